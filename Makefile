@@ -1,0 +1,45 @@
+# The two commands a newcomer needs: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: run test lint typecheck pytest sysdeps translations bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+sysdeps:
+	@bash scripts/system_deps.sh
+
+run: sysdeps $(STAMP)
+	$(VENV)/bin/resettle-app
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+pytest: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -p no:cacheprovider -q
+
+test: sysdeps $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate ui -extensions py -ts resources/translations/resettle_en.ts
+	$(VENV)/bin/pyside6-lrelease resources/translations/resettle_en.ts -qm resources/translations/resettle_en.qm
+
+bench: $(STAMP)
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

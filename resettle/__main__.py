@@ -1,0 +1,3 @@
+from resettle.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Pure rules with no database: ids, money, areas, masking."""
