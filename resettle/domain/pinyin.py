@@ -1,0 +1,31 @@
+"""Pinyin initials of names, for search at the counter (张三 → zs)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pypinyin import Style, pinyin
+
+
+# Surnames whose reading differs from the character's common reading.
+SURNAME_INITIALS = {
+    "曾": "z", "单": "s", "仇": "q", "解": "x", "查": "z", "区": "o", "朴": "p", "乐": "y",
+    "缪": "m", "尉": "y", "覃": "q", "翟": "z", "种": "c", "盖": "g", "燕": "y", "纪": "j",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def _char_initial(char: str) -> str:
+    if char.isascii():
+        return char.lower() if char.isalnum() else ""
+    result = pinyin(char, style=Style.FIRST_LETTER, errors="ignore", strict=False)
+    return result[0][0].lower() if result and result[0] and result[0][0] else ""
+
+
+def initials(name: str) -> str:
+    """First letters of each character's reading; characters with none are skipped."""
+    chars = [c for c in name if not c.isspace()]
+    if not chars:
+        return ""
+    first = SURNAME_INITIALS.get(chars[0]) or _char_initial(chars[0])
+    return first + "".join(_char_initial(c) for c in chars[1:])

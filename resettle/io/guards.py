@@ -1,0 +1,367 @@
+"""Checks that run on a spreadsheet file before any parser touches it.
+
+An .xlsx/.xlsm/.ods file is a zip archive of XML parts. Three kinds of hostile file
+can hang or kill the program (and with it the clerk's unsaved work):
+
+* zip bombs: a few kilobytes on disk that inflate to gigabytes. The central directory is
+  checked first (entry count, declared sizes, compression ratio, overlapping entries);
+  every XML part is then inflated here, with the declared size as a hard cap and the
+  CRC checked, so a forged size cannot slip past.
+* XML bombs ("billion laughs", external entities): refused outright when any XML part
+  carries a DOCTYPE or ENTITY declaration, which spreadsheet files never need.
+* range bombs: a sheet with one cell in A1 and one in XFD1048576. calamine allocates the
+  whole rectangle between them and the process aborts (measured: 512 GiB requested).
+  The extent of every worksheet is computed from its cell references and refused when
+  the rectangle is too large.
+
+Nothing in this module trusts the file; everything it reports is in Chinese for the clerk.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+from defusedxml import ElementTree as DefusedET
+
+from resettle.errors import ResettleError
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Limits",
+    "SafePackage",
+    "UnreadableFileError",
+    "UnsafeFileError",
+    "check_extent",
+    "check_file_size",
+    "check_xml_part",
+    "column_index",
+    "open_safe_package",
+    "xlsx_sheet_extent",
+    "xlsx_sheet_parts",
+]
+
+_MIB = 1024 * 1024
+
+
+class UnsafeFileError(ResettleError, ValueError):
+    """The file looks built to exhaust memory or time; it is refused, not repaired."""
+
+
+class UnreadableFileError(ResettleError, ValueError):
+    """The file is damaged, encrypted or not a spreadsheet at all."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Ceilings for one spreadsheet file. Real survey workbooks stay far below them."""
+
+    max_file_bytes: int = 300 * _MIB
+    max_entries: int = 10_000
+    max_total_uncompressed: int = 512 * _MIB
+    max_entry_uncompressed: int = 256 * _MIB
+    # Sheet XML compresses 10-30 fold; a run of zeros compresses about 1000 fold.
+    max_ratio: float = 200.0
+    ratio_applies_above: int = 4 * _MIB
+    max_sheet_cells: int = 10_000_000
+    max_formula_cells: int = 1_000_000
+    max_merged_ranges: int = 200_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def _mib(size: int) -> str:
+    return f"{size / _MIB:.0f} MB"
+
+
+def check_file_size(path: Path, limits: Limits = DEFAULT_LIMITS) -> int:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UnreadableFileError(f"无法打开文件「{path.name}」：{exc.strerror or exc}") from exc
+    if size > limits.max_file_bytes:
+        raise UnsafeFileError(
+            f"文件「{path.name}」有 {_mib(size)}，超过允许的 {_mib(limits.max_file_bytes)}，"
+            "请拆分后再导入"
+        )
+    return size
+
+
+# --- XML declarations -------------------------------------------------------------------
+
+
+def _case_free(word: bytes, pad: bytes = b"", pad_first: bool = False) -> bytes:
+    """Regex for ``word`` in any letter case, each byte optionally paired with a NUL (UTF-16)."""
+    parts = []
+    for byte in word:
+        ch = bytes([byte])
+        alt = re.escape(ch) if not ch.isalpha() else b"[" + ch.lower() + ch.upper() + b"]"
+        parts.append(pad + alt if pad_first else alt + pad)
+    return b"".join(parts)
+
+
+_DECLARATIONS = re.compile(
+    b"|".join(
+        _case_free(word, pad, first)
+        for word in (b"<!doctype", b"<!entity")
+        for pad, first in ((b"", False), (b"\x00", False), (b"\x00", True))
+    )
+)
+
+
+def check_xml_part(name: str, data: bytes) -> None:
+    """Refuse DOCTYPE and ENTITY declarations (UTF-8 and UTF-16 spellings alike)."""
+    if _DECLARATIONS.search(data):
+        raise UnsafeFileError(
+            f"文件内部的「{name}」含有 DOCTYPE/ENTITY 声明（可被用来耗尽内存的“XML 炸弹”），已拒绝导入。"
+            "正常的 Excel/WPS 文件不会有这种内容，请用 Excel 打开后另存为新文件再试"
+        )
+
+
+# --- worksheet extent -------------------------------------------------------------------
+
+_PREFIX = rb"<(?:[A-Za-z_][\w.\-]*:)?"
+_CELL_REF = re.compile(_PREFIX + rb"c\s[^>]*?\br\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?([0-9]{1,9})[\"']")
+_CELL_ELEM = re.compile(_PREFIX + rb"c[\s/>]")
+_ROW_REF = re.compile(_PREFIX + rb"row\s[^>]*?\br\s*=\s*[\"']([0-9]{1,9})[\"']")
+_ROW_ELEM = re.compile(_PREFIX + rb"row[\s/>]")
+
+
+def column_index(letters: str) -> int:
+    """``A`` -> 1, ``Z`` -> 26, ``AA`` -> 27 (1-based, as Excel counts)."""
+    index = 0
+    for ch in letters.upper():
+        index = index * 26 + (ord(ch) - 64)
+    return index
+
+
+def xlsx_sheet_extent(data: bytes) -> tuple[int, int]:
+    """Upper bound of (rows, columns) that calamine will allocate for this sheet XML.
+
+    Cell references give the bound directly. Cells and rows without a reference are
+    placed after the previous one, so each of them can widen the bound by one.
+    """
+    refs = _CELL_REF.findall(data)
+    max_row = max((int(row) for _, row in refs), default=0)
+    max_col = max((column_index(col.decode("ascii")) for col in {c for c, _ in refs}), default=0)
+    unreferenced = len(_CELL_ELEM.findall(data)) - len(refs)
+    if unreferenced > 0:
+        row_refs = _ROW_REF.findall(data)
+        rows_without_ref = len(_ROW_ELEM.findall(data)) - len(row_refs)
+        max_row = max(max_row, max((int(r) for r in row_refs), default=0)) + max(rows_without_ref, 0)
+        max_col += unreferenced
+    return max_row, max_col
+
+
+def check_extent(sheet: str, rows: int, cols: int, limits: Limits = DEFAULT_LIMITS) -> None:
+    if rows * cols > limits.max_sheet_cells:
+        raise UnsafeFileError(
+            f"工作表「{sheet}」的数据范围达 {rows} 行 × {cols} 列，超过允许的 {limits.max_sheet_cells} 个单元格"
+            "（可能在很远的位置有零星内容）。请删除多余的行列后另存再导入"
+        )
+
+
+# --- the archive ------------------------------------------------------------------------
+
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
+_LOCAL_MAGIC = b"PK\x03\x04"
+
+
+@dataclass
+class SafePackage:
+    """A zip package whose directory and XML parts passed the checks."""
+
+    path: Path
+    members: dict[str, zipfile.ZipInfo]
+    limits: Limits
+    # Worksheet/content parts that contain formula markup, to be scanned for formula cells.
+    formula_parts: set[str] = field(default_factory=set)
+    # Small parts kept for the caller (workbook.xml and its relations).
+    kept: dict[str, bytes] = field(default_factory=dict)
+
+    def read(self, name: str) -> bytes:
+        """Inflate one member again, with the same caps as during the checks."""
+        info = self.members.get(name)
+        if info is None:
+            raise KeyError(name)
+        with self.path.open("rb") as fh:
+            return _inflate(fh, info, self.limits)
+
+
+def _refuse_directory(path: Path, infos: list[zipfile.ZipInfo], disk_size: int, limits: Limits) -> None:
+    if len(infos) > limits.max_entries:
+        raise UnsafeFileError(f"文件「{path.name}」内部有 {len(infos)} 个部件，超过允许的 {limits.max_entries} 个")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise UnreadableFileError(f"文件「{path.name}」已加密，请先在 Excel 中取消密码后另存再导入")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise UnreadableFileError(
+                f"文件「{path.name}」使用了不支持的压缩方式，请用 Excel 打开后另存为 .xlsx 再导入"
+            )
+        if info.file_size > limits.max_entry_uncompressed:
+            raise UnsafeFileError(
+                f"文件「{path.name}」内部的「{info.filename}」解压后有 {_mib(info.file_size)}，"
+                f"超过允许的 {_mib(limits.max_entry_uncompressed)}（疑似“压缩炸弹”），已拒绝导入"
+            )
+        if info.file_size > limits.ratio_applies_above:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > limits.max_ratio:
+                raise UnsafeFileError(
+                    f"文件「{path.name}」内部的「{info.filename}」压缩比达 {ratio:.0f} 倍"
+                    f"（正常表格不超过 {limits.max_ratio:.0f} 倍），疑似“压缩炸弹”，已拒绝导入"
+                )
+        total += info.file_size
+    if total > limits.max_total_uncompressed:
+        raise UnsafeFileError(
+            f"文件「{path.name}」解压后共 {_mib(total)}，超过允许的 {_mib(limits.max_total_uncompressed)}"
+            "（疑似“压缩炸弹”），已拒绝导入"
+        )
+    if total > limits.ratio_applies_above and total / max(disk_size, 1) > limits.max_ratio:
+        raise UnsafeFileError(f"文件「{path.name}」整体压缩比异常（疑似“压缩炸弹”），已拒绝导入")
+    # Entries that share compressed bytes are the trick behind "overlapping" zip bombs.
+    spans = sorted((info.header_offset, info.header_offset + info.compress_size) for info in infos)
+    for (_, end), (next_start, _) in zip(spans, spans[1:], strict=False):
+        if end > next_start:
+            raise UnsafeFileError(f"文件「{path.name}」内部部件相互重叠（疑似“压缩炸弹”），已拒绝导入")
+
+
+def _inflate(fh: BinaryIO, info: zipfile.ZipInfo, limits: Limits) -> bytes:
+    """Inflate one member with its declared size as a hard cap; check size and CRC exactly."""
+    damaged = UnreadableFileError(f"文件内部的「{info.filename}」已损坏，无法读取")
+    fh.seek(info.header_offset)
+    header = fh.read(_LOCAL_HEADER.size)
+    if len(header) != _LOCAL_HEADER.size or header[:4] != _LOCAL_MAGIC:
+        raise damaged
+    name_len, extra_len = struct.unpack("<2H", header[26:30])
+    fh.seek(info.header_offset + _LOCAL_HEADER.size + name_len + extra_len)
+    expected = info.file_size
+    remaining = info.compress_size
+    if info.compress_type == zipfile.ZIP_STORED:
+        data = fh.read(min(remaining, expected + 1))
+    else:
+        inflater = zlib.decompressobj(-15)
+        out = bytearray()
+        while remaining > 0 and not inflater.eof:
+            chunk = fh.read(min(remaining, _MIB))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+            pending = chunk
+            while pending and not inflater.eof:
+                try:
+                    out += inflater.decompress(pending, expected + 1 - len(out))
+                except zlib.error as exc:
+                    raise damaged from exc
+                if len(out) > expected:
+                    raise UnsafeFileError(
+                        f"文件内部的「{info.filename}」解压后比声明的大小更大（疑似“压缩炸弹”），已拒绝导入"
+                    )
+                pending = inflater.unconsumed_tail
+        if not inflater.eof:
+            raise damaged
+        data = bytes(out)
+    if len(data) != expected or zlib.crc32(data) != info.CRC:
+        raise damaged
+    return data
+
+
+def _is_xml_part(name: str) -> bool:
+    return name.lower().endswith(_XML_SUFFIXES)
+
+
+def _is_worksheet_part(name: str) -> bool:
+    lowered = name.lower()
+    return lowered.startswith("xl/worksheets/") and lowered.endswith(".xml")
+
+
+_FORMULA_MARK = re.compile(_PREFIX + rb"f[\s/>]")
+_ODS_FORMULA_MARK = re.compile(rb"formula\s*=")
+_WORKBOOK_PART = "xl/workbook.xml"
+_WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+_ODS_CONTENT = "content.xml"
+_KEPT_PARTS = (_WORKBOOK_PART, _WORKBOOK_RELS, _ODS_CONTENT)
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def xlsx_sheet_parts(kept: dict[str, bytes]) -> dict[str, str]:
+    """Sheet name -> worksheet part (``xl/worksheets/sheet1.xml``), from workbook.xml and its rels."""
+    workbook = kept.get(_WORKBOOK_PART)
+    rels = kept.get(_WORKBOOK_RELS)
+    if workbook is None or rels is None:
+        return {}
+    try:
+        rel_root = DefusedET.fromstring(rels, forbid_dtd=True)
+        book_root = DefusedET.fromstring(workbook, forbid_dtd=True)
+    except (DefusedET.ParseError, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden, ValueError):
+        return {}
+    targets: dict[str, str] = {}
+    for rel in rel_root:
+        rel_id, target = rel.get("Id"), rel.get("Target")
+        if rel_id and target:
+            target = target.replace("\\", "/")
+            targets[rel_id] = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+    parts: dict[str, str] = {}
+    for element in book_root.iter():
+        if _local(element.tag) == "sheet":
+            name = element.get("name")
+            rel_id = element.get(f"{{{_REL_NS}}}id")
+            if name is not None and rel_id in targets:
+                parts[name] = targets[rel_id]
+    return parts
+
+
+def iter_members(package: SafePackage) -> Iterator[tuple[str, bytes]]:
+    with package.path.open("rb") as fh:
+        for name, info in package.members.items():
+            if _is_xml_part(name):
+                yield name, _inflate(fh, info, package.limits)
+
+
+def open_safe_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> SafePackage:
+    """Check a zip-based spreadsheet completely before it is opened by a parser.
+
+    Raises UnsafeFileError for bombs and UnreadableFileError for damaged files.
+    """
+    disk_size = check_file_size(path, limits)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise UnreadableFileError(f"文件「{path.name}」已损坏或不是 Excel/WPS 表格文件") from exc
+    _refuse_directory(path, infos, disk_size, limits)
+    members: dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        if info.filename in members:
+            raise UnsafeFileError(f"文件「{path.name}」内部有重名部件「{info.filename}」，已拒绝导入")
+        members[info.filename] = info
+    package = SafePackage(path=path, members=members, limits=limits)
+    extents: dict[str, tuple[int, int]] = {}
+    for name, data in iter_members(package):
+        check_xml_part(name, data)
+        if _is_worksheet_part(name):
+            extents[name] = xlsx_sheet_extent(data)
+            if _FORMULA_MARK.search(data):
+                package.formula_parts.add(name)
+        elif name == _ODS_CONTENT and _ODS_FORMULA_MARK.search(data):
+            package.formula_parts.add(name)
+        if name in _KEPT_PARTS:
+            package.kept[name] = data
+    sheet_names = {part: sheet for sheet, part in xlsx_sheet_parts(package.kept).items()}
+    for part, (rows, cols) in extents.items():
+        check_extent(sheet_names.get(part, part), rows, cols, limits)
+    return package

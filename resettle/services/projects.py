@@ -1,0 +1,84 @@
+"""Projects, villages and village groups (the navigation tree)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from resettle.errors import NotFoundError, ValidationError
+from resettle.services.records import GroupNode, ProjectNode, VillageNode
+from resettle.store.database import Database
+from resettle.store.models import Household, Project, Village, VillageGroup
+
+
+def create_project(
+    db: Database,
+    name: str,
+    approval_no: str = "",
+    approval_date: date | None = None,
+    cutoff_date: date | None = None,
+) -> int:
+    if not name.strip():
+        raise ValidationError("项目名称不能为空", field="项目名称")
+    with db.write(reason="新建项目") as s:
+        p = Project(
+            name=name.strip(), approval_no=approval_no.strip(), approval_date=approval_date, cutoff_date=cutoff_date
+        )
+        s.add(p)
+        s.flush()
+        return p.id
+
+
+def ensure_group(s: Session, project_id: int, village: str, group: str) -> int:
+    """The id of village/group in the project, created when missing (inside the caller's transaction)."""
+    v = s.scalars(select(Village).where(Village.project_id == project_id, Village.name == village)).first()
+    if v is None:
+        v = Village(project_id=project_id, name=village)
+        s.add(v)
+        s.flush()
+    g = s.scalars(select(VillageGroup).where(VillageGroup.village_id == v.id, VillageGroup.name == group)).first()
+    if g is None:
+        g = VillageGroup(village_id=v.id, name=group)
+        s.add(g)
+        s.flush()
+    return g.id
+
+
+def add_group(db: Database, project_id: int, village: str, group: str) -> int:
+    if not village.strip() or not group.strip():
+        raise ValidationError("村名和组名都不能为空", field="村/组")
+    with db.write(reason="新建村组") as s:
+        return ensure_group(s, project_id, village.strip(), group.strip())
+
+
+def resolve_project(db: Database, name_or_id: str | None) -> int:
+    """A project by name or id; with None, the only (or first) project."""
+    with db.read() as s:
+        if name_or_id is None:
+            pid = s.scalar(select(Project.id).order_by(Project.id).limit(1))
+        elif name_or_id.isdigit():
+            pid = s.scalar(select(Project.id).where(Project.id == int(name_or_id)))
+        else:
+            pid = s.scalar(select(Project.id).where(Project.name == name_or_id))
+    if pid is None:
+        raise NotFoundError(f"项目「{name_or_id}」不存在。" if name_or_id else "数据库中还没有项目。")
+    return int(pid)
+
+
+def tree(db: Database) -> list[ProjectNode]:
+    """Project → village → group with household counts."""
+    with db.read() as s:
+        counts = dict(
+            s.execute(select(Household.group_id, func.count()).group_by(Household.group_id)).tuples().all()
+        )
+        projects = s.scalars(select(Project).order_by(Project.id)).all()
+        out: list[ProjectNode] = []
+        for p in projects:
+            villages: list[VillageNode] = []
+            for v in p.villages:
+                groups = [GroupNode(g.id, g.name, int(counts.get(g.id, 0))) for g in v.groups]
+                villages.append(VillageNode(v.id, v.name, sum(g.households for g in groups), groups))
+            out.append(ProjectNode(p.id, p.name, p.approval_no, sum(v.households for v in villages), villages))
+        return out

@@ -1,0 +1,155 @@
+"""Plain data that services take and return (never live ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class PersonData:
+    name: str
+    id_number: str = ""
+    relation: str = ""
+    sex: str = ""
+    birth_date: date | None = None
+    hukou_type: str = "农业"
+    resettled: bool = True
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class ParcelData:
+    land_class: str
+    area_mu: Decimal
+    parcel_no: str = ""
+    contract_no: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class StructureData:
+    structure_type: str
+    floor_area_m2: Decimal
+    use: str = "住宅"
+    legal_status: str = "合法"
+    year_built: int | None = None
+    decoration_value: Decimal = Decimal("0.00")
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class AttachmentData:
+    kind: str
+    quantity: Decimal
+    unit: str = ""
+    spec: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class HouseholdData:
+    """What a clerk enters for one household (the editor's content)."""
+
+    household_no: str
+    group_id: int
+    head_name: str
+    phone: str = ""
+    address: str = ""
+    bank_name: str = ""
+    bank_account: str = ""
+    tags: str = ""
+    status: str = "已调查"
+    remarks: str = ""
+    persons: tuple[PersonData, ...] = ()
+    parcels: tuple[ParcelData, ...] = ()
+    structures: tuple[StructureData, ...] = ()
+    attachments: tuple[AttachmentData, ...] = ()
+
+
+@dataclass(frozen=True)
+class HouseholdDetail:
+    """A stored household as read: its data plus identity and version."""
+
+    id: int
+    version: int
+    project_id: int
+    village_id: int
+    village: str
+    group: str
+    data: HouseholdData
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    """One line of the register table."""
+
+    id: int
+    household_no: str
+    head_name: str
+    village: str
+    group: str
+    persons: int
+    phone: str
+    land_mu: Decimal
+    floor_area_m2: Decimal
+    status: str
+    version: int
+
+
+@dataclass(frozen=True)
+class HouseholdQuery:
+    text: str = ""
+    project_id: int | None = None
+    village_id: int | None = None
+    group_id: int | None = None
+    sort: str = "household_no"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[HouseholdRow]
+    offset: int
+    total: int | None = None
+
+
+@dataclass(frozen=True)
+class GroupNode:
+    id: int
+    name: str
+    households: int
+
+
+@dataclass(frozen=True)
+class VillageNode:
+    id: int
+    name: str
+    households: int
+    groups: list[GroupNode] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ProjectNode:
+    id: int
+    name: str
+    approval_no: str
+    households: int
+    villages: list[VillageNode] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    ts: str
+    user: str
+    host: str
+    action: str
+    entity: str
+    entity_id: int
+    field: str
+    old: str | None
+    new: str | None
+    reason: str
+    batch_id: int | None

@@ -1,0 +1,221 @@
+"""Append-only, hash-chained audit trail written in the same transaction as the change.
+
+Interactive changes go through the ORM and are recorded by an ``after_flush`` hook;
+bulk paths (import, demo) call :func:`append` directly with their rows. Either way each
+entry's hash covers its content plus the previous entry's hash.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import socket
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, event, inspect, text, update
+from sqlalchemy.orm import Session, UOWTransaction
+
+from resettle.store.models import AuditEntry, Editable, Household
+from resettle.store.seal import seal_of, stored_values
+
+GENESIS = "0" * 64
+NOT_AUDITED = frozenset({"version", "seal", "updated_at", "head_initials", "name_initials"})
+AUDIT_COLUMNS = (
+    "ts",
+    "user",
+    "host",
+    "action",
+    "entity",
+    "entity_id",
+    "household_id",
+    "field",
+    "old",
+    "new",
+    "reason",
+    "batch_id",
+)
+
+
+@dataclass(frozen=True)
+class Actor:
+    user: str
+    host: str
+
+    @classmethod
+    def current(cls) -> Actor:
+        try:
+            user = getpass.getuser()
+        except (KeyError, OSError):
+            user = "unknown"
+        return cls(user=user, host=socket.gethostname())
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    action: str
+    entity: str
+    entity_id: int
+    household_id: int | None
+    field: str
+    old: str | None
+    new: str | None
+
+
+def utc_now_text() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def as_text(value: Any) -> str | None:
+    """How a value is written into the audit trail (and compared in the history view)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal | int | str):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def entry_hash(prev_hash: str, content: Sequence[Any]) -> str:
+    payload = json.dumps(list(content), ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+
+
+def chain_head(conn: Connection) -> str:
+    head = conn.execute(text("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")).scalar()
+    return str(head) if head else GENESIS
+
+
+def append(
+    conn: Connection,
+    records: Iterable[AuditRecord],
+    actor: Actor,
+    reason: str = "",
+    batch_id: int | None = None,
+) -> int:
+    """Write records at the end of the chain; returns how many. Caller holds the write lock."""
+    prev = chain_head(conn)
+    ts = utc_now_text()
+    rows: list[tuple[Any, ...]] = []
+    for r in records:
+        content = (
+            ts,
+            actor.user,
+            actor.host,
+            r.action,
+            r.entity,
+            r.entity_id,
+            r.household_id,
+            r.field,
+            r.old,
+            r.new,
+            reason,
+            batch_id,
+        )
+        digest = entry_hash(prev, content)
+        rows.append((*content, prev, digest))
+        prev = digest
+    if rows:
+        cols = ", ".join(f'"{c}"' for c in (*AUDIT_COLUMNS, "prev_hash", "hash"))
+        marks = ", ".join("?" for _ in range(len(AUDIT_COLUMNS) + 2))
+        conn.exec_driver_sql(f"INSERT INTO audit_log ({cols}) VALUES ({marks})", rows)
+    return len(rows)
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    entry_id: int
+    message: str
+
+
+def verify_chain(raw_connection: Any) -> ChainProblem | None:
+    """Recompute every hash in order; the first mismatch is returned."""
+    prev = GENESIS
+    cols = ", ".join(f'"{c}"' for c in AUDIT_COLUMNS)
+    for row in raw_connection.execute(f"SELECT id, {cols}, prev_hash, hash FROM audit_log ORDER BY id"):
+        entry_id, content, stored_prev, stored_hash = row[0], row[1:-2], row[-2], row[-1]
+        if stored_prev != prev:
+            return ChainProblem(entry_id, f"审计记录 {entry_id} 的前序哈希与上一条不符（记录被删除或插入）")
+        if entry_hash(prev, content) != stored_hash:
+            return ChainProblem(entry_id, f"审计记录 {entry_id} 的内容与其哈希不符（记录被改动）")
+        prev = stored_hash
+    return None
+
+
+def _household_of(obj: Editable) -> int | None:
+    if isinstance(obj, Household):
+        return obj.id
+    hid = getattr(obj, "household_id", None)
+    return int(hid) if hid is not None else None
+
+
+def _records_for(obj: Editable, action: str) -> list[AuditRecord]:
+    state = inspect(obj)
+    mapper = state.mapper
+    entity = mapper.local_table.name  # type: ignore[union-attr]
+    hid = _household_of(obj)
+    out: list[AuditRecord] = []
+    for attr in mapper.column_attrs:
+        key = attr.key
+        if key in NOT_AUDITED or key == "id":
+            continue
+        if action == "update":
+            hist = state.attrs[key].history
+            if not hist.has_changes():
+                continue
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if as_text(old) == as_text(new):
+                continue
+            out.append(AuditRecord(action, entity, obj.id, hid, key, as_text(old), as_text(new)))  # type: ignore[attr-defined]
+        else:
+            value = as_text(state.attrs[key].value)
+            if value in (None, ""):
+                continue
+            old_v, new_v = (None, value) if action == "create" else (value, None)
+            out.append(AuditRecord(action, entity, obj.id, hid, key, old_v, new_v))  # type: ignore[attr-defined]
+    return out
+
+
+def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
+    records: list[AuditRecord] = []
+    to_seal: list[Editable] = []
+    for obj in session.new:
+        if isinstance(obj, Editable):
+            records.extend(_records_for(obj, "create"))
+            to_seal.append(obj)
+    for obj in session.dirty:
+        if isinstance(obj, Editable) and session.is_modified(obj, include_collections=False):
+            records.extend(_records_for(obj, "update"))
+            to_seal.append(obj)
+    for obj in session.deleted:
+        if isinstance(obj, Editable):
+            records.extend(_records_for(obj, "delete"))
+    conn = session.connection()
+    for obj in to_seal:
+        table = inspect(obj).mapper.local_table
+        values = {c.name: getattr(obj, c.key) for c in inspect(obj).mapper.columns}
+        seal = seal_of(table.name, obj.id, stored_values(table, values, conn.dialect))  # type: ignore[arg-type,attr-defined]
+        conn.execute(update(table).where(table.c.id == obj.id).values(seal=seal))  # type: ignore[attr-defined]
+        from sqlalchemy.orm.attributes import set_committed_value
+
+        set_committed_value(obj, "seal", seal)
+    if records:
+        actor = session.info.get("actor") or Actor.current()
+        append(conn, records, actor, session.info.get("reason", ""), session.info.get("batch_id"))
+
+
+def install(session_class: type[Session] = Session) -> None:
+    """Attach the hook once for all sessions of ``session_class``."""
+    if not event.contains(session_class, "after_flush", _after_flush):
+        event.listen(session_class, "after_flush", _after_flush)
+
+
+__all__ = ["AuditEntry", "AuditRecord", "Actor", "append", "install", "verify_chain"]

@@ -1,0 +1,165 @@
+"""Backups through SQLite's online backup API, verified after writing, rotated.
+
+Never a file copy of a live database (data-safety.md, 6). Automatic backups live in
+``<db>-backups/`` beside the database and are thinned to 7 daily, 4 weekly and 12
+monthly copies; the newest few are always kept whatever their age.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from resettle.errors import IntegrityProblem, ValidationError
+from resettle.store.paths import backup_dir_for
+
+NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z-]+)\.sqlite3$")
+KEEP_NEWEST = 5
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime
+    reason: str
+    size: int
+
+
+def verify_file(path: Path) -> list[str]:
+    """Problems found by integrity_check and foreign_key_check (empty when sound)."""
+    problems: list[str] = []
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return [f"无法打开：{exc}"]
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if rows != ["ok"]:
+            problems.extend(f"完整性检查：{r}" for r in rows[:5])
+        problems.extend(
+            f"外键检查：表 {r[0]} 第 {r[1]} 行引用的 {r[2]} 不存在"
+            for r in conn.execute("PRAGMA foreign_key_check").fetchmany(5)
+        )
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"文件已损坏或不是数据库：{exc}")
+    finally:
+        conn.close()
+    return problems
+
+
+def copy_database(src: Path, out: Path) -> None:
+    """Online backup of ``src`` into a new file ``out``; verified, removed if unsound."""
+    if out.exists():
+        raise ValidationError(f"目标文件 {out} 已存在，未覆盖。")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    tmp.unlink(missing_ok=True)
+    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    target = sqlite3.connect(tmp)
+    try:
+        source.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+        source.close()
+    problems = verify_file(tmp)
+    if problems:
+        tmp.unlink(missing_ok=True)
+        raise IntegrityProblem("备份校验失败，未保存：" + "；".join(problems))
+    tmp.replace(out)
+
+
+def restore_into(src: Path, db_path: Path) -> None:
+    """Write a verified backup over the database through the backup API (caller closed its pool)."""
+    problems = verify_file(src)
+    if problems:
+        raise IntegrityProblem(f"备份文件 {src.name} 已损坏，未恢复，当前数据库保持不变：" + "；".join(problems))
+    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        source.close()
+    if not {"alembic_version", "household", "audit_log"} <= tables:
+        raise ValidationError(f"{src.name} 不是本程序的数据库备份，未恢复。")
+    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    target = sqlite3.connect(db_path)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+
+
+def backup_name(db_path: Path, reason: str, now: datetime) -> str:
+    return f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
+
+
+def auto_backup(db_path: Path, reason: str, now: datetime | None = None) -> Path:
+    now = now or datetime.now()
+    folder = backup_dir_for(db_path)
+    out = folder / backup_name(db_path, reason, now)
+    n = 1
+    while out.exists():
+        out = folder / backup_name(db_path, f"{reason}-{n}", now)
+        n += 1
+    copy_database(db_path, out)
+    rotate(folder)
+    return out
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """Automatic backups of ``db_path``, newest first."""
+    return list_backups_in(backup_dir_for(db_path))
+
+
+def list_backups_in(folder: Path) -> list[BackupInfo]:
+    found: list[BackupInfo] = []
+    if not folder.is_dir():
+        return found
+    for p in folder.iterdir():
+        m = NAME_RE.match(p.name)
+        if not m:
+            continue
+        created = datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S")
+        found.append(BackupInfo(p, created, m["reason"], p.stat().st_size))
+    return sorted(found, key=lambda b: b.created, reverse=True)
+
+
+def select_kept(stamps: Iterable[datetime], now: datetime) -> set[datetime]:
+    """Which backups survive: newest few, one per day (7), per ISO week (4), per month (12)."""
+    ordered = sorted(set(stamps), reverse=True)
+    kept = set(ordered[:KEEP_NEWEST])
+    days: set[object] = set()
+    weeks: set[object] = set()
+    months: set[object] = set()
+    for ts in ordered:
+        age = now - ts
+        day, week, month = ts.date(), ts.isocalendar()[:2], (ts.year, ts.month)
+        if age <= timedelta(days=7) and day not in days and len(days) < 7:
+            days.add(day)
+            kept.add(ts)
+        elif age <= timedelta(weeks=5) and week not in weeks and len(weeks) < 4:
+            weeks.add(week)
+            kept.add(ts)
+        elif age <= timedelta(days=366) and month not in months and len(months) < 12:
+            months.add(month)
+            kept.add(ts)
+    return kept
+
+
+def rotate(folder: Path, now: datetime | None = None) -> list[Path]:
+    """Delete backups outside the rotation; returns what was removed."""
+    infos = list_backups_in(folder)
+    keep = select_kept((b.created for b in infos), now or datetime.now())
+    removed: list[Path] = []
+    for b in infos:
+        if b.created not in keep:
+            with contextlib.suppress(OSError):
+                b.path.unlink()
+                removed.append(b.path)
+    return removed

@@ -1,0 +1,87 @@
+"""Schema migrations (Alembic) run by the program on open.
+
+An older file is backed up and then upgraded; a file written by a newer version of the
+program is refused; a file that is not ours is refused. Migrations run with foreign keys
+off (batch mode recreates tables) and are checked with ``foreign_key_check`` before commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Connection, Engine, inspect
+
+from resettle.errors import DatabaseVersionError, IntegrityProblem, ValidationError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class MigrationOutcome(Enum):
+    CREATED = "created"
+    UPGRADED = "upgraded"
+    CURRENT = "current"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def _is_known(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def migrate(engine: Engine, db_path: Path, backup: Callable[[str], object]) -> MigrationOutcome:
+    with engine.execution_options(sqlite_begin="DEFERRED").connect() as conn:
+        current = current_revision(conn)
+        tables = set(inspect(conn).get_table_names())
+        conn.rollback()
+    if current is None and tables - {"alembic_version"}:
+        raise ValidationError(f"{db_path} 不是本程序的数据库文件（没有版本信息），未作任何改动。")
+    if current is not None and not _is_known(current):
+        raise DatabaseVersionError(
+            f"数据库 {db_path.name} 由更新版本的程序创建（结构版本 {current}），本版本无法安全打开。请升级程序。"
+        )
+    if current == head_revision():
+        return MigrationOutcome.CURRENT
+    if current is not None:
+        backup("before-migration")
+    _upgrade(engine)
+    return MigrationOutcome.CREATED if current is None else MigrationOutcome.UPGRADED
+
+
+def _upgrade(engine: Engine) -> None:
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                command.upgrade(alembic_config(conn), "head")
+                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise IntegrityProblem(f"升级后外键检查失败：{problems[0]}，升级已撤销。")
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")

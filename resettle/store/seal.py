@@ -1,0 +1,49 @@
+"""Row seals: a hash of each editable row's stored content, written by the program.
+
+A row changed behind the program's back (a hand edit with the sqlite3 module) keeps its
+old seal, and ``resettle check`` reports it. Seals are computed from the values as they
+are stored (after the column types' bind processing), so the check can recompute them
+from raw rows without the ORM.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.engine import Dialect
+
+UNSEALED = frozenset({"id", "version", "seal"})
+
+
+def sealed_columns(table: Table) -> list[str]:
+    return [c.name for c in table.columns if c.name not in UNSEALED]
+
+
+def seal_of(table_name: str, row_id: int, stored_values: Sequence[Any]) -> str:
+    values = [int(v) if isinstance(v, bool) else v for v in stored_values]
+    payload = json.dumps([table_name, row_id, *values], ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def stored_values(table: Table, values: dict[str, Any], dialect: Dialect) -> list[Any]:
+    """Python attribute values → what SQLite stores, column by column."""
+    out: list[Any] = []
+    for name in sealed_columns(table):
+        col = table.columns[name]
+        value = values.get(name)
+        processor = col.type._cached_bind_processor(dialect)  # noqa: SLF001 - same path the INSERT takes
+        out.append(processor(value) if processor is not None and value is not None else value)
+    return out
+
+
+def iter_bad_seals(raw_connection: Any, table: Table) -> Iterator[int]:
+    """Ids of rows whose seal does not match their stored content."""
+    cols = sealed_columns(table)
+    sql = f"SELECT id, seal, {', '.join(cols)} FROM {table.name} ORDER BY id"
+    for row in raw_connection.execute(sql):
+        if seal_of(table.name, row[0], row[2:]) != row[1]:
+            yield int(row[0])
