@@ -62,8 +62,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     with _open(args) as db:
         report = checks.check_database(db)
-    payload = {"ok": report.ok, "problems": report.problems, "audit_entries": report.audit_entries,
-               "chain_head": report.chain_head}  # fmt: skip
+    payload = {
+        "ok": report.ok,
+        "problems": report.problems,
+        "audit_entries": report.audit_entries,
+        "chain_head": report.chain_head,
+    }
     if report.ok:
         emit(args, payload, f"检查通过：{report.audit_entries:,} 条审计记录，链头 {report.chain_head[:16]}")
         return 0
@@ -84,8 +88,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise ResettleError(f"备份文件 {src} 不存在")
     with _open(args) as db:
         safety = db.restore_from(src)
-    emit(args, {"restored": str(src), "previous_saved_as": str(safety)},
-         f"已从 {src} 恢复；恢复前的数据已另存为 {safety}")  # fmt: skip
+    emit(
+        args,
+        {"restored": str(src), "previous_saved_as": str(safety)},
+        f"已从 {src} 恢复；恢复前的数据已另存为 {safety}",
+    )
     return 0
 
 
@@ -103,14 +110,21 @@ def cmd_households(args: argparse.Namespace) -> int:
         page = households.list_households(db, query, 0, args.limit, with_total=True)
         if args.json:
             details = [households.get_household(db, r.id) for r in page.rows]
-            print(json.dumps({"total": page.total, "households": [_household_json(d) for d in details]},
-                             ensure_ascii=False, default=_json_default))  # fmt: skip
+            print(
+                json.dumps(
+                    {"total": page.total, "households": [_household_json(d) for d in details]},
+                    ensure_ascii=False,
+                    default=_json_default,
+                )
+            )
             return 0
     print(f"共 {page.total:,} 户，显示 {len(page.rows)} 户")
     print(f"{'户号':<10}{'户主':<8}{'村':<8}{'组':<6}{'人数':>4}{'土地(亩)':>10}{'房屋(㎡)':>10}")
     for r in page.rows:
-        print(f"{r.household_no:<10}{r.head_name:<8}{r.village:<8}{r.group:<6}{r.persons:>4}"
-              f"{r.land_mu:>10}{r.floor_area_m2:>10}")  # fmt: skip
+        print(
+            f"{r.household_no:<10}{r.head_name:<8}{r.village:<8}{r.group:<6}{r.persons:>4}"
+            f"{r.land_mu:>10}{r.floor_area_m2:>10}"
+        )
     return 0
 
 
@@ -123,14 +137,21 @@ def _household_json(d: Any) -> dict[str, Any]:
         "group": d.group,
         "phone": data.phone,
         "persons": [
-            {"name": p.name, "id_number": p.id_number, "relation": p.relation, "sex": p.sex,
-             "birth_date": p.birth_date}  # fmt: skip
+            {
+                "name": p.name,
+                "id_number": p.id_number,
+                "relation": p.relation,
+                "sex": p.sex,
+                "birth_date": p.birth_date,
+            }
             for p in data.persons
         ],
-        "parcels": [{"land_class": x.land_class, "area_mu": str(x.area_mu.quantize(Decimal("0.01")))}
-                    for x in data.parcels],  # fmt: skip
-        "structures": [{"structure_type": s.structure_type, "floor_area_m2": str(s.floor_area_m2)}
-                       for s in data.structures],  # fmt: skip
+        "parcels": [
+            {"land_class": x.land_class, "area_mu": str(x.area_mu.quantize(Decimal("0.01")))} for x in data.parcels
+        ],
+        "structures": [
+            {"structure_type": s.structure_type, "floor_area_m2": str(s.floor_area_m2)} for s in data.structures
+        ],
         "attachments": [{"kind": a.kind, "quantity": str(a.quantity)} for a in data.attachments],
     }
 

@@ -6,7 +6,6 @@ from functools import lru_cache
 
 from pypinyin import Style, pinyin
 
-
 # Surnames whose reading differs from the character's common reading.
 SURNAME_INITIALS = {
     "曾": "z", "单": "s", "仇": "q", "解": "x", "查": "z", "区": "o", "朴": "p", "乐": "y",

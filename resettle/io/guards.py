@@ -19,6 +19,7 @@ Nothing in this module trusts the file; everything it reports is in Chinese for 
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 import struct
@@ -90,8 +91,7 @@ def check_file_size(path: Path, limits: Limits = DEFAULT_LIMITS) -> int:
         raise UnreadableFileError(f"无法打开文件「{path.name}」：{exc.strerror or exc}") from exc
     if size > limits.max_file_bytes:
         raise UnsafeFileError(
-            f"文件「{path.name}」有 {_mib(size)}，超过允许的 {_mib(limits.max_file_bytes)}，"
-            "请拆分后再导入"
+            f"文件「{path.name}」有 {_mib(size)}，超过允许的 {_mib(limits.max_file_bytes)}，请拆分后再导入"
         )
     return size
 
@@ -231,7 +231,7 @@ def _refuse_directory(path: Path, infos: list[zipfile.ZipInfo], disk_size: int, 
         raise UnsafeFileError(f"文件「{path.name}」整体压缩比异常（疑似“压缩炸弹”），已拒绝导入")
     # Entries that share compressed bytes are the trick behind "overlapping" zip bombs.
     spans = sorted((info.header_offset, info.header_offset + info.compress_size) for info in infos)
-    for (_, end), (next_start, _) in zip(spans, spans[1:], strict=False):
+    for (_, end), (next_start, _) in itertools.pairwise(spans):
         if end > next_start:
             raise UnsafeFileError(f"文件「{path.name}」内部部件相互重叠（疑似“压缩炸弹”），已拒绝导入")
 

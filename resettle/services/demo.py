@@ -34,8 +34,8 @@ from resettle.store.models import (
 )
 from resettle.store.seal import seal_of, sealed_columns
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"  # noqa: E501
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国红梅玉兰志强海燕春梅建华金凤文秀丹辉鹏飞晓东云波根生林玲琴斌"  # noqa: E501
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国红梅玉兰志强海燕春梅建华金凤文秀丹辉鹏飞晓东云波根生林玲琴斌"
 VILLAGE_FIRST = "东西南北上下前后新老高石金青白红杨柳桃龙"
 VILLAGE_SECOND = "岗岭塘坞桥源潭湾沙山口庄湖林园坝堰溪埠畈"
 LAND_CLASSES = ("水田", "旱地", "园地", "林地", "其他农用地")
@@ -110,9 +110,9 @@ def _village_names(n: int) -> list[str]:
 
 def _plan(households: int) -> list[tuple[str, list[int]]]:
     """Villages with their groups' household counts (≤ 999 households a group)."""
-    per_group = 60 if households <= 20_000 else 500
+    per_group = 30 if households <= 2_000 else 60 if households <= 20_000 else 500
     n_groups = max(1, -(-households // per_group))
-    groups_per_village = 8 if n_groups > 8 else n_groups
+    groups_per_village = min(n_groups, 4 if households <= 2_000 else 8)
     n_villages = -(-n_groups // groups_per_village)
     names = _village_names(n_villages)
     plan: list[tuple[str, list[int]]] = []
@@ -210,9 +210,7 @@ def _cn_number(n: int) -> str:
 class _BulkWriter:
     """Buffers rows per table with explicit ids (needed for seals) and writes them in chunks."""
 
-    def __init__(
-        self, conn: Connection, rng: random.Random, project_id: int, batch_id: int, actor: audit.Actor
-    ):
+    def __init__(self, conn: Connection, rng: random.Random, project_id: int, batch_id: int, actor: audit.Actor):
         self.conn, self.rng, self.project_id, self.batch_id, self.actor = (
             conn,
             rng,
@@ -369,7 +367,7 @@ class _BulkWriter:
                 continue
             cols = ["id", "version", "seal", *self.cols[name]]
             sql = f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
-            self.conn.exec_driver_sql(sql, rows)  # type: ignore[arg-type]
+            self.conn.exec_driver_sql(sql, rows)
             rows.clear()
         audit.append(self.conn, self.audit, self.actor, reason="演示数据", batch_id=self.batch_id)
         self.audit.clear()

@@ -133,8 +133,7 @@ def _detail(h: Household) -> HouseholdDetail:
             for s in h.structures
         ),
         attachments=tuple(
-            AttachmentData(id=a.id, kind=a.kind, quantity=a.quantity, unit=a.unit, spec=a.spec)
-            for a in h.attachments
+            AttachmentData(id=a.id, kind=a.kind, quantity=a.quantity, unit=a.unit, spec=a.spec) for a in h.attachments
         ),
     )
     return HouseholdDetail(
@@ -220,9 +219,7 @@ def _filtered(query: HouseholdQuery) -> Select[Any]:
     if query.group_id is not None:
         q = q.where(Household.group_id == query.group_id)
     elif query.village_id is not None:
-        q = q.where(
-            Household.group_id.in_(select(VillageGroup.id).where(VillageGroup.village_id == query.village_id))
-        )
+        q = q.where(Household.group_id.in_(select(VillageGroup.id).where(VillageGroup.village_id == query.village_id)))
     if query.project_id is not None:
         q = q.where(Household.project_id == query.project_id)
     cond = search_condition(query.text)
@@ -271,7 +268,7 @@ def _rows(s: Session, ids: list[int]) -> list[HouseholdRow]:
         .where(Household.id.in_(ids))
     ).all()
     persons = dict(
-        s.execute(  # type: ignore[arg-type]
+        s.execute(
             select(Person.household_id, func.count()).where(Person.household_id.in_(ids)).group_by(Person.household_id)
         ).all()
     )
@@ -301,9 +298,7 @@ def _rows(s: Session, ids: list[int]) -> list[HouseholdRow]:
 
 def _sums(s: Session, col: Any, key: Any, ids: list[int]) -> dict[int, Decimal]:
     """Exact per-household sums of a scaled INTEGER column (summed as integers by SQLite)."""
-    raw = s.execute(
-        select(key, func.sum(col)).where(key.in_(ids)).group_by(key)
-    ).all()
+    raw = s.execute(select(key, func.sum(col)).where(key.in_(ids)).group_by(key)).all()
     out: dict[int, Decimal] = {}
     for hid, total in raw:
         out[int(hid)] = total.quantize(Decimal("0.01"), ROUND_HALF_UP) if total is not None else Decimal("0.00")
@@ -311,6 +306,7 @@ def _sums(s: Session, col: Any, key: Any, ids: list[int]) -> dict[int, Decimal]:
 
 
 # -- writing --------------------------------------------------------------------------------
+
 
 def _check_ids_free(s: Session, data: HouseholdData, household_id: int | None) -> None:
     numbers = [p.id_number for p in data.persons if p.id_number]
@@ -326,7 +322,8 @@ def _check_ids_free(s: Session, data: HouseholdData, household_id: int | None) -
     clash = s.execute(q).first()
     if clash is not None:
         raise ValidationError(
-            f"身份证号码 {clash[0]} 已登记在户 {clash[2]}（户主 {clash[3]}）的成员 {clash[1]} 名下，同一人不能属于两户。",
+            f"身份证号码 {clash[0]} 已登记在户 {clash[2]}（户主 {clash[3]}）的成员 {clash[1]} 名下，"
+            "同一人不能属于两户。",
             field="身份证号码",
         )
 
@@ -344,9 +341,9 @@ def _check_household_no_free(s: Session, project_id: int, household_no: str, hou
 
 def _project_of_group(s: Session, group_id: int) -> int:
     row = s.execute(
-        select(Village.project_id).join(VillageGroup, VillageGroup.village_id == Village.id).where(
-            VillageGroup.id == group_id
-        )
+        select(Village.project_id)
+        .join(VillageGroup, VillageGroup.village_id == Village.id)
+        .where(VillageGroup.id == group_id)
     ).first()
     if row is None:
         raise ValidationError("所选村民小组不存在", field="村民小组")
@@ -386,9 +383,19 @@ def _write(s: Session, h: Household, data: HouseholdData) -> None:
     _apply_scalars(
         h,
         data,
-        ["household_no", "group_id", "head_name", "phone", "address", "bank_name", "bank_account", "tags", "status",
-         "remarks"],
-    )  # fmt: skip
+        [
+            "household_no",
+            "group_id",
+            "head_name",
+            "phone",
+            "address",
+            "bank_name",
+            "bank_account",
+            "tags",
+            "status",
+            "remarks",
+        ],
+    )
     h.head_initials = initials(data.head_name)
     h.updated_at = datetime.now()
     _sync_children(h.persons, data.persons, Person, s, {})
@@ -422,8 +429,17 @@ def diff_details(before: HouseholdDetail, after: HouseholdDetail) -> list[tuple[
     if before.group != after.group or before.village != after.village:
         out.append(("村民小组", f"{before.village}{before.group}", f"{after.village}{after.group}"))
     a, b = asdict(before.data), asdict(after.data)
-    for key in ("household_no", "head_name", "phone", "address", "bank_name", "bank_account", "tags", "status",
-                "remarks"):  # fmt: skip
+    for key in (
+        "household_no",
+        "head_name",
+        "phone",
+        "address",
+        "bank_name",
+        "bank_account",
+        "tags",
+        "status",
+        "remarks",
+    ):
         if a[key] != b[key]:
             out.append((FIELD_LABELS[key], str(a[key]), str(b[key])))
     for coll, title, label_key in (
@@ -441,9 +457,7 @@ def diff_details(before: HouseholdDetail, after: HouseholdDetail) -> list[tuple[
                 continue
             for k, v in old.items():
                 if k != "id" and new[k] != v:
-                    out.append(
-                        (f"{title} {new[label_key]} · {FIELD_LABELS.get(k, k)}", _show(v), _show(new[k]))
-                    )
+                    out.append((f"{title} {new[label_key]} · {FIELD_LABELS.get(k, k)}", _show(v), _show(new[k])))
         for iid, new in new_items.items():
             if iid not in old_items:
                 out.append((f"{title}", "（无）", f"{new[label_key]}（新增）"))
@@ -458,9 +472,7 @@ def _show(v: Any) -> str:
     return str(v)
 
 
-def update_household(
-    db: Database, original: HouseholdDetail, data: HouseholdData, reason: str = ""
-) -> HouseholdDetail:
+def update_household(db: Database, original: HouseholdDetail, data: HouseholdData, reason: str = "") -> HouseholdDetail:
     """Save an edit of ``original``; if someone else saved since, raise ConflictError listing their changes."""
     data = validated(data)
     with db.write(reason=reason or "修改") as s:

@@ -24,7 +24,10 @@ def create_project(
         raise ValidationError("项目名称不能为空", field="项目名称")
     with db.write(reason="新建项目") as s:
         p = Project(
-            name=name.strip(), approval_no=approval_no.strip(), approval_date=approval_date, cutoff_date=cutoff_date
+            name=name.strip(),
+            approval_no=approval_no.strip(),
+            approval_date=approval_date,
+            cutoff_date=cutoff_date,
         )
         s.add(p)
         s.flush()
@@ -70,9 +73,7 @@ def resolve_project(db: Database, name_or_id: str | None) -> int:
 def tree(db: Database) -> list[ProjectNode]:
     """Project → village → group with household counts."""
     with db.read() as s:
-        counts = dict(
-            s.execute(select(Household.group_id, func.count()).group_by(Household.group_id)).tuples().all()
-        )
+        counts = dict(s.execute(select(Household.group_id, func.count()).group_by(Household.group_id)).tuples().all())
         projects = s.scalars(select(Project).order_by(Project.id)).all()
         out: list[ProjectNode] = []
         for p in projects:

@@ -23,7 +23,8 @@ def _person(p: PersonData, n: int) -> PersonData:
     res = check_id(p.id_number)
     if not res.ok:
         raise ValidationError(
-            f"成员 {name} 的身份证号码 {p.id_number} 有误：{'；'.join(res.errors)}", field=f"成员{n}·身份证号码"
+            f"成员 {name} 的身份证号码 {p.id_number} 有误：{'；'.join(res.errors)}",
+            field=f"成员{n}·身份证号码",
         )
     sex = p.sex or (res.sex or "")
     if p.sex and res.sex and p.sex != res.sex:

@@ -17,8 +17,9 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, event, inspect, text, update
+from sqlalchemy import Connection, Table, event, inspect, text, update
 from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm.attributes import set_committed_value
 
 from resettle.store.models import AuditEntry, Editable, Household
 from resettle.store.seal import seal_of, stored_values
@@ -159,7 +160,7 @@ def _household_of(obj: Editable) -> int | None:
 def _records_for(obj: Editable, action: str) -> list[AuditRecord]:
     state = inspect(obj)
     mapper = state.mapper
-    entity = mapper.local_table.name  # type: ignore[union-attr]
+    entity = mapper.local_table.name
     hid = _household_of(obj)
     out: list[AuditRecord] = []
     for attr in mapper.column_attrs:
@@ -201,11 +202,11 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
     conn = session.connection()
     for obj in to_seal:
         table = inspect(obj).mapper.local_table
+        assert isinstance(table, Table)
+        row_id = getattr(obj, "id")  # noqa: B009 - the mixin does not declare the key
         values = {c.name: getattr(obj, c.key) for c in inspect(obj).mapper.columns}
-        seal = seal_of(table.name, obj.id, stored_values(table, values, conn.dialect))  # type: ignore[arg-type,attr-defined]
-        conn.execute(update(table).where(table.c.id == obj.id).values(seal=seal))  # type: ignore[attr-defined]
-        from sqlalchemy.orm.attributes import set_committed_value
-
+        seal = seal_of(table.name, row_id, stored_values(table, values, conn.dialect))
+        conn.execute(update(table).where(table.c.id == row_id).values(seal=seal))
         set_committed_value(obj, "seal", seal)
     if records:
         actor = session.info.get("actor") or Actor.current()
@@ -218,4 +219,4 @@ def install(session_class: type[Session] = Session) -> None:
         event.listen(session_class, "after_flush", _after_flush)
 
 
-__all__ = ["AuditEntry", "AuditRecord", "Actor", "append", "install", "verify_chain"]
+__all__ = ["Actor", "AuditEntry", "AuditRecord", "append", "install", "verify_chain"]

@@ -7,9 +7,9 @@ Each user action opens its own session through :meth:`Database.write` or
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -17,8 +17,12 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from resettle.errors import ConflictError, DiskFullError, LockedError, ResettleError
-from resettle.store import audit, backup
+from resettle.errors import ConflictError, DiskFullError, IntegrityProblem, LockedError, ResettleError
+from resettle.store import (
+    audit,
+    backup,
+    schema,  # noqa: F401 - every table registered before migrations run
+)
 from resettle.store.engine import make_engine, make_session_factories
 from resettle.store.lock import InstanceLock
 from resettle.store.migrate import MigrationOutcome, migrate
@@ -127,9 +131,7 @@ class Database:
         """Replace the contents with a verified backup; the current state is backed up first."""
         problems = backup.verify_file(src)
         if problems:
-            raise backup.IntegrityProblem(
-                f"备份文件 {src.name} 已损坏，未恢复，当前数据库保持不变：" + "；".join(problems)
-            )
+            raise IntegrityProblem(f"备份文件 {src.name} 已损坏，未恢复，当前数据库保持不变：" + "；".join(problems))
         safety = self.backup_now("before-restore")
         self.engine.dispose()
         try:
@@ -143,7 +145,6 @@ class Database:
         """A plain sqlite3 connection for checks that must see the file as stored."""
         conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         return conn
-
 
 
 def translate_db_error(exc: DBAPIError) -> ResettleError | None:

@@ -46,7 +46,7 @@ class Project(Editable, Base):
     approval_date: Mapped[date | None] = mapped_column(Date)
     cutoff_date: Mapped[date | None] = mapped_column(Date)  # 预公告日: nothing added after counts
     remarks: Mapped[str] = mapped_column(Text, default="")
-    villages: Mapped[list[Village]] = relationship(back_populates="project", order_by="Village.name")
+    villages: Mapped[list[Village]] = relationship(back_populates="project", order_by="Village.id")
     __mapper_args__ = {"version_id_col": Editable.version}  # noqa: RUF012
 
 
@@ -56,7 +56,7 @@ class Village(Editable, Base):
     project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="RESTRICT"), index=True)
     name: Mapped[str] = mapped_column(String(100))
     project: Mapped[Project] = relationship(back_populates="villages")
-    groups: Mapped[list[VillageGroup]] = relationship(back_populates="village", order_by="VillageGroup.name")
+    groups: Mapped[list[VillageGroup]] = relationship(back_populates="village", order_by="VillageGroup.id")
     __table_args__ = (UniqueConstraint("project_id", "name", name="uq_village_name"),)
     __mapper_args__ = {"version_id_col": Editable.version}  # noqa: RUF012
 

@@ -11,7 +11,19 @@ import platformdirs
 from resettle.errors import ValidationError
 
 APP_NAME = "Resettle"
-NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "afs", "ncpfs", "9p", "davfs", "fuse.davfs2"}
+NETWORK_FS = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smbfs",
+    "smb3",
+    "fuse.sshfs",
+    "afs",
+    "ncpfs",
+    "9p",
+    "davfs",
+    "fuse.davfs2",
+}
 
 
 def data_dir() -> Path:
@@ -44,9 +56,9 @@ def _mount_fstype(path: Path) -> str | None:
         if len(parts) < 3:
             continue
         mount_point = parts[1].replace("\\040", " ")
-        if (target == mount_point or target.startswith(mount_point.rstrip("/") + "/")) and len(
-            mount_point
-        ) >= len(best):
+        if (target == mount_point or target.startswith(mount_point.rstrip("/") + "/")) and len(mount_point) >= len(
+            best
+        ):
             best, best_type = mount_point, parts[2]
     return best_type
 

@@ -35,7 +35,7 @@ def stored_values(table: Table, values: dict[str, Any], dialect: Dialect) -> lis
     for name in sealed_columns(table):
         col = table.columns[name]
         value = values.get(name)
-        processor = col.type._cached_bind_processor(dialect)  # noqa: SLF001 - same path the INSERT takes
+        processor = col.type._cached_bind_processor(dialect)
         out.append(processor(value) if processor is not None and value is not None else value)
     return out
 

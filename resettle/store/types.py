@@ -29,7 +29,7 @@ class ScaledDecimal(TypeDecorator[Decimal]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
         if value is None:
             return None
-        if isinstance(value, float) or isinstance(value, bool):
+        if isinstance(value, float | bool):
             raise TypeError("金额和面积不能用浮点数保存")
         dec = value if isinstance(value, Decimal) else Decimal(str(value))
         scaled = dec.quantize(self._quantum, rounding=ROUND_HALF_UP).scaleb(self.places)
@@ -58,9 +58,7 @@ class Money(ScaledDecimal):
 
 def integer_check(column: str, table: str) -> CheckConstraint:
     """``CHECK(typeof(col) IN ('integer','null'))``: a REAL slipped in by raw SQL is refused."""
-    return CheckConstraint(
-        f"typeof({column}) IN ('integer', 'null')", name=f"ck_{table}_{column}_integer"
-    )
+    return CheckConstraint(f"typeof({column}) IN ('integer', 'null')", name=f"ck_{table}_{column}_integer")
 
 
 def is_scaled(column: Column[Any]) -> bool:

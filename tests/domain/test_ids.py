@@ -194,9 +194,7 @@ def test_every_single_substitution_is_caught(seed: int) -> None:
             assert not result.ok, mutated
             assert any(e.startswith("校验码错误") for e in result.errors), (mutated, result.errors)
         if pos < 17:
-            assert check_id(number[:pos] + "X" + number[pos + 1 :], today=TODAY).errors == (
-                "「X」只能出现在最后一位",
-            )
+            assert check_id(number[:pos] + "X" + number[pos + 1 :], today=TODAY).errors == ("「X」只能出现在最后一位",)
 
 
 def test_transposition_proof_premises() -> None:

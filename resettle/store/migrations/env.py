@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from alembic import context
 
-from resettle.store.models import Base
+from resettle.store.schema import models
+
+Base = models.Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - the program always passes its own connection

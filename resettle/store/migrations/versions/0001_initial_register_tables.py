@@ -213,9 +213,7 @@ def upgrade() -> None:
         sa.CheckConstraint(
             "typeof(decoration_value) IN ('integer', 'null')", name="ck_structure_decoration_value_integer"
         ),
-        sa.CheckConstraint(
-            "typeof(floor_area_m2) IN ('integer', 'null')", name="ck_structure_floor_area_m2_integer"
-        ),
+        sa.CheckConstraint("typeof(floor_area_m2) IN ('integer', 'null')", name="ck_structure_floor_area_m2_integer"),
         sa.ForeignKeyConstraint(["household_id"], ["household.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )

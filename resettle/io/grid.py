@@ -1,0 +1,476 @@
+"""Any spreadsheet file as simple per-sheet grids: values, merged ranges, formula cells.
+
+Values come from python-calamine (.xlsx .xlsm .xls .ods) or the csv module (.csv in
+UTF-8 with or without BOM, UTF-16 as Excel's "Unicode text", or GB18030). calamine gives
+only the values Excel saved, so formula cells are found separately in the sheet XML
+(``<f>`` in .xlsx, ``table:formula`` in .ods); calamine reports no merged ranges for
+.ods, so they come from the same pass over content.xml. .xls files get values and merged
+ranges only (formulas cannot be told apart there).
+
+Every file goes through :mod:`resettle.io.guards` before a parser sees it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Literal
+from xml.etree.ElementTree import Element
+
+import python_calamine
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as DefusedET
+
+from resettle.io.guards import (
+    DEFAULT_LIMITS,
+    Limits,
+    SafePackage,
+    UnreadableFileError,
+    UnsafeFileError,
+    check_extent,
+    check_file_size,
+    column_index,
+    open_safe_package,
+    xlsx_sheet_parts,
+)
+
+__all__ = [
+    "CellValue",
+    "FileKind",
+    "FormulaState",
+    "MergedRange",
+    "SheetGrid",
+    "SheetInfo",
+    "WorkbookReader",
+    "column_letter",
+    "open_workbook",
+]
+
+CellValue = str | int | float | bool | date | datetime | time | timedelta | None
+FileKind = Literal["xlsx", "xls", "ods", "csv"]
+# What a formula cell holds: the value Excel saved, nothing, or an error such as #DIV/0!.
+FormulaState = Literal["cached", "missing", "error"]
+
+SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
+
+
+def column_letter(index: int) -> str:
+    """0-based column index -> Excel letters (0 -> A, 26 -> AA)."""
+    letters = ""
+    number = index + 1
+    while number > 0:
+        number, rem = divmod(number - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class MergedRange:
+    """A merged block, 0-based and inclusive."""
+
+    top: int
+    left: int
+    bottom: int
+    right: int
+
+
+@dataclass
+class SheetGrid:
+    """One sheet: values (None for empty), merged blocks and formula cells, all 0-based."""
+
+    name: str
+    rows: list[list[CellValue]]
+    merges: list[MergedRange] = field(default_factory=list)
+    formulas: dict[tuple[int, int], FormulaState] = field(default_factory=dict)
+    hidden: bool = False
+    n_cols: int = field(default=0, init=False)
+    _anchors: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.n_cols = n_cols = max((len(row) for row in self.rows), default=0)
+        n_rows = len(self.rows)
+        for merge in self.merges:
+            top, left = merge.top, merge.left
+            if top >= n_rows or left >= n_cols or top < 0 or left < 0:
+                continue
+            for r in range(top, min(merge.bottom, n_rows - 1) + 1):
+                for c in range(left, min(merge.right, n_cols - 1) + 1):
+                    if (r, c) != (top, left):
+                        self._anchors.setdefault((r, c), (top, left))
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    def raw(self, r: int, c: int) -> CellValue:
+        """The value stored in this very cell (None inside a merged block except its top-left)."""
+        if 0 <= r < len(self.rows):
+            row = self.rows[r]
+            if 0 <= c < len(row):
+                return row[c]
+        return None
+
+    def anchor(self, r: int, c: int) -> tuple[int, int] | None:
+        """Top-left cell of the merged block that covers (r, c), None when not covered."""
+        return self._anchors.get((r, c))
+
+    def value(self, r: int, c: int) -> CellValue:
+        """The value shown in this cell: merged blocks are filled from their top-left cell."""
+        anchor = self._anchors.get((r, c))
+        return self.raw(*anchor) if anchor else self.raw(r, c)
+
+    def formula(self, r: int, c: int) -> FormulaState | None:
+        anchor = self._anchors.get((r, c))
+        return self.formulas.get(anchor or (r, c))
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    name: str
+    hidden: bool
+
+
+# --- formulas and merges from the XML ---------------------------------------------------
+
+_CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,9})")
+_XML_ERRORS = (DefusedET.ParseError, DefusedXmlException, ValueError, UnicodeDecodeError)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _xlsx_formulas(data: bytes, limits: Limits) -> dict[tuple[int, int], FormulaState]:
+    """Formula cells of one worksheet part and whether Excel saved their result."""
+    found: dict[tuple[int, int], FormulaState] = {}
+    row = -1
+    col = -1
+    try:
+        for event, element in DefusedET.iterparse(io.BytesIO(data), events=("start", "end"), forbid_dtd=True):
+            name = _local(element.tag)
+            if event == "start":
+                if name == "row":
+                    ref = element.get("r")
+                    row = int(ref) - 1 if ref and ref.isdigit() else row + 1
+                    col = -1
+                elif name == "c":
+                    match = _CELL_REF.fullmatch(element.get("r") or "")
+                    if match:
+                        row, col = int(match.group(2)) - 1, column_index(match.group(1)) - 1
+                    else:
+                        col += 1
+                continue
+            if name == "c":
+                state = _xlsx_cell_formula(element)
+                if state is not None:
+                    found[(row, col)] = state
+                    if len(found) > limits.max_formula_cells:
+                        raise UnsafeFileError(f"公式单元格超过 {limits.max_formula_cells} 个，已拒绝导入")
+                element.clear()
+            elif name == "row":
+                element.clear()
+    except _XML_ERRORS as exc:
+        raise UnreadableFileError("工作表内容已损坏，无法读取公式信息") from exc
+    return found
+
+
+def _xlsx_cell_formula(cell: Element) -> FormulaState | None:
+    has_formula = False
+    has_value = False
+    for child in cell:
+        tag = _local(child.tag)
+        if tag == "f":
+            has_formula = True
+        elif tag == "v":
+            has_value = child.text is not None
+    if not has_formula:
+        return None
+    if cell.get("t") == "e":
+        return "error"
+    return "cached" if has_value else "missing"
+
+
+_ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+
+
+def _attr(element: Element, ns: str, name: str) -> str | None:
+    return element.get(f"{{{ns}}}{name}")
+
+
+def _count(element: Element, name: str) -> int:
+    text = _attr(element, _ODS_TABLE, name)
+    if text is None or not text.isdigit():
+        return 1
+    return max(int(text), 1)
+
+
+@dataclass
+class _OdsSheet:
+    merges: list[MergedRange] = field(default_factory=list)
+    formulas: dict[tuple[int, int], FormulaState] = field(default_factory=dict)
+
+
+def _ods_structure(data: bytes, limits: Limits) -> dict[str, _OdsSheet]:
+    """Merged blocks and formula cells of every table in an .ods content.xml.
+
+    Also enforces the extent limit, counting repeated rows and cells as calamine will.
+    """
+    sheets: dict[str, _OdsSheet] = {}
+    current = _OdsSheet()
+    table_name = ""
+    row = col = 0
+    rows_here = 1
+    max_row = max_col = 0
+    row_max_col = 0
+    merges = 0
+    try:
+        for event, element in DefusedET.iterparse(io.BytesIO(data), events=("start", "end"), forbid_dtd=True):
+            name = _local(element.tag)
+            if event == "start":
+                if name == "table" and element.tag.startswith(f"{{{_ODS_TABLE}"):
+                    table_name = _attr(element, _ODS_TABLE, "name") or f"Sheet{len(sheets) + 1}"
+                    current = sheets.setdefault(table_name, _OdsSheet())
+                    row = max_row = max_col = 0
+                elif name == "table-row":
+                    rows_here = _count(element, "number-rows-repeated")
+                    col = row_max_col = 0
+                continue
+            if name in ("table-cell", "covered-table-cell"):
+                cols_here = _count(element, "number-columns-repeated")
+                formula = _attr(element, _ODS_TABLE, "formula")
+                value_type = _attr(element, _ODS_OFFICE, "value-type")
+                if value_type is not None or formula is not None or len(element):
+                    row_max_col = max(row_max_col, col + cols_here)
+                    check_extent(table_name, row + rows_here, row_max_col, limits)
+                if name == "table-cell":
+                    spans = (_count(element, "number-rows-spanned"), _count(element, "number-columns-spanned"))
+                    if spans != (1, 1):
+                        merges += rows_here * cols_here
+                        if merges > limits.max_merged_ranges:
+                            raise UnsafeFileError(f"合并单元格超过 {limits.max_merged_ranges} 处，已拒绝导入")
+                        for r in range(row, row + rows_here):
+                            for c in range(col, col + cols_here):
+                                current.merges.append(MergedRange(r, c, r + spans[0] - 1, c + spans[1] - 1))
+                    if formula is not None:
+                        if rows_here * cols_here + len(current.formulas) > limits.max_formula_cells:
+                            raise UnsafeFileError(f"公式单元格超过 {limits.max_formula_cells} 个，已拒绝导入")
+                        state: FormulaState = "missing" if value_type is None else "cached"
+                        for r in range(row, row + rows_here):
+                            for c in range(col, col + cols_here):
+                                current.formulas[(r, c)] = state
+                col += cols_here
+                element.clear()
+            elif name == "table-row":
+                if row_max_col:
+                    max_row = row + rows_here
+                    max_col = max(max_col, row_max_col)
+                    check_extent(table_name, max_row, max_col, limits)
+                row += rows_here
+                element.clear()
+    except _XML_ERRORS as exc:
+        raise UnreadableFileError("ODS 文件内容已损坏，无法读取") from exc
+    return sheets
+
+
+# --- CSV ----------------------------------------------------------------------------------
+
+
+def _decode_text(raw: bytes, name: str) -> str:
+    if raw.startswith(codecs.BOM_UTF8):
+        encodings: tuple[str, ...] = ("utf-8-sig",)
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ("utf-16",)
+    else:
+        encodings = ("utf-8", "gb18030")
+    for encoding in encodings:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFileError(f"无法识别文件「{name}」的文字编码，请另存为 UTF-8 或 .xlsx 后再导入")
+
+
+def _read_csv(path: Path, limits: Limits) -> list[list[CellValue]]:
+    check_file_size(path, limits)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFileError(f"无法打开文件「{path.name}」：{exc.strerror or exc}") from exc
+    text = _decode_text(raw, path.name)
+    if "\x00" in text:
+        raise UnreadableFileError(f"文件「{path.name}」不是文本表格（含有二进制内容）")
+    head = text[:20_000].splitlines()[:10]
+    delimiter = max((",", "\t", ";"), key=lambda d: sum(line.count(d) for line in head))
+    rows: list[list[CellValue]] = []
+    cells = 0
+    try:
+        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            cells += len(record)
+            if cells > limits.max_sheet_cells:
+                raise UnsafeFileError(f"文件「{path.name}」超过 {limits.max_sheet_cells} 个单元格，请拆分后再导入")
+            rows.append([value if value.strip() else None for value in record])
+    except csv.Error as exc:
+        raise UnreadableFileError(f"文件「{path.name}」格式有误，无法按表格读取：{exc}") from exc
+    return rows
+
+
+# --- the reader ---------------------------------------------------------------------------
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _sniff(path: Path) -> FileKind:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(512)
+    except OSError as exc:
+        raise UnreadableFileError(f"无法打开文件「{path.name}」：{exc.strerror or exc}") from exc
+    suffix = path.suffix.lower()
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "ods" if suffix == ".ods" or _ODS_MIME in head else "xlsx"
+    if head.startswith(_OLE_MAGIC):
+        return "xls"
+    if not head.strip():
+        raise UnreadableFileError(f"文件「{path.name}」是空文件")
+    stripped = head.lstrip(codecs.BOM_UTF8).lstrip()
+    if stripped[:1] == b"<":
+        raise UnreadableFileError(
+            f"文件「{path.name}」实际是网页或 XML 格式（常见于从其他系统导出的“.xls”），"
+            "请用 Excel 打开后另存为 .xlsx 再导入"
+        )
+    if suffix in (".csv", ".txt") or b"\x00" not in head:
+        return "csv"
+    raise UnreadableFileError(f"文件「{path.name}」不是可识别的表格文件（支持 .xlsx .xlsm .xls .ods .csv）")
+
+
+class WorkbookReader:
+    """An open spreadsheet file. Use :func:`open_workbook`; close it (or use ``with``)."""
+
+    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.path = path
+        self.limits = limits
+        self.kind: FileKind = _sniff(path)
+        self._book: python_calamine.CalamineWorkbook | None = None
+        self._package: SafePackage | None = None
+        self._ods: dict[str, _OdsSheet] = {}
+        self._csv_rows: list[list[CellValue]] | None = None
+        self.sheets: list[SheetInfo] = []
+        if self.kind == "csv":
+            self._csv_rows = _read_csv(path, limits)
+            self.sheets = [SheetInfo(path.stem, False)]
+            return
+        if self.kind in ("xlsx", "ods"):
+            self._package = open_safe_package(path, limits)
+            members = self._package.members
+            if "xl/workbook.bin" in members:
+                raise UnreadableFileError(f"文件「{path.name}」是 .xlsb 二进制格式，请用 Excel 另存为 .xlsx 再导入")
+            if "content.xml" in members and "xl/workbook.xml" not in members:
+                self.kind = "ods"
+                content = self._package.kept.get("content.xml", b"")
+                self._ods = _ods_structure(content, limits)
+            elif "xl/workbook.xml" not in members:
+                raise UnreadableFileError(f"文件「{path.name}」不是 Excel/WPS 表格文件")
+        else:
+            check_file_size(path, limits)
+        try:
+            self._book = python_calamine.CalamineWorkbook.from_path(str(path))
+            metadata = self._book.sheets_metadata
+        except python_calamine.PasswordError as exc:
+            raise UnreadableFileError(f"文件「{path.name}」设有密码，请先在 Excel 中取消密码后另存再导入") from exc
+        except (python_calamine.CalamineError, OSError, ValueError) as exc:
+            raise UnreadableFileError(f"无法读取文件「{path.name}」：文件已损坏、加密或格式不受支持") from exc
+        worksheet = python_calamine.SheetTypeEnum.WorkSheet
+        self.sheets = [
+            SheetInfo(meta.name, meta.visible != python_calamine.SheetVisibleEnum.Visible)
+            for meta in metadata
+            if meta.typ == worksheet
+        ]
+
+    def __enter__(self) -> WorkbookReader:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._book is not None:
+            book, self._book = self._book, None
+            with contextlib.suppress(python_calamine.CalamineError):
+                book.close()
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return [sheet.name for sheet in self.sheets]
+
+    def iter_grids(self, names: list[str]) -> Iterator[SheetGrid]:
+        for name in names:
+            yield self.load(name)
+
+    def load(self, name: str, max_rows: int | None = None) -> SheetGrid:
+        """Read one sheet. ``max_rows`` limits the rows converted (for previews)."""
+        info = next((sheet for sheet in self.sheets if sheet.name == name), None)
+        if info is None:
+            raise UnreadableFileError(f"找不到工作表「{name}」")
+        if self._csv_rows is not None:
+            text_rows = self._csv_rows if max_rows is None else self._csv_rows[:max_rows]
+            return SheetGrid(name=name, rows=text_rows)
+        if self._book is None:
+            raise UnreadableFileError("文件已关闭")
+        try:
+            sheet = self._book.get_sheet_by_name(name)
+            values = sheet.to_python(skip_empty_area=False, nrows=max_rows)
+            raw_merges = sheet.merged_cell_ranges or []
+        except python_calamine.CalamineError as exc:
+            raise UnreadableFileError(f"无法读取工作表「{name}」：{exc}") from exc
+        rows: list[list[CellValue]] = [[None if v == "" else v for v in row] for row in values]
+        if self.kind == "ods":
+            structure = self._ods.get(name, _OdsSheet())
+            merges, formulas = structure.merges, structure.formulas
+        else:
+            if len(raw_merges) > self.limits.max_merged_ranges:
+                raise UnsafeFileError(f"工作表「{name}」的合并单元格超过 {self.limits.max_merged_ranges} 处")
+            merges = [MergedRange(top, left, bottom, right) for (top, left), (bottom, right) in raw_merges]
+            formulas = self._xlsx_formulas(name)
+        _check_merge_area(name, merges, rows, self.limits)
+        return SheetGrid(name=name, rows=rows, merges=merges, formulas=formulas, hidden=info.hidden)
+
+    def _xlsx_formulas(self, name: str) -> dict[tuple[int, int], FormulaState]:
+        package = self._package
+        if package is None or not package.formula_parts:
+            return {}
+        part = xlsx_sheet_parts(package.kept).get(name)
+        if part is None or part not in package.formula_parts:
+            return {}
+        return _xlsx_formulas(package.read(part), self.limits)
+
+
+def _check_merge_area(name: str, merges: list[MergedRange], rows: list[list[CellValue]], limits: Limits) -> None:
+    """Merged blocks are expanded cell by cell; refuse overlapping giants before that."""
+    n_rows, n_cols = len(rows), max((len(row) for row in rows), default=0)
+    area = 0
+    for merge in merges:
+        height = min(merge.bottom, n_rows - 1) - merge.top + 1
+        width = min(merge.right, n_cols - 1) - merge.left + 1
+        area += max(height, 0) * max(width, 0)
+    if area > limits.max_sheet_cells:
+        raise UnsafeFileError(f"工作表「{name}」的合并单元格范围过大，已拒绝导入")
+
+
+def open_workbook(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> WorkbookReader:
+    """Open a spreadsheet after the safety checks.
+
+    Raises UnsafeFileError (bombs) or UnreadableFileError (damaged, encrypted, unknown).
+    """
+    return WorkbookReader(Path(path), limits)

@@ -1,0 +1,40 @@
+"""Township details that printed documents use, kept in the register file itself."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+from sqlalchemy import select
+
+from resettle.store.database import Database
+from resettle.store.models import Setting
+
+
+@dataclass(frozen=True)
+class TownshipDetails:
+    township: str = ""  # 乡镇名称
+    office: str = ""  # 征迁办名称
+    phone: str = ""  # 联系电话
+    signing_place: str = ""  # 签约地点
+    complaint_phone: str = ""  # 监督（投诉）电话
+
+
+PREFIX = "township."
+
+
+def get_township(db: Database) -> TownshipDetails:
+    with db.read() as s:
+        stored = {k.removeprefix(PREFIX): v for k, v in s.execute(select(Setting.key, Setting.value)).tuples()
+                  if k.startswith(PREFIX)}  # fmt: skip
+    known = {f.name for f in fields(TownshipDetails)}
+    return TownshipDetails(**{k: v for k, v in stored.items() if k in known})
+
+
+def save_township(db: Database, details: TownshipDetails) -> None:
+    with db.write(reason="修改乡镇信息") as s:
+        for key, value in asdict(details).items():
+            row = s.get(Setting, PREFIX + key)
+            if row is None:
+                s.add(Setting(key=PREFIX + key, value=value.strip()))
+            elif row.value != value.strip():
+                row.value = value.strip()

@@ -1,0 +1,7 @@
+"""Imports every model module so that ``Base.metadata`` is complete (migrations, checks)."""
+
+from __future__ import annotations
+
+from resettle.store import models
+
+__all__ = ["models"]

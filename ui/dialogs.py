@@ -1,0 +1,146 @@
+"""Smaller dialogs of the main window: settings, restore from backup, column chooser."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resettle.services.settings import TownshipDetails
+from resettle.store.backup import BackupInfo
+
+REASONS = {
+    "startup": "启动时",
+    "manual": "手动",
+    "before-migration": "升级前",
+    "before-restore": "恢复前",
+    "before-import": "导入前",
+    "before-payment": "兑付前",
+}
+
+
+class SettingsDialog(QDialog):
+    """Township details (stored in the register) and program preferences (stored per user)."""
+
+    def __init__(self, details: TownshipDetails, prefs: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("设置"))
+        self.prefs = prefs
+        self.township = QLineEdit(details.township)
+        self.office = QLineEdit(details.office)
+        self.phone = QLineEdit(details.phone)
+        self.signing_place = QLineEdit(details.signing_place)
+        self.complaint_phone = QLineEdit(details.complaint_phone)
+        self.language = QComboBox()
+        self.language.addItem("中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.value("language", "zh_CN"))))
+        form = QFormLayout()
+        form.addRow(QLabel(self.tr("<b>乡镇信息</b>（打印文书时使用）")))
+        form.addRow(self.tr("乡镇名称"), self.township)
+        form.addRow(self.tr("征迁办名称"), self.office)
+        form.addRow(self.tr("联系电话"), self.phone)
+        form.addRow(self.tr("签约地点"), self.signing_place)
+        form.addRow(self.tr("监督电话"), self.complaint_phone)
+        form.addRow(QLabel(self.tr("<b>程序</b>")))
+        form.addRow(self.tr("界面语言（重启后生效）"), self.language)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(460, 320)
+
+    def details(self) -> TownshipDetails:
+        return TownshipDetails(
+            township=self.township.text(),
+            office=self.office.text(),
+            phone=self.phone.text(),
+            signing_place=self.signing_place.text(),
+            complaint_phone=self.complaint_phone.text(),
+        )
+
+    def accept(self) -> None:
+        self.prefs.setValue("language", self.language.currentData())
+        super().accept()
+
+
+class RestoreDialog(QDialog):
+    """Lists the automatic backups with their dates; the chosen one is restored."""
+
+    def __init__(self, backups: Sequence[BackupInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("从自动备份恢复"))
+        self.backups = list(backups)
+        model = QStandardItemModel(0, 3, self)
+        model.setHorizontalHeaderLabels([self.tr("备份时间"), self.tr("原因"), self.tr("大小")])
+        for b in self.backups:
+            model.appendRow(
+                [
+                    QStandardItem(b.created.strftime("%Y-%m-%d %H:%M:%S")),
+                    QStandardItem(self.tr(REASONS.get(b.reason.rstrip("-0123456789"), b.reason))),
+                    QStandardItem(f"{b.size / 1024 / 1024:,.1f} MB"),
+                ]
+            )
+        self.view = QTableView(self)
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        if self.backups:
+            self.view.selectRow(0)
+        note = QLabel(self.tr("恢复前会先把当前数据另存一份备份，恢复可以撤回。"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("恢复所选备份"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.backups))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(520, 360)
+
+    def chosen(self) -> BackupInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+
+class ColumnChooser(QDialog):
+    """Which columns of the register table are shown."""
+
+    def __init__(self, headers: Sequence[str], hidden: Sequence[bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("显示列"))
+        layout = QVBoxLayout(self)
+        self.boxes: list[QCheckBox] = []
+        for header, is_hidden in zip(headers, hidden, strict=True):
+            box = QCheckBox(header)
+            box.setChecked(not is_hidden)
+            self.boxes.append(box)
+            layout.addWidget(box)
+        self.boxes[0].setEnabled(False)  # 户号 always shown
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def hidden(self) -> list[bool]:
+        return [not b.isChecked() for b in self.boxes]

@@ -1,0 +1,72 @@
+"""The audit trail of one household, as a read-only table (newest first)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from resettle.services.households import FIELD_LABELS
+from resettle.services.records import HistoryEntry
+
+COL_TIME, COL_USER, COL_ACTION, COL_ENTITY, COL_FIELD, COL_OLD, COL_NEW, COL_REASON = range(8)
+HEADERS = ("时间", "用户", "操作", "对象", "字段", "原值", "新值", "原因")
+ACTIONS = {"create": "新增", "update": "修改", "delete": "删除"}
+ENTITIES = {"household": "户", "person": "成员", "land_parcel": "地块", "structure": "房屋", "attachment": "附着物"}
+
+
+def local_time(ts: str) -> str:
+    try:
+        moment = datetime.strptime(ts, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        return ts
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[HistoryEntry] = []
+
+    def set_entries(self, entries: list[HistoryEntry]) -> None:
+        self.beginResetModel()
+        self._rows = list(entries)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(HEADERS[section]) if 0 <= section < len(HEADERS) else None
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        e = self._rows[index.row()]
+        match index.column():
+            case 0:
+                return local_time(e.ts)
+            case 1:
+                return f"{e.user}@{e.host}" if role == Qt.ItemDataRole.ToolTipRole else e.user
+            case 2:
+                return ACTIONS.get(e.action, e.action)
+            case 3:
+                return ENTITIES.get(e.entity, e.entity)
+            case 4:
+                return "（全部）" if e.field == "*" else FIELD_LABELS.get(e.field, e.field)
+            case 5:
+                return e.old or ""
+            case 6:
+                return e.new or ""
+            case 7:
+                return e.reason
+        return None
+
+    def entry(self, row: int) -> HistoryEntry:
+        return self._rows[row]

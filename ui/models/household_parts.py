@@ -1,0 +1,278 @@
+"""The four editable tables of a household: members, land parcels, houses, attachments."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from resettle.domain.area import parse_quantity
+from resettle.domain.ids import check_id
+from resettle.domain.money import MoneyError, to_fen, to_yuan
+from resettle.services.records import AttachmentData, ParcelData, PersonData, StructureData
+from ui.models.record_list import Column, RecordListModel
+
+RELATIONS = ("户主", "配偶", "子", "女", "父亲", "母亲", "孙子", "孙女", "儿媳", "女婿", "兄弟", "姐妹", "其他")
+LAND_CLASSES = ("水田", "旱地", "园地", "林地", "其他农用地", "宅基地", "未利用地")
+STRUCTURE_TYPES = ("框架", "砖混", "砖木", "简易")
+USES = ("住宅", "附属用房", "商业", "生产")
+LEGAL = ("合法", "违法", "临时")
+
+
+def required(text: str) -> tuple[Any, str | None]:
+    t = "".join(text.replace("\u3000", " ").split())
+    return (t, None) if t else (t, "不能为空")
+
+
+def free(text: str) -> tuple[Any, str | None]:
+    return text.strip(), None
+
+
+def id_number(text: str) -> tuple[Any, str | None]:
+    if not text.strip():
+        return "", None
+    res = check_id(text)
+    return (res.normalized, None) if res.ok else (res.normalized, "；".join(res.errors))
+
+
+def sex(text: str) -> tuple[Any, str | None]:
+    t = text.strip()
+    return (t, None) if t in ("", "男", "女") else (t, "性别应为「男」或「女」")
+
+
+_DATE = re.compile(r"^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$")
+
+
+def birth_date(text: str) -> tuple[Any, str | None]:
+    t = text.strip()
+    if not t:
+        return None, None
+    m = _DATE.match(t) or (re.match(r"^(\d{4})(\d{2})(\d{2})$", t))
+    if not m:
+        return None, "日期格式应为 1985-03-12"
+    try:
+        d = date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None, "日期不存在"
+    if d > date.today():
+        return None, "出生日期晚于今天"
+    return d, None
+
+
+def yes_no(text: str) -> tuple[Any, str | None]:
+    t = text.strip()
+    if t in ("", "是", "Y", "y", "1"):
+        return True, None
+    if t in ("否", "N", "n", "0"):
+        return False, None
+    return True, "应为「是」或「否」"
+
+
+def quantity(text: str) -> tuple[Any, str | None]:
+    t = text.strip()
+    if not t:
+        return Decimal("0"), None
+    try:
+        return parse_quantity(t, places=4), None
+    except ValueError as exc:
+        return Decimal("0"), str(exc)
+
+
+def money(text: str) -> tuple[Any, str | None]:
+    t = text.strip()
+    if not t:
+        return Decimal("0.00"), None
+    try:
+        return to_yuan(to_fen(t)), None
+    except (MoneyError, ValueError) as exc:
+        return Decimal("0.00"), str(exc)
+
+
+def year(text: str) -> tuple[Any, str | None]:
+    t = text.strip()
+    if not t:
+        return None, None
+    if t.isascii() and t.isdigit() and 1900 <= int(t) <= date.today().year:
+        return int(t), None
+    return None, "年份应为 1900 到今年之间的四位数"
+
+
+def one_of(choices: tuple[str, ...]) -> Any:
+    def parse(text: str) -> tuple[Any, str | None]:
+        t = text.strip()
+        return (t, None) if not t or t in choices else (t, f"应为：{'、'.join(choices)}")
+
+    return parse
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+class MembersModel(RecordListModel):
+    COL_NAME, COL_ID, COL_RELATION, COL_SEX, COL_BIRTH, COL_HUKOU, COL_RESETTLED = range(7)
+    COLUMNS = (
+        Column("name", "姓名", required, width=80),
+        Column("id_number", "身份证号码", id_number, width=170),
+        Column("relation", "与户主关系", free, RELATIONS, width=90),
+        Column("sex", "性别", sex, ("男", "女"), width=50),
+        Column("birth_date", "出生日期", birth_date, width=100),
+        Column("hukou_type", "户口性质", free, ("农业", "非农业", "居民"), width=80),
+        Column("resettled", "安置人口", yes_no, ("是", "否"), width=70),
+    )
+
+    def default_text(self, key: str) -> str:
+        return {"hukou_type": "农业", "resettled": "是", "relation": "户主" if not self.rowCount() else ""}.get(key, "")
+
+    def after_edit(self, row: int, key: str) -> None:
+        """A valid ID fills sex and birth date (the ID is the authority)."""
+        if key != "id_number" or not self.text(row, "id_number").strip():
+            return
+        res = check_id(self.text(row, "id_number"))
+        if not res.ok:
+            return
+        if self.text(row, "id_number") != res.normalized:
+            self._set_text(row, "id_number", res.normalized)
+        if res.sex:
+            self._set_text(row, "sex", res.sex)
+        if res.birth_date:
+            self._set_text(row, "birth_date", res.birth_date.isoformat())
+
+    def set_people(self, people: tuple[PersonData, ...]) -> None:
+        self.load(
+            [
+                {
+                    "name": p.name,
+                    "id_number": p.id_number,
+                    "relation": p.relation,
+                    "sex": p.sex,
+                    "birth_date": p.birth_date.isoformat() if p.birth_date else "",
+                    "hukou_type": p.hukou_type,
+                    "resettled": "是" if p.resettled else "否",
+                }
+                for p in people
+            ],
+            [p.id for p in people],
+        )
+
+    def records(self) -> tuple[PersonData, ...]:
+        return tuple(
+            PersonData(
+                id=self.row_id(r),
+                name=self.value(r, "name"),
+                id_number=self.value(r, "id_number") or "",
+                relation=self.value(r, "relation"),
+                sex=self.value(r, "sex"),
+                birth_date=self.value(r, "birth_date"),
+                hukou_type=self.value(r, "hukou_type") or "农业",
+                resettled=bool(self.value(r, "resettled")),
+            )
+            for r in range(self.rowCount())
+        )
+
+
+class ParcelsModel(RecordListModel):
+    COLUMNS = (
+        Column("parcel_no", "地块编号", free, width=110),
+        Column("land_class", "地类", required, LAND_CLASSES, width=100),
+        Column("area_mu", "面积(亩)", quantity, width=90),
+        Column("contract_no", "承包合同号", free, width=120),
+    )
+
+    def set_parcels(self, parcels: tuple[ParcelData, ...]) -> None:
+        self.load(
+            [
+                {
+                    "parcel_no": p.parcel_no,
+                    "land_class": p.land_class,
+                    "area_mu": _fmt(p.area_mu),
+                    "contract_no": p.contract_no,
+                }
+                for p in parcels
+            ],
+            [p.id for p in parcels],
+        )
+
+    def records(self) -> tuple[ParcelData, ...]:
+        return tuple(
+            ParcelData(
+                id=self.row_id(r),
+                parcel_no=self.value(r, "parcel_no"),
+                land_class=self.value(r, "land_class"),
+                area_mu=self.value(r, "area_mu"),
+                contract_no=self.value(r, "contract_no"),
+            )
+            for r in range(self.rowCount())
+        )
+
+
+class StructuresModel(RecordListModel):
+    COLUMNS = (
+        Column("use", "用途", one_of(USES), USES, width=80),
+        Column("structure_type", "结构", one_of(STRUCTURE_TYPES), STRUCTURE_TYPES, width=70),
+        Column("floor_area_m2", "建筑面积(㎡)", quantity, width=100),
+        Column("legal_status", "合法性", one_of(LEGAL), LEGAL, width=70),
+        Column("year_built", "建成年份", year, width=80),
+        Column("decoration_value", "装修评估价(元)", money, width=120),
+    )
+
+    def default_text(self, key: str) -> str:
+        return {"use": "住宅", "legal_status": "合法"}.get(key, "")
+
+    def set_structures(self, items: tuple[StructureData, ...]) -> None:
+        self.load(
+            [
+                {
+                    "use": s.use,
+                    "structure_type": s.structure_type,
+                    "floor_area_m2": _fmt(s.floor_area_m2),
+                    "legal_status": s.legal_status,
+                    "year_built": str(s.year_built or ""),
+                    "decoration_value": f"{s.decoration_value:.2f}",
+                }
+                for s in items
+            ],
+            [s.id for s in items],
+        )
+
+    def records(self) -> tuple[StructureData, ...]:
+        return tuple(
+            StructureData(
+                id=self.row_id(r),
+                use=self.value(r, "use") or "住宅",
+                structure_type=self.value(r, "structure_type"),
+                floor_area_m2=self.value(r, "floor_area_m2"),
+                legal_status=self.value(r, "legal_status") or "合法",
+                year_built=self.value(r, "year_built"),
+                decoration_value=self.value(r, "decoration_value"),
+            )
+            for r in range(self.rowCount())
+        )
+
+
+class AttachmentsModel(RecordListModel):
+    COLUMNS = (
+        Column("kind", "种类", required, ("果树", "水井", "围墙", "坟墓", "青苗", "竹林", "大棚"), width=90),
+        Column("spec", "规格", free, width=120),
+        Column("quantity", "数量", quantity, width=80),
+        Column("unit", "单位", free, ("棵", "口", "米", "座", "亩", "㎡"), width=60),
+    )
+
+    def set_attachments(self, items: tuple[AttachmentData, ...]) -> None:
+        self.load(
+            [{"kind": a.kind, "spec": a.spec, "quantity": _fmt(a.quantity), "unit": a.unit} for a in items],
+            [a.id for a in items],
+        )
+
+    def records(self) -> tuple[AttachmentData, ...]:
+        return tuple(
+            AttachmentData(
+                id=self.row_id(r),
+                kind=self.value(r, "kind"),
+                spec=self.value(r, "spec"),
+                quantity=self.value(r, "quantity"),
+                unit=self.value(r, "unit"),
+            )
+            for r in range(self.rowCount())
+        )

@@ -1,0 +1,196 @@
+"""The register table: a window over a million households, fetched page by page.
+
+``rowCount`` is the number of matching households (one COUNT query per filter change);
+rows are fetched in pages of ``PAGE`` when the view first asks for them. ``data()`` never
+touches the database: a missing page is queued and loaded by a zero-delay timer slot,
+which then emits ``dataChanged``. Only a bounded number of pages is kept.
+
+Signals: ``loaded(int)`` – total rows after a reset; ``page_loaded(int)`` – a page index.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+
+from resettle.services.records import HouseholdQuery, HouseholdRow
+
+PAGE = 256
+MAX_PAGES = 64
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+COL_NO, COL_HEAD, COL_VILLAGE, COL_GROUP, COL_PERSONS, COL_PHONE, COL_LAND, COL_FLOOR, COL_STATUS = range(9)
+HEADERS = ("户号", "户主", "村", "组", "人数", "联系电话", "土地(亩)", "房屋(㎡)", "状态")
+# Header column → service sort key; columns not listed cannot be sorted by the database quickly.
+SORT_KEYS = {
+    COL_NO: "household_no",
+    COL_HEAD: "head_name",
+    COL_GROUP: "group",
+    COL_PHONE: "phone",
+    COL_STATUS: "status",
+}
+
+PageFetcher = Callable[[HouseholdQuery, int, int], list[HouseholdRow]]
+Counter = Callable[[HouseholdQuery], int]
+
+
+def _cell(row: HouseholdRow, col: int) -> Any:
+    match col:
+        case 0:
+            return row.household_no
+        case 1:
+            return row.head_name
+        case 2:
+            return row.village
+        case 3:
+            return row.group
+        case 4:
+            return row.persons
+        case 5:
+            return row.phone
+        case 6:
+            return row.land_mu
+        case 7:
+            return row.floor_area_m2
+        case 8:
+            return row.status
+    return None
+
+
+class HouseholdTableModel(QAbstractTableModel):
+    loaded = Signal(int)
+    page_loaded = Signal(int)
+
+    def __init__(self, fetch_page: PageFetcher, count: Counter, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fetch_page = fetch_page
+        self._count = count
+        self._query = HouseholdQuery()
+        self._total = 0
+        self._pages: OrderedDict[int, list[HouseholdRow]] = OrderedDict()
+        self._wanted: set[int] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.load_wanted)
+        self.headers = [self.tr(h) for h in HEADERS]
+
+    # -- what the view asks ------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        return section + 1
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                self._want(index.row() // PAGE)
+                return "…" if index.column() == 0 else ""
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = _cell(row, col)
+            if isinstance(value, Decimal):
+                return f"{value:,.2f}"
+            return value
+        if role == SORT_ROLE:
+            return _cell(row, col)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PERSONS, COL_LAND, COL_FLOOR):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        desc = order == Qt.SortOrder.DescendingOrder
+        if key == self._query.sort and desc == self._query.descending:
+            return
+        self.set_query(HouseholdQuery(**{**self._query.__dict__, "sort": key, "descending": desc}))
+
+    # -- what the window does ------------------------------------------------------------
+    @property
+    def query(self) -> HouseholdQuery:
+        return self._query
+
+    @property
+    def fetched_rows(self) -> int:
+        """How many rows are held in memory (tests assert this stays small)."""
+        return sum(len(p) for p in self._pages.values())
+
+    def set_query(self, query: HouseholdQuery) -> None:
+        self.beginResetModel()
+        self._query = query
+        self._pages.clear()
+        self._wanted.clear()
+        self._total = self._count(query)
+        self.endResetModel()
+        self.loaded.emit(self._total)
+
+    def refresh(self) -> None:
+        """Re-read after a change elsewhere (same filter, same sort)."""
+        self.set_query(self._query)
+
+    def row_at(self, row: int) -> HouseholdRow | None:
+        page = self._pages.get(row // PAGE)
+        if page is None:
+            return None
+        self._pages.move_to_end(row // PAGE)
+        offset = row % PAGE
+        return page[offset] if offset < len(page) else None
+
+    def ensure_row(self, row: int) -> HouseholdRow | None:
+        """Load the page holding ``row`` now (used for keyboard jumps and selection)."""
+        if not 0 <= row < self._total:
+            return None
+        if row // PAGE not in self._pages:
+            self._load(row // PAGE)
+        return self.row_at(row)
+
+    def row_of_id(self, household_id: int) -> int | None:
+        for index, page in self._pages.items():
+            for i, r in enumerate(page):
+                if r.id == household_id:
+                    return index * PAGE + i
+        return None
+
+    def _want(self, page: int) -> None:
+        if page not in self._wanted:
+            self._wanted.add(page)
+            self._timer.start()
+
+    def load_wanted(self) -> None:
+        wanted, self._wanted = sorted(self._wanted), set()
+        for page in wanted:
+            if page not in self._pages:
+                self._load(page)
+
+    def _load(self, page: int) -> None:
+        rows = self._fetch_page(self._query, page * PAGE, PAGE)
+        self._pages[page] = rows
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        if rows:
+            first = page * PAGE
+            last = min(first + len(rows), self._total) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(HEADERS) - 1))
+        self.page_loaded.emit(page)

@@ -1,0 +1,125 @@
+"""Runs a service call off the GUI thread; progress, cancel and the result come back on it.
+
+A service function takes ``progress(done, total)`` and ``cancelled()`` keyword callbacks
+when it supports them. After success the runner announces what changed (``changed``
+signal with a set of topic names such as ``{"households", "tree"}``) so that pages
+refresh only what they show.
+
+Signals: ``changed(object)`` – a frozenset of topics.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from resettle.errors import ResettleError
+
+log = logging.getLogger(__name__)
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[..., Any], kwargs: dict[str, Any], cancel_event: threading.Event) -> None:
+        super().__init__()
+        self.fn, self.kwargs, self.cancel_event = fn, kwargs, cancel_event
+        self.signals = _Signals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(**self.kwargs)
+        except BaseException as exc:  # delivered to the GUI thread, shown there
+            self.signals.failed.emit(exc, traceback.format_exc())
+        else:
+            self.signals.finished.emit(result)
+
+
+class OpRunner(QObject):
+    changed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # one write at a time; SQLite has one writer anyway
+        self._jobs: set[_Job] = set()
+        self.on_error: Callable[[QWidget | None, BaseException, str], None] | None = None
+
+    def run(
+        self,
+        parent: QWidget | None,
+        title: str,
+        fn: Callable[..., Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        changes: frozenset[str] = frozenset(),
+        with_progress: bool = True,
+        **kwargs: Any,
+    ) -> _Job:
+        cancel_event = threading.Event()
+        kwargs = dict(kwargs)
+        if with_progress:
+            kwargs.setdefault("progress", None)
+            kwargs.setdefault("cancelled", cancel_event.is_set)
+        job = _Job(fn, kwargs, cancel_event)
+        dialog: QProgressDialog | None = None
+        if with_progress:
+            dialog = QProgressDialog(title, self.tr("取消"), 0, 0, parent)
+            dialog.setWindowTitle(title)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(300)
+            dialog.canceled.connect(cancel_event.set)
+            job.signals.progress.connect(lambda done, total: _update(dialog, done, total))
+            kwargs["progress"] = job.signals.progress.emit
+            job.kwargs = kwargs
+
+        def finish(result: Any) -> None:
+            self._jobs.discard(job)
+            if dialog is not None:
+                dialog.reset()
+                dialog.deleteLater()
+            if on_done is not None:
+                on_done(result)
+            if changes:
+                self.changed.emit(changes)
+
+        def fail(exc: BaseException, trace: str) -> None:
+            self._jobs.discard(job)
+            if dialog is not None:
+                dialog.reset()
+                dialog.deleteLater()
+            if not isinstance(exc, ResettleError):
+                log.error("operation %s failed:\n%s", title, trace)
+            if self.on_error is not None:
+                self.on_error(parent, exc, trace)
+
+        job.signals.finished.connect(finish, Qt.ConnectionType.QueuedConnection)
+        job.signals.failed.connect(fail, Qt.ConnectionType.QueuedConnection)
+        self._jobs.add(job)
+        self.pool.start(job)
+        return job
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+    @Slot()
+    def announce(self, *topics: str) -> None:
+        """For changes made on the GUI thread (a quick save): tell the views."""
+        self.changed.emit(frozenset(topics))
+
+
+def _update(dialog: QProgressDialog, done: int, total: int) -> None:
+    if dialog.maximum() != total:
+        dialog.setMaximum(total)
+    dialog.setValue(done)
