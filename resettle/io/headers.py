@@ -307,14 +307,20 @@ def detect_header(
             candidates.append((r,))
             if r + 1 < grid.n_rows:
                 candidates.append((r, r + 1))
-    best: HeaderMatch | None = None
-    for rows in candidates:
-        match = match_rows(grid, rows, aliases)
-        if not match.is_survey():
-            continue
-        # More fields wins; on a tie the single row (a data row below adds nothing).
-        if best is None or match.score > best.score:
-            best = match
+    matches = [match_rows(grid, rows, aliases) for rows in candidates]
+    surveys = [match for match in matches if match.is_survey()]
+    if not surveys:
+        return None
+    # More fields wins; on a tie one row beats two (a title or data row adds nothing), then the earlier.
+    best = max(surveys, key=lambda m: (m.score, -len(m.header_rows), -m.header_rows[0]))
+    # Header cells merged down from a row above (户号 over two header rows) start the header there.
+    first, last = best.header_rows[0], best.header_rows[-1]
+    top = min(
+        (anchor[0] for column in best.columns.values() if (anchor := grid.anchor(first, column.column))),
+        default=first,
+    )
+    if top < first:
+        best.header_rows = tuple(range(top, last + 1))
     return best
 
 

@@ -37,7 +37,6 @@ from resettle.io.headers import (
     HeaderMatch,
     MappingProfile,
     apply_overrides,
-    classify_header,
     detect_header,
     field_label,
 )
@@ -246,7 +245,7 @@ def place_from_text(text: str) -> tuple[str | None, str | None]:
 
 
 def _is_total_row(row: list[CellValue]) -> bool:
-    return any(isinstance(value, str) and _TOTAL.fullmatch(compact(value)) for value in row)
+    return any(isinstance(value, str) and "计" in value and _TOTAL.fullmatch(compact(value)) for value in row)
 
 
 def _is_blank_row(row: list[CellValue]) -> bool:
@@ -296,6 +295,7 @@ class _Household:
     household_no_key: str
     has_head_member: bool = False
     trees: Decimal = Decimal(0)
+    tree_counts: list[Decimal] = field(default_factory=list)
     tree_unit: str = "棵"
     last_row: int = 0  # 0-based
 
@@ -310,9 +310,18 @@ class _SheetReader:
         self.cols = {key: column.column for key, column in match.columns.items()}
         self.units = {key: column.unit for key, column in match.columns.items()}
         self.wide = [key for key in self.cols if ":" in key]
+        # Header words per column, to spot the header repeated further down (printed pages).
+        self.header_words = {
+            c: {compact(part) for part in column.header.split("/") if compact(part)}
+            for column in match.columns.values()
+            for c in [column.column]
+        }
         self.households: list[SurveyHousehold] = []
         self.current: _Household | None = None
         self.gap = False
+        # Whether the row repeats the current household's 户号/户主 (a sheet that writes the
+        # household cells on every member row): identical household values are then repeats.
+        self.repeat_row = False
         self.last_row = -1
         self.seen_data = False
         self.person_count = 0
@@ -417,12 +426,10 @@ class _SheetReader:
 
     def is_repeated_header(self, r: int) -> bool:
         hits = 0
-        for key, c in self.cols.items():
+        for c, words in self.header_words.items():
             value = self.grid.raw(r, c)
-            if isinstance(value, str):
-                found = classify_header(value)
-                if found is not None and found[0] == key.partition(":")[0]:
-                    hits += 1
+            if isinstance(value, str) and compact(value) in words:
+                hits += 1
         return hits >= 2
 
     def check_formulas(self, r: int) -> None:
@@ -464,6 +471,7 @@ class _SheetReader:
         head = clean_name(head_value) if head_value is not None else ""
         relation = compact(display(self.own(r, "relation")))
         current = self.current
+        self.repeat_row = False
         if current is not None:
             record = current.record
             starts = (
@@ -472,6 +480,7 @@ class _SheetReader:
                 or (relation in _HEAD_RELATIONS and current.has_head_member)
             )
             if not starts:
+                self.repeat_row = bool(number or head)
                 if self.gap and not self.covered_by_household(r, current):
                     self.issue(
                         r,
@@ -625,7 +634,7 @@ class _SheetReader:
         if area > 0:
             if not land_class:
                 land_class = compact(display(self.filled(r, "land_class")))
-            household.record.parcels.append(SurveyParcel(land_class, area))
+            self.add_parcel(household, SurveyParcel(land_class, area))
 
     def read_structure(self, r: int, household: _Household) -> None:
         area = self.quantity(r, "floor_area_m2", M2_WORDS, "bad_area")
@@ -638,7 +647,7 @@ class _SheetReader:
         if area > 0:
             if not structure:
                 structure = compact(display(self.filled(r, "structure_type")))
-            household.record.structures.append(SurveyStructure(structure, area))
+            self.add_structure(household, SurveyStructure(structure, area))
 
     def read_trees(self, r: int, household: _Household) -> None:
         value = self.own(r, "trees")
@@ -649,7 +658,8 @@ class _SheetReader:
         except CellProblem as exc:
             self.issue(r, "trees", value, str(exc), "bad_quantity")
             return
-        if count:
+        if count and not (self.repeat_row and count in household.tree_counts):
+            household.tree_counts.append(count)
             household.trees += count
             if isinstance(value, str) and "株" in value:
                 household.tree_unit = "株"
@@ -659,11 +669,19 @@ class _SheetReader:
         if base == "land_area_mu":
             area = self.quantity(r, key, MU_WORDS, "bad_area")
             if area:
-                household.record.parcels.append(SurveyParcel(detail, area))
+                self.add_parcel(household, SurveyParcel(detail, area))
         else:
             area = self.quantity(r, key, M2_WORDS, "bad_area")
             if area:
-                household.record.structures.append(SurveyStructure(detail, area))
+                self.add_structure(household, SurveyStructure(detail, area))
+
+    def add_parcel(self, household: _Household, parcel: SurveyParcel) -> None:
+        if not (self.repeat_row and parcel in household.record.parcels):
+            household.record.parcels.append(parcel)
+
+    def add_structure(self, household: _Household, structure: SurveyStructure) -> None:
+        if not (self.repeat_row and structure in household.record.structures):
+            household.record.structures.append(structure)
 
     # -- persons --
 

@@ -73,7 +73,7 @@ def resolve_project(db: Database, name_or_id: str | None) -> int:
 def tree(db: Database) -> list[ProjectNode]:
     """Project → village → group with household counts."""
     with db.read() as s:
-        counts = dict(s.execute(select(Household.group_id, func.count()).group_by(Household.group_id)).tuples().all())
+        counts = dict(s.execute(select(Household.group_id, func.count()).group_by(Household.group_id)).all())
         projects = s.scalars(select(Project).order_by(Project.id)).all()
         out: list[ProjectNode] = []
         for p in projects:

@@ -24,7 +24,7 @@ PREFIX = "township."
 
 def get_township(db: Database) -> TownshipDetails:
     with db.read() as s:
-        stored = {k.removeprefix(PREFIX): v for k, v in s.execute(select(Setting.key, Setting.value)).tuples()
+        stored = {k.removeprefix(PREFIX): v for k, v in s.execute(select(Setting.key, Setting.value))
                   if k.startswith(PREFIX)}  # fmt: skip
     known = {f.name for f in fields(TownshipDetails)}
     return TownshipDetails(**{k: v for k, v in stored.items() if k in known})

@@ -18,7 +18,7 @@ from pathlib import Path
 from resettle.errors import IntegrityProblem, ValidationError
 from resettle.store.paths import backup_dir_for
 
-NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z-]+)\.sqlite3$")
+NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite3$")
 KEEP_NEWEST = 5
 
 

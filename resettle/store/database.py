@@ -25,7 +25,7 @@ from resettle.store import (
 )
 from resettle.store.engine import make_engine, make_session_factories
 from resettle.store.lock import InstanceLock
-from resettle.store.migrate import MigrationOutcome, migrate
+from resettle.store.migrate import MigrationOutcome, migrate, refuse_unusable_file
 from resettle.store.paths import refuse_network_path
 
 
@@ -46,6 +46,7 @@ class Database:
         """Open (creating if absent) and bring the schema up to date.
 
         ``lock=False`` is for a second connection inside the same process (tests, tools)."""
+        refuse_network_path(Path(path))  # before absolute(): on POSIX a \\server\share path is relative
         path = Path(path).absolute()
         refuse_network_path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -53,8 +54,10 @@ class Database:
         if lock:
             db._lock.acquire()
         try:
-            db._connect()
             existed = path.exists() and path.stat().st_size > 0
+            if existed:
+                refuse_unusable_file(path)
+            db._connect()
             db.migration = migrate(db.engine, path, db.backup_now)
             if startup_backup and existed and db.migration is MigrationOutcome.CURRENT and not db._recent_backup():
                 db.backup_now("startup")
@@ -132,6 +135,7 @@ class Database:
         problems = backup.verify_file(src)
         if problems:
             raise IntegrityProblem(f"备份文件 {src.name} 已损坏，未恢复，当前数据库保持不变：" + "；".join(problems))
+        refuse_unusable_file(src)  # not ours, or from a newer version: refuse before overwriting anything
         safety = self.backup_now("before-restore")
         self.engine.dispose()
         try:

@@ -7,6 +7,7 @@ off (batch mode recreates tables) and are checked with ``foreign_key_check`` bef
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -53,17 +54,40 @@ def _is_known(revision: str) -> bool:
         return False
 
 
-def migrate(engine: Engine, db_path: Path, backup: Callable[[str], object]) -> MigrationOutcome:
-    with engine.execution_options(sqlite_begin="DEFERRED").connect() as conn:
-        current = current_revision(conn)
-        tables = set(inspect(conn).get_table_names())
-        conn.rollback()
+def _refuse_unknown(db_path: Path, current: str | None, tables: set[str]) -> None:
     if current is None and tables - {"alembic_version"}:
         raise ValidationError(f"{db_path} 不是本程序的数据库文件（没有版本信息），未作任何改动。")
     if current is not None and not _is_known(current):
         raise DatabaseVersionError(
             f"数据库 {db_path.name} 由更新版本的程序创建（结构版本 {current}），本版本无法安全打开。请升级程序。"
         )
+
+
+def refuse_unusable_file(db_path: Path) -> None:
+    """Refuse a file that is not a register this version can open, read-only, before the engine
+    connects: its pragmas would otherwise switch someone else's file to WAL mode."""
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise ValidationError(f"无法打开 {db_path}：{exc}") from None
+    try:
+        tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        row = (
+            conn.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
+        )
+    except sqlite3.DatabaseError as exc:
+        raise ValidationError(f"{db_path} 不是本程序的数据库文件（{exc}），未作任何改动。") from None
+    finally:
+        conn.close()
+    _refuse_unknown(db_path, str(row[0]) if row else None, tables)
+
+
+def migrate(engine: Engine, db_path: Path, backup: Callable[[str], object]) -> MigrationOutcome:
+    with engine.execution_options(sqlite_begin="DEFERRED").connect() as conn:
+        current = current_revision(conn)
+        tables = set(inspect(conn).get_table_names())
+        conn.rollback()
+    _refuse_unknown(db_path, current, tables)
     if current == head_revision():
         return MigrationOutcome.CURRENT
     if current is not None:

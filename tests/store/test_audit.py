@@ -1,0 +1,243 @@
+"""Every change leaves who/what/old/new/why in an append-only, hash-chained log."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from resettle.domain.ids import check_character
+from resettle.errors import ValidationError
+from resettle.services import households, projects
+from resettle.services.records import HouseholdData, ParcelData, PersonData, StructureData
+from resettle.store.audit import GENESIS, verify_chain
+from resettle.store.database import Database
+from tests.conftest import CLERK
+
+COLUMNS = "action, entity, entity_id, household_id, field, old, new, user, host, reason"
+
+
+def person_id(birth: str, seq: str) -> str:
+    first17 = f"330802{birth}{seq}"
+    return first17 + check_character(first17)
+
+
+def audit_rows(db: Database, after_id: int = 0) -> list[dict[str, object]]:
+    conn = db.raw_connection()
+    conn.row_factory = sqlite3.Row
+    try:
+        rows = conn.execute(f"SELECT id, {COLUMNS} FROM audit_log WHERE id > ? ORDER BY id", (after_id,))
+        return [dict(r) for r in rows]
+    finally:
+        conn.close()
+
+
+def last_audit_id(db: Database) -> int:
+    conn = db.raw_connection()
+    try:
+        return int(conn.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def changes(rows: list[dict[str, object]]) -> set[tuple[object, ...]]:
+    return {(r["action"], r["entity"], r["field"], r["old"], r["new"]) for r in rows}
+
+
+@pytest.fixture
+def group_id(db: Database) -> int:
+    pid = projects.create_project(db, "测试项目")
+    return projects.add_group(db, pid, "东岗村", "一组")
+
+
+def household_data(group_id: int) -> HouseholdData:
+    return HouseholdData(
+        household_no="DG01001",
+        group_id=group_id,
+        head_name="张三",
+        phone="13800138000",
+        persons=(
+            PersonData("张三", person_id("19700101", "001"), "户主"),
+            PersonData("王芳", person_id("19720202", "002"), "配偶"),
+        ),
+        parcels=(ParcelData("水田", Decimal("1.2500")),),
+        structures=(StructureData("砖混", Decimal("120.00"), decoration_value=Decimal("100.00")),),
+    )
+
+
+def test_project_and_group_creation_are_audited(db: Database) -> None:
+    pid = projects.create_project(db, "城东项目", approval_no="浙政土〔2026〕1号")
+    projects.add_group(db, pid, "东岗村", "一组")
+    got = changes(audit_rows(db))
+    assert ("create", "project", "name", None, "城东项目") in got
+    assert ("create", "project", "approval_no", None, "浙政土〔2026〕1号") in got
+    assert ("create", "village", "name", None, "东岗村") in got
+    assert ("create", "village_group", "name", None, "一组") in got
+
+
+def test_create_update_delete_write_audit_rows_with_old_and_new_values(db: Database, group_id: int) -> None:
+    start = last_audit_id(db)
+    created = households.create_household(db, household_data(group_id), reason="入户调查")
+    rows = audit_rows(db, start)
+    assert rows, "creating a household wrote no audit rows"
+    assert {(r["user"], r["host"], r["reason"]) for r in rows} == {(CLERK.user, CLERK.host, "入户调查")}
+    assert {r["household_id"] for r in rows} == {created.id}
+    got = changes(rows)
+    assert ("create", "household", "household_no", None, "DG01001") in got
+    assert ("create", "household", "head_name", None, "张三") in got
+    assert ("create", "household", "phone", None, "13800138000") in got
+    assert ("create", "person", "name", None, "王芳") in got
+    assert ("create", "person", "id_number", None, person_id("19720202", "002")) in got
+    assert ("create", "land_parcel", "area_mu", None, "1.2500") in got
+    assert ("create", "structure", "decoration_value", None, "100.00") in got
+    assert all(r["action"] == "create" and r["old"] is None for r in rows)
+
+    start = last_audit_id(db)
+    spouse = created.data.persons[1]
+    edited = replace(
+        created.data,
+        head_name="李四",
+        persons=(replace(created.data.persons[0], name="李四"),),  # spouse removed
+        parcels=(*created.data.parcels, ParcelData("旱地", Decimal("0.75"))),
+        structures=(replace(created.data.structures[0], decoration_value=Decimal("250.50")),),
+    )
+    households.update_household(db, created, edited, reason="户主更正")
+    rows = audit_rows(db, start)
+    assert {(r["user"], r["host"], r["reason"]) for r in rows} == {(CLERK.user, CLERK.host, "户主更正")}
+    assert {r["household_id"] for r in rows} == {created.id}
+    got = changes(rows)
+    assert ("update", "household", "head_name", "张三", "李四") in got
+    assert ("update", "person", "name", "张三", "李四") in got
+    assert ("update", "structure", "decoration_value", "100.00", "250.50") in got
+    assert ("delete", "person", "name", "王芳", None) in got
+    assert ("delete", "person", "id_number", spouse.id_number, None) in got
+    assert ("create", "land_parcel", "land_class", None, "旱地") in got
+    # nothing unchanged is reported as changed
+    assert not any(r["action"] == "update" and r["field"] in ("phone", "household_no") for r in rows)
+    assert not any(r["action"] == "update" and r["entity"] == "land_parcel" for r in rows)
+
+    start = last_audit_id(db)
+    households.delete_household(db, created.id, reason="重复登记")
+    rows = audit_rows(db, start)
+    assert {(r["user"], r["host"], r["reason"]) for r in rows} == {(CLERK.user, CLERK.host, "重复登记")}
+    assert all(r["action"] == "delete" and r["new"] is None for r in rows)
+    got = changes(rows)
+    assert ("delete", "household", "head_name", "李四", None) in got
+    assert ("delete", "person", "name", "李四", None) in got
+    assert ("delete", "land_parcel", "land_class", "旱地", None) in got
+    assert ("delete", "structure", "decoration_value", "250.50", None) in got
+    assert verify_chain_of(db) is None
+
+
+def verify_chain_of(db: Database) -> object:
+    conn = db.raw_connection()
+    try:
+        return verify_chain(conn)
+    finally:
+        conn.close()
+
+
+def test_a_refused_save_writes_no_audit_rows(db: Database, group_id: int) -> None:
+    households.create_household(db, household_data(group_id))
+    start = last_audit_id(db)
+    with pytest.raises(ValidationError):
+        households.create_household(db, replace(household_data(group_id), persons=()))  # same 户号
+    assert audit_rows(db, start) == []
+
+
+def test_entries_are_hash_chained_from_genesis(db: Database, group_id: int) -> None:
+    households.create_household(db, household_data(group_id))
+    conn = db.raw_connection()
+    try:
+        rows = conn.execute("SELECT prev_hash, hash FROM audit_log ORDER BY id").fetchall()
+    finally:
+        conn.close()
+    assert rows[0][0] == GENESIS
+    assert all(rows[i][0] == rows[i - 1][1] for i in range(1, len(rows)))
+    assert len({h for _, h in rows}) == len(rows)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["UPDATE audit_log SET new = '篡改' WHERE id = 1", "DELETE FROM audit_log WHERE id = 1", "DELETE FROM audit_log"],
+)
+def test_triggers_refuse_update_and_delete_of_audit_rows(db: Database, group_id: int, statement: str) -> None:
+    before = audit_rows(db)
+    assert before
+    conn = sqlite3.connect(db.path)
+    try:
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute(statement)
+        conn.rollback()
+    finally:
+        conn.close()
+    with pytest.raises(IntegrityError, match="append-only"), db.write() as s:
+        s.execute(text(statement))
+    assert audit_rows(db) == before
+
+
+def tamper(db: Database, *statements: str) -> None:
+    """What someone with the sqlite3 shell could do: drop the triggers and edit."""
+    conn = sqlite3.connect(db.path)
+    try:
+        conn.execute("DROP TRIGGER audit_log_no_update")
+        conn.execute("DROP TRIGGER audit_log_no_delete")
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def middle_entry(db: Database) -> int:
+    rows = audit_rows(db)
+    assert len(rows) > 10
+    return int(rows[len(rows) // 2]["id"])  # type: ignore[call-overload]
+
+
+def test_verify_chain_detects_an_altered_entry(db: Database, group_id: int) -> None:
+    households.create_household(db, household_data(group_id))
+    assert verify_chain_of(db) is None
+    target = middle_entry(db)
+    tamper(db, f"UPDATE audit_log SET new = '篡改' WHERE id = {target}")
+    problem = verify_chain_of(db)
+    assert problem is not None
+    assert problem.entry_id == target  # type: ignore[attr-defined]
+    assert "改动" in problem.message  # type: ignore[attr-defined]
+
+
+def test_verify_chain_detects_an_altered_entry_whose_own_hash_was_recomputed(db: Database, group_id: int) -> None:
+    households.create_household(db, household_data(group_id))
+    target = middle_entry(db)
+    tamper(db, f"UPDATE audit_log SET reason = '篡改', hash = '{'f' * 64}' WHERE id = {target}")
+    problem = verify_chain_of(db)
+    assert problem is not None
+    assert problem.entry_id == target  # type: ignore[attr-defined]
+
+
+def test_verify_chain_detects_a_deleted_entry(db: Database, group_id: int) -> None:
+    households.create_household(db, household_data(group_id))
+    target = middle_entry(db)
+    tamper(db, f"DELETE FROM audit_log WHERE id = {target}")
+    problem = verify_chain_of(db)
+    assert problem is not None
+    assert problem.entry_id == target + 1  # type: ignore[attr-defined]
+    assert "删除" in problem.message  # type: ignore[attr-defined]
+
+
+def test_verify_chain_detects_a_reordered_pair(db: Database, group_id: int) -> None:
+    households.create_household(db, household_data(group_id))
+    target = middle_entry(db)
+    tamper(
+        db,
+        f"UPDATE audit_log SET id = -1 WHERE id = {target}",
+        f"UPDATE audit_log SET id = {target} WHERE id = {target + 1}",
+        f"UPDATE audit_log SET id = {target + 1} WHERE id = -1",
+    )
+    problem = verify_chain_of(db)
+    assert problem is not None
+    assert problem.entry_id == target  # type: ignore[attr-defined]

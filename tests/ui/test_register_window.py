@@ -1,0 +1,172 @@
+"""The register window driven like a clerk would, on a real demo database."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from resettle.domain.ids import check_character
+from resettle.domain.pinyin import initials
+from resettle.services import households
+from resettle.services.records import HouseholdQuery
+from resettle.store.database import Database
+from ui.household_editor import ConflictDialog, HouseholdEditor
+from ui.main_window import MainWindow
+from ui.models.household_parts import MembersModel
+from ui.models.household_table import PAGE
+from ui.ops import OpRunner
+
+
+def _type_in_cell(qtbot, editor: HouseholdEditor, row: int, col: int, text: str) -> None:
+    table = editor.tables["members"]
+
+    def open_editors() -> list[QWidget]:
+        return [w for w in table.viewport().children() if isinstance(w, QWidget) and w.isVisible()]
+
+    for open_editor in open_editors():  # Enter opened the next cell: leave it unchanged
+        qtbot.keyClick(open_editor, Qt.Key.Key_Escape)
+    index = table.model().index(row, col)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    lines = [w for w in open_editors() if isinstance(w, QLineEdit)]
+    assert len(lines) == 1, "no cell editor opened"
+    line = lines[0]
+    line.selectAll()
+    qtbot.keyClicks(line, text)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+
+
+def _find_row(window: MainWindow, household_id: int) -> int | None:
+    for r in range(window.model.rowCount()):
+        row = window.model.ensure_row(r)
+        if row is not None and row.id == household_id:
+            return r
+    return None
+
+
+def test_search_by_pinyin_initials_finds_the_household(qtbot, window: MainWindow, demo_db: Database) -> None:
+    target = households.list_households(demo_db, HouseholdQuery(), 17, 1).rows[0]
+    code = initials(target.head_name)
+    qtbot.keyClicks(window.search, code)
+    qtbot.waitUntil(lambda: window.model.query.text == code, timeout=3000)
+    assert 0 < window.model.rowCount() < 60
+    assert _find_row(window, target.id) is not None
+    assert window.rows_label.text().startswith("共")
+
+
+def test_edit_invalid_id_then_fix_saves_and_updates_table_and_history(
+    qtbot, window: MainWindow, demo_db: Database, _no_blocking_warnings: list[str]
+) -> None:
+    row = households.list_households(demo_db, HouseholdQuery(), 3, 1).rows[0]
+    window.table.selectRow(3)
+    assert window.selected_household_id() == row.id
+    editor = window._editor(row.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    original_id = editor.members.text(0, "id_number")
+
+    first17 = original_id[:17]
+    wrong = first17 + ("0" if check_character(first17) != "0" else "1")
+    _type_in_cell(qtbot, editor, 0, MembersModel.COL_ID, wrong)
+    cell = editor.members.index(0, MembersModel.COL_ID)
+    assert editor.members.data(cell, Qt.ItemDataRole.BackgroundRole) is not None
+    assert "校验码" in editor.members.data(cell, Qt.ItemDataRole.ToolTipRole)
+    assert not editor.save_button.isEnabled()
+
+    new_first17 = "330802" + "19900715" + "123"  # odd sequence → male
+    fixed = new_first17 + check_character(new_first17)
+    _type_in_cell(qtbot, editor, 0, MembersModel.COL_ID, fixed)
+    assert editor.members.data(cell, Qt.ItemDataRole.BackgroundRole) is None
+    assert editor.members.text(0, "sex") == "男"
+    assert editor.members.text(0, "birth_date") == "1990-07-15"
+    editor.head_name.clear()
+    editor.head_name.insert("测试改名")  # QTest cannot type Chinese; insert() is user-style editing
+    assert editor.save_button.isEnabled()
+
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor, timeout=2000)
+    with qtbot.waitSignal(editor.saved, timeout=3000):
+        qtbot.keyClick(editor.head_name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert _no_blocking_warnings == []
+    stored = households.get_household(demo_db, row.id)
+    assert stored.data.persons[0].id_number == fixed
+    assert stored.data.head_name == "测试改名"
+    qtbot.waitUntil(
+        lambda: window.model.ensure_row(3) is not None and window.model.ensure_row(3).head_name == "测试改名"
+    )
+    fields = {(e.field, e.old, e.new) for e in households.history(demo_db, row.id)}
+    assert ("id_number", original_id, fixed) in fields
+    history_fields = {editor.history_model.entry(r).field for r in range(editor.history_model.rowCount())}
+    assert {"id_number", "head_name"} <= history_fields
+
+
+def test_conflicting_save_shows_their_change_and_loses_nothing(qtbot, window: MainWindow, demo_db: Database) -> None:
+    row = households.list_households(demo_db, HouseholdQuery(), 5, 1).rows[0]
+    editor = window._editor(row.id)
+    qtbot.addWidget(editor)
+    editor.show()
+
+    other = Database.open(demo_db.path, lock=False, startup_backup=False)
+    try:
+        theirs = households.get_household(other, row.id)
+        from dataclasses import replace
+
+        households.update_household(other, theirs, replace(theirs.data, phone="13900001111"))
+    finally:
+        other.close()
+
+    editor.address.clear()
+    editor.address.insert("新地址100号")
+    seen: dict[str, object] = {}
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ConflictDialog)
+        model = dialog.table.model()
+        seen["rows"] = [tuple(model.index(r, c).data() for c in range(3)) for r in range(model.rowCount())]
+        dialog.keep_button.click()
+
+    QTimer.singleShot(200, answer)
+    assert editor.save() is False
+    assert ("联系电话", row.phone, "13900001111") in seen["rows"]
+    stored = households.get_household(demo_db, row.id)
+    assert stored.data.phone == "13900001111"  # their save kept
+    assert editor.address.text() == "新地址100号" and editor.dirty  # my typing kept
+    editor._dirty = False
+
+
+@pytest.mark.slow
+def test_window_opens_a_million_households_without_loading_them(qtbot, tmp_path: Path, demo_template: Path) -> None:
+    path = tmp_path / "big.sqlite3"
+    src = sqlite3.connect(demo_template)
+    dst = sqlite3.connect(path)
+    src.backup(dst)
+    src.close()
+    dst.execute(
+        "INSERT INTO household (project_id, group_id, household_no, head_name, head_initials, phone, address, "
+        "bank_name, bank_account, tags, status, remarks, version, seal) "
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000) "
+        "SELECT 1, 1, printf('Z%07d', i), '张三' || i, 'zs', '', '', '', '', '', '已调查', '', 1, '' FROM n"
+    )
+    dst.commit()
+    dst.close()
+    db = Database.open(path, startup_backup=False)
+    try:
+        runner = OpRunner()
+        win = MainWindow(db, QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat), runner)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        qtbot.wait(50)
+        assert win.model.rowCount() == 1_000_060
+        assert 0 < win.model.fetched_rows <= 2 * PAGE
+        win.table.scrollToBottom()
+        qtbot.waitUntil(lambda: win.model.row_at(win.model.rowCount() - 1) is not None, timeout=5000)
+        assert win.model.fetched_rows <= 4 * PAGE
+        win.close()
+    finally:
+        db.close()
