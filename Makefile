@@ -35,7 +35,8 @@ test: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
 
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate ui -extensions py -ts resources/translations/resettle_en.ts
+	$(VENV)/bin/pyside6-lupdate ui/*.py ui/models/*.py -ts resources/translations/resettle_en.ts
+	$(PY) scripts/english.py resources/translations/resettle_en.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/resettle_en.ts -qm resources/translations/resettle_en.qm
 
 bench: $(STAMP)

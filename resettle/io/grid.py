@@ -177,6 +177,8 @@ def _xlsx_formulas(data: bytes, limits: Limits) -> dict[tuple[int, int], Formula
                 element.clear()
             elif name == "row":
                 element.clear()
+    except (UnsafeFileError, UnreadableFileError):
+        raise
     except _XML_ERRORS as exc:
         raise UnreadableFileError("工作表内容已损坏，无法读取公式信息") from exc
     return found
@@ -276,6 +278,8 @@ def _ods_structure(data: bytes, limits: Limits) -> dict[str, _OdsSheet]:
                     check_extent(table_name, max_row, max_col, limits)
                 row += rows_here
                 element.clear()
+    except (UnsafeFileError, UnreadableFileError):
+        raise
     except _XML_ERRORS as exc:
         raise UnreadableFileError("ODS 文件内容已损坏，无法读取") from exc
     return sheets

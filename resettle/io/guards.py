@@ -118,11 +118,12 @@ _DECLARATIONS = re.compile(
 )
 
 
-def check_xml_part(name: str, data: bytes) -> None:
+def check_xml_part(name: str, data: bytes, file_name: str = "") -> None:
     """Refuse DOCTYPE and ENTITY declarations (UTF-8 and UTF-16 spellings alike)."""
     if _DECLARATIONS.search(data):
+        where = f"文件「{file_name}」" if file_name else "文件"
         raise UnsafeFileError(
-            f"文件内部的「{name}」含有 DOCTYPE/ENTITY 声明（可被用来耗尽内存的“XML 炸弹”），已拒绝导入。"
+            f"{where}内部的「{name}」含有 DOCTYPE/ENTITY 声明（可被用来耗尽内存的“XML 炸弹”），已拒绝导入。"
             "正常的 Excel/WPS 文件不会有这种内容，请用 Excel 打开后另存为新文件再试"
         )
 
@@ -352,7 +353,7 @@ def open_safe_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> SafePackag
     package = SafePackage(path=path, members=members, limits=limits)
     extents: dict[str, tuple[int, int]] = {}
     for name, data in iter_members(package):
-        check_xml_part(name, data)
+        check_xml_part(name, data, path.name)
         if _is_worksheet_part(name):
             extents[name] = xlsx_sheet_extent(data)
             if _FORMULA_MARK.search(data):

@@ -136,7 +136,9 @@ def load_facts(
     ):
         raw[hid].attachments.append(AttachmentFact(kind, Decimal(quantity).scaleb(-2), unit))
     for hid, n in _rows(
-        conn, f"SELECT household_id, count(*) FROM person WHERE resettled = 1 AND {inside} GROUP BY household_id", params
+        conn,
+        f"SELECT household_id, count(*) FROM person WHERE resettled = 1 AND {inside} GROUP BY household_id",
+        params,
     ):
         raw[hid].persons = int(n)
     states = _states(conn, scope_sql, params)
@@ -166,7 +168,9 @@ def stored_line_totals(conn: Connection, scope: Scope) -> dict[int, int]:
 
 def adjustment_totals(conn: Connection, scope: Scope) -> dict[int, int]:
     scope_sql, params = scope.sql()
-    sql = f"SELECT household_id, sum(amount) FROM compensation_adjustment WHERE household_id IN ({scope_sql}) GROUP BY 1"
+    sql = (
+        f"SELECT household_id, sum(amount) FROM compensation_adjustment WHERE household_id IN ({scope_sql}) GROUP BY 1"
+    )
     return {int(h): int(t) for h, t in _rows(conn, sql, params)}
 
 
@@ -213,7 +217,7 @@ class _Writer:
                 row_id = self.next_line_id
                 self.next_line_id += 1
                 self.lines.append((row_id, 1, seal_of("compensation_line", row_id, values), *values))
-        new = dict(state) if state else {c: None for c in STATE_COLUMNS}
+        new: dict[str, Any] = dict(state) if state else dict.fromkeys(STATE_COLUMNS)
         if state is None:
             new.update(household_id=hid, computed_by="", reviewed_by="", lines_digest="", total=0, status=STATUS_NONE)
         old_total, old_status = new["total"], new["status"]
@@ -239,10 +243,14 @@ class _Writer:
         row_id, version = int(state["id"]), int(state["version"]) + 1
         self.updates.append((*stored, version, seal_of("household_compensation", row_id, stored), row_id))
         old_text, new_text = (audit.as_text(Decimal(v).scaleb(-2)) for v in (old_total, total))
-        self.audit.append(audit.AuditRecord("update", "household_compensation", row_id, hid, "total", old_text, new_text))
+        self.audit.append(
+            audit.AuditRecord("update", "household_compensation", row_id, hid, "total", old_text, new_text)
+        )
         if old_status != STATUS_COMPUTED:
             self.audit.append(
-                audit.AuditRecord("update", "household_compensation", row_id, hid, "status", old_status, STATUS_COMPUTED)
+                audit.AuditRecord(
+                    "update", "household_compensation", row_id, hid, "status", old_status, STATUS_COMPUTED
+                )
             )
 
     def flush(self) -> None:
@@ -256,7 +264,9 @@ class _Writer:
         if self.inserts:
             cols = ["id", "version", "seal", *STATE_COLUMNS]
             marks = ", ".join("?" for _ in cols)
-            conn.exec_driver_sql(f"INSERT INTO household_compensation ({', '.join(cols)}) VALUES ({marks})", self.inserts)
+            conn.exec_driver_sql(
+                f"INSERT INTO household_compensation ({', '.join(cols)}) VALUES ({marks})", self.inserts
+            )
         if self.updates:
             sets = ", ".join(f'"{c}" = ?' for c in (*STATE_COLUMNS, "version", "seal"))
             conn.exec_driver_sql(f"UPDATE household_compensation SET {sets} WHERE id = ?", self.updates)

@@ -23,6 +23,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from resettle.store.models import AuditEntry, Editable, Household
 from resettle.store.seal import seal_of, stored_values
+from resettle.store.types import ScaledDecimal
 
 GENESIS = "0" * 64
 NOT_AUDITED = frozenset({"version", "seal", "updated_at", "head_initials", "name_initials"})
@@ -167,17 +168,20 @@ def _records_for(obj: Editable, action: str) -> list[AuditRecord]:
         key = attr.key
         if key in NOT_AUDITED or key == "id":
             continue
+        # Money and areas are written as stored (rounded), not as typed.
+        col_type = attr.columns[0].type
+        stored = col_type.as_stored if isinstance(col_type, ScaledDecimal) else (lambda v: v)
         if action == "update":
             hist = state.attrs[key].history
             if not hist.has_changes():
                 continue
-            old = hist.deleted[0] if hist.deleted else None
-            new = hist.added[0] if hist.added else None
+            old = stored(hist.deleted[0]) if hist.deleted else None
+            new = stored(hist.added[0]) if hist.added else None
             if as_text(old) == as_text(new):
                 continue
             out.append(AuditRecord(action, entity, obj.id, hid, key, as_text(old), as_text(new)))  # type: ignore[attr-defined]
         else:
-            value = as_text(state.attrs[key].value)
+            value = as_text(stored(state.attrs[key].value))
             if value in (None, ""):
                 continue
             old_v, new_v = (None, value) if action == "create" else (value, None)

@@ -26,14 +26,18 @@ class ScaledDecimal(TypeDecorator[Decimal]):
         self._quantum = Decimal(1).scaleb(-places)
         self._factor = 10**places
 
-    def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
+    def as_stored(self, value: Any) -> Decimal | None:
+        """The Decimal this column will hold for ``value`` (rounded half-up to its places)."""
         if value is None:
             return None
         if isinstance(value, float | bool):
             raise TypeError("金额和面积不能用浮点数保存")
         dec = value if isinstance(value, Decimal) else Decimal(str(value))
-        scaled = dec.quantize(self._quantum, rounding=ROUND_HALF_UP).scaleb(self.places)
-        return int(scaled)
+        return dec.quantize(self._quantum, rounding=ROUND_HALF_UP)
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
+        dec = self.as_stored(value)
+        return None if dec is None else int(dec.scaleb(self.places))
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         if value is None:

@@ -1,0 +1,84 @@
+"""Issue 2 benchmark: `resettle demo --households N` time and size; search latency on the result.
+
+Usage: python benchmarks/foundation_bench.py [--households 1000000] [--db PATH] [--reuse]
+Search is measured through the service (`list_households` with a text query, first page of 50,
+plus the total count the status bar shows), p50/p95 over random real names, initials and IDs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from resettle.domain.pinyin import initials
+from resettle.services import households
+from resettle.services.records import HouseholdQuery
+from resettle.store.database import Database
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--households", type=int, default=1_000_000)
+    ap.add_argument("--db", default="benchmarks/out/demo-1m.sqlite3")
+    ap.add_argument("--reuse", action="store_true", help="skip generation when the file exists")
+    ap.add_argument("--samples", type=int, default=200)
+    args = ap.parse_args()
+    path = Path(args.db)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not (args.reuse and path.exists()):
+        for p in path.parent.glob(path.name + "*"):
+            p.unlink()
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "resettle", "--db", str(path), "demo", "--households",
+                        str(args.households)], check=True)  # fmt: skip
+        elapsed = time.perf_counter() - t0
+        raw = sqlite3.connect(path)
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.close()
+        print(f"demo {args.households:,} households: {elapsed:.1f} s, file {path.stat().st_size / 1e6:,.0f} MB")
+
+    raw = sqlite3.connect(path)
+    rng = random.Random(1)
+    n = raw.execute("SELECT max(id) FROM person").fetchone()[0]
+    picks = [raw.execute("SELECT name, id_number FROM person WHERE id = ?", (rng.randint(1, n),)).fetchone()
+             for _ in range(args.samples)]  # fmt: skip
+    raw.close()
+    db = Database.open(path, startup_backup=False)
+    try:
+        for label, texts in (
+            ("name prefix", [name[:2] for name, _ in picks]),
+            ("pinyin initials", [initials(name) for name, _ in picks]),
+            ("ID (full)", [idn for _, idn in picks]),
+            ("ID prefix 10", [idn[:10] for _, idn in picks]),
+        ):
+            page_ms, count_ms = [], []
+            for text in texts:
+                q = HouseholdQuery(text=text)
+                t0 = time.perf_counter()
+                page = households.list_households(db, q, 0, 50)
+                t1 = time.perf_counter()
+                households.count_households(db, q)
+                t2 = time.perf_counter()
+                assert page.rows, text
+                page_ms.append((t1 - t0) * 1000)
+                count_ms.append((t2 - t1) * 1000)
+            print(f"search {label:16s} first page p50 {statistics.median(page_ms):6.1f} ms  p95 "
+                  f"{percentile(page_ms, 95):6.1f} ms | count p50 {statistics.median(count_ms):6.1f} ms  p95 "
+                  f"{percentile(count_ms, 95):6.1f} ms")  # fmt: skip
+    finally:
+        db.close()
+
+
+if __name__ == "__main__":
+    main()

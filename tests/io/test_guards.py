@@ -1,0 +1,197 @@
+"""Hostile files are refused before a parser sees them, quickly and with a Chinese message."""
+
+from __future__ import annotations
+
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from resettle.io.grid import open_workbook
+from resettle.io.guards import (
+    Limits,
+    UnreadableFileError,
+    UnsafeFileError,
+    check_xml_part,
+    open_safe_package,
+    xlsx_sheet_extent,
+)
+from resettle.io.survey import read_survey
+from tests.io.builders import (
+    RawEntry,
+    minimal_xlsx,
+    ods_document,
+    raw_entry,
+    sheet_xml,
+    write_ods_content,
+    write_raw_zip,
+    zeros_entry,
+)
+
+ONE_CELL = '<row r="1"><c r="A1" t="inlineStr"><is><t>户号</t></is></c></row>'
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
+    + "".join(
+        f' <!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n' for i in range(1, 10)
+    )
+    + "]>\n"
+)
+
+
+def _refused_quickly(path: Path, seconds: float = 2.0) -> UnsafeFileError:
+    start = time.perf_counter()
+    with pytest.raises(UnsafeFileError) as caught:
+        read_survey(path)
+    assert time.perf_counter() - start < seconds
+    message = str(caught.value)
+    assert path.name in message or "工作表" in message or "部件" in message
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in message)
+    return caught.value
+
+
+def test_the_minimal_workbook_itself_is_fine(tmp_path: Path) -> None:
+    path = minimal_xlsx(tmp_path / "ok.xlsx", sheet_xml(ONE_CELL))
+    with open_workbook(path) as book:
+        assert book.sheet_names == ["一组"]
+        assert book.load("一组").rows == [["户号"]]
+
+
+def test_gigabyte_of_zeros_is_refused_before_inflating(tmp_path: Path) -> None:
+    bomb = zeros_entry("xl/media/image1.png", 1024)
+    path = minimal_xlsx(tmp_path / "bomb.xlsx", sheet_xml(ONE_CELL), extra=[bomb])
+    assert path.stat().st_size < 2 * 1024 * 1024
+    error = _refused_quickly(path)
+    assert "压缩炸弹" in str(error)
+
+
+def test_bomb_inside_a_sheet_part_is_refused(tmp_path: Path) -> None:
+    entries = [raw_entry(n, b"<x/>") for n in ("[Content_Types].xml", "xl/workbook.xml")]
+    entries.append(zeros_entry("xl/worksheets/sheet1.xml", 1024))
+    _refused_quickly(write_raw_zip(tmp_path / "bomb2.xlsx", entries))
+
+
+def test_high_ratio_below_the_size_cap_is_refused(tmp_path: Path) -> None:
+    path = minimal_xlsx(tmp_path / "ratio.xlsx", sheet_xml(ONE_CELL), extra=[zeros_entry("xl/media/a.bin", 64)])
+    error = _refused_quickly(path)
+    assert "压缩比" in str(error)
+
+
+def test_many_small_parts_add_up(tmp_path: Path) -> None:
+    parts = [zeros_entry(f"xl/media/{i}.bin", 3) for i in range(200)]
+    _refused_quickly(minimal_xlsx(tmp_path / "many.xlsx", sheet_xml(ONE_CELL), extra=parts))
+
+
+def test_entry_count_limit(tmp_path: Path) -> None:
+    path = minimal_xlsx(tmp_path / "count.xlsx", sheet_xml(ONE_CELL))
+    with pytest.raises(UnsafeFileError, match="部件"):
+        open_safe_package(path, Limits(max_entries=3))
+
+
+def test_declared_size_smaller_than_the_real_content(tmp_path: Path) -> None:
+    honest = raw_entry("xl/worksheets/sheet1.xml", sheet_xml(ONE_CELL * 2000).encode())
+    forged = RawEntry(honest.name, honest.payload, 1000, honest.crc)
+    entries = [raw_entry(n, b"<x/>") for n in ("[Content_Types].xml", "xl/workbook.xml")] + [forged]
+    with pytest.raises(UnsafeFileError, match="比声明的大小更大"):
+        read_survey(write_raw_zip(tmp_path / "forged.xlsx", entries))
+
+
+def test_overlapping_entries(tmp_path: Path) -> None:
+    first = raw_entry("xl/worksheets/sheet1.xml", sheet_xml(ONE_CELL * 50).encode())
+    second = RawEntry("xl/worksheets/sheet2.xml", first.payload, first.file_size, first.crc, offset_override=0)
+    entries = [first, second]
+    with pytest.raises(UnsafeFileError, match="重叠"):
+        read_survey(write_raw_zip(tmp_path / "overlap.xlsx", entries))
+
+
+def test_damaged_member_is_unreadable_not_a_crash(tmp_path: Path) -> None:
+    good = raw_entry("xl/worksheets/sheet1.xml", sheet_xml(ONE_CELL).encode())
+    broken = RawEntry(good.name, good.payload, good.file_size, good.crc ^ 1)
+    with pytest.raises(UnreadableFileError, match="损坏"):
+        read_survey(write_raw_zip(tmp_path / "crc.xlsx", [broken]))
+
+
+def test_billion_laughs_in_a_sheet_is_refused(tmp_path: Path) -> None:
+    cells = '<row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
+    path = minimal_xlsx(tmp_path / "laughs.xlsx", sheet_xml(cells, prolog=BILLION_LAUGHS))
+    error = _refused_quickly(path, seconds=1.0)
+    assert "DOCTYPE" in str(error)
+
+
+def test_external_entity_and_utf16_doctype_are_refused(tmp_path: Path) -> None:
+    external = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+    path = minimal_xlsx(tmp_path / "xxe.xlsx", sheet_xml(ONE_CELL, prolog=external))
+    _refused_quickly(path)
+    utf16 = sheet_xml(ONE_CELL, prolog='<?xml version="1.0" encoding="UTF-16"?><!doctype x []>').encode("utf-16")
+    _refused_quickly(minimal_xlsx(tmp_path / "utf16.xlsx", utf16))
+    for encoding in ("utf-16-le", "utf-16-be"):
+        with pytest.raises(UnsafeFileError):
+            check_xml_part("p.xml", "<!ENTITY a 'b'>".encode(encoding))
+
+
+def test_far_away_cell_range_bomb_is_refused(tmp_path: Path) -> None:
+    # calamine would allocate all 17 billion cells between A1 and XFD1048576 and abort the process.
+    cells = ONE_CELL + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    error = _refused_quickly(minimal_xlsx(tmp_path / "far.xlsx", sheet_xml(cells)))
+    assert "一组" in str(error)
+
+
+def test_cells_without_references_count_too() -> None:
+    many = "<c><v>1</v></c>" * 20
+    rows, cols = xlsx_sheet_extent(
+        sheet_xml(f'<row r="1048576">{many}</row><row r="1"><c r="A1"><v>1</v></c></row>').encode()
+    )
+    assert rows >= 1048576 and cols >= 20
+
+
+def test_ods_repeated_cells_bomb_is_refused(tmp_path: Path) -> None:
+    table = (
+        '<table:table table:name="一组"><table:table-row table:number-rows-repeated="1048576">'
+        '<table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"/>'
+        "</table:table-row></table:table>"
+    )
+    _refused_quickly(write_ods_content(tmp_path / "bomb.ods", ods_document(table)))
+
+
+def test_ods_empty_repeats_are_fine(tmp_path: Path) -> None:
+    # LibreOffice writes trailing empty rows and cells as huge repeats; they hold nothing.
+    table = (
+        '<table:table table:name="一组"><table:table-row>'
+        '<table:table-cell office:value-type="string"><text:p>户号</text:p></table:table-cell>'
+        '<table:table-cell table:number-columns-repeated="16383"/></table:table-row>'
+        '<table:table-row table:number-rows-repeated="1048575"><table:table-cell '
+        'table:number-columns-repeated="16384"/></table:table-row></table:table>'
+    )
+    with open_workbook(write_ods_content(tmp_path / "ok.ods", ods_document(table))) as book:
+        assert book.load("一组").rows == [["户号"]]
+
+
+def test_unreadable_files_give_a_clear_error(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"PK\x03\x04 not really a zip")
+    html = tmp_path / "export.xls"
+    html.write_text("<html><table><tr><td>户号</td></tr></table></html>", encoding="utf-8")
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    ole = tmp_path / "broken.xls"
+    ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    not_a_book = tmp_path / "other.xlsx"
+    with zipfile.ZipFile(not_a_book, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    for path, words in (
+        (junk, "损坏"),
+        (html, "网页"),
+        (empty, "空文件"),
+        (ole, "无法读取"),
+        (not_a_book, "不是"),
+        (tmp_path / "missing.xlsx", "无法打开"),
+    ):
+        with pytest.raises(UnreadableFileError, match=words):
+            read_survey(path)
+
+
+def test_oversized_file_is_refused(tmp_path: Path) -> None:
+    path = minimal_xlsx(tmp_path / "ok.xlsx", sheet_xml(ONE_CELL))
+    with pytest.raises(UnsafeFileError, match="超过"):
+        open_safe_package(path, Limits(max_file_bytes=100))

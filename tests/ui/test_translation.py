@@ -1,0 +1,28 @@
+"""Chinese by default; the English translation is shipped and used when chosen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+
+from resettle.paths_resources import resource_path
+from ui.main_window import MainWindow
+from ui.ops import OpRunner
+
+
+def test_default_is_chinese(window: MainWindow) -> None:
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["文件(&F)", "编辑(&E)", "视图(&V)", "工具(&T)", "帮助(&H)"]
+
+
+def test_english_translation_applies(qtbot, demo_db, prefs: QSettings) -> None:
+    translator = QTranslator()
+    assert translator.load(str(resource_path("translations", "resettle_en.qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        win = MainWindow(demo_db, prefs, OpRunner())
+        qtbot.addWidget(win)
+        titles = [a.text() for a in win.menuBar().actions()]
+        assert titles == ["&File", "&Edit", "&View", "&Tools", "&Help"]
+        assert win.act_backup.text() == "Back up now"
+    finally:
+        QCoreApplication.removeTranslator(translator)
