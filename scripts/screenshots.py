@@ -9,15 +9,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from resettle.services.demo import generate_demo  # noqa: E402
-from resettle.store.database import Database  # noqa: E402
-from ui.app import build_app  # noqa: E402
-from ui.household_editor import HouseholdEditor  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.ops import OpRunner  # noqa: E402
+from resettle.services.demo import generate_demo
+from resettle.store.database import Database
+from ui.app import build_app
+from ui.household_editor import HouseholdEditor
+from ui.main_window import MainWindow
+from ui.ops import OpRunner
 
 
 def settle(app: QApplication) -> None:
