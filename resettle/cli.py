@@ -10,10 +10,11 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+from resettle import cli_compensation
 from resettle.errors import ResettleError
 from resettle.services import checks, demo, households, projects
 from resettle.services.records import HouseholdQuery
@@ -147,7 +148,8 @@ def _household_json(d: Any) -> dict[str, Any]:
             for p in data.persons
         ],
         "parcels": [
-            {"land_class": x.land_class, "area_mu": str(x.area_mu.quantize(Decimal("0.01")))} for x in data.parcels
+            {"land_class": x.land_class, "area_mu": str(x.area_mu.quantize(Decimal("0.01"), ROUND_HALF_UP))}
+            for x in data.parcels
         ],
         "structures": [
             {"structure_type": s.structure_type, "floor_area_m2": str(s.floor_area_m2)} for s in data.structures
@@ -186,6 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("demo", "check", "backup", "restore", "households"):
         sub.choices[name].add_argument("--json", action="store_true", default=argparse.SUPPRESS)
         sub.choices[name].add_argument("--db", default=argparse.SUPPRESS)
+    cli_compensation.register(sub)
     return parser
 
 

@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from resettle.errors import ResettleError
@@ -35,7 +35,12 @@ def open_start_database(prefs: QSettings) -> Database:
 
 
 def install_translator(app: QApplication, prefs: QSettings) -> None:
+    """Qt's own dialogs (buttons such as Next/Cancel) in the chosen language; ours in English if asked."""
     language = str(prefs.value("language", "zh_CN"))
+    qt_translator = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_translator.load(f"qtbase_{'zh_CN' if language.startswith('zh') else language}", qt_dir):
+        app.installTranslator(qt_translator)
     if language.startswith("zh"):
         return
     translator = QTranslator(app)

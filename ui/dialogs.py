@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resettle.services.imports import BatchInfo
 from resettle.services.settings import TownshipDetails
 from resettle.store.backup import BackupInfo
 
@@ -144,3 +145,44 @@ class ColumnChooser(QDialog):
 
     def hidden(self) -> list[bool]:
         return [not b.isChecked() for b in self.boxes]
+
+
+class BatchesDialog(QDialog):
+    """Import batches with their file and checksum; a whole batch can be undone (with a reason).
+
+    Signals: none; ``undo_requested`` is read by the caller after ``exec``.
+    """
+
+    def __init__(self, batches: Sequence[BatchInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导入批次"))
+        self.batches = list(batches)
+        model = QStandardItemModel(0, 6, self)
+        model.setHorizontalHeaderLabels(
+            [self.tr("批次"), self.tr("时间"), self.tr("文件"), self.tr("户数"), self.tr("用户"), self.tr("状态")]
+        )
+        for b in self.batches:
+            state = self.tr("已撤销 {0}").format(f"{b.undone_at:%Y-%m-%d %H:%M}") if b.undone_at else self.tr("有效")
+            items = [str(b.id), f"{b.created_at:%Y-%m-%d %H:%M}", b.file_name, str(b.households), b.user, state]
+            row = [QStandardItem(t) for t in items]
+            row[2].setToolTip(f"SHA-256 {b.sha256}")
+            model.appendRow(row)
+        self.view = QTableView(self)
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.undo_button = buttons.addButton(self.tr("撤销所选批次…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.undo_button.clicked.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(buttons)
+        self.resize(720, 360)
+
+    def chosen(self) -> BatchInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.batches[rows[0].row()] if rows else None

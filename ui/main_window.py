@@ -9,10 +9,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -24,13 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resettle.errors import ResettleError
-from resettle.services import checks, households, projects, settings
+from resettle.errors import ResettleError, ValidationError
+from resettle.services import checks, households, imports, projects, settings
 from resettle.services.records import HouseholdQuery, HouseholdRow, ProjectNode
 from resettle.store.backup import list_backups
 from resettle.store.database import Database
-from ui.dialogs import ColumnChooser, RestoreDialog, SettingsDialog
+from ui.dialogs import BatchesDialog, ColumnChooser, RestoreDialog, SettingsDialog
 from ui.household_editor import HouseholdEditor
+from ui.import_wizard import SURVEY_SUFFIXES, ImportWizard
 from ui.models.household_table import HEADERS, HouseholdTableModel
 from ui.ops import OpRunner
 
@@ -47,6 +57,7 @@ class MainWindow(QMainWindow):
         self.runner.changed.connect(self.on_changed)
         self._filter: tuple[str, int] | None = None  # ("project"|"village"|"group", id)
         self.setWindowTitle(self.tr("征迁安置管理"))
+        self.setAcceptDrops(True)
 
         self.model = HouseholdTableModel(self._fetch_page, self._count, self)
         self.table = QTableView()
@@ -117,6 +128,8 @@ class MainWindow(QMainWindow):
         sk = QKeySequence.StandardKey
         self.act_new_db = self._action(self.tr("新建数据库…"), self.new_database, "Ctrl+Shift+N")
         self.act_open_db = self._action(self.tr("打开数据库…"), self.open_database_dialog, sk.Open)
+        self.act_import = self._action(self.tr("导入调查表…"), self.import_survey, "Ctrl+I")
+        self.act_batches = self._action(self.tr("导入批次…"), self.show_batches)
         self.act_backup = self._action(self.tr("立即备份"), self.backup_now, "Ctrl+B")
         self.act_backup_as = self._action(self.tr("备份到文件…"), self.backup_as)
         self.act_restore = self._action(self.tr("从自动备份恢复…"), self.restore_backup)
@@ -135,6 +148,8 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(self.tr("文件(&F)"))
         m.addActions([self.act_new_db, self.act_open_db])
         self.recent_menu = m.addMenu(self.tr("最近打开"))
+        m.addSeparator()
+        m.addActions([self.act_import, self.act_batches])
         m.addSeparator()
         m.addActions([self.act_backup, self.act_backup_as, self.act_restore])
         m.addSeparator()
@@ -155,6 +170,7 @@ class MainWindow(QMainWindow):
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tb.addActions([self.act_new, self.act_edit, self.act_delete])
         tb.addSeparator()
+        tb.addAction(self.act_import)
         tb.addAction(self.act_refresh)
         tb.addAction(self.act_backup)
         tb.addSeparator()
@@ -304,6 +320,45 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             for i, h in enumerate(dialog.hidden()):
                 header.setSectionHidden(i, h)
+
+    # -- import ------------------------------------------------------------------------------------
+    def import_survey(self, path: Path | None = None) -> ImportWizard:
+        wizard = ImportWizard(self.db, self.runner, path if isinstance(path, Path) else None, self)
+        wizard.open()
+        return wizard
+
+    def show_batches(self) -> None:
+        dialog = BatchesDialog(imports.list_batches(self.db), self)
+        if not dialog.exec() or dialog.chosen() is None:
+            return
+        batch = dialog.chosen()
+        assert batch is not None
+        reason, ok = QInputDialog.getText(self, self.tr("撤销导入批次"),
+                                          self.tr("撤销批次 {0}（{1}，{2} 户）将删除该批导入的户。\n请填写原因：").format(
+                                              batch.id, batch.file_name, batch.households))  # fmt: skip
+        if not ok:
+            return
+        try:
+            imports.undo_batch(self.db, batch.id, reason)
+        except ValidationError as exc:
+            if QMessageBox.question(self, self.tr("撤销导入批次"), exc.message + self.tr("\n仍要撤销吗？")) != (
+                QMessageBox.StandardButton.Yes
+            ):
+                return
+            imports.undo_batch(self.db, batch.id, reason, force=True)
+        self.runner.announce("households", "tree")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(Path(u.toLocalFile()).suffix.lower() in SURVEY_SUFFIXES for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() in SURVEY_SUFFIXES:
+                event.acceptProposedAction()
+                self.import_survey(path)
+                return
 
     # -- files ------------------------------------------------------------------------------------
     def switch_database(self, db: Database) -> None:

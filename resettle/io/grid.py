@@ -41,6 +41,7 @@ from resettle.io.guards import (
     open_safe_package,
     xlsx_sheet_parts,
 )
+from resettle.io.values import BLANK_CHARS
 
 __all__ = [
     "CellValue",
@@ -117,6 +118,19 @@ class SheetGrid:
             if 0 <= c < len(row):
                 return row[c]
         return None
+
+    def own_values(self, r: int, columns: dict[str, int]) -> dict[str, CellValue]:
+        """Values of one row by field, None where blank or covered by a merged block (fast path)."""
+        row = self.rows[r] if 0 <= r < len(self.rows) else []
+        width = len(row)
+        anchors = self._anchors
+        values: dict[str, CellValue] = {}
+        for key, c in columns.items():
+            value = row[c] if c < width and (r, c) not in anchors else None
+            if type(value) is str and not value.strip(BLANK_CHARS):
+                value = None
+            values[key] = value
+        return values
 
     def anchor(self, r: int, c: int) -> tuple[int, int] | None:
         """Top-left cell of the merged block that covers (r, c), None when not covered."""

@@ -33,6 +33,7 @@ from resettle.errors import ResettleError
 from resettle.io.grid import CellValue, SheetGrid, column_letter, open_workbook
 from resettle.io.guards import UnreadableFileError, UnsafeFileError
 from resettle.io.headers import (
+    CORE_FIELDS,
     FIELD_LABELS,
     HeaderMatch,
     MappingProfile,
@@ -298,6 +299,7 @@ class _Household:
     tree_counts: list[Decimal] = field(default_factory=list)
     tree_unit: str = "棵"
     last_row: int = 0  # 0-based
+    closed: bool = False
 
 
 class _SheetReader:
@@ -312,16 +314,20 @@ class _SheetReader:
         self.wide = [key for key in self.cols if ":" in key]
         # Header words per column, to spot the header repeated further down (printed pages).
         self.header_words = {
-            c: {compact(part) for part in column.header.split("/") if compact(part)}
+            column.column: {compact(part) for part in column.header.split("/") if compact(part)}
             for column in match.columns.values()
-            for c in [column.column]
         }
+        self.header_longest = max((len(w) for words in self.header_words.values() for w in words), default=0)
+        # The column checked first for a repeated header: a core field such as 姓名.
+        self.header_probe = next((self.cols[key] for key in (*CORE_FIELDS, *self.cols) if key in self.cols), None)
         self.households: list[SurveyHousehold] = []
         self.current: _Household | None = None
         self.gap = False
         # Whether the row repeats the current household's 户号/户主 (a sheet that writes the
         # household cells on every member row): identical household values are then repeats.
         self.repeat_row = False
+        self.row_index = -1
+        self.row_own: dict[str, CellValue] = {}
         self.last_row = -1
         self.seen_data = False
         self.person_count = 0
@@ -333,11 +339,10 @@ class _SheetReader:
 
     def own(self, r: int, key: str) -> CellValue:
         """The value in this very cell of the field (None when blank or covered by a merge)."""
-        c = self.cols.get(key)
-        if c is None or self.grid.anchor(r, c) is not None:
-            return None
-        value = self.grid.raw(r, c)
-        return None if is_blank(value) else value
+        if r != self.row_index:
+            self.row_index = r
+            self.row_own = self.grid.own_values(r, self.cols)
+        return self.row_own.get(key)
 
     def filled(self, r: int, key: str) -> CellValue:
         c = self.cols.get(key)
@@ -425,10 +430,19 @@ class _SheetReader:
         self.gap = False
 
     def is_repeated_header(self, r: int) -> bool:
+        probe = self.header_probe
+        if probe is None:
+            return False
+        value = self.grid.raw(r, probe)
+        if not isinstance(value, str) or len(value) > self.header_longest * 3:
+            return False
+        if compact(value) not in self.header_words.get(probe, ()):
+            return False
         hits = 0
+        longest = self.header_longest * 3
         for c, words in self.header_words.items():
             value = self.grid.raw(r, c)
-            if isinstance(value, str) and compact(value) in words:
+            if isinstance(value, str) and len(value) <= longest and compact(value) in words:
                 hits += 1
         return hits >= 2
 
@@ -548,7 +562,8 @@ class _SheetReader:
         if not record.head:
             head = next((p.name for p in record.persons if p.relation in _HEAD_RELATIONS and p.name), "")
             record.head = head
-        if record not in self.households:
+        if not household.closed:
+            household.closed = True
             self.households.append(record)
 
     def add_remark(self, household: _Household, value: CellValue) -> None:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from resettle.domain.area import parse_quantity
 
 __all__ = [
+    "BLANK_CHARS",
     "CellProblem",
     "PartialDate",
     "clean_name",
@@ -43,9 +44,14 @@ class CellProblem(ValueError):
     """A cell value that cannot be used; the message is shown to the clerk."""
 
 
+_DROP_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE))
+# Every character str.split() treats as a space, plus the invisible ones: a cell of only these is blank.
+BLANK_CHARS = "".join(chr(i) for i in range(0x3001) if chr(i).isspace()) + "".join(sorted(_INVISIBLE))
+
+
 def compact(text: str) -> str:
     """Drop every space (ASCII, full-width, no-break, line breaks) and zero-width mark."""
-    return "".join(ch for ch in text if not ch.isspace() and ch not in _INVISIBLE)
+    return "".join(text.split()).translate(_DROP_INVISIBLE)
 
 
 def display(value: object) -> str:
@@ -68,7 +74,7 @@ def display(value: object) -> str:
 
 
 def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not compact(value))
+    return value is None or (isinstance(value, str) and not value.strip(BLANK_CHARS))
 
 
 def is_placeholder(value: object) -> bool:

@@ -12,27 +12,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import IntegrityError
 
 from resettle.domain.ids import check_character
 from resettle.domain.pinyin import initials
 from resettle.errors import ResettleError, ValidationError
 from resettle.store import audit
+from resettle.store.bulk import CHUNK, BulkWriter
 from resettle.store.database import Database
 from resettle.store.models import (
-    Attachment,
-    Base,
-    Household,
     ImportBatch,
-    LandParcel,
-    Person,
     Project,
-    Structure,
     Village,
     VillageGroup,
 )
-from resettle.store.seal import seal_of, sealed_columns
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国红梅玉兰志强海燕春梅建华金凤文秀丹辉鹏飞晓东云波根生林玲琴斌"
@@ -42,7 +36,6 @@ LAND_CLASSES = ("水田", "旱地", "园地", "林地", "其他农用地")
 STRUCTURE_TYPES = ("框架", "砖混", "砖木", "简易")
 REGIONS = ("330802", "330803", "330881", "330822", "330824", "330825", "430502", "510124", "321283")
 BANKS = ("农村商业银行", "中国农业银行", "中国邮政储蓄银行", "中国建设银行")
-CHUNK = 5000
 
 
 @dataclass(frozen=True)
@@ -172,14 +165,13 @@ def generate_demo(
             s.add(batch)
             s.flush()
             conn = s.connection()
-            writer = _BulkWriter(conn, rng, project.id, batch.id, db.actor)
+            writer = _DemoWriter(conn, rng, project.id, batch.id, db.actor)
             done = 0
             for gid, prefix, size in group_ids:
                 for n in range(1, size + 1):
                     writer.household(gid, f"{prefix}{n:03d}", ref)
                     done += 1
                     if done % CHUNK == 0:
-                        writer.flush()
                         if progress:
                             progress(done, households)
                         if cancelled and cancelled():
@@ -207,40 +199,17 @@ def _cn_number(n: int) -> str:
     return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
 
 
-class _BulkWriter:
-    """Buffers rows per table with explicit ids (needed for seals) and writes them in chunks."""
+class _DemoWriter(BulkWriter):
+    """Generates one household at a time into the bulk writer."""
 
     def __init__(self, conn: Connection, rng: random.Random, project_id: int, batch_id: int, actor: audit.Actor):
-        self.conn, self.rng, self.project_id, self.batch_id, self.actor = (
-            conn,
-            rng,
-            project_id,
-            batch_id,
-            actor,
-        )
+        super().__init__(conn, actor, batch_id, reason="演示数据")
+        self.rng, self.project_id = rng, project_id
         self.ids = _IdMaker(rng)
-        self.tables = {m.__tablename__: Base.metadata.tables[m.__tablename__] for m in
-                       (Household, Person, LandParcel, Structure, Attachment)}  # fmt: skip
-        self.cols = {name: sealed_columns(t) for name, t in self.tables.items()}
-        self.next_id = {name: self._max_id(name) + 1 for name in self.tables}
-        self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in self.tables}
-        self.audit: list[audit.AuditRecord] = []
         self.persons = 0
 
-    def _max_id(self, table: str) -> int:
-        return int(
-            self.conn.execute(
-                select(self.tables[table].c.id).order_by(self.tables[table].c.id.desc()).limit(1)
-            ).scalar()
-            or 0
-        )
-
     def _add(self, table: str, values: dict[str, Any]) -> int:
-        row_id = self.next_id[table]
-        self.next_id[table] = row_id + 1
-        stored = [values.get(c) for c in self.cols[table]]
-        self.rows[table].append((row_id, 1, seal_of(table, row_id, stored), *stored))
-        return row_id
+        return self.add(table, values)
 
     def household(self, group_id: int, household_no: str, ref: date) -> None:
         rng = self.rng
@@ -348,26 +317,4 @@ class _BulkWriter:
                         "unit": unit,
                     },
                 )
-        self.audit.append(
-            audit.AuditRecord(
-                "create",
-                "household",
-                hid,
-                hid,
-                "*",
-                None,
-                f"户号 {household_no}，户主 {head}，{len(members)} 人",
-            )
-        )
-
-    def flush(self) -> None:
-        for name in ("household", "person", "land_parcel", "structure", "attachment"):
-            rows = self.rows[name]
-            if not rows:
-                continue
-            cols = ["id", "version", "seal", *self.cols[name]]
-            sql = f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
-            self.conn.exec_driver_sql(sql, rows)
-            rows.clear()
-        audit.append(self.conn, self.audit, self.actor, reason="演示数据", batch_id=self.batch_id)
-        self.audit.clear()
+        self.created(hid, f"户号 {household_no}，户主 {head}，{len(members)} 人")

@@ -85,7 +85,7 @@ FIELD_LABELS = {
 # -- reading -------------------------------------------------------------------------------
 
 
-def _detail(h: Household) -> HouseholdDetail:
+def detail_of(h: Household) -> HouseholdDetail:
     data = HouseholdData(
         household_no=h.household_no,
         group_id=h.group_id,
@@ -147,7 +147,7 @@ def _detail(h: Household) -> HouseholdDetail:
     )
 
 
-def _load(session: Session, household_id: int) -> Household:
+def load_household(session: Session, household_id: int) -> Household:
     h = session.scalars(
         select(Household)
         .where(Household.id == household_id)
@@ -166,7 +166,7 @@ def _load(session: Session, household_id: int) -> Household:
 
 def get_household(db: Database, household_id: int) -> HouseholdDetail:
     with db.read() as s:
-        return _detail(_load(s, household_id))
+        return detail_of(load_household(s, household_id))
 
 
 def find_household_id(db: Database, household_no: str, project_id: int | None = None) -> int:
@@ -361,6 +361,15 @@ def _sync_children(
     existing: list[Any], wanted: tuple[Any, ...], factory: type[Any], s: Session, extra: dict[str, Any]
 ) -> None:
     """Update children matched by id, add new ones, remove the ones no longer listed."""
+    wanted_ids = {item.id for item in wanted if item.id is not None}
+    gone = [c for c in existing if c.id not in wanted_ids]
+    if gone:
+        # Deleted first (the ORM flushes inserts before deletes): a member removed and entered
+        # again in one edit would otherwise collide with its own ID number.
+        existing[:] = [c for c in existing if c.id in wanted_ids]
+        for obj in gone:
+            s.delete(obj)
+        s.flush()
     by_id = {c.id: c for c in existing}
     names = [f.name for f in fields(wanted[0])] if wanted else []
     names = [n for n in names if n != "id"]
@@ -374,12 +383,11 @@ def _sync_children(
             if obj.seq != seq:
                 obj.seq = seq
         keep.append(obj)
-    for gone in by_id.values():
-        s.delete(gone)
     existing[:] = keep
 
 
-def _write(s: Session, h: Household, data: HouseholdData) -> None:
+def write_into(s: Session, h: Household, data: HouseholdData) -> None:
+    """Copy validated data onto a loaded household and its children (inside the caller's transaction)."""
     _apply_scalars(
         h,
         data,
@@ -416,7 +424,7 @@ def create_household(db: Database, data: HouseholdData, reason: str = "") -> Hou
         _check_ids_free(s, data, None)
         h = Household(project_id=project_id, group_id=data.group_id, household_no=data.household_no)
         h.persons, h.parcels, h.structures, h.attachments = [], [], [], []
-        _write(s, h, data)
+        write_into(s, h, data)
         s.add(h)
         s.flush()
         hid = h.id
@@ -476,9 +484,9 @@ def update_household(db: Database, original: HouseholdDetail, data: HouseholdDat
     """Save an edit of ``original``; if someone else saved since, raise ConflictError listing their changes."""
     data = validated(data)
     with db.write(reason=reason or "修改") as s:
-        h = _load(s, original.id)
+        h = load_household(s, original.id)
         if h.version != original.version:
-            current = _detail(h)
+            current = detail_of(h)
             raise ConflictError(
                 f"户 {original.data.household_no} 已被他人修改（版本 {original.version} → {h.version}），"
                 "您的修改未保存。",
@@ -488,7 +496,7 @@ def update_household(db: Database, original: HouseholdDetail, data: HouseholdDat
         _check_household_no_free(s, project_id, data.household_no, h.id)
         _check_ids_free(s, data, h.id)
         h.project_id = project_id
-        _write(s, h, data)
+        write_into(s, h, data)
         s.flush()
     return get_household(db, original.id)
 
@@ -497,7 +505,7 @@ def delete_household(db: Database, household_id: int, reason: str, expected_vers
     if not reason.strip():
         raise ValidationError("删除一户必须填写原因", field="原因")
     with db.write(reason=reason.strip()) as s:
-        h = _load(s, household_id)
+        h = load_household(s, household_id)
         if expected_version is not None and h.version != expected_version:
             raise ConflictError(f"户 {h.household_no} 已被他人修改，未删除。请刷新后再试。")
         s.delete(h)

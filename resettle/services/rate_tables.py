@@ -130,12 +130,16 @@ def _next_revision(s: Session, name: str) -> int:
     return int(s.scalar(select(func.max(RateTableRecord.revision)).where(RateTableRecord.name == name)) or 0) + 1
 
 
-def _checked(table: RateTable) -> RateTable:
-    """Re-run the table's own checks (duplicate codes …) and turn them into clerk messages."""
+def _checked(
+    name: str,
+    version: int,
+    effective_date: date | None = None,
+    source_doc: str = "",
+    rules: Sequence[Rule] = (),
+) -> RateTable:
+    """A table built with its own checks (duplicate codes …) turned into clerk messages."""
     try:
-        return RateTable(
-            table.name.strip(), table.version, table.effective_date, table.source_doc.strip(), table.status, table.rules
-        )
+        return RateTable(name.strip(), version, effective_date, source_doc.strip(), rules=tuple(rules))
     except RateError as exc:
         raise ValidationError(str(exc), field="补偿标准") from exc
 
@@ -192,7 +196,7 @@ def create_rate_table(
     """A new draft; without ``version`` it becomes the next version of that name."""
     with db.write(reason=f"新建补偿标准「{name.strip()}」") as s:
         number = version if version is not None else _next_revision(s, name.strip())
-        table = _checked(RateTable(name, number, effective_date, source_doc, rules=tuple(rules)))
+        table = _checked(name, number, effective_date, source_doc, rules)
         return _info(_create(s, table))
 
 
@@ -205,7 +209,7 @@ def import_rate_table(db: Database, path: Path | str, *, name: str | None = None
             table = RateTable(
                 table.name, _next_revision(s, table.name), table.effective_date, table.source_doc, rules=table.rules
             )
-        return _info(_create(s, _checked(table)))
+        return _info(_create(s, table))
 
 
 def export_rate_table(db: Database, table_id: int, path: Path | str) -> None:
@@ -223,7 +227,7 @@ def update_rate_table(
 ) -> RateTableInfo:
     with db.write(reason="修改补偿标准") as s:
         rec = _editable(s, table_id, expected_version)
-        checked = _checked(RateTable(name, rec.revision, effective_date, source_doc))
+        checked = _checked(name, rec.revision, effective_date, source_doc)
         if checked.name != rec.name and s.scalar(
             select(RateTableRecord.id).where(
                 RateTableRecord.name == checked.name, RateTableRecord.revision == rec.revision
@@ -241,7 +245,7 @@ def replace_rules(
     """Save a draft's whole rule list (what the editor shows, in its order)."""
     with db.write(reason="修改补偿标准规则") as s:
         rec = _editable(s, table_id, expected_version)
-        table = _checked(RateTable(rec.name, rec.revision, rules=tuple(rules)))
+        table = _checked(rec.name, rec.revision, rules=rules)
         by_code = {r.code: r for r in rec.rules}
         keep: list[RateRuleRecord] = []
         for seq, rule in enumerate(table.rules, start=1):

@@ -161,9 +161,7 @@ def test_restore_into_refuses_a_sound_file_that_is_not_a_register(db: Database, 
         restore_into(other, db.path)
 
 
-def test_restore_refuses_a_backup_from_a_newer_program_and_keeps_the_current_data(
-    db: Database, tmp_path: Path
-) -> None:
+def test_restore_refuses_a_backup_from_a_newer_program_and_keeps_the_current_data(db: Database, tmp_path: Path) -> None:
     projects.create_project(db, "甲")
     newer = tmp_path / "newer.sqlite3"
     copy_database(db.path, newer)

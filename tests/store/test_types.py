@@ -30,7 +30,12 @@ def scaled_columns() -> list[tuple[Table, Column[Decimal]]]:
 
 
 # The register's own columns, filled by the household services and the demo generator.
-REGISTER_SCALED = ["land_parcel.area_mu", "structure.floor_area_m2", "structure.decoration_value", "attachment.quantity"]
+REGISTER_SCALED = [
+    "land_parcel.area_mu",
+    "structure.floor_area_m2",
+    "structure.decoration_value",
+    "attachment.quantity",
+]
 REGISTER_TABLES = {c.split(".")[0] for c in REGISTER_SCALED}
 
 

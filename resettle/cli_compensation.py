@@ -1,0 +1,169 @@
+"""``resettle rates …``, ``resettle compute``, ``resettle export KIND OUT``: compensation without a window.
+
+``register(subparsers)`` is called by :func:`resettle.cli.build_parser`. Other areas add
+their own export kinds by putting an entry into :data:`EXPORTERS` (name → function taking
+the open database and the parsed arguments, returning ``(json payload, text)``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from resettle.errors import ValidationError
+from resettle.io.compensation_export import write_compensation_workbook
+from resettle.services import compensation, projects
+from resettle.store.database import Database
+from resettle.store.paths import default_db_path
+
+__all__ = ["EXPORTERS", "Exporter", "register"]
+
+Exporter = Callable[[Database, argparse.Namespace], tuple[dict[str, Any], str]]
+
+
+def _open(args: argparse.Namespace, startup_backup: bool = False) -> Database:
+    return Database.open(Path(args.db) if args.db else default_db_path(), startup_backup=startup_backup)
+
+
+def _emit(args: argparse.Namespace, payload: dict[str, Any], text: str) -> None:
+    print(json.dumps(payload, ensure_ascii=False) if getattr(args, "json", False) else text)
+
+
+def _progress(args: argparse.Namespace) -> Callable[[int, int], None] | None:
+    if getattr(args, "json", False) or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        print(f"\r{done:,}/{total:,}", end="" if done < total else "\n", file=sys.stderr)
+
+    return show
+
+
+def cmd_rates_import(args: argparse.Namespace) -> int:
+    with _open(args, startup_backup=True) as db:
+        info = compensation.import_rate_table(db, Path(args.file))
+        text = f"已导入补偿标准「{info.label}」：{info.rules} 条规则（草稿）"
+        if args.publish:
+            info = compensation.publish_rate_table(db, info.id)
+            text += "，已发布"
+        payload: dict[str, Any] = {"id": info.id, "name": info.name, "version": info.version,
+                                   "rules": info.rules, "status": info.status}  # fmt: skip
+        if args.project is not None:
+            project_id = projects.resolve_project(db, args.project)
+            if not info.published:
+                raise ValidationError("只能为项目选用已发布的补偿标准，请加 --publish。")
+            compensation.set_project_rate_table(db, project_id, info.id)
+            payload["project_id"] = project_id
+            text += f"，已设为项目（编号 {project_id}）的补偿标准；请运行 compute 重新计算"
+    _emit(args, payload, text)
+    return 0
+
+
+def cmd_rates_export(args: argparse.Namespace) -> int:
+    with _open(args) as db:
+        if args.table is not None:
+            table_id = args.table
+        else:
+            project_id = projects.resolve_project(db, args.project)
+            current = compensation.get_project_rate_table(db, project_id)
+            if current is None:
+                tables = compensation.list_rate_tables(db)
+                if not tables:
+                    raise ValidationError("数据库中还没有补偿标准。")
+                table_id = tables[-1].id
+            else:
+                table_id = current.table.id
+        compensation.export_rate_table(db, table_id, Path(args.out))
+        info = compensation.get_rate_table(db, table_id).info
+    _emit(args, {"id": info.id, "out": str(args.out)}, f"已导出补偿标准「{info.label}」到 {args.out}")
+    return 0
+
+
+def cmd_compute(args: argparse.Namespace) -> int:
+    with _open(args, startup_backup=True) as db:
+        project_id = projects.resolve_project(db, args.project)
+        village_id = compensation.find_village_id(db, project_id, args.village) if args.village else None
+        result = compensation.compute(db, project_id, village_id=village_id, progress=_progress(args))
+    payload = {
+        "households": result.households,
+        "changed": result.changed,
+        "reviews_reset": result.reviews_reset,
+        "grand_total": str(result.grand_total),
+        "table": result.table_label,
+    }
+    text = (
+        f"已按「{result.table_label}」计算 {result.households:,} 户（其中 {result.changed:,} 户结果有变化"
+        + (f"，{result.reviews_reset:,} 户需重新复核" if result.reviews_reset else "")
+        + f"），合计 {result.grand_total:,} 元"
+    )
+    _emit(args, payload, text)
+    return 0
+
+
+def _export_compensation(db: Database, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    project_id = projects.resolve_project(db, args.project)
+    village_id = compensation.find_village_id(db, project_id, args.village) if args.village else None
+    name = next((p.name for p in projects.tree(db) if p.id == project_id), "")
+    current = compensation.get_project_rate_table(db, project_id)
+    items, rows = compensation.household_totals(db, project_id, village_id)
+    lines = compensation.detail_lines(db, project_id, village_id)
+    title = name + (args.village or "")
+    write_compensation_workbook(args.out, title=title, table_label=current.table.label if current else "",
+                                items=items, rows=rows, lines=lines)  # fmt: skip
+    total = sum((r.total for r in rows), Decimal("0.00"))
+    payload = {"out": str(args.out), "households": len(rows), "lines": len(lines), "grand_total": str(total)}
+    return payload, f"已导出 {len(rows):,} 户、{len(lines):,} 条明细到 {args.out}（合计 {total:,} 元）"
+
+
+EXPORTERS: dict[str, Exporter] = {"compensation": _export_compensation}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    exporter = EXPORTERS[args.kind]
+    with _open(args) as db:
+        payload, text = exporter(db, args)
+    _emit(args, payload, text)
+    return 0
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="以 JSON 输出结果")
+    p.add_argument("--db", default=argparse.SUPPRESS, help="数据库文件")
+
+
+def register(subparsers: Any) -> None:
+    """Add ``rates``, ``compute`` and ``export`` to the program's sub-commands."""
+    rates = subparsers.add_parser("rates", help="补偿标准：导入、导出")
+    rates_sub = rates.add_subparsers(dest="rates_command", required=True)
+    p = rates_sub.add_parser("import", help="从补偿标准表（xlsx）导入为草稿")
+    p.add_argument("file")
+    p.add_argument("--project", help="同时设为该项目（名称或编号）的补偿标准（须 --publish）")
+    p.add_argument("--publish", action="store_true", help="导入后立即发布（发布后不可修改）")
+    p.set_defaults(func=cmd_rates_import)
+    _common(p)
+    p = rates_sub.add_parser("export", help="把补偿标准导出为可编辑的 xlsx")
+    p.add_argument("out")
+    p.add_argument("--project", help="导出该项目现行的补偿标准（默认第一个项目）")
+    p.add_argument("--table", type=int, help="按编号导出某个补偿标准")
+    p.set_defaults(func=cmd_rates_export)
+    _common(p)
+    _common(rates)
+
+    p = subparsers.add_parser("compute", help="按项目现行补偿标准计算补偿")
+    p.add_argument("--project", help="项目名称或编号（默认第一个项目）")
+    p.add_argument("--village", help="只计算这个村")
+    p.set_defaults(func=cmd_compute)
+    _common(p)
+
+    p = subparsers.add_parser("export", help="导出表格")
+    p.add_argument("kind", choices=EXPORTERS, metavar="KIND", help="导出种类：" + "、".join(EXPORTERS))
+    p.add_argument("out", help="输出文件（.xlsx）")
+    p.add_argument("--project", help="项目名称或编号（默认第一个项目）")
+    p.add_argument("--village", help="只导出这个村")
+    p.set_defaults(func=cmd_export)
+    _common(p)

@@ -1,0 +1,496 @@
+"""Importing a clerk's survey workbook: preview (validate + compare), then apply all or nothing.
+
+A preview reads the file, adds the database's own objections (an ID already registered in
+another household) and compares each household with what is stored (added / changed /
+removed). Applying writes everything in one transaction with an import batch record and
+audit entries, after an automatic backup; a batch can later be undone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import func, select, text, update
+from sqlalchemy.orm import Session
+
+from resettle.domain.pinyin import initials
+from resettle.errors import NotFoundError, ValidationError
+from resettle.io.survey import ImportIssue, ReadOptions, SurveyHousehold, SurveyReadResult, read_survey
+from resettle.services import households as hh
+from resettle.services.projects import ensure_group
+from resettle.services.records import (
+    AttachmentData,
+    HouseholdData,
+    HouseholdDetail,
+    ParcelData,
+    PersonData,
+    StructureData,
+)
+from resettle.store import audit
+from resettle.store.bulk import BulkWriter
+from resettle.store.database import Database
+from resettle.store.models import Household, ImportBatch, Person, Project, Village, VillageGroup
+
+Progress = Callable[[int, int], None] | None
+Cancelled = Callable[[], bool] | None
+
+
+@dataclass(frozen=True)
+class HouseholdChange:
+    kind: str  # add / change / remove
+    household_no: str
+    head: str
+    sheet: str = ""
+    row: int = 0
+    changes: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass
+class ImportPreview:
+    path: Path
+    sha256: str
+    project_id: int | None
+    project_name: str
+    read: SurveyReadResult
+    issues: list[ImportIssue]
+    added: list[HouseholdChange] = field(default_factory=list)
+    changed: list[HouseholdChange] = field(default_factory=list)
+    removed: list[HouseholdChange] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def errors(self) -> list[ImportIssue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[ImportIssue]:
+        return [i for i in self.issues if i.severity == "warning"]
+
+    @property
+    def households(self) -> int:
+        return len(self.read.households)
+
+    @property
+    def persons(self) -> int:
+        return sum(len(h.persons) for h in self.read.households)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    batch_id: int
+    added: int
+    changed: int
+    removed: int
+    persons: int
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    id: int
+    kind: str
+    file_name: str
+    sha256: str
+    households: int
+    persons: int
+    user: str
+    created_at: datetime
+    undone_at: datetime | None
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def to_data(h: SurveyHousehold, group_id: int, existing: HouseholdDetail | None = None) -> HouseholdData:
+    """The survey's household as service data; fields the survey does not carry keep their stored values."""
+    old = existing.data if existing else None
+    old_persons = {p.id_number: p for p in old.persons if p.id_number} if old else {}
+    persons = []
+    for p in h.persons:
+        prev = old_persons.get(p.id_number)
+        persons.append(
+            PersonData(
+                id=prev.id if prev else None,
+                name=p.name,
+                id_number=p.id_number,
+                relation=p.relation,
+                sex=p.sex or "",
+                birth_date=p.birth_date,
+                hukou_type=prev.hukou_type if prev else "农业",
+                resettled=prev.resettled if prev else True,
+            )
+        )
+
+    def kept(items: tuple[object, ...], i: int) -> object | None:
+        return items[i] if old and i < len(items) else None
+
+    parcels = []
+    for i, x in enumerate(h.parcels):
+        prev_p = kept(old.parcels, i) if old else None
+        parcels.append(
+            replace(prev_p, land_class=x.land_class, area_mu=x.area_mu)
+            if isinstance(prev_p, ParcelData)
+            else ParcelData(land_class=x.land_class, area_mu=x.area_mu)
+        )
+    structures = []
+    for i, s in enumerate(h.structures):
+        prev_s = kept(old.structures, i) if old else None
+        structures.append(
+            replace(prev_s, structure_type=s.structure_type, floor_area_m2=s.floor_area_m2)
+            if isinstance(prev_s, StructureData)
+            else StructureData(structure_type=s.structure_type, floor_area_m2=s.floor_area_m2)
+        )
+    attachments = []
+    for i, a in enumerate(h.attachments):
+        prev_a = kept(old.attachments, i) if old else None
+        attachments.append(
+            replace(prev_a, kind=a.kind, quantity=a.quantity, unit=a.unit)
+            if isinstance(prev_a, AttachmentData)
+            else AttachmentData(kind=a.kind, quantity=a.quantity, unit=a.unit)
+        )
+    base = old or HouseholdData(household_no=h.household_no, group_id=group_id, head_name=h.head)
+    return replace(
+        base,
+        household_no=h.household_no,
+        group_id=group_id,
+        head_name=h.head,
+        phone=h.phone,
+        bank_name=h.bank_name,
+        bank_account=h.bank_account,
+        remarks=h.remarks if h.remarks or not old else old.remarks,
+        persons=tuple(persons),
+        parcels=tuple(parcels),
+        structures=tuple(structures),
+        attachments=tuple(attachments),
+    )
+
+
+# -- preview -----------------------------------------------------------------------------------
+
+
+def _project(s: Session, project: str | int | None) -> tuple[int | None, str]:
+    if isinstance(project, int):
+        p = s.get(Project, project)
+        if p is None:
+            raise NotFoundError(f"项目 {project} 不存在")
+        return p.id, p.name
+    if project:
+        pid = s.scalar(select(Project.id).where(Project.name == project))
+        return (int(pid), project) if pid is not None else (None, project)
+    pid = s.scalar(select(Project.id).order_by(Project.id).limit(1))
+    if pid is None:
+        return None, "征收项目"
+    return int(pid), str(s.scalar(select(Project.name).where(Project.id == pid)))
+
+
+def _id_column(result: SurveyReadResult, sheet: str) -> str:
+    for summary in result.sheets:
+        if summary.name == sheet:
+            return summary.mapping.get("id_number", "")
+    return ""
+
+
+def preview_import(
+    db: Database,
+    path: Path,
+    project: str | int | None = None,
+    options: ReadOptions | None = None,
+    progress: Progress = None,
+    cancelled: Cancelled = None,
+) -> ImportPreview:
+    path = Path(path)
+    if not path.is_file():
+        raise NotFoundError(f"文件 {path} 不存在")
+    sha = file_sha256(path)
+    result = read_survey(path, options, progress=progress, cancelled=cancelled)
+    issues = list(result.issues)
+    with db.read() as s:
+        project_id, project_name = _project(s, project)
+        preview = ImportPreview(path, sha, project_id, project_name, result, issues)
+        _compare(s, preview)
+    issues.sort(key=lambda i: (i.severity != "error", i.sheet, i.row, i.column))
+    return preview
+
+
+def _compare(s: Session, preview: ImportPreview) -> None:
+    result = preview.read
+    numbers = [h.household_no for h in result.households]
+    existing: dict[str, int] = {}
+    if preview.project_id is not None and numbers:
+        for chunk_start in range(0, len(numbers), 900):
+            chunk = numbers[chunk_start : chunk_start + 900]
+            existing.update(
+                (str(no), int(hid))
+                for no, hid in s.execute(
+                    select(Household.household_no, Household.id).where(
+                        Household.project_id == preview.project_id, Household.household_no.in_(chunk)
+                    )
+                )
+            )
+    # IDs already registered: an error unless they stay in the same household.
+    ids = [p.id_number for h in result.households for p in h.persons if p.id_number]
+    owner: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        for idn, hid, no in s.execute(
+            select(Person.id_number, Household.id, Household.household_no)
+            .join(Household, Person.household_id == Household.id)
+            .where(Person.id_number.in_(chunk))
+        ):
+            owner[str(idn)] = (int(hid), str(no))
+    file_ids_by_no = {h.household_no: {p.id_number for p in h.persons} for h in result.households}
+    for h in result.households:
+        for p in h.persons:
+            hit = owner.get(p.id_number)
+            if hit is None or (hit[1] == h.household_no and existing.get(h.household_no) == hit[0]):
+                continue
+            other_no = hit[1]
+            if other_no in file_ids_by_no and p.id_number not in file_ids_by_no[other_no]:
+                continue  # the file moves this person out of the other household too
+            preview.issues.append(
+                ImportIssue(
+                    h.sheet,
+                    p.row,
+                    _id_column(result, h.sheet),
+                    "身份证号码",
+                    p.id_number,
+                    f"身份证号码 {p.id_number} 已登记在库中户 {other_no}，同一人不能属于两户",
+                    "error",
+                    "duplicate_id_db",
+                )
+            )
+    for h in result.households:
+        found = existing.get(h.household_no)
+        if found is None:
+            preview.added.append(HouseholdChange("add", h.household_no, h.head, h.sheet, h.row))
+            continue
+        current = hh.detail_of(hh.load_household(s, found))
+        new = to_data(h, current.data.group_id, current)
+        after = replace(current, data=new, village=h.village or current.village, group=h.group or current.group)
+        diffs = hh.diff_details(current, after)
+        if diffs:
+            preview.changed.append(HouseholdChange("change", h.household_no, h.head, h.sheet, h.row, tuple(diffs)))
+        else:
+            preview.unchanged += 1
+    if preview.project_id is not None:
+        places = {(h.village, h.group) for h in result.households}
+        seen = set(numbers)
+        for no, head, village, group in s.execute(
+            select(Household.household_no, Household.head_name, Village.name, VillageGroup.name)
+            .join(VillageGroup, Household.group_id == VillageGroup.id)
+            .join(Village, VillageGroup.village_id == Village.id)
+            .where(Household.project_id == preview.project_id)
+        ):
+            if (village, group) in places and no not in seen:
+                preview.removed.append(HouseholdChange("remove", str(no), str(head)))
+
+
+# -- apply -------------------------------------------------------------------------------------
+
+
+def _stored_person(hid: int, seq: int, p: PersonData) -> dict[str, object]:
+    return {
+        "household_id": hid,
+        "seq": seq,
+        "name": p.name,
+        "name_initials": initials(p.name),
+        "id_number": p.id_number,
+        "relation": p.relation,
+        "sex": p.sex,
+        "birth_date": p.birth_date.isoformat() if p.birth_date else None,
+        "hukou_type": p.hukou_type,
+        "resettled": 1 if p.resettled else 0,
+    }
+
+
+def _scaled(value: Decimal, places: int) -> int:
+    return int(value.scaleb(places).to_integral_value())
+
+
+def apply_import(
+    db: Database,
+    preview: ImportPreview,
+    remove_missing: bool = False,
+    progress: Progress = None,
+    cancelled: Cancelled = None,
+) -> ImportResult:
+    """Store the previewed workbook: everything or nothing."""
+    if preview.errors:
+        raise ValidationError(f"文件中有 {len(preview.errors)} 处错误，未导入任何数据。请先改正。")
+    if file_sha256(preview.path) != preview.sha256:
+        raise ValidationError("文件在预览之后被修改过，请重新预览后再导入。")
+    db.backup_now("before-import")
+    reason = f"导入 {preview.path.name}"
+    to_change = {c.household_no for c in preview.changed}
+    total = len(preview.read.households)
+    with db.write(reason=reason) as s:
+        project_id = preview.project_id
+        if project_id is None:
+            project = Project(name=preview.project_name)
+            s.add(project)
+            s.flush()
+            project_id = project.id
+        batch = ImportBatch(
+            kind="import",
+            file_name=preview.path.name,
+            sha256=preview.sha256,
+            households=total,
+            persons=preview.persons,
+            user=db.actor.user,
+            host=db.actor.host,
+            created_at=datetime.now(),
+        )
+        s.add(batch)
+        s.flush()
+        s.info["batch_id"] = batch.id
+        groups: dict[tuple[str, str], int] = {}
+        writer = BulkWriter(s.connection(), db.actor, batch.id, reason)
+        added = changed = 0
+        for n, h in enumerate(preview.read.households, start=1):
+            key = (h.village or "未命名村", h.group or "未命名组")
+            if key not in groups:
+                groups[key] = ensure_group(s, project_id, *key)
+            gid = groups[key]
+            if h.household_no in to_change:
+                hid = s.scalar(
+                    select(Household.id).where(
+                        Household.project_id == project_id, Household.household_no == h.household_no
+                    )
+                )
+                assert hid is not None
+                obj = hh.load_household(s, hid)
+                hh.write_into(s, obj, to_data(h, gid, hh.detail_of(obj)))
+                changed += 1
+            elif any(c.household_no == h.household_no for c in preview.added):
+                _add(writer, project_id, gid, batch.id, to_data(h, gid))
+                added += 1
+            if progress and n % 500 == 0:
+                progress(n, total)
+            if cancelled and cancelled():
+                raise ValidationError("导入已取消，未保存任何数据。")
+        writer.flush()
+        s.flush()
+        removed = 0
+        if remove_missing and preview.removed:
+            for c in preview.removed:
+                hid = s.scalar(
+                    select(Household.id).where(
+                        Household.project_id == project_id, Household.household_no == c.household_no
+                    )
+                )
+                if hid is not None:
+                    s.delete(hh.load_household(s, hid))
+                    removed += 1
+        if progress:
+            progress(total, total)
+        return ImportResult(batch.id, added, changed, removed, preview.persons)
+
+
+def _add(writer: BulkWriter, project_id: int, group_id: int, batch_id: int, data: HouseholdData) -> None:
+    hid = writer.add(
+        "household",
+        {
+            "project_id": project_id,
+            "group_id": group_id,
+            "household_no": data.household_no,
+            "head_name": data.head_name,
+            "head_initials": initials(data.head_name),
+            "phone": data.phone,
+            "address": data.address,
+            "bank_name": data.bank_name,
+            "bank_account": data.bank_account,
+            "tags": data.tags,
+            "status": data.status,
+            "remarks": data.remarks,
+            "batch_id": batch_id,
+            "updated_at": None,
+        },
+    )
+    for seq, p in enumerate(data.persons, start=1):
+        writer.add("person", _stored_person(hid, seq, p))
+    for seq, x in enumerate(data.parcels, start=1):
+        writer.add(
+            "land_parcel",
+            {
+                "household_id": hid,
+                "seq": seq,
+                "parcel_no": x.parcel_no,
+                "land_class": x.land_class,
+                "area_mu": _scaled(x.area_mu, 4),
+                "contract_no": x.contract_no,
+            },
+        )
+    for seq, st in enumerate(data.structures, start=1):
+        writer.add(
+            "structure",
+            {
+                "household_id": hid,
+                "seq": seq,
+                "use": st.use,
+                "structure_type": st.structure_type,
+                "floor_area_m2": _scaled(st.floor_area_m2, 2),
+                "legal_status": st.legal_status,
+                "year_built": st.year_built,
+                "decoration_value": _scaled(st.decoration_value, 2),
+            },
+        )
+    for seq, a in enumerate(data.attachments, start=1):
+        writer.add(
+            "attachment",
+            {
+                "household_id": hid,
+                "seq": seq,
+                "kind": a.kind,
+                "spec": a.spec,
+                "quantity": _scaled(a.quantity, 2),
+                "unit": a.unit,
+            },
+        )
+    writer.created(hid, f"户号 {data.household_no}，户主 {data.head_name}，{len(data.persons)} 人")
+
+
+# -- batches -----------------------------------------------------------------------------------
+
+
+def list_batches(db: Database) -> list[BatchInfo]:
+    with db.read() as s:
+        return [
+            BatchInfo(b.id, b.kind, b.file_name, b.sha256, b.households, b.persons, b.user, b.created_at, b.undone_at)
+            for b in s.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()))
+        ]
+
+
+def undo_batch(db: Database, batch_id: int, reason: str, force: bool = False) -> int:
+    """Delete the households a batch created; returns how many. Changes it made to existing ones stay."""
+    if not reason.strip():
+        raise ValidationError("撤销导入必须填写原因", field="原因")
+    with db.write(reason=reason.strip()) as s:
+        batch = s.get(ImportBatch, batch_id)
+        if batch is None:
+            raise NotFoundError(f"导入批次 {batch_id} 不存在")
+        if batch.undone_at is not None:
+            raise ValidationError(f"导入批次 {batch_id} 已于 {batch.undone_at:%Y-%m-%d %H:%M} 撤销")
+        edited = s.scalar(select(func.count()).where(Household.batch_id == batch_id, Household.version > 1)) or 0
+        if edited and not force:
+            raise ValidationError(f"该批次导入的户中有 {edited} 户在导入后被修改过；撤销会删除这些修改。确认后再撤销。")
+        rows = s.execute(
+            select(Household.id, Household.household_no, Household.head_name).where(Household.batch_id == batch_id)
+        ).all()
+        records = [
+            audit.AuditRecord("delete", "household", hid, hid, "*", f"户号 {no}，户主 {head}", None)
+            for hid, no, head in rows
+        ]
+        conn = s.connection()
+        audit.append(conn, records, db.actor, reason=f"撤销导入批次 {batch_id}：{reason.strip()}", batch_id=batch_id)
+        conn.execute(text("DELETE FROM household WHERE batch_id = :b"), {"b": batch_id})
+        conn.execute(update(ImportBatch).where(ImportBatch.id == batch_id).values(undone_at=datetime.now()))
+        return len(rows)

@@ -1,0 +1,62 @@
+"""Bulk writing for imports and demo data: explicit ids, seals, executemany, audit in the same transaction.
+
+The ORM's per-object path is several times slower for tens of thousands of rows; this one
+writes the same rows (with the same seals the ORM hook would give them) and one audit entry
+per household, so bulk paths never skip the audit trail.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from resettle.store import audit
+from resettle.store.models import Attachment, Base, Household, LandParcel, Person, Structure
+from resettle.store.seal import seal_of, sealed_columns
+
+TABLES = tuple(m.__tablename__ for m in (Household, Person, LandParcel, Structure, Attachment))
+CHUNK = 5000
+
+
+class BulkWriter:
+    """Buffers rows per table and writes them in chunks; call :meth:`flush` at the end."""
+
+    def __init__(self, conn: Connection, actor: audit.Actor, batch_id: int | None, reason: str) -> None:
+        self.conn, self.actor, self.batch_id, self.reason = conn, actor, batch_id, reason
+        self.tables = {name: Base.metadata.tables[name] for name in TABLES}
+        self.cols = {name: sealed_columns(t) for name, t in self.tables.items()}
+        self.next_id = {name: self._max_id(name) + 1 for name in TABLES}
+        self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
+        self.audit: list[audit.AuditRecord] = []
+        self.households = 0
+
+    def _max_id(self, table: str) -> int:
+        t = self.tables[table]
+        return int(self.conn.execute(select(t.c.id).order_by(t.c.id.desc()).limit(1)).scalar() or 0)
+
+    def add(self, table: str, values: dict[str, Any]) -> int:
+        """Queue one row given as stored values (ints for money/areas, ISO text for dates)."""
+        row_id = self.next_id[table]
+        self.next_id[table] = row_id + 1
+        stored = [values.get(c) for c in self.cols[table]]
+        self.rows[table].append((row_id, 1, seal_of(table, row_id, stored), *stored))
+        return row_id
+
+    def created(self, household_id: int, summary: str) -> None:
+        self.audit.append(audit.AuditRecord("create", "household", household_id, household_id, "*", None, summary))
+        self.households += 1
+        if self.households % CHUNK == 0:
+            self.flush()
+
+    def flush(self) -> None:
+        for name in TABLES:
+            rows = self.rows[name]
+            if not rows:
+                continue
+            cols = ["id", "version", "seal", *self.cols[name]]
+            sql = f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+            self.conn.exec_driver_sql(sql, rows)
+            rows.clear()
+        audit.append(self.conn, self.audit, self.actor, reason=self.reason, batch_id=self.batch_id)
+        self.audit.clear()

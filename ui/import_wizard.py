@@ -1,0 +1,415 @@
+"""The import wizard: file → sheets and column mapping → problems found → import.
+
+Reading, checking and storing run on the op runner's worker thread with progress and
+cancel; nothing is stored until the last page, and then everything or nothing.
+
+Signals: ``imported(int)`` – the batch id after a successful import.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from resettle.errors import ResettleError
+from resettle.io.headers import FIELD_LABELS, MappingProfile, load_profiles, save_profiles
+from resettle.io.survey import ImportIssue, ReadOptions, list_sheets, preview
+from resettle.services import imports, projects
+from resettle.store.database import Database
+from resettle.store.paths import data_dir
+from ui.models.import_models import IssuesModel, SheetGridModel, column_letter
+from ui.ops import OpRunner
+
+SURVEY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+MAPPED_FIELDS = ("household_no", "head", "name", "relation", "sex", "id_number", "birth_date", "phone", "land_class",
+                 "land_area_mu", "structure_type", "floor_area_m2", "trees", "bank_name", "bank_account", "remarks")  # fmt: skip
+
+
+def profiles_path() -> Path:
+    return data_dir() / "mapping_profiles.json"
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("选择调查表"))
+        self.setSubTitle(self.tr("支持 .xlsx .xlsm .xls .ods 和 .csv（UTF-8 或 GB18030）。也可以把文件拖到主窗口上。"))
+        self.path = QLineEdit()
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.project = QComboBox()
+        self.project.setEditable(True)
+        for p in projects.tree(wizard.db):
+            self.project.addItem(p.name, p.id)
+        if self.project.count() == 0:
+            self.project.setCurrentText(self.tr("征收项目"))
+        self.village = QLineEdit()
+        self.village.setPlaceholderText(self.tr("留空则从标题或工作表名识别"))
+        self.profile = QComboBox()
+        self.profile.addItem(self.tr("（自动识别）"), "")
+        for name in wizard.profiles:
+            self.profile.addItem(name, name)
+        form = QFormLayout(self)
+        form.addRow(self.tr("文件"), row)
+        form.addRow(self.tr("导入到项目"), self.project)
+        form.addRow(self.tr("村名"), self.village)
+        form.addRow(self.tr("列映射方案"), self.profile)
+        self.path.textChanged.connect(self.completeChanged)
+
+    def browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择调查表"), str(Path.home()),
+                                              self.tr("表格 (*.xlsx *.xlsm *.xls *.ods *.csv)"))  # fmt: skip
+        if name:
+            self.path.setText(name)
+
+    def isComplete(self) -> bool:
+        p = Path(self.path.text().strip())
+        return p.is_file() and p.suffix.lower() in SURVEY_SUFFIXES
+
+    def validatePage(self) -> bool:
+        try:
+            self.wiz.sheets = list_sheets(Path(self.path.text().strip()))
+        except (ResettleError, OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("打不开文件"), getattr(exc, "message", str(exc)))
+            return False
+        return True
+
+
+class MappingPage(QWizardPage):
+    """Sheets to read, the detected column of each field (correctable), and the sheet itself."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("工作表和列"))
+        self.setSubTitle(self.tr("核对每一项对应的列；改动后点「重新识别」。可以把映射保存为本办公室的方案。"))
+        self.sheet_boxes: list[QCheckBox] = []
+        self.sheets_row = QHBoxLayout()
+        self.combos: dict[str, QComboBox] = {}
+        mapping = QFormLayout()
+        for key in MAPPED_FIELDS:
+            combo = QComboBox()
+            combo.setMinimumWidth(70)
+            self.combos[key] = combo
+            mapping.addRow(FIELD_LABELS.get(key, key), combo)
+        mapping_box = QWidget()
+        mapping_box.setLayout(mapping)
+        self.grid_model = SheetGridModel(self)
+        self.grid = QTableView()
+        self.grid.setModel(self.grid_model)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sheet_choice = QComboBox()
+        self.sheet_choice.currentTextChanged.connect(self.show_sheet)
+        self.summary = QLabel()
+        reread = QPushButton(self.tr("重新识别"))
+        reread.clicked.connect(self.reread)
+        save = QPushButton(self.tr("保存为映射方案…"))
+        save.clicked.connect(self.save_profile)
+        right = QVBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("预览工作表")))
+        top.addWidget(self.sheet_choice, 1)
+        right.addLayout(top)
+        right.addWidget(self.grid, 1)
+        right.addWidget(self.summary)
+        right_box = QWidget()
+        right_box.setLayout(right)
+        split = QSplitter()
+        split.addWidget(mapping_box)
+        split.addWidget(right_box)
+        split.setStretchFactor(1, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(save)
+        buttons.addWidget(reread)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.sheets_row)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+
+    def initializePage(self) -> None:
+        while self.sheets_row.count():
+            item = self.sheets_row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.sheets_row.addWidget(QLabel(self.tr("读取的工作表：")))
+        self.sheet_boxes = []
+        for name in self.wiz.sheets:
+            box = QCheckBox(name)
+            box.setChecked(True)
+            self.sheet_boxes.append(box)
+            self.sheets_row.addWidget(box)
+        self.sheets_row.addStretch(1)
+        self.sheet_choice.blockSignals(True)
+        self.sheet_choice.clear()
+        self.sheet_choice.addItems(self.wiz.sheets)
+        self.sheet_choice.blockSignals(False)
+        self.reread()
+
+    def chosen_sheets(self) -> list[str]:
+        return [b.text() for b in self.sheet_boxes if b.isChecked()]
+
+    def overrides(self) -> dict[str, str]:
+        return {key: str(combo.currentData() or "") for key, combo in self.combos.items() if combo.count()}
+
+    def reread(self) -> None:
+        self.wiz.run_preview(self.chosen_sheets(), self.overrides() if self.wiz.preview else None, self.after_read)
+
+    def after_read(self) -> None:
+        result = self.wiz.preview
+        if result is None:
+            return
+        width = max((len(s.mapping) for s in result.read.sheets), default=0) + 6
+        letters = [column_letter(i) for i in range(max(width, 18))]
+        first = result.read.sheets[0].mapping if result.read.sheets else {}
+        for key, combo in self.combos.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("（无）"), "")
+            for letter in letters:
+                combo.addItem(letter, letter)
+            combo.setCurrentIndex(max(0, combo.findData(first.get(key, ""))))
+            combo.blockSignals(False)
+        lines = [self.tr("{0}：{1} 户，{2} 人，表头在第 {3} 行").format(
+            s.name, s.households, s.persons, "、".join(str(r) for r in s.header_rows)) for s in result.read.sheets]  # fmt: skip
+        self.summary.setText("\n".join(lines) or self.tr("没有找到调查表格式的工作表"))
+        self.show_sheet(self.sheet_choice.currentText())
+        self.completeChanged.emit()
+
+    def show_sheet(self, sheet: str) -> None:
+        if sheet:
+            self.grid_model.set_rows(preview(self.wiz.path, sheet, rows=40))
+            self.grid.resizeColumnsToContents()
+
+    def save_profile(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("保存映射方案"), self.tr("方案名称（例如本乡镇名称）："))
+        if not ok or not name.strip():
+            return
+        self.wiz.profiles[name.strip()] = MappingProfile(name.strip(), {k: v for k, v in self.overrides().items() if v})
+        try:
+            save_profiles(profiles_path(), self.wiz.profiles.values())
+        except ResettleError as exc:
+            QMessageBox.warning(self, self.tr("未保存"), exc.message)
+
+    def isComplete(self) -> bool:
+        return self.wiz.preview is not None and bool(self.wiz.preview.read.sheets)
+
+
+class CheckPage(QWizardPage):
+    """What the import would do, and every problem with its place; click one to see the cell."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("检查结果"))
+        self.plan = QLabel()
+        self.plan.setWordWrap(True)
+        self.issues = IssuesModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.issues)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.clicked.connect(self.show_cell)
+        self.cell_model = SheetGridModel(self)
+        self.cell_view = QTableView()
+        self.cell_view.setModel(self.cell_model)
+        self.cell_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.remove_missing = QCheckBox(self.tr("同时删除库中有、文件里已没有的户"))
+        report = QPushButton(self.tr("导出错误报告…"))
+        report.clicked.connect(self.export_report)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(self.cell_view)
+        row = QHBoxLayout()
+        row.addWidget(self.remove_missing)
+        row.addStretch(1)
+        row.addWidget(report)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.plan)
+        layout.addWidget(split, 1)
+        layout.addLayout(row)
+
+    def initializePage(self) -> None:
+        p = self.wiz.preview
+        assert p is not None
+        self.issues.set_issues(p.issues)
+        text = self.tr("共 {0} 户、{1} 人。新增 {2} 户，变更 {3} 户，无变化 {4} 户，文件中没有的 {5} 户。").format(
+            p.households, p.persons, len(p.added), len(p.changed), p.unchanged, len(p.removed))  # fmt: skip
+        if p.errors:
+            text += self.tr("\n发现 {0} 处错误（必须改正后才能导入）、{1} 处提醒。点一行可查看该单元格。").format(
+                len(p.errors), len(p.warnings))  # fmt: skip
+            self.setSubTitle(self.tr("有错误，不能导入。可以导出错误报告交给村里改正。"))
+        else:
+            text += self.tr("\n没有错误，{0} 处提醒。").format(len(p.warnings))
+            self.setSubTitle(self.tr("点「下一步」导入；导入前会自动备份数据库。"))
+        if p.changed:
+            text += (
+                "\n"
+                + self.tr("变更：")
+                + "；".join(
+                    f"{c.household_no}（{'，'.join(f'{f}: {o} → {n}' for f, o, n in c.changes[:3])}）"
+                    for c in p.changed[:5]
+                )
+            )
+        self.plan.setText(text)
+        self.remove_missing.setVisible(bool(p.removed))
+        self.remove_missing.setChecked(False)
+
+    def show_cell(self, index: object) -> None:
+        row = self.view.currentIndex().row()
+        if row < 0:
+            return
+        issue: ImportIssue = self.issues.issue(row)
+        if not issue.sheet or issue.sheet not in self.wiz.sheets:
+            return
+        rows = preview(self.wiz.path, issue.sheet, rows=issue.row + 8)
+        col = _column_index(issue.column)
+        self.cell_model.set_rows(rows, {(issue.row - 1, col)} if col >= 0 else set())
+        target = self.cell_model.index(issue.row - 1, max(col, 0))
+        self.cell_view.scrollTo(target, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.cell_view.setCurrentIndex(target)
+
+    def export_report(self) -> None:
+        p = self.wiz.preview
+        if p is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出错误报告"), str(p.path.with_name(p.path.stem + "-错误报告.xlsx")),
+                                              self.tr("Excel 工作簿 (*.xlsx)"))  # fmt: skip
+        if not name:
+            return
+        try:
+            import importlib
+
+            report = importlib.import_module("resettle.io.error_report")
+            report.write_error_report(p.path, p.issues, Path(name))
+        except (ResettleError, ImportError, AttributeError) as exc:
+            QMessageBox.warning(self, self.tr("未导出"), getattr(exc, "message", str(exc)))
+
+    def isComplete(self) -> bool:
+        return self.wiz.preview is not None and not self.wiz.preview.errors
+
+
+class ApplyPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("导入"))
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        QVBoxLayout(self).addWidget(self.result_label)
+        self.done = False
+
+    def initializePage(self) -> None:
+        self.done = False
+        self.result_label.setText(self.tr("正在导入…"))
+        self.wiz.run_apply(self.wiz.check_page.remove_missing.isChecked(), self.finished)
+
+    def finished(self, result: imports.ImportResult | None) -> None:
+        if result is None:
+            self.result_label.setText(self.tr("没有导入任何数据。"))
+        else:
+            self.done = True
+            self.result_label.setText(self.tr("导入完成（批次 {0}）：新增 {1} 户，变更 {2} 户，删除 {3} 户，共 {4} 人。\n"
+                                              "可在「文件 → 导入批次…」中撤销整批导入。").format(
+                result.batch_id, result.added, result.changed, result.removed, result.persons))  # fmt: skip
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.done
+
+
+def _column_index(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        if not "A" <= ch <= "Z":
+            return -1
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+class ImportWizard(QWizard):
+    imported = Signal(int)
+
+    def __init__(self, db: Database, runner: OpRunner, path: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.runner = db, runner
+        self.setWindowTitle(self.tr("导入调查表"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.sheets: list[str] = []
+        self.preview: imports.ImportPreview | None = None
+        try:
+            self.profiles = load_profiles(profiles_path())
+        except ResettleError:
+            self.profiles = {}
+        self.file_page = FilePage(self)
+        self.mapping_page = MappingPage(self)
+        self.check_page = CheckPage(self)
+        self.apply_page = ApplyPage(self)
+        for page in (self.file_page, self.mapping_page, self.check_page, self.apply_page):
+            self.addPage(page)
+        if path is not None:
+            self.file_page.path.setText(str(path))
+        self.resize(1000, 680)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.file_page.path.text().strip())
+
+    def read_options(self, sheets: list[str] | None, overrides: dict[str, str] | None) -> ReadOptions:
+        profile = self.profiles.get(str(self.file_page.profile.currentData() or ""))
+        mapping = overrides if overrides is not None else (dict(profile.columns) if profile else None)
+        return ReadOptions(village=self.file_page.village.text().strip() or None, sheets=sheets or None,
+                           mapping_overrides=mapping or None)  # fmt: skip
+
+    def project(self) -> str | int:
+        text = self.file_page.project.currentText().strip()
+        index = self.file_page.project.findText(text)
+        return int(self.file_page.project.itemData(index)) if index >= 0 else text
+
+    def run_preview(self, sheets: list[str], overrides: dict[str, str] | None, then: object) -> None:
+        def done(preview: imports.ImportPreview) -> None:
+            self.preview = preview
+            if callable(then):
+                then()
+
+        self.runner.run(self, self.tr("正在读取和检查…"), imports.preview_import, db=self.db, path=self.path,
+                        project=self.project(), options=self.read_options(sheets, overrides), on_done=done)  # fmt: skip
+
+    def run_apply(self, remove_missing: bool, then: object) -> None:
+        assert self.preview is not None
+
+        def done(result: imports.ImportResult) -> None:
+            self.imported.emit(result.batch_id)
+            if callable(then):
+                then(result)
+
+        self.runner.run(self, self.tr("正在导入…"), imports.apply_import, db=self.db, preview=self.preview,
+                        remove_missing=remove_missing, on_done=done, changes=frozenset({"households", "tree"}))  # fmt: skip

@@ -1,0 +1,115 @@
+"""Tables of the import wizard: problems found in a workbook, and a raw view of a sheet."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from resettle.io.survey import ImportIssue
+
+COL_LEVEL, COL_SHEET, COL_ROW, COL_COLUMN, COL_FIELD, COL_VALUE, COL_MESSAGE = range(7)
+ISSUE_HEADERS = ("级别", "工作表", "行", "列", "字段", "原值", "说明")
+ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
+RED = QColor("#f8d0d0")
+AMBER = QColor("#fff0c0")
+
+
+class IssuesModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ImportIssue] = []
+
+    def set_issues(self, issues: list[ImportIssue]) -> None:
+        self.beginResetModel()
+        self._rows = list(issues)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(ISSUE_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(ISSUE_HEADERS[section]) if 0 <= section < len(ISSUE_HEADERS) else None
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        issue = self._rows[index.row()]
+        if role == ISSUE_ROLE:
+            return issue
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == COL_LEVEL:
+            return RED if issue.severity == "error" else AMBER
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        match index.column():
+            case 0:
+                return "错误" if issue.severity == "error" else "提醒"
+            case 1:
+                return issue.sheet
+            case 2:
+                return issue.row
+            case 3:
+                return issue.column
+            case 4:
+                return issue.field
+            case 5:
+                return issue.value
+            case 6:
+                return issue.message
+        return None
+
+    def issue(self, row: int) -> ImportIssue:
+        return self._rows[row]
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+class SheetGridModel(QAbstractTableModel):
+    """The first rows of a sheet as text, Excel-style headers (A, B, … / 1, 2, …), one cell highlighted."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[list[str]] = []
+        self._width = 0
+        self._marked: set[tuple[int, int]] = set()
+
+    def set_rows(self, rows: list[list[str]], marked: set[tuple[int, int]] | None = None) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._width = max((len(r) for r in rows), default=0)
+        self._marked = marked or set()
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._width
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return column_letter(section) if orientation == Qt.Orientation.Horizontal else section + 1
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            row = self._rows[index.row()]
+            return row[index.column()] if index.column() < len(row) else ""
+        if role == Qt.ItemDataRole.BackgroundRole and (index.row(), index.column()) in self._marked:
+            return RED
+        return None
