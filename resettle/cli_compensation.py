@@ -51,8 +51,13 @@ def cmd_rates_import(args: argparse.Namespace) -> int:
         if args.publish:
             info = compensation.publish_rate_table(db, info.id)
             text += "，已发布"
-        payload: dict[str, Any] = {"id": info.id, "name": info.name, "version": info.version,
-                                   "rules": info.rules, "status": info.status}  # fmt: skip
+        payload: dict[str, Any] = {
+            "id": info.id,
+            "name": info.name,
+            "version": info.version,
+            "rules": info.rules,
+            "status": info.status,
+        }
         if args.project is not None:
             project_id = projects.resolve_project(db, args.project)
             if not info.published:
@@ -113,8 +118,9 @@ def _export_compensation(db: Database, args: argparse.Namespace) -> tuple[dict[s
     items, rows = compensation.household_totals(db, project_id, village_id)
     lines = compensation.detail_lines(db, project_id, village_id)
     title = name + (args.village or "")
-    write_compensation_workbook(args.out, title=title, table_label=current.table.label if current else "",
-                                items=items, rows=rows, lines=lines)  # fmt: skip
+    write_compensation_workbook(
+        args.out, title=title, table_label=current.table.label if current else "", items=items, rows=rows, lines=lines
+    )
     total = sum((r.total for r in rows), Decimal("0.00"))
     payload = {"out": str(args.out), "households": len(rows), "lines": len(lines), "grand_total": str(total)}
     return payload, f"已导出 {len(rows):,} 户、{len(lines):,} 条明细到 {args.out}（合计 {total:,} 元）"

@@ -9,11 +9,12 @@ Houses that are not 合法 get nothing unless a rule names them (``合法性=违
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
+from typing import NamedTuple
 
 from resettle.domain.money import format_yuan, times
 from resettle.domain.rates import (
@@ -46,16 +47,16 @@ __all__ = [
 
 LEGAL = "合法"
 _AREA_BASES = frozenset({LAND_AREA, FLOOR_AREA})
+# Facts and lines are NamedTuples: a project has hundreds of thousands of them and a
+# tuple is built several times faster than a frozen dataclass.
 
 
-@dataclass(frozen=True)
-class ParcelFact:
+class ParcelFact(NamedTuple):
     land_class: str
     area_mu: Decimal
 
 
-@dataclass(frozen=True)
-class StructureFact:
+class StructureFact(NamedTuple):
     structure_type: str
     floor_area_m2: Decimal
     use: str = "住宅"
@@ -63,15 +64,13 @@ class StructureFact:
     decoration_fen: int = 0
 
 
-@dataclass(frozen=True)
-class AttachmentFact:
+class AttachmentFact(NamedTuple):
     kind: str
     quantity: Decimal
     unit: str = ""
 
 
-@dataclass(frozen=True)
-class HouseholdFacts:
+class HouseholdFacts(NamedTuple):
     """What the engine needs to know about one household (read from the register)."""
 
     parcels: tuple[ParcelFact, ...] = ()
@@ -83,8 +82,7 @@ class HouseholdFacts:
     transition_months: int = 0
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One priced item: ``quantity × unit price = amount``, with the rule and table version it came from."""
 
     rule_code: str
@@ -122,89 +120,134 @@ class Adjustment:
             raise RateError(f"支付对象「{self.payee}」无法识别，应为：{'、'.join(PAYEES)}")
 
 
+@lru_cache(maxsize=1 << 16)
 def format_quantity(quantity: Decimal, basis: str) -> str:
     """Areas keep at least two decimals (``1.25``, ``0.3375``); counts print whole (``4``)."""
-    if quantity == quantity.to_integral_value() and basis not in _AREA_BASES:
+    if basis not in _AREA_BASES and quantity == quantity.to_integral_value():
         return f"{int(quantity):,}"
-    q = quantity.normalize()
-    exponent = q.as_tuple().exponent
-    places = max(2, -exponent if isinstance(exponent, int) else 2)
-    return f"{quantity:,.{places}f}"
+    _sign, digits, exponent = quantity.as_tuple()
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    i = len(digits) - 1
+    while places > 2 and i >= 0 and digits[i] == 0:  # drop trailing zeros beyond the second place
+        places -= 1
+        i -= 1
+    return f"{quantity:,.{max(places, 2)}f}"
 
 
-def _matches(rule: Rule, field_name: str, value: str) -> bool:
-    wanted = rule.by_field.get(field_name)
-    return wanted is None or value in wanted
+@dataclass(frozen=True)
+class _Step:
+    """One rule prepared for pricing many households: its conditions as sets, its price as text."""
+
+    rule: Rule
+    selects: frozenset[str] | None  # 地类 for land, 附着物 for attachments
+    types: frozenset[str] | None
+    uses: frozenset[str] | None
+    legality: frozenset[str]
+    tags: frozenset[str] | None
+    deadline: date | None
+    price_text: str
+
+    @classmethod
+    def of(cls, rule: Rule) -> _Step:
+        by = rule.by_field
+        deadline = next((c.deadline for c in rule.conditions if c.field == "签约截止"), None)
+        selects = by.get("地类") if rule.basis == LAND_AREA else by.get("附着物")
+        return cls(
+            rule,
+            selects,
+            by.get("结构"),
+            by.get("用途"),
+            by.get("合法性", frozenset({LEGAL})),
+            by.get("标签"),
+            deadline,
+            format_yuan(rule.unit_price_fen),
+        )
+
+    def applies(self, facts: HouseholdFacts) -> bool:
+        if self.tags is not None and not (self.tags & facts.tags):
+            return False
+        return self.deadline is None or (facts.signed_on is not None and facts.signed_on <= self.deadline)
+
+    def house(self, s: StructureFact) -> bool:
+        return (
+            s.legal_status in self.legality
+            and (self.types is None or s.structure_type in self.types)
+            and (self.uses is None or s.use in self.uses)
+        )
+
+    def quantity(self, facts: HouseholdFacts) -> Decimal:
+        basis, selects = self.rule.basis, self.selects
+        if basis == LAND_AREA:
+            return sum((p.area_mu for p in facts.parcels if selects is None or p.land_class in selects), _ZERO)
+        if basis == FLOOR_AREA:
+            return sum((s.floor_area_m2 for s in facts.structures if self.house(s)), _ZERO)
+        if basis == DECORATION:
+            return Decimal(sum(s.decoration_fen for s in facts.structures if self.house(s))).scaleb(-2)
+        if basis == ATTACHMENT:
+            return sum((a.quantity for a in facts.attachments if selects is None or a.kind in selects), _ZERO)
+        if basis == PERSONS:
+            return Decimal(facts.resettled_persons)
+        if basis == PER_HOUSEHOLD:
+            return _ONE
+        if basis == PERSON_MONTHS:
+            return Decimal(facts.resettled_persons * facts.transition_months)
+        raise RateError(f"依据「{basis}」无法识别")  # pragma: no cover - Rule refuses unknown bases
+
+    def formula(self, quantity: Decimal, facts: HouseholdFacts, raw_fen: int, amount_fen: int) -> str:
+        rule, price = self.rule, self.price_text
+        if rule.basis == DECORATION:
+            text = f"装修评估价 {_yuan(int(quantity.scaleb(2)))} 元 × {price}"
+        elif rule.basis == PERSON_MONTHS:
+            text = f"{facts.resettled_persons} 人 × {facts.transition_months} 个月 × {price} 元/人·月"
+        else:
+            text = f"{format_quantity(quantity, rule.basis)} {rule.unit} × {price} 元/{rule.unit}"
+        text += f" = {_yuan(raw_fen)} 元"
+        if amount_fen > raw_fen:
+            text += f"，低于最低标准，按 {_yuan(amount_fen)} 元计"
+        elif amount_fen < raw_fen:
+            text += f"，超过最高标准，按 {_yuan(amount_fen)} 元计"
+        return text
+
+    def price(self, quantity: Decimal, facts: HouseholdFacts, version: int) -> Line:
+        rule = self.rule
+        raw = _times(quantity, rule.unit_price_fen)
+        amount = raw
+        if rule.minimum_fen is not None and amount < rule.minimum_fen:
+            amount = rule.minimum_fen
+        if rule.maximum_fen is not None and amount > rule.maximum_fen:
+            amount = rule.maximum_fen
+        return Line(
+            rule.code,
+            rule.item,
+            rule.basis,
+            quantity,
+            rule.unit,
+            rule.unit_price_fen,
+            amount,
+            rule.payee,
+            version,
+            self.formula(quantity, facts, raw, amount),
+        )
 
 
-def _household_applies(rule: Rule, facts: HouseholdFacts) -> bool:
-    tags = rule.by_field.get("标签")
-    if tags is not None and not (tags & facts.tags):
-        return False
-    deadline = next((c for c in rule.conditions if c.field == "签约截止"), None)
-    return deadline is None or (facts.signed_on is not None and facts.signed_on <= deadline.deadline)
+# Equal quantities at equal prices recur across households (persons, 户, common areas).
+_times = lru_cache(maxsize=1 << 16)(times)
+_yuan = lru_cache(maxsize=1 << 16)(format_yuan)
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+# Prepared steps of the tables in use, by identity (a table object is immutable).
+_PLANS: dict[int, tuple[RateTable, tuple[_Step, ...]]] = {}
 
 
-def _structure_applies(rule: Rule, s: StructureFact) -> bool:
-    legality = rule.by_field.get("合法性", frozenset({LEGAL}))
-    return s.legal_status in legality and _matches(rule, "结构", s.structure_type) and _matches(rule, "用途", s.use)
-
-
-def _quantity(rule: Rule, facts: HouseholdFacts) -> Decimal:
-    basis = rule.basis
-    if basis == LAND_AREA:
-        return sum((p.area_mu for p in facts.parcels if _matches(rule, "地类", p.land_class)), Decimal(0))
-    if basis == FLOOR_AREA:
-        return sum((s.floor_area_m2 for s in facts.structures if _structure_applies(rule, s)), Decimal(0))
-    if basis == DECORATION:
-        fen = sum(s.decoration_fen for s in facts.structures if _structure_applies(rule, s))
-        return Decimal(fen).scaleb(-2)
-    if basis == ATTACHMENT:
-        return sum((a.quantity for a in facts.attachments if _matches(rule, "附着物", a.kind)), Decimal(0))
-    if basis == PERSONS:
-        return Decimal(facts.resettled_persons)
-    if basis == PER_HOUSEHOLD:
-        return Decimal(1)
-    if basis == PERSON_MONTHS:
-        return Decimal(facts.resettled_persons * facts.transition_months)
-    raise RateError(f"依据「{basis}」无法识别")  # pragma: no cover - Rule refuses unknown bases
-
-
-def _formula(rule: Rule, quantity: Decimal, facts: HouseholdFacts, raw_fen: int, amount_fen: int) -> str:
-    price = format_yuan(rule.unit_price_fen)
-    if rule.basis == DECORATION:
-        text = f"装修评估价 {format_yuan(int(quantity.scaleb(2)))} 元 × {price}"
-    elif rule.basis == PERSON_MONTHS:
-        text = f"{facts.resettled_persons} 人 × {facts.transition_months} 个月 × {price} 元/人·月"
-    else:
-        text = f"{format_quantity(quantity, rule.basis)} {rule.unit} × {price} 元/{rule.unit}"
-    text += f" = {format_yuan(raw_fen)} 元"
-    if amount_fen > raw_fen:
-        text += f"，低于最低标准，按 {format_yuan(amount_fen)} 元计"
-    elif amount_fen < raw_fen:
-        text += f"，超过最高标准，按 {format_yuan(amount_fen)} 元计"
-    return text
-
-
-def _price(rule: Rule, quantity: Decimal, facts: HouseholdFacts, version: int) -> Line:
-    raw = times(quantity, rule.unit_price_fen)
-    amount = raw
-    if rule.minimum_fen is not None and amount < rule.minimum_fen:
-        amount = rule.minimum_fen
-    if rule.maximum_fen is not None and amount > rule.maximum_fen:
-        amount = rule.maximum_fen
-    return Line(
-        rule_code=rule.code,
-        item=rule.item,
-        basis=rule.basis,
-        quantity=quantity,
-        unit=rule.unit,
-        unit_price_fen=rule.unit_price_fen,
-        amount_fen=amount,
-        payee=rule.payee,
-        table_version=version,
-        formula=_formula(rule, quantity, facts, raw, amount),
-    )
+def _plan(table: RateTable) -> tuple[_Step, ...]:
+    cached = _PLANS.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    if len(_PLANS) > 16:
+        _PLANS.clear()
+    steps = tuple(_Step.of(rule) for rule in table.rules)
+    _PLANS[id(table)] = (table, steps)
+    return steps
 
 
 def compute(facts: HouseholdFacts, table: RateTable) -> list[Line]:
@@ -214,13 +257,12 @@ def compute(facts: HouseholdFacts, table: RateTable) -> list[Line]:
     time) gives no line at all, so a minimum is never paid for nothing.
     """
     out: list[Line] = []
-    for rule in table.rules:
-        if not _household_applies(rule, facts):
+    for step in _plan(table):
+        if not step.applies(facts):
             continue
-        quantity = _quantity(rule, facts)
-        if quantity <= 0:
-            continue
-        out.append(_price(rule, quantity, facts, table.version))
+        quantity = step.quantity(facts)
+        if quantity > 0:
+            out.append(step.price(quantity, facts, table.version))
     return out
 
 
@@ -239,20 +281,10 @@ def totals_by(lines: Iterable[Line], key: str) -> dict[str, int]:
 
 def lines_digest(lines: Iterable[Line], table_id: int | None = None) -> str:
     """A fingerprint of the lines as stored: equal digests mean a recompute changes nothing."""
-    payload = [table_id] + [
-        [
-            ln.rule_code,
-            ln.item,
-            ln.basis,
-            format(ln.quantity.normalize(), "f"),
-            ln.unit,
-            ln.unit_price_fen,
-            ln.amount_fen,
-            ln.payee,
-            ln.table_version,
-            ln.formula,
-        ]
-        for ln in lines
-    ]
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    parts = [str(table_id)]
+    for ln in lines:
+        parts.append(
+            f"{ln.rule_code}\x1f{ln.item}\x1f{ln.basis}\x1f{ln.quantity.normalize():f}\x1f{ln.unit}\x1f"
+            f"{ln.unit_price_fen}\x1f{ln.amount_fen}\x1f{ln.payee}\x1f{ln.table_version}\x1f{ln.formula}"
+        )
+    return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()

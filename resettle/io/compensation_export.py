@@ -24,8 +24,21 @@ __all__ = ["DETAIL_SHEET", "SUMMARY_SHEET", "write_compensation_workbook"]
 SUMMARY_SHEET = "补偿汇总"
 DETAIL_SHEET = "补偿明细"
 MAX_ROWS = 1_048_576
-_DETAIL_HEADERS = ("户号", "户主", "村", "组", "编码", "项目", "数量", "单位", "单价(元)", "金额(元)", "支付对象",
-                   "标准版本", "计算式 / 说明")  # fmt: skip
+_DETAIL_HEADERS = (
+    "户号",
+    "户主",
+    "村",
+    "组",
+    "编码",
+    "项目",
+    "数量",
+    "单位",
+    "单价(元)",
+    "金额(元)",
+    "支付对象",
+    "标准版本",
+    "计算式 / 说明",
+)
 _DETAIL_WIDTHS = (12, 10, 10, 8, 8, 12, 12, 8, 12, 14, 8, 8, 60)
 
 
@@ -33,8 +46,16 @@ class _Formats:
     def __init__(self, book: Any) -> None:
         self.title = book.add_format({"bold": True, "font_size": 16, "align": "center", "valign": "vcenter"})
         self.note = book.add_format({"font_color": "#555555"})
-        self.header = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "align": "center",
-                                       "valign": "vcenter", "text_wrap": True})  # fmt: skip
+        self.header = book.add_format(
+            {
+                "bold": True,
+                "bg_color": "#DDEBF7",
+                "border": 1,
+                "align": "center",
+                "valign": "vcenter",
+                "text_wrap": True,
+            }
+        )
         self.text = book.add_format({"num_format": "@"})
         self.money = book.add_format({"num_format": "#,##0.00"})
         self.quantity = book.add_format({"num_format": "#,##0.00##"})
@@ -61,8 +82,9 @@ def _heading(ws: Any, f: _Formats, title: str, note: str, headers: Sequence[str]
     return 3
 
 
-def _summary(book: Any, f: _Formats, title: str, note: str, items: Sequence[str],
-             rows: Sequence[HouseholdTotalsRow]) -> None:  # fmt: skip
+def _summary(
+    book: Any, f: _Formats, title: str, note: str, items: Sequence[str], rows: Sequence[HouseholdTotalsRow]
+) -> None:
     ws = book.add_worksheet(SUMMARY_SHEET)
     headers = ["户号", "户主", "村", "组", *items, "合计(元)", "状态"]
     widths = [12, 10, 10, 8, *(max(12, 2 * len(i) + 4) for i in items), 16, 8]

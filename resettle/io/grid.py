@@ -448,6 +448,11 @@ class WorkbookReader:
             raise UnreadableFileError("文件已关闭")
         try:
             sheet = self._book.get_sheet_by_name(name)
+            end = sheet.end
+            if end is not None:  # .xls has no XML to check beforehand; refuse before Python copies it
+                check_extent(
+                    name, end[0] + 1 if max_rows is None else min(end[0] + 1, max_rows), end[1] + 1, self.limits
+                )
             values = sheet.to_python(skip_empty_area=False, nrows=max_rows)
             raw_merges = sheet.merged_cell_ranges or []
         except python_calamine.CalamineError as exc:

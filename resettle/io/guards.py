@@ -25,7 +25,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -120,7 +120,7 @@ _DECLARATIONS = re.compile(
 
 def check_xml_part(name: str, data: bytes, file_name: str = "") -> None:
     """Refuse DOCTYPE and ENTITY declarations (UTF-8 and UTF-16 spellings alike)."""
-    if _DECLARATIONS.search(data):
+    if (b"<!" in data or b"<\x00!" in data) and _DECLARATIONS.search(data):
         where = f"文件「{file_name}」" if file_name else "文件"
         raise UnsafeFileError(
             f"{where}内部的「{name}」含有 DOCTYPE/ENTITY 声明（可被用来耗尽内存的“XML 炸弹”），已拒绝导入。"
@@ -131,8 +131,13 @@ def check_xml_part(name: str, data: bytes, file_name: str = "") -> None:
 # --- worksheet extent -------------------------------------------------------------------
 
 _PREFIX = rb"<(?:[A-Za-z_][\w.\-]*:)?"
-_CELL_REF = re.compile(_PREFIX + rb"c\s[^>]*?\br\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?([0-9]{1,9})[\"']")
+# Any attribute r="A1" counts as a cell reference: other elements of a sheet carry r="5"
+# (rows) or ref=/sqref= (other names), so a stray match can only make the bound larger.
+_CELL_REF = re.compile(rb"\sr\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?([0-9]{1,9})[\"']")
 _CELL_ELEM = re.compile(_PREFIX + rb"c[\s/>]")
+_PREFIXED = re.compile(rb"<[A-Za-z_][\w.\-]*:[cf][\s/>]")
+_PLAIN_CELL_STARTS = (b"<c ", b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")
+_PLAIN_FORMULA_STARTS = (b"<f ", b"<f>", b"<f/", b"<f\t", b"<f\n", b"<f\r")
 _ROW_REF = re.compile(_PREFIX + rb"row\s[^>]*?\br\s*=\s*[\"']([0-9]{1,9})[\"']")
 _ROW_ELEM = re.compile(_PREFIX + rb"row[\s/>]")
 
@@ -154,7 +159,11 @@ def xlsx_sheet_extent(data: bytes) -> tuple[int, int]:
     refs = _CELL_REF.findall(data)
     max_row = max((int(row) for _, row in refs), default=0)
     max_col = max((column_index(col.decode("ascii")) for col in {c for c, _ in refs}), default=0)
-    unreferenced = len(_CELL_ELEM.findall(data)) - len(refs)
+    if _PREFIXED.search(data):
+        cells = len(_CELL_ELEM.findall(data))
+    else:
+        cells = sum(data.count(start) for start in _PLAIN_CELL_STARTS)
+    unreferenced = cells - len(refs)
     if unreferenced > 0:
         row_refs = _ROW_REF.findall(data)
         rows_without_ref = len(_ROW_ELEM.findall(data)) - len(row_refs)
@@ -287,6 +296,14 @@ def _is_worksheet_part(name: str) -> bool:
 
 
 _FORMULA_MARK = re.compile(_PREFIX + rb"f[\s/>]")
+
+
+def has_formula_markup(data: bytes) -> bool:
+    if any(start in data for start in _PLAIN_FORMULA_STARTS):
+        return True
+    return b":f" in data and _FORMULA_MARK.search(data) is not None
+
+
 _ODS_FORMULA_MARK = re.compile(rb"formula\s*=")
 _WORKBOOK_PART = "xl/workbook.xml"
 _WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
@@ -299,23 +316,37 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def xlsx_sheet_parts(kept: dict[str, bytes]) -> dict[str, str]:
-    """Sheet name -> worksheet part (``xl/worksheets/sheet1.xml``), from workbook.xml and its rels."""
-    workbook = kept.get(_WORKBOOK_PART)
+_XML_ERRORS = (DefusedET.ParseError, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden, ValueError)
+
+
+def _workbook_targets(kept: dict[str, bytes]) -> dict[str, str]:
+    """Relationship id -> part name, from xl/_rels/workbook.xml.rels (what calamine will open)."""
     rels = kept.get(_WORKBOOK_RELS)
-    if workbook is None or rels is None:
+    if rels is None:
         return {}
     try:
         rel_root = DefusedET.fromstring(rels, forbid_dtd=True)
-        book_root = DefusedET.fromstring(workbook, forbid_dtd=True)
-    except (DefusedET.ParseError, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden, ValueError):
+    except _XML_ERRORS:
         return {}
     targets: dict[str, str] = {}
     for rel in rel_root:
         rel_id, target = rel.get("Id"), rel.get("Target")
-        if rel_id and target:
+        if rel_id and target and rel.get("TargetMode") != "External":
             target = target.replace("\\", "/")
             targets[rel_id] = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+    return targets
+
+
+def xlsx_sheet_parts(kept: dict[str, bytes]) -> dict[str, str]:
+    """Sheet name -> worksheet part (``xl/worksheets/sheet1.xml``), from workbook.xml and its rels."""
+    workbook = kept.get(_WORKBOOK_PART)
+    targets = _workbook_targets(kept)
+    if workbook is None or not targets:
+        return {}
+    try:
+        book_root = DefusedET.fromstring(workbook, forbid_dtd=True)
+    except _XML_ERRORS:
+        return {}
     parts: dict[str, str] = {}
     for element in book_root.iter():
         if _local(element.tag) == "sheet":
@@ -326,11 +357,10 @@ def xlsx_sheet_parts(kept: dict[str, bytes]) -> dict[str, str]:
     return parts
 
 
-def iter_members(package: SafePackage) -> Iterator[tuple[str, bytes]]:
+def iter_members(package: SafePackage, names: Iterable[str]) -> Iterator[tuple[str, bytes]]:
     with package.path.open("rb") as fh:
-        for name, info in package.members.items():
-            if _is_xml_part(name):
-                yield name, _inflate(fh, info, package.limits)
+        for name in names:
+            yield name, _inflate(fh, package.members[name], package.limits)
 
 
 def open_safe_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> SafePackage:
@@ -351,12 +381,23 @@ def open_safe_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> SafePackag
             raise UnsafeFileError(f"文件「{path.name}」内部有重名部件「{info.filename}」，已拒绝导入")
         members[info.filename] = info
     package = SafePackage(path=path, members=members, limits=limits)
-    extents: dict[str, tuple[int, int]] = {}
-    for name, data in iter_members(package):
+    # The workbook and its relations first: they name every part calamine will parse,
+    # wherever in the archive it lies and whatever it is called.
+    small = [name for name in (_WORKBOOK_PART, _WORKBOOK_RELS) if name in members]
+    for name, data in iter_members(package, small):
         check_xml_part(name, data, path.name)
-        if _is_worksheet_part(name):
+        package.kept[name] = data
+    targets = set(_workbook_targets(package.kept).values()) & members.keys()
+    worksheets = (set(xlsx_sheet_parts(package.kept).values()) & members.keys()) | {
+        name for name in members if _is_worksheet_part(name)
+    }
+    parsed = [name for name in members if name not in small and (_is_xml_part(name) or name in targets)]
+    extents: dict[str, tuple[int, int]] = {}
+    for name, data in iter_members(package, parsed):
+        check_xml_part(name, data, path.name)
+        if name in worksheets:
             extents[name] = xlsx_sheet_extent(data)
-            if _FORMULA_MARK.search(data):
+            if has_formula_markup(data):
                 package.formula_parts.add(name)
         elif name == _ODS_CONTENT and _ODS_FORMULA_MARK.search(data):
             package.formula_parts.add(name)

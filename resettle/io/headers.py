@@ -14,6 +14,7 @@ and used for the next workbook from the same office.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -179,6 +180,17 @@ def _context(parent: str) -> str:
 
 def classify_header(text: str, parent: str = "", aliases: Mapping[str, str] | None = None) -> tuple[str, str] | None:
     """(field key, unit) for one header cell, or None. ``parent`` is the spanning header above."""
+    if not aliases:
+        return _classify_cached(text, parent)
+    return _classify(text, parent, aliases)
+
+
+@functools.lru_cache(maxsize=4096)
+def _classify_cached(text: str, parent: str) -> tuple[str, str] | None:
+    return _classify(text, parent, None)
+
+
+def _classify(text: str, parent: str, aliases: Mapping[str, str] | None) -> tuple[str, str] | None:
     name, unit_text = normalize_header(text)
     if not name:
         return None

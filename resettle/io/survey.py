@@ -245,6 +245,13 @@ def place_from_text(text: str) -> tuple[str | None, str | None]:
     return village, group
 
 
+def _present(value: CellValue) -> bool:
+    """Not blank and not a placeholder such as — or 无 (for values already known not blank)."""
+    if value is None:
+        return False
+    return not (type(value) is str and len(value) <= 8 and is_placeholder(value))
+
+
 def _is_total_row(row: list[CellValue]) -> bool:
     return any(isinstance(value, str) and "计" in value and _TOTAL.fullmatch(compact(value)) for value in row)
 
@@ -334,15 +341,16 @@ class _SheetReader:
 
     # -- cell access --
 
-    def col(self, key: str) -> int | None:
-        return self.cols.get(key)
-
-    def own(self, r: int, key: str) -> CellValue:
-        """The value in this very cell of the field (None when blank or covered by a merge)."""
+    def row_values(self, r: int) -> dict[str, CellValue]:
+        """Field -> value in this very row (None when blank or covered by a merge), computed once per row."""
         if r != self.row_index:
             self.row_index = r
             self.row_own = self.grid.own_values(r, self.cols)
-        return self.row_own.get(key)
+        return self.row_own
+
+    def own(self, r: int, key: str) -> CellValue:
+        """The value in this very cell of the field (None when blank or covered by a merge)."""
+        return self.row_values(r).get(key)
 
     def filled(self, r: int, key: str) -> CellValue:
         c = self.cols.get(key)
@@ -410,10 +418,11 @@ class _SheetReader:
             return
         if not self.seen_data and _is_numbering_row(row):
             return
-        has_person = any(not is_placeholder(self.own(r, key)) for key in _PERSON_KEYS)
+        values = self.row_values(r)
+        has_person = any(_present(values.get(key)) for key in _PERSON_KEYS)
         if "name" not in self.cols and not is_blank(self.own(r, "head")):
             has_person = True
-        has_household = any(not is_placeholder(self.own(r, key)) for key in (*_HOUSEHOLD_KEYS, *self.wide))
+        has_household = any(_present(values.get(key)) for key in (*_HOUSEHOLD_KEYS, *self.wide))
         if not has_person and not has_household:
             remarks = self.own(r, "remarks")
             if remarks is not None and self.current is not None and not self.gap:

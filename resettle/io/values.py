@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from resettle.domain.area import parse_quantity
 
@@ -38,6 +38,8 @@ _PLACEHOLDERS = frozenset({"-", "--", "—", "——", "－", "/", "／", "\\", 
 _EARLIEST = date(1890, 1, 1)
 _EXCEL_EPOCH = date(1899, 12, 30)
 _MAX_SERIAL = 2_958_465  # 9999-12-31
+# No area, floor area or count in a survey comes near this; beyond it a cell is garbage.
+_MAX_QUANTITY = Decimal(10) ** 12
 
 
 class CellProblem(ValueError):
@@ -49,9 +51,13 @@ _DROP_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE))
 BLANK_CHARS = "".join(chr(i) for i in range(0x3001) if chr(i).isspace()) + "".join(sorted(_INVISIBLE))
 
 
+_HAS_INVISIBLE = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
+
+
 def compact(text: str) -> str:
     """Drop every space (ASCII, full-width, no-break, line breaks) and zero-width mark."""
-    return "".join(text.split()).translate(_DROP_INVISIBLE)
+    kept = "".join(text.split())
+    return kept.translate(_DROP_INVISIBLE) if _HAS_INVISIBLE.search(kept) else kept
 
 
 def display(value: object) -> str:
@@ -231,10 +237,13 @@ def parse_quantity_cell(value: object, unit_words: tuple[str, ...], places: int 
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise CellProblem(f"无法识别的数量：{display(value)}")
     try:
-        return parse_quantity(value, unit_words, places)
+        quantity = parse_quantity(value, unit_words, places)
     except (ValueError, ArithmeticError) as exc:
         message = str(exc) if isinstance(exc, ValueError) and str(exc) else f"无法识别的数量：{display(value)}"
         raise CellProblem(message) from exc
+    if quantity >= _MAX_QUANTITY:
+        raise CellProblem(f"数值过大：{display(value)}")
+    return quantity
 
 
 def parse_count(value: object, unit_words: tuple[str, ...]) -> Decimal | None:
@@ -242,6 +251,7 @@ def parse_count(value: object, unit_words: tuple[str, ...]) -> Decimal | None:
     quantity = parse_quantity_cell(value, unit_words, places=4)
     if quantity is None:
         return None
-    if quantity != quantity.to_integral_value():
+    whole = quantity.to_integral_value(rounding=ROUND_DOWN)
+    if quantity != whole:
         raise CellProblem(f"数量应为整数：{display(value)}")
-    return quantity.quantize(Decimal(1))
+    return whole

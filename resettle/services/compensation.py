@@ -21,6 +21,7 @@ from resettle.domain.money import to_fen, to_yuan
 from resettle.domain.rates import RateError, RateTable
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.services.compensation_bulk import (
+    ComputeCancelled,
     Scope,
     compute_scope,
     group_lines,
@@ -78,6 +79,7 @@ __all__ = [
     "STATUS_COMPUTED",
     "STATUS_NONE",
     "STATUS_REVIEWED",
+    "ComputeCancelled",
     "add_adjustment",
     "add_rule",
     "change_project_rate_table",

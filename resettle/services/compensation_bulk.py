@@ -47,8 +47,10 @@ STATE_TABLE: Table = HouseholdCompensation.__table__  # type: ignore[assignment]
 LINE_COLUMNS = sealed_columns(LINE_TABLE)
 STATE_COLUMNS = sealed_columns(STATE_TABLE)
 # _Writer builds line tuples in this order; a model change must be mirrored there.
-assert LINE_COLUMNS == ["household_id", "rate_table_id", "seq", "rule_code", "item", "basis", "quantity",
-                        "unit", "unit_price", "amount", "payee", "table_version", "formula"]  # fmt: skip
+_LINE_ORDER = ("household_id", "rate_table_id", "seq", "rule_code", "item", "basis", "quantity", "unit",
+               "unit_price", "amount", "payee", "table_version", "formula")  # fmt: skip
+if tuple(LINE_COLUMNS) != _LINE_ORDER:  # pragma: no cover - guards a future model change
+    raise RuntimeError(f"compensation_line columns changed: {LINE_COLUMNS}")
 _QUANTUM = Decimal("0.0001")
 _TAG_SPLIT = re.compile(r"[,，、;；\s]+")
 CHUNK = 5000
@@ -212,8 +214,21 @@ class _Writer:
         if rewrite:
             self.deletes.append((hid,))
             for seq, ln in enumerate(lines, start=1):
-                values = (hid, self.table_id, seq, ln.rule_code, ln.item, ln.basis, _quantity_units(ln.quantity),
-                          ln.unit, ln.unit_price_fen, ln.amount_fen, ln.payee, ln.table_version, ln.formula)  # fmt: skip
+                values = (
+                    hid,
+                    self.table_id,
+                    seq,
+                    ln.rule_code,
+                    ln.item,
+                    ln.basis,
+                    _quantity_units(ln.quantity),
+                    ln.unit,
+                    ln.unit_price_fen,
+                    ln.amount_fen,
+                    ln.payee,
+                    ln.table_version,
+                    ln.formula,
+                )
                 row_id = self.next_line_id
                 self.next_line_id += 1
                 self.lines.append((row_id, 1, seal_of("compensation_line", row_id, values), *values))
@@ -237,8 +252,17 @@ class _Writer:
             row_id = self.next_state_id
             self.next_state_id += 1
             self.inserts.append((row_id, 1, seal_of("household_compensation", row_id, stored), *stored))
-            self.audit.append(audit.AuditRecord("create", "household_compensation", row_id, hid, "total", None,
-                                                audit.as_text(Decimal(total).scaleb(-2))))  # fmt: skip
+            self.audit.append(
+                audit.AuditRecord(
+                    "create",
+                    "household_compensation",
+                    row_id,
+                    hid,
+                    "total",
+                    None,
+                    audit.as_text(Decimal(total).scaleb(-2)),
+                )
+            )
             return
         row_id, version = int(state["id"]), int(state["version"]) + 1
         self.updates.append((*stored, version, seal_of("household_compensation", row_id, stored), row_id))

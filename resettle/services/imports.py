@@ -39,6 +39,9 @@ from resettle.store.models import Household, ImportBatch, Person, Project, Villa
 Progress = Callable[[int, int], None] | None
 Cancelled = Callable[[], bool] | None
 
+# Attachment kinds a survey sheet carries (the reader's 果树 column).
+SURVEY_ATTACHMENT_KINDS = frozenset({"果树"})
+
 
 @dataclass(frozen=True)
 class HouseholdChange:
@@ -149,14 +152,18 @@ def to_data(h: SurveyHousehold, group_id: int, existing: HouseholdDetail | None 
             if isinstance(prev_s, StructureData)
             else StructureData(structure_type=s.structure_type, floor_area_m2=s.floor_area_m2)
         )
-    attachments = []
-    for i, a in enumerate(h.attachments):
-        prev_a = kept(old.attachments, i) if old else None
-        attachments.append(
-            replace(prev_a, kind=a.kind, quantity=a.quantity, unit=a.unit)
-            if isinstance(prev_a, AttachmentData)
-            else AttachmentData(kind=a.kind, quantity=a.quantity, unit=a.unit)
-        )
+    # A survey sheet only carries some kinds of attachment (its 果树 column); the others (wells,
+    # walls …) stay as stored, in place, and the survey's items replace stored ones of their kinds.
+    carried = SURVEY_ATTACHMENT_KINDS | {a.kind for a in h.attachments}
+    incoming = list(h.attachments)
+    attachments: list[AttachmentData] = []
+    for prev_a in old.attachments if old else ():
+        if prev_a.kind not in carried:
+            attachments.append(prev_a)
+        elif incoming:
+            a = incoming.pop(0)
+            attachments.append(replace(prev_a, kind=a.kind, quantity=a.quantity, unit=a.unit))
+    attachments += [AttachmentData(kind=a.kind, quantity=a.quantity, unit=a.unit) for a in incoming]
     base = old or HouseholdData(household_no=h.household_no, group_id=group_id, head_name=h.head)
     return replace(
         base,
@@ -331,6 +338,7 @@ def apply_import(
     db.backup_now("before-import")
     reason = f"导入 {preview.path.name}"
     to_change = {c.household_no for c in preview.changed}
+    to_add = {c.household_no for c in preview.added}
     total = len(preview.read.households)
     with db.write(reason=reason) as s:
         project_id = preview.project_id
@@ -370,7 +378,7 @@ def apply_import(
                 obj = hh.load_household(s, hid)
                 hh.write_into(s, obj, to_data(h, gid, hh.detail_of(obj)))
                 changed += 1
-            elif any(c.household_no == h.household_no for c in preview.added):
+            elif h.household_no in to_add:
                 _add(writer, project_id, gid, batch.id, to_data(h, gid))
                 added += 1
             if progress and n % 500 == 0:

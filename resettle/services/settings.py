@@ -38,3 +38,23 @@ def save_township(db: Database, details: TownshipDetails) -> None:
                 s.add(Setting(key=PREFIX + key, value=value.strip()))
             elif row.value != value.strip():
                 row.value = value.strip()
+
+
+DOCUMENT_FONT_KEY = "documents.font"
+
+
+def get_document_font(db: Database) -> str:
+    """The font family an office chose for printed documents; "" = choose automatically."""
+    with db.read() as s:
+        row = s.get(Setting, DOCUMENT_FONT_KEY)
+        return row.value if row is not None else ""
+
+
+def save_document_font(db: Database, family: str) -> None:
+    """Store the family as given (checking that it can print Chinese is the documents service's job)."""
+    with db.write(reason="修改文书字体") as s:
+        row = s.get(Setting, DOCUMENT_FONT_KEY)
+        if row is None:
+            s.add(Setting(key=DOCUMENT_FONT_KEY, value=family.strip()))
+        elif row.value != family.strip():
+            row.value = family.strip()

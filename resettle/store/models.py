@@ -107,6 +107,7 @@ class Household(Editable, Base):
     __table_args__ = (
         UniqueConstraint("project_id", "household_no", name="uq_household_no"),
         Index("ix_household_group", "group_id", "household_no"),
+        Index("ix_household_no", "household_no"),
         Index("ix_household_head", "head_name"),
         Index("ix_household_initials", "head_initials"),
         Index("ix_household_phone", "phone"),

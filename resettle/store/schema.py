@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from resettle.store import compensation_models, models
+from resettle.store import compensation_models, document_models, models
 
-__all__ = ["compensation_models", "models"]
+__all__ = ["compensation_models", "document_models", "models"]

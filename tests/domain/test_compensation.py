@@ -184,7 +184,7 @@ facts_strategy = st.builds(
     HouseholdFacts,
     parcels=st.lists(
         st.builds(ParcelFact, st.sampled_from(["水田", "旱地", "园地", "林地", "其他农用地"]), areas), max_size=4
-    ).map(tuple),  # fmt: skip
+    ).map(tuple),
     structures=st.lists(
         st.builds(
             StructureFact,

@@ -497,6 +497,17 @@ def minimal_xlsx(path: Path, sheet: str | bytes, extra: list[RawEntry] | None = 
 # --- big workbooks ---------------------------------------------------------------------------
 
 
+def luhn_complete(digits: str) -> str:
+    """Append the Luhn check digit, as bank card numbers carry."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 0:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return digits + str(-total % 10)
+
+
 def large_survey(path: Path, households: int, seed: int = 7) -> tuple[int, int]:
     """A workbook of ``households`` households in sheets of 500, written in constant memory.
 
@@ -506,6 +517,7 @@ def large_survey(path: Path, households: int, seed: int = 7) -> tuple[int, int]:
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     date_format = book.add_format({"num_format": "yyyy-mm-dd"})
     persons = 0
+    used: set[str] = set()
     per_sheet = 500
     sheets = (households + per_sheet - 1) // per_sheet
     for s in range(sheets):
@@ -527,7 +539,11 @@ def large_survey(path: Path, households: int, seed: int = 7) -> tuple[int, int]:
                 sheet.write_string(r, 3, f"成员{n}{i}")
                 sheet.write_string(r, 4, "户主" if i == 0 else rng.choice(("配偶", "子", "女", "母亲")))
                 sheet.write_string(r, 5, sex)
-                sheet.write_string(r, 6, random_valid_id(rng, born, sex))
+                number = random_valid_id(rng, born, sex)
+                while number in used:
+                    number = random_valid_id(rng, born, sex)
+                used.add(number)
+                sheet.write_string(r, 6, number)
                 sheet.write_datetime(r, 7, datetime(born.year, born.month, born.day), date_format)
                 if i == 0:
                     sheet.write_number(r, 0, n + 1)
@@ -540,7 +556,9 @@ def large_survey(path: Path, households: int, seed: int = 7) -> tuple[int, int]:
                     sheet.write_number(r, 12, rng.randint(5000, 30000) / 100)
                     sheet.write_number(r, 13, rng.choice((0, 3, 8)))
                     sheet.write_string(r, 14, "农村信用社")
-                    sheet.write_string(r, 15, "6228" + "".join(rng.choice("0123456789") for _ in range(15)))
+                    sheet.write_string(
+                        r, 15, luhn_complete("6228" + "".join(rng.choice("0123456789") for _ in range(14)))
+                    )
                 r += 1
             persons += size
             if size > 1:

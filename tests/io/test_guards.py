@@ -19,6 +19,7 @@ from resettle.io.guards import (
 )
 from resettle.io.survey import read_survey
 from tests.io.builders import (
+    MINIMAL_XLSX_PARTS,
     RawEntry,
     minimal_xlsx,
     ods_document,
@@ -33,9 +34,7 @@ ONE_CELL = '<row r="1"><c r="A1" t="inlineStr"><is><t>户号</t></is></c></row>'
 
 BILLION_LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
-    + "".join(
-        f' <!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n' for i in range(1, 10)
-    )
+    + "".join(f' <!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n' for i in range(1, 10))
     + "]>\n"
 )
 
@@ -195,3 +194,53 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
     path = minimal_xlsx(tmp_path / "ok.xlsx", sheet_xml(ONE_CELL))
     with pytest.raises(UnsafeFileError, match="超过"):
         open_safe_package(path, Limits(max_file_bytes=100))
+
+
+def test_sheet_stored_under_another_name_is_still_checked(tmp_path: Path) -> None:
+    # The workbook relations may point anywhere; calamine follows them, so the checks do too.
+    parts = dict(MINIMAL_XLSX_PARTS)
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        "worksheets/sheet1.xml", "media/picture.bin"
+    )
+    far = ONE_CELL + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    entries = [raw_entry(name, text.encode()) for name, text in parts.items()]
+    bomb = write_raw_zip(
+        tmp_path / "hidden.xlsx", [*entries, raw_entry("xl/media/picture.bin", sheet_xml(far).encode())]
+    )
+    assert "一组" in str(_refused_quickly(bomb))
+    laughs = sheet_xml(ONE_CELL, prolog=BILLION_LAUGHS).encode()
+    dtd = write_raw_zip(tmp_path / "dtd.xlsx", [*entries, raw_entry("xl/media/picture.bin", laughs)])
+    _refused_quickly(dtd)
+    fine = write_raw_zip(
+        tmp_path / "fine.xlsx", [*entries, raw_entry("xl/media/picture.bin", sheet_xml(ONE_CELL).encode())]
+    )
+    with open_workbook(fine) as book:
+        assert book.load("一组").rows == [["户号"]]
+
+
+def test_svg_pictures_with_a_doctype_are_not_refused(tmp_path: Path) -> None:
+    svg = raw_entry(
+        "xl/media/image1.svg", b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x"><svg/>'
+    )
+    with open_workbook(minimal_xlsx(tmp_path / "svg.xlsx", sheet_xml(ONE_CELL), extra=[svg])) as book:
+        assert book.sheet_names == ["一组"]
+
+
+def test_xls_extent_is_checked_before_copying(tmp_path: Path) -> None:
+    import xlwt
+
+    def far_book(name: str, row: int, col: int) -> Path:
+        book = xlwt.Workbook()
+        sheet = book.add_sheet("一组")
+        sheet.write(0, 0, "户号")
+        sheet.write(row, col, 1)
+        book.save(str(tmp_path / name))
+        return tmp_path / name
+
+    with open_workbook(far_book("far.xls", 65535, 255)) as reader, pytest.raises(UnsafeFileError, match="一组"):
+        reader.load("一组")
+    with open_workbook(far_book("near.xls", 29999, 99)) as reader:
+        assert (reader.load("一组").n_rows, reader.load("一组").n_cols) == (30000, 100)
+    strict = Limits(max_sheet_cells=1_000_000)
+    with open_workbook(far_book("near2.xls", 29999, 99), strict) as reader, pytest.raises(UnsafeFileError):
+        reader.load("一组")

@@ -10,6 +10,7 @@ from resettle.domain.rates import RateTable, Rule
 from resettle.domain.sample_rates import sample_rate_table
 from resettle.errors import ValidationError
 from resettle.io.rate_workbook import SHEET, RateWorkbookError, read_rate_workbook, write_rate_workbook
+from resettle.paths_resources import resource_path
 
 HEADER = ["编码", "项目", "依据", "条件", "单价(元)", "单位", "支付对象", "最低(元)", "最高(元)"]
 GOOD = ["TD-01", "土地补偿费", "土地面积", "地类=水田", 62000, "亩", "户", None, None]
@@ -148,8 +149,9 @@ def test_bad_metadata_is_named_by_cell(tmp_path: Path) -> None:
 
 
 def test_user_text_cannot_become_a_formula_and_survives_a_round_trip(tmp_path: Path) -> None:
-    evil = Rule.from_text(code="=1+1", item="-HYPERLINK(x)", basis="每户", conditions="标签=@低保户",
-                          unit_price_fen=100)  # fmt: skip
+    evil = Rule.from_text(
+        code="=1+1", item="-HYPERLINK(x)", basis="每户", conditions="标签=@低保户", unit_price_fen=100
+    )
     path = tmp_path / "evil.xlsx"
     write_rate_workbook(RateTable("+标准", rules=(evil,)), path)
     wb = openpyxl.load_workbook(path)
@@ -160,3 +162,10 @@ def test_user_text_cannot_become_a_formula_and_survives_a_round_trip(tmp_path: P
     found = read_rate_workbook(path)
     assert found.table.name == "+标准"
     assert found.table.rules == (evil,)
+
+
+def test_bundled_sample_workbook_is_the_sample_table() -> None:
+    """resources/samples/rates_sample.xlsx is regenerated with
+    ``write_rate_workbook(sample_rate_table(), resource_path("samples", "rates_sample.xlsx"))``."""
+    found = read_rate_workbook(resource_path("samples", "rates_sample.xlsx"))
+    assert found.table == sample_rate_table()

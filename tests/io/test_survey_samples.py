@@ -142,3 +142,17 @@ def test_sample_survey_clean_imports_completely() -> None:
         assert household.persons[0].relation == "户主"
         for person in household.persons:
             assert person.birth_date is not None and person.sex in ("男", "女")
+
+
+@pytest.mark.slow
+def test_ten_thousand_households(tmp_path: Path) -> None:
+    from tests.io.builders import large_survey
+
+    path = tmp_path / "big.xlsx"
+    households, persons = large_survey(path, 10_000)
+    result = read_survey(path)
+    assert result.issues == []
+    assert len(result.households) == households
+    assert sum(len(h.persons) for h in result.households) == persons
+    assert len(result.sheets) == 20
+    assert len({h.household_no for h in result.households}) == households

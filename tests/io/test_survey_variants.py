@@ -555,3 +555,17 @@ def test_hidden_survey_sheet_is_skipped_with_a_warning(tmp_path: Path) -> None:
     assert [h.household_no for h in result.households] == ["H001"]
     assert [(i.sheet, i.kind) for i in result.warnings if i.kind == "hidden_sheet"] == [("旧", "hidden_sheet")]
     assert [h.household_no for h in _read(path, sheets=["旧"]).households] == ["H9"]
+
+
+def test_small_roster_without_household_numbers(tmp_path: Path) -> None:
+    rows = [
+        ["姓名", "与户主关系", "身份证号"],
+        ["李明", "户主", _id(date(1980, 2, 3))],
+        ["王芳", "配偶", _id(date(1982, 4, 5), "女")],
+        ["李小", "户主", _id(date(1990, 4, 5))],
+    ]
+    result = _read(write_csv(tmp_path / "名单.csv", Layout(rows=rows)))
+    assert result.errors == []
+    assert [i.kind for i in result.warnings] == ["missing_household_no"]
+    assert [[p.name for p in h.persons] for h in result.households] == [["李明", "王芳"], ["李小"]]
+    assert [h.head for h in result.households] == ["李明", "李小"]

@@ -172,7 +172,9 @@ def test_profiles_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "profiles" / "mapping.json"
     assert load_profiles(path) == {}
     profiles = [
-        MappingProfile("城关镇格式", columns={"id_number": "G", "name": "D"}, aliases={"证号": "id_number"}, header_row=4),
+        MappingProfile(
+            "城关镇格式", columns={"id_number": "G", "name": "D"}, aliases={"证号": "id_number"}, header_row=4
+        ),
         MappingProfile("简表"),
     ]
     save_profiles(path, profiles)

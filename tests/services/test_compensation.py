@@ -17,7 +17,7 @@ from resettle.domain.sample_rates import sample_rate_table
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.io.rate_workbook import write_rate_workbook
 from resettle.services import compensation as comp
-from resettle.services import households, projects
+from resettle.services import compensation_bulk, households, projects
 from resettle.services.compensation_records import RateTableInfo
 from resettle.store.audit import Actor, verify_chain
 from resettle.store.compensation_models import COMPENSATION_EDITABLE_MODELS
@@ -213,8 +213,12 @@ def test_every_stored_money_and_quantity_column_is_an_integer(demo_db: Database)
             assert kinds <= {"integer", "null"}, (table.name, col.name, kinds)
             checked += 1
     assert checked >= 10
-    for name, col in (("compensation_line", "amount"), ("household_compensation", "total"),
-                      ("compensation_adjustment", "amount"), ("rate_rule", "unit_price")):  # fmt: skip
+    for name, col in (
+        ("compensation_line", "amount"),
+        ("household_compensation", "total"),
+        ("compensation_adjustment", "amount"),
+        ("rate_rule", "unit_price"),
+    ):
         assert raw(demo_db, f"SELECT count(*), sum(typeof({col}) = 'integer') FROM {name}")[0][0] > 0
         n, ints = raw(demo_db, f"SELECT count(*), sum(typeof({col}) = 'integer') FROM {name}")[0]
         assert n == ints
@@ -260,7 +264,7 @@ def test_recompute_changes_nothing_and_keeps_review(demo_db: Database) -> None:
             st.integers(0, 59),
             st.none() | st.dates(date(2026, 6, 1), date(2026, 7, 31)),
             st.none() | st.integers(0, 36),
-        ),  # fmt: skip
+        ),
         max_size=4,
     ),
     village_only=st.booleans(),
@@ -282,8 +286,10 @@ def test_recompute_is_idempotent_and_totals_are_sums_of_lines(
     )
     again = comp.compute(demo_db, pid, village_id=village)
     assert again.changed == 0
-    assert (raw(demo_db, "SELECT * FROM compensation_line ORDER BY id"),
-            raw(demo_db, "SELECT * FROM household_compensation ORDER BY id")) == snapshot  # fmt: skip
+    assert (
+        raw(demo_db, "SELECT * FROM compensation_line ORDER BY id"),
+        raw(demo_db, "SELECT * FROM household_compensation ORDER BY id"),
+    ) == snapshot
     mismatched = raw(
         demo_db,
         "SELECT hc.household_id FROM household_compensation hc WHERE hc.total <> "
@@ -302,7 +308,7 @@ def test_scope_of_a_village_touches_only_that_village(demo_db: Database) -> None
 
 
 def test_signing_date_brings_the_reward_and_months_the_transition_fee(demo_db: Database) -> None:
-    pid, _info = project_with_table(demo_db, months=0)
+    project_with_table(demo_db, months=0)
     hid = first_household(demo_db)
     view = comp.set_household_terms(demo_db, hid, signed_on=date(2026, 6, 30), transition_months=12)
     codes = {ln.rule_code: ln for ln in view.lines}
@@ -456,3 +462,25 @@ def test_project_summary_adds_up_three_ways(demo_db: Database) -> None:
     lines = comp.detail_lines(demo_db, pid)
     assert sum((ln.amount for ln in lines), Decimal("0.00")) == grand
     assert any(ln.rule_code == "调整" and ln.formula == "人工调整：村委会决议" for ln in lines)
+
+
+def test_one_household_then_deleting_it_takes_its_results_along(demo_db: Database) -> None:
+    project_with_table(demo_db)
+    hid = first_household(demo_db)
+    view = comp.compute_household(demo_db, hid)
+    assert view.status == "已计算" and list(totals(demo_db)) == [hid]
+    households.delete_household(demo_db, hid, "重复登记")
+    assert totals(demo_db) == {}
+    assert raw(demo_db, "SELECT count(*) FROM compensation_line") == [(0,)]
+
+
+def test_cancelling_a_compute_writes_nothing(demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    pid, _info = project_with_table(demo_db)
+    monkeypatch.setattr(compensation_bulk, "CHUNK", 10)
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(comp.ComputeCancelled):
+        comp.compute(demo_db, pid, progress=lambda done, total: seen.append((done, total)), cancelled=lambda: True)
+    assert seen == [(10, 60)]
+    assert totals(demo_db) == {}
+    result = comp.compute(demo_db, pid, progress=lambda done, total: seen.append((done, total)))
+    assert result.changed == 60 and seen[-1] == (60, 60)

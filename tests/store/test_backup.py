@@ -53,7 +53,7 @@ def most_recent_buckets(items: set[datetime], key: object, max_age: timedelta, n
     return set(buckets[:n])
 
 
-@settings(max_examples=300)
+@settings(max_examples=150)
 @given(stamps)
 def test_select_kept_properties(given_stamps: list[datetime]) -> None:
     items = set(given_stamps)

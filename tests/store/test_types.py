@@ -49,16 +49,12 @@ def tables_in(conn: sqlite3.Connection) -> set[str]:
 
 
 def assert_all_scaled_integer(path: object) -> None:
-    """Every money/area column of Base.metadata holds only INTEGER values; the register's tables have rows.
-
-    (That every table of the metadata exists in the file is test_migrate's business.)
-    """
+    """Every money/area column of Base.metadata holds only INTEGER values; the register's tables have rows."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         present = tables_in(conn)
         for table, col in scaled_columns():
-            if table.name not in present:
-                continue
+            assert table.name in present, f"no migration creates {table.name}"
             kinds = dict(conn.execute(f"SELECT typeof({col.name}), count(*) FROM {table.name} GROUP BY 1").fetchall())
             assert set(kinds) <= {"integer"}, f"{table.name}.{col.name} holds {kinds}"
             if table.name in REGISTER_TABLES:
@@ -77,8 +73,7 @@ def test_schema_in_the_file_has_a_typeof_check_for_every_scaled_column(db: Datab
     try:
         present = tables_in(conn)
         for table, col in scaled_columns():
-            if table.name not in present:
-                continue
+            assert table.name in present, f"no migration creates {table.name}"
             (sql,) = conn.execute(
                 "SELECT sql FROM sqlite_master WHERE type='table' AND name=?", (table.name,)
             ).fetchone()
@@ -124,15 +119,15 @@ def test_columns_are_integer_after_demo(demo_db: Database) -> None:
 
 
 @pytest.mark.parametrize("column", REGISTER_SCALED)
-@pytest.mark.parametrize("bad", [1.5, "12.5", "abc", b"\x01"], ids=["real", "decimal-text", "text", "blob"])
-def test_raw_update_with_a_non_integer_is_refused(demo_db: Database, column: str, bad: object) -> None:
+def test_raw_update_with_a_non_integer_is_refused(demo_db: Database, column: str) -> None:
     table, col = column.split(".")
     conn = sqlite3.connect(demo_db.path)
     try:
         row_id, before = conn.execute(f"SELECT id, {col} FROM {table} ORDER BY id LIMIT 1").fetchone()
-        with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
-            conn.execute(f"UPDATE {table} SET {col} = ? WHERE id = ?", (bad, row_id))
-        conn.rollback()
+        for bad in (1.5, before + 0.5, "12.5", "abc", b"\x01"):
+            with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+                conn.execute(f"UPDATE {table} SET {col} = ? WHERE id = ?", (bad, row_id))
+            conn.rollback()
         assert conn.execute(f"SELECT {col}, typeof({col}) FROM {table} WHERE id = ?", (row_id,)).fetchone() == (
             before,
             "integer",

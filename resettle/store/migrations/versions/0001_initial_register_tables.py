@@ -131,6 +131,7 @@ def upgrade() -> None:
     with op.batch_alter_table("household", schema=None) as batch_op:
         batch_op.create_index("ix_household_batch", ["batch_id"], unique=False)
         batch_op.create_index("ix_household_group", ["group_id", "household_no"], unique=False)
+        batch_op.create_index("ix_household_no", ["household_no"], unique=False)
         batch_op.create_index("ix_household_head", ["head_name"], unique=False)
         batch_op.create_index("ix_household_initials", ["head_initials"], unique=False)
         batch_op.create_index("ix_household_phone", ["phone"], unique=False)
@@ -256,6 +257,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_household_initials")
         batch_op.drop_index("ix_household_head")
         batch_op.drop_index("ix_household_group")
+        batch_op.drop_index("ix_household_no")
         batch_op.drop_index("ix_household_batch")
 
     op.drop_table("household")

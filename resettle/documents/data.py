@@ -1,0 +1,422 @@
+"""What a printed document says, as plain data for the templates (no Qt, no database).
+
+Services fill these from the register; templates only lay them out. Amounts are Decimal
+元 built from the stored 分, totals are sums of the rounded lines (domain.md), and 大写 is
+always :func:`resettle.domain.money.to_capital`. Anything that goes on a public list is
+masked through :func:`resettle.domain.mask.mask` here, so that no template can forget it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from resettle.domain.mask import mask
+from resettle.domain.money import to_capital, to_fen
+from resettle.services.settings import TownshipDetails
+
+__all__ = [
+    "DISCLOSURE_FIRST_PAGE_ROWS",
+    "DISCLOSURE_LAST_PAGE_RESERVE",
+    "DISCLOSURE_PAGE_ROWS",
+    "PAYEE_HOUSEHOLD",
+    "Attachment",
+    "Compensation",
+    "DisclosureDocument",
+    "DisclosurePage",
+    "DisclosureRow",
+    "House",
+    "HouseholdDocument",
+    "HouseholdInfo",
+    "Issue",
+    "ItemLine",
+    "Member",
+    "Parcel",
+    "ProjectInfo",
+    "Terms",
+    "amounts_of",
+    "disclosure_pages",
+    "disclosure_snapshot",
+    "household_snapshot",
+    "issuer_of",
+]
+
+PAYEE_HOUSEHOLD = "户"
+ZERO = Decimal("0.00")
+
+# A 公示表 page holds a fixed number of one-line rows, so that the page count is known
+# before layout and every page is a whole table with its header. The first page also
+# carries the title block; the last page keeps room for the totals and the signature block.
+DISCLOSURE_FIRST_PAGE_ROWS = 28
+DISCLOSURE_PAGE_ROWS = 32
+DISCLOSURE_LAST_PAGE_RESERVE = 8
+
+
+def _sum(values: Sequence[Decimal]) -> Decimal:
+    return sum(values, ZERO)
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    relation: str
+    sex: str
+    birth_date: date | None
+    id_number: str
+    resettled: bool
+
+    @property
+    def id_masked(self) -> str:
+        return mask(self.id_number, "id")
+
+
+@dataclass(frozen=True)
+class Parcel:
+    parcel_no: str
+    land_class: str
+    area_mu: Decimal
+    contract_no: str
+
+
+@dataclass(frozen=True)
+class House:
+    structure_type: str
+    use: str
+    floor_area_m2: Decimal
+    legal_status: str
+    year_built: int | None
+    decoration_value: Decimal
+
+
+@dataclass(frozen=True)
+class Attachment:
+    kind: str
+    spec: str
+    quantity: Decimal
+    unit: str
+
+
+@dataclass(frozen=True)
+class HouseholdInfo:
+    id: int
+    household_no: str
+    head_name: str
+    village: str
+    group: str
+    phone: str
+    address: str
+    bank_name: str
+    bank_account: str
+    tags: str
+    members: tuple[Member, ...]
+    parcels: tuple[Parcel, ...]
+    houses: tuple[House, ...]
+    attachments: tuple[Attachment, ...]
+
+    @property
+    def head(self) -> Member | None:
+        for m in self.members:
+            if m.relation == "户主":
+                return m
+        for m in self.members:
+            if m.name == self.head_name:
+                return m
+        return None
+
+    @property
+    def head_id_number(self) -> str:
+        head = self.head
+        return head.id_number if head else ""
+
+    @property
+    def rights_holders(self) -> tuple[Member, ...]:
+        """The head and every member entitled to resettlement: each of them signs the agreement."""
+        head = self.head
+        return tuple(m for m in self.members if m.resettled or m is head)
+
+    @property
+    def village_group(self) -> str:
+        return f"{self.village}{self.group}"
+
+    @property
+    def persons(self) -> int:
+        return len(self.members)
+
+    @property
+    def land_mu(self) -> Decimal:
+        return sum((p.area_mu for p in self.parcels), Decimal("0"))
+
+    @property
+    def floor_area_m2(self) -> Decimal:
+        return _sum([h.floor_area_m2 for h in self.houses])
+
+    def land_by_class(self) -> dict[str, Decimal]:
+        out: dict[str, Decimal] = {}
+        for p in self.parcels:
+            out[p.land_class] = out.get(p.land_class, Decimal("0")) + p.area_mu
+        return out
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """One printed line of the item table: a computed line or a manual adjustment."""
+
+    item: str
+    formula: str
+    amount: Decimal
+    payee: str
+    adjustment: bool = False
+
+
+@dataclass(frozen=True)
+class Compensation:
+    status: str
+    lines: tuple[ItemLine, ...]
+    table_label: str = ""
+    table_source: str = ""  # the standard's 文号
+    transition_months: int | None = None
+
+    @property
+    def total(self) -> Decimal:
+        return _sum([ln.amount for ln in self.lines])
+
+    def to(self, payee: str) -> tuple[ItemLine, ...]:
+        return tuple(ln for ln in self.lines if ln.payee == payee)
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    id: int
+    name: str
+    approval_no: str
+    approval_date: date | None
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Dates and periods an office sets when it issues (kept with the document for reprints)."""
+
+    sign_deadline: date | None = None
+    payment_days: int = 30
+    moving_deadline: date | None = None
+    posting_from: date | None = None
+    posting_to: date | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        def d(v: date | None) -> str | None:
+            return v.isoformat() if v else None
+
+        return {
+            "sign_deadline": d(self.sign_deadline),
+            "payment_days": self.payment_days,
+            "moving_deadline": d(self.moving_deadline),
+            "posting_from": d(self.posting_from),
+            "posting_to": d(self.posting_to),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Terms:
+        def d(v: Any) -> date | None:
+            return date.fromisoformat(v) if v else None
+
+        return cls(
+            sign_deadline=d(data.get("sign_deadline")),
+            payment_days=int(data.get("payment_days", 30)),
+            moving_deadline=d(data.get("moving_deadline")),
+            posting_from=d(data.get("posting_from")),
+            posting_to=d(data.get("posting_to")),
+        )
+
+
+@dataclass(frozen=True)
+class Issue:
+    """The register entry a printed page carries: number, verification code, date, reprint."""
+
+    kind: str
+    title: str
+    number: str  # empty on a draft
+    code: str  # as printed (ABCDE-12345); empty on a draft
+    issued_on: date
+    reprint: bool = False
+    print_no: int = 1  # this is the n-th printing of the document
+    draft: bool = False
+
+
+def issuer_of(township: TownshipDetails) -> str:
+    """Who issues the documents: the office, else the township government."""
+    if township.office:
+        return township.office
+    if township.township:
+        return f"{township.township}人民政府"
+    return "（征收实施单位）"
+
+
+@dataclass(frozen=True)
+class HouseholdDocument:
+    """Context of the notice, agreement and voucher templates."""
+
+    issue: Issue
+    township: TownshipDetails
+    project: ProjectInfo
+    household: HouseholdInfo
+    compensation: Compensation
+    terms: Terms
+
+    @property
+    def issuer(self) -> str:
+        return issuer_of(self.township)
+
+    @property
+    def lines(self) -> tuple[ItemLine, ...]:
+        return self.compensation.lines
+
+    @property
+    def total(self) -> Decimal:
+        return self.compensation.total
+
+    @property
+    def total_capital(self) -> str:
+        return to_capital(to_fen(self.total))
+
+    @property
+    def payable_lines(self) -> tuple[ItemLine, ...]:
+        """Lines paid to the household itself (social-security money goes to its account)."""
+        return self.compensation.to(PAYEE_HOUSEHOLD)
+
+    @property
+    def payable_total(self) -> Decimal:
+        return _sum([ln.amount for ln in self.payable_lines])
+
+    @property
+    def payable_capital(self) -> str:
+        return to_capital(to_fen(self.payable_total))
+
+    @property
+    def other_lines(self) -> tuple[ItemLine, ...]:
+        return tuple(ln for ln in self.lines if ln.payee != PAYEE_HOUSEHOLD)
+
+
+@dataclass(frozen=True)
+class DisclosureRow:
+    seq: int
+    household_id: int
+    household_no: str
+    head_name: str
+    village_group: str
+    persons: int
+    id_masked: str
+    phone_masked: str
+    land: dict[str, Decimal]  # land class -> 亩
+    floor_area_m2: Decimal
+    amounts: dict[str, Decimal]  # item -> 元
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class DisclosurePage:
+    number: int
+    rows: tuple[DisclosureRow, ...]
+    subtotal: dict[str, Decimal]  # item -> 元 of this page's rows
+    subtotal_total: Decimal
+    first: bool
+    last: bool
+
+
+@dataclass(frozen=True)
+class DisclosureDocument:
+    """Context of the 公示表 template."""
+
+    issue: Issue
+    township: TownshipDetails
+    project: ProjectInfo
+    scope_label: str
+    table_label: str
+    land_classes: tuple[str, ...]
+    items: tuple[str, ...]
+    pages: tuple[DisclosurePage, ...]
+    terms: Terms
+    chain_head: str
+    totals: dict[str, Decimal] = field(default_factory=dict)  # item -> 元
+    land_totals: dict[str, Decimal] = field(default_factory=dict)
+    floor_total: Decimal = ZERO
+    persons_total: int = 0
+    total: Decimal = ZERO
+
+    @property
+    def issuer(self) -> str:
+        return issuer_of(self.township)
+
+    @property
+    def households(self) -> int:
+        return sum(len(p.rows) for p in self.pages)
+
+    @property
+    def total_capital(self) -> str:
+        return to_capital(to_fen(self.total))
+
+
+def disclosure_pages(rows: Sequence[DisclosureRow], items: Sequence[str]) -> tuple[DisclosurePage, ...]:
+    """Rows cut into pages: a shorter first page (title), full pages, and a last page with room for the totals.
+
+    A page is the last one when the rows left fit on it with DISCLOSURE_LAST_PAGE_RESERVE rows
+    to spare; otherwise it is filled (keeping at least one row for the last page)."""
+    chunks: list[list[DisclosureRow]] = []
+    rest = list(rows)
+    capacity = DISCLOSURE_FIRST_PAGE_ROWS
+    while True:
+        if len(rest) <= capacity - DISCLOSURE_LAST_PAGE_RESERVE:
+            chunks.append(rest)
+            break
+        take = min(capacity, len(rest) - 1)  # the totals never stand alone on a page without rows
+        chunks.append(rest[:take])
+        rest = rest[take:]
+        capacity = DISCLOSURE_PAGE_ROWS
+    out = []
+    for i, chunk in enumerate(chunks):
+        subtotal = {item: _sum([r.amounts.get(item, ZERO) for r in chunk]) for item in items}
+        out.append(
+            DisclosurePage(
+                number=i + 1,
+                rows=tuple(chunk),
+                subtotal=subtotal,
+                subtotal_total=_sum([r.total for r in chunk]),
+                first=i == 0,
+                last=i == len(chunks) - 1,
+            )
+        )
+    return tuple(out)
+
+
+# -- snapshots: what the register keeps of each issued document --------------------------------
+
+
+def _line_key(ln: ItemLine) -> list[str]:
+    return [ln.item, ln.payee, str(ln.amount)]
+
+
+def household_snapshot(lines: Sequence[ItemLine], terms: Terms) -> dict[str, Any]:
+    """Lines (item, payee, amount) and their total as the document states them, plus its terms."""
+    return {
+        "lines": [_line_key(ln) for ln in lines],
+        "formulas": [ln.formula for ln in lines],
+        "total": str(_sum([ln.amount for ln in lines])),
+        "terms": terms.as_json(),
+    }
+
+
+def disclosure_snapshot(rows: Sequence[DisclosureRow], terms: Terms, chain_head: str) -> dict[str, Any]:
+    return {
+        "households": [[r.household_id, r.household_no, str(r.total)] for r in rows],
+        "total": str(_sum([r.total for r in rows])),
+        "terms": terms.as_json(),
+        "chain_head": chain_head,
+    }
+
+
+def amounts_of(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """The part of a snapshot that decides whether a document is still current: amounts only."""
+    keys = ("lines", "households", "total")
+    return {k: snapshot[k] for k in keys if k in snapshot}

@@ -1,0 +1,365 @@
+"""Painting documents on any paged device: a QPdfWriter here, a QPrinter in the window.
+
+Each document's HTML is laid out by a QTextDocument for the device it goes to (so that
+fonts are measured at the device's resolution), cut into pages of the content area, and
+every page gets what no template may leave out: page X of Y, the document number and its
+verification code, the 重印 mark on a reprint, the 样稿 mark on a draft.
+
+Only QtGui is used (QtPrintSupport's QPrinter is a QPagedPaintDevice, so it works too);
+QtWidgets never. PySide6 6.12 leaked a reference to None on each ``drawContents`` and
+``setPageSize`` call (data-safety.md, 9): each is called once per page / once per
+document, and a test counts ``sys.getrefcount(None)`` around a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPagedPaintDevice,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from resettle.documents.fonts import DocumentFonts, ensure_gui_app
+from resettle.errors import DiskFullError, ResettleError
+
+__all__ = [
+    "MARGINS_LANDSCAPE_MM",
+    "MARGINS_PORTRAIT_MM",
+    "PdfBook",
+    "PrintCancelled",
+    "LaidOut",
+    "PrintableDocument",
+    "layout",
+    "page_layout",
+    "paint",
+    "write_pdf",
+]
+
+# top, right, bottom, left (the left edge is the binding edge of a portrait document)
+MARGINS_PORTRAIT_MM = (20.0, 18.0, 22.0, 24.0)
+MARGINS_LANDSCAPE_MM = (14.0, 10.0, 16.0, 10.0)
+BODY_POINT_SIZE = 11.0
+FOOTER_POINT_SIZE = 8.5
+PDF_RESOLUTION = 600
+CLIP_INSET = 3.0  # layout units kept clear at the foot of each page (antialiasing at the clip edge)
+
+
+class PrintCancelled(ResettleError):
+    """The clerk cancelled a print run."""
+
+
+@dataclass(frozen=True)
+class PrintableDocument:
+    """One document ready to paint: its HTML and what every page must carry. No Qt inside."""
+
+    kind: str
+    title: str
+    parts: tuple[str, ...]  # HTML; each part starts on a new page (a 公示表 has one part per page)
+    number: str  # "" on a draft
+    code: str  # verification code as printed; "" on a draft
+    landscape: bool
+    reprint: bool = False
+    print_no: int = 1
+    draft: bool = False
+    household_id: int | None = None
+    document_id: int | None = None
+    file_stem: str = ""  # 户号_户主 for one file per household
+
+
+def page_layout(landscape: bool) -> QPageLayout:
+    """A4 without device margins: the documents keep their own margins inside the page."""
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0))
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    content: QRectF  # in painter coordinates
+    page: QRectF  # the whole sheet in painter coordinates
+    dpi: float
+
+    def mm(self, value: float) -> float:
+        return value * self.dpi / 25.4
+
+
+def _geometry(device: QPagedPaintDevice, landscape: bool) -> _Geometry:
+    dpi = float(device.logicalDpiX())
+    pl = device.pageLayout()
+    full = QRectF(pl.fullRectPixels(round(dpi)))
+    paint_rect = QRectF(pl.paintRectPixels(round(dpi)))
+    # The painter's origin is the device's printable corner; place the sheet relative to it.
+    page = full.translated(-paint_rect.left(), -paint_rect.top())
+    top, right, bottom, left = MARGINS_LANDSCAPE_MM if landscape else MARGINS_PORTRAIT_MM
+    k = dpi / 25.4
+    content = page.adjusted(left * k, top * k, -right * k, -bottom * k)
+    return _Geometry(content, page, dpi)
+
+
+@dataclass
+class LaidOut:
+    """A document laid out for one device: its text, page height in layout units and the paint scale."""
+
+    text: QTextDocument
+    page_width: float
+    page_height: float
+    scale: float  # < 1 when the content was wider than the page and is shrunk to fit
+
+    @property
+    def pages(self) -> int:
+        return self.text.pageCount()
+
+
+def layout(html: str, landscape: bool, device: QPagedPaintDevice, fonts: DocumentFonts) -> LaidOut:
+    """HTML laid out in pages of the content area of ``device``.
+
+    Content wider than the page (a table whose cells do not wrap) is never cut off: the
+    page is laid out wider and painted scaled down to the width of the paper."""
+    geo = _geometry(device, landscape)
+    text = QTextDocument()
+    text.documentLayout().setPaintDevice(device)
+    font = QFont(fonts.body)
+    font.setPointSizeF(BODY_POINT_SIZE)
+    text.setDefaultFont(font)
+    text.setDocumentMargin(0)
+    text.setHtml(html)
+    # Whole layout units: Qt breaks pages at whole units, and a fractional height lets a sliver
+    # of the next page's first line show at the foot of a page.
+    width, height = float(int(geo.content.width())), float(int(geo.content.height()))
+    text.setPageSize(QSizeF(width, height))
+    needed = text.size().width()
+    scale = 1.0
+    if needed > width + 1:
+        width = float(int(needed) + 1)
+        scale = geo.content.width() / width
+        height = float(int(geo.content.height() / scale))
+        text.setPageSize(QSizeF(width, height))
+    return LaidOut(text, width, height, scale)
+
+
+def _font(family: str, points: float, bold: bool = False) -> QFont:
+    font = QFont(family)
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def _decorate(
+    painter: QPainter, geo: _Geometry, document: PrintableDocument, fonts: DocumentFonts, page: int, pages: int
+) -> None:
+    """Page furniture outside the template: running head, footer, reprint and draft marks."""
+    painter.save()
+    painter.setPen(QPen(QColor(0, 0, 0)))
+    painter.setFont(_font(fonts.body, FOOTER_POINT_SIZE))
+    c = geo.content
+    band = geo.mm(6)
+    footer = QRectF(c.left(), c.bottom() + geo.mm(4), c.width(), band)
+    left = f"{document.number}　校验码 {document.code}" if document.number else "样稿（未编号，不作为正式文书）"
+    painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left)
+    painter.drawText(footer, int(Qt.AlignmentFlag.AlignCenter), f"第 {page} 页　共 {pages} 页")
+    if document.reprint:
+        painter.drawText(
+            footer, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"重印（第 {document.print_no} 次打印）"
+        )
+    if page > 1:
+        head = QRectF(c.left(), c.top() - geo.mm(8), c.width(), band)
+        painter.setPen(QPen(QColor(90, 90, 90)))
+        painter.drawText(head, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         f"{document.title}　{document.number}（续）")  # fmt: skip
+    if document.reprint:
+        _reprint_mark(painter, geo, fonts)
+    if document.draft:
+        _draft_mark(painter, geo, fonts)
+    painter.restore()
+
+
+def _reprint_mark(painter: QPainter, geo: _Geometry, fonts: DocumentFonts) -> None:
+    red = QColor(190, 20, 20)
+    box = QRectF(geo.page.right() - geo.mm(32), geo.page.top() + geo.mm(5), geo.mm(22), geo.mm(9))
+    pen = QPen(red)
+    pen.setWidthF(geo.mm(0.5))
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(box)
+    painter.setFont(_font(fonts.heading, 14, bold=True))
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), "重印")
+
+
+def _draft_mark(painter: QPainter, geo: _Geometry, fonts: DocumentFonts) -> None:
+    painter.setPen(QPen(QColor(200, 200, 200)))
+    painter.setFont(_font(fonts.heading, 72, bold=True))
+    centre = geo.page.center()
+    painter.translate(centre)
+    painter.rotate(-30)
+    span = geo.mm(160)
+    painter.drawText(QRectF(-span / 2, -span / 4, span, span / 2), int(Qt.AlignmentFlag.AlignCenter), "样 稿")
+    painter.resetTransform()
+
+
+def _orient(device: QPagedPaintDevice, landscape: bool, first: bool) -> None:
+    """Turn the sheet for the next page when a document of the other orientation follows (PDF)."""
+    wanted = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    if not first and device.pageLayout().orientation() != wanted:
+        device.setPageOrientation(wanted)
+
+
+def paint(
+    documents: Iterable[PrintableDocument],
+    device: QPagedPaintDevice,
+    fonts: DocumentFonts,
+    *,
+    painter: QPainter | None = None,
+    first: bool = True,
+    on_document: Callable[[PrintableDocument, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Paint ``documents`` one after another on ``device``; returns the number of pages painted.
+
+    With ``painter`` (already active on ``device``) the pages are appended to a running job
+    (``first=False`` when a page was painted before). ``on_document(doc, pages)`` is called
+    after each document; ``cancelled()`` is checked between documents.
+    The device's page layout should already be :func:`page_layout` for the documents'
+    orientation (a QPrinter set up by a dialog keeps its own margins; they are allowed for)."""
+    ensure_gui_app()
+    own = painter is None
+    active: QPainter = QPainter() if painter is None else painter
+    if own and not active.begin(device):
+        raise ResettleError("无法开始打印：打印机或 PDF 文件不可用。")
+    total = 0
+    try:
+        for document in documents:
+            if cancelled is not None and cancelled():
+                break
+            _orient(device, document.landscape, first)
+            geo = _geometry(device, document.landscape)
+            laid = [layout(part, document.landscape, device, fonts) for part in document.parts]
+            count = sum(part.pages for part in laid)
+            page = 0
+            for part in laid:
+                for i in range(part.pages):
+                    if not first and not device.newPage():
+                        raise DiskFullError("无法新建一页（磁盘已满或打印机出错），打印未完成。")
+                    first = False
+                    page += 1
+                    active.save()
+                    active.translate(geo.content.topLeft())
+                    active.scale(part.scale, part.scale)
+                    active.translate(QPointF(0, -i * part.page_height))
+                    clip = QRectF(0, i * part.page_height, part.page_width, part.page_height - CLIP_INSET)
+                    part.text.drawContents(active, clip)
+                    active.restore()
+                    _decorate(active, geo, document, fonts, page, count)
+            total += count
+            if on_document is not None:
+                on_document(document, count)
+    finally:
+        if own:
+            active.end()
+    return total
+
+
+class PdfBook:
+    """One PDF written document by document (a batch of a thousand notices need not be held in memory).
+
+    Written beside the target as ``NAME.part`` and renamed by :meth:`finish`; :meth:`abort`
+    (or leaving a ``with`` block on an exception) leaves no file behind."""
+
+    def __init__(self, path: Path, fonts: DocumentFonts, *, title: str = "", landscape: bool = False) -> None:
+        ensure_gui_app()
+        self.path = path
+        self.fonts = fonts
+        self.pages = 0
+        self._part = path.with_name(path.name + ".part")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._writer: QPdfWriter | None = QPdfWriter(str(self._part))
+        self._writer.setResolution(PDF_RESOLUTION)
+        self._writer.setPageLayout(page_layout(landscape))
+        self._writer.setCreator("Resettle 征迁安置管理")
+        self._writer.setTitle(title)
+        self._painter: QPainter | None = QPainter()
+        if not self._painter.begin(self._writer):
+            self._painter = None
+            self._writer = None
+            self._part.unlink(missing_ok=True)
+            raise ResettleError(f"无法写入 {path}：请检查文件夹是否可写、文件是否被其他程序打开。")
+
+    def add(
+        self,
+        documents: Iterable[PrintableDocument],
+        *,
+        on_document: Callable[[PrintableDocument, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
+        if self._painter is None or self._writer is None:
+            raise ResettleError("PDF 文件已关闭。")
+        added = paint(
+            documents,
+            self._writer,
+            self.fonts,
+            painter=self._painter,
+            first=self.pages == 0,
+            on_document=on_document,
+            cancelled=cancelled,
+        )
+        self.pages += added
+        return added
+
+    def _close(self) -> None:
+        if self._painter is not None:
+            self._painter.end()
+        self._painter = None
+        self._writer = None  # deleting the writer closes the file
+
+    def finish(self) -> Path:
+        if self.pages == 0:
+            self.abort()
+            raise ResettleError("没有要打印的文书。")
+        self._close()
+        try:
+            self._part.replace(self.path)
+        except OSError as exc:
+            self._part.unlink(missing_ok=True)
+            raise ResettleError(f"无法写入 {self.path}：{exc.strerror or exc}") from exc
+        return self.path
+
+    def abort(self) -> None:
+        self._close()
+        self._part.unlink(missing_ok=True)
+
+    def __enter__(self) -> PdfBook:
+        return self
+
+    def __exit__(self, exc_type: object, *_rest: object) -> None:
+        if exc_type is not None or self._painter is not None:
+            self.abort()
+
+
+def write_pdf(
+    documents: Sequence[PrintableDocument],
+    path: Path,
+    fonts: DocumentFonts,
+    *,
+    on_document: Callable[[PrintableDocument, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """All ``documents`` into one PDF at ``path``; returns the page count.
+
+    A cancelled run raises PrintCancelled and leaves no file behind."""
+    if not documents:
+        raise ResettleError("没有要打印的文书。")
+    with PdfBook(path, fonts, title=documents[0].title, landscape=documents[0].landscape) as book:
+        book.add(documents, on_document=on_document, cancelled=cancelled)
+        if cancelled is not None and cancelled():
+            raise PrintCancelled("已取消，未写出文件。")
+        book.finish()
+        return book.pages

@@ -1,0 +1,218 @@
+"""Reading what documents print, in bulk (a thousand notices must not be three thousand queries).
+
+Everything here runs inside a read session the caller opened and returns the plain data of
+:mod:`resettle.documents.data`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from resettle.documents.data import (
+    Attachment,
+    Compensation,
+    House,
+    HouseholdInfo,
+    ItemLine,
+    Member,
+    Parcel,
+    ProjectInfo,
+)
+from resettle.errors import NotFoundError, ValidationError
+from resettle.services.compensation_records import HouseholdCompensationView
+from resettle.store.compensation_models import (
+    STATUS_NONE,
+    CompensationAdjustment,
+    CompensationLine,
+    HouseholdCompensation,
+    RateTableRecord,
+)
+from resettle.store.models import Household, Project, Village, VillageGroup
+
+__all__ = [
+    "Scope",
+    "adjustment_formula",
+    "lines_of_view",
+    "load_compensation",
+    "load_households",
+    "load_project",
+    "scope_households",
+]
+
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which households a print run covers: explicit ids, or a group, a village or a whole project."""
+
+    project_id: int | None = None
+    village_id: int | None = None
+    group_id: int | None = None
+    household_ids: tuple[int, ...] | None = None
+
+    @property
+    def key(self) -> str:
+        """How the register names the scope of a 公示表."""
+        if self.household_ids is not None:
+            return "households:" + ",".join(str(i) for i in sorted(self.household_ids))[:40]
+        if self.group_id is not None:
+            return f"group:{self.group_id}"
+        if self.village_id is not None:
+            return f"village:{self.village_id}"
+        return f"project:{self.project_id}"
+
+
+def adjustment_formula(reason: str) -> str:
+    return f"人工调整：{reason}"
+
+
+def load_project(s: Session, project_id: int) -> ProjectInfo:
+    p = s.get(Project, project_id)
+    if p is None:
+        raise NotFoundError(f"项目（编号 {project_id}）不存在。")
+    return ProjectInfo(p.id, p.name, p.approval_no, p.approval_date)
+
+
+def scope_households(s: Session, scope: Scope) -> tuple[int, list[int], str]:
+    """(project id, household ids in village/group/户号 order, label of the scope)."""
+    q = (
+        select(Household.id, Household.project_id, Village.name, VillageGroup.name, Household.household_no)
+        .join(VillageGroup, VillageGroup.id == Household.group_id)
+        .join(Village, Village.id == VillageGroup.village_id)
+        .order_by(Village.name, VillageGroup.name, Household.household_no, Household.id)
+    )
+    if scope.household_ids is not None:
+        wanted = sorted(set(scope.household_ids))
+        rows = []
+        for start in range(0, len(wanted), CHUNK):
+            rows.extend(s.execute(q.where(Household.id.in_(wanted[start : start + CHUNK]))).all())
+        missing = set(wanted) - {int(r[0]) for r in rows}
+        if missing:
+            raise NotFoundError(f"户（编号 {min(missing)}）不存在，可能已被删除。")
+        projects = {int(r[1]) for r in rows}
+        if len(projects) > 1:
+            raise ValidationError("一次打印的户须属于同一个项目。")
+        rows.sort(key=lambda r: (r[2], r[3], r[4], r[0]))
+        places = {(r[2], r[3]) for r in rows}
+        label = rows[0][2] + rows[0][3] if len(places) == 1 else f"{len(rows)} 户"
+        project_id = projects.pop() if projects else (scope.project_id or 0)
+        return project_id, [int(r[0]) for r in rows], label
+    if scope.group_id is not None:
+        g = s.get(VillageGroup, scope.group_id)
+        if g is None:
+            raise NotFoundError(f"村民小组（编号 {scope.group_id}）不存在。")
+        rows = s.execute(q.where(Household.group_id == scope.group_id)).all()
+        return g.village.project_id, [int(r[0]) for r in rows], f"{g.village.name}{g.name}"
+    if scope.village_id is not None:
+        v = s.get(Village, scope.village_id)
+        if v is None:
+            raise NotFoundError(f"村（编号 {scope.village_id}）不存在。")
+        rows = s.execute(q.where(Village.id == scope.village_id)).all()
+        return v.project_id, [int(r[0]) for r in rows], v.name
+    if scope.project_id is None:
+        raise ValidationError("请指定要打印的户、村民小组、村或项目。")
+    project = load_project(s, scope.project_id)
+    rows = s.execute(q.where(Household.project_id == scope.project_id)).all()
+    return project.id, [int(r[0]) for r in rows], "全项目"
+
+
+def _info(h: Household) -> HouseholdInfo:
+    return HouseholdInfo(
+        id=h.id,
+        household_no=h.household_no,
+        head_name=h.head_name,
+        village=h.group.village.name,
+        group=h.group.name,
+        phone=h.phone,
+        address=h.address,
+        bank_name=h.bank_name,
+        bank_account=h.bank_account,
+        tags=h.tags,
+        members=tuple(Member(p.name, p.relation, p.sex, p.birth_date, p.id_number, p.resettled) for p in h.persons),
+        parcels=tuple(Parcel(x.parcel_no, x.land_class, x.area_mu, x.contract_no) for x in h.parcels),
+        houses=tuple(
+            House(x.structure_type, x.use, x.floor_area_m2, x.legal_status, x.year_built, x.decoration_value)
+            for x in h.structures
+        ),
+        attachments=tuple(Attachment(a.kind, a.spec, a.quantity, a.unit) for a in h.attachments),
+    )
+
+
+def load_households(s: Session, ids: Sequence[int]) -> dict[int, HouseholdInfo]:
+    out: dict[int, HouseholdInfo] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(ids[start : start + CHUNK])
+        for h in s.scalars(
+            select(Household)
+            .where(Household.id.in_(chunk))
+            .options(
+                selectinload(Household.persons),
+                selectinload(Household.parcels),
+                selectinload(Household.structures),
+                selectinload(Household.attachments),
+                selectinload(Household.group).selectinload(VillageGroup.village),
+            )
+        ):
+            out[h.id] = _info(h)
+    return out
+
+
+def load_compensation(s: Session, ids: Sequence[int], default_months: int | None = None) -> dict[int, Compensation]:
+    """Stored lines and adjustments per household, in the order the compensation view shows them.
+
+    ``default_months``: the project's transition period, for households without their own."""
+    lines: dict[int, list[ItemLine]] = defaultdict(list)
+    adjustments: dict[int, list[ItemLine]] = defaultdict(list)
+    states: dict[int, HouseholdCompensation] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(ids[start : start + CHUNK])
+        for ln in s.scalars(
+            select(CompensationLine)
+            .where(CompensationLine.household_id.in_(chunk))
+            .order_by(CompensationLine.household_id, CompensationLine.seq)
+        ):
+            lines[ln.household_id].append(ItemLine(ln.item, ln.formula, ln.amount, ln.payee))
+        for a in s.scalars(
+            select(CompensationAdjustment)
+            .where(CompensationAdjustment.household_id.in_(chunk))
+            .order_by(CompensationAdjustment.id)
+        ):
+            adjustments[a.household_id].append(ItemLine(a.item, adjustment_formula(a.reason), a.amount, a.payee, True))
+        for st in s.scalars(select(HouseholdCompensation).where(HouseholdCompensation.household_id.in_(chunk))):
+            states[st.household_id] = st
+    tables = {
+        t.id: t
+        for t in s.scalars(
+            select(RateTableRecord).where(
+                RateTableRecord.id.in_({st.rate_table_id for st in states.values() if st.rate_table_id is not None})
+            )
+        )
+    }
+    out: dict[int, Compensation] = {}
+    for hid in ids:
+        st = states.get(hid)
+        table = tables.get(st.rate_table_id) if st is not None and st.rate_table_id is not None else None
+        out[hid] = Compensation(
+            status=st.status if st is not None else STATUS_NONE,
+            lines=(*lines.get(hid, []), *adjustments.get(hid, [])),
+            table_label=f"{table.name}（第{table.revision}版）" if table is not None else "",
+            table_source=table.source_doc if table is not None else "",
+            transition_months=st.transition_months
+            if st is not None and st.transition_months is not None
+            else default_months,
+        )
+    return out
+
+
+def lines_of_view(view: HouseholdCompensationView) -> tuple[ItemLine, ...]:
+    """The same lines as :func:`load_compensation`, from the compensation service's view."""
+    return (
+        *(ItemLine(ln.item, ln.formula, ln.amount, ln.payee) for ln in view.lines),
+        *(ItemLine(a.item, adjustment_formula(a.reason), a.amount, a.payee, True) for a in view.adjustments),
+    )

@@ -1,0 +1,336 @@
+"""Household workbooks out: roster (花名册), public list (公示表), bank list (兑付清册).
+
+Each function is one user action: it reads the register in one read transaction (one
+consistent snapshot, however long the export takes), streams the households chunk by
+chunk into :mod:`resettle.io.export`, and returns what it wrote. Households come in the
+register's order: village, group (as created), 户号.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from resettle.io.export import (
+    DisclosureOptions,
+    ExportInfo,
+    GroupCount,
+    PaymentRow,
+    RosterAttachment,
+    RosterHousehold,
+    RosterPerson,
+    write_disclosure,
+    write_payments,
+    write_roster,
+)
+from resettle.services import compensation, projects
+from resettle.store import audit
+from resettle.store.compensation_models import STATUS_NONE, CompensationAdjustment, CompensationLine
+from resettle.store.database import Database
+from resettle.store.models import (
+    Attachment,
+    Household,
+    LandParcel,
+    Person,
+    Project,
+    Structure,
+    Village,
+    VillageGroup,
+)
+
+__all__ = [
+    "ExportScope",
+    "export_disclosure",
+    "export_payments",
+    "export_roster",
+    "iter_roster",
+    "resolve_scope",
+]
+
+Progress = Callable[[int, int], None] | None
+Cancelled = Callable[[], bool] | None
+
+CHUNK = 500  # households per round of child queries (SQLite allows 32,766 parameters)
+HOUSEHOLD_PAYEE = "户"
+
+
+@dataclass(frozen=True)
+class ExportScope:
+    project_id: int
+    project_name: str
+    village_id: int | None = None
+    village_name: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.project_name + (f"（{self.village_name}）" if self.village_name else "")
+
+
+def resolve_scope(db: Database, project: str | None = None, village: str | None = None) -> ExportScope:
+    """Project by name or id (default: the first), and optionally one village of it by name."""
+    project_id = projects.resolve_project(db, project)
+    village_id = compensation.find_village_id(db, project_id, village) if village else None
+    with db.read() as s:
+        name = str(s.scalar(select(Project.name).where(Project.id == project_id)))
+    return ExportScope(project_id, name, village_id, village.strip() if village else "")
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def _ordered_ids(s: Session, scope: ExportScope) -> list[int]:
+    q = (
+        select(Household.id)
+        .join(VillageGroup, Household.group_id == VillageGroup.id)
+        .join(Village, VillageGroup.village_id == Village.id)
+        .where(Household.project_id == scope.project_id)
+        .order_by(Village.id, VillageGroup.id, Household.household_no, Household.id)
+    )
+    if scope.village_id is not None:
+        q = q.where(Village.id == scope.village_id)
+    return [int(i) for i in s.scalars(q)]
+
+
+def _group_counts(s: Session, scope: ExportScope) -> list[GroupCount]:
+    persons = select(Person.household_id, func.count().label("n")).group_by(Person.household_id).subquery("persons")
+    q = (
+        select(Village.name, VillageGroup.name, func.count(Household.id), func.coalesce(func.sum(persons.c.n), 0))
+        .join(VillageGroup, Household.group_id == VillageGroup.id)
+        .join(Village, VillageGroup.village_id == Village.id)
+        .outerjoin(persons, persons.c.household_id == Household.id)
+        .where(Household.project_id == scope.project_id)
+        .group_by(Village.id, VillageGroup.id)
+        .order_by(Village.id, VillageGroup.id)
+    )
+    if scope.village_id is not None:
+        q = q.where(Village.id == scope.village_id)
+    return [GroupCount(str(v), str(g), int(n), int(p)) for v, g, n, p in s.execute(q)]
+
+
+def _chunk(s: Session, ids: list[int]) -> list[tuple[int, RosterHousehold]]:
+    base = s.execute(
+        select(
+            Household.id,
+            Household.household_no,
+            Household.head_name,
+            Village.name,
+            VillageGroup.name,
+            Household.phone,
+            Household.bank_name,
+            Household.bank_account,
+            Household.remarks,
+        )
+        .join(VillageGroup, Household.group_id == VillageGroup.id)
+        .join(Village, VillageGroup.village_id == Village.id)
+        .where(Household.id.in_(ids))
+    ).all()
+    persons: dict[int, list[RosterPerson]] = {i: [] for i in ids}
+    for hid, name, relation, sex, id_number, birth in s.execute(
+        select(Person.household_id, Person.name, Person.relation, Person.sex, Person.id_number, Person.birth_date)
+        .where(Person.household_id.in_(ids))
+        .order_by(Person.household_id, Person.seq, Person.id)
+    ):
+        persons[hid].append(RosterPerson(name, relation, sex, id_number, birth))
+    parcels: dict[int, list[tuple[str, Decimal]]] = {i: [] for i in ids}
+    for hid, land_class, area in s.execute(
+        select(LandParcel.household_id, LandParcel.land_class, LandParcel.area_mu)
+        .where(LandParcel.household_id.in_(ids))
+        .order_by(LandParcel.household_id, LandParcel.seq, LandParcel.id)
+    ):
+        parcels[hid].append((land_class, area))
+    structures: dict[int, list[tuple[str, Decimal]]] = {i: [] for i in ids}
+    for hid, structure_type, area in s.execute(
+        select(Structure.household_id, Structure.structure_type, Structure.floor_area_m2)
+        .where(Structure.household_id.in_(ids))
+        .order_by(Structure.household_id, Structure.seq, Structure.id)
+    ):
+        structures[hid].append((structure_type, area))
+    attachments: dict[int, list[RosterAttachment]] = {i: [] for i in ids}
+    for hid, kind, quantity, unit, spec in s.execute(
+        select(Attachment.household_id, Attachment.kind, Attachment.quantity, Attachment.unit, Attachment.spec)
+        .where(Attachment.household_id.in_(ids))
+        .order_by(Attachment.household_id, Attachment.seq, Attachment.id)
+    ):
+        attachments[hid].append(RosterAttachment(kind, quantity, unit, spec))
+    by_id = {row[0]: row for row in base}
+    out = []
+    for hid in ids:
+        _, no, head, village, group, phone, bank, account, remarks = by_id[hid]
+        out.append(
+            (
+                hid,
+                RosterHousehold(
+                    household_no=no,
+                    head_name=head,
+                    village=village,
+                    group=group,
+                    phone=phone,
+                    bank_name=bank,
+                    bank_account=account,
+                    remarks=remarks,
+                    persons=tuple(persons[hid]),
+                    parcels=tuple(parcels[hid]),
+                    structures=tuple(structures[hid]),
+                    attachments=tuple(attachments[hid]),
+                ),
+            )
+        )
+    return out
+
+
+def _households(s: Session, ids: list[int]) -> Iterator[tuple[int, RosterHousehold]]:
+    for start in range(0, len(ids), CHUNK):
+        yield from _chunk(s, ids[start : start + CHUNK])
+
+
+def iter_roster(db: Database, scope: ExportScope) -> Iterator[RosterHousehold]:
+    """Every household of the scope with its members, land, houses and attachments, in order.
+
+    One read transaction for the whole iteration; close the iterator (or exhaust it) to end it.
+    """
+    with db.read() as s:
+        for _, household in _households(s, _ordered_ids(s, scope)):
+            yield household
+
+
+# -- the three workbooks -------------------------------------------------------------------------
+
+
+def export_roster(
+    db: Database,
+    out: Path | str,
+    project: str | None = None,
+    village: str | None = None,
+    progress: Progress = None,
+    cancelled: Cancelled = None,
+) -> ExportInfo:
+    """The survey-shaped roster: re-importing it gives back exactly what is stored."""
+    scope = resolve_scope(db, project, village)
+    with db.read() as s:
+        groups = _group_counts(s, scope)
+        rows = (h for _, h in _households(s, _ordered_ids(s, scope)))
+        return write_roster(out, groups, rows, project=scope.title, progress=progress, cancelled=cancelled)
+
+
+def _land_classes(s: Session, scope: ExportScope) -> tuple[str, ...]:
+    q = (
+        select(LandParcel.land_class, func.min(LandParcel.id))
+        .join(Household, LandParcel.household_id == Household.id)
+        .where(Household.project_id == scope.project_id)
+        .group_by(LandParcel.land_class)
+        .order_by(func.min(LandParcel.id))
+    )
+    if scope.village_id is not None:
+        q = q.join(VillageGroup, Household.group_id == VillageGroup.id).where(
+            VillageGroup.village_id == scope.village_id
+        )
+    return tuple(str(c) for c, _ in s.execute(q))
+
+
+def export_disclosure(
+    db: Database,
+    out: Path | str,
+    project: str | None = None,
+    village: str | None = None,
+    *,
+    with_amounts: bool = True,
+    posting_period: str = "",
+    complaint_phone: str = "",
+    progress: Progress = None,
+    cancelled: Cancelled = None,
+) -> ExportInfo:
+    """The public list with IDs and phones masked; amounts by item once compensation is computed."""
+    scope = resolve_scope(db, project, village)
+    items: list[str] = []
+    amounts: dict[int, dict[str, Decimal]] = {}
+    if with_amounts:
+        items, totals = compensation.household_totals(db, scope.project_id, scope.village_id)
+        amounts = {row.household_id: row.by_item for row in totals if row.status != STATUS_NONE}
+        if not amounts:
+            items = []
+    with db.read() as s:
+        groups = _group_counts(s, scope)
+        villages: list[tuple[str, int]] = []
+        for g in groups:
+            if villages and villages[-1][0] == g.village:
+                villages[-1] = (g.village, villages[-1][1] + g.households)
+            else:
+                villages.append((g.village, g.households))
+        options = DisclosureOptions(
+            land_classes=_land_classes(s, scope),
+            items=tuple(items),
+            posting_period=posting_period,
+            complaint_phone=complaint_phone,
+            chain_head=audit.chain_head(s.connection()),
+        )
+        rows = ((h, amounts.get(hid)) for hid, h in _households(s, _ordered_ids(s, scope)))
+        return write_disclosure(
+            out, rows, villages, options, project=scope.project_name, progress=progress, cancelled=cancelled
+        )
+
+
+def _other_payees(s: Session, scope: ExportScope) -> dict[int, Decimal]:
+    """Per household, the part of its compensation paid to others (collective, social security)."""
+    out: dict[int, Decimal] = {}
+    for model in (CompensationLine, CompensationAdjustment):
+        q = (
+            select(model.household_id, func.sum(model.amount))
+            .join(Household, model.household_id == Household.id)
+            .where(Household.project_id == scope.project_id, model.payee != HOUSEHOLD_PAYEE)
+            .group_by(model.household_id)
+        )
+        for hid, amount in s.execute(q):  # sum() keeps the column's type: Decimal 元
+            out[int(hid)] = out.get(int(hid), Decimal("0.00")) + (amount or Decimal("0.00"))
+    return out
+
+
+def _payment_note(h: RosterHousehold, status: str | None, total: Decimal, others: Decimal) -> str:
+    notes = []
+    if status is None or status == STATUS_NONE:
+        notes.append("尚未计算补偿，金额暂为 0")
+    elif status == compensation.STATUS_COMPUTED:
+        notes.append("补偿未复核")
+    if others:
+        notes.append(f"补偿合计 {total:,} 元，其中 {others:,} 元付集体/社保，不在本表")
+    if not h.bank_account:
+        notes.append("缺少银行账号")
+    return "；".join(notes)
+
+
+def export_payments(
+    db: Database,
+    out: Path | str,
+    project: str | None = None,
+    village: str | None = None,
+    progress: Progress = None,
+    cancelled: Cancelled = None,
+) -> ExportInfo:
+    """The bank's batch-transfer list: per household payee, full ID and account, amount.
+
+    The amount is the household's compensation total (compensation.household_totals) less
+    what is paid to the collective or social security; 0 with a note while not computed.
+    """
+    scope = resolve_scope(db, project, village)
+    _, totals = compensation.household_totals(db, scope.project_id, scope.village_id)
+    by_id = {row.household_id: row for row in totals}
+    with db.read() as s:
+        others = _other_payees(s, scope)
+        ids = _ordered_ids(s, scope)
+        chain = audit.chain_head(s.connection())
+
+        def rows() -> Iterator[PaymentRow]:
+            for hid, h in _households(s, ids):
+                found = by_id.get(hid)
+                status = found.status if found else None
+                total = found.total if found and found.status != STATUS_NONE else Decimal("0.00")
+                other = others.get(hid, Decimal("0.00")) if total else Decimal("0.00")
+                yield PaymentRow(h, total - other, _payment_note(h, status, total, other))
+
+        return write_payments(
+            out, rows(), len(ids), project=scope.title, chain_head=chain, progress=progress, cancelled=cancelled
+        )
