@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from resettle import cli_compensation, cli_exchange
+from resettle import cli_compensation, cli_documents, cli_exchange
 from resettle.errors import ResettleError
 from resettle.services import checks, demo, households, projects
 from resettle.services.records import HouseholdQuery
@@ -189,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.choices[name].add_argument("--json", action="store_true", default=argparse.SUPPRESS)
         sub.choices[name].add_argument("--db", default=argparse.SUPPRESS)
     cli_compensation.register(sub)
+    cli_documents.register(sub)
     cli_exchange.register(sub)
     return parser
 

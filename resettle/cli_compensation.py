@@ -45,12 +45,15 @@ def _progress(args: argparse.Namespace) -> Callable[[int, int], None] | None:
 
 
 def cmd_rates_import(args: argparse.Namespace) -> int:
+    if args.project is not None and not args.publish:
+        raise ValidationError("只能为项目选用已发布的补偿标准，请加 --publish。")
     with _open(args, startup_backup=True) as db:
+        project_id = projects.resolve_project(db, args.project) if args.project is not None else None
         info = compensation.import_rate_table(db, Path(args.file))
         text = f"已导入补偿标准「{info.label}」：{info.rules} 条规则（草稿）"
         if args.publish:
             info = compensation.publish_rate_table(db, info.id)
-            text += "，已发布"
+            text = text.replace("（草稿）", "，已发布")
         payload: dict[str, Any] = {
             "id": info.id,
             "name": info.name,
@@ -58,10 +61,7 @@ def cmd_rates_import(args: argparse.Namespace) -> int:
             "rules": info.rules,
             "status": info.status,
         }
-        if args.project is not None:
-            project_id = projects.resolve_project(db, args.project)
-            if not info.published:
-                raise ValidationError("只能为项目选用已发布的补偿标准，请加 --publish。")
+        if project_id is not None:
             compensation.set_project_rate_table(db, project_id, info.id)
             payload["project_id"] = project_id
             text += f"，已设为项目（编号 {project_id}）的补偿标准；请运行 compute 重新计算"

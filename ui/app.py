@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from resettle.errors import ResettleError
 from resettle.paths_resources import resource_path
-from resettle.services.demo import generate_demo
+from resettle.services.demo import demo_compensation, generate_demo
 from resettle.store.database import Database
 from resettle.store.paths import default_db_path
 from ui.crash import install_excepthook, log_dir, show_error
@@ -30,7 +30,8 @@ def open_start_database(prefs: QSettings) -> Database:
     fresh = not path.exists()
     db = Database.open(path)
     if fresh:
-        generate_demo(db, households=DEMO_HOUSEHOLDS)
+        result = generate_demo(db, households=DEMO_HOUSEHOLDS)
+        demo_compensation(db, result.project_id)
     return db
 
 

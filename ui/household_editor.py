@@ -35,6 +35,7 @@ from resettle.errors import ConflictError, ResettleError, ValidationError
 from resettle.services import households
 from resettle.services.records import HouseholdData, HouseholdDetail
 from resettle.store.database import Database
+from ui.compensation_tab import CompensationTab
 from ui.models.history import HistoryModel
 from ui.models.household_parts import AttachmentsModel, MembersModel, ParcelsModel, StructuresModel
 from ui.models.record_list import RecordListModel
@@ -95,7 +96,7 @@ class HouseholdEditor(QDialog):
         self._dirty = False
         self._loading = False
         self.setWindowTitle(self.tr("户信息"))
-        self.resize(980, 640)
+        self.resize(1000, 720)
 
         self.household_no = QLineEdit()
         self.head_name = QLineEdit()
@@ -150,6 +151,9 @@ class HouseholdEditor(QDialog):
         self.history_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.history_view.horizontalHeader().setStretchLastSection(True)
         self.history_view.setColumnWidth(0, 150)
+        self.compensation = CompensationTab(db, household_id, self)
+        self.compensation.changed.connect(self._compensation_changed)
+        self.tabs.addTab(self.compensation, self.tr("补偿"))
         self.tabs.addTab(self.history_view, self.tr("变更记录"))
 
         self.problems = QLabel()
@@ -246,10 +250,17 @@ class HouseholdEditor(QDialog):
             self.structures.set_structures(d.structures)
             self.attachments.set_attachments(d.attachments)
             self.history_model.set_entries(households.history(self.db, household_id))
+            if self.compensation.household_id != household_id:
+                self.compensation.household_id = household_id
+                self.compensation.refresh()
         finally:
             self._loading = False
         self._dirty = False
         self._validate()
+
+    def _compensation_changed(self) -> None:
+        if self.original is not None:
+            self.history_model.set_entries(households.history(self.db, self.original.id))
 
     @property
     def dirty(self) -> bool:

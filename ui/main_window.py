@@ -6,25 +6,19 @@ The window holds the open :class:`Database`; every action goes through a service
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QKeySequence,
     QStandardItem,
     QStandardItemModel,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -33,22 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resettle.errors import ResettleError, ValidationError
-from resettle.services import checks, households, imports, projects, settings
+from resettle.errors import ResettleError
+from resettle.services import checks, compensation, households, projects, settings
 from resettle.services.records import HouseholdQuery, HouseholdRow, ProjectNode
-from resettle.store.backup import list_backups
 from resettle.store.database import Database
-from ui.dialogs import BatchesDialog, ColumnChooser, RestoreDialog, SettingsDialog
+from ui.dialogs import ColumnChooser, SettingsDialog
 from ui.household_editor import HouseholdEditor
-from ui.import_wizard import SURVEY_SUFFIXES, ImportWizard
 from ui.models.household_table import HEADERS, HouseholdTableModel
 from ui.ops import OpRunner
+from ui.rates_dialog import RatesDialog
+from ui.summary_dialog import SummaryDialog
+from ui.window_files import FileActions
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 10
 MAX_RECENT = 8
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileActions):
     def __init__(self, db: Database, prefs: QSettings, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -140,6 +135,9 @@ class MainWindow(QMainWindow):
         self.act_find = self._action(self.tr("查找"), self.focus_search, sk.Find)
         self.act_refresh = self._action(self.tr("刷新"), self.reload_all, sk.Refresh)
         self.act_columns = self._action(self.tr("显示列…"), self.choose_columns)
+        self.act_rates = self._action(self.tr("补偿标准…"), self.show_rates)
+        self.act_compute = self._action(self.tr("计算补偿"), self.compute_all, "F9")
+        self.act_summary = self._action(self.tr("补偿汇总…"), self.show_summary)
         self.act_check = self._action(self.tr("完整性检查"), self.run_check)
         self.act_settings = self._action(self.tr("设置…"), self.open_settings, sk.Preferences)
         self.act_about = self._action(self.tr("关于"), self.about)
@@ -161,6 +159,8 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(self.tr("视图(&V)"))
         m.addActions([self.act_refresh, self.act_columns])
         self.tools_menu = bar.addMenu(self.tr("工具(&T)"))
+        self.tools_menu.addActions([self.act_rates, self.act_compute, self.act_summary])
+        self.tools_menu.addSeparator()
         self.tools_menu.addActions([self.act_check, self.act_settings])
         m = bar.addMenu(self.tr("帮助(&H)"))
         m.addAction(self.act_about)
@@ -321,147 +321,29 @@ class MainWindow(QMainWindow):
             for i, h in enumerate(dialog.hidden()):
                 header.setSectionHidden(i, h)
 
-    # -- import ------------------------------------------------------------------------------------
-    def import_survey(self, path: Path | None = None) -> ImportWizard:
-        wizard = ImportWizard(self.db, self.runner, path if isinstance(path, Path) else None, self)
-        wizard.open()
-        return wizard
+    # -- compensation -------------------------------------------------------------------------
+    def current_project_id(self) -> int | None:
+        if self._filter and self._filter[0] == "project":
+            return self._filter[1]
+        nodes = projects.tree(self.db)
+        return nodes[0].id if nodes else None
 
-    def show_batches(self) -> None:
-        dialog = BatchesDialog(imports.list_batches(self.db), self)
-        if not dialog.exec() or dialog.chosen() is None:
+    def show_rates(self) -> None:
+        RatesDialog(self.db, self.runner, self).exec()
+
+    def compute_all(self) -> None:
+        pid = self.current_project_id()
+        if pid is None:
             return
-        batch = dialog.chosen()
-        assert batch is not None
-        reason, ok = QInputDialog.getText(self, self.tr("撤销导入批次"),
-                                          self.tr("撤销批次 {0}（{1}，{2} 户）将删除该批导入的户。\n请填写原因：").format(
-                                              batch.id, batch.file_name, batch.households))  # fmt: skip
-        if not ok:
-            return
-        try:
-            imports.undo_batch(self.db, batch.id, reason)
-        except ValidationError as exc:
-            if QMessageBox.question(self, self.tr("撤销导入批次"), exc.message + self.tr("\n仍要撤销吗？")) != (
-                QMessageBox.StandardButton.Yes
-            ):
-                return
-            imports.undo_batch(self.db, batch.id, reason, force=True)
-        self.runner.announce("households", "tree")
+        self.runner.run(self, self.tr("正在计算补偿…"), compensation.compute, db=self.db, project_id=pid,
+                        changes=frozenset({"compensation"}),
+                        on_done=lambda r: self.statusBar().showMessage(self.tr("已计算 {0} 户，合计 {1} 元").format(
+                            r.households, r.grand_total), 10000))  # fmt: skip
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(Path(u.toLocalFile()).suffix.lower() in SURVEY_SUFFIXES for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        for url in event.mimeData().urls():
-            path = Path(url.toLocalFile())
-            if path.suffix.lower() in SURVEY_SUFFIXES:
-                event.acceptProposedAction()
-                self.import_survey(path)
-                return
-
-    # -- files ------------------------------------------------------------------------------------
-    def switch_database(self, db: Database) -> None:
-        old = self.db
-        self.db = db
-        old.close()
-        self._filter = None
-        self.search.clear()
-        self.remember_database(db.path)
-        self.reload_all()
-
-    def _open_path(self, path: Path) -> None:
-        try:
-            db = Database.open(path)
-        except ResettleError as exc:
-            QMessageBox.warning(self, self.tr("打不开数据库"), exc.message)
-            return
-        self.switch_database(db)
-
-    def new_database(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("新建数据库"), str(self.db.path.parent), self.tr("征迁数据库 (*.sqlite3)")
-        )
-        if name:
-            path = Path(name if name.endswith(".sqlite3") else name + ".sqlite3")
-            if path.exists():
-                QMessageBox.warning(self, self.tr("新建数据库"), self.tr("文件已存在，未覆盖。"))
-                return
-            self._open_path(path)
-
-    def open_database_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("打开数据库"), str(self.db.path.parent), self.tr("征迁数据库 (*.sqlite3 *.db);;所有文件 (*)")
-        )
-        if name:
-            self._open_path(Path(name))
-
-    def remember_database(self, path: Path) -> None:
-        recent = [p for p in self.recent_files() if p != str(path)]
-        recent.insert(0, str(path))
-        self.prefs.setValue("recent", recent[:MAX_RECENT])
-        self.prefs.setValue("last_database", str(path))
-        self._update_recent_menu()
-
-    def recent_files(self) -> list[str]:
-        value = self.prefs.value("recent", [])
-        if isinstance(value, str):
-            return [value]
-        return [str(v) for v in value] if isinstance(value, list) else []
-
-    def _update_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for p in self.recent_files():
-            action = self.recent_menu.addAction(p)
-            action.triggered.connect(lambda _checked=False, p=p: self._open_path(Path(p)))
-        self.recent_menu.setEnabled(bool(self.recent_files()))
-
-    def backup_now(self) -> None:
-        self.runner.run(
-            self,
-            self.tr("正在备份…"),
-            self.db.backup_now,
-            with_progress=False,
-            reason="manual",
-            on_done=lambda p: self.statusBar().showMessage(self.tr("已备份到 {0}").format(p), 8000),
-        )
-
-    def backup_as(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("备份到文件"), str(Path.home()), self.tr("征迁数据库 (*.sqlite3)")
-        )
-        if name:
-            self.runner.run(
-                self,
-                self.tr("正在备份…"),
-                self.db.backup_to,
-                with_progress=False,
-                out=Path(name),
-                on_done=lambda _r: self.statusBar().showMessage(self.tr("已备份并校验"), 8000),
-            )
-
-    def restore_backup(self) -> None:
-        dialog = RestoreDialog(list_backups(self.db.path), self)
-        if not dialog.exec() or dialog.chosen() is None:
-            return
-        chosen = dialog.chosen()
-        assert chosen is not None
-        answer = QMessageBox.question(
-            self,
-            self.tr("从备份恢复"),
-            self.tr("用 {0} 的备份替换当前数据？当前数据会先另存一份备份。").format(
-                chosen.created.strftime("%Y-%m-%d %H:%M")
-            ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self.db.restore_from(chosen.path)
-        except ResettleError as exc:
-            QMessageBox.warning(self, self.tr("未恢复"), exc.message)
-            return
-        self.reload_all()
-        self.statusBar().showMessage(self.tr("已恢复"), 8000)
+    def show_summary(self) -> None:
+        pid = self.current_project_id()
+        if pid is not None:
+            SummaryDialog(self.db, self.runner, pid, self).exec()
 
     def run_check(self) -> None:
         def done(report: checks.CheckReport) -> None:

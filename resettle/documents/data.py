@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from resettle.documents.kinds import DocumentKind, KindInfo
 from resettle.domain.mask import mask
 from resettle.domain.money import to_capital, to_fen
 from resettle.services.settings import TownshipDetails
@@ -39,9 +40,12 @@ __all__ = [
     "Terms",
     "amounts_of",
     "disclosure_pages",
+    "disclosure_rows",
     "disclosure_snapshot",
     "household_snapshot",
     "issuer_of",
+    "land_order",
+    "listed_lines",
 ]
 
 PAYEE_HOUSEHOLD = "户"
@@ -388,6 +392,50 @@ def disclosure_pages(rows: Sequence[DisclosureRow], items: Sequence[str]) -> tup
             )
         )
     return tuple(out)
+
+
+LAND_CLASS_ORDER = ("水田", "旱地", "园地", "林地", "其他农用地")
+
+
+def disclosure_rows(
+    households: dict[int, HouseholdInfo], comps: dict[int, Compensation], ids: Sequence[int]
+) -> list[DisclosureRow]:
+    rows = []
+    one_village = len({households[i].village for i in ids}) == 1  # then the group alone says where
+    for seq, hid in enumerate(ids, start=1):
+        h, comp = households[hid], comps[hid]
+        amounts: dict[str, Decimal] = {}
+        for ln in comp.lines:
+            amounts[ln.item] = amounts.get(ln.item, ZERO) + ln.amount
+        rows.append(
+            DisclosureRow(
+                seq=seq,
+                household_id=h.id,
+                household_no=h.household_no,
+                head_name=h.head_name,
+                village_group=h.group if one_village else h.village_group,
+                persons=h.persons,
+                id_masked=mask(h.head_id_number, "id"),
+                phone_masked=mask(h.phone, "phone"),
+                land=h.land_by_class(),
+                floor_area_m2=h.floor_area_m2,
+                amounts=amounts,
+                total=comp.total,
+            )
+        )
+    return rows
+
+
+def land_order(classes: set[str]) -> tuple[str, ...]:
+    known = [c for c in LAND_CLASS_ORDER if c in classes]
+    return (*known, *sorted(classes - set(known)))
+
+
+def listed_lines(info: KindInfo, comp: Compensation) -> tuple[ItemLine, ...]:
+    """What a document lists: the voucher only what is paid to the household itself."""
+    if info.kind is DocumentKind.VOUCHER:
+        return comp.to(PAYEE_HOUSEHOLD)
+    return comp.lines
 
 
 # -- snapshots: what the register keeps of each issued document --------------------------------

@@ -38,7 +38,9 @@ KINDS: dict[DocumentKind, KindInfo] = {
     DocumentKind.DISCLOSURE: KindInfo(
         DocumentKind.DISCLOSURE, "征地补偿安置公示表", "公示表", "征公", "disclosure.html", True, False
     ),
-    DocumentKind.VOUCHER: KindInfo(DocumentKind.VOUCHER, "征地补偿款领款单", "领款单", "征领", "voucher.html", False, True),
+    DocumentKind.VOUCHER: KindInfo(
+        DocumentKind.VOUCHER, "征地补偿款领款单", "领款单", "征领", "voucher.html", False, True
+    ),
 }
 
 

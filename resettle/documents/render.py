@@ -21,9 +21,9 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPainter,
     QPdfWriter,
     QPen,
@@ -36,9 +36,9 @@ from resettle.errors import DiskFullError, ResettleError
 __all__ = [
     "MARGINS_LANDSCAPE_MM",
     "MARGINS_PORTRAIT_MM",
+    "LaidOut",
     "PdfBook",
     "PrintCancelled",
-    "LaidOut",
     "PrintableDocument",
     "layout",
     "page_layout",
@@ -169,7 +169,9 @@ def _decorate(
     painter.drawText(footer, int(Qt.AlignmentFlag.AlignCenter), f"第 {page} 页　共 {pages} 页")
     if document.reprint:
         painter.drawText(
-            footer, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"重印（第 {document.print_no} 次打印）"
+            footer,
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            f"重印（第 {document.print_no} 次打印）",
         )
     if page > 1:
         head = QRectF(c.left(), c.top() - geo.mm(8), c.width(), band)

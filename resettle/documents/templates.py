@@ -150,7 +150,9 @@ def render_html(env: jinja2.Environment, kind: DocumentKind | str, context: dict
         return template.render(**context)
     except jinja2.TemplateSyntaxError as exc:
         where = _whose(kind)
-        raise TemplateError(f"{where}{info.short}模板有语法错误（{exc.filename or info.template} 第 {exc.lineno} 行）：{exc.message}") from exc
+        raise TemplateError(
+            f"{where}{info.short}模板有语法错误（{exc.filename or info.template} 第 {exc.lineno} 行）：{exc.message}"
+        ) from exc
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"找不到{info.short}模板文件「{exc.name}」") from exc
     except jinja2.UndefinedError as exc:

@@ -14,6 +14,9 @@ packed four integers apiece.
 Office-ready: title row, bold bordered headers, column widths, frozen header, numbers as
 numeric cells with number formats, IDs and accounts as text, a totals row, A4 landscape
 print setup with the header rows repeated, fit to page width, "第 N 页 共 M 页" footer.
+Totals are written as numbers, not ``=SUM`` formulas: the survey reader has to parse a
+sheet's whole XML to locate formula cells once a sheet holds any, which makes importing
+a roster again several times slower; and the bank's batch import wants plain values.
 
 Injection (data-safety.md, "Excel in and out"): every user text goes through
 ``write_string`` (never ``write``, which would turn ``=…`` into a formula), and text that
@@ -37,7 +40,6 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
-from xlsxwriter.utility import xl_rowcol_to_cell
 
 from resettle.domain.mask import mask
 from resettle.errors import ResettleError
@@ -580,22 +582,16 @@ class _RosterSheet:
             self.ws.write_number(r, c, pair[1], f.area)
 
     def close(self, land: Decimal, floor: Decimal, trees: Decimal) -> None:
-        """The 合计 row: sums as formulas (so edits add up), with the computed result cached."""
+        """The 合计 row, with the sums as numbers (see the module doc on why not formulas)."""
         f, ws, r = self.f, self.ws, self.row
         index = self.index
         ws.write_string(r, 0, "合计", f.total_label)
         for c in range(1, len(self.columns)):
             ws.write_blank(r, c, None, f.total_label)
         _merge(ws, r, 0, r, 2)
-        last = max(r - 1, self.first)
-        for key, value, fmt in (
-            ("land_area_mu", land, f.total_area),
-            ("floor_area_m2", floor, f.total_area),
-            ("trees", trees, f.total_int),
-        ):
-            c = index[key]
-            rng = f"{xl_rowcol_to_cell(self.first, c)}:{xl_rowcol_to_cell(last, c)}"
-            ws.write_formula(r, c, f"=SUM({rng})", fmt, value)
+        ws.write_number(r, index["land_area_mu"], land, f.total_area)
+        ws.write_number(r, index["floor_area_m2"], floor, f.total_area)
+        ws.write_number(r, index["trees"], trees, f.total_int)
         self.row += 1
 
 
@@ -882,10 +878,7 @@ def write_payments(
             ws.write_blank(r, c, None, f.total_label)
         _merge(ws, r, 0, r, 3)
         ws.write_string(r, 4, f"{info.households:,} 户", f.total_label)
-        if r > 3:
-            ws.write_formula(r, 8, f"=SUM(I4:I{r})", f.total_money, amount_sum)
-        else:
-            ws.write_number(r, 8, 0, f.total_money)
+        ws.write_number(r, 8, amount_sum, f.total_money)
         lines = ["制表：　　　　　　　　复核：　　　　　　　　审批：　　　　　　　　财务："]
         if chain_head:
             lines.append(f"数据校验码：{_grouped(chain_head[:24])}")

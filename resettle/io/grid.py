@@ -392,11 +392,11 @@ class WorkbookReader:
             members = self._package.members
             if "xl/workbook.bin" in members:
                 raise UnreadableFileError(f"文件「{path.name}」是 .xlsb 二进制格式，请用 Excel 另存为 .xlsx 再导入")
-            if "content.xml" in members and "xl/workbook.xml" not in members:
+            if "content.xml" in members and self._package.workbook_part is None:
                 self.kind = "ods"
                 content = self._package.kept.get("content.xml", b"")
                 self._ods = _ods_structure(content, limits)
-            elif "xl/workbook.xml" not in members:
+            elif self._package.workbook_part is None:
                 raise UnreadableFileError(f"文件「{path.name}」不是 Excel/WPS 表格文件")
         else:
             check_file_size(path, limits)
@@ -473,7 +473,7 @@ class WorkbookReader:
         package = self._package
         if package is None or not package.formula_parts:
             return {}
-        part = xlsx_sheet_parts(package.kept).get(name)
+        part = xlsx_sheet_parts(package).get(name)
         if part is None or part not in package.formula_parts:
             return {}
         return _xlsx_formulas(package.read(part), self.limits)

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
+from xml.etree.ElementTree import Element
 
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml import ElementTree as DefusedET
@@ -196,8 +197,11 @@ class SafePackage:
     limits: Limits
     # Worksheet/content parts that contain formula markup, to be scanned for formula cells.
     formula_parts: set[str] = field(default_factory=set)
-    # Small parts kept for the caller (workbook.xml and its relations).
+    # Small parts kept for the caller (root and workbook relations, workbook.xml, ODS content).
     kept: dict[str, bytes] = field(default_factory=dict)
+    workbook_part: str | None = None
+    related_parts: set[str] = field(default_factory=set)  # targets of the workbook's relations
+    sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> part name
 
     def read(self, name: str) -> bytes:
         """Inflate one member again, with the same caps as during the checks."""
@@ -290,12 +294,13 @@ def _is_xml_part(name: str) -> bool:
     return name.lower().endswith(_XML_SUFFIXES)
 
 
-def _is_worksheet_part(name: str) -> bool:
-    lowered = name.lower()
-    return lowered.startswith("xl/worksheets/") and lowered.endswith(".xml")
-
-
 _FORMULA_MARK = re.compile(_PREFIX + rb"f[\s/>]")
+_SHEET_DATA = re.compile(_PREFIX + rb"sheetData[\s/>]")
+_ODS_FORMULA_MARK = re.compile(rb"formula\s*=")
+_ODS_CONTENT = "content.xml"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_OFFICE_DOCUMENT = "/officeDocument"
+_XML_ERRORS = (DefusedET.ParseError, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden, ValueError)
 
 
 def has_formula_markup(data: bytes) -> bool:
@@ -304,63 +309,87 @@ def has_formula_markup(data: bytes) -> bool:
     return b":f" in data and _FORMULA_MARK.search(data) is not None
 
 
-_ODS_FORMULA_MARK = re.compile(rb"formula\s*=")
-_WORKBOOK_PART = "xl/workbook.xml"
-_WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
-_ODS_CONTENT = "content.xml"
-_KEPT_PARTS = (_WORKBOOK_PART, _WORKBOOK_RELS, _ODS_CONTENT)
-_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-_XML_ERRORS = (DefusedET.ParseError, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden, ValueError)
-
-
-def _workbook_targets(kept: dict[str, bytes]) -> dict[str, str]:
-    """Relationship id -> part name, from xl/_rels/workbook.xml.rels (what calamine will open)."""
-    rels = kept.get(_WORKBOOK_RELS)
-    if rels is None:
-        return {}
+def _parse(data: bytes | None) -> Element | None:
+    if data is None:
+        return None
     try:
-        rel_root = DefusedET.fromstring(rels, forbid_dtd=True)
+        root: Element = DefusedET.fromstring(data, forbid_dtd=True)
     except _XML_ERRORS:
-        return {}
-    targets: dict[str, str] = {}
-    for rel in rel_root:
+        return None
+    return root
+
+
+def _resolve(base_dir: str, target: str) -> str:
+    target = target.replace("\\", "/")
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(base_dir, target))
+
+
+def _relations(data: bytes | None, base_dir: str) -> dict[str, tuple[str, str]]:
+    """Relationship id -> (type, part name) of a .rels part (external targets left out)."""
+    root = _parse(data)
+    found: dict[str, tuple[str, str]] = {}
+    if root is None:
+        return found
+    for rel in root:
         rel_id, target = rel.get("Id"), rel.get("Target")
         if rel_id and target and rel.get("TargetMode") != "External":
-            target = target.replace("\\", "/")
-            targets[rel_id] = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
-    return targets
-
-
-def xlsx_sheet_parts(kept: dict[str, bytes]) -> dict[str, str]:
-    """Sheet name -> worksheet part (``xl/worksheets/sheet1.xml``), from workbook.xml and its rels."""
-    workbook = kept.get(_WORKBOOK_PART)
-    targets = _workbook_targets(kept)
-    if workbook is None or not targets:
-        return {}
-    try:
-        book_root = DefusedET.fromstring(workbook, forbid_dtd=True)
-    except _XML_ERRORS:
-        return {}
-    parts: dict[str, str] = {}
-    for element in book_root.iter():
-        if _local(element.tag) == "sheet":
-            name = element.get("name")
-            rel_id = element.get(f"{{{_REL_NS}}}id")
-            if name is not None and rel_id in targets:
-                parts[name] = targets[rel_id]
-    return parts
+            found[rel_id] = (rel.get("Type") or "", _resolve(base_dir, target))
+    return found
 
 
 def iter_members(package: SafePackage, names: Iterable[str]) -> Iterator[tuple[str, bytes]]:
     with package.path.open("rb") as fh:
         for name in names:
             yield name, _inflate(fh, package.members[name], package.limits)
+
+
+def _workbook_structure(package: SafePackage, lower: dict[str, str]) -> None:
+    """Find the workbook as calamine does (root relations, then the workbook's own relations,
+    part names matched without regard to case) and keep the small parts that describe it."""
+
+    def member(name: str) -> str | None:
+        return lower.get(name.lower())
+
+    def read(name: str | None) -> bytes | None:
+        if name is None:
+            return None
+        if name not in package.kept:
+            for part, data in iter_members(package, [name]):
+                check_xml_part(part, data, package.path.name)
+                package.kept[part] = data
+        return package.kept[name]
+
+    workbook = "xl/workbook.xml"
+    for rel_type, target in _relations(read(member("_rels/.rels")), "").values():
+        if rel_type.endswith(_OFFICE_DOCUMENT):
+            workbook = target
+            break
+    folder = posixpath.dirname(workbook)
+    package.workbook_part = member(workbook)
+    rels_name = member(posixpath.join(folder, "_rels", "workbook.xml.rels")) or member(
+        posixpath.join(folder, "_rels", posixpath.basename(workbook) + ".rels")
+    )
+    relations = _relations(read(rels_name), folder)
+    package.related_parts = {name for _, target in relations.values() if (name := member(target))}
+    book = _parse(read(package.workbook_part))
+    if book is None:
+        return
+    for element in book.iter():
+        if _local(element.tag) == "sheet":
+            sheet, rel_id = element.get("name"), element.get(f"{{{_REL_NS}}}id")
+            if sheet is not None and rel_id in relations and (name := member(relations[rel_id][1])):
+                package.sheet_parts[sheet] = name
+
+
+def xlsx_sheet_parts(package: SafePackage) -> dict[str, str]:
+    """Sheet name -> part name in the archive (``xl/worksheets/sheet1.xml``)."""
+    return package.sheet_parts
 
 
 def open_safe_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> SafePackage:
@@ -376,34 +405,29 @@ def open_safe_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> SafePackag
         raise UnreadableFileError(f"文件「{path.name}」已损坏或不是 Excel/WPS 表格文件") from exc
     _refuse_directory(path, infos, disk_size, limits)
     members: dict[str, zipfile.ZipInfo] = {}
+    lower: dict[str, str] = {}
     for info in infos:
-        if info.filename in members:
+        if info.filename.lower() in lower:
             raise UnsafeFileError(f"文件「{path.name}」内部有重名部件「{info.filename}」，已拒绝导入")
         members[info.filename] = info
+        lower[info.filename.lower()] = info.filename
     package = SafePackage(path=path, members=members, limits=limits)
-    # The workbook and its relations first: they name every part calamine will parse,
-    # wherever in the archive it lies and whatever it is called.
-    small = [name for name in (_WORKBOOK_PART, _WORKBOOK_RELS) if name in members]
-    for name, data in iter_members(package, small):
-        check_xml_part(name, data, path.name)
-        package.kept[name] = data
-    targets = set(_workbook_targets(package.kept).values()) & members.keys()
-    worksheets = (set(xlsx_sheet_parts(package.kept).values()) & members.keys()) | {
-        name for name in members if _is_worksheet_part(name)
-    }
-    parsed = [name for name in members if name not in small and (_is_xml_part(name) or name in targets)]
-    extents: dict[str, tuple[int, int]] = {}
+    _workbook_structure(package, lower)
+    # Every part a parser may open: XML by name, and whatever the workbook's relations point at.
+    parsed = [
+        name for name in members if name not in package.kept and (_is_xml_part(name) or name in package.related_parts)
+    ]
+    sheet_names = {part: sheet for sheet, part in package.sheet_parts.items()}
     for name, data in iter_members(package, parsed):
         check_xml_part(name, data, path.name)
-        if name in worksheets:
-            extents[name] = xlsx_sheet_extent(data)
+        # Worksheets are told by their content too: a sheet may sit anywhere under any name.
+        if name in sheet_names or _SHEET_DATA.search(data):
+            rows, cols = xlsx_sheet_extent(data)
+            check_extent(sheet_names.get(name, name), rows, cols, limits)
             if has_formula_markup(data):
                 package.formula_parts.add(name)
-        elif name == _ODS_CONTENT and _ODS_FORMULA_MARK.search(data):
-            package.formula_parts.add(name)
-        if name in _KEPT_PARTS:
+        elif name == _ODS_CONTENT:
             package.kept[name] = data
-    sheet_names = {part: sheet for sheet, part in xlsx_sheet_parts(package.kept).items()}
-    for part, (rows, cols) in extents.items():
-        check_extent(sheet_names.get(part, part), rows, cols, limits)
+            if _ODS_FORMULA_MARK.search(data):
+                package.formula_parts.add(name)
     return package

@@ -195,8 +195,14 @@ class ScopeTotals:
 class _Writer:
     """Buffers the changed households' rows and writes them in chunks."""
 
-    def __init__(self, conn: Connection, table_id: int, actor: audit.Actor, reason: str) -> None:
-        self.conn, self.table_id, self.actor, self.reason = conn, table_id, actor, reason
+    def __init__(self, conn: Connection, table_id: int, table_version: int, actor: audit.Actor, reason: str) -> None:
+        self.conn, self.table_id, self.table_version, self.actor, self.reason = (
+            conn,
+            table_id,
+            table_version,
+            actor,
+            reason,
+        )
         self.next_line_id = _max_id(conn, "compensation_line") + 1
         self.next_state_id = _max_id(conn, "household_compensation") + 1
         processor = STATE_TABLE.c.computed_at.type._cached_bind_processor(conn.dialect)
@@ -212,7 +218,8 @@ class _Writer:
         self, hid: int, lines: list[Line], digest: str, total: int, state: dict[str, Any] | None, rewrite: bool
     ) -> None:
         if rewrite:
-            self.deletes.append((hid,))
+            if state is not None:
+                self.deletes.append((hid,))
             for seq, ln in enumerate(lines, start=1):
                 values = (
                     hid,
@@ -238,7 +245,7 @@ class _Writer:
         old_total, old_status = new["total"], new["status"]
         new.update(
             rate_table_id=self.table_id,
-            table_version=lines[0].table_version if lines else new["table_version"],
+            table_version=self.table_version,
             status=STATUS_COMPUTED,
             total=total,
             lines_digest=digest,
@@ -313,7 +320,7 @@ def compute_scope(
     """Price every household in ``scope`` under ``table`` and store what changed."""
     facts, states = load_facts(conn, scope, default_months)
     adjustments = adjustment_totals(conn, scope)
-    writer = _Writer(conn, table_id, actor, reason)
+    writer = _Writer(conn, table_id, table.version, actor, reason)
     changed = reset = grand = 0
     for done, (hid, household_facts) in enumerate(facts.items(), start=1):
         lines = compute(household_facts, table)

@@ -318,3 +318,17 @@ class _DemoWriter(BulkWriter):
                     },
                 )
         self.created(hid, f"户号 {household_no}，户主 {head}，{len(members)} 人")
+
+
+def demo_compensation(db: Database, project_id: int, transition_months: int = 18) -> None:
+    """Give a demo project the sample rate table (published) and compute every household once."""
+    from resettle.domain.sample_rates import sample_rate_table
+    from resettle.services import compensation, rate_tables
+
+    table = sample_rate_table()
+    info = rate_tables.create_rate_table(
+        db, table.name, effective_date=table.effective_date, source_doc=table.source_doc, rules=table.rules
+    )
+    rate_tables.publish_rate_table(db, info.id)
+    rate_tables.set_project_rate_table(db, project_id, info.id, transition_months=transition_months)
+    compensation.compute(db, project_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -41,6 +42,7 @@ __all__ = [
     "load_compensation",
     "load_households",
     "load_project",
+    "scope_from_key",
     "scope_households",
 ]
 
@@ -68,6 +70,18 @@ class Scope:
         return f"project:{self.project_id}"
 
 
+def scope_from_key(key: str, snapshot: dict[str, Any]) -> Scope:
+    """The scope a register row names (a list of households is read back from its snapshot)."""
+    what, _, value = key.partition(":")
+    if what == "group":
+        return Scope(group_id=int(value))
+    if what == "village":
+        return Scope(village_id=int(value))
+    if what == "project":
+        return Scope(project_id=int(value))
+    return Scope(household_ids=tuple(int(row[0]) for row in snapshot.get("households", [])))
+
+
 def adjustment_formula(reason: str) -> str:
     return f"人工调整：{reason}"
 
@@ -89,7 +103,7 @@ def scope_households(s: Session, scope: Scope) -> tuple[int, list[int], str]:
     )
     if scope.household_ids is not None:
         wanted = sorted(set(scope.household_ids))
-        rows = []
+        rows: list[Any] = []
         for start in range(0, len(wanted), CHUNK):
             rows.extend(s.execute(q.where(Household.id.in_(wanted[start : start + CHUNK]))).all())
         missing = set(wanted) - {int(r[0]) for r in rows}
@@ -107,19 +121,19 @@ def scope_households(s: Session, scope: Scope) -> tuple[int, list[int], str]:
         g = s.get(VillageGroup, scope.group_id)
         if g is None:
             raise NotFoundError(f"村民小组（编号 {scope.group_id}）不存在。")
-        rows = s.execute(q.where(Household.group_id == scope.group_id)).all()
-        return g.village.project_id, [int(r[0]) for r in rows], f"{g.village.name}{g.name}"
+        ids = [int(r[0]) for r in s.execute(q.where(Household.group_id == scope.group_id))]
+        return g.village.project_id, ids, f"{g.village.name}{g.name}"
     if scope.village_id is not None:
         v = s.get(Village, scope.village_id)
         if v is None:
             raise NotFoundError(f"村（编号 {scope.village_id}）不存在。")
-        rows = s.execute(q.where(Village.id == scope.village_id)).all()
-        return v.project_id, [int(r[0]) for r in rows], v.name
+        ids = [int(r[0]) for r in s.execute(q.where(Village.id == scope.village_id))]
+        return v.project_id, ids, v.name
     if scope.project_id is None:
         raise ValidationError("请指定要打印的户、村民小组、村或项目。")
     project = load_project(s, scope.project_id)
-    rows = s.execute(q.where(Household.project_id == scope.project_id)).all()
-    return project.id, [int(r[0]) for r in rows], "全项目"
+    ids = [int(r[0]) for r in s.execute(q.where(Household.project_id == scope.project_id))]
+    return project.id, ids, "全项目"
 
 
 def _info(h: Household) -> HouseholdInfo:
@@ -196,16 +210,16 @@ def load_compensation(s: Session, ids: Sequence[int], default_months: int | None
     }
     out: dict[int, Compensation] = {}
     for hid in ids:
-        st = states.get(hid)
-        table = tables.get(st.rate_table_id) if st is not None and st.rate_table_id is not None else None
+        state = states.get(hid)
+        table = tables.get(state.rate_table_id) if state is not None and state.rate_table_id is not None else None
         out[hid] = Compensation(
-            status=st.status if st is not None else STATUS_NONE,
+            status=state.status if state is not None else STATUS_NONE,
             lines=(*lines.get(hid, []), *adjustments.get(hid, [])),
             table_label=f"{table.name}（第{table.revision}版）" if table is not None else "",
             table_source=table.source_doc if table is not None else "",
-            transition_months=st.transition_months
-            if st is not None and st.transition_months is not None
-            else default_months,
+            transition_months=(
+                state.transition_months if state is not None and state.transition_months is not None else default_months
+            ),
         )
     return out
 

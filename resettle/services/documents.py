@@ -1,10 +1,10 @@
-"""Printed documents: issue (number + verification code + snapshot), render, export, verify.
+"""Printed documents, the window's one module: prepare, print, export PDFs, reprint, verify, fonts, templates.
 
 Issuing and printing are separate steps so that nothing is lost between them:
 
-1. *issue* (one short write transaction per chunk): each household's document gets its
-   number in its series, or keeps the number of its previous issue when the amounts (and
-   any terms the clerk set) are unchanged;
+1. *issue* (one short write transaction per chunk, :mod:`document_register`): each
+   household's document gets its number in its series, or keeps the number of its previous
+   issue when the amounts (and any terms the clerk set) are unchanged;
 2. *render and paint* without holding the database;
 3. *record the printing* (print count, last printed) only for what was really written.
 
@@ -16,26 +16,22 @@ from __future__ import annotations
 
 import json
 import re
-import secrets
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import jinja2
 from PySide6.QtGui import QPagedPaintDevice
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from resettle.documents.codes import format_code, normalise_code, number_text, verification_code
 from resettle.documents.data import (
-    PAYEE_HOUSEHOLD,
     ZERO,
     Compensation,
     DisclosureDocument,
-    DisclosureRow,
     HouseholdDocument,
     HouseholdInfo,
     Issue,
@@ -44,8 +40,11 @@ from resettle.documents.data import (
     Terms,
     amounts_of,
     disclosure_pages,
+    disclosure_rows,
     disclosure_snapshot,
     household_snapshot,
+    land_order,
+    listed_lines,
 )
 from resettle.documents.fonts import DocumentFonts, chinese_families, ensure_gui_app, resolve_fonts
 from resettle.documents.kinds import DocumentKind, KindInfo, kind_of
@@ -58,24 +57,30 @@ from resettle.documents.templates import (
     restore_default_template,
     template_source,
 )
-from resettle.domain.mask import mask
-from resettle.domain.money import format_yuan, to_fen
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services import compensation as compensation_service
 from resettle.services.document_data import (
     Scope,
-    lines_of_view,
     load_compensation,
     load_households,
     load_project,
+    scope_from_key,
     scope_households,
 )
+from resettle.services.document_register import (
+    DocumentOptions,
+    Issued,
+    IssuedDocumentInfo,
+    Wanted,
+    issue,
+    list_documents,
+    record_printed,
+)
+from resettle.services.document_verify import VerifyResult, verify_document
 from resettle.services.settings import TownshipDetails, get_document_font, get_township, save_document_font
-from resettle.store.audit import chain_head
 from resettle.store.compensation_models import STATUS_NONE, STATUS_REVIEWED, ProjectRateTable
 from resettle.store.database import Database
 from resettle.store.document_models import IssuedDocument
-from resettle.store.models import Setting
 
 __all__ = [
     "DocumentFonts",
@@ -104,52 +109,8 @@ __all__ = [
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-CODE_KEY = "documents.code_key"
 CHUNK = 50  # households issued and painted per step
-LAND_CLASS_ORDER = ("水田", "旱地", "园地", "林地", "其他农用地")
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-
-
-@dataclass(frozen=True)
-class DocumentOptions:
-    """Terms an office sets when it issues. None means: as the document was issued before, or the default.
-
-    Defaults for a new document: signing deadline 30 days after the issue date, payment
-    within 30 days of signing, 公示 for 10 days from the issue date."""
-
-    sign_deadline: date | None = None
-    payment_days: int | None = None
-    moving_deadline: date | None = None
-    posting_from: date | None = None
-    posting_days: int | None = None
-    require_reviewed: bool = False  # print only households whose compensation was reviewed (已复核)
-
-    def terms(self, today: date) -> Terms:
-        start = self.posting_from or today
-        days = self.posting_days if self.posting_days is not None else 10
-        if days < 1:
-            raise ValidationError("公示期至少 1 天", field="公示天数")
-        return Terms(
-            sign_deadline=self.sign_deadline or today + timedelta(days=30),
-            payment_days=self.payment_days if self.payment_days is not None else 30,
-            moving_deadline=self.moving_deadline,
-            posting_from=start,
-            posting_to=start + timedelta(days=days - 1),
-        )
-
-    def accepts(self, stored: Terms) -> bool:
-        """Whether a document issued with ``stored`` terms satisfies what the clerk asked for now."""
-        if self.sign_deadline is not None and stored.sign_deadline != self.sign_deadline:
-            return False
-        if self.payment_days is not None and stored.payment_days != self.payment_days:
-            return False
-        if self.moving_deadline is not None and stored.moving_deadline != self.moving_deadline:
-            return False
-        if self.posting_from is not None and stored.posting_from != self.posting_from:
-            return False
-        if self.posting_days is not None and stored.posting_from and stored.posting_to:
-            return (stored.posting_to - stored.posting_from).days + 1 == self.posting_days
-        return True
 
 
 @dataclass(frozen=True)
@@ -188,60 +149,6 @@ class PrintRun:
     draft: bool = False
 
 
-@dataclass(frozen=True)
-class IssuedDocumentInfo:
-    id: int
-    kind: str
-    kind_title: str
-    number: str
-    code: str  # as printed
-    household_id: int | None
-    household_no: str
-    head_name: str
-    scope_label: str
-    issued_at: datetime
-    issued_by: str
-    total: Decimal
-    print_count: int
-    last_printed_at: datetime | None
-    last_printed_by: str
-
-
-@dataclass(frozen=True)
-class VerifyResult:
-    """What a verification code printed on a document refers to, and whether its amounts still hold."""
-
-    code: str
-    status: Literal["current", "changed"]
-    document: IssuedDocumentInfo
-    issued_total: Decimal
-    current_total: Decimal | None  # None when the household no longer exists
-    authentic: bool  # the register row still matches the code it was issued with
-    changes: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def message(self) -> str:
-        d = self.document
-        who = f"户号 {d.household_no}，户主 {d.head_name}" if d.household_id is not None else d.scope_label
-        text = (
-            f"{d.kind_title} {d.number}（{who}），{d.issued_at:%Y年%m月%d日} 由 {d.issued_by} 出具，"
-            f"已打印 {d.print_count} 次。所列金额 {format_yuan(to_fen(self.issued_total))} 元"
-        )
-        if self.status == "current":
-            text += "，与现在登记的金额一致。"
-        else:
-            text += "，与现在登记的金额不一致：" + "；".join(self.changes[:5])
-            if len(self.changes) > 5:
-                text += f" 等 {len(self.changes)} 处"
-            text += "。"
-        if not self.authentic:
-            text += "注意：登记簿中这份文书的记录与校验码不符，可能被改动过。"
-        return text
-
-
-# -- fonts and templates ------------------------------------------------------------------------
-
-
 def document_font_choices() -> list[str]:
     """Installed families that can print Chinese, the usual Song/Hei faces first."""
     return chinese_families()
@@ -261,221 +168,9 @@ def set_document_font(db: Database, family: str) -> DocumentFonts:
     return resolve_fonts(family)
 
 
-# -- the register ---------------------------------------------------------------------------------
-
-
-def _code_key(s: Session) -> bytes:
-    row = s.get(Setting, CODE_KEY)
-    if row is None:
-        row = Setting(key=CODE_KEY, value=secrets.token_hex(32))
-        s.add(row)
-        s.flush()
-    return bytes.fromhex(row.value)
-
-
-def _subject(doc: IssuedDocument) -> str:
-    return f"{doc.kind}|{doc.scope}|{doc.household_id or ''}"
-
-
-def _info(doc: IssuedDocument) -> IssuedDocumentInfo:
-    return IssuedDocumentInfo(
-        id=doc.id,
-        kind=doc.kind,
-        kind_title=kind_of(doc.kind).short,
-        number=doc.number,
-        code=format_code(doc.code),
-        household_id=doc.household_id,
-        household_no=doc.household_no,
-        head_name=doc.head_name,
-        scope_label=doc.scope_label,
-        issued_at=doc.issued_at,
-        issued_by=doc.issued_by,
-        total=doc.total,
-        print_count=doc.print_count,
-        last_printed_at=doc.last_printed_at,
-        last_printed_by=doc.last_printed_by,
-    )
-
-
-@dataclass(frozen=True)
-class _Wanted:
-    """One document to issue (or reuse): who it is for and what it will state."""
-
-    household_id: int | None
-    household_no: str
-    head_name: str
-    scope: str
-    scope_label: str
-    snapshot: dict[str, Any]
-    total: Decimal
-
-
-@dataclass(frozen=True)
-class _Issued:
-    document_id: int
-    issue: Issue
-    terms: Terms
-    snapshot: dict[str, Any]
-    new: bool
-
-
-def _latest(s: Session, kind: str, wanted: Sequence[_Wanted]) -> dict[str, IssuedDocument]:
-    """The newest issued document of ``kind`` for each scope in ``wanted``."""
-    scopes = list({w.scope for w in wanted})
-    out: dict[str, IssuedDocument] = {}
-    for start in range(0, len(scopes), 500):
-        for doc in s.scalars(
-            select(IssuedDocument)
-            .where(IssuedDocument.kind == kind, IssuedDocument.scope.in_(scopes[start : start + 500]))
-            .order_by(IssuedDocument.id.desc())
-        ):
-            out.setdefault(doc.scope, doc)
-    return out
-
-
-def _reuse(doc: IssuedDocument, info: KindInfo) -> _Issued:
-    snapshot = json.loads(doc.snapshot)
-    issue = Issue(
-        kind=info.kind.value,
-        title=info.title,
-        number=doc.number,
-        code=format_code(doc.code),
-        issued_on=doc.issued_at.date(),
-        reprint=doc.print_count > 0,
-        print_no=doc.print_count + 1,
-    )
-    return _Issued(doc.id, issue, Terms.from_json(snapshot.get("terms", {})), snapshot, False)
-
-
-def _issue(
-    db: Database,
-    info: KindInfo,
-    project_id: int,
-    wanted: Sequence[_Wanted],
-    options: DocumentOptions,
-    terms: Terms,
-    *,
-    exact: IssuedDocument | None = None,
-) -> list[_Issued]:
-    """Number the documents in ``wanted`` (or reuse earlier numbers), in one transaction."""
-    with db.write(reason=f"出具{info.short}") as s:
-        if exact is not None:
-            doc = s.get(IssuedDocument, exact.id)
-            if doc is None:
-                raise NotFoundError(f"登记簿中没有 {exact.number}。")
-            return [_reuse(doc, info)]
-        latest = _latest(s, info.kind.value, wanted)
-        reused: dict[int, _Issued] = {}
-        fresh: list[tuple[int, IssuedDocument, dict[str, Any]]] = []
-        for index, w in enumerate(wanted):
-            prev = latest.get(w.scope)
-            if prev is not None:
-                stored = json.loads(prev.snapshot)
-                stored_terms = Terms.from_json(stored.get("terms", {}))
-                if amounts_of(stored) == amounts_of(w.snapshot) and options.accepts(stored_terms):
-                    reused[index] = _reuse(prev, info)
-                    continue
-            fresh.append((index, _new_document(info, project_id, w, db.actor.user), dict(w.snapshot)))
-        if fresh:
-            _number(s, info, fresh)
-        by_index = {index: (doc, snapshot) for index, doc, snapshot in fresh}
-        out: list[_Issued] = []
-        for index in range(len(wanted)):
-            if index in reused:
-                out.append(reused[index])
-                continue
-            doc, snapshot = by_index[index]
-            issue = Issue(info.kind.value, info.title, doc.number, format_code(doc.code), doc.issued_at.date())
-            out.append(_Issued(doc.id, issue, terms, snapshot, True))
-        return out
-
-
-def _new_document(info: KindInfo, project_id: int, w: _Wanted, user: str) -> IssuedDocument:
-    return IssuedDocument(
-        kind=info.kind.value,
-        series=info.series,
-        project_id=project_id,
-        household_id=w.household_id,
-        household_no=w.household_no,
-        head_name=w.head_name,
-        scope=w.scope,
-        scope_label=w.scope_label,
-        issued_by=user,
-        total=w.total,
-        print_count=0,
-        last_printed_by="",
-    )
-
-
-def _number(s: Session, info: KindInfo, fresh: list[tuple[int, IssuedDocument, dict[str, Any]]]) -> None:
-    """Give new documents the next numbers of their series and their verification codes, then flush."""
-    key = _code_key(s)
-    now = datetime.now()
-    seq = 1 + int(
-        s.scalar(
-            select(func.max(IssuedDocument.seq)).where(
-                IssuedDocument.kind == info.kind.value, IssuedDocument.year == now.year
-            )
-        )
-        or 0
-    )
-    head = chain_head(s.connection()) if info.kind is DocumentKind.DISCLOSURE else ""
-    for _index, doc, snapshot in fresh:
-        if head:
-            snapshot["chain_head"] = head  # the audit chain as it stood when the list was issued
-        doc.year, doc.seq, doc.number = now.year, seq, number_text(info.series, now.year, seq)
-        issued_at = now
-        code = verification_code(key, doc.number, doc.scope, to_fen(doc.total), issued_at)
-        while s.scalar(select(IssuedDocument.id).where(IssuedDocument.code == code)) is not None:
-            issued_at += timedelta(microseconds=1)  # a one-in-10^15 collision: move the input, not the rule
-            code = verification_code(key, doc.number, doc.scope, to_fen(doc.total), issued_at)
-        doc.code, doc.issued_at = code, issued_at
-        doc.snapshot = json.dumps(snapshot, ensure_ascii=False, sort_keys=True)
-        s.add(doc)
-        seq += 1
-    s.flush()
-
-
-def record_printed(db: Database, document_ids: Sequence[int]) -> None:
-    """Count one more printing of each document (after its pages were really written or sent)."""
-    ids = sorted({i for i in document_ids if i is not None and i > 0})
-    if not ids:
-        return
-    now = datetime.now()
-    with db.write(reason="打印文书") as s:
-        for start in range(0, len(ids), 500):
-            for doc in s.scalars(select(IssuedDocument).where(IssuedDocument.id.in_(ids[start : start + 500]))):
-                doc.print_count += 1
-                doc.last_printed_at = now
-                doc.last_printed_by = db.actor.user
-
-
-def list_documents(
-    db: Database, *, household_id: int | None = None, kind: str | None = None, limit: int = 500
-) -> list[IssuedDocumentInfo]:
-    """The register, newest first (one household's documents, or one kind)."""
-    q = select(IssuedDocument).order_by(IssuedDocument.id.desc()).limit(limit)
-    if household_id is not None:
-        q = q.where(IssuedDocument.household_id == household_id)
-    if kind is not None:
-        q = q.where(IssuedDocument.kind == kind_of(kind).kind.value)
-    with db.read() as s:
-        return [_info(d) for d in s.scalars(q)]
-
-
-# -- building documents -----------------------------------------------------------------------
-
-
 def _file_stem(h: HouseholdInfo) -> str:
     stem = _UNSAFE_FILE_CHARS.sub("_", f"{h.household_no}_{h.head_name}").strip(" .")
     return stem or f"户{h.id}"
-
-
-def _lines_for(info: KindInfo, comp: Compensation) -> tuple[ItemLine, ...]:
-    """What a document lists: the voucher only what is paid to the household itself."""
-    if info.kind is DocumentKind.VOUCHER:
-        return comp.to(PAYEE_HOUSEHOLD)
-    return comp.lines
 
 
 def _default_months(s: Session, project_id: int) -> int | None:
@@ -513,9 +208,7 @@ class _Job:
     reprints: int = 0
 
 
-def _start(
-    db: Database, kind: str | DocumentKind, scope: Scope, options: DocumentOptions | None, draft: bool
-) -> _Job:
+def _start(db: Database, kind: str | DocumentKind, scope: Scope, options: DocumentOptions | None, draft: bool) -> _Job:
     info = kind_of(kind)
     options = options or DocumentOptions()
     ensure_gui_app()
@@ -557,17 +250,19 @@ def _household_documents(
         if reason is not None:
             job.skipped.append(f"{h.household_no} {h.head_name}：{reason}")
             continue
-        chosen.append((h, comp, _lines_for(job.info, comp)))
+        chosen.append((h, comp, listed_lines(job.info, comp)))
     if not chosen:
         return []
     if job.draft:
         issued = [
-            _Issued(0, Issue(job.info.kind.value, job.info.title, "", "", date.today(), draft=True), job.terms, {}, False)
+            Issued(
+                0, Issue(job.info.kind.value, job.info.title, "", "", date.today(), draft=True), job.terms, {}, False
+            )
             for _ in chosen
         ]
     else:
         wanted = [
-            _Wanted(
+            Wanted(
                 h.id,
                 h.household_no,
                 h.head_name,
@@ -578,7 +273,7 @@ def _household_documents(
             )
             for h, _comp, lines in chosen
         ]
-        issued = _issue(job.db, job.info, job.project.id, wanted, job.options, job.terms, exact=exact)
+        issued = issue(job.db, job.info, job.project.id, wanted, job.options, job.terms, exact=exact)
         if exact is not None and amounts_of(issued[0].snapshot) != amounts_of(wanted[0].snapshot):
             raise ValidationError(
                 f"{exact.number} 所列金额与现在登记的金额不同，不能按原编号重印；请重新出具（将取得新编号）。"
@@ -608,9 +303,7 @@ def _context(job: _Job, document: HouseholdDocument | DisclosureDocument) -> dic
     return base
 
 
-def _printable(
-    job: _Job, it: _Issued, parts: tuple[str, ...], household_id: int | None, stem: str
-) -> PrintableDocument:
+def _printable(job: _Job, it: Issued, parts: tuple[str, ...], household_id: int | None, stem: str) -> PrintableDocument:
     return PrintableDocument(
         kind=job.info.kind.value,
         title=job.info.title,
@@ -625,40 +318,6 @@ def _printable(
         document_id=it.document_id if it.document_id > 0 else None,
         file_stem=stem,
     )
-
-
-def _land_order(classes: set[str]) -> tuple[str, ...]:
-    known = [c for c in LAND_CLASS_ORDER if c in classes]
-    return (*known, *sorted(classes - set(known)))
-
-
-def _disclosure_rows(
-    households: dict[int, HouseholdInfo], comps: dict[int, Compensation], ids: Sequence[int]
-) -> list[DisclosureRow]:
-    rows = []
-    one_village = len({households[i].village for i in ids}) == 1  # then the group alone says where
-    for seq, hid in enumerate(ids, start=1):
-        h, comp = households[hid], comps[hid]
-        amounts: dict[str, Decimal] = {}
-        for ln in comp.lines:
-            amounts[ln.item] = amounts.get(ln.item, ZERO) + ln.amount
-        rows.append(
-            DisclosureRow(
-                seq=seq,
-                household_id=h.id,
-                household_no=h.household_no,
-                head_name=h.head_name,
-                village_group=h.group if one_village else h.village_group,
-                persons=h.persons,
-                id_masked=mask(h.head_id_number, "id"),
-                phone_masked=mask(h.phone, "phone"),
-                land=h.land_by_class(),
-                floor_area_m2=h.floor_area_m2,
-                amounts=amounts,
-                total=comp.total,
-            )
-        )
-    return rows
 
 
 def _disclosure_document(job: _Job, *, exact: IssuedDocument | None = None) -> PrintableDocument:
@@ -676,20 +335,20 @@ def _disclosure_document(job: _Job, *, exact: IssuedDocument | None = None) -> P
         unreviewed = [i for i in ids if comps[i].status != STATUS_REVIEWED]
         if unreviewed:
             raise ValidationError(f"公示表所列各户须先复核，还有 {len(unreviewed)} 户尚未复核。")
-    rows = _disclosure_rows(households, comps, ids)
+    rows = disclosure_rows(households, comps, ids)
     project_items = compensation_service.project_items(job.db, job.project.id)
     present = {item for r in rows for item in r.amounts}
     items = tuple([i for i in project_items if i in present] + sorted(present - set(project_items)))
-    land_classes = _land_order({c for r in rows for c in r.land})
+    land_classes = land_order({c for r in rows for c in r.land})
     total = sum((r.total for r in rows), ZERO)
     if job.draft:
-        it = _Issued(0, Issue(job.info.kind.value, job.info.title, "", "", date.today(), draft=True), job.terms, {}, False)
+        it = Issued(
+            0, Issue(job.info.kind.value, job.info.title, "", "", date.today(), draft=True), job.terms, {}, False
+        )
         head = ""
     else:
-        wanted = _Wanted(
-            None, "", "", job.scope.key, job.scope_label, disclosure_snapshot(rows, job.terms, ""), total
-        )
-        (it,) = _issue(job.db, job.info, job.project.id, [wanted], job.options, job.terms, exact=exact)
+        wanted = Wanted(None, "", "", job.scope.key, job.scope_label, disclosure_snapshot(rows, job.terms, ""), total)
+        (it,) = issue(job.db, job.info, job.project.id, [wanted], job.options, job.terms, exact=exact)
         if exact is not None and amounts_of(it.snapshot) != amounts_of(wanted.snapshot):
             raise ValidationError(f"{exact.number} 所列金额与现在登记的金额不同，不能按原编号重印；请重新出具。")
         job.issued += int(it.new)
@@ -905,7 +564,14 @@ def _export_files(job: _Job, folder: Path, progress: Progress | None, cancelled:
     if not files:
         raise ValidationError("所选各户均不能打印：" + "；".join(job.skipped[:5]))
     return ExportResult(
-        job.info.kind.value, tuple(files), len(files), pages, job.issued, job.reprints, tuple(job.skipped), job.fonts.note
+        job.info.kind.value,
+        tuple(files),
+        len(files),
+        pages,
+        job.issued,
+        job.reprints,
+        tuple(job.skipped),
+        job.fonts.note,
     )
 
 
@@ -922,7 +588,7 @@ def reprint_document(db: Database, document_id: int, out: Path) -> ExportResult:
     if doc.household_id is not None:
         scope = Scope(household_ids=(doc.household_id,))
     else:
-        scope = _scope_from_key(doc.scope, json.loads(doc.snapshot))
+        scope = scope_from_key(doc.scope, json.loads(doc.snapshot))
     job = _start(db, info.kind, scope, None, False)
     if info.kind is DocumentKind.DISCLOSURE:
         document = _disclosure_document(job, exact=doc)
@@ -934,120 +600,3 @@ def reprint_document(db: Database, document_id: int, out: Path) -> ExportResult:
     pages = write_pdf([document], Path(out), job.fonts)
     record_printed(db, [doc.id])
     return ExportResult(info.kind.value, (Path(out),), 1, pages, 0, int(document.reprint), (), job.fonts.note)
-
-
-def _scope_from_key(key: str, snapshot: dict[str, Any]) -> Scope:
-    what, _, value = key.partition(":")
-    if what == "group":
-        return Scope(group_id=int(value))
-    if what == "village":
-        return Scope(village_id=int(value))
-    if what == "project":
-        return Scope(project_id=int(value))
-    return Scope(household_ids=tuple(int(row[0]) for row in snapshot.get("households", [])))
-
-
-# -- verification -------------------------------------------------------------------------------
-
-
-def _line_changes(old: list[list[str]], new: list[list[str]]) -> list[str]:
-    def by_item(lines: list[list[str]]) -> dict[tuple[str, str], Decimal]:
-        out: dict[tuple[str, str], Decimal] = {}
-        for item, payee, amount in lines:
-            out[(item, payee)] = out.get((item, payee), ZERO) + Decimal(amount)
-        return out
-
-    a, b = by_item(old), by_item(new)
-    changes = []
-    for key in dict.fromkeys([*a, *b]):
-        before, after = a.get(key), b.get(key)
-        if before == after:
-            continue
-        label = key[0] if key[1] == PAYEE_HOUSEHOLD else f"{key[0]}（{key[1]}）"
-        changes.append(f"{label} {_money(before)} → {_money(after)}")
-    return changes
-
-
-def _money(value: Decimal | None) -> str:
-    return "无" if value is None else f"{format_yuan(to_fen(value))} 元"
-
-
-def _current_household(db: Database, doc: IssuedDocument) -> tuple[dict[str, Any] | None, Decimal | None]:
-    assert doc.household_id is not None
-    try:
-        view = compensation_service.get_household_compensation(db, doc.household_id)
-    except NotFoundError:
-        return None, None
-    comp = Compensation(view.status, lines_of_view(view))
-    lines = _lines_for(kind_of(doc.kind), comp)
-    snap = household_snapshot(lines, Terms())
-    return snap, Decimal(snap["total"])
-
-
-def _current_disclosure(db: Database, doc: IssuedDocument, stored: dict[str, Any]) -> dict[str, Any]:
-    scope = _scope_from_key(doc.scope, stored)
-    with db.read() as s:
-        try:
-            _project, ids, _label = scope_households(s, scope)
-        except NotFoundError:  # the village or group itself was removed: what is left of the listed households
-            ids = [int(r[0]) for r in stored.get("households", [])]
-        households = load_households(s, ids)
-        ids = [i for i in ids if i in households]
-        comps = load_compensation(s, ids)
-    rows = _disclosure_rows(households, comps, ids)
-    return disclosure_snapshot(rows, Terms(), "")
-
-
-def _disclosure_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    a = {int(r[0]): (r[1], Decimal(r[2])) for r in old.get("households", [])}
-    b = {int(r[0]): (r[1], Decimal(r[2])) for r in new.get("households", [])}
-    changes = []
-    for hid in dict.fromkeys([*a, *b]):
-        if hid not in b:
-            changes.append(f"户 {a[hid][0]} 已不在范围内")
-        elif hid not in a:
-            changes.append(f"新增户 {b[hid][0]}（{_money(b[hid][1])}）")
-        elif a[hid][1] != b[hid][1]:
-            changes.append(f"户 {a[hid][0]}：{_money(a[hid][1])} → {_money(b[hid][1])}")
-    return changes
-
-
-def verify_document(db: Database, code: str) -> VerifyResult:
-    """Which document a printed verification code belongs to, and whether its amounts are still current."""
-    normal = normalise_code(code)
-    if normal is None:
-        raise ValidationError(f"「{code.strip()}」不是有效的校验码（应为 10 位字母和数字，如 ABCDE-12345）。", field="校验码")
-    with db.read() as s:
-        doc = s.scalars(select(IssuedDocument).where(IssuedDocument.code == normal)).one_or_none()
-        if doc is None:
-            raise NotFoundError(f"登记簿中没有校验码为 {format_code(normal)} 的文书，这份文书可能不是本办出具的。")
-        s.expunge(doc)
-        key_row = s.get(Setting, CODE_KEY)
-        key = bytes.fromhex(key_row.value) if key_row is not None else b""
-    authentic = verification_code(key, doc.number, doc.scope, to_fen(doc.total), doc.issued_at) == doc.code
-    stored = json.loads(doc.snapshot)
-    if doc.household_id is not None:
-        current, current_total = _current_household(db, doc)
-        if current is None:
-            changes = ["该户已被删除"]
-        else:
-            changes = _line_changes(stored.get("lines", []), current["lines"])
-            if amounts_of(stored) != amounts_of(current) and not changes:
-                changes = [f"合计 {_money(doc.total)} → {_money(current_total)}"]
-    else:
-        current = _current_disclosure(db, doc, stored)
-        current_total = Decimal(current["total"])
-        changes = _disclosure_changes(stored, current)
-    same = current is not None and amounts_of(stored) == amounts_of(current)
-    if current_total is not None and current_total != doc.total:
-        changes.append(f"合计 {_money(doc.total)} → {_money(current_total)}")
-    return VerifyResult(
-        code=format_code(normal),
-        status="current" if same else "changed",
-        document=_info(doc),
-        issued_total=doc.total,
-        current_total=current_total,
-        authentic=authentic,
-        changes=tuple(dict.fromkeys(changes)) if not same else (),
-    )
-

@@ -203,10 +203,14 @@ def test_roster_layout_is_the_survey_shape_and_office_ready(demo_db: Database, t
         )
         assert ws["Q5"].data_type == "s" and ws["Q5"].value == first.bank_account
         assert ws["H5"].is_date and ws["H5"].number_format == "yyyy-mm-dd"
-        # Totals row: formulas over the data.
+        # Totals row: the sums of the column (as numbers: no formula slows a re-import).
         total_row = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value == "合计")
-        assert ws.cell(total_row, 11).value == f"=SUM(K5:K{total_row - 1})"
-        assert ws.cell(total_row, 13).value == f"=SUM(M5:M{total_row - 1})"
+        for column in ("K", "M", "N"):
+            cells = [ws[f"{column}{r}"].value for r in range(5, total_row)]
+            expected = sum((Decimal(str(v)) for v in cells if isinstance(v, int | float)), Decimal(0))
+            total = ws[f"{column}{total_row}"]
+            assert total.data_type == "n" and Decimal(str(total.value)) == expected > 0
+        assert not [c for c in _all_cells(book) if c.data_type == "f"]
         # Frozen header, print setup, widths.
         assert ws.freeze_panes == "D5"
         assert ws.page_setup.orientation == "landscape"
@@ -306,7 +310,7 @@ def test_disclosure_and_payments_with_computed_compensation(demo_db: Database, t
         assert paid == info.total > 0
         total_row = rows[-1] + 1
         assert ws.cell(total_row, 1).value == "合计"
-        assert ws.cell(total_row, 9).value == f"=SUM(I4:I{total_row - 1})"
+        assert Decimal(str(ws.cell(total_row, 9).value)).quantize(Decimal("0.01")) == info.total
         assert ws.freeze_panes == "F4" and ws.print_title_rows == "$3:$3"
 
     disclosure = tmp_path / "disclosure.xlsx"
@@ -349,8 +353,7 @@ def test_user_text_is_written_as_text_never_a_formula(db: Database, tmp_path: Pa
     for kind, path in files.items():
         with opened(path) as book:
             cells = list(_all_cells(book))
-            formulas = [c.value for c in cells if c.data_type == "f"]
-            assert all(str(f).startswith("=SUM(") for f in formulas), (kind, formulas)
+            assert [c.value for c in cells if c.data_type == "f"] == [], kind
             values = {c.value for c in cells if c.data_type == "s"}
             for name in HOSTILE:
                 assert " " + name in values, (kind, name)

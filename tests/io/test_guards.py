@@ -244,3 +244,26 @@ def test_xls_extent_is_checked_before_copying(tmp_path: Path) -> None:
     strict = Limits(max_sheet_cells=1_000_000)
     with open_workbook(far_book("near2.xls", 29999, 99), strict) as reader, pytest.raises(UnsafeFileError):
         reader.load("一组")
+
+
+def test_workbook_in_another_folder_and_names_in_another_case(tmp_path: Path) -> None:
+    # calamine finds the workbook through _rels/.rels and matches part names without case.
+    far = ONE_CELL + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    parts = {
+        "_rels/.rels": MINIMAL_XLSX_PARTS["_rels/.rels"].replace("xl/workbook.xml", "book/workbook.xml"),
+        "book/workbook.xml": MINIMAL_XLSX_PARTS["xl/workbook.xml"],
+        "book/_rels/workbook.xml.rels": MINIMAL_XLSX_PARTS["xl/_rels/workbook.xml.rels"].replace(
+            "worksheets/sheet1.xml", "DATA/ONE.BIN"
+        ),
+    }
+    entries = [raw_entry(name, text.encode()) for name, text in parts.items()]
+    fine = write_raw_zip(
+        tmp_path / "fine.xlsx", [*entries, raw_entry("book/data/one.bin", sheet_xml(ONE_CELL).encode())]
+    )
+    with open_workbook(fine) as book:
+        assert book.load("一组").rows == [["户号"]]
+    bomb = write_raw_zip(tmp_path / "far.xlsx", [*entries, raw_entry("book/data/one.bin", sheet_xml(far).encode())])
+    assert "一组" in str(_refused_quickly(bomb))
+    # A sheet that no relation names is still recognised by its content.
+    stray = write_raw_zip(tmp_path / "stray.xlsx", [*entries, raw_entry("x/y.xml", sheet_xml(far).encode())])
+    _refused_quickly(stray)

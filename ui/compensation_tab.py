@@ -1,0 +1,189 @@
+"""The compensation tab of the household editor: lines with formulas, manual adjustments, total, review.
+
+Signals: ``changed()`` – after compute, adjustment or review (the register may show totals).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resettle.domain.money import to_capital, to_fen
+from resettle.errors import ResettleError
+from resettle.services import compensation
+from resettle.services.compensation_records import HouseholdCompensationView
+from resettle.store.database import Database
+from ui.models.compensation import AdjustmentsModel, LinesModel, yuan
+
+
+class AdjustmentDialog(QDialog):
+    """A manual amount outside the rules: item, amount (may be negative), payee, and a required reason."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("人工调整"))
+        self.item = QLineEdit()
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("例如 1200.00 或 -300"))
+        self.payee = QComboBox()
+        self.payee.addItems(["户", "集体", "社保"])
+        self.reason = QLineEdit()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("项目"), self.item)
+        form.addRow(self.tr("金额(元)"), self.amount)
+        form.addRow(self.tr("支付对象"), self.payee)
+        form.addRow(self.tr("原因（必填）"), self.reason)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def value(self) -> Decimal | None:
+        try:
+            fen = to_fen(self.amount.text().strip())
+        except (ValueError, TypeError, InvalidOperation):
+            return None
+        return Decimal(fen).scaleb(-2)
+
+    def accept(self) -> None:
+        if not self.item.text().strip() or self.value() is None or not self.reason.text().strip():
+            self.error.setText(self.tr("项目、金额和原因都必须填写，金额须为数字"))
+            return
+        super().accept()
+
+
+class CompensationTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, db: Database, household_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.household_id = household_id
+        self.view_data: HouseholdCompensationView | None = None
+        self.lines = LinesModel(self)
+        self.adjustments = AdjustmentsModel(self)
+        self.lines_view = self._table(self.lines)
+        self.lines_view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.adjust_view = self._table(self.adjustments)
+        self.adjust_view.setMaximumHeight(96)
+        self.status = QLabel()
+        self.total = QLabel()
+        self.total.setStyleSheet("font-size: 14px; font-weight: bold;")
+        self.capital = QLabel()
+        self.compute_button = QPushButton(self.tr("按现行标准计算"))
+        self.add_button = QPushButton(self.tr("添加人工调整…"))
+        self.remove_button = QPushButton(self.tr("删除所选调整…"))
+        self.review_button = QPushButton(self.tr("复核通过"))
+        for b in (self.compute_button, self.add_button, self.remove_button, self.review_button):
+            b.setAutoDefault(False)
+        self.compute_button.clicked.connect(self.compute)
+        self.add_button.clicked.connect(self.add_adjustment)
+        self.remove_button.clicked.connect(self.remove_adjustment)
+        self.review_button.clicked.connect(self.review)
+        buttons = QHBoxLayout()
+        for b in (self.compute_button, self.add_button, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.review_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.lines_view, 1)
+        layout.addWidget(QLabel(self.tr("人工调整（不按标准计算的金额，须写明原因）")))
+        layout.addWidget(self.adjust_view)
+        layout.addWidget(self.total)
+        layout.addWidget(self.capital)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def _table(self, model: LinesModel | AdjustmentsModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.verticalHeader().setVisible(False)
+        return view
+
+    def refresh(self) -> None:
+        enabled = self.household_id is not None
+        for b in (self.compute_button, self.add_button, self.remove_button, self.review_button):
+            b.setEnabled(enabled)
+        if self.household_id is None:
+            self.status.setText(self.tr("保存本户后才能计算补偿。"))
+            return
+        v = compensation.get_household_compensation(self.db, self.household_id)
+        self.view_data = v
+        self.lines.set_rows(v.lines)
+        self.adjustments.set_rows(v.adjustments)
+        self.lines_view.resizeColumnsToContents()
+        state = v.status
+        if v.reviewed_by:
+            state += self.tr("（{0} 于 {1} 复核）").format(
+                v.reviewed_by, f"{v.reviewed_at:%Y-%m-%d %H:%M}" if v.reviewed_at else ""
+            )
+        self.status.setText(self.tr("补偿标准：{0}　状态：{1}").format(v.table_label or self.tr("未设置"), state))
+        self.total.setText(self.tr("合计：¥{0} 元").format(yuan(v.total)))
+        self.capital.setText(to_capital(to_fen(v.total)))
+        self.review_button.setEnabled(v.status == "已计算")
+
+    def _run(self, action: object) -> None:
+        try:
+            if callable(action):
+                action()
+        except ResettleError as exc:
+            QMessageBox.warning(self, self.tr("未完成"), exc.message)
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def compute(self) -> None:
+        assert self.household_id is not None
+        hid = self.household_id
+        self._run(lambda: compensation.compute_household(self.db, hid))
+
+    def add_adjustment(self) -> None:
+        assert self.household_id is not None
+        dialog = AdjustmentDialog(self)
+        if not dialog.exec():
+            return
+        hid, amount = self.household_id, dialog.value()
+        assert amount is not None
+        self._run(lambda: compensation.add_adjustment(self.db, hid, dialog.item.text().strip(), amount,
+                                                      dialog.reason.text().strip(), dialog.payee.currentText()))  # fmt: skip
+
+    def remove_adjustment(self) -> None:
+        rows = self.adjust_view.selectionModel().selectedRows()
+        if not rows:
+            return
+        adj = self.adjustments.row(rows[0].row())
+        reason, ok = QInputDialog.getText(
+            self, self.tr("删除人工调整"), self.tr("删除「{0}」的原因：").format(adj.item)
+        )
+        if ok:
+            self._run(lambda: compensation.delete_adjustment(self.db, adj.id, reason, expected_version=adj.version))
+
+    def review(self) -> None:
+        assert self.household_id is not None and self.view_data is not None
+        hid, version = self.household_id, self.view_data.version
+        self._run(lambda: compensation.review(self.db, hid, expected_version=version))

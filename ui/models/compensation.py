@@ -1,0 +1,134 @@
+"""Read-only tables of the compensation screens: lines, adjustments, rate tables, rules, diffs, sums."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from resettle.domain.money import format_yuan, to_fen
+from resettle.domain.rates import Rule
+from resettle.services.compensation_records import AdjustmentView, HouseholdDiff, LineView, RateTableInfo
+
+T = TypeVar("T")
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def yuan(value: Decimal | None) -> str:
+    return "" if value is None else format_yuan(to_fen(value))
+
+
+class RowsModel(QAbstractTableModel, Generic[T]):
+    """A list of frozen dataclasses shown through (header, getter, right-aligned) columns."""
+
+    COLUMNS: tuple[tuple[str, Callable[[Any], object], bool], ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> T:
+        return self._rows[index]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.COLUMNS[section][0]) if 0 <= section < len(self.COLUMNS) else None
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        _header, getter, right = self.COLUMNS[index.column()]
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = getter(row)
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and right:
+            return RIGHT
+        if role == ROW_ROLE:
+            return row
+        return None
+
+
+class LinesModel(RowsModel[LineView]):
+    COLUMNS = (
+        ("项目", lambda r: r.item, False),
+        ("数量", lambda r: f"{r.quantity.normalize():f} {r.unit}", True),
+        ("单价(元)", lambda r: yuan(r.unit_price), True),
+        ("金额(元)", lambda r: yuan(r.amount), True),
+        ("支付对象", lambda r: r.payee, False),
+        ("计算式", lambda r: r.formula, False),
+    )
+
+
+class AdjustmentsModel(RowsModel[AdjustmentView]):
+    COLUMNS = (
+        ("项目", lambda r: r.item, False),
+        ("金额(元)", lambda r: yuan(r.amount), True),
+        ("支付对象", lambda r: r.payee, False),
+        ("原因", lambda r: r.reason, False),
+        ("经办人", lambda r: r.created_by, False),
+    )
+
+
+class RateTablesModel(RowsModel[RateTableInfo]):
+    COLUMNS = (
+        ("名称", lambda r: r.name, False),
+        ("版本", lambda r: f"第{r.version}版", False),
+        ("生效日期", lambda r: r.effective_date or "", False),
+        ("文号", lambda r: r.source_doc, False),
+        ("状态", lambda r: r.status, False),
+        ("规则数", lambda r: r.rules, True),
+    )
+
+
+def _limit(fen: int | None) -> str:
+    return "" if fen is None else format_yuan(fen)
+
+
+class RulesModel(RowsModel[Rule]):
+    COLUMNS = (
+        ("编码", lambda r: r.code, False),
+        ("项目", lambda r: r.item, False),
+        ("依据", lambda r: r.basis, False),
+        ("条件", lambda r: "；".join(c.text() for c in r.conditions), False),
+        ("单价(元)", lambda r: format_yuan(r.unit_price_fen), True),
+        ("单位", lambda r: r.unit, False),
+        ("最低(元)", lambda r: _limit(r.minimum_fen), True),
+        ("最高(元)", lambda r: _limit(r.maximum_fen), True),
+        ("支付对象", lambda r: r.payee, False),
+    )
+
+
+class DiffModel(RowsModel[HouseholdDiff]):
+    COLUMNS = (
+        ("户号", lambda r: r.household_no, False),
+        ("户主", lambda r: r.head_name, False),
+        ("原合计(元)", lambda r: yuan(r.old_total), True),
+        ("新合计(元)", lambda r: yuan(r.new_total), True),
+        ("差额(元)", lambda r: yuan(r.delta), True),
+        ("变化的项目", lambda r: "；".join(f"{c.item} {yuan(c.old_amount) or '无'} → {yuan(c.new_amount) or '无'}"
+                                       for c in r.changes), False),
+    )  # fmt: skip
+
+
+class SumsModel(RowsModel[tuple[str, Decimal]]):
+    """Totals keyed by item, village or payee; the first header names the key."""
+
+    def __init__(self, key_header: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.COLUMNS = ((key_header, lambda r: r[0], False), ("金额(元)", lambda r: yuan(r[1]), True))

@@ -1,0 +1,209 @@
+"""补偿标准: versions and their rules; import/export workbooks, publish, new version, compare,
+and move a project to another version after seeing which households change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resettle.domain.money import format_yuan
+from resettle.errors import ResettleError
+from resettle.services import compensation, projects, rate_tables
+from resettle.services.compensation_records import RateTableInfo, TableChangePreview
+from resettle.store.database import Database
+from ui.models.compensation import DiffModel, RateTablesModel, RulesModel, yuan
+from ui.ops import OpRunner
+
+
+def _view(model: RateTablesModel | RulesModel | DiffModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setVisible(False)
+    return view
+
+
+class ChangePreviewDialog(QDialog):
+    """Exactly the households whose totals change, before anything is written."""
+
+    def __init__(self, preview: TableChangePreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("更换补偿标准的影响"))
+        model = DiffModel(self)
+        model.set_rows(preview.households)
+        view = _view(model)
+        view.resizeColumnsToContents()
+        note = QLabel(self.tr("改用「{0}」：{1} 户合计变化，{2} 户不变。项目合计 {3} 元 → {4} 元。").format(
+            preview.new_table_label, len(preview.households), preview.unchanged,
+            yuan(preview.old_grand_total), yuan(preview.new_grand_total)))  # fmt: skip
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        apply = buttons.addButton(self.tr("确认更换并重新计算"), QDialogButtonBox.ButtonRole.AcceptRole)
+        apply.clicked.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(view, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 500)
+
+
+class RatesDialog(QDialog):
+    def __init__(self, db: Database, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.runner = db, runner
+        self.setWindowTitle(self.tr("补偿标准"))
+        self.tables = RateTablesModel(self)
+        self.rules = RulesModel(self)
+        self.tables_view = _view(self.tables)
+        self.tables_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.rules_view = _view(self.rules)
+        self.rules_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.current = QLabel()
+        self.tables_view.selectionModel().selectionChanged.connect(self._selected)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            (self.tr("从 Excel 导入…"), self.import_table),
+            (self.tr("导出到 Excel…"), self.export_table),
+            (self.tr("发布"), self.publish),
+            (self.tr("新建版本"), self.new_version),
+            (self.tr("比较所选两版"), self.compare),
+            (self.tr("设为项目标准…"), self.use_for_project),
+        ):
+            b = QPushButton(text)
+            b.setAutoDefault(False)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        split = QSplitter()
+        split.addWidget(self.tables_view)
+        split.addWidget(self.rules_view)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.current)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+        self.resize(1200, 560)
+        self.reload()
+
+    def project_id(self) -> int | None:
+        nodes = projects.tree(self.db)
+        return nodes[0].id if nodes else None
+
+    def reload(self) -> None:
+        self.tables.set_rows(rate_tables.list_rate_tables(self.db))
+        self.tables_view.resizeColumnsToContents()
+        pid = self.project_id()
+        info = rate_tables.get_project_rate_table(self.db, pid) if pid is not None else None
+        self.current.setText(self.tr("项目现行标准：{0}").format(info.table.label if info else self.tr("未设置")))
+        if self.tables.rowCount():
+            self.tables_view.selectRow(0)
+
+    def selected(self) -> list[RateTableInfo]:
+        return [self.tables.row(i.row()) for i in self.tables_view.selectionModel().selectedRows()]
+
+    def _selected(self, _a: QItemSelection, _b: QItemSelection) -> None:
+        chosen = self.selected()
+        if chosen:
+            self.rules.set_rows(rate_tables.get_rate_table(self.db, chosen[0].id).table.rules)
+
+    def _try(self, action: object) -> bool:
+        try:
+            if callable(action):
+                action()
+        except ResettleError as exc:
+            QMessageBox.warning(self, self.tr("未完成"), exc.message)
+            return False
+        self.reload()
+        return True
+
+    def import_table(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("导入补偿标准"), str(Path.home()), "Excel (*.xlsx)")
+        if name:
+            self._try(lambda: rate_tables.import_rate_table(self.db, Path(name)))
+
+    def export_table(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出补偿标准"), str(Path.home() / f"{chosen[0].label}.xlsx"),
+                                              "Excel (*.xlsx)")  # fmt: skip
+        if name:
+            self._try(lambda: rate_tables.export_rate_table(self.db, chosen[0].id, Path(name)))
+
+    def publish(self) -> None:
+        chosen = self.selected()
+        if (
+            chosen
+            and QMessageBox.question(
+                self,
+                self.tr("发布"),
+                self.tr("发布「{0}」？发布后不能再修改，只能另建新版本。").format(chosen[0].label),
+            )
+            == QMessageBox.StandardButton.Yes
+        ):
+            self._try(lambda: rate_tables.publish_rate_table(self.db, chosen[0].id, chosen[0].row_version))
+
+    def new_version(self) -> None:
+        chosen = self.selected()
+        if chosen:
+            self._try(lambda: rate_tables.new_rate_table_version(self.db, chosen[0].id))
+
+    def compare(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 2:
+            QMessageBox.information(self, self.tr("比较"), self.tr("请按住 Ctrl 选择两个版本。"))
+            return
+        a = {r.code: r for r in rate_tables.get_rate_table(self.db, chosen[0].id).table.rules}
+        b = {r.code: r for r in rate_tables.get_rate_table(self.db, chosen[1].id).table.rules}
+        lines: list[str] = []
+        for code in sorted(set(a) | set(b)):
+            ra, rb = a.get(code), b.get(code)
+            if ra is None and rb is not None:
+                lines.append(
+                    self.tr("新增 {0} {1}：{2} 元/{3}").format(code, rb.item, format_yuan(rb.unit_price_fen), rb.unit)
+                )
+            elif rb is None and ra is not None:
+                lines.append(self.tr("删除 {0} {1}").format(code, ra.item))
+            elif ra is not None and rb is not None and ra != rb:
+                lines.append(self.tr("修改 {0} {1}：{2} → {3} 元/{4}").format(
+                    code, rb.item, format_yuan(ra.unit_price_fen), format_yuan(rb.unit_price_fen), rb.unit))  # fmt: skip
+        QMessageBox.information(self, self.tr("{0} 与 {1}").format(chosen[0].label, chosen[1].label),
+                                "\n".join(lines) or self.tr("两版规则完全相同。"))  # fmt: skip
+
+    def use_for_project(self) -> None:
+        chosen = self.selected()
+        pid = self.project_id()
+        if not chosen or pid is None:
+            return
+        months, ok = QInputDialog.getInt(self, self.tr("过渡月数"), self.tr("过渡费按几个月计算："), 18, 0, 120)
+        if not ok:
+            return
+        try:
+            preview = compensation.preview_rate_table_change(self.db, pid, chosen[0].id)
+        except ResettleError as exc:
+            QMessageBox.warning(self, self.tr("未完成"), exc.message)
+            return
+        if ChangePreviewDialog(preview, self).exec():
+            self.runner.run(self, self.tr("正在重新计算…"), compensation.change_project_rate_table, db=self.db,
+                            project_id=pid, table_id=chosen[0].id, transition_months=months,
+                            on_done=lambda _r: self.reload(), changes=frozenset({"compensation"}))  # fmt: skip
