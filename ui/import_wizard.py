@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from resettle.errors import ResettleError
+from resettle.io.error_report import write_error_report
 from resettle.io.headers import FIELD_LABELS, MappingProfile, load_profiles, save_profiles
-from resettle.io.survey import ImportIssue, ReadOptions, list_sheets, preview
+from resettle.io.survey import ImportIssue, ReadOptions, list_sheets, options_from_profile, preview
 from resettle.services import imports, projects
 from resettle.store.database import Database
 from resettle.store.paths import data_dir
@@ -306,12 +307,9 @@ class CheckPage(QWizardPage):
         if not name:
             return
         try:
-            import importlib
-
-            report = importlib.import_module("resettle.io.error_report")
-            report.write_error_report(p.path, p.issues, Path(name))
-        except (ResettleError, ImportError, AttributeError) as exc:
-            QMessageBox.warning(self, self.tr("未导出"), getattr(exc, "message", str(exc)))
+            write_error_report(p.path, p.issues, Path(name))
+        except ResettleError as exc:
+            QMessageBox.warning(self, self.tr("未导出"), exc.message)
 
     def isComplete(self) -> bool:
         return self.wiz.preview is not None and not self.wiz.preview.errors
@@ -384,10 +382,12 @@ class ImportWizard(QWizard):
         return Path(self.file_page.path.text().strip())
 
     def read_options(self, sheets: list[str] | None, overrides: dict[str, str] | None) -> ReadOptions:
+        """The saved profile's mapping, header row and spellings, unless the clerk corrected the columns."""
+        village = self.file_page.village.text().strip() or None
         profile = self.profiles.get(str(self.file_page.profile.currentData() or ""))
-        mapping = overrides if overrides is not None else (dict(profile.columns) if profile else None)
-        return ReadOptions(village=self.file_page.village.text().strip() or None, sheets=sheets or None,
-                           mapping_overrides=mapping or None)  # fmt: skip
+        if overrides is None and profile is not None:
+            return options_from_profile(profile, village=village, sheets=sheets or None)
+        return ReadOptions(village=village, sheets=sheets or None, mapping_overrides=overrides or None)
 
     def project(self) -> str | int:
         text = self.file_page.project.currentText().strip()

@@ -40,7 +40,6 @@ from ui.summary_dialog import SummaryDialog
 from ui.window_files import FileActions
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 10
-MAX_RECENT = 8
 
 
 class MainWindow(FileActions):
@@ -214,24 +213,28 @@ class MainWindow(FileActions):
         self.file_label.setText(self.tr("数据库：{0}").format(self.db.path))
 
     def reload_tree(self) -> None:
+        """Names at once; household counts follow from a worker thread (a GROUP BY over the register)."""
         current = self._filter
         self.tree_model.clear()
+        self._tree_items: dict[tuple[str, int], tuple[QStandardItem, str]] = {}
         root = self.tree_model.invisibleRootItem()
-        nodes: list[ProjectNode] = projects.tree(self.db)
+        nodes: list[ProjectNode] = projects.tree(self.db, with_counts=False)
         self.groups: list[tuple[int, str]] = []
         select_index: QModelIndex | None = None
+
+        def item(kind: str, ident: int, name: str, parent: QStandardItem) -> QStandardItem:
+            node = QStandardItem(name)
+            node.setData((kind, ident), NODE_ROLE)
+            parent.appendRow(node)
+            self._tree_items[(kind, ident)] = (node, name)
+            return node
+
         for p in nodes:
-            pi = QStandardItem(self.tr("{0}（{1} 户）").format(p.name, p.households))
-            pi.setData(("project", p.id), NODE_ROLE)
-            root.appendRow(pi)
+            pi = item("project", p.id, p.name, root)
             for v in p.villages:
-                vi = QStandardItem(self.tr("{0}（{1} 户）").format(v.name, v.households))
-                vi.setData(("village", v.id), NODE_ROLE)
-                pi.appendRow(vi)
+                vi = item("village", v.id, v.name, pi)
                 for g in v.groups:
-                    gi = QStandardItem(self.tr("{0}（{1} 户）").format(g.name, g.households))
-                    gi.setData(("group", g.id), NODE_ROLE)
-                    vi.appendRow(gi)
+                    gi = item("group", g.id, g.name, vi)
                     self.groups.append((g.id, f"{p.name} / {v.name} / {g.name}"))
                     if current == ("group", g.id):
                         select_index = gi.index()
@@ -245,6 +248,19 @@ class MainWindow(FileActions):
             self.tree.selectionModel().blockSignals(True)
             self.tree.setCurrentIndex(select_index)
             self.tree.selectionModel().blockSignals(False)
+        self.runner.run(self, "", projects.group_counts, with_progress=False, db=self.db, on_done=self._show_counts)
+
+    def _show_counts(self, counts: dict[int, int]) -> None:
+        totals: dict[tuple[str, int], int] = {}
+        for p in projects.tree(self.db, counts=counts):
+            totals[("project", p.id)] = p.households
+            for v in p.villages:
+                totals[("village", v.id)] = v.households
+                for g in v.groups:
+                    totals[("group", g.id)] = g.households
+        for key, (node, name) in self._tree_items.items():
+            if key in totals:
+                node.setText(self.tr("{0}（{1} 户）").format(name, f"{totals[key]:,}"))
 
     def _tree_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = current.data(NODE_ROLE) if current.isValid() else None
@@ -252,7 +268,10 @@ class MainWindow(FileActions):
         self.apply_filter()
 
     def _loaded(self, total: int) -> None:
-        self.rows_label.setText(self.tr("共 {0:,} 户").format(total))
+        text = self.tr("共 {0:,} 户").format(total)
+        if self.model.query.text.strip() and households.search_capped(self.db, self.model.query.text):
+            text += self.tr("（匹配过多，只列出一部分，请多输入几个字）")
+        self.rows_label.setText(text)
         self._selection_changed(QItemSelection(), QItemSelection())
 
     def _selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:

@@ -208,9 +208,13 @@ def _draft_mark(painter: QPainter, geo: _Geometry, fonts: DocumentFonts) -> None
     painter.resetTransform()
 
 
+def _orientation(landscape: bool) -> QPageLayout.Orientation:
+    return QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+
+
 def _orient(device: QPagedPaintDevice, landscape: bool, first: bool) -> None:
     """Turn the sheet for the next page when a document of the other orientation follows (PDF)."""
-    wanted = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    wanted = _orientation(landscape)
     if not first and device.pageLayout().orientation() != wanted:
         device.setPageOrientation(wanted)
 
@@ -230,18 +234,21 @@ def paint(
     With ``painter`` (already active on ``device``) the pages are appended to a running job
     (``first=False`` when a page was painted before). ``on_document(doc, pages)`` is called
     after each document; ``cancelled()`` is checked between documents.
-    The device's page layout should already be :func:`page_layout` for the documents'
-    orientation (a QPrinter set up by a dialog keeps its own margins; they are allowed for)."""
+    Without ``painter`` the device is turned to the first document's orientation before
+    painting starts; a QPrinter set up by a dialog keeps its own margins (they are allowed for)."""
     ensure_gui_app()
     own = painter is None
     active: QPainter = QPainter() if painter is None else painter
-    if own and not active.begin(device):
-        raise ResettleError("无法开始打印：打印机或 PDF 文件不可用。")
     total = 0
     try:
         for document in documents:
             if cancelled is not None and cancelled():
                 break
+            if own and not active.isActive():
+                # Our own job: turn the sheet for the first document, then start painting.
+                device.setPageOrientation(_orientation(document.landscape))
+                if not active.begin(device):
+                    raise ResettleError("无法开始打印：打印机或 PDF 文件不可用。")
             _orient(device, document.landscape, first)
             geo = _geometry(device, document.landscape)
             laid = [layout(part, document.landscape, device, fonts) for part in document.parts]
@@ -265,7 +272,7 @@ def paint(
             if on_document is not None:
                 on_document(document, count)
     finally:
-        if own:
+        if own and active.isActive():
             active.end()
     return total
 

@@ -39,6 +39,7 @@ __all__ = [
     "ParcelFact",
     "StructureFact",
     "compute",
+    "facts_digest",
     "format_quantity",
     "lines_digest",
     "total_fen",
@@ -46,6 +47,9 @@ __all__ = [
 ]
 
 LEGAL = "合法"
+# Part of every facts digest: raise it when the engine prices or prints lines differently,
+# so that stored results are recomputed rather than taken as current.
+ENGINE_VERSION = 1
 _AREA_BASES = frozenset({LAND_AREA, FLOOR_AREA})
 # Facts and lines are NamedTuples: a project has hundreds of thousands of them and a
 # tuple is built several times faster than a frozen dataclass.
@@ -287,4 +291,19 @@ def lines_digest(lines: Iterable[Line], table_id: int | None = None) -> str:
             f"{ln.rule_code}\x1f{ln.item}\x1f{ln.basis}\x1f{ln.quantity.normalize():f}\x1f{ln.unit}\x1f"
             f"{ln.unit_price_fen}\x1f{ln.amount_fen}\x1f{ln.payee}\x1f{ln.table_version}\x1f{ln.formula}"
         )
+    return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
+
+
+def facts_digest(facts: HouseholdFacts, table_id: int) -> str:
+    """A fingerprint of everything :func:`compute` reads: same digest, same lines (tables are frozen)."""
+    parts = [
+        f"{ENGINE_VERSION}|{table_id}|{facts.resettled_persons}|{facts.transition_months}|{facts.signed_on}",
+        "\x1f".join(sorted(facts.tags)),
+        *(f"P{p.land_class}\x1f{p.area_mu}" for p in facts.parcels),
+        *(
+            f"S{s.structure_type}\x1f{s.floor_area_m2}\x1f{s.use}\x1f{s.legal_status}\x1f{s.decoration_fen}"
+            for s in facts.structures
+        ),
+        *(f"A{a.kind}\x1f{a.quantity}\x1f{a.unit}" for a in facts.attachments),
+    ]
     return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()

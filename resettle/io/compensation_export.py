@@ -8,7 +8,7 @@ cell with a leading ``= + - @`` tab or CR shielded (data-safety.md, Excel out).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -110,7 +110,9 @@ def _summary(
     ws.autofilter(2, 0, max(r - 1, 2), len(headers) - 1)
 
 
-def _detail(book: Any, f: _Formats, title: str, note: str, lines: Sequence[DetailLine]) -> None:
+def _detail(book: Any, f: _Formats, title: str, note: str, lines: Iterable[DetailLine]) -> int:
+    """Write the detail sheet(s); returns how many lines were written."""
+    count = 0
     part = 1
     ws = book.add_worksheet(DETAIL_SHEET)
     r = _heading(ws, f, f"{title}补偿明细表", note, _DETAIL_HEADERS, _DETAIL_WIDTHS)
@@ -133,6 +135,8 @@ def _detail(book: Any, f: _Formats, title: str, note: str, lines: Sequence[Detai
             ws.write_string(r, 11, f"第{line.table_version}版", f.text)
         _text(ws, r, 12, line.formula, f.text)
         r += 1
+        count += 1
+    return count
 
 
 def write_compensation_workbook(
@@ -142,10 +146,12 @@ def write_compensation_workbook(
     table_label: str,
     items: Sequence[str],
     rows: Sequence[HouseholdTotalsRow],
-    lines: Sequence[DetailLine],
+    lines: Iterable[DetailLine],
     exported_at: datetime | None = None,
-) -> None:
-    """``title`` is the project (and village) name the sheets are headed with."""
+) -> int:
+    """Write the workbook; ``lines`` may be a stream (written as it comes). Returns the detail line count.
+
+    ``title`` is the project (and village) name the sheets are headed with."""
     stamp = (exported_at or datetime.now()).strftime("%Y-%m-%d %H:%M")
     note = f"补偿标准：{table_label or '（未选定）'}　金额单位：元　导出时间：{stamp}"
     book = xlsxwriter.Workbook(
@@ -154,6 +160,7 @@ def write_compensation_workbook(
     try:
         f = _Formats(book)
         _summary(book, f, title, note, items, rows)
-        _detail(book, f, title, note, lines)
+        count = _detail(book, f, title, note, lines)
     finally:
         book.close()
+    return count

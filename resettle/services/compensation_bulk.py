@@ -26,6 +26,7 @@ from resettle.domain.compensation import (
     ParcelFact,
     StructureFact,
     compute,
+    facts_digest,
     lines_digest,
 )
 from resettle.domain.rates import RateTable
@@ -214,9 +215,25 @@ class _Writer:
         self.inserts: list[tuple[Any, ...]] = []
         self.audit: list[audit.AuditRecord] = []
 
+    def refresh_inputs(self, state: dict[str, Any], inputs: str) -> None:
+        """Facts changed but the lines did not: only the fingerprint moves; the review stays."""
+        new = dict(state, inputs_digest=inputs)
+        stored = [new[c] for c in STATE_COLUMNS]
+        row_id = int(state["id"])
+        self.updates.append(
+            (*stored, int(state["version"]) + 1, seal_of("household_compensation", row_id, stored), row_id)
+        )
+
     def household(
-        self, hid: int, lines: list[Line], digest: str, total: int, state: dict[str, Any] | None, rewrite: bool
+        self,
+        hid: int,
+        lines: list[Line],
+        digests: tuple[str, str],
+        total: int,
+        state: dict[str, Any] | None,
+        rewrite: bool,
     ) -> None:
+        """Store one household's new result; ``digests`` is (lines digest, inputs digest)."""
         if rewrite:
             if state is not None:
                 self.deletes.append((hid,))
@@ -241,41 +258,37 @@ class _Writer:
                 self.lines.append((row_id, 1, seal_of("compensation_line", row_id, values), *values))
         new: dict[str, Any] = dict(state) if state else dict.fromkeys(STATE_COLUMNS)
         if state is None:
-            new.update(household_id=hid, computed_by="", reviewed_by="", lines_digest="", total=0, status=STATUS_NONE)
+            new.update(household_id=hid, computed_by="", reviewed_by="", total=0, status=STATUS_NONE)
         old_total, old_status = new["total"], new["status"]
         new.update(
             rate_table_id=self.table_id,
             table_version=self.table_version,
             status=STATUS_COMPUTED,
             total=total,
-            lines_digest=digest,
+            lines_digest=digests[0],
+            inputs_digest=digests[1],
             computed_at=self.now_stored,
             computed_by=self.actor.user,
             reviewed_by="",
             reviewed_at=None,
         )
         stored = [new[c] for c in STATE_COLUMNS]
+        total_text = audit.as_text(Decimal(total).scaleb(-2))
         if state is None:
             row_id = self.next_state_id
             self.next_state_id += 1
             self.inserts.append((row_id, 1, seal_of("household_compensation", row_id, stored), *stored))
             self.audit.append(
-                audit.AuditRecord(
-                    "create",
-                    "household_compensation",
-                    row_id,
-                    hid,
-                    "total",
-                    None,
-                    audit.as_text(Decimal(total).scaleb(-2)),
-                )
+                audit.AuditRecord("create", "household_compensation", row_id, hid, "total", None, total_text)
             )
             return
-        row_id, version = int(state["id"]), int(state["version"]) + 1
-        self.updates.append((*stored, version, seal_of("household_compensation", row_id, stored), row_id))
-        old_text, new_text = (audit.as_text(Decimal(v).scaleb(-2)) for v in (old_total, total))
+        row_id = int(state["id"])
+        self.updates.append(
+            (*stored, int(state["version"]) + 1, seal_of("household_compensation", row_id, stored), row_id)
+        )
+        old_text = audit.as_text(Decimal(old_total).scaleb(-2))
         self.audit.append(
-            audit.AuditRecord("update", "household_compensation", row_id, hid, "total", old_text, new_text)
+            audit.AuditRecord("update", "household_compensation", row_id, hid, "total", old_text, total_text)
         )
         if old_status != STATUS_COMPUTED:
             self.audit.append(
@@ -323,16 +336,28 @@ def compute_scope(
     writer = _Writer(conn, table_id, table.version, actor, reason)
     changed = reset = grand = 0
     for done, (hid, household_facts) in enumerate(facts.items(), start=1):
-        lines = compute(household_facts, table)
-        digest = lines_digest(lines, table_id)
-        total = sum(ln.amount_fen for ln in lines) + adjustments.get(hid, 0)
-        grand += total
         state = states.get(hid)
-        rewrite = state is None or state["lines_digest"] != digest or state["rate_table_id"] != table_id
-        if rewrite or state is None or int(state["total"]) != total or state["status"] == STATUS_NONE:
-            writer.household(hid, lines, digest, total, state, rewrite)
-            changed += 1
-            reset += int(state is not None and state["status"] == STATUS_REVIEWED)
+        inputs = facts_digest(household_facts, table_id)
+        current = (
+            state is not None
+            and state["status"] != STATUS_NONE
+            and state["rate_table_id"] == table_id
+            and state["table_version"] == table.version
+        )
+        if current and state is not None and state["inputs_digest"] == inputs:
+            grand += int(state["total"])  # same facts, same frozen table: same lines (total kept by every writer)
+        else:
+            lines = compute(household_facts, table)
+            digest = lines_digest(lines, table_id)
+            total = sum(ln.amount_fen for ln in lines) + adjustments.get(hid, 0)
+            grand += total
+            rewrite = not current or state is None or state["lines_digest"] != digest
+            if rewrite or state is None or int(state["total"]) != total:
+                writer.household(hid, lines, (digest, inputs), total, state, rewrite)
+                changed += 1
+                reset += int(state is not None and state["status"] == STATUS_REVIEWED)
+            else:
+                writer.refresh_inputs(state, inputs)
         if done % CHUNK == 0:
             writer.flush()
             if progress is not None:

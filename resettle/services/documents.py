@@ -206,6 +206,7 @@ class _Job:
     skipped: list[str] = field(default_factory=list)
     issued: int = 0
     reprints: int = 0
+    template_checked: bool = False
 
 
 def _start(db: Database, kind: str | DocumentKind, scope: Scope, options: DocumentOptions | None, draft: bool) -> _Job:
@@ -253,14 +254,17 @@ def _household_documents(
         chosen.append((h, comp, listed_lines(job.info, comp)))
     if not chosen:
         return []
+    draft = Issued(
+        0, Issue(job.info.kind.value, job.info.title, "", "", date.today(), draft=True), job.terms, {}, False
+    )
     if job.draft:
-        issued = [
-            Issued(
-                0, Issue(job.info.kind.value, job.info.title, "", "", date.today(), draft=True), job.terms, {}, False
-            )
-            for _ in chosen
-        ]
+        issued = [draft for _ in chosen]
     else:
+        if not job.template_checked:  # a broken template must fail before anything is numbered
+            h, comp, _lines = chosen[0]
+            trial = HouseholdDocument(draft.issue, job.township, job.project, h, comp, job.terms)
+            render_html(job.env, job.info.kind, _context(job, trial))
+            job.template_checked = True
         wanted = [
             Wanted(
                 h.id,
@@ -341,39 +345,44 @@ def _disclosure_document(job: _Job, *, exact: IssuedDocument | None = None) -> P
     items = tuple([i for i in project_items if i in present] + sorted(present - set(project_items)))
     land_classes = land_order({c for r in rows for c in r.land})
     total = sum((r.total for r in rows), ZERO)
-    if job.draft:
-        it = Issued(
-            0, Issue(job.info.kind.value, job.info.title, "", "", date.today(), draft=True), job.terms, {}, False
+    table_label = next((c.table_label for c in comps.values() if c.table_label), "")
+
+    def document_for(it: Issued, head: str) -> DisclosureDocument:
+        return DisclosureDocument(
+            issue=it.issue,
+            township=job.township,
+            project=job.project,
+            scope_label=job.scope_label,
+            table_label=table_label,
+            land_classes=land_classes,
+            items=items,
+            pages=disclosure_pages(rows, items),
+            terms=it.terms,
+            chain_head=head,
+            totals={item: sum((r.amounts.get(item, ZERO) for r in rows), ZERO) for item in items},
+            land_totals={c: sum((r.land.get(c, Decimal(0)) for r in rows), Decimal(0)) for c in land_classes},
+            floor_total=sum((r.floor_area_m2 for r in rows), ZERO),
+            persons_total=sum(r.persons for r in rows),
+            total=total,
         )
-        head = ""
-    else:
+
+    it = Issued(0, Issue(job.info.kind.value, job.info.title, "", "", date.today(), draft=True), job.terms, {}, False)
+    parts = _disclosure_parts(job, document_for(it, ""))  # a broken template fails before anything is numbered
+    if not job.draft:
         wanted = Wanted(None, "", "", job.scope.key, job.scope_label, disclosure_snapshot(rows, job.terms, ""), total)
         (it,) = issue(job.db, job.info, job.project.id, [wanted], job.options, job.terms, exact=exact)
         if exact is not None and amounts_of(it.snapshot) != amounts_of(wanted.snapshot):
             raise ValidationError(f"{exact.number} 所列金额与现在登记的金额不同，不能按原编号重印；请重新出具。")
         job.issued += int(it.new)
         job.reprints += int(it.issue.reprint)
-        head = str(it.snapshot.get("chain_head", ""))
-    document = DisclosureDocument(
-        issue=it.issue,
-        township=job.township,
-        project=job.project,
-        scope_label=job.scope_label,
-        table_label=next((c.table_label for c in comps.values() if c.table_label), ""),
-        land_classes=land_classes,
-        items=items,
-        pages=disclosure_pages(rows, items),
-        terms=it.terms,
-        chain_head=head,
-        totals={item: sum((r.amounts.get(item, ZERO) for r in rows), ZERO) for item in items},
-        land_totals={c: sum((r.land.get(c, Decimal(0)) for r in rows), Decimal(0)) for c in land_classes},
-        floor_total=sum((r.floor_area_m2 for r in rows), ZERO),
-        persons_total=sum(r.persons for r in rows),
-        total=total,
-    )
-    context = _context(job, document)
-    parts = tuple(render_html(job.env, job.info.kind, {**context, "page": page}) for page in document.pages)
+        parts = _disclosure_parts(job, document_for(it, str(it.snapshot.get("chain_head", ""))))
     return _printable(job, it, parts, None, _UNSAFE_FILE_CHARS.sub("_", f"公示表_{job.scope_label}"))
+
+
+def _disclosure_parts(job: _Job, document: DisclosureDocument) -> tuple[str, ...]:
+    """One HTML part per page: the template lays out one page (``page``) at a time."""
+    context = _context(job, document)
+    return tuple(render_html(job.env, job.info.kind, {**context, "page": page}) for page in document.pages)
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:

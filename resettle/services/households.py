@@ -187,34 +187,54 @@ def _prefix(col: Any, text: str) -> ColumnElement[bool]:
     return and_(col >= text, col < text + TOP)
 
 
-def search_ids(text: str) -> Any:
-    """Ids of households matching what a clerk types: 户号, name, pinyin initials, ID or phone prefix.
+SEARCH_CAP = 2000  # per branch: a search that matches more is shown in part and the clerk types more
 
-    Each branch is an index range scan; the union is small for any useful search, so queries
-    start from it (a join on the primary key) instead of probing it from a scan of the register."""
+
+def _branches(text: str) -> list[Select[Any]]:
     t = "".join(text.replace("\u3000", " ").split())
     if not t:
-        return None
+        return []
     if t.isascii() and t.isalpha():
-        ids = union(
+        return [
             select(Household.id).where(_prefix(Household.head_initials, t.lower())),
             select(Person.household_id).where(_prefix(Person.name_initials, t.lower())),
             select(Household.id).where(_prefix(Household.household_no, t)),
-        )
-    elif t.isascii() and t.rstrip("xX").isdigit():
+        ]
+    if t.isascii() and t.rstrip("xX").isdigit():
         t = t.upper()
-        ids = union(
+        return [
             select(Person.household_id).where(Person.id_number != "", _prefix(Person.id_number, t)),
             select(Household.id).where(_prefix(Household.phone, t)),
             select(Household.id).where(_prefix(Household.household_no, t)),
-        )
-    else:
-        ids = union(
-            select(Household.id).where(_prefix(Household.head_name, t)),
-            select(Person.household_id).where(_prefix(Person.name, t)),
-            select(Household.id).where(_prefix(Household.household_no, t)),
-        )
-    return ids.subquery("matches")
+        ]
+    return [
+        select(Household.id).where(_prefix(Household.head_name, t)),
+        select(Person.household_id).where(_prefix(Person.name, t)),
+        select(Household.id).where(_prefix(Household.household_no, t)),
+    ]
+
+
+def search_ids(text: str) -> Any:
+    """Ids of households matching what a clerk types: 户号, name, pinyin initials, ID or phone prefix.
+
+    Each branch is an index range scan cut at SEARCH_CAP rows, so even a one-letter search does
+    bounded work; queries start from this small set (a join on the primary key)."""
+    branches = _branches(text)
+    if not branches:
+        return None
+    limited = [b.limit(SEARCH_CAP).subquery() for b in branches]
+    return union(*(select(sub.c[0].label("id")) for sub in limited)).subquery("matches")
+
+
+def search_capped(db: Database, text: str) -> bool:
+    """Whether a search matched more than the register shows (the clerk should type more)."""
+    branches = _branches(text)
+    with db.read() as s:
+        for b in branches:
+            n = s.scalar(select(func.count()).select_from(b.limit(SEARCH_CAP).subquery())) or 0
+            if n >= SEARCH_CAP:
+                return True
+    return False
 
 
 def _filtered(query: HouseholdQuery) -> Select[Any]:

@@ -124,6 +124,8 @@ class HouseholdCompensation(Editable, Base):
     status: Mapped[str] = mapped_column(String(10), default=STATUS_NONE)
     total: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
     lines_digest: Mapped[str] = mapped_column(String(64), default="")
+    # facts + standard the lines came from (migration 0004)
+    inputs_digest: Mapped[str] = mapped_column(String(64), default="", server_default="")
     computed_at: Mapped[datetime | None] = mapped_column(DateTime)
     computed_by: Mapped[str] = mapped_column(String(100), default="")
     reviewed_by: Mapped[str] = mapped_column(String(100), default="")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -89,13 +90,23 @@ def priced_200_db(tmp_path: Path, priced_200_template: Path) -> Iterator[Databas
     database.close()
 
 
+def _pages(pdf: Path) -> list[str]:
+    """Each page's text: poppler's pdftotext when installed (fast), else pypdf."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        return [page.extract_text() for page in PdfReader(pdf).pages]
+    done = subprocess.run([tool, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True)
+    pages = done.stdout.decode("utf-8").split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
 def page_texts(pdf: Path) -> list[str]:
     """Each page's text as extracted, whitespace removed (table cells and wrapped lines run together)."""
-    return ["".join(page.extract_text().split()) for page in PdfReader(pdf).pages]
+    return ["".join(text.split()) for text in _pages(pdf)]
 
 
 def raw_text(pdf: Path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    return "\n".join(_pages(pdf))
 
 
 def pdf_text(pdf: Path) -> str:

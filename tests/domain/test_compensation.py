@@ -14,6 +14,7 @@ from resettle.domain.compensation import (
     ParcelFact,
     StructureFact,
     compute,
+    facts_digest,
     format_quantity,
     lines_digest,
     total_fen,
@@ -237,3 +238,19 @@ def test_rule_order_changes_order_not_amounts(facts: HouseholdFacts, order: list
     assert sorted(compute(facts, base), key=lambda ln: ln.rule_code) == sorted(
         compute(facts, shuffled), key=lambda ln: ln.rule_code
     )
+
+
+@given(facts_strategy)
+def test_facts_digest_sees_every_input_and_ignores_tag_order(facts: HouseholdFacts) -> None:
+    assert facts_digest(facts, 1) == facts_digest(facts._replace(tags=frozenset(sorted(facts.tags))), 1)
+    assert facts_digest(facts, 1) != facts_digest(facts, 2)
+    for changed in (
+        facts._replace(resettled_persons=facts.resettled_persons + 1),
+        facts._replace(transition_months=facts.transition_months + 1),
+        facts._replace(signed_on=date(2027, 1, 1)),
+        facts._replace(tags=facts.tags | {"新标签"}),
+        facts._replace(parcels=(*facts.parcels, ParcelFact("水田", Decimal("0.0001")))),
+        facts._replace(structures=(*facts.structures, StructureFact("框架", Decimal("1.00")))),
+        facts._replace(attachments=(*facts.attachments, AttachmentFact("水井", Decimal("1.00"), "口"))),
+    ):
+        assert facts_digest(changed, 1) != facts_digest(facts, 1)

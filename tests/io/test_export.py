@@ -19,11 +19,13 @@ from resettle.domain.mask import mask
 from resettle.domain.sample_rates import sample_rate_table
 from resettle.io import export as export_module
 from resettle.io.export import (
+    DisclosureOptions,
     ExportCancelled,
     GroupCount,
     RosterHousehold,
     RosterPerson,
     safe_text,
+    write_disclosure,
     write_roster,
 )
 from resettle.io.rate_workbook import write_rate_workbook
@@ -378,3 +380,29 @@ def test_roster_of_an_empty_project_is_a_valid_workbook(db: Database, tmp_path: 
     assert info.households == 0
     with opened(out) as book:
         assert book.sheetnames == ["花名册"]
+
+
+def test_disclosure_has_a_sheet_per_village_with_its_totals(tmp_path: Path) -> None:
+    def home(no: str, village: str, land: str) -> RosterHousehold:
+        person = RosterPerson("张三", "户主", "男", "11010519491231002X", None)
+        return RosterHousehold(no, "张三", village, "一组", phone="13812345678", persons=(person, person),
+                               parcels=(("水田", Decimal(land)),))  # fmt: skip
+
+    rows = [
+        (home("A1", "东岗村", "1.25"), None),
+        (home("A2", "东岗村", "0.75"), None),
+        (home("B1", "西岭村", "2"), None),
+    ]
+    options = DisclosureOptions(land_classes=("水田",), chain_head="0123456789abcdef" * 4)
+    out = tmp_path / "d.xlsx"
+    info = write_disclosure(out, rows, [("东岗村", 2), ("西岭村", 1)], options, project="测试项目")
+    assert info.sheets == ["东岗村", "西岭村"] and info.households == 3
+    with opened(out) as book:
+        ws = book["东岗村"]
+        total = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value == "合计")
+        assert total == 7  # two households, then the totals
+        assert ws.cell(total, 7).value == 4  # persons
+        assert Decimal(str(ws.cell(total, 8).value)) == Decimal("2.00")  # 水田
+        texts = [str(c.value) for c in _all_cells(book) if c.value is not None]
+        assert "数据校验码：0123 4567 89ab cdef 0123 4567" in texts
+        assert all(not MOBILE.search(t) and not ID_18.search(t) for t in texts)

@@ -484,3 +484,24 @@ def test_cancelling_a_compute_writes_nothing(demo_db: Database, monkeypatch: pyt
     assert totals(demo_db) == {}
     result = comp.compute(demo_db, pid, progress=lambda done, total: seen.append((done, total)))
     assert result.changed == 60 and seen[-1] == (60, 60)
+
+
+def test_facts_that_change_without_changing_lines_keep_the_review(demo_db: Database) -> None:
+    pid, _info = project_with_table(demo_db)
+    comp.compute(demo_db, pid)
+    hid = next(h for h in totals(demo_db) if households.get_household(demo_db, h).data.parcels)
+    demo_db.actor = REVIEWER
+    comp.review(demo_db, hid)
+    detail = households.get_household(demo_db, hid)
+    first, *rest = detail.data.parcels
+    half = (first.area_mu / 2).quantize(Decimal("0.0001"))
+    split = (replace(first, area_mu=half), replace(first, id=None, parcel_no="", area_mu=first.area_mu - half))
+    households.update_household(demo_db, detail, replace(detail.data, parcels=(*split, *rest)), reason="分割地块")
+    count = audit_count(demo_db)
+    result = comp.compute(demo_db, pid)
+    assert (result.changed, result.reviews_reset) == (0, 0)
+    assert audit_count(demo_db) == count  # only the fingerprint moved
+    assert comp.get_household_compensation(demo_db, hid).status == "已复核"
+    states = raw(demo_db, "SELECT * FROM household_compensation ORDER BY id")
+    comp.compute(demo_db, pid)
+    assert raw(demo_db, "SELECT * FROM household_compensation ORDER BY id") == states

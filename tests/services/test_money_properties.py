@@ -20,7 +20,7 @@ YUAN = st.integers(min_value=0, max_value=10**14).map(lambda fen: Decimal(fen).s
 AREA_MU = st.integers(min_value=0, max_value=10**8).map(lambda units: Decimal(units).scaleb(-4))
 AREA_M2 = st.integers(min_value=0, max_value=10**9).map(lambda units: Decimal(units).scaleb(-2))
 PROPERTY_SETTINGS = settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
 )
 
 
