@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from resettle.store.audit import verify_chain
 from resettle.store.database import Database
+from resettle.store.compensation_models import COMPENSATION_EDITABLE_MODELS
+from resettle.store.document_models import DOCUMENT_EDITABLE_MODELS
 from resettle.store.models import EDITABLE_MODELS, Base
 from resettle.store.seal import iter_bad_seals
 
@@ -34,7 +36,7 @@ def check_database(db: Database) -> CheckReport:
         chain = verify_chain(conn)
         if chain is not None:
             problems.append(chain.message)
-        for model in EDITABLE_MODELS:
+        for model in (*EDITABLE_MODELS, *COMPENSATION_EDITABLE_MODELS, *DOCUMENT_EDITABLE_MODELS):
             table = Base.metadata.tables[model.__tablename__]  # type: ignore[attr-defined]
             bad = next(iter_bad_seals(conn, table), None)
             if bad is not None:

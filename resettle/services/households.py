@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select, union
+from sqlalchemy import Select, and_, func, select, union, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -429,6 +429,7 @@ def write_into(s: Session, h: Household, data: HouseholdData) -> None:
     )
     h.head_initials = initials(data.head_name)
     h.updated_at = datetime.now()
+    _release_changing_ids(s, h, data)
     _sync_children(h.persons, data.persons, Person, s, {})
     for p in h.persons:
         want = initials(p.name)
@@ -437,6 +438,18 @@ def write_into(s: Session, h: Household, data: HouseholdData) -> None:
     _sync_children(h.parcels, data.parcels, LandParcel, s, {})
     _sync_children(h.structures, data.structures, Structure, s, {})
     _sync_children(h.attachments, data.attachments, Attachment, s, {})
+
+
+def _release_changing_ids(s: Session, h: Household, data: HouseholdData) -> None:
+    """Members whose ID numbers change (e.g. two swapped) would meet the unique index mid-flush.
+
+    Their stored numbers are blanked first in the same transaction; the ORM then writes the new
+    ones, so the audit trail records old → new exactly once and the row seals are recomputed."""
+    wanted = {p.id: p.id_number for p in data.persons if p.id is not None}
+    changing = [p.id for p in h.persons if p.id in wanted and wanted[p.id] != p.id_number and p.id_number]
+    if len(changing) > 0 and any(wanted[pid] in {q.id_number for q in h.persons if q.id != pid} for pid in changing):
+        s.execute(update(Person).where(Person.id.in_(changing)).values(id_number=""),
+                  execution_options={"synchronize_session": False})  # fmt: skip
 
 
 def create_household(db: Database, data: HouseholdData, reason: str = "") -> HouseholdDetail:
