@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resettle.store.audit import verify_chain
-from resettle.store.database import Database
 from resettle.store.compensation_models import COMPENSATION_EDITABLE_MODELS
+from resettle.store.database import Database
 from resettle.store.document_models import DOCUMENT_EDITABLE_MODELS
 from resettle.store.models import EDITABLE_MODELS, Base
 from resettle.store.seal import iter_bad_seals
