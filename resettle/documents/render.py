@@ -27,7 +27,10 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
+    QTextTable,
 )
 
 from resettle.documents.fonts import DocumentFonts, ensure_gui_app
@@ -144,7 +147,50 @@ def layout(html: str, landscape: bool, device: QPagedPaintDevice, fonts: Documen
         scale = geo.content.width() / width
         height = float(int(geo.content.height() / scale))
         text.setPageSize(QSizeF(width, height))
+    _keep_tables_whole(text, height)
     return LaidOut(text, width, height, scale)
+
+
+def _keep_tables_whole(text: QTextDocument, page_height: float, limit: int = 8) -> None:
+    """Move a table that would break across pages (and the heading just above it) to the next page.
+
+    A table that fits on one page is never split, so an item table keeps its totals with its
+    lines. Qt repeats the header rows of a table taller than a page, which is left to split."""
+    layout = text.documentLayout()
+    for _ in range(limit):
+        for frame in text.rootFrame().childFrames():
+            if not isinstance(frame, QTextTable):
+                continue
+            rect = layout.frameBoundingRect(frame)
+            first_page, last_page = int(rect.top() // page_height), int((rect.bottom() - 1) // page_height)
+            if first_page == last_page or rect.height() > page_height * 0.9:
+                continue
+            if not _break_before(text, frame, first_page * page_height + page_height * 0.1):
+                continue
+            break  # laid out again on the next query; look again from the top
+        else:
+            return
+
+
+def _break_before(text: QTextDocument, table: QTextTable, near_top: float) -> bool:
+    """Start a new page before ``table``'s heading (a short paragraph right above it), else before the table."""
+    cursor = table.firstCursorPosition()
+    if cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock) and cursor.currentFrame() is text.rootFrame():
+        block = cursor.block()
+        if 0 < len(block.text().strip()) <= 40:
+            top = text.documentLayout().blockBoundingRect(block).top()
+            if top <= near_top:
+                return False  # the heading already starts the page: moving gains nothing
+            fmt = block.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            cursor.setBlockFormat(fmt)
+            return True
+    if text.documentLayout().frameBoundingRect(table).top() <= near_top:
+        return False
+    frame_format = table.format()
+    frame_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    table.setFormat(frame_format)
+    return True
 
 
 def _font(family: str, points: float, bold: bool = False) -> QFont:

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import xlsxwriter
 
@@ -84,8 +84,7 @@ class ExportCancelled(ResettleError):
 # --- the data the writers take (built by resettle.services.exports) ----------------------------
 
 
-@dataclass(frozen=True)
-class RosterPerson:
+class RosterPerson(NamedTuple):  # a tuple: hundreds of thousands are made per export
     name: str
     relation: str
     sex: str
@@ -93,8 +92,7 @@ class RosterPerson:
     birth_date: date | None
 
 
-@dataclass(frozen=True)
-class RosterAttachment:
+class RosterAttachment(NamedTuple):
     kind: str
     quantity: Decimal
     unit: str
@@ -390,8 +388,8 @@ class _Ticker:
 
 
 def _quantity_text(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
+    """``35.00`` -> ``35``, ``2.50`` -> ``2.5`` (never ``3.5E+1``)."""
+    return format(value.normalize(), "f")
 
 
 def _stamp(when: datetime | None) -> str:
@@ -444,7 +442,7 @@ def roster_title(village: str, group: str) -> str:
 
 
 def _reader_place(texts: Sequence[str]) -> tuple[str | None, str | None]:
-    """The village and group the survey reader will take from these lines (first found wins)."""
+    """The village and group the survey reader will take from the title lines, then the sheet name."""
     village = group = None
     for text in texts:
         found_village, found_group = place_from_text(text)
@@ -481,7 +479,7 @@ class _RosterSheet:
         self.ws = ws = _new_sheet(book, name)
         title = roster_title(count.village, count.group) + (f"（续{part - 1}）" if part > 1 else "")
         note = f"项目：{project}　　共 {count.households:,} 户 {count.persons:,} 人　　导出时间：{stamp}"
-        place = _reader_place([title, note])
+        place = _reader_place([title, note, name])
         self.columns = list(_ROSTER_COLUMNS)
         if place != (count.village or None, count.group or None):
             # The title alone would not give the reader this village/group back: say it per row.
@@ -522,7 +520,8 @@ class _RosterSheet:
         if tree_unit == "株" and trees is not None:
             household_values["trees"] = (f"{_quantity_text(trees)}株", f.text_center)
         else:
-            household_values["trees"] = (trees, f.int)
+            whole = trees is None or trees == trees.to_integral_value()
+            household_values["trees"] = (trees, f.int if whole else f.area)
         for i in range(height):
             r = top + i
             for key, c in index.items():

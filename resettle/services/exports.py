@@ -32,8 +32,14 @@ from resettle.io.export import (
     write_roster,
 )
 from resettle.services import compensation, projects
+from resettle.services.compensation_records import HouseholdTotalsRow
 from resettle.store import audit
-from resettle.store.compensation_models import STATUS_NONE, CompensationAdjustment, CompensationLine
+from resettle.store.compensation_models import (
+    STATUS_NONE,
+    CompensationAdjustment,
+    CompensationLine,
+    HouseholdCompensation,
+)
 from resettle.store.database import Database
 from resettle.store.models import (
     Attachment,
@@ -142,14 +148,16 @@ def _chunk(conn: Connection, ids: list[int], parts: frozenset[str]) -> list[tupl
     as writing the rows.
     """
     key = (json.dumps(ids),)
-    base = conn.exec_driver_sql(
+    cursor = conn.connection.driver_connection  # the transaction's own sqlite3 connection: plain tuples
+    assert cursor is not None
+    base = cursor.execute(
         "SELECT h.id, h.household_no, h.head_name, v.name, g.name, h.phone, h.bank_name, h.bank_account, h.remarks "
         "FROM household h JOIN village_group g ON g.id = h.group_id JOIN village v ON v.id = g.village_id "
         f"WHERE h.id {_IN_CHUNK}",
         key,
     ).fetchall()
     persons: dict[int, list[RosterPerson]] = {i: [] for i in ids}
-    for hid, name, relation, sex, id_number, birth in conn.exec_driver_sql(
+    for hid, name, relation, sex, id_number, birth in cursor.execute(
         "SELECT household_id, name, relation, sex, id_number, birth_date FROM person "
         f"WHERE household_id {_IN_CHUNK} ORDER BY household_id, seq, id",
         key,
@@ -157,7 +165,7 @@ def _chunk(conn: Connection, ids: list[int], parts: frozenset[str]) -> list[tupl
         persons[hid].append(RosterPerson(name, relation, sex, id_number, date.fromisoformat(birth) if birth else None))
     parcels: dict[int, list[tuple[str, Decimal]]] = {i: [] for i in ids}
     if "parcels" in parts:
-        for hid, land_class, area in conn.exec_driver_sql(
+        for hid, land_class, area in cursor.execute(
             "SELECT household_id, land_class, area_mu FROM land_parcel "
             f"WHERE household_id {_IN_CHUNK} ORDER BY household_id, seq, id",
             key,
@@ -165,7 +173,7 @@ def _chunk(conn: Connection, ids: list[int], parts: frozenset[str]) -> list[tupl
             parcels[hid].append((land_class, _AREA(area)))
     structures: dict[int, list[tuple[str, Decimal]]] = {i: [] for i in ids}
     if "structures" in parts:
-        for hid, structure_type, area in conn.exec_driver_sql(
+        for hid, structure_type, area in cursor.execute(
             "SELECT household_id, structure_type, floor_area_m2 FROM structure "
             f"WHERE household_id {_IN_CHUNK} ORDER BY household_id, seq, id",
             key,
@@ -173,7 +181,7 @@ def _chunk(conn: Connection, ids: list[int], parts: frozenset[str]) -> list[tupl
             structures[hid].append((structure_type, _FLOOR(area)))
     attachments: dict[int, list[RosterAttachment]] = {i: [] for i in ids}
     if "attachments" in parts:
-        for hid, kind, quantity, unit, spec in conn.exec_driver_sql(
+        for hid, kind, quantity, unit, spec in cursor.execute(
             "SELECT household_id, kind, quantity, unit, spec FROM attachment "
             f"WHERE household_id {_IN_CHUNK} ORDER BY household_id, seq, id",
             key,
@@ -273,7 +281,7 @@ def export_disclosure(
     scope = resolve_scope(db, project, village)
     items: list[str] = []
     amounts: dict[int, dict[str, Decimal]] = {}
-    if with_amounts:
+    if with_amounts and _any_computed(db, scope):
         items, totals = compensation.household_totals(db, scope.project_id, scope.village_id)
         amounts = {row.household_id: row.by_item for row in totals if row.status != STATUS_NONE}
         if not amounts:
@@ -298,6 +306,18 @@ def export_disclosure(
         return write_disclosure(
             out, rows, villages, options, project=scope.project_name, progress=progress, cancelled=cancelled
         )
+
+
+def _any_computed(db: Database, scope: ExportScope) -> bool:
+    """Whether any household of the project has computed compensation (else there is nothing to load)."""
+    with db.read() as s:
+        q = (
+            select(HouseholdCompensation.id)
+            .join(Household, HouseholdCompensation.household_id == Household.id)
+            .where(Household.project_id == scope.project_id, HouseholdCompensation.status != STATUS_NONE)
+            .limit(1)
+        )
+        return s.scalar(q) is not None
 
 
 def _other_payees(s: Session, scope: ExportScope) -> dict[int, Decimal]:
@@ -342,8 +362,10 @@ def export_payments(
     what is paid to the collective or social security; 0 with a note while not computed.
     """
     scope = resolve_scope(db, project, village)
-    _, totals = compensation.household_totals(db, scope.project_id, scope.village_id)
-    by_id = {row.household_id: row for row in totals}
+    by_id: dict[int, HouseholdTotalsRow] = {}
+    if _any_computed(db, scope):
+        _, totals = compensation.household_totals(db, scope.project_id, scope.village_id)
+        by_id = {row.household_id: row for row in totals}
     with db.read() as s:
         others = _other_payees(s, scope)
         ids = _ordered_ids(s, scope)

@@ -144,3 +144,18 @@ def test_a_print_run_can_go_to_any_paged_device_off_the_gui_thread(priced_db: Da
     writer.setPageLayout(page_layout(False))
     assert paint([landscape], writer, docs.document_fonts(priced_db)) == 1
     assert writer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+
+
+def test_printing_code_loads_no_widgets() -> None:
+    """resettle/ never imports QtWidgets (QtPrintSupport would pull it in, so QPrinter stays in ui/)."""
+    import subprocess
+
+    probe = (
+        "import sys; import resettle.services.documents, resettle.cli; "
+        "from resettle.documents import render; "
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    loaded = done.stdout
+    assert "PySide6.QtGui" in loaded
+    assert "QtWidgets" not in loaded and "QtPrintSupport" not in loaded, loaded
