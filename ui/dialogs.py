@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from resettle.documents.kinds import KINDS
+from resettle.documents.templates import customise_template, is_customised, template_source
 from resettle.services.imports import BatchInfo
 from resettle.services.settings import TownshipDetails
 from resettle.store.backup import BackupInfo
@@ -38,10 +41,26 @@ REASONS = {
 class SettingsDialog(QDialog):
     """Township details (stored in the register) and program preferences (stored per user)."""
 
-    def __init__(self, details: TownshipDetails, prefs: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        details: TownshipDetails,
+        prefs: QSettings,
+        fonts: Sequence[str] = (),
+        font: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("设置"))
         self.prefs = prefs
+        self.font_choice = QComboBox()
+        self.font_choice.addItem(self.tr("自动选择（宋体/黑体优先）"), "")
+        for family in fonts:
+            self.font_choice.addItem(family, family)
+        self.font_choice.setCurrentIndex(max(0, self.font_choice.findData(font)))
+        self.templates = QLabel(self._template_text())
+        self.templates.setWordWrap(True)
+        customise = QPushButton(self.tr("复制默认模板到数据目录以便修改"))
+        customise.clicked.connect(self._customise)
         self.township = QLineEdit(details.township)
         self.office = QLineEdit(details.office)
         self.phone = QLineEdit(details.phone)
@@ -58,6 +77,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("联系电话"), self.phone)
         form.addRow(self.tr("签约地点"), self.signing_place)
         form.addRow(self.tr("监督电话"), self.complaint_phone)
+        form.addRow(QLabel(self.tr("<b>打印</b>")))
+        form.addRow(self.tr("文书字体"), self.font_choice)
+        form.addRow(self.tr("文书模板"), self.templates)
+        form.addRow("", customise)
         form.addRow(QLabel(self.tr("<b>程序</b>")))
         form.addRow(self.tr("界面语言（重启后生效）"), self.language)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -66,7 +89,21 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(460, 320)
+        self.resize(620, 520)
+
+    def _template_text(self) -> str:
+        lines = []
+        for info in KINDS.values():
+            source = template_source(info.kind)
+            where = self.tr("本办公室的模板：{0}").format(source) if is_customised(info.kind) else self.tr("默认模板")
+            lines.append(f"{info.short}：{where}")
+        return "\n".join(lines)
+
+    def _customise(self) -> None:
+        for info in KINDS.values():
+            if not is_customised(info.kind):
+                customise_template(info.kind)
+        self.templates.setText(self._template_text())
 
     def details(self) -> TownshipDetails:
         return TownshipDetails(

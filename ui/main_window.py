@@ -27,22 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resettle.documents.kinds import KINDS, DocumentKind
 from resettle.errors import ResettleError
-from resettle.services import checks, compensation, households, projects, settings
+from resettle.services import checks, compensation, documents, households, projects, settings
 from resettle.services.records import HouseholdQuery, HouseholdRow, ProjectNode
 from resettle.store.database import Database
 from ui.dialogs import ColumnChooser, SettingsDialog
 from ui.household_editor import HouseholdEditor
 from ui.models.household_table import HEADERS, HouseholdTableModel
 from ui.ops import OpRunner
+from ui.print_actions import PrintActions
 from ui.rates_dialog import RatesDialog
 from ui.summary_dialog import SummaryDialog
-from ui.window_files import FileActions
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
-class MainWindow(FileActions):
+class MainWindow(PrintActions):
     def __init__(self, db: Database, prefs: QSettings, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -138,6 +139,8 @@ class MainWindow(FileActions):
         self.act_compute = self._action(self.tr("计算补偿"), self.compute_all, "F9")
         self.act_summary = self._action(self.tr("补偿汇总…"), self.show_summary)
         self.act_check = self._action(self.tr("完整性检查"), self.run_check)
+        self.act_export_pdf = self._action(self.tr("批量导出 PDF…"), lambda: self.export_pdfs(), "Ctrl+Shift+E")
+        self.act_verify = self._action(self.tr("核验文书…"), self.verify_code)
         self.act_settings = self._action(self.tr("设置…"), self.open_settings, sk.Preferences)
         self.act_about = self._action(self.tr("关于"), self.about)
 
@@ -155,6 +158,15 @@ class MainWindow(FileActions):
         m.addActions([self.act_new, self.act_edit, self.act_delete])
         m.addSeparator()
         m.addAction(self.act_find)
+        self.print_menu = bar.addMenu(self.tr("打印(&P)"))
+        for kind in DocumentKind:
+            info = KINDS[kind]
+            sub = self.print_menu.addMenu(info.short)
+            sub.addAction(self._action(self.tr("打印预览…"), lambda _c=False, k=kind: self.preview(k)))
+            sub.addAction(self._action(self.tr("打印…"), lambda _c=False, k=kind: self.print_kind(k)))
+            sub.addAction(self._action(self.tr("导出 PDF…"), lambda _c=False, k=kind: self.export_pdfs(k)))
+        self.print_menu.addSeparator()
+        self.print_menu.addActions([self.act_export_pdf, self.act_verify])
         m = bar.addMenu(self.tr("视图(&V)"))
         m.addActions([self.act_refresh, self.act_columns])
         self.tools_menu = bar.addMenu(self.tr("工具(&T)"))
@@ -280,6 +292,14 @@ class MainWindow(FileActions):
         self.act_edit.setEnabled(n == 1)
         self.act_delete.setEnabled(n == 1)
 
+    def selected_household_ids(self) -> list[int]:
+        ids: list[int] = []
+        for index in self.table.selectionModel().selectedRows():
+            row = self.model.ensure_row(index.row())
+            if row is not None:
+                ids.append(row.id)
+        return ids
+
     def selected_household_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         index = rows[0] if rows else self.table.currentIndex()
@@ -380,10 +400,14 @@ class MainWindow(FileActions):
         )
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(settings.get_township(self.db), self.prefs, self)
+        fonts = documents.document_font_choices()
+        dialog = SettingsDialog(
+            settings.get_township(self.db), self.prefs, fonts, settings.get_document_font(self.db), self
+        )
         if dialog.exec():
             try:
                 settings.save_township(self.db, dialog.details())
+                documents.set_document_font(self.db, str(dialog.font_choice.currentData() or ""))
             except ResettleError as exc:
                 QMessageBox.warning(self, self.tr("未保存"), exc.message)
 

@@ -62,7 +62,7 @@ class OpRunner(QObject):
         title: str,
         fn: Callable[..., Any],
         *,
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
         changes: frozenset[str] = frozenset(),
         with_progress: bool = True,
         **kwargs: Any,

@@ -1,0 +1,58 @@
+"""Printing from the window: preview paints real pages; a printed code is checked in the verify box."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QInputDialog
+
+from resettle.documents.kinds import DocumentKind
+from resettle.services import documents, households, projects
+from resettle.services.demo import demo_compensation
+from resettle.services.records import HouseholdQuery
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def computed(window: MainWindow) -> MainWindow:
+    demo_compensation(window.db, projects.tree(window.db)[0].id)
+    return window
+
+
+def test_preview_paints_the_selected_households_notice(
+    qtbot, computed: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = computed
+    window.table.selectRow(2)
+    row = window.model.ensure_row(2)
+    assert row is not None
+    out = tmp_path / "preview.pdf"
+
+    def fake_exec(dialog: QPrintPreviewDialog) -> int:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        dialog.paintRequested.emit(printer)
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    window.preview(DocumentKind.NOTICE)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert row.household_no in text and row.head_name in text
+    assert "样稿" in text  # a preview numbers nothing
+    assert documents.list_documents(window.db, household_id=row.id) == []
+
+
+def test_verify_box_reports_an_issued_notice(
+    qtbot, computed: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _no_blocking_warnings: list[str]
+) -> None:
+    window = computed
+    hid = households.list_households(window.db, HouseholdQuery(), 4, 1).rows[0].id
+    documents.export_pdf(window.db, DocumentKind.NOTICE, tmp_path / "n.pdf", household_ids=[hid])
+    issued = documents.list_documents(window.db, household_id=hid)[0]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (issued.code.lower(), True))
+    window.verify_code()
+    assert _no_blocking_warnings and issued.number in _no_blocking_warnings[-1]

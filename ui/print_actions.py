@@ -1,0 +1,161 @@
+"""Printing from the main window: preview, print, batch PDF export, and checking a verification code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from resettle.documents.kinds import KINDS, DocumentKind
+from resettle.documents.render import paint
+from resettle.errors import ResettleError
+from resettle.services import documents
+from ui.window_files import FileActions
+
+SCOPES = ("selection", "group", "village", "project")
+
+
+class ExportPdfDialog(QDialog):
+    """Kind, which households, one file or one per household, and where."""
+
+    def __init__(
+        self, kind: DocumentKind, has_selection: bool, filter_kind: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导出 PDF"))
+        self.kind = QComboBox()
+        for info in KINDS.values():
+            self.kind.addItem(info.short, info.kind.value)
+        self.kind.setCurrentIndex(self.kind.findData(kind.value))
+        self.scope = QComboBox()
+        labels = {"selection": self.tr("所选的户"), "group": self.tr("当前村民小组"), "village": self.tr("当前村"),
+                  "project": self.tr("整个项目")}  # fmt: skip
+        for key in SCOPES:
+            if key == "selection" and not has_selection:
+                continue
+            if key in ("group", "village") and filter_kind != key:
+                continue
+            self.scope.addItem(labels[key], key)
+        self.one_each = QCheckBox(self.tr("每户一个文件（文件名：户号_户主.pdf）"))
+        self.out = QLineEdit(str(Path.home() / f"{KINDS[kind].short}.pdf"))
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.out, 1)
+        row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow(self.tr("文书"), self.kind)
+        form.addRow(self.tr("范围"), self.scope)
+        form.addRow("", self.one_each)
+        form.addRow(self.tr("保存到"), row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.one_each.toggled.connect(self._one_each)
+        self.resize(520, 200)
+
+    def _one_each(self, on: bool) -> None:
+        path = Path(self.out.text())
+        self.out.setText(str(path.with_suffix("") if on else path.with_suffix(".pdf")))
+
+    def browse(self) -> None:
+        if self.one_each.isChecked():
+            name = QFileDialog.getExistingDirectory(self, self.tr("保存到文件夹"), self.out.text())
+        else:
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("保存为"), self.out.text(), "PDF (*.pdf)")
+        if name:
+            self.out.setText(name)
+
+
+class PrintActions(FileActions):
+    """The main window's 打印 menu (MainWindow derives from this)."""
+
+    table: QTableView
+    _filter: tuple[str, int] | None
+
+    def selected_household_ids(self) -> list[int]:
+        raise NotImplementedError
+
+    def _scope(self, kind: DocumentKind, scope: str | None = None) -> dict[str, Any] | None:
+        """Service keyword arguments for the households a document run covers."""
+        if scope is None:
+            scope = "selection" if KINDS[kind].per_household else (self._filter[0] if self._filter else "project")
+        if scope == "selection":
+            ids = self.selected_household_ids()
+            if not ids:
+                QMessageBox.information(self, self.tr("打印"), self.tr("请先在表中选择要打印的户。"))
+                return None
+            return {"household_ids": ids}
+        if self._filter and self._filter[0] == scope:
+            return {f"{scope}_id": self._filter[1]}
+        return {}
+
+    def preview(self, kind: DocumentKind) -> None:
+        scope = self._scope(kind)
+        if scope is None:
+            return
+        try:
+            run = documents.prepare_documents(self.db, kind, draft=True, **scope)
+        except ResettleError as exc:
+            QMessageBox.warning(self, self.tr("不能预览"), exc.message)
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(self.tr("打印预览 — {0}（样稿，不编号）").format(KINDS[kind].short))
+        dialog.paintRequested.connect(lambda device: paint(run.documents, device, run.fonts))
+        dialog.resize(1000, 800)
+        dialog.exec()
+
+    def print_kind(self, kind: DocumentKind) -> None:
+        scope = self._scope(kind)
+        if scope is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        self.runner.run(self, self.tr("正在打印…"), documents.print_documents, db=self.db, kind=kind, device=printer,
+                        on_done=lambda r: QMessageBox.information(self, self.tr("打印"), r.message), **scope)  # fmt: skip
+
+    def export_pdfs(self, kind: DocumentKind = DocumentKind.NOTICE) -> None:
+        dialog = ExportPdfDialog(
+            kind, bool(self.selected_household_ids()), self._filter[0] if self._filter else "", self
+        )
+        if not dialog.exec():
+            return
+        chosen = DocumentKind(dialog.kind.currentData())
+        scope = self._scope(chosen, str(dialog.scope.currentData()))
+        if scope is None:
+            return
+        out = Path(dialog.out.text().strip())
+        self.runner.run(self, self.tr("正在导出 PDF…"), documents.export_pdf, db=self.db, kind=chosen, out=out,
+                        one_per_household=dialog.one_each.isChecked(),
+                        on_done=lambda r: QMessageBox.information(self, self.tr("导出 PDF"), r.message), **scope)  # fmt: skip
+
+    def verify_code(self) -> None:
+        code, ok = QInputDialog.getText(self, self.tr("核验文书"), self.tr("输入文书上印的校验码："))
+        if not ok or not code.strip():
+            return
+        try:
+            result = documents.verify_document(self.db, code)
+        except ResettleError as exc:
+            QMessageBox.warning(self, self.tr("核验文书"), exc.message)
+            return
+        box = QMessageBox.information if result.status == "current" else QMessageBox.warning
+        box(self, self.tr("核验文书"), result.message)
