@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from resettle.errors import ResettleError
 from resettle.paths_resources import resource_path
-from resettle.services.demo import demo_compensation, generate_demo
+from resettle.services.demo import demo_compensation, demo_township, generate_demo
 from resettle.store.database import Database
 from resettle.store.paths import default_db_path
 from ui.crash import install_excepthook, log_dir, show_error
@@ -31,6 +31,7 @@ def open_start_database(prefs: QSettings) -> Database:
     db = Database.open(path)
     if fresh:
         result = generate_demo(db, households=DEMO_HOUSEHOLDS)
+        demo_township(db)
         demo_compensation(db, result.project_id)
     return db
 

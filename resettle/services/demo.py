@@ -320,6 +320,16 @@ class _DemoWriter(BulkWriter):
         self.created(hid, f"户号 {household_no}，户主 {head}，{len(members)} 人")
 
 
+def demo_township(db: Database) -> None:
+    """Township details for the demo's printed documents (kept if the office already set its own)."""
+    from resettle.services.settings import TownshipDetails, get_township, save_township
+
+    if get_township(db).township:
+        return
+    save_township(db, TownshipDetails(township="城东镇", office="城东镇征迁办公室", phone="0579-8888 1234",
+                                      signing_place="城东镇人民政府二楼征迁办", complaint_phone="0579-8888 1235"))  # fmt: skip
+
+
 def demo_compensation(db: Database, project_id: int, transition_months: int = 18) -> None:
     """Give a demo project the sample rate table (published) and compute every household once."""
     from resettle.domain.sample_rates import sample_rate_table
