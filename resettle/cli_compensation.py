@@ -10,15 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator
-from decimal import Decimal
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from resettle.errors import ValidationError
-from resettle.io.compensation_export import write_compensation_workbook
-from resettle.services import compensation, projects
-from resettle.services.compensation_records import DetailLine
+from resettle.services import compensation, exports, projects
 from resettle.store.database import Database
 from resettle.store.paths import default_db_path
 
@@ -111,35 +108,10 @@ def cmd_compute(args: argparse.Namespace) -> int:
     return 0
 
 
-def _detail_stream(db: Database, project_id: int, village_id: int | None) -> Iterator[DetailLine]:
-    """Detail lines village by village, so a whole project never sits in memory at once."""
-    if village_id is not None:
-        yield from compensation.detail_lines(db, project_id, village_id)
-        return
-    for project in projects.tree(db):
-        if project.id == project_id:
-            for village in project.villages:
-                yield from compensation.detail_lines(db, project_id, village.id)
-
-
 def _export_compensation(db: Database, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    project_id = projects.resolve_project(db, args.project)
-    village_id = compensation.find_village_id(db, project_id, args.village) if args.village else None
-    name = next((p.name for p in projects.tree(db) if p.id == project_id), "")
-    current = compensation.get_project_rate_table(db, project_id)
-    items, rows = compensation.household_totals(db, project_id, village_id)
-    title = name + (args.village or "")
-    lines = write_compensation_workbook(
-        args.out,
-        title=title,
-        table_label=current.table.label if current else "",
-        items=items,
-        rows=rows,
-        lines=_detail_stream(db, project_id, village_id),
-    )
-    total = sum((r.total for r in rows), Decimal("0.00"))
-    payload = {"out": str(args.out), "households": len(rows), "lines": lines, "grand_total": str(total)}
-    return payload, f"已导出 {len(rows):,} 户、{lines:,} 条明细到 {args.out}（合计 {total:,} 元）"
+    info = exports.export_compensation(db, args.out, args.project, args.village)
+    payload = {"out": str(args.out), "households": info.households, "lines": info.rows, "grand_total": str(info.total)}
+    return payload, f"已导出 {info.households:,} 户、{info.rows:,} 条明细到 {args.out}（合计 {info.total:,} 元）"
 
 
 EXPORTERS: dict[str, Exporter] = {"compensation": _export_compensation}

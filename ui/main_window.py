@@ -39,6 +39,7 @@ from ui.ops import OpRunner
 from ui.print_actions import PrintActions
 from ui.rates_dialog import RatesDialog
 from ui.summary_dialog import SummaryDialog
+from ui.window_import import EXPORTS
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -150,6 +151,9 @@ class MainWindow(PrintActions):
         self.recent_menu = m.addMenu(self.tr("最近打开"))
         m.addSeparator()
         m.addActions([self.act_import, self.act_batches])
+        export_menu = m.addMenu(self.tr("导出"))
+        for key, (title, _fn) in EXPORTS.items():
+            export_menu.addAction(self._action(self.tr(title) + "…", lambda _c=False, k=key: self.export_sheet(k)))
         m.addSeparator()
         m.addActions([self.act_backup, self.act_backup_as, self.act_restore])
         m.addSeparator()

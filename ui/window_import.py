@@ -2,24 +2,54 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
 
 from resettle.errors import ValidationError
-from resettle.services import imports
+from resettle.services import exports, imports, projects
 from resettle.store.database import Database
 from ui.dialogs import BatchesDialog
 from ui.import_wizard import SURVEY_SUFFIXES, ImportWizard
 from ui.ops import OpRunner
 
+EXPORTS: dict[str, tuple[str, Callable[..., Any]]] = {
+    "roster": ("花名册", exports.export_roster),
+    "disclosure": ("公示表", exports.export_disclosure),
+    "payments": ("兑付清册", exports.export_payments),
+    "compensation": ("补偿汇总与明细", exports.export_compensation),
+}
+
 
 class ImportActions(QMainWindow):
-    """The main window's import actions (MainWindow derives from this through FileActions)."""
+    """The main window's import and export actions (MainWindow derives from this through FileActions)."""
 
     db: Database
     runner: OpRunner
+    _filter: tuple[str, int] | None
+
+    def export_sheet(self, kind: str) -> None:
+        """Save one of the office workbooks for the project, or for the village chosen in the tree."""
+        title, export = EXPORTS[kind]
+        village = None
+        if self._filter and self._filter[0] == "village":
+            village = next((v.name for p in projects.tree(self.db, with_counts=False) for v in p.villages
+                            if v.id == self._filter[1]), None)  # fmt: skip
+        project = str(self._filter[1]) if self._filter and self._filter[0] == "project" else None
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出{0}").format(title),
+                                              str(Path.home() / f"{village or ''}{title}.xlsx"), "Excel (*.xlsx)")  # fmt: skip
+        if not name:
+            return
+        kwargs: dict[str, Any] = {"db": self.db, "out": Path(name), "project": project, "village": village}
+        if kind != "compensation":
+            kwargs.update(progress=None, cancelled=None)
+        self.runner.run(self, self.tr("正在导出{0}…").format(title), export, with_progress=kind != "compensation",
+                        on_done=lambda info: QMessageBox.information(self, self.tr("导出"),
+                                                                     self.tr("已导出到 {0}").format(info.path)),
+                        **kwargs)  # fmt: skip
 
     # -- import ------------------------------------------------------------------------------------
     def import_survey(self, path: Path | None = None) -> ImportWizard:

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
+from resettle.io.compensation_export import write_compensation_workbook
 from resettle.io.export import (
     DisclosureOptions,
     ExportInfo,
@@ -32,7 +33,7 @@ from resettle.io.export import (
     write_roster,
 )
 from resettle.services import compensation, projects
-from resettle.services.compensation_records import HouseholdTotalsRow
+from resettle.services.compensation_records import DetailLine, HouseholdTotalsRow
 from resettle.store import audit
 from resettle.store.compensation_models import (
     STATUS_NONE,
@@ -382,3 +383,33 @@ def export_payments(
         return write_payments(
             out, rows(), len(ids), project=scope.title, chain_head=chain, progress=progress, cancelled=cancelled
         )
+
+
+def _detail_stream(db: Database, project_id: int, village_id: int | None) -> Iterator[DetailLine]:
+    """Detail lines village by village, so a whole project never sits in memory at once."""
+    if village_id is not None:
+        yield from compensation.detail_lines(db, project_id, village_id)
+        return
+    for project in projects.tree(db, with_counts=False):
+        if project.id == project_id:
+            for village in project.villages:
+                yield from compensation.detail_lines(db, project_id, village.id)
+
+
+def export_compensation(
+    db: Database, out: Path | str, project: str | None = None, village: str | None = None
+) -> ExportInfo:
+    """Per-household summary (户号, 户主, one column per item, 合计(元)) and the per-line detail sheet."""
+    scope = resolve_scope(db, project, village)
+    current = compensation.get_project_rate_table(db, scope.project_id)
+    items, rows = compensation.household_totals(db, scope.project_id, scope.village_id)
+    count = write_compensation_workbook(
+        out,
+        title=scope.project_name + scope.village_name,
+        table_label=current.table.label if current else "",
+        items=items,
+        rows=rows,
+        lines=_detail_stream(db, scope.project_id, scope.village_id),
+    )
+    total = sum((r.total for r in rows), Decimal("0.00"))
+    return ExportInfo(Path(out), sheets=["补偿汇总", "补偿明细"], households=len(rows), rows=count, total=total)

@@ -56,3 +56,25 @@ def test_verify_box_reports_an_issued_notice(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (issued.code.lower(), True))
     window.verify_code()
     assert _no_blocking_warnings and issued.number in _no_blocking_warnings[-1]
+
+
+def test_export_menu_writes_the_roster_for_the_chosen_village(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    village = projects.tree(window.db)[0].villages[0]
+    item, _name = window._tree_items[("village", village.id)]
+    window.tree.setCurrentIndex(item.index())
+    out = tmp_path / "roster.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.export_sheet("roster")
+    qtbot.waitUntil(out.exists, timeout=10000)
+    window.runner.wait()
+    book = openpyxl.load_workbook(out, read_only=True)
+    try:
+        titles = book.sheetnames
+    finally:
+        book.close()
+    assert len(titles) == len(village.groups)
