@@ -204,6 +204,8 @@ class MainWindow(PrintActions):
     def current_query(self) -> HouseholdQuery:
         base = self.model.query
         kind, ident = self._filter or ("", 0)
+        if self._filter is not None and self._is_only_project(self._filter):
+            kind = ""  # one project: its filter is the whole register, and unfiltered counts are cheaper
         return HouseholdQuery(
             text=self.search.text(),
             project_id=ident if kind == "project" else None,
@@ -280,12 +282,24 @@ class MainWindow(PrintActions):
 
     def _tree_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node = current.data(NODE_ROLE) if current.isValid() else None
-        self._filter = (str(node[0]), int(node[1])) if node else None
+        new = (str(node[0]), int(node[1])) if node else None
+        if new == self._filter or (self._filter is None and new is not None and self._is_only_project(new)):
+            self._filter = new
+            return  # the view picking its first item, or the same node again: nothing to re-read
+        self._filter = new
         self.apply_filter()
+
+    def _is_only_project(self, node: tuple[str, int]) -> bool:
+        return node[0] == "project" and self.tree_model.rowCount() == 1
 
     def _loaded(self, total: int) -> None:
         text = self.tr("共 {0:,} 户").format(total)
-        if self.model.query.text.strip() and households.search_capped(self.db, self.model.query.text):
+        capped_possible = total >= households.SEARCH_CAP // 2
+        if (
+            capped_possible
+            and self.model.query.text.strip()
+            and households.search_capped(self.db, self.model.query.text)
+        ):
             text += self.tr("（匹配过多，只列出一部分，请多输入几个字）")
         self.rows_label.setText(text)
         self._selection_changed(QItemSelection(), QItemSelection())

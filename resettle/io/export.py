@@ -484,7 +484,10 @@ class _RosterSheet:
         if place != (count.village or None, count.group or None):
             # The title alone would not give the reader this village/group back: say it per row.
             self.columns.extend(_PLACE_COLUMNS)
-        self.index = {column.key: i for i, column in enumerate(self.columns)}
+        self.index = index = {column.key: i for i, column in enumerate(self.columns)}
+        self.household_columns = [(key, c) for key, c in index.items() if key in _HOUSEHOLD_KEYS]
+        self.person_columns = tuple(index[k] for k in ("name", "relation", "sex", "id_number", "birth_date"))
+        self.pair_columns = tuple(index[k] for k in ("land_class", "land_area_mu", "structure_type", "floor_area_m2"))
         width = len(self.columns)
         _banner(ws, f, 0, width, title, f.title, 30)
         _banner(ws, f, 1, width, note, f.note)
@@ -497,19 +500,25 @@ class _RosterSheet:
         return self.row + height + 1 <= MAX_ROWS
 
     def write(self, h: RosterHousehold) -> int:
-        """Write one household's rows; returns how many rows it took."""
-        f, ws, index = self.f, self.ws, self.index
-        height = max(1, len(h.persons), len(h.parcels), len(h.structures))
+        """Write one household's rows (in row order, as constant memory needs); returns how many."""
+        f, ws = self.f, self.ws
+        string, number, blank, when = ws.write_string, ws.write_number, ws.write_blank, ws.write_datetime
+        persons, parcels, structures = h.persons, h.parcels, h.structures
+        height = max(1, len(persons), len(parcels), len(structures))
         top = self.row
         self.seq += 1
         trees, tree_unit = _trees(h)
-        merged_parcel = len(h.parcels) == 1 and height > 1
-        merged_structure = len(h.structures) == 1 and height > 1
-        household_values: dict[str, tuple[object, Any]] = {
+        if tree_unit == "株" and trees is not None:
+            tree_cell: tuple[object, Any] = (f"{_quantity_text(trees)}株", f.text_center)
+        else:
+            whole = trees is None or trees == trees.to_integral_value()
+            tree_cell = (trees, f.int if whole else f.area)
+        values: dict[str, tuple[object, Any]] = {
             "seq": (self.seq, f.int),
             "household_no": (h.household_no, f.text_center),
             "head": (h.head_name, f.text_center),
             "phone": (h.phone, f.text_center),
+            "trees": tree_cell,
             "other": (_other_attachments(h), f.text_wrap),
             "bank_name": (h.bank_name, f.text),
             "bank_account": (h.bank_account, f.text),
@@ -517,68 +526,73 @@ class _RosterSheet:
             "village": (h.village, f.text_center),
             "group": (h.group, f.text_center),
         }
-        if tree_unit == "株" and trees is not None:
-            household_values["trees"] = (f"{_quantity_text(trees)}株", f.text_center)
-        else:
-            whole = trees is None or trees == trees.to_integral_value()
-            household_values["trees"] = (trees, f.int if whole else f.area)
+        household_cells = [(c, *values[key]) for key, c in self.household_columns]
+        # One parcel (or house) is written once and merged down, like the household cells.
+        merged_parcel = len(parcels) == 1 and height > 1
+        merged_structure = len(structures) == 1 and height > 1
+        c_name, c_relation, c_sex, c_id, c_birth = self.person_columns
+        c_class, c_area, c_type, c_floor = self.pair_columns
         for i in range(height):
             r = top + i
-            for key, c in index.items():
-                if key in _HOUSEHOLD_KEYS:
-                    value, fmt = household_values[key]
-                    self._cell(r, c, value if i == 0 else None, fmt)
-                elif key in ("name", "relation", "sex", "id_number", "birth_date"):
-                    self._person(r, c, key, h.persons[i] if i < len(h.persons) else None)
-                elif key in ("land_class", "land_area_mu"):
-                    j = 0 if merged_parcel else i
-                    parcel = h.parcels[j] if j < len(h.parcels) and (i == 0 or not merged_parcel) else None
-                    self._pair(r, c, key == "land_class", parcel)
-                elif key in ("structure_type", "floor_area_m2"):
-                    j = 0 if merged_structure else i
-                    structure = h.structures[j] if j < len(h.structures) and (i == 0 or not merged_structure) else None
-                    self._pair(r, c, key == "structure_type", structure)
+            if i == 0:
+                for c, value, fmt in household_cells:
+                    if isinstance(value, str):
+                        if value:
+                            string(r, c, safe_text(value), fmt)
+                        else:
+                            blank(r, c, None, fmt)
+                    elif value is None:
+                        blank(r, c, None, fmt)
+                    else:
+                        number(r, c, value, fmt)
+            else:
+                for c, _, fmt in household_cells:
+                    blank(r, c, None, fmt)
+            if i < len(persons):
+                p = persons[i]
+                for c, text, fmt in (
+                    (c_name, p.name, f.text_center),
+                    (c_relation, p.relation, f.text_center),
+                    (c_sex, p.sex, f.text_center),
+                    (c_id, p.id_number, f.text),
+                ):
+                    if text:
+                        string(r, c, safe_text(text), fmt)
+                    else:
+                        blank(r, c, None, fmt)
+                if p.birth_date is None:
+                    blank(r, c_birth, None, f.date)
+                else:
+                    when(r, c_birth, p.birth_date, f.date)
+            else:
+                for c in self.person_columns:
+                    blank(r, c, None, f.blank)
+            for items, merged, c_label, c_value in (
+                (parcels, merged_parcel, c_class, c_area),
+                (structures, merged_structure, c_type, c_floor),
+            ):
+                if i < len(items) and (i == 0 or not merged):
+                    label, amount = items[i]
+                    if label:
+                        string(r, c_label, safe_text(label), f.text_center)
+                    else:
+                        blank(r, c_label, None, f.text_center)
+                    number(r, c_value, amount, f.area)
+                else:
+                    blank(r, c_label, None, f.text_center)
+                    blank(r, c_value, None, f.area)
         if height > 1:
             bottom = top + height - 1
-            for key, c in index.items():
-                if (
-                    key in _HOUSEHOLD_KEYS
-                    or (merged_parcel and key in ("land_class", "land_area_mu"))
-                    or (merged_structure and key in ("structure_type", "floor_area_m2"))
-                ):
-                    _merge(ws, top, c, bottom, c)
+            for c, _, _ in household_cells:
+                _merge(ws, top, c, bottom, c)
+            if merged_parcel:
+                _merge(ws, top, c_class, bottom, c_class)
+                _merge(ws, top, c_area, bottom, c_area)
+            if merged_structure:
+                _merge(ws, top, c_type, bottom, c_type)
+                _merge(ws, top, c_floor, bottom, c_floor)
         self.row += height
         return height
-
-    def _cell(self, r: int, c: int, value: object, fmt: Any) -> None:
-        if isinstance(value, str):
-            _text(self.ws, r, c, value, fmt)
-        elif isinstance(value, int | Decimal):
-            self.ws.write_number(r, c, value, fmt)
-        else:
-            self.ws.write_blank(r, c, None, fmt)
-
-    def _person(self, r: int, c: int, key: str, person: RosterPerson | None) -> None:
-        f = self.f
-        if person is None:
-            self.ws.write_blank(r, c, None, f.blank)
-        elif key == "birth_date":
-            if person.birth_date is None:
-                self.ws.write_blank(r, c, None, f.date)
-            else:
-                self.ws.write_datetime(r, c, datetime.combine(person.birth_date, datetime.min.time()), f.date)
-        else:
-            value = {"name": person.name, "relation": person.relation, "sex": person.sex}.get(key, person.id_number)
-            _text(self.ws, r, c, value, f.text if key == "id_number" else f.text_center)
-
-    def _pair(self, r: int, c: int, is_label: bool, pair: tuple[str, Decimal] | None) -> None:
-        f = self.f
-        if pair is None:
-            self.ws.write_blank(r, c, None, f.text_center if is_label else f.area)
-        elif is_label:
-            _text(self.ws, r, c, pair[0], f.text_center)
-        else:
-            self.ws.write_number(r, c, pair[1], f.area)
 
     def close(self, land: Decimal, floor: Decimal, trees: Decimal) -> None:
         """The 合计 row, with the sums as numbers (see the module doc on why not formulas)."""

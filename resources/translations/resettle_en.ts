@@ -1,473 +1,1130 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AdjustmentDialog</name>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="42" />
+        <source>人工调整</source>
+        <translation>Manual adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="45" />
+        <source>例如 1200.00 或 -300</source>
+        <translation>e.g. 1200.00 or -300</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="52" />
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="53" />
+        <source>金额(元)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="54" />
+        <source>支付对象</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="55" />
+        <source>原因（必填）</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="71" />
+        <source>项目、金额和原因都必须填写，金额须为数字</source>
+        <translation>Item, amount and reason are required; the amount must be a number</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyPage</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="322" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="330" />
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="335" />
+        <source>没有导入任何数据。</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="338" />
+        <source>导入完成（批次 {0}）：新增 {1} 户，变更 {2} 户，删除 {3} 户，共 {4} 人。
+可在「文件 → 导入批次…」中撤销整批导入。</source>
+        <translation>Imported (batch {0}): {1} added, {2} changed, {3} removed households, {4} persons.
+A whole batch can be undone under File → Import batches….</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="195" />
+        <source>导入批次</source>
+        <translation>Import batches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="199" />
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="199" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="199" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="199" />
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="199" />
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="199" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="202" />
+        <source>已撤销 {0}</source>
+        <translation>Undone {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="202" />
+        <source>有效</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="215" />
+        <source>撤销所选批次…</source>
+        <translation>Undo selected batch…</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePreviewDialog</name>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="50" />
+        <source>更换补偿标准的影响</source>
+        <translation>Effect of changing the standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="55" />
+        <source>改用「{0}」：{1} 户合计变化，{2} 户不变。项目合计 {3} 元 → {4} 元。</source>
+        <translation>Using "{0}": {1} households change, {2} unchanged. Project total {3} → {4} yuan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="60" />
+        <source>确认更换并重新计算</source>
+        <translation>Change and recompute</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="231" />
+        <source>检查结果</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="246" />
+        <source>同时删除库中有、文件里已没有的户</source>
+        <translation>Also delete households no longer in the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="247" />
+        <source>导出错误报告…</source>
+        <translation>Export error report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="265" />
+        <source>共 {0} 户、{1} 人。新增 {2} 户，变更 {3} 户，无变化 {4} 户，文件中没有的 {5} 户。</source>
+        <translation>{0} households, {1} persons. {2} new, {3} changed, {4} unchanged, {5} not in the file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="268" />
+        <source>
+发现 {0} 处错误（必须改正后才能导入）、{1} 处提醒。点一行可查看该单元格。</source>
+        <translation>
+{0} errors (must be fixed before importing), {1} warnings. Click a row to see the cell.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="270" />
+        <source>有错误，不能导入。可以导出错误报告交给村里改正。</source>
+        <translation>There are errors; nothing can be imported. Export an error report for the village to fix.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="272" />
+        <source>
+没有错误，{0} 处提醒。</source>
+        <translation>
+No errors, {0} warnings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="273" />
+        <source>点「下一步」导入；导入前会自动备份数据库。</source>
+        <translation>Click Next to import; the database is backed up first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="277" />
+        <source>变更：</source>
+        <translation>Changes: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="305" />
+        <source>导出错误报告</source>
+        <translation>Export error report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="306" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="312" />
+        <source>未导出</source>
+        <translation>Not exported</translation>
+    </message>
+</context>
+<context>
     <name>ColumnChooser</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="131" />
+        <location filename="../../ui/dialogs.py" line="169" />
         <source>显示列</source>
         <translation>Columns</translation>
     </message>
 </context>
 <context>
+    <name>CompensationTab</name>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="94" />
+        <source>按现行标准计算</source>
+        <translation>Compute with current standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="95" />
+        <source>添加人工调整…</source>
+        <translation>Add adjustment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="96" />
+        <source>删除所选调整…</source>
+        <translation>Delete selected adjustment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="97" />
+        <source>复核通过</source>
+        <translation>Mark reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="112" />
+        <source>人工调整（不按标准计算的金额，须写明原因）</source>
+        <translation>Manual adjustments (amounts outside the standard, with reasons)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="133" />
+        <source>保存本户后才能计算补偿。</source>
+        <translation>Save the household before computing compensation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="142" />
+        <source>（{0} 于 {1} 复核）</source>
+        <translation> (reviewed by {0} at {1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="145" />
+        <source>补偿标准：{0}　状态：{1}</source>
+        <translation>Standard: {0}   Status: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="145" />
+        <source>未设置</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="146" />
+        <source>合计：¥{0} 元</source>
+        <translation>Total: ¥{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="155" />
+        <source>未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="181" />
+        <source>删除人工调整</source>
+        <translation>Delete adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="181" />
+        <source>删除「{0}」的原因：</source>
+        <translation>Reason for deleting "{0}":</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/household_editor.py" line="53" />
+        <location filename="../../ui/household_editor.py" line="54" />
         <source>保存冲突</source>
         <translation>Save conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="55" />
+        <location filename="../../ui/household_editor.py" line="56" />
         <source>对方做了以下修改：</source>
         <translation>The other user changed:</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="61" />
+        <location filename="../../ui/household_editor.py" line="62" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="61" />
+        <location filename="../../ui/household_editor.py" line="62" />
         <source>您打开时</source>
         <translation>When you opened it</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="61" />
+        <location filename="../../ui/household_editor.py" line="62" />
         <source>现在</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="71" />
+        <location filename="../../ui/household_editor.py" line="72" />
         <source>重新载入（放弃我的修改）</source>
         <translation>Reload (discard my changes)</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="73" />
+        <location filename="../../ui/household_editor.py" line="74" />
         <source>返回继续编辑</source>
         <translation>Keep editing</translation>
     </message>
 </context>
 <context>
+    <name>ExportPdfDialog</name>
+    <message>
+        <location filename="../../ui/print_actions.py" line="41" />
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="47" />
+        <source>所选的户</source>
+        <translation>Selected households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="47" />
+        <source>当前村民小组</source>
+        <translation>Current village group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="47" />
+        <source>当前村</source>
+        <translation>Current village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="48" />
+        <source>整个项目</source>
+        <translation>Whole project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="55" />
+        <source>每户一个文件（文件名：户号_户主.pdf）</source>
+        <translation>One file per household (household-no_head.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="57" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="63" />
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="64" />
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="66" />
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="80" />
+        <source>保存到文件夹</source>
+        <translation>Save to folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="82" />
+        <source>保存为</source>
+        <translation>Save as</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../ui/window_files.py" line="47" />
+        <source>打不开数据库</source>
+        <translation>Cannot open database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_files.py" line="53" />
+        <location filename="../../ui/window_files.py" line="58" />
+        <source>新建数据库</source>
+        <translation>New database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_files.py" line="53" />
+        <location filename="../../ui/window_files.py" line="101" />
+        <source>征迁数据库 (*.sqlite3)</source>
+        <translation>Resettle database (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_files.py" line="58" />
+        <source>文件已存在，未覆盖。</source>
+        <translation>The file exists; not overwritten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_files.py" line="64" />
+        <source>打开数据库</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_files.py" line="64" />
+        <source>征迁数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
+        <translation>Resettle database (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_files.py" line="92" />
+        <location filename="../../ui/window_files.py" line="106" />
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_files.py" line="96" />
+        <source>已备份到 {0}</source>
+        <translation>Backed up to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_files.py" line="101" />
+        <source>备份到文件</source>
+        <translation>Back up to file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_files.py" line="110" />
+        <source>已备份并校验</source>
+        <translation>Backed up and verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_files.py" line="121" />
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_files.py" line="122" />
+        <source>用 {0} 的备份替换当前数据？当前数据会先另存一份备份。</source>
+        <translation>Replace the current data with the backup of {0}? The current data is backed up first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_files.py" line="131" />
+        <source>未恢复</source>
+        <translation>Not restored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_files.py" line="134" />
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="58" />
+        <location filename="../../ui/import_wizard.py" line="86" />
+        <source>选择调查表</source>
+        <translation>Choose survey workbook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="59" />
+        <source>支持 .xlsx .xlsm .xls .ods 和 .csv（UTF-8 或 GB18030）。也可以把文件拖到主窗口上。</source>
+        <translation>Reads .xlsx .xlsm .xls .ods and .csv (UTF-8 or GB18030). You can also drop a file on the main window.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="61" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="71" />
+        <source>征收项目</source>
+        <translation>Expropriation project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="73" />
+        <source>留空则从标题或工作表名识别</source>
+        <translation>Leave empty to take it from the title or sheet name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="75" />
+        <source>（自动识别）</source>
+        <translation>(detect)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="79" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="80" />
+        <source>导入到项目</source>
+        <translation>Import into project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="81" />
+        <source>村名</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="82" />
+        <source>列映射方案</source>
+        <translation>Column mapping profile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="87" />
+        <source>表格 (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="99" />
+        <source>打不开文件</source>
+        <translation>Cannot open file</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../ui/household_editor.py" line="97" />
+        <location filename="../../ui/household_editor.py" line="98" />
         <source>户信息</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="118" />
+        <location filename="../../ui/household_editor.py" line="119" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="119" />
+        <location filename="../../ui/household_editor.py" line="120" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="120" />
+        <location filename="../../ui/household_editor.py" line="121" />
         <source>村民小组</source>
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="121" />
+        <location filename="../../ui/household_editor.py" line="122" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="122" />
+        <location filename="../../ui/household_editor.py" line="123" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="123" />
+        <location filename="../../ui/household_editor.py" line="124" />
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="124" />
+        <location filename="../../ui/household_editor.py" line="125" />
         <source>银行账号</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="125" />
+        <location filename="../../ui/household_editor.py" line="126" />
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="126" />
+        <location filename="../../ui/household_editor.py" line="127" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="127" />
+        <location filename="../../ui/household_editor.py" line="128" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="140" />
+        <location filename="../../ui/household_editor.py" line="141" />
         <source>家庭成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="141" />
+        <location filename="../../ui/household_editor.py" line="142" />
         <source>被征收土地</source>
         <translation>Land taken</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="142" />
-        <location filename="../../ui/household_editor.py" line="277" />
+        <location filename="../../ui/household_editor.py" line="143" />
+        <location filename="../../ui/household_editor.py" line="288" />
         <source>房屋</source>
         <translation>Houses</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="143" />
-        <location filename="../../ui/household_editor.py" line="278" />
+        <location filename="../../ui/household_editor.py" line="144" />
+        <location filename="../../ui/household_editor.py" line="289" />
         <source>附着物</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="153" />
+        <location filename="../../ui/household_editor.py" line="156" />
+        <source>补偿</source>
+        <translation>Compensation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="157" />
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="158" />
+        <location filename="../../ui/household_editor.py" line="162" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="161" />
+        <location filename="../../ui/household_editor.py" line="165" />
         <source>删除此户…</source>
         <translation>Delete household…</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="163" />
+        <location filename="../../ui/household_editor.py" line="167" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="197" />
+        <location filename="../../ui/household_editor.py" line="201" />
         <source>新建户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="210" />
+        <location filename="../../ui/household_editor.py" line="214" />
         <source>添加一行 (Ins)</source>
         <translation>Add row (Ins)</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="211" />
+        <location filename="../../ui/household_editor.py" line="215" />
         <source>删除所选行</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="233" />
+        <location filename="../../ui/household_editor.py" line="237" />
         <source>户信息 — {0} {1}</source>
         <translation>Household — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="273" />
+        <location filename="../../ui/household_editor.py" line="284" />
         <source>请选择村民小组</source>
         <translation>Choose a village group</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="275" />
+        <location filename="../../ui/household_editor.py" line="286" />
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="276" />
+        <location filename="../../ui/household_editor.py" line="287" />
         <source>土地</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="332" />
-        <location filename="../../ui/household_editor.py" line="335" />
+        <location filename="../../ui/household_editor.py" line="343" />
+        <location filename="../../ui/household_editor.py" line="346" />
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="347" />
+        <location filename="../../ui/household_editor.py" line="358" />
         <source>删除此户</source>
         <translation>Delete household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="348" />
+        <location filename="../../ui/household_editor.py" line="359" />
         <source>删除户 {0}（户主 {1}）及其全部成员、土地、房屋记录。
 请填写删除原因（将记入审计记录）：</source>
         <translation>Delete household {0} (head {1}) with all its members, land and houses.
 Reason (kept in the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="357" />
+        <location filename="../../ui/household_editor.py" line="368" />
         <source>未删除</source>
         <translation>Not deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="368" />
+        <location filename="../../ui/household_editor.py" line="379" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="369" />
+        <location filename="../../ui/household_editor.py" line="380" />
         <source>本户有未保存的修改。保存吗？</source>
         <translation>Save the changes to this household?</translation>
     </message>
 </context>
 <context>
+    <name>ImportActions</name>
+    <message>
+        <location filename="../../ui/window_import.py" line="42" />
+        <source>导出{0}</source>
+        <translation>Export {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_import.py" line="49" />
+        <source>正在导出{0}…</source>
+        <translation>Exporting {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_import.py" line="50" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_import.py" line="51" />
+        <source>已导出到 {0}</source>
+        <translation>Exported to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_import.py" line="66" />
+        <location filename="../../ui/window_import.py" line="74" />
+        <source>撤销导入批次</source>
+        <translation>Undo import batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_import.py" line="67" />
+        <source>撤销批次 {0}（{1}，{2} 户）将删除该批导入的户。
+请填写原因：</source>
+        <translation>Undoing batch {0} ({1}, {2} households) deletes the households it imported.
+Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_import.py" line="74" />
+        <source>
+仍要撤销吗？</source>
+        <translation>
+Undo anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="362" />
+        <source>导入调查表</source>
+        <translation>Import survey</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="403" />
+        <source>正在读取和检查…</source>
+        <translation>Reading and checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="414" />
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="55" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>搜索：户号、姓名、拼音首字母（如 zs）、身份证号或电话</source>
         <translation>Search: household no., name, pinyin initials (e.g. zs), ID or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>新建数据库…</source>
         <translation>New database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="127" />
+        <source>导入调查表…</source>
+        <translation>Import survey…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="128" />
+        <source>导入批次…</source>
+        <translation>Import batches…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="129" />
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>备份到文件…</source>
         <translation>Back up to file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>从自动备份恢复…</source>
         <translation>Restore from automatic backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>新建户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>编辑户…</source>
         <translation>Edit household…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>删除户…</source>
         <translation>Delete household…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>显示列…</source>
         <translation>Columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
-        <location filename="../../ui/main_window.py" line="416" />
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="139" />
+        <source>补偿标准…</source>
+        <translation>Rate tables…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="140" />
+        <source>计算补偿</source>
+        <translation>Compute compensation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="141" />
+        <source>补偿汇总…</source>
+        <translation>Compensation summary…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="410" />
+        <location filename="../../ui/main_window.py" line="414" />
         <source>完整性检查</source>
         <translation>Integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="143" />
+        <source>批量导出 PDF…</source>
+        <translation>Export PDFs…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144" />
+        <source>核验文书…</source>
+        <translation>Verify document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
-        <location filename="../../ui/main_window.py" line="439" />
+        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="437" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="161" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="165" />
+        <source>打印(&amp;P)</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169" />
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="170" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="171" />
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
-        <location filename="../../ui/main_window.py" line="212" />
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>{0}（{1} 户）</source>
         <translation>{0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>共 {0:,} 户</source>
         <translation>{0:,} households</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="303" />
+        <source>（匹配过多，只列出一部分，请多输入几个字）</source>
+        <translation> (many matches; only some are listed — type more)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="309" />
         <source>已选 {0} 户</source>
         <translation>{0} selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>请先导入或建立项目和村民小组。</source>
         <translation>Import or create a project and village groups first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>打不开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="395" />
+        <source>正在计算补偿…</source>
+        <translation>Computing compensation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="397" />
+        <source>已计算 {0} 户，合计 {1} 元</source>
+        <translation>{0} households computed, total {1} yuan</translation>
+    </message>
+    <message>
         <source>打不开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
-        <location filename="../../ui/main_window.py" line="333" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
-        <location filename="../../ui/main_window.py" line="376" />
         <source>征迁数据库 (*.sqlite3)</source>
         <translation>Resettle database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333" />
         <source>文件已存在，未覆盖。</source>
         <translation>The file exists; not overwritten.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
         <source>征迁数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Resettle database (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367" />
-        <location filename="../../ui/main_window.py" line="381" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
         <source>备份到文件</source>
         <translation>Back up to file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
         <source>已备份并校验</source>
         <translation>Backed up and verified</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397" />
         <source>用 {0} 的备份替换当前数据？当前数据会先另存一份备份。</source>
         <translation>Replace the current data with the backup of {0}? The current data is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
         <source>未恢复</source>
         <translation>Not restored</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_window.py" line="411" />
         <source>检查通过。审计记录 {0} 条，链头 {1}</source>
         <translation>Check passed. {0} audit entries, chain head {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/main_window.py" line="430" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440" />
+        <location filename="../../ui/main_window.py" line="438" />
         <source>征迁安置管理 {0}
 
 征地拆迁入户调查、补偿计算、文书打印。</source>
         <translation>Resettle {0}
 
 Expropriation surveys, compensation and documents.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="110" />
+        <source>工作表和列</source>
+        <translation>Sheets and columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="111" />
+        <source>核对每一项对应的列；改动后点「重新识别」。可以把映射保存为本办公室的方案。</source>
+        <translation>Check the column of each field; after changes click Re-read. The mapping can be saved as this office's profile.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="130" />
+        <source>重新识别</source>
+        <translation>Re-read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="132" />
+        <source>保存为映射方案…</source>
+        <translation>Save as profile…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="136" />
+        <source>预览工作表</source>
+        <translation>Preview sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="162" />
+        <source>读取的工作表：</source>
+        <translation>Sheets to read:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="195" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="200" />
+        <source>{0}：{1} 户，{2} 人，表头在第 {3} 行</source>
+        <translation>{0}: {1} households, {2} persons, header in row {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="202" />
+        <source>没有找到调查表格式的工作表</source>
+        <translation>No sheet looks like a survey</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="212" />
+        <source>保存映射方案</source>
+        <translation>Save mapping profile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="212" />
+        <source>方案名称（例如本乡镇名称）：</source>
+        <translation>Profile name (e.g. the township):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="219" />
+        <source>未保存</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
@@ -479,34 +1136,205 @@ Expropriation surveys, compensation and documents.</translation>
     </message>
 </context>
 <context>
+    <name>PrintActions</name>
+    <message>
+        <location filename="../../ui/print_actions.py" line="103" />
+        <location filename="../../ui/print_actions.py" line="134" />
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="103" />
+        <source>请先在表中选择要打印的户。</source>
+        <translation>Select the households to print first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="117" />
+        <source>不能预览</source>
+        <translation>Cannot preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="121" />
+        <source>打印预览 — {0}（样稿，不编号）</source>
+        <translation>Print preview — {0} (draft, not numbered)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="133" />
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="147" />
+        <source>正在导出 PDF…</source>
+        <translation>Exporting PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="149" />
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="152" />
+        <location filename="../../ui/print_actions.py" line="158" />
+        <location filename="../../ui/print_actions.py" line="161" />
+        <source>核验文书</source>
+        <translation>Verify document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="152" />
+        <source>输入文书上印的校验码：</source>
+        <translation>Verification code printed on the document:</translation>
+    </message>
+</context>
+<context>
+    <name>RatesDialog</name>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="74" />
+        <source>补偿标准</source>
+        <translation>Rate tables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="85" />
+        <source>从 Excel 导入…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="86" />
+        <source>导出到 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="87" />
+        <location filename="../../ui/rates_dialog.py" line="159" />
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="88" />
+        <source>新建版本</source>
+        <translation>New version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="89" />
+        <source>比较所选两版</source>
+        <translation>Compare two selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="90" />
+        <source>设为项目标准…</source>
+        <translation>Use for project…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="117" />
+        <source>项目现行标准：{0}</source>
+        <translation>Project standard: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="117" />
+        <source>未设置</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="134" />
+        <location filename="../../ui/rates_dialog.py" line="204" />
+        <source>未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="140" />
+        <source>导入补偿标准</source>
+        <translation>Import rate table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="148" />
+        <source>导出补偿标准</source>
+        <translation>Export rate table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="160" />
+        <source>发布「{0}」？发布后不能再修改，只能另建新版本。</source>
+        <translation>Publish "{0}"? A published table cannot be changed; only a new version can.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="174" />
+        <source>比较</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="174" />
+        <source>请按住 Ctrl 选择两个版本。</source>
+        <translation>Hold Ctrl and select two versions.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="183" />
+        <source>新增 {0} {1}：{2} 元/{3}</source>
+        <translation>Added {0} {1}: {2} yuan/{3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="186" />
+        <source>删除 {0} {1}</source>
+        <translation>Removed {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="188" />
+        <source>修改 {0} {1}：{2} → {3} 元/{4}</source>
+        <translation>Changed {0} {1}: {2} → {3} yuan/{4}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="190" />
+        <source>{0} 与 {1}</source>
+        <translation>{0} vs {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="191" />
+        <source>两版规则完全相同。</source>
+        <translation>The two versions have the same rules.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="198" />
+        <source>过渡月数</source>
+        <translation>Transition months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="198" />
+        <source>过渡费按几个月计算：</source>
+        <translation>Months of transition fee:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="207" />
+        <source>正在重新计算…</source>
+        <translation>Recomputing…</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="89" />
+        <location filename="../../ui/dialogs.py" line="127" />
         <source>从自动备份恢复</source>
         <translation>Restore from automatic backup</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="92" />
+        <location filename="../../ui/dialogs.py" line="130" />
         <source>备份时间</source>
         <translation>Backup time</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="92" />
+        <location filename="../../ui/dialogs.py" line="130" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="92" />
+        <location filename="../../ui/dialogs.py" line="130" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="109" />
+        <location filename="../../ui/dialogs.py" line="147" />
         <source>恢复前会先把当前数据另存一份备份，恢复可以撤回。</source>
         <translation>The current data is backed up before restoring, so a restore can be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="111" />
+        <location filename="../../ui/dialogs.py" line="149" />
         <source>恢复所选备份</source>
         <translation>Restore selected backup</translation>
     </message>
@@ -514,49 +1342,122 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="42" />
+        <location filename="../../ui/dialogs.py" line="53" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="54" />
+        <location filename="../../ui/dialogs.py" line="56" />
+        <source>自动选择（宋体/黑体优先）</source>
+        <translation>Automatic (Song/Hei first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="62" />
+        <source>复制默认模板到数据目录以便修改</source>
+        <translation>Copy default templates to the data folder for editing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="74" />
         <source>&lt;b&gt;乡镇信息&lt;/b&gt;（打印文书时使用）</source>
         <translation>&lt;b&gt;Township&lt;/b&gt; (used on printed documents)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="55" />
+        <location filename="../../ui/dialogs.py" line="75" />
         <source>乡镇名称</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="56" />
+        <location filename="../../ui/dialogs.py" line="76" />
         <source>征迁办名称</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="57" />
+        <location filename="../../ui/dialogs.py" line="77" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="58" />
+        <location filename="../../ui/dialogs.py" line="78" />
         <source>签约地点</source>
         <translation>Signing place</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="59" />
+        <location filename="../../ui/dialogs.py" line="79" />
         <source>监督电话</source>
         <translation>Complaint phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="60" />
+        <location filename="../../ui/dialogs.py" line="80" />
+        <source>&lt;b&gt;打印&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Printing&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="81" />
+        <source>文书字体</source>
+        <translation>Document font</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="82" />
+        <source>文书模板</source>
+        <translation>Document templates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="84" />
         <source>&lt;b&gt;程序&lt;/b&gt;</source>
         <translation>&lt;b&gt;Program&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="61" />
+        <location filename="../../ui/dialogs.py" line="85" />
         <source>界面语言（重启后生效）</source>
         <translation>Language (after restart)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="98" />
+        <source>本办公室的模板：{0}</source>
+        <translation>Office template: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="98" />
+        <source>默认模板</source>
+        <translation>Default template</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="28" />
+        <source>补偿汇总</source>
+        <translation>Compensation summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="31" />
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="32" />
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="33" />
+        <source>支付对象</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="43" />
+        <source>按现行标准重新计算全部</source>
+        <translation>Recompute all with current standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="58" />
+        <source>已计算 {0} 户，其中已复核 {1} 户。合计 ¥{2} 元（{3}）</source>
+        <translation>{0} households computed, {1} reviewed. Total ¥{2} ({3})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="70" />
+        <source>正在计算补偿…</source>
+        <translation>Computing compensation…</translation>
     </message>
 </context>
 <context>

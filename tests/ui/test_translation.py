@@ -11,7 +11,7 @@ from ui.ops import OpRunner
 
 def test_default_is_chinese(window: MainWindow) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["文件(&F)", "编辑(&E)", "视图(&V)", "工具(&T)", "帮助(&H)"]
+    assert titles == ["文件(&F)", "编辑(&E)", "打印(&P)", "视图(&V)", "工具(&T)", "帮助(&H)"]
 
 
 def test_english_translation_applies(qtbot, demo_db, prefs: QSettings) -> None:
@@ -22,7 +22,7 @@ def test_english_translation_applies(qtbot, demo_db, prefs: QSettings) -> None:
         win = MainWindow(demo_db, prefs, OpRunner())
         qtbot.addWidget(win)
         titles = [a.text() for a in win.menuBar().actions()]
-        assert titles == ["&File", "&Edit", "&View", "&Tools", "&Help"]
+        assert titles == ["&File", "&Edit", "&Print", "&View", "&Tools", "&Help"]
         assert win.act_backup.text() == "Back up now"
     finally:
         QCoreApplication.removeTranslator(translator)
