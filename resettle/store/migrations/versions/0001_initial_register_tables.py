@@ -192,8 +192,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.create_index("ix_person_household", ["household_id", "seq"], unique=False)
-        batch_op.create_index("ix_person_initials", ["name_initials"], unique=False)
-        batch_op.create_index("ix_person_name", ["name"], unique=False)
+        batch_op.create_index("ix_person_initials", ["name_initials", "household_id"], unique=False)
+        batch_op.create_index("ix_person_name", ["name", "household_id"], unique=False)
         batch_op.create_index(
             "uq_person_id_number", ["id_number"], unique=True, sqlite_where=sa.text("id_number <> ''")
         )
