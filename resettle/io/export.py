@@ -47,6 +47,7 @@ from resettle.io.cell_text import DANGEROUS_LEADS
 from resettle.io.survey import place_from_text
 
 __all__ = [
+    "HEAD_RELATIONS",
     "MAX_ROWS",
     "DisclosureOptions",
     "ExportCancelled",
@@ -69,7 +70,7 @@ Cancelled = Callable[[], bool] | None
 
 MAX_ROWS = 1_048_576
 _TREE_KINDS = ("果树",)
-_HEAD_RELATIONS = ("户主", "本人", "户主本人")
+HEAD_RELATIONS = ("户主", "本人", "户主本人")
 _FOOTER = "&C第 &P 页 共 &N 页"
 _A4 = 9
 
@@ -113,12 +114,22 @@ class RosterHousehold:
     parcels: tuple[tuple[str, Decimal], ...] = ()  # (land class, 亩)
     structures: tuple[tuple[str, Decimal], ...] = ()  # (structure type, ㎡)
     attachments: tuple[RosterAttachment, ...] = ()
+    # One-row lists need only these two; a loader may give them instead of ``persons``.
+    members: int | None = None
+    head_id_number: str | None = None
+
+    @property
+    def person_count(self) -> int:
+        return self.members if self.members is not None else len(self.persons)
 
     @property
     def head_id(self) -> str:
-        """The head's ID number: the member recorded as 户主, else the one named like the head."""
+        """The head's ID number: the first member recorded as 户主, else the first named like the head,
+        else the first member's."""
+        if self.head_id_number is not None:
+            return self.head_id_number
         for person in self.persons:
-            if person.relation in _HEAD_RELATIONS:
+            if person.relation in HEAD_RELATIONS:
                 return person.id_number
         for person in self.persons:
             if person.name == self.head_name:
@@ -728,9 +739,14 @@ def write_disclosure(
     columns = _disclosure_columns(options)
     index = {column.key: i for i, column in enumerate(columns)}
     width = len(columns)
+    number_columns = [
+        i for i, column in enumerate(columns) if column.key.startswith(("land", "floor", "item", "money"))
+    ]
+    money_columns = {i for i, column in enumerate(columns) if column.key.startswith(("item", "money"))}
     used: set[str] = set()
     with atomic_workbook(path) as book:
         f = _Formats(book)
+        money_format = f.money
         ws: Any = None
         village: str | None = None
         state: dict[str, Any] = {}
@@ -748,14 +764,14 @@ def write_disclosure(
 
         def close_sheet(sheet: Any) -> None:
             r = state["row"]
-            sums: dict[str, Decimal] = state["sums"]
+            sums: dict[int, Decimal] = state["sums"]
             sheet.write_string(r, 0, "合计", f.total_label)
             for c in range(1, width):
                 sheet.write_blank(r, c, None, f.total_label)
             _merge(sheet, r, 0, r, 5)
             sheet.write_number(r, index["persons"], state["persons"], f.total_int)
-            for key, value in sums.items():
-                sheet.write_number(r, index[key], value, f.total_money if key.startswith("item") else f.total_area)
+            for c, value in sorted(sums.items()):
+                sheet.write_number(r, c, value, f.total_money if c in money_columns else f.total_area)
             lines = [
                 "公示期：" + (options.posting_period or "自　　年　　月　　日至　　年　　月　　日（不少于 30 日）"),
                 "监督（异议）电话："
@@ -770,6 +786,25 @@ def write_disclosure(
                 _banner(sheet, f, r + offset, width, line, f.line)
             info.rows += r + len(lines) + 2
 
+        c_seq, c_no, c_head, c_group, c_id, c_phone, c_persons, c_land, c_floor, c_remarks = (
+            index[k]
+            for k in (
+                "seq",
+                "household_no",
+                "head",
+                "group",
+                "id",
+                "phone",
+                "persons",
+                "land_total",
+                "floor",
+                "remarks",
+            )
+        )
+        class_columns = {land_class: index[f"land:{land_class}"] for land_class in options.land_classes}
+        item_columns = [(item, index[f"item:{item}"]) for item in options.items]
+        c_money = index.get("money_total", -1)
+        string = number = blank = None
         for h, amounts in rows:
             if ws is None or h.village != village:
                 if ws is not None:
@@ -777,38 +812,54 @@ def write_disclosure(
                 village = h.village
                 count = next((n for name, n in villages if name == village), 0)
                 ws = open_sheet(village, count)
+                string, number, blank = ws.write_string, ws.write_number, ws.write_blank
+            assert string is not None and number is not None and blank is not None
             r = state["row"]
             state["seq"] += 1
-            sums = state["sums"]
-            _number(ws, r, index["seq"], state["seq"], f.int)
-            _text(ws, r, index["household_no"], h.household_no, f.text_center)
-            _text(ws, r, index["head"], h.head_name, f.text_center)
-            _text(ws, r, index["group"], h.group, f.text_center)
-            _text(ws, r, index["id"], mask(h.head_id, "id"), f.text_center)
-            _text(ws, r, index["phone"], mask(h.phone, "phone"), f.text_center)
-            _number(ws, r, index["persons"], len(h.persons), f.int)
-            state["persons"] += len(h.persons)
-            by_class: dict[str, Decimal] = {}
+            sums: dict[int, Decimal] = state["sums"]
+            number(r, c_seq, state["seq"], f.int)
+            for c, text in (
+                (c_no, h.household_no),
+                (c_head, h.head_name),
+                (c_group, h.group),
+                (c_id, mask(h.head_id, "id")),
+                (c_phone, mask(h.phone, "phone")),
+            ):
+                if text:
+                    string(r, c, safe_text(text), f.text_center)
+                else:
+                    blank(r, c, None, f.text_center)
+            members = h.person_count
+            number(r, c_persons, members, f.int)
+            state["persons"] += members
+            cells: dict[int, Decimal] = {}
             for land_class, area in h.parcels:
-                by_class[land_class] = by_class.get(land_class, Decimal(0)) + area
-            numbers: list[tuple[str, Decimal | None, Any]] = [
-                (f"land:{c}", by_class.get(c), f.area) for c in options.land_classes
-            ]
-            numbers.append(("land_total", h.land_mu, f.area))
-            numbers.append(("floor", h.floor_area_m2 if h.structures else None, f.area))
-            if options.items:
-                given = amounts or {}
-                numbers += [(f"item:{i}", given.get(i), f.money) for i in options.items]
-                numbers.append(("money_total", sum(given.values(), Decimal("0.00")) if amounts else None, f.money))
-            for key, value, fmt in numbers:
-                _number(ws, r, index[key], value, fmt)
-                if value is not None:
-                    sums[key] = sums.get(key, Decimal(0)) + value
+                c = class_columns[land_class]
+                cells[c] = cells[c] + area if c in cells else area
+            cells[c_land] = h.land_mu
+            if h.structures:
+                cells[c_floor] = h.floor_area_m2
+            if amounts is not None:
+                for item, c in item_columns:
+                    if item in amounts:
+                        cells[c] = amounts[item]
+                if item_columns:
+                    cells[c_money] = sum(amounts.values(), Decimal("0.00"))
+            for c in number_columns:
+                value = cells.get(c)
+                if value is None:
+                    blank(r, c, None, money_format if c in money_columns else f.area)
+                else:
+                    number(r, c, value, money_format if c in money_columns else f.area)
+                    sums[c] = sums[c] + value if c in sums else value
             remark = "" if amounts is not None or not options.items else "尚未计算补偿"
-            _text(ws, r, index["remarks"], remark, f.text)
+            if remark:
+                string(r, c_remarks, remark, f.text)
+            else:
+                blank(r, c_remarks, None, f.text)
             state["row"] = r + 1
             info.households += 1
-            info.persons += len(h.persons)
+            info.persons += members
             ticker.tick()
         if ws is not None:
             close_sheet(ws)
@@ -871,19 +922,28 @@ def write_payments(
         _print_setup(ws, 2, 2, 5)
         r = 3
         amount_sum = Decimal("0.00")
+        string, number, blank = ws.write_string, ws.write_number, ws.write_blank
         for row in rows:
             h = row.household
-            _number(ws, r, 0, info.households + 1, f.int)
-            for c, value in enumerate((h.household_no, h.village, h.group, h.head_name), start=1):
-                _text(ws, r, c, value, f.text_center)
-            _text(ws, r, 5, h.head_id, f.text)
-            _text(ws, r, 6, h.bank_name, f.text)
-            _text(ws, r, 7, h.bank_account, f.text)
-            ws.write_number(r, 8, row.amount, f.money)
+            number(r, 0, info.households + 1, f.int)
+            for c, value, fmt in (
+                (1, h.household_no, f.text_center),
+                (2, h.village, f.text_center),
+                (3, h.group, f.text_center),
+                (4, h.head_name, f.text_center),
+                (5, h.head_id, f.text),
+                (6, h.bank_name, f.text),
+                (7, h.bank_account, f.text),
+            ):
+                if value:
+                    string(r, c, safe_text(value), fmt)
+                else:
+                    blank(r, c, None, fmt)
+            number(r, 8, row.amount, f.money)
             _text(ws, r, 9, row.note, f.text_wrap)
             amount_sum += row.amount
             info.households += 1
-            info.persons += len(h.persons)
+            info.persons += h.person_count
             r += 1
             ticker.tick()
         ws.write_string(r, 0, "合计", f.total_label)

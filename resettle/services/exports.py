@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from resettle.io.compensation_export import write_compensation_workbook
 from resettle.io.export import (
+    HEAD_RELATIONS,
     DisclosureOptions,
     ExportInfo,
     GroupCount,
@@ -122,7 +123,7 @@ def _group_counts(s: Session, scope: ExportScope) -> list[GroupCount]:
     return [GroupCount(str(v), str(g), int(n), int(p)) for v, g, n, p in s.execute(q)]
 
 
-_ALL_PARTS = frozenset({"parcels", "structures", "attachments"})
+_ALL_PARTS = frozenset({"persons", "parcels", "structures", "attachments"})
 
 
 def _scaled(column: Any) -> Callable[[int | None], Decimal]:
@@ -158,12 +159,28 @@ def _chunk(conn: Connection, ids: list[int], parts: frozenset[str]) -> list[tupl
         key,
     ).fetchall()
     persons: dict[int, list[RosterPerson]] = {i: [] for i in ids}
-    for hid, name, relation, sex, id_number, birth in cursor.execute(
-        "SELECT household_id, name, relation, sex, id_number, birth_date FROM person "
-        f"WHERE household_id {_IN_CHUNK} ORDER BY household_id, seq, id",
-        key,
-    ):
-        persons[hid].append(RosterPerson(name, relation, sex, id_number, date.fromisoformat(birth) if birth else None))
+    summary: dict[int, tuple[int, str]] = {}
+    if "persons" in parts:
+        for hid, name, relation, sex, id_number, birth in cursor.execute(
+            "SELECT household_id, name, relation, sex, id_number, birth_date FROM person "
+            f"WHERE household_id {_IN_CHUNK} ORDER BY household_id, seq, id",
+            key,
+        ):
+            born = date.fromisoformat(birth) if birth else None
+            persons[hid].append(RosterPerson(name, relation, sex, id_number, born))
+    else:
+        # A one-row list needs only the number of members and the head's ID, by the rule of
+        # RosterHousehold.head_id (first 户主, else first named like the head, else first member).
+        first = "printf('%010d%010d', p.seq, p.id) || p.id_number"  # min() of it: the first member's ID
+        heads = ", ".join(f"'{relation}'" for relation in HEAD_RELATIONS)
+        for hid, count, *candidates in cursor.execute(
+            f"SELECT p.household_id, count(*), substr(min(CASE WHEN p.relation IN ({heads}) THEN {first} END), 21), "
+            f"substr(min(CASE WHEN p.name = h.head_name THEN {first} END), 21), substr(min({first}), 21) "
+            "FROM person p JOIN household h ON h.id = p.household_id "
+            f"WHERE p.household_id {_IN_CHUNK} GROUP BY p.household_id",
+            key,
+        ):
+            summary[hid] = (count, next((c for c in candidates if c is not None), ""))
     parcels: dict[int, list[tuple[str, Decimal]]] = {i: [] for i in ids}
     if "parcels" in parts:
         for hid, land_class, area in cursor.execute(
@@ -208,6 +225,8 @@ def _chunk(conn: Connection, ids: list[int], parts: frozenset[str]) -> list[tupl
                     parcels=tuple(parcels[hid]),
                     structures=tuple(structures[hid]),
                     attachments=tuple(attachments[hid]),
+                    members=summary.get(hid, (0, ""))[0] if "persons" not in parts else None,
+                    head_id_number=summary.get(hid, (0, ""))[1] if "persons" not in parts else None,
                 ),
             )
         )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ import pytest
 from openpyxl.workbook.workbook import Workbook
 from sqlalchemy import text
 
+from resettle.domain.ids import random_valid_id
 from resettle.domain.mask import mask
 from resettle.domain.sample_rates import sample_rate_table
 from resettle.io import export as export_module
@@ -406,3 +409,36 @@ def test_disclosure_has_a_sheet_per_village_with_its_totals(tmp_path: Path) -> N
         texts = [str(c.value) for c in _all_cells(book) if c.value is not None]
         assert "数据校验码：0123 4567 89ab cdef 0123 4567" in texts
         assert all(not MOBILE.search(t) and not ID_18.search(t) for t in texts)
+
+
+def test_one_row_lists_pick_the_same_head_as_the_roster(db: Database) -> None:
+    pid = projects.create_project(db, "户主测试")
+    gid = projects.add_group(db, pid, "东岗村", "一组")
+    rng = random.Random(5)
+
+    def member(name: str, relation: str, with_id: bool = True) -> PersonData:
+        return PersonData(name, random_valid_id(rng, date(1970, 1, 1), "男") if with_id else "", relation)
+
+    cases = {
+        "H1": ("张三", [member("李四", "配偶"), member("张三", "")]),  # the one named like the head
+        "H2": ("王五", [member("赵六", "子"), member("钱七", "女")]),  # nobody: the first member
+        "H3": ("孙八", [member("周九", "配偶"), member("孙八", "户主"), member("吴十", "户主")]),  # the first 户主
+        "H4": ("郑一", []),
+        "H5": ("冯二", [member("冯二", "户主", with_id=False), member("陈三", "配偶")]),  # 户主 without an ID
+    }
+    for no, (head, persons) in cases.items():
+        households.create_household(
+            db, HouseholdData(household_no=no, group_id=gid, head_name=head, persons=tuple(persons))
+        )
+    scope = exports.resolve_scope(db)
+    with db.read() as s:
+        ids = exports._ordered_ids(s, scope)
+        full = {h.household_no: h for _, h in exports._households(s, ids)}
+        light = {h.household_no: h for _, h in exports._households(s, ids, frozenset())}
+    expected = {"H1": 1, "H2": 0, "H3": 1, "H4": None, "H5": 0}
+    for no, position in expected.items():
+        persons = cases[no][1]
+        want = "" if position is None else persons[position].id_number
+        assert full[no].head_id == light[no].head_id == want, no
+        assert full[no].person_count == light[no].person_count == len(persons)
+        assert light[no].persons == ()
