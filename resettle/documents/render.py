@@ -97,7 +97,7 @@ class _Geometry:
 
 
 def _geometry(device: QPagedPaintDevice, landscape: bool) -> _Geometry:
-    dpi = float(device.logicalDpiX())
+    dpi = float(device.logicalDpiX())  # float ok: page geometry
     pl = device.pageLayout()
     full = QRectF(pl.fullRectPixels(round(dpi)))
     paint_rect = QRectF(pl.paintRectPixels(round(dpi)))
@@ -138,14 +138,14 @@ def layout(html: str, landscape: bool, device: QPagedPaintDevice, fonts: Documen
     text.setHtml(html)
     # Whole layout units: Qt breaks pages at whole units, and a fractional height lets a sliver
     # of the next page's first line show at the foot of a page.
-    width, height = float(int(geo.content.width())), float(int(geo.content.height()))
+    width, height = float(int(geo.content.width())), float(int(geo.content.height()))  # float ok: page geometry
     text.setPageSize(QSizeF(width, height))
     needed = text.size().width()
     scale = 1.0
     if needed > width + 1:
-        width = float(int(needed) + 1)
+        width = float(int(needed) + 1)  # float ok
         scale = geo.content.width() / width
-        height = float(int(geo.content.height() / scale))
+        height = float(int(geo.content.height() / scale))  # float ok
         text.setPageSize(QSizeF(width, height))
     _keep_tables_whole(text, height)
     return LaidOut(text, width, height, scale)

@@ -84,7 +84,7 @@ def _width(value: CellValue) -> float:
         return 0
     text = value.isoformat() if isinstance(value, date | datetime | time) else str(value)
     longest = max((sum(2 if ord(ch) > 0x2E7F else 1 for ch in line) for line in text.splitlines()), default=0)
-    return float(longest)
+    return float(longest)  # float ok: a column width
 
 
 def _marks(issues: Sequence[ImportIssue], grid: SheetGrid) -> dict[tuple[int, int], _Mark]:

@@ -215,9 +215,9 @@ def parse_birth_date(value: object, today: date | None = None) -> PartialDate | 
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise CellProblem(f"无法识别的日期：{raw}")
     if isinstance(value, int | float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if value != value or value in (float("inf"), float("-inf")):  # float ok: a date serial, not money
             raise CellProblem(f"无法识别的日期：{raw}")
-        return _from_number(float(value), raw, today)
+        return _from_number(float(value), raw, today)  # float ok: a date serial
     text = compact(unicodedata.normalize("NFKC", value))
     for form in _DATE_FORMS:
         match = form.fullmatch(text)
