@@ -100,8 +100,7 @@ class RosterAttachment(NamedTuple):
     spec: str = ""
 
 
-@dataclass(frozen=True)
-class RosterHousehold:
+class RosterHousehold(NamedTuple):  # a tuple: cheap to build a hundred thousand times
     household_no: str
     head_name: str
     village: str
@@ -746,7 +745,7 @@ def write_disclosure(
     used: set[str] = set()
     with atomic_workbook(path) as book:
         f = _Formats(book)
-        money_format = f.money
+        number_plan = [(c, f.money if c in money_columns else f.area) for c in number_columns]
         ws: Any = None
         village: str | None = None
         state: dict[str, Any] = {}
@@ -845,12 +844,12 @@ def write_disclosure(
                         cells[c] = amounts[item]
                 if item_columns:
                     cells[c_money] = sum(amounts.values(), Decimal("0.00"))
-            for c in number_columns:
+            for c, fmt in number_plan:
                 value = cells.get(c)
                 if value is None:
-                    blank(r, c, None, money_format if c in money_columns else f.area)
+                    blank(r, c, None, fmt)
                 else:
-                    number(r, c, value, money_format if c in money_columns else f.area)
+                    number(r, c, value, fmt)
                     sums[c] = sums[c] + value if c in sums else value
             remark = "" if amounts is not None or not options.items else "尚未计算补偿"
             if remark:

@@ -158,7 +158,7 @@ def _chunk(conn: Connection, ids: list[int], parts: frozenset[str]) -> list[tupl
         f"WHERE h.id {_IN_CHUNK}",
         key,
     ).fetchall()
-    persons: dict[int, list[RosterPerson]] = {i: [] for i in ids}
+    persons: dict[int, list[RosterPerson]] = {}
     summary: dict[int, tuple[int, str]] = {}
     if "persons" in parts:
         for hid, name, relation, sex, id_number, birth in cursor.execute(
@@ -167,7 +167,7 @@ def _chunk(conn: Connection, ids: list[int], parts: frozenset[str]) -> list[tupl
             key,
         ):
             born = date.fromisoformat(birth) if birth else None
-            persons[hid].append(RosterPerson(name, relation, sex, id_number, born))
+            persons.setdefault(hid, []).append(RosterPerson(name, relation, sex, id_number, born))
     else:
         # A one-row list needs only the number of members and the head's ID, by the rule of
         # RosterHousehold.head_id (first 户主, else first named like the head, else first member).
@@ -181,55 +181,54 @@ def _chunk(conn: Connection, ids: list[int], parts: frozenset[str]) -> list[tupl
             key,
         ):
             summary[hid] = (count, next((c for c in candidates if c is not None), ""))
-    parcels: dict[int, list[tuple[str, Decimal]]] = {i: [] for i in ids}
+    parcels: dict[int, list[tuple[str, Decimal]]] = {}
     if "parcels" in parts:
         for hid, land_class, area in cursor.execute(
             "SELECT household_id, land_class, area_mu FROM land_parcel "
             f"WHERE household_id {_IN_CHUNK} ORDER BY household_id, seq, id",
             key,
         ):
-            parcels[hid].append((land_class, _AREA(area)))
-    structures: dict[int, list[tuple[str, Decimal]]] = {i: [] for i in ids}
+            parcels.setdefault(hid, []).append((land_class, _AREA(area)))
+    structures: dict[int, list[tuple[str, Decimal]]] = {}
     if "structures" in parts:
         for hid, structure_type, area in cursor.execute(
             "SELECT household_id, structure_type, floor_area_m2 FROM structure "
             f"WHERE household_id {_IN_CHUNK} ORDER BY household_id, seq, id",
             key,
         ):
-            structures[hid].append((structure_type, _FLOOR(area)))
-    attachments: dict[int, list[RosterAttachment]] = {i: [] for i in ids}
+            structures.setdefault(hid, []).append((structure_type, _FLOOR(area)))
+    attachments: dict[int, list[RosterAttachment]] = {}
     if "attachments" in parts:
         for hid, kind, quantity, unit, spec in cursor.execute(
             "SELECT household_id, kind, quantity, unit, spec FROM attachment "
             f"WHERE household_id {_IN_CHUNK} ORDER BY household_id, seq, id",
             key,
         ):
-            attachments[hid].append(RosterAttachment(kind, _QUANTITY(quantity), unit, spec))
-    by_id = {row[0]: row for row in base}
+            attachments.setdefault(hid, []).append(RosterAttachment(kind, _QUANTITY(quantity), unit, spec))
+    by_id = {row[0]: row[1:] for row in base}
+    whole = "persons" in parts
+    none: tuple[int | None, str | None] = (None, None)
     out = []
     for hid in ids:
-        _, no, head, village, group, phone, bank, account, remarks = by_id[hid]
-        out.append(
-            (
-                hid,
-                RosterHousehold(
-                    household_no=no,
-                    head_name=head,
-                    village=village,
-                    group=group,
-                    phone=phone,
-                    bank_name=bank,
-                    bank_account=account,
-                    remarks=remarks,
-                    persons=tuple(persons[hid]),
-                    parcels=tuple(parcels[hid]),
-                    structures=tuple(structures[hid]),
-                    attachments=tuple(attachments[hid]),
-                    members=summary.get(hid, (0, ""))[0] if "persons" not in parts else None,
-                    head_id_number=summary.get(hid, (0, ""))[1] if "persons" not in parts else None,
-                ),
-            )
+        members, head_id = none if whole else summary.get(hid, (0, ""))
+        no, head, village, group, phone, bank, account, remarks = by_id[hid]
+        household = RosterHousehold(  # positional, in field order: a hundred thousand of these
+            no,
+            head,
+            village,
+            group,
+            phone,
+            bank,
+            account,
+            remarks,
+            tuple(persons.get(hid, ())),
+            tuple(parcels.get(hid, ())),
+            tuple(structures.get(hid, ())),
+            tuple(attachments.get(hid, ())),
+            members,
+            head_id,
         )
+        out.append((hid, household))
     return out
 
 
