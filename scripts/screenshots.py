@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from resettle.services.demo import generate_demo
+from resettle.services.demo import demo_compensation, generate_demo
 from resettle.store.database import Database
 from ui.app import build_app
 from ui.household_editor import HouseholdEditor
@@ -31,11 +31,14 @@ def main() -> None:
     app = build_app([])
     with tempfile.TemporaryDirectory() as tmp:
         db = Database.open(Path(tmp) / "demo.sqlite3")
-        generate_demo(db, households=300)
-        win = MainWindow(db, QSettings(str(Path(tmp) / "p.ini"), QSettings.Format.IniFormat), OpRunner())
+        demo_compensation(db, generate_demo(db, households=300).project_id)
+        runner = OpRunner()
+        win = MainWindow(db, QSettings(str(Path(tmp) / "p.ini"), QSettings.Format.IniFormat), runner)
         win.resize(1200, 720)
         win.show()
         win.tree.expandAll()
+        settle(app)
+        runner.wait()  # household counts in the tree come from a worker
         settle(app)
         win.table.selectRow(2)
         settle(app)

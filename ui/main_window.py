@@ -237,6 +237,7 @@ class MainWindow(PrintActions):
         self._tree_items: dict[tuple[str, int], tuple[QStandardItem, str]] = {}
         root = self.tree_model.invisibleRootItem()
         nodes: list[ProjectNode] = projects.tree(self.db, with_counts=False)
+        self._tree_nodes = nodes
         self.groups: list[tuple[int, str]] = []
         select_index: QModelIndex | None = None
 
@@ -269,13 +270,16 @@ class MainWindow(PrintActions):
         self.runner.run(self, "", projects.group_counts, with_progress=False, db=self.db, on_done=self._show_counts)
 
     def _show_counts(self, counts: dict[int, int]) -> None:
+        """Sum the worker's per-group counts up the tree already shown (no second query)."""
         totals: dict[tuple[str, int], int] = {}
-        for p in projects.tree(self.db, counts=counts):
-            totals[("project", p.id)] = p.households
+        for p in self._tree_nodes:
             for v in p.villages:
-                totals[("village", v.id)] = v.households
+                village = sum(counts.get(g.id, 0) for g in v.groups)
+                totals[("village", v.id)] = village
+                totals[("project", p.id)] = totals.get(("project", p.id), 0) + village
                 for g in v.groups:
-                    totals[("group", g.id)] = g.households
+                    totals[("group", g.id)] = counts.get(g.id, 0)
+            totals.setdefault(("project", p.id), 0)
         for key, (node, name) in self._tree_items.items():
             if key in totals:
                 node.setText(self.tr("{0}（{1} 户）").format(name, f"{totals[key]:,}"))

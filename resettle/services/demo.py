@@ -10,7 +10,6 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import IntegrityError
@@ -208,9 +207,6 @@ class _DemoWriter(BulkWriter):
         self.ids = _IdMaker(rng)
         self.persons = 0
 
-    def _add(self, table: str, values: dict[str, Any]) -> int:
-        return self.add(table, values)
-
     def household(self, group_id: int, household_no: str, ref: date) -> None:
         rng = self.rng
         surname = rng.choice(SURNAMES)
@@ -235,7 +231,7 @@ class _DemoWriter(BulkWriter):
         elif r < 0.06:
             tags = "残疾"
         phone = "1" + rng.choice("3578") + "".join(rng.choice("0123456789") for _ in range(9))
-        hid = self._add(
+        hid = self.add(
             "household",
             {
                 "project_id": self.project_id,
@@ -256,7 +252,7 @@ class _DemoWriter(BulkWriter):
         )
         for seq, (name, relation, male, age) in enumerate(members, start=1):
             birth = _birth(rng, age, ref)
-            self._add(
+            self.add(
                 "person",
                 {
                     "household_id": hid,
@@ -273,7 +269,7 @@ class _DemoWriter(BulkWriter):
             )
         self.persons += len(members)
         for seq in range(1, rng.choice((1, 1, 2)) + 1):
-            self._add(
+            self.add(
                 "land_parcel",
                 {
                     "household_id": hid,
@@ -285,7 +281,7 @@ class _DemoWriter(BulkWriter):
                 },
             )
         for seq in range(1, rng.choice((0, 1, 1, 1, 2)) + 1):
-            self._add(
+            self.add(
                 "structure",
                 {
                     "household_id": hid,
@@ -306,7 +302,7 @@ class _DemoWriter(BulkWriter):
         ):
             if rng.random() < chance:
                 seq += 1
-                self._add(
+                self.add(
                     "attachment",
                     {
                         "household_id": hid,
