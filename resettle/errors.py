@@ -49,3 +49,14 @@ class DatabaseVersionError(ResettleError):
 
 class IntegrityProblem(ResettleError):
     """A check found damage (integrity, foreign keys, audit chain)."""
+
+
+class PermissionDenied(ResettleError):
+    """The logged-in account's role may not do this (checked in the service layer)."""
+
+
+class Cancelled(ResettleError):
+    """The clerk cancelled a long job; nothing of it was kept."""
+
+    def __init__(self, message: str = "已取消，未保存任何改动。") -> None:
+        super().__init__(message)

@@ -11,7 +11,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from resettle import cli_compensation
+from resettle.cli import compensation as cli_compensation
 from resettle.cli import main
 from resettle.domain.sample_rates import sample_rate_table
 from resettle.io.compensation_export import DETAIL_SHEET, SUMMARY_SHEET

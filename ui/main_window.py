@@ -32,11 +32,16 @@ from resettle.errors import ResettleError
 from resettle.services import checks, compensation, documents, households, projects, settings
 from resettle.services.records import HouseholdQuery, HouseholdRow, ProjectNode
 from resettle.store.database import Database
+from ui.areas import AreaContext
 from ui.dialogs import ColumnChooser, SettingsDialog
 from ui.household_editor import HouseholdEditor
+from ui.housing import HousingArea
+from ui.livelihood import LivelihoodArea
 from ui.models.household_table import HEADERS, HouseholdTableModel
 from ui.ops import OpRunner
+from ui.payments import PaymentsArea
 from ui.print_actions import PrintActions
+from ui.procedure import ProcedureArea
 from ui.rates_dialog import RatesDialog
 from ui.summary_dialog import SummaryDialog
 from ui.window_import import EXPORTS
@@ -177,6 +182,14 @@ class MainWindow(PrintActions):
         self.tools_menu.addActions([self.act_rates, self.act_compute, self.act_summary])
         self.tools_menu.addSeparator()
         self.tools_menu.addActions([self.act_check, self.act_settings])
+        ctx = AreaContext(
+            parent=self,
+            runner=self.runner,
+            database=lambda: self.db,
+            current_project=self.current_project_id,
+            current_households=self.selected_household_ids,
+        )
+        self.areas = [HousingArea(ctx, bar), LivelihoodArea(ctx, bar), PaymentsArea(ctx, bar), ProcedureArea(ctx, bar)]
         m = bar.addMenu(self.tr("帮助(&H)"))
         m.addAction(self.act_about)
 
@@ -293,6 +306,20 @@ class MainWindow(PrintActions):
         self._filter = new
         self.apply_filter()
 
+    def current_project_id(self) -> int | None:
+        """The project the tree selection is in; the only project when nothing is selected."""
+        nodes: list[ProjectNode] = getattr(self, "_tree_nodes", [])
+        if self._filter is None:
+            return nodes[0].id if len(nodes) == 1 else None
+        kind, ident = self._filter
+        for p in nodes:
+            if kind == "project" and p.id == ident:
+                return p.id
+            for v in p.villages:
+                if (kind == "village" and v.id == ident) or (kind == "group" and any(g.id == ident for g in v.groups)):
+                    return p.id
+        return None
+
     def _is_only_project(self, node: tuple[str, int]) -> bool:
         return node[0] == "project" and self.tree_model.rowCount() == 1
 
@@ -383,12 +410,6 @@ class MainWindow(PrintActions):
                 header.setSectionHidden(i, h)
 
     # -- compensation -------------------------------------------------------------------------
-    def current_project_id(self) -> int | None:
-        if self._filter and self._filter[0] == "project":
-            return self._filter[1]
-        nodes = projects.tree(self.db)
-        return nodes[0].id if nodes else None
-
     def show_rates(self) -> None:
         RatesDialog(self.db, self.runner, self).exec()
 

@@ -83,7 +83,7 @@ class ExportScope:
 
 
 def resolve_scope(db: Database, project: str | None = None, village: str | None = None) -> ExportScope:
-    """Project by name or id (default: the first), and optionally one village of it by name."""
+    """Project by name or id (default: the only one; refused with several), and optionally one village of it."""
     project_id = projects.resolve_project(db, project)
     village_id = compensation.find_village_id(db, project_id, village) if village else None
     with db.read() as s:

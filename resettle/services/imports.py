@@ -193,10 +193,13 @@ def _project(s: Session, project: str | int | None) -> tuple[int | None, str]:
     if project:
         pid = s.scalar(select(Project.id).where(Project.name == project))
         return (int(pid), project) if pid is not None else (None, project)
-    pid = s.scalar(select(Project.id).order_by(Project.id).limit(1))
-    if pid is None:
+    rows = s.execute(select(Project.id, Project.name).order_by(Project.id)).all()
+    if not rows:
         return None, "征收项目"
-    return int(pid), str(s.scalar(select(Project.name).where(Project.id == pid)))
+    if len(rows) > 1:
+        names = "、".join(f"{pid}「{name}」" for pid, name in rows)
+        raise ValidationError(f"数据库中有 {len(rows)} 个项目，请指明导入到哪个项目：{names}", field="项目")
+    return int(rows[0][0]), str(rows[0][1])
 
 
 def _id_column(result: SurveyReadResult, sheet: str) -> str:

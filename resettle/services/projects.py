@@ -57,16 +57,27 @@ def add_group(db: Database, project_id: int, village: str, group: str) -> int:
 
 
 def resolve_project(db: Database, name_or_id: str | None) -> int:
-    """A project by name or id; with None, the only (or first) project."""
+    """A project by name or id. Without one: the only project; with several, a refusal listing them.
+
+    A register holds several projects and printing or paying for the wrong one is the worst
+    mistake the program could make, so it never guesses "the first"."""
     with db.read() as s:
         if name_or_id is None:
-            pid = s.scalar(select(Project.id).order_by(Project.id).limit(1))
-        elif name_or_id.isdigit():
-            pid = s.scalar(select(Project.id).where(Project.id == int(name_or_id)))
-        else:
-            pid = s.scalar(select(Project.id).where(Project.name == name_or_id))
+            rows = s.execute(select(Project.id, Project.name).order_by(Project.id)).all()
+            if len(rows) == 1:
+                return int(rows[0][0])
+            if not rows:
+                raise NotFoundError("数据库中还没有项目。")
+            names = "、".join(f"{pid}「{name}」" for pid, name in rows)
+            raise ValidationError(
+                f"数据库中有 {len(rows)} 个项目，请用 --project 指明项目（名称或编号）：{names}", field="项目"
+            )
+        text = name_or_id.strip()
+        pid = s.scalar(select(Project.id).where(Project.name == text))
+        if pid is None and text.isdigit():
+            pid = s.scalar(select(Project.id).where(Project.id == int(text)))
     if pid is None:
-        raise NotFoundError(f"项目「{name_or_id}」不存在。" if name_or_id else "数据库中还没有项目。")
+        raise NotFoundError(f"项目「{name_or_id}」不存在。")
     return int(pid)
 
 

@@ -2,6 +2,22 @@
 
 from __future__ import annotations
 
-from resettle.store import compensation_models, document_models, models
+from resettle.store import (
+    accounts_models,
+    compensation_models,
+    document_models,
+    housing_models,
+    livelihood_models,
+    models,
+    procedure_models,
+)
 
-__all__ = ["compensation_models", "document_models", "models"]
+__all__ = [
+    "accounts_models",
+    "compensation_models",
+    "document_models",
+    "housing_models",
+    "livelihood_models",
+    "models",
+    "procedure_models",
+]

@@ -82,7 +82,8 @@ def test_error_list_sheet(report: tuple[Path, list[ImportIssue]]) -> None:
         assert tuple(c.value for c in ws[2]) == LIST_HEADERS
         rows = [tuple(c.value for c in row) for row in ws.iter_rows(min_row=3)]
         assert len(rows) == len(issues)
-        expected = {(i.sheet, i.row, i.column, i.field, i.value, i.message) for i in issues}
+        # An empty original value is an empty cell in the list (openpyxl reads it back as None).
+        expected = {(i.sheet, i.row, i.column, i.field, i.value or None, i.message) for i in issues}
         assert {r[:6] for r in rows} == expected
         levels = [r[6] for r in rows]
         assert levels == sorted(levels, key=lambda v: v != "错误")  # errors first

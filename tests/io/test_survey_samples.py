@@ -7,7 +7,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 
 from resettle.io.survey import SurveyHousehold, SurveyReadResult, read_survey
@@ -67,15 +66,6 @@ def _records_match(result: SurveyReadResult, truth: dict[str, Any]) -> None:
         _check_record(household, record, rows)
 
 
-def _contradicted_by_workbook(entry: dict[str, Any]) -> bool:
-    """A truth entry of kind missing_name whose cell does hold a name in the workbook."""
-    if entry["kind"] != "missing_name":
-        return False
-    book = openpyxl.load_workbook(DATA / "sample_survey.xlsx")
-    value = book[entry["sheet"]][f"{entry['column']}{entry['row']}"].value
-    return isinstance(value, str) and bool(value.strip())
-
-
 def test_sample_survey_totals_and_sheets() -> None:
     result, truth = _load("sample_survey")
     assert _totals(result) == {k: truth[k] for k in ("households", "members", "land_mu", "house_m2", "trees")}
@@ -88,13 +78,6 @@ def test_sample_survey_errors_are_exactly_the_damaged_cells() -> None:
     found = [(e.sheet, e.row, e.column, e.kind) for e in result.errors]
     assert len(found) == len(set(found))
     expected = {(e["sheet"], e["row"], e["column"], e["kind"]) for e in truth["errors"]}
-    # The truth file lists a missing name at 二组!D34, but that cell holds 黎杰辉 (and the
-    # truth's own member count includes that person). Only that entry may be absent, and
-    # only while the workbook contradicts it: once the data is fixed this test demands it.
-    contradicted = {
-        (e["sheet"], e["row"], e["column"], e["kind"]) for e in truth["errors"] if _contradicted_by_workbook(e)
-    }
-    assert contradicted <= {("二组", 34, "D", "missing_name")}
     duplicate = [e for e in truth["errors"] if e["kind"] == "duplicate_id"]
     assert len(duplicate) == 1
     # Either occurrence of the repeated ID may be reported.
@@ -107,7 +90,7 @@ def test_sample_survey_errors_are_exactly_the_damaged_cells() -> None:
         other = {p.id_number for h in result.households for p in h.persons if (h.sheet, p.row) == dup_found[0][:2]}
         assert same_id == other
         found_set = (found_set - {dup_found[0]}) | {dup_truth}
-    assert found_set == expected - contradicted
+    assert found_set == expected
 
 
 def test_sample_survey_issues_name_their_cell() -> None:

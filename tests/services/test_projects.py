@@ -16,8 +16,10 @@ def test_create_and_resolve_projects(db: Database) -> None:
     with pytest.raises(NotFoundError):
         projects.resolve_project(db, None)
     first = projects.create_project(db, " 城东项目 ", "浙政土〔2026〕1号", date(2026, 5, 20), date(2026, 3, 1))
+    assert projects.resolve_project(db, None) == first  # the only project is the default
     second = projects.create_project(db, "城西项目")
-    assert projects.resolve_project(db, None) == first
+    with pytest.raises(ValidationError, match=r"2 个项目.*城东项目.*城西项目"):
+        projects.resolve_project(db, None)  # with several, never "the first"
     assert projects.resolve_project(db, "城东项目") == first
     assert projects.resolve_project(db, str(second)) == second
     with pytest.raises(NotFoundError, match="城北项目"):

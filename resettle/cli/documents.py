@@ -10,58 +10,17 @@ amounts are no longer the current ones, so that a script can tell.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from collections.abc import Callable
 from dataclasses import asdict
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from resettle.cli.common import add_common, emit, open_db, parse_date, progress_printer
 from resettle.documents.kinds import DocumentKind
 from resettle.errors import ValidationError
 from resettle.services import compensation, documents, households, projects
 from resettle.store.database import Database
-from resettle.store.paths import default_db_path
 
 __all__ = ["register"]
-
-
-def _open(args: argparse.Namespace, startup_backup: bool = False) -> Database:
-    return Database.open(Path(args.db) if args.db else default_db_path(), startup_backup=startup_backup)
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, Decimal | Path):
-        return str(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)
-
-
-def _emit(args: argparse.Namespace, payload: dict[str, Any], text: str) -> None:
-    if getattr(args, "json", False):
-        print(json.dumps(payload, ensure_ascii=False, default=_json_default))
-    else:
-        print(text)
-
-
-def _progress(args: argparse.Namespace) -> Callable[[int, int], None] | None:
-    if getattr(args, "json", False) or not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        print(f"\r{done:,}/{total:,}", end="" if done < total else "\n", file=sys.stderr)
-
-    return show
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期「{text}」应写成 2026-06-30 的形式") from None
 
 
 def _group_id(db: Database, project_id: int, village: str | None, group: str) -> int:
@@ -86,7 +45,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         posting_days=args.posting_days,
         require_reviewed=args.reviewed_only,
     )
-    with _open(args, startup_backup=True) as db:
+    with open_db(args, startup_backup=True) as db:
         project_id = projects.resolve_project(db, args.project)
         scope: dict[str, Any] = {"project_id": project_id}
         if args.household:
@@ -102,18 +61,18 @@ def cmd_print(args: argparse.Namespace) -> int:
             one_per_household=args.one_per_household,
             options=options,
             draft=args.draft,
-            progress=_progress(args),
+            progress=progress_printer(args),
             **scope,
         )
     payload = asdict(result)
     payload["files"] = [str(f) for f in result.files]
     where = str(Path(args.out)) if len(result.files) != 1 else str(result.files[0])
-    _emit(args, payload, f"{result.message}：{where}")
+    emit(args, payload, f"{result.message}：{where}")
     return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    with _open(args) as db:
+    with open_db(args) as db:
         result = documents.verify_document(db, args.code)
     d = result.document
     payload = {
@@ -134,13 +93,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         "changes": list(result.changes),
         "message": result.message,
     }
-    _emit(args, payload, result.message)
+    emit(args, payload, result.message)
     return 0 if result.status == "current" and result.authentic else 1
-
-
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="以 JSON 输出结果")
-    p.add_argument("--db", default=argparse.SUPPRESS, help="数据库文件")
 
 
 def register(subparsers: Any) -> None:
@@ -157,16 +111,16 @@ def register(subparsers: Any) -> None:
     p.add_argument("--village", help="只打印这个村")
     p.add_argument("--group", help="只打印这个村民小组（同名组多时请同时给 --village）")
     p.add_argument("--one-per-household", action="store_true", help="每户一个文件：户号_户主.pdf")
-    p.add_argument("--deadline", type=_date, help="签约截止日期（默认出具后 30 天）")
-    p.add_argument("--moving-deadline", type=_date, help="协议中的腾房交付日期")
-    p.add_argument("--posting-from", type=_date, help="公示开始日期（默认出具当天）")
+    p.add_argument("--deadline", type=parse_date, help="签约截止日期（默认出具后 30 天）")
+    p.add_argument("--moving-deadline", type=parse_date, help="协议中的腾房交付日期")
+    p.add_argument("--posting-from", type=parse_date, help="公示开始日期（默认出具当天）")
     p.add_argument("--posting-days", type=int, help="公示天数（默认 10 天）")
     p.add_argument("--reviewed-only", action="store_true", help="只打印补偿已复核的户")
     p.add_argument("--draft", action="store_true", help="打印样稿：不编号、不登记")
     p.set_defaults(func=cmd_print)
-    _common(p)
+    add_common(p)
 
     p = subparsers.add_parser("verify", help="按文书上的校验码核验：是哪份文书、金额是否仍然有效")
     p.add_argument("code", help="校验码，如 ABCDE-12345")
     p.set_defaults(func=cmd_verify)
-    _common(p)
+    add_common(p)

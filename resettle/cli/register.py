@@ -1,51 +1,23 @@
-"""``resettle [--db PATH] COMMAND``: the program's actions without a window.
-
-Exit codes: 0 done, 1 refused (with a Chinese message), 2 usage.
-"""
+"""Register commands: ``demo``, ``check``, ``backup``, ``restore``, ``households``."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from resettle import cli_compensation, cli_documents, cli_exchange
+from resettle.cli.common import add_common, emit, json_default, open_db
 from resettle.errors import ResettleError
 from resettle.services import checks, demo, households, projects
 from resettle.services.records import HouseholdQuery
-from resettle.store.database import Database
-from resettle.store.paths import default_db_path
-
-Handler = Callable[[argparse.Namespace], int]
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)
-
-
-def emit(args: argparse.Namespace, payload: Any, text: str) -> None:
-    if getattr(args, "json", False):
-        print(json.dumps(payload, ensure_ascii=False, default=_json_default))
-    else:
-        print(text)
-
-
-def _open(args: argparse.Namespace, startup_backup: bool = False) -> Database:
-    """Commands that only read skip the start-up backup; writers make their own before acting."""
-    return Database.open(Path(args.db) if args.db else default_db_path(), startup_backup=startup_backup)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    with _open(args, startup_backup=True) as db:
+    with open_db(args, startup_backup=True) as db:
 
         def progress(done: int, total: int) -> None:
             if not args.json and sys.stderr.isatty():
@@ -61,7 +33,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with _open(args) as db:
+    with open_db(args) as db:
         report = checks.check_database(db)
     payload = {
         "ok": report.ok,
@@ -77,7 +49,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    with _open(args) as db:
+    with open_db(args) as db:
         db.backup_to(Path(args.out))
     emit(args, {"backup": str(args.out)}, f"已备份到 {args.out}（已校验）")
     return 0
@@ -87,7 +59,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     src = Path(args.input)
     if not src.is_file():
         raise ResettleError(f"备份文件 {src} 不存在")
-    with _open(args) as db:
+    with open_db(args) as db:
         safety = db.restore_from(src)
     emit(
         args,
@@ -98,7 +70,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_households(args: argparse.Namespace) -> int:
-    with _open(args) as db:
+    with open_db(args) as db:
         village_id = None
         if args.village:
             for p in projects.tree(db):
@@ -115,7 +87,7 @@ def cmd_households(args: argparse.Namespace) -> int:
                 json.dumps(
                     {"total": page.total, "households": [_household_json(d) for d in details]},
                     ensure_ascii=False,
-                    default=_json_default,
+                    default=json_default,
                 )
             )
             return 0
@@ -158,12 +130,7 @@ def _household_json(d: Any) -> dict[str, Any]:
     }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="resettle", description="征迁安置管理（命令行）")
-    parser.add_argument("--db", help="数据库文件（默认在用户数据目录）")
-    parser.add_argument("--json", action="store_true", help="以 JSON 输出结果")
-    sub = parser.add_subparsers(dest="command", required=True)
-
+def register(sub: Any) -> None:
     p = sub.add_parser("demo", help="生成演示项目")
     p.add_argument("--households", type=int, default=300)
     p.add_argument("--seed", type=int, default=2026)
@@ -186,25 +153,4 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=50)
     p.set_defaults(func=cmd_households)
     for name in ("demo", "check", "backup", "restore", "households"):
-        sub.choices[name].add_argument("--json", action="store_true", default=argparse.SUPPRESS)
-        sub.choices[name].add_argument("--db", default=argparse.SUPPRESS)
-    cli_compensation.register(sub)
-    cli_documents.register(sub)
-    cli_exchange.register(sub)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    handler: Handler = args.func
-    try:
-        return handler(args)
-    except ResettleError as exc:
-        if getattr(args, "json", False):
-            print(json.dumps({"error": exc.message}, ensure_ascii=False))
-        print(f"错误：{exc.message}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("已中断，未保存的操作已撤销。", file=sys.stderr)
-        return 1
+        add_common(sub.choices[name])

@@ -1,6 +1,6 @@
 """``resettle import FILE`` and the ``roster`` / ``disclosure`` / ``payments`` kinds of ``resettle export``.
 
-Importing the module adds the three export kinds to :data:`resettle.cli_compensation.EXPORTERS`
+Importing the module adds the three export kinds to :data:`resettle.cli.compensation.EXPORTERS`
 (so they are in ``export``'s choices when the parser is built); :func:`register` adds the
 ``import`` sub-command. Both are wired in :func:`resettle.cli.build_parser`.
 
@@ -14,55 +14,21 @@ households missing from the file are deleted only with ``--yes --remove-missing`
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from resettle import cli_compensation
+from resettle.cli import compensation as cli_compensation
+from resettle.cli.common import add_common, emit, open_db, progress_printer
 from resettle.io.error_report import write_error_report
 from resettle.io.export import ExportInfo
 from resettle.io.survey import ImportIssue, ReadOptions
 from resettle.services import exports, imports
 from resettle.services.imports import HouseholdChange, ImportPreview
 from resettle.store.database import Database
-from resettle.store.paths import default_db_path
 
 __all__ = ["register"]
 
 _SHOWN = 20  # issues and planned changes printed in text mode; --json and --report give all
-
-
-def _open(args: argparse.Namespace) -> Database:
-    """No start-up backup: apply_import backs up before it writes."""
-    return Database.open(Path(args.db) if args.db else default_db_path(), startup_backup=False)
-
-
-def _progress(args: argparse.Namespace) -> Callable[[int, int], None] | None:
-    if getattr(args, "json", False) or not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        print(f"\r{done:,}/{total:,}", end="" if done < total else "\n", file=sys.stderr)
-
-    return show
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return str(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)
-
-
-def _emit(args: argparse.Namespace, payload: dict[str, Any], text: str) -> None:
-    if getattr(args, "json", False):
-        print(json.dumps(payload, ensure_ascii=False, default=_json_default))
-    else:
-        print(text)
 
 
 # -- import ------------------------------------------------------------------------------------
@@ -131,8 +97,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     project: str | int | None = args.project
     if isinstance(project, str) and project.isdigit():
         project = int(project)
-    with _open(args) as db:
-        preview = imports.preview_import(db, path, project=project, options=options, progress=_progress(args))
+    with open_db(args) as db:
+        preview = imports.preview_import(db, path, project=project, options=options, progress=progress_printer(args))
         report = None
         if args.report:
             report = str(write_error_report(path, preview.issues, Path(args.report)).path)
@@ -163,14 +129,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             lines.append(f"错误报告已写入 {report}（问题单元格已标色并加批注）")
         if preview.errors:
             lines.append("文件中有错误，未导入任何数据。请改正后重新导入。")
-            _emit(args, payload, "\n".join(lines))
+            emit(args, payload, "\n".join(lines))
             return 1
         lines += _plan_text(preview)
         remove = bool(args.remove_missing and preview.removed)
         touches_existing = bool(preview.changed) or remove
         if args.dry_run:
             lines.append("试运行（--dry-run）：未保存任何数据。")
-            _emit(args, payload, "\n".join(lines))
+            emit(args, payload, "\n".join(lines))
             return 0
         if touches_existing and not args.yes:
             payload["needs_confirmation"] = True
@@ -179,13 +145,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             lines.append(
                 f"未导入：本次导入将{'、'.join(what)}（均为库中已有的户）。请核对上面的清单，确认后加 --yes 再运行。"
             )
-            _emit(args, payload, "\n".join(lines))
+            emit(args, payload, "\n".join(lines))
             return 1
         if not preview.added and not preview.changed and not remove:
             lines.append("库中数据与文件一致，无需导入。")
-            _emit(args, payload, "\n".join(lines))
+            emit(args, payload, "\n".join(lines))
             return 0
-        result = imports.apply_import(db, preview, remove_missing=remove, progress=_progress(args))
+        result = imports.apply_import(db, preview, remove_missing=remove, progress=progress_printer(args))
     payload.update(
         applied=True,
         batch=result.batch_id,
@@ -196,7 +162,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     if preview.removed and not remove:
         lines.append(f"文件中没有的 {len(preview.removed)} 户已保留；如需删除，请加 --yes --remove-missing。")
-    _emit(args, payload, "\n".join(lines))
+    emit(args, payload, "\n".join(lines))
     return 0
 
 
@@ -208,19 +174,19 @@ def _export_payload(info: ExportInfo) -> dict[str, Any]:
 
 
 def _export_roster(db: Database, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    info = exports.export_roster(db, args.out, args.project, args.village, progress=_progress(args))
+    info = exports.export_roster(db, args.out, args.project, args.village, progress=progress_printer(args))
     text = f"已导出花名册 {info.households:,} 户、{info.persons:,} 人到 {info.path}（工作表：{'、'.join(info.sheets)}）"
     return _export_payload(info), text
 
 
 def _export_disclosure(db: Database, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    info = exports.export_disclosure(db, args.out, args.project, args.village, progress=_progress(args))
+    info = exports.export_disclosure(db, args.out, args.project, args.village, progress=progress_printer(args))
     text = f"已导出公示表 {info.households:,} 户到 {info.path}（身份证号码、电话已遮蔽；公示期和监督电话请填写）"
     return _export_payload(info), text
 
 
 def _export_payments(db: Database, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    info = exports.export_payments(db, args.out, args.project, args.village, progress=_progress(args))
+    info = exports.export_payments(db, args.out, args.project, args.village, progress=progress_printer(args))
     payload = {**_export_payload(info), "total": str(info.total)}
     return payload, f"已导出兑付清册 {info.households:,} 户到 {info.path}，合计 {info.total:,} 元"
 
@@ -234,12 +200,11 @@ def register(subparsers: Any) -> None:
     """Add ``import`` to the program's sub-commands."""
     p = subparsers.add_parser("import", help="导入入户调查表（xlsx/xls/ods/csv），先检查再对比，确认后保存")
     p.add_argument("file", help="调查表文件")
-    p.add_argument("--project", help="导入到该项目（名称或编号；默认第一个项目，没有则新建）")
+    p.add_argument("--project", help="导入到该项目（名称或编号；只有一个项目时可省略；名称不存在则新建该项目）")
     p.add_argument("--village", help="表头未写村名时使用的村名")
     p.add_argument("--dry-run", action="store_true", help="只检查和对比，不保存")
     p.add_argument("--report", metavar="OUT.xlsx", help="写出错误报告：原表标出问题单元格并加批注，另附错误清单")
     p.add_argument("--yes", action="store_true", help="确认修改（或删除）库中已有的户")
     p.add_argument("--remove-missing", action="store_true", help="与 --yes 一起：删除本村组中文件里没有的户")
-    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="以 JSON 输出结果")
-    p.add_argument("--db", default=argparse.SUPPRESS, help="数据库文件")
+    add_common(p)
     p.set_defaults(func=cmd_import)

@@ -8,45 +8,27 @@ the open database and the parsed arguments, returning ``(json payload, text)``).
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from resettle.cli.common import add_common, emit, open_db, progress_printer
 from resettle.errors import ValidationError
 from resettle.services import compensation, exports, projects
 from resettle.store.database import Database
-from resettle.store.paths import default_db_path
 
 __all__ = ["EXPORTERS", "Exporter", "register"]
 
 Exporter = Callable[[Database, argparse.Namespace], tuple[dict[str, Any], str]]
 
 
-def _open(args: argparse.Namespace, startup_backup: bool = False) -> Database:
-    return Database.open(Path(args.db) if args.db else default_db_path(), startup_backup=startup_backup)
-
-
-def _emit(args: argparse.Namespace, payload: dict[str, Any], text: str) -> None:
-    print(json.dumps(payload, ensure_ascii=False) if getattr(args, "json", False) else text)
-
-
-def _progress(args: argparse.Namespace) -> Callable[[int, int], None] | None:
-    if getattr(args, "json", False) or not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        print(f"\r{done:,}/{total:,}", end="" if done < total else "\n", file=sys.stderr)
-
-    return show
-
-
 def cmd_rates_import(args: argparse.Namespace) -> int:
     if args.project is not None and not args.publish:
         raise ValidationError("只能为项目选用已发布的补偿标准，请加 --publish。")
-    with _open(args, startup_backup=True) as db:
+    with open_db(args, startup_backup=True) as db:
         project_id = projects.resolve_project(db, args.project) if args.project is not None else None
+        if project_id is None and args.publish and len(projects.tree(db, with_counts=False)) == 1:
+            project_id = projects.resolve_project(db, None)  # one project: a published standard is its standard
         info = compensation.import_rate_table(db, Path(args.file))
         text = f"已导入补偿标准「{info.label}」：{info.rules} 条规则（草稿）"
         if args.publish:
@@ -63,12 +45,12 @@ def cmd_rates_import(args: argparse.Namespace) -> int:
             compensation.set_project_rate_table(db, project_id, info.id)
             payload["project_id"] = project_id
             text += f"，已设为项目（编号 {project_id}）的补偿标准；请运行 compute 重新计算"
-    _emit(args, payload, text)
+    emit(args, payload, text)
     return 0
 
 
 def cmd_rates_export(args: argparse.Namespace) -> int:
-    with _open(args) as db:
+    with open_db(args) as db:
         if args.table is not None:
             table_id = args.table
         else:
@@ -83,15 +65,15 @@ def cmd_rates_export(args: argparse.Namespace) -> int:
                 table_id = current.table.id
         compensation.export_rate_table(db, table_id, Path(args.out))
         info = compensation.get_rate_table(db, table_id).info
-    _emit(args, {"id": info.id, "out": str(args.out)}, f"已导出补偿标准「{info.label}」到 {args.out}")
+    emit(args, {"id": info.id, "out": str(args.out)}, f"已导出补偿标准「{info.label}」到 {args.out}")
     return 0
 
 
 def cmd_compute(args: argparse.Namespace) -> int:
-    with _open(args, startup_backup=True) as db:
+    with open_db(args, startup_backup=True) as db:
         project_id = projects.resolve_project(db, args.project)
         village_id = compensation.find_village_id(db, project_id, args.village) if args.village else None
-        result = compensation.compute(db, project_id, village_id=village_id, progress=_progress(args))
+        result = compensation.compute(db, project_id, village_id=village_id, progress=progress_printer(args))
     payload = {
         "households": result.households,
         "changed": result.changed,
@@ -104,7 +86,7 @@ def cmd_compute(args: argparse.Namespace) -> int:
         + (f"，{result.reviews_reset:,} 户需重新复核" if result.reviews_reset else "")
         + f"），合计 {result.grand_total:,} 元"
     )
-    _emit(args, payload, text)
+    emit(args, payload, text)
     return 0
 
 
@@ -119,15 +101,10 @@ EXPORTERS: dict[str, Exporter] = {"compensation": _export_compensation}
 
 def cmd_export(args: argparse.Namespace) -> int:
     exporter = EXPORTERS[args.kind]
-    with _open(args) as db:
+    with open_db(args) as db:
         payload, text = exporter(db, args)
-    _emit(args, payload, text)
+    emit(args, payload, text)
     return 0
-
-
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="以 JSON 输出结果")
-    p.add_argument("--db", default=argparse.SUPPRESS, help="数据库文件")
 
 
 def register(subparsers: Any) -> None:
@@ -139,20 +116,20 @@ def register(subparsers: Any) -> None:
     p.add_argument("--project", help="同时设为该项目（名称或编号）的补偿标准（须 --publish）")
     p.add_argument("--publish", action="store_true", help="导入后立即发布（发布后不可修改）")
     p.set_defaults(func=cmd_rates_import)
-    _common(p)
+    add_common(p)
     p = rates_sub.add_parser("export", help="把补偿标准导出为可编辑的 xlsx")
     p.add_argument("out")
     p.add_argument("--project", help="导出该项目现行的补偿标准（默认第一个项目）")
     p.add_argument("--table", type=int, help="按编号导出某个补偿标准")
     p.set_defaults(func=cmd_rates_export)
-    _common(p)
-    _common(rates)
+    add_common(p)
+    add_common(rates)
 
     p = subparsers.add_parser("compute", help="按项目现行补偿标准计算补偿")
     p.add_argument("--project", help="项目名称或编号（默认第一个项目）")
     p.add_argument("--village", help="只计算这个村")
     p.set_defaults(func=cmd_compute)
-    _common(p)
+    add_common(p)
 
     p = subparsers.add_parser("export", help="导出表格")
     p.add_argument("kind", choices=EXPORTERS, metavar="KIND", help="导出种类：" + "、".join(EXPORTERS))
@@ -160,4 +137,4 @@ def register(subparsers: Any) -> None:
     p.add_argument("--project", help="项目名称或编号（默认第一个项目）")
     p.add_argument("--village", help="只导出这个村")
     p.set_defaults(func=cmd_export)
-    _common(p)
+    add_common(p)

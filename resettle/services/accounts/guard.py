@@ -1,0 +1,54 @@
+"""The one permission check every service function calls first: ``require(db, Need.X, "what")``.
+
+A register without accounts works as one clerk (everything allowed, the OS user in the
+audit). Once accounts exist the logged-in account's role decides, here in the service
+layer, never only in the window.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from resettle.errors import PermissionDenied
+
+if TYPE_CHECKING:
+    from resettle.store.database import Database
+
+
+class Role(Enum):
+    CLERK = "经办"
+    REVIEWER = "审核"
+    FINANCE = "财务"
+    AUDITOR = "审计"
+    ADMIN = "管理员"
+
+
+class Need(Enum):
+    """What a call needs; each area's services name one of these."""
+
+    READ = "查看"  # every role but admin (accounts only)
+    ENTER = "录入"  # clerk: surveys, imports, compute, sign, housing, livelihood, grievances
+    REVIEW = "复核"  # reviewer
+    PAY = "兑付"  # finance: payment batches, bank replies
+    OVERRIDE = "越权放行"  # admin with a reason (e.g. printing before a period ended)
+    ACCOUNTS = "管理账户"  # admin
+
+
+ROLES_FOR: dict[Need, frozenset[Role]] = {
+    Need.READ: frozenset({Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.AUDITOR}),
+    Need.ENTER: frozenset({Role.CLERK}),
+    Need.REVIEW: frozenset({Role.REVIEWER}),
+    Need.PAY: frozenset({Role.FINANCE}),
+    Need.OVERRIDE: frozenset({Role.ADMIN}),
+    Need.ACCOUNTS: frozenset({Role.ADMIN}),
+}
+
+
+def require(db: Database, need: Need, what: str) -> None:
+    """Refuse with a Chinese message naming ``what`` when the caller's role may not do it."""
+    role: Role | None = getattr(db, "role", None)
+    if role is None:
+        return  # no accounts on this register: one clerk does everything
+    if role not in ROLES_FOR[need]:
+        raise PermissionDenied(f"当前账户（{role.value}）无权{what}。")

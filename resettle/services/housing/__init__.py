@@ -1,0 +1,1 @@
+"""Placement housing (issue 13)."""

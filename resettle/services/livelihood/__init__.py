@@ -1,0 +1,1 @@
+"""Livelihood: jobs, training, social security (issue 14)."""

@@ -1,0 +1,1 @@
+"""Review, agreements, payment batches, supporting documents, reconciliation (issue 12)."""

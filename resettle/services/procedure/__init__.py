@@ -1,0 +1,1 @@
+"""Procedure calendar, cut-off and grievances (issue 15)."""
