@@ -1,11 +1,14 @@
 """Runs a service call off the GUI thread; progress, cancel and the result come back on it.
 
 A service function takes ``progress(done, total)`` and ``cancelled()`` keyword callbacks
-when it supports them. After success the runner announces what changed (``changed``
-signal with a set of topic names such as ``{"households", "tree"}``) so that pages
-refresh only what they show.
+when it supports them (``with_progress=True``, the default): the runner always passes its
+own, so the dialog's 取消 reaches the job; a job that stops raises
+:class:`resettle.errors.Cancelled` and the clerk sees its message, not an error box.
+After success the runner announces what changed (``changed`` signal with a set of topic
+names such as ``{"households", "tree"}``) so that pages refresh only what they show.
 
-Signals: ``changed(object)`` – a frozenset of topics.
+Signals: ``changed(object)`` – a frozenset of topics; ``cancelled(str)`` – a job was
+cancelled (its message).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from resettle.errors import ResettleError
+from resettle.errors import Cancelled, ResettleError
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +51,7 @@ class _Job(QRunnable):
 
 class OpRunner(QObject):
     changed = Signal(object)
+    cancelled = Signal(str)  # a job stopped at the clerk's request; the message says what was kept
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,13 +69,13 @@ class OpRunner(QObject):
         on_done: Callable[[Any], object] | None = None,
         changes: frozenset[str] = frozenset(),
         with_progress: bool = True,
+        on_cancelled: Callable[[], object] | None = None,
         **kwargs: Any,
     ) -> _Job:
         cancel_event = threading.Event()
         kwargs = dict(kwargs)
-        if with_progress:
-            kwargs.setdefault("progress", None)
-            kwargs.setdefault("cancelled", cancel_event.is_set)
+        if with_progress:  # the runner's own callbacks, whatever the caller passed (issue 9: cancel reached nothing)
+            kwargs["cancelled"] = cancel_event.is_set
         job = _Job(fn, kwargs, cancel_event)
         dialog: QProgressDialog | None = None
         if with_progress:
@@ -99,6 +103,11 @@ class OpRunner(QObject):
             if dialog is not None:
                 dialog.reset()
                 dialog.deleteLater()
+            if isinstance(exc, Cancelled):
+                self.cancelled.emit(exc.message)
+                if on_cancelled is not None:
+                    on_cancelled()
+                return
             if not isinstance(exc, ResettleError):
                 log.error("operation %s failed:\n%s", title, trace)
             if self.on_error is not None:
@@ -112,6 +121,15 @@ class OpRunner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
+
+    def busy(self) -> bool:
+        """Whether a job is queued or running (its result not yet delivered)."""
+        return bool(self._jobs)
+
+    def cancel_all(self) -> None:
+        """Ask every queued or running job to stop (each stops at its next check)."""
+        for job in list(self._jobs):
+            job.cancel_event.set()
 
     @Slot()
     def announce(self, *topics: str) -> None:

@@ -34,7 +34,7 @@ from PySide6.QtGui import (
 )
 
 from resettle.documents.fonts import DocumentFonts, ensure_gui_app
-from resettle.errors import DiskFullError, ResettleError
+from resettle.errors import Cancelled, DiskFullError, ResettleError
 
 __all__ = [
     "MARGINS_LANDSCAPE_MM",
@@ -58,8 +58,7 @@ PDF_RESOLUTION = 600
 CLIP_INSET = 3.0  # layout units kept clear at the foot of each page (antialiasing at the clip edge)
 
 
-class PrintCancelled(ResettleError):
-    """The clerk cancelled a print run."""
+PrintCancelled = Cancelled  # the one cancellation error (issue 9); the old name stays for callers
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from typing import Any, NamedTuple
 import xlsxwriter
 
 from resettle.domain.mask import mask
+from resettle.errors import Cancelled as CancelledError
 from resettle.errors import ResettleError
 from resettle.io.cell_text import DANGEROUS_LEADS
 from resettle.io.survey import place_from_text
@@ -75,11 +76,7 @@ _FOOTER = "&C第 &P 页 共 &N 页"
 _A4 = 9
 
 
-class ExportCancelled(ResettleError):
-    """The clerk cancelled; no file was written."""
-
-    def __init__(self) -> None:
-        super().__init__("导出已取消，未生成文件")
+ExportCancelled = CancelledError  # the one cancellation error (issue 9); the old name stays for callers
 
 
 # --- the data the writers take (built by resettle.services.exports) ----------------------------
@@ -388,7 +385,7 @@ class _Ticker:
         self.done += 1
         if self.done % self.every == 0:
             if self.cancelled is not None and self.cancelled():
-                raise ExportCancelled()
+                raise CancelledError("导出已取消，未生成文件")
             if self.progress is not None:
                 self.progress(min(self.done, self.total), self.total)
 

@@ -29,7 +29,7 @@ from typing import Literal
 from resettle.domain.area import M2_WORDS, MU_WORDS, m2_to_mu
 from resettle.domain.contacts import check_bank_account, check_mobile
 from resettle.domain.ids import ID_AS_NUMBER_MESSAGE, IdCheck, check_character, check_id
-from resettle.errors import ResettleError
+from resettle.errors import Cancelled
 from resettle.io.grid import CellValue, SheetGrid, column_letter, open_workbook
 from resettle.io.guards import UnreadableFileError, UnsafeFileError
 from resettle.io.headers import (
@@ -188,11 +188,7 @@ def options_from_profile(profile: MappingProfile, **kwargs: object) -> ReadOptio
     return options
 
 
-class ReadCancelled(ResettleError):
-    """The clerk cancelled the import; nothing was read."""
-
-    def __init__(self) -> None:
-        super().__init__("导入已取消")
+ReadCancelled = Cancelled  # the one cancellation error (issue 9); the old name stays for callers
 
 
 # --- rows that are not data ----------------------------------------------------------------
@@ -292,7 +288,7 @@ class _Shared:
     def tick(self, rows: int) -> None:
         self.done += rows
         if self.cancelled is not None and self.cancelled():
-            raise ReadCancelled()
+            raise Cancelled("导入已取消，未读入任何数据。")
         if self.progress is not None:
             self.progress(min(self.done, self.total), self.total)
 
@@ -875,7 +871,7 @@ def read_survey(
     skipped: list[SheetGrid] = []
     for grid in grids:
         if shared.cancelled is not None and shared.cancelled():
-            raise ReadCancelled()
+            raise Cancelled("导入已取消，未读入任何数据。")
         last_header = options.header_row - 1 if options.header_row else None
         match = detect_header(grid, last_header_row=last_header, aliases=options.header_aliases)
         if match is None and options.mapping_overrides:

@@ -30,7 +30,7 @@ from resettle.domain.compensation import (
     lines_digest,
 )
 from resettle.domain.rates import RateTable
-from resettle.errors import ResettleError
+from resettle.errors import Cancelled
 from resettle.store import audit
 from resettle.store.compensation_models import (
     STATUS_COMPUTED,
@@ -57,8 +57,7 @@ _TAG_SPLIT = re.compile(r"[,，、;；\s]+")
 CHUNK = 5000
 
 
-class ComputeCancelled(ResettleError):
-    pass
+ComputeCancelled = Cancelled  # the one cancellation error (issue 9); the old name stays for callers
 
 
 @dataclass(frozen=True)

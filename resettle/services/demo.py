@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from resettle.domain.ids import check_character
 from resettle.domain.pinyin import initials
-from resettle.errors import ResettleError, ValidationError
+from resettle.errors import Cancelled, ValidationError
 from resettle.store import audit
 from resettle.store.bulk import CHUNK, BulkWriter
 from resettle.store.database import Database
@@ -45,8 +45,7 @@ class DemoResult:
     batch_id: int
 
 
-class DemoCancelled(ResettleError):
-    pass
+DemoCancelled = Cancelled  # the one cancellation error (issue 9); the old name stays for callers
 
 
 class _IdMaker:
