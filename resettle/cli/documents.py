@@ -106,7 +106,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("kind", choices=kinds, metavar="KIND", help="文书种类：" + "、".join(kinds))
     p.add_argument("out", help="输出 PDF 文件；--one-per-household 时为文件夹")
-    p.add_argument("--project", help="项目名称或编号（默认第一个项目）")
+    p.add_argument("--project", help="项目名称或编号（只有一个项目时可省略）")
     p.add_argument("--household", metavar="NO", help="只打印这一户（户号）")
     p.add_argument("--village", help="只打印这个村")
     p.add_argument("--group", help="只打印这个村民小组（同名组多时请同时给 --village）")

@@ -71,15 +71,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_households(args: argparse.Namespace) -> int:
     with open_db(args) as db:
+        project_id = projects.resolve_project(db, args.project) if args.project or args.village else None
         village_id = None
         if args.village:
-            for p in projects.tree(db):
+            for p in projects.tree(db, with_counts=False):
+                if p.id != project_id:
+                    continue
                 for v in p.villages:
                     if v.name == args.village:
                         village_id = v.id
             if village_id is None:
                 raise ResettleError(f"村「{args.village}」不存在")
-        query = HouseholdQuery(text=args.search or "", village_id=village_id)
+        query = HouseholdQuery(text=args.search or "", project_id=project_id, village_id=village_id)
         page = households.list_households(db, query, 0, args.limit, with_total=True)
         if args.json:
             details = [households.get_household(db, r.id) for r in page.rows]
@@ -149,7 +152,8 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("households", help="列出或搜索户")
     p.add_argument("--search", help="户号、姓名、拼音首字母、身份证号或电话")
-    p.add_argument("--village")
+    p.add_argument("--project", help="只列出该项目（名称或编号）的户")
+    p.add_argument("--village", help="只列出该村的户（有多个项目时须同时指明 --project）")
     p.add_argument("--limit", type=int, default=50)
     p.set_defaults(func=cmd_households)
     for name in ("demo", "check", "backup", "restore", "households"):

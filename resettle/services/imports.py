@@ -19,6 +19,7 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from resettle.domain.pinyin import initials
+from resettle.errors import Cancelled as CancelledError
 from resettle.errors import NotFoundError, ValidationError
 from resettle.io.survey import ImportIssue, ReadOptions, SurveyHousehold, SurveyReadResult, read_survey
 from resettle.services import households as hh
@@ -209,6 +210,30 @@ def _id_column(result: SurveyReadResult, sheet: str) -> str:
     return ""
 
 
+def _missing_numbers(result: SurveyReadResult) -> list[ImportIssue]:
+    """Every household needs its 户号 in the register: one error per household without one, at its cell."""
+    out: list[ImportIssue] = []
+    for h in result.households:
+        if h.household_no:
+            continue
+        column = _household_no_column(result, h.sheet)
+        where = f"{column}{h.row}" if column else f"第 {h.row} 行"
+        message = (
+            f"户号为空（{where}，户主 {h.head or '未填'}）：每户都要有户号才能入库"
+            if column
+            else f"未找到「户号」列，第 {h.row} 行这一户（户主 {h.head or '未填'}）没有户号：请在导入向导中指定户号列，或在表中补上户号"
+        )
+        out.append(ImportIssue(h.sheet, h.row, column, "户号", "", message, "error", "missing_household_no"))
+    return out
+
+
+def _household_no_column(result: SurveyReadResult, sheet: str) -> str:
+    for summary in result.sheets:
+        if summary.name == sheet:
+            return summary.mapping.get("household_no", "")
+    return ""
+
+
 def preview_import(
     db: Database,
     path: Path,
@@ -223,6 +248,7 @@ def preview_import(
     sha = file_sha256(path)
     result = read_survey(path, options, progress=progress, cancelled=cancelled)
     issues = list(result.issues)
+    issues.extend(_missing_numbers(result))
     with db.read() as s:
         project_id, project_name = _project(s, project)
         preview = ImportPreview(path, sha, project_id, project_name, result, issues)
@@ -364,30 +390,47 @@ def apply_import(
         s.flush()
         s.info["batch_id"] = batch.id
         groups: dict[tuple[str, str], int] = {}
-        writer = BulkWriter(s.connection(), db.actor, batch.id, reason)
-        added = changed = 0
-        for n, h in enumerate(preview.read.households, start=1):
+
+        def group_of(h: SurveyHousehold) -> int:
             key = (h.village or "未命名村", h.group or "未命名组")
             if key not in groups:
                 groups[key] = ensure_group(s, project_id, *key)
-            gid = groups[key]
-            if h.household_no in to_change:
-                hid = s.scalar(
-                    select(Household.id).where(
-                        Household.project_id == project_id, Household.household_no == h.household_no
-                    )
-                )
-                assert hid is not None
-                obj = hh.load_household(s, hid)
-                hh.write_into(s, obj, to_data(h, gid, hh.detail_of(obj)))
-                changed += 1
-            elif h.household_no in to_add:
-                _add(writer, project_id, gid, batch.id, to_data(h, gid))
-                added += 1
+            return groups[key]
+
+        def step(n: int) -> None:
             if progress and n % 500 == 0:
                 progress(n, total)
             if cancelled and cancelled():
-                raise ValidationError("导入已取消，未保存任何数据。")
+                raise CancelledError("导入已取消，未保存任何数据。")
+
+        # Changes go through the ORM (field-level audit) and are flushed before the bulk writer
+        # reserves ids for the new rows, so the two paths never take the same id.
+        added = changed = 0
+        n = 0
+        for h in preview.read.households:
+            if h.household_no not in to_change:
+                continue
+            n += 1
+            hid = s.scalar(
+                select(Household.id).where(Household.project_id == project_id, Household.household_no == h.household_no)
+            )
+            assert hid is not None
+            obj = hh.load_household(s, hid)
+            hh.write_into(s, obj, to_data(h, group_of(h), hh.detail_of(obj)))
+            changed += 1
+            step(n)
+        for h in preview.read.households:
+            group_of(h)  # groups created now, so that nothing but the writer inserts from here on
+        s.flush()
+        writer = BulkWriter(s.connection(), db.actor, batch.id, reason)
+        for h in preview.read.households:
+            if h.household_no not in to_add:
+                continue
+            n += 1
+            gid = group_of(h)
+            _add(writer, project_id, gid, batch.id, to_data(h, gid))
+            added += 1
+            step(n)
         writer.flush()
         s.flush()
         removed = 0

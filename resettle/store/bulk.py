@@ -54,6 +54,9 @@ class BulkWriter:
             rows = self.rows[name]
             if not rows:
                 continue
+            taken = self._max_id(name)
+            if taken >= rows[0][0]:
+                raise RuntimeError(f"bulk ids of {name} from {rows[0][0]} were taken by another write (max id {taken})")
             cols = ["id", "version", "seal", *self.cols[name]]
             sql = f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
             self.conn.exec_driver_sql(sql, rows)
