@@ -1,0 +1,72 @@
+"""Age bands: 起始 inclusive, 截止 exclusive, by sex; a standard must cover each sex without gaps."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resettle.domain.social_security import AgeBand, band_for, check_bands
+
+BANDS = [
+    AgeBand("第一年龄段", "男", 0, 16, "一次性生活补助", Decimal(6000)),
+    AgeBand("第一年龄段", "女", 0, 16, "一次性生活补助", Decimal(6000)),
+    AgeBand("第二年龄段", "男", 16, 40, "缴费补贴", Decimal(26000)),
+    AgeBand("第二年龄段", "女", 16, 35, "缴费补贴", Decimal(26000)),
+    AgeBand("第三年龄段", "男", 40, 60, "缴费补贴", Decimal(41000)),
+    AgeBand("第三年龄段", "女", 35, 50, "缴费补贴", Decimal(41000)),
+    AgeBand("第四年龄段", "男", 60, 200, "按月领取", Decimal(52000)),
+    AgeBand("第四年龄段", "女", 50, 200, "按月领取", Decimal(52000)),
+]
+
+
+def name(age: int, sex: str) -> str | None:
+    band = band_for(age, sex, BANDS)
+    return band.name if band else None
+
+
+@pytest.mark.parametrize(
+    ("age", "sex", "band"),
+    [
+        (15, "男", "第一年龄段"),
+        (16, "男", "第二年龄段"),  # exactly 16: the start is inclusive
+        (16, "女", "第二年龄段"),
+        (39, "男", "第二年龄段"),
+        (40, "男", "第三年龄段"),  # exactly the upper limit of the band below: exclusive there
+        (34, "女", "第二年龄段"),
+        (35, "女", "第三年龄段"),
+        (59, "男", "第三年龄段"),
+        (60, "男", "第四年龄段"),
+        (49, "女", "第三年龄段"),
+        (50, "女", "第四年龄段"),
+        (0, "女", "第一年龄段"),
+        (199, "男", "第四年龄段"),
+    ],
+)
+def test_band_edges(age: int, sex: str, band: str) -> None:
+    assert name(age, sex) == band
+
+
+def test_beyond_the_last_band_or_unknown_sex_has_no_band() -> None:
+    assert name(200, "男") is None
+    assert name(30, "") is None
+
+
+@given(st.integers(0, 199), st.sampled_from(["男", "女"]))
+def test_every_age_falls_in_exactly_one_band(age: int, sex: str) -> None:
+    assert sum(b.covers(age, sex) for b in BANDS) == 1
+
+
+def test_the_sample_standard_is_coherent_and_broken_ones_are_named() -> None:
+    assert check_bands(BANDS) == []
+    gap = [b for b in BANDS if not (b.name == "第二年龄段" and b.sex == "女")]
+    assert any("女性 16–35 岁不在任何年龄段内" in p for p in check_bands(gap))
+    overlap = [*BANDS, AgeBand("加", "男", 30, 45, "x", Decimal(1))]
+    assert any("重叠" in p for p in check_bands(overlap))
+    bad = [AgeBand("第一年龄段", "男", 10, 10, "x", Decimal(-1))]
+    problems = check_bands(bad)
+    assert any("截止年龄" in p for p in problems)
+    assert any("负数" in p for p in problems)
+    assert any("女性" in p for p in problems)
