@@ -8,7 +8,10 @@ register's order: village, group (as created), 户号.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +22,8 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
+from resettle.errors import Cancelled as CancelledError
+from resettle.errors import NotFoundError, ResettleError
 from resettle.io.compensation_export import write_compensation_workbook
 from resettle.io.export import (
     HEAD_RELATIONS,
@@ -56,6 +61,7 @@ from resettle.store.models import (
 
 __all__ = [
     "ExportScope",
+    "export_compensation",
     "export_disclosure",
     "export_payments",
     "export_roster",
@@ -82,13 +88,31 @@ class ExportScope:
         return self.project_name + (f"（{self.village_name}）" if self.village_name else "")
 
 
-def resolve_scope(db: Database, project: str | None = None, village: str | None = None) -> ExportScope:
-    """Project by name or id (default: the only one; refused with several), and optionally one village of it."""
-    project_id = projects.resolve_project(db, project)
-    village_id = compensation.find_village_id(db, project_id, village) if village else None
+def resolve_scope(
+    db: Database,
+    project: str | None = None,
+    village: str | None = None,
+    *,
+    project_id: int | None = None,
+    village_id: int | None = None,
+) -> ExportScope:
+    """Project by id, or by name or id text (default: the only one; refused with several), and optionally
+    one village of it, by id or name. The window passes ids (what the clerk chose in the tree); the CLI names."""
+    if project_id is None:
+        project_id = projects.resolve_project(db, project)
+    if village_id is None and village:
+        village_id = compensation.find_village_id(db, project_id, village)
     with db.read() as s:
-        name = str(s.scalar(select(Project.name).where(Project.id == project_id)))
-    return ExportScope(project_id, name, village_id, village.strip() if village else "")
+        name = s.scalar(select(Project.name).where(Project.id == project_id))
+        if name is None:
+            raise NotFoundError(f"项目 {project_id} 不存在。")
+        village_name = ""
+        if village_id is not None:
+            found = s.execute(select(Village.name, Village.project_id).where(Village.id == village_id)).first()
+            if found is None or int(found[1]) != project_id:
+                raise NotFoundError(f"村 {village_id} 不在项目「{name}」中。")
+            village_name = str(found[0])
+    return ExportScope(project_id, str(name), village_id, village_name)
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -260,9 +284,12 @@ def export_roster(
     village: str | None = None,
     progress: Progress = None,
     cancelled: Cancelled = None,
+    *,
+    project_id: int | None = None,
+    village_id: int | None = None,
 ) -> ExportInfo:
     """The survey-shaped roster: re-importing it gives back exactly what is stored."""
-    scope = resolve_scope(db, project, village)
+    scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id)
     with db.read() as s:
         groups = _group_counts(s, scope)
         rows = (h for _, h in _households(s, _ordered_ids(s, scope)))
@@ -295,9 +322,11 @@ def export_disclosure(
     complaint_phone: str = "",
     progress: Progress = None,
     cancelled: Cancelled = None,
+    project_id: int | None = None,
+    village_id: int | None = None,
 ) -> ExportInfo:
     """The public list with IDs and phones masked; amounts by item once compensation is computed."""
-    scope = resolve_scope(db, project, village)
+    scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id)
     items: list[str] = []
     amounts: dict[int, dict[str, Decimal]] = {}
     if with_amounts and _any_computed(db, scope):
@@ -374,13 +403,16 @@ def export_payments(
     village: str | None = None,
     progress: Progress = None,
     cancelled: Cancelled = None,
+    *,
+    project_id: int | None = None,
+    village_id: int | None = None,
 ) -> ExportInfo:
     """The bank's batch-transfer list: per household payee, full ID and account, amount.
 
     The amount is the household's compensation total (compensation.household_totals) less
     what is paid to the collective or social security; 0 with a note while not computed.
     """
-    scope = resolve_scope(db, project, village)
+    scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id)
     by_id: dict[int, HouseholdTotalsRow] = {}
     if _any_computed(db, scope):
         _, totals = compensation.household_totals(db, scope.project_id, scope.village_id)
@@ -414,20 +446,71 @@ def _detail_stream(db: Database, project_id: int, village_id: int | None) -> Ite
                 yield from compensation.detail_lines(db, project_id, village.id)
 
 
+def _ticking(lines: Iterator[DetailLine], total: int, progress: Progress, cancelled: Cancelled) -> Iterator[DetailLine]:
+    """The detail lines with progress counted in households and a cancel check at each new one."""
+    done, last = 0, None
+    for line in lines:
+        key = (line.village, line.group, line.household_no)
+        if key != last:
+            last = key
+            if cancelled is not None and cancelled():
+                raise CancelledError("导出已取消，未生成文件")
+            if progress is not None and done % 200 == 0:
+                progress(done, total)
+            done += 1
+        yield line
+
+
+@contextlib.contextmanager
+def replaced_file(out: Path | str, suffix: str = ".xlsx") -> Iterator[Path]:
+    """A temporary path beside ``out``, renamed onto it when the block ends without an error.
+
+    An error or a cancel leaves the old file (if any) untouched and no half-written file."""
+    target = Path(out)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=suffix, dir=target.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise ResettleError(f"无法写入文件「{target.name}」：{exc.strerror or exc}") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def export_compensation(
-    db: Database, out: Path | str, project: str | None = None, village: str | None = None
+    db: Database,
+    out: Path | str,
+    project: str | None = None,
+    village: str | None = None,
+    progress: Progress = None,
+    cancelled: Cancelled = None,
+    *,
+    project_id: int | None = None,
+    village_id: int | None = None,
 ) -> ExportInfo:
-    """Per-household summary (户号, 户主, one column per item, 合计(元)) and the per-line detail sheet."""
-    scope = resolve_scope(db, project, village)
+    """Per-household summary (户号, 户主, one column per item, 合计(元)) and the per-line detail sheet.
+
+    Written to a temporary file and renamed at the end: a cancel (``cancelled()`` checked at
+    each household of the detail sheet) leaves no file."""
+    scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id)
     current = compensation.get_project_rate_table(db, scope.project_id)
     items, rows = compensation.household_totals(db, scope.project_id, scope.village_id)
-    count = write_compensation_workbook(
-        out,
-        title=scope.project_name + scope.village_name,
-        table_label=current.table.label if current else "",
-        items=items,
-        rows=rows,
-        lines=_detail_stream(db, scope.project_id, scope.village_id),
-    )
+    if cancelled is not None and cancelled():
+        raise CancelledError("导出已取消，未生成文件")
+    lines = _ticking(_detail_stream(db, scope.project_id, scope.village_id), len(rows), progress, cancelled)
+    with replaced_file(out) as tmp:
+        count = write_compensation_workbook(
+            tmp,
+            title=scope.project_name + scope.village_name,
+            table_label=current.table.label if current else "",
+            items=items,
+            rows=rows,
+            lines=lines,
+        )
+    if progress is not None:
+        progress(len(rows), len(rows))
     total = sum((r.total for r in rows), Decimal("0.00"))
     return ExportInfo(Path(out), sheets=["补偿汇总", "补偿明细"], households=len(rows), rows=count, total=total)

@@ -46,6 +46,14 @@ class Project(Editable, Base):
     approval_date: Mapped[date | None] = mapped_column(Date)
     cutoff_date: Mapped[date | None] = mapped_column(Date)  # 预公告日: nothing added after counts
     remarks: Mapped[str] = mapped_column(Text, default="")
+    # Issue 9 (migration 0005): details per project; empty township fields = the office default in settings.
+    reference_date: Mapped[date | None] = mapped_column(Date)  # 基准日: ages and household size counted on it
+    posting_days: Mapped[int | None] = mapped_column(Integer)  # 公示期（天）; None = the program's default
+    township: Mapped[str] = mapped_column(String(200), default="", server_default="")  # 乡镇名称
+    office: Mapped[str] = mapped_column(String(200), default="", server_default="")  # 征迁办名称
+    office_phone: Mapped[str] = mapped_column(String(100), default="", server_default="")  # 联系电话
+    signing_place: Mapped[str] = mapped_column(String(200), default="", server_default="")  # 签约地点
+    complaint_phone: Mapped[str] = mapped_column(String(100), default="", server_default="")  # 监督（投诉）电话
     villages: Mapped[list[Village]] = relationship(back_populates="project", order_by="Village.id")
     __mapper_args__ = {"version_id_col": Editable.version}  # noqa: RUF012
 
@@ -131,6 +139,7 @@ class Person(Editable, Base):
     birth_date: Mapped[date | None] = mapped_column(Date)
     hukou_type: Mapped[str] = mapped_column(String(20), default="农业")
     resettled: Mapped[bool] = mapped_column(Boolean, default=True)  # counted as 安置人口
+    registered_on: Mapped[date | None] = mapped_column(Date)  # 登记日 (cut-off guard, issue 15)
     household: Mapped[Household] = relationship(back_populates="persons")
     __table_args__ = (
         Index("ix_person_household", "household_id", "seq"),
@@ -167,6 +176,7 @@ class Structure(Editable, Base):
     legal_status: Mapped[str] = mapped_column(String(20), default="合法")
     year_built: Mapped[int | None] = mapped_column(Integer)
     decoration_value: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))  # 装修评估价 (元)
+    registered_on: Mapped[date | None] = mapped_column(Date)  # 登记日 (cut-off guard, issue 15)
     household: Mapped[Household] = relationship(back_populates="structures")
     __mapper_args__ = {"version_id_col": Editable.version}  # noqa: RUF012
 
@@ -182,6 +192,7 @@ class Attachment(Editable, Base):
     spec: Mapped[str] = mapped_column(String(100), default="")
     quantity: Mapped[Decimal] = mapped_column(ScaledDecimal(2), default=Decimal(0))
     unit: Mapped[str] = mapped_column(String(20), default="")
+    registered_on: Mapped[date | None] = mapped_column(Date)  # 登记日 (cut-off guard, issue 15)
     household: Mapped[Household] = relationship(back_populates="attachments")
     __mapper_args__ = {"version_id_col": Editable.version}  # noqa: RUF012
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from resettle.errors import NotFoundError, ValidationError
+from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.services import households, projects
 from resettle.services.records import HouseholdData
 from resettle.store.database import Database
@@ -62,3 +62,151 @@ def test_tree_counts_households(demo_db: Database) -> None:
     (project,) = projects.tree(demo_db)
     assert project.households == 61
     assert {g.name: g.households for v in project.villages for g in v.groups}["九组"] == 1
+
+
+def _audited(database: Database, entity: str) -> set[tuple[int, str]]:
+    """(row id, action) of the audit entries written for one table."""
+    import sqlite3
+
+    conn = sqlite3.connect(database.path)
+    try:
+        rows = conn.execute("SELECT DISTINCT entity_id, action FROM audit_log WHERE entity = ?", (entity,))
+        return {(int(i), str(a)) for i, a in rows}
+    finally:
+        conn.close()
+
+
+def test_project_details_are_saved_audited_and_checked(db: Database) -> None:
+    from resettle.services import checks
+    from resettle.services.settings import TownshipDetails
+
+    first = projects.create_project(db, "城东项目")
+    second = projects.create_project(db, "城西项目")
+    record = projects.get_project(db, second)
+    details = projects.ProjectDetails(
+        name=" 城西二期 ",
+        approval_no="浙政土〔2026〕9号",
+        approval_date=date(2026, 6, 1),
+        cutoff_date=date(2026, 4, 1),
+        reference_date=date(2026, 7, 1),
+        posting_days=15,
+        township=TownshipDetails(township="西镇", complaint_phone="0571-12345"),
+        remarks="二期",
+    )
+    saved = projects.update_project(db, second, details, expected_version=record.version)
+    assert saved.details.name == "城西二期" and saved.version == record.version + 1
+    again = projects.get_project(db, second).details
+    assert (again.approval_no, again.approval_date, again.reference_date, again.posting_days) == (
+        "浙政土〔2026〕9号", date(2026, 6, 1), date(2026, 7, 1), 15)  # fmt: skip
+    assert again.township.township == "西镇" and again.remarks == "二期"
+    assert projects.get_project(db, first).details == projects.ProjectDetails("城东项目")  # the other is untouched
+    with pytest.raises(ConflictError):
+        projects.update_project(db, second, details, expected_version=record.version)  # a stale form
+    with pytest.raises(ValidationError, match="城东项目") as info:
+        projects.update_project(db, second, projects.ProjectDetails("城东项目"))
+    assert info.value.field == "项目名称"
+    with pytest.raises(ValidationError) as info:
+        projects.update_project(db, second, projects.ProjectDetails("城西二期", posting_days=0))
+    assert info.value.field == "公示期"
+    report = checks.check_database(db)
+    assert report.ok, report.problems
+    assert _audited(db, "project") == {(first, "create"), (second, "create"), (second, "update")}
+
+
+def test_township_of_a_project_falls_back_to_the_office_default(db: Database) -> None:
+    from resettle.services import settings
+    from resettle.services.settings import TownshipDetails
+
+    settings.save_township(
+        db, TownshipDetails(township="东镇", office="东镇征迁办", phone="0571-1", complaint_phone="12345")
+    )
+    east = projects.create_project(db, "城东项目")
+    west = projects.create_project(
+        db, "", details=projects.ProjectDetails("城西项目", township=TownshipDetails(township="西镇", phone="0571-2"))
+    )
+    assert projects.township_for(db, east) == settings.get_township(db)
+    own = projects.township_for(db, west)
+    assert (own.township, own.phone, own.office, own.complaint_phone) == ("西镇", "0571-2", "东镇征迁办", "12345")
+
+
+def test_villages_and_groups_are_created_and_renamed_within_their_project(db: Database) -> None:
+    east = projects.create_project(db, "城东项目")
+    west = projects.create_project(db, "城西项目")
+    v_east = projects.create_village(db, east, " 德源村 ")
+    v_west = projects.create_village(db, west, "德源村")  # the same name in another project is another village
+    with pytest.raises(ValidationError, match="德源村"):
+        projects.create_village(db, east, "德源村")
+    projects.rename_village(db, east, v_east, "德源新村")
+    with pytest.raises(NotFoundError):
+        projects.rename_village(db, east, v_west, "别的村")  # a village of the other project
+    g = projects.add_group(db, east, "德源新村", "一组")
+    projects.add_group(db, east, "德源新村", "二组")
+    with pytest.raises(ValidationError, match="二组"):
+        projects.rename_group(db, east, g, "二组")
+    projects.rename_group(db, east, g, "三组")
+    with pytest.raises(NotFoundError):
+        projects.rename_group(db, west, g, "四组")
+    by_id = {p.id: p for p in projects.tree(db, with_counts=False)}
+    assert [(v.name, [x.name for x in v.groups]) for v in by_id[east].villages] == [("德源新村", ["三组", "二组"])]
+    assert [v.name for v in by_id[west].villages] == ["德源村"]
+    assert {a for _, a in _audited(db, "village")} >= {"create", "update"}
+    assert (v_east, "update") in _audited(db, "village") and (v_west, "update") not in _audited(db, "village")
+
+
+def test_entering_projects_needs_the_clerk_role(db: Database) -> None:
+    from resettle.errors import PermissionDenied
+    from resettle.services.accounts.guard import Role
+
+    pid = projects.create_project(db, "城东项目")
+    db.role = Role.AUDITOR  # type: ignore[attr-defined]
+    try:
+        assert projects.get_project(db, pid).details.name == "城东项目"  # an auditor may read
+        for attempt in (
+            lambda: projects.create_project(db, "城西项目"),
+            lambda: projects.update_project(db, pid, projects.ProjectDetails("改名")),
+            lambda: projects.create_village(db, pid, "德源村"),
+        ):
+            with pytest.raises(PermissionDenied):
+                attempt()
+    finally:
+        db.role = None  # type: ignore[attr-defined]
+    assert projects.get_project(db, pid).details.name == "城东项目"
+
+
+def test_upgrading_to_0005_reseals_intact_projects_only(tmp_path) -> None:
+    import sqlite3
+
+    from alembic import command
+
+    from resettle.services import checks
+    from resettle.store.engine import make_engine
+    from resettle.store.migrate import alembic_config
+    from resettle.store.models import Project
+    from resettle.store.seal import seal_of, sealed_columns
+    from tests.conftest import CLERK
+
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(path)
+    try:
+        with engine.connect() as conn, conn.begin():
+            command.upgrade(alembic_config(conn), "0004")
+    finally:
+        engine.dispose()
+    conn = sqlite3.connect(path)
+    old_columns = [c for c in sealed_columns(Project.__table__) if c in {"name", "approval_no", "approval_date",
+                                                                           "cutoff_date", "remarks"}]  # fmt: skip
+    for pid, name in ((1, "老项目"), (2, "被改过的项目")):
+        values = {"name": name, "approval_no": "", "approval_date": None, "cutoff_date": None, "remarks": ""}
+        seal = seal_of("project", pid, [values[c] for c in old_columns])
+        conn.execute(
+            "INSERT INTO project (id, name, approval_no, remarks, version, seal) VALUES (?, ?, '', '', 1, ?)",
+            (pid, name, seal),
+        )
+    conn.execute("UPDATE project SET remarks = '手改' WHERE id = 2")  # tampered before the upgrade
+    conn.commit()
+    conn.close()
+    with Database.open(path, actor=CLERK) as database:
+        report = checks.check_database(database)
+    sealed = [p for p in report.problems if "project" in p]
+    assert len(sealed) == 1 and "第 2 行" in sealed[0]  # the row tampered before the upgrade is still caught
+    # ... and the intact one was sealed again over the new columns, so it is not reported
