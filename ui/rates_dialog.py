@@ -25,11 +25,14 @@ from PySide6.QtWidgets import (
 
 from resettle.domain.money import format_yuan
 from resettle.errors import ResettleError
+from resettle.io.error_report import write_rate_error_report
+from resettle.io.rate_workbook import MISSING_NAME, RateWorkbookError
 from resettle.services import compensation, projects, rate_tables
 from resettle.services.compensation_records import RateTableInfo, TableChangePreview
 from resettle.store.database import Database
 from ui.models.compensation import DiffModel, RateTablesModel, RulesModel, yuan
 from ui.ops import OpRunner
+from ui.rate_table_info import RateTableInfoDialog
 
 
 def _view(model: RateTablesModel | RulesModel | DiffModel) -> QTableView:
@@ -84,6 +87,7 @@ class RatesDialog(QDialog):
         for text, slot in (
             (self.tr("从 Excel 导入…"), self.import_table),
             (self.tr("导出到 Excel…"), self.export_table),
+            (self.tr("标准信息…"), self.edit_info),
             (self.tr("发布"), self.publish),
             (self.tr("新建版本"), self.new_version),
             (self.tr("比较所选两版"), self.compare),
@@ -139,7 +143,48 @@ class RatesDialog(QDialog):
     def import_table(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("导入补偿标准"), str(Path.home()), "Excel (*.xlsx)")
         if name:
-            self._try(lambda: rate_tables.import_rate_table(self.db, Path(name)))
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path, title: str | None = None) -> bool:
+        """Import a rate workbook; ask for the standard's name when the sheet has none; list every problem."""
+        try:
+            rate_tables.import_rate_table(self.db, path, name=title)
+        except RateWorkbookError as exc:
+            if [i.message for i in exc.issues] == [MISSING_NAME]:
+                typed, ok = QInputDialog.getText(
+                    self, self.tr("标准名称"), self.tr("表中没有标准名称。请输入（将印在通知书和公示表上）：")
+                )
+                return bool(ok and typed.strip()) and self.import_file(path, typed.strip())
+            self._show_problems(path, exc)
+            return False
+        except ResettleError as exc:
+            QMessageBox.warning(self, self.tr("未完成"), exc.message)
+            return False
+        self.reload()
+        return True
+
+    def edit_info(self) -> None:
+        chosen = self.selected()
+        if chosen and RateTableInfoDialog(self.db, chosen[0], self).exec():
+            self.reload()
+
+    def _show_problems(self, path: Path, exc: RateWorkbookError) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("未导入"), exc.message.splitlines()[0], parent=self)
+        box.setDetailedText("\n".join(str(i) for i in exc.issues))  # every problem, scrollable
+        report = box.addButton(self.tr("保存错误报告…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is report:
+            out, _ = QFileDialog.getSaveFileName(
+                self, self.tr("保存错误报告"), str(path.with_name(path.stem + "_错误报告.xlsx")), "Excel (*.xlsx)"
+            )
+            if out:
+                try:
+                    write_rate_error_report(path, exc.issues, Path(out))
+                except ResettleError as err:
+                    QMessageBox.warning(self, self.tr("未完成"), err.message)
+                    return
+                QMessageBox.information(self, self.tr("已保存"), self.tr("错误报告已保存到 {0}").format(out))
 
     def export_table(self) -> None:
         chosen = self.selected()

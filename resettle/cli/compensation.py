@@ -12,8 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from resettle.cli.common import add_common, emit, open_db, progress_printer
+from resettle.cli.common import add_common, emit, open_db, parse_date, progress_printer
 from resettle.errors import ValidationError
+from resettle.io.error_report import write_rate_error_report
+from resettle.io.rate_workbook import RateWorkbookError
 from resettle.services import compensation, exports, projects
 from resettle.store.database import Database
 
@@ -29,7 +31,15 @@ def cmd_rates_import(args: argparse.Namespace) -> int:
         project_id = projects.resolve_project(db, args.project) if args.project is not None else None
         if project_id is None and args.publish and len(projects.tree(db, with_counts=False)) == 1:
             project_id = projects.resolve_project(db, None)  # one project: a published standard is its standard
-        info = compensation.import_rate_table(db, Path(args.file))
+        try:
+            info = compensation.import_rate_table(
+                db, Path(args.file), name=args.name, source_doc=args.source_doc, effective_date=args.effective_date
+            )
+        except RateWorkbookError as exc:
+            if args.report:
+                write_rate_error_report(Path(args.file), exc.issues, Path(args.report))
+                raise ValidationError(f"{exc.message}\n错误报告已写到 {args.report}") from exc
+            raise
         text = f"已导入补偿标准「{info.label}」：{info.rules} 条规则（草稿）"
         if args.publish:
             info = compensation.publish_rate_table(db, info.id)
@@ -115,6 +125,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("file")
     p.add_argument("--project", help="同时设为该项目（名称或编号）的补偿标准（须 --publish）")
     p.add_argument("--publish", action="store_true", help="导入后立即发布（发布后不可修改）")
+    p.add_argument("--name", help="标准名称（表中没有或要改时）；印在通知书和公示表上")
+    p.add_argument("--source-doc", help="依据文件的文号，如 某政发〔2026〕12号")
+    p.add_argument("--effective-date", type=parse_date, help="生效日期，如 2026-06-30")
+    p.add_argument("--report", metavar="OUT.xlsx", help="有问题时写出错误报告：原表标出问题单元格，另附错误清单")
     p.set_defaults(func=cmd_rates_import)
     add_common(p)
     p = rates_sub.add_parser("export", help="把补偿标准导出为可编辑的 xlsx")

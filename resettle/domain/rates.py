@@ -107,7 +107,19 @@ _PAYEE_ALIASES = {
     "社保账户": "社保",
     "社保专户": "社保",
 }
-_UNIT_ALIASES = {"平方米": "㎡", "平米": "㎡", "m2": "㎡", "m²": "㎡", "人月": "人·月", "人.月": "人·月"}
+_UNIT_ALIASES = {
+    "平方米": "㎡",
+    "平米": "㎡",
+    "m2": "㎡",
+    "m²": "㎡",
+    "M2": "㎡",
+    "人月": "人·月",
+    "人.月": "人·月",
+    "人/月": "人·月",
+    "人・月": "人·月",
+}
+# Published standards write the unit of the price (元/亩); the rule counts the quantity (亩).
+_PRICE_UNIT = re.compile(r"^(?:元|人民币元)\s*(?:/|／|每)\s*")
 _TIMES = re.compile(r"[*xX×✕＊]")
 _SPACES = re.compile(r"\s+")
 _ALTERNATIVES = re.compile(r"[、|｜]")
@@ -140,14 +152,17 @@ def normalise_payee(text: str) -> str:
 def normalise_unit(text: str, basis: str) -> str:
     """The unit as printed in formulas; the basis fixes it except for attachments."""
     unit = _compact(text)
-    unit = _UNIT_ALIASES.get(unit, unit)
     expected = BASIS_UNITS[basis]
+    if unit == "元" and expected == "元":
+        return expected
+    unit = _PRICE_UNIT.sub("", unit)
+    unit = _UNIT_ALIASES.get(unit, unit)
     if expected is None:
         if not unit:
             raise RateError("依据为附着物数量时必须填写单位（如 棵、口、米）")
         return unit
     if unit and unit != expected:
-        raise RateError(f"依据为{basis}时单位应为「{expected}」，不能是「{unit}」")
+        raise RateError(f"依据为{basis}时单位应为「{expected}」或「元/{expected}」，不能是「{_compact(text)}」")
     return expected
 
 

@@ -37,6 +37,7 @@ from resettle.errors import ResettleError
 from resettle.io.export import safe_text
 from resettle.io.grid import CellValue, SheetGrid, open_workbook
 from resettle.io.guards import column_index
+from resettle.io.rate_workbook import CellIssue
 from resettle.io.survey import ImportIssue
 
 __all__ = ["ERROR_FILL", "LIST_HEADERS", "LIST_SHEET", "WARNING_FILL", "ErrorReportInfo", "write_error_report"]
@@ -258,3 +259,9 @@ def write_error_report(
         progress(len(copied) + 1, len(copied) + 1)
     errors = sum(1 for i in issues if i.severity == "error")
     return ErrorReportInfo(out, errors, len(issues) - errors, marked, tuple(copied))
+
+
+def write_rate_error_report(source: Path | str, issues: Sequence[CellIssue], out: Path | str) -> ErrorReportInfo:
+    """The same report for a refused rate workbook: its sheets with the bad cells marked, and the list."""
+    listed = [ImportIssue(i.sheet, i.row, i.column, "", "", i.message, "error", "rate_table") for i in issues]
+    return write_error_report(source, listed, out)

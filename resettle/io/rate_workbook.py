@@ -56,7 +56,8 @@ _HEADER_ALIASES = {
 }
 _META = {"名称": "name", "标准名称": "name", "版本": "version", "生效日期": "effective_date", "依据文件": "source_doc"}
 _META_ALIASES = {"文号": "source_doc", "文件": "source_doc", "版本号": "version"}
-_MAX_SHOWN = 12
+NOTES_SHEET = "说明"
+MISSING_NAME = "表中没有补偿标准的名称：请在表头上方加标题行或「名称 | …」一行（或「说明」工作表），或导入时填写名称"
 _SPACE = re.compile(r"\s+")
 
 
@@ -76,9 +77,8 @@ class RateWorkbookError(ValidationError):
     """The workbook was refused; ``issues`` names every bad cell."""
 
     def __init__(self, issues: list[CellIssue]) -> None:
-        shown = "\n".join(str(i) for i in issues[:_MAX_SHOWN])
-        more = f"\n……另有 {len(issues) - _MAX_SHOWN} 处问题" if len(issues) > _MAX_SHOWN else ""
-        super().__init__(f"补偿标准表有 {len(issues)} 处问题，未导入：\n{shown}{more}", field=SHEET)
+        shown = "\n".join(str(i) for i in issues)  # every one: the dialog scrolls, the report lists them too
+        super().__init__(f"补偿标准表有 {len(issues)} 处问题，未导入：\n{shown}", field=SHEET)
         self.issues = issues
 
 
@@ -173,6 +173,21 @@ def _metadata(grid: SheetGrid, header_row: int) -> dict[str, _MetaCell]:
             if at is not None:
                 meta[key] = _MetaCell(cells[at], r + 1, column_letter(at))
     return meta
+
+
+def _title(grid: SheetGrid, header_row: int) -> _MetaCell | None:
+    """A title row above the header: one text cell (usually merged across) that is not a ``名称：…`` pair."""
+    for r in range(header_row):
+        texts = [(c, _text(grid.value(r, c))) for c in range(grid.n_cols)]
+        filled = [(c, t) for c, t in texts if t]
+        if not filled or len({t for _, t in filled}) != 1:
+            continue  # a title is one text (a merged cell reads as that text in each of its columns)
+        c, text = filled[0]
+        key = _SPACE.sub("", text).partition("：")[0].partition(":")[0]
+        if key in _META or key in _META_ALIASES or text.startswith(("说明", "注")):
+            continue
+        return _MetaCell(text.removesuffix("表").strip() if text.endswith("标准表") else text, r + 1, column_letter(c))
+    return None
 
 
 class _RowReader:
@@ -292,8 +307,13 @@ def _table_meta(
                 issues.append(CellIssue(sheet, cell.row, cell.column, f"生效日期：{exc}"))
     named = meta.get("name")
     source = meta.get("source_doc")
+    title = (name or (_text(named.value) if named else "")).strip()
+    if not title:
+        # never the file name: it would be printed on notices as the standard they follow
+        issues.append(CellIssue(sheet, 1, "", MISSING_NAME))
+        title = "?"
     return RateTable(
-        name=name or (_text(named.value) if named else "") or path.stem,
+        name=title,
         version=version,
         effective_date=effective,
         source_doc=_text(source.value) if source else "",
@@ -311,6 +331,8 @@ def read_rate_workbook(path: Path | str, name: str | None = None) -> WorkbookTab
                 field=SHEET,
             )
         grid = book.load(sheet)
+        notes_name = next((s for s in book.sheet_names if s.strip() == NOTES_SHEET), None)
+        notes = book.load(notes_name) if notes_name is not None else None
     found = _find_header(grid)
     if found is None:
         raise RateWorkbookError([CellIssue(grid.name, 1, "", "找不到表头行（应含 编码、项目、依据、单价(元) 等列）")])
@@ -338,6 +360,13 @@ def read_rate_workbook(path: Path | str, name: str | None = None) -> WorkbookTab
         first_row[rule.code] = r + 1
         rules.append(rule)
     meta = _metadata(grid, header_row)
+    if notes is not None:
+        for key, cell in _metadata(notes, notes.n_rows).items():
+            meta.setdefault(key, cell)
+    if "name" not in meta:
+        title = _title(grid, header_row)
+        if title is not None:
+            meta["name"] = title
     table = _table_meta(meta, grid.name, name, path, issues)
     if not rules and not issues:
         issues.append(CellIssue(grid.name, header_row + 2, "", "表头下没有任何规则"))

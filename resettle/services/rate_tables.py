@@ -8,6 +8,7 @@ published one), published in its turn, then moved to with a preview of what chan
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from resettle.domain.money import to_fen, to_yuan
 from resettle.domain.rates import STATUS_DRAFT, STATUS_PUBLISHED, RateError, RateTable, Rule, parse_conditions
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.io.rate_workbook import read_rate_workbook, write_rate_workbook
+from resettle.services.accounts.guard import Need, require
 from resettle.services.compensation_records import ProjectRateInfo, RateTableDetail, RateTableInfo
 from resettle.store.compensation_models import ProjectRateTable, RateRuleRecord, RateTableRecord
 from resettle.store.database import Database
@@ -145,6 +147,7 @@ def _checked(
 
 
 def list_rate_tables(db: Database) -> list[RateTableInfo]:
+    require(db, Need.READ, "查看补偿标准")
     with db.read() as s:
         recs = s.scalars(
             select(RateTableRecord)
@@ -155,6 +158,7 @@ def list_rate_tables(db: Database) -> list[RateTableInfo]:
 
 
 def get_rate_table(db: Database, table_id: int) -> RateTableDetail:
+    require(db, Need.READ, "查看补偿标准")
     with db.read() as s:
         rec = load_table(s, table_id)
         return RateTableDetail(_info(rec), domain_table(rec))
@@ -194,16 +198,33 @@ def create_rate_table(
     version: int | None = None,
 ) -> RateTableInfo:
     """A new draft; without ``version`` it becomes the next version of that name."""
+    require(db, Need.ENTER, "新建补偿标准")
     with db.write(reason=f"新建补偿标准「{name.strip()}」") as s:
         number = version if version is not None else _next_revision(s, name.strip())
         table = _checked(name, number, effective_date, source_doc, rules)
         return _info(_create(s, table))
 
 
-def import_rate_table(db: Database, path: Path | str, *, name: str | None = None) -> RateTableInfo:
-    """A draft from a rate workbook; every bad cell is reported (RateWorkbookError) and nothing is saved."""
+def import_rate_table(
+    db: Database,
+    path: Path | str,
+    *,
+    name: str | None = None,
+    source_doc: str | None = None,
+    effective_date: date | None = None,
+) -> RateTableInfo:
+    """A draft from a rate workbook; every bad cell is reported (RateWorkbookError) and nothing is saved.
+
+    ``name``, ``source_doc`` (文号) and ``effective_date`` given here win over what the workbook says."""
+    require(db, Need.ENTER, "导入补偿标准")
     found = read_rate_workbook(path, name=name)
     table = found.table
+    if source_doc is not None or effective_date is not None:
+        table = replace(
+            table,
+            source_doc=source_doc.strip() if source_doc is not None else table.source_doc,
+            effective_date=effective_date or table.effective_date,
+        )
     with db.write(reason=f"导入补偿标准（{Path(path).name}）") as s:
         if not found.version_given:
             table = RateTable(
@@ -213,6 +234,7 @@ def import_rate_table(db: Database, path: Path | str, *, name: str | None = None
 
 
 def export_rate_table(db: Database, table_id: int, path: Path | str) -> None:
+    require(db, Need.READ, "导出补偿标准")
     write_rate_workbook(get_rate_table(db, table_id).table, path)
 
 
@@ -225,6 +247,7 @@ def update_rate_table(
     source_doc: str,
     expected_version: int | None = None,
 ) -> RateTableInfo:
+    require(db, Need.ENTER, "修改补偿标准")
     with db.write(reason="修改补偿标准") as s:
         rec = _editable(s, table_id, expected_version)
         checked = _checked(name, rec.revision, effective_date, source_doc)
@@ -243,6 +266,7 @@ def replace_rules(
     db: Database, table_id: int, rules: Sequence[Rule], expected_version: int | None = None
 ) -> RateTableDetail:
     """Save a draft's whole rule list (what the editor shows, in its order)."""
+    require(db, Need.ENTER, "修改补偿标准")
     with db.write(reason="修改补偿标准规则") as s:
         rec = _editable(s, table_id, expected_version)
         table = _checked(rec.name, rec.revision, rules=rules)
@@ -271,10 +295,12 @@ def _rules_of(db: Database, table_id: int) -> list[Rule]:
 
 
 def add_rule(db: Database, table_id: int, rule: Rule) -> RateTableDetail:
+    require(db, Need.ENTER, "修改补偿标准")
     return replace_rules(db, table_id, [*_rules_of(db, table_id), rule])
 
 
 def update_rule(db: Database, table_id: int, code: str, rule: Rule) -> RateTableDetail:
+    require(db, Need.ENTER, "修改补偿标准")
     rules = _rules_of(db, table_id)
     if all(r.code != code for r in rules):
         raise NotFoundError(f"编码为「{code}」的规则不存在")
@@ -282,6 +308,7 @@ def update_rule(db: Database, table_id: int, code: str, rule: Rule) -> RateTable
 
 
 def delete_rule(db: Database, table_id: int, code: str) -> RateTableDetail:
+    require(db, Need.ENTER, "修改补偿标准")
     rules = _rules_of(db, table_id)
     if all(r.code != code for r in rules):
         raise NotFoundError(f"编码为「{code}」的规则不存在")
@@ -290,6 +317,7 @@ def delete_rule(db: Database, table_id: int, code: str) -> RateTableDetail:
 
 def delete_rate_table(db: Database, table_id: int, reason: str) -> None:
     """Only a draft can go; a published table stays for the record."""
+    require(db, Need.ENTER, "删除补偿标准")
     if not reason.strip():
         raise ValidationError("删除补偿标准必须填写原因", field="原因")
     with db.write(reason=reason.strip()) as s:
@@ -298,6 +326,7 @@ def delete_rate_table(db: Database, table_id: int, reason: str) -> None:
 
 
 def publish_rate_table(db: Database, table_id: int, expected_version: int | None = None) -> RateTableInfo:
+    require(db, Need.ENTER, "发布补偿标准")
     with db.write(reason="发布补偿标准") as s:
         rec = _editable(s, table_id, expected_version)
         if not rec.rules:
@@ -312,6 +341,7 @@ def publish_rate_table(db: Database, table_id: int, expected_version: int | None
 
 def new_rate_table_version(db: Database, table_id: int) -> RateTableInfo:
     """A draft copy of a published table, numbered after the newest version of that name."""
+    require(db, Need.ENTER, "新建补偿标准版本")
     with db.write(reason="新建补偿标准版本") as s:
         base = load_table(s, table_id)
         if base.status != STATUS_PUBLISHED:
@@ -365,11 +395,13 @@ def set_project_rate_table(
     db: Database, project_id: int, table_id: int, *, transition_months: int | None = None
 ) -> ProjectRateInfo:
     """Choose the standard a project computes with (nothing is recomputed here)."""
+    require(db, Need.ENTER, "设置项目补偿标准")
     with db.write(reason="设置项目补偿标准") as s:
         return _project_info(s, link_project_table(s, project_id, table_id, transition_months, db.actor.user))
 
 
 def get_project_rate_table(db: Database, project_id: int) -> ProjectRateInfo | None:
+    require(db, Need.READ, "查看补偿标准")
     with db.read() as s:
         _project(s, project_id)
         link = s.scalars(select(ProjectRateTable).where(ProjectRateTable.project_id == project_id)).one_or_none()
