@@ -26,7 +26,7 @@ from resettle.store.seal import seal_of, stored_values
 from resettle.store.types import ScaledDecimal
 
 GENESIS = "0" * 64
-NOT_AUDITED = frozenset({"version", "seal", "updated_at", "head_initials", "name_initials"})
+NOT_AUDITED = frozenset({"version", "seal", "updated_at", "head_initials", "name_initials", "password_hash"})
 AUDIT_COLUMNS = (
     "ts",
     "user",
@@ -47,6 +47,12 @@ AUDIT_COLUMNS = (
 class Actor:
     user: str
     host: str
+    role: str = ""  # the logged-in account's role (issue 12); "" without accounts
+
+    @property
+    def recorded(self) -> str:
+        """What the audit trail's user column holds: "name（角色）" with accounts, the OS user without."""
+        return f"{self.user}（{self.role}）" if self.role else self.user
 
     @classmethod
     def current(cls) -> Actor:
@@ -95,6 +101,38 @@ def chain_head(conn: Connection) -> str:
     return str(head) if head else GENESIS
 
 
+@dataclass(frozen=True)
+class ChainHead:
+    """The newest audit entry: its id (``seq``) and hash; ``(0, GENESIS)`` for an empty trail.
+
+    Printed on lists, written into backups' sidecars and the witness file beside the
+    database, so that a chain cut short or rewritten inside the file is still caught."""
+
+    seq: int
+    hash: str
+
+    @property
+    def short(self) -> str:
+        return f"{self.seq}:{self.hash[:16]}"
+
+
+def chain_head_info(conn: Any) -> ChainHead:
+    """The chain head through a SQLAlchemy ``Connection`` or a plain ``sqlite3`` connection."""
+    sql = "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"
+    run = conn.exec_driver_sql if hasattr(conn, "exec_driver_sql") else conn.execute
+    row = run(sql).fetchone()
+    return ChainHead(int(row[0]), str(row[1])) if row else ChainHead(0, GENESIS)
+
+
+def entry_hash_at(conn: Any, seq: int) -> str | None:
+    """The stored hash of audit entry ``seq`` (None when there is no such entry)."""
+    if seq == 0:
+        return GENESIS
+    run = conn.exec_driver_sql if hasattr(conn, "exec_driver_sql") else conn.execute
+    row = run("SELECT hash FROM audit_log WHERE id = ?", (seq,)).fetchone()
+    return str(row[0]) if row else None
+
+
 def append(
     conn: Connection,
     records: Iterable[AuditRecord],
@@ -103,13 +141,15 @@ def append(
     batch_id: int | None = None,
 ) -> int:
     """Write records at the end of the chain; returns how many. Caller holds the write lock."""
-    prev = chain_head(conn)
+    start = chain_head_info(conn)
+    _note_head_before(conn, start)
+    prev = start.hash
     ts = utc_now_text()
     rows: list[tuple[Any, ...]] = []
     for r in records:
         content = (
             ts,
-            actor.user,
+            actor.recorded,
             actor.host,
             r.action,
             r.entity,
@@ -129,6 +169,26 @@ def append(
         marks = ", ".join("?" for _ in range(len(AUDIT_COLUMNS) + 2))
         conn.exec_driver_sql(f"INSERT INTO audit_log ({cols}) VALUES ({marks})", rows)
     return len(rows)
+
+
+_HEAD_BEFORE = "resettle.audit.head_before"
+
+
+def _note_head_before(conn: Connection, head: ChainHead) -> None:
+    """Remember the head as the transaction found it (its first append), for the witness."""
+    txn = conn.get_transaction()
+    held = conn.info.get(_HEAD_BEFORE)
+    if txn is not None and (held is None or held[0] is not txn):
+        conn.info[_HEAD_BEFORE] = (txn, head)
+
+
+def head_before(conn: Connection) -> ChainHead | None:
+    """The head before this transaction's first audit entry; None when it appended nothing."""
+    held = conn.info.get(_HEAD_BEFORE)
+    txn = conn.get_transaction()
+    if held is None or txn is None or held[0] is not txn:
+        return None
+    return held[1]  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
@@ -223,4 +283,13 @@ def install(session_class: type[Session] = Session) -> None:
         event.listen(session_class, "after_flush", _after_flush)
 
 
-__all__ = ["Actor", "AuditEntry", "AuditRecord", "append", "install", "verify_chain"]
+__all__ = [
+    "Actor",
+    "AuditEntry",
+    "AuditRecord",
+    "ChainHead",
+    "append",
+    "chain_head_info",
+    "install",
+    "verify_chain",
+]

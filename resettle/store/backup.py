@@ -3,23 +3,30 @@
 Never a file copy of a live database (data-safety.md, 6). Automatic backups live in
 ``<db>-backups/`` beside the database and are thinned to 7 daily, 4 weekly and 12
 monthly copies; the newest few are always kept whatever their age.
+
+Every backup gets a sidecar ``<backup>.head.json`` with the audit chain head it holds:
+``resettle check`` uses them as witnesses (a backup's head must still be in the chain,
+unless a restore through the program explains why not).
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from resettle.errors import IntegrityProblem, ValidationError
+from resettle.store.audit import ChainHead, chain_head_info
 from resettle.store.paths import backup_dir_for
 
 NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite3$")
 KEEP_NEWEST = 5
+SIDECAR_SUFFIX = ".head.json"
 
 
 @dataclass(frozen=True)
@@ -71,7 +78,58 @@ def copy_database(src: Path, out: Path) -> None:
     if problems:
         tmp.unlink(missing_ok=True)
         raise IntegrityProblem("备份校验失败，未保存：" + "；".join(problems))
+    head = _file_head(tmp)
     tmp.replace(out)
+    if head is not None:
+        write_sidecar(out, head)
+
+
+@dataclass(frozen=True)
+class BackupHead:
+    """What a backup's sidecar says: the chain head the backup holds, and when it was made."""
+
+    backup: Path
+    head: ChainHead
+    created: str  # UTC ISO time
+
+
+def sidecar_for(backup_path: Path) -> Path:
+    return backup_path.with_name(backup_path.name + SIDECAR_SUFFIX)
+
+
+def _file_head(path: Path) -> ChainHead | None:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return chain_head_info(conn)
+    except sqlite3.DatabaseError:
+        return None  # not a register (no audit_log): nothing to witness
+    finally:
+        conn.close()
+
+
+def write_sidecar(backup_path: Path, head: ChainHead) -> None:
+    created = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    payload = {"format": 1, "backup": backup_path.name, "seq": head.seq, "hash": head.hash, "created": created}
+    with contextlib.suppress(OSError):  # the backup itself is sound; a missing sidecar is reported by check
+        sidecar_for(backup_path).write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+
+
+def read_sidecar(backup_path: Path) -> BackupHead | None:
+    try:
+        raw = json.loads(sidecar_for(backup_path).read_text(encoding="utf-8"))
+        return BackupHead(backup_path, ChainHead(int(raw["seq"]), str(raw["hash"])), str(raw["created"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def backup_heads(db_path: Path) -> list[BackupHead]:
+    """The sidecar heads of the automatic backups of ``db_path``, newest first."""
+    out: list[BackupHead] = []
+    for info in list_backups(db_path):
+        head = read_sidecar(info.path)
+        if head is not None:
+            out.append(head)
+    return out
 
 
 def restore_into(src: Path, db_path: Path) -> None:
@@ -162,4 +220,6 @@ def rotate(folder: Path, now: datetime | None = None) -> list[Path]:
             with contextlib.suppress(OSError):
                 b.path.unlink()
                 removed.append(b.path)
+            with contextlib.suppress(OSError):
+                sidecar_for(b.path).unlink()
     return removed

@@ -22,6 +22,7 @@ from resettle.store import (
     audit,
     backup,
     schema,  # noqa: F401 - every table registered before migrations run
+    witness,
 )
 from resettle.store.engine import make_engine, make_session_factories
 from resettle.store.lock import InstanceLock
@@ -61,6 +62,8 @@ class Database:
             db.migration = migrate(db.engine, path, db.backup_now)
             if startup_backup and existed and db.migration is MigrationOutcome.CURRENT and not db._recent_backup():
                 db.backup_now("startup")
+            if not witness.path_for(path).exists():
+                witness.start(path, db.chain_head())  # first use: later heads are compared with this one
         except BaseException:
             db.close()
             raise
@@ -93,7 +96,16 @@ class Database:
         session.info.update(actor=self.actor, reason=reason, batch_id=batch_id)
         try:
             yield session
+            heads = None
+            if session.in_transaction():
+                session.flush()
+                conn = session.connection()
+                before = audit.head_before(conn)
+                if before is not None:
+                    heads = (before, audit.chain_head_info(conn))
             session.commit()
+            if heads is not None:
+                witness.advance(self.path, *heads)
         except StaleDataError as exc:
             session.rollback()
             raise ConflictError("另一位用户已修改或删除了这条记录，本次保存未写入。请重新打开后再改。") from exc
@@ -137,13 +149,23 @@ class Database:
             raise IntegrityProblem(f"备份文件 {src.name} 已损坏，未恢复，当前数据库保持不变：" + "；".join(problems))
         refuse_unusable_file(src)  # not ours, or from a newer version: refuse before overwriting anything
         safety = self.backup_now("before-restore")
+        before = self.chain_head()
         self.engine.dispose()
         try:
             backup.restore_into(src, self.path)
         finally:
             self._connect()
         self.migration = migrate(self.engine, self.path, self.backup_now)
+        witness.record_restore(self.path, before, self.chain_head(), src.name)
         return safety
+
+    # -- the chain head outside the file (witness) ---------------------------------------
+    def chain_head(self) -> audit.ChainHead:
+        conn = self.raw_connection()
+        try:
+            return audit.chain_head_info(conn)
+        finally:
+            conn.close()
 
     def raw_connection(self) -> sqlite3.Connection:
         """A plain sqlite3 connection for checks that must see the file as stored."""
