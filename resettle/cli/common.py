@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -11,13 +13,35 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from resettle.errors import PermissionDenied
+from resettle.services import accounts
 from resettle.store.database import Database
 from resettle.store.paths import default_db_path
 
 
 def open_db(args: argparse.Namespace, startup_backup: bool = False) -> Database:
-    """Commands that only read skip the start-up backup; writers make their own before acting."""
-    return Database.open(Path(args.db) if args.db else default_db_path(), startup_backup=startup_backup)
+    """Commands that only read skip the start-up backup; writers make their own before acting.
+
+    A register with accounts needs a login: ``RESETTLE_USER`` / ``RESETTLE_PASSWORD``, or a prompt."""
+    db = Database.open(Path(args.db) if args.db else default_db_path(), startup_backup=startup_backup)
+    try:
+        login_from_environment(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def login_from_environment(db: Database) -> None:
+    if not accounts.accounts_enabled(db):
+        return
+    name = os.environ.get("RESETTLE_USER") or (input("账户名：") if sys.stdin.isatty() else "")
+    if not name:
+        raise PermissionDenied("此数据库已启用账户：请设置 RESETTLE_USER 和 RESETTLE_PASSWORD，或在终端中输入。")
+    password = os.environ.get("RESETTLE_PASSWORD")
+    if password is None:
+        password = getpass.getpass("密码：") if sys.stdin.isatty() else ""
+    accounts.login(db, name, password)
 
 
 def json_default(value: Any) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from resettle.services.accounts.guard import Need, require
 from resettle.store.audit import verify_chain
 from resettle.store.compensation_models import COMPENSATION_EDITABLE_MODELS
 from resettle.store.database import Database
@@ -24,6 +25,7 @@ class CheckReport:
 
 
 def check_database(db: Database) -> CheckReport:
+    require(db, Need.READ, "检查数据库")
     problems: list[str] = []
     conn = db.raw_connection()
     try:

@@ -20,6 +20,7 @@ from resettle.domain.compensation import compute as price_household
 from resettle.domain.money import to_fen, to_yuan
 from resettle.domain.rates import RateError, RateTable
 from resettle.errors import ConflictError, NotFoundError, ValidationError
+from resettle.services.accounts.guard import Need, require
 from resettle.services.compensation_bulk import (
     ComputeCancelled,
     Scope,
@@ -174,6 +175,7 @@ def compute(
     """Compute a whole project, one village or one group with the project's standard.
 
     Households whose lines come out unchanged keep their lines and their review."""
+    require(db, Need.ENTER, "计算补偿")
     with db.write(reason="计算补偿") as s:
         link, rec = _project_link(s, project_id)
         scope = Scope(project_id, village_id=village_id, group_id=group_id)
@@ -181,6 +183,7 @@ def compute(
 
 
 def compute_household(db: Database, household_id: int) -> HouseholdCompensationView:
+    require(db, Need.ENTER, "计算补偿")
     with db.write(reason="计算补偿") as s:
         h = _household(s, household_id)
         link, rec = _project_link(s, h.project_id)
@@ -200,6 +203,7 @@ def change_project_rate_table(
     """Move a project to another (published) standard and recompute it, in one transaction.
 
     Call :func:`preview_rate_table_change` first to show the clerk what changes."""
+    require(db, Need.ENTER, "更换项目补偿标准")
     with db.write(reason="更换项目补偿标准并重新计算") as s:
         link = link_project_table(s, project_id, table_id, transition_months, db.actor.user)
         rec = load_table(s, table_id)
@@ -238,6 +242,7 @@ def preview_rate_table_change(db: Database, project_id: int, table_id: int) -> T
     """Per household: old total, new total and changed lines, for exactly the households whose totals change.
 
     Old is what is stored now; new is the same facts priced with the other table. Nothing is written."""
+    require(db, Need.READ, "查看补偿标准变更的影响")
     with db.read() as s:
         rec = load_table(s, table_id)
         if rec.status != "已发布":
@@ -364,6 +369,7 @@ def _view(s: Session, household_id: int) -> HouseholdCompensationView:
 
 
 def get_household_compensation(db: Database, household_id: int) -> HouseholdCompensationView:
+    require(db, Need.READ, "查看补偿")
     with db.read() as s:
         return _view(s, household_id)
 
@@ -385,6 +391,7 @@ def set_household_terms(
     """Signing date (for the signing reward) and the household's own transition months (None: project default).
 
     When the project has a standard, the household is recomputed in the same transaction."""
+    require(db, Need.ENTER, "修改补偿条件")
     if transition_months is not None and not 0 <= transition_months <= MAX_TRANSITION_MONTHS:
         raise ValidationError(f"过渡月数应在 0 到 {MAX_TRANSITION_MONTHS} 之间", field="过渡月数")
     with db.write(reason=reason.strip() or "修改签约日期/过渡月数") as s:
@@ -430,6 +437,7 @@ def _review_one(s: Session, state: HouseholdCompensation, user: str, current_tab
 
 def review(db: Database, household_id: int, expected_version: int | None = None) -> HouseholdCompensationView:
     """已计算 → 已复核 by the current user (who must not have entered an adjustment of this household)."""
+    require(db, Need.REVIEW, "复核补偿")
     with db.write(reason="复核补偿") as s:
         state = _state(s, household_id)
         if expected_version is not None and state.version != expected_version:
@@ -441,6 +449,7 @@ def review(db: Database, household_id: int, expected_version: int | None = None)
 
 def review_many(db: Database, household_ids: Iterable[int]) -> int:
     """Review several households at once (all or none); households already reviewed are skipped."""
+    require(db, Need.REVIEW, "复核补偿")
     ids = list(dict.fromkeys(household_ids))
     with db.write(reason="批量复核补偿") as s:
         states = s.scalars(select(HouseholdCompensation).where(HouseholdCompensation.household_id.in_(ids))).all()
@@ -498,6 +507,7 @@ def add_adjustment(
     db: Database, household_id: int, item: str, amount: Decimal, reason: str, payee: str = "户"
 ) -> HouseholdCompensationView:
     """A manual amount (positive or negative) outside the rules; resets a review."""
+    require(db, Need.ENTER, "录入人工调整")
     adj = _checked_adjustment(item, amount, reason, payee)
     with db.write(reason=adj.reason) as s:
         _household(s, household_id)
@@ -536,6 +546,7 @@ def update_adjustment(
     expected_version: int | None = None,
 ) -> HouseholdCompensationView:
     """Change an adjustment's amount; the new reason is required and the review is reset."""
+    require(db, Need.ENTER, "修改人工调整")
     with db.read() as s:
         current = _adjustment(s, adjustment_id, expected_version)
         checked = _checked_adjustment(item or current.item, amount, reason, payee or current.payee)
@@ -558,6 +569,7 @@ def update_adjustment(
 def delete_adjustment(
     db: Database, adjustment_id: int, reason: str, expected_version: int | None = None
 ) -> HouseholdCompensationView:
+    require(db, Need.ENTER, "删除人工调整")
     if not reason.strip():
         raise ValidationError("删除人工调整必须填写原因", field="原因")
     with db.write(reason=reason.strip()) as s:
@@ -572,6 +584,7 @@ def delete_adjustment(
 
 
 def find_village_id(db: Database, project_id: int, name: str) -> int:
+    require(db, Need.READ, "查看村")
     with db.read() as s:
         vid = s.scalar(select(Village.id).where(Village.project_id == project_id, Village.name == name.strip()))
     if vid is None:
@@ -581,6 +594,7 @@ def find_village_id(db: Database, project_id: int, name: str) -> int:
 
 def project_items(db: Database, project_id: int) -> list[str]:
     """Item names in the order of the project's standard, then any others found in stored lines."""
+    require(db, Need.READ, "查看补偿项目")
     with db.read() as s:
         return _items(s, project_id)
 
@@ -610,6 +624,7 @@ def _sums(conn: Connection, sql: str, params: tuple[object, ...]) -> dict[str, i
 
 def project_summary(db: Database, project_id: int) -> CompensationSummary:
     """Totals by item, by village and by payee (lines and adjustments), from the stored results."""
+    require(db, Need.READ, "查看补偿汇总")
     with db.read() as s:
         conn = s.connection()
         p = (project_id,)
@@ -662,6 +677,7 @@ def household_totals(
     db: Database, project_id: int, village_id: int | None = None
 ) -> tuple[list[str], list[HouseholdTotalsRow]]:
     """(item columns, one row per household with its amount per item and total) for summary sheets."""
+    require(db, Need.READ, "查看补偿汇总")
     with db.read() as s:
         conn = s.connection()
         rows = _scope_rows(s, project_id, village_id)
@@ -699,6 +715,7 @@ def household_totals(
 
 def detail_lines(db: Database, project_id: int, village_id: int | None = None) -> list[DetailLine]:
     """Every stored line and adjustment of the project (or one village), household by household."""
+    require(db, Need.READ, "查看补偿明细")
     with db.read() as s:
         conn = s.connection()
         rows = _scope_rows(s, project_id, village_id)

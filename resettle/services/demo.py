@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from resettle.domain.ids import check_character
 from resettle.domain.pinyin import initials
 from resettle.errors import Cancelled, ValidationError
+from resettle.services.accounts.guard import Need, require
 from resettle.store import audit
 from resettle.store.bulk import CHUNK, BulkWriter
 from resettle.store.database import Database
@@ -127,6 +128,7 @@ def generate_demo(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> DemoResult:
+    require(db, Need.ENTER, "生成演示数据")
     if households < 1 or households > 5_000_000:
         raise ValidationError("户数应在 1 到 5,000,000 之间", field="--households")
     rng = random.Random(seed)
@@ -317,6 +319,7 @@ class _DemoWriter(BulkWriter):
 
 def demo_township(db: Database) -> None:
     """Township details for the demo's printed documents (kept if the office already set its own)."""
+    require(db, Need.ENTER, "生成演示数据")
     from resettle.services.settings import TownshipDetails, get_township, save_township
 
     if get_township(db).township:
@@ -327,6 +330,7 @@ def demo_township(db: Database) -> None:
 
 def demo_compensation(db: Database, project_id: int, transition_months: int = 18) -> None:
     """Give a demo project the sample rate table (published) and compute every household once."""
+    require(db, Need.ENTER, "生成演示数据")
     from resettle.domain.sample_rates import sample_rate_table
     from resettle.services import compensation, rate_tables
 

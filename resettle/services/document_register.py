@@ -24,6 +24,7 @@ from resettle.documents.data import Issue, Terms, amounts_of
 from resettle.documents.kinds import DocumentKind, KindInfo, kind_of
 from resettle.domain.money import to_fen
 from resettle.errors import NotFoundError, ValidationError
+from resettle.services.accounts.guard import Need, require
 from resettle.store.audit import chain_head
 from resettle.store.database import Database
 from resettle.store.document_models import IssuedDocument
@@ -196,6 +197,7 @@ def issue(
     exact: IssuedDocument | None = None,
 ) -> list[Issued]:
     """Number the documents in ``wanted`` (or reuse earlier numbers), in one transaction."""
+    require(db, Need.ENTER, "出具文书")
     with db.write(reason=f"出具{info.short}") as s:
         if exact is not None:
             doc = s.get(IssuedDocument, exact.id)
@@ -276,6 +278,7 @@ def _number(s: Session, info: KindInfo, fresh: list[tuple[int, IssuedDocument, d
 
 def record_printed(db: Database, document_ids: Sequence[int]) -> None:
     """Count one more printing of each document (after its pages were really written or sent)."""
+    require(db, Need.ENTER, "登记打印")
     ids = sorted({i for i in document_ids if i is not None and i > 0})
     if not ids:
         return
@@ -292,6 +295,7 @@ def list_documents(
     db: Database, *, household_id: int | None = None, kind: str | None = None, limit: int = 500
 ) -> list[IssuedDocumentInfo]:
     """The register, newest first (one household's documents, or one kind)."""
+    require(db, Need.READ, "查看文书登记")
     q = select(IssuedDocument).order_by(IssuedDocument.id.desc()).limit(limit)
     if household_id is not None:
         q = q.where(IssuedDocument.household_id == household_id)

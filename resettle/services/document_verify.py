@@ -25,6 +25,7 @@ from resettle.documents.kinds import kind_of
 from resettle.domain.money import format_yuan, to_fen
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services import compensation as compensation_service
+from resettle.services.accounts.guard import Need, require
 from resettle.services.document_data import (
     lines_of_view,
     load_compensation,
@@ -136,6 +137,7 @@ def _disclosure_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
 
 def verify_document(db: Database, code: str) -> VerifyResult:
     """Which document a printed verification code belongs to, and whether its amounts are still current."""
+    require(db, Need.READ, "核验文书")
     normal = normalise_code(code)
     if normal is None:
         raise ValidationError(

@@ -25,9 +25,6 @@ from typing import Any
 
 import jinja2
 from PySide6.QtGui import QPagedPaintDevice
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from resettle.documents.data import (
     ZERO,
     Compensation,
@@ -59,6 +56,7 @@ from resettle.documents.templates import (
 )
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services import compensation as compensation_service
+from resettle.services.accounts.guard import Need, require
 from resettle.services.document_data import (
     Scope,
     load_compensation,
@@ -81,6 +79,8 @@ from resettle.services.settings import TownshipDetails, get_document_font, get_t
 from resettle.store.compensation_models import STATUS_NONE, STATUS_REVIEWED, ProjectRateTable
 from resettle.store.database import Database
 from resettle.store.document_models import IssuedDocument
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 __all__ = [
     "DocumentFonts",
@@ -156,11 +156,13 @@ def document_font_choices() -> list[str]:
 
 def document_fonts(db: Database) -> DocumentFonts:
     """The fonts printing will use now (the office's choice when installed here)."""
+    require(db, Need.READ, "查看文书字体")
     return resolve_fonts(get_document_font(db))
 
 
 def set_document_font(db: Database, family: str) -> DocumentFonts:
     """Choose the body font of printed documents ("" = automatic); refuses one that cannot print Chinese."""
+    require(db, Need.ENTER, "设置文书字体")
     family = family.strip()
     if family and family not in chinese_families():
         raise ValidationError(f"字体「{family}」未安装或不能显示中文，请从列表中选择。", field="文书字体")
@@ -418,6 +420,7 @@ def prepare_documents(
 
     ``draft=True`` numbers nothing (pages say 样稿). Otherwise documents are issued now;
     call :func:`record_printed` with their ``document_id`` after the printer accepted them."""
+    require(db, Need.READ if draft else Need.ENTER, "出具文书")
     job = _start(db, kind, _scope(household_ids, project_id, village_id, group_id), options, draft)
     if job.info.kind is DocumentKind.DISCLOSURE:
         docs = [_disclosure_document(job)]
@@ -449,6 +452,7 @@ def print_documents(
     cancelled: Cancelled | None = None,
 ) -> ExportResult:
     """Issue and print on ``device`` (a QPrinter set up by the window), then record the printing."""
+    require(db, Need.ENTER, "打印文书")
     run = prepare_documents(
         db,
         kind,
@@ -498,6 +502,7 @@ def export_pdf(
 
     Runs in the op runner (``progress(done, total)``, ``cancelled()``). Cancelling a single
     file leaves no file; cancelling per-household files keeps the finished ones."""
+    require(db, Need.READ if draft else Need.ENTER, "导出文书")
     job = _start(db, kind, _scope(household_ids, project_id, village_id, group_id), options, draft)
     out = Path(out)
     if job.info.kind is DocumentKind.DISCLOSURE:
@@ -588,6 +593,7 @@ def reprint_document(db: Database, document_id: int, out: Path) -> ExportResult:
     """Print an issued document again under its own number (marked 重印), into the PDF ``out``.
 
     Refused when its amounts are no longer the current ones: then a new document is due."""
+    require(db, Need.ENTER, "补打文书")
     with db.read() as s:
         doc = s.get(IssuedDocument, document_id)
         if doc is None:

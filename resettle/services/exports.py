@@ -19,9 +19,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, select
-from sqlalchemy.orm import Session
-
 from resettle.errors import Cancelled as CancelledError
 from resettle.errors import NotFoundError, ResettleError
 from resettle.io.compensation_export import write_compensation_workbook
@@ -39,6 +36,7 @@ from resettle.io.export import (
     write_roster,
 )
 from resettle.services import compensation, projects
+from resettle.services.accounts.guard import Need, require
 from resettle.services.compensation_records import DetailLine, HouseholdTotalsRow
 from resettle.store import audit
 from resettle.store.compensation_models import (
@@ -58,6 +56,8 @@ from resettle.store.models import (
     Village,
     VillageGroup,
 )
+from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import Session
 
 __all__ = [
     "ExportScope",
@@ -98,6 +98,7 @@ def resolve_scope(
 ) -> ExportScope:
     """Project by id, or by name or id text (default: the only one; refused with several), and optionally
     one village of it, by id or name. The window passes ids (what the clerk chose in the tree); the CLI names."""
+    require(db, Need.READ, "导出")
     if project_id is None:
         project_id = projects.resolve_project(db, project)
     if village_id is None and village:
@@ -269,6 +270,7 @@ def iter_roster(db: Database, scope: ExportScope) -> Iterator[RosterHousehold]:
 
     One read transaction for the whole iteration; close the iterator (or exhaust it) to end it.
     """
+    require(db, Need.READ, "导出花名册")
     with db.read() as s:
         for _, household in _households(s, _ordered_ids(s, scope)):
             yield household
@@ -289,6 +291,7 @@ def export_roster(
     village_id: int | None = None,
 ) -> ExportInfo:
     """The survey-shaped roster: re-importing it gives back exactly what is stored."""
+    require(db, Need.READ, "导出花名册")
     scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id)
     with db.read() as s:
         groups = _group_counts(s, scope)
@@ -326,6 +329,7 @@ def export_disclosure(
     village_id: int | None = None,
 ) -> ExportInfo:
     """The public list with IDs and phones masked; amounts by item once compensation is computed."""
+    require(db, Need.READ, "导出公示表")
     scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id)
     items: list[str] = []
     amounts: dict[int, dict[str, Decimal]] = {}
@@ -412,6 +416,7 @@ def export_payments(
     The amount is the household's compensation total (compensation.household_totals) less
     what is paid to the collective or social security; 0 with a note while not computed.
     """
+    require(db, Need.READ, "导出兑付清册")
     scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id)
     by_id: dict[int, HouseholdTotalsRow] = {}
     if _any_computed(db, scope):
@@ -495,6 +500,7 @@ def export_compensation(
 
     Written to a temporary file and renamed at the end: a cancel (``cancelled()`` checked at
     each household of the detail sheet) leaves no file."""
+    require(db, Need.READ, "导出补偿汇总")
     scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id)
     current = compensation.get_project_rate_table(db, scope.project_id)
     items, rows = compensation.household_totals(db, scope.project_id, scope.village_id)

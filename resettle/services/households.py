@@ -13,6 +13,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from resettle.domain.pinyin import initials
 from resettle.errors import ConflictError, NotFoundError, ValidationError
+from resettle.services.accounts.guard import Need, require
 from resettle.services.records import (
     AttachmentData,
     HistoryEntry,
@@ -165,11 +166,13 @@ def load_household(session: Session, household_id: int) -> Household:
 
 
 def get_household(db: Database, household_id: int) -> HouseholdDetail:
+    require(db, Need.READ, "查看户")
     with db.read() as s:
         return detail_of(load_household(s, household_id))
 
 
 def find_household_id(db: Database, household_no: str, project_id: int | None = None) -> int:
+    require(db, Need.READ, "查找户")
     with db.read() as s:
         q = select(Household.id).where(Household.household_no == household_no.strip())
         if project_id is not None:
@@ -228,6 +231,7 @@ def search_ids(text: str) -> Any:
 
 def search_capped(db: Database, text: str) -> bool:
     """Whether a search matched more than the register shows (the clerk should type more)."""
+    require(db, Need.READ, "查找户")
     branches = _branches(text)
     with db.read() as s:
         for b in branches:
@@ -252,6 +256,7 @@ def _filtered(query: HouseholdQuery) -> Select[Any]:
 
 
 def count_households(db: Database, query: HouseholdQuery) -> int:
+    require(db, Need.READ, "查看户")
     with db.read() as s:
         return int(s.scalar(select(func.count()).select_from(_filtered(query).subquery())) or 0)
 
@@ -260,6 +265,7 @@ def list_households(
     db: Database, query: HouseholdQuery, offset: int = 0, limit: int = 200, with_total: bool = False
 ) -> Page:
     """One page of the register, sorted by the database (never in Python)."""
+    require(db, Need.READ, "查看户")
     if query.sort not in SORT_COLUMNS:
         raise ValidationError(f"不能按「{query.sort}」排序", field="排序")
     order = [c.desc() if query.descending else c.asc() for c in SORT_COLUMNS[query.sort]]
@@ -453,6 +459,7 @@ def _release_changing_ids(s: Session, h: Household, data: HouseholdData) -> None
 
 
 def create_household(db: Database, data: HouseholdData, reason: str = "") -> HouseholdDetail:
+    require(db, Need.ENTER, "新增户")
     data = validated(data)
     with db.write(reason=reason or "新建") as s:
         project_id = _project_of_group(s, data.group_id)
@@ -518,6 +525,7 @@ def _show(v: Any) -> str:
 
 def update_household(db: Database, original: HouseholdDetail, data: HouseholdData, reason: str = "") -> HouseholdDetail:
     """Save an edit of ``original``; if someone else saved since, raise ConflictError listing their changes."""
+    require(db, Need.ENTER, "修改户")
     data = validated(data)
     with db.write(reason=reason or "修改") as s:
         h = load_household(s, original.id)
@@ -538,6 +546,7 @@ def update_household(db: Database, original: HouseholdDetail, data: HouseholdDat
 
 
 def delete_household(db: Database, household_id: int, reason: str, expected_version: int | None = None) -> None:
+    require(db, Need.ENTER, "删除户")
     if not reason.strip():
         raise ValidationError("删除一户必须填写原因", field="原因")
     with db.write(reason=reason.strip()) as s:
@@ -549,6 +558,7 @@ def delete_household(db: Database, household_id: int, reason: str, expected_vers
 
 def history(db: Database, household_id: int, limit: int = 1000) -> list[HistoryEntry]:
     """The audit trail of one household (its own fields and its members, land, houses…), newest first."""
+    require(db, Need.READ, "查看修改记录")
     with db.read() as s:
         rows = s.scalars(
             select(AuditEntry)

@@ -23,6 +23,7 @@ from resettle.errors import Cancelled as CancelledError
 from resettle.errors import NotFoundError, ValidationError
 from resettle.io.survey import ImportIssue, ReadOptions, SurveyHousehold, SurveyReadResult, read_survey
 from resettle.services import households as hh
+from resettle.services.accounts.guard import Need, require
 from resettle.services.projects import ensure_group
 from resettle.services.records import (
     AttachmentData,
@@ -242,6 +243,7 @@ def preview_import(
     progress: Progress = None,
     cancelled: Cancelled = None,
 ) -> ImportPreview:
+    require(db, Need.ENTER, "导入调查表")
     path = Path(path)
     if not path.is_file():
         raise NotFoundError(f"文件 {path} 不存在")
@@ -360,6 +362,7 @@ def apply_import(
     cancelled: Cancelled = None,
 ) -> ImportResult:
     """Store the previewed workbook: everything or nothing."""
+    require(db, Need.ENTER, "导入调查表")
     if preview.errors:
         raise ValidationError(f"文件中有 {len(preview.errors)} 处错误，未导入任何数据。请先改正。")
     if file_sha256(preview.path) != preview.sha256:
@@ -516,6 +519,7 @@ def _add(writer: BulkWriter, project_id: int, group_id: int, batch_id: int, data
 
 
 def list_batches(db: Database) -> list[BatchInfo]:
+    require(db, Need.READ, "查看导入批次")
     with db.read() as s:
         return [
             BatchInfo(b.id, b.kind, b.file_name, b.sha256, b.households, b.persons, b.user, b.created_at, b.undone_at)
@@ -525,6 +529,7 @@ def list_batches(db: Database) -> list[BatchInfo]:
 
 def undo_batch(db: Database, batch_id: int, reason: str, force: bool = False) -> int:
     """Delete the households a batch created; returns how many. Changes it made to existing ones stay."""
+    require(db, Need.ENTER, "撤销导入批次")
     if not reason.strip():
         raise ValidationError("撤销导入必须填写原因", field="原因")
     with db.write(reason=reason.strip()) as s:

@@ -226,6 +226,7 @@ def resolve_project(db: Database, name_or_id: str | None) -> int:
 
     A register holds several projects and printing or paying for the wrong one is the worst
     mistake the program could make, so it never guesses "the first"."""
+    require(db, Need.READ, "查看项目")
     with db.read() as s:
         if name_or_id is None:
             rows = s.execute(select(Project.id, Project.name).order_by(Project.id)).all()
@@ -248,6 +249,7 @@ def resolve_project(db: Database, name_or_id: str | None) -> int:
 
 def group_counts(db: Database) -> dict[int, int]:
     """Households per village group (one pass over an index; a few hundred ms at a million)."""
+    require(db, Need.READ, "查看项目")
     with db.read() as s:
         return {
             int(g): int(n) for g, n in s.execute(select(Household.group_id, func.count()).group_by(Household.group_id))
@@ -256,6 +258,7 @@ def group_counts(db: Database) -> dict[int, int]:
 
 def tree(db: Database, counts: dict[int, int] | None = None, with_counts: bool = True) -> list[ProjectNode]:
     """Project → village → group, with household counts unless ``with_counts`` is False (then 0)."""
+    require(db, Need.READ, "查看项目")
     if counts is None and with_counts:
         counts = group_counts(db)
     counts = counts or {}

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, fields
 
 from sqlalchemy import select
 
+from resettle.services.accounts.guard import Need, require
 from resettle.store.database import Database
 from resettle.store.models import Setting
 
@@ -23,6 +24,7 @@ PREFIX = "township."
 
 
 def get_township(db: Database) -> TownshipDetails:
+    require(db, Need.READ, "查看乡镇信息")
     with db.read() as s:
         stored = {k.removeprefix(PREFIX): v for k, v in s.execute(select(Setting.key, Setting.value))
                   if k.startswith(PREFIX)}  # fmt: skip
@@ -31,6 +33,7 @@ def get_township(db: Database) -> TownshipDetails:
 
 
 def save_township(db: Database, details: TownshipDetails) -> None:
+    require(db, Need.ENTER, "修改乡镇信息")
     with db.write(reason="修改乡镇信息") as s:
         for key, value in asdict(details).items():
             row = s.get(Setting, PREFIX + key)
@@ -45,6 +48,7 @@ DOCUMENT_FONT_KEY = "documents.font"
 
 def get_document_font(db: Database) -> str:
     """The font family an office chose for printed documents; "" = choose automatically."""
+    require(db, Need.READ, "查看文书字体")
     with db.read() as s:
         row = s.get(Setting, DOCUMENT_FONT_KEY)
         return row.value if row is not None else ""
@@ -52,6 +56,7 @@ def get_document_font(db: Database) -> str:
 
 def save_document_font(db: Database, family: str) -> None:
     """Store the family as given (checking that it can print Chinese is the documents service's job)."""
+    require(db, Need.ENTER, "设置文书字体")
     with db.write(reason="修改文书字体") as s:
         row = s.get(Setting, DOCUMENT_FONT_KEY)
         if row is None:

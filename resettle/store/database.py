@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
@@ -29,11 +30,18 @@ from resettle.store.lock import InstanceLock
 from resettle.store.migrate import MigrationOutcome, migrate, refuse_unusable_file
 from resettle.store.paths import refuse_network_path
 
+if TYPE_CHECKING:
+    from resettle.services.accounts.guard import Role
+
 
 class Database:
     def __init__(self, path: Path, actor: audit.Actor | None = None) -> None:
         self.path = path
         self.actor = actor or audit.Actor.current()
+        # The logged-in account (issue 12): None = nobody; set by resettle.services.accounts.login.
+        self.account: str | None = None
+        self.role: Role | None = None
+        self.accounts_on = False  # cached once accounts are seen; checked by the role guard
         self._lock = InstanceLock(path)
         self.engine: Engine
         self._writer: sessionmaker[Session]

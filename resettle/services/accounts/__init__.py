@@ -1,1 +1,34 @@
 """Accounts, roles and the permission check every service call makes (issue 12)."""
+
+from resettle.services.accounts.guard import ROLES_FOR, Need, Role, accounts_enabled, parse_role, require
+from resettle.services.accounts.users import (
+    LOCKOUT,
+    MAX_FAILURES,
+    AccountInfo,
+    add_user,
+    change_password,
+    list_users,
+    login,
+    logout,
+    reset_password,
+    set_active,
+)
+
+__all__ = [
+    "LOCKOUT",
+    "MAX_FAILURES",
+    "ROLES_FOR",
+    "AccountInfo",
+    "Need",
+    "Role",
+    "accounts_enabled",
+    "add_user",
+    "change_password",
+    "list_users",
+    "login",
+    "logout",
+    "parse_role",
+    "require",
+    "reset_password",
+    "set_active",
+]

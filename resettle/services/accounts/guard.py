@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from resettle.errors import PermissionDenied
+from resettle.errors import PermissionDenied, ValidationError
 
 if TYPE_CHECKING:
     from resettle.store.database import Database
@@ -45,10 +45,45 @@ ROLES_FOR: dict[Need, frozenset[Role]] = {
 }
 
 
+ROLE_NAMES: dict[str, Role] = {
+    "clerk": Role.CLERK,
+    "reviewer": Role.REVIEWER,
+    "finance": Role.FINANCE,
+    "auditor": Role.AUDITOR,
+    "admin": Role.ADMIN,
+    **{r.value: r for r in Role},
+}
+
+
+def parse_role(text: str) -> Role:
+    """``clerk`` … ``admin`` or the Chinese name (经办, 审核, 财务, 审计, 管理员)."""
+    role = ROLE_NAMES.get(text.strip().lower()) or ROLE_NAMES.get(text.strip())
+    if role is None:
+        names = "、".join(f"{r.value}（{en}）" for en, r in ROLE_NAMES.items() if en.isascii())
+        raise ValidationError(f"没有角色「{text}」，可选：{names}", field="角色")
+    return role
+
+
+def accounts_enabled(db: Database) -> bool:
+    """True once the register has an account (the first one, an admin, switches accounts on)."""
+    if getattr(db, "accounts_on", False):
+        return True
+    engine = getattr(db, "engine", None)
+    if engine is None:
+        return False
+    with engine.connect().execution_options(sqlite_begin="DEFERRED") as conn:
+        found = conn.exec_driver_sql("SELECT 1 FROM user_account LIMIT 1").first() is not None
+    if found:
+        db.accounts_on = True
+    return found
+
+
 def require(db: Database, need: Need, what: str) -> None:
     """Refuse with a Chinese message naming ``what`` when the caller's role may not do it."""
     role: Role | None = getattr(db, "role", None)
     if role is None:
+        if accounts_enabled(db):
+            raise PermissionDenied(f"此数据库已启用账户，请先登录，才能{what}。")
         return  # no accounts on this register: one clerk does everything
     if role not in ROLES_FOR[need]:
         raise PermissionDenied(f"当前账户（{role.value}）无权{what}。")

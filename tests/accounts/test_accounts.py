@@ -1,0 +1,162 @@
+"""Accounts: the first admin switches them on, login, lockout, passwords never in clear, audit names the role."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from resettle.errors import PermissionDenied, ValidationError
+from resettle.services import accounts, households, projects
+from resettle.services.accounts import Role
+from resettle.store.database import Database
+
+SECRET = "Zq7-longer-secret"
+
+
+def test_without_accounts_everything_works_as_one_clerk(db: Database) -> None:
+    assert not accounts.accounts_enabled(db)
+    pid = projects.create_project(db, "甲项目")
+    assert pid > 0
+    with db.read() as s:
+        user = s.connection().exec_driver_sql("SELECT user FROM audit_log ORDER BY id DESC LIMIT 1").scalar()
+    assert user == "clerk1"  # the OS user (the fixture's actor), no role
+
+
+def test_first_account_must_be_an_admin_and_switches_accounts_on(db: Database) -> None:
+    with pytest.raises(ValidationError):
+        accounts.add_user(db, "张经办", "clerk", SECRET)
+    assert not accounts.accounts_enabled(db)
+    accounts.add_user(db, "admin", "管理员", SECRET)
+    assert accounts.accounts_enabled(db)
+    with pytest.raises(PermissionDenied, match="请先登录"):
+        projects.create_project(db, "甲项目")
+    # a second connection to the file sees accounts too
+    with Database.open(db.path, lock=False, startup_backup=False) as other:
+        assert accounts.accounts_enabled(other)
+        with pytest.raises(PermissionDenied):
+            projects.tree(other)
+
+
+def _setup(db: Database) -> None:
+    accounts.add_user(db, "admin", Role.ADMIN, SECRET)
+    accounts.login(db, "admin", SECRET)
+    for name, role in (("clerk", "clerk"), ("reviewer", "审核"), ("finance", "finance"), ("auditor", "auditor")):
+        accounts.add_user(db, name, role, SECRET)
+    accounts.logout(db)
+
+
+def test_login_names_account_and_role_in_the_audit_trail(db: Database) -> None:
+    _setup(db)
+    accounts.login(db, "clerk", SECRET)
+    projects.create_project(db, "甲项目")
+    with db.read() as s:
+        users = {
+            str(u)
+            for (u,) in s.connection().exec_driver_sql("SELECT DISTINCT user FROM audit_log WHERE entity = 'project'")
+        }
+    assert users == {"clerk（经办）"}
+
+
+def test_each_role_is_held_to_its_rights_in_the_service_layer(db: Database) -> None:
+    _setup(db)
+    accounts.login(db, "clerk", SECRET)
+    pid = projects.create_project(db, "甲项目")
+    accounts.login(db, "auditor", SECRET)
+    assert projects.tree(db)[0].id == pid  # reads
+    with pytest.raises(PermissionDenied, match="审计"):
+        projects.create_project(db, "乙项目")  # changes nothing
+    accounts.login(db, "admin", SECRET)
+    with pytest.raises(PermissionDenied):
+        projects.tree(db)  # admin: accounts only
+    with pytest.raises(PermissionDenied):
+        households.count_households(db, households.HouseholdQuery(project_id=pid))
+    accounts.login(db, "clerk", SECRET)
+    with pytest.raises(PermissionDenied):
+        accounts.list_users(db)
+    with pytest.raises(PermissionDenied):
+        accounts.add_user(db, "mallory", "admin", SECRET)
+
+
+def test_five_wrong_passwords_lock_the_account_for_a_while(db: Database) -> None:
+    _setup(db)
+    now = datetime(2026, 6, 1, 9, 0)
+    for _ in range(accounts.MAX_FAILURES):
+        with pytest.raises(PermissionDenied, match="不正确"):
+            accounts.login(db, "clerk", "wrong-password", now=now)
+    with pytest.raises(PermissionDenied, match="锁定"):
+        accounts.login(db, "clerk", SECRET, now=now + timedelta(minutes=1))
+    assert db.role is None
+    info = accounts.login(db, "clerk", SECRET, now=now + accounts.LOCKOUT + timedelta(seconds=1))
+    assert info.role is Role.CLERK and db.role is Role.CLERK
+
+
+def test_four_wrong_then_right_resets_the_count(db: Database) -> None:
+    _setup(db)
+    now = datetime(2026, 6, 1, 9, 0)
+    for _ in range(accounts.MAX_FAILURES - 1):
+        with pytest.raises(PermissionDenied):
+            accounts.login(db, "clerk", "nope-nope", now=now)
+    accounts.login(db, "clerk", SECRET, now=now)
+    for _ in range(accounts.MAX_FAILURES - 1):
+        with pytest.raises(PermissionDenied, match="不正确"):
+            accounts.login(db, "clerk", "nope-nope", now=now)
+
+
+def test_admin_resets_and_owner_changes_password(db: Database) -> None:
+    _setup(db)
+    accounts.login(db, "admin", SECRET)
+    info = accounts.reset_password(db, "clerk", "temporary-1")
+    assert info.must_change
+    with pytest.raises(PermissionDenied):
+        accounts.login(db, "clerk", SECRET)
+    accounts.login(db, "clerk", "temporary-1")
+    with pytest.raises(PermissionDenied, match="原密码"):
+        accounts.change_password(db, "not-it-at-all", "brand-new-pass")
+    accounts.change_password(db, "temporary-1", "brand-new-pass")
+    accounts.logout(db)
+    assert not accounts.login(db, "clerk", "brand-new-pass").must_change
+    with pytest.raises(ValidationError):
+        accounts.change_password(db, "brand-new-pass", "short")
+
+
+def test_the_last_admin_cannot_be_disabled(db: Database) -> None:
+    _setup(db)
+    accounts.login(db, "admin", SECRET)
+    with pytest.raises(ValidationError):
+        accounts.set_active(db, "admin", False)
+    accounts.set_active(db, "auditor", False)
+    with pytest.raises(PermissionDenied, match="停用"):
+        accounts.login(db, "auditor", SECRET)
+
+
+def _all_bytes(path: Path) -> bytes:
+    out = b""
+    for p in path.parent.rglob("*"):
+        if p.is_file():
+            out += p.read_bytes()
+    return out
+
+
+def test_passwords_are_never_stored_or_logged_in_clear(db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    _setup(db)
+    accounts.login(db, "admin", SECRET)
+    accounts.reset_password(db, "clerk", "Reset-Pass-42")
+    with pytest.raises(PermissionDenied):
+        accounts.login(db, "clerk", "Wrong-Guess-77")
+    accounts.login(db, "clerk", "Reset-Pass-42")
+    with db.read() as s:
+        conn = s.connection()
+        hashes = [str(h) for (h,) in conn.exec_driver_sql("SELECT password_hash FROM user_account")]
+        audit_text = " ".join(
+            str(v) for row in conn.exec_driver_sql("SELECT field, old, new FROM audit_log") for v in row
+        )
+    assert all(h.startswith("$argon2id$") for h in hashes)
+    assert "password_hash" not in audit_text and "$argon2" not in audit_text
+    raw = _all_bytes(db.path)  # database, WAL, backups
+    for secret in (SECRET, "Reset-Pass-42", "Wrong-Guess-77"):
+        assert secret.encode() not in raw
+        assert secret not in caplog.text
