@@ -25,6 +25,9 @@ from typing import Any
 
 import jinja2
 from PySide6.QtGui import QPagedPaintDevice
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from resettle.documents.data import (
     ZERO,
     Compensation,
@@ -79,8 +82,6 @@ from resettle.services.settings import TownshipDetails, get_document_font, get_t
 from resettle.store.compensation_models import STATUS_NONE, STATUS_REVIEWED, ProjectRateTable
 from resettle.store.database import Database
 from resettle.store.document_models import IssuedDocument
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 __all__ = [
     "DocumentFonts",

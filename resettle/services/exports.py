@@ -19,6 +19,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import Session
+
 from resettle.errors import Cancelled as CancelledError
 from resettle.errors import NotFoundError, ResettleError
 from resettle.io.compensation_export import write_compensation_workbook
@@ -56,8 +59,6 @@ from resettle.store.models import (
     Village,
     VillageGroup,
 )
-from sqlalchemy import Connection, func, select
-from sqlalchemy.orm import Session
 
 __all__ = [
     "ExportScope",
