@@ -179,12 +179,12 @@ def find_flat_id(db: Database, project_id: int, name: str) -> int:
     """A flat by its name ``楼号-单元-房号`` (``小区 楼号-单元-房号`` when the project has several estates)."""
     require(db, Need.READ, "查找房源")
     with db.read() as s:
-        found = _flat_named(s, project_id, name)
+        found = [f.id for f, _e in _flat_named(s, project_id, name)]
     if not found:
         raise NotFoundError(f"本项目没有房号「{name}」（应写成 楼号-单元-房号，如 3幢-1单元-502）。")
     if len(found) > 1:
         raise ValidationError(f"房号「{name}」在几个小区都有，请写成「小区 楼号-单元-房号」。")
-    return found[0][0].id
+    return found[0]
 
 
 def _compensation_total(s: Session, household_id: int) -> Decimal:
@@ -311,7 +311,7 @@ def _draw_info(s: Session, d: LotteryDraw) -> DrawInfo:
             select(Household.household_no, Household.head_name).where(
                 Household.project_id == d.project_id, Household.household_no.in_(order)
             )
-        )
+        ).all()
     )
     replaced = len(
         s.scalars(select(LotteryDraw.id).where(LotteryDraw.scope_key == d.scope_key, LotteryDraw.id != d.id)).all()

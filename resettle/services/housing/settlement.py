@@ -220,9 +220,9 @@ def transition_statement(
     with db.read() as s:
         check_project(s, project_id)
         std = _standard(s, project_id)
-        households = {h.id: h for h in scope_households(s, project_id, village_id)}
-        moved = {
-            r.household_id: r
+        households = {h.id: (h.household_no, h.head_name) for h in scope_households(s, project_id, village_id)}
+        moved: dict[int, date | None] = {
+            r.household_id: r.moved_out_on
             for r in s.scalars(
                 select(PlacementHousehold).where(
                     PlacementHousehold.household_id.in_(list(households)), PlacementHousehold.moved_out_on.is_not(None)
@@ -230,7 +230,7 @@ def transition_statement(
             )
             if r.mode != MODE_CASH
         }
-        ids = sorted(moved, key=lambda hid: households[hid].household_no)
+        ids = sorted(moved, key=lambda hid: households[hid][0])
         persons = _persons(s, ids)
         handed = {
             h.household_id: h.handed_over_on
@@ -243,12 +243,12 @@ def transition_statement(
                 .join(VillageGroup, VillageGroup.id == Household.group_id)
                 .join(Village, Village.id == VillageGroup.village_id)
                 .where(Household.project_id == project_id)
-            )
+            ).all()
         )
     rows = []
     for hid in ids:
-        h = households[hid]
-        out_on = moved[hid].moved_out_on
+        household_no, head_name = households[hid]
+        out_on = moved[hid]
         assert out_on is not None
         if out_on >= until:
             continue
@@ -264,8 +264,8 @@ def transition_statement(
         rows.append(
             TransitionRow(
                 hid,
-                h.household_no,
-                h.head_name,
+                household_no,
+                head_name,
                 villages.get(hid, ""),
                 persons[hid],
                 out_on,
