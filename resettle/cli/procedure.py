@@ -2,8 +2,395 @@
 
 from __future__ import annotations
 
+import argparse
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
 from typing import Any
+
+from resettle.cli.common import add_common, emit, open_db, parse_date
+from resettle.services import projects
+from resettle.services.procedure import calendar, grievances, printing, steps
+
+WEEKDAYS = "一二三四五六日"
+
+
+def _weekday(day: date) -> str:
+    return f"星期{WEEKDAYS[day.weekday()]}"
+
+
+# -- calendar ----------------------------------------------------------------------------------
+
+
+def cmd_add_days(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        result = calendar.nth_working_day(db, args.date, args.n)
+    emit(args, {"date": result.isoformat()}, f"{result.isoformat()}（{_weekday(result)}）")
+    return 0
+
+
+def cmd_is_working(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        working = calendar.work_calendar(db).is_working_day(args.date)
+    emit(
+        args,
+        {"date": args.date.isoformat(), "working_day": working},
+        f"{args.date.isoformat()}（{_weekday(args.date)}）{'是' if working else '不是'}工作日",
+    )
+    return 0
+
+
+def cmd_calendar_show(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        cal = calendar.work_calendar(db)
+        if args.year is not None:
+            cal.check(date(args.year, 1, 1))
+        rows = calendar.holiday_rows(db, args.year)
+    payload = {
+        "years": sorted(cal.years),
+        "days": [{"date": r.day.isoformat(), "kind": r.kind, "name": r.name, "source": r.source} for r in rows],
+    }
+    lines = [f"已知年份：{'、'.join(map(str, sorted(cal.years)))}"]
+    lines += [f"{r.day.isoformat()} {_weekday(r.day)} {r.kind} {r.name}" for r in rows]
+    emit(args, payload, "\n".join(lines))
+    return 0
+
+
+def cmd_calendar_import(args: argparse.Namespace) -> int:
+    years = tuple(args.year) if args.year else None
+    with open_db(args, startup_backup=True) as db:
+        loaded = calendar.load_holiday_workbook(db, Path(args.file), args.source or "", years)
+    emit(
+        args,
+        {"years": list(loaded.years), "days": loaded.days},
+        f"已导入 {'、'.join(map(str, loaded.years))} 年节假日安排（{loaded.days} 个调整日）",
+    )
+    return 0
+
+
+# -- procedure ---------------------------------------------------------------------------------
+
+
+def _step_payload(v: steps.StepView) -> dict[str, Any]:
+    data = asdict(v)
+    data["evidence"] = [asdict(e) for e in v.evidence]
+    return data
+
+
+def _step_line(v: steps.StepView) -> str:
+    dates = f"{v.start_date or '—'} 至 {v.end_date or '—'}"
+    extra = [x for x in (v.minimum_text, f"最早结束 {v.earliest_end}" if v.earliest_end else "",
+                         f"期限 {v.due_date}" if v.due_date else "") if x]  # fmt: skip
+    line = f"{v.seq}. {v.name}  {dates}  【{v.status}】"
+    if extra:
+        line += "  " + "；".join(extra)
+    if v.problem:
+        line += f"\n     {v.problem}"
+    return line
+
+
+def cmd_procedure(args: argparse.Namespace) -> int:
+    today = args.today or date.today()
+    with open_db(args) as db:
+        pid = projects.resolve_project(db, args.project)
+        views = steps.list_steps(db, pid, today)
+    problems = [v for v in views if v.status in steps.PROBLEM_STATUSES]
+    text = "\n".join(_step_line(v) for v in views)
+    text += f"\n有问题的步骤：{len(problems)} 个" if problems else "\n没有逾期或期限不足的步骤"
+    emit(args, {"project_id": pid, "steps": [_step_payload(v) for v in views]}, text)
+    return 0
+
+
+def cmd_procedure_set(args: argparse.Namespace) -> int:
+    kwargs: dict[str, Any] = {}
+    if args.start is not None:
+        kwargs["start_date"] = args.start
+    if args.end is not None:
+        kwargs["end_date"] = args.end
+    if args.due is not None:
+        kwargs["due_date"] = args.due
+    if args.clear_end:
+        kwargs["end_date"] = None
+    with open_db(args, startup_backup=True) as db:
+        pid = projects.resolve_project(db, args.project)
+        v = steps.set_step(
+            db,
+            pid,
+            args.step,
+            minimum=args.minimum,
+            unit=args.unit,
+            applicable=args.applicable,
+            place=args.place,
+            doc_no=args.doc_no,
+            remarks=args.remarks,
+            today=args.today,
+            **kwargs,
+        )
+    emit(args, _step_payload(v), _step_line(v))
+    return 0
+
+
+def cmd_procedure_attach(args: argparse.Namespace) -> int:
+    with open_db(args, startup_backup=True) as db:
+        pid = projects.resolve_project(db, args.project)
+        ev = steps.attach_step_evidence(db, pid, args.step, Path(args.file), args.kind)
+    emit(args, asdict(ev), f"已附上「{ev.file_name}」（SHA-256 {ev.sha256}）")
+    return 0
+
+
+def cmd_procedure_verify(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        pid = projects.resolve_project(db, args.project)
+        checks = steps.verify_evidence(db, pid)
+    bad = [c for c in checks if c.state != "一致"]
+    emit(
+        args,
+        {"files": [{**asdict(c.evidence), "state": c.state} for c in checks]},
+        "\n".join(f"{c.state}  {c.evidence.file_name}" for c in checks) or "没有附件",
+    )
+    return 1 if bad else 0
+
+
+def _posting_payload(p: grievances.PostingView) -> dict[str, Any]:
+    return asdict(p)
+
+
+def cmd_post(args: argparse.Namespace) -> int:
+    with open_db(args, startup_backup=True) as db:
+        pid = projects.resolve_project(db, args.project)
+        p = grievances.add_posting(
+            db, pid, args.title, args.place or "", args.start, args.end, step_code=args.step,
+            minimum=args.minimum or 0, unit=args.unit or "",
+        )  # fmt: skip
+    note = "（期限不足！）" if p.too_short else ""
+    emit(
+        args, _posting_payload(p), f"已登记公示「{p.title}」{p.start_date} 至 {p.end_date}{note}；审计链 {p.chain_head}"
+    )
+    return 0
+
+
+def cmd_postings(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        pid = projects.resolve_project(db, args.project)
+        rows = grievances.list_postings(db, pid)
+    text = "\n".join(
+        f"{p.id}. {p.title}  {p.place}  {p.start_date} 至 {p.end_date}{'  期限不足' if p.too_short else ''}"
+        f"  异议 {p.objections}（未办结 {p.open_objections}）  审计链 {p.chain_head[:16]}…"
+        for p in rows
+    )
+    emit(args, {"project_id": pid, "postings": [_posting_payload(p) for p in rows]}, text or "没有公示记录")
+    return 0
+
+
+# -- grievances --------------------------------------------------------------------------------
+
+
+def _g_payload(g: grievances.GrievanceView) -> dict[str, Any]:
+    data = asdict(g)
+    data["evidence"] = [asdict(e) for e in g.evidence]
+    return data
+
+
+def _g_line(g: grievances.GrievanceView) -> str:
+    mark = f"  逾期 {g.days_over} 天" if g.overdue else ""
+    about = " ".join(x for x in (g.subject_kind, g.household_no, g.posting_title, g.subject) if x)
+    return f"[{g.id}] {g.number} {g.received_on} {g.channel} {g.person}  {about}  期限 {g.due_on}  {g.status}{mark}"
+
+
+def cmd_g_add(args: argparse.Namespace) -> int:
+    data = grievances.GrievanceInput(
+        person=args.person,
+        channel=args.channel,
+        received_on=args.received or date.today(),
+        category=args.category or "",
+        subject_kind=args.about or "",
+        subject=args.subject or "",
+        household_no=args.household or "",
+        posting_id=args.posting,
+        content=args.content or "",
+        phone=args.phone or "",
+        handler=args.handler or "",
+        period=args.period,
+        period_unit=args.unit,
+    )
+    with open_db(args, startup_backup=True) as db:
+        pid = projects.resolve_project(db, args.project)
+        g = grievances.add_grievance(db, pid, data, today=args.today)
+    emit(args, _g_payload(g), f"已登记：{_g_line(g)}")
+    return 0
+
+
+def cmd_g_list(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        pid = projects.resolve_project(db, args.project)
+        rows = grievances.list_grievances(db, pid, args.today, open_only=args.open, overdue_only=args.overdue)
+    overdue = sum(1 for g in rows if g.overdue)
+    text = "\n".join(_g_line(g) for g in rows) or "没有信访记录"
+    if overdue:
+        text += f"\n逾期未办结：{overdue} 件"
+    emit(args, {"project_id": pid, "grievances": [_g_payload(g) for g in rows], "overdue": overdue}, text)
+    return 0
+
+
+def cmd_g_close(args: argparse.Namespace) -> int:
+    with open_db(args, startup_backup=True) as db:
+        pid = projects.resolve_project(db, args.project)
+        g = grievances.close_grievance(
+            db, pid, args.id, args.answer, args.date or date.today(), args.handler, today=args.today
+        )
+    emit(args, _g_payload(g), f"已办结：{_g_line(g)}")
+    return 0
+
+
+def cmd_g_export(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        pid = projects.resolve_project(db, args.project)
+        n = printing.export_grievance_log(db, pid, Path(args.out), args.today)
+    emit(args, {"out": str(args.out), "rows": n}, f"已导出信访台账 {n} 条到 {args.out}")
+    return 0
+
+
+def cmd_g_print(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        pid = projects.resolve_project(db, args.project)
+        out = printing.print_grievance_letter(db, pid, args.id, args.letter, Path(args.out))
+    emit(args, {"out": str(out)}, f"已打印{printing.LETTERS[args.letter][1]}到 {out}")
+    return 0
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"「{text}」不是整数") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("天数不能为负数")
+    return value
+
+
+def _project_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--project", help="项目名称或编号（只有一个项目时可省略）")
+    p.add_argument("--today", type=parse_date, help="按这一天判断是否逾期（默认今天）")
 
 
 def register(sub: Any) -> None:
     """Add this group's commands to the program's sub-commands."""
+    cal = sub.add_parser("calendar", help="工作日日历：推算第 N 个工作日、查看和导入节假日安排")
+    cal_sub = cal.add_subparsers(dest="calendar_command", required=True)
+    p = cal_sub.add_parser("add-days", help="DATE 之后第 N 个工作日（DATE 当天不计）")
+    p.add_argument("date", type=parse_date)
+    p.add_argument("n", type=_positive)
+    p.set_defaults(func=cmd_add_days)
+    add_common(p)
+    p = cal_sub.add_parser("is-working", help="某天是否工作日")
+    p.add_argument("date", type=parse_date)
+    p.set_defaults(func=cmd_is_working)
+    add_common(p)
+    p = cal_sub.add_parser("show", help="列出已知年份的放假和调休上班日")
+    p.add_argument("--year", type=int)
+    p.set_defaults(func=cmd_calendar_show)
+    add_common(p)
+    p = cal_sub.add_parser("import", help="从「节假日」工作簿（日期、休/班）导入某年的安排")
+    p.add_argument("file")
+    p.add_argument("--source", help="依据，如 国办发明电〔2026〕X号")
+    p.add_argument("--year", type=int, action="append", help="工作簿所属年份（可重复；默认取表中日期的年份）")
+    p.set_defaults(func=cmd_calendar_import)
+    add_common(p)
+    add_common(cal)
+
+    proc = sub.add_parser("procedure", help="征收程序：各步骤日期、法定期限、逾期和期限不足")
+    _project_arg(proc)
+    proc.set_defaults(func=cmd_procedure)
+    add_common(proc)
+    proc_sub = proc.add_subparsers(dest="procedure_command", required=False)
+    p = proc_sub.add_parser("set", help="登记某一步骤的日期和情况")
+    p.add_argument("step", help="、".join(f"{d.code}（{d.name}）" for d in steps.CATALOGUE))
+    _project_arg(p)
+    p.add_argument("--start", type=parse_date)
+    p.add_argument("--end", type=parse_date)
+    p.add_argument("--clear-end", action="store_true", help="清除结束日期")
+    p.add_argument("--due", type=parse_date, help="应完成日期")
+    p.add_argument("--minimum", type=_positive, help="法定最短期限")
+    p.add_argument("--unit", choices=(steps.UNIT_WORKING_DAYS, steps.UNIT_DAYS))
+    p.add_argument("--applicable", action=argparse.BooleanOptionalAction, default=None, help="本项目是否需要此步骤")
+    p.add_argument("--place", help="张贴地点")
+    p.add_argument("--doc-no", help="文号")
+    p.add_argument("--remarks")
+    p.set_defaults(func=cmd_procedure_set)
+    add_common(p)
+    p = proc_sub.add_parser("attach", help="为步骤附上照片、公证书等证据（记录 SHA-256）")
+    p.add_argument("step")
+    p.add_argument("file")
+    p.add_argument("--kind", default="照片")
+    _project_arg(p)
+    p.set_defaults(func=cmd_procedure_attach)
+    add_common(p)
+    p = proc_sub.add_parser("verify", help="核对证据文件是否仍与登记时一致")
+    _project_arg(p)
+    p.set_defaults(func=cmd_procedure_verify)
+    add_common(p)
+    p = proc_sub.add_parser("post", help="登记一次公示（名单、地点、期间；记下审计链校验值）")
+    p.add_argument("title")
+    p.add_argument("--place")
+    p.add_argument("--start", type=parse_date, required=True)
+    p.add_argument("--end", type=parse_date, required=True)
+    p.add_argument("--step", help="所属程序步骤，如 disclosure、plan_notice")
+    p.add_argument("--minimum", type=_positive)
+    p.add_argument("--unit", choices=(steps.UNIT_WORKING_DAYS, steps.UNIT_DAYS))
+    _project_arg(p)
+    p.set_defaults(func=cmd_post)
+    add_common(p)
+    p = proc_sub.add_parser("postings", help="列出公示记录及收到的异议")
+    _project_arg(p)
+    p.set_defaults(func=cmd_postings)
+    add_common(p)
+
+    gr = sub.add_parser("grievances", help="信访和异议：登记、列出、办结、导出台账、打印回执和答复")
+    gr_sub = gr.add_subparsers(dest="grievances_command", required=True)
+    p = gr_sub.add_parser("add", help="登记信访或异议（按期限推算答复日期）")
+    p.add_argument("--person", required=True, help="反映人")
+    p.add_argument("--channel", required=True, choices=grievances.CHANNELS)
+    p.add_argument("--received", type=parse_date, help="受理日期（默认今天）")
+    p.add_argument("--category")
+    p.add_argument("--about", choices=grievances.SUBJECT_KINDS, help="涉及：户、补偿明细、名单、房源、其他")
+    p.add_argument("--subject", help="涉及的具体事项")
+    p.add_argument("--household", help="户号")
+    p.add_argument("--posting", type=int, help="公示记录编号（公示期异议不填时按受理日期自动关联）")
+    p.add_argument("--content")
+    p.add_argument("--phone")
+    p.add_argument("--handler")
+    p.add_argument("--period", type=_positive, help="办理期限（默认：公示期异议 5 个工作日，其他 60 日）")
+    p.add_argument("--unit", choices=(steps.UNIT_WORKING_DAYS, steps.UNIT_DAYS))
+    _project_arg(p)
+    p.set_defaults(func=cmd_g_add)
+    add_common(p)
+    p = gr_sub.add_parser("list", help="列出信访记录，逾期的标出")
+    p.add_argument("--open", action="store_true", help="只列未办结")
+    p.add_argument("--overdue", action="store_true", help="只列逾期未办结")
+    _project_arg(p)
+    p.set_defaults(func=cmd_g_list)
+    add_common(p)
+    p = gr_sub.add_parser("close", help="填写答复并办结")
+    p.add_argument("id", type=int)
+    p.add_argument("--answer", required=True)
+    p.add_argument("--date", type=parse_date, help="办结日期（默认今天）")
+    p.add_argument("--handler")
+    _project_arg(p)
+    p.set_defaults(func=cmd_g_close)
+    add_common(p)
+    p = gr_sub.add_parser("export", help="导出信访台账（xlsx）")
+    p.add_argument("out")
+    _project_arg(p)
+    p.set_defaults(func=cmd_g_export)
+    add_common(p)
+    p = gr_sub.add_parser("print", help="打印受理回执（receipt）或答复意见书（answer）为 PDF")
+    p.add_argument("id", type=int)
+    p.add_argument("letter", choices=tuple(printing.LETTERS))
+    p.add_argument("out")
+    _project_arg(p)
+    p.set_defaults(func=cmd_g_print)
+    add_common(p)
+    add_common(gr)
+
+
+__all__ = ["register"]

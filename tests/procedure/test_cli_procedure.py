@@ -1,0 +1,126 @@
+"""``resettle calendar add-days``, ``procedure``, ``grievances``: exit 0 done, 1 refused with a message."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xlsxwriter
+
+from resettle.cli import main
+from resettle.services import projects
+from resettle.store.database import Database
+from tests.conftest import CLERK
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
+    code, out, err = run(capsys, *argv, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> str:
+    path = tmp_path / "r.sqlite3"
+    with Database.open(path, actor=CLERK, startup_backup=False) as db:
+        projects.create_project(db, "甲项目", approval_date=None)
+        projects.create_project(db, "乙项目")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("start", "n", "expected"),
+    [("2024-09-30", "1", "2024-10-08"), ("2025-01-27", "1", "2025-02-05"), ("2024-02-09", "1", "2024-02-18")],
+)
+def test_add_days(capsys: pytest.CaptureFixture[str], register: str, start: str, n: str, expected: str) -> None:
+    assert run_json(capsys, "--db", register, "calendar", "add-days", start, n) == {"date": expected}
+
+
+def test_add_days_refuses_an_unknown_year(capsys: pytest.CaptureFixture[str], register: str) -> None:
+    code, _out, err = run(capsys, "--db", register, "calendar", "add-days", "2026-12-30", "5")
+    assert code == 1
+    assert err.startswith("错误：") and "2027" in err
+
+
+def test_office_loads_a_new_year_from_a_workbook(
+    capsys: pytest.CaptureFixture[str], register: str, tmp_path: Path
+) -> None:
+    book_path = tmp_path / "2027节假日.xlsx"
+    book = xlsxwriter.Workbook(str(book_path))
+    ws = book.add_worksheet("节假日")
+    ws.write_row(0, 0, ["日期", "休班", "节日"])
+    ws.write_row(1, 0, ["2027-01-01", "休", "元旦"])
+    ws.write_row(2, 0, ["2027-01-02", "班", "元旦"])
+    book.close()
+    loaded = run_json(capsys, "--db", register, "calendar", "import", str(book_path), "--source", "测试通知")
+    assert loaded == {"years": [2027], "days": 2}
+    assert run_json(capsys, "--db", register, "calendar", "add-days", "2026-12-31", "1") == {"date": "2027-01-02"}
+    shown = run_json(capsys, "--db", register, "calendar", "show", "--year", "2027")
+    assert [x["date"] for x in shown["days"]] == ["2027-01-01", "2027-01-02"]
+    assert 2027 in shown["years"]
+
+
+def test_a_bad_holiday_workbook_names_the_cells(
+    capsys: pytest.CaptureFixture[str], register: str, tmp_path: Path
+) -> None:
+    book_path = tmp_path / "bad.xlsx"
+    book = xlsxwriter.Workbook(str(book_path))
+    ws = book.add_worksheet("节假日")
+    ws.write_row(0, 0, ["日期", "休班"])
+    ws.write_row(1, 0, ["2027-13-01", "休"])
+    ws.write_row(2, 0, ["2027-01-04", "加班"])
+    book.close()
+    code, _out, err = run(capsys, "--db", register, "calendar", "import", str(book_path))
+    assert code == 1
+    assert "第 2 行 A 列" in err and "第 3 行 B 列" in err
+    assert run(capsys, "--db", register, "calendar", "add-days", "2026-12-31", "1")[0] == 1  # nothing saved
+
+
+def test_procedure_lists_steps_and_flags_a_short_one(capsys: pytest.CaptureFixture[str], register: str) -> None:
+    code, _out, err = run(capsys, "--db", register, "procedure")
+    assert code == 1 and "--project" in err  # two projects: never guesses
+    set_out = run_json(
+        capsys, "--db", register, "procedure", "set", "pre_notice", "--project", "甲项目",
+        "--start", "2024-09-27", "--end", "2024-10-15", "--today", "2024-11-01",
+    )  # fmt: skip
+    assert set_out["status"] == "期限不足" and set_out["earliest_end"] == "2024-10-16"
+    listed = run_json(capsys, "--db", register, "procedure", "--project", "甲项目", "--today", "2024-11-01")
+    pre = next(s for s in listed["steps"] if s["code"] == "pre_notice")
+    assert pre["status"] == "期限不足"
+    other = run_json(capsys, "--db", register, "procedure", "--project", "乙项目")
+    assert next(s for s in other["steps"] if s["code"] == "pre_notice")["start_date"] is None
+    code, out, _err = run(capsys, "--db", register, "procedure", "--project", "甲项目", "--today", "2024-11-01")
+    assert code == 0 and "期限不足" in out and "2024-10-16" in out
+
+
+def test_grievances_add_list_close(capsys: pytest.CaptureFixture[str], register: str, tmp_path: Path) -> None:
+    added = run_json(
+        capsys, "--db", register, "grievances", "add", "--project", "甲项目", "--person", "李四",
+        "--channel", "公示期异议", "--received", "2024-09-27", "--subject", "面积少算",
+    )  # fmt: skip
+    assert added["due_on"] == "2024-10-10" and added["number"] == "2024-001"
+    listed = run_json(capsys, "--db", register, "grievances", "list", "--project", "甲项目", "--today", "2024-10-11")
+    assert listed["overdue"] == 1 and listed["grievances"][0]["overdue"] is True
+    code, out, _ = run(capsys, "--db", register, "grievances", "list", "--project", "甲项目", "--today", "2024-10-11")
+    assert code == 0 and "逾期 1 天" in out
+    assert run_json(capsys, "--db", register, "grievances", "list", "--project", "乙项目")["grievances"] == []
+    closed = run_json(
+        capsys, "--db", register, "grievances", "close", str(added["id"]), "--project", "甲项目",
+        "--answer", "已重新丈量", "--date", "2024-10-09",
+    )  # fmt: skip
+    assert closed["status"] == "已办结" and closed["closed_on"] == "2024-10-09"
+    code, _out, err = run(
+        capsys, "--db", register, "grievances", "close", str(added["id"]), "--project", "乙项目", "--answer", "x"
+    )
+    assert code == 1 and err.startswith("错误：")
+    out_file = tmp_path / "log.xlsx"
+    assert run_json(capsys, "--db", register, "grievances", "export", str(out_file), "--project", "甲项目")["rows"] == 1
+    assert out_file.is_file()

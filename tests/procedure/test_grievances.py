@@ -1,0 +1,154 @@
+"""Grievances and objections: due dates across holidays, overdue ones, postings they belong to, printing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from resettle.errors import NotFoundError, ValidationError
+from resettle.services import households, projects
+from resettle.services.procedure import grievances as gv
+from resettle.services.procedure import printing
+from resettle.services.records import HouseholdData
+from resettle.store.audit import chain_head
+from resettle.store.database import Database
+
+
+def d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def two_projects(db: Database) -> tuple[int, int]:
+    a = projects.create_project(db, "甲项目")
+    b = projects.create_project(db, "乙项目")
+    for pid, no in ((a, "A-001"), (b, "B-001")):
+        gid = projects.add_group(db, pid, "红星村", "一组")
+        households.create_household(db, HouseholdData(household_no=no, head_name="张三", group_id=gid))
+    return a, b
+
+
+def objection(received: str, **kw: object) -> gv.GrievanceInput:
+    return gv.GrievanceInput(person="李四", channel="公示期异议", received_on=d(received), **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("channel", "received", "period", "unit", "due"),
+    [
+        # 5 working days after Friday 2024-09-27: 9-29 (make-up Sunday), 9-30, 10-08, 10-09, 10-10
+        ("公示期异议", "2024-09-27", None, None, "2024-10-10"),
+        # 2025 Spring Festival: 1-26 (Sun) worked, 1-28..2-04 off, 2-08 (Sat) worked
+        ("信件", "2025-01-20", 10, "工作日", "2025-02-08"),
+        # 60 days after 2025-01-01 is Sunday 03-02: rolled to Monday
+        ("来访", "2025-01-01", None, None, "2025-03-03"),
+        # 2026 Spring Festival 2-15..2-23 off, 2-14 and 2-28 worked
+        ("电话", "2026-02-13", 2, "工作日", "2026-02-24"),
+    ],
+)
+def test_due_dates_across_holidays(
+    db: Database, channel: str, received: str, period: int | None, unit: str | None, due: str
+) -> None:
+    pid = projects.create_project(db, "甲项目")
+    g = gv.add_grievance(
+        db,
+        pid,
+        gv.GrievanceInput(person="王五", channel=channel, received_on=d(received), period=period, period_unit=unit),
+    )
+    assert g.due_on == d(due)
+
+
+def test_an_overdue_grievance_is_shown_and_closing_it_late_is_recorded(db: Database) -> None:
+    pid = projects.create_project(db, "甲项目")
+    g = gv.add_grievance(db, pid, objection("2024-09-27"), today=d("2024-10-10"))
+    assert (g.status, g.overdue) == ("办理中", False)
+    [late] = gv.list_grievances(db, pid, d("2024-10-12"), overdue_only=True)
+    assert (late.id, late.overdue, late.days_over, late.status) == (g.id, True, 2, "已逾期")
+    assert gv.overdue_count(db, pid, d("2024-10-12")) == 1
+    assert gv.overdue_count(db, pid, d("2024-10-10")) == 0
+    closed = gv.close_grievance(db, pid, g.id, "经复核，面积无误。", d("2024-10-14"), "赵六")
+    assert (closed.status, closed.overdue, closed.handler) == ("逾期办结", False, "赵六")
+    assert gv.list_grievances(db, pid, d("2024-10-20"), open_only=True) == []
+
+
+def test_an_objection_during_a_posting_is_linked_to_it(db: Database) -> None:
+    a, b = two_projects(db)
+    head_before = chain_head_of(db)
+    post = gv.add_posting(
+        db, a, "第一批补偿公示", "红星村村委会公示栏", d("2024-09-20"), d("2024-09-30"), minimum=7, unit="日"
+    )
+    assert post.chain_head == head_before and len(post.chain_head) == 64
+    assert not post.too_short
+    gv.add_posting(db, b, "乙项目公示", "村委会", d("2024-09-20"), d("2024-09-30"))
+    g = gv.add_grievance(db, a, objection("2024-09-27", household_no="A-001", subject="房屋面积少算"))
+    assert (g.posting_id, g.posting_title, g.household_no, g.subject_kind) == (post.id, "第一批补偿公示", "A-001", "户")
+    outside = gv.add_grievance(db, a, objection("2024-10-15"))
+    assert outside.posting_id is None
+    [listed] = gv.list_postings(db, a)
+    assert (listed.objections, listed.open_objections) == (1, 1)
+    short = gv.add_posting(db, a, "短公示", "村委会", d("2024-09-27"), d("2024-10-03"), minimum=7, unit="日")
+    assert short.too_short and short.earliest_end == d("2024-10-08")
+
+
+def chain_head_of(db: Database) -> str:
+    with db.read() as s:
+        return chain_head(s.connection())
+
+
+def test_grievances_stay_in_their_project(db: Database) -> None:
+    a, b = two_projects(db)
+    ga = gv.add_grievance(db, a, objection("2025-03-03", household_no="A-001"))
+    gb = gv.add_grievance(db, b, objection("2025-03-03"))
+    assert ga.number == gb.number == "2025-001"  # numbered per project
+    with pytest.raises(NotFoundError, match="B-001"):
+        gv.add_grievance(db, a, objection("2025-03-03", household_no="B-001"))
+    assert [g.id for g in gv.list_grievances(db, a)] == [ga.id]
+    assert [g.id for g in gv.list_grievances(db, b)] == [gb.id]
+    with pytest.raises(NotFoundError):
+        gv.close_grievance(db, a, gb.id, "答复", d("2025-03-05"))
+    assert gv.get_grievance(db, b, gb.id).closed_on is None
+
+
+def test_bad_input_is_refused_with_reasons(db: Database) -> None:
+    pid = projects.create_project(db, "甲项目")
+    with pytest.raises(ValidationError, match="渠道"):
+        gv.add_grievance(db, pid, gv.GrievanceInput(person="甲", channel="微信", received_on=d("2025-03-03")))
+    with pytest.raises(ValidationError, match="2027"):
+        gv.add_grievance(db, pid, objection("2026-12-29"))  # 5 working days run into 2027
+    g = gv.add_grievance(db, pid, objection("2025-03-03"))
+    with pytest.raises(ValidationError, match="早于"):
+        gv.close_grievance(db, pid, g.id, "答复", d("2025-03-01"))
+    with pytest.raises(ValidationError, match="答复"):
+        gv.close_grievance(db, pid, g.id, " ", d("2025-03-05"))
+
+
+def test_log_export_marks_overdue_rows(db: Database, tmp_path: Path) -> None:
+    pid = projects.create_project(db, "甲项目")
+    gv.add_grievance(db, pid, objection("2024-09-27", content="=HYPERLINK(1)"))
+    ok = gv.add_grievance(db, pid, objection("2024-10-14"))
+    gv.close_grievance(db, pid, ok.id, "已答复", d("2024-10-15"))
+    out = tmp_path / "台账.xlsx"
+    assert printing.export_grievance_log(db, pid, out, today=d("2024-10-20")) == 2
+    ws = load_workbook(out).active
+    assert ws is not None
+    assert ws["A3"].value == "2024-001"
+    assert ws["J3"].value == "已逾期"
+    assert ws["A3"].font.color.rgb.endswith("C00000")
+    assert ws["J4"].value == "已办结"
+    assert ws["A4"].font.color is None or not str(ws["A4"].font.color.rgb).endswith("C00000")
+
+
+def test_receipt_and_answer_print(db: Database, tmp_path: Path) -> None:
+    pid = projects.create_project(db, "甲项目")
+    g = gv.add_grievance(db, pid, objection("2024-09-27", subject="房屋面积少算", handler="赵六"))
+    receipt = printing.print_grievance_letter(db, pid, g.id, "receipt", tmp_path / "r.pdf")
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(receipt).pages)
+    assert "受理回执" in text and g.number in text and "2024年10月10日" in text
+    with pytest.raises(ValidationError, match="尚未办结"):
+        printing.print_grievance_letter(db, pid, g.id, "answer", tmp_path / "a.pdf")
+    gv.close_grievance(db, pid, g.id, "经复核，你户房屋面积测量无误。", d("2024-10-09"))
+    answer = printing.print_grievance_letter(db, pid, g.id, "answer", tmp_path / "a.pdf")
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(answer).pages)
+    assert "答复意见书" in text and "测量无误" in text
