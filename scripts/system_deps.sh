@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks what PySide6, the tests and PDF checks need from the system (measured on a clean
-# Debian 12). As root with apt-get: installs what is missing. Otherwise: says exactly what
-# to install and fails.
+# Debian 12): Qt's libraries, fonts-noto-cjk (Chinese documents), poppler-utils (pdftotext,
+# reading printed PDFs back in the tests). As root with apt-get: installs what is missing.
+# Otherwise: prints the exact apt-get line and fails.
 set -u
 missing=()
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
@@ -12,8 +13,11 @@ have_lib 'libglib-2.0.so.0'     || missing+=(libglib2.0-0)
 have_lib 'libfreetype.so.6'     || missing+=(libfreetype6)
 have_lib 'libfontconfig.so.1'   || missing+=(libfontconfig1)
 have_lib 'libdbus-1.so.3'       || missing+=(libdbus-1-3)
-if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh family 2>/dev/null | head -n 1)" ]; then
-    missing+=(fontconfig fonts-wqy-microhei)
+# Chinese printing: Noto CJK is the CJK font Debian installs by default (the document tests
+# run with every Chinese font present; WenQuanYi, if installed too, is tested as well).
+command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
+if ! fc-list :lang=zh family 2>/dev/null | grep -q 'Noto Sans CJK SC'; then
+    missing+=(fonts-noto-cjk)
 fi
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 py=${PYTHON:-python3}
@@ -30,5 +34,5 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     exit $?
 fi
 echo "Missing system packages. Install them with:" >&2
-echo "    sudo apt-get install ${missing[*]}" >&2
+echo "    sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
 exit 1

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from resettle.errors import ResettleError
 
 __all__ = [
+    "FORCE_FONT_ENV",
     "HEI_FAMILIES",
     "SONG_FAMILIES",
     "DocumentFonts",
@@ -65,6 +66,8 @@ NO_FONT_MESSAGE = (
     "请安装宋体或黑体（Windows 自带 SimSun/宋体、Microsoft YaHei；Linux 可安装 "
     "fonts-noto-cjk 或 fonts-wqy-microhei）后再打印。"
 )
+
+FORCE_FONT_ENV = "RESETTLE_DOCUMENT_FONT"
 
 _APP: QGuiApplication | None = None
 
@@ -121,11 +124,18 @@ class DocumentFonts:
 
 
 def resolve_fonts(configured: str = "") -> DocumentFonts:
-    """Body and heading families for printing; NoChineseFontError when there is none."""
+    """Body and heading families for printing; NoChineseFontError when there is none.
+
+    ``RESETTLE_DOCUMENT_FONT`` (when it names an installed Chinese family) prints body and
+    headings in that one family whatever the setting says: for checking a font, or the
+    tests with each font."""
     available = installed_families()
     chinese = {f for f, ok in available.items() if ok}
     if not chinese:
         raise NoChineseFontError(NO_FONT_MESSAGE)
+    forced = os.environ.get(FORCE_FONT_ENV, "").strip()
+    if forced in chinese:
+        return DocumentFonts(body=forced, heading=forced, configured=configured.strip())
     song = next((f for f in SONG_FAMILIES if f in chinese), None)
     hei = next((f for f in HEI_FAMILIES if f in chinese), None)
     fallback = song or hei or sorted(chinese)[0]

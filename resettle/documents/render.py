@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -34,6 +35,7 @@ from PySide6.QtGui import (
 )
 
 from resettle.documents.fonts import DocumentFonts, ensure_gui_app
+from resettle.documents.pdf_text import repair_text_layer
 from resettle.errors import Cancelled, DiskFullError, ResettleError
 
 __all__ = [
@@ -59,6 +61,12 @@ CLIP_INSET = 3.0  # layout units kept clear at the foot of each page (antialiasi
 
 
 PrintCancelled = Cancelled  # the one cancellation error (issue 9); the old name stays for callers
+
+
+class _Collector(Protocol):
+    """Where the characters painted are collected (a set; a Counter in the tests)."""
+
+    def update(self, chars: str, /) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -130,9 +138,7 @@ def layout(html: str, landscape: bool, device: QPagedPaintDevice, fonts: Documen
     geo = _geometry(device, landscape)
     text = QTextDocument()
     text.documentLayout().setPaintDevice(device)
-    font = QFont(fonts.body)
-    font.setPointSizeF(BODY_POINT_SIZE)
-    text.setDefaultFont(font)
+    text.setDefaultFont(_font(fonts.body, BODY_POINT_SIZE))
     text.setDocumentMargin(0)
     text.setHtml(html)
     # Whole layout units: Qt breaks pages at whole units, and a fractional height lets a sliver
@@ -193,16 +199,21 @@ def _break_before(text: QTextDocument, table: QTextTable, near_top: float) -> bo
 
 
 def _font(family: str, points: float, bold: bool = False) -> QFont:
+    """A printing font that draws only the glyphs its character map names (see ``pdf_text``)."""
     font = QFont(family)
     font.setPointSizeF(points)
     font.setBold(bold)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     return font
 
 
 def _decorate(
     painter: QPainter, geo: _Geometry, document: PrintableDocument, fonts: DocumentFonts, page: int, pages: int
-) -> None:
-    """Page furniture outside the template: running head, footer, reprint and draft marks."""
+) -> str:
+    """Page furniture outside the template: running head, footer, reprint and draft marks.
+
+    Returns the text drawn."""
+    drawn: list[str] = []
     painter.save()
     painter.setPen(QPen(QColor(0, 0, 0)))
     painter.setFont(_font(fonts.body, FOOTER_POINT_SIZE))
@@ -210,27 +221,27 @@ def _decorate(
     band = geo.mm(6)
     footer = QRectF(c.left(), c.bottom() + geo.mm(4), c.width(), band)
     left = f"{document.number}　校验码 {document.code}" if document.number else "样稿（未编号，不作为正式文书）"
+    drawn.append(left)
     painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left)
-    painter.drawText(footer, int(Qt.AlignmentFlag.AlignCenter), f"第 {page} 页　共 {pages} 页")
+    drawn.append(f"第 {page} 页　共 {pages} 页")
+    painter.drawText(footer, int(Qt.AlignmentFlag.AlignCenter), drawn[-1])
     if document.reprint:
-        painter.drawText(
-            footer,
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            f"重印（第 {document.print_no} 次打印）",
-        )
+        drawn.append(f"重印（第 {document.print_no} 次打印）")
+        painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), drawn[-1])
     if page > 1:
         head = QRectF(c.left(), c.top() - geo.mm(8), c.width(), band)
         painter.setPen(QPen(QColor(90, 90, 90)))
-        painter.drawText(head, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         f"{document.title}　{document.number}（续）")  # fmt: skip
+        drawn.append(f"{document.title}　{document.number}（续）")
+        painter.drawText(head, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), drawn[-1])
     if document.reprint:
-        _reprint_mark(painter, geo, fonts)
+        drawn.append(_reprint_mark(painter, geo, fonts))
     if document.draft:
-        _draft_mark(painter, geo, fonts)
+        drawn.append(_draft_mark(painter, geo, fonts))
     painter.restore()
+    return "".join(drawn)
 
 
-def _reprint_mark(painter: QPainter, geo: _Geometry, fonts: DocumentFonts) -> None:
+def _reprint_mark(painter: QPainter, geo: _Geometry, fonts: DocumentFonts) -> str:
     red = QColor(190, 20, 20)
     box = QRectF(geo.page.right() - geo.mm(32), geo.page.top() + geo.mm(5), geo.mm(22), geo.mm(9))
     pen = QPen(red)
@@ -240,9 +251,10 @@ def _reprint_mark(painter: QPainter, geo: _Geometry, fonts: DocumentFonts) -> No
     painter.drawRect(box)
     painter.setFont(_font(fonts.heading, 14, bold=True))
     painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), "重印")
+    return "重印"
 
 
-def _draft_mark(painter: QPainter, geo: _Geometry, fonts: DocumentFonts) -> None:
+def _draft_mark(painter: QPainter, geo: _Geometry, fonts: DocumentFonts) -> str:
     painter.setPen(QPen(QColor(200, 200, 200)))
     painter.setFont(_font(fonts.heading, 72, bold=True))
     centre = geo.page.center()
@@ -251,6 +263,7 @@ def _draft_mark(painter: QPainter, geo: _Geometry, fonts: DocumentFonts) -> None
     span = geo.mm(160)
     painter.drawText(QRectF(-span / 2, -span / 4, span, span / 2), int(Qt.AlignmentFlag.AlignCenter), "样 稿")
     painter.resetTransform()
+    return "样 稿"
 
 
 def _orientation(landscape: bool) -> QPageLayout.Orientation:
@@ -273,6 +286,7 @@ def paint(
     first: bool = True,
     on_document: Callable[[PrintableDocument, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    printed: _Collector | None = None,
 ) -> int:
     """Paint ``documents`` one after another on ``device``; returns the number of pages painted.
 
@@ -280,7 +294,8 @@ def paint(
     (``first=False`` when a page was painted before). ``on_document(doc, pages)`` is called
     after each document; ``cancelled()`` is checked between documents.
     Without ``painter`` the device is turned to the first document's orientation before
-    painting starts; a QPrinter set up by a dialog keeps its own margins (they are allowed for)."""
+    painting starts; a QPrinter set up by a dialog keeps its own margins (they are allowed for).
+    ``printed`` collects every character drawn (for :func:`pdf_text.repair_text_layer`)."""
     ensure_gui_app()
     own = painter is None
     active: QPainter = QPainter() if painter is None else painter
@@ -298,6 +313,9 @@ def paint(
             geo = _geometry(device, document.landscape)
             laid = [layout(part, document.landscape, device, fonts) for part in document.parts]
             count = sum(part.pages for part in laid)
+            if printed is not None:
+                for part in laid:
+                    printed.update(part.text.toRawText())
             page = 0
             for part in laid:
                 for i in range(part.pages):
@@ -312,7 +330,9 @@ def paint(
                     clip = QRectF(0, i * part.page_height, part.page_width, part.page_height - CLIP_INSET)
                     part.text.drawContents(active, clip)
                     active.restore()
-                    _decorate(active, geo, document, fonts, page, count)
+                    drawn = _decorate(active, geo, document, fonts, page, count)
+                    if printed is not None:
+                        printed.update(drawn)
             total += count
             if on_document is not None:
                 on_document(document, count)
@@ -333,6 +353,7 @@ class PdfBook:
         self.path = path
         self.fonts = fonts
         self.pages = 0
+        self._printed: set[str] = set()
         self._part = path.with_name(path.name + ".part")
         path.parent.mkdir(parents=True, exist_ok=True)
         self._writer: QPdfWriter | None = QPdfWriter(str(self._part))
@@ -364,6 +385,7 @@ class PdfBook:
             first=self.pages == 0,
             on_document=on_document,
             cancelled=cancelled,
+            printed=self._printed,
         )
         self.pages += added
         return added
@@ -380,6 +402,7 @@ class PdfBook:
             raise ResettleError("没有要打印的文书。")
         self._close()
         try:
+            repair_text_layer(self._part, self._printed, (self.fonts.body, self.fonts.heading))
             self._part.replace(self.path)
         except OSError as exc:
             self._part.unlink(missing_ok=True)
