@@ -68,6 +68,7 @@ from resettle.services.document_data import (
     scope_from_key,
     scope_households,
 )
+from resettle.services.document_ready import refuse_unless_ready
 from resettle.services.document_register import (
     DocumentOptions,
     Issued,
@@ -78,7 +79,8 @@ from resettle.services.document_register import (
     record_printed,
 )
 from resettle.services.document_verify import VerifyResult, verify_document
-from resettle.services.settings import TownshipDetails, get_document_font, get_township, save_document_font
+from resettle.services.projects import township_for
+from resettle.services.settings import TownshipDetails, get_document_font, save_document_font
 from resettle.store.compensation_models import STATUS_NONE, STATUS_REVIEWED, ProjectRateTable
 from resettle.store.database import Database
 from resettle.store.document_models import IssuedDocument
@@ -223,6 +225,9 @@ def _start(db: Database, kind: str | DocumentKind, scope: Scope, options: Docume
         months = _default_months(s, project_id)
     if not ids:
         raise ValidationError("所选范围内没有户。")
+    township = township_for(db, project_id)
+    if not draft:
+        refuse_unless_ready(info.kind.value, info.title, township)
     return _Job(
         db=db,
         info=info,
@@ -230,7 +235,7 @@ def _start(db: Database, kind: str | DocumentKind, scope: Scope, options: Docume
         draft=draft,
         fonts=fonts,
         env=make_environment(),
-        township=get_township(db),
+        township=township,
         project=project,
         scope=scope,
         scope_label=label,
