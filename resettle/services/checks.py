@@ -1,15 +1,19 @@
-"""Whole-file checks: SQLite integrity, foreign keys, the audit chain, and row seals."""
+"""Whole-file checks: SQLite integrity, foreign keys, the audit chain, row seals, the replay of
+the audit trail against the tables, and the chain head against its witnesses outside the file
+(the witness file beside the database, the sidecars of the backups). See docs/check.md for
+exactly what this can and cannot detect."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from resettle.services.accounts.guard import Need, require
-from resettle.store.audit import verify_chain
-from resettle.store.compensation_models import COMPENSATION_EDITABLE_MODELS
+from resettle.store import backup, witness
+from resettle.store.audit import ChainHead, chain_head_info, entry_hash_at, verify_chain
 from resettle.store.database import Database
-from resettle.store.document_models import DOCUMENT_EDITABLE_MODELS
-from resettle.store.models import EDITABLE_MODELS, Base
+from resettle.store.models import Base
+from resettle.store.replay import replay, table_specs
 from resettle.store.seal import iter_bad_seals
 
 
@@ -18,14 +22,81 @@ class CheckReport:
     problems: list[str]
     audit_entries: int
     chain_head: str
+    chain_seq: int = 0
+    notices: list[str] = field(default_factory=list)  # information, not problems (e.g. 恢复到较早状态)
+    rows_replayed: int = 0
+    households_replayed: int = 0
+    witness_head: ChainHead | None = None
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
+def _short(head: ChainHead) -> str:
+    return f"第 {head.seq} 条（{head.hash[:16]}）"
+
+
+def _in_chain(conn: sqlite3.Connection, head: ChainHead) -> bool:
+    return entry_hash_at(conn, head.seq) == head.hash
+
+
+def _witness_findings(conn: sqlite3.Connection, db_path: Path, head: ChainHead) -> tuple[list[str], list[str]]:
+    problems: list[str] = []
+    notices: list[str] = []
+    w = witness.load(db_path)
+    heads = backup.backup_heads(db_path)
+    if w is None:
+        notices.append(f"没有见证文件 {witness.path_for(db_path).name}：无法确认审计链的末尾没有被删去或改写。")
+    else:
+        if w.started_head.seq > 0:
+            notices.append(
+                f"见证文件建于 {w.started_at[:19].replace('T', ' ')}（当时链头为{_short(w.started_head)}），"
+                "此前的审计记录只能由备份和打印件上的链头印证。"
+            )
+        for r in w.restores:
+            notices.append(
+                f"恢复到较早状态：{r.at[:19].replace('T', ' ')} 经本程序从备份 {r.source} 恢复，"
+                f"审计链由{_short(r.before)}回到{_short(r.after)}。"
+            )
+        for g in w.gaps:
+            problems.append(
+                f"{g.at[:19].replace('T', ' ')} 写入时发现审计链与见证不衔接（见证到{_short(g.witnessed)}，"
+                f"文件中为{_short(g.found)}）：此前审计链或数据库在程序之外被改动、截断或替换。"
+            )
+        if head.seq < w.head.seq:
+            same = next((b for b in heads if b.head == head), None)
+            if same is not None:
+                problems.append(
+                    f"恢复到较早状态（未经本程序）：数据库的审计链只到{_short(head)}，见证文件记录到{_short(w.head)}；"
+                    f"现有数据与备份 {same.backup.name} 相同：数据库文件被换成了较早的备份。"
+                )
+            else:
+                problems.append(
+                    f"审计链比见证文件记录的短：见证到{_short(w.head)}，数据库只到{_short(head)}："
+                    "审计记录的末尾被删除，或数据库被换成了较早的副本（恢复到较早状态）。"
+                )
+        elif not _in_chain(conn, w.head):
+            problems.append(f"审计链{_short(w.head)}的哈希与见证文件记录的不同：审计链在程序之外被改写（重算了哈希）。")
+        elif head.seq > w.head.seq:
+            problems.append(
+                f"审计链在最后一次见证（{_short(w.head)}）之后多出 {head.seq - w.head.seq} 条记录"
+                f"（第 {w.head.seq + 1}–{head.seq} 条）：不是经本程序写入的，或程序在写完见证文件前中断。"
+            )
+    restore_times = [r.at for r in w.restores] if w else []
+    for b in heads:
+        if _in_chain(conn, b.head):
+            continue
+        if any(at >= b.created for at in restore_times):
+            continue  # made before a restore through the program: that restore explains it
+        problems.append(
+            f"备份 {b.backup.name} 记录的链头{_short(b.head)}不在现在的审计链中：备份之后审计链被截断或改写，"
+            "或数据库被换成了较早的副本。"
+        )
+    return problems, notices
+
+
 def check_database(db: Database) -> CheckReport:
-    require(db, Need.READ, "检查数据库")
     problems: list[str] = []
     conn = db.raw_connection()
     try:
@@ -38,13 +109,28 @@ def check_database(db: Database) -> CheckReport:
         chain = verify_chain(conn)
         if chain is not None:
             problems.append(chain.message)
-        for model in (*EDITABLE_MODELS, *COMPENSATION_EDITABLE_MODELS, *DOCUMENT_EDITABLE_MODELS):
-            table = Base.metadata.tables[model.__tablename__]  # type: ignore[attr-defined]
+        for name in table_specs():
+            table = Base.metadata.tables[name]
             bad = next(iter_bad_seals(conn, table), None)
             if bad is not None:
                 problems.append(f"表 {table.name} 第 {bad} 行的内容不是经本程序写入的（可能被手工改动）")
+        replayed = replay(conn)
+        problems.extend(replayed.problems)
+        if replayed.more:
+            problems.append(f"审计记录与数据不符之处另有 {replayed.more} 处未列出。")
+        head = chain_head_info(conn)
+        found, notices = _witness_findings(conn, db.path, head)
+        problems.extend(found)
         count = int(conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
-        head_row = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     finally:
         conn.close()
-    return CheckReport(problems, count, head_row[0] if head_row else "")
+    return CheckReport(
+        problems,
+        count,
+        head.hash if count else "",
+        chain_seq=head.seq,
+        notices=notices,
+        rows_replayed=replayed.rows,
+        households_replayed=replayed.groups,
+        witness_head=w.head if (w := witness.load(db.path)) else None,
+    )

@@ -31,7 +31,7 @@ from resettle.domain.compensation import (
 )
 from resettle.domain.rates import RateTable
 from resettle.errors import Cancelled
-from resettle.store import audit
+from resettle.store import audit, replay
 from resettle.store.compensation_models import (
     STATUS_COMPUTED,
     STATUS_NONE,
@@ -222,6 +222,17 @@ class _Writer:
         self.updates.append(
             (*stored, int(state["version"]) + 1, seal_of("household_compensation", row_id, stored), row_id)
         )
+        self._digests(int(state["household_id"]), row_id, stored, None)
+
+    def _digests(self, hid: int, state_id: int, stored: list[Any], lines: list[tuple[str, int, Any]] | None) -> None:
+        """Content digests of what this writer stored for the household, replayed by ``resettle check``."""
+        if lines is not None:
+            note = replay.digest_note(replay.stored_rows_digest(lines))
+            self.audit.append(
+                audit.AuditRecord("update", "compensation_line", hid, hid, "*", None, f"补偿明细 {len(lines)} 条{note}")
+            )
+        note = replay.digest_note(replay.stored_rows_digest([("household_compensation", state_id, stored)]))
+        self.audit.append(audit.AuditRecord("update", "household_compensation", hid, hid, "*", None, f"计算结果{note}"))
 
     def household(
         self,
@@ -233,6 +244,7 @@ class _Writer:
         rewrite: bool,
     ) -> None:
         """Store one household's new result; ``digests`` is (lines digest, inputs digest)."""
+        written: list[tuple[str, int, Any]] = []
         if rewrite:
             if state is not None:
                 self.deletes.append((hid,))
@@ -255,6 +267,7 @@ class _Writer:
                 row_id = self.next_line_id
                 self.next_line_id += 1
                 self.lines.append((row_id, 1, seal_of("compensation_line", row_id, values), *values))
+                written.append(("compensation_line", row_id, values))
         new: dict[str, Any] = dict(state) if state else dict.fromkeys(STATE_COLUMNS)
         if state is None:
             new.update(household_id=hid, computed_by="", reviewed_by="", total=0, status=STATUS_NONE)
@@ -280,6 +293,7 @@ class _Writer:
             self.audit.append(
                 audit.AuditRecord("create", "household_compensation", row_id, hid, "total", None, total_text)
             )
+            self._digests(hid, row_id, stored, written if rewrite else None)
             return
         row_id = int(state["id"])
         self.updates.append(
@@ -295,6 +309,7 @@ class _Writer:
                     "update", "household_compensation", row_id, hid, "status", old_status, STATUS_COMPUTED
                 )
             )
+        self._digests(hid, row_id, stored, written if rewrite else None)
 
     def flush(self) -> None:
         conn = self.conn

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from resettle.store import audit
+from resettle.store import audit, replay
 from resettle.store.models import Attachment, Base, Household, LandParcel, Person, Structure
 from resettle.store.seal import seal_of, sealed_columns
 
@@ -30,6 +30,7 @@ class BulkWriter:
         self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
         self.audit: list[audit.AuditRecord] = []
         self.households = 0
+        self._household_rows: list[tuple[str, int, list[Any]]] = []  # since the last created()
 
     def _max_id(self, table: str) -> int:
         t = self.tables[table]
@@ -41,10 +42,17 @@ class BulkWriter:
         self.next_id[table] = row_id + 1
         stored = [values.get(c) for c in self.cols[table]]
         self.rows[table].append((row_id, 1, seal_of(table, row_id, stored), *stored))
+        self._household_rows.append((table, row_id, stored))
         return row_id
 
     def created(self, household_id: int, summary: str) -> None:
-        self.audit.append(audit.AuditRecord("create", "household", household_id, household_id, "*", None, summary))
+        """One audit entry for the household and the rows added since the last call: a summary
+        and the digest of their content, which ``resettle check`` replays against the tables."""
+        note = replay.digest_note(replay.stored_rows_digest(self._household_rows))
+        self._household_rows.clear()
+        self.audit.append(
+            audit.AuditRecord("create", "household", household_id, household_id, "*", None, summary + note)
+        )
         self.households += 1
         if self.households % CHUNK == 0:
             self.flush()
