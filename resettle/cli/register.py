@@ -40,11 +40,22 @@ def cmd_check(args: argparse.Namespace) -> int:
         "problems": report.problems,
         "audit_entries": report.audit_entries,
         "chain_head": report.chain_head,
+        "chain_seq": report.chain_seq,
+        "witness_head": asdict(report.witness_head) if report.witness_head else None,
+        "rows_replayed": report.rows_replayed,
+        "households_replayed": report.households_replayed,
+        "notices": report.notices,
     }
+    notes = "".join(f"\n  说明：{n}" for n in report.notices)
     if report.ok:
-        emit(args, payload, f"检查通过：{report.audit_entries:,} 条审计记录，链头 {report.chain_head[:16]}")
+        emit(
+            args,
+            payload,
+            f"检查通过：{report.audit_entries:,} 条审计记录，链头第 {report.chain_seq} 条 {report.chain_head[:16]}；"
+            f"已按审计记录核对 {report.rows_replayed:,} 行数据" + notes,
+        )
         return 0
-    emit(args, payload, "检查发现问题：\n" + "\n".join(f"  - {p}" for p in report.problems))
+    emit(args, payload, "检查发现问题：\n" + "\n".join(f"  - {p}" for p in report.problems) + notes)
     return 1
 
 
