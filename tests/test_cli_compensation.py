@@ -127,11 +127,13 @@ def test_export_compensation_workbook(
     assert ws.cell(4, total_col).number_format == "#,##0.00"
     assert ws.cell(4, 1).data_type == "s"
     evil_header = headers[-3]
-    assert evil_header.startswith("'=")  # neutralised, not a formula
+    assert evil_header == '=HYPERLINK("http://x")'  # a text cell with the text unchanged, not a formula
+    assert ws.cell(3, len(headers) - 2).data_type == "s"
     detail = wb[DETAIL_SHEET]
     assert detail.freeze_panes == "C4"
+    cells = [c for sheet in (ws, detail) for row in sheet.iter_rows() for c in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
     texts = [c.value for row in detail.iter_rows(min_row=4) for c in row if isinstance(c.value, str)]
-    assert not any(t.startswith(("=", "+", "-", "@")) for t in texts)
-    assert "人工调整：@SUM(A1)" in texts
+    assert '=HYPERLINK("http://x")' in texts and "人工调整：@SUM(A1)" in texts
     formulas = [row[12].value for row in detail.iter_rows(min_row=4) if row[4].value == "TD-01"]
     assert formulas and all(" 亩 × 62,000.00 元/亩 = " in f for f in formulas)

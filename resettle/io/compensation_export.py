@@ -3,7 +3,7 @@
 Streamed with xlsxwriter (constant memory), so a whole project of 100,000 households
 exports without holding the sheet in memory. Amounts are written as numbers (from
 Decimal, never through float arithmetic here); every user text is written as a text
-cell with a leading ``= + - @`` tab or CR shielded (data-safety.md, Excel out).
+cell with its content unchanged, never a formula (:mod:`resettle.io.cell_text`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 import xlsxwriter
 
-from resettle.io.cell_text import neutralise
+from resettle.io.cell_text import xlsx_text
 from resettle.services.compensation_records import DetailLine, HouseholdTotalsRow
 
 __all__ = ["DETAIL_SHEET", "SUMMARY_SHEET", "write_compensation_workbook"]
@@ -64,14 +64,14 @@ class _Formats:
 
 
 def _text(ws: Any, row: int, col: int, value: str, fmt: Any) -> None:
-    ws.write_string(row, col, neutralise(value), fmt)
+    ws.write_string(row, col, xlsx_text(value), fmt)
 
 
 def _heading(ws: Any, f: _Formats, title: str, note: str, headers: Sequence[str], widths: Sequence[int]) -> int:
     """Title row, note row, bold header row; the header stays frozen. Returns the first data row."""
     ws.set_row(0, 28)
     if len(headers) > 1:
-        ws.merge_range(0, 0, 0, len(headers) - 1, neutralise(title), f.title)
+        ws.merge_range(0, 0, 0, len(headers) - 1, xlsx_text(title), f.title)
     else:
         _text(ws, 0, 0, title, f.title)
     _text(ws, 1, 0, note, f.note)

@@ -19,11 +19,10 @@ sheet's whole XML to locate formula cells once a sheet holds any, which makes im
 a roster again several times slower; and the bank's batch import wants plain values.
 
 Injection (data-safety.md, "Excel in and out"): every user text goes through
-``write_string`` (never ``write``, which would turn ``=…`` into a formula), and text that
-starts with ``= + - @``, tab or CR gets one leading space (:func:`safe_text`). A space and
-not an apostrophe: xlsxwriter stores an apostrophe as part of the text (it is not Excel's
-hidden quote prefix), so the clerk would see it on paper and a re-import would keep it,
-whereas the survey reader trims outer spaces, so such a name still re-imports unchanged.
+``write_string`` (never ``write``, which would turn ``=…`` into a formula) as a text cell
+with its content unchanged: :func:`safe_text` is :func:`resettle.io.cell_text.xlsx_text`,
+the one rule every workbook writer follows (a text cell is never evaluated, and an added
+apostrophe or space would be printed and kept by a re-import). Only CSV is shielded.
 """
 
 from __future__ import annotations
@@ -44,7 +43,7 @@ import xlsxwriter
 from resettle.domain.mask import mask
 from resettle.errors import Cancelled as CancelledError
 from resettle.errors import ResettleError
-from resettle.io.cell_text import DANGEROUS_LEADS
+from resettle.io.cell_text import xlsx_text
 from resettle.io.survey import place_from_text
 
 __all__ = [
@@ -180,9 +179,7 @@ class ExportInfo:
 # --- shared pieces -----------------------------------------------------------------------------
 
 
-def safe_text(text: str) -> str:
-    """User text that Excel, WPS or a CSV round trip cannot take for a formula (see module doc)."""
-    return " " + text if text.startswith(DANGEROUS_LEADS) else text
+safe_text = xlsx_text  # user text in a text cell: unchanged (the rule is in resettle.io.cell_text)
 
 
 def sheet_title(name: str, used: set[str]) -> str:

@@ -122,7 +122,7 @@ def test_formula_looking_text_stays_text_and_sheet_issues_are_listed_only(tmp_pa
     assert info.marked_cells == 1
     with opened(out) as report:
         cell = report["一组"]["A2"]
-        assert cell.data_type == "s" and cell.value == ' =HYPERLINK("http://x")'
+        assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x")'
         assert cell.fill.fgColor.rgb == ERROR_FILL
         assert report["一组"]["B2"].value == "badchar"
         assert report["一组"]["A1"].comment is None  # a sheet-level issue is not pinned on a cell

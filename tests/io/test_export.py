@@ -14,6 +14,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl.workbook.workbook import Workbook
 from sqlalchemy import text
 
@@ -21,6 +23,7 @@ from resettle.domain.ids import random_valid_id
 from resettle.domain.mask import mask
 from resettle.domain.sample_rates import sample_rate_table
 from resettle.io import export as export_module
+from resettle.io.cell_text import csv_text, put_text, restore, xlsx_text
 from resettle.io.export import (
     DisclosureOptions,
     ExportCancelled,
@@ -361,19 +364,31 @@ def test_user_text_is_written_as_text_never_a_formula(db: Database, tmp_path: Pa
             assert [c.value for c in cells if c.data_type == "f"] == [], kind
             values = {c.value for c in cells if c.data_type == "s"}
             for name in HOSTILE:
-                assert " " + name in values, (kind, name)
-                assert name not in values
-    # The roster still re-imports to the same names (the reader trims the shield).
+                assert name in values, (kind, name)  # a text cell, content unchanged
+                assert not {" " + name, "'" + name} & values, (kind, name)
+    # The roster re-imports to the same names (the reader trims outer whitespace, as on any sheet).
     assert sorted(h.head for h in read_survey(files["roster"]).households) == sorted(h.strip() for h in HOSTILE)
 
 
-def test_safe_text() -> None:
-    assert safe_text("=1+1") == " =1+1"
-    assert safe_text("王芳") == "王芳"
-    assert safe_text("") == ""
-    assert safe_text("a=b") == "a=b"
-    for lead in ("=", "+", "-", "@", "\t", "\r"):
-        assert safe_text(lead + "x") == " " + lead + "x"
+@given(st.text(max_size=30))
+def test_xlsx_text_is_unchanged_and_only_csv_is_shielded(value: str) -> None:
+    assert safe_text is xlsx_text
+    assert xlsx_text(value) == value
+    shielded = csv_text(value)
+    assert shielded == ("'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value)
+    assert restore(shielded) == value or value.startswith("'")
+
+
+def test_openpyxl_text_cells_keep_formula_leads_as_text(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    for r, name in enumerate(HOSTILE, start=1):
+        put_text(ws.cell(r, 1), name)
+    book.save(tmp_path / "t.xlsx")
+    with opened(tmp_path / "t.xlsx") as back:
+        cells = [back.worksheets[0].cell(r, 1) for r in range(1, len(HOSTILE) + 1)]
+        assert [(c.value, c.data_type) for c in cells] == [(name, "s") for name in HOSTILE]
 
 
 def test_roster_of_an_empty_project_is_a_valid_workbook(db: Database, tmp_path: Path) -> None:
