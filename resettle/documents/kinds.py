@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from resettle.errors import ValidationError
 
-__all__ = ["KINDS", "DocumentKind", "KindInfo", "kind_of"]
+__all__ = ["HOUSING_KINDS", "KINDS", "DocumentKind", "KindInfo", "kind_of"]
 
 
 class DocumentKind(StrEnum):
@@ -15,6 +15,9 @@ class DocumentKind(StrEnum):
     AGREEMENT = "agreement"  # 征地补偿安置协议
     DISCLOSURE = "disclosure"  # 公示表
     VOUCHER = "voucher"  # 领款单
+    ALLOCATION = "allocation"  # 安置房分配确认书 (issue 13)
+    MOVE_IN = "move-in"  # 入住通知单 (issue 13)
+    LOTTERY = "lottery"  # 抽签记录 (issue 13)
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,19 @@ KINDS: dict[DocumentKind, KindInfo] = {
     DocumentKind.VOUCHER: KindInfo(
         DocumentKind.VOUCHER, "征地补偿款领款单", "领款单", "征领", "voucher.html", False, True
     ),
+    # placement housing: built by resettle.services.housing.documents (HOUSING_KINDS)
+    DocumentKind.ALLOCATION: KindInfo(
+        DocumentKind.ALLOCATION, "安置房分配确认书", "分配确认书", "安分", "allocation.html", False, True
+    ),
+    DocumentKind.MOVE_IN: KindInfo(
+        DocumentKind.MOVE_IN, "安置房入住通知单", "入住通知单", "安入", "move_in.html", False, True
+    ),
+    DocumentKind.LOTTERY: KindInfo(
+        DocumentKind.LOTTERY, "安置房选房抽签记录", "抽签记录", "安签", "lottery.html", False, False
+    ),
 }
+
+HOUSING_KINDS = frozenset({DocumentKind.ALLOCATION, DocumentKind.MOVE_IN, DocumentKind.LOTTERY})
 
 
 def kind_of(value: str | DocumentKind) -> KindInfo:

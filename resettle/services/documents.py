@@ -47,7 +47,7 @@ from resettle.documents.data import (
     listed_lines,
 )
 from resettle.documents.fonts import DocumentFonts, chinese_families, ensure_gui_app, resolve_fonts
-from resettle.documents.kinds import DocumentKind, KindInfo, kind_of
+from resettle.documents.kinds import HOUSING_KINDS, DocumentKind, KindInfo, kind_of
 from resettle.documents.render import PdfBook, PrintableDocument, PrintCancelled, paint, write_pdf
 from resettle.documents.templates import (
     customise_template,
@@ -79,6 +79,7 @@ from resettle.services.document_register import (
     record_printed,
 )
 from resettle.services.document_verify import VerifyResult, verify_document
+from resettle.services.housing.documents import housing_documents
 from resettle.services.projects import township_for
 from resettle.services.settings import TownshipDetails, get_document_font, save_document_font
 from resettle.store.compensation_models import STATUS_NONE, STATUS_REVIEWED, ProjectRateTable
@@ -427,6 +428,10 @@ def prepare_documents(
     ``draft=True`` numbers nothing (pages say 样稿). Otherwise documents are issued now;
     call :func:`record_printed` with their ``document_id`` after the printer accepted them."""
     require(db, Need.READ if draft else Need.ENTER, "出具文书")
+    if kind_of(kind).kind in HOUSING_KINDS:  # 安置房 documents come from the housing services (issue 13)
+        run = housing_documents(db, kind, household_ids=household_ids, project_id=project_id,
+                                village_id=village_id, group_id=group_id, draft=draft)  # fmt: skip
+        return PrintRun(run.kind, run.documents, run.fonts, 0, 0, run.skipped, draft)
     job = _start(db, kind, _scope(household_ids, project_id, village_id, group_id), options, draft)
     if job.info.kind is DocumentKind.DISCLOSURE:
         docs = [_disclosure_document(job)]
@@ -509,6 +514,11 @@ def export_pdf(
     Runs in the op runner (``progress(done, total)``, ``cancelled()``). Cancelling a single
     file leaves no file; cancelling per-household files keeps the finished ones."""
     require(db, Need.READ if draft else Need.ENTER, "导出文书")
+    if kind_of(kind).kind in HOUSING_KINDS:  # 安置房 documents come from the housing services (issue 13)
+        run = housing_documents(db, kind, household_ids=household_ids, project_id=project_id,
+                                village_id=village_id, group_id=group_id, draft=draft)  # fmt: skip
+        pages = write_pdf(run.documents, Path(out), run.fonts, cancelled=cancelled)
+        return ExportResult(run.kind, (Path(out),), len(run.documents), pages, 0, 0, run.skipped, run.fonts.note)
     job = _start(db, kind, _scope(household_ids, project_id, village_id, group_id), options, draft)
     out = Path(out)
     if job.info.kind is DocumentKind.DISCLOSURE:

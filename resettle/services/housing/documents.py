@@ -1,0 +1,166 @@
+"""The placement documents: 安置房分配确认书, 入住通知单, 抽签记录 — as printable documents.
+
+:func:`resettle.services.documents.prepare_documents` / ``export_pdf`` hand these kinds
+(``HOUSING_KINDS``) here, so the window's print menu and ``resettle print allocation|move-in|lottery``
+work like the other documents. Numbers: the 入住通知单 carries the handover's serial number,
+the confirmation its household's 户号 and lottery position, the draw record its draw.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from resettle.documents.data import ProjectInfo, issuer_of
+from resettle.documents.fonts import DocumentFonts, ensure_gui_app, resolve_fonts
+from resettle.documents.kinds import DocumentKind, kind_of
+from resettle.documents.render import PrintableDocument
+from resettle.documents.templates import make_environment, render_html
+from resettle.errors import ValidationError
+from resettle.services.accounts.guard import Need, require
+from resettle.services.document_data import Scope, load_project, scope_households
+from resettle.services.housing import placement, settlement, stock
+from resettle.services.housing.records import DrawInfo, HandoverInfo
+from resettle.services.settings import TownshipDetails, get_document_font, get_township
+from resettle.store.database import Database
+from resettle.store.housing_models import LotteryDraw
+
+__all__ = ["HousingRun", "housing_documents"]
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+@dataclass(frozen=True)
+class HousingRun:
+    kind: str
+    documents: tuple[PrintableDocument, ...]
+    fonts: DocumentFonts
+    skipped: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Issue:
+    title: str
+    number: str
+    issued_on: date
+    draft: bool
+
+
+def _document(
+    kind: DocumentKind, html: str, number: str, household_id: int | None, stem: str, draft: bool
+) -> PrintableDocument:
+    info = kind_of(kind)
+    return PrintableDocument(
+        kind=info.kind.value,
+        title=info.title,
+        parts=(html,),
+        number="" if draft else number,
+        code="",
+        landscape=info.landscape,
+        draft=draft,
+        household_id=household_id,
+        file_stem=_UNSAFE.sub("_", stem).strip(" .") or info.short,
+    )
+
+
+def _base(township: TownshipDetails, project: ProjectInfo, fonts: DocumentFonts) -> dict[str, Any]:
+    return {"township": township, "project": project, "issuer": issuer_of(township), "fonts": fonts}
+
+
+def housing_documents(
+    db: Database,
+    kind: str | DocumentKind,
+    *,
+    household_ids: Sequence[int] | None = None,
+    project_id: int | None = None,
+    village_id: int | None = None,
+    group_id: int | None = None,
+    draft: bool = False,
+) -> HousingRun:
+    """Render the documents of ``kind`` for the scope (households without the needed step are skipped, with why)."""
+    require(db, Need.READ, "出具安置文书")
+    info = kind_of(kind)
+    ensure_gui_app()
+    fonts = resolve_fonts(get_document_font(db))
+    township = get_township(db)
+    scope = Scope(project_id, village_id, group_id, tuple(household_ids) if household_ids is not None else None)
+    with db.read() as s:
+        pid, ids, _label = scope_households(s, scope)
+        project = load_project(s, pid)
+    env = make_environment()
+    base = _base(township, project, fonts)
+    today = date.today()
+    out: list[PrintableDocument] = []
+    skipped: list[str] = []
+    if info.kind is DocumentKind.LOTTERY:
+        draws = _draws(db, pid, village_id)
+        if not draws:
+            raise ValidationError("本范围还没有抽签记录。")
+        for d in draws:
+            issue = _Issue(
+                info.title,
+                f"{info.series}〔{d.drawn_at.year if d.drawn_at else today.year}〕第 {d.id} 号",
+                today,
+                draft,
+            )
+            html = render_html(env, info.kind, {**base, "issue": issue, "draw": d})
+            out.append(_document(info.kind, html, issue.number, None, f"抽签记录_{d.scope_label}", draft))
+        return HousingRun(info.kind.value, tuple(out), fonts, ())
+    if not ids:
+        raise ValidationError("所选范围内没有户。")
+    std = None
+    if info.kind is DocumentKind.ALLOCATION:
+        current = stock.current_standard(db, pid)
+        std = current.standard if current else None
+        if std is None:
+            raise ValidationError("本项目还没有发布的安置标准，不能出具分配确认书。")
+    for hid in ids:
+        detail = placement.placement_detail(db, pid, hid)
+        stem = f"{detail.household_no}_{detail.head_name}"
+        if info.kind is DocumentKind.ALLOCATION:
+            if not detail.flats:
+                skipped.append(f"{detail.household_no} {detail.head_name}：尚未选房")
+                continue
+            result = settlement.settle(db, pid, household_ids=[hid]).households[0].settlement
+            number = f"{info.series}〔{today.year}〕{detail.household_no}"
+            issue = _Issue(info.title, number, today, draft)
+            draw = placement.current_draw(db, pid, None)
+            context = {**base, "issue": issue, "d": detail, "s": result, "std": std, "draw": draw}
+            html = render_html(env, info.kind, context)
+            out.append(_document(info.kind, html, number, hid, stem, draft))
+        else:
+            handed: HandoverInfo | None = settlement.get_handover(db, pid, hid)
+            if handed is None:
+                skipped.append(f"{detail.household_no} {detail.head_name}：尚未交房")
+                continue
+            issue = _Issue(info.title, handed.notice_no, today, draft)
+            html = render_html(env, info.kind, {**base, "issue": issue, "d": detail, "ho": handed})
+            out.append(_document(info.kind, html, handed.notice_no, hid, stem, draft))
+    if not out:
+        raise ValidationError("所选各户均不能打印：" + "；".join(skipped[:5]))
+    return HousingRun(info.kind.value, tuple(out), fonts, tuple(skipped))
+
+
+def _draws(db: Database, project_id: int, village_id: int | None) -> list[DrawInfo]:
+    if village_id is not None:
+        d = placement.current_draw(db, project_id, village_id)
+        return [d] if d else []
+    with db.read() as s:
+        villages = sorted(
+            {
+                v
+                for v in s.scalars(
+                    select(LotteryDraw.village_id).where(
+                        LotteryDraw.project_id == project_id, LotteryDraw.status == "有效"
+                    )
+                )
+            },
+            key=lambda v: (v is not None, v or 0),
+        )
+    found = [placement.current_draw(db, project_id, v) for v in villages]
+    return [d for d in found if d is not None]

@@ -1,0 +1,73 @@
+"""安置房分配确认书, 入住通知单 and 抽签记录 printed to PDF, checked by their text."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from resettle.cli import main
+from resettle.services import documents, households
+from resettle.services.housing import placement, settlement
+from resettle.store.database import Database
+from tests.housing.conftest import EXPECTED
+
+
+def pdf_text(path: Path) -> str:
+    return re.sub(r"\s+", "", "".join(page.extract_text() or "" for page in PdfReader(str(path)).pages))
+
+
+def test_allocation_confirmation_shows_flats_owners_bands_and_net(hdb: Database, pid: int, tmp_path: Path) -> None:
+    draw = placement.draw_lottery(hdb, pid, "S-9")
+    hid = households.find_household_id(hdb, "东岗01012", pid)
+    a = placement.find_flat_id(hdb, pid, "12幢-1单元-202")
+    b = placement.find_flat_id(hdb, pid, "9幢-2单元-501")
+    members = placement.placement_detail(hdb, pid, hid).members
+    placement.choose_flats(hdb, pid, hid, [a, b], owners=[[members[0].id, members[1].id], [members[0].id]])
+    out = tmp_path / "alloc.pdf"
+    result = documents.export_pdf(hdb, "allocation", out, household_ids=[hid])
+    assert result.documents == 1 and out.is_file()
+    text = pdf_text(out)
+    want = EXPECTED["settlement"]["东岗01012"]
+    assert "安置房分配确认书" in text and "东岗01012" in text
+    assert "12幢-1单元-202" in text and "9幢-2单元-501" in text
+    assert members[0].id_number in text and members[1].name in text
+    assert "8.00㎡×3,600.00元/㎡=28,800.00元" in text
+    assert "875,103.00" in text and want["net"] == "875103.00"
+    position = next(p for p, no, _h in draw.order if no == "东岗01012")
+    assert f"抽签顺序号：{position}" in text
+
+
+def test_unchosen_households_are_skipped_and_said_so(hdb: Database, pid: int, tmp_path: Path) -> None:
+    with pytest.raises(Exception, match="尚未选房"):
+        documents.export_pdf(hdb, "allocation", tmp_path / "x.pdf", project_id=pid)
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_move_in_notice_carries_its_serial_number(hdb: Database, pid: int, tmp_path: Path) -> None:
+    hid = households.find_household_id(hdb, "东岗01003", pid)
+    placement.choose_flats(hdb, pid, hid, [placement.find_flat_id(hdb, pid, "10幢-1单元-502")])
+    settlement.hand_over(hdb, pid, hid, date(2026, 9, 1), keys=3)
+    out = tmp_path / "movein.pdf"
+    documents.export_pdf(hdb, "move-in", out, project_id=pid)
+    text = pdf_text(out)
+    assert "入住通知单" in text and "安入〔2026〕第1号" in text and "10幢-1单元-502" in text
+    assert "2026年9月1日" in text and "钥匙3把" in text
+
+
+def test_print_lottery_record_from_the_cli(hdb: Database, pid: int, tmp_path: Path) -> None:
+    draw = placement.draw_lottery(hdb, pid, "公开种子-2026")
+    path = hdb.path
+    hdb.close()
+    out = tmp_path / "lot.pdf"
+    assert main(["--db", str(path), "print", "lottery", str(out)]) == 0
+    text = pdf_text(out)
+    assert "公开种子-2026" in text and draw.digest in text
+    first, last = draw.order[0], draw.order[-1]
+    assert text.index(first[1]) < text.index(last[1])
+    assert draw.keys[0] in text
+    assert "公证员" in text
+    assert main(["--db", str(path), "print", "allocation", str(tmp_path / "a.pdf"), "--household", "东岗01001"]) == 1
