@@ -102,7 +102,8 @@ def register(subparsers: Any) -> None:
     kinds = [k.value for k in DocumentKind]
     p = subparsers.add_parser(
         "print",
-        help="打印文书到 PDF：notice 补偿通知书、agreement 补偿安置协议、disclosure 公示表、voucher 领款单",
+        help="打印文书到 PDF：notice 补偿通知书、agreement 补偿安置协议、disclosure 公示表、voucher 领款单、"
+        "allocation 安置房分配确认书、move-in 入住通知单、lottery 抽签记录",
     )
     p.add_argument("kind", choices=kinds, metavar="KIND", help="文书种类：" + "、".join(kinds))
     p.add_argument("out", help="输出 PDF 文件；--one-per-household 时为文件夹")
