@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from resettle.documents.kinds import KINDS, DocumentKind
+from resettle.domain import progress
 from resettle.errors import ResettleError
 from resettle.services import checks, compensation, documents, households, projects, settings
 from resettle.services.records import HouseholdQuery, HouseholdRow, ProjectNode
@@ -82,6 +84,12 @@ class MainWindow(PrintActions):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.selectionModel().currentChanged.connect(self._tree_changed)
 
+        self.stage_filter = QComboBox()
+        self.stage_filter.setToolTip(self.tr("只显示处于这一步的户"))
+        self.stage_filter.addItem(self.tr("全部状态"), "")
+        for stage in progress.STAGES:
+            self.stage_filter.addItem(self.tr(stage), stage)
+        self.stage_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("搜索：户号、姓名、拼音首字母（如 zs）、身份证号或电话"))
         self.search.setClearButtonEnabled(True)
@@ -203,6 +211,7 @@ class MainWindow(PrintActions):
         tb.addAction(self.act_backup)
         tb.addSeparator()
         tb.addWidget(self.search)
+        tb.addWidget(self.stage_filter)
         self.addToolBar(tb)
         self.toolbar = tb
         self._update_recent_menu()
@@ -226,6 +235,7 @@ class MainWindow(PrintActions):
             group_id=ident if kind == "group" else None,
             sort=base.sort,
             descending=base.descending,
+            status=self.stage_filter.currentData() or None,
         )
 
     @Slot()

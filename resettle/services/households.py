@@ -7,10 +7,11 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select, union, update
+from sqlalchemy import Select, and_, case, func, select, union, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
+from resettle.domain import progress
 from resettle.domain.pinyin import initials
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
@@ -27,6 +28,7 @@ from resettle.services.records import (
     StructureData,
 )
 from resettle.services.validation import validated
+from resettle.store.compensation_models import STATUS_COMPUTED, STATUS_NONE, STATUS_REVIEWED, HouseholdCompensation
 from resettle.store.database import Database
 from resettle.store.models import (
     Attachment,
@@ -44,7 +46,7 @@ SORT_COLUMNS: dict[str, Any] = {
     "head_name": (Household.head_name, Household.household_no),
     "group": (Household.group_id, Household.household_no),
     "phone": (Household.phone, Household.household_no),
-    "status": (Household.status, Household.household_no),
+    "status": (None, Household.household_no),  # None: the derived stage, see _stage()
 }
 TOP = "\U0010ffff"  # sorts after every character: col >= p AND col < p + TOP is a prefix search
 
@@ -252,7 +254,33 @@ def _filtered(query: HouseholdQuery) -> Select[Any]:
         q = q.where(Household.group_id.in_(select(VillageGroup.id).where(VillageGroup.village_id == query.village_id)))
     if query.project_id is not None:
         q = q.where(Household.project_id == query.project_id)
+    if query.status:
+        q = q.where(_stage() == query.status)
     return q
+
+
+def _compensation_status() -> Any:
+    return (
+        select(HouseholdCompensation.status).where(HouseholdCompensation.household_id == Household.id).scalar_subquery()
+    )
+
+
+def _stage() -> Any:
+    """The household's stage: compensation's once computed, else what the survey recorded."""
+    status = _compensation_status()
+    return case(
+        (status == STATUS_REVIEWED, progress.REVIEWED),
+        (status == STATUS_COMPUTED, progress.COMPUTED),
+        else_=Household.status,
+    )
+
+
+def _total() -> Any:
+    return (
+        select(HouseholdCompensation.total)
+        .where(HouseholdCompensation.household_id == Household.id, HouseholdCompensation.status != STATUS_NONE)
+        .scalar_subquery()
+    )
 
 
 def count_households(db: Database, query: HouseholdQuery) -> int:
@@ -268,19 +296,21 @@ def list_households(
     require(db, Need.READ, "查看户")
     if query.sort not in SORT_COLUMNS:
         raise ValidationError(f"不能按「{query.sort}」排序", field="排序")
-    order = [c.desc() if query.descending else c.asc() for c in SORT_COLUMNS[query.sort]]
+    keys = [_stage() if c is None else c for c in SORT_COLUMNS[query.sort]]
+    order = [c.desc() if query.descending else c.asc() for c in keys]
     with db.read() as s:
         ids = list(s.scalars(_filtered(query).order_by(*order, Household.id).offset(offset).limit(limit)))
-        rows = _rows(s, ids)
+        rows = _rows(s, ids, query.text)
         total = None
         if with_total:
             total = int(s.scalar(select(func.count()).select_from(_filtered(query).subquery())) or 0)
     return Page(rows=rows, offset=offset, total=total)
 
 
-def _rows(s: Session, ids: list[int]) -> list[HouseholdRow]:
+def _rows(s: Session, ids: list[int], text: str = "") -> list[HouseholdRow]:
     if not ids:
         return []
+    matched = _matched_members(s, ids, text)
     base = s.execute(
         select(
             Household.id,
@@ -289,8 +319,9 @@ def _rows(s: Session, ids: list[int]) -> list[HouseholdRow]:
             Village.name,
             VillageGroup.name,
             Household.phone,
-            Household.status,
+            _stage(),
             Household.version,
+            _total(),
         )
         .join(VillageGroup, Household.group_id == VillageGroup.id)
         .join(Village, VillageGroup.village_id == Village.id)
@@ -320,9 +351,37 @@ def _rows(s: Session, ids: list[int]) -> list[HouseholdRow]:
                 floor_area_m2=floor.get(hid, Decimal("0.00")),
                 status=r[6],
                 version=r[7],
+                compensation_total=r[8],
+                matched=matched.get(hid, ""),
             )
         )
     return out
+
+
+def _matched_members(s: Session, ids: list[int], text: str) -> dict[int, str]:
+    """Per household of the page: the member (not the head) a name, initials or ID search matched."""
+    t = "".join(text.replace("\u3000", " ").split())
+    if not t or not ids:
+        return {}
+    if t.isascii() and t.isalpha():
+        cond = _prefix(Person.name_initials, t.lower())
+    elif t.isascii() and t.rstrip("xX").isdigit():
+        cond = and_(Person.id_number != "", _prefix(Person.id_number, t.upper()))
+    else:
+        cond = _prefix(Person.name, t)
+    found: dict[int, str] = {}
+    rows = s.execute(
+        select(Person.household_id, Person.name, Person.relation, Household.head_name)
+        .join(Household, Household.id == Person.household_id)
+        .where(Person.household_id.in_(ids), cond)
+        .order_by(Person.household_id, Person.seq)
+    ).all()
+    heads = {int(hid) for hid, name, relation, head in rows if relation == "户主" or name == head}
+    for hid, name, relation, _head in rows:
+        if int(hid) in heads or int(hid) in found:
+            continue
+        found[int(hid)] = f"{name}（{relation}）" if relation else str(name)
+    return found
 
 
 def _sums(s: Session, col: Any, key: Any, ids: list[int]) -> dict[int, Decimal]:

@@ -94,8 +94,10 @@ class HouseholdRow:
     phone: str
     land_mu: Decimal
     floor_area_m2: Decimal
-    status: str
+    status: str  # the household's stage (resettle.domain.progress.STAGES)
     version: int
+    compensation_total: Decimal | None = None  # None: not computed yet
+    matched: str = ""  # the member a search matched when it is not the head: 王芳（配偶）
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ class HouseholdQuery:
     group_id: int | None = None
     sort: str = "household_no"
     descending: bool = False
+    status: str | None = None  # only households at this stage
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,8 @@ MAX_PAGES = 64
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-COL_NO, COL_HEAD, COL_VILLAGE, COL_GROUP, COL_PERSONS, COL_PHONE, COL_LAND, COL_FLOOR, COL_STATUS = range(9)
-HEADERS = ("户号", "户主", "村", "组", "人数", "联系电话", "土地(亩)", "房屋(㎡)", "状态")
+COL_NO, COL_HEAD, COL_VILLAGE, COL_GROUP, COL_PERSONS, COL_PHONE, COL_LAND, COL_FLOOR, COL_STATUS, COL_TOTAL = range(10)
+HEADERS = ("户号", "户主", "村", "组", "人数", "联系电话", "土地(亩)", "房屋(㎡)", "状态", "补偿合计(元)")
 # Header column → service sort key; columns not listed cannot be sorted by the database quickly.
 SORT_KEYS = {
     COL_NO: "household_no",
@@ -59,6 +59,8 @@ def _cell(row: HouseholdRow, col: int) -> Any:
             return row.floor_area_m2
         case 8:
             return row.status
+        case 9:
+            return row.compensation_total
     return None
 
 
@@ -106,14 +108,18 @@ class HouseholdTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             value = _cell(row, col)
+            if col == COL_HEAD and row.matched:
+                return self.tr("{0}（匹配：{1}）").format(value, row.matched)
             if isinstance(value, Decimal):
                 return f"{value:,.2f}"
-            return value
+            return "" if value is None else value
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_HEAD and row.matched:
+            return self.tr("搜索匹配的是家庭成员 {0}，不是户主").format(row.matched)
         if role == SORT_ROLE:
             return _cell(row, col)
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PERSONS, COL_LAND, COL_FLOOR):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PERSONS, COL_LAND, COL_FLOOR, COL_TOTAL):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
