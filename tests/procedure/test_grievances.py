@@ -117,6 +117,9 @@ def test_bad_input_is_refused_with_reasons(db: Database) -> None:
         gv.add_grievance(db, pid, gv.GrievanceInput(person="甲", channel="微信", received_on=d("2025-03-03")))
     with pytest.raises(ValidationError, match="2027"):
         gv.add_grievance(db, pid, objection("2026-12-29"))  # 5 working days run into 2027
+    # a 60-day 来访 period ending in 2027 (notice not known): the plain date, never a later one
+    visit = gv.add_grievance(db, pid, gv.GrievanceInput(person="乙", channel="来访", received_on=d("2026-12-01")))
+    assert visit.due_on == d("2027-01-30")
     g = gv.add_grievance(db, pid, objection("2025-03-03"))
     with pytest.raises(ValidationError, match="早于"):
         gv.close_grievance(db, pid, g.id, "答复", d("2025-03-01"))

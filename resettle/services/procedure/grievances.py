@@ -3,7 +3,9 @@
 A grievance's due date comes from its period: working days on the calendar (a 公示期异议
 is answered within 5 working days by default) or calendar days rolled to the next working
 day (a 信访 matter within 60 days, 信访工作条例 第三十二条). Both can be changed per
-grievance: local rules differ. An objection received during a posting period is linked
+grievance: local rules differ. A calendar-day period ending in a year whose notice is not
+loaded yet ends on its plain date (never later than the true one); a working-day period
+there is refused. An objection received during a posting period is linked
 to that posting.
 """
 
@@ -16,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from resettle.domain.workdays import WorkCalendar, add_calendar_days, add_working_days
+from resettle.domain.workdays import UnknownYear, WorkCalendar, add_calendar_days, add_working_days
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
 from resettle.services.procedure.calendar import calendar_in
@@ -73,7 +75,12 @@ def due_date(cal: WorkCalendar, received: date, period: int, unit: str) -> date:
     if unit == UNIT_WORKING_DAYS:
         return add_working_days(cal, received, period)
     if unit == UNIT_DAYS:
-        return add_calendar_days(cal, received, period, roll_to_working_day=True)
+        try:
+            return add_calendar_days(cal, received, period, roll_to_working_day=True)
+        except UnknownYear:
+            # The roll past a day off cannot be known yet; the plain date is never later than
+            # the true one, so the office answers in time whatever the notice will say.
+            return add_calendar_days(cal, received, period)
     raise ValidationError(f"期限单位应为「{UNIT_WORKING_DAYS}」或「{UNIT_DAYS}」", field="单位")
 
 

@@ -115,7 +115,9 @@ class StepView:
 
     @property
     def minimum_text(self) -> str:
-        return f"不少于 {self.minimum} 个{self.unit}" if self.minimum and self.unit else ""
+        if not self.minimum or not self.unit:
+            return ""
+        return f"不少于 {self.minimum} 个工作日" if self.unit == UNIT_WORKING_DAYS else f"不少于 {self.minimum} 日"
 
 
 def earliest_end(cal: WorkCalendar, start: date, minimum: int, unit: str) -> date | None:
@@ -156,7 +158,7 @@ def evaluate(
     if end is not None and first_end is not None and end < first_end:
         return (
             STATUS_SHORT,
-            f"法定不少于 {minimum} 个{unit}，{start.isoformat()} 开始最早 {first_end.isoformat()} 方可结束，"
+            f"法定不少于 {minimum} {'个工作日' if unit == UNIT_WORKING_DAYS else '日'}，{start.isoformat()} 开始最早 {first_end.isoformat()} 方可结束，"
             f"实际 {end.isoformat()} 结束",
             first_end,
         )

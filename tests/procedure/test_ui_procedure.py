@@ -1,0 +1,137 @@
+"""The procedure window: timeline with late/too-short steps, grievance log with overdue rows red, holiday table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenuBar, QWidget
+
+from resettle.services import projects
+from resettle.services.procedure import grievances as gv
+from resettle.services.procedure import steps
+from resettle.store.database import Database
+from ui.areas import AreaContext
+from ui.ops import OpRunner
+from ui.procedure import ProcedureArea
+from ui.procedure.models import PROBLEM_BACKGROUND, GrievanceModel, HolidayModel, StepsModel
+from ui.procedure.window import TAB_GRIEVANCES, TAB_HOLIDAYS, TAB_TIMELINE
+
+
+@pytest.fixture
+def setup(qtbot, db: Database) -> Iterator[tuple[ProcedureArea, int, int, OpRunner]]:
+    a = projects.create_project(db, "甲项目")
+    b = projects.create_project(db, "乙项目")
+    steps.set_step(db, a, "pre_notice", start_date=date(2024, 9, 27), end_date=date(2024, 10, 15))
+    steps.set_step(db, b, "pre_notice", start_date=date(2025, 6, 3), end_date=date(2025, 6, 30))
+    old = gv.add_grievance(db, a, gv.GrievanceInput(person="李四", channel="公示期异议", received_on=date(2024, 9, 27)))
+    gv.add_grievance(
+        db, a, gv.GrievanceInput(person="王五", channel="来访", received_on=date.today() - timedelta(days=1))
+    )
+    gv.add_grievance(db, b, gv.GrievanceInput(person="乙户", channel="来访", received_on=date(2025, 3, 3)))
+    assert old.overdue is False or old.overdue is True
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = OpRunner()
+    current = {"project": a}
+    ctx = AreaContext(
+        parent=parent,
+        runner=runner,
+        database=lambda: db,
+        current_project=lambda: current["project"],
+        current_households=lambda: [],
+    )
+    bar = QMenuBar(parent)
+    area = ProcedureArea(ctx, bar)
+    area._current = current  # type: ignore[attr-defined]
+    yield area, a, b, runner
+    runner.wait()
+    if area.window is not None:
+        area.window.close()
+
+
+def settle(qtbot, runner: OpRunner) -> None:
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=10000)
+
+
+def test_menu_opens_the_timeline_with_the_short_step_flagged(qtbot, setup, qtmodeltester, tmp_path: Path) -> None:
+    area, a, _b, runner = setup
+    assert area.menu.menuAction().isVisible()
+    assert [act.text() for act in area.menu.actions()] == ["程序时间线…", "信访台账…", "节假日表…"]
+    win = area.open(TAB_TIMELINE)
+    settle(qtbot, runner)
+    model: StepsModel = win.timeline.model
+    qtmodeltester.check(model)
+    pre = next(r for r in model.rows if r.code == "pre_notice")
+    assert pre.status == "期限不足" and pre.project_id == a
+    row = model.rows.index(pre)
+    assert (
+        model.data(model.index(row, StepsModel.COL_STATUS), Qt.ItemDataRole.BackgroundRole).color()
+        == PROBLEM_BACKGROUND
+    )
+    assert "期限不足" in win.timeline.note.text()
+    win.resize(1200, 520)
+    win.grab().save(str(tmp_path / "timeline.png"))
+
+
+def test_grievance_log_shows_only_the_project_and_overdue_in_red(qtbot, setup, qtmodeltester) -> None:
+    area, a, b, runner = setup
+    win = area.open(TAB_GRIEVANCES)
+    settle(qtbot, runner)
+    model: GrievanceModel = win.grievances.model
+    qtmodeltester.check(model)
+    assert {g.project_id for g in model.rows} == {a}
+    assert [g.person for g in model.rows] == ["李四", "王五"]
+    overdue_row = next(i for i, g in enumerate(model.rows) if g.person == "李四")
+    fresh_row = next(i for i, g in enumerate(model.rows) if g.person == "王五")
+    bg = Qt.ItemDataRole.BackgroundRole
+    assert model.data(model.index(overdue_row, 0), bg).color() == PROBLEM_BACKGROUND
+    assert model.data(model.index(fresh_row, 0), bg) is None
+    assert "逾期 1 件" in win.grievances.note.text()
+    area._current["project"] = b
+    win.refresh_all()
+    settle(qtbot, runner)
+    assert [g.person for g in model.rows] == ["乙户"]
+
+
+def test_holiday_table_lists_the_known_years(qtbot, setup, qtmodeltester) -> None:
+    area, _a, _b, runner = setup
+    win = area.open(TAB_HOLIDAYS)
+    settle(qtbot, runner)
+    model: HolidayModel = win.holidays.model
+    qtmodeltester.check(model)
+    days = {r.day: r.kind for r in model.rows}
+    assert days[date(2024, 2, 18)] == "班" and days[date(2025, 10, 8)] == "休"
+    assert "2026" in win.holidays.note.text() and "2027" not in win.holidays.note.text()
+
+
+def test_a_grievance_closed_from_the_window_refreshes_the_log(qtbot, setup, monkeypatch) -> None:
+    area, a, _b, runner = setup
+    win = area.open(TAB_GRIEVANCES)
+    settle(qtbot, runner)
+    page = win.grievances
+    row = next(i for i, g in enumerate(page.model.rows) if g.person == "李四")
+    proxy = page.view.model()
+    page.view.selectRow(proxy.mapFromSource(page.model.index(row, 0)).row())
+    from ui.procedure import window as window_module
+
+    class FakeClose:
+        def __init__(self, *args: object) -> None:
+            pass
+
+        def exec(self) -> int:
+            return 1
+
+        def values(self) -> tuple[str, date, str]:
+            return "已答复", date(2024, 10, 9), "赵六"
+
+    monkeypatch.setattr(window_module, "CloseDialog", FakeClose)
+    page.close_selected()
+    settle(qtbot, runner)
+    qtbot.waitUntil(lambda: any(g.closed_on for g in page.model.rows), timeout=10000)
+    settle(qtbot, runner)
+    closed = next(g for g in page.model.rows if g.person == "李四")
+    assert (closed.status, closed.handler, closed.project_id) == ("已办结", "赵六", a)

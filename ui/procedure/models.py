@@ -1,0 +1,173 @@
+"""Table models of the procedure area: the steps of a project, the grievance log, the holiday table.
+
+Each holds the frozen rows a service returned (no database access in ``data()``).
+Rows that need attention (late, too short, overdue) get a red background and say why
+in their tooltip. ``ROW_ROLE`` gives the row object, ``SORT_ROLE`` a sortable value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from resettle.services.procedure.calendar import HolidayRow
+from resettle.services.procedure.grievances import GrievanceView
+from resettle.services.procedure.steps import PROBLEM_STATUSES, StepView
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+PROBLEM_BACKGROUND = QColor("#f8d0d0")
+DONE_BACKGROUND = QColor("#dff0d8")
+OFF_BACKGROUND = QColor("#fbe3c8")
+WEEKDAYS = "一二三四五六日"
+
+T = TypeVar("T")
+Getter = Callable[[Any], Any]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+class _RowsModel(QAbstractTableModel, Generic[T]):
+    """Frozen rows, one column per (header, getter)."""
+
+    COLUMNS: tuple[tuple[str, Getter], ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> T | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    @property
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.COLUMNS):
+                return QCoreApplication.translate(type(self).__name__, self.COLUMNS[section][0])
+            return None
+        return section + 1
+
+    def background(self, item: T) -> QColor | None:
+        return None
+
+    def tooltip(self, item: T) -> str:
+        return ""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        if not (0 <= index.column() < len(self.COLUMNS)):
+            return None
+        item = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _text(self.COLUMNS[index.column()][1](item))
+        if role == SORT_ROLE:
+            value = self.COLUMNS[index.column()][1](item)
+            return value.isoformat() if isinstance(value, date) else value
+        if role == ROW_ROLE:
+            return item
+        if role == Qt.ItemDataRole.BackgroundRole:
+            color = self.background(item)
+            return QBrush(color) if color is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(item) or None
+        return None
+
+
+class StepsModel(_RowsModel[StepView]):
+    """The timeline of one project: each statutory step, its dates, minimum and status."""
+
+    COLUMNS: tuple[tuple[str, Getter], ...] = (
+        ("序号", lambda v: v.seq),
+        ("步骤", lambda v: v.name),
+        ("开始", lambda v: v.start_date),
+        ("结束", lambda v: v.end_date),
+        ("法定期限", lambda v: v.minimum_text),
+        ("最早可结束", lambda v: v.earliest_end),
+        ("应完成日期", lambda v: v.due_date),
+        ("状态", lambda v: v.status),
+        ("问题", lambda v: v.problem),
+        ("证据", lambda v: len(v.evidence) or ""),
+        ("地点", lambda v: v.place),
+        ("文号", lambda v: v.doc_no),
+    )
+    COL_STATUS = 7
+
+    def background(self, item: StepView) -> QColor | None:
+        if item.status in PROBLEM_STATUSES:
+            return PROBLEM_BACKGROUND
+        if item.status == "已完成":
+            return DONE_BACKGROUND
+        return None
+
+    def tooltip(self, item: StepView) -> str:
+        return "\n".join(x for x in (item.rule, item.problem) if x)
+
+
+class GrievanceModel(_RowsModel[GrievanceView]):
+    """The grievance log; open grievances past their due date are red."""
+
+    COLUMNS: tuple[tuple[str, Getter], ...] = (
+        ("编号", lambda g: g.number),
+        ("受理日期", lambda g: g.received_on),
+        ("渠道", lambda g: g.channel),
+        ("反映人", lambda g: g.person),
+        ("类别", lambda g: g.category),
+        ("涉及", lambda g: " ".join(x for x in (g.subject_kind, g.household_no, g.posting_title) if x)),
+        ("事项", lambda g: g.subject),
+        ("答复期限", lambda g: g.due_on),
+        ("状态", lambda g: g.status + (f"（{g.days_over} 天）" if g.overdue else "")),
+        ("承办人", lambda g: g.handler),
+        ("办结日期", lambda g: g.closed_on),
+    )
+    COL_STATUS = 8
+
+    def background(self, item: GrievanceView) -> QColor | None:
+        return PROBLEM_BACKGROUND if item.overdue else None
+
+    def tooltip(self, item: GrievanceView) -> str:
+        parts = [item.content]
+        if item.answer:
+            parts.append(f"答复：{item.answer}")
+        return "\n".join(p for p in parts if p)
+
+
+class HolidayModel(_RowsModel[HolidayRow]):
+    """The special days of the known years: holidays (休) and make-up working days (班)."""
+
+    COLUMNS: tuple[tuple[str, Getter], ...] = (
+        ("日期", lambda r: r.day),
+        ("星期", lambda r: "星期" + WEEKDAYS[r.weekday]),
+        ("休/班", lambda r: r.kind),
+        ("节日", lambda r: r.name),
+        ("来源", lambda r: r.source),
+    )
+
+    def background(self, item: HolidayRow) -> QColor | None:
+        return OFF_BACKGROUND if item.kind == "休" else None

@@ -1,0 +1,324 @@
+"""The procedure window: a project's timeline, the grievance log and the holiday table, one tab each.
+
+Every read and write goes through the op runner (off the GUI thread); pages refresh
+when the runner announces ``procedure``, ``grievances`` or ``calendar``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resettle.services.procedure import calendar, grievances, printing, steps
+from resettle.services.procedure.grievances import GrievanceView
+from resettle.services.procedure.steps import PROBLEM_STATUSES, StepView
+from ui.areas import AreaContext
+from ui.procedure.dialogs import CloseDialog, GrievanceDialog, StepDialog
+from ui.procedure.models import SORT_ROLE, GrievanceModel, HolidayModel, StepsModel
+
+TOPICS = frozenset({"procedure", "grievances", "calendar"})
+TAB_TIMELINE, TAB_GRIEVANCES, TAB_HOLIDAYS = range(3)
+
+
+def _table(parent: QWidget, model: Any) -> QTableView:
+    view = QTableView(parent)
+    proxy = QSortFilterProxyModel(view)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setVisible(False)
+    return view
+
+
+def _selected(view: QTableView, model: Any) -> Any:
+    rows = view.selectionModel().selectedRows()
+    if not rows:
+        return None
+    proxy = view.model()
+    assert isinstance(proxy, QSortFilterProxyModel)
+    return model.row_at(proxy.mapToSource(rows[0]).row())
+
+
+class _Page(QWidget):
+    def __init__(self, ctx: AreaContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.layout_ = QVBoxLayout(self)
+        self.bar = QHBoxLayout()
+        self.layout_.addLayout(self.bar)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.layout_.addWidget(self.note)
+
+    def button(self, text: str, slot: Any) -> QPushButton:
+        b = QPushButton(text, self)
+        b.clicked.connect(slot)
+        self.bar.addWidget(b)
+        return b
+
+    def project(self) -> int | None:
+        pid = self.ctx.current_project()
+        if pid is None:
+            self.note.setText(self.tr("请先在左侧选择一个项目。"))
+        return pid
+
+    def refresh(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class TimelinePage(_Page):
+    """The statutory steps of the current project: due, late or too short."""
+
+    def __init__(self, ctx: AreaContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = StepsModel(self)
+        self.view = _table(self, self.model)
+        self.view.doubleClicked.connect(lambda _i: self.edit_step())
+        self.button(self.tr("登记日期…"), self.edit_step)
+        self.button(self.tr("附加证据…"), self.attach)
+        self.button(self.tr("刷新"), self.refresh)
+        self.bar.addStretch(1)
+        self.layout_.addWidget(self.view, 1)
+
+    def refresh(self) -> None:
+        pid = self.project()
+        if pid is None:
+            self.model.set_rows([])
+            return
+        self.ctx.runner.run(
+            self, self.tr("读取征收程序"), steps.list_steps, on_done=self._show, with_progress=False,
+            db=self.ctx.database(), project_id=pid,
+        )  # fmt: skip
+
+    def _show(self, rows: list[StepView]) -> None:
+        self.model.set_rows(rows)
+        problems = [r for r in rows if r.status in PROBLEM_STATUSES]
+        if problems:
+            self.note.setText(self.tr("需要注意：") + "；".join(f"{r.name}（{r.status}）{r.problem}" for r in problems))
+        else:
+            self.note.setText(self.tr("没有逾期或期限不足的步骤。"))
+
+    def edit_step(self) -> None:
+        step: StepView | None = _selected(self.view, self.model)
+        pid = self.ctx.current_project()
+        if step is None or pid is None:
+            return
+        dialog = StepDialog(step, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.ctx.runner.run(
+            self, self.tr("登记程序步骤"), steps.set_step, changes=frozenset({"procedure"}), with_progress=False,
+            db=self.ctx.database(), project_id=pid, code=step.code, **dialog.values(),
+        )  # fmt: skip
+
+    def attach(self) -> None:
+        step: StepView | None = _selected(self.view, self.model)
+        pid = self.ctx.current_project()
+        if step is None or pid is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择证据文件（照片、公证书等）"))
+        if not name:
+            return
+        self.ctx.runner.run(
+            self, self.tr("添加程序证据"), steps.attach_step_evidence, changes=frozenset({"procedure"}),
+            with_progress=False, db=self.ctx.database(), project_id=pid, code=step.code, path=Path(name),
+        )  # fmt: skip
+
+
+class GrievancePage(_Page):
+    """The grievance log of the current project, overdue ones in red."""
+
+    def __init__(self, ctx: AreaContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = GrievanceModel(self)
+        self.view = _table(self, self.model)
+        self.button(self.tr("登记…"), self.add)
+        self.button(self.tr("办结…"), self.close_selected)
+        self.button(self.tr("打印受理回执…"), lambda: self.print_letter("receipt"))
+        self.button(self.tr("打印答复意见书…"), lambda: self.print_letter("answer"))
+        self.button(self.tr("导出台账…"), self.export)
+        self.open_only = QCheckBox(self.tr("只看未办结"), self)
+        self.open_only.toggled.connect(lambda _on: self.refresh())
+        self.bar.addWidget(self.open_only)
+        self.bar.addStretch(1)
+        self.layout_.addWidget(self.view, 1)
+
+    def refresh(self) -> None:
+        pid = self.project()
+        if pid is None:
+            self.model.set_rows([])
+            return
+        self.ctx.runner.run(
+            self, self.tr("读取信访台账"), grievances.list_grievances, on_done=self._show, with_progress=False,
+            db=self.ctx.database(), project_id=pid, open_only=self.open_only.isChecked(),
+        )  # fmt: skip
+
+    def _show(self, rows: list[GrievanceView]) -> None:
+        self.model.set_rows(rows)
+        overdue = sum(1 for g in rows if g.overdue)
+        open_ = sum(1 for g in rows if g.closed_on is None)
+        text = self.tr("共 {n} 件，未办结 {o} 件").format(n=len(rows), o=open_)
+        if overdue:
+            text += self.tr("，其中逾期 {k} 件（红色）").format(k=overdue)
+        self.note.setText(text)
+
+    def add(self) -> None:
+        pid = self.ctx.current_project()
+        if pid is None:
+            self.project()
+            return
+        dialog = GrievanceDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.ctx.runner.run(
+            self, self.tr("登记信访"), grievances.add_grievance, changes=frozenset({"grievances"}),
+            with_progress=False, db=self.ctx.database(), project_id=pid, data=dialog.value(),
+        )  # fmt: skip
+
+    def close_selected(self) -> None:
+        g: GrievanceView | None = _selected(self.view, self.model)
+        pid = self.ctx.current_project()
+        if g is None or pid is None:
+            return
+        dialog = CloseDialog(g.number, g.handler, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        answer, closed_on, handler = dialog.values()
+        self.ctx.runner.run(
+            self, self.tr("办结信访"), grievances.close_grievance, changes=frozenset({"grievances"}),
+            with_progress=False, db=self.ctx.database(), project_id=pid, grievance_id=g.id, answer=answer,
+            closed_on=closed_on, handler=handler,
+        )  # fmt: skip
+
+    def print_letter(self, letter: str) -> None:
+        g: GrievanceView | None = _selected(self.view, self.model)
+        pid = self.ctx.current_project()
+        if g is None or pid is None:
+            return
+        title = printing.LETTERS[letter][1]
+        name, _ = QFileDialog.getSaveFileName(self, title, f"{g.number}_{title}.pdf", "PDF (*.pdf)")
+        if not name:
+            return
+        self.ctx.runner.run(
+            self, self.tr("打印") + title, printing.print_grievance_letter, with_progress=False,
+            db=self.ctx.database(), project_id=pid, grievance_id=g.id, letter=letter, out=Path(name),
+        )  # fmt: skip
+
+    def export(self) -> None:
+        pid = self.ctx.current_project()
+        if pid is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出信访台账"), "信访台账.xlsx", "Excel (*.xlsx)")
+        if not name:
+            return
+        self.ctx.runner.run(
+            self, self.tr("导出信访台账"), printing.export_grievance_log, with_progress=False,
+            db=self.ctx.database(), project_id=pid, out=Path(name),
+        )  # fmt: skip
+
+
+class HolidayPage(_Page):
+    """The holiday and make-up working days the calendar knows; a newer year is imported here."""
+
+    def __init__(self, ctx: AreaContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = HolidayModel(self)
+        self.view = _table(self, self.model)
+        self.button(self.tr("导入节假日表…"), self.load)
+        self.bar.addStretch(1)
+        self.layout_.addWidget(self.view, 1)
+
+    def refresh(self) -> None:
+        self.ctx.runner.run(
+            self, self.tr("读取节假日表"), _holidays, on_done=self._show, with_progress=False, db=self.ctx.database()
+        )
+
+    def _show(self, result: tuple[list[int], list[calendar.HolidayRow]]) -> None:
+        years, rows = result
+        self.model.set_rows(rows)
+        this_year = next((i for i, r in enumerate(rows) if r.day.year == date.today().year), None)
+        if this_year is not None:
+            proxy = self.view.model()
+            assert isinstance(proxy, QSortFilterProxyModel)
+            self.view.scrollTo(proxy.mapFromSource(self.model.index(this_year, 0)))
+        self.note.setText(
+            self.tr("已知年份：{y}。其他年份的日期无法推算工作日，请导入国务院办公厅当年的节假日安排"
+                    "（工作簿「节假日」：日期、休/班）。").format(y="、".join(map(str, years)))
+        )  # fmt: skip
+
+    def load(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("导入节假日表"), "", "Excel (*.xlsx *.xls *.ods *.csv)")
+        if not name:
+            return
+        self.ctx.runner.run(
+            self, self.tr("导入节假日表"), calendar.load_holiday_workbook, changes=frozenset({"calendar", "procedure"}),
+            with_progress=False, db=self.ctx.database(), path=Path(name),
+        )  # fmt: skip
+
+
+def _holidays(db: Any) -> tuple[list[int], list[calendar.HolidayRow]]:
+    cal = calendar.work_calendar(db)
+    return sorted(cal.years), calendar.holiday_rows(db)
+
+
+class ProcedureWindow(QDialog):
+    """One window for the area (not modal): the timeline, the grievance log and the holiday table."""
+
+    def __init__(self, ctx: AreaContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("征收程序与信访"))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.resize(1100, 600)
+        self.ctx = ctx
+        self.tabs = QTabWidget(self)
+        self.timeline = TimelinePage(ctx, self)
+        self.grievances = GrievancePage(ctx, self)
+        self.holidays = HolidayPage(ctx, self)
+        self.tabs.addTab(self.timeline, self.tr("程序时间线"))
+        self.tabs.addTab(self.grievances, self.tr("信访台账"))
+        self.tabs.addTab(self.holidays, self.tr("节假日表"))
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.tabs)
+        ctx.runner.changed.connect(self._changed)
+
+    def _changed(self, topics: object) -> None:
+        if not self.isVisible():
+            return
+        if isinstance(topics, frozenset) and not (topics & TOPICS or "tree" in topics or "project" in topics):
+            return
+        self.refresh_all()
+
+    def refresh_all(self) -> None:
+        for page in (self.timeline, self.grievances, self.holidays):
+            page.refresh()
+
+    def show_tab(self, tab: int) -> None:
+        self.tabs.setCurrentIndex(tab)
+        self.refresh_all()
+        self.show()
+        self.raise_()
+        self.activateWindow()
