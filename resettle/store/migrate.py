@@ -20,8 +20,9 @@ from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, inspect
 
 from resettle.errors import DatabaseVersionError, IntegrityProblem, ValidationError
+from resettle.paths_resources import migrations_path
 
-MIGRATIONS = Path(__file__).with_name("migrations")
+MIGRATIONS = migrations_path()
 
 
 class MigrationOutcome(Enum):
