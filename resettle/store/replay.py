@@ -96,8 +96,13 @@ def _converter(column: Any) -> Converter:
     def converted(value: Any) -> str | None:
         if value is None:
             return None
-        if processor is not None:
-            value = processor(value)
+        if is_bool and (isinstance(value, float) or value not in (0, 1)):
+            return f"（无法读取的值 {value!r}）"  # not what the program stores: never equals a trail value
+        try:
+            if processor is not None:
+                value = processor(value)
+        except (ValueError, TypeError, ArithmeticError):
+            return f"（无法读取的值 {value!r}）"
         if is_bool:
             value = bool(value)
         text = as_text(value)
