@@ -249,7 +249,7 @@ class HouseholdEditor(QDialog):
             self.parcels.set_parcels(d.parcels)
             self.structures.set_structures(d.structures)
             self.attachments.set_attachments(d.attachments)
-            self.history_model.set_entries(households.history(self.db, household_id))
+            self._show_history(household_id)
             if self.compensation.household_id != household_id:
                 self.compensation.household_id = household_id
                 self.compensation.refresh()
@@ -260,7 +260,15 @@ class HouseholdEditor(QDialog):
 
     def _compensation_changed(self) -> None:
         if self.original is not None:
-            self.history_model.set_entries(households.history(self.db, self.original.id))
+            self._show_history(self.original.id)
+
+    def _show_history(self, household_id: int) -> None:
+        """Columns as wide as their content (capped), so no label or value is cut."""
+        self.history_model.set_entries(households.history(self.db, household_id))
+        header = self.history_view.horizontalHeader()
+        self.history_view.resizeColumnsToContents()
+        for col in range(self.history_model.columnCount() - 1):
+            header.resizeSection(col, min(max(header.sectionSize(col), 60), 260))
 
     @property
     def dirty(self) -> bool:

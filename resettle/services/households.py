@@ -15,6 +15,7 @@ from resettle.domain import progress
 from resettle.domain.pinyin import initials
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
+from resettle.services.labels import FIELD_LABELS
 from resettle.services.records import (
     AttachmentData,
     HistoryEntry,
@@ -49,40 +50,6 @@ SORT_COLUMNS: dict[str, Any] = {
     "status": (None, Household.household_no),  # None: the derived stage, see _stage()
 }
 TOP = "\U0010ffff"  # sorts after every character: col >= p AND col < p + TOP is a prefix search
-
-FIELD_LABELS = {
-    "household_no": "户号",
-    "head_name": "户主",
-    "phone": "联系电话",
-    "address": "地址",
-    "bank_name": "开户银行",
-    "bank_account": "银行账号",
-    "tags": "标签",
-    "status": "状态",
-    "remarks": "备注",
-    "group_id": "村民小组",
-    "name": "姓名",
-    "id_number": "身份证号码",
-    "relation": "与户主关系",
-    "sex": "性别",
-    "birth_date": "出生日期",
-    "hukou_type": "户口性质",
-    "resettled": "安置人口",
-    "land_class": "地类",
-    "area_mu": "面积(亩)",
-    "parcel_no": "地块编号",
-    "contract_no": "承包合同号",
-    "structure_type": "结构",
-    "floor_area_m2": "建筑面积(㎡)",
-    "use": "用途",
-    "legal_status": "合法性",
-    "year_built": "建成年份",
-    "decoration_value": "装修评估价(元)",
-    "kind": "种类",
-    "quantity": "数量",
-    "unit": "单位",
-    "spec": "规格",
-}
 
 
 # -- reading -------------------------------------------------------------------------------

@@ -7,13 +7,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from resettle.services.households import FIELD_LABELS
+from resettle.services.labels import ACTION_LABELS, entity_label, field_label
 from resettle.services.records import HistoryEntry
 
 COL_TIME, COL_USER, COL_ACTION, COL_ENTITY, COL_FIELD, COL_OLD, COL_NEW, COL_REASON = range(8)
 HEADERS = ("时间", "用户", "操作", "对象", "字段", "原值", "新值", "原因")
-ACTIONS = {"create": "新增", "update": "修改", "delete": "删除"}
-ENTITIES = {"household": "户", "person": "成员", "land_parcel": "地块", "structure": "房屋", "attachment": "附着物"}
 
 
 def local_time(ts: str) -> str:
@@ -55,11 +53,11 @@ class HistoryModel(QAbstractTableModel):
             case 1:
                 return f"{e.user}@{e.host}" if role == Qt.ItemDataRole.ToolTipRole else e.user
             case 2:
-                return ACTIONS.get(e.action, e.action)
+                return ACTION_LABELS.get(e.action, e.action)
             case 3:
-                return ENTITIES.get(e.entity, e.entity)
+                return entity_label(e.entity)
             case 4:
-                return "（全部）" if e.field == "*" else FIELD_LABELS.get(e.field, e.field)
+                return field_label(e.entity, e.field)
             case 5:
                 return e.old or ""
             case 6:
