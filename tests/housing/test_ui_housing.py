@@ -1,0 +1,143 @@
+"""The 安置 menu, the selection-day board (live across two connections) and the dialogs' table models."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QMenuBar, QWidget
+
+from resettle.services import households
+from resettle.services.housing import placement, settlement, stock
+from resettle.store.database import Database
+from tests.conftest import CLERK
+from ui.areas import AreaContext
+from ui.housing import HousingArea
+from ui.housing.dialogs import LotteryDialog, SettlementDialog, StockDialog, TransitionDialog
+from ui.housing.models import BoardModel, FlatsModel, QueueModel, SettlementModel
+from ui.housing.selection import SelectionPage
+from ui.ops import OpRunner
+
+
+@pytest.fixture
+def ctx(qtbot, hdb: Database, pid: int) -> Iterator[AreaContext]:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = OpRunner()
+    errors: list[str] = []
+    runner.on_error = lambda _p, exc, _t: errors.append(str(exc))
+    selected: list[int] = []
+    yield AreaContext(parent, runner, lambda: hdb, lambda: pid, lambda: list(selected))
+    runner.wait()
+    assert errors == []
+
+
+def test_menu_has_its_actions_and_is_visible(qtbot, ctx: AreaContext) -> None:
+    bar = QMenuBar()
+    qtbot.addWidget(bar)
+    area = HousingArea(ctx, bar)
+    texts = [a.text() for a in area.menu.actions() if a.text()]
+    assert area.menu.menuAction().isVisible()
+    assert "选房现场…" in texts and "抽签…" in texts and "过渡费发放表…" in texts
+
+
+def test_models_pass_the_model_tester(qtmodeltester, hdb: Database, pid: int) -> None:
+    board = stock.board(hdb, pid, stock.list_estates(hdb, pid)[0].id)
+    m = BoardModel()
+    m.set_flats(board.flats)
+    qtmodeltester.check(m)
+    assert (
+        m.rowCount() == 11
+        and sum(1 for r in range(m.rowCount()) for c in range(m.columnCount()) if m.flat_at(r, c)) == 528
+    )
+    f = FlatsModel()
+    f.set_rows(board.flats)
+    qtmodeltester.check(f)
+    placement.draw_lottery(hdb, pid, "S")
+    q = QueueModel()
+    q.set_rows(placement.queue(hdb, pid))
+    qtmodeltester.check(q)
+    placement.choose_flats(hdb, pid, households.find_household_id(hdb, "东岗01001", pid), [board.flats[0].id])
+    s = SettlementModel()
+    s.set_rows(settlement.settle(hdb, pid).households)
+    qtmodeltester.check(s)
+
+
+def test_selection_day_choose_from_the_board_and_see_another_clerk(
+    qtbot, ctx: AreaContext, hdb: Database, pid: int, tmp_path: Path
+) -> None:
+    draw = placement.draw_lottery(hdb, pid, "选房日-1")
+    page = SelectionPage(ctx, pid)
+    page.print_after_choice = False
+    qtbot.addWidget(page)
+    page.show()
+    first_no = draw.order[0][1]
+    assert page.detail is not None and page.detail.household_no == first_no
+    model = page.board_model
+    target = next(
+        (r, c)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if model.flat_at(r, c) is not None and model.flat_at(r, c).status == "可选"  # type: ignore[union-attr]
+    )
+    frozen = next(
+        (r, c)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if model.flat_at(r, c) is not None and model.flat_at(r, c).status == "冻结"  # type: ignore[union-attr]
+    )
+    sel = page.board.selectionModel()
+    sel.select(model.index(*frozen), QItemSelectionModel.SelectionFlag.Select)
+    assert page.selected_flats() == []  # a frozen flat cannot be picked
+    sel.select(model.index(*target), QItemSelectionModel.SelectionFlag.Select)
+    flat = page.selected_flats()[0]
+    with qtbot.waitSignal(page.chosen, timeout=10000):
+        page.choose()
+    detail = placement.placement_detail(hdb, pid, households.find_household_id(hdb, first_no, pid))
+    assert [f.id for f in detail.flats] == [flat.id]
+    qtbot.waitUntil(lambda: page.board_model.flat_at(*target).status == "已选")  # type: ignore[union-attr]
+    # another clerk at another desk chooses a flat: the board shows it at the next refresh
+    other = Database.open(hdb.path, actor=CLERK, lock=False, startup_backup=False)
+    try:
+        free = next(f for f in stock.board(other, pid, flat.estate_id).flats if f.status == "可选")
+        placement.choose_flats(other, pid, households.find_household_id(other, draw.order[5][1], pid), [free.id])
+    finally:
+        other.close()
+    page._tick()
+    index = page.board_model.index_of(free.id)
+    assert page.board_model.flat_at(index.row(), index.column()).status == "已选"  # type: ignore[union-attr]
+    assert "已选 2" in page.counts.text()
+    page.resize(1400, 820)
+    page.grab().save("/tmp/housing_selection.png")
+    page.close()
+
+
+def test_dialogs_open_and_show_their_tables(qtbot, ctx: AreaContext, hdb: Database, pid: int) -> None:
+    placement.draw_lottery(hdb, pid, "S")
+    d1 = StockDialog(ctx, pid)
+    qtbot.addWidget(d1)
+    assert d1.model.rowCount() == 528
+    d2 = LotteryDialog(ctx, pid)
+    qtbot.addWidget(d2)
+    assert d2.model.rowCount() == 40
+    d2.seed.setText("S")
+    messages: list[str] = []
+    d2.info = messages.append  # type: ignore[method-assign]
+    d2.verify()
+    assert messages and "一致" in messages[0]
+    hid = households.find_household_id(hdb, "东岗01001", pid)
+    placement.choose_flats(hdb, pid, hid, [placement.find_flat_id(hdb, pid, "3幢-1单元-101")])
+    d3 = SettlementDialog(ctx, pid)
+    qtbot.addWidget(d3)
+    assert d3.model.rowCount() == 1
+    sim = d3.simulate(households.find_household_id(hdb, "东岗01002", pid))
+    assert sim is not None and sim.model.rowCount() > 6
+    qtbot.addWidget(sim)
+    d4 = TransitionDialog(ctx, pid)
+    qtbot.addWidget(d4)
+    assert d4.model.rowCount() == 0
+    d1.resize(1000, 600)
+    d1.grab().save("/tmp/housing_stock.png")
+    sim.grab().save("/tmp/housing_simulation.png")

@@ -1,0 +1,596 @@
+"""Dialogs of the 安置 menu: stock, standard, lottery, settlement and 模拟安置, transition fees, handover."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resettle.errors import ResettleError
+from resettle.services import documents, projects
+from resettle.services.housing import placement, settlement, stock
+from resettle.services.housing.records import DrawInfo, QueueEntry
+from ui.areas import AreaContext
+from ui.housing.models import (
+    FlatsModel,
+    QueueModel,
+    RowsModel,
+    SettlementModel,
+    SimulationModel,
+    StandardsModel,
+    TransitionModel,
+    yuan,
+)
+
+CHANGES = frozenset({"housing", "households"})
+
+
+def _table(model: RowsModel[Any]) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSortingEnabled(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def _qdate(day: date | None) -> QDate:
+    d = day or date.today()
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(edit: QDateEdit) -> date:
+    q = edit.date()
+    return date(q.year(), q.month(), q.day())
+
+
+class _AreaDialog(QDialog):
+    """Common parts: the context, the project, a warning on refusals, the runner for long work."""
+
+    def __init__(self, ctx: AreaContext, project_id: int, title: str) -> None:
+        super().__init__(ctx.parent)
+        self.ctx = ctx
+        self.project_id = project_id
+        self.setWindowTitle(title)
+        ctx.runner.changed.connect(self._changed)
+
+    def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(self.ctx.database(), self.project_id, *args, **kwargs)
+        except ResettleError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.message)
+            return None
+
+    def run(self, title: str, fn: Callable[..., Any], on_done: Callable[[Any], object], **kwargs: Any) -> None:
+        self.ctx.runner.run(
+            self,
+            title,
+            fn,
+            db=self.ctx.database(),
+            project_id=self.project_id,
+            on_done=on_done,
+            changes=CHANGES,
+            **kwargs,
+        )
+
+    def _changed(self, topics: object) -> None:
+        if isinstance(topics, frozenset) and topics & CHANGES and self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read what the dialog shows."""
+
+    def done(self, result: int) -> None:
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.ctx.runner.changed.disconnect(self._changed)
+        super().done(result)
+
+    def open_file(self, caption: str) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(self, caption, "", self.tr("工作簿 (*.xlsx *.xls *.ods *.csv)"))
+        return Path(name) if name else None
+
+    def save_file(self, caption: str, suggested: str, pattern: str) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(self, caption, str(Path.home() / suggested), pattern)
+        return Path(name) if name else None
+
+    def info(self, text: str) -> None:
+        QMessageBox.information(self, self.windowTitle(), text)
+
+
+class StockDialog(_AreaDialog):
+    """安置小区与房源: import/export the stock list, freeze/unfreeze, promised handover date."""
+
+    def __init__(self, ctx: AreaContext, project_id: int) -> None:
+        super().__init__(ctx, project_id, "房源")
+        self.setWindowTitle(self.tr("安置小区与房源"))
+        self.estate = QComboBox()
+        self.estate.currentIndexChanged.connect(self._load_flats)
+        self.promised = QLabel()
+        self.model = FlatsModel(self)
+        self.view = _table(self.model)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            (self.tr("导入房源表…"), self.import_stock),
+            (self.tr("导出房源表…"), self.export_stock),
+            (self.tr("冻结…"), self.freeze),
+            (self.tr("解冻…"), self.unfreeze),
+            (self.tr("承诺交房日期…"), self.promise),
+        ):
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("安置小区")))
+        top.addWidget(self.estate, 1)
+        top.addWidget(self.promised, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.resize(1000, 640)
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.estate.currentData()
+        estates = self.call(stock.list_estates) or []
+        self.estate.blockSignals(True)
+        self.estate.clear()
+        for e in estates:
+            self.estate.addItem(f"{e.name}（{e.flats} 套）", e.id)
+        at = self.estate.findData(current)
+        self.estate.setCurrentIndex(at if at >= 0 else 0)
+        self.estate.blockSignals(False)
+        self._estates = {e.id: e for e in estates}
+        self._load_flats()
+
+    def _load_flats(self) -> None:
+        estate_id = self.estate.currentData()
+        if estate_id is None:
+            self.model.set_rows([])
+            self.promised.setText(self.tr("还没有房源：请导入开发商的房源表（工作表「房源」）。"))
+            return
+        board = self.call(stock.board, int(estate_id))
+        self.model.set_rows(board.flats if board else [])
+        e = self._estates.get(int(estate_id))
+        day = e.promised_handover_on.isoformat() if e and e.promised_handover_on else self.tr("未设定")
+        self.promised.setText(self.tr("承诺交房日期：{0}").format(day))
+
+    def selected(self) -> Any:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def import_stock(self) -> None:
+        path = self.open_file(self.tr("导入房源表"))
+        if path is not None:
+            self.run(
+                self.tr("正在导入房源…"),
+                stock.import_stock,
+                lambda r: self.info(
+                    self.tr("已导入：新增 {0} 套，更新 {1} 套，其中冻结 {2} 套").format(r.added, r.updated, r.frozen)
+                ),
+                path=path,
+            )
+
+    def export_stock(self) -> None:
+        path = self.save_file(self.tr("导出房源表"), "房源.xlsx", self.tr("工作簿 (*.xlsx)"))
+        if path is not None:
+            self.run(
+                self.tr("正在导出房源…"),
+                stock.export_stock,
+                lambda n: self.info(self.tr("已导出 {0} 套").format(n)),
+                out=path,
+            )
+
+    def freeze(self) -> None:
+        f = self.selected()
+        if f is None:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("冻结房源"), self.tr("冻结 {0} 的原因：").format(f.name))
+        if ok and self.call(stock.freeze_flat, f.id, reason, expected_version=f.row_version) is not None:
+            self.ctx.runner.announce(*CHANGES)
+
+    def unfreeze(self) -> None:
+        f = self.selected()
+        if f is None:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("解冻房源"), self.tr("解冻 {0} 的原因：").format(f.name))
+        if ok and self.call(stock.unfreeze_flat, f.id, reason, expected_version=f.row_version) is not None:
+            self.ctx.runner.announce(*CHANGES)
+
+    def promise(self) -> None:
+        estate_id = self.estate.currentData()
+        if estate_id is None:
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("承诺交房日期"))
+        edit = QDateEdit(_qdate(getattr(self._estates.get(int(estate_id)), "promised_handover_on", None)))
+        edit.setCalendarPopup(True)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(dialog.accept)
+        box.rejected.connect(dialog.reject)
+        form = QFormLayout(dialog)
+        form.addRow(self.tr("承诺交房日期"), edit)
+        form.addRow(box)
+        if dialog.exec() and self.call(stock.set_promised_handover, int(estate_id), _pydate(edit)) is not None:
+            self.ctx.runner.announce(*CHANGES)
+
+
+class StandardDialog(_AreaDialog):
+    """安置标准: versions; import a new one (a draft), publish it."""
+
+    def __init__(self, ctx: AreaContext, project_id: int) -> None:
+        super().__init__(ctx, project_id, "安置标准")
+        self.setWindowTitle(self.tr("安置标准"))
+        self.model = StandardsModel(self)
+        self.view = _table(self.model)
+        b_import = QPushButton(self.tr("导入安置标准…"))
+        b_import.clicked.connect(self.import_standard)
+        b_publish = QPushButton(self.tr("发布所选版本"))
+        b_publish.clicked.connect(self.publish)
+        buttons = QHBoxLayout()
+        buttons.addWidget(b_import)
+        buttons.addWidget(b_publish)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("结算和过渡费按最新发布的版本计算；已发布的版本不能修改。")))
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.resize(1100, 360)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.call(stock.list_standards) or [])
+
+    def import_standard(self) -> None:
+        path = self.open_file(self.tr("导入安置标准"))
+        if path is not None:
+            self.run(self.tr("正在导入安置标准…"), stock.import_standard, lambda _r: None, path=path)
+
+    def publish(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return
+        info = self.model.row(rows[0].row())
+        answer = QMessageBox.question(
+            self, self.windowTitle(), self.tr("发布第 {0} 版？发布后不能修改。").format(info.revision)
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.call(stock.publish_standard, info.id) is not None:
+            self.ctx.runner.announce(*CHANGES)
+
+
+class LotteryDialog(_AreaDialog):
+    """抽签: type the publicly drawn seed, draw once, verify, print the record."""
+
+    def __init__(self, ctx: AreaContext, project_id: int) -> None:
+        super().__init__(ctx, project_id, "抽签")
+        self.setWindowTitle(self.tr("抽签"))
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("全项目"), None)
+        for p in projects.tree(ctx.database(), with_counts=False):
+            if p.id == project_id:
+                for v in p.villages:
+                    self.scope.addItem(v.name, v.id)
+        self.scope.currentIndexChanged.connect(self.refresh)
+        self.seed = QLineEdit()
+        self.seed.setPlaceholderText(self.tr("现场公开产生的种子，如 公证员摇出的号码"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.model = QueueModel(self)
+        self.view = _table(self.model)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            (self.tr("抽签"), self.draw),
+            (self.tr("重新抽签…"), self.redraw),
+            (self.tr("核验"), self.verify),
+            (self.tr("打印抽签记录…"), self.print_record),
+        ):
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        form = QFormLayout()
+        form.addRow(self.tr("范围"), self.scope)
+        form.addRow(self.tr("种子"), self.seed)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        self.resize(640, 700)
+        self.refresh()
+
+    def village(self) -> int | None:
+        data = self.scope.currentData()
+        return None if data is None else int(data)
+
+    def refresh(self) -> None:
+        info: DrawInfo | None = self.call(placement.current_draw, self.village())
+        if info is None:
+            self.summary.setText(self.tr("本范围尚未抽签。"))
+            self.model.set_rows([])
+            return
+        self.summary.setText(self.tr("种子「{0}」，{1} 户，摘要 {2}").format(info.seed, len(info.order), info.digest))
+        states = {q.household_no: q.state for q in self.call(placement.queue, self.village()) or []}
+        self.model.set_rows([QueueEntry(p, 0, no, head, states.get(no, "")) for p, no, head in info.order])
+
+    def draw(self, redraw_reason: str | None = None) -> None:
+        seed = self.seed.text().strip()
+        if not seed:
+            self.info(self.tr("请先输入现场公开产生的种子。"))
+            return
+        if self.call(placement.draw_lottery, seed, self.village(), redraw_reason=redraw_reason) is not None:
+            self.ctx.runner.announce(*CHANGES)
+            self.refresh()
+
+    def redraw(self) -> None:
+        reason, ok = QInputDialog.getText(self, self.tr("重新抽签"), self.tr("重新抽签的原因（原记录保留）："))
+        if ok and reason.strip():
+            self.draw(redraw_reason=reason)
+
+    def verify(self) -> None:
+        seed = self.seed.text().strip()
+        result = self.call(placement.verify_lottery, seed, self.village())
+        if result is not None:
+            self.info(result.message)
+
+    def print_record(self) -> None:
+        path = self.save_file(self.tr("打印抽签记录"), "抽签记录.pdf", self.tr("PDF (*.pdf)"))
+        if path is not None:
+            self.ctx.runner.run(
+                self,
+                self.tr("正在打印抽签记录…"),
+                documents.export_pdf,
+                db=self.ctx.database(),
+                kind="lottery",
+                out=path,
+                project_id=self.project_id,
+                village_id=self.village(),
+                on_done=lambda r: self.info(r.message),
+            )
+
+
+class SettlementDialog(_AreaDialog):
+    """差价结算 of the project, and 模拟安置 for one household before it chooses."""
+
+    def __init__(self, ctx: AreaContext, project_id: int) -> None:
+        super().__init__(ctx, project_id, "差价结算")
+        self.setWindowTitle(self.tr("差价结算与模拟安置"))
+        self.model = SettlementModel(self)
+        self.view = _table(self.model)
+        self.total = QLabel()
+        b_sim = QPushButton(self.tr("模拟安置（所选户）…"))
+        b_sim.clicked.connect(self.simulate_selected)
+        row = QHBoxLayout()
+        row.addWidget(self.total, 1)
+        row.addWidget(b_sim)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        self.resize(1200, 600)
+        self.refresh()
+
+    def refresh(self) -> None:
+        report = self.call(settlement.settle)
+        self.model.set_rows(report.households if report else [])
+        if report is not None:
+            self.total.setText(
+                self.tr("{0} 户，应缴差价合计 {1} 元").format(len(report.households), yuan(report.total_net))
+            )
+
+    def simulate_selected(self) -> None:
+        ids = self.ctx.current_households()
+        if not ids:
+            self.info(self.tr("请先在户表中选择一户。"))
+            return
+        self.simulate(ids[0])
+
+    def simulate(self, household_id: int) -> SimulationDialog | None:
+        sim = self.call(settlement.simulate, household_id)
+        if sim is None:
+            return None
+        dialog = SimulationDialog(sim, self)
+        dialog.show()
+        return dialog
+
+
+class SimulationDialog(QDialog):
+    """模拟安置: cash beside each available 户型 (one flat or two), side by side."""
+
+    def __init__(self, sim: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        d = sim.detail
+        self.setWindowTitle(self.tr("模拟安置 — {0} {1}").format(d.household_no, d.head_name))
+        self.model = SimulationModel(self)
+        self.model.set_rows(sim.options)
+        view = _table(self.model)
+        head = QLabel(
+            self.tr("安置人口 {0} 人，应安置面积 {1} ㎡，补偿款合计 {2} 元").format(
+                d.persons, d.entitled_m2, yuan(d.compensation_total)
+            )
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(view, 1)
+        self.resize(900, 600)
+
+
+class TransitionDialog(_AreaDialog):
+    """过渡费发放表 for a month or a quarter (or everything up to a date), on screen and as xlsx."""
+
+    def __init__(self, ctx: AreaContext, project_id: int) -> None:
+        super().__init__(ctx, project_id, "过渡费")
+        self.setWindowTitle(self.tr("过渡费发放表"))
+        today = date.today()
+        self.since = QDateEdit(_qdate(date(today.year, ((today.month - 1) // 3) * 3 + 1, 1)))
+        self.until = QDateEdit(_qdate(today))
+        for e in (self.since, self.until):
+            e.setCalendarPopup(True)
+        self.from_moveout = QComboBox()
+        self.from_moveout.addItem(self.tr("本期（开始日期之后）"), True)
+        self.from_moveout.addItem(self.tr("自搬迁之日起累计"), False)
+        self.model = TransitionModel(self)
+        self.view = _table(self.model)
+        self.total = QLabel()
+        b_show = QPushButton(self.tr("计算"))
+        b_show.clicked.connect(self.refresh)
+        b_export = QPushButton(self.tr("导出发放表…"))
+        b_export.clicked.connect(self.export)
+        form = QHBoxLayout()
+        for label, w in (
+            (self.tr("开始"), self.since),
+            (self.tr("截止"), self.until),
+            (self.tr("口径"), self.from_moveout),
+        ):
+            form.addWidget(QLabel(label))
+            form.addWidget(w)
+        form.addWidget(b_show)
+        form.addWidget(b_export)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.total)
+        self.resize(1100, 600)
+        self.refresh()
+
+    def _since(self) -> date | None:
+        return _pydate(self.since) if self.from_moveout.currentData() else None
+
+    def refresh(self) -> None:
+        st = self.call(settlement.transition_statement, _pydate(self.until), self._since())
+        self.model.set_rows(st.rows if st else [])
+        if st is not None:
+            self.total.setText(self.tr("{0} 户，合计 {1} 元").format(len(st.rows), yuan(st.total)))
+
+    def export(self) -> None:
+        path = self.save_file(self.tr("导出过渡费发放表"), "过渡费发放表.xlsx", self.tr("工作簿 (*.xlsx)"))
+        if path is not None:
+            self.run(
+                self.tr("正在导出过渡费发放表…"),
+                settlement.export_transition_statement,
+                lambda st: self.info(self.tr("已导出 {0} 户，合计 {1} 元").format(len(st.rows), yuan(st.total))),
+                until=_pydate(self.until),
+                out=path,
+                since=self._since(),
+            )
+
+
+class HandoverDialog(_AreaDialog):
+    """交房 of one household: date, keys, meter readings; then the 入住通知单; later the 办证 status."""
+
+    def __init__(self, ctx: AreaContext, project_id: int, household_id: int) -> None:
+        super().__init__(ctx, project_id, "交房")
+        self.household_id = household_id
+        detail = self.call(placement.placement_detail, household_id)
+        name = f"{detail.household_no} {detail.head_name}" if detail else ""
+        self.setWindowTitle(self.tr("交房 — {0}").format(name))
+        self.day = QDateEdit(_qdate(None))
+        self.day.setCalendarPopup(True)
+        self.keys = QSpinBox()
+        self.keys.setRange(0, 99)
+        self.water, self.power, self.gas = QLineEdit(), QLineEdit(), QLineEdit()
+        self.title_status = QComboBox()
+        self.title_status.addItems(list(settlement.TITLE_STATUSES))
+        self.state = QLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("所选房"), QLabel("、".join(f.name for f in detail.flats) if detail else ""))
+        form.addRow(self.tr("交房日期"), self.day)
+        form.addRow(self.tr("钥匙（把）"), self.keys)
+        form.addRow(self.tr("水表读数"), self.water)
+        form.addRow(self.tr("电表读数"), self.power)
+        form.addRow(self.tr("燃气表读数"), self.gas)
+        form.addRow(self.tr("办证状态"), self.title_status)
+        b_hand = QPushButton(self.tr("交房并出具入住通知单"))
+        b_hand.clicked.connect(self.hand_over)
+        b_title = QPushButton(self.tr("保存办证状态"))
+        b_title.clicked.connect(self.save_title)
+        b_print = QPushButton(self.tr("打印入住通知单…"))
+        b_print.clicked.connect(self.print_notice)
+        row = QHBoxLayout()
+        for b in (b_hand, b_title, b_print):
+            row.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.state)
+        layout.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        info = self.call(settlement.get_handover, self.household_id)
+        if info is None:
+            self.state.setText(self.tr("尚未交房。"))
+            return
+        self.state.setText(self.tr("已于 {0} 交房，入住通知单 {1}").format(info.handed_over_on, info.notice_no))
+        self.title_status.setCurrentText(info.title_status)
+
+    def _reading(self, edit: QLineEdit) -> Decimal | None:
+        text = edit.text().strip()
+        if not text:
+            return None
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            raise ValueError(text) from None
+
+    def hand_over(self) -> None:
+        try:
+            readings = [self._reading(e) for e in (self.water, self.power, self.gas)]
+        except ValueError as exc:
+            self.info(self.tr("表读数「{0}」不是数值").format(exc))
+            return
+        info = self.call(
+            settlement.hand_over,
+            self.household_id,
+            _pydate(self.day),
+            keys=self.keys.value(),
+            water=readings[0],
+            power=readings[1],
+            gas=readings[2],
+        )
+        if info is not None:
+            self.ctx.runner.announce(*CHANGES)
+            self.refresh()
+
+    def save_title(self) -> None:
+        if self.call(settlement.set_title_status, self.household_id, self.title_status.currentText()) is not None:
+            self.ctx.runner.announce(*CHANGES)
+
+    def print_notice(self) -> None:
+        path = self.save_file(self.tr("打印入住通知单"), "入住通知单.pdf", self.tr("PDF (*.pdf)"))
+        if path is not None:
+            self.ctx.runner.run(
+                self,
+                self.tr("正在打印入住通知单…"),
+                documents.export_pdf,
+                db=self.ctx.database(),
+                kind="move-in",
+                out=path,
+                household_ids=[self.household_id],
+                on_done=lambda r: self.info(r.message),
+            )

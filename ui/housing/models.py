@@ -1,0 +1,271 @@
+"""Table models of the placement screens: flats, the draw order, settlements, standards, and the estate board.
+
+Every model holds frozen dataclasses handed to it by the page; nothing here touches the
+database (``data()`` only reads what it holds).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from resettle.domain.money import format_yuan, to_fen
+from resettle.services.housing.records import (
+    FlatInfo,
+    HouseholdSettlement,
+    QueueEntry,
+    SimulationOption,
+    StandardInfo,
+    TransitionRow,
+)
+
+T = TypeVar("T")
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+CENTER = int(Qt.AlignmentFlag.AlignCenter)
+Index = QModelIndex | QPersistentModelIndex
+
+STATUS_COLOURS = {
+    "可选": QColor("#c8e6c9"),
+    "冻结": QColor("#cfd8dc"),
+    "已选": QColor("#ffcc80"),
+    "已交付": QColor("#90caf9"),
+}
+
+
+def yuan(value: Decimal | None) -> str:
+    return "" if value is None else format_yuan(to_fen(value))
+
+
+def area(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:,.2f}"
+
+
+class RowsModel(QAbstractTableModel, Generic[T]):
+    """A list of frozen dataclasses shown through (header, getter, right-aligned) columns."""
+
+    COLUMNS: tuple[tuple[str, Callable[[Any], object], bool], ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> T:
+        return self._rows[index]
+
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.COLUMNS[section][0]) if 0 <= section < len(self.COLUMNS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        _header, getter, right = self.COLUMNS[index.column()]
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = getter(row)
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and right:
+            return RIGHT
+        if role == ROW_ROLE:
+            return row
+        return None
+
+
+class FlatsModel(RowsModel[FlatInfo]):
+    COLUMNS = (
+        ("小区", lambda f: f.estate, False),
+        ("房号", lambda f: f.name, False),
+        ("层", lambda f: f.floor, True),
+        ("户型", lambda f: f.layout, False),
+        ("建筑面积(㎡)", lambda f: area(f.area_m2), True),
+        ("状态", lambda f: f.status, False),
+        ("户号", lambda f: f.household_no, False),
+        ("冻结原因", lambda f: f.frozen_reason, False),
+    )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and index.column() == 5:
+            return QBrush(STATUS_COLOURS.get(self._rows[index.row()].status, QColor("white")))
+        return super().data(index, role)
+
+
+class QueueModel(RowsModel[QueueEntry]):
+    COLUMNS = (
+        ("顺序", lambda q: q.position, True),
+        ("户号", lambda q: q.household_no, False),
+        ("户主", lambda q: q.head_name, False),
+        ("状态", lambda q: q.state, False),
+    )
+
+
+class StandardsModel(RowsModel[StandardInfo]):
+    COLUMNS = (
+        ("版本", lambda s: s.revision, True),
+        ("状态", lambda s: s.status, False),
+        ("人均(㎡)", lambda s: s.standard.area_per_person, True),
+        ("每户最低(㎡)", lambda s: s.standard.minimum_area or "", True),
+        ("安置价", lambda s: yuan(s.standard.price_within), True),
+        ("超出分档(㎡)", lambda s: ";".join(str(w) for w in s.standard.band_widths), False),
+        ("超出单价", lambda s: ";".join(yuan(p) for p in s.standard.band_prices), False),
+        ("退还单价", lambda s: yuan(s.standard.refund_price), True),
+        ("过渡费(元/人·月)", lambda s: yuan(s.standard.transition_rate), True),
+        ("逾期倍数", lambda s: s.standard.overdue_multiplier.normalize(), True),
+        ("装修期(月)", lambda s: s.standard.fitout_months, True),
+        ("来源", lambda s: s.source_file, False),
+    )
+
+
+class SettlementModel(RowsModel[HouseholdSettlement]):
+    COLUMNS = (
+        ("户号", lambda h: h.household_no, False),
+        ("户主", lambda h: h.head_name, False),
+        ("房号", lambda h: "、".join(h.flats), False),
+        ("应安置(㎡)", lambda h: area(h.settlement.entitled_m2), True),
+        ("选房(㎡)", lambda h: area(h.settlement.chosen_m2), True),
+        ("房价(元)", lambda h: yuan(h.settlement.flat_price), True),
+        ("退还(元)", lambda h: yuan(h.settlement.refund), True),
+        ("应缴差价(元)", lambda h: yuan(h.settlement.net), True),
+        ("补偿款(元)", lambda h: yuan(h.settlement.compensation_total), True),
+        ("结算后应得(元)", lambda h: yuan(h.settlement.balance), True),
+        ("明细", lambda h: "；".join(f"{ln.label} {ln.formula}" for ln in h.settlement.lines), False),
+    )
+
+
+class SimulationModel(RowsModel[SimulationOption]):
+    COLUMNS = (
+        ("方案", lambda o: o.label, False),
+        ("户型", lambda o: " + ".join(o.flats) or "—", False),
+        ("面积(㎡)", lambda o: area(o.area_m2) if o.settlement else "", True),
+        ("房价(元)", lambda o: yuan(o.settlement.flat_price) if o.settlement else "", True),
+        ("退还(元)", lambda o: yuan(o.settlement.refund) if o.settlement else "", True),
+        ("应缴差价(元)", lambda o: yuan(o.settlement.net) if o.settlement else "", True),
+        ("结算后应得(元)", lambda o: yuan(o.balance), True),
+    )
+
+
+class TransitionModel(RowsModel[TransitionRow]):
+    COLUMNS = (
+        ("户号", lambda r: r.household_no, False),
+        ("户主", lambda r: r.head_name, False),
+        ("安置人口", lambda r: r.persons, True),
+        ("搬迁日期", lambda r: r.moved_out_on, False),
+        ("交房日期", lambda r: r.handed_over_on or "", False),
+        ("本期月数", lambda r: r.months, True),
+        ("本期金额(元)", lambda r: yuan(r.amount), True),
+        ("计算式", lambda r: r.fee.formula, False),
+    )
+
+
+class BoardModel(QAbstractTableModel):
+    """The estate as a grid: one row per floor (top floor first), one column per building-unit-room position.
+
+    Cells are coloured by status; ``ROW_ROLE`` gives the flat of a cell (None where there is none)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._floors: list[int] = []
+        self._columns: list[tuple[str, str, str]] = []  # (building, unit, room position)
+        self._cells: dict[tuple[int, int], FlatInfo] = {}
+        self._highlight: set[int] = set()
+
+    @staticmethod
+    def _position(f: FlatInfo) -> str:
+        room = f.room
+        floor = str(f.floor)
+        return room[len(floor) :] if room.startswith(floor) and len(room) > len(floor) else room
+
+    def set_flats(self, flats: Sequence[FlatInfo]) -> None:
+        self.beginResetModel()
+
+        def natural(text: str) -> tuple[int, str]:
+            digits = "".join(ch for ch in text if ch.isdigit())
+            return (int(digits) if digits else 0, text)
+
+        columns = sorted(
+            {(f.building, f.unit, self._position(f)) for f in flats},
+            key=lambda c: (natural(c[0]), natural(c[1]), natural(c[2])),
+        )
+        self._columns = columns
+        self._floors = sorted({f.floor for f in flats}, reverse=True)
+        col_of = {c: i for i, c in enumerate(columns)}
+        row_of = {fl: i for i, fl in enumerate(self._floors)}
+        self._cells = {(row_of[f.floor], col_of[(f.building, f.unit, self._position(f))]): f for f in flats}
+        self.endResetModel()
+
+    def set_highlight(self, flat_ids: set[int]) -> None:
+        self._highlight = set(flat_ids)
+        if self._floors and self._columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._floors) - 1, len(self._columns) - 1))
+
+    def flat_at(self, row: int, column: int) -> FlatInfo | None:
+        return self._cells.get((row, column))
+
+    def index_of(self, flat_id: int) -> QModelIndex:
+        for (r, c), f in self._cells.items():
+            if f.id == flat_id:
+                return self.index(r, c)
+        return QModelIndex()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._floors)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            b, u, pos = self._columns[section]
+            return f"{b}\n{u}\n{pos}"
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._floors):
+            return self.tr("{0}层").format(self._floors[section])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        f = self._cells.get((index.row(), index.column())) if index.isValid() else None
+        if f is None:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        f = self._cells.get((index.row(), index.column()))
+        if f is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{f.room}\n{f.area_m2}㎡"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            who = f"（{f.household_no}）" if f.household_no else ""
+            why = f"：{f.frozen_reason}" if f.frozen_reason else ""
+            return f"{f.estate} {f.name} {f.layout} {f.area_m2} ㎡ {f.status}{who}{why}"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour = QColor("#fff176") if f.id in self._highlight else STATUS_COLOURS.get(f.status, QColor("white"))
+            return QBrush(colour)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return CENTER
+        if role == ROW_ROLE:
+            return f
+        return None
