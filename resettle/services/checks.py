@@ -9,6 +9,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from resettle.services.accounts.guard import Need, require
 from resettle.store import backup, witness
 from resettle.store.audit import ChainHead, chain_head_info, entry_hash_at, verify_chain
 from resettle.store.database import Database
@@ -97,6 +98,7 @@ def _witness_findings(conn: sqlite3.Connection, db_path: Path, head: ChainHead) 
 
 
 def check_database(db: Database) -> CheckReport:
+    require(db, Need.READ, "检查数据库")
     problems: list[str] = []
     conn = db.raw_connection()
     try:

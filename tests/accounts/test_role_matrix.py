@@ -59,6 +59,16 @@ EXPECTED: dict[str, dict[str, Need]] = {
     },
     "settings": {"get_township": R, "save_township": E, "get_document_font": R, "save_document_font": E},
     "accounts.users": {"list_users": A, "reset_password": A, "set_active": A},
+    "payments.agreements": {
+        "sign_agreements": E, "mark_vacated": E, "supplement": E, "supplement_from_recompute": E,
+        "archive_agreements": E, "get_agreements": R, "list_agreements": R,
+    },
+    "payments.batches": {
+        "due_instalments": R, "make_batch": P, "list_batches": R, "approve_batch": V, "batch_lines": P,
+        "bank_formats": R, "write_bank_files": P, "apply_reply": P,
+    },
+    "payments.reconcile": {"reconcile": R},
+    "payments.progress": {"payment_counts": R},
 }  # fmt: skip
 
 # Not role-checked on purpose: logging in and out, the owner's own password, the first admin.
@@ -163,7 +173,9 @@ ROLES: list[Role | None] = [None, *Role]
 
 
 @pytest.mark.parametrize("role", ROLES, ids=lambda r: "nobody" if r is None else r.name.lower())
-def test_each_role_is_refused_exactly_where_the_matrix_says(db: Database, wrapped: list[Need], role: Role | None) -> None:
+def test_each_role_is_refused_exactly_where_the_matrix_says(
+    db: Database, wrapped: list[Need], role: Role | None
+) -> None:
     db.accounts_on = True  # a register with accounts
     db.role = role
     db.account = None if role is None else f"user-{role.name.lower()}"

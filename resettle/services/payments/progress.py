@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from resettle.services.accounts.guard import Need, require
+from resettle.services.payments.common import STATUS_ARCHIVED, STATUS_PAID
+from resettle.store.compensation_models import STATUS_REVIEWED
 from resettle.store.database import Database
 
 
@@ -17,4 +20,23 @@ class PaymentCounts:
 
 
 def payment_counts(db: Database, project_id: int, village_id: int | None = None) -> PaymentCounts:
-    return PaymentCounts()
+    """Reviewed (已复核), signed (an agreement) and paid (agreement 已兑付 or 已归档) households."""
+    require(db, Need.READ, "查看兑付进度")
+    scope = "h.project_id = ?"
+    params: tuple[object, ...] = (project_id,)
+    if village_id is not None:
+        scope += " AND h.group_id IN (SELECT id FROM village_group WHERE village_id = ?)"
+        params += (village_id,)
+    with db.read() as s:
+        conn = s.connection()
+        reviewed = conn.exec_driver_sql(
+            f"SELECT count(*) FROM household_compensation c JOIN household h ON h.id = c.household_id "
+            f"WHERE {scope} AND c.status = ?",
+            (*params, STATUS_REVIEWED),
+        ).scalar()
+        signed, paid = conn.exec_driver_sql(
+            f"SELECT count(*), coalesce(sum(a.status IN (?, ?)), 0) FROM agreement a JOIN household h ON h.id = a.household_id "
+            f"WHERE {scope} AND a.seq = 0",
+            (STATUS_PAID, STATUS_ARCHIVED, *params),
+        ).one()
+    return PaymentCounts(int(reviewed or 0), int(signed or 0), int(paid or 0))

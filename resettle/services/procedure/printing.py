@@ -31,6 +31,7 @@ LETTERS: dict[str, tuple[str, str]] = {
 
 
 def grievance_letter_html(db: Database, project_id: int, grievance_id: int, letter: str) -> tuple[str, GrievanceView]:
+    require(db, Need.READ, "打印信访文书")
     if letter not in LETTERS:
         raise ValidationError(
             f"没有「{letter}」这种信访文书（可选：receipt 受理回执、answer 答复意见书）", field="文书"

@@ -1,0 +1,527 @@
+"""Agreements (协议) and supplementary agreements (补充协议): sign, vacate, supplement, archive, read.
+
+Signing freezes the household's reviewed compensation lines (and adjustments) into the
+agreement and splits its total by the payment plan. A signed agreement is never edited
+(migration 0006 refuses it even by raw SQL); a later change is a supplementary agreement
+with its own lines and reason. A positive supplement adds an instalment due on its signing;
+a negative one reduces the instalments not yet paid or sent to the bank, latest first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from resettle.domain.instalments import PlanError, parse_plan, split_total
+from resettle.domain.money import MoneyError, to_fen
+from resettle.errors import Cancelled, NotFoundError, ValidationError
+from resettle.services.accounts.guard import Need, require
+from resettle.services.payments.common import (
+    RESULT_PAID,
+    RESULT_PENDING,
+    STATUS_ARCHIVED,
+    STATUS_PAID,
+    STATUS_SIGNED,
+    STATUS_VACATED,
+    fen,
+    households_in,
+    yuan,
+)
+from resettle.store.accounts_models import (
+    AGREEMENT_MAIN,
+    AGREEMENT_SUPPLEMENT,
+    Agreement,
+    AgreementLine,
+    Instalment,
+    Payment,
+)
+from resettle.store.compensation_models import (
+    STATUS_REVIEWED,
+    CompensationAdjustment,
+    CompensationLine,
+    HouseholdCompensation,
+)
+from resettle.store.database import Database
+from resettle.store.models import Household
+
+__all__ = [
+    "AgreementLineView",
+    "AgreementView",
+    "HouseholdAgreements",
+    "InstalmentView",
+    "SignResult",
+    "archive_agreements",
+    "get_agreements",
+    "list_agreements",
+    "mark_vacated",
+    "sign_agreements",
+    "supplement",
+    "supplement_from_recompute",
+]
+
+
+@dataclass(frozen=True)
+class AgreementLineView:
+    item: str
+    formula: str
+    amount: Decimal
+    payee: str
+
+
+@dataclass(frozen=True)
+class InstalmentView:
+    id: int
+    seq: int
+    percent: str
+    condition: str
+    amount: Decimal
+    paid_on: date | None
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    id: int
+    seq: int
+    kind: str
+    mode: str
+    status: str
+    total: Decimal
+    plan: str
+    signed_on: date | None
+    vacated_on: date | None
+    reason: str
+    created_by: str
+    lines: tuple[AgreementLineView, ...]
+    instalments: tuple[InstalmentView, ...]
+
+
+@dataclass(frozen=True)
+class HouseholdAgreements:
+    household_id: int
+    household_no: str
+    head_name: str
+    agreements: tuple[AgreementView, ...]  # the agreement first, then supplements in order
+
+    @property
+    def agreed(self) -> Decimal:
+        return sum((a.total for a in self.agreements), Decimal("0.00"))
+
+
+@dataclass(frozen=True)
+class SignResult:
+    signed: int
+    total: Decimal
+    skipped: tuple[str, ...]  # "户号：原因"
+
+
+def _lines_for(s: Session, household_id: int) -> list[tuple[str, str, int, str]]:
+    lines = [
+        (ln.item, ln.formula, fen(ln.amount), ln.payee)
+        for ln in s.scalars(
+            select(CompensationLine).where(CompensationLine.household_id == household_id).order_by(CompensationLine.seq)
+        )
+    ]
+    lines += [
+        (a.item, f"人工调整：{a.reason}", fen(a.amount), a.payee)
+        for a in s.scalars(
+            select(CompensationAdjustment)
+            .where(CompensationAdjustment.household_id == household_id)
+            .order_by(CompensationAdjustment.id)
+        )
+    ]
+    return lines
+
+
+def _add_instalments(s: Session, agreement: Agreement, plan_text: str, total_fen: int) -> None:
+    for part in split_total(total_fen, parse_plan(plan_text)):
+        s.add(
+            Instalment(
+                agreement_id=agreement.id,
+                household_id=agreement.household_id,
+                project_id=agreement.project_id,
+                seq=part.seq,
+                percent=format(part.percent.normalize(), "f"),
+                condition=part.condition,
+                amount=yuan(part.amount_fen),
+            )
+        )
+
+
+def sign_agreements(
+    db: Database,
+    project_id: int,
+    household_ids: Sequence[int] | None,
+    signed_on: date,
+    plan: str = "100",
+    *,
+    mode: str = "货币补偿",
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SignResult:
+    """Sign for the given households (None: every household of the project); each must be reviewed.
+
+    Households not reviewed or already signed are skipped and named; the rest are signed in one
+    transaction (all or nothing)."""
+    require(db, Need.ENTER, "签订协议")
+    try:
+        parse_plan(plan)
+    except PlanError as exc:
+        raise ValidationError(str(exc), field="付款计划") from exc
+    signed = 0
+    total = 0
+    skipped: list[str] = []
+    with db.write(reason=f"签订协议（{signed_on.isoformat()}，付款计划 {plan}）") as s:
+        households = households_in(s, project_id, household_ids)
+        states = {
+            st.household_id: st
+            for st in s.scalars(
+                select(HouseholdCompensation).where(HouseholdCompensation.household_id.in_([h.id for h in households]))
+            )
+        }
+        have = set(
+            s.scalars(
+                select(Agreement.household_id).where(
+                    Agreement.household_id.in_([h.id for h in households]), Agreement.seq == 0
+                )
+            )
+        )
+        for i, h in enumerate(households, start=1):
+            if cancelled is not None and cancelled():
+                raise Cancelled("已取消，未签订任何协议。")
+            state = states.get(h.id)
+            if h.id in have:
+                skipped.append(f"{h.household_no}：已签约")
+                continue
+            if state is None or state.status != STATUS_REVIEWED:
+                skipped.append(f"{h.household_no}：补偿尚未复核")
+                continue
+            lines = _lines_for(s, h.id)
+            amount = sum(a for _i, _f, a, _p in lines)
+            if amount != fen(state.total):
+                skipped.append(f"{h.household_no}：补偿明细与合计不符，请重新计算")
+                continue
+            try:
+                split_total(amount, parse_plan(plan))
+            except PlanError as exc:
+                skipped.append(f"{h.household_no}：{exc}")
+                continue
+            ag = Agreement(
+                project_id=project_id,
+                household_id=h.id,
+                seq=0,
+                kind=AGREEMENT_MAIN,
+                mode=mode,
+                status=STATUS_SIGNED,
+                total=yuan(amount),
+                plan=plan,
+                signed_on=signed_on,
+                reason="",
+                lines_digest=state.lines_digest,
+                created_by=db.actor.user,
+                created_at=datetime.now(),
+            )
+            s.add(ag)
+            s.flush()
+            for seq, (item, formula, line_fen, payee) in enumerate(lines, start=1):
+                s.add(
+                    AgreementLine(
+                        agreement_id=ag.id,
+                        household_id=h.id,
+                        seq=seq,
+                        item=item,
+                        formula=formula,
+                        amount=yuan(line_fen),
+                        payee=payee,
+                    )
+                )
+            _add_instalments(s, ag, plan, amount)
+            signed += 1
+            total += amount
+            if progress is not None:
+                progress(i, len(households))
+    return SignResult(signed, yuan(total), tuple(skipped))
+
+
+def _main(s: Session, project_id: int, household_id: int) -> Agreement:
+    ag = s.scalar(
+        select(Agreement).where(
+            Agreement.project_id == project_id, Agreement.household_id == household_id, Agreement.seq == 0
+        )
+    )
+    if ag is None:
+        h = s.get(Household, household_id)
+        raise NotFoundError(f"户 {h.household_no if h else household_id} 尚未签订协议。")
+    return ag
+
+
+def mark_vacated(db: Database, project_id: int, household_ids: Sequence[int], vacated_on: date) -> int:
+    """已签约 → 已腾房: the instalments due on vacating become payable."""
+    require(db, Need.ENTER, "登记腾房")
+    count = 0
+    with db.write(reason=f"登记腾房（{vacated_on.isoformat()}）") as s:
+        for h in households_in(s, project_id, household_ids):
+            ag = _main(s, project_id, h.id)
+            if ag.vacated_on is not None:
+                continue
+            if ag.signed_on is not None and vacated_on < ag.signed_on:
+                raise ValidationError(f"户 {h.household_no} 的腾房日期早于签约日期", field="腾房日期")
+            ag.vacated_on = vacated_on
+            if ag.status == STATUS_SIGNED:
+                ag.status = STATUS_VACATED
+            count += 1
+    return count
+
+
+def _unpaid(s: Session, household_id: int) -> list[Instalment]:
+    """Instalments neither paid nor waiting for the bank, latest agreement and instalment first."""
+    pending = select(Payment.instalment_id).where(
+        Payment.household_id == household_id, Payment.result.in_((RESULT_PENDING, RESULT_PAID))
+    )
+    return list(
+        s.scalars(
+            select(Instalment)
+            .join(Agreement, Agreement.id == Instalment.agreement_id)
+            .where(Instalment.household_id == household_id, Instalment.paid_on.is_(None), Instalment.id.not_in(pending))
+            .order_by(Agreement.seq.desc(), Instalment.seq.desc())
+        )
+    )
+
+
+def supplement(
+    db: Database,
+    project_id: int,
+    household_id: int,
+    lines: Sequence[tuple[str, Decimal]],
+    reason: str,
+    signed_on: date,
+) -> AgreementView:
+    """补充协议 with its own lines (item, amount ± 元) and reason; never an edit of the agreement."""
+    require(db, Need.ENTER, "签订补充协议")
+    if not reason.strip():
+        raise ValidationError("补充协议必须写明原因", field="原因")
+    if not lines:
+        raise ValidationError("补充协议至少要有一项金额", field="明细")
+    parsed: list[tuple[str, int]] = []
+    for n, (item, amount) in enumerate(lines, start=1):
+        if isinstance(amount, float) or not item.strip():
+            raise ValidationError(f"补充协议第 {n} 项的项目或金额不正确", field="明细")
+        try:
+            parsed.append((item.strip(), to_fen(amount)))
+        except MoneyError as exc:
+            raise ValidationError(f"补充协议第 {n} 项：{exc}", field="明细") from exc
+    total = sum(a for _i, a in parsed)
+    with db.write(reason=f"补充协议：{reason.strip()}") as s:
+        main = _main(s, project_id, household_id)
+        if main.status == STATUS_ARCHIVED:
+            raise ValidationError("协议已归档，不能再签补充协议", field="协议")
+        seq = int(s.scalar(select(func.max(Agreement.seq)).where(Agreement.household_id == household_id)) or 0) + 1
+        ag = Agreement(
+            project_id=project_id,
+            household_id=household_id,
+            seq=seq,
+            kind=AGREEMENT_SUPPLEMENT,
+            mode=main.mode,
+            status=STATUS_SIGNED if main.vacated_on is None else STATUS_VACATED,
+            total=yuan(total),
+            plan="100" if total > 0 else "",
+            signed_on=signed_on,
+            vacated_on=main.vacated_on,
+            reason=reason.strip(),
+            created_by=db.actor.user,
+            created_at=datetime.now(),
+        )
+        s.add(ag)
+        s.flush()
+        for n, (item, line_fen) in enumerate(parsed, start=1):
+            s.add(
+                AgreementLine(
+                    agreement_id=ag.id,
+                    household_id=household_id,
+                    seq=n,
+                    item=item,
+                    formula=reason.strip(),
+                    amount=yuan(line_fen),
+                )
+            )
+        if total > 0:
+            _add_instalments(s, ag, "100", total)
+        elif total < 0:
+            left = -total
+            unpaid = _unpaid(s, household_id)
+            if sum(fen(i.amount) for i in unpaid) < left:
+                raise ValidationError(
+                    f"补充协议减少 {yuan(left)} 元，超过尚未支付（且未送银行）的金额，须另行追回", field="明细"
+                )
+            for inst in unpaid:
+                cut = min(left, fen(inst.amount))
+                if cut:
+                    inst.amount = yuan(fen(inst.amount) - cut)
+                    left -= cut
+                if not left:
+                    break
+        s.flush()
+        _refresh_paid(s, household_id)
+    return _household_view(db, project_id, household_id).agreements[-1]
+
+
+def supplement_from_recompute(
+    db: Database, project_id: int, household_id: int, reason: str, signed_on: date
+) -> AgreementView:
+    """The supplement that brings the agreed lines to the current (re-reviewed) computation, item by item."""
+    require(db, Need.ENTER, "签订补充协议")
+    with db.read() as s:
+        state = s.scalar(select(HouseholdCompensation).where(HouseholdCompensation.household_id == household_id))
+        if state is None or state.status != STATUS_REVIEWED:
+            raise ValidationError("该户补偿尚未复核，不能据此签补充协议", field="复核")
+        now: dict[str, int] = {}
+        for item, _f, amount, _p in _lines_for(s, household_id):
+            now[item] = now.get(item, 0) + amount
+        agreed: dict[str, int] = {}
+        for ln in s.scalars(
+            select(AgreementLine)
+            .join(Agreement, Agreement.id == AgreementLine.agreement_id)
+            .where(Agreement.household_id == household_id)
+        ):
+            agreed[ln.item] = agreed.get(ln.item, 0) + fen(ln.amount)
+    diff = [(item, yuan(now.get(item, 0) - agreed.get(item, 0))) for item in dict.fromkeys([*now, *agreed])]
+    diff = [(item, amount) for item, amount in diff if amount]
+    if not diff:
+        raise ValidationError("现行计算结果与已签协议（含补充协议）一致，无需补充协议", field="明细")
+    return supplement(db, project_id, household_id, diff, reason, signed_on)
+
+
+def _refresh_paid(s: Session, household_id: int) -> None:
+    """An agreement whose instalments are all paid is 已兑付; a new unpaid instalment reopens it."""
+    for ag in s.scalars(select(Agreement).where(Agreement.household_id == household_id)):
+        if ag.status == STATUS_ARCHIVED:
+            continue
+        unpaid = s.scalar(
+            select(func.count())
+            .select_from(Instalment)
+            .where(Instalment.agreement_id == ag.id, Instalment.paid_on.is_(None), Instalment.amount != 0)
+        )
+        if not unpaid:
+            if ag.status != STATUS_PAID:
+                ag.status = STATUS_PAID
+        elif ag.status == STATUS_PAID:
+            ag.status = STATUS_VACATED if ag.vacated_on is not None else STATUS_SIGNED
+
+
+def archive_agreements(db: Database, project_id: int, household_ids: Sequence[int]) -> int:
+    """已兑付 → 已归档 (every agreement of the household must be paid)."""
+    require(db, Need.ENTER, "协议归档")
+    count = 0
+    with db.write(reason="协议归档") as s:
+        for h in households_in(s, project_id, household_ids):
+            ags = list(s.scalars(select(Agreement).where(Agreement.household_id == h.id)))
+            if not ags or any(a.status not in (STATUS_PAID, STATUS_ARCHIVED) for a in ags):
+                raise ValidationError(f"户 {h.household_no} 的协议尚未全部兑付，不能归档", field="协议")
+            for a in ags:
+                if a.status != STATUS_ARCHIVED:
+                    a.status = STATUS_ARCHIVED
+                    count += 1
+    return count
+
+
+def _view(s: Session, ag: Agreement) -> AgreementView:
+    lines = tuple(
+        AgreementLineView(ln.item, ln.formula, ln.amount, ln.payee)
+        for ln in s.scalars(
+            select(AgreementLine).where(AgreementLine.agreement_id == ag.id).order_by(AgreementLine.seq)
+        )
+    )
+    inst = tuple(
+        InstalmentView(i.id, i.seq, i.percent, i.condition, i.amount, i.paid_on)
+        for i in s.scalars(select(Instalment).where(Instalment.agreement_id == ag.id).order_by(Instalment.seq))
+    )
+    return AgreementView(
+        ag.id,
+        ag.seq,
+        ag.kind,
+        ag.mode,
+        ag.status,
+        ag.total,
+        ag.plan,
+        ag.signed_on,
+        ag.vacated_on,
+        ag.reason,
+        ag.created_by,
+        lines,
+        inst,
+    )
+
+
+def _household_view(db: Database, project_id: int, household_id: int) -> HouseholdAgreements:
+    with db.read() as s:
+        h = households_in(s, project_id, [household_id])[0]
+        ags = s.scalars(select(Agreement).where(Agreement.household_id == household_id).order_by(Agreement.seq))
+        return HouseholdAgreements(h.id, h.household_no, h.head_name, tuple(_view(s, a) for a in ags))
+
+
+def get_agreements(db: Database, project_id: int, household_id: int) -> HouseholdAgreements:
+    require(db, Need.READ, "查看协议")
+    return _household_view(db, project_id, household_id)
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    household_id: int
+    household_no: str
+    head_name: str
+    status: str
+    signed_on: date | None
+    vacated_on: date | None
+    total: Decimal  # agreement plus supplements
+    supplements: int
+    paid: Decimal
+
+
+def list_agreements(db: Database, project_id: int, village_id: int | None = None) -> list[AgreementRow]:
+    """One row per household with an agreement (status of the agreement itself)."""
+    require(db, Need.READ, "查看协议")
+    with db.read() as s:
+        households = {h.id: h for h in households_in(s, project_id, village_id=village_id)}
+        conn = s.connection()
+        sums = {
+            int(hid): (int(total or 0), int(n))
+            for hid, total, n in conn.exec_driver_sql(
+                "SELECT household_id, sum(total), count(*) - 1 FROM agreement WHERE project_id = ? GROUP BY household_id",
+                (project_id,),
+            )
+        }
+        paid = {
+            int(hid): int(total or 0)
+            for hid, total in conn.exec_driver_sql(
+                "SELECT household_id, sum(amount) FROM payment WHERE result = ? AND household_id IN "
+                "(SELECT household_id FROM agreement WHERE project_id = ?) GROUP BY household_id",
+                (RESULT_PAID, project_id),
+            )
+        }
+        rows = []
+        for ag in s.scalars(
+            select(Agreement).where(Agreement.project_id == project_id, Agreement.seq == 0).order_by(Agreement.id)
+        ):
+            h = households.get(ag.household_id)
+            if h is None:
+                continue
+            total, n = sums.get(h.id, (0, 0))
+            rows.append(
+                AgreementRow(
+                    h.id,
+                    h.household_no,
+                    h.head_name,
+                    ag.status,
+                    ag.signed_on,
+                    ag.vacated_on,
+                    yuan(total),
+                    n,
+                    yuan(paid.get(h.id, 0)),
+                )
+            )
+        rows.sort(key=lambda r: r.household_no)
+        return rows

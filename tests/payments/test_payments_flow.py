@@ -1,0 +1,254 @@
+"""Agreements and payments end to end, on two projects in one register."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from resettle.errors import PermissionDenied, ValidationError
+from resettle.services import accounts, compensation, households
+from resettle.services.payments import agreements, batches, progress, reconcile
+from resettle.store.database import Database
+from tests.payments.conftest import Two, household_ids
+from tests.payments.replies import answer
+
+SIGNED = date(2026, 7, 1)
+
+
+def raw(db: Database, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    conn = db.raw_connection()
+    try:
+        return list(conn.execute(sql, params).fetchall())
+    finally:
+        conn.close()
+
+
+def test_sign_freezes_the_reviewed_lines_and_splits_the_plan(two: Two) -> None:
+    db = two.db
+    ids = household_ids(db, two.a)
+    result = agreements.sign_agreements(db, two.a, ids, SIGNED, "70,30")
+    assert result.signed == len(ids) and not result.skipped
+    view = agreements.get_agreements(db, two.a, ids[0])
+    comp = compensation.get_household_compensation(db, ids[0])
+    main = view.agreements[0]
+    assert main.total == comp.total
+    assert sum(ln.amount for ln in main.lines) == comp.total
+    assert [i.condition for i in main.instalments] == ["签约", "腾房"]
+    assert sum(i.amount for i in main.instalments) == main.total
+    assert main.instalments[0].amount == (main.total * Decimal("0.7")).quantize(Decimal("0.01"))
+    # the other project is untouched
+    assert progress.payment_counts(db, two.b).signed == 0
+    assert progress.payment_counts(db, two.a).signed == len(ids)
+    # signing again skips, it never signs twice
+    again = agreements.sign_agreements(db, two.a, ids[:1], SIGNED, "70,30")
+    assert again.signed == 0 and "已签约" in again.skipped[0]
+    # a household of the other project is refused by name
+    with pytest.raises(ValidationError, match="不属于此项目"):
+        agreements.sign_agreements(db, two.a, household_ids(db, two.b)[:1], SIGNED)
+
+
+def test_a_signed_agreement_cannot_be_edited_even_by_raw_sql(two: Two) -> None:
+    db = two.db
+    hid = household_ids(db, two.a)[0]
+    agreements.sign_agreements(db, two.a, [hid], SIGNED)
+    conn = sqlite3.connect(db.path)
+    try:
+        for sql in (
+            "UPDATE agreement SET total = 1",
+            "UPDATE agreement_line SET amount = 1",
+            "DELETE FROM agreement_line",
+        ):
+            with pytest.raises(sqlite3.IntegrityError, match="frozen"):
+                conn.execute(sql)
+    finally:
+        conn.close()
+
+
+def test_unreviewed_households_are_not_signed(two: Two) -> None:
+    db = two.db
+    hid = household_ids(db, two.a)[0]
+    compensation.add_adjustment(db, hid, "搬迁奖励", Decimal("500"), "提前搬迁")  # resets the review
+    result = agreements.sign_agreements(db, two.a, [hid], SIGNED)
+    assert result.signed == 0 and "尚未复核" in result.skipped[0]
+
+
+def _batch_file(db: Database, project_id: int, instalment: int, out: Path, **kw: object) -> batches.BatchInfo:
+    info = batches.make_batch(db, project_id, instalment, **kw)  # type: ignore[arg-type]
+    batches.approve_batch(db, project_id, info.id)
+    batches.write_bank_files(db, project_id, info.id, out)
+    return info
+
+
+def test_bank_reply_with_failures_then_a_second_batch_pays_them(two: Two, tmp_path: Path) -> None:
+    db = two.db
+    ids = household_ids(db, two.a)
+    agreements.sign_agreements(db, two.a, ids, SIGNED, "70,30")
+    agreements.sign_agreements(db, two.b, household_ids(db, two.b), SIGNED, "70,30")
+    first = _batch_file(db, two.a, 1, tmp_path / "b1.xlsx")
+    assert first.rows == len(ids)
+    assert first.total == sum(d.amount for d in agreements_first(db, two.a, ids))
+    # the workbook: IDs and accounts as text, chain head on the sheet
+    ws = openpyxl.load_workbook(tmp_path / "b1.xlsx").active
+    assert ws is not None
+    assert first.batch_no in str(ws["A1"].value) and first.chain_head in str(ws["A2"].value)
+    assert [c.value for c in ws[3]] == ["序号", "户号", "收款人", "身份证号码", "开户银行", "银行账号", "金额(元)"]
+    assert ws["F4"].data_type == "s" and ws["D4"].data_type == "s"
+
+    nos = [households.get_household(db, h).data.household_no for h in ids]
+    failing = set(nos[:2])
+    reply = answer(tmp_path / "b1.xlsx", tmp_path / "r1.xlsx", fail=lambda no: no in failing)
+    result = batches.apply_reply(db, two.a, reply)
+    assert (result.paid, result.failed) == (len(ids) - 2, 2)
+    assert result.applied == len(ids)
+    # the same reply again changes nothing
+    audit_before = raw(db, "SELECT count(*) FROM audit_log")[0][0]
+    again = batches.apply_reply(db, two.a, reply)
+    assert again.applied == 0 and (again.paid, again.failed) == (result.paid, result.failed)
+    assert raw(db, "SELECT count(*) FROM audit_log")[0][0] == audit_before
+
+    # failed lines are due again; correct one account, then the second batch pays them
+    due = batches.due_instalments(db, two.a, 1)
+    assert {d.household_no for d in due} == failing and all(d.failed_before == 1 for d in due)
+    fixed = households.get_household(db, due[0].household_id)
+    households.update_household(
+        db, fixed, replace(fixed.data, bank_account="6228480000000000011"), reason="更正银行账号"
+    )
+    second = _batch_file(db, two.a, 1, tmp_path / "b2.xlsx")
+    assert second.rows == 2
+    paid = batches.apply_reply(db, two.a, answer(tmp_path / "b2.xlsx", tmp_path / "r2.xlsx"))
+    assert paid.paid == 2 and paid.failed == 0
+    assert batches.due_instalments(db, two.a, 1) == []
+    rec = reconcile.reconcile(db, two.a)
+    assert rec.computed == rec.agreed == rec.paid + rec.outstanding
+    assert rec.paid == first.total
+    assert rec.differences == ()
+    # project b: nothing paid, its first instalments still due
+    assert reconcile.reconcile(db, two.b).paid == 0
+    assert len(batches.due_instalments(db, two.b, 1)) == len(household_ids(db, two.b))
+    # the second instalment needs the house vacated
+    assert batches.due_instalments(db, two.a, 2) == []
+    agreements.mark_vacated(db, two.a, ids[:3], date(2026, 8, 1))
+    assert len(batches.due_instalments(db, two.a, 2)) == 3
+
+
+def agreements_first(db: Database, project_id: int, ids: list[int]) -> list[agreements.InstalmentView]:
+    return [agreements.get_agreements(db, project_id, h).agreements[0].instalments[0] for h in ids]
+
+
+def _reply_refused(db: Database, two: Two, tmp_path: Path, edit: object, match: str) -> None:
+    before = raw(db, "SELECT count(*) FROM audit_log")[0][0]
+    reply = answer(tmp_path / "b.xlsx", tmp_path / "bad.xlsx", edit=edit)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match=match):
+        batches.apply_reply(db, two.a, reply)
+    assert raw(db, "SELECT count(*) FROM audit_log")[0][0] == before
+    assert raw(db, "SELECT count(*) FROM payment WHERE result <> '待回盘'")[0][0] == 0
+
+
+def test_a_reply_that_does_not_fit_is_refused_whole_naming_each_row(two: Two, tmp_path: Path) -> None:
+    db = two.db
+    agreements.sign_agreements(db, two.a, household_ids(db, two.a), SIGNED, "70,30")
+    _batch_file(db, two.a, 1, tmp_path / "b.xlsx")
+
+    def amount(rows: list[list[object]]) -> None:
+        rows[3][6] = 1.23
+        rows[5][1] = "X999"
+
+    _reply_refused(db, two, tmp_path, amount, r"共 2 处(.|\n)*第 4 行(.|\n)*金额(.|\n)*第 6 行(.|\n)*户号")
+
+    def missing(rows: list[list[object]]) -> None:
+        del rows[4]
+
+    _reply_refused(db, two, tmp_path, missing, "缺少批次第 2 笔")
+
+    def extra(rows: list[list[object]]) -> None:
+        rows.insert(4, [99, "Z1", "某某", "", "", "1", 1, "成功", ""])
+
+    _reply_refused(db, two, tmp_path, extra, "多出的行")
+
+    def account(rows: list[list[object]]) -> None:
+        rows[3][5] = "0000"
+
+    _reply_refused(db, two, tmp_path, account, "银行账号")
+
+    def other_batch(rows: list[list[object]]) -> None:
+        rows[1][0] = "批次号：P1-20000101-001"
+
+    _reply_refused(db, two, tmp_path, other_batch, "不是本数据库生成的批次")
+
+
+def test_a_batch_of_another_project_is_refused(two: Two, tmp_path: Path) -> None:
+    db = two.db
+    agreements.sign_agreements(db, two.a, household_ids(db, two.a), SIGNED)
+    _batch_file(db, two.a, 1, tmp_path / "b.xlsx")
+    reply = answer(tmp_path / "b.xlsx", tmp_path / "r.xlsx")
+    with pytest.raises(ValidationError, match="另一个项目"):
+        batches.apply_reply(db, two.b, reply)
+
+
+def test_supplement_after_a_change_brings_agreed_back_to_computed(two: Two) -> None:
+    db = two.db
+    hid = household_ids(db, two.a)[0]
+    agreements.sign_agreements(db, two.a, [hid], SIGNED, "70,30")
+    compensation.add_adjustment(db, hid, "困难补助", Decimal("1234.56"), "低保户")
+    rec = reconcile.reconcile(db, two.a)
+    changed = [d for d in rec.differences if d.cause == reconcile.CAUSE_CHANGED]
+    assert [d.amount for d in changed] == [Decimal("1234.56")]
+    with pytest.raises(ValidationError, match="复核"):
+        agreements.supplement_from_recompute(db, two.a, hid, "增加困难补助", date(2026, 7, 5))
+    from resettle.store.audit import Actor
+
+    db.actor = Actor("reviewer2", "pc")
+    compensation.review(db, hid)
+    sup = agreements.supplement_from_recompute(db, two.a, hid, "增加困难补助", date(2026, 7, 5))
+    assert sup.kind == "补充协议" and sup.total == Decimal("1234.56")
+    assert [i.amount for i in sup.instalments] == [Decimal("1234.56")]
+    rec = reconcile.reconcile(db, two.a)
+    assert not [d for d in rec.differences if d.household_no == sup and d.cause == reconcile.CAUSE_CHANGED]
+    mine = next(r for r in rec.households if r.household_id == hid)
+    assert mine.computed == mine.agreed == mine.paid + mine.outstanding
+
+
+def test_a_negative_supplement_reduces_what_is_not_yet_paid(two: Two) -> None:
+    db = two.db
+    hid = household_ids(db, two.a)[0]
+    agreements.sign_agreements(db, two.a, [hid], SIGNED, "70,30")
+    before = agreements.get_agreements(db, two.a, hid).agreements[0]
+    agreements.supplement(db, two.a, hid, [("面积更正", Decimal("-100.00"))], "复测面积减少", date(2026, 7, 3))
+    after = agreements.get_agreements(db, two.a, hid)
+    assert after.agreed == before.total - Decimal("100.00")
+    inst = after.agreements[0].instalments
+    assert inst[1].amount == before.instalments[1].amount - Decimal("100.00")  # the last one first
+    with pytest.raises(ValidationError, match="超过尚未支付"):
+        agreements.supplement(db, two.a, hid, [("更正", -before.total)], "错误", date(2026, 7, 3))
+
+
+def test_self_approval_of_a_batch_is_refused(two: Two, tmp_path: Path) -> None:
+    db = two.db
+    agreements.sign_agreements(db, two.a, household_ids(db, two.a), SIGNED)
+    secret = "a-long-password"
+    accounts.add_user(db, "admin", "admin", secret)
+    accounts.login(db, "admin", secret)
+    accounts.add_user(db, "fin", "finance", secret)
+    accounts.add_user(db, "rev", "reviewer", secret)
+    accounts.login(db, "fin", secret)
+    info = batches.make_batch(db, two.a, 1)
+    with pytest.raises(PermissionDenied):
+        batches.approve_batch(db, two.a, info.id)  # finance may not approve
+    with pytest.raises(PermissionDenied):
+        agreements.sign_agreements(db, two.a, None, SIGNED)  # nor sign
+    # the same person, later holding the reviewer role, still may not approve their own batch
+    with db.write(reason="测试：改角色") as s:
+        s.connection().exec_driver_sql("UPDATE user_account SET role = '审核' WHERE name = 'fin'")
+    accounts.login(db, "fin", secret)
+    with pytest.raises(PermissionDenied, match="本人"):
+        batches.approve_batch(db, two.a, info.id)
+    accounts.login(db, "rev", secret)
+    assert batches.approve_batch(db, two.a, info.id).status == "已审批"
+    with pytest.raises(PermissionDenied):
+        batches.write_bank_files(db, two.a, info.id, tmp_path / "x.xlsx")  # reviewer: no bank files
