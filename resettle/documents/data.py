@@ -17,6 +17,7 @@ from typing import Any
 from resettle.documents.kinds import DocumentKind, KindInfo
 from resettle.domain.mask import mask
 from resettle.domain.money import to_capital, to_fen
+from resettle.domain.posting import ChainStamp
 from resettle.services.settings import TownshipDetails
 
 __all__ = [
@@ -197,6 +198,7 @@ class ProjectInfo:
     name: str
     approval_no: str
     approval_date: date | None
+    posting_days: int | None = None  # 公示期（天）; None = DEFAULT_POSTING_DAYS (resettle.domain.posting)
 
 
 @dataclass(frozen=True)
@@ -342,16 +344,24 @@ class DisclosureDocument:
     items: tuple[str, ...]
     pages: tuple[DisclosurePage, ...]
     terms: Terms
-    chain_head: str
+    chain_head: str  # hash of the newest audit entry when the list was issued ("" on a draft)
     totals: dict[str, Decimal] = field(default_factory=dict)  # item -> 元
     land_totals: dict[str, Decimal] = field(default_factory=dict)
     floor_total: Decimal = ZERO
     persons_total: int = 0
     total: Decimal = ZERO
+    chain_seq: int = 0  # its sequence number
 
     @property
     def issuer(self) -> str:
         return issuer_of(self.township)
+
+    @property
+    def chain_line(self) -> str:
+        """``审计链头：第 N 条 <16 hex>（date）``; "" on a draft."""
+        if not self.chain_head:
+            return ""
+        return ChainStamp(self.chain_seq, self.chain_head, self.issue.issued_on).text
 
     @property
     def households(self) -> int:

@@ -41,6 +41,7 @@ from typing import Any, NamedTuple
 import xlsxwriter
 
 from resettle.domain.mask import mask
+from resettle.domain.posting import ChainStamp
 from resettle.errors import Cancelled as CancelledError
 from resettle.errors import ResettleError
 from resettle.io.cell_text import xlsx_text
@@ -161,9 +162,9 @@ class PaymentRow:
 class DisclosureOptions:
     land_classes: tuple[str, ...]  # one column each, in this order
     items: tuple[str, ...] = ()  # compensation items with amounts; empty: no amount columns
-    posting_period: str = ""  # placeholder line when empty
+    posting_period: str = ""  # e.g. posting_period_text(...); a line to fill in by hand when empty
     complaint_phone: str = ""
-    chain_head: str = ""
+    chain_head: ChainStamp | None = None  # the audit chain head printed under the totals
 
 
 @dataclass
@@ -772,8 +773,8 @@ def write_disclosure(
                 + "　　对公示内容有异议的，请在公示期内向镇征迁办书面提出。",
                 "注：身份证号码和联系电话已按个人信息保护规定隐去部分数字。",
             ]
-            if options.chain_head:
-                lines.append(f"数据校验码：{_grouped(options.chain_head[:24])}")
+            if options.chain_head is not None:
+                lines.append(options.chain_head.text)
             lines.append("公示单位（盖章）：　　　　　　　　　　　　　　公示日期：　　　　年　　月　　日")
             for offset, line in enumerate(lines, start=2):
                 _banner(sheet, f, r + offset, width, line, f.line)
@@ -864,11 +865,6 @@ def write_disclosure(
     return info
 
 
-def _grouped(text: str) -> str:
-    """``a1b2c3d4…`` as ``a1b2 c3d4 …``: easier to compare on paper, and no long digit runs."""
-    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
-
-
 # --- payments (兑付清册 for the bank's batch transfer) -------------------------------------------
 
 _PAYMENT_COLUMNS = (
@@ -891,7 +887,7 @@ def write_payments(
     total: int,
     *,
     project: str = "",
-    chain_head: str = "",
+    chain_head: ChainStamp | None = None,
     progress: Progress = None,
     cancelled: Cancelled = None,
     exported_at: datetime | None = None,
@@ -946,8 +942,8 @@ def write_payments(
         ws.write_string(r, 4, f"{info.households:,} 户", f.total_label)
         ws.write_number(r, 8, amount_sum, f.total_money)
         lines = ["制表：　　　　　　　　复核：　　　　　　　　审批：　　　　　　　　财务："]
-        if chain_head:
-            lines.append(f"数据校验码：{_grouped(chain_head[:24])}")
+        if chain_head is not None:
+            lines.append(chain_head.text)
         for offset, line in enumerate(lines, start=2):
             _banner(ws, f, r + offset, width, line, f.line)
         info.rows = r + len(lines) + 2

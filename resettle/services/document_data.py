@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -24,8 +25,10 @@ from resettle.documents.data import (
     Parcel,
     ProjectInfo,
 )
+from resettle.domain.posting import ChainStamp
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.compensation_records import HouseholdCompensationView
+from resettle.store.audit import chain_head_info
 from resettle.store.compensation_models import (
     STATUS_NONE,
     CompensationAdjustment,
@@ -38,6 +41,7 @@ from resettle.store.models import Household, Project, Village, VillageGroup
 __all__ = [
     "Scope",
     "adjustment_formula",
+    "chain_stamp",
     "lines_of_view",
     "load_compensation",
     "load_households",
@@ -90,7 +94,13 @@ def load_project(s: Session, project_id: int) -> ProjectInfo:
     p = s.get(Project, project_id)
     if p is None:
         raise NotFoundError(f"项目（编号 {project_id}）不存在。")
-    return ProjectInfo(p.id, p.name, p.approval_no, p.approval_date)
+    return ProjectInfo(p.id, p.name, p.approval_no, p.approval_date, p.posting_days)
+
+
+def chain_stamp(conn: Any, on: date | None = None) -> ChainStamp:
+    """The audit chain head (sequence number and hash) that a posted list prints, dated ``on`` (today)."""
+    head = chain_head_info(conn)
+    return ChainStamp(head.seq, head.hash, on or date.today())
 
 
 def scope_households(s: Session, scope: Scope) -> tuple[int, list[int], str]:

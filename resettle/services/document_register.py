@@ -23,9 +23,10 @@ from resettle.documents.codes import format_code, number_text, verification_code
 from resettle.documents.data import Issue, Terms, amounts_of
 from resettle.documents.kinds import DocumentKind, KindInfo, kind_of
 from resettle.domain.money import to_fen
+from resettle.domain.posting import posting_days, posting_period
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
-from resettle.store.audit import chain_head
+from resettle.services.document_data import chain_stamp
 from resettle.store.database import Database
 from resettle.store.document_models import IssuedDocument
 from resettle.store.models import Setting
@@ -51,7 +52,8 @@ class DocumentOptions:
     """Terms an office sets when it issues. None means: as the document was issued before, or the default.
 
     Defaults for a new document: signing deadline 30 days after the issue date, payment
-    within 30 days of signing, 公示 for 10 days from the issue date."""
+    within 30 days of signing, 公示 from the issue date for the project's posting period
+    (resettle.domain.posting: the project's days, else 30)."""
 
     sign_deadline: date | None = None
     payment_days: int | None = None
@@ -60,17 +62,17 @@ class DocumentOptions:
     posting_days: int | None = None
     require_reviewed: bool = False  # print only households whose compensation was reviewed (已复核)
 
-    def terms(self, today: date) -> Terms:
-        start = self.posting_from or today
-        days = self.posting_days if self.posting_days is not None else 10
+    def terms(self, today: date, project_posting_days: int | None = None) -> Terms:
+        days = self.posting_days if self.posting_days is not None else posting_days(project_posting_days)
         if days < 1:
             raise ValidationError("公示期至少 1 天", field="公示天数")
+        start, end = posting_period(self.posting_from or today, days)
         return Terms(
             sign_deadline=self.sign_deadline or today + timedelta(days=30),
             payment_days=self.payment_days if self.payment_days is not None else 30,
             moving_deadline=self.moving_deadline,
             posting_from=start,
-            posting_to=start + timedelta(days=days - 1),
+            posting_to=end,
         )
 
     def accepts(self, stored: Terms) -> bool:
@@ -259,10 +261,10 @@ def _number(s: Session, info: KindInfo, fresh: list[tuple[int, IssuedDocument, d
         )
         or 0
     )
-    head = chain_head(s.connection()) if info.kind is DocumentKind.DISCLOSURE else ""
+    head = chain_stamp(s.connection()) if info.kind is DocumentKind.DISCLOSURE else None
     for _index, doc, snapshot in fresh:
-        if head:
-            snapshot["chain_head"] = head  # the audit chain as it stood when the list was issued
+        if head is not None:  # the audit chain as it stood when the list was issued
+            snapshot["chain_head"], snapshot["chain_seq"] = head.hash, head.seq
         doc.year, doc.seq, doc.number = now.year, seq, number_text(info.series, now.year, seq)
         issued_at = now
         code = verification_code(key, doc.number, doc.scope, to_fen(doc.total), issued_at)

@@ -241,7 +241,7 @@ def _start(db: Database, kind: str | DocumentKind, scope: Scope, options: Docume
         scope=scope,
         scope_label=label,
         household_ids=ids,
-        terms=options.terms(date.today()),
+        terms=options.terms(date.today(), project.posting_days),
         default_months=months,
     )
 
@@ -356,7 +356,7 @@ def _disclosure_document(job: _Job, *, exact: IssuedDocument | None = None) -> P
     total = sum((r.total for r in rows), ZERO)
     table_label = next((c.table_label for c in comps.values() if c.table_label), "")
 
-    def document_for(it: Issued, head: str) -> DisclosureDocument:
+    def document_for(it: Issued, head: str, seq: int = 0) -> DisclosureDocument:
         return DisclosureDocument(
             issue=it.issue,
             township=job.township,
@@ -368,6 +368,7 @@ def _disclosure_document(job: _Job, *, exact: IssuedDocument | None = None) -> P
             pages=disclosure_pages(rows, items),
             terms=it.terms,
             chain_head=head,
+            chain_seq=seq,
             totals={item: sum((r.amounts.get(item, ZERO) for r in rows), ZERO) for item in items},
             land_totals={c: sum((r.land.get(c, Decimal(0)) for r in rows), Decimal(0)) for c in land_classes},
             floor_total=sum((r.floor_area_m2 for r in rows), ZERO),
@@ -384,7 +385,8 @@ def _disclosure_document(job: _Job, *, exact: IssuedDocument | None = None) -> P
             raise ValidationError(f"{exact.number} 所列金额与现在登记的金额不同，不能按原编号重印；请重新出具。")
         job.issued += int(it.new)
         job.reprints += int(it.issue.reprint)
-        parts = _disclosure_parts(job, document_for(it, str(it.snapshot.get("chain_head", ""))))
+        snap = it.snapshot
+        parts = _disclosure_parts(job, document_for(it, str(snap.get("chain_head", "")), int(snap.get("chain_seq", 0))))
     return _printable(job, it, parts, None, _UNSAFE_FILE_CHARS.sub("_", f"公示表_{job.scope_label}"))
 
 

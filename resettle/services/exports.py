@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
+from resettle.domain.posting import posting_days, posting_period, posting_period_text
 from resettle.errors import Cancelled as CancelledError
 from resettle.errors import NotFoundError, ResettleError
 from resettle.io.compensation_export import write_compensation_workbook
@@ -41,7 +42,7 @@ from resettle.io.export import (
 from resettle.services import compensation, projects
 from resettle.services.accounts.guard import Need, require
 from resettle.services.compensation_records import DetailLine, HouseholdTotalsRow
-from resettle.store import audit
+from resettle.services.document_data import chain_stamp
 from resettle.store.compensation_models import (
     STATUS_NONE,
     CompensationAdjustment,
@@ -350,15 +351,22 @@ def export_disclosure(
         options = DisclosureOptions(
             land_classes=_land_classes(s, scope),
             items=tuple(items),
-            posting_period=posting_period,
+            posting_period=posting_period or _posting_period_text(s, scope.project_id),
             complaint_phone=complaint_phone,
-            chain_head=audit.chain_head(s.connection()),
+            chain_head=chain_stamp(s.connection()),
         )
         households = _households(s, _ordered_ids(s, scope), frozenset({"parcels", "structures"}))
         rows = ((h, amounts.get(hid)) for hid, h in households)
         return write_disclosure(
             out, rows, villages, options, project=scope.project_name, progress=progress, cancelled=cancelled
         )
+
+
+def _posting_period_text(s: Session, project_id: int) -> str:
+    """The period the PDF 公示表 would state if issued today: from today for the project's posting days."""
+    project = s.get(Project, project_id)
+    days = posting_days(project.posting_days if project is not None else None)
+    return posting_period_text(*posting_period(date.today(), days))
 
 
 def _any_computed(db: Database, scope: ExportScope) -> bool:
@@ -426,7 +434,7 @@ def export_payments(
     with db.read() as s:
         others = _other_payees(s, scope)
         ids = _ordered_ids(s, scope)
-        chain = audit.chain_head(s.connection())
+        chain = chain_stamp(s.connection())
 
         def rows() -> Iterator[PaymentRow]:
             for hid, h in _households(s, ids, frozenset()):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -131,11 +132,13 @@ def test_every_household_once_and_the_totals_on_the_last_page(posted: Posted) ->
 
 def test_the_audit_chain_head_is_printed(posted: Posted) -> None:
     last = page_texts(posted.pdf)[-1]
-    found = re.search(r"审计链校验值：([0-9a-f]{32})", last)
-    assert found is not None
-    prefixes = [h[:32] for h in posted.audit_hashes]
-    assert found.group(1) in prefixes, "the printed value is an entry of the chain"
-    assert prefixes.index(found.group(1)) < len(prefixes) - 1, "…as it stood before the list was issued"
+    found = re.search(r"审计链头：第(\d+)条([0-9a-f]{16})（(\d{4}-\d\d-\d\d)）", last)
+    assert found is not None, last[-200:]
+    seq, prefix, day = int(found.group(1)), found.group(2), found.group(3)
+    prefixes = [h[:16] for h in posted.audit_hashes]
+    assert prefixes[seq - 1] == prefix, "the printed entry is that entry of the chain"
+    assert seq < len(prefixes), "…as it stood before the list was issued"
+    assert 0 <= (date.today() - date.fromisoformat(day)).days <= 1, "dated the day it was issued"
 
 
 def test_a_group_list_carries_only_that_group(priced_200_db: Database, tmp_path: Path) -> None:

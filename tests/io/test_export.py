@@ -21,6 +21,7 @@ from sqlalchemy import text
 
 from resettle.domain.ids import random_valid_id
 from resettle.domain.mask import mask
+from resettle.domain.posting import ChainStamp
 from resettle.domain.sample_rates import sample_rate_table
 from resettle.io import export as export_module
 from resettle.io.cell_text import csv_text, put_text, restore, xlsx_text
@@ -411,7 +412,8 @@ def test_disclosure_has_a_sheet_per_village_with_its_totals(tmp_path: Path) -> N
         (home("A2", "东岗村", "0.75"), None),
         (home("B1", "西岭村", "2"), None),
     ]
-    options = DisclosureOptions(land_classes=("水田",), chain_head="0123456789abcdef" * 4)
+    stamp = ChainStamp(4321, "0123456789abcdef" * 4, date(2026, 3, 9))
+    options = DisclosureOptions(land_classes=("水田",), chain_head=stamp)
     out = tmp_path / "d.xlsx"
     info = write_disclosure(out, rows, [("东岗村", 2), ("西岭村", 1)], options, project="测试项目")
     assert info.sheets == ["东岗村", "西岭村"] and info.households == 3
@@ -422,7 +424,7 @@ def test_disclosure_has_a_sheet_per_village_with_its_totals(tmp_path: Path) -> N
         assert ws.cell(total, 7).value == 4  # persons
         assert Decimal(str(ws.cell(total, 8).value)) == Decimal("2.00")  # 水田
         texts = [str(c.value) for c in _all_cells(book) if c.value is not None]
-        assert "数据校验码：0123 4567 89ab cdef 0123 4567" in texts
+        assert "审计链头：第 4321 条 0123 4567 89ab cdef（2026-03-09）" in texts
         assert all(not MOBILE.search(t) and not ID_18.search(t) for t in texts)
 
 
