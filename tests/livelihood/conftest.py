@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from resettle.services import imports
+from resettle.paths_resources import resource_path
+from resettle.services import compensation, imports
 from resettle.services.demo import generate_demo
+from resettle.services.livelihood import jobs, labour, social_security, training
 from resettle.store.database import Database
 from tests.conftest import CLERK
 
@@ -47,3 +50,29 @@ def demo_project() -> int:
 @pytest.fixture
 def sample_project() -> int:
     return 2
+
+
+@pytest.fixture
+def busy_db(two_db: Database, sample_project: int) -> Database:
+    """The sample project with compensation computed (some reviewed), jobs, training, hires and a reconciled reply."""
+    table = compensation.import_rate_table(two_db, resource_path("samples", "rates_sample.xlsx"))
+    compensation.publish_rate_table(two_db, table.id)
+    compensation.set_project_rate_table(two_db, sample_project, table.id)
+    compensation.compute(two_db, sample_project)
+    with two_db.read() as s:
+        from sqlalchemy import select
+
+        from resettle.store.models import Household
+
+        ids = list(s.scalars(select(Household.id).where(Household.project_id == sample_project).limit(7)))
+    compensation.review_many(two_db, ids)
+    labour.set_settings(two_db, sample_project, reference=date(2026, 3, 31))
+    labour.import_employment(two_db, sample_project, WAVE2 / "jobs_employment.xlsx")
+    training.import_training(two_db, sample_project, WAVE2 / "jobs_training.xlsx")
+    jobs.import_posts(two_db, sample_project, WAVE2 / "jobs_posts.xlsx")
+    jobs.match_jobs(two_db, sample_project)
+    for referral in jobs.list_referrals(two_db, sample_project)[:3]:
+        jobs.set_referral_status(two_db, sample_project, referral.id, "录用", date(2026, 4, 15))
+    social_security.import_standard(two_db, sample_project, WAVE2 / "ss_standard.xlsx", publish=True)
+    social_security.reconcile(two_db, sample_project, WAVE2 / "ss_reply.xlsx")
+    return two_db

@@ -11,41 +11,12 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from resettle.paths_resources import resource_path
-from resettle.services import compensation
 from resettle.services.housing.progress import housing_counts
-from resettle.services.livelihood import dashboard, jobs, labour, report, social_security, training
+from resettle.services.livelihood import dashboard, report
 from resettle.services.payments.progress import payment_counts
 from resettle.store.database import Database
-from tests.livelihood.conftest import WAVE2
 
 REFERENCE = date(2026, 3, 31)
-
-
-@pytest.fixture
-def busy_db(two_db: Database, sample_project: int) -> Database:
-    """The sample project with compensation computed (some reviewed), jobs, training, hires and a reconciled reply."""
-    table = compensation.import_rate_table(two_db, resource_path("samples", "rates_sample.xlsx"))
-    compensation.publish_rate_table(two_db, table.id)
-    compensation.set_project_rate_table(two_db, sample_project, table.id)
-    compensation.compute(two_db, sample_project)
-    with two_db.read() as s:
-        from sqlalchemy import select
-
-        from resettle.store.models import Household
-
-        ids = list(s.scalars(select(Household.id).where(Household.project_id == sample_project).limit(7)))
-    compensation.review_many(two_db, ids)
-    labour.set_settings(two_db, sample_project, reference=REFERENCE)
-    labour.import_employment(two_db, sample_project, WAVE2 / "jobs_employment.xlsx")
-    training.import_training(two_db, sample_project, WAVE2 / "jobs_training.xlsx")
-    jobs.import_posts(two_db, sample_project, WAVE2 / "jobs_posts.xlsx")
-    jobs.match_jobs(two_db, sample_project)
-    for referral in jobs.list_referrals(two_db, sample_project)[:3]:
-        jobs.set_referral_status(two_db, sample_project, referral.id, "录用", date(2026, 4, 15))
-    social_security.import_standard(two_db, sample_project, WAVE2 / "ss_standard.xlsx", publish=True)
-    social_security.reconcile(two_db, sample_project, WAVE2 / "ss_reply.xlsx")
-    return two_db
 
 
 def _sql(db: Database, query: str, *params: object) -> int:

@@ -1,0 +1,126 @@
+"""The 就业社保 menu, the dashboard page (figures and QPainter charts) and the livelihood pages, driven with qtbot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from resettle.services.livelihood import dashboard, jobs
+from resettle.store.database import Database
+from tests.livelihood.conftest import WAVE2
+from ui.livelihood.charts import BarChart, nice_top
+from ui.livelihood.dashboard import DashboardDialog
+from ui.livelihood.pages import JobsPage, PeoplePage, SocialSecurityPage, TrainingPage
+from ui.main_window import MainWindow
+from ui.ops import OpRunner
+
+SHOTS = Path("/tmp/livelihood-shots")
+
+
+def _shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    SHOTS.mkdir(exist_ok=True)
+    widget.grab().save(str(SHOTS / f"{name}.png"))
+
+
+def test_dashboard_shows_the_service_figures_and_refreshes_after_a_change(
+    qtbot, qtmodeltester, busy_db: Database, sample_project: int
+) -> None:  # type: ignore[no-untyped-def]
+    runner = OpRunner()
+    page = DashboardDialog(busy_db, runner, sample_project)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10000)
+    expected = dashboard.dashboard(busy_db, sample_project)
+    assert page.tiles["working_age"].text() == f"{expected.total.working_age:,}"
+    assert page.tiles["employed"].text() == f"{expected.total.employed:,}"
+    assert page.tiles["employment_rate"].text() == f"{expected.total.employment_rate}%"
+    assert page.tiles["placed"].text() == "3"
+    qtmodeltester.check(page.model)
+    assert page.bars.series[1][1] == [v.figures.employed for v in expected.villages]
+    _shot(page, "dashboard")
+    # A hire announced by the runner refreshes the page.
+    referral = next(r for r in jobs.list_referrals(busy_db, sample_project) if r.status == "推荐")
+    with qtbot.waitSignal(runner.changed, timeout=10000):
+        runner.run(None, "录用", jobs.set_referral_status, db=busy_db, project_id=sample_project,
+                   referral_id=referral.id, status="录用", changes=frozenset({"livelihood"}), with_progress=False)  # fmt: skip
+    qtbot.waitUntil(lambda: page.tiles["placed"].text() == "4", timeout=10000)
+    runner.wait()
+
+
+def test_pages_list_what_the_services_return(qtbot, qtmodeltester, busy_db: Database, sample_project: int) -> None:  # type: ignore[no-untyped-def]
+    runner = OpRunner()
+    people = PeoplePage(busy_db, runner, sample_project)
+    posts = JobsPage(busy_db, runner, sample_project)
+    courses = TrainingPage(busy_db, runner, sample_project)
+    social = SocialSecurityPage(busy_db, runner, sample_project)
+    for page in (people, posts, courses, social):
+        qtbot.addWidget(page)
+        page.show()
+    assert people.people.rowCount() == 148
+    assert posts.posts.rowCount() == 5 and posts.referrals.rowCount() == len(
+        jobs.list_referrals(busy_db, sample_project)
+    )
+    assert courses.courses.rowCount() == 3
+    courses.courses_view.selectRow(0)
+    courses.courses_view.setCurrentIndex(courses.courses_view.model().index(0, 0))
+    assert courses.enrolments.rowCount() > 0
+    assert "第 1 版（已发布）" in social.standard.text()
+    for model in (people.people, people.due, posts.posts, posts.referrals, courses.courses, courses.enrolments):
+        qtmodeltester.check(model)
+    _shot(people, "people")
+    _shot(posts, "jobs")
+    _shot(courses, "training")
+    # Reconciling through the page fills its table (through the runner, off the GUI thread).
+    social.last_reply = str(WAVE2 / "ss_reply.xlsx")
+    from resettle.services.livelihood import social_security
+
+    done: list[object] = []
+    runner.run(None, "核对", social_security.reconcile, db=busy_db, project_id=sample_project,
+               reply_path=social.last_reply, on_done=lambda r: (social.outcomes.set_rows(r.rows), done.append(r)),
+               with_progress=False)  # fmt: skip
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+    assert social.outcomes.rowCount() == 150
+    qtmodeltester.check(social.outcomes)
+    _shot(social, "social_security")
+    runner.wait()
+
+
+def test_the_menu_opens_the_dashboard_for_the_chosen_project(qtbot, demo_db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    runner = OpRunner()
+    prefs = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(demo_db, prefs, runner)
+    qtbot.addWidget(win)
+    win.show()
+    area = next(a for a in win.areas if type(a).__name__ == "LivelihoodArea")
+    assert area.menu.menuAction().isVisible()
+    titles = [a.text() for a in area.menu.actions() if a.text()]
+    assert "就业社保看板…" in titles and "被征地农民养老保障…" in titles
+    page = area.open_dashboard()
+    assert isinstance(page, DashboardDialog)
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10000)
+    assert page.data is not None and page.data.total.households == 60
+    assert area.open_dashboard() is page  # one page per project
+    runner.wait()
+
+
+def test_bar_chart_axis_and_empty_state(qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert [nice_top(v) for v in (0, 1, 3, 7, 12, 77, 101)] == [5, 5, 5, 10, 20, 100, 200]
+    chart = BarChart("测试")
+    qtbot.addWidget(chart)
+    chart.resize(400, 240)
+    chart.show()
+    chart.set_data([], [])
+    chart.grab()
+    chart.set_data(["一村", "二村"], [("甲", [3, 7]), ("乙", [0, 12])])
+    image = chart.grab().toImage()
+    assert image.width() == 400
+
+
+@pytest.fixture(autouse=True)
+def _quiet_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)

@@ -1,0 +1,149 @@
+"""Bar and line charts drawn with QPainter (PySide6-Essentials has no QtCharts).
+
+Both take plain numbers; nothing here reads the database. Colours are fixed per series
+so that the same figure has the same colour on every chart and in the legend.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+PALETTE = (QColor("#9dc3e6"), QColor("#2e75b6"), QColor("#70ad47"), QColor("#ffc000"), QColor("#c55a11"))
+
+
+def nice_top(value: int) -> int:
+    """A round axis maximum at or above ``value`` (5, 10, 20, 50, 100 …): five whole-number grid steps."""
+    if value <= 5:
+        return 5
+    step = 10
+    while True:
+        for m in (1, 2, 5):
+            if value <= m * step:
+                return m * step
+        step *= 10
+
+
+class _Chart(QWidget):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.categories: list[str] = []
+        self.series: list[tuple[str, list[int]]] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(200)
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 260)
+
+    def set_data(self, categories: Sequence[str], series: Sequence[tuple[str, Sequence[int]]]) -> None:
+        self.categories = list(categories)
+        self.series = [(name, [int(v) for v in values]) for name, values in series]
+        self.update()
+
+    def _frame(self, painter: QPainter) -> tuple[QRectF, int]:
+        """Draws title, legend and the value axis; returns the plot area and the axis maximum."""
+        fm = QFontMetrics(self.font())
+        h = fm.height()
+        painter.setPen(QPen(self.palette().windowText().color()))
+        painter.drawText(QRectF(0, 2, self.width(), h + 4), int(Qt.AlignmentFlag.AlignHCenter), self.title)
+        x = 8.0
+        y = h + 8.0
+        for i, (name, _values) in enumerate(self.series):
+            painter.fillRect(QRectF(x, y + 3, 12, h - 6), PALETTE[i % len(PALETTE)])
+            painter.drawText(QPointF(x + 16, y + h - fm.descent()), name)
+            x += 28 + fm.horizontalAdvance(name)
+        top = nice_top(max((max(v, default=0) for _n, v in self.series), default=0))
+        left = fm.horizontalAdvance(str(top)) + 12.0
+        plot = QRectF(left, y + h + 8, self.width() - left - 10, self.height() - (y + h + 8) - h - 10)
+        grid = QPen(QColor("#d9d9d9"))
+        for k in range(6):
+            value = top * k // 5
+            gy = plot.bottom() - plot.height() * k / 5
+            painter.setPen(grid)
+            painter.drawLine(QPointF(plot.left(), gy), QPointF(plot.right(), gy))
+            painter.setPen(QPen(self.palette().windowText().color()))
+            painter.drawText(QRectF(0, gy - h / 2, left - 4, h), int(Qt.AlignmentFlag.AlignRight), str(value))
+        return plot, top
+
+
+class BarChart(_Chart):
+    """Grouped bars: one group per category (village), one bar per series, value labels on top."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            plot, top = self._frame(painter)
+            if not self.categories or not self.series or plot.width() <= 0 or plot.height() <= 0:
+                painter.drawText(plot, int(Qt.AlignmentFlag.AlignCenter), self.tr("暂无数据"))
+                return
+            fm = QFontMetrics(self.font())
+            group = plot.width() / len(self.categories)
+            bar = max(group * 0.8 / len(self.series), 2.0)
+            for ci, name in enumerate(self.categories):
+                gx = plot.left() + ci * group + group * 0.1
+                for si, (_sname, values) in enumerate(self.series):
+                    value = values[ci] if ci < len(values) else 0
+                    height = plot.height() * value / top
+                    rect = QRectF(gx + si * bar, plot.bottom() - height, bar - 1, height)
+                    painter.fillRect(rect, PALETTE[si % len(PALETTE)])
+                    if bar >= fm.horizontalAdvance(str(value)):
+                        painter.drawText(
+                            QRectF(rect.left(), rect.top() - fm.height(), bar, fm.height()),
+                            int(Qt.AlignmentFlag.AlignHCenter),
+                            str(value),
+                        )
+                label = fm.elidedText(name, Qt.TextElideMode.ElideRight, int(group))
+                painter.drawText(
+                    QRectF(plot.left() + ci * group, plot.bottom() + 2, group, fm.height()),
+                    int(Qt.AlignmentFlag.AlignHCenter),
+                    label,
+                )
+        finally:
+            painter.end()
+
+
+class LineChart(_Chart):
+    """Cumulative progress by month: one line per series, months along the bottom."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            plot, top = self._frame(painter)
+            if not self.categories or not self.series or plot.width() <= 0 or plot.height() <= 0:
+                painter.drawText(plot, int(Qt.AlignmentFlag.AlignCenter), self.tr("暂无数据"))
+                return
+            fm = QFontMetrics(self.font())
+            n = len(self.categories)
+            step = plot.width() / max(n - 1, 1)
+
+            def point(i: int, value: int) -> QPointF:
+                x = plot.left() + (step * i if n > 1 else plot.width() / 2)
+                return QPointF(x, plot.bottom() - plot.height() * value / top)
+
+            for si, (_name, values) in enumerate(self.series):
+                pen = QPen(PALETTE[si % len(PALETTE)])
+                pen.setWidthF(2.0)
+                painter.setPen(pen)
+                points = [point(i, v) for i, v in enumerate(values[:n])]
+                for a, b in itertools.pairwise(points):
+                    painter.drawLine(a, b)
+                painter.setBrush(PALETTE[si % len(PALETTE)])
+                for p in points:
+                    painter.drawEllipse(p, 3.0, 3.0)
+            painter.setPen(QPen(self.palette().windowText().color()))
+            every = max(1, int(fm.horizontalAdvance("2026-03 ") * n / max(plot.width(), 1)) + 1)
+            for i, month in enumerate(self.categories):
+                if i % every == 0 or i == n - 1:
+                    x = point(i, 0).x()
+                    painter.drawText(
+                        QRectF(x - 40, plot.bottom() + 2, 80, fm.height()), int(Qt.AlignmentFlag.AlignHCenter), month
+                    )
+        finally:
+            painter.end()

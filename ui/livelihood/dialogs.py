@@ -1,0 +1,237 @@
+"""Small entry dialogs of the livelihood area: settings, one person's employment, a visit, a course, a result."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QWidget,
+)
+
+from resettle.domain.labour import CONDITIONS, EMPLOYMENT_STATES
+from resettle.services.livelihood.labour import LabourSettingsView
+
+
+def to_qdate(day: date | None) -> QDate:
+    d = day or date.today()
+    return QDate(d.year, d.month, d.day)
+
+
+def from_qdate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def _date_edit(day: date | None) -> QDateEdit:
+    edit = QDateEdit(to_qdate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _money(text: str) -> Decimal | None:
+    text = text.strip().replace(",", "").removesuffix("元")
+    if not text:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(text) from None
+    return value
+
+
+class _Form(QDialog):
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish(self) -> None:
+        self.form.addRow(self.buttons)
+
+
+class SettingsDialog(_Form):
+    """Reference date, working-age limits by sex and the visit interval of the project."""
+
+    def __init__(self, current: LabourSettingsView, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("就业设置"), parent)
+        self.use_date = QCheckBox(self.tr("按此日期计算年龄（不勾选则用项目参照日或今天）"))
+        self.use_date.setChecked(current.reference_date is not None)
+        self.reference = _date_edit(current.reference_date)
+        self.min_age = QSpinBox()
+        self.min_age.setRange(0, 30)
+        self.min_age.setValue(current.min_age)
+        self.male = QSpinBox()
+        self.male.setRange(40, 80)
+        self.male.setValue(current.male_retirement)
+        self.female = QSpinBox()
+        self.female.setRange(40, 80)
+        self.female.setValue(current.female_retirement)
+        self.interval = QSpinBox()
+        self.interval.setRange(1, 36)
+        self.interval.setValue(current.visit_interval_months)
+        self.form.addRow(self.use_date)
+        self.form.addRow(self.tr("参照日"), self.reference)
+        self.form.addRow(self.tr("劳动年龄下限（含）"), self.min_age)
+        self.form.addRow(self.tr("男性退休年龄（不含）"), self.male)
+        self.form.addRow(self.tr("女性退休年龄（不含）"), self.female)
+        self.form.addRow(self.tr("回访间隔（月）"), self.interval)
+        self.finish()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "reference": from_qdate(self.reference.date()) if self.use_date.isChecked() else None,
+            "min_age": self.min_age.value(),
+            "male_retirement": self.male.value(),
+            "female_retirement": self.female.value(),
+            "visit_interval_months": self.interval.value(),
+        }
+
+
+class EmploymentDialog(_Form):
+    """One person's employment status (and 在校学生 / 丧失劳动能力)."""
+
+    def __init__(self, name: str, state: str, condition: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("就业状况：{0}").format(name), parent)
+        self.state = QComboBox()
+        self.state.addItems(list(EMPLOYMENT_STATES))
+        if state in EMPLOYMENT_STATES:
+            self.state.setCurrentText(state)
+        self.condition = QComboBox()
+        self.condition.addItems([c or self.tr("（无）") for c in CONDITIONS])
+        self.condition.setCurrentIndex(CONDITIONS.index(condition) if condition in CONDITIONS else 0)
+        self.employer = QLineEdit()
+        self.post = QLineEdit()
+        self.start = _date_edit(None)
+        self.income = QLineEdit()
+        self.income.setPlaceholderText("3500.00")
+        self.form.addRow(self.tr("就业状态"), self.state)
+        self.form.addRow(self.tr("劳动能力状况"), self.condition)
+        self.form.addRow(self.tr("单位"), self.employer)
+        self.form.addRow(self.tr("岗位"), self.post)
+        self.form.addRow(self.tr("开始日期"), self.start)
+        self.form.addRow(self.tr("月收入(元)"), self.income)
+        self.finish()
+
+    def accept(self) -> None:
+        try:
+            _money(self.income.text())
+        except ValueError:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("月收入应为金额，例如 3500.00"))
+            return
+        super().accept()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "state": self.state.currentText(),
+            "condition": CONDITIONS[self.condition.currentIndex()],
+            "employer": self.employer.text().strip(),
+            "post": self.post.text().strip(),
+            "start": from_qdate(self.start.date()),
+            "income": _money(self.income.text()),
+        }
+
+
+class VisitDialog(_Form):
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("登记回访：{0}").format(name), parent)
+        self.day = _date_edit(None)
+        self.state = QComboBox()
+        self.state.addItems(list(EMPLOYMENT_STATES))
+        self.income = QLineEdit()
+        self.note = QLineEdit()
+        self.form.addRow(self.tr("回访日期"), self.day)
+        self.form.addRow(self.tr("就业状态"), self.state)
+        self.form.addRow(self.tr("月收入(元)"), self.income)
+        self.form.addRow(self.tr("情况记录"), self.note)
+        self.finish()
+
+    def accept(self) -> None:
+        try:
+            _money(self.income.text())
+        except ValueError:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("月收入应为金额，例如 3500.00"))
+            return
+        super().accept()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "visit_date": from_qdate(self.day.date()),
+            "state": self.state.currentText(),
+            "monthly_income": _money(self.income.text()),
+            "note": self.note.text(),
+        }
+
+
+class CourseDialog(_Form):
+    KINDS = ("保洁", "保安", "电工", "家政", "驾驶", "电子商务", "餐饮", "仓储")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("新建培训课程"), parent)
+        self.name = QLineEdit()
+        self.kind = QComboBox()
+        self.kind.setEditable(True)
+        self.kind.addItems(list(self.KINDS))
+        self.provider = QLineEdit()
+        self.start = _date_edit(None)
+        self.end = _date_edit(None)
+        self.hours = QSpinBox()
+        self.hours.setRange(0, 2000)
+        self.form.addRow(self.tr("课程名称"), self.name)
+        self.form.addRow(self.tr("类别"), self.kind)
+        self.form.addRow(self.tr("培训机构"), self.provider)
+        self.form.addRow(self.tr("开始日期"), self.start)
+        self.form.addRow(self.tr("结束日期"), self.end)
+        self.form.addRow(self.tr("学时"), self.hours)
+        self.finish()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.name.text().strip(),
+            "kind": self.kind.currentText().strip(),
+            "provider": self.provider.text().strip(),
+            "start": from_qdate(self.start.date()),
+            "end": from_qdate(self.end.date()),
+            "hours": self.hours.value(),
+        }
+
+
+class ResultDialog(_Form):
+    """Attendance, completion and certificate of one enrolment."""
+
+    def __init__(self, name: str, hours: int, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("培训结果：{0}").format(name), parent)
+        self.attended = QSpinBox()
+        self.attended.setRange(0, 2000)
+        self.attended.setValue(hours)
+        self.completed = QCheckBox(self.tr("已结业"))
+        self.certificate = QLineEdit()
+        self.certificate.setPlaceholderText(self.tr("如 保安员证"))
+        self.number = QLineEdit()
+        self.form.addRow(self.tr("出勤学时"), self.attended)
+        self.form.addRow(self.completed)
+        self.form.addRow(self.tr("证书名称"), self.certificate)
+        self.form.addRow(self.tr("证书编号"), self.number)
+        self.finish()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "attended_hours": self.attended.value(),
+            "completed": self.completed.isChecked(),
+            "certificate_name": self.certificate.text().strip(),
+            "certificate_no": self.number.text().strip(),
+        }
