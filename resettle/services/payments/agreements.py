@@ -57,6 +57,7 @@ __all__ = [
     "SignResult",
     "archive_agreements",
     "get_agreements",
+    "household_ids",
     "list_agreements",
     "mark_vacated",
     "sign_agreements",
@@ -461,6 +462,25 @@ def _household_view(db: Database, project_id: int, household_id: int) -> Househo
         h = households_in(s, project_id, [household_id])[0]
         ags = s.scalars(select(Agreement).where(Agreement.household_id == household_id).order_by(Agreement.seq))
         return HouseholdAgreements(h.id, h.household_no, h.head_name, tuple(_view(s, a) for a in ags))
+
+
+def household_ids(
+    db: Database, project_id: int, village_id: int | None = None, *, compensation_status: str | None = None
+) -> list[int]:
+    """Households of the project (or one village), optionally only those whose compensation is in a state."""
+    require(db, Need.READ, "查看户")
+    with db.read() as s:
+        ids = [h.id for h in households_in(s, project_id, village_id=village_id)]
+        if compensation_status is None:
+            return ids
+        having = set(
+            s.scalars(
+                select(HouseholdCompensation.household_id).where(
+                    HouseholdCompensation.status == compensation_status, HouseholdCompensation.household_id.in_(ids)
+                )
+            )
+        )
+        return [i for i in ids if i in having]
 
 
 def get_agreements(db: Database, project_id: int, household_id: int) -> HouseholdAgreements:

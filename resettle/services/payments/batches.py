@@ -55,7 +55,9 @@ __all__ = [
     "approve_batch",
     "bank_formats",
     "batch_lines",
+    "current_chain_head",
     "due_instalments",
+    "find_batch",
     "list_batches",
     "make_batch",
     "write_bank_files",
@@ -202,7 +204,8 @@ def make_batch(
             batch_no=_next_batch_no(s, project_id, date.today()),
             instalment=instalment,
             village_id=village_id,
-            status=BATCH_MADE,
+            # one clerk without accounts has nobody else to approve: the batch is approved as made
+            status=BATCH_MADE if accounts_enabled(db) else BATCH_APPROVED,
             rows=0,
             total=Decimal("0.00"),
             bank_format=bank_format,
@@ -301,6 +304,23 @@ def list_batches(db: Database, project_id: int) -> list[BatchInfo]:
                 select(PaymentBatch).where(PaymentBatch.project_id == project_id).order_by(PaymentBatch.id)
             )
         ]
+
+
+def current_chain_head(db: Database) -> str:
+    """The audit chain head now, printed under the batch list so paper can be checked later."""
+    require(db, Need.READ, "查看审计链头")
+    with db.read() as s:
+        return audit.chain_head(s.connection())
+
+
+def find_batch(db: Database, batch_no: str) -> BatchInfo:
+    """A batch by its number (a bank reply names its batch; the batch names its project)."""
+    require(db, Need.READ, "查看兑付批次")
+    with db.read() as s:
+        b = s.scalar(select(PaymentBatch).where(PaymentBatch.batch_no == batch_no.strip()))
+        if b is None:
+            raise NotFoundError(f"兑付批次「{batch_no}」不存在。")
+        return _info(s, b)
 
 
 def approve_batch(db: Database, project_id: int, batch_id: int) -> BatchInfo:
