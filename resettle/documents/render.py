@@ -85,6 +85,7 @@ class PrintableDocument:
     household_id: int | None = None
     document_id: int | None = None
     file_stem: str = ""  # 户号_户主 for one file per household
+    demo: bool = False  # printed from the demo register: every page says 演示数据
 
 
 def page_layout(landscape: bool) -> QPageLayout:
@@ -237,6 +238,8 @@ def _decorate(
         drawn.append(_reprint_mark(painter, geo, fonts))
     if document.draft:
         drawn.append(_draft_mark(painter, geo, fonts))
+    if document.demo:
+        drawn.append(_demo_mark(painter, geo, fonts))
     painter.restore()
     return "".join(drawn)
 
@@ -264,6 +267,20 @@ def _draft_mark(painter: QPainter, geo: _Geometry, fonts: DocumentFonts) -> str:
     painter.drawText(QRectF(-span / 2, -span / 4, span, span / 2), int(Qt.AlignmentFlag.AlignCenter), "样 稿")
     painter.resetTransform()
     return "样 稿"
+
+
+def _demo_mark(painter: QPainter, geo: _Geometry, fonts: DocumentFonts) -> str:
+    """Across the lower half: a page from the demo register can never pass for a real one."""
+    painter.save()
+    painter.setPen(QPen(QColor(220, 120, 120)))
+    painter.setFont(_font(fonts.heading, 54, bold=True))
+    centre = geo.page.center()
+    painter.translate(centre.x(), centre.y() + geo.mm(60))
+    painter.rotate(-30)
+    span = geo.mm(170)
+    painter.drawText(QRectF(-span / 2, -span / 6, span, span / 3), int(Qt.AlignmentFlag.AlignCenter), "演示数据")
+    painter.restore()
+    return "演示数据"
 
 
 def _orientation(landscape: bool) -> QPageLayout.Orientation:

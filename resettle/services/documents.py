@@ -60,6 +60,7 @@ from resettle.documents.templates import (
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services import compensation as compensation_service
 from resettle.services.accounts.guard import Need, require
+from resettle.services.demo_register import is_demo
 from resettle.services.document_data import (
     Scope,
     load_compensation,
@@ -213,6 +214,7 @@ class _Job:
     issued: int = 0
     reprints: int = 0
     template_checked: bool = False
+    demo: bool = False
 
 
 def _start(db: Database, kind: str | DocumentKind, scope: Scope, options: DocumentOptions | None, draft: bool) -> _Job:
@@ -243,6 +245,7 @@ def _start(db: Database, kind: str | DocumentKind, scope: Scope, options: Docume
         household_ids=ids,
         terms=options.terms(date.today(), project.posting_days),
         default_months=months,
+        demo=is_demo(db),
     )
 
 
@@ -327,6 +330,7 @@ def _printable(job: _Job, it: Issued, parts: tuple[str, ...], household_id: int 
         reprint=it.issue.reprint,
         print_no=it.issue.print_no,
         draft=it.issue.draft,
+        demo=job.demo,
         household_id=household_id,
         document_id=it.document_id if it.document_id > 0 else None,
         file_stem=stem,

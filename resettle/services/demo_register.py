@@ -1,0 +1,55 @@
+"""The demo register: a file of its own, marked 演示 inside, never the clerk's real database.
+
+The mark lives in the file (setting ``register.demo``), so a copied demo file is still a demo:
+the window says 演示 in its title and every printed page carries the 演示数据 watermark.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from resettle.store.database import Database
+from resettle.store.models import Setting
+from resettle.store.paths import data_dir
+
+DEMO_KEY = "register.demo"
+DEMO_HOUSEHOLDS = 300
+
+
+def demo_db_path() -> Path:
+    return data_dir() / "演示登记册-demo.sqlite3"
+
+
+def is_demo(db: Database) -> bool:
+    with db.read() as s:
+        return s.scalar(select(Setting.value).where(Setting.key == DEMO_KEY)) == "1"
+
+
+def mark_demo(db: Database) -> None:
+    with db.write(reason="标记为演示登记册") as s:
+        row = s.get(Setting, DEMO_KEY)
+        if row is None:
+            s.add(Setting(key=DEMO_KEY, value="1"))
+        else:
+            row.value = "1"
+
+
+def open_demo(path: Path | None = None, households: int = DEMO_HOUSEHOLDS) -> Database:
+    """The demo register, generated the first time (a project, its standard computed, township details)."""
+    from resettle.services.demo import demo_compensation, demo_township, generate_demo
+
+    path = path or demo_db_path()
+    fresh = not path.exists() or path.stat().st_size == 0
+    db = Database.open(path)
+    try:
+        if fresh:
+            result = generate_demo(db, households=households)
+            demo_township(db)
+            demo_compensation(db, result.project_id)
+            mark_demo(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
