@@ -195,6 +195,38 @@ EN = {
     '村': 'Village',
     '按现行标准重新计算全部': 'Recompute all with current standard',
     '已计算 {0} 户，其中已复核 {1} 户。合计 ¥{2} 元（{3}）': '{0} households computed, {1} reviewed. Total ¥{2} ({3})',
+    # issue 9: the current project, the 项目 menu, work on the worker thread
+    "项目(&J)": "Pro&ject", "新建项目…": "New project…", "项目信息…": "Project details…", "新建村…": "New village…",
+    "重命名村或组…": "Rename village or group…", "新建项目": "New project", "项目信息": "Project details",
+    "新建村": "New village", "重命名": "Rename", "修改信息": "edit",
+    "设定补偿标准": "set the compensation standard for", "查看补偿汇总": "view the summary of",
+    "{0} — {1}": "{0} — {1}", "{0} — 未选项目（共 {1} 个）": "{0} — no project chosen ({1} in all)",
+    "当前项目：{0}": "Project: {0}", "当前项目：无": "Project: none",
+    "当前项目：未选（共 {0} 个，请在左侧选择）": "Project: none chosen ({0} in all; choose one on the left)",
+    "{0}（编号 {1}）": "{0} (no. {1})", "数据库中有 {0} 个项目，请选择要{1}的项目：":
+        "The database holds {0} projects. Choose the project to {1}:",
+    "数据库中还没有项目。请先导入调查表或新建项目。": "No project yet. Import a survey or create a project first.",
+    "请先在左侧选择要改名的村或组。": "Choose the village or group to rename on the left first.",
+    "「{0}」改名为：": "Rename “{0}” to:", "在「{0}」中新建村，村名：": "New village in “{0}”, name:",
+    "项目名称": "Project name", "批准文号": "Approval no.", "批准日期": "Approval date",
+    "预公告日（截止日）": "Cut-off (pre-announcement)", "基准日（计算年龄）": "Reference date (for ages)",
+    "公示期": "Posting period", "默认": "Default", " 天": " days", "默认：{0}": "Default: {0}", "村：{0}": "Villages: {0}",
+    "本项目文书上的乡镇信息（留空则用「设置」中的本办公室信息）":
+        "Township details on this project's documents (empty: the office's details from Settings)",
+    "例：城东片区征地项目": "e.g. East district land project", "例：浙政土〔2026〕12号": "e.g. Zhe Zheng Tu [2026] 12",
+    "年-月-日，可留空": "year-month-day, may be empty", "补偿标准 — {0}": "Compensation standards — {0}",
+    "「{0}」现行标准：{1}": "Standard of “{0}”: {1}",
+    "还没有项目：导入调查表或新建项目后，可把已发布的标准设为项目标准。":
+        "No project yet: once a survey is imported or a project created, a published standard can be made its standard.",
+    "正在比较两版标准的金额…": "Pricing every household with both standards…",
+    "正在准备打印预览…": "Preparing the preview…",
+    "导出{0}：{1}": "Export {0}: {1}", "正在导出错误报告…": "Writing the error report…",
+    "正在撤销导入批次…": "Undoing the import batch…", "已撤销，删除 {0} 户": "Undone: {0} households removed",
+    "正在从备份恢复…": "Restoring from the backup…", "请稍候": "Please wait",
+    "还有任务正在进行。请等它完成（或在进度框中取消）后再打开其他数据库。":
+        "A job is still running. Wait for it (or cancel it in its progress box) before opening another database.",
+    "请选择项目，或输入新项目的名称": "Choose a project, or type the name of a new one",
+    "没有导入任何数据。请关闭向导，改正后重新导入。": "Nothing was imported. Close the wizard, correct the file and import again.",
 }  # fmt: skip
 
 

@@ -1,7 +1,9 @@
-"""``resettle-app``: opens the main window on the last database, or on a demo the first time."""
+"""``resettle-app [--db FILE]``: opens the main window on FILE, else on the last database used with
+this data folder (``RESETTLE_DATA_DIR``), else on a demo the first time."""
 
 from __future__ import annotations
 
+import argparse
 import logging
 import sys
 from pathlib import Path
@@ -11,29 +13,38 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from resettle.errors import ResettleError
 from resettle.paths_resources import resource_path
-from resettle.services.demo import demo_compensation, demo_township, generate_demo
+from resettle.services.demo_register import is_demo, open_demo
 from resettle.store.database import Database
-from resettle.store.paths import default_db_path
 from ui.crash import install_excepthook, log_dir, show_error
 from ui.fonts import apply_ui_font
 from ui.main_window import MainWindow
 from ui.ops import OpRunner
+from ui.remembered import last_database_key
 
-DEMO_HOUSEHOLDS = 300
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="resettle-app", description="征迁安置管理")
+    parser.add_argument("--db", type=Path, help="打开这个数据库文件（不存在则新建）")
+    parser.add_argument("--demo", action="store_true", help="打开演示登记册（单独的文件，标有「演示」）")
+    args, _qt_args = parser.parse_known_args(argv[1:])  # Qt's own options (-style …) pass through
+    return args
 
 
-def open_start_database(prefs: QSettings) -> Database:
-    last = prefs.value("last_database")
+def open_start_database(prefs: QSettings, db_path: Path | None = None, demo: bool = False) -> Database | None:
+    """FILE if given; the demo if asked; else the last register used with this data folder; else the
+    welcome page (new register, open a file, or the demo). None: the clerk closed the welcome page."""
+    if db_path is not None:
+        return Database.open(db_path)
+    if demo:
+        return open_demo()
+    last = prefs.value(last_database_key())
     if isinstance(last, str) and Path(last).is_file():
         return Database.open(Path(last))
-    path = default_db_path()
-    fresh = not path.exists()
-    db = Database.open(path)
-    if fresh:
-        result = generate_demo(db, households=DEMO_HOUSEHOLDS)
-        demo_township(db)
-        demo_compensation(db, result.project_id)
-    return db
+    from ui.welcome import WelcomeDialog
+
+    welcome = WelcomeDialog()
+    welcome.exec()
+    return welcome.database
 
 
 def install_translator(app: QApplication, prefs: QSettings) -> None:
@@ -67,19 +78,24 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    app = build_app(list(sys.argv if argv is None else argv))
+    arguments = list(sys.argv if argv is None else argv)
+    args = parse_arguments(arguments)
+    app = build_app(arguments)
     prefs = QSettings()
     install_translator(app, prefs)
     install_excepthook()
     try:
-        db = open_start_database(prefs)
+        db = open_start_database(prefs, args.db, args.demo)
     except ResettleError as exc:
         QMessageBox.critical(None, "征迁安置管理", exc.message)
         return 1
+    if db is None:
+        return 0  # the welcome page was closed
     runner = OpRunner(app)
     runner.on_error = show_error
     window = MainWindow(db, prefs, runner)
-    window.remember_database(db.path)
+    if not is_demo(db):
+        window.remember_database(db.path)  # the demo is never what opens next time
     window.show()
     code = app.exec()
     db.close()

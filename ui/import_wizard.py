@@ -8,6 +8,7 @@ Signals: ``imported(int)`` – the batch id after a successful import.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -65,10 +66,16 @@ class FilePage(QWizardPage):
         row.addWidget(browse)
         self.project = QComboBox()
         self.project.setEditable(True)
-        for p in projects.tree(wizard.db):
+        for p in projects.tree(wizard.db, with_counts=False):
             self.project.addItem(p.name, p.id)
         if self.project.count() == 0:
             self.project.setCurrentText(self.tr("征收项目"))
+        elif wizard.project_id is not None and self.project.findData(wizard.project_id) >= 0:
+            self.project.setCurrentIndex(self.project.findData(wizard.project_id))
+        elif self.project.count() > 1:
+            self.project.setCurrentIndex(-1)  # several projects and none chosen: the clerk picks, we never guess
+            self.project.setPlaceholderText(self.tr("请选择项目，或输入新项目的名称"))
+        self.project.currentTextChanged.connect(self.completeChanged)
         self.village = QLineEdit()
         self.village.setPlaceholderText(self.tr("留空则从标题或工作表名识别"))
         self.profile = QComboBox()
@@ -90,11 +97,12 @@ class FilePage(QWizardPage):
 
     def isComplete(self) -> bool:
         p = Path(self.path.text().strip())
-        return p.is_file() and p.suffix.lower() in SURVEY_SUFFIXES
+        return p.is_file() and p.suffix.lower() in SURVEY_SUFFIXES and bool(self.project.currentText().strip())
 
     def validatePage(self) -> bool:
         try:
             self.wiz.sheets = list_sheets(Path(self.path.text().strip()))
+            self.wiz.forget_sheets()
         except (ResettleError, OSError, ValueError) as exc:
             QMessageBox.warning(self, self.tr("打不开文件"), getattr(exc, "message", str(exc)))
             return False
@@ -205,7 +213,11 @@ class MappingPage(QWizardPage):
 
     def show_sheet(self, sheet: str) -> None:
         if sheet:
-            self.grid_model.set_rows(preview(self.wiz.path, sheet, rows=40))
+            self.wiz.sheet_rows(sheet, 40, lambda rows: self._show_rows(sheet, rows))
+
+    def _show_rows(self, sheet: str, rows: list[list[str]]) -> None:
+        if sheet == self.sheet_choice.currentText():
+            self.grid_model.set_rows(rows[:40])
             self.grid.resizeColumnsToContents()
 
     def save_profile(self) -> None:
@@ -223,7 +235,11 @@ class MappingPage(QWizardPage):
 
 
 class CheckPage(QWizardPage):
-    """What the import would do, and every problem with its place; click one to see the cell."""
+    """What the import would do, and every problem with its place; click one to see the cell.
+
+    Signals: ``report_written(str)`` – the error report's path once written."""
+
+    report_written = Signal(str)
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
@@ -285,15 +301,21 @@ class CheckPage(QWizardPage):
         self.remove_missing.setChecked(False)
 
     def show_cell(self, index: object) -> None:
+        """The sheet around the problem's cell: read once per sheet on the worker thread, then from memory."""
         row = self.view.currentIndex().row()
         if row < 0:
             return
         issue: ImportIssue = self.issues.issue(row)
         if not issue.sheet or issue.sheet not in self.wiz.sheets:
             return
-        rows = preview(self.wiz.path, issue.sheet, rows=issue.row + 8)
+        self.wiz.sheet_rows(issue.sheet, issue.row + 8, lambda rows: self._mark(issue, rows))
+
+    def _mark(self, issue: ImportIssue, rows: list[list[str]]) -> None:
+        current = self.view.currentIndex().row()
+        if current < 0 or self.issues.issue(current) != issue:
+            return  # the clerk clicked another problem meanwhile
         col = _column_index(issue.column)
-        self.cell_model.set_rows(rows, {(issue.row - 1, col)} if col >= 0 else set())
+        self.cell_model.set_rows(rows[: issue.row + 8], {(issue.row - 1, col)} if col >= 0 else set())
         target = self.cell_model.index(issue.row - 1, max(col, 0))
         self.cell_view.scrollTo(target, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.cell_view.setCurrentIndex(target)
@@ -306,10 +328,8 @@ class CheckPage(QWizardPage):
                                               self.tr("Excel 工作簿 (*.xlsx)"))  # fmt: skip
         if not name:
             return
-        try:
-            write_error_report(p.path, p.issues, Path(name))
-        except ResettleError as exc:
-            QMessageBox.warning(self, self.tr("未导出"), exc.message)
+        self.wiz.runner.run(self, self.tr("正在导出错误报告…"), write_error_report, source=p.path, issues=p.issues,
+                            out=Path(name), on_done=lambda info: self.report_written.emit(str(info.path)))  # fmt: skip
 
     def isComplete(self) -> bool:
         return self.wiz.preview is not None and not self.wiz.preview.errors
@@ -323,25 +343,41 @@ class ApplyPage(QWizardPage):
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         QVBoxLayout(self).addWidget(self.result_label)
-        self.done = False
+        self.started = self.done = self.failed = False
 
     def initializePage(self) -> None:
-        self.done = False
+        if self.started:
+            return  # final: a second visit never runs the import again
+        self.started = True
+        self.setFinalPage(True)
         self.result_label.setText(self.tr("正在导入…"))
-        self.wiz.run_apply(self.wiz.check_page.remove_missing.isChecked(), self.finished)
+        self.wiz.run_apply(self.wiz.check_page.remove_missing.isChecked(), self.finished, self.stopped)
+
+    def stopped(self) -> None:
+        """Cancelled or refused: nothing was stored; the wizard ends here (start a new one to try again)."""
+        self.failed = True
+        self.result_label.setText(self.tr("没有导入任何数据。请关闭向导，改正后重新导入。"))
+        self._final()
+
+    def _final(self) -> None:
+        self.wiz.button(QWizard.WizardButton.BackButton).setEnabled(False)
+        self.wiz.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.wiz.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.completeChanged.emit()
 
     def finished(self, result: imports.ImportResult | None) -> None:
         if result is None:
-            self.result_label.setText(self.tr("没有导入任何数据。"))
+            self.stopped()
+            return
         else:
             self.done = True
             self.result_label.setText(self.tr("导入完成（批次 {0}）：新增 {1} 户，变更 {2} 户，删除 {3} 户，共 {4} 人。\n"
                                               "可在「文件 → 导入批次…」中撤销整批导入。").format(
                 result.batch_id, result.added, result.changed, result.removed, result.persons))  # fmt: skip
-        self.completeChanged.emit()
+        self._final()
 
     def isComplete(self) -> bool:
-        return self.done
+        return self.done or self.failed
 
 
 def _column_index(letters: str) -> int:
@@ -356,9 +392,18 @@ def _column_index(letters: str) -> int:
 class ImportWizard(QWizard):
     imported = Signal(int)
 
-    def __init__(self, db: Database, runner: OpRunner, path: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        runner: OpRunner,
+        path: Path | None = None,
+        parent: QWidget | None = None,
+        *,
+        project_id: int | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.db, self.runner = db, runner
+        self.db, self.runner, self.project_id = db, runner, project_id
+        self._sheet_cache: dict[str, tuple[int, list[list[str]]]] = {}
         self.setWindowTitle(self.tr("导入调查表"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.sheets: list[str] = []
@@ -403,7 +448,7 @@ class ImportWizard(QWizard):
         self.runner.run(self, self.tr("正在读取和检查…"), imports.preview_import, db=self.db, path=self.path,
                         project=self.project(), options=self.read_options(sheets, overrides), on_done=done)  # fmt: skip
 
-    def run_apply(self, remove_missing: bool, then: object) -> None:
+    def run_apply(self, remove_missing: bool, then: object, stopped: object = None) -> None:
         assert self.preview is not None
 
         def done(result: imports.ImportResult) -> None:
@@ -411,5 +456,28 @@ class ImportWizard(QWizard):
             if callable(then):
                 then(result)
 
+        def failed(_exc: BaseException) -> bool:
+            if callable(stopped):
+                stopped()
+            return False  # the runner still shows why
+
         self.runner.run(self, self.tr("正在导入…"), imports.apply_import, db=self.db, preview=self.preview,
-                        remove_missing=remove_missing, on_done=done, changes=frozenset({"households", "tree"}))  # fmt: skip
+                        remove_missing=remove_missing, on_done=done, changes=frozenset({"households", "tree"}),
+                        on_failed=failed, on_cancelled=stopped if callable(stopped) else None)  # fmt: skip
+
+    def forget_sheets(self) -> None:
+        self._sheet_cache.clear()
+
+    def sheet_rows(self, sheet: str, need: int, then: Callable[[list[list[str]]], None]) -> None:
+        """At least ``need`` first rows of ``sheet`` (fewer when the sheet is shorter), cached per sheet."""
+        cached = self._sheet_cache.get(sheet)
+        if cached is not None and (cached[0] >= need or len(cached[1]) < cached[0]):
+            then(cached[1])
+            return
+        limit = max(need, 2 * cached[0] if cached else 0, 200)
+
+        def done(rows: list[list[str]]) -> None:
+            self._sheet_cache[sheet] = (limit, rows)
+            then(rows)
+
+        self.runner.run(self, "", preview, with_progress=False, path=self.path, sheet=sheet, rows=limit, on_done=done)

@@ -36,6 +36,7 @@ from resettle.services.records import HouseholdQuery, HouseholdRow, ProjectNode
 from resettle.store.database import Database
 from ui.areas import AreaContext
 from ui.dialogs import ColumnChooser, SettingsDialog
+from ui.help_dialog import HelpDialog
 from ui.household_editor import HouseholdEditor
 from ui.housing import HousingArea
 from ui.livelihood import LivelihoodArea
@@ -45,6 +46,7 @@ from ui.payments import PaymentsArea
 from ui.print_actions import PrintActions
 from ui.procedure import ProcedureArea
 from ui.rates_dialog import RatesDialog
+from ui.remembered import last_database_key
 from ui.summary_dialog import SummaryDialog
 from ui.window_import import EXPORTS
 
@@ -115,6 +117,8 @@ class MainWindow(PrintActions):
         self.statusBar().addWidget(self.rows_label)
         self.statusBar().addWidget(self.selection_label)
         self.statusBar().addPermanentWidget(self.file_label)
+        self.install_project_label()
+        self.runner.cancelled.connect(lambda message: self.statusBar().showMessage(message, 10000))
 
         self._build_actions()
         self._restore_layout()
@@ -157,6 +161,7 @@ class MainWindow(PrintActions):
         self.act_verify = self._action(self.tr("核验文书…"), self.verify_code)
         self.act_settings = self._action(self.tr("设置…"), self.open_settings, sk.Preferences)
         self.act_about = self._action(self.tr("关于"), self.about)
+        self.act_guide = self._action(self.tr("使用指南…"), self.show_guide, sk.HelpContents)
 
         bar = self.menuBar()
         m = bar.addMenu(self.tr("文件(&F)"))
@@ -175,6 +180,7 @@ class MainWindow(PrintActions):
         m.addActions([self.act_new, self.act_edit, self.act_delete])
         m.addSeparator()
         m.addAction(self.act_find)
+        self.build_project_menu(bar)
         self.print_menu = bar.addMenu(self.tr("打印(&P)"))
         for kind in DocumentKind:
             info = KINDS[kind]
@@ -199,7 +205,7 @@ class MainWindow(PrintActions):
         )
         self.areas = [HousingArea(ctx, bar), LivelihoodArea(ctx, bar), PaymentsArea(ctx, bar), ProcedureArea(ctx, bar)]
         m = bar.addMenu(self.tr("帮助(&H)"))
-        m.addAction(self.act_about)
+        m.addActions([self.act_guide, self.act_about])
 
         tb = QToolBar(self.tr("工具栏"))
         tb.setObjectName("main_toolbar")
@@ -290,6 +296,7 @@ class MainWindow(PrintActions):
             self.tree.selectionModel().blockSignals(True)
             self.tree.setCurrentIndex(select_index)
             self.tree.selectionModel().blockSignals(False)
+        self.show_current_project()
         self.runner.run(self, "", projects.group_counts, with_progress=False, db=self.db, on_done=self._show_counts)
 
     def _show_counts(self, counts: dict[int, int]) -> None:
@@ -312,8 +319,10 @@ class MainWindow(PrintActions):
         new = (str(node[0]), int(node[1])) if node else None
         if new == self._filter or (self._filter is None and new is not None and self._is_only_project(new)):
             self._filter = new
+            self.show_current_project()
             return  # the view picking its first item, or the same node again: nothing to re-read
         self._filter = new
+        self.show_current_project()
         self.apply_filter()
 
     def current_project_id(self) -> int | None:
@@ -421,10 +430,12 @@ class MainWindow(PrintActions):
 
     # -- compensation -------------------------------------------------------------------------
     def show_rates(self) -> None:
-        RatesDialog(self.db, self.runner, self).exec()
+        pid = self.project_for(self.tr("设定补偿标准")) if self.project_nodes() else None
+        if pid is not None or not self.project_nodes():  # rate tables can be entered before any project exists
+            RatesDialog(self.db, self.runner, pid, self.current_project_name(), self).exec()
 
     def compute_all(self) -> None:
-        pid = self.current_project_id()
+        pid = self.project_for(self.tr("计算补偿"))
         if pid is None:
             return
         self.runner.run(self, self.tr("正在计算补偿…"), compensation.compute, db=self.db, project_id=pid,
@@ -433,7 +444,7 @@ class MainWindow(PrintActions):
                             r.households, r.grand_total), 10000))  # fmt: skip
 
     def show_summary(self) -> None:
-        pid = self.current_project_id()
+        pid = self.project_for(self.tr("查看补偿汇总"))
         if pid is not None:
             SummaryDialog(self.db, self.runner, pid, self).exec()
 
@@ -463,6 +474,9 @@ class MainWindow(PrintActions):
                 documents.set_document_font(self.db, str(dialog.font_choice.currentData() or ""))
             except ResettleError as exc:
                 QMessageBox.warning(self, self.tr("未保存"), exc.message)
+
+    def show_guide(self) -> None:
+        HelpDialog(self.findChildren(QAction), self).exec()
 
     def about(self) -> None:
         from resettle import __version__
@@ -498,6 +512,6 @@ class MainWindow(PrintActions):
         self.prefs.setValue("window/state", self.saveState())
         self.prefs.setValue("window/table_header", self.table.horizontalHeader().saveState())
         self.prefs.setValue("window/splitter", self.splitter.saveState())
-        self.prefs.setValue("last_database", str(self.db.path))
+        self.prefs.setValue(last_database_key(), str(self.db.path))
         self.runner.wait(10000)
         super().closeEvent(event)

@@ -2,7 +2,8 @@
 
 A service function takes ``progress(done, total)`` and ``cancelled()`` keyword callbacks
 when it supports them (``with_progress=True``, the default): the runner always passes its
-own, so the dialog's 取消 reaches the job; a job that stops raises
+own, so the dialog's 取消 reaches the job (a function without ``cancelled`` gets a busy
+dialog without a 取消 button); a job that stops raises
 :class:`resettle.errors.Cancelled` and the clerk sees its message, not an error box.
 After success the runner announces what changed (``changed`` signal with a set of topic
 names such as ``{"households", "tree"}``) so that pages refresh only what they show.
@@ -13,6 +14,7 @@ cancelled (its message).
 
 from __future__ import annotations
 
+import inspect
 import logging
 import threading
 import traceback
@@ -70,11 +72,13 @@ class OpRunner(QObject):
         changes: frozenset[str] = frozenset(),
         with_progress: bool = True,
         on_cancelled: Callable[[], object] | None = None,
+        on_failed: Callable[[BaseException], bool] | None = None,
         **kwargs: Any,
     ) -> _Job:
         cancel_event = threading.Event()
         kwargs = dict(kwargs)
-        if with_progress:  # the runner's own callbacks, whatever the caller passed (issue 9: cancel reached nothing)
+        takes = _callbacks_of(fn)
+        if with_progress and "cancelled" in takes:  # the runner's own, whatever the caller passed (issue 9)
             kwargs["cancelled"] = cancel_event.is_set
         job = _Job(fn, kwargs, cancel_event)
         dialog: QProgressDialog | None = None
@@ -84,8 +88,11 @@ class OpRunner(QObject):
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(300)
             dialog.canceled.connect(cancel_event.set)
+            if "cancelled" not in takes:
+                dialog.setCancelButton(None)  # a job that cannot stop midway offers no 取消 it would ignore
             job.signals.progress.connect(lambda done, total: _update(dialog, done, total))
-            kwargs["progress"] = job.signals.progress.emit
+            if "progress" in takes:
+                kwargs["progress"] = job.signals.progress.emit
             job.kwargs = kwargs
 
         def finish(result: Any) -> None:
@@ -108,6 +115,8 @@ class OpRunner(QObject):
                 if on_cancelled is not None:
                     on_cancelled()
                 return
+            if on_failed is not None and on_failed(exc):
+                return  # the caller dealt with it (e.g. asked the clerk and ran again)
             if not isinstance(exc, ResettleError):
                 log.error("operation %s failed:\n%s", title, trace)
             if self.on_error is not None:
@@ -135,6 +144,17 @@ class OpRunner(QObject):
     def announce(self, *topics: str) -> None:
         """For changes made on the GUI thread (a quick save): tell the views."""
         self.changed.emit(frozenset(topics))
+
+
+def _callbacks_of(fn: Callable[..., Any]) -> frozenset[str]:
+    """Which of ``progress`` / ``cancelled`` the function takes (a bound method or plain function)."""
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return frozenset()
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
+        return frozenset({"progress", "cancelled"})
+    return frozenset(name for name in ("progress", "cancelled") if name in params)
 
 
 def _update(dialog: QProgressDialog, done: int, total: int) -> None:

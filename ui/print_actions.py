@@ -94,28 +94,31 @@ class PrintActions(FileActions):
         raise NotImplementedError
 
     def _scope(self, kind: DocumentKind, scope: str | None = None) -> dict[str, Any] | None:
-        """Service keyword arguments for the households a document run covers."""
+        """Service keyword arguments for the households a document run covers, always naming the project."""
         if scope is None:
             scope = "selection" if KINDS[kind].per_household else (self._filter[0] if self._filter else "project")
-        if scope == "selection":
+        if scope == "selection":  # the households name their project (one per run, the service checks)
             ids = self.selected_household_ids()
             if not ids:
                 QMessageBox.information(self, self.tr("打印"), self.tr("请先在表中选择要打印的户。"))
                 return None
             return {"household_ids": ids}
-        if self._filter and self._filter[0] == scope:
-            return {f"{scope}_id": self._filter[1]}
-        return {}
+        pid = self.project_for(self.tr("打印"))
+        if pid is None:
+            return None
+        if self._filter and self._filter[0] == scope and scope != "project":
+            return {f"{scope}_id": self._filter[1], "project_id": pid}
+        return {"project_id": pid}
 
     def preview(self, kind: DocumentKind) -> None:
+        """Documents are prepared on the worker thread (progress, cancel); the preview paints them."""
         scope = self._scope(kind)
         if scope is None:
             return
-        try:
-            run = documents.prepare_documents(self.db, kind, draft=True, **scope)
-        except ResettleError as exc:
-            QMessageBox.warning(self, self.tr("不能预览"), exc.message)
-            return
+        self.runner.run(self, self.tr("正在准备打印预览…"), documents.prepare_documents, db=self.db, kind=kind,
+                        draft=True, on_done=lambda run: self._show_preview(kind, run), **scope)  # fmt: skip
+
+    def _show_preview(self, kind: DocumentKind, run: documents.PrintRun) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(self.tr("打印预览 — {0}（样稿，不编号）").format(KINDS[kind].short))

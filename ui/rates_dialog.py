@@ -27,7 +27,7 @@ from resettle.domain.money import format_yuan
 from resettle.errors import ResettleError
 from resettle.io.error_report import write_rate_error_report
 from resettle.io.rate_workbook import MISSING_NAME, RateWorkbookError
-from resettle.services import compensation, projects, rate_tables
+from resettle.services import compensation, rate_tables
 from resettle.services.compensation_records import RateTableInfo, TableChangePreview
 from resettle.store.database import Database
 from ui.models.compensation import DiffModel, RateTablesModel, RulesModel, yuan
@@ -71,10 +71,19 @@ class ChangePreviewDialog(QDialog):
 
 
 class RatesDialog(QDialog):
-    def __init__(self, db: Database, runner: OpRunner, parent: QWidget | None = None) -> None:
+    """Rate-table versions for the whole register; 「设为项目标准」 acts on the project given (the window's current)."""
+
+    def __init__(
+        self,
+        db: Database,
+        runner: OpRunner,
+        project_id: int | None = None,
+        project_name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.db, self.runner = db, runner
-        self.setWindowTitle(self.tr("补偿标准"))
+        self.db, self.runner, self._project_id, self.project_name = db, runner, project_id, project_name
+        self.setWindowTitle(self.tr("补偿标准 — {0}").format(project_name) if project_name else self.tr("补偿标准"))
         self.tables = RateTablesModel(self)
         self.rules = RulesModel(self)
         self.tables_view = _view(self.tables)
@@ -110,15 +119,19 @@ class RatesDialog(QDialog):
         self.reload()
 
     def project_id(self) -> int | None:
-        nodes = projects.tree(self.db)
-        return nodes[0].id if nodes else None
+        """The project 「设为项目标准」 acts on (None: a register without projects yet)."""
+        return self._project_id
 
     def reload(self) -> None:
         self.tables.set_rows(rate_tables.list_rate_tables(self.db))
         self.tables_view.resizeColumnsToContents()
         pid = self.project_id()
         info = rate_tables.get_project_rate_table(self.db, pid) if pid is not None else None
-        self.current.setText(self.tr("项目现行标准：{0}").format(info.table.label if info else self.tr("未设置")))
+        if pid is None:
+            self.current.setText(self.tr("还没有项目：导入调查表或新建项目后，可把已发布的标准设为项目标准。"))
+        else:
+            self.current.setText(self.tr("「{0}」现行标准：{1}").format(
+                self.project_name or pid, info.table.label if info else self.tr("未设置")))  # fmt: skip
         if self.tables.rowCount():
             self.tables_view.selectRow(0)
 
@@ -243,12 +256,14 @@ class RatesDialog(QDialog):
         months, ok = QInputDialog.getInt(self, self.tr("过渡月数"), self.tr("过渡费按几个月计算："), 18, 0, 120)
         if not ok:
             return
-        try:
-            preview = compensation.preview_rate_table_change(self.db, pid, chosen[0].id)
-        except ResettleError as exc:
-            QMessageBox.warning(self, self.tr("未完成"), exc.message)
-            return
-        if ChangePreviewDialog(preview, self).exec():
-            self.runner.run(self, self.tr("正在重新计算…"), compensation.change_project_rate_table, db=self.db,
-                            project_id=pid, table_id=chosen[0].id, transition_months=months,
-                            on_done=lambda _r: self.reload(), changes=frozenset({"compensation"}))  # fmt: skip
+        table_id = chosen[0].id
+
+        def previewed(preview: TableChangePreview) -> None:
+            if ChangePreviewDialog(preview, self).exec():
+                self.runner.run(self, self.tr("正在重新计算…"), compensation.change_project_rate_table, db=self.db,
+                                project_id=pid, table_id=table_id, transition_months=months,
+                                on_done=lambda _r: self.reload(), changes=frozenset({"compensation"}))  # fmt: skip
+
+        # pricing every household of the project with the other table: on the worker thread
+        self.runner.run(self, self.tr("正在比较两版标准的金额…"), compensation.preview_rate_table_change, db=self.db,
+                        project_id=pid, table_id=table_id, on_done=previewed)  # fmt: skip

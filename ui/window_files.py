@@ -12,6 +12,7 @@ from resettle.store.backup import list_backups
 from resettle.store.database import Database
 from ui.dialogs import RestoreDialog
 from ui.ops import OpRunner
+from ui.remembered import last_database_key
 from ui.window_import import ImportActions
 
 MAX_RECENT = 8
@@ -31,7 +32,13 @@ class FileActions(ImportActions):
         raise NotImplementedError
 
     # -- files ------------------------------------------------------------------------------------
-    def switch_database(self, db: Database) -> None:
+    def switch_database(self, db: Database) -> bool:
+        """Work on ``db`` from now on. Refused (``db`` closed again) while a job still runs on the open one."""
+        if self.runner.busy() and not self.runner.wait(3000):
+            db.close()
+            QMessageBox.warning(self, self.tr("请稍候"),
+                                self.tr("还有任务正在进行。请等它完成（或在进度框中取消）后再打开其他数据库。"))  # fmt: skip
+            return False
         old = self.db
         self.db = db
         old.close()
@@ -39,6 +46,7 @@ class FileActions(ImportActions):
         self.search.clear()
         self.remember_database(db.path)
         self.reload_all()
+        return True
 
     def _open_path(self, path: Path) -> None:
         try:
@@ -70,7 +78,7 @@ class FileActions(ImportActions):
         recent = [p for p in self.recent_files() if p != str(path)]
         recent.insert(0, str(path))
         self.prefs.setValue("recent", recent[:MAX_RECENT])
-        self.prefs.setValue("last_database", str(path))
+        self.prefs.setValue(last_database_key(), str(path))
         self._update_recent_menu()
 
     def recent_files(self) -> list[str]:
@@ -125,10 +133,13 @@ class FileActions(ImportActions):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.db.restore_from(chosen.path)
-        except ResettleError as exc:
-            QMessageBox.warning(self, self.tr("未恢复"), exc.message)
-            return
-        self.reload_all()
-        self.statusBar().showMessage(self.tr("已恢复"), 8000)
+        self.restore_from(chosen.path)
+
+    def restore_from(self, path: Path) -> None:
+        """Restore on the worker thread (copy, verify, swap); the window re-reads everything after."""
+
+        def done(_result: object) -> None:
+            self.reload_all()
+            self.statusBar().showMessage(self.tr("已恢复"), 8000)
+
+        self.runner.run(self, self.tr("正在从备份恢复…"), self.db.restore_from, src=path, on_done=done)

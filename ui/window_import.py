@@ -7,14 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from resettle.errors import ValidationError
-from resettle.services import exports, imports, projects
+from resettle.services import exports, imports
 from resettle.store.database import Database
 from ui.dialogs import BatchesDialog
 from ui.import_wizard import SURVEY_SUFFIXES, ImportWizard
 from ui.ops import OpRunner
+from ui.window_project import ProjectActions
 
 EXPORTS: dict[str, tuple[str, Callable[..., Any]]] = {
     "roster": ("花名册", exports.export_roster),
@@ -24,36 +25,49 @@ EXPORTS: dict[str, tuple[str, Callable[..., Any]]] = {
 }
 
 
-class ImportActions(QMainWindow):
+class ImportActions(ProjectActions):
     """The main window's import and export actions (MainWindow derives from this through FileActions)."""
 
     db: Database
     runner: OpRunner
     _filter: tuple[str, int] | None
 
+    def export_scope(self, pid: int) -> tuple[dict[str, Any], str]:
+        """Service keyword arguments for the part of project ``pid`` chosen in the tree, and its name."""
+        kind, ident = self._filter or ("project", pid)
+        for p in self.project_nodes():
+            if p.id != pid:
+                continue
+            for v in p.villages:
+                if kind == "village" and v.id == ident:
+                    return {"project_id": pid, "village_id": v.id}, v.name
+                for g in v.groups:
+                    if kind == "group" and g.id == ident:
+                        return {"project_id": pid, "village_id": v.id, "group_id": g.id}, v.name + g.name
+            return {"project_id": pid}, p.name
+        return {"project_id": pid}, ""
+
     def export_sheet(self, kind: str) -> None:
-        """Save one of the office workbooks for the project, or for the village chosen in the tree."""
+        """Save one of the office workbooks for the current project, or the village or group chosen in the tree."""
         title, export = EXPORTS[kind]
-        village = None
-        if self._filter and self._filter[0] == "village":
-            village = next((v.name for p in projects.tree(self.db, with_counts=False) for v in p.villages
-                            if v.id == self._filter[1]), None)  # fmt: skip
-        project = str(self._filter[1]) if self._filter and self._filter[0] == "project" else None
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出{0}").format(title),
-                                              str(Path.home() / f"{village or ''}{title}.xlsx"), "Excel (*.xlsx)")  # fmt: skip
+        pid = self.project_for(self.tr("导出{0}").format(self.tr(title)))
+        if pid is None:
+            return
+        scope, place = self.export_scope(pid)
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出{0}：{1}").format(self.tr(title), place),
+                                              str(Path.home() / f"{place}{title}.xlsx"), "Excel (*.xlsx)")  # fmt: skip
         if not name:
             return
-        kwargs: dict[str, Any] = {"db": self.db, "out": Path(name), "project": project, "village": village}
-        if kind != "compensation":
-            kwargs.update(progress=None, cancelled=None)
-        self.runner.run(self, self.tr("正在导出{0}…").format(title), export, with_progress=kind != "compensation",
+        self.runner.run(self, self.tr("正在导出{0}…").format(self.tr(title)), export, db=self.db, out=Path(name),
                         on_done=lambda info: QMessageBox.information(self, self.tr("导出"),
                                                                      self.tr("已导出到 {0}").format(info.path)),
-                        **kwargs)  # fmt: skip
+                        **scope)  # fmt: skip
 
     # -- import ------------------------------------------------------------------------------------
     def import_survey(self, path: Path | None = None) -> ImportWizard:
-        wizard = ImportWizard(self.db, self.runner, path if isinstance(path, Path) else None, self)
+        """The wizard, with the current project chosen (the clerk may pick another or name a new one)."""
+        wizard = ImportWizard(self.db, self.runner, path if isinstance(path, Path) else None, self,
+                              project_id=self.current_project_id())  # fmt: skip
         wizard.open()
         return wizard
 
@@ -68,15 +82,23 @@ class ImportActions(QMainWindow):
                                               batch.id, batch.file_name, batch.households))  # fmt: skip
         if not ok:
             return
-        try:
-            imports.undo_batch(self.db, batch.id, reason)
-        except ValidationError as exc:
-            if QMessageBox.question(self, self.tr("撤销导入批次"), exc.message + self.tr("\n仍要撤销吗？")) != (
+        self.undo_batch(batch.id, reason)
+
+    def undo_batch(self, batch_id: int, reason: str, force: bool = False) -> None:
+        """Undo on the worker thread; a batch whose households were edited since asks once more."""
+
+        def failed(exc: BaseException) -> bool:
+            if force or not isinstance(exc, ValidationError) or "确认后再撤销" not in exc.message:
+                return False
+            if QMessageBox.question(self, self.tr("撤销导入批次"), exc.message + self.tr("\n仍要撤销吗？")) == (
                 QMessageBox.StandardButton.Yes
             ):
-                return
-            imports.undo_batch(self.db, batch.id, reason, force=True)
-        self.runner.announce("households", "tree")
+                self.undo_batch(batch_id, reason, force=True)
+            return True
+
+        self.runner.run(self, self.tr("正在撤销导入批次…"), imports.undo_batch, db=self.db, batch_id=batch_id,
+                        reason=reason, force=force, changes=frozenset({"households", "tree"}), on_failed=failed,
+                        on_done=lambda n: self.statusBar().showMessage(self.tr("已撤销，删除 {0} 户").format(n), 8000))  # fmt: skip
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(Path(u.toLocalFile()).suffix.lower() in SURVEY_SUFFIXES for u in event.mimeData().urls()):

@@ -84,10 +84,12 @@ class ExportScope:
     project_name: str
     village_id: int | None = None
     village_name: str = ""
+    group_id: int | None = None  # one village group (村民小组) of the village
+    group_name: str = ""
 
     @property
     def title(self) -> str:
-        return self.project_name + (f"（{self.village_name}）" if self.village_name else "")
+        return self.project_name + (f"（{self.village_name}{self.group_name}）" if self.village_name else "")
 
 
 def resolve_scope(
@@ -97,9 +99,11 @@ def resolve_scope(
     *,
     project_id: int | None = None,
     village_id: int | None = None,
+    group_id: int | None = None,
 ) -> ExportScope:
     """Project by id, or by name or id text (default: the only one; refused with several), and optionally
-    one village of it, by id or name. The window passes ids (what the clerk chose in the tree); the CLI names."""
+    one village of it, by id or name, or one group by id. The window passes ids (what the clerk chose in
+    the tree); the CLI names."""
     require(db, Need.READ, "导出")
     if project_id is None:
         project_id = projects.resolve_project(db, project)
@@ -109,13 +113,21 @@ def resolve_scope(
         name = s.scalar(select(Project.name).where(Project.id == project_id))
         if name is None:
             raise NotFoundError(f"项目 {project_id} 不存在。")
+        group_name = ""
+        if group_id is not None:
+            group = s.execute(
+                select(VillageGroup.name, VillageGroup.village_id).where(VillageGroup.id == group_id)
+            ).first()
+            if group is None or (village_id is not None and int(group[1]) != village_id):
+                raise NotFoundError(f"村民小组 {group_id} 不在所选的村中。")
+            group_name, village_id = str(group[0]), int(group[1])
         village_name = ""
         if village_id is not None:
             found = s.execute(select(Village.name, Village.project_id).where(Village.id == village_id)).first()
             if found is None or int(found[1]) != project_id:
                 raise NotFoundError(f"村 {village_id} 不在项目「{name}」中。")
             village_name = str(found[0])
-    return ExportScope(project_id, str(name), village_id, village_name)
+    return ExportScope(project_id, str(name), village_id, village_name, group_id, group_name)
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -131,6 +143,8 @@ def _ordered_ids(s: Session, scope: ExportScope) -> list[int]:
     )
     if scope.village_id is not None:
         q = q.where(Village.id == scope.village_id)
+    if scope.group_id is not None:
+        q = q.where(VillageGroup.id == scope.group_id)
     return [int(i) for i in s.scalars(q)]
 
 
@@ -147,6 +161,8 @@ def _group_counts(s: Session, scope: ExportScope) -> list[GroupCount]:
     )
     if scope.village_id is not None:
         q = q.where(Village.id == scope.village_id)
+    if scope.group_id is not None:
+        q = q.where(VillageGroup.id == scope.group_id)
     return [GroupCount(str(v), str(g), int(n), int(p)) for v, g, n, p in s.execute(q)]
 
 
@@ -180,7 +196,8 @@ def _chunk(conn: Connection, ids: list[int], parts: frozenset[str]) -> list[tupl
     cursor = conn.connection.driver_connection  # the transaction's own sqlite3 connection: plain tuples
     assert cursor is not None
     base = cursor.execute(
-        "SELECT h.id, h.household_no, h.head_name, v.name, g.name, h.phone, h.bank_name, h.bank_account, h.remarks "
+        "SELECT h.id, h.household_no, h.head_name, v.name, g.name, h.phone, h.bank_name, h.bank_account, h.remarks, "
+        "h.address "
         "FROM household h JOIN village_group g ON g.id = h.group_id JOIN village v ON v.id = g.village_id "
         f"WHERE h.id {_IN_CHUNK}",
         key,
@@ -238,7 +255,7 @@ def _chunk(conn: Connection, ids: list[int], parts: frozenset[str]) -> list[tupl
     out = []
     for hid in ids:
         members, head_id = none if whole else summary.get(hid, (0, ""))
-        no, head, village, group, phone, bank, account, remarks = by_id[hid]
+        no, head, village, group, phone, bank, account, remarks, address = by_id[hid]
         household = RosterHousehold(  # positional, in field order: a hundred thousand of these
             no,
             head,
@@ -254,6 +271,7 @@ def _chunk(conn: Connection, ids: list[int], parts: frozenset[str]) -> list[tupl
             tuple(attachments.get(hid, ())),
             members,
             head_id,
+            address,
         )
         out.append((hid, household))
     return out
@@ -291,10 +309,11 @@ def export_roster(
     *,
     project_id: int | None = None,
     village_id: int | None = None,
+    group_id: int | None = None,
 ) -> ExportInfo:
     """The survey-shaped roster: re-importing it gives back exactly what is stored."""
     require(db, Need.READ, "导出花名册")
-    scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id)
+    scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id, group_id=group_id)
     with db.read() as s:
         groups = _group_counts(s, scope)
         rows = (h for _, h in _households(s, _ordered_ids(s, scope)))
@@ -313,6 +332,8 @@ def _land_classes(s: Session, scope: ExportScope) -> tuple[str, ...]:
         q = q.join(VillageGroup, Household.group_id == VillageGroup.id).where(
             VillageGroup.village_id == scope.village_id
         )
+    if scope.group_id is not None:
+        q = q.where(Household.group_id == scope.group_id)
     return tuple(str(c) for c, _ in s.execute(q))
 
 
@@ -329,10 +350,11 @@ def export_disclosure(
     cancelled: Cancelled = None,
     project_id: int | None = None,
     village_id: int | None = None,
+    group_id: int | None = None,
 ) -> ExportInfo:
     """The public list with IDs and phones masked; amounts by item once compensation is computed."""
     require(db, Need.READ, "导出公示表")
-    scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id)
+    scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id, group_id=group_id)
     items: list[str] = []
     amounts: dict[int, dict[str, Decimal]] = {}
     if with_amounts and _any_computed(db, scope):
@@ -419,6 +441,7 @@ def export_payments(
     *,
     project_id: int | None = None,
     village_id: int | None = None,
+    group_id: int | None = None,
 ) -> ExportInfo:
     """The bank's batch-transfer list: per household payee, full ID and account, amount.
 
@@ -426,7 +449,7 @@ def export_payments(
     what is paid to the collective or social security; 0 with a note while not computed.
     """
     require(db, Need.READ, "导出兑付清册")
-    scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id)
+    scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id, group_id=group_id)
     by_id: dict[int, HouseholdTotalsRow] = {}
     if _any_computed(db, scope):
         _, totals = compensation.household_totals(db, scope.project_id, scope.village_id)
@@ -504,22 +527,29 @@ def export_compensation(
     *,
     project_id: int | None = None,
     village_id: int | None = None,
+    group_id: int | None = None,
 ) -> ExportInfo:
     """Per-household summary (户号, 户主, one column per item, 合计(元)) and the per-line detail sheet.
 
     Written to a temporary file and renamed at the end: a cancel (``cancelled()`` checked at
     each household of the detail sheet) leaves no file."""
     require(db, Need.READ, "导出补偿汇总")
-    scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id)
+    scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id, group_id=group_id)
     current = compensation.get_project_rate_table(db, scope.project_id)
     items, rows = compensation.household_totals(db, scope.project_id, scope.village_id)
+    stream = _detail_stream(db, scope.project_id, scope.village_id)
+    if scope.group_id is not None:
+        with db.read() as s:
+            wanted = set(_ordered_ids(s, scope))
+        rows = [r for r in rows if r.household_id in wanted]
+        stream = (line for line in stream if line.group == scope.group_name)
     if cancelled is not None and cancelled():
         raise CancelledError("导出已取消，未生成文件")
-    lines = _ticking(_detail_stream(db, scope.project_id, scope.village_id), len(rows), progress, cancelled)
+    lines = _ticking(stream, len(rows), progress, cancelled)
     with replaced_file(out) as tmp:
         count = write_compensation_workbook(
             tmp,
-            title=scope.project_name + scope.village_name,
+            title=scope.project_name + scope.village_name + scope.group_name,
             table_label=current.table.label if current else "",
             items=items,
             rows=rows,

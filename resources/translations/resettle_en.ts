@@ -41,22 +41,26 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="322" />
+        <location filename="../../ui/import_wizard.py" line="342" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="330" />
+        <location filename="../../ui/import_wizard.py" line="353" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="335" />
+        <location filename="../../ui/import_wizard.py" line="359" />
+        <source>没有导入任何数据。请关闭向导，改正后重新导入。</source>
+        <translation>Nothing was imported. Close the wizard, correct the file and import again.</translation>
+    </message>
+    <message>
         <source>没有导入任何数据。</source>
         <translation>Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="338" />
+        <location filename="../../ui/import_wizard.py" line="374" />
         <source>导入完成（批次 {0}）：新增 {1} 户，变更 {2} 户，删除 {3} 户，共 {4} 人。
 可在「文件 → 导入批次…」中撤销整批导入。</source>
         <translation>Imported (batch {0}): {1} added, {2} changed, {3} removed households, {4} persons.
@@ -119,17 +123,17 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>ChangePreviewDialog</name>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="50" />
+        <location filename="../../ui/rates_dialog.py" line="53" />
         <source>更换补偿标准的影响</source>
         <translation>Effect of changing the standard</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="55" />
+        <location filename="../../ui/rates_dialog.py" line="58" />
         <source>改用「{0}」：{1} 户合计变化，{2} 户不变。项目合计 {3} 元 → {4} 元。</source>
         <translation>Using "{0}": {1} households change, {2} unchanged. Project total {3} → {4} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="60" />
+        <location filename="../../ui/rates_dialog.py" line="63" />
         <source>确认更换并重新计算</source>
         <translation>Change and recompute</translation>
     </message>
@@ -137,66 +141,70 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="231" />
+        <location filename="../../ui/import_wizard.py" line="247" />
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="246" />
+        <location filename="../../ui/import_wizard.py" line="262" />
         <source>同时删除库中有、文件里已没有的户</source>
         <translation>Also delete households no longer in the file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="247" />
+        <location filename="../../ui/import_wizard.py" line="263" />
         <source>导出错误报告…</source>
         <translation>Export error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="265" />
+        <location filename="../../ui/import_wizard.py" line="281" />
         <source>共 {0} 户、{1} 人。新增 {2} 户，变更 {3} 户，无变化 {4} 户，文件中没有的 {5} 户。</source>
         <translation>{0} households, {1} persons. {2} new, {3} changed, {4} unchanged, {5} not in the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="268" />
+        <location filename="../../ui/import_wizard.py" line="284" />
         <source>
 发现 {0} 处错误（必须改正后才能导入）、{1} 处提醒。点一行可查看该单元格。</source>
         <translation>
 {0} errors (must be fixed before importing), {1} warnings. Click a row to see the cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="270" />
+        <location filename="../../ui/import_wizard.py" line="286" />
         <source>有错误，不能导入。可以导出错误报告交给村里改正。</source>
         <translation>There are errors; nothing can be imported. Export an error report for the village to fix.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="272" />
+        <location filename="../../ui/import_wizard.py" line="288" />
         <source>
 没有错误，{0} 处提醒。</source>
         <translation>
 No errors, {0} warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="273" />
+        <location filename="../../ui/import_wizard.py" line="289" />
         <source>点「下一步」导入；导入前会自动备份数据库。</source>
         <translation>Click Next to import; the database is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="277" />
+        <location filename="../../ui/import_wizard.py" line="293" />
         <source>变更：</source>
         <translation>Changes: </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="305" />
+        <location filename="../../ui/import_wizard.py" line="327" />
         <source>导出错误报告</source>
         <translation>Export error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="306" />
+        <location filename="../../ui/import_wizard.py" line="328" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="312" />
+        <location filename="../../ui/import_wizard.py" line="331" />
+        <source>正在导出错误报告…</source>
+        <translation>Writing the error report…</translation>
+    </message>
+    <message>
         <source>未导出</source>
         <translation>Not exported</translation>
     </message>
@@ -254,7 +262,7 @@ No errors, {0} warnings.</translation>
     <message>
         <location filename="../../ui/compensation_tab.py" line="145" />
         <source>未设置</source>
-        <translation>Not set</translation>
+        <translation>not set</translation>
     </message>
     <message>
         <location filename="../../ui/compensation_tab.py" line="146" />
@@ -381,75 +389,89 @@ No errors, {0} warnings.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/window_files.py" line="47" />
+        <location filename="../../ui/window_files.py" line="39" />
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_files.py" line="40" />
+        <source>还有任务正在进行。请等它完成（或在进度框中取消）后再打开其他数据库。</source>
+        <translation>A job is still running. Wait for it (or cancel it in its progress box) before opening another database.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_files.py" line="55" />
         <source>打不开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="53" />
-        <location filename="../../ui/window_files.py" line="58" />
+        <location filename="../../ui/window_files.py" line="61" />
+        <location filename="../../ui/window_files.py" line="66" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="53" />
-        <location filename="../../ui/window_files.py" line="101" />
+        <location filename="../../ui/window_files.py" line="61" />
+        <location filename="../../ui/window_files.py" line="109" />
         <source>征迁数据库 (*.sqlite3)</source>
         <translation>Resettle database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="58" />
+        <location filename="../../ui/window_files.py" line="66" />
         <source>文件已存在，未覆盖。</source>
         <translation>The file exists; not overwritten.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="64" />
+        <location filename="../../ui/window_files.py" line="72" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="64" />
+        <location filename="../../ui/window_files.py" line="72" />
         <source>征迁数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Resettle database (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="92" />
-        <location filename="../../ui/window_files.py" line="106" />
+        <location filename="../../ui/window_files.py" line="100" />
+        <location filename="../../ui/window_files.py" line="114" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="96" />
+        <location filename="../../ui/window_files.py" line="104" />
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="101" />
+        <location filename="../../ui/window_files.py" line="109" />
         <source>备份到文件</source>
         <translation>Back up to file</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="110" />
+        <location filename="../../ui/window_files.py" line="118" />
         <source>已备份并校验</source>
         <translation>Backed up and verified</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="121" />
+        <location filename="../../ui/window_files.py" line="129" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="122" />
+        <location filename="../../ui/window_files.py" line="130" />
         <source>用 {0} 的备份替换当前数据？当前数据会先另存一份备份。</source>
         <translation>Replace the current data with the backup of {0}? The current data is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="131" />
+        <location filename="../../ui/window_files.py" line="145" />
+        <source>正在从备份恢复…</source>
+        <translation>Restoring from the backup…</translation>
+    </message>
+    <message>
         <source>未恢复</source>
         <translation>Not restored</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="134" />
+        <location filename="../../ui/window_files.py" line="143" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
@@ -457,63 +479,68 @@ No errors, {0} warnings.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="58" />
-        <location filename="../../ui/import_wizard.py" line="86" />
+        <location filename="../../ui/import_wizard.py" line="59" />
+        <location filename="../../ui/import_wizard.py" line="93" />
         <source>选择调查表</source>
         <translation>Choose survey workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="59" />
+        <location filename="../../ui/import_wizard.py" line="60" />
         <source>支持 .xlsx .xlsm .xls .ods 和 .csv（UTF-8 或 GB18030）。也可以把文件拖到主窗口上。</source>
         <translation>Reads .xlsx .xlsm .xls .ods and .csv (UTF-8 or GB18030). You can also drop a file on the main window.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="61" />
+        <location filename="../../ui/import_wizard.py" line="62" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="71" />
+        <location filename="../../ui/import_wizard.py" line="72" />
         <source>征收项目</source>
         <translation>Expropriation project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="73" />
+        <location filename="../../ui/import_wizard.py" line="77" />
+        <source>请选择项目，或输入新项目的名称</source>
+        <translation>Choose a project, or type the name of a new one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="80" />
         <source>留空则从标题或工作表名识别</source>
         <translation>Leave empty to take it from the title or sheet name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="75" />
+        <location filename="../../ui/import_wizard.py" line="82" />
         <source>（自动识别）</source>
         <translation>(detect)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="79" />
+        <location filename="../../ui/import_wizard.py" line="86" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="80" />
+        <location filename="../../ui/import_wizard.py" line="87" />
         <source>导入到项目</source>
         <translation>Import into project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="81" />
+        <location filename="../../ui/import_wizard.py" line="88" />
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="82" />
+        <location filename="../../ui/import_wizard.py" line="89" />
         <source>列映射方案</source>
         <translation>Column mapping profile</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="87" />
+        <location filename="../../ui/import_wizard.py" line="94" />
         <source>表格 (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="99" />
+        <location filename="../../ui/import_wizard.py" line="107" />
         <source>打不开文件</source>
         <translation>Cannot open file</translation>
     </message>
@@ -694,60 +721,75 @@ Reason (kept in the audit trail):</translation>
 <context>
     <name>ImportActions</name>
     <message>
-        <location filename="../../ui/window_import.py" line="42" />
+        <location filename="../../ui/window_import.py" line="53" />
         <source>导出{0}</source>
         <translation>Export {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="49" />
+        <location filename="../../ui/window_import.py" line="57" />
+        <source>导出{0}：{1}</source>
+        <translation>Export {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_import.py" line="61" />
         <source>正在导出{0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="50" />
+        <location filename="../../ui/window_import.py" line="62" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="51" />
+        <location filename="../../ui/window_import.py" line="63" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="66" />
-        <location filename="../../ui/window_import.py" line="74" />
+        <location filename="../../ui/window_import.py" line="80" />
+        <location filename="../../ui/window_import.py" line="93" />
         <source>撤销导入批次</source>
         <translation>Undo import batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="67" />
+        <location filename="../../ui/window_import.py" line="81" />
         <source>撤销批次 {0}（{1}，{2} 户）将删除该批导入的户。
 请填写原因：</source>
         <translation>Undoing batch {0} ({1}, {2} households) deletes the households it imported.
 Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="74" />
+        <location filename="../../ui/window_import.py" line="93" />
         <source>
 仍要撤销吗？</source>
         <translation>
 Undo anyway?</translation>
     </message>
+    <message>
+        <location filename="../../ui/window_import.py" line="99" />
+        <source>正在撤销导入批次…</source>
+        <translation>Undoing the import batch…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_import.py" line="101" />
+        <source>已撤销，删除 {0} 户</source>
+        <translation>Undone: {0} households removed</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="362" />
+        <location filename="../../ui/import_wizard.py" line="407" />
         <source>导入调查表</source>
         <translation>Import survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="403" />
+        <location filename="../../ui/import_wizard.py" line="448" />
         <source>正在读取和检查…</source>
         <translation>Reading and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="414" />
+        <location filename="../../ui/import_wizard.py" line="464" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -755,233 +797,244 @@ Undo anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="61" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>搜索：户号、姓名、拼音首字母（如 zs）、身份证号或电话</source>
         <translation>Search: household no., name, pinyin initials (e.g. zs), ID or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>新建数据库…</source>
         <translation>New database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>导入调查表…</source>
         <translation>Import survey…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>导入批次…</source>
         <translation>Import batches…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>备份到文件…</source>
         <translation>Back up to file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>从自动备份恢复…</source>
         <translation>Restore from automatic backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>新建户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>编辑户…</source>
         <translation>Edit household…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>删除户…</source>
         <translation>Delete household…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>显示列…</source>
         <translation>Columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>补偿标准…</source>
         <translation>Rate tables…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="426" />
         <source>计算补偿</source>
         <translation>Compute compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>补偿汇总…</source>
         <translation>Compensation summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
-        <location filename="../../ui/main_window.py" line="410" />
-        <location filename="../../ui/main_window.py" line="414" />
+        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="444" />
+        <location filename="../../ui/main_window.py" line="448" />
         <source>完整性检查</source>
         <translation>Integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>批量导出 PDF…</source>
         <translation>Export PDFs…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>核验文书…</source>
         <translation>Verify document…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
-        <location filename="../../ui/main_window.py" line="437" />
+        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="471" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>{0}（{1} 户）</source>
         <translation>{0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="334" />
         <source>共 {0:,} 户</source>
         <translation>{0:,} households</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>（匹配过多，只列出一部分，请多输入几个字）</source>
         <translation> (many matches; only some are listed — type more)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>已选 {0} 户</source>
         <translation>{0} selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>请先导入或建立项目和村民小组。</source>
         <translation>Import or create a project and village groups first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>打不开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="421" />
+        <source>设定补偿标准</source>
+        <translation>set the compensation standard for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="429" />
         <source>正在计算补偿…</source>
         <translation>Computing compensation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397" />
+        <location filename="../../ui/main_window.py" line="431" />
         <source>已计算 {0} 户，合计 {1} 元</source>
         <translation>{0} households computed, total {1} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="435" />
+        <source>查看补偿汇总</source>
+        <translation>view the summary of</translation>
     </message>
     <message>
         <source>打不开数据库</source>
@@ -1040,22 +1093,22 @@ Undo anyway?</translation>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="445" />
         <source>检查通过。审计记录 {0} 条，链头 {1}</source>
         <translation>Check passed. {0} audit entries, chain head {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_window.py" line="451" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430" />
+        <location filename="../../ui/main_window.py" line="464" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438" />
+        <location filename="../../ui/main_window.py" line="472" />
         <source>征迁安置管理 {0}
 
 征地拆迁入户调查、补偿计算、文书打印。</source>
@@ -1067,62 +1120,62 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="110" />
+        <location filename="../../ui/import_wizard.py" line="118" />
         <source>工作表和列</source>
         <translation>Sheets and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="111" />
+        <location filename="../../ui/import_wizard.py" line="119" />
         <source>核对每一项对应的列；改动后点「重新识别」。可以把映射保存为本办公室的方案。</source>
         <translation>Check the column of each field; after changes click Re-read. The mapping can be saved as this office's profile.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="130" />
+        <location filename="../../ui/import_wizard.py" line="138" />
         <source>重新识别</source>
         <translation>Re-read</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="132" />
+        <location filename="../../ui/import_wizard.py" line="140" />
         <source>保存为映射方案…</source>
         <translation>Save as profile…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="136" />
+        <location filename="../../ui/import_wizard.py" line="144" />
         <source>预览工作表</source>
         <translation>Preview sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="162" />
+        <location filename="../../ui/import_wizard.py" line="170" />
         <source>读取的工作表：</source>
         <translation>Sheets to read:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="195" />
+        <location filename="../../ui/import_wizard.py" line="203" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="200" />
+        <location filename="../../ui/import_wizard.py" line="208" />
         <source>{0}：{1} 户，{2} 人，表头在第 {3} 行</source>
         <translation>{0}: {1} households, {2} persons, header in row {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="202" />
+        <location filename="../../ui/import_wizard.py" line="210" />
         <source>没有找到调查表格式的工作表</source>
         <translation>No sheet looks like a survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="212" />
+        <location filename="../../ui/import_wizard.py" line="224" />
         <source>保存映射方案</source>
         <translation>Save mapping profile</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="212" />
+        <location filename="../../ui/import_wizard.py" line="224" />
         <source>方案名称（例如本乡镇名称）：</source>
         <translation>Profile name (e.g. the township):</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="219" />
+        <location filename="../../ui/import_wizard.py" line="231" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1130,7 +1183,7 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>OpRunner</name>
     <message>
-        <location filename="../../ui/ops.py" line="78" />
+        <location filename="../../ui/ops.py" line="86" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1139,7 +1192,8 @@ Expropriation surveys, compensation and documents.</translation>
     <name>PrintActions</name>
     <message>
         <location filename="../../ui/print_actions.py" line="103" />
-        <location filename="../../ui/print_actions.py" line="134" />
+        <location filename="../../ui/print_actions.py" line="106" />
+        <location filename="../../ui/print_actions.py" line="137" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -1149,161 +1203,463 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Select the households to print first.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="117" />
         <source>不能预览</source>
         <translation>Cannot preview</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="121" />
+        <location filename="../../ui/print_actions.py" line="118" />
+        <source>正在准备打印预览…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="124" />
         <source>打印预览 — {0}（样稿，不编号）</source>
         <translation>Print preview — {0} (draft, not numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="133" />
+        <location filename="../../ui/print_actions.py" line="136" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="147" />
+        <location filename="../../ui/print_actions.py" line="150" />
         <source>正在导出 PDF…</source>
         <translation>Exporting PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="149" />
+        <location filename="../../ui/print_actions.py" line="152" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="152" />
-        <location filename="../../ui/print_actions.py" line="158" />
+        <location filename="../../ui/print_actions.py" line="155" />
         <location filename="../../ui/print_actions.py" line="161" />
+        <location filename="../../ui/print_actions.py" line="164" />
         <source>核验文书</source>
         <translation>Verify document</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="152" />
+        <location filename="../../ui/print_actions.py" line="155" />
         <source>输入文书上印的校验码：</source>
         <translation>Verification code printed on the document:</translation>
     </message>
 </context>
 <context>
+    <name>ProjectActions</name>
+    <message>
+        <location filename="../../ui/window_project.py" line="182" />
+        <source>数据库中还没有项目。请先导入调查表或新建项目。</source>
+        <translation>No project yet. Import a survey or create a project first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="184" />
+        <source>{0}（编号 {1}）</source>
+        <translation>{0} (no. {1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="188" />
+        <source>数据库中有 {0} 个项目，请选择要{1}的项目：</source>
+        <translation>The database holds {0} projects. Choose the project to {1}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="215" />
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="216" />
+        <source>当前项目：{0}</source>
+        <translation>Project: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="218" />
+        <source>{0} — 未选项目（共 {1} 个）</source>
+        <translation>{0} — no project chosen ({1} in all)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="219" />
+        <source>当前项目：未选（共 {0} 个，请在左侧选择）</source>
+        <translation>Project: none chosen ({0} in all; choose one on the left)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="222" />
+        <source>当前项目：无</source>
+        <translation>Project: none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="229" />
+        <source>项目(&amp;J)</source>
+        <translation>Pro&amp;ject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="231" />
+        <source>新建项目…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="232" />
+        <source>项目信息…</source>
+        <translation>Project details…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="234" />
+        <source>新建村…</source>
+        <translation>New village…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="235" />
+        <source>重命名村或组…</source>
+        <translation>Rename village or group…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="268" />
+        <source>修改信息</source>
+        <translation>edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="274" />
+        <source>项目信息</source>
+        <translation>Project details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="289" />
+        <location filename="../../ui/window_project.py" line="292" />
+        <location filename="../../ui/window_project.py" line="299" />
+        <source>新建村</source>
+        <translation>New village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="293" />
+        <source>在「{0}」中新建村，村名：</source>
+        <translation>New village in “{0}”, name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="308" />
+        <location filename="../../ui/window_project.py" line="315" />
+        <location filename="../../ui/window_project.py" line="324" />
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="308" />
+        <source>请先在左侧选择要改名的村或组。</source>
+        <translation>Choose the village or group to rename on the left first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="315" />
+        <source>「{0}」改名为：</source>
+        <translation>Rename “{0}” to:</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <location filename="../../ui/window_project.py" line="70" />
+        <source>项目信息</source>
+        <translation>Project details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="70" />
+        <source>新建项目</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="73" />
+        <source>例：城东片区征地项目</source>
+        <translation>e.g. East district land project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="75" />
+        <source>例：浙政土〔2026〕12号</source>
+        <translation>e.g. Zhe Zheng Tu [2026] 12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="81" />
+        <source>默认</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="82" />
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="87" />
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="88" />
+        <source>批准文号</source>
+        <translation>Approval no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="89" />
+        <source>批准日期</source>
+        <translation>Approval date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="90" />
+        <source>预公告日（截止日）</source>
+        <translation>Cut-off (pre-announcement)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="91" />
+        <source>基准日（计算年龄）</source>
+        <translation>Reference date (for ages)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="92" />
+        <source>公示期</source>
+        <translation>Posting period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="93" />
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="94" />
+        <source>本项目文书上的乡镇信息（留空则用「设置」中的本办公室信息）</source>
+        <translation>Township details on this project's documents (empty: the office's details from Settings)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="100" />
+        <source>默认：{0}</source>
+        <translation>Default: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="100" />
+        <source>未设置</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="104" />
+        <source>村：{0}</source>
+        <translation>Villages: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="122" />
+        <source>年-月-日，可留空</source>
+        <translation>year-month-day, may be empty</translation>
+    </message>
+</context>
+<context>
+    <name>RateTableInfoDialog</name>
+    <message>
+        <location filename="../../ui/rate_table_info.py" line="30" />
+        <source>补偿标准信息</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rate_table_info.py" line="33" />
+        <source>如 某政发〔2026〕12号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rate_table_info.py" line="34" />
+        <source>已定</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rate_table_info.py" line="44" />
+        <source>标准名称</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rate_table_info.py" line="45" />
+        <source>依据文号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rate_table_info.py" line="46" />
+        <source>生效日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rate_table_info.py" line="71" />
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="74" />
+        <location filename="../../ui/rates_dialog.py" line="86" />
         <source>补偿标准</source>
         <translation>Rate tables</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="85" />
+        <location filename="../../ui/rates_dialog.py" line="86" />
+        <source>补偿标准 — {0}</source>
+        <translation>Compensation standards — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="97" />
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="86" />
+        <location filename="../../ui/rates_dialog.py" line="98" />
         <source>导出到 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="87" />
-        <location filename="../../ui/rates_dialog.py" line="159" />
+        <location filename="../../ui/rates_dialog.py" line="99" />
+        <source>标准信息…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="100" />
+        <location filename="../../ui/rates_dialog.py" line="217" />
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="88" />
+        <location filename="../../ui/rates_dialog.py" line="101" />
         <source>新建版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="89" />
+        <location filename="../../ui/rates_dialog.py" line="102" />
         <source>比较所选两版</source>
         <translation>Compare two selected</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="90" />
+        <location filename="../../ui/rates_dialog.py" line="103" />
         <source>设为项目标准…</source>
         <translation>Use for project…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="117" />
         <source>项目现行标准：{0}</source>
         <translation>Project standard: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="117" />
-        <source>未设置</source>
-        <translation>Not set</translation>
+        <location filename="../../ui/rates_dialog.py" line="131" />
+        <source>还没有项目：导入调查表或新建项目后，可把已发布的标准设为项目标准。</source>
+        <translation>No project yet: once a survey is imported or a project created, a published standard can be made its standard.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="133" />
+        <source>「{0}」现行标准：{1}</source>
+        <translation>Standard of “{0}”: {1}</translation>
     </message>
     <message>
         <location filename="../../ui/rates_dialog.py" line="134" />
-        <location filename="../../ui/rates_dialog.py" line="204" />
+        <source>未设置</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="151" />
+        <location filename="../../ui/rates_dialog.py" line="174" />
+        <location filename="../../ui/rates_dialog.py" line="198" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="140" />
+        <location filename="../../ui/rates_dialog.py" line="157" />
         <source>导入补偿标准</source>
         <translation>Import rate table</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="148" />
+        <location filename="../../ui/rates_dialog.py" line="168" />
+        <source>标准名称</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="168" />
+        <source>表中没有标准名称。请输入（将印在通知书和公示表上）：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="185" />
+        <source>未导入</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="187" />
+        <source>保存错误报告…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="192" />
+        <source>保存错误报告</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="200" />
+        <source>已保存</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="200" />
+        <source>错误报告已保存到 {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="206" />
         <source>导出补偿标准</source>
         <translation>Export rate table</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="160" />
+        <location filename="../../ui/rates_dialog.py" line="218" />
         <source>发布「{0}」？发布后不能再修改，只能另建新版本。</source>
         <translation>Publish "{0}"? A published table cannot be changed; only a new version can.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="174" />
+        <location filename="../../ui/rates_dialog.py" line="232" />
         <source>比较</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="174" />
+        <location filename="../../ui/rates_dialog.py" line="232" />
         <source>请按住 Ctrl 选择两个版本。</source>
         <translation>Hold Ctrl and select two versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="183" />
+        <location filename="../../ui/rates_dialog.py" line="241" />
         <source>新增 {0} {1}：{2} 元/{3}</source>
         <translation>Added {0} {1}: {2} yuan/{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="186" />
+        <location filename="../../ui/rates_dialog.py" line="244" />
         <source>删除 {0} {1}</source>
         <translation>Removed {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="188" />
+        <location filename="../../ui/rates_dialog.py" line="246" />
         <source>修改 {0} {1}：{2} → {3} 元/{4}</source>
         <translation>Changed {0} {1}: {2} → {3} yuan/{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="190" />
+        <location filename="../../ui/rates_dialog.py" line="248" />
         <source>{0} 与 {1}</source>
         <translation>{0} vs {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="191" />
+        <location filename="../../ui/rates_dialog.py" line="249" />
         <source>两版规则完全相同。</source>
         <translation>The two versions have the same rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="198" />
+        <location filename="../../ui/rates_dialog.py" line="256" />
         <source>过渡月数</source>
         <translation>Transition months</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="198" />
+        <location filename="../../ui/rates_dialog.py" line="256" />
         <source>过渡费按几个月计算：</source>
         <translation>Months of transition fee:</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="207" />
+        <location filename="../../ui/rates_dialog.py" line="263" />
         <source>正在重新计算…</source>
         <translation>Recomputing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rates_dialog.py" line="268" />
+        <source>正在比较两版标准的金额…</source>
+        <translation>Pricing every household with both standards…</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from resettle.documents.kinds import DocumentKind
 from resettle.services import documents, households, projects
-from resettle.services.demo import demo_compensation
+from resettle.services.demo import demo_compensation, demo_township
 from resettle.services.records import HouseholdQuery
 from ui.main_window import MainWindow
 
@@ -19,6 +19,7 @@ from ui.main_window import MainWindow
 @pytest.fixture
 def computed(window: MainWindow) -> MainWindow:
     demo_compensation(window.db, projects.tree(window.db)[0].id)
+    demo_township(window.db)  # issued documents need the office's details
     return window
 
 
@@ -39,7 +40,8 @@ def test_preview_paints_the_selected_households_notice(
         return 0
 
     monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
-    window.preview(DocumentKind.NOTICE)
+    window.preview(DocumentKind.NOTICE)  # prepared on the worker thread, then painted
+    qtbot.waitUntil(out.exists, timeout=15000)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert row.household_no in text and row.head_name in text
     assert "样稿" in text  # a preview numbers nothing
