@@ -16,13 +16,15 @@ from typing import Any
 from resettle.errors import PermissionDenied
 from resettle.services import accounts
 from resettle.store.database import Database
-from resettle.store.paths import default_db_path
+from resettle.store.paths import default_db_path, refuse_url
 
 
 def open_db(args: argparse.Namespace, startup_backup: bool = False) -> Database:
     """Commands that only read skip the start-up backup; writers make their own before acting.
 
     A register with accounts needs a login: ``RESETTLE_USER`` / ``RESETTLE_PASSWORD``, or a prompt."""
+    if args.db:
+        refuse_url(args.db)  # before Path() folds postgresql:// into a folder name
     db = Database.open(Path(args.db) if args.db else default_db_path(), startup_backup=startup_backup)
     try:
         login_from_environment(db)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -85,7 +86,23 @@ def is_network_path(path: Path) -> bool:
     return fstype is not None and fstype in NETWORK_FS
 
 
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:/")  # postgresql://…, file:/… (a drive letter C:/ is one letter)
+
+
+def refuse_url(path: Path | str) -> None:
+    """A server address is not a file: never quietly create ``postgresql:/…`` as a folder."""
+    text = str(path)
+    if _URL.match(text):
+        scheme = text.split(":", 1)[0]
+        raise ValidationError(
+            f"「{text}」是{scheme}服务器地址，不是数据库文件。本版本只能打开本机的登记册文件（.sqlite3）；"
+            "连接数据库服务器的功能尚未提供。",
+            field="数据库路径",
+        )
+
+
 def refuse_network_path(path: Path) -> None:
+    refuse_url(path)
     if is_network_path(path):
         raise ValidationError(
             f"数据库文件 {path} 位于网络共享盘上。SQLite 在网络盘上加锁不可靠，会损坏数据。"
