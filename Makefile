@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint typecheck pytest sysdeps translations bench clean
+.PHONY: run test lint typecheck pytest sysdeps translations bench clean package smoke
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,8 +39,16 @@ translations: $(STAMP)
 	$(PY) scripts/english.py resources/translations/resettle_en.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/resettle_en.ts -qm resources/translations/resettle_en.qm
 
+# One-folder program in dist/resettle/ (PyInstaller; rebuilt only when its sources changed).
+package: sysdeps $(STAMP)
+	$(PY) packaging/build.py
+
+# The frozen program's smoke test on its own (make test runs it too, in tests/packaging/).
+smoke: package
+	$(PY) packaging/smoke_test.py dist/resettle
+
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist
