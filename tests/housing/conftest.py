@@ -81,3 +81,8 @@ def pid(hdb: Database) -> int:
     from resettle.services import projects
 
     return projects.resolve_project(hdb, PROJECT)
+
+
+@pytest.fixture(autouse=True)
+def _gui(qapp: object) -> None:
+    """Printing needs a QGuiApplication; pytest-qt's QApplication serves (and keeps widget tests working)."""

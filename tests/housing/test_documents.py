@@ -71,3 +71,18 @@ def test_print_lottery_record_from_the_cli(hdb: Database, pid: int, tmp_path: Pa
     assert draw.keys[0] in text
     assert "公证员" in text
     assert main(["--db", str(path), "print", "allocation", str(tmp_path / "a.pdf"), "--household", "东岗01001"]) == 1
+
+
+def test_simulation_sheet_prints_cash_and_each_layout(hdb: Database, pid: int, tmp_path: Path) -> None:
+    from resettle.documents.render import write_pdf
+    from resettle.services.housing.documents import simulation_document
+
+    hid = households.find_household_id(hdb, "东岗01001", pid)
+    run = simulation_document(hdb, pid, hid)
+    out = tmp_path / "sim.pdf"
+    write_pdf(run.documents, out, run.fonts)
+    text = pdf_text(out)
+    sim = settlement.simulate(hdb, pid, hid)
+    assert "模拟安置测算表" in text and "货币安置" in text and "样稿" in text
+    one = next(o for o in sim.options if o.label == "一套")
+    assert one.settlement is not None and f"{one.settlement.net:,}" in text

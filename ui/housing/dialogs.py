@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from resettle.errors import ResettleError
 from resettle.services import documents, projects
 from resettle.services.housing import placement, settlement, stock
+from resettle.services.housing.documents import simulation_document
 from resettle.services.housing.records import DrawInfo, QueueEntry
 from ui.areas import AreaContext
 from ui.housing.models import (
@@ -416,12 +417,33 @@ class SettlementDialog(_AreaDialog):
         if sim is None:
             return None
         dialog = SimulationDialog(sim, self)
+        dialog.sig_print.connect(lambda: self.print_simulation(household_id))
         dialog.show()
         return dialog
 
+    def print_simulation(self, household_id: int) -> None:
+        """The 模拟安置测算表 in print preview (a draft: never numbered)."""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from resettle.documents.render import paint
+
+        run = self.call(simulation_document, household_id)
+        if run is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        preview = QPrintPreviewDialog(printer, self)
+        preview.setWindowTitle(self.tr("模拟安置测算表"))
+        preview.paintRequested.connect(lambda device: paint(run.documents, device, run.fonts))
+        preview.resize(1000, 800)
+        preview.exec()
+
 
 class SimulationDialog(QDialog):
-    """模拟安置: cash beside each available 户型 (one flat or two), side by side."""
+    """模拟安置: cash beside each available 户型 (one flat or two), side by side.
+
+    Signals: ``sig_print()`` — the clerk asked for the printed 测算表."""
+
+    sig_print = Signal()
 
     def __init__(self, sim: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -435,9 +457,12 @@ class SimulationDialog(QDialog):
                 d.persons, d.entitled_m2, yuan(d.compensation_total)
             )
         )
+        b_print = QPushButton(self.tr("打印测算表…"))
+        b_print.clicked.connect(self.sig_print.emit)
         layout = QVBoxLayout(self)
         layout.addWidget(head)
         layout.addWidget(view, 1)
+        layout.addWidget(b_print)
         self.resize(900, 600)
 
 

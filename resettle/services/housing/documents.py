@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 from typing import Any
 
 from sqlalchemy import select
@@ -21,6 +22,7 @@ from resettle.documents.fonts import DocumentFonts, ensure_gui_app, resolve_font
 from resettle.documents.kinds import DocumentKind, kind_of
 from resettle.documents.render import PrintableDocument
 from resettle.documents.templates import make_environment, render_html
+from resettle.domain.money import format_yuan, to_fen
 from resettle.errors import ValidationError
 from resettle.services.accounts.guard import Need, require
 from resettle.services.document_data import Scope, load_project, scope_households
@@ -30,7 +32,7 @@ from resettle.services.settings import TownshipDetails, get_document_font, get_t
 from resettle.store.database import Database
 from resettle.store.housing_models import LotteryDraw
 
-__all__ = ["HousingRun", "housing_documents"]
+__all__ = ["HousingRun", "housing_documents", "simulation_document"]
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -164,3 +166,53 @@ def _draws(db: Database, project_id: int, village_id: int | None) -> list[DrawIn
         )
     found = [placement.current_draw(db, project_id, v) for v in villages]
     return [d for d in found if d is not None]
+
+
+def simulation_document(db: Database, project_id: int, household_id: int) -> HousingRun:
+    """模拟安置测算表: cash beside each available 户型 for the family to take home (a draft, never numbered)."""
+    require(db, Need.READ, "打印模拟安置")
+    sim = settlement.simulate(db, project_id, household_id)
+    ensure_gui_app()
+    fonts = resolve_fonts(get_document_font(db))
+    d = sim.detail
+    rows = []
+    for o in sim.options:
+        s = o.settlement
+        cells = [
+            o.label,
+            " + ".join(o.flats) or "—",
+            f"{o.area_m2:,.2f}" if s else "",
+            format_yuan(to_fen(s.flat_price)) if s else "",
+            format_yuan(to_fen(s.refund)) if s else "",
+            format_yuan(to_fen(s.net)) if s else "",
+            format_yuan(to_fen(o.balance)),
+        ]
+        tds = "".join(f'<td class="{"r" if i >= 2 else ""}">{escape(c)}</td>' for i, c in enumerate(cells))
+        rows.append(f"<tr>{tds}</tr>")
+    head = "".join(
+        f"<th>{h}</th>"
+        for h in ("方案", "户型", "面积（㎡）", "房价（元）", "退还（元）", "应缴差价（元）", "结算后应得（元）")
+    )
+    html = f"""<html><head><meta charset="utf-8"><style>
+body {{ font-family: '{fonts.body}'; font-size: 10.5pt; }}
+.title {{ font-family: '{fonts.heading}'; font-size: 18pt; font-weight: bold; text-align: center; }}
+table {{ border-collapse: collapse; font-size: 9.5pt; }} th {{ background-color: #eeeeee; }} .r {{ text-align: right; }}
+</style></head><body>
+<p class="title">模拟安置测算表</p>
+<p>户号 {escape(d.household_no)}　户主 {escape(d.head_name)}　{escape(d.village)}{escape(d.group)}</p>
+<p>安置人口 {d.persons} 人，应安置面积 {escape(str(d.entitled_m2))} ㎡，补偿款合计 {format_yuan(to_fen(d.compensation_total))} 元</p>
+<table border="1" cellspacing="0" cellpadding="3" width="100%"><thead><tr>{head}</tr></thead>{"".join(rows)}</table>
+<p style="font-size: 9pt;">本表按现行安置标准和当前可选房源测算，仅供参考，以选房后签订的分配确认书为准。</p>
+</body></html>"""
+    document = PrintableDocument(
+        kind="simulation",
+        title="模拟安置测算表",
+        parts=(html,),
+        number="",
+        code="",
+        landscape=True,
+        draft=True,
+        household_id=household_id,
+        file_stem=f"模拟安置_{d.household_no}",
+    )
+    return HousingRun("simulation", (document,), fonts, ())
