@@ -113,6 +113,7 @@ class RosterHousehold(NamedTuple):  # a tuple: cheap to build a hundred thousand
     # One-row lists need only these two; a loader may give them instead of ``persons``.
     members: int | None = None
     head_id_number: str | None = None
+    address: str = ""  # 家庭住址 (last: the loader builds these positionally)
 
     @property
     def person_count(self) -> int:
@@ -413,6 +414,7 @@ _ROSTER_COLUMNS = (
     _Column("id_number", "身份证号码", 20, "家庭成员"),
     _Column("birth_date", "出生日期", 11, "家庭成员"),
     _Column("phone", "联系电话", 13),
+    _Column("address", "家庭住址", 18),
     _Column("land_class", "地类", 10, "被征收土地"),
     _Column("land_area_mu", "面积(亩)", 9, "被征收土地"),
     _Column("structure_type", "结构", 7, "房屋"),
@@ -431,6 +433,7 @@ _HOUSEHOLD_KEYS = frozenset(
         "household_no",
         "head",
         "phone",
+        "address",
         "trees",
         "other",
         "bank_name",
@@ -523,6 +526,7 @@ class _RosterSheet:
             "household_no": (h.household_no, f.text_center),
             "head": (h.head_name, f.text_center),
             "phone": (h.phone, f.text_center),
+            "address": (h.address, f.text_wrap),
             "trees": tree_cell,
             "other": (_other_attachments(h), f.text_wrap),
             "bank_name": (h.bank_name, f.text),

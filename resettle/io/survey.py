@@ -133,6 +133,7 @@ class SurveyHousehold:
     bank_account: str
     remarks: str
     persons: list[SurveyPerson] = field(default_factory=list)
+    address: str = ""  # 家庭住址 (read like the phone: once per household)
     parcels: list[SurveyParcel] = field(default_factory=list)
     structures: list[SurveyStructure] = field(default_factory=list)
     attachments: list[SurveyAttachment] = field(default_factory=list)
@@ -199,6 +200,7 @@ _HOUSEHOLD_KEYS = (
     "household_no",
     "head",
     "phone",
+    "address",
     "land_class",
     "land_area_mu",
     "structure_type",
@@ -585,6 +587,9 @@ class _SheetReader:
             if not check.ok:
                 self.issue(r, "phone", phone, "；".join(check.errors), "bad_phone", "warning")
             self.set_once(r, "phone", phone, household, "phone", text)
+        address = self.own(r, "address")
+        if not is_placeholder(address):
+            self.set_once(r, "address", address, household, "address", clean_text(address))
         bank_name = self.own(r, "bank_name")
         if not is_placeholder(bank_name):
             self.set_once(r, "bank_name", bank_name, household, "bank_name", clean_text(bank_name))

@@ -173,6 +173,7 @@ def to_data(h: SurveyHousehold, group_id: int, existing: HouseholdDetail | None 
         group_id=group_id,
         head_name=h.head,
         phone=h.phone,
+        address=h.address if h.address or not old else old.address,  # a sheet without addresses keeps them
         bank_name=h.bank_name,
         bank_account=h.bank_account,
         remarks=h.remarks if h.remarks or not old else old.remarks,

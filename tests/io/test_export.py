@@ -196,25 +196,26 @@ def test_roster_layout_is_the_survey_shape_and_office_ready(demo_db: Database, t
         assert book.sheetnames == ["一组", "二组"]
         ws = book["一组"]
         merged = {str(r) for r in ws.merged_cells.ranges}
-        assert {"A1:R1", "A2:R2", "D3:H3", "J3:K3", "L3:M3", "A3:A4", "B3:B4", "I3:I4"} <= merged
+        assert {"A1:S1", "A2:S2", "D3:H3", "K3:L3", "M3:N3", "A3:A4", "B3:B4", "I3:I4", "J3:J4"} <= merged
+        assert ws["J3"].value == "家庭住址" and ws["J5"].value == first.address != ""
         assert ws["A1"].value == "东岗村征地拆迁入户调查登记表（一组）"
-        assert [ws.cell(3, c).value for c in (4, 10, 12)] == ["家庭成员", "被征收土地", "房屋"]
+        assert [ws.cell(3, c).value for c in (4, 11, 13)] == ["家庭成员", "被征收土地", "房屋"]
         assert [ws.cell(4, c).value for c in range(4, 9)] == ["姓名", "与户主关系", "性别", "身份证号码", "出生日期"]
         assert ws["C3"].font.b and ws["C3"].border.left.style == "thin"
         height = max(len(first.persons), len(first.parcels), len(first.structures))
         if height > 1:
             assert f"B5:B{4 + height}" in merged
         # Numbers are numbers with a format; IDs and accounts are text.
-        assert ws["K5"].data_type == "n" and ws["K5"].number_format == "#,##0.00"
-        assert Decimal(str(ws["K5"].value)) == first.parcels[0][1]
+        assert ws["L5"].data_type == "n" and ws["L5"].number_format == "#,##0.00"
+        assert Decimal(str(ws["L5"].value)) == first.parcels[0][1]
         assert (
             ws["G5"].data_type == "s" and ws["G5"].number_format == "@" and ws["G5"].value == first.persons[0].id_number
         )
-        assert ws["Q5"].data_type == "s" and ws["Q5"].value == first.bank_account
+        assert ws["R5"].data_type == "s" and ws["R5"].value == first.bank_account
         assert ws["H5"].is_date and ws["H5"].number_format == "yyyy-mm-dd"
         # Totals row: the sums of the column (as numbers: no formula slows a re-import).
         total_row = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value == "合计")
-        for column in ("K", "M", "N"):
+        for column in ("L", "N", "O"):
             cells = [ws[f"{column}{r}"].value for r in range(5, total_row)]
             expected = sum((Decimal(str(v)) for v in cells if isinstance(v, int | float)), Decimal(0))
             total = ws[f"{column}{total_row}"]

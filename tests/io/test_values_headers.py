@@ -147,7 +147,7 @@ def test_header_normalisation_and_units() -> None:
     assert set(FIELD_LABELS) == {
         "seq", "household_no", "head", "name", "relation", "sex", "id_number", "birth_date", "phone", "land_class",
         "land_area_mu", "structure_type", "floor_area_m2", "trees", "bank_name", "bank_account", "remarks",
-        "village", "group",
+        "village", "group", "address",
     }  # fmt: skip
     assert field_label("id_number") == "身份证号码"
     assert field_label("land_area_mu:水田") == "水田面积(亩)"
