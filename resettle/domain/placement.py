@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from resettle.domain.money import format_yuan, times, to_fen, to_yuan
 
@@ -151,8 +152,14 @@ class Settlement:
         )
 
 
+@lru_cache(maxsize=256)
+def _fen(price: Decimal) -> int:
+    """A unit price in 分 (a standard has a handful of prices; settling 10,000 households reuses them)."""
+    return to_fen(price)
+
+
 def _line(code: str, label: str, area: Decimal, price: Decimal) -> BandLine:
-    return BandLine(code, label, area, price, to_yuan(times(area, to_fen(price))))
+    return BandLine(code, label, area, price, to_yuan(times(area, _fen(price))))
 
 
 def settle(
@@ -182,7 +189,7 @@ def settle(
         lines.append(_line(f"band{i + 1}", label, part, price))
         above -= part
     unused = entitled_m2 - within if flat_areas else ZERO_AREA
-    refund = to_yuan(times(unused, to_fen(standard.refund_price))) if unused > 0 else ZERO_YUAN
+    refund = to_yuan(times(unused, _fen(standard.refund_price))) if unused > 0 else ZERO_YUAN
     return Settlement(
         entitled_m2=entitled_m2,
         chosen_m2=chosen,

@@ -7,11 +7,12 @@ standard, the compensation total), so it can never disagree with what it was com
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from itertools import combinations_with_replacement
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -79,50 +80,51 @@ def _standard(s: Session, project_id: int) -> PlacementStandard:
     return standard_of(rec)
 
 
-def _persons(s: Session, ids: Sequence[int]) -> dict[int, int]:
+def _by_households(s: Session, q: Any, column: Any, project_id: int, ids: Sequence[int]) -> Iterator[Any]:
+    """Rows of ``q`` for the households ``ids``: by ``IN`` chunks for a few, by one join on the project for many."""
+    if len(ids) > _CHUNK:
+        wanted = set(ids)
+        joined = q.join(Household, Household.id == column).where(Household.project_id == project_id)
+        yield from (row for row in s.execute(joined) if int(row[0]) in wanted)
+        return
+    for chunk in _chunks(list(ids)):
+        yield from s.execute(q.where(column.in_(chunk)))
+
+
+def _persons(s: Session, project_id: int, ids: Sequence[int]) -> dict[int, int]:
     """安置人口 per household, set-based (members marked resettled and not excluded)."""
     counts: dict[int, int] = dict.fromkeys(ids, 0)
-    if not ids:
-        return counts
-    excluded = select(PlacementExclusion.person_id)
-    for chunk in _chunks(list(ids)):
-        rows = s.execute(
-            select(Person.household_id, func.count())
-            .where(Person.household_id.in_(chunk), Person.resettled.is_(True), Person.id.not_in(excluded))
-            .group_by(Person.household_id)
-        )
-        for hid, n in rows:
-            counts[int(hid)] = int(n)
+    q = (
+        select(Person.household_id, func.count())
+        .where(Person.resettled.is_(True), Person.id.not_in(select(PlacementExclusion.person_id)))
+        .group_by(Person.household_id)
+    )
+    for hid, n in _by_households(s, q, Person.household_id, project_id, ids):
+        counts[int(hid)] = int(n)
     return counts
 
 
-def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:
+_CHUNK = 900
+
+
+def _chunks(ids: list[int], size: int = _CHUNK) -> list[list[int]]:
     return [ids[i : i + size] for i in range(0, len(ids), size)]
 
 
-def _totals(s: Session, ids: Sequence[int]) -> dict[int, Decimal]:
-    out: dict[int, Decimal] = {}
-    for chunk in _chunks(list(ids)):
-        for hid, total in s.execute(
-            select(HouseholdCompensation.household_id, HouseholdCompensation.total).where(
-                HouseholdCompensation.household_id.in_(chunk)
-            )
-        ):
-            out[int(hid)] = total
-    return out
+def _totals(s: Session, project_id: int, ids: Sequence[int]) -> dict[int, Decimal]:
+    q = select(HouseholdCompensation.household_id, HouseholdCompensation.total)
+    return {int(hid): total for hid, total in _by_households(s, q, HouseholdCompensation.household_id, project_id, ids)}
 
 
-def _chosen(s: Session, ids: Sequence[int]) -> dict[int, list[tuple[str, Decimal]]]:
+def _chosen(s: Session, project_id: int, ids: Sequence[int]) -> dict[int, list[tuple[str, Decimal]]]:
     out: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
-    for chunk in _chunks(list(ids)):
-        q = (
-            select(FlatSelection.household_id, Flat.building, Flat.unit, Flat.room, Flat.area_m2)
-            .join(Flat, Flat.id == FlatSelection.flat_id)
-            .where(FlatSelection.household_id.in_(chunk))
-            .order_by(FlatSelection.household_id, FlatSelection.slot)
-        )
-        for hid, b, u, r, area in s.execute(q):
-            out[int(hid)].append((f"{b}-{u}-{r}", area))
+    q = (
+        select(FlatSelection.household_id, Flat.building, Flat.unit, Flat.room, Flat.area_m2)
+        .join(Flat, Flat.id == FlatSelection.flat_id)
+        .order_by(FlatSelection.household_id, FlatSelection.slot)
+    )
+    for hid, b, u, r, area in _by_households(s, q, FlatSelection.household_id, project_id, ids):
+        out[int(hid)].append((f"{b}-{u}-{r}", area))
     return out
 
 
@@ -160,10 +162,10 @@ def settle(
         else:
             names = _scope_names(s, project_id, village_id)
         ids = list(names)
-        chosen = _chosen(s, ids)
+        chosen = _chosen(s, project_id, ids)
         ids = [hid for hid in ids if hid in chosen]
-        persons = _persons(s, ids)
-        totals = _totals(s, ids)
+        persons = _persons(s, project_id, ids)
+        totals = _totals(s, project_id, ids)
     out = []
     for done, hid in enumerate(ids, start=1):
         if cancelled is not None and cancelled():
@@ -245,7 +247,7 @@ def transition_statement(
             if r.mode != MODE_CASH
         }
         ids = sorted(moved, key=lambda hid: households[hid][0])
-        persons = _persons(s, ids)
+        persons = _persons(s, project_id, ids)
         handed = {
             h.household_id: h.handed_over_on
             for h in s.scalars(select(Handover).where(Handover.project_id == project_id))
