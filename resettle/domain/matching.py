@@ -119,54 +119,93 @@ def _cost(post: Post, person: Candidate, land_w: int, trained_w: int) -> int:
     return cost
 
 
+def _eligible(post: Post, person: Candidate) -> bool:
+    """:func:`qualifies` without building the reasons (the hot loop)."""
+    age = person.age
+    return not (
+        age is None
+        or (post.min_age is not None and age < post.min_age)
+        or (post.max_age is not None and age > post.max_age)
+        or (post.sex and person.sex != post.sex)
+        or (post.certificate and post.certificate not in person.certificates)
+    )
+
+
+def _signature(person: Candidate) -> tuple[object, ...]:
+    return (
+        person.sex,
+        person.age,
+        person.land_lost,
+        person.trained_kinds,
+        person.certificates,
+        min(max(person.unemployed_days, 0), _MAX_DAYS),
+    )
+
+
 def match(posts: Sequence[Post], candidates: Sequence[Candidate]) -> list[Proposal]:
-    """Maximum number of places filled, best priority among those; proposals in post then rank order."""
+    """Maximum number of places filled, best priority among those; proposals in post then rank order.
+
+    People with the same facts (sex, age, land lost, trained kinds, certificates, days
+    unemployed) are interchangeable for every post, so they form one node whose capacity
+    is their number: a register of 100,000 has a few hundred such groups, not 100,000 nodes.
+    Within a group people are taken in ``key`` order."""
     posts = [p for p in posts if p.places > 0]
     total = sum(p.places for p in posts)
-    if not posts or not candidates:
+    available = sorted(
+        (c for c in candidates if c.working_age and c.state in AVAILABLE_FOR_WORK and c.age is not None),
+        key=lambda c: c.key,
+    )
+    if not posts or not available:
         return []
     land_w, trained_w = _weights(total)
-    people = sorted(candidates, key=lambda c: c.key)
-    # Edges: per post its best `total` qualified people (see the module docstring).
-    edges: list[list[tuple[int, int]]] = []  # post index -> [(person index, cost)]
-    reasons: dict[tuple[int, int], tuple[str, ...]] = {}
-    for pi, post in enumerate(posts):
-        found: list[tuple[int, int]] = []
-        for ci, person in enumerate(people):
-            why = qualifies(post, person)
-            if why is not None:
-                found.append((_cost(post, person, land_w, trained_w), ci))
-                reasons[(pi, ci)] = why
-        found.sort()
-        edges.append([(ci, cost) for cost, ci in found[:total]])
-    assigned = _min_cost_flow(posts, len(people), edges)
+    groups: dict[tuple[object, ...], list[Candidate]] = {}
+    for person in available:
+        groups.setdefault(_signature(person), []).append(person)
+    members = list(groups.values())
+    sizes = [len(m) for m in members]
+    # Edges: per post its best groups until they hold `total` people (see the module docstring).
+    edges: list[list[tuple[int, int]]] = []  # post index -> [(group index, cost)]
+    for post in posts:
+        found = sorted(
+            (_cost(post, m[0], land_w, trained_w), gi) for gi, m in enumerate(members) if _eligible(post, m[0])
+        )
+        kept: list[tuple[int, int]] = []
+        held = 0
+        for cost, gi in found:
+            if held >= total:
+                break
+            kept.append((gi, cost))
+            held += sizes[gi]
+        edges.append(kept)
+    flow = _min_cost_flow([p.places for p in posts], sizes, edges)
     out: list[Proposal] = []
-    by_post: dict[int, list[tuple[int, int]]] = {}
-    cost_of = {(pi, ci): cost for pi, lst in enumerate(edges) for ci, cost in lst}
-    for ci, pi in assigned.items():
-        by_post.setdefault(pi, []).append((cost_of[(pi, ci)], ci))
-    for pi in range(len(posts)):
-        for _cost_value, ci in sorted(by_post.get(pi, [])):
-            out.append(Proposal(posts[pi].key, people[ci].key, reasons[(pi, ci)]))
+    taken = [0] * len(members)
+    cost_of = {(pi, gi): cost for pi, lst in enumerate(edges) for gi, cost in lst}
+    for pi, post in enumerate(posts):
+        for _cost_value, gi in sorted((cost_of[(pi, gi)], gi) for (fp, gi), f in flow.items() if fp == pi and f > 0):
+            f = flow[(pi, gi)]
+            for person in members[gi][taken[gi] : taken[gi] + f]:
+                out.append(Proposal(post.key, person.key, qualifies(post, person) or ()))
+            taken[gi] += f
     return out
 
 
-def _min_cost_flow(posts: Sequence[Post], n_people: int, edges: list[list[tuple[int, int]]]) -> dict[int, int]:
-    """person index -> post index of a minimum-cost maximum b-matching (successive shortest paths).
+def _min_cost_flow(
+    capacity: Sequence[int], sizes: Sequence[int], edges: list[list[tuple[int, int]]]
+) -> dict[tuple[int, int], int]:
+    """(post index, group index) -> people of a minimum-cost maximum flow (successive shortest paths).
 
-    Nodes: 0 = source, 1..m = posts, m+1..m+n = people, m+n+1 = sink. Potentials are kept
-    as ``stored + offset`` so that an early-exit Dijkstra only touches what it settled.
-    """
-    m = len(posts)
-    source, sink = 0, m + n_people + 1
+    Nodes: 0 = source, 1..m = posts, m+1..m+n = groups, m+n+1 = sink. Each augmentation
+    carries the path's bottleneck. Potentials are kept as ``stored + offset`` so that an
+    early-exit Dijkstra only touches what it settled."""
+    m, n = len(capacity), len(sizes)
+    source, sink = 0, m + n + 1
     filled = [0] * m
-    assigned: dict[int, int] = {}  # person index -> post index
-    cost_to: dict[tuple[int, int], int] = {}
-    for pi, lst in enumerate(edges):
-        for ci, cost in lst:
-            cost_to[(pi, ci)] = cost
+    used = [0] * n
+    flow: dict[tuple[int, int], int] = {}
+    holders: list[dict[int, int]] = [{} for _ in range(n)]  # group -> {post: cost} with flow > 0
+    cost_to = {(pi, gi): cost for pi, lst in enumerate(edges) for gi, cost in lst}
     stored: dict[int, int] = {}
-    offset = 0
     inf = float("inf")
     while True:
         dist: dict[int, int] = {source: 0}
@@ -187,14 +226,14 @@ def _min_cost_flow(posts: Sequence[Post], n_people: int, edges: list[list[tuple[
             pot = d + stored.get(node, 0)  # the common offset cancels in reduced costs
             arcs: list[tuple[int, int]]
             if node == source:
-                arcs = [(pi + 1, 0) for pi in range(m) if filled[pi] < posts[pi].places]
+                arcs = [(pi + 1, 0) for pi in range(m) if filled[pi] < capacity[pi]]
             elif node <= m:
-                pi = node - 1
-                arcs = [(m + 1 + ci, cost) for ci, cost in edges[pi] if assigned.get(ci) != pi]
+                arcs = [(m + 1 + gi, cost) for gi, cost in edges[node - 1]]
             else:
-                ci = node - m - 1
-                holder = assigned.get(ci)
-                arcs = [(sink, 0)] if holder is None else [(holder + 1, -cost_to[(holder, ci)])]
+                gi = node - m - 1
+                arcs = [(pi + 1, -cost) for pi, cost in holders[gi].items()]
+                if used[gi] < sizes[gi]:
+                    arcs.append((sink, 0))
             for target, cost in arcs:
                 nd = pot + cost - stored.get(target, 0)
                 if nd < dist.get(target, inf):
@@ -202,22 +241,33 @@ def _min_cost_flow(posts: Sequence[Post], n_people: int, edges: list[list[tuple[
                     parent[target] = node
                     heapq.heappush(heap, (nd, target))
         if not reached:
-            return assigned
+            return flow
         length = dist[sink]
-        offset += length
         for node in settled:
             stored[node] = stored.get(node, 0) - (length - dist[node])
-        # Walk back: sink <- person <- post (<- person <- post …) <- source.
-        node = parent[sink]
-        while True:
-            post_node = parent[node]
-            ci, pi = node - m - 1, post_node - 1
-            assigned[ci] = pi
-            before = parent[post_node]
-            if before == source:
-                filled[pi] += 1
-                break
-            node = before  # a person who moved from post pi to the post assigned above
+        # The path sink <- group <- post (<- group <- post …) <- source and its bottleneck.
+        path: list[int] = []
+        node = sink
+        while node != source:
+            path.append(node)
+            node = parent[node]
+        path.reverse()  # post, group, post, group, …, sink
+        last = path[-2] - m - 1
+        delta = min(capacity[path[0] - 1] - filled[path[0] - 1], sizes[last] - used[last])
+        for i in range(1, len(path) - 2, 2):  # group -> post back arcs
+            delta = min(delta, flow[(path[i + 1] - 1, path[i] - m - 1)])
+        filled[path[0] - 1] += delta
+        used[last] += delta
+        for i in range(0, len(path) - 1, 2):
+            pi, gi = path[i] - 1, path[i + 1] - m - 1
+            flow[(pi, gi)] = flow.get((pi, gi), 0) + delta
+            holders[gi][pi] = cost_to[(pi, gi)]
+            if i + 2 < len(path) - 1:  # the group passes people back to the next post on the path
+                back = path[i + 2] - 1
+                flow[(back, gi)] -= delta
+                if flow[(back, gi)] == 0:
+                    del flow[(back, gi)]
+                    del holders[gi][back]
 
 
 def greedy_first_come(posts: Sequence[Post], candidates: Sequence[Candidate]) -> list[Proposal]:

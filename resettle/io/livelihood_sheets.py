@@ -577,26 +577,40 @@ def read_reply(path: Path) -> SheetRead[ReplyRow]:
     if found is None:
         return read
     grid, cols = found
+    fields = {k: c for k, c in cols.items() if not k.startswith("_")}
+    id_col = column_letter(cols["id_number"])
+
+    def text(value: CellValue) -> str:
+        if value is None:
+            return ""
+        if type(value) is str:
+            return compact(value) if not is_placeholder(value) else ""
+        return compact(display(value))
+
     for r in _data_rows(grid, cols):
-        if _blank_row(grid, r, cols):
+        # own_values: one dict per row without the per-cell merge lookups (a reply has 100,000 rows).
+        values = grid.own_values(r, fields) if not grid.merges else {k: grid.value(r, c) for k, c in fields.items()}
+        if all(is_placeholder(v) for v in values.values()):
             continue
-        row = _Row(read, grid, r, cols)
-        if _total_row(row):
+        name_value = values.get("name")
+        first = text(name_value) + text(values.get("seq"))
+        if first in ("合计", "总计", "小计"):
             continue
-        raw = row.raw("id_number")
+        raw = values.get("id_number")
         if raw is None:
-            row.problem("id_number", "身份证号码为空", "warning")
+            read.issues.append(SheetIssue("warning", grid.name, r + 1, id_col, "身份证号码为空"))
             continue
         if not isinstance(raw, str):
-            row.problem("id_number", "身份证号码存成了数字，末位可能已丢失", "warning")
+            read.issues.append(SheetIssue("warning", grid.name, r + 1, id_col, "身份证号码存成了数字，末位可能已丢失"))
+        remark = values.get("remark")
         read.rows.append(
             ReplyRow(
                 r + 1,
-                clean_name(row.raw("name")) if "name" in cols else "",
+                clean_name(name_value) if name_value is not None else "",
                 normalize_id(display(raw)),
-                compact(row.text("band")),
-                compact(row.text("result")),
-                row.text("remark"),
+                text(values.get("band")),
+                text(values.get("result")),
+                "" if is_placeholder(remark) else clean_text(remark),
             )
         )
     return read

@@ -156,3 +156,41 @@ def test_a_person_of_the_other_project_is_unknown_in_this_reply(
     finally:
         conn.close()
     assert stored == 0
+
+
+def test_the_register_check_passes_after_livelihood_writes(
+    busy_db: Database, sample_project: int, tmp_path: Path
+) -> None:
+    from resettle.services import checks
+
+    # busy_db reconciled once (outcomes created in bulk); a changed reply updates some of them.
+    book = openpyxl.load_workbook(WAVE2 / "ss_reply.xlsx")
+    ws = book["回执"]
+    changed = 0
+    for r in range(3, ws.max_row + 1):
+        if ws.cell(r, 5).value == "不通过":
+            ws.cell(r, 5).value, ws.cell(r, 6).value = "通过", None
+            changed += 1
+    book.save(tmp_path / "second.xlsx")
+    second = ss.reconcile(busy_db, sample_project, tmp_path / "second.xlsx")
+    assert second.counts["refused"] == 0 and changed == EXPECTED["reconcile"]["refused"]
+    conn = sqlite3.connect(busy_db.path)
+    try:
+        versions = dict(conn.execute("SELECT version, count(*) FROM ss_enrolment GROUP BY version").fetchall())
+        updates = conn.execute(
+            "SELECT count(*) FROM audit_log WHERE entity = 'ss_enrolment' AND action = 'update'"
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    assert versions == {1: EXPECTED["persons"] - changed, 2: changed}
+    assert updates >= changed
+    report = checks.check_database(busy_db)
+    assert report.problems == []
+    assert report.rows_replayed > 0
+    conn = sqlite3.connect(busy_db.path)
+    try:
+        conn.execute("UPDATE ss_enrolment SET outcome = 'matched' WHERE outcome = 'missing_in_reply'")
+        conn.commit()
+    finally:
+        conn.close()
+    assert checks.check_database(busy_db).problems  # an outcome changed behind the program is found
