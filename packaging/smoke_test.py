@@ -14,7 +14,7 @@ Python, with pypdf) prepares files and checks results:
    (the office's details are filled in, as a clerk does once in the window's settings),
    prints a notice to PDF (text, household, masked ID and the verification code checked with
    pypdf; the fonts embedded are the system's Chinese fonts) and verifies the code;
-3. the window opens that database offscreen and paints (``packaging/entry_app.py`` reports
+3. the window opens that database offscreen (``--db``) and paints (``packaging/entry_app.py`` reports
    the first paint and quits), exit code 0;
 4. a database left by an older version (the first schema revision) is backed up and
    upgraded, by the command line and by the window;
@@ -123,8 +123,9 @@ class Frozen:
         done = self.cli(data, *args, "--json")
         return json.loads(done.stdout)
 
-    def app(self, data: Path, shot: Path | None = None) -> tuple[int, dict[str, Any], float]:
-        """Start the window offscreen; (exit code, its smoke report, seconds from start to report)."""
+    def app(self, data: Path, db: Path, shot: Path | None = None) -> tuple[int, dict[str, Any], float]:
+        """Start the window offscreen on ``db`` (``--db``, as the .sqlite3 association does);
+        (exit code, its smoke report, seconds from start to report)."""
         report = data.parent / f"{data.name}-report.json"
         report.unlink(missing_ok=True)
         extra = {"QT_QPA_PLATFORM": "offscreen", "RESETTLE_SMOKE_REPORT": str(report)}
@@ -132,7 +133,7 @@ class Frozen:
             extra["RESETTLE_SMOKE_SHOT"] = str(shot)
         started = time.time()
         done = subprocess.run(
-            [str(self.exe("resettle-app"))],
+            [str(self.exe("resettle-app")), "--db", str(db)],
             env=self.env(data, **extra),
             capture_output=True,
             text=True,
@@ -188,6 +189,7 @@ def check_bundle(frozen: Frozen) -> list[str]:
 @dataclass(frozen=True)
 class CliFlow:
     data: Path
+    db: Path
     pdf: Path
     code: str
     households: int
@@ -268,14 +270,14 @@ def cli_flow(frozen: Frozen, shared: Path) -> CliFlow:
 
     verified = frozen.cli(data, "verify", codes[0])
     expect(first["household_no"] in verified.stdout, f"verify does not name the household:\n{verified.stdout}")
-    return CliFlow(data=data, pdf=pdf, code=codes[0], households=truth["households"], grand_total=total)
+    return CliFlow(data=data, db=db, pdf=pdf, code=codes[0], households=truth["households"], grand_total=total)
 
 
 # -- 3. the window ---------------------------------------------------------------------------
 
 
-def window_opens(frozen: Frozen, data: Path, shot: Path | None = None) -> dict[str, Any]:
-    code, report, _ = frozen.app(data, shot)
+def window_opens(frozen: Frozen, data: Path, db: Path, shot: Path | None = None) -> dict[str, Any]:
+    code, report, _ = frozen.app(data, db, shot)
     expect(report["event"] == "painted", f"the window did not paint: {report}")
     expect(code == 0, f"the window exited {code}")
     expect(report["frozen"] is True, "the window ran from source, not frozen")
@@ -355,9 +357,9 @@ def old_database_by_cli(frozen: Frozen) -> None:
 
 def old_database_by_window(frozen: Frozen) -> None:
     data = frozen.data_dir("old-window")
-    path = data / "resettle.sqlite3"  # the window opens the default database
+    path = data / "旧版本.sqlite3"
     oldest = old_register(path)
-    window_opens(frozen, data)
+    window_opens(frozen, data, path)
     expect_upgraded(path, oldest)
 
 
@@ -382,9 +384,9 @@ def newer_database_by_cli(frozen: Frozen) -> str:
 
 def newer_database_by_window(frozen: Frozen) -> str:
     data = frozen.data_dir("newer-window")
-    path = data / "resettle.sqlite3"
+    path = data / "新版本.sqlite3"
     before = newer_register(frozen, data, path)
-    code, report, _ = frozen.app(data)
+    code, report, _ = frozen.app(data, path)
     expect(report["event"] == "message", f"the window did not refuse the file: {report}")
     expect("更新版本" in report["text"], f"unclear message: {report['text']!r}")
     expect(code == 1, f"the window exited {code} after refusing")
@@ -404,7 +406,10 @@ def run_all(folder: Path, shared: Path, work: Path) -> int:
         ("CLI: database, demo, import, rates, compute, print, verify", lambda: flow.append(cli_flow(frozen, shared)))
     )
     steps.append(
-        ("window opens the database offscreen", lambda: window_opens(frozen, flow[0].data, work / "window.png"))
+        (
+            "window opens the database offscreen",
+            lambda: window_opens(frozen, flow[0].data, flow[0].db, work / "window.png"),
+        )
     )
     steps.append(("older database upgraded after a backup (CLI)", lambda: old_database_by_cli(frozen)))
     steps.append(("older database upgraded after a backup (window)", lambda: old_database_by_window(frozen)))

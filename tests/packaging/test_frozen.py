@@ -79,7 +79,7 @@ def test_the_frozen_notice_uses_the_chinese_font_the_program_chooses_on_this_mac
 
 def test_the_frozen_window_opens_the_database_offscreen(frozen: Any, day: Any, tmp_path: Path) -> None:
     shot = tmp_path / "window.png"
-    report = smoke.window_opens(frozen, day.data, shot)
+    report = smoke.window_opens(frozen, day.data, day.db, shot)
     assert report["platform"] == "offscreen"
     assert shot.stat().st_size > 0
 
