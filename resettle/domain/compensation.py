@@ -39,6 +39,7 @@ __all__ = [
     "ParcelFact",
     "StructureFact",
     "compute",
+    "cutoff_guard",
     "facts_digest",
     "format_quantity",
     "lines_digest",
@@ -47,6 +48,7 @@ __all__ = [
 ]
 
 LEGAL = "合法"
+AFTER_CUTOFF = "截止后登记"  # how a house registered after the cut-off counts (合法性=截止后登记 prices it)
 # Part of every facts digest: raise it when the engine prices or prints lines differently,
 # so that stored results are recomputed rather than taken as current.
 ENGINE_VERSION = 1
@@ -66,12 +68,14 @@ class StructureFact(NamedTuple):
     use: str = "住宅"
     legal_status: str = LEGAL
     decoration_fen: int = 0
+    registered_on: date | None = None  # after the project's cut-off: 不予补偿 unless a rule names it
 
 
 class AttachmentFact(NamedTuple):
     kind: str
     quantity: Decimal
     unit: str = ""
+    registered_on: date | None = None  # after the project's cut-off: 不予补偿
 
 
 class HouseholdFacts(NamedTuple):
@@ -84,6 +88,8 @@ class HouseholdFacts(NamedTuple):
     tags: frozenset[str] = frozenset()
     signed_on: date | None = None
     transition_months: int = 0
+    cutoff: date | None = None  # 征收土地预公告日 (issue 15)
+    late_persons: int = 0  # registered after the cut-off and not counted (not in resettled_persons)
 
 
 class Line(NamedTuple):
@@ -254,12 +260,17 @@ def _plan(table: RateTable) -> tuple[_Step, ...]:
     return steps
 
 
-def compute(facts: HouseholdFacts, table: RateTable) -> list[Line]:
+def compute(facts: HouseholdFacts, table: RateTable, *, with_refusals: bool = False) -> list[Line]:
     """The lines one household is owed under ``table``, in the table's rule order.
 
     A rule whose conditions select nothing (no such land, no such house, not signed in
-    time) gives no line at all, so a minimum is never paid for nothing.
+    time) gives no line at all, so a minimum is never paid for nothing. Items registered
+    after ``facts.cutoff`` are left out; ``with_refusals`` adds a 0.00 line for each that
+    says why (what the register stores and prints).
     """
+    refused: list[Line] = []
+    if facts.cutoff is not None:
+        facts, refused = cutoff_guard(facts, table)
     out: list[Line] = []
     for step in _plan(table):
         if not step.applies(facts):
@@ -267,7 +278,52 @@ def compute(facts: HouseholdFacts, table: RateTable) -> list[Line]:
         quantity = step.quantity(facts)
         if quantity > 0:
             out.append(step.price(quantity, facts, table.version))
-    return out
+    return out + refused if with_refusals else out
+
+
+def _late(day: date | None, cutoff: date) -> bool:
+    return day is not None and day > cutoff
+
+
+def cutoff_guard(facts: HouseholdFacts, table: RateTable) -> tuple[HouseholdFacts, list[Line]]:
+    """Items registered after the cut-off (抢栽抢建): priced only by a rule that names them.
+
+    A house registered after the 预公告 date counts as ``合法性=截止后登记``, so only a rule
+    with that condition prices it; attachments and persons registered after it are never
+    priced. Each item refused gets a line of 0.00 that says why (the line is printed)."""
+    cutoff = facts.cutoff
+    assert cutoff is not None
+    steps = [st for st in _plan(table) if st.rule.basis in (FLOOR_AREA, DECORATION) and st.applies(facts)]
+    reason = f"在补偿截止日（征收土地预公告日 {cutoff.isoformat()}）之后登记，不予补偿"
+    structures: list[StructureFact] = []
+    refused: list[Line] = []
+    for n, s in enumerate(facts.structures, start=1):
+        if not _late(s.registered_on, cutoff):
+            structures.append(s)
+            continue
+        marked = s._replace(legal_status=AFTER_CUTOFF)
+        structures.append(marked)
+        if not any(st.house(marked) for st in steps):
+            area = format_quantity(s.floor_area_m2, FLOOR_AREA)
+            why = f"登记日 {s.registered_on}，{reason}"
+            item = f"房屋（{s.structure_type} {area}㎡）"
+            refused.append(_refused(f"截止S{n}", item, FLOOR_AREA, s.floor_area_m2, "㎡", why))
+    attachments: list[AttachmentFact] = []
+    for n, a in enumerate(facts.attachments, start=1):
+        if not _late(a.registered_on, cutoff):
+            attachments.append(a)
+            continue
+        why = f"登记日 {a.registered_on}，{reason}"
+        refused.append(_refused(f"截止A{n}", f"附着物（{a.kind}）", ATTACHMENT, a.quantity, a.unit, why))
+    if facts.late_persons:
+        why = f"{facts.late_persons} 人{reason}，不计安置人口"
+        refused.append(_refused("截止P", "截止日后登记人口", PERSONS, Decimal(facts.late_persons), "人", why))
+    refused = [ln._replace(table_version=table.version) for ln in refused]
+    return facts._replace(structures=tuple(structures), attachments=tuple(attachments)), refused
+
+
+def _refused(code: str, item: str, basis: str, quantity: Decimal, unit: str, why: str) -> Line:
+    return Line(code, item, basis, quantity, unit, 0, 0, "户", 0, why)
 
 
 def total_fen(lines: Iterable[Line], adjustments: Iterable[Adjustment] = ()) -> int:
@@ -306,4 +362,8 @@ def facts_digest(facts: HouseholdFacts, table_id: int) -> str:
         ),
         *(f"A{a.kind}\x1f{a.quantity}\x1f{a.unit}" for a in facts.attachments),
     ]
+    if facts.cutoff is not None:  # only then: registers without a cut-off keep their digests
+        parts.append(f"C{facts.cutoff}|{facts.late_persons}")
+        parts.extend(f"R{s.registered_on}" for s in facts.structures)
+        parts.extend(f"R{a.registered_on}" for a in facts.attachments)
     return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()

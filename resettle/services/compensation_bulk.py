@@ -31,6 +31,7 @@ from resettle.domain.compensation import (
 )
 from resettle.domain.rates import RateTable
 from resettle.errors import Cancelled
+from resettle.services.procedure.cutoff import late_persons, project_cutoff
 from resettle.store import audit, replay
 from resettle.store.compensation_models import (
     STATUS_COMPUTED,
@@ -98,6 +99,10 @@ class _Raw:
     tags: frozenset[str] = frozenset()
 
 
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
 def _rows(conn: Connection, sql: str, params: Sequence[Any]) -> list[Any]:
     return list(conn.exec_driver_sql(sql, tuple(params)).fetchall())
 
@@ -126,23 +131,29 @@ def load_facts(
         conn, f"SELECT household_id, land_class, area_mu FROM land_parcel WHERE {inside} ORDER BY id", params
     ):
         raw[hid].parcels.append(ParcelFact(land_class, Decimal(area).scaleb(-4)))
-    for hid, kind, use, legal, area, decoration in _rows(
+    cutoff, family_counts = project_cutoff(conn, scope.project_id)  # issue 15: 不予补偿 after the cut-off
+    for hid, kind, use, legal, area, decoration, reg in _rows(
         conn,
-        "SELECT household_id, structure_type, use, legal_status, floor_area_m2, decoration_value "
+        "SELECT household_id, structure_type, use, legal_status, floor_area_m2, decoration_value, registered_on "
         f"FROM structure WHERE {inside} ORDER BY id",
         params,
     ):
-        raw[hid].structures.append(StructureFact(kind, Decimal(area).scaleb(-2), use, legal, int(decoration)))
-    for hid, kind, quantity, unit in _rows(
-        conn, f"SELECT household_id, kind, quantity, unit FROM attachment WHERE {inside} ORDER BY id", params
+        raw[hid].structures.append(
+            StructureFact(kind, Decimal(area).scaleb(-2), use, legal, int(decoration), _day(reg))
+        )
+    for hid, kind, quantity, unit, reg in _rows(
+        conn,
+        f"SELECT household_id, kind, quantity, unit, registered_on FROM attachment WHERE {inside} ORDER BY id",
+        params,
     ):
-        raw[hid].attachments.append(AttachmentFact(kind, Decimal(quantity).scaleb(-2), unit))
+        raw[hid].attachments.append(AttachmentFact(kind, Decimal(quantity).scaleb(-2), unit, _day(reg)))
     for hid, n in _rows(
         conn,
         f"SELECT household_id, count(*) FROM person WHERE resettled = 1 AND {inside} GROUP BY household_id",
         params,
     ):
         raw[hid].persons = int(n)
+    late = late_persons(conn, cutoff, family_counts, scope_sql, params) if cutoff is not None else {}
     states = _states(conn, scope_sql, params)
     facts: dict[int, HouseholdFacts] = {}
     for hid, r in raw.items():
@@ -153,10 +164,12 @@ def load_facts(
             parcels=tuple(r.parcels),
             structures=tuple(r.structures),
             attachments=tuple(r.attachments),
-            resettled_persons=r.persons,
+            resettled_persons=r.persons - late.get(hid, 0),
             tags=r.tags,
             signed_on=date.fromisoformat(signed) if signed else None,
             transition_months=default_months if months is None else int(months),
+            cutoff=cutoff,
+            late_persons=late.get(hid, 0),
         )
     return facts, states
 
@@ -361,7 +374,7 @@ def compute_scope(
         if current and state is not None and state["inputs_digest"] == inputs:
             grand += int(state["total"])  # same facts, same frozen table: same lines (total kept by every writer)
         else:
-            lines = compute(household_facts, table)
+            lines = compute(household_facts, table, with_refusals=True)
             digest = lines_digest(lines, table_id)
             total = sum(ln.amount_fen for ln in lines) + adjustments.get(hid, 0)
             grand += total

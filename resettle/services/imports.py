@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from resettle.errors import NotFoundError, ValidationError
 from resettle.io.survey import ImportIssue, ReadOptions, SurveyHousehold, SurveyReadResult, read_survey
 from resettle.services import households as hh
 from resettle.services.accounts.guard import Need, require
+from resettle.services.procedure.cutoff import import_cutoff_warnings, item_keys, stamp_new_items
 from resettle.services.projects import ensure_group
 from resettle.services.records import (
     AttachmentData,
@@ -307,6 +308,8 @@ def _compare(s: Session, preview: ImportPreview) -> None:
                     "duplicate_id_db",
                 )
             )
+    cutoff = s.get(Project, preview.project_id).cutoff_date if preview.project_id is not None else None  # type: ignore[union-attr]
+    mappings = {m.name: m.mapping for m in result.sheets}
     for h in result.households:
         found = existing.get(h.household_no)
         if found is None:
@@ -318,6 +321,8 @@ def _compare(s: Session, preview: ImportPreview) -> None:
         diffs = hh.diff_details(current, after)
         if diffs:
             preview.changed.append(HouseholdChange("change", h.household_no, h.head, h.sheet, h.row, tuple(diffs)))
+            mapping = mappings.get(h.sheet, {})
+            preview.issues.extend(import_cutoff_warnings(cutoff, date.today(), h, current.data, mapping))
         else:
             preview.unchanged += 1
     if preview.project_id is not None:
@@ -420,7 +425,9 @@ def apply_import(
             )
             assert hid is not None
             obj = hh.load_household(s, hid)
+            before = item_keys(obj)
             hh.write_into(s, obj, to_data(h, group_of(h), hh.detail_of(obj)))
+            stamp_new_items(obj, before, date.today())  # registration date of what the re-import adds (issue 15)
             changed += 1
             step(n)
         for h in preview.read.households:
