@@ -235,17 +235,14 @@ class _Writer:
         self.updates.append(
             (*stored, int(state["version"]) + 1, seal_of("household_compensation", row_id, stored), row_id)
         )
-        self._digests(int(state["household_id"]), row_id, stored, None)
 
-    def _digests(self, hid: int, state_id: int, stored: list[Any], lines: list[tuple[str, int, Any]] | None) -> None:
-        """Content digests of what this writer stored for the household, replayed by ``resettle check``."""
+    @staticmethod
+    def _note(state_id: int, stored: list[Any], lines: list[tuple[str, int, Any]] | None) -> str:
+        """Content digests ``resettle check`` replays: the state row, and the lines when they were rewritten."""
+        digests = {"household_compensation": replay.stored_rows_digest([("household_compensation", state_id, stored)])}
         if lines is not None:
-            note = replay.digest_note(replay.stored_rows_digest(lines))
-            self.audit.append(
-                audit.AuditRecord("update", "compensation_line", hid, hid, "*", None, f"补偿明细 {len(lines)} 条{note}")
-            )
-        note = replay.digest_note(replay.stored_rows_digest([("household_compensation", state_id, stored)]))
-        self.audit.append(audit.AuditRecord("update", "household_compensation", hid, hid, "*", None, f"计算结果{note}"))
+            digests["compensation_line"] = replay.stored_rows_digest(lines)
+        return replay.table_digests_note(digests)
 
     def household(
         self,
@@ -303,26 +300,26 @@ class _Writer:
             row_id = self.next_state_id
             self.next_state_id += 1
             self.inserts.append((row_id, 1, seal_of("household_compensation", row_id, stored), *stored))
+            note = self._note(row_id, stored, written if rewrite else None)
             self.audit.append(
-                audit.AuditRecord("create", "household_compensation", row_id, hid, "total", None, total_text)
+                audit.AuditRecord("create", "household_compensation", row_id, hid, "total", None, f"{total_text}{note}")
             )
-            self._digests(hid, row_id, stored, written if rewrite else None)
             return
         row_id = int(state["id"])
         self.updates.append(
             (*stored, int(state["version"]) + 1, seal_of("household_compensation", row_id, stored), row_id)
         )
         old_text = audit.as_text(Decimal(old_total).scaleb(-2))
-        self.audit.append(
-            audit.AuditRecord("update", "household_compensation", row_id, hid, "total", old_text, total_text)
-        )
         if old_status != STATUS_COMPUTED:
             self.audit.append(
                 audit.AuditRecord(
                     "update", "household_compensation", row_id, hid, "status", old_status, STATUS_COMPUTED
                 )
             )
-        self._digests(hid, row_id, stored, written if rewrite else None)
+        note = self._note(row_id, stored, written if rewrite else None)  # the newest entry of this change
+        self.audit.append(
+            audit.AuditRecord("update", "household_compensation", row_id, hid, "total", old_text, f"{total_text}{note}")
+        )
 
     def flush(self) -> None:
         conn = self.conn

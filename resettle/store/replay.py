@@ -34,8 +34,12 @@ from sqlalchemy.types import TypeDecorator
 from resettle.store.audit import NOT_AUDITED, as_text
 from resettle.store.models import Base, Editable, Household
 from resettle.store.seal import sealed_columns
+from resettle.store.types import ScaledDecimal
 
 DIGEST_RE = re.compile(r"内容校验 ([0-9a-f]{32})")
+TABLE_DIGEST_RE = re.compile(r"([a-z_]+) ([0-9a-f]{32})")
+# Fingerprints the program derives again whenever it needs them: not part of what the trail vouches for.
+DERIVED = frozenset({"inputs_digest"})
 Converter = Callable[[Any], str | None]
 RowKey = tuple[str, int]
 RowState = dict[str, str]
@@ -51,6 +55,17 @@ def digest_in(text: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+def table_digests_note(digests: dict[str, str]) -> str:
+    """The suffix of an entry that vouches for a household's rows table by table (compute)."""
+    return "（内容校验 " + "；".join(f"{table} {digest}" for table, digest in digests.items()) + "）"
+
+
+def table_digests_in(text: str | None) -> dict[str, str]:
+    if not text or "内容校验 " not in text:
+        return {}
+    return dict(TABLE_DIGEST_RE.findall(text.split("内容校验 ", 1)[1]))
+
+
 @dataclass(frozen=True)
 class TableSpec:
     """One audited table: its audited fields (attribute key, column) and how rows are grouped."""
@@ -58,7 +73,7 @@ class TableSpec:
     name: str
     keys: tuple[str, ...]  # attribute keys, as written into audit_log.field
     columns: tuple[str, ...]  # the matching column names
-    converters: tuple[Converter, ...]
+    converters: tuple[Converter | None, ...]  # None: stored as the trail writes it (text, integers)
     group_column: str | None  # "id" for household, "household_id" for its rows, None: not per household
     cascade_parents: frozenset[str]  # tables whose row deletion removes rows here (ON DELETE CASCADE)
     sealed_index: tuple[int, ...]  # position of each audited column among sealed_columns()
@@ -67,7 +82,12 @@ class TableSpec:
         """Audited values as the trail writes them (empty values left out), from stored values."""
         out: RowState = {}
         for key, conv, value in zip(self.keys, self.converters, stored, strict=True):
-            text = conv(value)
+            if value is None or value == "":
+                continue
+            if conv is None and type(value) is str:  # the common case, kept cheap
+                out[key] = value
+                continue
+            text = (conv or _plain)(value)
             if text is not None:
                 out[key] = text
         return out
@@ -77,34 +97,50 @@ class TableSpec:
         return self.state([sealed[i] for i in self.sealed_index])
 
 
-def _converter(column: Any) -> Converter:
+def _plain(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return value if type(value) is str else as_text(value)
+
+
+def _unreadable(value: Any) -> str:
+    return f"（无法读取的值 {value!r}）"  # not what the program stores: never equals a value in the trail
+
+
+def _converter(column: Any) -> Converter | None:
     dialect = sqlite_dialect.dialect()
     col_type = column.type
     processor = col_type._cached_result_processor(dialect, None)
     impl = col_type.impl_instance if isinstance(col_type, TypeDecorator) else col_type
-    is_bool = isinstance(impl, Boolean)
+    if isinstance(impl, Boolean):
 
-    if processor is None and not is_bool:
+        def boolean(value: Any) -> str | None:
+            if type(value) is bool or (type(value) is int and value in (0, 1)):
+                return as_text(bool(value))
+            return _unreadable(value)
 
-        def plain(value: Any) -> str | None:
-            if value is None or value == "":
-                return None
-            return value if isinstance(value, str) else as_text(value)
+        return boolean
+    if isinstance(col_type, ScaledDecimal):
+        places = col_type.places
+        factor = 10**places
 
-        return plain
+        def scaled(value: Any) -> str | None:
+            if type(value) is not int:
+                return _unreadable(value)
+            whole, part = divmod(abs(value), factor)  # what str(Decimal) gives for the quantized value
+            return f"{'-' if value < 0 else ''}{whole}.{part:0{places}d}"
+
+        return scaled
+    if processor is None:
+        return None
 
     def converted(value: Any) -> str | None:
         if value is None:
             return None
-        if is_bool and (isinstance(value, float) or value not in (0, 1)):
-            return f"（无法读取的值 {value!r}）"  # not what the program stores: never equals a trail value
         try:
-            if processor is not None:
-                value = processor(value)
+            value = processor(value)
         except (ValueError, TypeError, ArithmeticError):
-            return f"（无法读取的值 {value!r}）"
-        if is_bool:
-            value = bool(value)
+            return _unreadable(value)
         text = as_text(value)
         return None if text in (None, "") else text
 
@@ -124,7 +160,7 @@ def table_specs() -> dict[str, TableSpec]:
         keys: list[str] = []
         columns: list[str] = []
         for attr in mapper.column_attrs:
-            if attr.key in NOT_AUDITED or attr.key == "id":
+            if attr.key in NOT_AUDITED or attr.key in DERIVED or attr.key == "id":
                 continue
             keys.append(attr.key)
             columns.append(attr.columns[0].name)
@@ -167,14 +203,10 @@ def household_tables() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def rows_digest(rows: Iterable[tuple[str, int, RowState]]) -> str:
-    """A digest of rows' audited content, independent of their order."""
-    specs = table_specs()
-    lines = []
-    for table, row_id, state in rows:
-        keys = specs[table].keys
-        lines.append(json.dumps([table, row_id, [[k, state[k]] for k in keys if k in state]], ensure_ascii=False))
-    lines.sort()
-    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:32]
+    """A digest of rows' audited content, independent of their order and of the fields' order."""
+    canon = sorted([table, row_id, sorted(state.items())] for table, row_id, state in rows)
+    payload = json.dumps(canon, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
 def stored_rows_digest(rows: Iterable[tuple[str, int, Sequence[Any]]]) -> str:
@@ -268,10 +300,14 @@ class _Group:
         key = (entity, entity_id)
         if self.pending is not None and (key != self.pending or action != "create" or fld == "*"):
             self._finish_create()
-        if fld == "*":
-            self._undo_bulk(entry)
+        if fld == "*" and entity == Household.__tablename__:
+            self._undo_household_bulk(entry)
             return
-        if entity in self.unknown_tables or key in self.unknown_rows:
+        per_table: dict[str, str | None] = dict(table_digests_in(new))
+        if fld == "*" or per_table:
+            self._undo_tables(entry, per_table or {entity: digest_in(new)})
+            return
+        if entity in self.unknown_tables or key in self.unknown_rows or fld not in self.specs[entity].keys:
             return
         if action == "delete":
             self.deleted_tables.add(entity)
@@ -309,40 +345,41 @@ class _Group:
         wanted = set(tables)
         return [(k[0], k[1], r) for k, r in self.state.items() if k[0] in wanted]
 
-    def _undo_bulk(self, entry: Entry) -> None:
-        entry_id, action, entity, entity_id, _fld, _old, new = entry
-        if entity == Household.__tablename__:
-            if action == "delete":  # a whole household removed at once (undo of an import batch)
-                left = self._rows_of(self.owned - self.unknown_tables)
-                if left:
-                    self.problem(
-                        f"户 id {entity_id} 已按审计记录 {entry_id} 整户删除，表中却还有它的行"
-                        f"（表 {left[0][0]} 第 {left[0][1]} 行等 {len(left)} 行）：不是经本程序写入的"
-                    )
-                self.unknown_tables |= self.owned
-                return
-            # A household written in bulk: its own row and the rows written with it (members, land …).
-            digest = digest_in(new)
-            if digest is not None and not (self.orm_owned & self.unknown_tables):
-                rows = self._rows_of(self.orm_owned)
-                if rows_digest(rows) != digest:
-                    self.problem(
-                        f"户 id {entity_id}：批量写入时（审计记录 {entry_id}）记下的内容与现有数据不符，"
-                        "之后也没有改动记录：该户的行在程序之外被改动、添加或删除"
-                    )
-            for k in [k for k in self.state if k[0] in self.orm_owned]:
-                del self.state[k]
-            self.unknown_rows = {k for k in self.unknown_rows if k[0] not in self.orm_owned}
+    def _undo_household_bulk(self, entry: Entry) -> None:
+        entry_id, action, _entity, entity_id, _fld, _old, new = entry
+        if action == "delete":  # a whole household removed at once (undo of an import batch)
+            left = self._rows_of(self.owned - self.unknown_tables)
+            if left:
+                self.problem(
+                    f"户 id {entity_id} 已按审计记录 {entry_id} 整户删除，表中却还有它的行"
+                    f"（表 {left[0][0]} 第 {left[0][1]} 行等 {len(left)} 行）：不是经本程序写入的"
+                )
+            self.unknown_tables |= self.owned
             return
-        if entity in self.unknown_tables:
-            return
+        # A household written in bulk: its own row and the rows written with it (members, land …).
         digest = digest_in(new)
-        if digest is not None and rows_digest(self._rows_of([entity])) != digest:
+        checkable = digest is not None and not (self.orm_owned & self.unknown_tables)
+        if checkable and rows_digest(self._rows_of(self.orm_owned)) != digest:
             self.problem(
-                f"{self.where()} 的表 {entity}：与批量写入时（审计记录 {entry_id}）记下的内容不符，"
-                "之后也没有改动记录：行在程序之外被改动、添加或删除"
+                f"户 id {entity_id}：批量写入时（审计记录 {entry_id}）记下的内容与现有数据不符，"
+                "之后也没有改动记录：该户的行在程序之外被改动、添加或删除"
             )
-        self.unknown_tables.add(entity)
+        for k in [k for k in self.state if k[0] in self.orm_owned]:
+            del self.state[k]
+        self.unknown_rows = {k for k in self.unknown_rows if k[0] not in self.orm_owned}
+
+    def _undo_tables(self, entry: Entry, digests: dict[str, str | None]) -> None:
+        """An entry that vouches for all of this household's rows of some tables by a digest each."""
+        entry_id = entry[0]
+        for table, digest in digests.items():
+            if table not in self.specs or table in self.unknown_tables:
+                continue
+            if digest is not None and rows_digest(self._rows_of([table])) != digest:
+                self.problem(
+                    f"{self.where()} 的表 {table}：与批量写入时（审计记录 {entry_id}）记下的内容不符，"
+                    "之后也没有改动记录：行在程序之外被改动、添加或删除"
+                )
+            self.unknown_tables.add(table)  # what it held before that entry is not recorded row by row
 
     def close(self) -> None:
         self._finish_create()
@@ -402,4 +439,14 @@ def replay(conn: sqlite3.Connection, limit: int = 100) -> ReplayResult:
     return result
 
 
-__all__ = ["ReplayResult", "digest_in", "digest_note", "replay", "rows_digest", "stored_rows_digest", "table_specs"]
+__all__ = [
+    "ReplayResult",
+    "digest_in",
+    "digest_note",
+    "replay",
+    "rows_digest",
+    "stored_rows_digest",
+    "table_digests_in",
+    "table_digests_note",
+    "table_specs",
+]
