@@ -76,3 +76,8 @@ def busy_db(two_db: Database, sample_project: int) -> Database:
     social_security.import_standard(two_db, sample_project, WAVE2 / "ss_standard.xlsx", publish=True)
     social_security.reconcile(two_db, sample_project, WAVE2 / "ss_reply.xlsx")
     return two_db
+
+
+@pytest.fixture(autouse=True)
+def _gui(qapp: object) -> None:
+    """Printing needs a QGuiApplication; pytest-qt's QApplication serves (and keeps widget tests working)."""
