@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resettle.domain.contacts import check_bank_account, check_mobile
+from resettle.domain.contacts import check_bank_account, check_phone
 from resettle.errors import ConflictError, ResettleError, ValidationError
 from resettle.services import households
 from resettle.services.records import HouseholdData, HouseholdDetail
@@ -285,7 +285,7 @@ class HouseholdEditor(QDialog):
         self._mark(self.household_no, "户号不能为空" if not self.household_no.text().strip() else None, out)
         self._mark(self.head_name, "户主不能为空" if not self.head_name.text().strip() else None, out)
         phone = self.phone.text().strip()
-        self._mark(self.phone, "；".join(check_mobile(phone).errors) if phone else None, out)
+        self._mark(self.phone, "；".join(check_phone(phone).errors) if phone else None, out)
         account = self.bank_account.text().strip()
         self._mark(self.bank_account, "；".join(check_bank_account(account).errors) if account else None, out)
         if self.group.currentData() is None:

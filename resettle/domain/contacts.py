@@ -1,4 +1,8 @@
-"""Mobile numbers and bank accounts.
+"""Phone numbers and bank accounts.
+
+A household's 联系电话 follows one rule wherever it is entered (:func:`check_phone`: the
+survey importer and the household editor alike): a mainland mobile or a landline with its
+area code, or several of them; anything else is refused, naming the field or the cell.
 
 Payments go to the account on file, so a wrong digit sends a family's compensation
 elsewhere; but passbook accounts often fail the Luhn check, so that failure is only
@@ -14,13 +18,17 @@ from decimal import Decimal
 
 from resettle.domain.ids import ID_AS_NUMBER_MESSAGE
 
-__all__ = ["FieldCheck", "check_bank_account", "check_mobile", "luhn_ok"]
+__all__ = ["MAX_PHONES", "FieldCheck", "check_bank_account", "check_mobile", "check_phone", "luhn_ok"]
 
 _ASCII_DIGITS = "0123456789"
 _TO_ASCII = str.maketrans("０１２３４５６７８９＋", "0123456789+")
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 _DASHES = frozenset("-－—–‐")
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
+# 0 + area code (010, 02x: three digits; otherwise four) + a 7–8 digit local number; extension optional.
+_LANDLINE = re.compile(r"(0(?:10|2[0-9]|[3-9][0-9]{2}))-?([2-9][0-9]{6,7})(?:(?:-|转|ext\.?)([0-9]{1,6}))?")
+_PHONE_SEPARATORS = re.compile(r"[、,，;；/／]+")
+MAX_PHONES = 2  # 联系电话 holds at most two numbers (the column is 30 characters)
 _NUMBER_TEXT = re.compile(r"(?=.*[.eE])(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
@@ -87,6 +95,46 @@ def check_mobile(raw: object) -> FieldCheck:
     if not _MOBILE.fullmatch(text):
         return _result(text, [f"手机号码应以13–19开头：{text}"])
     return _result(text, [])
+
+
+def _landline(text: str) -> str | None:
+    """``0571-88881234`` (and ``-123`` for an extension) from a landline, else None."""
+    cleaned = _clean(text, frozenset("—–‐－()（）")).replace("－", "-")
+    found = _LANDLINE.fullmatch(cleaned)
+    if found is None:
+        return None
+    area, local, ext = found.groups()
+    return f"{area}-{local}" + (f"-{ext}" if ext else "")
+
+
+def check_phone(raw: object) -> FieldCheck:
+    """联系电话: a mobile (normalised to 11 digits, +86 removed) or a landline with its area code
+    (``0571-88881234``), or two of them separated by 、 , ; or /. Anything else is an error.
+
+    Blank is an error; callers decide whether the field may be left empty (it may)."""
+    if raw is None or isinstance(raw, bool | int | float | Decimal):
+        return check_mobile(raw)  # a number cell can only be a mobile (a landline's leading 0 is lost)
+    parts = [p for p in _PHONE_SEPARATORS.split(str(raw)) if p.strip()]
+    if not parts:
+        return _result("", ["联系电话为空"])
+    if len(parts) > MAX_PHONES:
+        return _result(str(raw).strip(), [f"联系电话最多填 {MAX_PHONES} 个号码"])
+    numbers: list[str] = []
+    for part in parts:
+        landline = _landline(part)
+        if landline is not None:
+            numbers.append(landline)
+            continue
+        mobile = check_mobile(part)
+        if not mobile.ok:
+            digits = mobile.normalized
+            hint = "；固定电话请带区号，如 0571-88881234" if digits.startswith("0") or len(digits) in (7, 8) else ""
+            return _result(
+                str(raw).strip(),
+                [f"「{part.strip()}」不是手机号码或带区号的固定电话：{'；'.join(mobile.errors)}{hint}"],
+            )
+        numbers.append(mobile.normalized)
+    return _result("、".join(numbers), [])
 
 
 def check_bank_account(raw: object) -> FieldCheck:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Literal
 
 from resettle.domain.area import M2_WORDS, MU_WORDS, m2_to_mu
-from resettle.domain.contacts import check_bank_account, check_mobile
+from resettle.domain.contacts import check_bank_account, check_phone
 from resettle.domain.ids import ID_AS_NUMBER_MESSAGE, IdCheck, check_character, check_id
 from resettle.errors import Cancelled
 from resettle.io.grid import CellValue, SheetGrid, column_letter, open_workbook
@@ -582,11 +582,11 @@ class _SheetReader:
     def read_household_cells(self, r: int, household: _Household) -> None:
         phone = self.own(r, "phone")
         if not is_placeholder(phone):
-            check = check_mobile(phone)
-            text = check.normalized if check.ok else clean_text(phone)
-            if not check.ok:
-                self.issue(r, "phone", phone, "；".join(check.errors), "bad_phone", "warning")
-            self.set_once(r, "phone", phone, household, "phone", text)
+            check = check_phone(phone)  # the editor's rule too (resettle.domain.contacts)
+            if check.ok:
+                self.set_once(r, "phone", phone, household, "phone", check.normalized)
+            else:
+                self.issue(r, "phone", phone, "；".join(check.errors), "bad_phone", "error")
         address = self.own(r, "address")
         if not is_placeholder(address):
             self.set_once(r, "address", address, household, "address", clean_text(address))

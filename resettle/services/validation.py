@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from resettle.domain.contacts import check_bank_account, check_mobile
+from resettle.domain.contacts import check_bank_account, check_phone
 from resettle.domain.ids import check_id
 from resettle.errors import ValidationError
 from resettle.services.records import HouseholdData, PersonData
@@ -50,7 +50,7 @@ def validated(data: HouseholdData) -> HouseholdData:
         raise ValidationError("户主姓名不能为空", field="户主")
     phone = ""
     if data.phone.strip():
-        res = check_mobile(data.phone)
+        res = check_phone(data.phone)  # the importer's rule too
         if not res.ok:
             raise ValidationError(f"联系电话 {data.phone} 有误：{'；'.join(res.errors)}", field="联系电话")
         phone = res.normalized
