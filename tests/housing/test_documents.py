@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,20 @@ def test_simulation_sheet_prints_cash_and_each_layout(hdb: Database, pid: int, t
     assert "模拟安置测算表" in text and "货币安置" in text and "样稿" in text
     one = next(o for o in sim.options if o.label == "一套")
     assert one.settlement is not None and f"{one.settlement.net:,}" in text
+
+
+def test_transition_statement_prints_with_total_in_capitals(hdb: Database, pid: int, tmp_path: Path) -> None:
+    from resettle.documents.render import write_pdf
+    from resettle.domain.money import to_capital, to_fen
+    from resettle.services.housing.documents import transition_document
+
+    placement.set_moved_out(hdb, pid, households.find_household_id(hdb, "东岗01001", pid), date(2026, 1, 10))
+    placement.set_moved_out(hdb, pid, households.find_household_id(hdb, "东岗01002", pid), date(2026, 2, 1))
+    run = transition_document(hdb, pid, date(2026, 6, 30), since=date(2026, 3, 31))
+    out = tmp_path / "fee.pdf"
+    write_pdf(run.documents, out, run.fonts)
+    text = pdf_text(out)
+    st = settlement.transition_statement(hdb, pid, date(2026, 6, 30), since=date(2026, 3, 31))
+    assert "过渡费发放表" in text and "东岗01001" in text and "东岗01002" in text and "领款人签字" in text
+    assert st.total == Decimal(4 * 450 * 3 + 3 * 450 * 3)
+    assert to_capital(to_fen(st.total)) in text

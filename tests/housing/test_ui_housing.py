@@ -141,3 +141,22 @@ def test_dialogs_open_and_show_their_tables(qtbot, ctx: AreaContext, hdb: Databa
     d1.resize(1000, 600)
     d1.grab().save("/tmp/housing_stock.png")
     sim.grab().save("/tmp/housing_simulation.png")
+
+
+def test_selection_day_of_one_village_follows_that_villages_draw(
+    qtbot, ctx: AreaContext, hdb: Database, pid: int
+) -> None:
+    from resettle.services import compensation
+
+    vid = compensation.find_village_id(hdb, pid, "东岗村")
+    draw = placement.draw_lottery(hdb, pid, "村-1", village_id=vid)
+    page = SelectionPage(ctx, pid)
+    page.print_after_choice = False
+    qtbot.addWidget(page)
+    assert page.queue_model.rowCount() == 0  # no project-wide draw
+    page.scope.setCurrentIndex(page.scope.findData(vid))
+    assert [q.household_no for q in page.queue_model.rows()] == [no for _p, no, _h in draw.order]
+    assert page.detail is not None and page.detail.household_no == draw.order[0][1]
+    page.skip()
+    assert page.detail is not None and page.detail.household_no == draw.order[1][1]
+    page.close()

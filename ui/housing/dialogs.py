@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 from resettle.errors import ResettleError
 from resettle.services import documents, projects
 from resettle.services.housing import placement, settlement, stock
-from resettle.services.housing.documents import simulation_document
+from resettle.services.housing.documents import simulation_document, transition_document
 from resettle.services.housing.records import DrawInfo, QueueEntry
 from ui.areas import AreaContext
 from ui.housing.models import (
@@ -82,6 +81,7 @@ class _AreaDialog(QDialog):
         self.project_id = project_id
         self.setWindowTitle(title)
         ctx.runner.changed.connect(self._changed)
+        self._listening = True
 
     def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:
@@ -110,7 +110,8 @@ class _AreaDialog(QDialog):
         """Re-read what the dialog shows."""
 
     def done(self, result: int) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):
+        if self._listening:
+            self._listening = False
             self.ctx.runner.changed.disconnect(self._changed)
         super().done(result)
 
@@ -487,6 +488,8 @@ class TransitionDialog(_AreaDialog):
         b_show.clicked.connect(self.refresh)
         b_export = QPushButton(self.tr("导出发放表…"))
         b_export.clicked.connect(self.export)
+        b_print = QPushButton(self.tr("打印…"))
+        b_print.clicked.connect(self.print_statement)
         form = QHBoxLayout()
         for label, w in (
             (self.tr("开始"), self.since),
@@ -497,6 +500,7 @@ class TransitionDialog(_AreaDialog):
             form.addWidget(w)
         form.addWidget(b_show)
         form.addWidget(b_export)
+        form.addWidget(b_print)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.view, 1)
@@ -512,6 +516,21 @@ class TransitionDialog(_AreaDialog):
         self.model.set_rows(st.rows if st else [])
         if st is not None:
             self.total.setText(self.tr("{0} 户，合计 {1} 元").format(len(st.rows), yuan(st.total)))
+
+    def print_statement(self) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from resettle.documents.render import paint
+
+        run = self.call(transition_document, _pydate(self.until), self._since())
+        if run is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        preview = QPrintPreviewDialog(printer, self)
+        preview.setWindowTitle(self.tr("过渡费发放表"))
+        preview.paintRequested.connect(lambda device: paint(run.documents, device, run.fonts))
+        preview.resize(1100, 800)
+        preview.exec()
 
     def export(self) -> None:
         path = self.save_file(self.tr("导出过渡费发放表"), "过渡费发放表.xlsx", self.tr("工作簿 (*.xlsx)"))

@@ -9,7 +9,6 @@ Signals: ``chosen(int)`` — a household's flats were saved (its id).
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from resettle.errors import ResettleError
-from resettle.services import documents
+from resettle.services import documents, projects
 from resettle.services.housing import placement, stock
 from resettle.services.housing.records import BoardInfo, FlatInfo, PlacementDetail
 from ui.areas import AreaContext
@@ -55,6 +54,13 @@ class SelectionPage(QDialog):
         self.detail: PlacementDetail | None = None
         self._board: BoardInfo | None = None
         self.setWindowTitle(self.tr("选房现场"))
+        self.scope = QComboBox()  # whose draw orders the day: the project's or one village's
+        self.scope.addItem(self.tr("全项目"), None)
+        for p in projects.tree(ctx.database(), with_counts=False):
+            if p.id == project_id:
+                for v in p.villages:
+                    self.scope.addItem(v.name, v.id)
+        self.scope.currentIndexChanged.connect(self._scope_changed)
         self.estate = QComboBox()
         self.estate.currentIndexChanged.connect(self.refresh_board)
         self.queue_model = QueueModel(self)
@@ -90,6 +96,7 @@ class SelectionPage(QDialog):
         self._timer.timeout.connect(self._tick)
         self._timer.start()
         ctx.runner.changed.connect(self._changed)
+        self._listening = True
         self._load_estates()
         self.refresh()
         self.resize(1280, 800)
@@ -98,6 +105,7 @@ class SelectionPage(QDialog):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.addWidget(QLabel(self.tr("抽签顺序")))
+        lv.addWidget(self.scope)
         lv.addWidget(self.queue)
         middle = QWidget()
         mv = QVBoxLayout(middle)
@@ -164,8 +172,16 @@ class SelectionPage(QDialog):
             else:
                 self._show(None)
 
+    def village(self) -> int | None:
+        data = self.scope.currentData()
+        return None if data is None else int(data)
+
+    def _scope_changed(self) -> None:
+        self.detail = None
+        self.refresh()
+
     def refresh_queue(self) -> None:
-        self.queue_model.set_rows(self._call(placement.queue) or [])
+        self.queue_model.set_rows(self._call(placement.queue, self.village()) or [])
 
     def refresh_board(self) -> None:
         estate_id = self.estate.currentData()
@@ -346,6 +362,7 @@ class SelectionPage(QDialog):
 
     def closeEvent(self, event: Any) -> None:
         self._timer.stop()
-        with contextlib.suppress(RuntimeError, TypeError):
+        if self._listening:
+            self._listening = False
             self.ctx.runner.changed.disconnect(self._changed)
         super().closeEvent(event)

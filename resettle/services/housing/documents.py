@@ -22,7 +22,7 @@ from resettle.documents.fonts import DocumentFonts, ensure_gui_app, resolve_font
 from resettle.documents.kinds import DocumentKind, kind_of
 from resettle.documents.render import PrintableDocument
 from resettle.documents.templates import make_environment, render_html
-from resettle.domain.money import format_yuan, to_fen
+from resettle.domain.money import format_yuan, to_capital, to_fen
 from resettle.errors import ValidationError
 from resettle.services.accounts.guard import Need, require
 from resettle.services.document_data import Scope, load_project, scope_households
@@ -32,7 +32,7 @@ from resettle.services.settings import TownshipDetails, get_document_font, get_t
 from resettle.store.database import Database
 from resettle.store.housing_models import LotteryDraw
 
-__all__ = ["HousingRun", "housing_documents", "simulation_document"]
+__all__ = ["HousingRun", "housing_documents", "simulation_document", "transition_document"]
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -216,3 +216,76 @@ table {{ border-collapse: collapse; font-size: 9.5pt; }} th {{ background-color:
         file_stem=f"模拟安置_{d.household_no}",
     )
     return HousingRun("simulation", (document,), fonts, ())
+
+
+def transition_document(
+    db: Database, project_id: int, until: date, since: date | None = None, village_id: int | None = None
+) -> HousingRun:
+    """The 过渡费发放表 on paper: one line per household with a signature column, the total in figures and 大写."""
+    require(db, Need.READ, "打印过渡费发放表")
+    statement = settlement.transition_statement(db, project_id, until, since, village_id)
+    if not statement.rows:
+        raise ValidationError("所选期间没有应发的过渡费（请先登记搬迁日期）。")
+    ensure_gui_app()
+    fonts = resolve_fonts(get_document_font(db))
+    township = get_township(db)
+    with db.read() as s:
+        project = load_project(s, project_id)
+    lines = []
+    for i, r in enumerate(statement.rows, start=1):
+        cells = [
+            str(i),
+            r.village,
+            r.household_no,
+            r.head_name,
+            str(r.persons),
+            r.moved_out_on.isoformat(),
+            r.handed_over_on.isoformat() if r.handed_over_on else "",
+            str(r.months),
+            format_yuan(to_fen(r.amount)),
+            r.fee.formula,
+            "",
+        ]
+        right = {4, 7, 8}
+        lines.append(
+            "<tr>"
+            + "".join(f'<td class="{"r" if c in right else ""}">{escape(v)}</td>' for c, v in enumerate(cells))
+            + "</tr>"
+        )
+    heads = (
+        "序号",
+        "村",
+        "户号",
+        "户主",
+        "人口",
+        "搬迁日期",
+        "交房日期",
+        "月数",
+        "金额（元）",
+        "计算式（截至期末累计）",
+        "领款人签字",
+    )
+    period = f"{since.isoformat()} 至 {until.isoformat()}" if since else f"截至 {until.isoformat()}"
+    html = f"""<html><head><meta charset="utf-8"><style>
+body {{ font-family: '{fonts.body}'; font-size: 10pt; }}
+.title {{ font-family: '{fonts.heading}'; font-size: 18pt; font-weight: bold; text-align: center; }}
+table {{ border-collapse: collapse; font-size: 9pt; }} th {{ background-color: #eeeeee; }} .r {{ text-align: right; }}
+</style></head><body>
+<p class="title">{escape(project.name)} 过渡费发放表</p>
+<p>发放单位：{escape(issuer_of(township))}　发放期：{escape(period)}　共 {len(statement.rows)} 户</p>
+<table border="1" cellspacing="0" cellpadding="3" width="100%"><thead><tr>{"".join(f"<th>{h}</th>" for h in heads)}</tr></thead>
+{"".join(lines)}
+<tr><td colspan="8" class="r"><b>合计</b></td><td class="r"><b>{format_yuan(to_fen(statement.total))}</b></td><td colspan="2"><b>{to_capital(to_fen(statement.total))}</b></td></tr>
+</table>
+<p style="margin-top: 14px;">经办人：＿＿＿＿＿＿　　审核人：＿＿＿＿＿＿　　负责人：＿＿＿＿＿＿</p>
+</body></html>"""
+    document = PrintableDocument(
+        kind="transition",
+        title="过渡费发放表",
+        parts=(html,),
+        number=f"过渡费发放表 {period}",
+        code="",
+        landscape=True,
+        file_stem=f"过渡费发放表_{until.isoformat()}",
+    )
+    return HousingRun("transition", (document,), fonts, ())
