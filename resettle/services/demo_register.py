@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from resettle.services.accounts.guard import Need, require
 from resettle.store.database import Database
 from resettle.store.models import Setting
 from resettle.store.paths import data_dir
@@ -28,6 +29,7 @@ def is_demo(db: Database) -> bool:
 
 
 def mark_demo(db: Database) -> None:
+    require(db, Need.ENTER, "标记演示登记册")
     with db.write(reason="标记为演示登记册") as s:
         row = s.get(Setting, DEMO_KEY)
         if row is None:

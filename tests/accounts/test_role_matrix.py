@@ -68,6 +68,7 @@ EXPECTED: dict[str, dict[str, Need]] = {
         "bank_formats": R, "write_bank_files": P, "apply_reply": P,
     },
     "payments.reconcile": {"reconcile": R},
+    "payments.supporting": {"attach_document": E, "list_supporting": R, "document_content": R, "checklist": R},
     "payments.progress": {"payment_counts": R},
 }  # fmt: skip
 
@@ -75,6 +76,7 @@ EXPECTED: dict[str, dict[str, Need]] = {
 NOT_GUARDED = {
     "accounts.users": {"login", "logout", "change_password", "add_user"},
     "accounts.guard": {"accounts_enabled", "require"},
+    "demo_register": {"is_demo"},  # a flag about the file itself, read before anyone logs in
 }
 
 
