@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 from resettle.domain.area import parse_quantity
 from resettle.domain.ids import check_id
 from resettle.domain.money import MoneyError, to_fen, to_yuan
+from resettle.io.values import CellProblem, parse_birth_date
 from resettle.services.records import AttachmentData, ParcelData, PersonData, StructureData
 from ui.models.record_list import Column, RecordListModel
 
@@ -41,23 +41,20 @@ def sex(text: str) -> tuple[Any, str | None]:
     return (t, None) if t in ("", "男", "女") else (t, "性别应为「男」或「女」")
 
 
-_DATE = re.compile(r"^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$")
-
-
 def birth_date(text: str) -> tuple[Any, str | None]:
-    t = text.strip()
-    if not t:
+    """The importer's rule for a birth date (resettle.io.values.parse_birth_date: 1985-03-12,
+    1985.3.12, 1985年3月12日, 19850312 …); the register keeps whole dates, so a year-month is refused."""
+    if not text.strip():
         return None, None
-    m = _DATE.match(t) or (re.match(r"^(\d{4})(\d{2})(\d{2})$", t))
-    if not m:
-        return None, "日期格式应为 1985-03-12"
     try:
-        d = date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None, "日期不存在"
-    if d > date.today():
-        return None, "出生日期晚于今天"
-    return d, None
+        parsed = parse_birth_date(text)
+    except CellProblem as exc:
+        return None, str(exc)
+    if parsed is None:
+        return None, None
+    if parsed.full is None:
+        return None, f"请填写完整的出生日期（年月日），如 {parsed.year}-{parsed.month or 1:02d}-01"
+    return parsed.full, None
 
 
 def yes_no(text: str) -> tuple[Any, str | None]:
