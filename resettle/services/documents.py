@@ -81,6 +81,7 @@ from resettle.services.document_register import (
 )
 from resettle.services.document_verify import VerifyResult, verify_document
 from resettle.services.housing.documents import housing_documents
+from resettle.services.procedure.agreements import refuse_early_agreement
 from resettle.services.projects import township_for
 from resettle.services.settings import TownshipDetails, get_document_font, save_document_font
 from resettle.store.compensation_models import STATUS_NONE, STATUS_REVIEWED, ProjectRateTable
@@ -231,6 +232,8 @@ def _start(db: Database, kind: str | DocumentKind, scope: Scope, options: Docume
     township = township_for(db, project_id)
     if not draft:
         refuse_unless_ready(info.kind.value, info.title, township)
+        if info.kind is DocumentKind.AGREEMENT:
+            refuse_early_agreement(db, project_id)  # 方案公告 period not over (issue 15)
     return _Job(
         db=db,
         info=info,

@@ -58,6 +58,10 @@ class ProcedureSetting(Editable, Base):
     project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), unique=True)
     # births and marriages after the cut-off: counted (policy of most counties) or not
     family_changes_after_cutoff_count: Mapped[bool] = mapped_column(Boolean, default=True)
+    # an admin let formal agreements print before the 补偿安置方案公告 period ended (Need.OVERRIDE)
+    early_agreement_reason: Mapped[str] = mapped_column(Text, default="")
+    early_agreement_by: Mapped[str] = mapped_column(String(100), default="")
+    early_agreement_at: Mapped[datetime | None] = mapped_column(DateTime)
     __mapper_args__ = {"version_id_col": Editable.version}  # noqa: RUF012
 
 
