@@ -58,6 +58,7 @@ def test_pages_list_what_the_services_return(qtbot, qtmodeltester, busy_db: Data
     for page in (people, posts, courses, social):
         qtbot.addWidget(page)
         page.show()
+    qtbot.waitUntil(lambda: people.loaded, timeout=10000)
     assert people.people.rowCount() == 148
     assert posts.posts.rowCount() == 5 and posts.referrals.rowCount() == len(
         jobs.list_referrals(busy_db, sample_project)

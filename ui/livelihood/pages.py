@@ -120,6 +120,7 @@ class PeoplePage(_Page):
 
     def __init__(self, db: Database, runner: OpRunner, project_id: int, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("劳动力状况与回访"), db, runner, project_id, parent)
+        self.loaded = False
         self.people = PeopleModel(self)
         self.due = DueVisitsModel(self)
         self.people_view = table(self.people, self)
@@ -141,16 +142,24 @@ class PeoplePage(_Page):
         self.refresh()
 
     def refresh(self) -> None:
-        people = labour.list_people(self.db, self.project_id)
+        """Read off the GUI thread: a project of 100,000 people takes a moment."""
+        self.runner.run(self, self.tr("正在读取…"), self._load, on_done=self._show, with_progress=False)
+
+    def _load(self) -> tuple[list[Any], list[Any]]:
+        return labour.list_people(self.db, self.project_id), visits.visits_due(self.db, self.project_id)
+
+    def _show(self, loaded: tuple[list[Any], list[Any]]) -> None:
+        people, due = loaded
         self.people.set_rows(people)
-        self.due.set_rows(visits.visits_due(self.db, self.project_id))
+        self.due.set_rows(due)
         working = [p for p in people if p.working_age and p.land_lost]
         employed = sum(1 for p in working if p.state in ("已就业", "自主创业"))
         self.status.setText(
             self.tr("共 {0} 人，劳动年龄失地人员 {1} 人，已就业 {2} 人；待回访 {3} 人").format(
-                len(people), len(working), employed, len(self.due.rows)
+                len(people), len(working), employed, len(due)
             )
         )
+        self.loaded = True
 
     def _person(self) -> Any:
         view = self.people_view if self.people_view.isVisible() else self.due_view
