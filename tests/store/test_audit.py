@@ -241,3 +241,46 @@ def test_verify_chain_detects_a_reordered_pair(db: Database, group_id: int) -> N
     problem = verify_chain_of(db)
     assert problem is not None
     assert problem.entry_id == target  # type: ignore[attr-defined]
+
+
+# -- the chain head, for printing and for the witness ---------------------------------------------
+
+
+def test_chain_head_info_is_the_newest_entry_through_either_kind_of_connection(db: Database, group_id: int) -> None:
+    from resettle.store.audit import ChainHead, chain_head_info, entry_hash_at
+
+    raw = db.raw_connection()
+    try:
+        head = chain_head_info(raw)
+        newest = raw.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        assert head == ChainHead(newest[0], newest[1])
+        assert entry_hash_at(raw, head.seq) == head.hash
+        assert entry_hash_at(raw, head.seq + 1) is None
+    finally:
+        raw.close()
+    with db.read() as s:
+        assert chain_head_info(s.connection()) == head
+    households.create_household(db, household_data(group_id))
+    assert db.chain_head().seq > head.seq
+
+
+def test_an_empty_trail_has_the_genesis_head(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from resettle.store.audit import ChainHead, chain_head_info
+
+    with Database.open(tmp_path / "empty.sqlite3", actor=CLERK) as empty:
+        raw = empty.raw_connection()
+        try:
+            assert chain_head_info(raw) == ChainHead(0, GENESIS)
+        finally:
+            raw.close()
+
+
+def test_each_save_moves_the_witness_to_the_new_head(db: Database, group_id: int) -> None:
+    from resettle.store import witness
+
+    households.create_household(db, household_data(group_id))
+    w = witness.load(db.path)
+    assert w is not None and w.head == db.chain_head() and not w.gaps
+    with db.read() as s:  # reads never touch it
+        s.execute(text("SELECT 1"))
+    assert witness.load(db.path) == w

@@ -188,3 +188,41 @@ def test_restore_from_a_damaged_file_changes_nothing(db: Database, tmp_path: Pat
         db.restore_from(damaged)
     assert count(db.path, "project") == 1
     assert list_backups(db.path) == []
+
+
+# -- chain head sidecars ----------------------------------------------------------------------
+
+
+def test_every_backup_has_a_sidecar_with_the_chain_head_it_holds(db: Database, tmp_path: Path) -> None:
+    from resettle.store.audit import chain_head_info
+    from resettle.store.backup import backup_heads, read_sidecar, sidecar_for
+
+    projects.create_project(db, "甲")
+    auto = auto_backup(db.path, "manual", now=NOW)
+    out = tmp_path / "elsewhere" / "copy.sqlite3"
+    db.backup_to(out)
+    for saved in (auto, out):
+        side = read_sidecar(saved)
+        assert side is not None and sidecar_for(saved).exists()
+        conn = sqlite3.connect(f"file:{saved}?mode=ro", uri=True)
+        try:
+            assert side.head == chain_head_info(conn)
+        finally:
+            conn.close()
+        assert side.head == db.chain_head()
+    assert [b.backup for b in backup_heads(db.path)] == [auto]
+
+
+def test_rotation_removes_the_sidecars_with_their_backups(tmp_path: Path) -> None:
+    from resettle.store.backup import sidecar_for
+
+    folder = tmp_path / "register-backups"
+    folder.mkdir()
+    old = folder / backup_name(tmp_path / "register.sqlite3", "manual", NOW - timedelta(days=800))
+    recent = [folder / backup_name(tmp_path / "register.sqlite3", "manual", NOW - timedelta(hours=h)) for h in range(5)]
+    for p in (old, *recent):
+        p.write_bytes(b"x")
+        sidecar_for(p).write_text("{}", encoding="utf-8")
+    assert rotate(folder, now=NOW) == [old]
+    assert not old.exists() and not sidecar_for(old).exists()
+    assert all(p.exists() and sidecar_for(p).exists() for p in recent)
