@@ -10,7 +10,8 @@ from typing import Any
 
 from resettle.cli.common import add_common, emit, open_db, parse_date
 from resettle.services import projects
-from resettle.services.procedure import calendar, grievances, printing, steps
+from resettle.services.procedure import agreements, calendar, grievances, printing, steps
+from resettle.services.procedure import settings as procedure_settings
 
 WEEKDAYS = "一二三四五六日"
 
@@ -182,6 +183,39 @@ def cmd_postings(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_allow_agreements(args: argparse.Namespace) -> int:
+    with open_db(args, startup_backup=True) as db:
+        pid = projects.resolve_project(db, args.project)
+        gate = agreements.allow_early_agreements(db, pid, args.reason)
+    emit(args, asdict(gate), gate.message or "已放行：可打印正式协议")
+    return 0
+
+
+def cmd_procedure_settings(args: argparse.Namespace) -> int:
+    with open_db(args, startup_backup=args.family_changes is not None) as db:
+        pid = projects.resolve_project(db, args.project)
+        if args.family_changes is not None:
+            current = procedure_settings.set_family_changes_after_cutoff(db, pid, args.family_changes == "count")
+        else:
+            current = procedure_settings.get_procedure_settings(db, pid)
+        gate = agreements.agreement_gate(db, pid, args.today)
+    text = (
+        f"截止日后出生、婚嫁人口：{'计入' if current.family_changes_after_cutoff_count else '不计入'}安置人口"
+        f"（修改后请重新计算补偿）\n正式协议：{'可以打印' if gate.allowed else '暂不能打印'}"
+        + (f"（{gate.message}）" if gate.message else "")
+    )
+    emit(args, {**asdict(current), "agreements_allowed": gate.allowed, "agreements_message": gate.message}, text)
+    return 0
+
+
+def cmd_g_attach(args: argparse.Namespace) -> int:
+    with open_db(args, startup_backup=True) as db:
+        pid = projects.resolve_project(db, args.project)
+        ev = grievances.attach_grievance_evidence(db, pid, args.id, Path(args.file), args.kind)
+    emit(args, asdict(ev), f"已附上「{ev.file_name}」（SHA-256 {ev.sha256}）")
+    return 0
+
+
 # -- grievances --------------------------------------------------------------------------------
 
 
@@ -340,6 +374,16 @@ def register(sub: Any) -> None:
     _project_arg(p)
     p.set_defaults(func=cmd_post)
     add_common(p)
+    p = proc_sub.add_parser("allow-agreements", help="管理员：方案公告期满前放行打印正式协议（须填理由）")
+    p.add_argument("--reason", required=True)
+    _project_arg(p)
+    p.set_defaults(func=cmd_allow_agreements)
+    add_common(p)
+    p = proc_sub.add_parser("settings", help="查看或修改程序设置（截止日后出生、婚嫁人口是否计入）")
+    p.add_argument("--family-changes", choices=("count", "refuse"), help="count 计入（默认）；refuse 不计入")
+    _project_arg(p)
+    p.set_defaults(func=cmd_procedure_settings)
+    add_common(p)
     p = proc_sub.add_parser("postings", help="列出公示记录及收到的异议")
     _project_arg(p)
     p.set_defaults(func=cmd_postings)
@@ -377,6 +421,13 @@ def register(sub: Any) -> None:
     p.add_argument("--handler")
     _project_arg(p)
     p.set_defaults(func=cmd_g_close)
+    add_common(p)
+    p = gr_sub.add_parser("attach", help="为信访记录附上信件、照片等（记录 SHA-256）")
+    p.add_argument("id", type=int)
+    p.add_argument("file")
+    p.add_argument("--kind", default="信件")
+    _project_arg(p)
+    p.set_defaults(func=cmd_g_attach)
     add_common(p)
     p = gr_sub.add_parser("export", help="导出信访台账（xlsx）")
     p.add_argument("out")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -124,3 +125,48 @@ def test_grievances_add_list_close(capsys: pytest.CaptureFixture[str], register:
     out_file = tmp_path / "log.xlsx"
     assert run_json(capsys, "--db", register, "grievances", "export", str(out_file), "--project", "甲项目")["rows"] == 1
     assert out_file.is_file()
+
+
+def test_settings_override_attach_and_print(capsys: pytest.CaptureFixture[str], register: str, tmp_path: Path) -> None:
+    shown = run_json(capsys, "--db", register, "procedure", "settings", "--project", "甲项目")
+    assert shown["family_changes_after_cutoff_count"] is True and shown["agreements_allowed"] is True
+    changed = run_json(
+        capsys, "--db", register, "procedure", "settings", "--project", "甲项目", "--family-changes", "refuse"
+    )
+    assert changed["family_changes_after_cutoff_count"] is False
+    other = run_json(capsys, "--db", register, "procedure", "settings", "--project", "乙项目")
+    assert other["family_changes_after_cutoff_count"] is True
+    today = date.today()
+    run_json(
+        capsys, "--db", register, "procedure", "set", "plan_notice", "--project", "甲项目",
+        "--start", (today - timedelta(days=3)).isoformat(),
+    )  # fmt: skip
+    held = run_json(capsys, "--db", register, "procedure", "settings", "--project", "甲项目")
+    assert held["agreements_allowed"] is False and "方案公告" in held["agreements_message"]
+    opened = run_json(
+        capsys, "--db", register, "procedure", "allow-agreements", "--project", "甲项目", "--reason", "抢险工程"
+    )
+    assert opened["allowed"] is True and opened["override_reason"] == "抢险工程"
+
+    g = run_json(
+        capsys, "--db", register, "grievances", "add", "--project", "乙项目", "--person", "王五", "--channel", "信件",
+        "--received", "2025-01-20", "--period", "10", "--unit", "工作日",
+    )  # fmt: skip
+    assert g["due_on"] == "2025-02-08"
+    letter = tmp_path / "来信.jpg"
+    letter.write_bytes(b"scan")
+    ev = run_json(capsys, "--db", register, "grievances", "attach", str(g["id"]), str(letter), "--project", "乙项目")
+    assert len(ev["sha256"]) == 64
+    code, _out, err = run(
+        capsys, "--db", register, "grievances", "attach", str(g["id"]), str(letter), "--project", "甲项目"
+    )
+    assert code == 1 and err.startswith("错误：")
+    pdf = tmp_path / "回执.pdf"
+    assert run_json(
+        capsys, "--db", register, "grievances", "print", str(g["id"]), "receipt", str(pdf), "--project", "乙项目"
+    )
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+    code, _out, err = run(
+        capsys, "--db", register, "grievances", "print", str(g["id"]), "answer", str(pdf), "--project", "乙项目"
+    )
+    assert code == 1 and "尚未办结" in err
