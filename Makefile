@@ -16,7 +16,8 @@ sysdeps:
 	@bash scripts/system_deps.sh
 
 run: sysdeps $(STAMP)
-	$(VENV)/bin/resettle-app
+	@bash scripts/system_deps.sh --desktop
+	$(VENV)/bin/resettle-app --demo
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

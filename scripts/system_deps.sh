@@ -3,8 +3,12 @@
 # Debian 12): Qt's libraries, fonts-noto-cjk (Chinese documents), poppler-utils (pdftotext,
 # reading printed PDFs back in the tests). As root with apt-get: installs what is missing.
 # Otherwise: prints the exact apt-get line and fails.
+# With --desktop (make run): also the libraries of Qt's xcb platform plugin, which a real window
+# on an X11/XWayland desktop loads (the error otherwise: Could not load the Qt platform plugin "xcb").
 set -u
 missing=()
+desktop=0
+[ "${1:-}" = "--desktop" ] && desktop=1
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 have_lib 'libGL.so.1'           || missing+=(libgl1)
 have_lib 'libEGL.so.1'          || missing+=(libegl1)
@@ -20,6 +24,18 @@ if ! fc-list :lang=zh family 2>/dev/null | grep -q 'Noto Sans CJK SC'; then
     missing+=(fonts-noto-cjk)
 fi
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ "$desktop" = "1" ]; then
+    # What libqxcb.so and libQt6XcbQpa.so.6 of PySide6 6.11 link against (ldd), by Debian package.
+    for pair in libX11.so.6:libx11-6 libX11-xcb.so.1:libx11-xcb1 libxcb.so.1:libxcb1 \
+                libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4 libxcb-util.so.1:libxcb-util1 \
+                libxcb-image.so.0:libxcb-image0 libxcb-keysyms.so.1:libxcb-keysyms1 libxcb-randr.so.0:libxcb-randr0 \
+                libxcb-render.so.0:libxcb-render0 libxcb-render-util.so.0:libxcb-render-util0 \
+                libxcb-shape.so.0:libxcb-shape0 libxcb-shm.so.0:libxcb-shm0 libxcb-sync.so.1:libxcb-sync1 \
+                libxcb-xfixes.so.0:libxcb-xfixes0 libxcb-xkb.so.1:libxcb-xkb1 \
+                libxkbcommon-x11.so.0:libxkbcommon-x11-0; do
+        have_lib "${pair%%:*}" || missing+=("${pair##*:}")
+    done
+fi
 py=${PYTHON:-python3}
 if ! "$py" -c 'import ensurepip, venv' >/dev/null 2>&1; then
     ver=$("$py" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")' 2>/dev/null || echo 3)
