@@ -11,7 +11,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from resettle.services import imports
+from resettle.services import imports, settings
 from resettle.services.housing import stock
 from resettle.store.database import Database
 from tests.conftest import CLERK
@@ -23,6 +23,13 @@ STOCK = WAVE2 / "housing_stock.xlsx"
 STANDARD = WAVE2 / "placement_standard.xlsx"
 EXPECTED: dict[str, Any] = json.loads((WAVE2 / "housing_expected.json").read_text(encoding="utf-8"))
 PROJECT = "东岗项目"
+TOWNSHIP = settings.TownshipDetails(
+    township="东岗镇",
+    office="东岗镇征迁办公室",
+    phone="0571-86660000",
+    signing_place="东岗镇政府",
+    complaint_phone="12345",
+)
 
 
 def import_survey(db: Database, project: str = PROJECT) -> int:
@@ -64,6 +71,7 @@ def housing_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pid = import_survey(db)
         stock.import_stock(db, pid, STOCK)
         stock.import_standard(db, pid, STANDARD, publish=True)
+        settings.save_township(db, TOWNSHIP)
     return path
 
 

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from resettle.cli import main
+from resettle.errors import ValidationError
 from resettle.services import documents, households
 from resettle.services.housing import placement, settlement
 from resettle.store.database import Database
@@ -104,3 +105,21 @@ def test_transition_statement_prints_with_total_in_capitals(hdb: Database, pid: 
     assert "过渡费发放表" in text and "东岗01001" in text and "东岗01002" in text and "领款人签字" in text
     assert st.total == Decimal(4 * 450 * 3 + 3 * 450 * 3)
     assert to_capital(to_fen(st.total)) in text
+
+
+def test_an_official_paper_is_refused_while_the_issuer_is_missing(tmp_path: Path) -> None:
+    from resettle.services import settings as settings_service
+    from tests.conftest import CLERK
+    from tests.housing.conftest import import_survey
+
+    with Database.open(tmp_path / "bare.sqlite3", actor=CLERK, startup_backup=False) as db:
+        pid = import_survey(db)
+        placement.draw_lottery(db, pid, "S")
+        with pytest.raises(ValidationError, match="征迁办名称"):
+            documents.export_pdf(db, "lottery", tmp_path / "x.pdf", project_id=pid)
+        assert not (tmp_path / "x.pdf").exists()
+        documents.export_pdf(db, "lottery", tmp_path / "draft.pdf", project_id=pid, draft=True)
+        assert "样稿" in pdf_text(tmp_path / "draft.pdf")
+        settings_service.save_township(db, settings_service.TownshipDetails(office="东岗镇征迁办公室"))
+        documents.export_pdf(db, "lottery", tmp_path / "ok.pdf", project_id=pid)
+        assert "东岗镇征迁办公室" in pdf_text(tmp_path / "ok.pdf")

@@ -26,9 +26,11 @@ from resettle.domain.money import format_yuan, to_capital, to_fen
 from resettle.errors import ValidationError
 from resettle.services.accounts.guard import Need, require
 from resettle.services.document_data import Scope, load_project, scope_households
+from resettle.services.document_ready import refuse_unless_ready
 from resettle.services.housing import placement, settlement, stock
 from resettle.services.housing.records import DrawInfo, HandoverInfo
-from resettle.services.settings import TownshipDetails, get_document_font, get_township
+from resettle.services.projects import township_for
+from resettle.services.settings import TownshipDetails, get_document_font
 from resettle.store.database import Database
 from resettle.store.housing_models import LotteryDraw
 
@@ -89,11 +91,13 @@ def housing_documents(
     info = kind_of(kind)
     ensure_gui_app()
     fonts = resolve_fonts(get_document_font(db))
-    township = get_township(db)
     scope = Scope(project_id, village_id, group_id, tuple(household_ids) if household_ids is not None else None)
     with db.read() as s:
         pid, ids, _label = scope_households(s, scope)
         project = load_project(s, pid)
+    township = township_for(db, pid)  # the project's own details where filled, else the office's
+    if not draft:
+        refuse_unless_ready(info.kind.value, info.title, township)  # never a half-filled official paper
     env = make_environment()
     base = _base(township, project, fonts)
     today = date.today()
@@ -228,7 +232,8 @@ def transition_document(
         raise ValidationError("所选期间没有应发的过渡费（请先登记搬迁日期）。")
     ensure_gui_app()
     fonts = resolve_fonts(get_document_font(db))
-    township = get_township(db)
+    township = township_for(db, project_id)
+    refuse_unless_ready("transition", "过渡费发放表", township)
     with db.read() as s:
         project = load_project(s, project_id)
     lines = []
