@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from resettle.errors import ResettleError, ValidationError
 from resettle.services import projects
+from resettle.services.demo_register import is_demo
 from resettle.services.projects import MAX_POSTING_DAYS, ProjectDetails, ProjectRecord
 from resettle.services.records import ProjectNode
 from resettle.services.settings import TownshipDetails
@@ -220,6 +221,9 @@ class ProjectActions(QMainWindow):
         else:
             self.setWindowTitle(self.tr(APP_TITLE))
             text = self.tr("当前项目：无")
+        if is_demo(self.db):  # the demo is never mistaken for the office's register
+            self.setWindowTitle(self.tr("【演示】{0}").format(self.windowTitle()))
+            text = self.tr("演示数据 · {0}").format(text)
         label = getattr(self, "project_label", None)
         if label is not None:
             label.setText(text)

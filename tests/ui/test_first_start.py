@@ -63,3 +63,20 @@ def test_the_guide_lists_the_path_and_the_shortcuts(qtbot, window: MainWindow) -
     for words in ("导入调查表", "补偿标准", "样稿", "F9", "Ctrl+I"):
         assert words in html
     assert window.act_guide in window.menuBar().actions()[-1].menu().actions()
+
+
+def test_the_demo_says_so_in_the_title_and_status_bar(qtbot, prefs: QSettings) -> None:
+    db = demo_register.open_demo(households=8)
+    try:
+        from ui.ops import OpRunner
+
+        win = MainWindow(db, prefs, OpRunner())
+        qtbot.addWidget(win)
+        assert win.windowTitle().startswith("【演示】")
+        assert "演示数据" in win.project_label.text()
+    finally:
+        db.close()
+
+
+def test_a_real_register_has_no_demo_mark(window: MainWindow) -> None:
+    assert "演示" not in window.windowTitle()
