@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from resettle.documents.kinds import DocumentKind, KindInfo
+from resettle.domain.head import head_member
 from resettle.domain.mask import mask
 from resettle.domain.money import to_capital, to_fen
 from resettle.domain.posting import ChainStamp
@@ -123,13 +124,8 @@ class HouseholdInfo:
 
     @property
     def head(self) -> Member | None:
-        for m in self.members:
-            if m.relation == "户主":
-                return m
-        for m in self.members:
-            if m.name == self.head_name:
-                return m
-        return None
+        """The head among the members (resettle.domain.head: the rule every list and document uses)."""
+        return head_member(self.members, self.head_name, lambda m: m.name, lambda m: m.relation)
 
     @property
     def head_id_number(self) -> str:

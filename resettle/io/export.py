@@ -40,6 +40,7 @@ from typing import Any, NamedTuple
 
 import xlsxwriter
 
+from resettle.domain.head import HEAD_RELATIONS, head_member
 from resettle.domain.mask import mask
 from resettle.domain.posting import ChainStamp
 from resettle.errors import Cancelled as CancelledError
@@ -71,7 +72,6 @@ Cancelled = Callable[[], bool] | None
 
 MAX_ROWS = 1_048_576
 _TREE_KINDS = ("果树",)
-HEAD_RELATIONS = ("户主", "本人", "户主本人")
 _FOOTER = "&C第 &P 页 共 &N 页"
 _A4 = 9
 
@@ -121,17 +121,11 @@ class RosterHousehold(NamedTuple):  # a tuple: cheap to build a hundred thousand
 
     @property
     def head_id(self) -> str:
-        """The head's ID number: the first member recorded as 户主, else the first named like the head,
-        else the first member's."""
+        """The head's ID number (resettle.domain.head)."""
         if self.head_id_number is not None:
             return self.head_id_number
-        for person in self.persons:
-            if person.relation in HEAD_RELATIONS:
-                return person.id_number
-        for person in self.persons:
-            if person.name == self.head_name:
-                return person.id_number
-        return self.persons[0].id_number if self.persons else ""
+        head = head_member(self.persons, self.head_name, lambda p: p.name, lambda p: p.relation)
+        return head.id_number if head is not None else ""
 
     @property
     def land_mu(self) -> Decimal:

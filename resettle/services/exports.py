@@ -22,12 +22,12 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
+from resettle.domain.head import head_sql
 from resettle.domain.posting import posting_days, posting_period, posting_period_text
 from resettle.errors import Cancelled as CancelledError
 from resettle.errors import NotFoundError, ResettleError
 from resettle.io.compensation_export import write_compensation_workbook
 from resettle.io.export import (
-    HEAD_RELATIONS,
     DisclosureOptions,
     ExportInfo,
     GroupCount,
@@ -213,18 +213,13 @@ def _chunk(conn: Connection, ids: list[int], parts: frozenset[str]) -> list[tupl
             born = date.fromisoformat(birth) if birth else None
             persons.setdefault(hid, []).append(RosterPerson(name, relation, sex, id_number, born))
     else:
-        # A one-row list needs only the number of members and the head's ID, by the rule of
-        # RosterHousehold.head_id (first 户主, else first named like the head, else first member).
-        first = "printf('%010d%010d', p.seq, p.id) || p.id_number"  # min() of it: the first member's ID
-        heads = ", ".join(f"'{relation}'" for relation in HEAD_RELATIONS)
-        for hid, count, *candidates in cursor.execute(
-            f"SELECT p.household_id, count(*), substr(min(CASE WHEN p.relation IN ({heads}) THEN {first} END), 21), "
-            f"substr(min(CASE WHEN p.name = h.head_name THEN {first} END), 21), substr(min({first}), 21) "
-            "FROM person p JOIN household h ON h.id = p.household_id "
-            f"WHERE p.household_id {_IN_CHUNK} GROUP BY p.household_id",
+        # A one-row list needs only the number of members and the head's ID (resettle.domain.head).
+        for hid, count, head_id in cursor.execute(
+            "SELECT h.id, (SELECT count(*) FROM person p WHERE p.household_id = h.id), "
+            f"{head_sql('h')} FROM household h WHERE h.id {_IN_CHUNK}",
             key,
         ):
-            summary[hid] = (count, next((c for c in candidates if c is not None), ""))
+            summary[hid] = (count, head_id)
     parcels: dict[int, list[tuple[str, Decimal]]] = {}
     if "parcels" in parts:
         for hid, land_class, area in cursor.execute(

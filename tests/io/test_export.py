@@ -38,6 +38,8 @@ from resettle.io.export import (
 from resettle.io.rate_workbook import write_rate_workbook
 from resettle.io.survey import SurveyReadResult, read_survey
 from resettle.services import compensation, exports, households, imports, projects
+from resettle.services.document_data import load_households
+from resettle.services.payments.common import head_ids
 from resettle.services.records import (
     AttachmentData,
     HouseholdData,
@@ -460,3 +462,11 @@ def test_one_row_lists_pick_the_same_head_as_the_roster(db: Database) -> None:
         assert full[no].head_id == light[no].head_id == want, no
         assert full[no].person_count == light[no].person_count == len(persons)
         assert light[no].persons == ()
+    # …and so do the printed documents and the payment batches (one rule: resettle.domain.head).
+    with db.read() as s:
+        number_of = {int(hid): str(no) for hid, no in s.execute(text("SELECT id, household_no FROM household"))}
+        documents = load_households(s, ids)
+        batches = head_ids(s.connection(), ids)
+    for hid in ids:
+        no = number_of[hid]
+        assert documents[hid].head_id_number == batches[hid] == full[no].head_id, no
