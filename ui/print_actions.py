@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QRadioButton,
     QTableView,
     QWidget,
 )
@@ -52,6 +54,11 @@ class ExportPdfDialog(QDialog):
             if key in ("group", "village") and filter_kind != key:
                 continue
             self.scope.addItem(labels[key], key)
+        self.draft = QRadioButton(self.tr("样稿（不编号，印「样稿」水印，可反复导出核对）"))
+        self.formal = QRadioButton(self.tr("正式（每份编号、登记、印校验码）"))
+        self.draft.setChecked(True)  # a trial run never uses up official numbers
+        self.outlook = QLabel(self.tr("选「正式」时，开始前会告诉您将占用多少个正式编号。"))
+        self.outlook.setWordWrap(True)
         self.one_each = QCheckBox(self.tr("每户一个文件（文件名：户号_户主.pdf）"))
         self.out = QLineEdit(str(Path.home() / f"{KINDS[kind].short}.pdf"))
         browse = QPushButton(self.tr("浏览…"))
@@ -62,6 +69,9 @@ class ExportPdfDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("文书"), self.kind)
         form.addRow(self.tr("范围"), self.scope)
+        form.addRow(self.tr("方式"), self.draft)
+        form.addRow("", self.formal)
+        form.addRow("", self.outlook)
         form.addRow("", self.one_each)
         form.addRow(self.tr("保存到"), row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -146,10 +156,29 @@ class PrintActions(FileActions):
         scope = self._scope(chosen, str(dialog.scope.currentData()))
         if scope is None:
             return
+        draft = dialog.draft.isChecked()
+        if not draft and not self._confirm_numbers(chosen, scope):
+            return
         out = Path(dialog.out.text().strip())
         self.runner.run(self, self.tr("正在导出 PDF…"), documents.export_pdf, db=self.db, kind=chosen, out=out,
-                        one_per_household=dialog.one_each.isChecked(),
+                        one_per_household=dialog.one_each.isChecked(), draft=draft,
                         on_done=lambda r: QMessageBox.information(self, self.tr("导出 PDF"), r.message), **scope)  # fmt: skip
+
+    def _confirm_numbers(self, kind: DocumentKind, scope: dict[str, Any]) -> bool:
+        """Before a 正式 run: how many official numbers it may take (households already numbered keep theirs)."""
+        try:
+            outlook = documents.numbering_outlook(self.db, kind, **scope)
+        except ResettleError as exc:
+            QMessageBox.warning(self, self.tr("导出 PDF"), exc.message)
+            return False
+        text = self.tr(
+            "将出具正式{0}：{1} 份。其中 {2} 户已有编号，金额和条款未变的沿用原编号；"
+            "最多新占用 {3} 个正式编号，编号一经占用不能收回。继续吗？"
+        ).format(KINDS[kind].short, outlook.households, outlook.numbered_before, outlook.at_most_new)
+        answer = QMessageBox.question(self, self.tr("正式导出"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
 
     def verify_code(self) -> None:
         code, ok = QInputDialog.getText(self, self.tr("核验文书"), self.tr("输入文书上印的校验码："))

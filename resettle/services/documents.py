@@ -25,7 +25,7 @@ from typing import Any
 
 import jinja2
 from PySide6.QtGui import QPagedPaintDevice
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from resettle.documents.data import (
@@ -417,6 +417,48 @@ def _scope(
         group_id=group_id,
         household_ids=tuple(household_ids) if household_ids is not None else None,
     )
+
+
+@dataclass(frozen=True)
+class NumberingOutlook:
+    """What a 正式 run would number, told before it starts."""
+
+    households: int  # per-household documents in the run
+    numbered_before: int  # of these, households that already hold a number of this kind (kept when unchanged)
+
+    @property
+    def at_most_new(self) -> int:
+        return self.households - self.numbered_before
+
+
+def numbering_outlook(
+    db: Database,
+    kind: str | DocumentKind,
+    *,
+    household_ids: Sequence[int] | None = None,
+    project_id: int | None = None,
+    village_id: int | None = None,
+    group_id: int | None = None,
+) -> NumberingOutlook:
+    """How many households a run covers and how many of them already have a number of this kind."""
+    require(db, Need.READ, "查看文书编号")
+    info = kind_of(kind)
+    with db.read() as s:
+        _pid, ids, _label = scope_households(s, _scope(household_ids, project_id, village_id, group_id))
+        if not info.per_household:
+            return NumberingOutlook(1, 0)
+        before = 0
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            before += int(
+                s.scalar(
+                    select(func.count(func.distinct(IssuedDocument.household_id))).where(
+                        IssuedDocument.kind == info.kind.value, IssuedDocument.household_id.in_(chunk)
+                    )
+                )
+                or 0
+            )
+    return NumberingOutlook(len(ids), before)
 
 
 def prepare_documents(
