@@ -19,6 +19,7 @@ from ui.crash import install_excepthook, log_dir, show_error
 from ui.fonts import apply_ui_font
 from ui.main_window import MainWindow
 from ui.ops import OpRunner
+from ui.payments.login import IdleLock, ensure_login, idle_minutes
 from ui.remembered import last_database_key
 
 
@@ -91,12 +92,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if db is None:
         return 0  # the welcome page was closed
+    if not ensure_login(None, db):  # a register with accounts: nobody works without logging in
+        db.close()
+        return 1
     runner = OpRunner(app)
     runner.on_error = show_error
     window = MainWindow(db, prefs, runner)
     if not is_demo(db):
         window.remember_database(db.path)  # the demo is never what opens next time
     window.show()
+    idle = IdleLock(lambda: window.db, lambda: None, idle_minutes(prefs), on_give_up=window.close)
+    idle.locked.connect(window.hide)  # nothing of the register stays on screen while locked
+    idle.unlocked.connect(window.show)
     code = app.exec()
     db.close()
     return int(code)

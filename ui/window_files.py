@@ -12,6 +12,7 @@ from resettle.store.backup import list_backups
 from resettle.store.database import Database
 from ui.dialogs import RestoreDialog
 from ui.ops import OpRunner
+from ui.payments.login import ensure_login
 from ui.remembered import last_database_key
 from ui.window_import import ImportActions
 
@@ -53,6 +54,9 @@ class FileActions(ImportActions):
             db = Database.open(path)
         except ResettleError as exc:
             QMessageBox.warning(self, self.tr("打不开数据库"), exc.message)
+            return
+        if not ensure_login(self, db):  # a register with accounts asks who is working (issue 12)
+            db.close()
             return
         self.switch_database(db)
 

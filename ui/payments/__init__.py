@@ -1,10 +1,15 @@
-"""Agreements, payments, accounts: the window's menu area."""
+"""Agreements, payments, accounts: the window's 协议兑付 menu."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMenuBar
+from collections.abc import Callable
 
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenuBar, QMessageBox
+
+from resettle.errors import ResettleError
+from resettle.services import accounts
+from resettle.services.payments import batches
 from ui.areas import AreaContext
 
 
@@ -15,4 +20,114 @@ class PaymentsArea(QObject):
         super().__init__(ctx.parent)
         self.ctx = ctx
         self.menu = bar.addMenu(self.tr("协议兑付(&Y)"))
-        self.menu.menuAction().setVisible(False)  # shown once the area has actions
+        self.open_dialogs: list[QDialog] = []
+        entries: list[tuple[str, Callable[[], object]] | None] = [
+            (self.tr("协议…"), self.show_agreements),
+            (self.tr("兑付批次…"), self.show_batches),
+            (self.tr("登记银行回盘…"), self.apply_reply),
+            (self.tr("对账…"), self.show_reconcile),
+            (self.tr("要件（所选户）…"), self.show_supporting),
+            None,
+            (self.tr("账户…"), self.show_accounts),
+            (self.tr("锁定 / 切换账户"), self.lock),
+        ]
+        for entry in entries:
+            if entry is None:
+                self.menu.addSeparator()
+                continue
+            text, slot = entry
+            self.menu.addAction(text).triggered.connect(lambda _checked=False, s=slot: s())
+        self.menu.menuAction().setVisible(True)
+
+    def _project(self) -> int | None:
+        pid = self.ctx.current_project()
+        if pid is None:
+            QMessageBox.information(self.ctx.parent, self.tr("协议兑付"), self.tr("请先在左侧选择一个项目。"))
+        return pid
+
+    def _open(self, make: Callable[[int], QDialog]) -> QDialog | None:
+        pid = self._project()
+        if pid is None:
+            return None
+        try:
+            dialog = make(pid)
+        except ResettleError as exc:
+            QMessageBox.warning(self.ctx.parent, self.tr("协议兑付"), exc.message)
+            return None
+        self.open_dialogs = [d for d in self.open_dialogs if d.isVisible()] + [dialog]
+        dialog.show()
+        return dialog
+
+    def show_agreements(self) -> QDialog | None:
+        from ui.payments.dialogs import AgreementsDialog
+
+        return self._open(lambda pid: AgreementsDialog(self.ctx, pid))
+
+    def show_batches(self) -> QDialog | None:
+        from ui.payments.dialogs import BatchesDialog
+
+        return self._open(lambda pid: BatchesDialog(self.ctx, pid))
+
+    def show_reconcile(self) -> QDialog | None:
+        from ui.payments.dialogs import ReconcileDialog
+
+        return self._open(lambda pid: ReconcileDialog(self.ctx, pid))
+
+    def show_supporting(self) -> QDialog | None:
+        from ui.payments.dialogs import SupportingDialog
+
+        chosen = self.ctx.current_households()
+        if len(chosen) != 1:
+            QMessageBox.information(self.ctx.parent, self.tr("要件"), self.tr("请在登记表中选择一户。"))
+            return None
+        return self._open(lambda pid: SupportingDialog(self.ctx, pid, chosen[0]))
+
+    def apply_reply(self) -> None:
+        pid = self._project()
+        if pid is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(self.ctx.parent, self.tr("银行回盘文件"), "", "Excel (*.xlsx *.xls)")
+        if not name:
+            return
+        from pathlib import Path
+
+        self.ctx.runner.run(
+            self.ctx.parent,
+            self.tr("正在登记回盘…"),
+            batches.apply_reply,
+            on_done=lambda r: QMessageBox.information(
+                self.ctx.parent,
+                self.tr("银行回盘"),
+                self.tr("批次 {0}：成功 {1} 笔，失败 {2} 笔。").format(r.batch_no, r.paid, r.failed),
+            ),
+            changes=frozenset({"payments"}),
+            db=self.ctx.database(),
+            project_id=pid,
+            path=Path(name),
+        )
+
+    def show_accounts(self) -> QDialog:
+        from ui.payments.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(self.ctx.database(), self.ctx.parent)
+        self.open_dialogs = [d for d in self.open_dialogs if d.isVisible()] + [dialog]
+        dialog.show()
+        return dialog
+
+    def lock(self) -> None:
+        """Log out now and ask for a login (the same account or another)."""
+        from ui.payments.login import LoginDialog
+
+        db = self.ctx.database()
+        if not accounts.accounts_enabled(db):
+            QMessageBox.information(self.ctx.parent, self.tr("锁定"), self.tr("此数据库没有启用账户。"))
+            return
+        name = db.account or ""
+        accounts.logout(db)
+        self.ctx.parent.hide()
+        dialog = LoginDialog(db, None, name=name, locked=True)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.ctx.parent.show()
+            self.ctx.runner.announce("payments", "households", "projects")
+        else:
+            self.ctx.parent.close()

@@ -1,0 +1,173 @@
+"""The window side of issue 12: login dialog, idle lock, the 协议兑付 dialogs and their table models."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from resettle.errors import PermissionDenied
+from resettle.services import accounts
+from resettle.services.payments import agreements, batches, reconcile
+from tests.payments.conftest import Two, household_ids
+from ui.areas import AreaContext
+from ui.ops import OpRunner
+from ui.payments.accounts_dialog import AccountsDialog
+from ui.payments.dialogs import AgreementsDialog, BatchesDialog, ReconcileDialog, SupportingDialog
+from ui.payments.login import IdleLock, LoginDialog
+from ui.payments.models import AccountsModel, AgreementsModel, BalancesModel, BatchesModel, DifferencesModel
+
+SECRET = "window-secret-1"
+
+
+@pytest.fixture(autouse=True)
+def _no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+
+    def record(parent: object, title: str, text: str, *args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", record)
+    monkeypatch.setattr(QMessageBox, "information", record)
+    return shown
+
+
+@pytest.fixture
+def ctx(qtbot, two: Two) -> Iterator[AreaContext]:  # type: ignore[no-untyped-def]
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = OpRunner()
+    chosen = household_ids(two.db, two.a)[:3]
+    yield AreaContext(parent, runner, lambda: two.db, lambda: two.a, lambda: chosen)
+    runner.wait()
+
+
+def _with_accounts(two: Two) -> None:
+    accounts.add_user(two.db, "admin", "admin", SECRET)
+    accounts.login(two.db, "admin", SECRET)
+    accounts.add_user(two.db, "clerk", "clerk", SECRET)
+    accounts.logout(two.db)
+
+
+def test_login_dialog_refuses_a_wrong_password_then_logs_in(qtbot, two: Two) -> None:  # type: ignore[no-untyped-def]
+    _with_accounts(two)
+    dialog = LoginDialog(two.db)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("clerk")
+    dialog.password_edit.setText("not-the-password")
+    dialog.try_login()
+    assert "不正确" in dialog.message.text() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.password_edit.text() == ""
+    dialog.password_edit.setText(SECRET)
+    dialog.try_login()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert two.db.role is accounts.Role.CLERK and two.db.account == "clerk"
+
+
+def test_idle_lock_logs_out_in_the_service_layer_and_unlocks_with_the_password(qtbot, two: Two) -> None:  # type: ignore[no-untyped-def]
+    _with_accounts(two)
+    accounts.login(two.db, "clerk", SECRET)
+    lock = IdleLock(lambda: two.db, lambda: None, minutes=10)
+    lock.timer.setInterval(50)  # instead of minutes
+    lock.timer.start()
+    with qtbot.waitSignal(lock.locked, timeout=3000):
+        pass
+    assert two.db.role is None
+    with pytest.raises(PermissionDenied):
+        agreements.list_agreements(two.db, two.a)
+    dialog = lock.dialog
+    assert dialog.name_edit.text() == "clerk"
+    dialog.password_edit.setText(SECRET)
+    with qtbot.waitSignal(lock.unlocked, timeout=3000):
+        dialog.try_login()
+    assert two.db.role is accounts.Role.CLERK
+    lock.close()
+
+
+def test_idle_lock_does_nothing_without_accounts(qtbot, two: Two) -> None:  # type: ignore[no-untyped-def]
+    lock = IdleLock(lambda: two.db, lambda: None)
+    lock.timer.setInterval(30)
+    lock.timer.start()
+    with qtbot.assertNotEmitted(lock.locked, wait=300):
+        pass
+    lock.close()
+
+
+def test_agreement_batch_and_reconcile_dialogs(
+    qtbot, qtmodeltester, ctx: AreaContext, two: Two, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    db = two.db
+    agreements.sign_agreements(db, two.a, household_ids(db, two.a), date(2026, 7, 1), "70,30")
+    batches.make_batch(db, two.a, 1)
+    dialog = AgreementsDialog(ctx, two.a)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.model.rowCount() == len(household_ids(db, two.a))
+    qtmodeltester.check(dialog.model)
+    dialog.grab().save(str(tmp_path / "agreements.png"))
+    b = BatchesDialog(ctx, two.a)
+    qtbot.addWidget(b)
+    b.show()
+    assert b.model.rowCount() == 1 and "审计链头" in b.head.text()
+    qtmodeltester.check(b.model)
+    b.grab().save(str(tmp_path / "batches.png"))
+    r = ReconcileDialog(ctx, two.a)
+    qtbot.addWidget(r)
+    r.show()
+    qtmodeltester.check(r.balances)
+    qtmodeltester.check(r.differences)
+    assert "计算" in r.totals.text()
+    r.grab().save(str(tmp_path / "reconcile.png"))
+    s = SupportingDialog(ctx, two.a, household_ids(db, two.a)[0])
+    qtbot.addWidget(s)
+    assert "身份证" in s.checks.text()
+    # the other project's dialog shows none of these agreements
+    other = AgreementsDialog(ctx, two.b)
+    qtbot.addWidget(other)
+    assert other.model.rowCount() == 0
+
+
+def test_sign_from_the_dialog_runs_off_the_gui_thread(
+    qtbot, ctx: AreaContext, two: Two, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = AgreementsDialog(ctx, two.a)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr("ui.payments.dialogs.SignDialog.exec", lambda self: QDialog.DialogCode.Accepted)
+    with qtbot.waitSignal(ctx.runner.changed, timeout=10000):
+        dialog.sign(selected=True)
+    assert dialog.model.rowCount() == 3
+
+
+def test_models_with_rows(qtmodeltester, two: Two) -> None:  # type: ignore[no-untyped-def]
+    db = two.db
+    agreements.sign_agreements(db, two.a, household_ids(db, two.a), date(2026, 7, 1))
+    rec = reconcile.reconcile(db, two.a)
+    for model, rows in (
+        (AgreementsModel(), agreements.list_agreements(db, two.a)),
+        (BatchesModel(), [batches.make_batch(db, two.a, 1)]),
+        (BalancesModel(), rec.households),
+        (DifferencesModel(), rec.differences),
+    ):
+        model.set_rows(rows)  # type: ignore[attr-defined]
+        qtmodeltester.check(model)
+    _with_accounts(two)
+    accounts.login(db, "admin", SECRET)
+    m = AccountsModel()
+    m.set_rows(accounts.list_users(db))
+    qtmodeltester.check(m)
+    assert m.rowCount() == 2
+
+
+def test_accounts_dialog_for_the_admin(qtbot, two: Two) -> None:  # type: ignore[no-untyped-def]
+    _with_accounts(two)
+    accounts.login(two.db, "admin", SECRET)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = AccountsDialog(two.db, parent)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 2 and "admin" in dialog.who.text()

@@ -1,0 +1,402 @@
+"""Dialogs of the 协议兑付 menu: agreements, payment batches, reconciliation, supporting documents.
+
+Reads are quick single queries and run on the GUI thread; every change runs through the op
+runner (off the GUI thread, announcing ``payments`` when done).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resettle.errors import ResettleError
+from resettle.services.payments import agreements, batches, reconcile, supporting
+from ui.areas import AreaContext
+from ui.payments.models import AgreementsModel, BalancesModel, BatchesModel, DifferencesModel, RowsModel
+
+CHANGES = frozenset({"payments", "households"})
+
+
+def _table(model: RowsModel[Any]) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def _selected_rows(view: QTableView) -> list[int]:
+    return sorted({i.row() for i in view.selectionModel().selectedRows()})
+
+
+def _date(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
+
+
+class _AreaDialog(QDialog):
+    def __init__(self, ctx: AreaContext, project_id: int, title: str) -> None:
+        super().__init__(ctx.parent)
+        self.ctx = ctx
+        self.project_id = project_id
+        self.setWindowTitle(title)
+        self.resize(980, 560)
+        ctx.runner.changed.connect(self._changed)
+
+    def _changed(self, topics: object) -> None:
+        if isinstance(topics, frozenset) and topics & CHANGES and self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def _run(self, title: str, fn: Callable[..., Any], on_done: Callable[[Any], object], **kwargs: Any) -> None:
+        self.ctx.runner.run(self, title, fn, on_done=on_done, changes=CHANGES, db=self.ctx.database(), **kwargs)
+
+    def _safely(self, fn: Callable[[], object]) -> None:
+        try:
+            fn()
+        except ResettleError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.message)
+
+
+class SignDialog(QDialog):
+    """签约: date and payment plan."""
+
+    def __init__(self, parent: QWidget, count_text: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("签订协议"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(count_text))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.plan_edit = QLineEdit("70,30")
+        self.plan_edit.setToolTip(self.tr("各期百分比，首期签约后付，其余腾房后付；也可写 70:签约,30:腾房"))
+        form.addRow(self.tr("签约日期"), self.date_edit)
+        form.addRow(self.tr("付款计划（%）"), self.plan_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class AgreementsDialog(_AreaDialog):
+    """协议: the project's agreements; sign the households selected in the register (or all reviewed)."""
+
+    def __init__(self, ctx: AreaContext, project_id: int) -> None:
+        super().__init__(ctx, project_id, ctx.parent.tr("协议"))
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        for text, slot in (
+            (self.tr("签约（所选户）…"), lambda: self.sign(selected=True)),
+            (self.tr("签约（全部已复核户）…"), lambda: self.sign(selected=False)),
+            (self.tr("登记腾房…"), self.vacate),
+            (self.tr("补充协议（按现行计算）…"), self.supplement),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.model = AgreementsModel(self)
+        self.view = _table(self.model)
+        layout.addWidget(self.view)
+        self.summary = QLabel()
+        layout.addWidget(self.summary)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = agreements.list_agreements(self.ctx.database(), self.project_id)
+        self.model.set_rows(rows)
+        total = sum((r.total for r in rows), Decimal("0.00"))
+        self.summary.setText(self.tr("已签约 {0} 户，协议金额合计 {1:,.2f} 元").format(len(rows), total))
+
+    def _chosen(self) -> list[int]:
+        rows = _selected_rows(self.view)
+        if rows:
+            return [self.model.row(r).household_id for r in rows]
+        return self.ctx.current_households()
+
+    def sign(self, selected: bool) -> None:
+        ids = self.ctx.current_households() if selected else None
+        if selected and not ids:
+            QMessageBox.information(self, self.tr("签订协议"), self.tr("请先在登记表中选择要签约的户。"))
+            return
+        text = self.tr("为所选 {0} 户签约").format(len(ids)) if ids else self.tr("为本项目全部已复核的户签约")
+        dialog = SignDialog(self, text)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+
+        def done(result: agreements.SignResult) -> None:
+            message = self.tr("已签订 {0} 户，合计 {1:,.2f} 元。").format(result.signed, result.total)
+            if result.skipped:
+                message += "\n" + self.tr("未签：") + "；".join(result.skipped[:30])
+            QMessageBox.information(self, self.tr("签订协议"), message)
+
+        self._run(
+            self.tr("正在签订协议…"),
+            agreements.sign_agreements,
+            done,
+            project_id=self.project_id,
+            household_ids=ids,
+            signed_on=_date(dialog.date_edit),
+            plan=dialog.plan_edit.text(),
+        )
+
+    def vacate(self) -> None:
+        ids = self._chosen()
+        if not ids:
+            QMessageBox.information(self, self.tr("登记腾房"), self.tr("请选择已腾房的户。"))
+            return
+        text, ok = QInputDialog.getText(self, self.tr("登记腾房"), self.tr("腾房日期（如 2026-08-01）："))
+        if not ok:
+            return
+        try:
+            when = date.fromisoformat(text.strip())
+        except ValueError:
+            QMessageBox.warning(self, self.tr("登记腾房"), self.tr("日期应写成 2026-08-01 的形式。"))
+            return
+        self._run(
+            self.tr("正在登记腾房…"),
+            agreements.mark_vacated,
+            lambda n: None,
+            project_id=self.project_id,
+            household_ids=ids,
+            vacated_on=when,
+        )
+
+    def supplement(self) -> None:
+        ids = self._chosen()
+        if len(ids) != 1:
+            QMessageBox.information(self, self.tr("补充协议"), self.tr("请选择一户。"))
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("补充协议"), self.tr("原因（必填）："))
+        if not ok or not reason.strip():
+            return
+        self._run(
+            self.tr("正在签订补充协议…"),
+            agreements.supplement_from_recompute,
+            lambda view: QMessageBox.information(
+                self, self.tr("补充协议"), self.tr("已签补充协议，金额 {0:,.2f} 元。").format(view.total)
+            ),
+            project_id=self.project_id,
+            household_id=ids[0],
+            reason=reason,
+            signed_on=date.today(),
+        )
+
+
+class BatchesDialog(_AreaDialog):
+    """兑付批次: make, approve, write the bank file, apply the bank's reply; the chain head is shown."""
+
+    def __init__(self, ctx: AreaContext, project_id: int) -> None:
+        super().__init__(ctx, project_id, ctx.parent.tr("兑付批次"))
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.instalment = QSpinBox()
+        self.instalment.setRange(1, 12)
+        self.instalment.setPrefix(self.tr("第 "))
+        self.instalment.setSuffix(self.tr(" 期"))
+        bar.addWidget(self.instalment)
+        for text, slot in (
+            (self.tr("生成批次"), self.make),
+            (self.tr("审批"), self.approve),
+            (self.tr("写出银行文件…"), self.write_files),
+            (self.tr("登记银行回盘…"), self.apply_reply),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        self.bank_format = QComboBox()
+        self.bank_format.addItem(self.tr("只写 xlsx"), "")
+        for name in batches.bank_formats(ctx.database()):
+            self.bank_format.addItem(name, name)
+        bar.addWidget(self.bank_format)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.model = BatchesModel(self)
+        self.view = _table(self.model)
+        layout.addWidget(self.view)
+        self.head = QLabel()
+        self.head.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.head)
+        self.refresh()
+
+    def refresh(self) -> None:
+        db = self.ctx.database()
+        self.model.set_rows(batches.list_batches(db, self.project_id))
+        self.head.setText(self.tr("当前审计链头：{0}").format(batches.current_chain_head(db)))
+
+    def _batch(self) -> batches.BatchInfo | None:
+        rows = _selected_rows(self.view)
+        if not rows:
+            QMessageBox.information(self, self.windowTitle(), self.tr("请先选择一个批次。"))
+            return None
+        return self.model.row(rows[0])
+
+    def make(self) -> None:
+        def done(info: batches.BatchInfo) -> None:
+            message = self.tr("已生成批次 {0}：{1} 笔，合计 {2:,.2f} 元。").format(info.batch_no, info.rows, info.total)
+            if info.skipped:
+                message += "\n" + self.tr("未列入：") + "；".join(info.skipped[:30])
+            QMessageBox.information(self, self.windowTitle(), message)
+
+        self._run(
+            self.tr("正在生成兑付批次…"),
+            batches.make_batch,
+            done,
+            project_id=self.project_id,
+            instalment=self.instalment.value(),
+        )
+
+    def approve(self) -> None:
+        b = self._batch()
+        if b is not None:
+            self._run(
+                self.tr("正在审批…"), batches.approve_batch, lambda _i: None, project_id=self.project_id, batch_id=b.id
+            )
+
+    def write_files(self) -> None:
+        b = self._batch()
+        if b is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("银行文件"), f"{b.batch_no}.xlsx", "Excel (*.xlsx)")
+        if not name:
+            return
+        self.ctx.runner.run(
+            self,
+            self.tr("正在写出银行文件…"),
+            batches.write_bank_files,
+            on_done=lambda paths: QMessageBox.information(
+                self, self.windowTitle(), self.tr("已写出：") + "\n" + "\n".join(str(p) for p in paths)
+            ),
+            db=self.ctx.database(),
+            project_id=self.project_id,
+            batch_id=b.id,
+            out=Path(name),
+            bank_format=self.bank_format.currentData() or None,
+        )
+
+    def apply_reply(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("银行回盘文件"), "", "Excel (*.xlsx *.xls)")
+        if not name:
+            return
+
+        def done(r: batches.ReplyResult) -> None:
+            text = self.tr("批次 {0}：成功 {1} 笔（{2:,.2f} 元），失败 {3} 笔。").format(
+                r.batch_no, r.paid, r.paid_total, r.failed
+            )
+            if not r.applied:
+                text += self.tr("此回盘已登记过，未作改动。")
+            QMessageBox.information(self, self.windowTitle(), text)
+
+        self._run(self.tr("正在登记回盘…"), batches.apply_reply, done, project_id=self.project_id, path=Path(name))
+
+
+class ReconcileDialog(_AreaDialog):
+    """对账: totals, per household, and the differences with their cause."""
+
+    def __init__(self, ctx: AreaContext, project_id: int) -> None:
+        super().__init__(ctx, project_id, ctx.parent.tr("对账"))
+        layout = QVBoxLayout(self)
+        self.totals = QLabel()
+        layout.addWidget(self.totals)
+        tabs = QTabWidget()
+        self.differences = DifferencesModel(self)
+        self.balances = BalancesModel(self)
+        tabs.addTab(_table(self.differences), self.tr("差异"))
+        tabs.addTab(_table(self.balances), self.tr("各户"))
+        layout.addWidget(tabs)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rec = reconcile.reconcile(self.ctx.database(), self.project_id)
+        self.differences.set_rows(rec.differences)
+        self.balances.set_rows(rec.households)
+        text = self.tr("计算 {0:,.2f} 元　协议 {1:,.2f} 元　已付 {2:,.2f} 元　未付 {3:,.2f} 元").format(
+            rec.computed, rec.agreed, rec.paid, rec.outstanding
+        )
+        text += "　" + (
+            self.tr("账目相符") if not rec.differences else self.tr("差异 {0} 处").format(len(rec.differences))
+        )
+        self.totals.setText(text)
+
+
+class SupportingDialog(_AreaDialog):
+    """要件 of one household: the list, the checklist, attach a scan."""
+
+    def __init__(self, ctx: AreaContext, project_id: int, household_id: int) -> None:
+        super().__init__(ctx, project_id, ctx.parent.tr("要件"))
+        self.household_id = household_id
+        self.resize(640, 420)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.kind = QComboBox()
+        self.kind.addItems(list(supporting.KINDS))
+        bar.addWidget(self.kind)
+        attach = QPushButton(self.tr("添加扫描件…"))
+        attach.clicked.connect(self.attach)
+        bar.addWidget(attach)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.files = QListWidget()
+        layout.addWidget(self.files)
+        self.checks = QLabel()
+        self.checks.setWordWrap(True)
+        layout.addWidget(self.checks)
+        self.refresh()
+
+    def refresh(self) -> None:
+        db = self.ctx.database()
+        self.files.clear()
+        for d in supporting.list_supporting(db, self.project_id, self.household_id):
+            self.files.addItem(f"{d.kind}　{d.file_name}　{d.size:,} 字节　SHA-256 {d.sha256[:16]}…　{d.added_by}")
+        parts = [
+            f"{'✓' if item.present else '✗'} {item.step}：{item.kind}"
+            for item in supporting.checklist(db, self.project_id, self.household_id)
+        ]
+        self.checks.setText(self.tr("要件清单：") + "　".join(parts))
+
+    def attach(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择扫描件"), "", self.tr("扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)")
+        )
+        if name:
+            self._run(
+                self.tr("正在保存要件…"),
+                supporting.attach_document,
+                lambda _i: None,
+                project_id=self.project_id,
+                household_id=self.household_id,
+                kind=self.kind.currentText(),
+                path=Path(name),
+            )

@@ -1,0 +1,151 @@
+"""Table models of the 协议兑付 screens: agreements, batches, reconciliation, accounts.
+
+Each model holds the frozen dataclasses the dialog gave it; ``data()`` never touches the
+database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from resettle.services.accounts import AccountInfo
+from resettle.services.payments.agreements import AgreementRow
+from resettle.services.payments.batches import BatchInfo
+from resettle.services.payments.reconcile import Difference, HouseholdBalance
+
+T = TypeVar("T")
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+class RowsModel(QAbstractTableModel, Generic[T]):
+    """Rows of one dataclass shown through ``COLUMNS`` (header, getter)."""
+
+    COLUMNS: tuple[tuple[str, Callable[[Any], object]], ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> T:
+        return self._rows[index]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+        if horizontal and 0 <= section < len(self.COLUMNS):
+            return self.tr(self.COLUMNS[section][0])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or index.column() >= len(self.COLUMNS):
+            return None
+        value = self.COLUMNS[index.column()][1](self._rows[index.row()])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _text(value)
+        if role == SORT_ROLE:
+            return int(value * 100) if isinstance(value, Decimal) else _text(value)  # 分 sort as numbers
+        if role == ROW_ROLE:
+            return self._rows[index.row()]
+        if (
+            role == Qt.ItemDataRole.TextAlignmentRole
+            and isinstance(value, Decimal | int)
+            and not isinstance(value, bool)
+        ):
+            return RIGHT
+        return None
+
+
+class AgreementsModel(RowsModel[AgreementRow]):
+    COL_NO, COL_HEAD, COL_STATUS, COL_SIGNED, COL_VACATED, COL_TOTAL, COL_SUPP, COL_PAID = range(8)
+    COLUMNS = (
+        ("户号", lambda r: r.household_no),
+        ("户主", lambda r: r.head_name),
+        ("状态", lambda r: r.status),
+        ("签约日期", lambda r: r.signed_on),
+        ("腾房日期", lambda r: r.vacated_on),
+        ("协议金额(元)", lambda r: r.total),
+        ("补充协议", lambda r: r.supplements),
+        ("已付(元)", lambda r: r.paid),
+    )
+
+
+class BatchesModel(RowsModel[BatchInfo]):
+    COL_NO, COL_INST, COL_STATUS, COL_ROWS, COL_TOTAL, COL_PAID, COL_FAILED, COL_HEAD, COL_BY = range(9)
+    COLUMNS = (
+        ("批次号", lambda b: b.batch_no),
+        ("期次", lambda b: b.instalment),
+        ("状态", lambda b: b.status),
+        ("笔数", lambda b: b.rows),
+        ("金额(元)", lambda b: b.total),
+        ("成功", lambda b: b.paid),
+        ("失败", lambda b: b.failed),
+        ("审计链头", lambda b: b.chain_head[:16]),
+        ("制单", lambda b: b.created_by),
+    )
+
+
+class DifferencesModel(RowsModel[Difference]):
+    COL_NO, COL_HEAD, COL_CAUSE, COL_AMOUNT = range(4)
+    COLUMNS = (
+        ("户号", lambda d: d.household_no),
+        ("户主", lambda d: d.head_name),
+        ("原因", lambda d: d.cause),
+        ("金额(元)", lambda d: d.amount),
+    )
+
+
+class BalancesModel(RowsModel[HouseholdBalance]):
+    COL_NO, COL_HEAD, COL_VILLAGE, COL_COMPUTED, COL_AGREED, COL_PAID, COL_OUT = range(7)
+    COLUMNS = (
+        ("户号", lambda b: b.household_no),
+        ("户主", lambda b: b.head_name),
+        ("村", lambda b: b.village),
+        ("计算(元)", lambda b: b.computed),
+        ("协议(元)", lambda b: b.agreed),
+        ("已付(元)", lambda b: b.paid),
+        ("未付(元)", lambda b: b.outstanding),
+    )
+
+
+class AccountsModel(RowsModel[AccountInfo]):
+    COL_NAME, COL_ROLE, COL_ACTIVE, COL_LOCKED, COL_MUST, COL_LAST = range(6)
+    COLUMNS = (
+        ("账户", lambda a: a.name),
+        ("角色", lambda a: a.role.value),
+        ("可用", lambda a: a.active),
+        ("锁定至", lambda a: a.locked_until),
+        ("须改密码", lambda a: a.must_change),
+        ("上次登录", lambda a: a.last_login_at),
+    )
