@@ -17,8 +17,8 @@ from resettle.store.database import Database
 from ui.areas import AreaContext
 from ui.ops import OpRunner
 from ui.procedure import ProcedureArea
-from ui.procedure.models import PROBLEM_BACKGROUND, GrievanceModel, HolidayModel, StepsModel
-from ui.procedure.window import TAB_GRIEVANCES, TAB_HOLIDAYS, TAB_TIMELINE
+from ui.procedure.models import PROBLEM_BACKGROUND, GrievanceModel, HolidayModel, PostingModel, StepsModel
+from ui.procedure.window import TAB_GRIEVANCES, TAB_HOLIDAYS, TAB_POSTINGS, TAB_TIMELINE
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def settle(qtbot, runner: OpRunner) -> None:
 def test_menu_opens_the_timeline_with_the_short_step_flagged(qtbot, setup, qtmodeltester, tmp_path: Path) -> None:
     area, a, _b, runner = setup
     assert area.menu.menuAction().isVisible()
-    assert [act.text() for act in area.menu.actions()] == ["程序时间线…", "信访台账…", "节假日表…"]
+    assert [act.text() for act in area.menu.actions()] == ["程序时间线…", "信访台账…", "公示记录…", "节假日表…"]
     win = area.open(TAB_TIMELINE)
     settle(qtbot, runner)
     model: StepsModel = win.timeline.model
@@ -73,6 +73,8 @@ def test_menu_opens_the_timeline_with_the_short_step_flagged(qtbot, setup, qtmod
         == PROBLEM_BACKGROUND
     )
     assert "期限不足" in win.timeline.note.text()
+    assert win.timeline.gate.text().startswith("正式协议：可以打印")
+    assert win.timeline.family.isChecked()
     win.resize(1200, 520)
     win.grab().save(str(tmp_path / "timeline.png"))
 
@@ -135,3 +137,33 @@ def test_a_grievance_closed_from_the_window_refreshes_the_log(qtbot, setup, monk
     settle(qtbot, runner)
     closed = next(g for g in page.model.rows if g.person == "李四")
     assert (closed.status, closed.handler, closed.project_id) == ("已办结", "赵六", a)
+
+
+def test_postings_tab_lists_the_project_posts_and_flags_a_short_one(qtbot, setup, qtmodeltester) -> None:
+    area, a, b, runner = setup
+    gv.add_posting(
+        area.ctx.database(), a, "第一批公示", "村委会", date(2024, 9, 27), date(2024, 10, 3), minimum=7, unit="日"
+    )
+    gv.add_posting(area.ctx.database(), b, "乙项目公示", "村委会", date(2024, 9, 20), date(2024, 9, 30))
+    win = area.open(TAB_POSTINGS)
+    settle(qtbot, runner)
+    model: PostingModel = win.postings.model
+    qtmodeltester.check(model)
+    assert [p.title for p in model.rows] == ["第一批公示"]
+    assert model.rows[0].too_short and "期限不足" in win.postings.note.text()
+    bg = model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole)
+    assert bg.color() == PROBLEM_BACKGROUND
+    assert len(model.rows[0].chain_head) == 64
+
+
+def test_family_setting_from_the_window(qtbot, setup) -> None:
+    area, a, _b, runner = setup
+    win = area.open(TAB_TIMELINE)
+    settle(qtbot, runner)
+    win.timeline.family.click()  # counted (default) -> not counted
+    settle(qtbot, runner)
+    qtbot.waitUntil(lambda: not win.timeline.family.isChecked(), timeout=10000)
+    settle(qtbot, runner)
+    from resettle.services.procedure import settings as procedure_settings
+
+    assert procedure_settings.get_procedure_settings(area.ctx.database(), a).family_changes_after_cutoff_count is False

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenuBar
 
 from ui.areas import AreaContext
-from ui.procedure.window import TAB_GRIEVANCES, TAB_HOLIDAYS, TAB_TIMELINE, ProcedureWindow
+from ui.procedure.window import TAB_GRIEVANCES, TAB_HOLIDAYS, TAB_POSTINGS, TAB_TIMELINE, ProcedureWindow
 
 
 class ProcedureArea(QObject):
@@ -20,6 +20,7 @@ class ProcedureArea(QObject):
         for text, tab in (
             (self.tr("程序时间线…"), TAB_TIMELINE),
             (self.tr("信访台账…"), TAB_GRIEVANCES),
+            (self.tr("公示记录…"), TAB_POSTINGS),
             (self.tr("节假日表…"), TAB_HOLIDAYS),
         ):
             action = self.menu.addAction(text)

@@ -196,3 +196,41 @@ class CloseDialog(QDialog):
 
     def values(self) -> tuple[str, date, str]:
         return self.answer.toPlainText(), _pydate(self.closed.date()), self.handler.text()
+
+
+class PostingDialog(QDialog):
+    """Record a posted list: what, where, from when to when."""
+
+    def __init__(self, step_codes: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("登记公示"))
+        form = QFormLayout(self)
+        self.title = QLineEdit(self)
+        self.place = QLineEdit(self)
+        self.start = QDateEdit(_qdate(None), self)
+        self.end = QDateEdit(_qdate(None), self)
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.step = QComboBox(self)
+        self.step.addItem("", "")
+        for code, name in step_codes:
+            self.step.addItem(name, code)
+        form.addRow(self.tr("公示名称"), self.title)
+        form.addRow(self.tr("张贴地点"), self.place)
+        form.addRow(self.tr("开始日期"), self.start)
+        form.addRow(self.tr("结束日期"), self.end)
+        form.addRow(self.tr("程序步骤"), self.step)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "title": self.title.text(),
+            "place": self.place.text(),
+            "start_date": _pydate(self.start.date()),
+            "end_date": _pydate(self.end.date()),
+            "step_code": self.step.currentData() or None,
+        }

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from resettle.services.procedure.calendar import HolidayRow
-from resettle.services.procedure.grievances import GrievanceView
+from resettle.services.procedure.grievances import GrievanceView, PostingView
 from resettle.services.procedure.steps import PROBLEM_STATUSES, StepView
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -171,3 +171,22 @@ class HolidayModel(_RowsModel[HolidayRow]):
 
     def background(self, item: HolidayRow) -> QColor | None:
         return OFF_BACKGROUND if item.kind == "休" else None
+
+
+class PostingModel(_RowsModel[PostingView]):
+    """The posting records (公示) of a project: period, place, audit chain head, objections received."""
+
+    COLUMNS: tuple[tuple[str, Getter], ...] = (
+        ("名称", lambda p: p.title),
+        ("地点", lambda p: p.place),
+        ("开始", lambda p: p.start_date),
+        ("结束", lambda p: p.end_date),
+        ("最早可结束", lambda p: p.earliest_end),
+        ("期限", lambda p: "期限不足" if p.too_short else ""),
+        ("异议", lambda p: p.objections),
+        ("未办结", lambda p: p.open_objections),
+        ("审计链校验值", lambda p: p.chain_head),
+    )
+
+    def background(self, item: PostingView) -> QColor | None:
+        return PROBLEM_BACKGROUND if item.too_short else None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -26,15 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resettle.services.procedure import calendar, grievances, printing, steps
-from resettle.services.procedure.grievances import GrievanceView
+from resettle.services.procedure import agreements, calendar, grievances, printing, steps
+from resettle.services.procedure import settings as procedure_settings
+from resettle.services.procedure.grievances import GrievanceView, PostingView
 from resettle.services.procedure.steps import PROBLEM_STATUSES, StepView
 from ui.areas import AreaContext
-from ui.procedure.dialogs import CloseDialog, GrievanceDialog, StepDialog
-from ui.procedure.models import SORT_ROLE, GrievanceModel, HolidayModel, StepsModel
+from ui.procedure.dialogs import CloseDialog, GrievanceDialog, PostingDialog, StepDialog
+from ui.procedure.models import SORT_ROLE, GrievanceModel, HolidayModel, PostingModel, StepsModel
 
 TOPICS = frozenset({"procedure", "grievances", "calendar"})
-TAB_TIMELINE, TAB_GRIEVANCES, TAB_HOLIDAYS = range(3)
+TAB_TIMELINE, TAB_GRIEVANCES, TAB_POSTINGS, TAB_HOLIDAYS = range(4)
 
 
 def _table(parent: QWidget, model: Any) -> QTableView:
@@ -100,8 +102,15 @@ class TimelinePage(_Page):
         self.view.doubleClicked.connect(lambda _i: self.edit_step())
         self.button(self.tr("登记日期…"), self.edit_step)
         self.button(self.tr("附加证据…"), self.attach)
+        self.button(self.tr("放行协议打印…"), self.allow_agreements)
+        self.family = QCheckBox(self.tr("截止日后出生、婚嫁计入安置人口"), self)
+        self.family.clicked.connect(self.set_family)
+        self.bar.addWidget(self.family)
         self.button(self.tr("刷新"), self.refresh)
         self.bar.addStretch(1)
+        self.gate = QLabel(self)
+        self.gate.setWordWrap(True)
+        self.layout_.addWidget(self.gate)
         self.layout_.addWidget(self.view, 1)
 
     def refresh(self) -> None:
@@ -110,11 +119,17 @@ class TimelinePage(_Page):
             self.model.set_rows([])
             return
         self.ctx.runner.run(
-            self, self.tr("读取征收程序"), steps.list_steps, on_done=self._show, with_progress=False,
+            self, self.tr("读取征收程序"), _timeline, on_done=self._show, with_progress=False,
             db=self.ctx.database(), project_id=pid,
         )  # fmt: skip
 
-    def _show(self, rows: list[StepView]) -> None:
+    def _show(self, result: tuple[list[StepView], agreements.AgreementGate, bool]) -> None:
+        rows, gate, family = result
+        self.family.setChecked(family)
+        if gate.allowed:
+            self.gate.setText(self.tr("正式协议：可以打印") + (f"（{gate.message}）" if gate.message else ""))
+        else:
+            self.gate.setText(self.tr("正式协议：暂不能打印。") + gate.message)
         self.model.set_rows(rows)
         problems = [r for r in rows if r.status in PROBLEM_STATUSES]
         if problems:
@@ -133,6 +148,30 @@ class TimelinePage(_Page):
         self.ctx.runner.run(
             self, self.tr("登记程序步骤"), steps.set_step, changes=frozenset({"procedure"}), with_progress=False,
             db=self.ctx.database(), project_id=pid, code=step.code, **dialog.values(),
+        )  # fmt: skip
+
+    def allow_agreements(self) -> None:
+        pid = self.ctx.current_project()
+        if pid is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self, self.tr("放行协议打印"), self.tr("方案公告期未满提前打印正式协议的理由：")
+        )
+        if not ok:
+            return
+        self.ctx.runner.run(
+            self, self.tr("放行协议打印"), agreements.allow_early_agreements, changes=frozenset({"procedure"}),
+            with_progress=False, db=self.ctx.database(), project_id=pid, reason=reason,
+        )  # fmt: skip
+
+    def set_family(self, checked: bool) -> None:
+        pid = self.ctx.current_project()
+        if pid is None:
+            return
+        self.ctx.runner.run(
+            self, self.tr("修改程序设置"), procedure_settings.set_family_changes_after_cutoff,
+            changes=frozenset({"procedure"}), with_progress=False, db=self.ctx.database(), project_id=pid,
+            count=checked,
         )  # fmt: skip
 
     def attach(self) -> None:
@@ -241,6 +280,49 @@ class GrievancePage(_Page):
         )  # fmt: skip
 
 
+class PostingPage(_Page):
+    """The posting records of the current project with the objections each received."""
+
+    def __init__(self, ctx: AreaContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = PostingModel(self)
+        self.view = _table(self, self.model)
+        self.button(self.tr("登记公示…"), self.add)
+        self.bar.addStretch(1)
+        self.layout_.addWidget(self.view, 1)
+
+    def refresh(self) -> None:
+        pid = self.project()
+        if pid is None:
+            self.model.set_rows([])
+            return
+        self.ctx.runner.run(
+            self, self.tr("读取公示记录"), grievances.list_postings, on_done=self._show, with_progress=False,
+            db=self.ctx.database(), project_id=pid,
+        )  # fmt: skip
+
+    def _show(self, rows: list[PostingView]) -> None:
+        self.model.set_rows(rows)
+        short = sum(1 for p in rows if p.too_short)
+        text = self.tr("共 {n} 次公示").format(n=len(rows))
+        if short:
+            text += self.tr("，其中 {k} 次期限不足（红色）").format(k=short)
+        self.note.setText(text)
+
+    def add(self) -> None:
+        pid = self.ctx.current_project()
+        if pid is None:
+            self.project()
+            return
+        dialog = PostingDialog([(d.code, d.name) for d in steps.CATALOGUE], self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.ctx.runner.run(
+            self, self.tr("登记公示"), grievances.add_posting, changes=frozenset({"grievances"}), with_progress=False,
+            db=self.ctx.database(), project_id=pid, **dialog.values(),
+        )  # fmt: skip
+
+
 class HolidayPage(_Page):
     """The holiday and make-up working days the calendar knows; a newer year is imported here."""
 
@@ -280,6 +362,13 @@ class HolidayPage(_Page):
         )  # fmt: skip
 
 
+def _timeline(db: Any, project_id: int) -> tuple[list[StepView], agreements.AgreementGate, bool]:
+    rows = steps.list_steps(db, project_id)
+    gate = agreements.agreement_gate(db, project_id)
+    family = procedure_settings.get_procedure_settings(db, project_id).family_changes_after_cutoff_count
+    return rows, gate, family
+
+
 def _holidays(db: Any) -> tuple[list[int], list[calendar.HolidayRow]]:
     cal = calendar.work_calendar(db)
     return sorted(cal.years), calendar.holiday_rows(db)
@@ -297,9 +386,11 @@ class ProcedureWindow(QDialog):
         self.tabs = QTabWidget(self)
         self.timeline = TimelinePage(ctx, self)
         self.grievances = GrievancePage(ctx, self)
+        self.postings = PostingPage(ctx, self)
         self.holidays = HolidayPage(ctx, self)
         self.tabs.addTab(self.timeline, self.tr("程序时间线"))
         self.tabs.addTab(self.grievances, self.tr("信访台账"))
+        self.tabs.addTab(self.postings, self.tr("公示记录"))
         self.tabs.addTab(self.holidays, self.tr("节假日表"))
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs)
@@ -313,7 +404,7 @@ class ProcedureWindow(QDialog):
         self.refresh_all()
 
     def refresh_all(self) -> None:
-        for page in (self.timeline, self.grievances, self.holidays):
+        for page in (self.timeline, self.grievances, self.postings, self.holidays):
             page.refresh()
 
     def show_tab(self, tab: int) -> None:
