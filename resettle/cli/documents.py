@@ -115,7 +115,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--deadline", type=parse_date, help="签约截止日期（默认出具后 30 天）")
     p.add_argument("--moving-deadline", type=parse_date, help="协议中的腾房交付日期")
     p.add_argument("--posting-from", type=parse_date, help="公示开始日期（默认出具当天）")
-    p.add_argument("--posting-days", type=int, help="公示天数（默认 10 天）")
+    p.add_argument("--posting-days", type=int, help="公示天数（默认为项目设定的公示期，未设定时 30 天）")
     p.add_argument("--reviewed-only", action="store_true", help="只打印补偿已复核的户")
     p.add_argument("--draft", action="store_true", help="打印样稿：不编号、不登记")
     p.set_defaults(func=cmd_print)

@@ -181,7 +181,7 @@ def _export_roster(db: Database, args: argparse.Namespace) -> tuple[dict[str, An
 
 def _export_disclosure(db: Database, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     info = exports.export_disclosure(db, args.out, args.project, args.village, progress=progress_printer(args))
-    text = f"已导出公示表 {info.households:,} 户到 {info.path}（身份证号码、电话已遮蔽；公示期和监督电话请填写）"
+    text = f"已导出公示表 {info.households:,} 户到 {info.path}（身份证号码、电话已遮蔽；公示期按项目设定，监督电话取乡镇信息）"
     return _export_payload(info), text
 
 

@@ -357,6 +357,9 @@ def export_disclosure(
         amounts = {row.household_id: row.by_item for row in totals if row.status != STATUS_NONE}
         if not amounts:
             items = []
+    if not complaint_phone:  # the number the PDF 公示表 prints
+        township = projects.township_for(db, scope.project_id)
+        complaint_phone = township.complaint_phone or township.phone
     with db.read() as s:
         groups = _group_counts(s, scope)
         villages: list[tuple[str, int]] = []

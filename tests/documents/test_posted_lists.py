@@ -15,7 +15,7 @@ from resettle.services import documents as docs
 from resettle.services import exports, projects
 from resettle.store.audit import chain_head_info
 from resettle.store.database import Database
-from tests.documents.conftest import pdf_text
+from tests.documents.conftest import TOWNSHIP, pdf_text
 
 PERIOD = re.compile(r"公示期：(\d{4})年(\d{1,2})月(\d{1,2})日至(\d{4})年(\d{1,2})月(\d{1,2})日")
 
@@ -54,6 +54,9 @@ def test_pdf_and_xlsx_lists_state_the_projects_posting_period(
     expected_days = DEFAULT_POSTING_DAYS if days is None else days
     assert in_pdf == in_xlsx == posting_period(in_pdf[0], expected_days)
     assert (in_pdf[1] - in_pdf[0]).days + 1 == expected_days
+    # …and the same complaint phone (the township details), which the xlsx left blank before.
+    assert TOWNSHIP.complaint_phone in pdf_text(pdf)
+    assert any(TOWNSHIP.complaint_phone in t for t in _xlsx_texts(xlsx))
 
 
 def test_a_second_project_keeps_its_own_posting_period(priced_db: Database, tmp_path: Path) -> None:
