@@ -130,6 +130,8 @@ class Frozen:
         report = data.parent / f"{data.name}-report.json"
         report.unlink(missing_ok=True)
         extra = {"QT_QPA_PLATFORM": "offscreen", "RESETTLE_SMOKE_REPORT": str(report)}
+        if WINDOWS:  # Qt's offscreen platform on Windows reads fonts only from this folder
+            extra["QT_QPA_FONTDIR"] = str(Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts")
         if shot is not None:
             extra["RESETTLE_SMOKE_SHOT"] = str(shot)
         started = time.time()
