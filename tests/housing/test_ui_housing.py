@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,35 @@ def test_selection_day_of_one_village_follows_that_villages_draw(
     page.skip()
     assert page.detail is not None and page.detail.household_no == draw.order[1][1]
     page.close()
+
+
+def test_household_dialog_sets_mode_members_and_move_out(
+    qtbot, ctx: AreaContext, hdb: Database, pid: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.housing.dialogs import HandoverDialog, HouseholdPlacementDialog
+
+    hid = households.find_household_id(hdb, "东岗01001", pid)
+    d = HouseholdPlacementDialog(ctx, pid, hid)
+    qtbot.addWidget(d)
+    assert "安置人口 4 人" in d.summary.text()
+    d.members.setCurrentRow(3)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("截止日后迁入", True))
+    d.toggle_member()
+    assert "安置人口 3 人" in d.summary.text() and "135.00" in d.summary.text()
+    assert "截止日后迁入" in d.members.item(3).text()
+    d.has_moved.setChecked(True)
+    d.moved_out.setDate(d.moved_out.date().fromString("2026-01-15", "yyyy-MM-dd"))
+    d.save_moved_out()
+    assert placement.placement_detail(hdb, pid, hid).moved_out_on == date(2026, 1, 15)
+    placement.choose_flats(hdb, pid, hid, [placement.find_flat_id(hdb, pid, "3幢-1单元-101")])
+    h = HandoverDialog(ctx, pid, hid)
+    qtbot.addWidget(h)
+    h.keys.setValue(2)
+    h.water.setText("10.5")
+    h.hand_over()
+    assert "安入〔" in h.state.text()
+    assert settlement.get_handover(hdb, pid, hid).water_reading == Decimal("10.50")  # type: ignore[union-attr]

@@ -31,6 +31,7 @@ class HousingArea(QObject):
             None,
             (self.tr("差价结算与模拟安置…"), self.show_settlement),
             (self.tr("过渡费发放表…"), self.show_transition),
+            (self.tr("安置人口与安置方式（所选户）…"), self.show_household),
             (self.tr("交房（所选户）…"), self.show_handover),
         ]
         for entry in entries:
@@ -85,6 +86,15 @@ class HousingArea(QObject):
         from ui.housing.dialogs import TransitionDialog
 
         return self._open(lambda pid: TransitionDialog(self.ctx, pid))
+
+    def show_household(self) -> QDialog | None:
+        from ui.housing.dialogs import HouseholdPlacementDialog
+
+        ids = self.ctx.current_households()
+        if not ids:
+            QMessageBox.information(self.ctx.parent, self.tr("安置"), self.tr("请先在户表中选择一户。"))
+            return None
+        return self._open(lambda pid: HouseholdPlacementDialog(self.ctx, pid, ids[0]))
 
     def show_handover(self) -> QDialog | None:
         from ui.housing.dialogs import HandoverDialog

@@ -8,9 +8,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resettle.domain.placement import MODES
 from resettle.errors import ResettleError
 from resettle.services import documents, projects
 from resettle.services.housing import placement, settlement, stock
@@ -638,3 +642,88 @@ class HandoverDialog(_AreaDialog):
                 household_ids=[self.household_id],
                 on_done=lambda r: self.info(r.message),
             )
+
+
+class HouseholdPlacementDialog(_AreaDialog):
+    """One household's placement: 安置方式, which members count as 安置人口 (each exclusion with its reason), move-out date."""
+
+    def __init__(self, ctx: AreaContext, project_id: int, household_id: int) -> None:
+        super().__init__(ctx, project_id, "安置人口与安置方式")
+        self.household_id = household_id
+        self.mode = QComboBox()
+        self.mode.addItems(list(MODES))
+        self.moved_out = QDateEdit(_qdate(None))
+        self.moved_out.setCalendarPopup(True)
+        self.has_moved = QCheckBox(self.tr("已搬迁腾空"))
+        self.members = QListWidget()
+        self.summary = QLabel()
+        b_mode = QPushButton(self.tr("保存安置方式"))
+        b_mode.clicked.connect(self.save_mode)
+        b_member = QPushButton(self.tr("认定 / 不认定所选成员…"))
+        b_member.clicked.connect(self.toggle_member)
+        b_moved = QPushButton(self.tr("保存搬迁日期"))
+        b_moved.clicked.connect(self.save_moved_out)
+        form = QFormLayout()
+        row = QHBoxLayout()
+        row.addWidget(self.mode, 1)
+        row.addWidget(b_mode)
+        form.addRow(self.tr("安置方式"), row)
+        row = QHBoxLayout()
+        row.addWidget(self.has_moved)
+        row.addWidget(self.moved_out, 1)
+        row.addWidget(b_moved)
+        form.addRow(self.tr("搬迁腾空日期"), row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("家庭成员（✓ 为安置人口；不认定须写明原因）")))
+        layout.addWidget(self.members, 1)
+        layout.addWidget(b_member)
+        self.resize(560, 520)
+        self.refresh()
+
+    def refresh(self) -> None:
+        d = self.call(placement.placement_detail, self.household_id)
+        if d is None:
+            return
+        self.detail = d
+        self.setWindowTitle(self.tr("安置人口与安置方式 — {0} {1}").format(d.household_no, d.head_name))
+        entitled = f"{d.entitled_m2} ㎡" if d.entitled_m2 is not None else self.tr("（未发布安置标准）")
+        self.summary.setText(self.tr("安置人口 {0} 人，应安置面积 {1}").format(d.persons, entitled))
+        self.mode.setCurrentText(d.mode)
+        self.has_moved.setChecked(d.moved_out_on is not None)
+        self.moved_out.setDate(_qdate(d.moved_out_on))
+        self.members.clear()
+        for m in d.members:
+            text = f"{'✓' if m.counted else '✗'} {m.name}（{m.relation}）" + (
+                f"　不认定：{m.reason}" if m.reason else ""
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            self.members.addItem(item)
+
+    def save_mode(self) -> None:
+        if self.call(placement.set_mode, self.household_id, self.mode.currentText()) is not None:
+            self.ctx.runner.announce(*CHANGES)
+            self.refresh()
+
+    def save_moved_out(self) -> None:
+        day = _pydate(self.moved_out) if self.has_moved.isChecked() else None
+        if self.call(placement.set_moved_out, self.household_id, day) is not None:
+            self.ctx.runner.announce(*CHANGES)
+            self.refresh()
+
+    def toggle_member(self) -> None:
+        item = self.members.currentItem()
+        if item is None:
+            return
+        person_id = int(item.data(Qt.ItemDataRole.UserRole))
+        member = next(m for m in self.detail.members if m.id == person_id)
+        verb = self.tr("不认定") if member.counted else self.tr("认定")
+        reason, ok = QInputDialog.getText(self, verb, self.tr("{0}「{1}」为安置人口的原因：").format(verb, member.name))
+        if not ok:
+            return
+        fn = placement.exclude_member if member.counted else placement.include_member
+        if self.call(fn, person_id, reason) is not None:
+            self.ctx.runner.announce(*CHANGES)
+            self.refresh()
