@@ -32,7 +32,7 @@ import python_calamine
 import xlsxwriter
 
 from resettle.domain.labour import age_on
-from resettle.domain.matching import Post, greedy_first_come, match
+from resettle.domain.matching import Candidate, Post, Proposal, greedy_first_come, match
 from resettle.services.demo import generate_demo
 from resettle.services.livelihood import jobs, labour, social_security
 from resettle.services.livelihood.common import load_people
@@ -57,6 +57,8 @@ def timed(label: str, fn):  # type: ignore[no-untyped-def]
 def raw_roster(path: Path, out: Path) -> int:
     conn = sqlite3.connect(path)
     band = {(sex, a): name for name, sex, lo, hi in BANDS for a in range(lo, min(hi, 130))}
+    benefit = {"第一年龄段": ("一次性生活补助", 6000), "第二年龄段": ("缴费补贴", 26000), "第三年龄段": ("缴费补贴", 41000),
+               "第四年龄段": ("按月领取", 52000)}  # fmt: skip
     rows = conn.execute(
         "SELECT p.name, p.id_number, p.sex, p.birth_date, v.name, g.name, h.household_no "
         "FROM person p JOIN household h ON h.id = p.household_id JOIN village_group g ON g.id = h.group_id "
@@ -66,18 +68,23 @@ def raw_roster(path: Path, out: Path) -> int:
     ).fetchall()
     book = xlsxwriter.Workbook(str(out), {"constant_memory": True})
     ws = book.add_worksheet("花名册")
-    for r, (name, idn, sex, birth, village, group, hno) in enumerate(rows, 1):
+    for r, (name, idn, sex, birth, village, group, hno) in enumerate(rows, 3):  # the same 12 columns
         b = date.fromisoformat(birth)
         age = age_on(b, REFERENCE)
-        ws.write_string(r, 0, name)
-        ws.write_string(r, 1, idn)
-        ws.write_string(r, 2, sex)
-        ws.write_string(r, 3, birth)
-        ws.write_number(r, 4, age)
-        ws.write_string(r, 5, band.get((sex, age), ""))
-        ws.write_string(r, 6, village)
-        ws.write_string(r, 7, group)
-        ws.write_string(r, 8, hno)
+        which = band.get((sex, age), "")
+        what, amount = benefit.get(which, ("", 0))
+        ws.write_number(r, 0, r - 2)
+        ws.write_string(r, 1, name)
+        ws.write_string(r, 2, idn)
+        ws.write_string(r, 3, sex)
+        ws.write_string(r, 4, birth)
+        ws.write_number(r, 5, age)
+        ws.write_string(r, 6, which)
+        ws.write_string(r, 7, what)
+        ws.write_number(r, 8, amount)
+        ws.write_string(r, 9, village)
+        ws.write_string(r, 10, group)
+        ws.write_string(r, 11, hno)
     book.close()
     conn.close()
     return len(rows)
@@ -148,6 +155,22 @@ def raw_reconcile(path: Path, reply: Path) -> dict[str, int]:
     return counts
 
 
+def raw_match(path: Path, posts: list[Post]) -> tuple[list[Candidate], list[Proposal]]:
+    """The same people read with plain sqlite3 (age, working age, status), then first-come greedy."""
+    conn = sqlite3.connect(path)
+    rows = conn.execute(
+        "SELECT p.id, p.name, p.sex, p.birth_date, coalesce(l.state, '') FROM person p "
+        "JOIN household h ON h.id = p.household_id LEFT JOIN labour_person l ON l.person_id = p.id "
+        "WHERE h.project_id = 1 AND EXISTS (SELECT 1 FROM land_parcel x WHERE x.household_id = h.id AND x.area_mu > 0)"
+    ).fetchall()
+    conn.close()
+    cands = []
+    for pid, name, sex, birth, state in rows:
+        age = age_on(date.fromisoformat(birth), REFERENCE)
+        cands.append(Candidate(pid, name, sex, age, 16 <= age < (50 if sex == "女" else 60), state, True))
+    return cands, greedy_first_come(posts, cands)
+
+
 def make_posts(places: int, out: Path, seed: int = 5) -> int:
     rng = random.Random(seed)
     book = openpyxl.Workbook()
@@ -213,14 +236,9 @@ def main() -> None:
         proposals, ours = timed(
             f"program ({made} posts, min-cost maximum matching)", lambda: jobs.match_jobs(db, 1, REFERENCE, save=False)
         )
-        with db.read() as s:
-            people = load_people(s, 1, REFERENCE)
-        from resettle.domain.matching import Candidate
-
-        cands = [Candidate(p.id, p.name, p.sex, p.age, p.working_age, p.state, p.land_lost) for p in people]
         posts = [Post(p.id, p.enterprise, p.post, p.kind, p.places, p.min_age, p.max_age, p.sex, p.certificate)
                  for p in jobs.list_posts(db, 1)]  # fmt: skip
-        greedy, raw = timed("raw (first-come greedy, plain loops)", lambda: greedy_first_come(posts, cands))
+        (cands, greedy), raw = timed("raw (sqlite3 rows + first-come greedy)", lambda: raw_match(path, posts))
         solo, solo_s = timed("domain match() alone on the same candidates", lambda: match(posts, cands))
         print(f"  places filled: program {len(proposals):,}, greedy {len(greedy):,}, domain {len(solo):,}")
         print(f"  ratio {ours / raw:.2f} (domain alone {solo_s / raw:.2f})")
