@@ -64,7 +64,8 @@ class MainWindow(PrintActions):
         self.setWindowTitle(self.tr("征迁安置管理"))
         self.setAcceptDrops(True)
 
-        self.model = HouseholdTableModel(self._fetch_page, self._count, self)
+        self.model = HouseholdTableModel(self._fetch_page, self._count, self, count_later=self._count_later)
+        self._select_single = False  # after Enter in the search box: select the row when exactly one matches
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -229,8 +230,13 @@ class MainWindow(PrintActions):
     def _count(self, query: HouseholdQuery) -> int:
         return households.count_households(self.db, query)
 
+    def _count_later(self, query: HouseholdQuery, deliver: Callable[[int], None]) -> None:
+        """The COUNT of a filter change on a worker thread (beside a running export, not behind it)."""
+        self.runner.run(self, "", households.count_households, with_progress=False, read_only=True, db=self.db,
+                        query=query, on_done=deliver)  # fmt: skip
+
     def current_query(self) -> HouseholdQuery:
-        base = self.model.query
+        base = self.model.latest_query
         kind, ident = self._filter or ("", 0)
         if self._filter is not None and self._is_only_project(self._filter):
             kind = ""  # one project: its filter is the whole register, and unfiltered counts are cheaper
@@ -250,9 +256,8 @@ class MainWindow(PrintActions):
 
     def _search_now(self) -> None:
         self._search_timer.stop()
+        self._select_single = True
         self.apply_filter()
-        if self.model.rowCount() == 1:
-            self.table.selectRow(0)
 
     def reload_all(self) -> None:
         self.reload_tree()
@@ -297,7 +302,8 @@ class MainWindow(PrintActions):
             self.tree.setCurrentIndex(select_index)
             self.tree.selectionModel().blockSignals(False)
         self.show_current_project()
-        self.runner.run(self, "", projects.group_counts, with_progress=False, db=self.db, on_done=self._show_counts)
+        self.runner.run(self, "", projects.group_counts, with_progress=False, read_only=True, db=self.db,
+                        on_done=self._show_counts)  # fmt: skip
 
     def _show_counts(self, counts: dict[int, int]) -> None:
         """Sum the worker's per-group counts up the tree already shown (no second query)."""
@@ -352,6 +358,10 @@ class MainWindow(PrintActions):
         ):
             text += self.tr("（匹配过多，只列出一部分，请多输入几个字）")
         self.rows_label.setText(text)
+        if self._select_single:
+            self._select_single = False
+            if total == 1:
+                self.table.selectRow(0)
         self._selection_changed(QItemSelection(), QItemSelection())
 
     def _selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:

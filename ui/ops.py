@@ -3,7 +3,8 @@
 A service function takes ``progress(done, total)`` and ``cancelled()`` keyword callbacks
 when it supports them (``with_progress=True``, the default): the runner always passes its
 own, so the dialog's 取消 reaches the job (a function without ``cancelled`` gets a busy
-dialog without a 取消 button); a job that stops raises
+dialog without a 取消 button); ``read_only=True`` jobs (counts, quick reads) run beside the
+one writer instead of queueing behind it; a job that stops raises
 :class:`resettle.errors.Cancelled` and the clerk sees its message, not an error box.
 After success the runner announces what changed (``changed`` signal with a set of topic
 names such as ``{"households", "tree"}``) so that pages refresh only what they show.
@@ -59,6 +60,8 @@ class OpRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one write at a time; SQLite has one writer anyway
+        self.read_pool = QThreadPool(self)  # quick reads (counts) never wait behind a long export
+        self.read_pool.setMaxThreadCount(2)
         self._jobs: set[_Job] = set()
         self.on_error: Callable[[QWidget | None, BaseException, str], None] | None = None
 
@@ -73,6 +76,7 @@ class OpRunner(QObject):
         with_progress: bool = True,
         on_cancelled: Callable[[], object] | None = None,
         on_failed: Callable[[BaseException], bool] | None = None,
+        read_only: bool = False,
         **kwargs: Any,
     ) -> _Job:
         cancel_event = threading.Event()
@@ -125,11 +129,11 @@ class OpRunner(QObject):
         job.signals.finished.connect(finish, Qt.ConnectionType.QueuedConnection)
         job.signals.failed.connect(fail, Qt.ConnectionType.QueuedConnection)
         self._jobs.add(job)
-        self.pool.start(job)
+        (self.read_pool if read_only else self.pool).start(job)
         return job
 
     def wait(self, msecs: int = 30000) -> bool:
-        return self.pool.waitForDone(msecs)
+        return self.pool.waitForDone(msecs) and self.read_pool.waitForDone(msecs)
 
     def busy(self) -> bool:
         """Whether a job is queued or running (its result not yet delivered)."""

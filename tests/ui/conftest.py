@@ -56,3 +56,8 @@ def _no_blocking_warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(QMessageBox, "warning", warning)
     monkeypatch.setattr(QMessageBox, "information", warning)
     return shown
+
+
+def settle(qtbot, window: MainWindow) -> None:
+    """Wait until the register table shows the last filter (its count runs on a worker thread)."""
+    qtbot.waitUntil(lambda: not window.model.counting, timeout=10000)

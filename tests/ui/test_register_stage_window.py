@@ -6,6 +6,7 @@ from resettle.domain import progress
 from resettle.services import households, projects
 from resettle.services.demo import demo_compensation
 from resettle.services.records import HouseholdQuery
+from tests.ui.conftest import settle
 from ui.main_window import MainWindow
 from ui.models.household_table import COL_HEAD, COL_STATUS, COL_TOTAL
 
@@ -14,14 +15,17 @@ def test_status_and_total_columns_and_the_status_filter(qtbot, window: MainWindo
     pid = projects.tree(window.db)[0].id
     demo_compensation(window.db, pid)
     window.model.refresh()
+    settle(qtbot, window)
     row = window.model.ensure_row(0)
     assert row is not None
     assert window.model.index(0, COL_STATUS).data() == progress.COMPUTED
     assert window.model.index(0, COL_TOTAL).data() == f"{row.compensation_total:,.2f}"
     total = window.model.rowCount()
     window.stage_filter.setCurrentIndex(window.stage_filter.findData(progress.SURVEYED))
+    settle(qtbot, window)
     assert window.model.rowCount() == 0
     window.stage_filter.setCurrentIndex(window.stage_filter.findData(progress.COMPUTED))
+    settle(qtbot, window)
     assert window.model.rowCount() == total
     qtmodeltester.check(window.model)
 
@@ -36,6 +40,7 @@ def test_a_member_match_is_shown_beside_the_head(qtbot, window: MainWindow) -> N
     member = detail.data.persons[-1]
     window.search.setText(member.name)
     window._search_now()
+    settle(qtbot, window)
     for i in range(window.model.rowCount()):
         window.model.ensure_row(i)
     found = [window.model.index(i, COL_HEAD).data() for i in range(window.model.rowCount())]

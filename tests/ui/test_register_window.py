@@ -161,7 +161,7 @@ def test_window_opens_a_million_households_without_loading_them(qtbot, tmp_path:
         qtbot.addWidget(win)
         win.show()
         qtbot.waitExposed(win)
-        qtbot.wait(50)
+        qtbot.waitUntil(lambda: not win.model.counting, timeout=10000)  # the count runs on a worker thread
         assert win.model.rowCount() == 1_000_060
         assert 0 < win.model.fetched_rows <= 2 * PAGE
         win.table.scrollToBottom()

@@ -209,8 +209,11 @@ def test_printing_a_group_of_the_second_project_prints_its_households_only(
 
     monkeypatch.setattr(ExportPdfDialog, "exec", accept)
     monkeypatch.setattr(QMessageBox, "question", yes)
+    errors: list[BaseException] = []
+    window.runner.on_error = lambda _parent, exc, _trace: errors.append(exc)
     window.export_pdfs(DocumentKind.NOTICE)
-    qtbot.waitUntil(out.exists, timeout=30000)
+    qtbot.waitUntil(lambda: bool(errors) or out.exists(), timeout=60000)
+    assert not errors
     window.runner.wait()
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     in_group = households.list_households(window.db, HouseholdQuery(group_id=group.id), 0, 10_000).rows

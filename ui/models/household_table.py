@@ -1,6 +1,8 @@
 """The register table: a window over a million households, fetched page by page.
 
-``rowCount`` is the number of matching households (one COUNT query per filter change);
+``rowCount`` is the number of matching households (one COUNT query per filter change; with
+``count_later`` the count runs on a worker thread and the model keeps showing the previous
+result until it arrives, so query and total always change together);
 rows are fetched in pages of ``PAGE`` when the view first asks for them. ``data()`` never
 touches the database: a missing page is queued and loaded by a zero-delay timer slot,
 which then emits ``dataChanged``. Only a bounded number of pages is kept.
@@ -37,6 +39,7 @@ SORT_KEYS = {
 
 PageFetcher = Callable[[HouseholdQuery, int, int], list[HouseholdRow]]
 Counter = Callable[[HouseholdQuery], int]
+CountLater = Callable[[HouseholdQuery, Callable[[int], None]], None]  # count off the GUI thread, then deliver
 
 
 def _cell(row: HouseholdRow, col: int) -> Any:
@@ -68,11 +71,15 @@ class HouseholdTableModel(QAbstractTableModel):
     loaded = Signal(int)
     page_loaded = Signal(int)
 
-    def __init__(self, fetch_page: PageFetcher, count: Counter, parent: Any = None) -> None:
+    def __init__(
+        self, fetch_page: PageFetcher, count: Counter, parent: Any = None, count_later: CountLater | None = None
+    ) -> None:
         super().__init__(parent)
         self._fetch_page = fetch_page
         self._count = count
+        self._count_later = count_later
         self._query = HouseholdQuery()
+        self._pending: HouseholdQuery | None = None  # being counted on a worker thread
         self._total = 0
         self._pages: OrderedDict[int, list[HouseholdRow]] = OrderedDict()
         self._wanted: set[int] = set()
@@ -128,9 +135,10 @@ class HouseholdTableModel(QAbstractTableModel):
         if key is None:
             return
         desc = order == Qt.SortOrder.DescendingOrder
-        if key == self._query.sort and desc == self._query.descending:
+        latest = self.latest_query
+        if key == latest.sort and desc == latest.descending:
             return
-        self.set_query(HouseholdQuery(**{**self._query.__dict__, "sort": key, "descending": desc}))
+        self.set_query(HouseholdQuery(**{**latest.__dict__, "sort": key, "descending": desc}))
 
     # -- what the window does ------------------------------------------------------------
     @property
@@ -142,18 +150,44 @@ class HouseholdTableModel(QAbstractTableModel):
         """How many rows are held in memory (tests assert this stays small)."""
         return sum(len(p) for p in self._pages.values())
 
+    @property
+    def latest_query(self) -> HouseholdQuery:
+        """The query asked for last (still being counted, or shown)."""
+        return self._pending or self._query
+
+    @property
+    def counting(self) -> bool:
+        return self._pending is not None
+
     def set_query(self, query: HouseholdQuery) -> None:
+        if self._count_later is None:
+            self._reset(query, self._count(query))
+            return
+        self._pending = query
+
+        def deliver(total: int) -> None:
+            self._counted(query, total)
+
+        self._count_later(query, deliver)
+
+    def _counted(self, query: HouseholdQuery, total: int) -> None:
+        if query is not self._pending:
+            return  # a newer filter is being counted; this answer is stale
+        self._pending = None
+        self._reset(query, total)
+
+    def _reset(self, query: HouseholdQuery, total: int) -> None:
         self.beginResetModel()
         self._query = query
         self._pages.clear()
         self._wanted.clear()
-        self._total = self._count(query)
+        self._total = total
         self.endResetModel()
         self.loaded.emit(self._total)
 
     def refresh(self) -> None:
         """Re-read after a change elsewhere (same filter, same sort)."""
-        self.set_query(self._query)
+        self.set_query(self.latest_query)
 
     def row_at(self, row: int) -> HouseholdRow | None:
         page = self._pages.get(row // PAGE)
