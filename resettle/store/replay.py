@@ -84,9 +84,14 @@ class TableSpec:
         for key, conv, value in zip(self.keys, self.converters, stored, strict=True):
             if value is None or value == "":
                 continue
-            if conv is None and type(value) is str:  # the common case, kept cheap
-                out[key] = value
-                continue
+            if conv is None:  # text and integers, the common case, kept cheap
+                kind = type(value)
+                if kind is str:
+                    out[key] = value
+                    continue
+                if kind is int:
+                    out[key] = str(value)
+                    continue
             text = (conv or _plain)(value)
             if text is not None:
                 out[key] = text
@@ -393,6 +398,7 @@ def replay(conn: sqlite3.Connection, limit: int = 100) -> ReplayResult:
     """Undo the whole audit trail against the tables; every contradiction is a problem."""
     result = ReplayResult()
     specs = table_specs()
+    conn.execute("PRAGMA temp_store = MEMORY")  # sorting the trail by household stays off the disk
     sources: list[Iterator[tuple[int, list[Sequence[Any]]]]] = [
         _grouped(
             conn.execute(
@@ -408,7 +414,7 @@ def replay(conn: sqlite3.Connection, limit: int = 100) -> ReplayResult:
             continue
         by = spec.group_column or "NULL"
         cols = ", ".join(f'"{c}"' for c in spec.columns)
-        order = "id" if spec.group_column in (None, "id") else f"{by}, id"
+        order = "id" if spec.group_column in (None, "id") else by  # the household index: no sort
         sql = f'SELECT {by}, id, {cols} FROM "{spec.name}" ORDER BY {order}'
         sources.append(_grouped(conn.execute(sql)))
         names.append(spec.name)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -149,3 +151,171 @@ def test_a_broken_foreign_key_is_reported(register: Database) -> None:
     hand_edit(register, "PRAGMA foreign_keys = OFF", "UPDATE person SET household_id = 999 WHERE id = 2")
     report = check_database(register)
     assert any("外键" in p and "person" in p for p in report.problems), report.problems
+
+
+# -- the replay: edits that recompute the seal ------------------------------------------------------
+
+
+def reseal(db: Database, table: str, row_id: int) -> None:
+    from resettle.store.models import Base
+    from resettle.store.seal import seal_of, sealed_columns
+
+    cols = sealed_columns(Base.metadata.tables[table])
+    conn = sqlite3.connect(db.path)
+    try:
+        values = conn.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        conn.execute(f"UPDATE {table} SET seal = ? WHERE id = ?", (seal_of(table, row_id, values), row_id))
+        conn.commit()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(("table", "column", "expression"), HAND_EDITS, ids=[f"{t}.{c}" for t, c, _ in HAND_EDITS])
+def test_a_hand_edit_with_its_seal_recomputed_is_caught_by_the_replay(
+    register: Database, table: str, column: str, expression: str
+) -> None:
+    conn = register.raw_connection()
+    try:
+        row_id = conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
+    finally:
+        conn.close()
+    hand_edit(register, f"UPDATE {table} SET {column} = {expression} WHERE id = {row_id}")
+    reseal(register, table, row_id)
+    report = check_database(register)
+    assert not any("不是经本程序写入的（可能被手工改动）" in p for p in report.problems), "the seal is valid"
+    assert any(f"表 {table} 第 {row_id} 行" in p and column in p for p in report.problems), report.problems
+
+
+def test_a_bulk_written_household_edited_behind_the_program_is_caught(demo_db: Database) -> None:
+    hand_edit(demo_db, "UPDATE person SET name = '冒名' WHERE id = (SELECT min(id) FROM person WHERE household_id = 9)")
+    reseal(demo_db, "person", int(demo_db.raw_connection().execute(
+        "SELECT min(id) FROM person WHERE household_id = 9").fetchone()[0]))  # fmt: skip
+    report = check_database(demo_db)
+    assert [p for p in report.problems if "户 id 9" in p], report.problems
+    assert len(report.problems) == 1, report.problems
+
+
+def test_rows_added_or_deleted_behind_the_program_are_caught(register: Database) -> None:
+    hand_edit(register, "DELETE FROM attachment", "DELETE FROM land_parcel")
+    report = check_database(register)
+    assert any("表 attachment" in p and "已不在表中" in p for p in report.problems), report.problems
+    assert any("表 land_parcel" in p and "已不在表中" in p for p in report.problems), report.problems
+
+
+def test_a_row_inserted_with_a_valid_seal_is_caught(register: Database) -> None:
+    hand_edit(
+        register,
+        "INSERT INTO structure (id, household_id, seq, use, structure_type, floor_area_m2, legal_status,"
+        " decoration_value, version, seal) VALUES (77, 1, 9, '住宅', '框架', 10000, '合法', 99999900, 1, '')",
+    )
+    reseal(register, "structure", 77)
+    report = check_database(register)
+    assert any("表 structure 第 77 行没有任何审计记录" in p for p in report.problems), report.problems
+
+
+def test_tampering_in_one_project_is_reported_there_and_the_other_stays_clean(register: Database) -> None:
+    pid = projects.create_project(register, "第二项目")
+    gid = projects.add_group(register, pid, "德源村", "一组")
+    other = households.create_household(register, HouseholdData(household_no="DY001", group_id=gid, head_name="赵六"))
+    assert check_database(register).ok
+    hand_edit(register, f"UPDATE household SET phone = '13999999999' WHERE id = {other.id}")
+    reseal(register, "household", other.id)
+    report = check_database(register)
+    assert report.problems and all(f"表 household 第 {other.id} 行" in p for p in report.problems), report.problems
+
+
+# -- the chain head against its witnesses -----------------------------------------------------------
+
+
+def test_deleting_the_newest_audit_entries_is_caught_by_the_witness(register: Database) -> None:
+    hand_edit(
+        register,
+        "DROP TRIGGER audit_log_no_delete",
+        "DELETE FROM audit_log WHERE id > (SELECT max(id) - 2 FROM audit_log)",
+    )
+    report = check_database(register)
+    assert any("审计链比见证文件记录的短" in p for p in report.problems), report.problems
+
+
+def test_an_entry_appended_with_a_valid_hash_is_caught_by_the_witness(register: Database) -> None:
+    from resettle.store.audit import AUDIT_COLUMNS, entry_hash
+
+    conn = sqlite3.connect(register.path)
+    try:
+        prev = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()[0]
+        content = (
+            "2026-01-01T00:00:00.000000Z",
+            "clerk1",
+            "pc",
+            "update",
+            "household",
+            1,
+            1,
+            "remarks",
+            None,
+            "补",
+            "",
+            None,
+        )
+        cols = ", ".join(f'"{c}"' for c in AUDIT_COLUMNS)
+        conn.execute(f"INSERT INTO audit_log ({cols}, prev_hash, hash) VALUES ({', '.join('?' * 14)})",
+                     (*content, prev, entry_hash(prev, content)))  # fmt: skip
+        conn.execute("UPDATE household SET remarks = '补' WHERE id = 1")
+        conn.commit()
+    finally:
+        conn.close()
+    reseal(register, "household", 1)
+    report = check_database(register)
+    assert any("多出 1 条记录" in p for p in report.problems), report.problems
+
+
+def test_a_file_swapped_for_an_older_backup_is_reported_as_a_restore_to_an_older_state(register: Database) -> None:
+    from resettle.store.backup import auto_backup
+
+    older = auto_backup(register.path, "manual")
+    projects.create_project(register, "之后的项目")
+    path = register.path
+    register.close()
+    shutil.copyfile(older, path)
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    with Database.open(path, startup_backup=False) as reopened:
+        report = check_database(reopened)
+    assert any("恢复到较早状态（未经本程序）" in p and older.name in p for p in report.problems), report.problems
+
+
+def test_a_restore_through_the_program_is_a_notice_not_a_problem(register: Database) -> None:
+    from resettle.store.backup import auto_backup
+
+    older = auto_backup(register.path, "manual")
+    projects.create_project(register, "之后的项目")
+    register.restore_from(older)
+    projects.create_project(register, "恢复后的项目")
+    report = check_database(register)
+    assert report.ok, report.problems
+    assert any(n.startswith("恢复到较早状态") and older.name in n for n in report.notices), report.notices
+
+
+def test_the_cli_reports_the_new_findings_in_json(register: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from resettle.cli import main
+
+    path = register.path
+    register.close()
+    assert main(["check", "--json", "--db", str(path)]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert {"ok", "problems", "audit_entries", "chain_head", "chain_seq", "witness_head", "notices"} <= set(payload)
+    assert payload["witness_head"] == {"seq": payload["chain_seq"], "hash": payload["chain_head"]}
+    hand_edit_path(path, "UPDATE household SET phone = '13000000000'")
+    assert main(["check", "--json", "--db", str(path)]) == 1
+    assert any("「phone」" in p for p in json.loads(capsys.readouterr().out)["problems"])
+
+
+def hand_edit_path(path: Path, statement: str) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute(statement)
+        conn.commit()
+    finally:
+        conn.close()
