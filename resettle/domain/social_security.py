@@ -8,11 +8,11 @@ this module only checks a standard is coherent and finds a person's band.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["AgeBand", "band_for", "check_bands"]
+__all__ = ["AgeBand", "band_for", "check_bands", "totals_by_band"]
 
 SEXES = ("男", "女")
 
@@ -61,3 +61,17 @@ def band_for(age: int, sex: str, bands: Sequence[AgeBand]) -> AgeBand | None:
         if band.covers(age, sex):
             return band
     return None
+
+
+def totals_by_band(assigned: Iterable[AgeBand | None], bands: Sequence[AgeBand]) -> dict[str, tuple[int, Decimal]]:
+    """Persons and amount per band name, in the standard's order (every band listed, also when empty).
+
+    ``assigned`` is each person's band (None: no band, not counted). Amounts are exact sums
+    of the bands' amounts, never rounded again."""
+    totals: dict[str, tuple[int, Decimal]] = {band.name: (0, Decimal("0.00")) for band in bands}
+    for band in assigned:
+        if band is None:
+            continue
+        persons, amount = totals.get(band.name, (0, Decimal("0.00")))
+        totals[band.name] = (persons + 1, amount + band.amount)
+    return totals

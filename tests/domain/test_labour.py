@@ -92,3 +92,28 @@ def test_employment_state_spellings() -> None:
     assert normalize_employment_state("未就业求职") == STATE_SEEKING
     assert normalize_employment_state("不愿就业") == STATE_UNWILLING
     assert normalize_employment_state("退休返聘") is None
+
+
+_FULL_WIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
+
+
+@given(st.dates(min_value=date(1930, 1, 1), max_value=date(2020, 12, 31)), st.integers(0, 2**20), st.data())
+def test_the_id_variants_a_bureau_reply_carries_normalise_to_the_register_id(
+    birth: date, seed: int, data: st.DataObject
+) -> None:
+    """Full-width digits, lower-case x and padding or inner spaces all come back to the same 18 characters."""
+    import random
+
+    from resettle.domain.ids import check_id, normalize_id, random_valid_id
+
+    number = random_valid_id(random.Random(seed), birth)
+    chars = list(number)
+    for i in data.draw(st.sets(st.integers(0, 17), max_size=18)):
+        chars[i] = chars[i].translate(_FULL_WIDTH)
+    if chars[-1] == "X" and data.draw(st.booleans()):
+        chars[-1] = "x"
+    spaced = (
+        data.draw(st.sampled_from(["", " ", "　", "  "])) + "".join(chars) + data.draw(st.sampled_from(["", " ", "　"]))
+    )
+    assert normalize_id(spaced) == number
+    assert check_id(spaced).normalized == number

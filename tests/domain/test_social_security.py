@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resettle.domain.social_security import AgeBand, band_for, check_bands
+from resettle.domain.social_security import AgeBand, band_for, check_bands, totals_by_band
 
 BANDS = [
     AgeBand("第一年龄段", "男", 0, 16, "一次性生活补助", Decimal(6000)),
@@ -70,3 +70,15 @@ def test_the_sample_standard_is_coherent_and_broken_ones_are_named() -> None:
     assert any("截止年龄" in p for p in problems)
     assert any("负数" in p for p in problems)
     assert any("女性" in p for p in problems)
+
+
+@given(st.lists(st.tuples(st.integers(0, 120), st.sampled_from(["男", "女", ""])), max_size=300))
+def test_totals_by_band_count_every_banded_person_once_and_sum_exactly(people: list[tuple[int, str]]) -> None:
+    assigned = [band_for(age, sex, BANDS) for age, sex in people]
+    totals = totals_by_band(assigned, BANDS)
+    assert list(totals) == ["第一年龄段", "第二年龄段", "第三年龄段", "第四年龄段"]
+    assert sum(n for n, _ in totals.values()) == sum(1 for b in assigned if b is not None)
+    assert sum((a for _, a in totals.values()), Decimal(0)) == sum((b.amount for b in assigned if b), Decimal(0))
+    for name, (n, amount) in totals.items():
+        unit = next(b.amount for b in BANDS if b.name == name)
+        assert amount == unit * n and amount.as_tuple().exponent in (0, -2)

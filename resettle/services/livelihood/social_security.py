@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from resettle.domain.social_security import AgeBand, band_for
+from resettle.domain.social_security import AgeBand, band_for, totals_by_band
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.io.livelihood_records import OUTCOME_LABELS, OUTCOMES, BandTotal, ReconcileRow, RosterRow
 from resettle.io.livelihood_sheets import read_reply, read_standard
@@ -231,9 +231,7 @@ def _roster(s: Session, project_id: int, on: date | None) -> RosterResult:
     day = on or info.reference_date or reference_date(s, project_id, None)
     rows: list[RosterRow] = []
     unbanded: list[RosterRow] = []
-    totals: dict[str, list[Decimal | int]] = {}
-    for each in info.bands:
-        totals.setdefault(each.name, [0, Decimal("0.00")])
+    assigned: list[AgeBand | None] = []
     for p in load_people(s, project_id, day):
         if not p.land_lost:
             continue
@@ -253,13 +251,10 @@ def _roster(s: Session, project_id: int, on: date | None) -> RosterResult:
             p.household_no,
         )
         rows.append(row)
+        assigned.append(band)
         if band is None:
             unbanded.append(row)
-            continue
-        total = totals[band.name]
-        total[0] = int(total[0]) + 1
-        total[1] = Decimal(total[1]) + band.amount
-    bands = {name: BandTotal(int(n), Decimal(a)) for name, (n, a) in totals.items()}
+    bands = {name: BandTotal(n, amount) for name, (n, amount) in totals_by_band(assigned, info.bands).items()}
     return RosterResult(project, day, info, tuple(rows), bands, tuple(unbanded))
 
 
