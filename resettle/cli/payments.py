@@ -10,7 +10,7 @@ from typing import Any
 from resettle.cli.common import add_common, emit, open_db, parse_date, progress_printer
 from resettle.io.bank_batch import read_bank_reply
 from resettle.services import compensation, households, projects
-from resettle.services.payments import agreements, batches, reconcile
+from resettle.services.payments import agreements, batches, printing, reconcile
 from resettle.store.compensation_models import STATUS_COMPUTED
 from resettle.store.database import Database
 
@@ -109,6 +109,23 @@ def cmd_agreements_list(args: argparse.Namespace) -> int:
         for r in rows
     )
     emit(args, payload, text or "还没有协议")
+    return 0
+
+
+def cmd_print_supplement(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        project_id = projects.resolve_project(db, args.project)
+        hid = households.find_household_id(db, args.household, project_id)
+        out = printing.print_supplement(db, project_id, hid, args.seq, Path(args.out))
+    emit(args, {"out": str(out)}, f"已打印补充协议到 {out}")
+    return 0
+
+
+def cmd_vouchers(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        found = batches.find_batch(db, args.batch)
+        n = printing.print_payment_vouchers(db, found.project_id, found.id, Path(args.out))
+    emit(args, {"out": str(args.out), "vouchers": n}, f"已打印 {n:,} 张领款单到 {args.out}")
     return 0
 
 
@@ -262,6 +279,13 @@ def register(sub: Any) -> None:
     p.add_argument("--line", type=_line, action="append", metavar="项目=金额")
     p.set_defaults(func=cmd_supplement)
     add_common(p)
+    p = ag_sub.add_parser("print-supplement", help="打印补充协议（PDF）")
+    p.add_argument("out", metavar="OUT.pdf")
+    p.add_argument("--project")
+    p.add_argument("--household", metavar="NO", required=True)
+    p.add_argument("--seq", type=int, default=1, help="第几份补充协议（默认 1）")
+    p.set_defaults(func=cmd_print_supplement)
+    add_common(p)
     p = ag_sub.add_parser("list", help="列出协议")
     p.add_argument("--project")
     p.add_argument("--village")
@@ -288,6 +312,11 @@ def register(sub: Any) -> None:
     p.add_argument("--batch", help="核对回盘文件属于此批次")
     p.add_argument("--date", type=parse_date, help="到账日期（默认今天）")
     p.set_defaults(func=cmd_result)
+    add_common(p)
+    p = pay_sub.add_parser("vouchers", help="打印批次中成功付款的领款单（PDF）")
+    p.add_argument("batch", metavar="BATCH")
+    p.add_argument("out", metavar="OUT.pdf")
+    p.set_defaults(func=cmd_vouchers)
     add_common(p)
     p = pay_sub.add_parser("reconcile", help="对账：计算 = 协议 = 已付 + 未付")
     p.add_argument("--project")

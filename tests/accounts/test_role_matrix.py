@@ -68,6 +68,7 @@ EXPECTED: dict[str, dict[str, Need]] = {
         "bank_formats": R, "write_bank_files": P, "apply_reply": P,
     },
     "payments.reconcile": {"reconcile": R},
+    "payments.printing": {"print_supplement": R, "print_payment_vouchers": P},
     "payments.supporting": {"attach_document": E, "list_supporting": R, "document_content": R, "checklist": R},
     "payments.progress": {"payment_counts": R},
 }  # fmt: skip

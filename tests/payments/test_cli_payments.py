@@ -103,6 +103,8 @@ def test_review_sign_batch_reply_reconcile(reg: Path, tmp_path: Path, capsys: py
     assert rec_b["agreed"] == "0.00" and rec_b["paid"] == "0.00"
     code, listing = run(capsys, reg, "payments", "list", "--project", str(a))
     assert len(listing["batches"]) == 1 and len(listing["chain_head"]) == 64
+    code, printed = run(capsys, reg, "payments", "vouchers", listing["batches"][0]["batch"], str(tmp_path / "v.pdf"))
+    assert code == 0 and printed["vouchers"] == n - 1
 
 
 def test_users_and_login_from_the_environment(

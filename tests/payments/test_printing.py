@@ -1,0 +1,49 @@
+"""The supplementary agreement and the vouchers of paid lines, checked in the PDF's text."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from resettle.errors import ValidationError
+from resettle.services.payments import agreements, batches, printing
+from tests.payments.conftest import Two, household_ids
+from tests.payments.replies import answer
+
+
+def text_of(pdf: Path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(pdf).pages).replace(" ", "")
+
+
+def test_supplementary_agreement_prints_its_lines_reason_and_totals(two: Two, tmp_path: Path) -> None:
+    db = two.db
+    hid = household_ids(db, two.a)[0]
+    agreements.sign_agreements(db, two.a, [hid], date(2026, 7, 1), "70,30")
+    agreements.supplement(db, two.a, hid, [("困难补助", Decimal("1200.00"))], "低保户认定", date(2026, 7, 9))
+    out = printing.print_supplement(db, two.a, hid, 1, tmp_path / "sup.pdf")
+    text = text_of(out)
+    for expected in ("补充协议", "困难补助", "1,200.00", "低保户认定", "壹仟贰佰元整"):
+        assert expected in text
+    assert str(agreements.get_agreements(db, two.a, hid).agreed.quantize(Decimal("0.01"))) in text.replace(",", "")
+
+
+def test_vouchers_only_for_paid_lines(two: Two, tmp_path: Path) -> None:
+    db = two.db
+    ids = household_ids(db, two.a)[:3]
+    agreements.sign_agreements(db, two.a, ids, date(2026, 7, 1), "70,30")
+    info = batches.make_batch(db, two.a, 1)
+    with pytest.raises(ValidationError, match="还没有成功"):
+        printing.print_payment_vouchers(db, two.a, info.id, tmp_path / "none.pdf")
+    batches.write_bank_files(db, two.a, info.id, tmp_path / "b.xlsx")
+    lines = batches.batch_lines(db, two.a, info.id)
+    failed = lines[0].household_no
+    batches.apply_reply(db, two.a, answer(tmp_path / "b.xlsx", tmp_path / "r.xlsx", fail=lambda no: no == failed))
+    n = printing.print_payment_vouchers(db, two.a, info.id, tmp_path / "v.pdf")
+    assert n == 2 and len(PdfReader(tmp_path / "v.pdf").pages) == 2
+    text = text_of(tmp_path / "v.pdf")
+    assert failed not in text and all(line.household_no in text for line in lines[1:])
+    assert info.batch_no in text and "领款单" in text
