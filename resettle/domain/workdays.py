@@ -12,10 +12,12 @@ counted (期间开始的当日不计入); the N-th working day after DATE is the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import bisect
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
+from functools import cached_property
 
 from resettle.errors import ValidationError
 
@@ -86,6 +88,25 @@ class WorkCalendar:
             return sp.kind is DayKind.WORK
         return day.weekday() < 5
 
+    @cached_property
+    def working_days(self) -> tuple[date, ...]:
+        """Every working day of the known years, in order (built once per calendar)."""
+        out: list[date] = []
+        for year in sorted(self.years):
+            day, end = date(year, 1, 1), date(year, 12, 31)
+            while day <= end:
+                sp = self.special.get(day)
+                if (sp.kind is DayKind.WORK) if sp is not None else day.weekday() < 5:
+                    out.append(day)
+                day += timedelta(days=1)
+        return tuple(out)
+
+    def first_unknown_after(self, day: date) -> date:
+        year = day.year + 1
+        while year in self.years:
+            year += 1
+        return date(year, 1, 1)
+
     def days_of(self, year: int) -> list[SpecialDay]:
         return sorted((d for d in self.special.values() if d.day.year == year), key=lambda d: d.day)
 
@@ -100,12 +121,6 @@ def is_working_day(cal: WorkCalendar, day: date) -> bool:
     return cal.is_working_day(day)
 
 
-def _following(day: date) -> Iterator[date]:
-    while True:
-        day += timedelta(days=1)
-        yield day
-
-
 def add_working_days(cal: WorkCalendar, start: date, n: int) -> date:
     """The ``n``-th working day after ``start`` (``start`` itself not counted); ``n`` = 0 is ``start``."""
     if n < 0:
@@ -113,13 +128,12 @@ def add_working_days(cal: WorkCalendar, start: date, n: int) -> date:
     cal.check(start)
     if n == 0:
         return start
-    count = 0
-    for day in _following(start):
-        if cal.is_working_day(day):
-            count += 1
-            if count == n:
-                return day
-    raise AssertionError("unreachable")  # pragma: no cover
+    working = cal.working_days
+    target = bisect.bisect_right(working, start) + n - 1
+    gap = cal.first_unknown_after(start)
+    if target >= len(working) or working[target] >= gap:
+        cal.check(gap)  # the count runs into a year the calendar does not know
+    return working[target]
 
 
 def add_calendar_days(cal: WorkCalendar | None, start: date, n: int, *, roll_to_working_day: bool = False) -> date:
@@ -142,13 +156,12 @@ def working_days_between(cal: WorkCalendar, start: date, end: date) -> int:
     """Working days after ``start`` up to and including ``end`` (0 when ``end`` <= ``start``)."""
     cal.check(start)
     cal.check(end)
-    count = 0
-    day = start
-    while day < end:
-        day += timedelta(days=1)
-        if cal.is_working_day(day):
-            count += 1
-    return count
+    if end <= start:
+        return 0
+    if end >= cal.first_unknown_after(start):
+        cal.check(cal.first_unknown_after(start))
+    working = cal.working_days
+    return bisect.bisect_right(working, end) - bisect.bisect_right(working, start)
 
 
 def calendar_days_between(start: date, end: date) -> int:

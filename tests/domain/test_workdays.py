@@ -144,3 +144,13 @@ def test_add_and_count_are_inverse(start: date, n: int) -> None:
 def test_weekdays_without_a_notice_entry_follow_the_week() -> None:
     cal = WorkCalendar.of([], [2030])
     assert [cal.is_working_day(date(2030, 1, 7) + timedelta(days=i)) for i in range(7)] == [True] * 5 + [False] * 2
+
+
+def test_a_gap_between_known_years_is_refused_not_skipped() -> None:
+    cal = WorkCalendar.of([], [2025, 2027])
+    assert add_working_days(cal, date(2025, 12, 30), 1) == date(2025, 12, 31)
+    with pytest.raises(UnknownYear, match="2026"):
+        add_working_days(cal, date(2025, 12, 30), 3)  # 12-31, then 2026 which nobody loaded
+    with pytest.raises(UnknownYear, match="2026"):
+        working_days_between(cal, date(2025, 12, 1), date(2027, 1, 4))
+    assert add_working_days(cal, date(2027, 1, 1), 1) == date(2027, 1, 4)
