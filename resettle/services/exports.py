@@ -309,6 +309,7 @@ def export_roster(
     """The survey-shaped roster: re-importing it gives back exactly what is stored."""
     require(db, Need.READ, "导出花名册")
     scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id, group_id=group_id)
+    _stop_if(cancelled)  # a cancel before the first row (small exports tick too rarely to see it)
     with db.read() as s:
         groups = _group_counts(s, scope)
         rows = (h for _, h in _households(s, _ordered_ids(s, scope)))
@@ -350,6 +351,7 @@ def export_disclosure(
     """The public list with IDs and phones masked; amounts by item once compensation is computed."""
     require(db, Need.READ, "导出公示表")
     scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id, group_id=group_id)
+    _stop_if(cancelled)  # a cancel before the first row (small exports tick too rarely to see it)
     items: list[str] = []
     amounts: dict[int, dict[str, Decimal]] = {}
     if with_amounts and _any_computed(db, scope):
@@ -448,6 +450,7 @@ def export_payments(
     """
     require(db, Need.READ, "导出兑付清册")
     scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id, group_id=group_id)
+    _stop_if(cancelled)  # a cancel before the first row (small exports tick too rarely to see it)
     by_id: dict[int, HouseholdTotalsRow] = {}
     if _any_computed(db, scope):
         _, totals = compensation.household_totals(db, scope.project_id, scope.village_id)
@@ -479,6 +482,11 @@ def _detail_stream(db: Database, project_id: int, village_id: int | None) -> Ite
         if project.id == project_id:
             for village in project.villages:
                 yield from compensation.detail_lines(db, project_id, village.id)
+
+
+def _stop_if(cancelled: Cancelled) -> None:
+    if cancelled is not None and cancelled():
+        raise CancelledError("导出已取消，未生成文件")
 
 
 def _ticking(lines: Iterator[DetailLine], total: int, progress: Progress, cancelled: Cancelled) -> Iterator[DetailLine]:
@@ -533,6 +541,7 @@ def export_compensation(
     each household of the detail sheet) leaves no file."""
     require(db, Need.READ, "导出补偿汇总")
     scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id, group_id=group_id)
+    _stop_if(cancelled)  # a cancel before the first row (small exports tick too rarely to see it)
     current = compensation.get_project_rate_table(db, scope.project_id)
     items, rows = compensation.household_totals(db, scope.project_id, scope.village_id)
     stream = _detail_stream(db, scope.project_id, scope.village_id)

@@ -1,0 +1,166 @@
+"""Long work from the window: cancel reaches the job, the database is not switched under a running
+job, the import wizard's last page is final, and which database the program opens at start."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QWizard
+
+from resettle.errors import Cancelled
+from resettle.services import households, imports, projects
+from resettle.services.records import HouseholdQuery
+from resettle.store.database import Database
+from tests.conftest import CLERK
+from tests.ui.conftest import settle
+from ui import app
+from ui.main_window import MainWindow
+from ui.ops import OpRunner
+from ui.remembered import last_database_key
+from ui.welcome import WelcomeDialog
+
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+def test_the_runner_always_passes_its_own_cancel(qtbot) -> None:
+    """A caller passing cancelled=None (the old export bug) still gets a cancel that reaches the job."""
+    runner = OpRunner()
+    started = threading.Event()
+    seen: list[object] = []
+
+    def job(progress=None, cancelled=None) -> int:
+        seen.append(cancelled)
+        started.set()
+        for i in range(500):
+            if cancelled is not None and cancelled():
+                raise Cancelled(f"已取消，第 {i} 步")
+            time.sleep(0.01)
+        return 1
+
+    stopped: list[str] = []
+    runner.cancelled.connect(stopped.append)
+    done: list[object] = []
+    runner.run(None, "test", job, cancelled=None, on_done=done.append)
+    assert started.wait(5)
+    runner.cancel_all()
+    qtbot.waitUntil(lambda: bool(stopped), timeout=5000)
+    assert callable(seen[0]) and done == [] and stopped[0].startswith("已取消")
+
+
+def test_a_cancelled_export_from_the_window_writes_no_file(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "花名册.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    stopped: list[str] = []
+    window.runner.cancelled.connect(stopped.append)
+    block = threading.Event()
+    window.runner.run(window, "", block.wait, with_progress=False, timeout=10)  # the writer lane is busy ...
+    window.export_sheet("roster")  # ... so the export is queued, and cancelled before it starts writing
+    window.runner.cancel_all()
+    block.set()
+    qtbot.waitUntil(lambda: bool(stopped), timeout=10000)
+    window.runner.wait()
+    assert not out.exists() and list(tmp_path.glob("*.xlsx")) == []
+    assert "导出已取消" in window.statusBar().currentMessage()
+
+
+def test_the_database_is_not_switched_under_a_running_job(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _no_blocking_warnings: list[str]
+) -> None:
+    old = window.db
+    block = threading.Event()
+    window.runner.run(window, "", block.wait, with_progress=False, timeout=20)
+    monkeypatch.setattr(window.runner, "wait", lambda msecs=0: False)  # still running after the grace period
+    other = Database.open(tmp_path / "other.sqlite3", actor=CLERK, startup_backup=False)
+    assert window.switch_database(other) is False
+    assert window.db is old and _no_blocking_warnings and "任务正在进行" in _no_blocking_warnings[-1]
+    assert households.count_households(old, HouseholdQuery()) == 60  # the open register still works
+    block.set()
+    monkeypatch.undo()
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=10000)
+    again = Database.open(tmp_path / "other.sqlite3", actor=CLERK, startup_backup=False)
+    assert window.switch_database(again) is True and window.db is again
+
+
+def test_the_wizards_last_page_is_final(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    source = tmp_path / "东岗村调查表.xlsx"
+    shutil.copyfile(SAMPLES / "sample_survey_clean.xlsx", source)
+    wizard = window.import_survey(source)
+    qtbot.addWidget(wizard)
+    wizard.file_page.project.setCurrentText("东岗村征地项目")
+
+    def next_page() -> None:
+        button = wizard.button(QWizard.WizardButton.NextButton)
+        qtbot.waitUntil(button.isEnabled, timeout=10000)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    next_page()
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10000)
+    next_page()
+    with qtbot.waitSignal(wizard.imported, timeout=15000):
+        next_page()
+    qtbot.waitUntil(lambda: wizard.apply_page.done, timeout=5000)
+    batches = len(imports.list_batches(window.db))
+    assert wizard.currentPage() is wizard.apply_page
+    back = wizard.button(QWizard.WizardButton.BackButton)
+    assert not (back.isVisible() and back.isEnabled())  # no way back into a second run
+    wizard.back()  # even programmatically: the page does not run the import again
+    if wizard.currentPage() is not wizard.apply_page:
+        wizard.next()
+    window.runner.wait()
+    assert len(imports.list_batches(window.db)) == batches
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+
+
+def test_resettle_app_opens_the_file_given_with_db(qtbot, prefs: QSettings, tmp_path: Path) -> None:
+    assert app.parse_arguments(["resettle-app", "--db", str(tmp_path / "x.sqlite3")]).db == tmp_path / "x.sqlite3"
+    given = tmp_path / "given.sqlite3"
+    with Database.open(given, actor=CLERK, startup_backup=False) as database:
+        projects.create_project(database, "指定的项目")
+    prefs.setValue(last_database_key(), str(tmp_path / "somewhere-else.sqlite3"))
+    db = app.open_start_database(prefs, app.parse_arguments(["resettle-app", "--db", str(given)]).db)
+    assert db is not None
+    try:
+        assert db.path == given and [p.name for p in projects.tree(db, with_counts=False)] == ["指定的项目"]
+    finally:
+        db.close()
+
+
+def test_a_new_data_folder_does_not_reopen_another_folders_database(
+    qtbot, prefs: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = tmp_path / "office-a.sqlite3"
+    Database.open(first, actor=CLERK, startup_backup=False).close()
+    monkeypatch.setenv("RESETTLE_DATA_DIR", str(tmp_path / "data-a"))
+    prefs.setValue(last_database_key(), str(first))
+    db = app.open_start_database(prefs)  # the same data folder: the last database opens
+    assert db is not None and db.path == first
+    db.close()
+    monkeypatch.setenv("RESETTLE_DATA_DIR", str(tmp_path / "data-b"))
+    welcomed: list[WelcomeDialog] = []
+    monkeypatch.setattr(WelcomeDialog, "exec", lambda dialog: welcomed.append(dialog) or 0)
+    assert app.open_start_database(prefs) is None  # a new folder starts at the welcome page
+    assert welcomed
+    monkeypatch.setenv("RESETTLE_DATA_DIR", str(tmp_path / "data-a"))
+    assert prefs.value(last_database_key()) == str(first)  # folder a still remembers its own
+
+
+def test_several_projects_in_the_window_count_per_selection(qtbot, window: MainWindow) -> None:
+    """The tree's project filter is applied once there are two projects (one project = whole register)."""
+    second = projects.create_project(window.db, "第二个项目")
+    gid = projects.add_group(window.db, second, "德源村", "一组")
+    from resettle.services.records import HouseholdData
+
+    households.create_household(window.db, HouseholdData(household_no="DY001", group_id=gid, head_name="王五"))
+    window.reload_all()
+    settle(qtbot, window)
+    item, _ = window._tree_items[("project", second)]
+    window.tree.setCurrentIndex(item.index())
+    settle(qtbot, window)
+    assert window.model.rowCount() == 1 and window.current_project_id() == second
