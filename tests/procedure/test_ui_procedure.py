@@ -167,3 +167,10 @@ def test_family_setting_from_the_window(qtbot, setup) -> None:
     from resettle.services.procedure import settings as procedure_settings
 
     assert procedure_settings.get_procedure_settings(area.ctx.database(), a).family_changes_after_cutoff_count is False
+
+
+def test_the_menu_counts_overdue_grievances(qtbot, setup) -> None:
+    area, _a, _b, runner = setup
+    area.count_overdue()
+    settle(qtbot, runner)
+    qtbot.waitUntil(lambda: "逾期 1 件" in area.grievance_action.text(), timeout=10000)

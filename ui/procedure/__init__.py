@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenuBar
 
+from resettle.services.procedure import grievances
 from ui.areas import AreaContext
 from ui.procedure.window import TAB_GRIEVANCES, TAB_HOLIDAYS, TAB_POSTINGS, TAB_TIMELINE, ProcedureWindow
 
@@ -17,6 +19,7 @@ class ProcedureArea(QObject):
         self.ctx = ctx
         self.menu = bar.addMenu(self.tr("程序(&R)"))
         self.window: ProcedureWindow | None = None
+        self.grievance_action: QAction | None = None
         for text, tab in (
             (self.tr("程序时间线…"), TAB_TIMELINE),
             (self.tr("信访台账…"), TAB_GRIEVANCES),
@@ -25,7 +28,30 @@ class ProcedureArea(QObject):
         ):
             action = self.menu.addAction(text)
             action.triggered.connect(lambda _checked=False, t=tab: self.open(t))
+            if tab == TAB_GRIEVANCES:
+                self.grievance_action = action
         self.menu.menuAction().setVisible(True)
+        self.menu.aboutToShow.connect(self.count_overdue)
+
+    def count_overdue(self) -> None:
+        """The menu says how many grievances are overdue in the current project."""
+        pid = self.ctx.current_project()
+        if pid is None or self.ctx.runner.busy():
+            return
+        self.ctx.runner.run(
+            self.ctx.parent,
+            self.tr("统计逾期信访"),
+            grievances.overdue_count,
+            on_done=self._show_overdue,
+            with_progress=False,
+            db=self.ctx.database(),
+            project_id=pid,
+        )
+
+    def _show_overdue(self, n: int) -> None:
+        if self.grievance_action is not None:
+            text = self.tr("信访台账…")
+            self.grievance_action.setText(text + (self.tr("（逾期 {n} 件）").format(n=n) if n else ""))
 
     def open(self, tab: int) -> ProcedureWindow:
         if self.window is None:
