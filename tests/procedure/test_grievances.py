@@ -155,3 +155,26 @@ def test_receipt_and_answer_print(db: Database, tmp_path: Path) -> None:
     answer = printing.print_grievance_letter(db, pid, g.id, "answer", tmp_path / "a.pdf")
     text = "".join("".join(p.extract_text().split()) for p in PdfReader(answer).pages)
     assert "答复意见书" in text and "测量无误" in text
+
+
+def test_roles_an_auditor_reads_but_does_not_enter(db: Database) -> None:
+    from resettle.errors import PermissionDenied
+    from resettle.services.accounts.guard import Role
+    from resettle.services.procedure import steps
+
+    pid = projects.create_project(db, "甲项目")
+    g = gv.add_grievance(db, pid, objection("2025-03-03"))
+    db.role = Role.AUDITOR  # type: ignore[attr-defined]
+    try:
+        assert [x.id for x in gv.list_grievances(db, pid)] == [g.id]
+        assert steps.list_steps(db, pid)[0].code == "pre_notice"
+        with pytest.raises(PermissionDenied):
+            gv.add_grievance(db, pid, objection("2025-03-04"))
+        with pytest.raises(PermissionDenied):
+            gv.close_grievance(db, pid, g.id, "答复", d("2025-03-05"))
+        with pytest.raises(PermissionDenied):
+            steps.set_step(db, pid, "survey", start_date=d("2025-03-01"))
+        with pytest.raises(PermissionDenied):
+            gv.add_posting(db, pid, "公示", "村委会", d("2025-03-01"), d("2025-03-08"))
+    finally:
+        del db.role  # type: ignore[attr-defined]
