@@ -2,7 +2,7 @@
 
 A grievance's due date comes from its period: working days on the calendar (a 公示期异议
 is answered within 5 working days by default) or calendar days rolled to the next working
-day (a 信访 matter within 60 days, 信访工作条例 第三十二条). Both can be changed per
+day (a 信访 matter within 60 days, as the 信访工作条例 sets). Both can be changed per
 grievance: local rules differ. A calendar-day period ending in a year whose notice is not
 loaded yet ends on its plain date (never later than the true one); a working-day period
 there is refused. An objection received during a posting period is linked
