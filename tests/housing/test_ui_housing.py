@@ -106,9 +106,13 @@ def test_selection_day_choose_from_the_board_and_see_another_clerk(
         placement.choose_flats(other, pid, households.find_household_id(other, draw.order[5][1], pid), [free.id])
     finally:
         other.close()
-    page._tick()
-    index = page.board_model.index_of(free.id)
-    assert page.board_model.flat_at(index.row(), index.column()).status == "已选"  # type: ignore[union-attr]
+    page._tick()  # what the timer does every few seconds, off the GUI thread
+
+    def shows_it() -> bool:
+        index = page.board_model.index_of(free.id)
+        return page.board_model.flat_at(index.row(), index.column()).status == "已选"  # type: ignore[union-attr]
+
+    qtbot.waitUntil(shows_it, timeout=10000)
     assert "已选 2" in page.counts.text()
     page.resize(1400, 820)
     page.grab().save("/tmp/housing_selection.png")

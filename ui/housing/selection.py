@@ -190,8 +190,13 @@ class SelectionPage(QDialog):
             self.counts.setText(self.tr("本项目还没有房源"))
             return
         board = self._call(stock.board, int(estate_id))
-        if board is None:
-            return
+        if board is not None:
+            self._apply_board(board)
+
+    def _apply_board(self, board: BoardInfo) -> None:
+        """Show a freshly read board, keeping the clerk's picks that are still available."""
+        if board.estate.id != self.estate.currentData():
+            return  # the clerk switched estates while it was read
         keep = {f.id for f in self.selected_flats()}
         self._board = board
         self.board_model.set_flats(board.flats)
@@ -205,9 +210,22 @@ class SelectionPage(QDialog):
         self.counts.setText(self.tr("共 {0} 套：").format(len(board.flats)) + "，".join(parts))
 
     def _tick(self) -> None:
-        if not self.ctx.runner.busy() and self.isVisible():
-            self.refresh_queue()
-            self.refresh_board()
+        """The live board: re-read off the GUI thread (another desk may have chosen meanwhile)."""
+        estate_id = self.estate.currentData()
+        if self.ctx.runner.busy() or not self.isVisible() or estate_id is None:
+            return
+        self.refresh_queue()
+        self.ctx.runner.run(
+            self,
+            "",
+            stock.board,
+            with_progress=False,
+            db=self.ctx.database(),
+            project_id=self.project_id,
+            estate_id=int(estate_id),
+            on_done=self._apply_board,
+            on_failed=lambda exc: isinstance(exc, ResettleError),  # the next tick tries again
+        )
 
     def _changed(self, topics: object) -> None:
         if isinstance(topics, frozenset) and topics & CHANGES:
