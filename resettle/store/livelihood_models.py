@@ -234,7 +234,7 @@ class SocialSecurityEnrolment(Editable, Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     standard_id: Mapped[int | None] = mapped_column(ForeignKey("ss_standard.id", ondelete="SET NULL"), index=True)
     band: Mapped[str] = mapped_column(String(50), default="")  # our band
-    reply_band: Mapped[str] = mapped_column(String(50), default="")  # the bureau's band
+    reply_band: Mapped[str] = mapped_column(String(50), default="")  # the bureau's band where it differs
     outcome: Mapped[str] = mapped_column(String(20), default="")  # reconciliation outcome
     reason: Mapped[str] = mapped_column(Text, default="")  # the bureau's 备注
     reconciled_at: Mapped[datetime | None] = mapped_column(DateTime)

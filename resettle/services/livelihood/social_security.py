@@ -363,7 +363,7 @@ def reconcile(
     if save:
         by_id = {r.id_number: r for r in result.rows}
         outcomes = [
-            (mine.person_id, row.band, row.reply_band, row.outcome, row.reason)
+            (mine.person_id, row.band, row.reply_band if row.reply_band != row.band else "", row.outcome, row.reason)
             for row in rows
             if (mine := by_id.get(row.id_number)) is not None
         ]
@@ -375,9 +375,6 @@ def reconcile(
 
         write_reconciliation(Path(out), outcome.project, outcome.reference_date, outcome.rows)
     return outcome
-
-
-_ENROLMENT_FIELDS = ("person_id", "standard_id", "band", "reply_band", "outcome", "reason", "reconciled_at")
 
 
 def _store_outcomes(
