@@ -259,6 +259,29 @@ def cmd_handover(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_title(args: argparse.Namespace) -> int:
+    with open_db(args, startup_backup=True) as db:
+        pid = _project(db, args)
+        hid = households.find_household_id(db, args.household, pid)
+        info = settlement.set_title_status(db, pid, hid, args.status)
+    emit(
+        args,
+        {"household_no": info.household_no, "title_status": info.title_status},
+        f"{info.household_no} 办证：{info.title_status}",
+    )
+    return 0
+
+
+def cmd_freeze(args: argparse.Namespace) -> int:
+    with open_db(args, startup_backup=True) as db:
+        pid = _project(db, args)
+        fid = placement.find_flat_id(db, pid, args.flat)
+        action = stock.unfreeze_flat if args.unfreeze else stock.freeze_flat
+        info = action(db, pid, fid, args.reason)
+    emit(args, {"flat": info.name, "status": info.status, "reason": info.frozen_reason}, f"{info.name}：{info.status}")
+    return 0
+
+
 def cmd_move_out(args: argparse.Namespace) -> int:
     with open_db(args, startup_backup=True) as db:
         pid = _project(db, args)
@@ -351,6 +374,13 @@ def register(sub: Any) -> None:
     p.add_argument("--water", help="水表读数")
     p.add_argument("--power", help="电表读数")
     p.add_argument("--gas", help="燃气表读数")
+    p = scoped("title", "登记办证状态（交房后）", cmd_title)
+    p.add_argument("household", metavar="HOUSEHOLD_NO")
+    p.add_argument("--status", required=True, choices=list(settlement.TITLE_STATUSES))
+    p = scoped("freeze", "冻结房源（--unfreeze 解冻），须写明原因", cmd_freeze)
+    p.add_argument("flat", metavar="FLAT", help="楼号-单元-房号")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--unfreeze", action="store_true")
     p = scoped("move-out", "登记搬迁腾空日期（过渡费起算）", cmd_move_out)
     p.add_argument("household", metavar="HOUSEHOLD_NO")
     p.add_argument("--date", type=parse_date, required=True)

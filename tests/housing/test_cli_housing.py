@@ -106,3 +106,19 @@ def test_choose_one_household_with_owners_then_handover_and_statement(
     assert Decimal(out["total"]) == Decimal(4 * 450 * 7 + 4 * 675 * 2 + 4 * 450 * 4)
     code, out = run(capsys, register, "housing", "choose", "东岗01003", "1幢-1单元-1002", "--owners", "不存在的人")
     assert code == 1
+
+
+def test_freeze_and_title_status(register: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, register, "housing", "freeze", "1幢-1单元-101", "--reason", "留作周转房")
+    assert code == 0 and out["status"] == "冻结"
+    code, out = run(capsys, register, "housing", "choose", "东岗01001", "1幢-1单元-101")
+    assert code == 1 and "冻结" in out["error"]
+    assert (
+        run(capsys, register, "housing", "freeze", "1幢-1单元-101", "--unfreeze", "--reason", "不再保留")[1]["status"]
+        == "可选"
+    )
+    assert run(capsys, register, "housing", "choose", "东岗01001", "1幢-1单元-101")[0] == 0
+    assert run(capsys, register, "housing", "title", "东岗01001", "--status", "已办证")[0] == 1  # not handed over yet
+    assert run(capsys, register, "housing", "handover", "东岗01001", "--date", "2026-10-01")[0] == 0
+    code, out = run(capsys, register, "housing", "title", "东岗01001", "--status", "已办证")
+    assert code == 0 and out["title_status"] == "已办证"
