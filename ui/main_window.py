@@ -267,7 +267,9 @@ class MainWindow(PrintActions):
     def reload_tree(self) -> None:
         """Names at once; household counts follow from a worker thread (a GROUP BY over the register)."""
         current = self._filter
+        self.tree.selectionModel().blockSignals(True)  # clearing is not the clerk choosing "nothing"
         self.tree_model.clear()
+        self.tree.selectionModel().blockSignals(False)
         self._tree_items: dict[tuple[str, int], tuple[QStandardItem, str]] = {}
         root = self.tree_model.invisibleRootItem()
         nodes: list[ProjectNode] = projects.tree(self.db, with_counts=False)
@@ -301,6 +303,7 @@ class MainWindow(PrintActions):
             self.tree.selectionModel().blockSignals(True)
             self.tree.setCurrentIndex(select_index)
             self.tree.selectionModel().blockSignals(False)
+        self._filter = current if select_index is not None else None  # the chosen node survives a reload
         self.show_current_project()
         self.runner.run(self, "", projects.group_counts, with_progress=False, read_only=True, db=self.db,
                         on_done=self._show_counts)  # fmt: skip

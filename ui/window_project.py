@@ -262,9 +262,8 @@ class ProjectActions(QMainWindow):
             except ResettleError as exc:
                 dialog.error.setText(exc.message)
                 continue
-            self.reload_tree()
-            self.select_node(("project", pid))
-            self.runner.announce("tree")
+            self.runner.announce("tree")  # the tree is rebuilt ...
+            self.select_node(("project", pid))  # ... and the new project chosen in it
             return pid
         return None
 
@@ -284,9 +283,8 @@ class ProjectActions(QMainWindow):
             except ResettleError as exc:
                 dialog.error.setText(exc.message)
                 continue
-            self.reload_tree()
-            self.show_current_project()
             self.runner.announce("tree")
+            self.show_current_project()
             return
 
     def new_village(self) -> None:
@@ -302,9 +300,8 @@ class ProjectActions(QMainWindow):
         except ResettleError as exc:
             QMessageBox.warning(self, self.tr("新建村"), exc.message)
             return
-        self.reload_tree()
-        self.select_node(("village", vid))
         self.runner.announce("tree")
+        self.select_node(("village", vid))
 
     def rename_node(self) -> None:
         kind, ident = self._filter or ("", 0)

@@ -221,3 +221,64 @@ def test_printing_a_group_of_the_second_project_prints_its_households_only(
     printed = {d.household_id for d in documents.list_documents(window.db)}
     assert printed == {r.id for r in in_group}  # issued for that group only, nothing for the demo project
     assert asked and f"{len(in_group)} 份" in asked[0] and f"最多新占用 {len(in_group)} 个" in asked[0]
+
+
+def test_projects_and_villages_are_created_renamed_and_described_in_the_window(
+    qtbot, two, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from ui.window_project import ProjectDialog
+
+    window, demo, second = two
+
+    def fill_new(dialog: ProjectDialog) -> int:
+        dialog.name.setText("城西片区项目")
+        dialog.approval_no.setText("浙政土〔2026〕30号")
+        dialog.approval_date.setText("2026/6/1")
+        dialog.reference_date.setText("20260701")
+        dialog.posting_days.setValue(15)
+        dialog.township["township"].setText("西镇")
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ProjectDialog, "exec", fill_new)
+    pid = window.new_project()
+    assert pid is not None and window.current_project_id() == pid  # the new project is selected
+    record = projects.get_project(window.db, pid)
+    assert (record.details.approval_date, record.details.reference_date, record.details.posting_days) == (
+        date(2026, 6, 1), date(2026, 7, 1), 15)  # fmt: skip
+    assert projects.township_for(window.db, pid).township == "西镇"
+    assert "城西片区项目" in window.windowTitle()
+
+    answers = iter([("德源新村", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    _select(window, ("project", second))
+    village = projects.get_project(window.db, second).villages[0][0]
+    _select(window, ("village", village))
+    window.rename_node()
+    assert projects.get_project(window.db, second).villages[0][1] == "德源新村"
+    assert [v for _i, v in projects.get_project(window.db, demo).villages if v == "德源新村"] == []
+
+    def bad_date_then_fix(dialog: ProjectDialog) -> int:
+        assert dialog.name.text() == SECOND  # the form shows what is stored
+        dialog.cutoff_date.setText("2026-13-01")
+        dialog._accept()
+        assert "预公告日" in dialog.error.text() and not dialog.result()  # refused with the field named
+        dialog.cutoff_date.setText("2026-03-01")
+        dialog.remarks.setPlainText("二期")
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ProjectDialog, "exec", bad_date_then_fix)
+    window.edit_project()
+    details = projects.get_project(window.db, second).details
+    assert (details.cutoff_date, details.remarks) == (date(2026, 3, 1), "二期")
+
+
+def test_the_chosen_project_survives_a_reload_of_the_tree(qtbot, two) -> None:
+    window, _demo, second = two
+    _select(window, ("project", second))
+    window.runner.announce("households")  # e.g. after a household was saved: the tree is rebuilt
+    assert window._filter == ("project", second) and window.current_project_id() == second
+    assert SECOND in window.windowTitle()
