@@ -4,7 +4,9 @@ script and the workflow agree with each other and with the program (neither runs
 from __future__ import annotations
 
 import ast
+import os
 import re
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -110,3 +112,26 @@ def test_the_workflow_builds_smoke_tests_and_makes_the_installer() -> None:
     for step in ("packaging/build.py", "packaging/smoke_test.py", "packaging\\windows\\resettle.iss", ".[package]"):
         assert step in text, step
     assert "/CURRENTUSER" in text and "unins000.exe" in text
+
+
+def test_the_frozen_command_line_prints_with_the_windows_font_database_on_windows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Qt's offscreen platform on Windows reads no system font; the CLI entry asks for 'windows'."""
+    import importlib.util
+
+    import resettle.cli
+
+    spec = importlib.util.spec_from_file_location("resettle_entry_cli", REPO / "packaging" / "entry_cli.py")
+    assert spec is not None and spec.loader is not None
+    entry = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(entry)
+    seen: list[str | None] = []
+    monkeypatch.setattr(resettle.cli, "main", lambda: seen.append(os.environ.get("QT_QPA_PLATFORM")) or 0)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert entry.main() == 0
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert entry.main() == 0
+    assert seen == ["windows", None]  # on Linux resettle/documents/fonts.py picks offscreen itself
