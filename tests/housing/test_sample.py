@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
@@ -43,3 +44,34 @@ def test_sample_choices_settle_exactly_as_expected(hdb: Database, pid: int, tmp_
     assert report.total_net == Decimal(EXPECTED["total_net"])
     assert housing_counts(hdb, pid).chosen == len(EXPECTED["settlement"])
     assert checks.check_database(hdb).ok
+
+
+def test_housing_rows_are_sealed_and_every_change_is_in_the_audit_chain(
+    hdb: Database, pid: int, tmp_path: Path
+) -> None:
+    from resettle.store.audit import verify_chain
+    from resettle.store.housing_models import HOUSING_EDITABLE_MODELS
+    from resettle.store.models import Base
+    from resettle.store.seal import iter_bad_seals
+
+    placement.draw_lottery(hdb, pid, "S")
+    placement.import_choices(hdb, pid, choices_workbook(tmp_path / "c.xlsx", expected_choice_rows()))
+    conn = hdb.raw_connection()
+    try:
+        for model in HOUSING_EDITABLE_MODELS:
+            table = Base.metadata.tables[model.__tablename__]  # type: ignore[attr-defined]
+            assert next(iter_bad_seals(conn, table), None) is None, table.name
+        assert verify_chain(conn) is None
+        entities = {r[0] for r in conn.execute("SELECT DISTINCT entity FROM audit_log")}
+        logged = {r[0] for r in conn.execute("SELECT DISTINCT reason FROM audit_log WHERE entity = 'flat_selection'")}
+    finally:
+        conn.close()
+    assert {"estate", "flat", "placement_standard", "lottery_draw", "flat_selection", "placement_household"} <= entities
+    assert logged == {"导入选房结果 c.xlsx"}
+    hand = sqlite3.connect(hdb.path)  # a hand edit behind the program's back: the flat's seal no longer fits
+    try:
+        with hand:
+            hand.execute("UPDATE flat SET status = '可选' WHERE id = (SELECT flat_id FROM flat_selection LIMIT 1)")
+        assert next(iter_bad_seals(hand, Base.metadata.tables["flat"]), None) is not None
+    finally:
+        hand.close()
