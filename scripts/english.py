@@ -227,6 +227,7 @@ EN = {
         "A job is still running. Wait for it (or cancel it in its progress box) before opening another database.",
     "请选择项目，或输入新项目的名称": "Choose a project, or type the name of a new one",
     "没有导入任何数据。请关闭向导，改正后重新导入。": "Nothing was imported. Close the wizard, correct the file and import again.",
+    "保存": "Save",
 }  # fmt: skip
 
 

@@ -262,7 +262,7 @@ No errors, {0} warnings.</translation>
     <message>
         <location filename="../../ui/compensation_tab.py" line="145" />
         <source>未设置</source>
-        <translation>not set</translation>
+        <translation>Not set</translation>
     </message>
     <message>
         <location filename="../../ui/compensation_tab.py" line="146" />
@@ -326,62 +326,82 @@ No errors, {0} warnings.</translation>
 <context>
     <name>ExportPdfDialog</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="41" />
+        <location filename="../../ui/print_actions.py" line="43" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="47" />
+        <location filename="../../ui/print_actions.py" line="49" />
         <source>所选的户</source>
         <translation>Selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="47" />
+        <location filename="../../ui/print_actions.py" line="49" />
         <source>当前村民小组</source>
         <translation>Current village group</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="47" />
+        <location filename="../../ui/print_actions.py" line="49" />
         <source>当前村</source>
         <translation>Current village</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="48" />
+        <location filename="../../ui/print_actions.py" line="50" />
         <source>整个项目</source>
         <translation>Whole project</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="55" />
+        <location filename="../../ui/print_actions.py" line="57" />
+        <source>样稿（不编号，印「样稿」水印，可反复导出核对）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="58" />
+        <source>正式（每份编号、登记、印校验码）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="60" />
+        <source>选「正式」时，开始前会告诉您将占用多少个正式编号。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="62" />
         <source>每户一个文件（文件名：户号_户主.pdf）</source>
         <translation>One file per household (household-no_head.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="57" />
+        <location filename="../../ui/print_actions.py" line="64" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="63" />
+        <location filename="../../ui/print_actions.py" line="70" />
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="64" />
+        <location filename="../../ui/print_actions.py" line="71" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="66" />
+        <location filename="../../ui/print_actions.py" line="72" />
+        <source>方式</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="76" />
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="80" />
+        <location filename="../../ui/print_actions.py" line="90" />
         <source>保存到文件夹</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="82" />
+        <location filename="../../ui/print_actions.py" line="92" />
         <source>保存为</source>
         <translation>Save as</translation>
     </message>
@@ -389,80 +409,80 @@ No errors, {0} warnings.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/window_files.py" line="39" />
+        <location filename="../../ui/window_files.py" line="40" />
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="40" />
+        <location filename="../../ui/window_files.py" line="41" />
         <source>还有任务正在进行。请等它完成（或在进度框中取消）后再打开其他数据库。</source>
         <translation>A job is still running. Wait for it (or cancel it in its progress box) before opening another database.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="55" />
+        <location filename="../../ui/window_files.py" line="56" />
         <source>打不开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="61" />
-        <location filename="../../ui/window_files.py" line="66" />
+        <location filename="../../ui/window_files.py" line="65" />
+        <location filename="../../ui/window_files.py" line="70" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="61" />
-        <location filename="../../ui/window_files.py" line="109" />
+        <location filename="../../ui/window_files.py" line="65" />
+        <location filename="../../ui/window_files.py" line="113" />
         <source>征迁数据库 (*.sqlite3)</source>
         <translation>Resettle database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="66" />
+        <location filename="../../ui/window_files.py" line="70" />
         <source>文件已存在，未覆盖。</source>
         <translation>The file exists; not overwritten.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="72" />
+        <location filename="../../ui/window_files.py" line="76" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="72" />
+        <location filename="../../ui/window_files.py" line="76" />
         <source>征迁数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Resettle database (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="100" />
-        <location filename="../../ui/window_files.py" line="114" />
+        <location filename="../../ui/window_files.py" line="104" />
+        <location filename="../../ui/window_files.py" line="118" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="104" />
+        <location filename="../../ui/window_files.py" line="108" />
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="109" />
+        <location filename="../../ui/window_files.py" line="113" />
         <source>备份到文件</source>
         <translation>Back up to file</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="118" />
+        <location filename="../../ui/window_files.py" line="122" />
         <source>已备份并校验</source>
         <translation>Backed up and verified</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="129" />
+        <location filename="../../ui/window_files.py" line="133" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="130" />
+        <location filename="../../ui/window_files.py" line="134" />
         <source>用 {0} 的备份替换当前数据？当前数据会先另存一份备份。</source>
         <translation>Replace the current data with the backup of {0}? The current data is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="145" />
+        <location filename="../../ui/window_files.py" line="149" />
         <source>正在从备份恢复…</source>
         <translation>Restoring from the backup…</translation>
     </message>
@@ -471,7 +491,7 @@ No errors, {0} warnings.</translation>
         <translation>Not restored</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="143" />
+        <location filename="../../ui/window_files.py" line="147" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
@@ -546,6 +566,29 @@ No errors, {0} warnings.</translation>
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="14" />
+        <source>使用指南</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="21" />
+        <source>从调查到通知书</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="22" />
+        <source>快捷键</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="32" />
+        <source>&lt;h3&gt;一个项目的办理顺序&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;建项目&lt;/b&gt;：「项目」菜单新建项目，填写批准文号、预公告日（截止日）、基准日、公示天数和乡镇信息。有几个项目时，先在左侧树中点选项目，之后的操作都只作用于这个项目（标题栏和状态栏显示当前项目）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;导入调查表&lt;/b&gt;：「文件 → 导入调查表」（Ctrl+I）或把 Excel 拖进窗口。向导会识别表头、合并单元格，列出每一处问题（工作表、行、列）；有错误时一户也不保存，可导出错误报告，改好后再导入。&lt;/li&gt;&lt;li&gt;&lt;b&gt;核对每户&lt;/b&gt;：双击一户打开编辑窗口，修改成员、地块、房屋、附着物；红色单元格说明填写有误。每次保存都记入「变更记录」。&lt;/li&gt;&lt;li&gt;&lt;b&gt;补偿标准&lt;/b&gt;：「工具 → 补偿标准」导入本地区公布的标准表（单位写「元/亩」「亩」都可以），填写标准名称、文号、生效日期后发布，再「设为项目标准」。&lt;/li&gt;&lt;li&gt;&lt;b&gt;计算补偿&lt;/b&gt;：F9 计算当前项目；登记册的「状态」变为已计算，「补偿合计」列出金额。复核人员在补偿页签复核后状态变为已复核。&lt;/li&gt;&lt;li&gt;&lt;b&gt;公示和通知书&lt;/b&gt;：「打印」菜单先出&lt;b&gt;样稿&lt;/b&gt;核对（不编号），无误后打印正式文书（编号、登记、带校验码）。乡镇信息没填全时不能出正式文书。&lt;/li&gt;&lt;li&gt;&lt;b&gt;导出&lt;/b&gt;：「文件 → 导出」花名册、公示表、兑付清册，发给村里和银行。&lt;/li&gt;&lt;li&gt;&lt;b&gt;备份&lt;/b&gt;：程序每天自动备份；重要操作前也会自动备份。「文件 → 立即备份」可随时备份。「工具 → 完整性检查」核对审计链和数据是否被改动。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;之后的步骤（协议和兑付、安置房、就业社保、程序和信访）在各自的菜单里。&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>HouseholdEditor</name>
     <message>
         <location filename="../../ui/household_editor.py" line="98" />
@@ -614,13 +657,13 @@ No errors, {0} warnings.</translation>
     </message>
     <message>
         <location filename="../../ui/household_editor.py" line="143" />
-        <location filename="../../ui/household_editor.py" line="288" />
+        <location filename="../../ui/household_editor.py" line="296" />
         <source>房屋</source>
         <translation>Houses</translation>
     </message>
     <message>
         <location filename="../../ui/household_editor.py" line="144" />
-        <location filename="../../ui/household_editor.py" line="289" />
+        <location filename="../../ui/household_editor.py" line="297" />
         <source>附着物</source>
         <translation>Attachments</translation>
     </message>
@@ -670,52 +713,65 @@ No errors, {0} warnings.</translation>
         <translation>Household — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="284" />
+        <location filename="../../ui/household_editor.py" line="292" />
         <source>请选择村民小组</source>
         <translation>Choose a village group</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="286" />
+        <location filename="../../ui/household_editor.py" line="294" />
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="287" />
+        <location filename="../../ui/household_editor.py" line="295" />
         <source>土地</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="343" />
-        <location filename="../../ui/household_editor.py" line="346" />
+        <location filename="../../ui/household_editor.py" line="351" />
+        <location filename="../../ui/household_editor.py" line="354" />
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="358" />
+        <location filename="../../ui/household_editor.py" line="366" />
         <source>删除此户</source>
         <translation>Delete household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="359" />
+        <location filename="../../ui/household_editor.py" line="367" />
         <source>删除户 {0}（户主 {1}）及其全部成员、土地、房屋记录。
 请填写删除原因（将记入审计记录）：</source>
         <translation>Delete household {0} (head {1}) with all its members, land and houses.
 Reason (kept in the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="368" />
+        <location filename="../../ui/household_editor.py" line="376" />
         <source>未删除</source>
         <translation>Not deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="379" />
+        <location filename="../../ui/household_editor.py" line="387" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="380" />
+        <location filename="../../ui/household_editor.py" line="388" />
         <source>本户有未保存的修改。保存吗？</source>
         <translation>Save the changes to this household?</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <location filename="../../ui/models/household_table.py" line="119" />
+        <source>{0}（匹配：{1}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/models/household_table.py" line="124" />
+        <source>搜索匹配的是家庭成员 {0}，不是户主</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -797,242 +853,257 @@ Undo anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="91" />
+        <source>只显示处于这一步的户</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="92" />
+        <source>全部状态</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="97" />
         <source>搜索：户号、姓名、拼音首字母（如 zs）、身份证号或电话</source>
         <translation>Search: household no., name, pinyin initials (e.g. zs), ID or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>新建数据库…</source>
         <translation>New database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>导入调查表…</source>
         <translation>Import survey…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>导入批次…</source>
         <translation>Import batches…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>备份到文件…</source>
         <translation>Back up to file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>从自动备份恢复…</source>
         <translation>Restore from automatic backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="409" />
         <source>新建户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>编辑户…</source>
         <translation>Edit household…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>删除户…</source>
         <translation>Delete household…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>显示列…</source>
         <translation>Columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>补偿标准…</source>
         <translation>Rate tables…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
-        <location filename="../../ui/main_window.py" line="426" />
+        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="451" />
         <source>计算补偿</source>
         <translation>Compute compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>补偿汇总…</source>
         <translation>Compensation summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
-        <location filename="../../ui/main_window.py" line="444" />
-        <location filename="../../ui/main_window.py" line="448" />
+        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="469" />
+        <location filename="../../ui/main_window.py" line="473" />
         <source>完整性检查</source>
         <translation>Integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>批量导出 PDF…</source>
         <translation>Export PDFs…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>核验文书…</source>
         <translation>Verify document…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
-        <location filename="../../ui/main_window.py" line="471" />
+        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="499" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="165" />
+        <source>使用指南…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>{0}（{1} 户）</source>
         <translation>{0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>共 {0:,} 户</source>
         <translation>{0:,} households</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>（匹配过多，只列出一部分，请多输入几个字）</source>
         <translation> (many matches; only some are listed — type more)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>已选 {0} 户</source>
         <translation>{0} selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="409" />
         <source>请先导入或建立项目和村民小组。</source>
         <translation>Import or create a project and village groups first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>打不开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421" />
+        <location filename="../../ui/main_window.py" line="446" />
         <source>设定补偿标准</source>
         <translation>set the compensation standard for</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429" />
+        <location filename="../../ui/main_window.py" line="454" />
         <source>正在计算补偿…</source>
         <translation>Computing compensation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431" />
+        <location filename="../../ui/main_window.py" line="456" />
         <source>已计算 {0} 户，合计 {1} 元</source>
         <translation>{0} households computed, total {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435" />
+        <location filename="../../ui/main_window.py" line="460" />
         <source>查看补偿汇总</source>
         <translation>view the summary of</translation>
     </message>
@@ -1093,22 +1164,22 @@ Undo anyway?</translation>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445" />
+        <location filename="../../ui/main_window.py" line="470" />
         <source>检查通过。审计记录 {0} 条，链头 {1}</source>
         <translation>Check passed. {0} audit entries, chain head {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451" />
+        <location filename="../../ui/main_window.py" line="476" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464" />
+        <location filename="../../ui/main_window.py" line="489" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472" />
+        <location filename="../../ui/main_window.py" line="500" />
         <source>征迁安置管理 {0}
 
 征地拆迁入户调查、补偿计算、文书打印。</source>
@@ -1183,7 +1254,7 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>OpRunner</name>
     <message>
-        <location filename="../../ui/ops.py" line="86" />
+        <location filename="../../ui/ops.py" line="90" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1191,14 +1262,14 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="103" />
-        <location filename="../../ui/print_actions.py" line="106" />
-        <location filename="../../ui/print_actions.py" line="137" />
+        <location filename="../../ui/print_actions.py" line="113" />
+        <location filename="../../ui/print_actions.py" line="116" />
+        <location filename="../../ui/print_actions.py" line="147" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="103" />
+        <location filename="../../ui/print_actions.py" line="113" />
         <source>请先在表中选择要打印的户。</source>
         <translation>Select the households to print first.</translation>
     </message>
@@ -1207,39 +1278,50 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Cannot preview</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="118" />
+        <location filename="../../ui/print_actions.py" line="128" />
         <source>正在准备打印预览…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="124" />
+        <location filename="../../ui/print_actions.py" line="134" />
         <source>打印预览 — {0}（样稿，不编号）</source>
         <translation>Print preview — {0} (draft, not numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="136" />
+        <location filename="../../ui/print_actions.py" line="146" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="150" />
+        <location filename="../../ui/print_actions.py" line="163" />
         <source>正在导出 PDF…</source>
         <translation>Exporting PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="152" />
+        <location filename="../../ui/print_actions.py" line="165" />
+        <location filename="../../ui/print_actions.py" line="172" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="155" />
-        <location filename="../../ui/print_actions.py" line="161" />
-        <location filename="../../ui/print_actions.py" line="164" />
+        <location filename="../../ui/print_actions.py" line="175" />
+        <source>将出具正式{0}：{1} 份。其中 {2} 户已有编号，金额和条款未变的沿用原编号；最多新占用 {3} 个正式编号，编号一经占用不能收回。继续吗？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="178" />
+        <source>正式导出</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="184" />
+        <location filename="../../ui/print_actions.py" line="190" />
+        <location filename="../../ui/print_actions.py" line="193" />
         <source>核验文书</source>
         <translation>Verify document</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="155" />
+        <location filename="../../ui/print_actions.py" line="184" />
         <source>输入文书上印的校验码：</source>
         <translation>Verification code printed on the document:</translation>
     </message>
@@ -1247,106 +1329,116 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ProjectActions</name>
     <message>
-        <location filename="../../ui/window_project.py" line="182" />
+        <location filename="../../ui/window_project.py" line="185" />
         <source>数据库中还没有项目。请先导入调查表或新建项目。</source>
         <translation>No project yet. Import a survey or create a project first.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="184" />
+        <location filename="../../ui/window_project.py" line="187" />
         <source>{0}（编号 {1}）</source>
         <translation>{0} (no. {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="188" />
+        <location filename="../../ui/window_project.py" line="191" />
         <source>数据库中有 {0} 个项目，请选择要{1}的项目：</source>
         <translation>The database holds {0} projects. Choose the project to {1}:</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="215" />
+        <location filename="../../ui/window_project.py" line="218" />
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="216" />
+        <location filename="../../ui/window_project.py" line="219" />
         <source>当前项目：{0}</source>
         <translation>Project: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="218" />
+        <location filename="../../ui/window_project.py" line="221" />
         <source>{0} — 未选项目（共 {1} 个）</source>
         <translation>{0} — no project chosen ({1} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="219" />
+        <location filename="../../ui/window_project.py" line="222" />
         <source>当前项目：未选（共 {0} 个，请在左侧选择）</source>
         <translation>Project: none chosen ({0} in all; choose one on the left)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="222" />
+        <location filename="../../ui/window_project.py" line="225" />
         <source>当前项目：无</source>
         <translation>Project: none</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="229" />
+        <location filename="../../ui/window_project.py" line="227" />
+        <source>【演示】{0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="228" />
+        <source>演示数据 · {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="235" />
         <source>项目(&amp;J)</source>
         <translation>Pro&amp;ject</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="231" />
+        <location filename="../../ui/window_project.py" line="237" />
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="232" />
+        <location filename="../../ui/window_project.py" line="238" />
         <source>项目信息…</source>
         <translation>Project details…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="234" />
+        <location filename="../../ui/window_project.py" line="240" />
         <source>新建村…</source>
         <translation>New village…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="235" />
+        <location filename="../../ui/window_project.py" line="241" />
         <source>重命名村或组…</source>
         <translation>Rename village or group…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="268" />
+        <location filename="../../ui/window_project.py" line="273" />
         <source>修改信息</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="274" />
+        <location filename="../../ui/window_project.py" line="279" />
         <source>项目信息</source>
         <translation>Project details</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="289" />
-        <location filename="../../ui/window_project.py" line="292" />
-        <location filename="../../ui/window_project.py" line="299" />
+        <location filename="../../ui/window_project.py" line="293" />
+        <location filename="../../ui/window_project.py" line="296" />
+        <location filename="../../ui/window_project.py" line="303" />
         <source>新建村</source>
         <translation>New village</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="293" />
+        <location filename="../../ui/window_project.py" line="297" />
         <source>在「{0}」中新建村，村名：</source>
         <translation>New village in “{0}”, name:</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="308" />
-        <location filename="../../ui/window_project.py" line="315" />
-        <location filename="../../ui/window_project.py" line="324" />
+        <location filename="../../ui/window_project.py" line="311" />
+        <location filename="../../ui/window_project.py" line="318" />
+        <location filename="../../ui/window_project.py" line="327" />
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="308" />
+        <location filename="../../ui/window_project.py" line="311" />
         <source>请先在左侧选择要改名的村或组。</source>
         <translation>Choose the village or group to rename on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="315" />
+        <location filename="../../ui/window_project.py" line="318" />
         <source>「{0}」改名为：</source>
         <translation>Rename “{0}” to:</translation>
     </message>
@@ -1354,92 +1446,102 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../ui/window_project.py" line="70" />
+        <location filename="../../ui/window_project.py" line="71" />
         <source>项目信息</source>
         <translation>Project details</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="70" />
+        <location filename="../../ui/window_project.py" line="71" />
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="73" />
+        <location filename="../../ui/window_project.py" line="74" />
         <source>例：城东片区征地项目</source>
         <translation>e.g. East district land project</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="75" />
+        <location filename="../../ui/window_project.py" line="76" />
         <source>例：浙政土〔2026〕12号</source>
         <translation>e.g. Zhe Zheng Tu [2026] 12</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="81" />
+        <location filename="../../ui/window_project.py" line="82" />
         <source>默认</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="82" />
+        <location filename="../../ui/window_project.py" line="83" />
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="87" />
+        <location filename="../../ui/window_project.py" line="88" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="88" />
+        <location filename="../../ui/window_project.py" line="89" />
         <source>批准文号</source>
         <translation>Approval no.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="89" />
+        <location filename="../../ui/window_project.py" line="90" />
         <source>批准日期</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="90" />
+        <location filename="../../ui/window_project.py" line="91" />
         <source>预公告日（截止日）</source>
         <translation>Cut-off (pre-announcement)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="91" />
+        <location filename="../../ui/window_project.py" line="92" />
         <source>基准日（计算年龄）</source>
         <translation>Reference date (for ages)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="92" />
+        <location filename="../../ui/window_project.py" line="93" />
         <source>公示期</source>
         <translation>Posting period</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="93" />
+        <location filename="../../ui/window_project.py" line="94" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="94" />
+        <location filename="../../ui/window_project.py" line="95" />
         <source>本项目文书上的乡镇信息（留空则用「设置」中的本办公室信息）</source>
         <translation>Township details on this project's documents (empty: the office's details from Settings)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="100" />
+        <location filename="../../ui/window_project.py" line="101" />
         <source>默认：{0}</source>
         <translation>Default: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="100" />
+        <location filename="../../ui/window_project.py" line="101" />
         <source>未设置</source>
-        <translation>not set</translation>
+        <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="104" />
+        <location filename="../../ui/window_project.py" line="105" />
         <source>村：{0}</source>
         <translation>Villages: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="122" />
+        <location filename="../../ui/window_project.py" line="112" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="113" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_project.py" line="125" />
         <source>年-月-日，可留空</source>
         <translation>year-month-day, may be empty</translation>
     </message>
@@ -1547,7 +1649,7 @@ Expropriation surveys, compensation and documents.</translation>
     <message>
         <location filename="../../ui/rates_dialog.py" line="134" />
         <source>未设置</source>
-        <translation>not set</translation>
+        <translation>Not set</translation>
     </message>
     <message>
         <location filename="../../ui/rates_dialog.py" line="151" />
@@ -1814,6 +1916,102 @@ Expropriation surveys, compensation and documents.</translation>
         <location filename="../../ui/summary_dialog.py" line="70" />
         <source>正在计算补偿…</source>
         <translation>Computing compensation…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../ui/welcome.py" line="35" />
+        <source>欢迎使用征迁安置管理</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="38" />
+        <source>&lt;h2&gt;欢迎使用征迁安置管理&lt;/h2&gt;&lt;p&gt;每户一条记录，按补偿标准自动计算，每次修改都留痕。第一次使用，请新建本项目的登记册；也可以先打开&lt;b&gt;演示登记册&lt;/b&gt;看看（演示数据单独存放，不会混进正式数据）。&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="47" />
+        <source>如 城东产业园区建设项目</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="49" />
+        <source>如 城东镇</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="51" />
+        <source>如 东岗村、德源村（可以以后再加，导入调查表时也会自动建立）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="53" />
+        <source>另存为…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="60" />
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="61" />
+        <source>乡镇</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="62" />
+        <source>涉及的村</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="63" />
+        <location filename="../../ui/welcome.py" line="91" />
+        <source>登记册文件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="64" />
+        <source>新建登记册</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="68" />
+        <source>新建</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="71" />
+        <source>打开已有文件…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="73" />
+        <source>打开演示登记册</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="91" />
+        <location filename="../../ui/welcome.py" line="108" />
+        <source>登记册 (*.sqlite3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="102" />
+        <source>未新建</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="108" />
+        <source>打开登记册</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome.py" line="115" />
+        <location filename="../../ui/welcome.py" line="125" />
+        <source>打不开</source>
+        <translation>Cannot open</translation>
     </message>
 </context>
 <context>
