@@ -164,3 +164,27 @@ def test_several_projects_in_the_window_count_per_selection(qtbot, window: MainW
     window.tree.setCurrentIndex(item.index())
     settle(qtbot, window)
     assert window.model.rowCount() == 1 and window.current_project_id() == second
+
+
+def test_undo_of_a_batch_and_restore_run_on_the_worker_thread(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    from resettle.io.survey import ReadOptions
+
+    before = households.count_households(window.db, HouseholdQuery())
+    saved = window.db.backup_now("manual")
+    found = imports.preview_import(
+        window.db, SAMPLES / "sample_survey_clean.xlsx", project="德源村征地项目", options=ReadOptions(village="德源村")
+    )
+    batch = imports.apply_import(window.db, found).batch_id
+    window.runner.announce("households", "tree")
+    settle(qtbot, window)
+    assert window.model.rowCount() == before + 40
+    window.undo_batch(batch, "导错了项目")
+    qtbot.waitUntil(lambda: "已撤销" in window.statusBar().currentMessage(), timeout=15000)
+    settle(qtbot, window)
+    assert window.model.rowCount() == before == households.count_households(window.db, HouseholdQuery())
+    households.delete_household(window.db, households.list_households(window.db, HouseholdQuery(), 0, 1).rows[0].id,
+                                "测试删除")  # fmt: skip
+    window.restore_from(saved)
+    qtbot.waitUntil(lambda: "已恢复" in window.statusBar().currentMessage(), timeout=15000)
+    settle(qtbot, window)
+    assert households.count_households(window.db, HouseholdQuery()) == before == window.model.rowCount()
