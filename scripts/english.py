@@ -228,6 +228,7 @@ EN = {
     "请选择项目，或输入新项目的名称": "Choose a project, or type the name of a new one",
     "没有导入任何数据。请关闭向导，改正后重新导入。": "Nothing was imported. Close the wizard, correct the file and import again.",
     "保存": "Save",
+    "补偿汇总 — {0}": "Compensation summary — {0}",
 }  # fmt: skip
 
 

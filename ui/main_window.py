@@ -459,7 +459,7 @@ class MainWindow(PrintActions):
     def show_summary(self) -> None:
         pid = self.project_for(self.tr("查看补偿汇总"))
         if pid is not None:
-            SummaryDialog(self.db, self.runner, pid, self).exec()
+            SummaryDialog(self.db, self.runner, pid, self, self.current_project_name()).exec()
 
     def run_check(self) -> None:
         def done(report: checks.CheckReport) -> None:

@@ -22,10 +22,12 @@ from ui.ops import OpRunner
 
 
 class SummaryDialog(QDialog):
-    def __init__(self, db: Database, runner: OpRunner, project_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, runner: OpRunner, project_id: int, parent: QWidget | None = None, project_name: str = ""
+    ) -> None:
         super().__init__(parent)
         self.db, self.runner, self.project_id = db, runner, project_id
-        self.setWindowTitle(self.tr("补偿汇总"))
+        self.setWindowTitle(self.tr("补偿汇总 — {0}").format(project_name) if project_name else self.tr("补偿汇总"))
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.by_item = SumsModel(self.tr("项目"), self)
