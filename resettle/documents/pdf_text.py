@@ -15,10 +15,14 @@ nothing is guessed from tables of look-alike characters. The corrected maps are 
 a standard PDF incremental update (new versions of those objects and an xref section that
 points back to Qt's), so nothing Qt wrote is rewritten or moved.
 
-Glyphs that no BMP character maps to get no entry from Qt at all: characters outside the
-BMP (rare characters in names, CJK Extension B and later) are still missing from the text
-layer; render.py turns shaping off (``PreferNoShaping``) so that Latin letters and digits
-always use their plain glyphs and never become unmapped alternates.
+Qt's map is also built from the BMP only, so a glyph drawn for a character beyond it (a rare
+character in a name: CJK Extension B and later) gets no entry and vanishes from the text.
+Qt numbers the glyphs of each embedded font in the order they are first drawn, so the
+missing numbers, in order, belong to the beyond-BMP glyphs in the order they were first
+drawn: :class:`GlyphLog` records those while the pages are painted (font, glyph, character)
+and the repair fills them in, but only when the counts agree (otherwise it leaves the font
+alone rather than guess). render.py turns shaping off (``PreferNoShaping``) so that Latin
+letters and digits always use their plain glyphs and never become unmapped alternates.
 """
 
 from __future__ import annotations
@@ -28,11 +32,12 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QRawFont
+from PySide6.QtGui import QFont, QRawFont, QTextDocument
 
-__all__ = ["GlyphLookup", "parse_to_unicode", "repair_text_layer", "write_to_unicode"]
+__all__ = ["GlyphLog", "GlyphLookup", "parse_to_unicode", "postscript_name", "repair_text_layer", "write_to_unicode"]
 
 _TO_UNICODE_REF = re.compile(rb"/ToUnicode\s+(\d+)\s+0\s+R")
+_BASE_FONT = re.compile(rb"/BaseFont\s*/([^\s/\[\]<>()]+)")
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _TRAILER = re.compile(rb"trailer\s*<<(.*?)>>\s*startxref", re.DOTALL)
 _STREAM_HEAD = re.compile(rb"(\d+)\s+0\s+obj\s*<<\s*/Length\s+(\d+)\s*>>\s*stream\r?\n")
@@ -133,6 +138,67 @@ class GlyphLookup:
         return None
 
 
+def postscript_name(raw: QRawFont) -> str:
+    """The font's PostScript name (name table, name ID 6): what QPdfWriter writes as /BaseFont."""
+    table = bytes(raw.fontTable("name").data())
+    if len(table) < 6:
+        return ""
+    count, strings = int.from_bytes(table[2:4], "big"), int.from_bytes(table[4:6], "big")
+    for i in range(count):
+        record = table[6 + 12 * i : 18 + 12 * i]
+        if len(record) < 12:
+            break
+        platform, _encoding, _language, name_id, length, offset = (
+            int.from_bytes(record[k : k + 2], "big") for k in range(0, 12, 2)
+        )
+        if name_id != 6:
+            continue
+        data = table[strings + offset : strings + offset + length]
+        return data.decode("utf-16-be", errors="replace") if platform in (0, 3) else data.decode("latin-1")
+    return ""
+
+
+class GlyphLog:
+    """Characters beyond the BMP as they are first drawn: PostScript name -> {glyph: character}."""
+
+    def __init__(self) -> None:
+        self.fonts: dict[str, dict[int, str]] = {}
+        self._names: dict[tuple[str, str, int], str] = {}
+
+    def add_document(self, text: QTextDocument) -> None:
+        """Record the beyond-BMP characters of a laid-out document, in block (= painting) order."""
+        if not any(ord(ch) > 0xFFFF for ch in text.toRawText()):
+            return
+        block = text.begin()
+        while block.isValid():
+            content = block.text()
+            layout = block.layout()
+            for i, ch in enumerate(content):
+                if ord(ch) <= 0xFFFF:
+                    continue
+                position = len(content[:i].encode("utf-16-le")) // 2  # Qt counts UTF-16 units
+                for run in layout.glyphRuns(position, 2):
+                    raw = run.rawFont()
+                    key = (raw.familyName(), raw.styleName(), int(raw.weight()))
+                    name = self._names.get(key)
+                    if name is None:
+                        name = self._names[key] = postscript_name(raw)
+                    for glyph in run.glyphIndexes():
+                        if glyph:
+                            self.fonts.setdefault(name, {}).setdefault(int(glyph), ch)
+            block = block.next()
+
+
+def _fill_beyond_bmp(mapping: dict[int, str], drawn: list[str]) -> dict[int, str]:
+    """``mapping`` with its missing codes given the beyond-BMP characters ``drawn`` (first-use order)."""
+    top = max(mapping, default=0)
+    gaps = [code for code in range(1, top + 1) if code not in mapping]
+    if len(gaps) > len(drawn):
+        return mapping  # more holes than characters we know of: do not guess
+    missing = gaps + list(range(top + 1, top + 1 + len(drawn) - len(gaps)))
+    return {**mapping, **dict(zip(missing, drawn, strict=True))}
+
+
 def _xref_offsets(data: bytes | mmap.mmap, start: int) -> dict[int, int]:
     """Object number -> byte offset from the classic xref table at ``start`` (Qt writes one)."""
     offsets: dict[int, int] = {}
@@ -152,11 +218,14 @@ def _xref_offsets(data: bytes | mmap.mmap, start: int) -> dict[int, int]:
     return offsets
 
 
-def repair_text_layer(path: Path, printed: Iterable[str], families: Sequence[str]) -> int:
+def repair_text_layer(
+    path: Path, printed: Iterable[str], families: Sequence[str], glyphs: GlyphLog | None = None
+) -> int:
     """Correct the ToUnicode maps of the PDF at ``path``; returns how many codes were corrected.
 
-    ``printed``: every character drawn; ``families``: the font families they were drawn in.
-    A file this module does not understand (not written by QPdfWriter) is left unchanged."""
+    ``printed``: every character drawn; ``families``: the font families they were drawn in;
+    ``glyphs``: the beyond-BMP characters as drawn. A file this module does not understand
+    (not written by QPdfWriter) is left unchanged."""
     printed_set = set(printed)
     with path.open("rb") as handle:
         size = path.stat().st_size
@@ -174,7 +243,10 @@ def repair_text_layer(path: Path, printed: Iterable[str], families: Sequence[str
             if trailer is None:
                 return 0
             offsets = _xref_offsets(data, xref_at)
-            objects = sorted({int(m.group(1)) for m in _TO_UNICODE_REF.finditer(data)})
+            objects: dict[int, str] = {}  # ToUnicode object -> the font's /BaseFont
+            for ref in _TO_UNICODE_REF.finditer(data):
+                names = _BASE_FONT.findall(bytes(data[max(0, ref.start() - 400) : ref.start()]))
+                objects[int(ref.group(1))] = names[-1].decode("latin-1") if names else ""
             maps: dict[int, dict[int, str]] = {}
             for number in objects:
                 head = _STREAM_HEAD.match(data, offsets.get(number, -1)) if number in offsets else None
@@ -187,7 +259,9 @@ def repair_text_layer(path: Path, printed: Iterable[str], families: Sequence[str
     changed: dict[int, bytes] = {}
     corrected = 0
     for number, mapping in maps.items():
-        fixed = dict(mapping)
+        drawn = list((glyphs.fonts.get(objects[number].split("+")[-1], {}) if glyphs else {}).values())
+        fixed = _fill_beyond_bmp(mapping, drawn) if drawn else dict(mapping)
+        corrected += len(fixed) - len(mapping)
         for code, text in mapping.items():
             if len(text) != 1 or text in printed_set or not text.strip("\x00"):
                 continue

@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 )
 
 from resettle.documents.fonts import DocumentFonts, ensure_gui_app
-from resettle.documents.pdf_text import repair_text_layer
+from resettle.documents.pdf_text import GlyphLog, repair_text_layer
 from resettle.errors import Cancelled, DiskFullError, ResettleError
 
 __all__ = [
@@ -304,6 +304,7 @@ def paint(
     on_document: Callable[[PrintableDocument, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     printed: _Collector | None = None,
+    glyphs: GlyphLog | None = None,
 ) -> int:
     """Paint ``documents`` one after another on ``device``; returns the number of pages painted.
 
@@ -312,7 +313,8 @@ def paint(
     after each document; ``cancelled()`` is checked between documents.
     Without ``painter`` the device is turned to the first document's orientation before
     painting starts; a QPrinter set up by a dialog keeps its own margins (they are allowed for).
-    ``printed`` collects every character drawn (for :func:`pdf_text.repair_text_layer`)."""
+    ``printed`` collects every character drawn and ``glyphs`` the beyond-BMP ones with their
+    font and glyph (for :func:`pdf_text.repair_text_layer`)."""
     ensure_gui_app()
     own = painter is None
     active: QPainter = QPainter() if painter is None else painter
@@ -333,6 +335,9 @@ def paint(
             if printed is not None:
                 for part in laid:
                     printed.update(part.text.toRawText())
+            if glyphs is not None:
+                for part in laid:
+                    glyphs.add_document(part.text)
             page = 0
             for part in laid:
                 for i in range(part.pages):
@@ -371,6 +376,7 @@ class PdfBook:
         self.fonts = fonts
         self.pages = 0
         self._printed: set[str] = set()
+        self._glyphs = GlyphLog()
         self._part = path.with_name(path.name + ".part")
         path.parent.mkdir(parents=True, exist_ok=True)
         self._writer: QPdfWriter | None = QPdfWriter(str(self._part))
@@ -403,6 +409,7 @@ class PdfBook:
             on_document=on_document,
             cancelled=cancelled,
             printed=self._printed,
+            glyphs=self._glyphs,
         )
         self.pages += added
         return added
@@ -419,7 +426,7 @@ class PdfBook:
             raise ResettleError("没有要打印的文书。")
         self._close()
         try:
-            repair_text_layer(self._part, self._printed, (self.fonts.body, self.fonts.heading))
+            repair_text_layer(self._part, self._printed, (self.fonts.body, self.fonts.heading), self._glyphs)
             self._part.replace(self.path)
         except OSError as exc:
             self._part.unlink(missing_ok=True)

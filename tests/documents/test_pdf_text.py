@@ -149,3 +149,59 @@ def test_a_cmap_round_trips_through_the_writer() -> None:
     assert pdf_text.parse_to_unicode(pdf_text.write_to_unicode(mapping)) == mapping
     qt_style = b"2 beginbfrange\n<0000> <0000> <0000>\n<0001> <0003> [<2F3E> <53F7> <0009> ]\n<0004> <0006> <0041>\nendbfrange\n"
     assert pdf_text.parse_to_unicode(qt_style) == {0: "\x00", 1: "⼾", 2: "号", 3: "\t", 4: "A", 5: "B", 6: "C"}
+
+
+RARE = "𠮷𬱖𪚥𠀾"  # CJK Extension B and later, as in some people's names
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_characters_beyond_the_bmp_are_in_the_text_layer(tmp_path: Path, family: str) -> None:
+    from PySide6.QtGui import QFont, QRawFont
+
+    fonts = DocumentFonts(body=_family(family), heading=family)
+    rare = "".join(ch for ch in RARE if QRawFont.fromFont(QFont(family)).supportsCharacter(ord(ch)))
+    if len(rare) < 2:
+        pytest.skip(f"{family} has no characters beyond the BMP")
+    first, second = rare[0], rare[1]
+    documents = tuple(
+        PrintableDocument(
+            kind="notice",
+            title="征地补偿安置通知书",
+            parts=(
+                f"<p>户主：<b>张{second}</b>　户号 {n}</p>"
+                f"<table border='1'><tr><td>张{first}</td><td>王{second}{first}</td></tr></table>",
+                f"<p>第二部分：李{rare} 一二</p>",
+            ),
+            number=f"征补〔2026〕第 {n} 号",
+            code="ABCDE-12345",
+            landscape=False,
+        )
+        for n in (1, 2)
+    )
+    out = tmp_path / "rare.pdf"
+    write_pdf(documents, out, fonts)
+    expected = _visible(_printed(documents, fonts, tmp_path))
+    got = _extracted(out)
+    assert expected[first] >= 4
+    assert got == expected, (dict(expected - got), dict(got - expected))
+    assert f"张{first}" in "".join("".join(_pages(out)).split())
+
+
+def test_a_notice_for_a_head_with_a_rare_name_can_be_searched(
+    priced_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from resettle.services import households
+
+    monkeypatch.setenv(FORCE_FONT_ENV, _family("Noto Serif CJK SC"))
+    hid = _first_ids(priced_db, 1)[0]
+    detail = households.get_household(priced_db, hid)
+    head = detail.data.persons[0]
+    renamed = dataclasses.replace(head, name="张𠮷")
+    data = dataclasses.replace(detail.data, head_name="张𠮷", persons=(renamed, *detail.data.persons[1:]))
+    households.update_household(priced_db, detail, data, reason="户主姓名更正")
+    out = tmp_path / "notice.pdf"
+    docs.export_pdf(priced_db, "notice", out, household_ids=[hid])
+    text = "".join("".join(_pages(out)).split())
+    assert text.count("张𠮷") >= 2, text[:200]  # the greeting line and the members table
