@@ -69,6 +69,14 @@ def cmd_calendar_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_calendar_export(args: argparse.Namespace) -> int:
+    years = tuple(args.year) if args.year else None
+    with open_db(args) as db:
+        n = calendar.export_holiday_workbook(db, Path(args.out), years)
+    emit(args, {"out": str(args.out), "days": n}, f"已导出 {n} 个调整日到 {args.out}（工作表「节假日」）")
+    return 0
+
+
 # -- procedure ---------------------------------------------------------------------------------
 
 
@@ -329,6 +337,11 @@ def register(sub: Any) -> None:
     p.add_argument("--source", help="依据，如 国办发明电〔2026〕X号")
     p.add_argument("--year", type=int, action="append", help="工作簿所属年份（可重复；默认取表中日期的年份）")
     p.set_defaults(func=cmd_calendar_import)
+    add_common(p)
+    p = cal_sub.add_parser("export", help="把节假日安排导出为「节假日」工作簿（核对，或作为新一年的格式）")
+    p.add_argument("out")
+    p.add_argument("--year", type=int, action="append", help="只导出这一年（可重复）")
+    p.set_defaults(func=cmd_calendar_export)
     add_common(p)
     add_common(cal)
 

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from resettle.domain.workdays import DayKind, SpecialDay
 from resettle.errors import ValidationError
+from resettle.io.export import atomic_workbook, safe_text
 from resettle.io.grid import CellValue, column_letter, open_workbook
 from resettle.io.values import clean_text
 
-__all__ = ["SHEET_NAME", "HolidayWorkbook", "read_holiday_workbook", "shipped_years"]
+__all__ = ["SHEET_NAME", "HolidayWorkbook", "read_holiday_workbook", "shipped_years", "write_holiday_workbook"]
 
 SHEET_NAME = "节假日"
 KIND_WORDS = {"休": DayKind.OFF, "放假": DayKind.OFF, "假": DayKind.OFF, "班": DayKind.WORK, "上班": DayKind.WORK}
@@ -123,3 +125,21 @@ def read_holiday_workbook(path: Path, years: tuple[int, ...] | None = None) -> H
     if not covered:
         raise ValidationError(f"文件「{path.name}」的「{name}」表中没有日期", field="节假日")
     return HolidayWorkbook(tuple(covered), tuple(sorted(days.values(), key=lambda d: d.day)))
+
+
+def write_holiday_workbook(out: Path, days: Sequence[SpecialDay]) -> int:
+    """The ``节假日`` sheet the office fills in for a new year (or these years, to check or correct)."""
+    with atomic_workbook(out) as book:
+        ws = book.add_worksheet(SHEET_NAME)
+        head = book.add_format({"bold": True, "border": 1, "bg_color": "#EEEEEE", "align": "center"})
+        cell = book.add_format({"border": 1})
+        when = book.add_format({"border": 1, "num_format": "yyyy-mm-dd"})
+        for c, (name, width) in enumerate((("日期", 14), ("休/班", 8), ("节日", 14))):
+            ws.set_column(c, c, width)
+            ws.write_string(0, c, name, head)
+        for r, d in enumerate(days, start=1):
+            ws.write_datetime(r, 0, datetime(d.day.year, d.day.month, d.day.day), when)
+            ws.write_string(r, 1, d.kind.value, cell)
+            ws.write_string(r, 2, safe_text(d.name), cell)
+        ws.freeze_panes(1, 0)
+    return len(days)

@@ -170,3 +170,16 @@ def test_settings_override_attach_and_print(capsys: pytest.CaptureFixture[str], 
         capsys, "--db", register, "grievances", "print", str(g["id"]), "answer", str(pdf), "--project", "乙项目"
     )
     assert code == 1 and "尚未办结" in err
+
+
+def test_holiday_workbook_round_trip(capsys: pytest.CaptureFixture[str], register: str, tmp_path: Path) -> None:
+    out = tmp_path / "2025.xlsx"
+    exported = run_json(capsys, "--db", register, "calendar", "export", str(out), "--year", "2025")
+    assert exported["days"] == 33
+    loaded = run_json(capsys, "--db", register, "calendar", "import", str(out), "--source", "核对")
+    assert loaded == {"years": [2025], "days": 33}
+    shown = run_json(capsys, "--db", register, "calendar", "show", "--year", "2025")
+    assert {x["source"] for x in shown["days"]} == {"核对"}
+    assert run_json(capsys, "--db", register, "calendar", "add-days", "2025-09-30", "1") == {"date": "2025-10-09"}
+    code, _out, err = run(capsys, "--db", register, "calendar", "export", str(out), "--year", "2027")
+    assert code == 1 and "2027" in err

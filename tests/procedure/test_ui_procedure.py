@@ -174,3 +174,22 @@ def test_the_menu_counts_overdue_grievances(qtbot, setup) -> None:
     area.count_overdue()
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: "逾期 1 件" in area.grievance_action.text(), timeout=10000)
+
+
+def test_attach_a_letter_to_a_grievance_from_the_window(qtbot, setup, monkeypatch, tmp_path: Path) -> None:
+    area, _a, _b, runner = setup
+    win = area.open(TAB_GRIEVANCES)
+    settle(qtbot, runner)
+    page = win.grievances
+    page.view.selectRow(0)
+    letter = tmp_path / "来信.jpg"
+    letter.write_bytes(b"scan of the letter")
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kw: (str(letter), ""))
+    page.attach()
+    settle(qtbot, runner)
+    qtbot.waitUntil(lambda: any(g.evidence for g in page.model.rows), timeout=10000)
+    settle(qtbot, runner)
+    (with_file,) = [g for g in page.model.rows if g.evidence]
+    assert with_file.evidence[0].file_name == "来信.jpg" and len(with_file.evidence[0].sha256) == 64

@@ -145,6 +145,7 @@ class GrievanceModel(_RowsModel[GrievanceView]):
         ("状态", lambda g: g.status + (f"（{g.days_over} 天）" if g.overdue else "")),
         ("承办人", lambda g: g.handler),
         ("办结日期", lambda g: g.closed_on),
+        ("附件", lambda g: len(g.evidence) or ""),
     )
     COL_STATUS = 8
 

@@ -199,6 +199,7 @@ class GrievancePage(_Page):
         self.button(self.tr("办结…"), self.close_selected)
         self.button(self.tr("打印受理回执…"), lambda: self.print_letter("receipt"))
         self.button(self.tr("打印答复意见书…"), lambda: self.print_letter("answer"))
+        self.button(self.tr("添加附件…"), self.attach)
         self.button(self.tr("导出台账…"), self.export)
         self.open_only = QCheckBox(self.tr("只看未办结"), self)
         self.open_only.toggled.connect(lambda _on: self.refresh())
@@ -251,6 +252,19 @@ class GrievancePage(_Page):
             self, self.tr("办结信访"), grievances.close_grievance, changes=frozenset({"grievances"}),
             with_progress=False, db=self.ctx.database(), project_id=pid, grievance_id=g.id, answer=answer,
             closed_on=closed_on, handler=handler,
+        )  # fmt: skip
+
+    def attach(self) -> None:
+        g: GrievanceView | None = _selected(self.view, self.model)
+        pid = self.ctx.current_project()
+        if g is None or pid is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择信件、照片等附件"))
+        if not name:
+            return
+        self.ctx.runner.run(
+            self, self.tr("添加信访附件"), grievances.attach_grievance_evidence, changes=frozenset({"grievances"}),
+            with_progress=False, db=self.ctx.database(), project_id=pid, grievance_id=g.id, path=Path(name),
         )  # fmt: skip
 
     def print_letter(self, letter: str) -> None:
@@ -331,6 +345,7 @@ class HolidayPage(_Page):
         self.model = HolidayModel(self)
         self.view = _table(self, self.model)
         self.button(self.tr("导入节假日表…"), self.load)
+        self.button(self.tr("导出节假日表…"), self.export)
         self.bar.addStretch(1)
         self.layout_.addWidget(self.view, 1)
 
@@ -350,6 +365,15 @@ class HolidayPage(_Page):
         self.note.setText(
             self.tr("已知年份：{y}。其他年份的日期无法推算工作日，请导入国务院办公厅当年的节假日安排"
                     "（工作簿「节假日」：日期、休/班）。").format(y="、".join(map(str, years)))
+        )  # fmt: skip
+
+    def export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出节假日表"), "节假日.xlsx", "Excel (*.xlsx)")
+        if not name:
+            return
+        self.ctx.runner.run(
+            self, self.tr("导出节假日表"), calendar.export_holiday_workbook, with_progress=False,
+            db=self.ctx.database(), out=Path(name),
         )  # fmt: skip
 
     def load(self) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from resettle.domain.workdays import DayKind, SpecialDay, WorkCalendar, add_working_days
-from resettle.io.holidays import read_holiday_workbook, shipped_years
+from resettle.io.holidays import read_holiday_workbook, shipped_years, write_holiday_workbook
 from resettle.paths_resources import resource_path
 from resettle.services.accounts.guard import Need, require
 from resettle.store.database import Database
@@ -20,6 +20,7 @@ __all__ = [
     "HolidayRow",
     "LoadedYears",
     "calendar_in",
+    "export_holiday_workbook",
     "holiday_rows",
     "load_holiday_workbook",
     "nth_working_day",
@@ -101,3 +102,12 @@ def load_holiday_workbook(
             s.add(row)
         s.flush()
     return LoadedYears(book.years, len(book.days))
+
+
+def export_holiday_workbook(db: Database, out: Path, years: tuple[int, ...] | None = None) -> int:
+    """The known years' special days as a ``节假日`` workbook (to check, or as the shape for a new year)."""
+    cal = work_calendar(db)
+    for y in years or ():
+        cal.check(date(y, 1, 1))
+    chosen = years or tuple(sorted(cal.years))
+    return write_holiday_workbook(out, [d for y in chosen for d in cal.days_of(y)])
