@@ -188,3 +188,31 @@ def test_undo_of_a_batch_and_restore_run_on_the_worker_thread(qtbot, window: Mai
     qtbot.waitUntil(lambda: "已恢复" in window.statusBar().currentMessage(), timeout=15000)
     settle(qtbot, window)
     assert households.count_households(window.db, HouseholdQuery()) == before == window.model.rowCount()
+
+
+def test_a_cancelled_import_ends_the_wizard_with_nothing_stored(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    source = tmp_path / "东岗村调查表.xlsx"
+    shutil.copyfile(SAMPLES / "sample_survey_clean.xlsx", source)
+    before = households.count_households(window.db, HouseholdQuery())
+    wizard = window.import_survey(source)
+    qtbot.addWidget(wizard)
+    wizard.file_page.project.setCurrentText("东岗村征地项目")
+    for _ in range(2):
+        button = wizard.button(QWizard.WizardButton.NextButton)
+        qtbot.waitUntil(button.isEnabled, timeout=10000)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10000)
+    stopped: list[str] = []
+    window.runner.cancelled.connect(stopped.append)
+    block = threading.Event()
+    window.runner.run(window, "", block.wait, with_progress=False, timeout=10)  # hold the writer lane
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    window.runner.cancel_all()  # the clerk presses 取消 in the progress box
+    block.set()
+    qtbot.waitUntil(lambda: wizard.apply_page.failed, timeout=15000)
+    assert "没有导入任何数据" in wizard.apply_page.result_label.text()
+    assert stopped and "导入已取消" in stopped[0]  # it was the cancel, not an error
+    assert households.count_households(window.db, HouseholdQuery()) == before
+    back = wizard.button(QWizard.WizardButton.BackButton)
+    assert not (back.isVisible() and back.isEnabled())
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
