@@ -282,3 +282,20 @@ def test_the_chosen_project_survives_a_reload_of_the_tree(qtbot, two) -> None:
     window.runner.announce("households")  # e.g. after a household was saved: the tree is rebuilt
     assert window._filter == ("project", second) and window.current_project_id() == second
     assert SECOND in window.windowTitle()
+
+
+def test_the_import_wizard_starts_on_the_current_project_and_never_guesses(qtbot, two) -> None:
+    window, _demo, second = two
+    _select(window, ("village", projects.get_project(window.db, second).villages[0][0]))
+    wizard = window.import_survey(SAMPLES / "sample_survey_clean.xlsx")
+    qtbot.addWidget(wizard)
+    assert wizard.file_page.project.currentData() == second
+    wizard.reject()
+    window.tree.selectionModel().clearCurrentIndex()
+    wizard = window.import_survey(SAMPLES / "sample_survey_clean.xlsx")
+    qtbot.addWidget(wizard)
+    assert wizard.file_page.project.currentText() == ""  # several projects, none chosen: the clerk picks
+    assert not wizard.file_page.isComplete()
+    wizard.file_page.project.setCurrentIndex(1)
+    assert wizard.file_page.isComplete() and wizard.project() == second
+    wizard.reject()
