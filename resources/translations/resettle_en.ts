@@ -41,17 +41,17 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="342" />
+        <location filename="../../ui/import_wizard.py" line="368" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="353" />
+        <location filename="../../ui/import_wizard.py" line="379" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="359" />
+        <location filename="../../ui/import_wizard.py" line="385" />
         <source>没有导入任何数据。请关闭向导，改正后重新导入。</source>
         <translation>Nothing was imported. Close the wizard, correct the file and import again.</translation>
     </message>
@@ -60,7 +60,7 @@
         <translation>Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="374" />
+        <location filename="../../ui/import_wizard.py" line="400" />
         <source>导入完成（批次 {0}）：新增 {1} 户，变更 {2} 户，删除 {3} 户，共 {4} 人。
 可在「文件 → 导入批次…」中撤销整批导入。</source>
         <translation>Imported (batch {0}): {1} added, {2} changed, {3} removed households, {4} persons.
@@ -141,68 +141,79 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="247" />
+        <location filename="../../ui/import_wizard.py" line="266" />
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="262" />
+        <location filename="../../ui/import_wizard.py" line="283" />
         <source>同时删除库中有、文件里已没有的户</source>
         <translation>Also delete households no longer in the file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="263" />
+        <location filename="../../ui/import_wizard.py" line="284" />
         <source>导出错误报告…</source>
         <translation>Export error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="281" />
+        <location filename="../../ui/import_wizard.py" line="302" />
         <source>共 {0} 户、{1} 人。新增 {2} 户，变更 {3} 户，无变化 {4} 户，文件中没有的 {5} 户。</source>
         <translation>{0} households, {1} persons. {2} new, {3} changed, {4} unchanged, {5} not in the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="284" />
+        <location filename="../../ui/import_wizard.py" line="305" />
         <source>
 发现 {0} 处错误（必须改正后才能导入）、{1} 处提醒。点一行可查看该单元格。</source>
         <translation>
 {0} errors (must be fixed before importing), {1} warnings. Click a row to see the cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="286" />
+        <location filename="../../ui/import_wizard.py" line="307" />
         <source>有错误，不能导入。可以导出错误报告交给村里改正。</source>
         <translation>There are errors; nothing can be imported. Export an error report for the village to fix.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="288" />
+        <location filename="../../ui/import_wizard.py" line="309" />
         <source>
 没有错误，{0} 处提醒。</source>
         <translation>
 No errors, {0} warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="289" />
+        <location filename="../../ui/import_wizard.py" line="310" />
         <source>点「下一步」导入；导入前会自动备份数据库。</source>
         <translation>Click Next to import; the database is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="293" />
+        <location filename="../../ui/import_wizard.py" line="314" />
         <source>变更：</source>
         <translation>Changes: </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="327" />
+        <location filename="../../ui/import_wizard.py" line="350" />
         <source>导出错误报告</source>
         <translation>Export error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="328" />
+        <location filename="../../ui/import_wizard.py" line="351" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="331" />
+        <location filename="../../ui/import_wizard.py" line="354" />
         <source>正在导出错误报告…</source>
         <translation>Writing the error report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="358" />
+        <source>错误报告</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="358" />
+        <source>错误报告已保存到：
+{0}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>未导出</source>
@@ -835,17 +846,17 @@ Undo anyway?</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="407" />
+        <location filename="../../ui/import_wizard.py" line="444" />
         <source>导入调查表</source>
         <translation>Import survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="448" />
+        <location filename="../../ui/import_wizard.py" line="485" />
         <source>正在读取和检查…</source>
         <translation>Reading and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="464" />
+        <location filename="../../ui/import_wizard.py" line="501" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -1236,17 +1247,17 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>No sheet looks like a survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="224" />
+        <location filename="../../ui/import_wizard.py" line="243" />
         <source>保存映射方案</source>
         <translation>Save mapping profile</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="224" />
+        <location filename="../../ui/import_wizard.py" line="243" />
         <source>方案名称（例如本乡镇名称）：</source>
         <translation>Profile name (e.g. the township):</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="231" />
+        <location filename="../../ui/import_wizard.py" line="250" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
@@ -1883,37 +1894,42 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="28" />
+        <location filename="../../ui/summary_dialog.py" line="30" />
         <source>补偿汇总</source>
         <translation>Compensation summary</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="31" />
+        <location filename="../../ui/summary_dialog.py" line="30" />
+        <source>补偿汇总 — {0}</source>
+        <translation>Compensation summary — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="33" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="32" />
+        <location filename="../../ui/summary_dialog.py" line="34" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="33" />
+        <location filename="../../ui/summary_dialog.py" line="35" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="43" />
+        <location filename="../../ui/summary_dialog.py" line="45" />
         <source>按现行标准重新计算全部</source>
         <translation>Recompute all with current standard</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="58" />
+        <location filename="../../ui/summary_dialog.py" line="60" />
         <source>已计算 {0} 户，其中已复核 {1} 户。合计 ¥{2} 元（{3}）</source>
         <translation>{0} households computed, {1} reviewed. Total ¥{2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="70" />
+        <location filename="../../ui/summary_dialog.py" line="72" />
         <source>正在计算补偿…</source>
         <translation>Computing compensation…</translation>
     </message>
