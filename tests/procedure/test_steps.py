@@ -112,3 +112,18 @@ def test_bad_input_is_refused(db: Database) -> None:
         steps.set_step(db, pid, "nonsense", start_date=d("2024-06-03"))
     with pytest.raises(ValidationError, match="早于"):
         steps.set_step(db, pid, "survey", start_date=d("2024-06-03"), end_date=d("2024-06-01"))
+
+
+def test_a_plan_posted_before_the_pre_notice_ended_is_out_of_order(db: Database) -> None:
+    pid = projects.create_project(db, "甲项目")
+    steps.set_step(db, pid, "pre_notice", start_date=d("2024-09-27"), end_date=d("2024-10-16"))
+    v = steps.set_step(db, pid, "plan_notice", start_date=d("2024-10-16"), today=d("2024-10-20"))
+    assert v.status == "顺序有误" and "2024-10-16" in v.problem
+    v = steps.set_step(db, pid, "plan_notice", start_date=d("2024-10-17"), today=d("2024-10-20"))
+    assert v.status == "进行中"
+    # agreements signed while the plan may still be objected to
+    # 30 days after 10-17 is 11-16, a Saturday: the period runs to Monday 11-18 inclusive
+    early = steps.set_step(db, pid, "agreement", start_date=d("2024-11-18"), today=d("2024-12-20"))
+    assert early.status == "顺序有误" and "2024-11-18" in early.problem
+    ok = steps.set_step(db, pid, "agreement", start_date=d("2024-11-19"), today=d("2024-12-20"))
+    assert ok.status == "进行中"

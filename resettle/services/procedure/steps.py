@@ -10,7 +10,7 @@ auditor may accept a shorter one, never a longer one.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -51,7 +51,8 @@ STATUS_DONE = "已完成"
 STATUS_SHORT = "期限不足"
 STATUS_LATE = "逾期"
 STATUS_UNKNOWN = "无法判断"
-PROBLEM_STATUSES = frozenset({STATUS_SHORT, STATUS_LATE, STATUS_UNKNOWN})
+STATUS_ORDER = "顺序有误"
+PROBLEM_STATUSES = frozenset({STATUS_SHORT, STATUS_LATE, STATUS_UNKNOWN, STATUS_ORDER})
 
 
 @dataclass(frozen=True)
@@ -236,7 +237,29 @@ def steps_in(s: Session, project_id: int, today: date, cal: WorkCalendar | None 
             .options(selectinload(ProcedureStep.evidence))
         )
     }
-    return [_view(cal, today, project, i, d, rows.get(d.code)) for i, d in enumerate(CATALOGUE, start=1)]
+    views = [_view(cal, today, project, i, d, rows.get(d.code)) for i, d in enumerate(CATALOGUE, start=1)]
+    return _order_checked(views)
+
+
+# (step, the step whose period must be over first): a plan posted while the 预公告 still runs,
+# or agreements signed while households may still object to the plan, are out of order.
+ORDER: tuple[tuple[str, str], ...] = (("plan_notice", "pre_notice"), ("agreement", "plan_notice"))
+
+
+def _order_checked(views: list[StepView]) -> list[StepView]:
+    by = {v.code: v for v in views}
+    out = []
+    for v in views:
+        for code, before in ORDER:
+            prior = by[before]
+            end = max(filter(None, (prior.earliest_end, prior.end_date)), default=None)
+            if v.code != code or v.start_date is None or end is None or not prior.applicable:
+                continue
+            if v.start_date <= end and v.status not in PROBLEM_STATUSES:
+                problem = f"{prior.name}期 {end.isoformat()} 届满前就开始了（{v.start_date.isoformat()}）"
+                v = replace(v, status=STATUS_ORDER, problem=problem)
+        out.append(v)
+    return out
 
 
 def list_steps(db: Database, project_id: int, today: date | None = None) -> list[StepView]:
