@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -16,12 +17,15 @@ from ui.livelihood.pages import JobsPage, PeoplePage, SocialSecurityPage, Traini
 from ui.main_window import MainWindow
 from ui.ops import OpRunner
 
-SHOTS = Path("/tmp/livelihood-shots")
+SHOTS = os.environ.get("RESETTLE_SHOTS", "")  # a folder to keep screenshots in for looking at them
 
 
 def _shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
-    SHOTS.mkdir(exist_ok=True)
-    widget.grab().save(str(SHOTS / f"{name}.png"))
+    image = widget.grab()
+    assert not image.isNull()
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        image.save(str(Path(SHOTS) / f"{name}.png"))
 
 
 def test_dashboard_shows_the_service_figures_and_refreshes_after_a_change(
