@@ -111,9 +111,10 @@ class Database:
                 before = audit.head_before(conn)
                 if before is not None:
                     heads = (before, audit.chain_head_info(conn))
-            session.commit()
-            if heads is not None:
-                witness.advance(self.path, *heads)
+            with witness.lock_for(self.path):  # witness updates in commit order, whatever the thread
+                session.commit()
+                if heads is not None:
+                    witness.advance(self.path, *heads)
         except StaleDataError as exc:
             session.rollback()
             raise ConflictError("另一位用户已修改或删除了这条记录，本次保存未写入。请重新打开后再改。") from exc

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,8 @@ from typing import Any
 from resettle.store.audit import ChainHead
 
 SUFFIX = ".witness"
+_LOCKS: dict[Path, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
 MAX_KEPT = 50
 
 
@@ -54,6 +57,12 @@ class Witness:
     started_head: ChainHead  # the head it first saw (entries before it were never witnessed)
     restores: tuple[RestoreRecord, ...] = field(default=())
     gaps: tuple[Gap, ...] = field(default=())
+
+
+def lock_for(db_path: Path) -> threading.Lock:
+    """Held around commit + witness update, so two threads' saves reach the witness in commit order."""
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(db_path, threading.Lock())
 
 
 def path_for(db_path: Path) -> Path:
@@ -109,7 +118,7 @@ def _save(db_path: Path, w: Witness) -> None:
     target = path_for(db_path)
     tmp = target.with_name(target.name + ".part")
     try:
-        tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, target)
     except OSError:
         # A witness that cannot be written must not lose the clerk's save; check reports it stale.
