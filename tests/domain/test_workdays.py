@@ -4,7 +4,9 @@
 国庆 10-01..10-07 off, 9-29 (Sun) and 10-12 (Sat) worked.
 2025 (国办发明电〔2024〕12号): 春节 1-28..2-04 off, 1-26 (Sun) and 2-08 (Sat) worked;
 国庆+中秋 10-01..10-08 off, 9-28 (Sun) and 10-11 (Sat) worked.
-2026 (国办发明电〔2025〕7号): 春节 2-15..2-23 off, 2-14 (Sat) and 2-28 (Sat) worked.
+2026 (国办发明电〔2025〕7号): 元旦 1-01..1-03 off, 1-04 (Sun) worked; 春节 2-15..2-23 off, 2-14 (Sat)
+and 2-28 (Sat) worked; 劳动节 5-09 (Sat) worked; 中秋 9-25..9-27 off; 国庆 10-01..10-07 off, 9-20 (Sun)
+and 10-10 (Sat) worked.
 """
 
 from __future__ import annotations
@@ -62,6 +64,13 @@ def d(text: str) -> date:
         ("2026-02-24", True),
         ("2026-02-28", True),
         ("2026-03-01", False),  # an ordinary Sunday
+        ("2026-01-02", False),
+        ("2026-01-04", True),  # Sunday, make-up for 元旦
+        ("2026-05-09", True),
+        ("2026-09-20", True),
+        ("2026-09-25", False),  # 中秋
+        *[(f"2026-10-{n:02d}", False) for n in range(1, 8)],
+        ("2026-10-10", True),
     ],
 )
 def test_days_of_the_published_notices(day: str, working: bool) -> None:
