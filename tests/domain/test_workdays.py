@@ -1,10 +1,10 @@
 """Working-day arithmetic checked against the State Council's published holiday notices.
 
-2024 (国办发明电〔2023〕7号): 春节 2-10..2-17 off, 2-04 (Sun) and 2-18 (Sun) worked;
+2024 notice: 春节 2-10..2-17 off, 2-04 (Sun) and 2-18 (Sun) worked;
 国庆 10-01..10-07 off, 9-29 (Sun) and 10-12 (Sat) worked.
-2025 (国办发明电〔2024〕12号): 春节 1-28..2-04 off, 1-26 (Sun) and 2-08 (Sat) worked;
+2025 notice: 春节 1-28..2-04 off, 1-26 (Sun) and 2-08 (Sat) worked;
 国庆+中秋 10-01..10-08 off, 9-28 (Sun) and 10-11 (Sat) worked.
-2026 (国办发明电〔2025〕7号): 元旦 1-01..1-03 off, 1-04 (Sun) worked; 春节 2-15..2-23 off, 2-14 (Sat)
+2026 notice: 元旦 1-01..1-03 off, 1-04 (Sun) worked; 春节 2-15..2-23 off, 2-14 (Sat)
 and 2-28 (Sat) worked; 劳动节 5-09 (Sat) worked; 中秋 9-25..9-27 off; 国庆 10-01..10-07 off, 9-20 (Sun)
 and 10-10 (Sat) worked.
 """
