@@ -57,6 +57,7 @@ def test_imports_reproduce_the_expected_people_posts_and_certificates(two_db: Da
     assert stored_posts == EXPECTED["posts"]
     courses = training.list_courses(two_db, sample_project)
     assert sum(c.enrolled for c in courses) == 22 and sum(c.certified for c in courses) == 22
+    assert sum(c.completed for c in courses) == 22
     by_id = {p.id_number: p.id for p in people}
     certs: dict[str, list[str]] = {}
     with two_db.read() as s:

@@ -123,7 +123,7 @@ def list_courses(db: Database, project_id: int) -> list[CourseInfo]:
                 select(
                     TrainingEnrolment.course_id,
                     func.count(),
-                    func.sum(TrainingEnrolment.completed),
+                    func.sum(case((TrainingEnrolment.completed.is_(True), 1), else_=0)),  # not sum(bool): typed as bool
                     func.sum(
                         case(
                             (and_(TrainingEnrolment.completed.is_(True), TrainingEnrolment.certificate_name != ""), 1),
