@@ -207,6 +207,7 @@ def test_upgrading_to_0005_reseals_intact_projects_only(tmp_path) -> None:
     conn.close()
     with Database.open(path, actor=CLERK) as database:
         report = checks.check_database(database)
-    sealed = [p for p in report.problems if "project" in p]
+    sealed = [p for p in report.problems if "project" in p and "内容" in p]  # seal problems (rows were made raw,
+    # so the audit replay also notes that they have no audit entries)
     assert len(sealed) == 1 and "第 2 行" in sealed[0]  # the row tampered before the upgrade is still caught
     # ... and the intact one was sealed again over the new columns, so it is not reported
