@@ -28,6 +28,7 @@ from typing import Literal
 
 from resettle.domain.area import M2_WORDS, MU_WORDS, m2_to_mu
 from resettle.domain.contacts import check_bank_account, check_phone
+from resettle.domain.head import HEAD_RELATIONS
 from resettle.domain.ids import ID_AS_NUMBER_MESSAGE, IdCheck, check_character, check_id
 from resettle.errors import Cancelled
 from resettle.io.grid import CellValue, SheetGrid, column_letter, open_workbook
@@ -209,7 +210,7 @@ _HOUSEHOLD_KEYS = (
     "bank_name",
     "bank_account",
 )
-_HEAD_RELATIONS = frozenset({"户主", "本人", "户主本人"})
+_HEAD_RELATIONS = frozenset(HEAD_RELATIONS)  # resettle.domain.head
 
 # Village and group from a title such as 东岗村征地拆迁入户调查登记表（一组）.
 _GROUP = re.compile(r"第?[一二三四五六七八九十百零〇两0-9]{1,4}(?:村民)?小?组")
