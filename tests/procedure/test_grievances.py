@@ -178,3 +178,17 @@ def test_roles_an_auditor_reads_but_does_not_enter(db: Database) -> None:
             gv.add_posting(db, pid, "公示", "村委会", d("2025-03-01"), d("2025-03-08"))
     finally:
         del db.role  # type: ignore[attr-defined]
+
+
+def test_dashboard_figures_per_project(db: Database) -> None:
+    from resettle.services.procedure import steps
+    from resettle.services.procedure.progress import procedure_counts
+
+    a, b = two_projects(db)
+    gv.add_grievance(db, a, objection("2024-09-27"))  # due 2024-10-10
+    gv.add_grievance(db, a, objection("2024-10-14"))  # due 2024-10-21
+    steps.set_step(db, a, "pre_notice", start_date=d("2024-09-27"), end_date=d("2024-10-15"))
+    counts = procedure_counts(db, a, d("2024-10-15"))
+    assert (counts.open_grievances, counts.overdue_grievances) == (2, 1)
+    assert counts.step_problems == ("征收土地预公告（期限不足）",) and counts.agreements_allowed
+    assert procedure_counts(db, b, d("2024-10-15")) == type(counts)(0, 0, (), True)

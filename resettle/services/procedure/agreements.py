@@ -21,7 +21,7 @@ from resettle.store.database import Database
 from resettle.store.models import Project
 from resettle.store.procedure_models import ProcedureSetting, ProcedureStep
 
-__all__ = ["AgreementGate", "agreement_gate", "allow_early_agreements", "refuse_early_agreement"]
+__all__ = ["AgreementGate", "agreement_gate", "allow_early_agreements", "gate_in", "refuse_early_agreement"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,8 @@ class AgreementGate:
     override_by: str = ""
 
 
-def _gate(s: Session, project_id: int, today: date) -> AgreementGate:
+def gate_in(s: Session, project_id: int, today: date) -> AgreementGate:
+    """The gate as seen inside a session (also used by the dashboard figures)."""
     if s.get(Project, project_id) is None:
         raise NotFoundError(f"项目 {project_id} 不存在。")
     registered = s.scalar(
@@ -64,7 +65,7 @@ def _gate(s: Session, project_id: int, today: date) -> AgreementGate:
 def agreement_gate(db: Database, project_id: int, today: date | None = None) -> AgreementGate:
     require(db, Need.READ, "查看协议打印条件")
     with db.read() as s:
-        return _gate(s, project_id, today or date.today())
+        return gate_in(s, project_id, today or date.today())
 
 
 def refuse_early_agreement(db: Database, project_id: int, today: date | None = None) -> None:
@@ -90,4 +91,4 @@ def allow_early_agreements(db: Database, project_id: int, reason: str) -> Agreem
         setting.early_agreement_by = db.actor.user
         setting.early_agreement_at = datetime.now(UTC).replace(tzinfo=None)
         s.flush()
-        return _gate(s, project_id, date.today())
+        return gate_in(s, project_id, date.today())
