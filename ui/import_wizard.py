@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -209,7 +209,26 @@ class MappingPage(QWizardPage):
             s.name, s.households, s.persons, "、".join(str(r) for r in s.header_rows)) for s in result.read.sheets]  # fmt: skip
         self.summary.setText("\n".join(lines) or self.tr("没有找到调查表格式的工作表"))
         self.show_sheet(self.sheet_choice.currentText())
+        if result.read.sheets:
+            first_sheet = result.read.sheets[0]
+            rows = tuple(first_sheet.header_rows)
+            self.wiz.sheet_rows(first_sheet.name, max(rows, default=0) + 1, lambda got: self._name_columns(rows, got))
         self.completeChanged.emit()
+
+    def _name_columns(self, header_rows: tuple[int, ...], rows: list[list[str]]) -> None:
+        """Each column choice shows its letter and the sheet's header text: ``G · 公民身份号码``."""
+        names: dict[str, str] = {}
+        for r in header_rows:
+            if 1 <= r <= len(rows):
+                for c, text in enumerate(rows[r - 1]):
+                    label = " ".join(text.split())
+                    if label and label not in names.get(column_letter(c), ""):
+                        names[column_letter(c)] = "/".join(x for x in (names.get(column_letter(c)), label) if x)
+        for combo in self.combos.values():
+            for i in range(combo.count()):
+                letter = str(combo.itemData(i) or "")
+                if letter:
+                    combo.setItemText(i, f"{letter} · {names[letter]}" if letter in names else letter)
 
     def show_sheet(self, sheet: str) -> None:
         if sheet:
@@ -218,7 +237,7 @@ class MappingPage(QWizardPage):
     def _show_rows(self, sheet: str, rows: list[list[str]]) -> None:
         if sheet == self.sheet_choice.currentText():
             self.grid_model.set_rows(rows[:40])
-            self.grid.resizeColumnsToContents()
+            fit_columns(self.grid)
 
     def save_profile(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("保存映射方案"), self.tr("方案名称（例如本乡镇名称）："))
@@ -259,6 +278,8 @@ class CheckPage(QWizardPage):
         self.cell_view = QTableView()
         self.cell_view.setModel(self.cell_model)
         self.cell_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.cell_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.report_written.connect(self._report_saved)
         self.remove_missing = QCheckBox(self.tr("同时删除库中有、文件里已没有的户"))
         report = QPushButton(self.tr("导出错误报告…"))
         report.clicked.connect(self.export_report)
@@ -317,8 +338,10 @@ class CheckPage(QWizardPage):
         col = _column_index(issue.column)
         self.cell_model.set_rows(rows[: issue.row + 8], {(issue.row - 1, col)} if col >= 0 else set())
         target = self.cell_model.index(issue.row - 1, max(col, 0))
+        fit_columns(self.cell_view)
         self.cell_view.scrollTo(target, QAbstractItemView.ScrollHint.PositionAtCenter)
-        self.cell_view.setCurrentIndex(target)
+        # current but never selected: the bad cell stays red instead of selection blue
+        self.cell_view.selectionModel().setCurrentIndex(target, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def export_report(self) -> None:
         p = self.wiz.preview
@@ -330,6 +353,9 @@ class CheckPage(QWizardPage):
             return
         self.wiz.runner.run(self, self.tr("正在导出错误报告…"), write_error_report, source=p.path, issues=p.issues,
                             out=Path(name), on_done=lambda info: self.report_written.emit(str(info.path)))  # fmt: skip
+
+    def _report_saved(self, path: str) -> None:
+        QMessageBox.information(self, self.tr("错误报告"), self.tr("错误报告已保存到：\n{0}").format(path))
 
     def isComplete(self) -> bool:
         return self.wiz.preview is not None and not self.wiz.preview.errors
@@ -378,6 +404,17 @@ class ApplyPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self.done or self.failed
+
+
+PREVIEW_COLUMN_MAX = 180  # px: a merged title in column A must not push the other columns off screen
+
+
+def fit_columns(view: QTableView) -> None:
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for c in range(header.count()):
+        if header.sectionSize(c) > PREVIEW_COLUMN_MAX:
+            header.resizeSection(c, PREVIEW_COLUMN_MAX)
 
 
 def _column_index(letters: str) -> int:

@@ -155,6 +155,7 @@ class SurveyReadResult:
     households: list[SurveyHousehold]
     issues: list[ImportIssue]
     sheets: list[SheetSummary]
+    workbook_sheets: tuple[str, ...] = ()  # every sheet of the file, in the workbook's order
 
     @property
     def errors(self) -> list[ImportIssue]:
@@ -869,10 +870,18 @@ def read_survey(
         names = list(options.sheets) if options.sheets is not None else book.sheet_names
         hidden = {sheet.name for sheet in book.sheets if sheet.hidden}
         known = set(book.sheet_names)
+        workbook_sheets = tuple(book.sheet_names)
         for name in names:
             if name not in known:
                 _sheet_issue(shared, name, f"找不到工作表「{name}」", "missing_sheet", "error")
-        grids = [book.load(name) for name in names if name in known]
+        wanted = [name for name in names if name in known]
+        grids: list[SheetGrid] = []
+        for n, name in enumerate(wanted):
+            if progress is not None:
+                progress(n, len(wanted))  # counts from the first second: sheets opened, then rows read
+            if shared.cancelled is not None and shared.cancelled():
+                raise Cancelled("导入已取消，未读入任何数据。")
+            grids.append(book.load(name))
     shared.total = sum(grid.n_rows for grid in grids)
     skipped: list[SheetGrid] = []
     for grid in grids:
@@ -923,7 +932,9 @@ def read_survey(
         _sheet_issue(shared, names[0] if names else "", "文件中没有任何数据", "empty_file", "error")
     if progress is not None:
         progress(shared.total, shared.total)
-    return SurveyReadResult(households=households, issues=shared.issues, sheets=summaries)
+    return SurveyReadResult(
+        households=households, issues=shared.issues, sheets=summaries, workbook_sheets=workbook_sheets
+    )
 
 
 def _is_empty(grid: SheetGrid) -> bool:

@@ -257,7 +257,8 @@ def preview_import(
         project_id, project_name = _project(s, project)
         preview = ImportPreview(path, sha, project_id, project_name, result, issues)
         _compare(s, preview)
-    issues.sort(key=lambda i: (i.severity != "error", i.sheet, i.row, i.column))
+    order = {name: n for n, name in enumerate(result.workbook_sheets)}  # workbook order, not code points
+    issues.sort(key=lambda i: (i.severity != "error", order.get(i.sheet, len(order)), i.row, len(i.column), i.column))
     return preview
 
 
