@@ -24,7 +24,16 @@ from resettle.domain.labour import normalize_employment_state
 from resettle.domain.social_security import AgeBand, check_bands
 from resettle.io.grid import CellValue, SheetGrid, column_letter, open_workbook
 from resettle.io.headers import detect_header, normalize_header
-from resettle.io.values import CellProblem, clean_name, clean_text, compact, display, is_placeholder, parse_birth_date
+from resettle.io.values import (
+    CellProblem,
+    clean_name,
+    clean_text,
+    compact,
+    display,
+    is_blank,
+    is_placeholder,
+    parse_birth_date,
+)
 from resettle.io.values import parse_quantity_cell as _quantity
 
 __all__ = [
@@ -565,6 +574,10 @@ _REPLY_ALIASES = {
 }
 
 
+def _cell(value: CellValue) -> CellValue:
+    return None if is_blank(value) else value
+
+
 def read_reply(path: Path) -> SheetRead[ReplyRow]:
     read: SheetRead[ReplyRow] = SheetRead(REPLY_SHEET)
     found = _open(
@@ -583,14 +596,14 @@ def read_reply(path: Path) -> SheetRead[ReplyRow]:
     def text(value: CellValue) -> str:
         if value is None:
             return ""
-        if type(value) is str:
-            return compact(value) if not is_placeholder(value) else ""
-        return compact(display(value))
+        return compact(value if type(value) is str else display(value))
 
     for r in _data_rows(grid, cols):
         # own_values: one dict per row without the per-cell merge lookups (a reply has 100,000 rows).
-        values = grid.own_values(r, fields) if not grid.merges else {k: grid.value(r, c) for k, c in fields.items()}
-        if all(is_placeholder(v) for v in values.values()):
+        values = (
+            grid.own_values(r, fields) if not grid.merges else {k: _cell(grid.value(r, c)) for k, c in fields.items()}
+        )
+        if all(v is None for v in values.values()):  # own_values gives None for blank cells
             continue
         name_value = values.get("name")
         first = text(name_value) + text(values.get("seq"))

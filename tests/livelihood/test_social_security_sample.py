@@ -194,3 +194,19 @@ def test_the_register_check_passes_after_livelihood_writes(
     finally:
         conn.close()
     assert checks.check_database(busy_db).problems  # an outcome changed behind the program is found
+
+
+def test_a_reply_with_a_merged_title_blank_rows_and_a_total_row_reads_the_same(
+    two_db: Database, sample_project: int, tmp_path: Path
+) -> None:
+    _publish(two_db, sample_project)
+    book = openpyxl.load_workbook(WAVE2 / "ss_reply.xlsx")
+    ws = book["回执"]
+    ws.merge_cells("A1:F1")
+    ws.insert_rows(10)  # a blank row between people
+    ws.cell(10, 2).value = "　"
+    last = ws.max_row + 1
+    ws.cell(last, 1).value, ws.cell(last, 2).value = "合计", None
+    book.save(tmp_path / "merged.xlsx")
+    result = ss.reconcile(two_db, sample_project, tmp_path / "merged.xlsx", save=False)
+    assert result.counts == EXPECTED["reconcile"]
