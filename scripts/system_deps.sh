@@ -9,7 +9,10 @@ set -u
 missing=()
 desktop=0
 [ "${1:-}" = "--desktop" ] && desktop=1
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+# ldconfig lives in /sbin, which is not on an ordinary user's PATH on Debian: without the full
+# path every library would be reported missing to a clerk who is not root.
+ldconfig_bin=$(command -v ldconfig || echo /sbin/ldconfig)
+have_lib() { "$ldconfig_bin" -p 2>/dev/null | grep -q "$1"; }
 have_lib 'libGL.so.1'           || missing+=(libgl1)
 have_lib 'libEGL.so.1'          || missing+=(libegl1)
 have_lib 'libxkbcommon.so.0'    || missing+=(libxkbcommon0)
@@ -51,4 +54,5 @@ if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
 fi
 echo "Missing system packages. Install them with:" >&2
 echo "    sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+echo "(without sudo: su -c 'apt-get update && apt-get install -y --no-install-recommends ${missing[*]}')" >&2
 exit 1
