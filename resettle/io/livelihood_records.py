@@ -151,3 +151,5 @@ class MonitoringData:
     villages: tuple[VillageFigures, ...]
     months: tuple[MonthPoint, ...]
     bands: tuple[str, ...]  # band names in the standard's order
+    grievances_open: int = 0  # 信访/异议 not yet closed (procedure area)
+    grievances_overdue: int = 0  # of these, past their due date

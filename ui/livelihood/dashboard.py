@@ -60,6 +60,8 @@ class DashboardDialog(QDialog):
             ("certified", self.tr("取得证书")),
             ("placed", self.tr("园区企业录用")),
             ("ss_total", self.tr("社保参保")),
+            ("grievances_open", self.tr("信访在办")),
+            ("grievances_overdue", self.tr("信访逾期")),
         )
         for i, (key, label) in enumerate(names):
             box = QGroupBox(label)
@@ -72,7 +74,7 @@ class DashboardDialog(QDialog):
             inner = QVBoxLayout(box)
             inner.addWidget(value)
             self.tiles[key] = value
-            grid.addWidget(box, i // 7, i % 7)
+            grid.addWidget(box, i // 8, i % 8)
         self.bands = QLabel()
         self.bands.setWordWrap(True)
         self.model = VillageFiguresModel(self)
@@ -122,8 +124,10 @@ class DashboardDialog(QDialog):
         t = data.total
         self.heading.setText(self.tr("{0}　统计日 {1}").format(data.project, data.reference_date.isoformat()))
         for key, label in self.tiles.items():
-            value = getattr(t, key)
+            value = getattr(data, key) if key.startswith("grievances_") else getattr(t, key)
             label.setText(f"{value}%" if key == "employment_rate" else f"{value:,}")
+        overdue = self.tiles["grievances_overdue"]
+        overdue.setStyleSheet("color: #c00000;" if data.grievances_overdue else "")
         bands = "；".join(f"{band} {t.ss_enrolled.get(band, 0)} 人" for band in data.bands)
         self.bands.setText(self.tr("社保参保（按年龄段）：{0}").format(bands or self.tr("尚无回执对账结果")))
         self.model.set_villages(data.villages)

@@ -25,6 +25,7 @@ from resettle.services.housing.progress import housing_counts
 from resettle.services.livelihood.common import PersonFacts, load_people, project_name, reference_date
 from resettle.services.livelihood.social_security import ENROLLED_OUTCOMES
 from resettle.services.payments.progress import payment_counts
+from resettle.services.procedure.progress import procedure_counts
 from resettle.store.compensation_models import STATUS_COMPUTED, STATUS_REVIEWED, HouseholdCompensation
 from resettle.store.database import Database
 from resettle.store.livelihood_models import (
@@ -236,4 +237,15 @@ def dashboard(db: Database, project_id: int, on: date | None = None) -> Monitori
         housing.handed_over,
         sets,
     )
-    return MonitoringData(project_id, project, day, total, tuple(rows), months, tuple(bands))
+    grievances = procedure_counts(db, project_id)
+    return MonitoringData(
+        project_id,
+        project,
+        day,
+        total,
+        tuple(rows),
+        months,
+        tuple(bands),
+        grievances.open_grievances,
+        grievances.overdue_grievances,
+    )
