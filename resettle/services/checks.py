@@ -120,8 +120,14 @@ def check_database(db: Database) -> CheckReport:
         problems.extend(replayed.problems)
         if replayed.more:
             problems.append(f"审计记录与数据不符之处另有 {replayed.more} 处未列出。")
+        legacy = replayed.legacy_compute
         head = chain_head_info(conn)
         found, notices = _witness_findings(conn, db.path, head)
+        if legacy:
+            notices.append(
+                f"{legacy:,} 户的补偿结果由旧版本计算，当时只记了合计，没有记明细内容：这些明细未能按审计记录核对"
+                "（行封印照常核对）。"
+            )
         problems.extend(found)
         count = int(conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
     finally:

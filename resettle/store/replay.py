@@ -38,6 +38,9 @@ from resettle.store.types import ScaledDecimal
 
 DIGEST_RE = re.compile(r"内容校验 ([0-9a-f]{32})")
 TABLE_DIGEST_RE = re.compile(r"([a-z_]+) ([0-9a-f]{32})")
+# Compute before content digests recorded a state row's total only: such rows and their lines are not replayed.
+LEGACY_COMPUTE_TABLE = "household_compensation"
+LEGACY_COMPUTE_COVERS = frozenset({"household_compensation", "compensation_line"})
 # Fingerprints the program derives again whenever it needs them: not part of what the trail vouches for.
 DERIVED = frozenset({"inputs_digest"})
 Converter = Callable[[Any], str | None]
@@ -228,6 +231,7 @@ class ReplayResult:
     problems: list[str] = field(default_factory=list)
     more: int = 0  # problems found beyond the reported ones
     groups: int = 0
+    legacy_compute: int = 0  # households whose compensation an earlier version computed (not replayable)
     rows: int = 0
     entries: int = 0
 
@@ -273,6 +277,7 @@ class _Group:
         self.reviving: set[RowKey] = set()
         self.deleted_tables: set[str] = set()
         self.pending: RowKey | None = None
+        self.consumed: set[str] = set()
 
     def problem(self, message: str) -> None:
         self.result.add(message, self.limit)
@@ -285,6 +290,12 @@ class _Group:
         if key is None:
             return
         row = self.state.pop(key, None)
+        consumed, self.consumed = self.consumed, set()
+        if key[0] == LEGACY_COMPUTE_TABLE and consumed == {"total"}:
+            # Written by a compute of an earlier version: only the total was recorded, not the lines.
+            self.unknown_tables |= LEGACY_COMPUTE_COVERS
+            self.result.legacy_compute += 1
+            return
         if row:
             fields = "、".join(sorted(row))
             self.problem(f"表 {key[0]} 第 {key[1]} 行有审计记录中没有的内容（{fields}）：不是经本程序写入的")
@@ -341,6 +352,7 @@ class _Group:
             )
         if action == "create":
             self.pending = key
+            self.consumed.add(fld)
         elif _norm(old) is None:
             row.pop(fld, None)
         else:
@@ -388,10 +400,18 @@ class _Group:
 
     def close(self) -> None:
         self._finish_create()
+        left: dict[str, list[int]] = {}
         for table, row_id in self.state:
-            if table in self.unknown_tables or (table, row_id) in self.unknown_rows:
-                continue
-            self.problem(f"表 {table} 第 {row_id} 行没有任何审计记录：不是经本程序添加的")
+            if table not in self.unknown_tables and (table, row_id) not in self.unknown_rows:
+                left.setdefault(table, []).append(row_id)
+        for table, ids in left.items():
+            if len(ids) == 1:
+                self.problem(f"表 {table} 第 {ids[0]} 行没有任何审计记录：不是经本程序添加的")
+            else:  # one line per household and table, not a flood
+                shown = "、".join(str(i) for i in sorted(ids)[:5]) + ("等" if len(ids) > 5 else "")
+                self.problem(
+                    f"{self.where()}：表 {table} 有 {len(ids)} 行没有任何审计记录（第 {shown} 行）：不是经本程序添加的"
+                )
 
 
 def replay(conn: sqlite3.Connection, limit: int = 100) -> ReplayResult:

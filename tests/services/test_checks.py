@@ -319,3 +319,21 @@ def hand_edit_path(path: Path, statement: str) -> None:
         conn.commit()
     finally:
         conn.close()
+
+
+def test_compensation_computed_by_an_earlier_version_is_a_notice(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before content digests, compute recorded each household's total only; check says so and goes on."""
+    from resettle.services.demo import demo_compensation
+    from resettle.store import replay
+
+    monkeypatch.setattr(replay, "table_digests_note", lambda digests: "")  # what the earlier writer recorded
+    demo_compensation(demo_db, 1)
+    monkeypatch.undo()
+    report = check_database(demo_db)
+    assert report.ok, report.problems
+    assert any("由旧版本计算" in n for n in report.notices), report.notices
+    hand_edit(demo_db, "UPDATE household SET phone = '13000000001' WHERE id = 3")
+    reseal(demo_db, "household", 3)
+    assert any("户 id 3" in p for p in check_database(demo_db).problems)  # the rest is still replayed
