@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -23,6 +24,8 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+
+from common import bench
 
 REPO = Path(__file__).resolve().parent.parent
 DIST = REPO / "dist" / "resettle"
@@ -122,10 +125,15 @@ def main() -> int:
         print("  " + summary(name, times))
     ratio = statistics.median(paint["frozen"]) / statistics.median(paint["source"])
     print(f"  ratio frozen/source (median): {ratio:.2f}")
+    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    bench(f"frozen window start to first paint vs source ({args.households} households)",
+          statistics.median(paint["frozen"]), statistics.median(paint["source"]), memory_mb=child_mb)  # fmt: skip
     print(f"\ncommand line: households --limit 1, start to exit ({args.runs} runs)")
     for name, times in cli.items():
         print("  " + summary(name, times))
     print(f"  ratio frozen/source (median): {statistics.median(cli['frozen']) / statistics.median(cli['source']):.2f}")
+    bench("frozen CLI households --limit 1 vs source", statistics.median(cli["frozen"]),
+          statistics.median(cli["source"]), memory_mb=child_mb)  # fmt: skip
     return 0
 
 

@@ -31,6 +31,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import openpyxl
+from common import bench
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 from sqlalchemy import select
@@ -240,6 +241,7 @@ def main() -> int:
             f"settlement of {len(report.households):,} households: program {best_prog:.2f} s, raw sqlite3+int "
             f"{best_raw:.2f} s, ratio {best_prog / best_raw:.1f}×; total net {report.total_net:,} 元 ({same})"
         )
+        bench(f"settlement of {len(report.households):,} households vs raw sqlite3 ({same})", best_prog, best_raw)
         estate = stock.list_estates(db, pid)[0]
         flats = list(stock.board(db, pid, estate.id).flats)[: args.board]
     finally:
@@ -284,6 +286,7 @@ def main() -> int:
         f"first paint {prog_s * 1000:.0f} ms vs bare {bare_s * 1000:.0f} ms (ratio {prog_s / max(bare_s, 1e-6):.1f}×); "
         f"memory +{prog_mb:.1f} MB vs bare +{bare_mb:.1f} MB"
     )
+    bench(f"selection board of {len(flats):,} flats, first paint vs bare model", prog_s, bare_s)
     v1.close()
     v2.close()
     return 0

@@ -32,6 +32,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from common import bench
+
 HERE = Path(__file__).resolve()
 GROUP_SIZE = 500
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
@@ -412,6 +414,8 @@ def main() -> None:
                   f"(preview {imp['preview']:.1f} s + apply {imp['apply']:.1f} s)")  # fmt: skip
             print(f"    ratio import / bare  {imp['seconds'] / bare['seconds']:8.1f}× wall, "
                   f"{imp['cpu'] / bare['cpu']:.1f}× CPU   (aim ≤ 3×)")  # fmt: skip
+            bench(f"import {size:,} households{tag} vs calamine bare read (CPU)", imp["cpu"], bare["cpu"], "≤ 3×",
+                  memory_mb=imp["rss_mb"])  # fmt: skip
     if args.skip_export:
         return
     print("EXPORT vs xlsxwriter replaying exactly the same cell calls (constant memory)")
@@ -433,6 +437,8 @@ def main() -> None:
         print(f"    runs   ours {r['ours_all']}  bare {r['bare_all']} (best of each above)")
         print(f"    ratio  {ours['seconds'] / bare['seconds']:7.2f}× wall, "
               f"{r['ours_cpu'] / r['bare_cpu']:.2f}× CPU ({r['ours_cpu']:.1f} s / {r['bare_cpu']:.1f} s)   (aim ≤ 1.3×)")  # fmt: skip
+        bench(f"export {kind}, {ours['rows']:,} rows vs xlsxwriter replay (CPU)", r["ours_cpu"], r["bare_cpu"],
+              "≤ 1.3×", memory_mb=ours["rss_mb"])  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from pathlib import Path
 import openpyxl
 import python_calamine
 import xlsxwriter
+from common import bench
 
 from resettle.domain.labour import age_on
 from resettle.domain.matching import Candidate, Post, Proposal, greedy_first_come, match
@@ -218,6 +219,7 @@ def main() -> None:
         n, raw = timed("raw (sqlite3 join + dict + xlsxwriter)", lambda: raw_roster(path, folder / "raw.xlsx"))
         assert n == result.persons
         print(f"  ratio {ours / raw:.2f}")
+        bench(f"social-security roster of {persons:,} persons vs raw sqlite3+xlsxwriter", ours, raw)
 
         reply = folder / "reply.xlsx"
         rows = make_reply(list(result.rows), reply)
@@ -227,8 +229,10 @@ def main() -> None:
         assert counts == rec.counts, (counts, rec.counts)
         print(f"  {rec.counts}")
         print(f"  ratio {ours / raw:.2f}")
+        bench(f"reconcile a {rows:,}-row reply vs calamine + dict join", ours, raw)
         _again, ours2 = timed("program again (nothing changes)", lambda: social_security.reconcile(db, 1, reply))
         print(f"  ratio {ours2 / raw:.2f}")
+        bench(f"reconcile the same reply again (nothing changes), {rows:,} rows", ours2, raw)
 
         print(f"matching {args.places:,} places")
         made = make_posts(args.places, folder / "posts.xlsx")
@@ -242,6 +246,7 @@ def main() -> None:
         solo, solo_s = timed("domain match() alone on the same candidates", lambda: match(posts, cands))
         print(f"  places filled: program {len(proposals):,}, greedy {len(greedy):,}, domain {len(solo):,}")
         print(f"  ratio {ours / raw:.2f} (domain alone {solo_s / raw:.2f})")
+        bench(f"job matching, {args.places:,} places (optimal) vs first-come greedy", ours, raw)
 
 
 if __name__ == "__main__":
