@@ -83,7 +83,7 @@ class Agreement(Editable, Base):
     signed_on: Mapped[date | None] = mapped_column(Date)
     vacated_on: Mapped[date | None] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")
-    lines_digest: Mapped[str] = mapped_column(String(64), default="")  # the computed lines it froze
+    lines_digest: Mapped[str] = mapped_column(String(64), default="")  # SHA-256 of its agreement_line rows
     created_by: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime | None] = mapped_column(DateTime)
     __table_args__ = (
@@ -94,7 +94,11 @@ class Agreement(Editable, Base):
     __mapper_args__ = {"version_id_col": Editable.version}  # noqa: RUF012
 
 
-class AgreementLine(Editable, Base):
+class AgreementLine(Base):
+    """A line frozen into an agreement. Written once in bulk; migration 0006 refuses any UPDATE or
+    DELETE, and the (audited, sealed) agreement row carries ``lines_digest``, the SHA-256 of its
+    lines, so a line slipped in by hand is found by reconciliation."""
+
     __tablename__ = "agreement_line"
     id: Mapped[int] = mapped_column(primary_key=True)
     agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id", ondelete="RESTRICT"))
@@ -104,8 +108,10 @@ class AgreementLine(Editable, Base):
     formula: Mapped[str] = mapped_column(Text, default="")
     amount: Mapped[Decimal] = mapped_column(Money())
     payee: Mapped[str] = mapped_column(String(10), default="户")
-    __table_args__ = (Index("ix_agreement_line_agreement", "agreement_id", "seq"),)
-    __mapper_args__ = {"version_id_col": Editable.version}  # noqa: RUF012
+    __table_args__ = (
+        Index("ix_agreement_line_agreement", "agreement_id", "seq"),
+        integer_check("amount", "agreement_line"),
+    )
 
 
 class Instalment(Editable, Base):
@@ -210,7 +216,6 @@ class SupportingBlob(Base):
 ACCOUNTS_EDITABLE_MODELS: tuple[type[Editable], ...] = (
     UserAccount,
     Agreement,
-    AgreementLine,
     Instalment,
     PaymentBatch,
     Payment,

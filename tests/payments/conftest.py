@@ -33,6 +33,11 @@ def household_ids(db: Database, project_id: int) -> list[int]:
         return [int(r[0]) for r in rows]
 
 
+@pytest.fixture(autouse=True)
+def _gui(qapp: object) -> None:
+    """Printing needs a QGuiApplication; pytest-qt's QApplication serves (and keeps widget tests working)."""
+
+
 @pytest.fixture(scope="session")
 def two_project_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("pay-template") / "two.sqlite3"

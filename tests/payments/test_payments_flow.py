@@ -70,6 +70,26 @@ def test_a_signed_agreement_cannot_be_edited_even_by_raw_sql(two: Two) -> None:
         conn.close()
 
 
+def test_a_line_slipped_into_a_signed_agreement_shows_in_reconciliation(two: Two) -> None:
+    db = two.db
+    hid = household_ids(db, two.a)[0]
+    agreements.sign_agreements(db, two.a, [hid], SIGNED)
+    assert reconcile.reconcile(db, two.a).differences == tuple(
+        d for d in reconcile.reconcile(db, two.a).differences if d.cause == reconcile.CAUSE_UNSIGNED
+    )
+    conn = sqlite3.connect(db.path)
+    aid = conn.execute("SELECT id FROM agreement WHERE household_id = ?", (hid,)).fetchone()[0]
+    conn.execute(
+        "INSERT INTO agreement_line (agreement_id, household_id, seq, item, formula, amount, payee) "
+        "VALUES (?, ?, 99, '伪造', '', 100000, '户')",
+        (aid, hid),
+    )
+    conn.commit()
+    conn.close()
+    causes = [d.cause for d in reconcile.reconcile(db, two.a).differences]
+    assert reconcile.CAUSE_LINES in causes
+
+
 def test_unreviewed_households_are_not_signed(two: Two) -> None:
     db = two.db
     hid = household_ids(db, two.a)[0]

@@ -9,12 +9,14 @@ a negative one reduces the instalments not yet paid or sent to the bank, latest 
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from resettle.domain.instalments import PlanError, parse_plan, split_total
@@ -42,8 +44,6 @@ from resettle.store.accounts_models import (
 )
 from resettle.store.compensation_models import (
     STATUS_REVIEWED,
-    CompensationAdjustment,
-    CompensationLine,
     HouseholdCompensation,
 )
 from resettle.store.database import Database
@@ -120,22 +120,54 @@ class SignResult:
     skipped: tuple[str, ...]  # "户号：原因"
 
 
-def _lines_for(s: Session, household_id: int) -> list[tuple[str, str, int, str]]:
-    lines = [
-        (ln.item, ln.formula, fen(ln.amount), ln.payee)
-        for ln in s.scalars(
-            select(CompensationLine).where(CompensationLine.household_id == household_id).order_by(CompensationLine.seq)
-        )
+def _lines_by_household(s: Session, household_ids: Sequence[int]) -> dict[int, list[tuple[str, str, int, str]]]:
+    """Computed lines then adjustments of many households, in two queries (no ORM objects, no autoflush)."""
+    out: dict[int, list[tuple[str, str, int, str]]] = {hid: [] for hid in household_ids}
+    conn = s.connection()
+    ids = list(household_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for hid, item, formula, amount, payee in conn.exec_driver_sql(
+            "SELECT household_id, item, formula, amount, payee FROM compensation_line "
+            f"WHERE household_id IN ({marks}) ORDER BY household_id, seq",
+            tuple(chunk),
+        ):
+            out[int(hid)].append((str(item), str(formula or ""), int(amount), str(payee)))
+        for hid, item, reason, amount, payee in conn.exec_driver_sql(
+            "SELECT household_id, item, reason, amount, payee FROM compensation_adjustment "
+            f"WHERE household_id IN ({marks}) ORDER BY household_id, id",
+            tuple(chunk),
+        ):
+            out[int(hid)].append((str(item), f"人工调整：{reason}", int(amount), str(payee)))
+    return out
+
+
+def lines_digest(lines: Sequence[tuple[str, str, int, str]]) -> str:
+    """SHA-256 of an agreement's lines (item, formula, 分, payee in order): kept on the audited agreement row."""
+    payload = json.dumps([list(line) for line in lines], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _write_lines(s: Session, rows: list[dict[str, object]]) -> None:
+    """Agreement lines in one executemany (frozen by triggers; their digest is on the agreement)."""
+    if rows:
+        s.execute(insert(AgreementLine.__table__), rows)  # type: ignore[arg-type]
+
+
+def _line_rows(agreement: Agreement, lines: Sequence[tuple[str, str, int, str]]) -> list[dict[str, object]]:
+    return [
+        {
+            "agreement_id": agreement.id,
+            "household_id": agreement.household_id,
+            "seq": seq,
+            "item": item,
+            "formula": formula,
+            "amount": yuan(amount),
+            "payee": payee,
+        }
+        for seq, (item, formula, amount, payee) in enumerate(lines, start=1)
     ]
-    lines += [
-        (a.item, f"人工调整：{a.reason}", fen(a.amount), a.payee)
-        for a in s.scalars(
-            select(CompensationAdjustment)
-            .where(CompensationAdjustment.household_id == household_id)
-            .order_by(CompensationAdjustment.id)
-        )
-    ]
-    return lines
 
 
 def _add_instalments(s: Session, agreement: Agreement, plan_text: str, total_fen: int) -> None:
@@ -176,6 +208,7 @@ def sign_agreements(
     signed = 0
     total = 0
     skipped: list[str] = []
+    now = datetime.now()
     with db.write(reason=f"签订协议（{signed_on.isoformat()}，付款计划 {plan}）") as s:
         households = households_in(s, project_id, household_ids)
         states = {
@@ -191,8 +224,10 @@ def sign_agreements(
                 )
             )
         )
+        lines_of = _lines_by_household(s, [h.id for h in households])
+        made: list[tuple[Agreement, list[tuple[str, str, int, str]], int]] = []
         for i, h in enumerate(households, start=1):
-            if cancelled is not None and cancelled():
+            if cancelled is not None and i % 200 == 0 and cancelled():
                 raise Cancelled("已取消，未签订任何协议。")
             state = states.get(h.id)
             if h.id in have:
@@ -201,7 +236,7 @@ def sign_agreements(
             if state is None or state.status != STATUS_REVIEWED:
                 skipped.append(f"{h.household_no}：补偿尚未复核")
                 continue
-            lines = _lines_for(s, h.id)
+            lines = lines_of[h.id]
             amount = sum(a for _i, _f, a, _p in lines)
             if amount != fen(state.total):
                 skipped.append(f"{h.household_no}：补偿明细与合计不符，请重新计算")
@@ -222,29 +257,28 @@ def sign_agreements(
                 plan=plan,
                 signed_on=signed_on,
                 reason="",
-                lines_digest=state.lines_digest,
+                lines_digest=lines_digest(lines),
                 created_by=db.actor.user,
-                created_at=datetime.now(),
+                created_at=now,
             )
             s.add(ag)
-            s.flush()
-            for seq, (item, formula, line_fen, payee) in enumerate(lines, start=1):
-                s.add(
-                    AgreementLine(
-                        agreement_id=ag.id,
-                        household_id=h.id,
-                        seq=seq,
-                        item=item,
-                        formula=formula,
-                        amount=yuan(line_fen),
-                        payee=payee,
-                    )
-                )
+            made.append((ag, lines, amount))
+            if progress is not None and i % 100 == 0:
+                progress(i, len(households) * 2)
+        s.flush()  # one flush for every agreement: their ids
+        rows: list[dict[str, object]] = []
+        for n, (ag, lines, amount) in enumerate(made, start=1):
+            if cancelled is not None and n % 200 == 0 and cancelled():
+                raise Cancelled("已取消，未签订任何协议。")
+            rows.extend(_line_rows(ag, lines))
             _add_instalments(s, ag, plan, amount)
             signed += 1
             total += amount
-            if progress is not None:
-                progress(i, len(households))
+            if n % 1000 == 0:
+                s.flush()
+                if progress is not None:
+                    progress(len(households) + n * len(households) // max(1, len(made)), len(households) * 2)
+        _write_lines(s, rows)
     return SignResult(signed, yuan(total), tuple(skipped))
 
 
@@ -316,6 +350,7 @@ def supplement(
         except MoneyError as exc:
             raise ValidationError(f"补充协议第 {n} 项：{exc}", field="明细") from exc
     total = sum(a for _i, a in parsed)
+    sup_lines = [(item, reason.strip(), amount, "户") for item, amount in parsed]
     with db.write(reason=f"补充协议：{reason.strip()}") as s:
         main = _main(s, project_id, household_id)
         if main.status == STATUS_ARCHIVED:
@@ -333,22 +368,13 @@ def supplement(
             signed_on=signed_on,
             vacated_on=main.vacated_on,
             reason=reason.strip(),
+            lines_digest=lines_digest(sup_lines),
             created_by=db.actor.user,
             created_at=datetime.now(),
         )
         s.add(ag)
         s.flush()
-        for n, (item, line_fen) in enumerate(parsed, start=1):
-            s.add(
-                AgreementLine(
-                    agreement_id=ag.id,
-                    household_id=household_id,
-                    seq=n,
-                    item=item,
-                    formula=reason.strip(),
-                    amount=yuan(line_fen),
-                )
-            )
+        _write_lines(s, _line_rows(ag, sup_lines))
         if total > 0:
             _add_instalments(s, ag, "100", total)
         elif total < 0:
@@ -380,7 +406,7 @@ def supplement_from_recompute(
         if state is None or state.status != STATUS_REVIEWED:
             raise ValidationError("该户补偿尚未复核，不能据此签补充协议", field="复核")
         now: dict[str, int] = {}
-        for item, _f, amount, _p in _lines_for(s, household_id):
+        for item, _f, amount, _p in _lines_by_household(s, [household_id])[household_id]:
             now[item] = now.get(item, 0) + amount
         agreed: dict[str, int] = {}
         for ln in s.scalars(

@@ -11,9 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from resettle.services.accounts.guard import Need, require
+from resettle.services.payments.agreements import lines_digest
 from resettle.services.payments.common import RESULT_FAILED, RESULT_PAID, households_in, yuan
 from resettle.store.compensation_models import STATUS_NONE
 from resettle.store.database import Database
@@ -27,6 +28,7 @@ CAUSE_PLAN = "分期合计与协议金额不符"
 CAUSE_PAID = "兑付记录与分期不符"
 CAUSE_FAILED = "银行退回，待重新支付"
 CAUSE_NOT_COMPUTED = "已签约但补偿已清空或未计算"
+CAUSE_LINES = "协议明细与签约时登记的校验值不符（被改动）"
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,25 @@ class Reconciliation:
     @property
     def balanced(self) -> bool:
         return self.computed == self.agreed == self.paid + self.outstanding and not self.differences
+
+
+def _tampered_agreements(conn: Connection, project_id: int) -> dict[int, int]:
+    """Households whose agreement lines no longer match the digest on the agreement (→ lines' sum in 分)."""
+    lines: dict[int, list[tuple[str, str, int, str]]] = defaultdict(list)
+    for agreement_id, item, formula, amount, payee in conn.exec_driver_sql(
+        "SELECT l.agreement_id, l.item, l.formula, l.amount, l.payee FROM agreement_line l "
+        "JOIN agreement a ON a.id = l.agreement_id WHERE a.project_id = ? ORDER BY l.agreement_id, l.seq",
+        (project_id,),
+    ):
+        lines[int(agreement_id)].append((str(item), str(formula), int(amount), str(payee)))
+    out: dict[int, int] = {}
+    for agreement_id, household_id, digest in conn.exec_driver_sql(
+        "SELECT id, household_id, lines_digest FROM agreement WHERE project_id = ?", (project_id,)
+    ):
+        mine = lines.get(int(agreement_id), [])
+        if lines_digest(mine) != digest:
+            out[int(household_id)] = out.get(int(household_id), 0) + sum(a for _i, _f, a, _p in mine)
+    return out
 
 
 def reconcile(db: Database, project_id: int, village_id: int | None = None) -> Reconciliation:
@@ -121,6 +142,7 @@ def reconcile(db: Database, project_id: int, village_id: int | None = None) -> R
             "AND EXISTS (SELECT 1 FROM payment p WHERE p.instalment_id = i.id AND p.result = ?) "
             "AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.instalment_id = i.id AND p.result = '待回盘') "
             "GROUP BY i.household_id", (project_id, RESULT_FAILED))}  # fmt: skip
+        tampered = _tampered_agreements(conn, project_id)
     rows: list[HouseholdBalance] = []
     diffs: list[Difference] = []
     per_village: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
@@ -148,6 +170,8 @@ def reconcile(db: Database, project_id: int, village_id: int | None = None) -> R
             diffs.append(Difference(household_no, head_name, CAUSE_PLAN, yuan(ag - plan)))
         if pd != ipaid:
             diffs.append(Difference(household_no, head_name, CAUSE_PAID, yuan(pd - ipaid)))
+        if hid in tampered:
+            diffs.append(Difference(household_no, head_name, CAUSE_LINES, yuan(tampered[hid])))
         if failed_open.get(hid):
             diffs.append(Difference(household_no, head_name, CAUSE_FAILED, yuan(failed_open[hid])))
     return Reconciliation(

@@ -100,7 +100,6 @@ def upgrade() -> None:
         sa.Column("formula", sa.Text(), nullable=False),
         sa.Column("amount", sa.Integer(), nullable=False),
         sa.Column("payee", sa.String(length=10), nullable=False),
-        *_editable(),
         *_integer("agreement_line", "amount"),
         sa.ForeignKeyConstraint(["agreement_id"], ["agreement.id"], ondelete="RESTRICT"),
         sa.ForeignKeyConstraint(["household_id"], ["household.id"], ondelete="RESTRICT"),
