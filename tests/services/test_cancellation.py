@@ -112,12 +112,29 @@ def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_cancelled_compute_writes_nothing(big: Database, small_chunks: None) -> None:
+    import dataclasses
+    from decimal import Decimal
+
+    from resettle.services import households
+    from resettle.services.records import HouseholdQuery
+
     (project,) = projects.tree(big, with_counts=False)
-    before = _state(big)
+    first = households.list_households(big, HouseholdQuery(), 0, 1).rows[0].id  # priced before the cancel at 500
+    detail = households.get_household(big, first)
+    parcels = tuple(dataclasses.replace(p, area_mu=p.area_mu + Decimal("1.00")) for p in detail.data.parcels)
+    assert parcels, "the first demo household has land"
+    households.update_household(big, detail, dataclasses.replace(detail.data, parcels=parcels), "测量更正")
+
+    def lines_of_first() -> list[tuple[object, ...]]:
+        return _rows(big, f"SELECT rule_code, amount FROM compensation_line WHERE household_id = {first} ORDER BY id")
+
+    old_lines, before = lines_of_first(), _state(big)
     stop = CancelAfter(1)
     with pytest.raises(Cancelled):
         compensation.compute(big, project.id, progress=stop.progress, cancelled=stop.cancelled)
-    assert stop.seen >= 1 and _state(big) == before
+    assert stop.seen >= 1 and _state(big) == before and lines_of_first() == old_lines  # no partial rows
+    result = compensation.compute(big, project.id)  # without the cancel the same run writes the change
+    assert result.households == HOUSEHOLDS and lines_of_first() != old_lines
 
 
 def test_a_cancelled_change_of_standard_keeps_the_old_one_and_its_amounts(big: Database, small_chunks: None) -> None:
