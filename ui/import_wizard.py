@@ -283,6 +283,9 @@ class CheckPage(QWizardPage):
         self.remove_missing = QCheckBox(self.tr("同时删除库中有、文件里已没有的户"))
         report = QPushButton(self.tr("导出错误报告…"))
         report.clicked.connect(self.export_report)
+        self.report_written.connect(
+            lambda path: QMessageBox.information(self, self.tr("导出错误报告"), self.tr("已导出到 {0}").format(path))
+        )
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.view)
         split.addWidget(self.cell_view)
@@ -347,7 +350,7 @@ class CheckPage(QWizardPage):
         p = self.wiz.preview
         if p is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出错误报告"), str(p.path.with_name(p.path.stem + "-错误报告.xlsx")),
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出错误报告"), str(p.path.with_name(p.path.stem + self.tr("-错误报告.xlsx"))),
                                               self.tr("Excel 工作簿 (*.xlsx)"))  # fmt: skip
         if not name:
             return

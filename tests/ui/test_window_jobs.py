@@ -216,3 +216,27 @@ def test_a_cancelled_import_ends_the_wizard_with_nothing_stored(qtbot, window: M
     back = wizard.button(QWizard.WizardButton.BackButton)
     assert not (back.isVisible() and back.isEnabled())
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+
+
+def test_the_error_report_is_written_on_the_worker_thread(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _no_blocking_warnings: list[str]
+) -> None:
+    import openpyxl
+
+    wizard = window.import_survey(SAMPLES / "sample_survey.xlsx")
+    qtbot.addWidget(wizard)
+    for _ in range(2):
+        button = wizard.button(QWizard.WizardButton.NextButton)
+        qtbot.waitUntil(button.isEnabled, timeout=10000)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10000)
+    out = tmp_path / "错误报告.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    wizard.check_page.export_report()
+    qtbot.waitUntil(lambda: any("已导出到" in t for t in _no_blocking_warnings), timeout=15000)
+    book = openpyxl.load_workbook(out, read_only=True)
+    try:
+        assert len(book.sheetnames) >= 1
+    finally:
+        book.close()
+    wizard.reject()
