@@ -123,12 +123,18 @@ def read_sidecar(backup_path: Path) -> BackupHead | None:
 
 
 def backup_heads(db_path: Path) -> list[BackupHead]:
-    """The sidecar heads of the automatic backups of ``db_path``, newest first."""
+    """The chain heads of the automatic backups of ``db_path``, newest first: from each sidecar,
+    or read from the backup itself when it has none (made by an earlier version, or lost)."""
     out: list[BackupHead] = []
     for info in list_backups(db_path):
         head = read_sidecar(info.path)
-        if head is not None:
-            out.append(head)
+        if head is None:
+            found = _file_head(info.path)
+            if found is None:
+                continue
+            made = datetime.fromtimestamp(info.path.stat().st_mtime, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+            head = BackupHead(info.path, found, made)
+        out.append(head)
     return out
 
 

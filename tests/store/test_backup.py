@@ -226,3 +226,12 @@ def test_rotation_removes_the_sidecars_with_their_backups(tmp_path: Path) -> Non
     assert rotate(folder, now=NOW) == [old]
     assert not old.exists() and not sidecar_for(old).exists()
     assert all(p.exists() and sidecar_for(p).exists() for p in recent)
+
+
+def test_a_backup_without_its_sidecar_still_witnesses_its_head(db: Database) -> None:
+    from resettle.store.backup import backup_heads, sidecar_for
+
+    projects.create_project(db, "甲")
+    saved = auto_backup(db.path, "manual", now=NOW)
+    sidecar_for(saved).unlink()
+    assert [(b.backup, b.head) for b in backup_heads(db.path)] == [(saved, db.chain_head())]
