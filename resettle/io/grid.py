@@ -163,7 +163,101 @@ def _local(tag: str) -> str:
 
 
 def _xlsx_formulas(data: bytes, limits: Limits) -> dict[tuple[int, int], FormulaState]:
-    """Formula cells of one worksheet part and whether Excel saved their result."""
+    """Formula cells of one worksheet part and whether Excel saved their result.
+
+    A byte search finds the few ``<f>`` elements of a sheet of a million cells at once
+    (:func:`_xlsx_formulas_scan`); a sheet it cannot read with certainty (cells without
+    ``r=``, namespace prefixes, comments, unusual children) is parsed element by element.
+    Both give the same answer wherever the search answers at all.
+    """
+    found = _xlsx_formulas_scan(data, limits)
+    return found if found is not None else _xlsx_formulas_parsed(data, limits)
+
+
+# A formula element: ``<f>``, ``<f t="shared" …/>`` … (never ``<family``, ``<formula1>`` …).
+_F_START = re.compile(rb"<f[\s/>]")
+# What makes a byte search unsure: prefixed cells (``<x:c>``) or formulas in the cell data
+# (``<xm:f>`` of conditional formats after ``</sheetData>`` is no cell's), comments and CDATA
+# (``<!``: they may hide a ``<f>`` that is no element), encodings other than UTF-8.
+_PREFIXED_CELL = re.compile(rb"<[A-Za-z_][\w.\-]*:c[\s/>]")
+_PREFIXED_FORMULA = re.compile(rb"<[A-Za-z_][\w.\-]*:f[\s/>]")
+_C_BOUNDARY = frozenset(b" \t\r\n>/")
+_WHITESPACE = frozenset(b" \t\r\n")
+_ATTR_R = re.compile(rb"\sr\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ATTR_T = re.compile(rb"\st\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_V_START = re.compile(rb"<v[\s/>]")
+# Children a cell may hold besides <f> and <v>: an inline string (no <v> or <c> inside).
+_OTHER_CHILD = re.compile(rb"<(?:c|extLst|ext)[\s/>]")
+
+
+def _attr_value(pattern: re.Pattern[bytes], tag: bytes) -> bytes | None:
+    match = pattern.search(tag)
+    if match is None:
+        return None
+    return match.group(1) if match.group(1) is not None else match.group(2)
+
+
+def _xlsx_formulas_scan(data: bytes, limits: Limits) -> dict[tuple[int, int], FormulaState] | None:
+    """Formula cells by a byte search for ``<f`` elements; None when the sheet needs a real parse.
+
+    Only the neighbourhood of each hit is looked at: the enclosing ``<c …>`` start tag (its
+    ``r=`` gives the place, ``t="e"`` an error) and the cell's ``<v>`` (a saved result when it
+    has text). Any doubt about that neighbourhood returns None, never a guess.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:200] or b"<!" in data:
+        return None
+    if b":c" in data and _PREFIXED_CELL.search(data):
+        return None
+    cells_end = data.rfind(b"</sheetData>")
+    if b":f" in data and _PREFIXED_FORMULA.search(data, 0, cells_end if cells_end >= 0 else len(data)):
+        return None
+    found: dict[tuple[int, int], FormulaState] = {}
+    for hit in _F_START.finditer(data):
+        i = hit.start()
+        # The enclosing cell's start tag: the nearest "<c" before the hit that is an element.
+        j = data.rfind(b"<c", 0, i)
+        while j >= 0 and (j + 2 >= len(data) or data[j + 2] not in _C_BOUNDARY):
+            j = data.rfind(b"<c", 0, j)
+        if j < 0:
+            return None
+        k = data.find(b">", j, i)
+        if k < 0 or data[k - 1] == 0x2F:  # no end of the start tag before <f, or an empty <c/>
+            return None
+        if any(b not in _WHITESPACE for b in data[k + 1 : i]):  # <f> must be the cell's first child
+            return None
+        tag = data[j : k + 1]
+        if b"&" in tag:
+            return None
+        ref = _attr_value(_ATTR_R, tag)
+        match = _CELL_REF.fullmatch(ref.decode("ascii", "replace")) if ref is not None else None
+        if match is None:
+            return None  # the place would follow from the cells before: parse
+        end = data.find(b"</c>", i)
+        if end < 0:
+            return None
+        body = data[i:end]
+        if _OTHER_CHILD.search(body):
+            return None
+        values = list(_V_START.finditer(body))
+        if len(values) > 1:
+            return None
+        has_value = False
+        if values:
+            v_end = body.find(b">", values[0].start())
+            if v_end < 0:
+                return None
+            # <v/> and <v></v> hold no text; anything between <v> and </v> is a saved result.
+            has_value = body[v_end - 1] != 0x2F and body[v_end + 1 : v_end + 2] != b"<"
+        is_error = _attr_value(_ATTR_T, tag) == b"e"
+        state: FormulaState = "error" if is_error else "cached" if has_value else "missing"
+        found[(int(match.group(2)) - 1, column_index(match.group(1)) - 1)] = state
+        if len(found) > limits.max_formula_cells:
+            raise UnsafeFileError(f"公式单元格超过 {limits.max_formula_cells} 个，已拒绝导入")
+    return found
+
+
+def _xlsx_formulas_parsed(data: bytes, limits: Limits) -> dict[tuple[int, int], FormulaState]:
+    """Formula cells by parsing every element of the sheet (any well-formed sheet XML)."""
     found: dict[tuple[int, int], FormulaState] = {}
     row = -1
     col = -1
