@@ -18,6 +18,8 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -72,8 +74,31 @@ def is_current(dist: Path) -> bool:
     return stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == fingerprint()
 
 
+@contextmanager
+def build_lock(dist: Path) -> Iterator[None]:
+    """One build at a time into ``dist`` (two test runs on one machine would otherwise write the
+    same folder at once); a second caller waits and then finds the folder current."""
+    dist.mkdir(parents=True, exist_ok=True)
+    with open(dist / f"{NAME}.build-lock", "a+b") as handle:
+        if sys.platform == "win32":
+            import msvcrt
+
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 def build(dist: Path, work: Path, force: bool = False) -> Path:
     """The built folder; PyInstaller runs only when the folder is missing or stale (or ``force``)."""
+    with build_lock(dist):
+        return _build(dist, work, force)
+
+
+def _build(dist: Path, work: Path, force: bool) -> Path:
     folder = dist / NAME
     if not force and is_current(dist):
         print(f"{folder} is current (nothing it is built from changed)")
