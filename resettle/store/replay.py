@@ -267,8 +267,11 @@ def _norm(value: str | None) -> str | None:
 class _Group:
     """One household (or the rows that belong to none): rows now, undone entry by entry."""
 
-    def __init__(self, key: int, result: ReplayResult, limit: int) -> None:
+    def __init__(self, key: int, result: ReplayResult, limit: int, removed_anywhere: frozenset[str]) -> None:
         self.key, self.result, self.limit = key, result, limit
+        # Rows that belong to no household can lose a parent in any household's history (a member
+        # deleted removes his labour records): there the whole trail's deletions excuse a missing row.
+        self.removed_anywhere = removed_anywhere if key < 0 else frozenset()
         self.specs = table_specs()
         self.owned, self.orm_owned = household_tables()
         self.state: dict[RowKey, RowState] = {}
@@ -302,7 +305,7 @@ class _Group:
 
     def _missing(self, key: RowKey, entry_id: int) -> None:
         self.unknown_rows.add(key)
-        if self.specs[key[0]].cascade_parents & self.deleted_tables:
+        if self.specs[key[0]].cascade_parents & (self.deleted_tables | self.removed_anywhere):
             return  # removed with a deleted parent row (ON DELETE CASCADE): the trail has the parent's delete
         self.problem(
             f"表 {key[0]} 第 {key[1]} 行已不在表中，却没有删除它的审计记录（审计记录 {entry_id} 是它最后一次改动）："
@@ -414,6 +417,20 @@ class _Group:
                 )
 
 
+def _removed_anywhere(conn: sqlite3.Connection) -> frozenset[str]:
+    """Tables whose rows the trail deletes somewhere, and (transitively) tables that lose rows with them."""
+    specs = table_specs()
+    removed = {str(r[0]) for r in conn.execute("SELECT DISTINCT entity FROM audit_log WHERE action = 'delete'")}
+    grew = True
+    while grew:
+        grew = False
+        for spec in specs.values():
+            if spec.name not in removed and spec.cascade_parents & removed:
+                removed.add(spec.name)
+                grew = True
+    return frozenset(removed)
+
+
 def replay(conn: sqlite3.Connection, limit: int = 100) -> ReplayResult:
     """Undo the whole audit trail against the tables; every contradiction is a problem."""
     result = ReplayResult()
@@ -438,13 +455,14 @@ def replay(conn: sqlite3.Connection, limit: int = 100) -> ReplayResult:
         sql = f'SELECT {by}, id, {cols} FROM "{spec.name}" ORDER BY {order}'
         sources.append(_grouped(conn.execute(sql)))
         names.append(spec.name)
+    removed = _removed_anywhere(conn)
     heads: list[tuple[int, list[Sequence[Any]]] | None] = [next(s, None) for s in sources]
     while True:
         live = [h[0] for h in heads if h is not None]
         if not live:
             break
         key = min(live)
-        group = _Group(key, result, limit)
+        group = _Group(key, result, limit, removed)
         entries: list[Entry] = []
         for i, head in enumerate(heads):
             if head is None or head[0] != key:

@@ -337,3 +337,20 @@ def test_compensation_computed_by_an_earlier_version_is_a_notice(
     hand_edit(demo_db, "UPDATE household SET phone = '13000000001' WHERE id = 3")
     reseal(demo_db, "household", 3)
     assert any("户 id 3" in p for p in check_database(demo_db).problems)  # the rest is still replayed
+
+
+def test_rows_removed_with_a_deleted_member_are_explained(register: Database) -> None:
+    """A member's labour record goes with him (ON DELETE CASCADE): the trail has his deletion, not the record's."""
+    from resettle.store.livelihood_models import LabourPerson
+    from resettle.store.models import Person
+
+    with register.write(reason="登记就业") as s:
+        member = s.query(Person).filter(Person.name == "王芳").one()
+        s.add(LabourPerson(person_id=member.id, state="务工", employer="城东厂"))
+    with register.write(reason="再改") as s:
+        s.query(LabourPerson).one().post = "装配"
+    assert check_database(register).ok
+    detail = households.get_household(register, 1)
+    households.update_household(register, detail, replace(detail.data, persons=detail.data.persons[:1]))
+    report = check_database(register)
+    assert report.ok, report.problems
