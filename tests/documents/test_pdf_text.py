@@ -14,6 +14,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtGui import QPdfWriter
 
 from resettle.documents import pdf_text
@@ -205,3 +207,14 @@ def test_a_notice_for_a_head_with_a_rare_name_can_be_searched(
     docs.export_pdf(priced_db, "notice", out, household_ids=[hid])
     text = "".join("".join(_pages(out)).split())
     assert text.count("张𠮷") >= 2, text[:200]  # the greeting line and the members table
+
+
+@given(
+    st.dictionaries(
+        st.integers(min_value=0, max_value=0xFFFF),
+        st.characters(blacklist_categories=("Cs",), min_codepoint=1),
+        max_size=250,
+    )
+)
+def test_any_cmap_round_trips(mapping: dict[int, str]) -> None:
+    assert pdf_text.parse_to_unicode(pdf_text.write_to_unicode(mapping)) == mapping
