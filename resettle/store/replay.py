@@ -8,12 +8,14 @@ back, a create removes the row, a delete brings it back). A row edited, added or
 behind the program, even with its seal recomputed, is left over or contradicts an entry.
 
 Interactive changes are recorded field by field (``audit._after_flush``). Bulk writers
-(import, demo, compute) record one entry per household or per household and table whose
-text ends in a content digest (:func:`digest_note`): the digest of the rows as written, so
-the replay can check them without the trail holding every value.
+record one entry per household whose text ends in a content digest: import and demo a
+digest of the household and the rows written with it (:func:`digest_note`), compute one
+digest per table on the household's total entry (:func:`table_digests_note`). The replay
+checks the rows against it without the trail holding every value; what came before such an
+entry is not replayed row by row (it was not recorded row by row).
 
 Work is streamed one household at a time: audit entries ordered by (household, id) and
-each table's rows ordered by (household, id) are merged, so memory holds one household.
+each table's rows in household-index order are merged, so memory holds one household.
 """
 
 from __future__ import annotations
