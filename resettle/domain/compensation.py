@@ -16,15 +16,13 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
+from resettle.domain.bases import BASIS_REGISTRY, Basis
 from resettle.domain.money import format_yuan, times
 from resettle.domain.rates import (
     ATTACHMENT,
     DECORATION,
     FLOOR_AREA,
-    LAND_AREA,
     PAYEES,
-    PER_HOUSEHOLD,
-    PERSON_MONTHS,
     PERSONS,
     RateError,
     RateTable,
@@ -52,7 +50,6 @@ AFTER_CUTOFF = "截止后登记"  # how a house registered after the cut-off cou
 # Part of every facts digest: raise it when the engine prices or prints lines differently,
 # so that stored results are recomputed rather than taken as current.
 ENGINE_VERSION = 1
-_AREA_BASES = frozenset({LAND_AREA, FLOOR_AREA})
 # Facts and lines are NamedTuples: a project has hundreds of thousands of them and a
 # tuple is built several times faster than a frozen dataclass.
 
@@ -133,7 +130,7 @@ class Adjustment:
 @lru_cache(maxsize=1 << 16)
 def format_quantity(quantity: Decimal, basis: str) -> str:
     """Areas keep at least two decimals (``1.25``, ``0.3375``); counts print whole (``4``)."""
-    if basis not in _AREA_BASES and quantity == quantity.to_integral_value():
+    if not BASIS_REGISTRY[basis].area and quantity == quantity.to_integral_value():
         return f"{int(quantity):,}"
     _sign, digits, exponent = quantity.as_tuple()
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
@@ -149,6 +146,7 @@ class _Step:
     """One rule prepared for pricing many households: its conditions as sets, its price as text."""
 
     rule: Rule
+    basis: Basis  # what the rule counts, from the one registry (domain/bases)
     selects: frozenset[str] | None  # 地类 for land, 附着物 for attachments
     types: frozenset[str] | None
     uses: frozenset[str] | None
@@ -161,9 +159,11 @@ class _Step:
     def of(cls, rule: Rule) -> _Step:
         by = rule.by_field
         deadline = next((c.deadline for c in rule.conditions if c.field == "签约截止"), None)
-        selects = by.get("地类") if rule.basis == LAND_AREA else by.get("附着物")
+        basis = BASIS_REGISTRY[rule.basis]
+        selects = by.get(basis.selects_by) if basis.selects_by else None
         return cls(
             rule,
+            basis,
             selects,
             by.get("结构"),
             by.get("用途"),
@@ -186,29 +186,12 @@ class _Step:
         )
 
     def quantity(self, facts: HouseholdFacts) -> Decimal:
-        basis, selects = self.rule.basis, self.selects
-        if basis == LAND_AREA:
-            return sum((p.area_mu for p in facts.parcels if selects is None or p.land_class in selects), _ZERO)
-        if basis == FLOOR_AREA:
-            return sum((s.floor_area_m2 for s in facts.structures if self.house(s)), _ZERO)
-        if basis == DECORATION:
-            return Decimal(sum(s.decoration_fen for s in facts.structures if self.house(s))).scaleb(-2)
-        if basis == ATTACHMENT:
-            return sum((a.quantity for a in facts.attachments if selects is None or a.kind in selects), _ZERO)
-        if basis == PERSONS:
-            return Decimal(facts.resettled_persons)
-        if basis == PER_HOUSEHOLD:
-            return _ONE
-        if basis == PERSON_MONTHS:
-            return Decimal(facts.resettled_persons * facts.transition_months)
-        raise RateError(f"依据「{basis}」无法识别")  # pragma: no cover - Rule refuses unknown bases
+        return self.basis.count(self, facts)
 
     def formula(self, quantity: Decimal, facts: HouseholdFacts, raw_fen: int, amount_fen: int) -> str:
-        rule, price = self.rule, self.price_text
-        if rule.basis == DECORATION:
-            text = f"装修评估价 {_yuan(int(quantity.scaleb(2)))} 元 × {price}"
-        elif rule.basis == PERSON_MONTHS:
-            text = f"{facts.resettled_persons} 人 × {facts.transition_months} 个月 × {price} 元/人·月"
+        rule, price, basis = self.rule, self.price_text, self.basis
+        if basis.formula is not None:
+            text = basis.formula(quantity, facts, price, rule.unit)
         else:
             text = f"{format_quantity(quantity, rule.basis)} {rule.unit} × {price} 元/{rule.unit}"
         text += f" = {_yuan(raw_fen)} 元"

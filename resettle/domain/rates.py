@@ -15,17 +15,36 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from resettle.domain.bases import (
+    ATTACHMENT,
+    BASIS_REGISTRY,
+    DECORATION,
+    FLOOR_AREA,
+    LAND_AREA,
+    PER_HOUSEHOLD,
+    PERSON_MONTHS,
+    PERSONS,
+)
+
 __all__ = [
+    "ATTACHMENT",
     "BASES",
-    "BASIS_FIELDS",
     "CONDITION_FIELDS",
+    "DECORATION",
+    "FLOOR_AREA",
+    "LAND_AREA",
     "PAYEES",
+    "PERSONS",
+    "PERSON_MONTHS",
+    "PER_HOUSEHOLD",
     "STATUS_DRAFT",
     "STATUS_PUBLISHED",
     "Condition",
     "RateError",
     "RateTable",
     "Rule",
+    "basis_fields",
+    "basis_unit",
     "format_conditions",
     "normalise_basis",
     "normalise_payee",
@@ -39,62 +58,32 @@ class RateError(ValueError):
     """A rule or table that cannot be used; the message is shown to the clerk."""
 
 
-LAND_AREA = "土地面积"
-FLOOR_AREA = "房屋面积"
-DECORATION = "装修评估价"
-ATTACHMENT = "附着物数量"
-PERSONS = "安置人口"
-PER_HOUSEHOLD = "每户"
-PERSON_MONTHS = "过渡月数×人口"
-
-BASES: tuple[str, ...] = (LAND_AREA, FLOOR_AREA, DECORATION, ATTACHMENT, PERSONS, PER_HOUSEHOLD, PERSON_MONTHS)
+BASES: tuple[str, ...] = tuple(BASIS_REGISTRY)  # the bases of this program, in registration order
 PAYEES: tuple[str, ...] = ("户", "集体", "社保")
 CONDITION_FIELDS: tuple[str, ...] = ("地类", "结构", "用途", "合法性", "附着物", "标签", "签约截止")
 STATUS_DRAFT = "草稿"
 STATUS_PUBLISHED = "已发布"
 
-_HOUSEHOLD_FIELDS = frozenset({"标签", "签约截止"})
-_STRUCTURE_FIELDS = frozenset({"结构", "用途", "合法性"})
-# Which conditions make sense for which basis: 地类 on a per-person rule is a typing error.
-BASIS_FIELDS: dict[str, frozenset[str]] = {
-    LAND_AREA: _HOUSEHOLD_FIELDS | {"地类"},
-    FLOOR_AREA: _HOUSEHOLD_FIELDS | _STRUCTURE_FIELDS,
-    DECORATION: _HOUSEHOLD_FIELDS | _STRUCTURE_FIELDS,
-    ATTACHMENT: _HOUSEHOLD_FIELDS | {"附着物"},
-    PERSONS: _HOUSEHOLD_FIELDS,
-    PER_HOUSEHOLD: _HOUSEHOLD_FIELDS,
-    PERSON_MONTHS: _HOUSEHOLD_FIELDS,
-}
-# The unit each basis is counted in; None: the table says (棵, 口, 米 … for attachments).
-BASIS_UNITS: dict[str, str | None] = {
-    LAND_AREA: "亩",
-    FLOOR_AREA: "㎡",
-    DECORATION: "元",
-    ATTACHMENT: None,
-    PERSONS: "人",
-    PER_HOUSEHOLD: "户",
-    PERSON_MONTHS: "人·月",
-}
 
-_BASIS_ALIASES = {
-    "土地面积": LAND_AREA,
-    "面积": LAND_AREA,
-    "土地": LAND_AREA,
-    "房屋面积": FLOOR_AREA,
-    "建筑面积": FLOOR_AREA,
-    "装修评估价": DECORATION,
-    "装修": DECORATION,
-    "装修评估": DECORATION,
-    "附着物数量": ATTACHMENT,
-    "附着物": ATTACHMENT,
-    "数量": ATTACHMENT,
-    "安置人口": PERSONS,
-    "人口": PERSONS,
-    "每户": PER_HOUSEHOLD,
-    "户": PER_HOUSEHOLD,
-    "过渡月数×人口": PERSON_MONTHS,
-    "人口×过渡月数": PERSON_MONTHS,
-}
+def basis_fields(basis: str) -> frozenset[str]:
+    """Which conditions make sense for which basis: 地类 on a per-person rule is a typing error."""
+    return BASIS_REGISTRY[basis].fields
+
+
+def basis_unit(basis: str) -> str | None:
+    """The unit each basis is counted in; None: the table says (棵, 口, 米 … for attachments)."""
+    return BASIS_REGISTRY[basis].unit
+
+
+def _basis_aliases() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for b in BASIS_REGISTRY.values():
+        out[b.name] = b.name
+        for alias in b.aliases:
+            out.setdefault(alias, b.name)
+    return out
+
+
 _PAYEE_ALIASES = {
     "户": "户",
     "农户": "户",
@@ -133,9 +122,9 @@ def _compact(text: str) -> str:
 
 def normalise_basis(text: str) -> str:
     key = _TIMES.sub("×", _compact(text))
-    basis = _BASIS_ALIASES.get(key)
+    basis = _basis_aliases().get(key)
     if basis is None:
-        raise RateError(f"依据「{text}」无法识别，应为：{'、'.join(BASES)}")
+        raise RateError(f"依据「{text}」无法识别，应为：{'、'.join(BASIS_REGISTRY)}")
     return basis
 
 
@@ -152,7 +141,7 @@ def normalise_payee(text: str) -> str:
 def normalise_unit(text: str, basis: str) -> str:
     """The unit as printed in formulas; the basis fixes it except for attachments."""
     unit = _compact(text)
-    expected = BASIS_UNITS[basis]
+    expected = basis_unit(basis)
     if unit == "元" and expected == "元":
         return expected
     unit = _PRICE_UNIT.sub("", unit)
@@ -247,8 +236,8 @@ class Rule:
             raise RateError("项目不能为空")
         if len(self.item) > 50:
             raise RateError(f"项目「{self.item}」超过 50 个字符")
-        if self.basis not in BASES:
-            raise RateError(f"依据「{self.basis}」无法识别，应为：{'、'.join(BASES)}")
+        if self.basis not in BASIS_REGISTRY:
+            raise RateError(f"依据「{self.basis}」无法识别，应为：{'、'.join(BASIS_REGISTRY)}")
         if self.payee not in PAYEES:
             raise RateError(f"支付对象「{self.payee}」无法识别，应为：{'、'.join(PAYEES)}")
         for amount, label in ((self.unit_price_fen, "单价"), (self.minimum_fen, "最低"), (self.maximum_fen, "最高")):
@@ -260,7 +249,7 @@ class Rule:
                 raise RateError(f"{label}不能为负数")
         if self.minimum_fen is not None and self.maximum_fen is not None and self.minimum_fen > self.maximum_fen:
             raise RateError("最低金额不能高于最高金额")
-        allowed = BASIS_FIELDS[self.basis]
+        allowed = basis_fields(self.basis)
         for c in self.conditions:
             if c.field not in allowed:
                 raise RateError(f"依据为{self.basis}的规则不能带条件「{c.field}」")

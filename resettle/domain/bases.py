@@ -1,0 +1,123 @@
+"""What a rate rule counts (its basis): one small object per basis, registered in one table.
+
+A basis says what it counts, in which unit, which conditions select what it counts, how it
+reads a household's facts and how its line is written. The engine (``domain/compensation``)
+and the rate-table checks (``domain/rates``) only ever look bases up here, so a new area
+(placement bands, age bands, time-based fees …) adds a basis without touching either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from resettle.domain.compensation import HouseholdFacts, StructureFact
+
+LAND_AREA = "土地面积"
+FLOOR_AREA = "房屋面积"
+DECORATION = "装修评估价"
+ATTACHMENT = "附着物数量"
+PERSONS = "安置人口"
+PER_HOUSEHOLD = "每户"
+PERSON_MONTHS = "过渡月数×人口"
+
+HOUSEHOLD_FIELDS = frozenset({"标签", "签约截止"})
+STRUCTURE_FIELDS = frozenset({"结构", "用途", "合法性"})
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+
+
+class Selection(Protocol):
+    """What a prepared rule tells its basis: the items its conditions select."""
+
+    @property
+    def selects(self) -> frozenset[str] | None: ...  # 地类 of parcels, 附着物 kinds; None = all
+
+    def house(self, s: StructureFact) -> bool: ...
+
+
+Count = Callable[[Selection, "HouseholdFacts"], Decimal]
+# (quantity, facts, unit price as text, unit) -> the line's formula before " = amount"
+Formula = Callable[[Decimal, "HouseholdFacts", str, str], str]
+
+
+@dataclass(frozen=True)
+class Basis:
+    name: str  # as written in the rate table's 依据 column
+    unit: str | None  # the quantity's unit; None: the table names it (棵, 口, 米 …)
+    fields: frozenset[str]  # conditions that make sense for it (地类 on a per-person rule is a typo)
+    count: Count
+    aliases: tuple[str, ...] = ()  # other spellings offices use in 依据
+    area: bool = False  # printed with its full precision (1.2345 亩), not as a whole number
+    selects_by: str | None = None  # the condition field that selects the counted items
+    formula: Formula | None = None  # None: "quantity unit × price 元/unit"
+
+
+BASIS_REGISTRY: dict[str, Basis] = {}
+
+
+def register(basis: Basis) -> Basis:
+    if basis.name in BASIS_REGISTRY:
+        raise ValueError(f"basis {basis.name} registered twice")
+    BASIS_REGISTRY[basis.name] = basis
+    return basis
+
+
+def basis_of(name: str) -> Basis:
+    return BASIS_REGISTRY[name]
+
+
+def _land(step: Selection, facts: HouseholdFacts) -> Decimal:
+    return sum((p.area_mu for p in facts.parcels if step.selects is None or p.land_class in step.selects), _ZERO)
+
+
+def _floor(step: Selection, facts: HouseholdFacts) -> Decimal:
+    return sum((s.floor_area_m2 for s in facts.structures if step.house(s)), _ZERO)
+
+
+def _decoration(step: Selection, facts: HouseholdFacts) -> Decimal:
+    return Decimal(sum(s.decoration_fen for s in facts.structures if step.house(s))).scaleb(-2)
+
+
+def _attachments(step: Selection, facts: HouseholdFacts) -> Decimal:
+    return sum((a.quantity for a in facts.attachments if step.selects is None or a.kind in step.selects), _ZERO)
+
+
+def _decoration_formula(quantity: Decimal, _facts: HouseholdFacts, price: str, _unit: str) -> str:
+    from resettle.domain.money import format_yuan
+
+    return f"装修评估价 {format_yuan(int(quantity.scaleb(2)))} 元 × {price}"
+
+
+def _person_months_formula(_quantity: Decimal, facts: HouseholdFacts, price: str, _unit: str) -> str:
+    return f"{facts.resettled_persons} 人 × {facts.transition_months} 个月 × {price} 元/人·月"
+
+
+register(Basis(LAND_AREA, "亩", HOUSEHOLD_FIELDS | {"地类"}, _land, ("面积", "土地"), area=True, selects_by="地类"))
+register(Basis(FLOOR_AREA, "㎡", HOUSEHOLD_FIELDS | STRUCTURE_FIELDS, _floor, ("建筑面积",), area=True))
+register(
+    Basis(
+        DECORATION,
+        "元",
+        HOUSEHOLD_FIELDS | STRUCTURE_FIELDS,
+        _decoration,
+        ("装修", "装修评估"),
+        formula=_decoration_formula,
+    )
+)
+register(Basis(ATTACHMENT, None, HOUSEHOLD_FIELDS | {"附着物"}, _attachments, ("附着物", "数量"), selects_by="附着物"))
+register(Basis(PERSONS, "人", HOUSEHOLD_FIELDS, lambda _s, f: Decimal(f.resettled_persons), ("人口",)))
+register(Basis(PER_HOUSEHOLD, "户", HOUSEHOLD_FIELDS, lambda _s, _f: _ONE, ("户",)))
+register(
+    Basis(
+        PERSON_MONTHS,
+        "人·月",
+        HOUSEHOLD_FIELDS,
+        lambda _s, f: Decimal(f.resettled_persons * f.transition_months),
+        ("人口×过渡月数",),
+        formula=_person_months_formula,
+    )
+)
