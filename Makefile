@@ -40,7 +40,7 @@ test: sysdeps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
 
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate ui/*.py ui/models/*.py -ts resources/translations/resettle_en.ts
+	$(VENV)/bin/pyside6-lupdate -no-obsolete $(wildcard ui/*.py ui/*/*.py) -ts resources/translations/resettle_en.ts
 	$(PY) scripts/english.py resources/translations/resettle_en.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/resettle_en.ts -qm resources/translations/resettle_en.qm
 

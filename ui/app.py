@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from resettle.errors import ResettleError
@@ -24,9 +24,13 @@ from ui.remembered import last_database_key
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="resettle-app", description="征迁安置管理")
-    parser.add_argument("--db", type=Path, help="打开这个数据库文件（不存在则新建）")
-    parser.add_argument("--demo", action="store_true", help="打开演示登记册（单独的文件，标有「演示」）")
+    parser = argparse.ArgumentParser(prog="resettle-app", description=QCoreApplication.translate("app", "征迁安置管理"))
+    parser.add_argument("--db", type=Path, help=QCoreApplication.translate("app", "打开这个数据库文件（不存在则新建）"))
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=QCoreApplication.translate("app", "打开演示登记册（单独的文件，标有「演示」）"),
+    )
     args, _qt_args = parser.parse_known_args(argv[1:])  # Qt's own options (-style …) pass through
     return args
 
@@ -60,6 +64,7 @@ def install_translator(app: QApplication, prefs: QSettings) -> None:
     translator = QTranslator(app)
     if translator.load(str(resource_path("translations", f"resettle_{language}.qm"))):
         app.installTranslator(translator)
+        app.setApplicationDisplayName(QCoreApplication.translate("app", "征迁安置管理"))
 
 
 def build_app(argv: list[str]) -> QApplication:
@@ -67,7 +72,7 @@ def build_app(argv: list[str]) -> QApplication:
     assert isinstance(app, QApplication)
     app.setOrganizationName("Resettle")
     app.setApplicationName("Resettle")
-    app.setApplicationDisplayName("征迁安置管理")
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "征迁安置管理"))
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     app.setFont(apply_ui_font(app.font()))
     return app
@@ -88,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         db = open_start_database(prefs, args.db, args.demo)
     except ResettleError as exc:
-        QMessageBox.critical(None, "征迁安置管理", exc.message)
+        QMessageBox.critical(None, QCoreApplication.translate("app", "征迁安置管理"), exc.message)
         return 1
     if db is None:
         return 0  # the welcome page was closed

@@ -44,7 +44,8 @@ class AdjustmentDialog(QDialog):
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("例如 1200.00 或 -300"))
         self.payee = QComboBox()
-        self.payee.addItems(["户", "集体", "社保"])
+        for payee in ("户", "集体", "社保"):  # data, not text
+            self.payee.addItem(self.tr(payee), payee)
         self.reason = QLineEdit()
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
@@ -145,7 +146,7 @@ class CompensationTab(QWidget):
         self.status.setText(self.tr("补偿标准：{0}　状态：{1}").format(v.table_label or self.tr("未设置"), state))
         self.total.setText(self.tr("合计：¥{0} 元").format(yuan(v.total)))
         self.capital.setText(to_capital(to_fen(v.total)))
-        self.review_button.setEnabled(v.status == "已计算")
+        self.review_button.setEnabled(v.status == "已计算")  # data, not text
 
     def _run(self, action: object) -> None:
         try:
@@ -170,7 +171,7 @@ class CompensationTab(QWidget):
         hid, amount = self.household_id, dialog.value()
         assert amount is not None
         self._run(lambda: compensation.add_adjustment(self.db, hid, dialog.item.text().strip(), amount,
-                                                      dialog.reason.text().strip(), dialog.payee.currentText()))  # fmt: skip
+                                                      dialog.reason.text().strip(), dialog.payee.currentData()))  # fmt: skip
 
     def remove_adjustment(self) -> None:
         rows = self.adjust_view.selectionModel().selectedRows()

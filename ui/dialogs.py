@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,14 +27,15 @@ from resettle.documents.templates import customise_template, is_customised, temp
 from resettle.services.imports import BatchInfo
 from resettle.services.settings import TownshipDetails
 from resettle.store.backup import BackupInfo
+from ui.i18n import QT_TRANSLATE_NOOP
 
 REASONS = {
-    "startup": "启动时",
-    "manual": "手动",
-    "before-migration": "升级前",
-    "before-restore": "恢复前",
-    "before-import": "导入前",
-    "before-payment": "兑付前",
+    "startup": QT_TRANSLATE_NOOP("RestoreDialog", "启动时"),
+    "manual": QT_TRANSLATE_NOOP("RestoreDialog", "手动"),
+    "before-migration": QT_TRANSLATE_NOOP("RestoreDialog", "升级前"),
+    "before-restore": QT_TRANSLATE_NOOP("RestoreDialog", "恢复前"),
+    "before-import": QT_TRANSLATE_NOOP("RestoreDialog", "导入前"),
+    "before-payment": QT_TRANSLATE_NOOP("RestoreDialog", "兑付前"),
 }
 
 
@@ -67,7 +68,7 @@ class SettingsDialog(QDialog):
         self.signing_place = QLineEdit(details.signing_place)
         self.complaint_phone = QLineEdit(details.complaint_phone)
         self.language = QComboBox()
-        self.language.addItem("中文", "zh_CN")
+        self.language.addItem("中文", "zh_CN")  # a language in its own name  # data, not text
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.value("language", "zh_CN"))))
         form = QFormLayout()
@@ -96,7 +97,7 @@ class SettingsDialog(QDialog):
         for info in KINDS.values():
             source = template_source(info.kind)
             where = self.tr("本办公室的模板：{0}").format(source) if is_customised(info.kind) else self.tr("默认模板")
-            lines.append(f"{info.short}：{where}")
+            lines.append(self.tr("{0}：{1}").format(QCoreApplication.translate("PrintActions", info.short), where))
         return "\n".join(lines)
 
     def _customise(self) -> None:

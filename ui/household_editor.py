@@ -109,10 +109,10 @@ class HouseholdEditor(QDialog):
         self.bank_account = QLineEdit()
         self.tags = QComboBox()
         self.tags.setEditable(True)
-        self.tags.addItems(["", "低保户", "五保户", "残疾", "低保户,残疾"])
+        self.tags.addItems(["", "低保户", "五保户", "残疾", "低保户,残疾"])  # data, not text
         self.status = QComboBox()
         self.status.setEditable(True)
-        self.status.addItems(["已调查", "已确认", "已签约", "已兑付", "已交房"])
+        self.status.addItems(["已调查", "已确认", "已签约", "已兑付", "已交房"])  # data, not text
         self.remarks = QLineEdit()
 
         left, right = QFormLayout(), QFormLayout()
@@ -282,8 +282,8 @@ class HouseholdEditor(QDialog):
 
     def field_problems(self) -> list[str]:
         out: list[str] = []
-        self._mark(self.household_no, "户号不能为空" if not self.household_no.text().strip() else None, out)
-        self._mark(self.head_name, "户主不能为空" if not self.head_name.text().strip() else None, out)
+        self._mark(self.household_no, self.tr("户号不能为空") if not self.household_no.text().strip() else None, out)
+        self._mark(self.head_name, self.tr("户主不能为空") if not self.head_name.text().strip() else None, out)
         phone = self.phone.text().strip()
         self._mark(self.phone, "；".join(check_phone(phone).errors) if phone else None, out)
         account = self.bank_account.text().strip()
@@ -308,7 +308,9 @@ class HouseholdEditor(QDialog):
     def _validate(self) -> None:
         problems = self.field_problems()
         self.problems.setText(
-            problems[0] + (f"（另有 {len(problems) - 1} 处）" if len(problems) > 1 else "") if problems else ""
+            problems[0] + (self.tr("（另有 {0} 处）").format(len(problems) - 1) if len(problems) > 1 else "")
+            if problems
+            else ""
         )
         self.save_button.setEnabled(not problems and (self._dirty or self.original is None))
 
@@ -322,7 +324,7 @@ class HouseholdEditor(QDialog):
             bank_name=self.bank_name.text(),
             bank_account=self.bank_account.text(),
             tags=self.tags.currentText().strip(),
-            status=self.status.currentText().strip() or "已调查",
+            status=self.status.currentText().strip() or "已调查",  # data, not text
             remarks=self.remarks.text(),
             persons=self.members.records(),
             parcels=self.parcels.records(),

@@ -43,7 +43,7 @@ from ui.livelihood import LivelihoodArea
 from ui.models.household_table import HEADERS, HouseholdTableModel
 from ui.ops import OpRunner
 from ui.payments import PaymentsArea
-from ui.print_actions import PrintActions
+from ui.print_actions import PrintActions, kind_name
 from ui.procedure import ProcedureArea
 from ui.rates_dialog import RatesDialog
 from ui.remembered import last_database_key
@@ -185,7 +185,7 @@ class MainWindow(PrintActions):
         self.print_menu = bar.addMenu(self.tr("打印(&P)"))
         for kind in DocumentKind:
             info = KINDS[kind]
-            sub = self.print_menu.addMenu(info.short)
+            sub = self.print_menu.addMenu(kind_name(info.kind))
             sub.addAction(self._action(self.tr("打印预览…"), lambda _c=False, k=kind: self.preview(k)))
             sub.addAction(self._action(self.tr("打印…"), lambda _c=False, k=kind: self.print_kind(k)))
             sub.addAction(self._action(self.tr("导出 PDF…"), lambda _c=False, k=kind: self.export_pdfs(k)))
@@ -514,7 +514,7 @@ class MainWindow(PrintActions):
         if isinstance(header, QByteArray):
             self.table.horizontalHeader().restoreState(header)
         else:
-            for col, width in enumerate((100, 80, 90, 60, 50, 110, 90, 90, 70)):
+            for col, width in enumerate((100, 80, 90, 60, 50, 110, 90, 90, 86)):
                 self.table.setColumnWidth(col, width)
         split = self.prefs.value("window/splitter")
         if isinstance(split, QByteArray):

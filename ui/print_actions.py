@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,7 +29,26 @@ from resettle.documents.kinds import KINDS, DocumentKind
 from resettle.documents.render import paint
 from resettle.errors import ResettleError
 from resettle.services import documents
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.window_files import FileActions
+
+# The documents' names in menus, lists and messages (resettle.documents.kinds KINDS[…].short), for lupdate;
+# tests/ui/test_translation_complete.py checks every kind's name is here.
+KIND_NAMES = (
+    QT_TRANSLATE_NOOP("PrintActions", "补偿通知书"),
+    QT_TRANSLATE_NOOP("PrintActions", "补偿安置协议"),
+    QT_TRANSLATE_NOOP("PrintActions", "公示表"),
+    QT_TRANSLATE_NOOP("PrintActions", "领款单"),
+    QT_TRANSLATE_NOOP("PrintActions", "分配确认书"),
+    QT_TRANSLATE_NOOP("PrintActions", "入住通知单"),
+    QT_TRANSLATE_NOOP("PrintActions", "抽签记录"),
+)
+
+
+def kind_name(kind: DocumentKind) -> str:
+    """A document's name as the window shows it (English when the English translation is loaded)."""
+    return QCoreApplication.translate("PrintActions", KINDS[kind].short)
+
 
 SCOPES = ("selection", "group", "village", "project")
 
@@ -43,7 +63,7 @@ class ExportPdfDialog(QDialog):
         self.setWindowTitle(self.tr("导出 PDF"))
         self.kind = QComboBox()
         for info in KINDS.values():
-            self.kind.addItem(info.short, info.kind.value)
+            self.kind.addItem(kind_name(info.kind), info.kind.value)
         self.kind.setCurrentIndex(self.kind.findData(kind.value))
         self.scope = QComboBox()
         labels = {"selection": self.tr("所选的户"), "group": self.tr("当前村民小组"), "village": self.tr("当前村"),
@@ -131,7 +151,7 @@ class PrintActions(FileActions):
     def _show_preview(self, kind: DocumentKind, run: documents.PrintRun) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(self.tr("打印预览 — {0}（样稿，不编号）").format(KINDS[kind].short))
+        dialog.setWindowTitle(self.tr("打印预览 — {0}（样稿，不编号）").format(kind_name(kind)))
         dialog.paintRequested.connect(lambda device: paint(run.documents, device, run.fonts))
         dialog.resize(1000, 800)
         dialog.exec()
@@ -174,7 +194,7 @@ class PrintActions(FileActions):
         text = self.tr(
             "将出具正式{0}：{1} 份。其中 {2} 户已有编号，金额和条款未变的沿用原编号；"
             "最多新占用 {3} 个正式编号，编号一经占用不能收回。继续吗？"
-        ).format(KINDS[kind].short, outlook.households, outlook.numbered_before, outlook.at_most_new)
+        ).format(kind_name(kind), outlook.households, outlook.numbered_before, outlook.at_most_new)
         answer = QMessageBox.question(self, self.tr("正式导出"), text,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)  # fmt: skip

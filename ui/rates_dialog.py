@@ -189,7 +189,10 @@ class RatesDialog(QDialog):
         box.exec()
         if box.clickedButton() is report:
             out, _ = QFileDialog.getSaveFileName(
-                self, self.tr("保存错误报告"), str(path.with_name(path.stem + "_错误报告.xlsx")), "Excel (*.xlsx)"
+                self,
+                self.tr("保存错误报告"),
+                str(path.with_name(path.stem + self.tr("_错误报告.xlsx"))),
+                "Excel (*.xlsx)",
             )
             if out:
                 try:

@@ -13,15 +13,16 @@ from resettle.errors import ValidationError
 from resettle.services import exports, imports
 from resettle.store.database import Database
 from ui.dialogs import BatchesDialog
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.import_wizard import SURVEY_SUFFIXES, ImportWizard
 from ui.ops import OpRunner
 from ui.window_project import ProjectActions
 
 EXPORTS: dict[str, tuple[str, Callable[..., Any]]] = {
-    "roster": ("花名册", exports.export_roster),
-    "disclosure": ("公示表", exports.export_disclosure),
-    "payments": ("兑付清册", exports.export_payments),
-    "compensation": ("补偿汇总与明细", exports.export_compensation),
+    "roster": (QT_TRANSLATE_NOOP("ImportActions", "花名册"), exports.export_roster),
+    "disclosure": (QT_TRANSLATE_NOOP("ImportActions", "公示表"), exports.export_disclosure),
+    "payments": (QT_TRANSLATE_NOOP("ImportActions", "兑付清册"), exports.export_payments),
+    "compensation": (QT_TRANSLATE_NOOP("ImportActions", "补偿汇总与明细"), exports.export_compensation),
 }
 
 
@@ -88,7 +89,8 @@ class ImportActions(ProjectActions):
         """Undo on the worker thread; a batch whose households were edited since asks once more."""
 
         def failed(exc: BaseException) -> bool:
-            if force or not isinstance(exc, ValidationError) or "确认后再撤销" not in exc.message:
+            asks_again = "确认后再撤销"  # the service's words  # data, not text
+            if force or not isinstance(exc, ValidationError) or asks_again not in exc.message:
                 return False
             if QMessageBox.question(self, self.tr("撤销导入批次"), exc.message + self.tr("\n仍要撤销吗？")) == (
                 QMessageBox.StandardButton.Yes

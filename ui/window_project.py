@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QStandardItem
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,15 +37,16 @@ from resettle.services.projects import MAX_POSTING_DAYS, ProjectDetails, Project
 from resettle.services.records import ProjectNode
 from resettle.services.settings import TownshipDetails
 from resettle.store.database import Database
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.ops import OpRunner
 
-APP_TITLE = "征迁安置管理"
+APP_TITLE = QT_TRANSLATE_NOOP("ProjectActions", "征迁安置管理")
 TOWNSHIP_FIELDS = (
-    ("township", "乡镇名称"),
-    ("office", "征迁办名称"),
-    ("phone", "联系电话"),
-    ("signing_place", "签约地点"),
-    ("complaint_phone", "监督（投诉）电话"),
+    ("township", QT_TRANSLATE_NOOP("ProjectDialog", "乡镇名称")),
+    ("office", QT_TRANSLATE_NOOP("ProjectDialog", "征迁办名称")),
+    ("phone", QT_TRANSLATE_NOOP("ProjectDialog", "联系电话")),
+    ("signing_place", QT_TRANSLATE_NOOP("ProjectDialog", "签约地点")),
+    ("complaint_phone", QT_TRANSLATE_NOOP("ProjectDialog", "监督（投诉）电话")),
 )
 
 
@@ -59,7 +61,10 @@ def parse_optional_date(text: str, field: str) -> date | None:
         y, m, d = (int(x) for x in value.split("-"))
         return date(y, m, d)
     except ValueError:
-        raise ValidationError(f"「{field}」不是有效日期：{text.strip()}（例：2026-05-20）", field=field) from None
+        message = QCoreApplication.translate("ProjectDialog", "「{0}」不是有效日期：{1}（例：2026-05-20）").format(
+            field, text.strip()
+        )
+        raise ValidationError(message, field=field) from None
 
 
 class ProjectDialog(QDialog):
@@ -131,9 +136,9 @@ class ProjectDialog(QDialog):
         return ProjectDetails(
             name=self.name.text().strip(),
             approval_no=self.approval_no.text().strip(),
-            approval_date=parse_optional_date(self.approval_date.text(), "批准日期"),
-            cutoff_date=parse_optional_date(self.cutoff_date.text(), "预公告日"),
-            reference_date=parse_optional_date(self.reference_date.text(), "基准日"),
+            approval_date=parse_optional_date(self.approval_date.text(), self.tr("批准日期")),
+            cutoff_date=parse_optional_date(self.cutoff_date.text(), self.tr("预公告日")),
+            reference_date=parse_optional_date(self.reference_date.text(), self.tr("基准日")),
             posting_days=self.posting_days.value() or None,
             township=town,
             remarks=self.remarks.toPlainText().strip(),
@@ -143,7 +148,7 @@ class ProjectDialog(QDialog):
         try:
             details = self.details()
             if not details.name:
-                raise ValidationError("项目名称不能为空", field="项目名称")
+                raise ValidationError(self.tr("项目名称不能为空"), field=self.tr("项目名称"))
         except ValidationError as exc:
             self.error.setText(exc.message)
             return

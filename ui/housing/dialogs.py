@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -135,7 +135,7 @@ class StockDialog(_AreaDialog):
     """安置小区与房源: import/export the stock list, freeze/unfreeze, promised handover date."""
 
     def __init__(self, ctx: AreaContext, project_id: int) -> None:
-        super().__init__(ctx, project_id, "房源")
+        super().__init__(ctx, project_id, QCoreApplication.translate("StockDialog", "房源"))
         self.setWindowTitle(self.tr("安置小区与房源"))
         self.estate = QComboBox()
         self.estate.currentIndexChanged.connect(self._load_flats)
@@ -170,7 +170,7 @@ class StockDialog(_AreaDialog):
         self.estate.blockSignals(True)
         self.estate.clear()
         for e in estates:
-            self.estate.addItem(f"{e.name}（{e.flats} 套）", e.id)
+            self.estate.addItem(self.tr("{0}（{1} 套）").format(e.name, e.flats), e.id)
         at = self.estate.findData(current)
         self.estate.setCurrentIndex(at if at >= 0 else 0)
         self.estate.blockSignals(False)
@@ -206,7 +206,7 @@ class StockDialog(_AreaDialog):
             )
 
     def export_stock(self) -> None:
-        path = self.save_file(self.tr("导出房源表"), "房源.xlsx", self.tr("工作簿 (*.xlsx)"))
+        path = self.save_file(self.tr("导出房源表"), self.tr("房源.xlsx"), self.tr("工作簿 (*.xlsx)"))
         if path is not None:
             self.run(
                 self.tr("正在导出房源…"),
@@ -253,7 +253,7 @@ class StandardDialog(_AreaDialog):
     """安置标准: versions; import a new one (a draft), publish it."""
 
     def __init__(self, ctx: AreaContext, project_id: int) -> None:
-        super().__init__(ctx, project_id, "安置标准")
+        super().__init__(ctx, project_id, QCoreApplication.translate("StandardDialog", "安置标准"))
         self.setWindowTitle(self.tr("安置标准"))
         self.model = StandardsModel(self)
         self.view = _table(self.model)
@@ -296,7 +296,7 @@ class LotteryDialog(_AreaDialog):
     """抽签: type the publicly drawn seed, draw once, verify, print the record."""
 
     def __init__(self, ctx: AreaContext, project_id: int) -> None:
-        super().__init__(ctx, project_id, "抽签")
+        super().__init__(ctx, project_id, QCoreApplication.translate("LotteryDialog", "抽签"))
         self.setWindowTitle(self.tr("抽签"))
         self.scope = QComboBox()
         self.scope.addItem(self.tr("全项目"), None)
@@ -367,7 +367,7 @@ class LotteryDialog(_AreaDialog):
             self.info(result.message)
 
     def print_record(self) -> None:
-        path = self.save_file(self.tr("打印抽签记录"), "抽签记录.pdf", self.tr("PDF (*.pdf)"))
+        path = self.save_file(self.tr("打印抽签记录"), self.tr("抽签记录.pdf"), self.tr("PDF (*.pdf)"))
         if path is not None:
             self.ctx.runner.run(
                 self,
@@ -386,7 +386,7 @@ class SettlementDialog(_AreaDialog):
     """差价结算 of the project, and 模拟安置 for one household before it chooses."""
 
     def __init__(self, ctx: AreaContext, project_id: int) -> None:
-        super().__init__(ctx, project_id, "差价结算")
+        super().__init__(ctx, project_id, QCoreApplication.translate("SettlementDialog", "差价结算"))
         self.setWindowTitle(self.tr("差价结算与模拟安置"))
         self.model = SettlementModel(self)
         self.view = _table(self.model)
@@ -475,7 +475,7 @@ class TransitionDialog(_AreaDialog):
     """过渡费发放表 for a month or a quarter (or everything up to a date), on screen and as xlsx."""
 
     def __init__(self, ctx: AreaContext, project_id: int) -> None:
-        super().__init__(ctx, project_id, "过渡费")
+        super().__init__(ctx, project_id, QCoreApplication.translate("TransitionDialog", "过渡费"))
         self.setWindowTitle(self.tr("过渡费发放表"))
         today = date.today()
         self.since = QDateEdit(_qdate(date(today.year, ((today.month - 1) // 3) * 3 + 1, 1)))
@@ -537,7 +537,7 @@ class TransitionDialog(_AreaDialog):
         preview.exec()
 
     def export(self) -> None:
-        path = self.save_file(self.tr("导出过渡费发放表"), "过渡费发放表.xlsx", self.tr("工作簿 (*.xlsx)"))
+        path = self.save_file(self.tr("导出过渡费发放表"), self.tr("过渡费发放表.xlsx"), self.tr("工作簿 (*.xlsx)"))
         if path is not None:
             self.run(
                 self.tr("正在导出过渡费发放表…"),
@@ -553,7 +553,7 @@ class HandoverDialog(_AreaDialog):
     """交房 of one household: date, keys, meter readings; then the 入住通知单; later the 办证 status."""
 
     def __init__(self, ctx: AreaContext, project_id: int, household_id: int) -> None:
-        super().__init__(ctx, project_id, "交房")
+        super().__init__(ctx, project_id, QCoreApplication.translate("HandoverDialog", "交房"))
         self.household_id = household_id
         detail = self.call(placement.placement_detail, household_id)
         name = f"{detail.household_no} {detail.head_name}" if detail else ""
@@ -630,7 +630,7 @@ class HandoverDialog(_AreaDialog):
             self.ctx.runner.announce(*CHANGES)
 
     def print_notice(self) -> None:
-        path = self.save_file(self.tr("打印入住通知单"), "入住通知单.pdf", self.tr("PDF (*.pdf)"))
+        path = self.save_file(self.tr("打印入住通知单"), self.tr("入住通知单.pdf"), self.tr("PDF (*.pdf)"))
         if path is not None:
             self.ctx.runner.run(
                 self,
@@ -648,7 +648,7 @@ class HouseholdPlacementDialog(_AreaDialog):
     """One household's placement: 安置方式, which members count as 安置人口 (each exclusion with its reason), move-out date."""
 
     def __init__(self, ctx: AreaContext, project_id: int, household_id: int) -> None:
-        super().__init__(ctx, project_id, "安置人口与安置方式")
+        super().__init__(ctx, project_id, QCoreApplication.translate("HouseholdPlacementDialog", "安置人口与安置方式"))
         self.household_id = household_id
         self.mode = QComboBox()
         self.mode.addItems(list(MODES))
@@ -696,7 +696,7 @@ class HouseholdPlacementDialog(_AreaDialog):
         self.members.clear()
         for m in d.members:
             text = f"{'✓' if m.counted else '✗'} {m.name}（{m.relation}）" + (
-                f"　不认定：{m.reason}" if m.reason else ""
+                self.tr("　不认定：{0}").format(m.reason) if m.reason else ""
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, m.id)

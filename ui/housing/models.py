@@ -22,6 +22,7 @@ from resettle.services.housing.records import (
     StandardInfo,
     TransitionRow,
 )
+from ui.i18n import QT_TRANSLATE_NOOP
 
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,10 +32,10 @@ CENTER = int(Qt.AlignmentFlag.AlignCenter)
 Index = QModelIndex | QPersistentModelIndex
 
 STATUS_COLOURS = {
-    "可选": QColor("#c8e6c9"),
-    "冻结": QColor("#cfd8dc"),
-    "已选": QColor("#ffcc80"),
-    "已交付": QColor("#90caf9"),
+    "可选": QColor("#c8e6c9"),  # data, not text
+    "冻结": QColor("#cfd8dc"),  # data, not text
+    "已选": QColor("#ffcc80"),  # data, not text
+    "已交付": QColor("#90caf9"),  # data, not text
 }
 
 
@@ -94,14 +95,14 @@ class RowsModel(QAbstractTableModel, Generic[T]):
 
 class FlatsModel(RowsModel[FlatInfo]):
     COLUMNS = (
-        ("小区", lambda f: f.estate, False),
-        ("房号", lambda f: f.name, False),
-        ("层", lambda f: f.floor, True),
-        ("户型", lambda f: f.layout, False),
-        ("建筑面积(㎡)", lambda f: area(f.area_m2), True),
-        ("状态", lambda f: f.status, False),
-        ("户号", lambda f: f.household_no, False),
-        ("冻结原因", lambda f: f.frozen_reason, False),
+        (QT_TRANSLATE_NOOP("FlatsModel", "小区"), lambda f: f.estate, False),
+        (QT_TRANSLATE_NOOP("FlatsModel", "房号"), lambda f: f.name, False),
+        (QT_TRANSLATE_NOOP("FlatsModel", "层"), lambda f: f.floor, True),
+        (QT_TRANSLATE_NOOP("FlatsModel", "户型"), lambda f: f.layout, False),
+        (QT_TRANSLATE_NOOP("FlatsModel", "建筑面积(㎡)"), lambda f: area(f.area_m2), True),
+        (QT_TRANSLATE_NOOP("FlatsModel", "状态"), lambda f: f.status, False),
+        (QT_TRANSLATE_NOOP("FlatsModel", "户号"), lambda f: f.household_no, False),
+        (QT_TRANSLATE_NOOP("FlatsModel", "冻结原因"), lambda f: f.frozen_reason, False),
     )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -112,68 +113,92 @@ class FlatsModel(RowsModel[FlatInfo]):
 
 class QueueModel(RowsModel[QueueEntry]):
     COLUMNS = (
-        ("顺序", lambda q: q.position, True),
-        ("户号", lambda q: q.household_no, False),
-        ("户主", lambda q: q.head_name, False),
-        ("状态", lambda q: q.state, False),
+        (QT_TRANSLATE_NOOP("QueueModel", "顺序"), lambda q: q.position, True),
+        (QT_TRANSLATE_NOOP("QueueModel", "户号"), lambda q: q.household_no, False),
+        (QT_TRANSLATE_NOOP("QueueModel", "户主"), lambda q: q.head_name, False),
+        (QT_TRANSLATE_NOOP("QueueModel", "状态"), lambda q: q.state, False),
     )
 
 
 class StandardsModel(RowsModel[StandardInfo]):
     COLUMNS = (
-        ("版本", lambda s: s.revision, True),
-        ("状态", lambda s: s.status, False),
-        ("人均(㎡)", lambda s: s.standard.area_per_person, True),
-        ("每户最低(㎡)", lambda s: s.standard.minimum_area or "", True),
-        ("安置价", lambda s: yuan(s.standard.price_within), True),
-        ("超出分档(㎡)", lambda s: ";".join(str(w) for w in s.standard.band_widths), False),
-        ("超出单价", lambda s: ";".join(yuan(p) for p in s.standard.band_prices), False),
-        ("退还单价", lambda s: yuan(s.standard.refund_price), True),
-        ("过渡费(元/人·月)", lambda s: yuan(s.standard.transition_rate), True),
-        ("逾期倍数", lambda s: s.standard.overdue_multiplier.normalize(), True),
-        ("装修期(月)", lambda s: s.standard.fitout_months, True),
-        ("来源", lambda s: s.source_file, False),
+        (QT_TRANSLATE_NOOP("StandardsModel", "版本"), lambda s: s.revision, True),
+        (QT_TRANSLATE_NOOP("StandardsModel", "状态"), lambda s: s.status, False),
+        (QT_TRANSLATE_NOOP("StandardsModel", "人均(㎡)"), lambda s: s.standard.area_per_person, True),
+        (QT_TRANSLATE_NOOP("StandardsModel", "每户最低(㎡)"), lambda s: s.standard.minimum_area or "", True),
+        (QT_TRANSLATE_NOOP("StandardsModel", "安置价"), lambda s: yuan(s.standard.price_within), True),
+        (
+            QT_TRANSLATE_NOOP("StandardsModel", "超出分档(㎡)"),
+            lambda s: ";".join(str(w) for w in s.standard.band_widths),
+            False,
+        ),
+        (
+            QT_TRANSLATE_NOOP("StandardsModel", "超出单价"),
+            lambda s: ";".join(yuan(p) for p in s.standard.band_prices),
+            False,
+        ),
+        (QT_TRANSLATE_NOOP("StandardsModel", "退还单价"), lambda s: yuan(s.standard.refund_price), True),
+        (QT_TRANSLATE_NOOP("StandardsModel", "过渡费(元/人·月)"), lambda s: yuan(s.standard.transition_rate), True),
+        (QT_TRANSLATE_NOOP("StandardsModel", "逾期倍数"), lambda s: s.standard.overdue_multiplier.normalize(), True),
+        (QT_TRANSLATE_NOOP("StandardsModel", "装修期(月)"), lambda s: s.standard.fitout_months, True),
+        (QT_TRANSLATE_NOOP("StandardsModel", "来源"), lambda s: s.source_file, False),
     )
 
 
 class SettlementModel(RowsModel[HouseholdSettlement]):
     COLUMNS = (
-        ("户号", lambda h: h.household_no, False),
-        ("户主", lambda h: h.head_name, False),
-        ("房号", lambda h: "、".join(h.flats), False),
-        ("应安置(㎡)", lambda h: area(h.settlement.entitled_m2), True),
-        ("选房(㎡)", lambda h: area(h.settlement.chosen_m2), True),
-        ("房价(元)", lambda h: yuan(h.settlement.flat_price), True),
-        ("退还(元)", lambda h: yuan(h.settlement.refund), True),
-        ("应缴差价(元)", lambda h: yuan(h.settlement.net), True),
-        ("补偿款(元)", lambda h: yuan(h.settlement.compensation_total), True),
-        ("结算后应得(元)", lambda h: yuan(h.settlement.balance), True),
-        ("明细", lambda h: "；".join(f"{ln.label} {ln.formula}" for ln in h.settlement.lines), False),
+        (QT_TRANSLATE_NOOP("SettlementModel", "户号"), lambda h: h.household_no, False),
+        (QT_TRANSLATE_NOOP("SettlementModel", "户主"), lambda h: h.head_name, False),
+        (QT_TRANSLATE_NOOP("SettlementModel", "房号"), lambda h: "、".join(h.flats), False),
+        (QT_TRANSLATE_NOOP("SettlementModel", "应安置(㎡)"), lambda h: area(h.settlement.entitled_m2), True),
+        (QT_TRANSLATE_NOOP("SettlementModel", "选房(㎡)"), lambda h: area(h.settlement.chosen_m2), True),
+        (QT_TRANSLATE_NOOP("SettlementModel", "房价(元)"), lambda h: yuan(h.settlement.flat_price), True),
+        (QT_TRANSLATE_NOOP("SettlementModel", "退还(元)"), lambda h: yuan(h.settlement.refund), True),
+        (QT_TRANSLATE_NOOP("SettlementModel", "应缴差价(元)"), lambda h: yuan(h.settlement.net), True),
+        (QT_TRANSLATE_NOOP("SettlementModel", "补偿款(元)"), lambda h: yuan(h.settlement.compensation_total), True),
+        (QT_TRANSLATE_NOOP("SettlementModel", "结算后应得(元)"), lambda h: yuan(h.settlement.balance), True),
+        (
+            QT_TRANSLATE_NOOP("SettlementModel", "明细"),
+            lambda h: "；".join(f"{ln.label} {ln.formula}" for ln in h.settlement.lines),
+            False,
+        ),
     )
 
 
 class SimulationModel(RowsModel[SimulationOption]):
     COLUMNS = (
-        ("方案", lambda o: o.label, False),
-        ("户型", lambda o: " + ".join(o.flats) or "—", False),
-        ("面积(㎡)", lambda o: area(o.area_m2) if o.settlement else "", True),
-        ("房价(元)", lambda o: yuan(o.settlement.flat_price) if o.settlement else "", True),
-        ("退还(元)", lambda o: yuan(o.settlement.refund) if o.settlement else "", True),
-        ("应缴差价(元)", lambda o: yuan(o.settlement.net) if o.settlement else "", True),
-        ("结算后应得(元)", lambda o: yuan(o.balance), True),
+        (QT_TRANSLATE_NOOP("SimulationModel", "方案"), lambda o: o.label, False),
+        (QT_TRANSLATE_NOOP("SimulationModel", "户型"), lambda o: " + ".join(o.flats) or "—", False),
+        (QT_TRANSLATE_NOOP("SimulationModel", "面积(㎡)"), lambda o: area(o.area_m2) if o.settlement else "", True),
+        (
+            QT_TRANSLATE_NOOP("SimulationModel", "房价(元)"),
+            lambda o: yuan(o.settlement.flat_price) if o.settlement else "",
+            True,
+        ),
+        (
+            QT_TRANSLATE_NOOP("SimulationModel", "退还(元)"),
+            lambda o: yuan(o.settlement.refund) if o.settlement else "",
+            True,
+        ),
+        (
+            QT_TRANSLATE_NOOP("SimulationModel", "应缴差价(元)"),
+            lambda o: yuan(o.settlement.net) if o.settlement else "",
+            True,
+        ),
+        (QT_TRANSLATE_NOOP("SimulationModel", "结算后应得(元)"), lambda o: yuan(o.balance), True),
     )
 
 
 class TransitionModel(RowsModel[TransitionRow]):
     COLUMNS = (
-        ("户号", lambda r: r.household_no, False),
-        ("户主", lambda r: r.head_name, False),
-        ("安置人口", lambda r: r.persons, True),
-        ("搬迁日期", lambda r: r.moved_out_on, False),
-        ("交房日期", lambda r: r.handed_over_on or "", False),
-        ("本期月数", lambda r: r.months, True),
-        ("本期金额(元)", lambda r: yuan(r.amount), True),
-        ("计算式", lambda r: r.fee.formula, False),
+        (QT_TRANSLATE_NOOP("TransitionModel", "户号"), lambda r: r.household_no, False),
+        (QT_TRANSLATE_NOOP("TransitionModel", "户主"), lambda r: r.head_name, False),
+        (QT_TRANSLATE_NOOP("TransitionModel", "安置人口"), lambda r: r.persons, True),
+        (QT_TRANSLATE_NOOP("TransitionModel", "搬迁日期"), lambda r: r.moved_out_on, False),
+        (QT_TRANSLATE_NOOP("TransitionModel", "交房日期"), lambda r: r.handed_over_on or "", False),
+        (QT_TRANSLATE_NOOP("TransitionModel", "本期月数"), lambda r: r.months, True),
+        (QT_TRANSLATE_NOOP("TransitionModel", "本期金额(元)"), lambda r: yuan(r.amount), True),
+        (QT_TRANSLATE_NOOP("TransitionModel", "计算式"), lambda r: r.fee.formula, False),
     )
 
 

@@ -166,7 +166,7 @@ class SelectionPage(QDialog):
         if self.detail is not None:
             self.show_household(self.detail.household_id)
         else:
-            nxt = next((q for q in self.queue_model.rows() if q.state == "待选"), None)
+            nxt = next((q for q in self.queue_model.rows() if q.state == "待选"), None)  # data, not text
             if nxt is not None:
                 self.show_household(nxt.household_id)
             else:
@@ -203,7 +203,7 @@ class SelectionPage(QDialog):
         for fid in keep:
             index = self.board_model.index_of(fid)
             f = self.board_model.flat_at(index.row(), index.column()) if index.isValid() else None
-            if f is not None and f.status == "可选":
+            if f is not None and f.status == "可选":  # data, not text
                 self.board.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select)
         counts = board.counts()
         parts = [f"{self.tr(k)} {counts.get(k, 0)}" for k in STATUS_COLOURS]
@@ -257,7 +257,8 @@ class SelectionPage(QDialog):
                 item = QListWidgetItem(f"{m.name}（{m.relation}）")
                 item.setData(Qt.ItemDataRole.UserRole, m.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if m.relation == "户主" else Qt.CheckState.Unchecked)
+                is_head = m.relation == "户主"  # data, not text
+                item.setCheckState(Qt.CheckState.Checked if is_head else Qt.CheckState.Unchecked)
                 w.addItem(item)
 
     def selected_flats(self) -> list[FlatInfo]:
@@ -274,7 +275,7 @@ class SelectionPage(QDialog):
         picked = selection.selectedIndexes()
         for index in picked:
             f = self.board_model.flat_at(index.row(), index.column())
-            if f is None or f.status != "可选":
+            if f is None or f.status != "可选":  # data, not text
                 selection.select(index, QItemSelectionModel.SelectionFlag.Deselect)
         picked = selection.selectedIndexes()
         for index in picked[2:]:

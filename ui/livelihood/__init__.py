@@ -84,7 +84,10 @@ class LivelihoodArea(QObject):
         if project is None:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self.ctx.parent, self.tr("导出监测月报"), "监测月报.xlsx", self.tr("Excel 工作簿 (*.xlsx);;PDF (*.pdf)")
+            self.ctx.parent,
+            self.tr("导出监测月报"),
+            self.tr("监测月报.xlsx"),
+            self.tr("Excel 工作簿 (*.xlsx);;PDF (*.pdf)"),
         )
         if name:
             self.ctx.runner.run(

@@ -128,7 +128,7 @@ class DashboardDialog(QDialog):
             label.setText(f"{value}%" if key == "employment_rate" else f"{value:,}")
         overdue = self.tiles["grievances_overdue"]
         overdue.setStyleSheet("color: #c00000;" if data.grievances_overdue else "")
-        bands = "；".join(f"{band} {t.ss_enrolled.get(band, 0)} 人" for band in data.bands)
+        bands = "；".join(self.tr("{0} {1} 人").format(band, t.ss_enrolled.get(band, 0)) for band in data.bands)
         self.bands.setText(self.tr("社保参保（按年龄段）：{0}").format(bands or self.tr("尚无回执对账结果")))
         self.model.set_villages(data.villages)
         self.table.resizeColumnsToContents()
@@ -169,7 +169,7 @@ class DashboardDialog(QDialog):
 
     def export_report(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出监测月报"), "监测月报.xlsx", self.tr("Excel 工作簿 (*.xlsx);;PDF (*.pdf)")
+            self, self.tr("导出监测月报"), self.tr("监测月报.xlsx"), self.tr("Excel 工作簿 (*.xlsx);;PDF (*.pdf)")
         )
         if name:
             self.runner.run(

@@ -41,7 +41,7 @@ def _date_edit(day: date | None) -> QDateEdit:
 
 
 def _money(text: str) -> Decimal | None:
-    text = text.strip().replace(",", "").removesuffix("元")
+    text = text.strip().replace(",", "").removesuffix("元")  # data, not text
     if not text:
         return None
     try:
@@ -178,7 +178,7 @@ class VisitDialog(_Form):
 
 
 class CourseDialog(_Form):
-    KINDS = ("保洁", "保安", "电工", "家政", "驾驶", "电子商务", "餐饮", "仓储")
+    KINDS = ("保洁", "保安", "电工", "家政", "驾驶", "电子商务", "餐饮", "仓储")  # data, not text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("新建培训课程"), parent)

@@ -18,6 +18,7 @@ from resettle.services.livelihood.common import PersonFacts
 from resettle.services.livelihood.jobs import PostInfo, ReferralView
 from resettle.services.livelihood.training import CourseInfo, EnrolmentView
 from resettle.services.livelihood.visits import DueVisit
+from ui.i18n import QT_TRANSLATE_NOOP
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -30,7 +31,11 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return (
+            QCoreApplication.translate("LivelihoodModels", "是")
+            if value
+            else QCoreApplication.translate("LivelihoodModels", "否")
+        )
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -103,21 +108,21 @@ class RowsModel(QAbstractTableModel):
 
 class VillageFiguresModel(RowsModel):
     COLUMNS = (
-        ("村", lambda v: v.village),
-        ("调查户数", lambda v: v.figures.households),
-        ("已计算", lambda v: v.figures.computed),
-        ("已复核", lambda v: v.figures.reviewed),
-        ("已签约", lambda v: v.figures.signed),
-        ("已兑付", lambda v: v.figures.paid),
-        ("已选房", lambda v: v.figures.flats_chosen),
-        ("已交房", lambda v: v.figures.handed_over),
-        ("劳动年龄失地人员", lambda v: v.figures.working_age),
-        ("已就业", lambda v: v.figures.employed),
-        ("就业率(%)", lambda v: f"{v.figures.employment_rate}"),
-        ("培训结业", lambda v: v.figures.trained),
-        ("取得证书", lambda v: v.figures.certified),
-        ("园区录用", lambda v: v.figures.placed),
-        ("社保参保", lambda v: v.figures.ss_total),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "村"), lambda v: v.village),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "调查户数"), lambda v: v.figures.households),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "已计算"), lambda v: v.figures.computed),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "已复核"), lambda v: v.figures.reviewed),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "已签约"), lambda v: v.figures.signed),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "已兑付"), lambda v: v.figures.paid),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "已选房"), lambda v: v.figures.flats_chosen),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "已交房"), lambda v: v.figures.handed_over),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "劳动年龄失地人员"), lambda v: v.figures.working_age),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "已就业"), lambda v: v.figures.employed),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "就业率(%)"), lambda v: f"{v.figures.employment_rate}"),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "培训结业"), lambda v: v.figures.trained),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "取得证书"), lambda v: v.figures.certified),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "园区录用"), lambda v: v.figures.placed),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "社保参保"), lambda v: v.figures.ss_total),
     )
 
     def set_villages(self, rows: Sequence[VillageFigures]) -> None:
@@ -126,38 +131,47 @@ class VillageFiguresModel(RowsModel):
 
 class PeopleModel(RowsModel):
     COLUMNS = (
-        ("姓名", lambda p: p.name),
-        ("身份证号码", lambda p: p.id_number),
-        ("性别", lambda p: p.sex),
-        ("年龄", lambda p: p.age),
-        ("劳动力类别", lambda p: p.category),
-        ("就业状态", lambda p: p.state or "未登记"),
-        ("单位", lambda p: p.employer),
-        ("岗位", lambda p: p.post),
-        ("开始日期", lambda p: p.start_date),
-        ("月收入(元)", lambda p: p.monthly_income),
-        ("村", lambda p: p.village),
-        ("户号", lambda p: p.household_no),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "姓名"), lambda p: p.name),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "身份证号码"), lambda p: p.id_number),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "性别"), lambda p: p.sex),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "年龄"), lambda p: p.age),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "劳动力类别"), lambda p: p.category),
+        (
+            QT_TRANSLATE_NOOP("LivelihoodModels", "就业状态"),
+            lambda p: p.state or QCoreApplication.translate("LivelihoodModels", "未登记"),
+        ),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "单位"), lambda p: p.employer),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "岗位"), lambda p: p.post),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "开始日期"), lambda p: p.start_date),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "月收入(元)"), lambda p: p.monthly_income),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "村"), lambda p: p.village),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "户号"), lambda p: p.household_no),
     )
 
     def background(self, row: PersonFacts) -> QColor | None:
-        if row.working_age and row.state in ("", "未就业·求职"):
+        if row.working_age and row.state in ("", "未就业·求职"):  # data, not text
             return ATTENTION
         return None
 
 
 class PostsModel(RowsModel):
     COLUMNS = (
-        ("企业", lambda p: p.enterprise),
-        ("岗位", lambda p: p.post),
-        ("类别", lambda p: p.kind),
-        ("人数", lambda p: p.places),
-        ("年龄", lambda p: f"{'' if p.min_age is None else p.min_age}–{'' if p.max_age is None else p.max_age}"),
-        ("性别要求", lambda p: p.sex or "不限"),
-        ("证书要求", lambda p: p.certificate),
-        ("月薪(元)", lambda p: p.wage),
-        ("推荐中", lambda p: p.referred),
-        ("已录用", lambda p: p.hired),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "企业"), lambda p: p.enterprise),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "岗位"), lambda p: p.post),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "类别"), lambda p: p.kind),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "人数"), lambda p: p.places),
+        (
+            QT_TRANSLATE_NOOP("LivelihoodModels", "年龄"),
+            lambda p: f"{'' if p.min_age is None else p.min_age}–{'' if p.max_age is None else p.max_age}",
+        ),
+        (
+            QT_TRANSLATE_NOOP("LivelihoodModels", "性别要求"),
+            lambda p: p.sex or QCoreApplication.translate("LivelihoodModels", "不限"),
+        ),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "证书要求"), lambda p: p.certificate),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "月薪(元)"), lambda p: p.wage),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "推荐中"), lambda p: p.referred),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "已录用"), lambda p: p.hired),
     )
 
     def background(self, row: PostInfo) -> QColor | None:
@@ -166,18 +180,18 @@ class PostsModel(RowsModel):
 
 class ReferralsModel(RowsModel):
     COLUMNS = (
-        ("企业", lambda r: r.enterprise),
-        ("岗位", lambda r: r.post),
-        ("姓名", lambda r: r.name),
-        ("身份证号码", lambda r: r.id_number),
-        ("进度", lambda r: r.status),
-        ("推荐日期", lambda r: r.referred_on),
-        ("结果日期", lambda r: r.decided_on),
-        ("推荐理由", lambda r: r.reasons),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "企业"), lambda r: r.enterprise),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "岗位"), lambda r: r.post),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "姓名"), lambda r: r.name),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "身份证号码"), lambda r: r.id_number),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "进度"), lambda r: r.status),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "推荐日期"), lambda r: r.referred_on),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "结果日期"), lambda r: r.decided_on),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "推荐理由"), lambda r: r.reasons),
     )
 
     def background(self, row: ReferralView) -> QColor | None:
-        return GOOD if row.status == "录用" else None
+        return GOOD if row.status == "录用" else None  # data, not text
 
     def tooltip(self, row: ReferralView) -> str:
         return "\n".join(row.reasons)
@@ -185,15 +199,15 @@ class ReferralsModel(RowsModel):
 
 class CoursesModel(RowsModel):
     COLUMNS = (
-        ("课程", lambda c: c.name),
-        ("类别", lambda c: c.kind),
-        ("培训机构", lambda c: c.provider),
-        ("开始日期", lambda c: c.start_date),
-        ("结束日期", lambda c: c.end_date),
-        ("学时", lambda c: c.hours),
-        ("报名", lambda c: c.enrolled),
-        ("结业", lambda c: c.completed),
-        ("取得证书", lambda c: c.certified),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "课程"), lambda c: c.name),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "类别"), lambda c: c.kind),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "培训机构"), lambda c: c.provider),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "开始日期"), lambda c: c.start_date),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "结束日期"), lambda c: c.end_date),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "学时"), lambda c: c.hours),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "报名"), lambda c: c.enrolled),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "结业"), lambda c: c.completed),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "取得证书"), lambda c: c.certified),
     )
 
     def course(self, row: int) -> CourseInfo | None:
@@ -203,15 +217,15 @@ class CoursesModel(RowsModel):
 
 class EnrolmentsModel(RowsModel):
     COLUMNS = (
-        ("姓名", lambda e: e.name),
-        ("身份证号码", lambda e: e.id_number),
-        ("性别", lambda e: e.sex),
-        ("村组", lambda e: f"{e.village}{e.group}"),
-        ("户号", lambda e: e.household_no),
-        ("出勤学时", lambda e: e.attended_hours),
-        ("结业", lambda e: e.completed),
-        ("证书名称", lambda e: e.certificate_name),
-        ("证书编号", lambda e: e.certificate_no),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "姓名"), lambda e: e.name),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "身份证号码"), lambda e: e.id_number),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "性别"), lambda e: e.sex),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "村组"), lambda e: f"{e.village}{e.group}"),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "户号"), lambda e: e.household_no),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "出勤学时"), lambda e: e.attended_hours),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "结业"), lambda e: e.completed),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "证书名称"), lambda e: e.certificate_name),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "证书编号"), lambda e: e.certificate_no),
     )
 
     def background(self, row: EnrolmentView) -> QColor | None:
@@ -220,13 +234,19 @@ class EnrolmentsModel(RowsModel):
 
 class DueVisitsModel(RowsModel):
     COLUMNS = (
-        ("姓名", lambda d: d.name),
-        ("身份证号码", lambda d: d.id_number),
-        ("村", lambda d: d.village),
-        ("户号", lambda d: d.household_no),
-        ("就业状态", lambda d: d.state or "未登记"),
-        ("上次回访", lambda d: d.last_visit or "从未回访"),
-        ("应回访日期", lambda d: d.due),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "姓名"), lambda d: d.name),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "身份证号码"), lambda d: d.id_number),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "村"), lambda d: d.village),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "户号"), lambda d: d.household_no),
+        (
+            QT_TRANSLATE_NOOP("LivelihoodModels", "就业状态"),
+            lambda d: d.state or QCoreApplication.translate("LivelihoodModels", "未登记"),
+        ),
+        (
+            QT_TRANSLATE_NOOP("LivelihoodModels", "上次回访"),
+            lambda d: d.last_visit or QCoreApplication.translate("LivelihoodModels", "从未回访"),
+        ),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "应回访日期"), lambda d: d.due),
     )
 
     def background(self, row: DueVisit) -> QColor | None:
@@ -235,16 +255,16 @@ class DueVisitsModel(RowsModel):
 
 class ReconcileModel(RowsModel):
     COLUMNS = (
-        ("对账结果", lambda r: r.label),
-        ("身份证号码", lambda r: r.id_number),
-        ("姓名（本办）", lambda r: r.name),
-        ("姓名（回执）", lambda r: r.reply_name),
-        ("年龄段（本办）", lambda r: r.band),
-        ("年龄段（回执）", lambda r: r.reply_band),
-        ("审核结果", lambda r: r.result),
-        ("备注（回执）", lambda r: r.reason),
-        ("村", lambda r: r.village),
-        ("户号", lambda r: r.household_no),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "对账结果"), lambda r: r.label),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "身份证号码"), lambda r: r.id_number),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "姓名（本办）"), lambda r: r.name),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "姓名（回执）"), lambda r: r.reply_name),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "年龄段（本办）"), lambda r: r.band),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "年龄段（回执）"), lambda r: r.reply_band),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "审核结果"), lambda r: r.result),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "备注（回执）"), lambda r: r.reason),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "村"), lambda r: r.village),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "户号"), lambda r: r.household_no),
     )
 
     def background(self, row: ReconcileRow) -> QColor | None:

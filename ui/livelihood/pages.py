@@ -154,7 +154,7 @@ class PeoplePage(_Page):
         self.people.set_rows(people)
         self.due.set_rows(due)
         working = [p for p in people if p.working_age and p.land_lost]
-        employed = sum(1 for p in working if p.state in ("已就业", "自主创业"))
+        employed = sum(1 for p in working if p.state in ("已就业", "自主创业"))  # data, not text
         self.status.setText(
             self.tr("共 {0} 人，劳动年龄失地人员 {1} 人，已就业 {2} 人；待回访 {3} 人").format(
                 len(people), len(working), employed, len(due)
@@ -232,9 +232,9 @@ class JobsPage(_Page):
         row = QHBoxLayout()
         _button(self.tr("导入岗位表…"), self.import_posts, row)
         _button(self.tr("按要求推荐"), self.match, row)
-        _button(self.tr("面试"), lambda: self.set_status("面试"), row)
-        _button(self.tr("录用"), lambda: self.set_status("录用"), row)
-        _button(self.tr("未录用"), lambda: self.set_status("未录用"), row)
+        _button(self.tr("面试"), lambda: self.set_status("面试"), row)  # data, not text
+        _button(self.tr("录用"), lambda: self.set_status("录用"), row)  # data, not text
+        _button(self.tr("未录用"), lambda: self.set_status("未录用"), row)  # data, not text
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
@@ -373,7 +373,9 @@ class TrainingPage(_Page):
         if course is None:
             return
         name = self._save(
-            self.tr("导出培训花名册"), f"{course.name}花名册.xlsx", self.tr("Excel 工作簿 (*.xlsx);;PDF (*.pdf)")
+            self.tr("导出培训花名册"),
+            self.tr("{0}花名册.xlsx").format(course.name),
+            self.tr("Excel 工作簿 (*.xlsx);;PDF (*.pdf)"),
         )
         if name:
             self.runner.run(
@@ -413,7 +415,10 @@ class SocialSecurityPage(_Page):
             self.standard.setText(self.tr("尚未导入社保标准。"))
             return
         latest = standards[-1]
-        bands = "；".join(f"{b.name}（{b.sex}）{b.start_age}–{b.end_age} 岁 {b.amount:,.2f} 元" for b in latest.bands)
+        bands = "；".join(
+            self.tr("{0}（{1}）{2}–{3} 岁 {4} 元").format(b.name, b.sex, b.start_age, b.end_age, f"{b.amount:,.2f}")
+            for b in latest.bands
+        )
         self.standard.setText(
             self.tr("社保标准{0}，基准日 {1}：{2}").format(latest.label, latest.reference_date or "—", bands)
         )
@@ -425,7 +430,7 @@ class SocialSecurityPage(_Page):
 
     def publish(self) -> None:
         standards = social_security.list_standards(self.db, self.project_id)
-        drafts = [s for s in standards if s.status == "草稿"]
+        drafts = [s for s in standards if s.status == "草稿"]  # data, not text
         if not drafts:
             QMessageBox.information(self, self.windowTitle(), self.tr("没有待发布的草稿标准。"))
             return
@@ -434,11 +439,14 @@ class SocialSecurityPage(_Page):
         )
 
     def export_roster(self) -> None:
-        name = self._save(self.tr("导出社保花名册"), "社保花名册.xlsx")
+        name = self._save(self.tr("导出社保花名册"), self.tr("社保花名册.xlsx"))
         if name:
 
             def done(result: social_security.RosterResult) -> None:
-                bands = "；".join(f"{k} {v.persons} 人 {v.amount:,.2f} 元" for k, v in result.bands.items())
+                bands = "；".join(
+                    self.tr("{0} {1} 人 {2} 元").format(k, v.persons, f"{v.amount:,.2f}")
+                    for k, v in result.bands.items()
+                )
                 self.status.setText(self.tr("已导出 {0} 人：{1}").format(result.persons, bands))
 
             self.runner.run(self, self.tr("正在导出…"), social_security.write_roster, on_done=done, db=self.db,
@@ -460,7 +468,7 @@ class SocialSecurityPage(_Page):
         if not self.last_reply:
             QMessageBox.information(self, self.windowTitle(), self.tr("请先核对回执。"))
             return
-        name = self._save(self.tr("保存对账表"), "社保回执对账.xlsx")
+        name = self._save(self.tr("保存对账表"), self.tr("社保回执对账.xlsx"))
         if name:
             self.runner.run(self, self.tr("正在写出对账表…"), social_security.reconcile, db=self.db,
                             project_id=self.project_id, reply_path=self.last_reply, out=name, save=False)  # fmt: skip

@@ -6,11 +6,12 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from resettle.domain.money import format_yuan, to_fen
 from resettle.domain.rates import Rule
 from resettle.services.compensation_records import AdjustmentView, HouseholdDiff, LineView, RateTableInfo
+from ui.i18n import QT_TRANSLATE_NOOP
 
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -66,33 +67,41 @@ class RowsModel(QAbstractTableModel, Generic[T]):
 
 class LinesModel(RowsModel[LineView]):
     COLUMNS = (
-        ("项目", lambda r: r.item, False),
-        ("数量", lambda r: f"{r.quantity.normalize():f} {r.unit}", True),
-        ("单价(元)", lambda r: yuan(r.unit_price), True),
-        ("金额(元)", lambda r: yuan(r.amount), True),
-        ("支付对象", lambda r: r.payee, False),
-        ("计算式", lambda r: r.formula, False),
+        (QT_TRANSLATE_NOOP("LinesModel", "项目"), lambda r: r.item, False),
+        (QT_TRANSLATE_NOOP("LinesModel", "数量"), lambda r: f"{r.quantity.normalize():f} {r.unit}", True),
+        (QT_TRANSLATE_NOOP("LinesModel", "单价(元)"), lambda r: yuan(r.unit_price), True),
+        (QT_TRANSLATE_NOOP("LinesModel", "金额(元)"), lambda r: yuan(r.amount), True),
+        (QT_TRANSLATE_NOOP("LinesModel", "支付对象"), lambda r: r.payee, False),
+        (QT_TRANSLATE_NOOP("LinesModel", "计算式"), lambda r: r.formula, False),
     )
 
 
 class AdjustmentsModel(RowsModel[AdjustmentView]):
     COLUMNS = (
-        ("项目", lambda r: r.item, False),
-        ("金额(元)", lambda r: yuan(r.amount), True),
-        ("支付对象", lambda r: r.payee, False),
-        ("原因", lambda r: r.reason, False),
-        ("经办人", lambda r: r.created_by, False),
+        (QT_TRANSLATE_NOOP("AdjustmentsModel", "项目"), lambda r: r.item, False),
+        (QT_TRANSLATE_NOOP("AdjustmentsModel", "金额(元)"), lambda r: yuan(r.amount), True),
+        (QT_TRANSLATE_NOOP("AdjustmentsModel", "支付对象"), lambda r: r.payee, False),
+        (QT_TRANSLATE_NOOP("AdjustmentsModel", "原因"), lambda r: r.reason, False),
+        (QT_TRANSLATE_NOOP("AdjustmentsModel", "经办人"), lambda r: r.created_by, False),
     )
+
+
+def _none() -> str:
+    return QCoreApplication.translate("DiffModel", "无")
 
 
 class RateTablesModel(RowsModel[RateTableInfo]):
     COLUMNS = (
-        ("名称", lambda r: r.name, False),
-        ("版本", lambda r: f"第{r.version}版", False),
-        ("生效日期", lambda r: r.effective_date or "", False),
-        ("文号", lambda r: r.source_doc, False),
-        ("状态", lambda r: r.status, False),
-        ("规则数", lambda r: r.rules, True),
+        (QT_TRANSLATE_NOOP("RateTablesModel", "名称"), lambda r: r.name, False),
+        (
+            QT_TRANSLATE_NOOP("RateTablesModel", "版本"),
+            lambda r: QCoreApplication.translate("RateTablesModel", "第{0}版").format(r.version),
+            False,
+        ),
+        (QT_TRANSLATE_NOOP("RateTablesModel", "生效日期"), lambda r: r.effective_date or "", False),
+        (QT_TRANSLATE_NOOP("RateTablesModel", "文号"), lambda r: r.source_doc, False),
+        (QT_TRANSLATE_NOOP("RateTablesModel", "状态"), lambda r: r.status, False),
+        (QT_TRANSLATE_NOOP("RateTablesModel", "规则数"), lambda r: r.rules, True),
     )
 
 
@@ -102,26 +111,26 @@ def _limit(fen: int | None) -> str:
 
 class RulesModel(RowsModel[Rule]):
     COLUMNS = (
-        ("编码", lambda r: r.code, False),
-        ("项目", lambda r: r.item, False),
-        ("依据", lambda r: r.basis, False),
-        ("条件", lambda r: "；".join(c.text() for c in r.conditions), False),
-        ("单价(元)", lambda r: format_yuan(r.unit_price_fen), True),
-        ("单位", lambda r: r.unit, False),
-        ("最低(元)", lambda r: _limit(r.minimum_fen), True),
-        ("最高(元)", lambda r: _limit(r.maximum_fen), True),
-        ("支付对象", lambda r: r.payee, False),
+        (QT_TRANSLATE_NOOP("RulesModel", "编码"), lambda r: r.code, False),
+        (QT_TRANSLATE_NOOP("RulesModel", "项目"), lambda r: r.item, False),
+        (QT_TRANSLATE_NOOP("RulesModel", "依据"), lambda r: r.basis, False),
+        (QT_TRANSLATE_NOOP("RulesModel", "条件"), lambda r: "；".join(c.text() for c in r.conditions), False),
+        (QT_TRANSLATE_NOOP("RulesModel", "单价(元)"), lambda r: format_yuan(r.unit_price_fen), True),
+        (QT_TRANSLATE_NOOP("RulesModel", "单位"), lambda r: r.unit, False),
+        (QT_TRANSLATE_NOOP("RulesModel", "最低(元)"), lambda r: _limit(r.minimum_fen), True),
+        (QT_TRANSLATE_NOOP("RulesModel", "最高(元)"), lambda r: _limit(r.maximum_fen), True),
+        (QT_TRANSLATE_NOOP("RulesModel", "支付对象"), lambda r: r.payee, False),
     )
 
 
 class DiffModel(RowsModel[HouseholdDiff]):
     COLUMNS = (
-        ("户号", lambda r: r.household_no, False),
-        ("户主", lambda r: r.head_name, False),
-        ("原合计(元)", lambda r: yuan(r.old_total), True),
-        ("新合计(元)", lambda r: yuan(r.new_total), True),
-        ("差额(元)", lambda r: yuan(r.delta), True),
-        ("变化的项目", lambda r: "；".join(f"{c.item} {yuan(c.old_amount) or '无'} → {yuan(c.new_amount) or '无'}"
+        (QT_TRANSLATE_NOOP("DiffModel", "户号"), lambda r: r.household_no, False),
+        (QT_TRANSLATE_NOOP("DiffModel", "户主"), lambda r: r.head_name, False),
+        (QT_TRANSLATE_NOOP("DiffModel", "原合计(元)"), lambda r: yuan(r.old_total), True),
+        (QT_TRANSLATE_NOOP("DiffModel", "新合计(元)"), lambda r: yuan(r.new_total), True),
+        (QT_TRANSLATE_NOOP("DiffModel", "差额(元)"), lambda r: yuan(r.delta), True),
+        (QT_TRANSLATE_NOOP("DiffModel", "变化的项目"), lambda r: "；".join(f"{c.item} {yuan(c.old_amount) or _none()} → {yuan(c.new_amount) or _none()}"
                                        for c in r.changes), False),
     )  # fmt: skip
 
@@ -131,4 +140,7 @@ class SumsModel(RowsModel[tuple[str, Decimal]]):
 
     def __init__(self, key_header: str, parent: Any = None) -> None:
         super().__init__(parent)
-        self.COLUMNS = ((key_header, lambda r: r[0], False), ("金额(元)", lambda r: yuan(r[1]), True))
+        self.COLUMNS = (
+            (key_header, lambda r: r[0], False),
+            (QT_TRANSLATE_NOOP("SumsModel", "金额(元)"), lambda r: yuan(r[1]), True),
+        )

@@ -9,9 +9,19 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from resettle.services.labels import ACTION_LABELS, entity_label, field_label
 from resettle.services.records import HistoryEntry
+from ui.i18n import QT_TRANSLATE_NOOP
 
 COL_TIME, COL_USER, COL_ACTION, COL_ENTITY, COL_FIELD, COL_OLD, COL_NEW, COL_REASON = range(8)
-HEADERS = ("时间", "用户", "操作", "对象", "字段", "原值", "新值", "原因")
+HEADERS = (
+    QT_TRANSLATE_NOOP("HistoryModel", "时间"),
+    QT_TRANSLATE_NOOP("HistoryModel", "用户"),
+    QT_TRANSLATE_NOOP("HistoryModel", "操作"),
+    QT_TRANSLATE_NOOP("HistoryModel", "对象"),
+    QT_TRANSLATE_NOOP("HistoryModel", "字段"),
+    QT_TRANSLATE_NOOP("HistoryModel", "原值"),
+    QT_TRANSLATE_NOOP("HistoryModel", "新值"),
+    QT_TRANSLATE_NOOP("HistoryModel", "原因"),
+)
 
 
 def local_time(ts: str) -> str:

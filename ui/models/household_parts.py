@@ -6,23 +6,42 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from resettle.domain.area import parse_quantity
 from resettle.domain.ids import check_id
 from resettle.domain.money import MoneyError, to_fen, to_yuan
 from resettle.io.values import CellProblem, parse_birth_date
 from resettle.services.records import AttachmentData, ParcelData, PersonData, StructureData
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.record_list import Column, RecordListModel
 
-RELATIONS = ("户主", "配偶", "子", "女", "父亲", "母亲", "孙子", "孙女", "儿媳", "女婿", "兄弟", "姐妹", "其他")
-LAND_CLASSES = ("水田", "旱地", "园地", "林地", "其他农用地", "宅基地", "未利用地")
-STRUCTURE_TYPES = ("框架", "砖混", "砖木", "简易")
-USES = ("住宅", "附属用房", "商业", "生产")
-LEGAL = ("合法", "违法", "临时")
+RELATIONS = (
+    "户主",  # data, not text
+    "配偶",  # data, not text
+    "子",  # data, not text
+    "女",  # data, not text
+    "父亲",  # data, not text
+    "母亲",  # data, not text
+    "孙子",  # data, not text
+    "孙女",  # data, not text
+    "儿媳",  # data, not text
+    "女婿",  # data, not text
+    "兄弟",  # data, not text
+    "姐妹",  # data, not text
+    "其他",  # data, not text
+)
+HUKOU_TYPES = ("农业", "非农业", "居民")  # data, not text
+YES_NO = ("是", "否")  # data, not text
+LAND_CLASSES = ("水田", "旱地", "园地", "林地", "其他农用地", "宅基地", "未利用地")  # data, not text
+STRUCTURE_TYPES = ("框架", "砖混", "砖木", "简易")  # data, not text
+USES = ("住宅", "附属用房", "商业", "生产")  # data, not text
+LEGAL = ("合法", "违法", "临时")  # data, not text
 
 
 def required(text: str) -> tuple[Any, str | None]:
     t = "".join(text.replace("\u3000", " ").split())
-    return (t, None) if t else (t, "不能为空")
+    return (t, None) if t else (t, QCoreApplication.translate("RecordListModel", "不能为空"))
 
 
 def free(text: str) -> tuple[Any, str | None]:
@@ -38,7 +57,11 @@ def id_number(text: str) -> tuple[Any, str | None]:
 
 def sex(text: str) -> tuple[Any, str | None]:
     t = text.strip()
-    return (t, None) if t in ("", "男", "女") else (t, "性别应为「男」或「女」")
+    return (
+        (t, None)
+        if t in ("", "男", "女")  # data, not text
+        else (t, QCoreApplication.translate("RecordListModel", "性别应为「男」或「女」"))
+    )
 
 
 def birth_date(text: str) -> tuple[Any, str | None]:
@@ -53,17 +76,19 @@ def birth_date(text: str) -> tuple[Any, str | None]:
     if parsed is None:
         return None, None
     if parsed.full is None:
-        return None, f"请填写完整的出生日期（年月日），如 {parsed.year}-{parsed.month or 1:02d}-01"
+        return None, QCoreApplication.translate("RecordListModel", "请填写完整的出生日期（年月日），如 {0}").format(
+            f"{parsed.year}-{parsed.month or 1:02d}-01"
+        )
     return parsed.full, None
 
 
 def yes_no(text: str) -> tuple[Any, str | None]:
     t = text.strip()
-    if t in ("", "是", "Y", "y", "1"):
+    if t in ("", "是", "Y", "y", "1"):  # data, not text
         return True, None
-    if t in ("否", "N", "n", "0"):
+    if t in ("否", "N", "n", "0"):  # data, not text
         return False, None
-    return True, "应为「是」或「否」"
+    return True, QCoreApplication.translate("RecordListModel", "应为「是」或「否」")
 
 
 def quantity(text: str) -> tuple[Any, str | None]:
@@ -92,13 +117,17 @@ def year(text: str) -> tuple[Any, str | None]:
         return None, None
     if t.isascii() and t.isdigit() and 1900 <= int(t) <= date.today().year:
         return int(t), None
-    return None, "年份应为 1900 到今年之间的四位数"
+    return None, QCoreApplication.translate("RecordListModel", "年份应为 1900 到今年之间的四位数")
 
 
 def one_of(choices: tuple[str, ...]) -> Any:
     def parse(text: str) -> tuple[Any, str | None]:
         t = text.strip()
-        return (t, None) if not t or t in choices else (t, f"应为：{'、'.join(choices)}")
+        return (
+            (t, None)
+            if not t or t in choices
+            else (t, QCoreApplication.translate("RecordListModel", "应为：{0}").format("、".join(choices)))
+        )
 
     return parse
 
@@ -110,17 +139,18 @@ def _fmt(value: Decimal) -> str:
 class MembersModel(RecordListModel):
     COL_NAME, COL_ID, COL_RELATION, COL_SEX, COL_BIRTH, COL_HUKOU, COL_RESETTLED = range(7)
     COLUMNS = (
-        Column("name", "姓名", required, width=80),
-        Column("id_number", "身份证号码", id_number, width=170),
-        Column("relation", "与户主关系", free, RELATIONS, width=90),
-        Column("sex", "性别", sex, ("男", "女"), width=50),
-        Column("birth_date", "出生日期", birth_date, width=100),
-        Column("hukou_type", "户口性质", free, ("农业", "非农业", "居民"), width=80),
-        Column("resettled", "安置人口", yes_no, ("是", "否"), width=70),
+        Column("name", QT_TRANSLATE_NOOP("MembersModel", "姓名"), required, width=80),
+        Column("id_number", QT_TRANSLATE_NOOP("MembersModel", "身份证号码"), id_number, width=170),
+        Column("relation", QT_TRANSLATE_NOOP("MembersModel", "与户主关系"), free, RELATIONS, width=90),
+        Column("sex", QT_TRANSLATE_NOOP("MembersModel", "性别"), sex, ("男", "女"), width=50),  # data, not text
+        Column("birth_date", QT_TRANSLATE_NOOP("MembersModel", "出生日期"), birth_date, width=100),
+        Column("hukou_type", QT_TRANSLATE_NOOP("MembersModel", "户口性质"), free, HUKOU_TYPES, width=80),
+        Column("resettled", QT_TRANSLATE_NOOP("MembersModel", "安置人口"), yes_no, YES_NO, width=70),
     )
 
     def default_text(self, key: str) -> str:
-        return {"hukou_type": "农业", "resettled": "是", "relation": "户主" if not self.rowCount() else ""}.get(key, "")
+        head = "户主" if not self.rowCount() else ""  # data, not text
+        return {"hukou_type": HUKOU_TYPES[0], "resettled": YES_NO[0], "relation": head}.get(key, "")
 
     def after_edit(self, row: int, key: str) -> None:
         """A valid ID fills sex and birth date (the ID is the authority)."""
@@ -146,7 +176,7 @@ class MembersModel(RecordListModel):
                     "sex": p.sex,
                     "birth_date": p.birth_date.isoformat() if p.birth_date else "",
                     "hukou_type": p.hukou_type,
-                    "resettled": "是" if p.resettled else "否",
+                    "resettled": "是" if p.resettled else "否",  # data, not text
                 }
                 for p in people
             ],
@@ -162,7 +192,7 @@ class MembersModel(RecordListModel):
                 relation=self.value(r, "relation"),
                 sex=self.value(r, "sex"),
                 birth_date=self.value(r, "birth_date"),
-                hukou_type=self.value(r, "hukou_type") or "农业",
+                hukou_type=self.value(r, "hukou_type") or "农业",  # data, not text
                 resettled=bool(self.value(r, "resettled")),
             )
             for r in range(self.rowCount())
@@ -171,10 +201,10 @@ class MembersModel(RecordListModel):
 
 class ParcelsModel(RecordListModel):
     COLUMNS = (
-        Column("parcel_no", "地块编号", free, width=110),
-        Column("land_class", "地类", required, LAND_CLASSES, width=100),
-        Column("area_mu", "面积(亩)", quantity, width=90),
-        Column("contract_no", "承包合同号", free, width=120),
+        Column("parcel_no", QT_TRANSLATE_NOOP("ParcelsModel", "地块编号"), free, width=110),
+        Column("land_class", QT_TRANSLATE_NOOP("ParcelsModel", "地类"), required, LAND_CLASSES, width=100),
+        Column("area_mu", QT_TRANSLATE_NOOP("ParcelsModel", "面积(亩)"), quantity, width=90),
+        Column("contract_no", QT_TRANSLATE_NOOP("ParcelsModel", "承包合同号"), free, width=120),
     )
 
     def set_parcels(self, parcels: tuple[ParcelData, ...]) -> None:
@@ -206,16 +236,22 @@ class ParcelsModel(RecordListModel):
 
 class StructuresModel(RecordListModel):
     COLUMNS = (
-        Column("use", "用途", one_of(USES), USES, width=80),
-        Column("structure_type", "结构", one_of(STRUCTURE_TYPES), STRUCTURE_TYPES, width=70),
-        Column("floor_area_m2", "建筑面积(㎡)", quantity, width=100),
-        Column("legal_status", "合法性", one_of(LEGAL), LEGAL, width=70),
-        Column("year_built", "建成年份", year, width=80),
-        Column("decoration_value", "装修评估价(元)", money, width=120),
+        Column("use", QT_TRANSLATE_NOOP("StructuresModel", "用途"), one_of(USES), USES, width=80),
+        Column(
+            "structure_type",
+            QT_TRANSLATE_NOOP("StructuresModel", "结构"),
+            one_of(STRUCTURE_TYPES),
+            STRUCTURE_TYPES,
+            width=70,
+        ),
+        Column("floor_area_m2", QT_TRANSLATE_NOOP("StructuresModel", "建筑面积(㎡)"), quantity, width=100),
+        Column("legal_status", QT_TRANSLATE_NOOP("StructuresModel", "合法性"), one_of(LEGAL), LEGAL, width=70),
+        Column("year_built", QT_TRANSLATE_NOOP("StructuresModel", "建成年份"), year, width=80),
+        Column("decoration_value", QT_TRANSLATE_NOOP("StructuresModel", "装修评估价(元)"), money, width=120),
     )
 
     def default_text(self, key: str) -> str:
-        return {"use": "住宅", "legal_status": "合法"}.get(key, "")
+        return {"use": "住宅", "legal_status": "合法"}.get(key, "")  # data, not text
 
     def set_structures(self, items: tuple[StructureData, ...]) -> None:
         self.load(
@@ -237,10 +273,10 @@ class StructuresModel(RecordListModel):
         return tuple(
             StructureData(
                 id=self.row_id(r),
-                use=self.value(r, "use") or "住宅",
+                use=self.value(r, "use") or "住宅",  # data, not text
                 structure_type=self.value(r, "structure_type"),
                 floor_area_m2=self.value(r, "floor_area_m2"),
-                legal_status=self.value(r, "legal_status") or "合法",
+                legal_status=self.value(r, "legal_status") or "合法",  # data, not text
                 year_built=self.value(r, "year_built"),
                 decoration_value=self.value(r, "decoration_value"),
             )
@@ -250,10 +286,22 @@ class StructuresModel(RecordListModel):
 
 class AttachmentsModel(RecordListModel):
     COLUMNS = (
-        Column("kind", "种类", required, ("果树", "水井", "围墙", "坟墓", "青苗", "竹林", "大棚"), width=90),
-        Column("spec", "规格", free, width=120),
-        Column("quantity", "数量", quantity, width=80),
-        Column("unit", "单位", free, ("棵", "口", "米", "座", "亩", "㎡"), width=60),
+        Column(
+            "kind",
+            QT_TRANSLATE_NOOP("AttachmentsModel", "种类"),
+            required,
+            ("果树", "水井", "围墙", "坟墓", "青苗", "竹林", "大棚"),  # data, not text
+            width=90,
+        ),
+        Column("spec", QT_TRANSLATE_NOOP("AttachmentsModel", "规格"), free, width=120),
+        Column("quantity", QT_TRANSLATE_NOOP("AttachmentsModel", "数量"), quantity, width=80),
+        Column(
+            "unit",
+            QT_TRANSLATE_NOOP("AttachmentsModel", "单位"),
+            free,
+            ("棵", "口", "米", "座", "亩", "㎡"),  # data, not text
+            width=60,
+        ),
     )
 
     def set_attachments(self, items: tuple[AttachmentData, ...]) -> None:

@@ -17,9 +17,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
 from resettle.services.records import HouseholdQuery, HouseholdRow
+from ui.i18n import QT_TRANSLATE_NOOP
 
 PAGE = 256
 MAX_PAGES = 64
@@ -27,7 +28,27 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COL_NO, COL_HEAD, COL_VILLAGE, COL_GROUP, COL_PERSONS, COL_PHONE, COL_LAND, COL_FLOOR, COL_STATUS, COL_TOTAL = range(10)
-HEADERS = ("户号", "户主", "村", "组", "人数", "联系电话", "土地(亩)", "房屋(㎡)", "状态", "补偿合计(元)")
+HEADERS = (
+    QT_TRANSLATE_NOOP("MainWindow", "户号"),
+    QT_TRANSLATE_NOOP("MainWindow", "户主"),
+    QT_TRANSLATE_NOOP("MainWindow", "村"),
+    QT_TRANSLATE_NOOP("MainWindow", "组"),
+    QT_TRANSLATE_NOOP("MainWindow", "人数"),
+    QT_TRANSLATE_NOOP("MainWindow", "联系电话"),
+    QT_TRANSLATE_NOOP("MainWindow", "土地(亩)"),
+    QT_TRANSLATE_NOOP("MainWindow", "房屋(㎡)"),
+    QT_TRANSLATE_NOOP("MainWindow", "状态"),
+    QT_TRANSLATE_NOOP("MainWindow", "补偿合计(元)"),
+)
+# The stages of resettle.domain.progress.STAGES: the Status column and the main window's status filter show
+# them translated (tests/ui/test_translation_complete.py checks every stage is here).
+STAGE_NAMES = (
+    QT_TRANSLATE_NOOP("MainWindow", "已调查"),
+    QT_TRANSLATE_NOOP("MainWindow", "已计算"),
+    QT_TRANSLATE_NOOP("MainWindow", "已复核"),
+    QT_TRANSLATE_NOOP("MainWindow", "已签约"),
+    QT_TRANSLATE_NOOP("MainWindow", "已兑付"),
+)
 # Header column → service sort key; columns not listed cannot be sorted by the database quickly.
 SORT_KEYS = {
     COL_NO: "household_no",
@@ -87,7 +108,9 @@ class HouseholdTableModel(QAbstractTableModel):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.load_wanted)
-        self.headers = [self.tr(h) for h in HEADERS]
+        self.headers = [
+            QCoreApplication.translate("MainWindow", h) for h in HEADERS
+        ]  # the main window shows the same names
 
     # -- what the view asks ------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -117,6 +140,8 @@ class HouseholdTableModel(QAbstractTableModel):
             value = _cell(row, col)
             if col == COL_HEAD and row.matched:
                 return self.tr("{0}（匹配：{1}）").format(value, row.matched)
+            if col == COL_STATUS:
+                return QCoreApplication.translate("MainWindow", value)
             if isinstance(value, Decimal):
                 return f"{value:,.2f}"
             return "" if value is None else value

@@ -8,9 +8,18 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from resettle.io.survey import ImportIssue
+from ui.i18n import QT_TRANSLATE_NOOP
 
 COL_LEVEL, COL_SHEET, COL_ROW, COL_COLUMN, COL_FIELD, COL_VALUE, COL_MESSAGE = range(7)
-ISSUE_HEADERS = ("级别", "工作表", "行", "列", "字段", "原值", "说明")
+ISSUE_HEADERS = (
+    QT_TRANSLATE_NOOP("IssuesModel", "级别"),
+    QT_TRANSLATE_NOOP("IssuesModel", "工作表"),
+    QT_TRANSLATE_NOOP("IssuesModel", "行"),
+    QT_TRANSLATE_NOOP("IssuesModel", "列"),
+    QT_TRANSLATE_NOOP("IssuesModel", "字段"),
+    QT_TRANSLATE_NOOP("IssuesModel", "原值"),
+    QT_TRANSLATE_NOOP("IssuesModel", "说明"),
+)
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
 RED = QColor("#f8d0d0")
 AMBER = QColor("#fff0c0")
@@ -49,7 +58,7 @@ class IssuesModel(QAbstractTableModel):
             return None
         match index.column():
             case 0:
-                return "错误" if issue.severity == "error" else "提醒"
+                return self.tr("错误") if issue.severity == "error" else self.tr("提醒")
             case 1:
                 return issue.sheet
             case 2:

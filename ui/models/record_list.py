@@ -132,7 +132,7 @@ class RecordListModel(QAbstractTableModel):
             for col in self.COLUMNS:
                 error = row["errors"].get(col.key)
                 if error:
-                    out.append(f"第 {n} 行「{col.header}」：{error}")
+                    out.append(self.tr("第 {0} 行「{1}」：{2}").format(n, self.tr(col.header), error))
         return out
 
     def value(self, row: int, key: str) -> Any:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -113,7 +113,7 @@ class AgreementsDialog(_AreaDialog):
     """协议: the project's agreements; sign the households selected in the register (or all reviewed)."""
 
     def __init__(self, ctx: AreaContext, project_id: int) -> None:
-        super().__init__(ctx, project_id, ctx.parent.tr("协议"))
+        super().__init__(ctx, project_id, QCoreApplication.translate("AgreementsDialog", "协议"))
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         for text, slot in (
@@ -219,7 +219,7 @@ class BatchesDialog(_AreaDialog):
     """兑付批次: make, approve, write the bank file, apply the bank's reply; the chain head is shown."""
 
     def __init__(self, ctx: AreaContext, project_id: int) -> None:
-        super().__init__(ctx, project_id, ctx.parent.tr("兑付批次"))
+        super().__init__(ctx, project_id, QCoreApplication.translate("BatchesDialog", "兑付批次"))
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.instalment = QSpinBox()
@@ -326,7 +326,7 @@ class ReconcileDialog(_AreaDialog):
     """对账: totals, per household, and the differences with their cause."""
 
     def __init__(self, ctx: AreaContext, project_id: int) -> None:
-        super().__init__(ctx, project_id, ctx.parent.tr("对账"))
+        super().__init__(ctx, project_id, QCoreApplication.translate("ReconcileDialog", "对账"))
         layout = QVBoxLayout(self)
         self.totals = QLabel()
         layout.addWidget(self.totals)
@@ -355,7 +355,7 @@ class SupportingDialog(_AreaDialog):
     """要件 of one household: the list, the checklist, attach a scan."""
 
     def __init__(self, ctx: AreaContext, project_id: int, household_id: int) -> None:
-        super().__init__(ctx, project_id, ctx.parent.tr("要件"))
+        super().__init__(ctx, project_id, QCoreApplication.translate("SupportingDialog", "要件"))
         self.household_id = household_id
         self.resize(640, 420)
         layout = QVBoxLayout(self)
@@ -379,7 +379,11 @@ class SupportingDialog(_AreaDialog):
         db = self.ctx.database()
         self.files.clear()
         for d in supporting.list_supporting(db, self.project_id, self.household_id):
-            self.files.addItem(f"{d.kind}　{d.file_name}　{d.size:,} 字节　SHA-256 {d.sha256[:16]}…　{d.added_by}")
+            self.files.addItem(
+                self.tr("{0}　{1}　{2} 字节　SHA-256 {3}…　{4}").format(
+                    d.kind, d.file_name, f"{d.size:,}", d.sha256[:16], d.added_by
+                )
+            )
         parts = [
             f"{'✓' if item.present else '✗'} {item.step}：{item.kind}"
             for item in supporting.checklist(db, self.project_id, self.household_id)

@@ -11,12 +11,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from resettle.services.accounts import AccountInfo
 from resettle.services.payments.agreements import AgreementRow
 from resettle.services.payments.batches import BatchInfo
 from resettle.services.payments.reconcile import Difference, HouseholdBalance
+from ui.i18n import QT_TRANSLATE_NOOP
 
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,7 +36,11 @@ def _text(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return (
+            QCoreApplication.translate("PaymentsModels", "是")
+            if value
+            else QCoreApplication.translate("PaymentsModels", "否")
+        )
     return str(value)
 
 
@@ -90,62 +95,62 @@ class RowsModel(QAbstractTableModel, Generic[T]):
 class AgreementsModel(RowsModel[AgreementRow]):
     COL_NO, COL_HEAD, COL_STATUS, COL_SIGNED, COL_VACATED, COL_TOTAL, COL_SUPP, COL_PAID = range(8)
     COLUMNS = (
-        ("户号", lambda r: r.household_no),
-        ("户主", lambda r: r.head_name),
-        ("状态", lambda r: r.status),
-        ("签约日期", lambda r: r.signed_on),
-        ("腾房日期", lambda r: r.vacated_on),
-        ("协议金额(元)", lambda r: r.total),
-        ("补充协议", lambda r: r.supplements),
-        ("已付(元)", lambda r: r.paid),
+        (QT_TRANSLATE_NOOP("AgreementsModel", "户号"), lambda r: r.household_no),
+        (QT_TRANSLATE_NOOP("AgreementsModel", "户主"), lambda r: r.head_name),
+        (QT_TRANSLATE_NOOP("AgreementsModel", "状态"), lambda r: r.status),
+        (QT_TRANSLATE_NOOP("AgreementsModel", "签约日期"), lambda r: r.signed_on),
+        (QT_TRANSLATE_NOOP("AgreementsModel", "腾房日期"), lambda r: r.vacated_on),
+        (QT_TRANSLATE_NOOP("AgreementsModel", "协议金额(元)"), lambda r: r.total),
+        (QT_TRANSLATE_NOOP("AgreementsModel", "补充协议"), lambda r: r.supplements),
+        (QT_TRANSLATE_NOOP("AgreementsModel", "已付(元)"), lambda r: r.paid),
     )
 
 
 class BatchesModel(RowsModel[BatchInfo]):
     COL_NO, COL_INST, COL_STATUS, COL_ROWS, COL_TOTAL, COL_PAID, COL_FAILED, COL_HEAD, COL_BY = range(9)
     COLUMNS = (
-        ("批次号", lambda b: b.batch_no),
-        ("期次", lambda b: b.instalment),
-        ("状态", lambda b: b.status),
-        ("笔数", lambda b: b.rows),
-        ("金额(元)", lambda b: b.total),
-        ("成功", lambda b: b.paid),
-        ("失败", lambda b: b.failed),
-        ("审计链头", lambda b: b.chain_head[:16]),
-        ("制单", lambda b: b.created_by),
+        (QT_TRANSLATE_NOOP("BatchesModel", "批次号"), lambda b: b.batch_no),
+        (QT_TRANSLATE_NOOP("BatchesModel", "期次"), lambda b: b.instalment),
+        (QT_TRANSLATE_NOOP("BatchesModel", "状态"), lambda b: b.status),
+        (QT_TRANSLATE_NOOP("BatchesModel", "笔数"), lambda b: b.rows),
+        (QT_TRANSLATE_NOOP("BatchesModel", "金额(元)"), lambda b: b.total),
+        (QT_TRANSLATE_NOOP("BatchesModel", "成功"), lambda b: b.paid),
+        (QT_TRANSLATE_NOOP("BatchesModel", "失败"), lambda b: b.failed),
+        (QT_TRANSLATE_NOOP("BatchesModel", "审计链头"), lambda b: b.chain_head[:16]),
+        (QT_TRANSLATE_NOOP("BatchesModel", "制单"), lambda b: b.created_by),
     )
 
 
 class DifferencesModel(RowsModel[Difference]):
     COL_NO, COL_HEAD, COL_CAUSE, COL_AMOUNT = range(4)
     COLUMNS = (
-        ("户号", lambda d: d.household_no),
-        ("户主", lambda d: d.head_name),
-        ("原因", lambda d: d.cause),
-        ("金额(元)", lambda d: d.amount),
+        (QT_TRANSLATE_NOOP("DifferencesModel", "户号"), lambda d: d.household_no),
+        (QT_TRANSLATE_NOOP("DifferencesModel", "户主"), lambda d: d.head_name),
+        (QT_TRANSLATE_NOOP("DifferencesModel", "原因"), lambda d: d.cause),
+        (QT_TRANSLATE_NOOP("DifferencesModel", "金额(元)"), lambda d: d.amount),
     )
 
 
 class BalancesModel(RowsModel[HouseholdBalance]):
     COL_NO, COL_HEAD, COL_VILLAGE, COL_COMPUTED, COL_AGREED, COL_PAID, COL_OUT = range(7)
     COLUMNS = (
-        ("户号", lambda b: b.household_no),
-        ("户主", lambda b: b.head_name),
-        ("村", lambda b: b.village),
-        ("计算(元)", lambda b: b.computed),
-        ("协议(元)", lambda b: b.agreed),
-        ("已付(元)", lambda b: b.paid),
-        ("未付(元)", lambda b: b.outstanding),
+        (QT_TRANSLATE_NOOP("BalancesModel", "户号"), lambda b: b.household_no),
+        (QT_TRANSLATE_NOOP("BalancesModel", "户主"), lambda b: b.head_name),
+        (QT_TRANSLATE_NOOP("BalancesModel", "村"), lambda b: b.village),
+        (QT_TRANSLATE_NOOP("BalancesModel", "计算(元)"), lambda b: b.computed),
+        (QT_TRANSLATE_NOOP("BalancesModel", "协议(元)"), lambda b: b.agreed),
+        (QT_TRANSLATE_NOOP("BalancesModel", "已付(元)"), lambda b: b.paid),
+        (QT_TRANSLATE_NOOP("BalancesModel", "未付(元)"), lambda b: b.outstanding),
     )
 
 
 class AccountsModel(RowsModel[AccountInfo]):
     COL_NAME, COL_ROLE, COL_ACTIVE, COL_LOCKED, COL_MUST, COL_LAST = range(6)
     COLUMNS = (
-        ("账户", lambda a: a.name),
-        ("角色", lambda a: a.role.value),
-        ("可用", lambda a: a.active),
-        ("锁定至", lambda a: a.locked_until),
-        ("须改密码", lambda a: a.must_change),
-        ("上次登录", lambda a: a.last_login_at),
+        (QT_TRANSLATE_NOOP("AccountsModel", "账户"), lambda a: a.name),
+        (QT_TRANSLATE_NOOP("AccountsModel", "角色"), lambda a: a.role.value),
+        (QT_TRANSLATE_NOOP("AccountsModel", "可用"), lambda a: a.active),
+        (QT_TRANSLATE_NOOP("AccountsModel", "锁定至"), lambda a: a.locked_until),
+        (QT_TRANSLATE_NOOP("AccountsModel", "须改密码"), lambda a: a.must_change),
+        (QT_TRANSLATE_NOOP("AccountsModel", "上次登录"), lambda a: a.last_login_at),
     )

@@ -285,7 +285,7 @@ class GrievancePage(_Page):
         pid = self.ctx.current_project()
         if pid is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出信访台账"), "信访台账.xlsx", "Excel (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出信访台账"), self.tr("信访台账.xlsx"), "Excel (*.xlsx)")
         if not name:
             return
         self.ctx.runner.run(
@@ -368,7 +368,7 @@ class HolidayPage(_Page):
         )  # fmt: skip
 
     def export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出节假日表"), "节假日.xlsx", "Excel (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出节假日表"), self.tr("节假日.xlsx"), "Excel (*.xlsx)")
         if not name:
             return
         self.ctx.runner.run(
