@@ -21,7 +21,7 @@ def _register_model(db) -> HouseholdTableModel:
     )
 
 
-def test_register_model_passes_model_tester(qtmodeltester, demo_db) -> None:
+def test_register_model_passes_model_tester(qtbot, qtmodeltester, demo_db) -> None:  # qtbot: the QApplication first
     model = _register_model(demo_db)
     model.set_query(HouseholdQuery())
     model.load_wanted()
