@@ -10,7 +10,7 @@ from typing import Any
 from resettle.cli.common import add_common, emit, open_db, parse_date, progress_printer
 from resettle.io.bank_batch import read_bank_reply
 from resettle.services import compensation, households, projects
-from resettle.services.payments import agreements, batches, printing, reconcile
+from resettle.services.payments import agreements, batches, reconcile
 from resettle.store.compensation_models import STATUS_COMPUTED
 from resettle.store.database import Database
 
@@ -113,6 +113,8 @@ def cmd_agreements_list(args: argparse.Namespace) -> int:
 
 
 def cmd_print_supplement(args: argparse.Namespace) -> int:
+    from resettle.services.payments import printing  # Qt and Jinja2: only for this command
+
     with open_db(args) as db:
         project_id = projects.resolve_project(db, args.project)
         hid = households.find_household_id(db, args.household, project_id)
@@ -122,6 +124,8 @@ def cmd_print_supplement(args: argparse.Namespace) -> int:
 
 
 def cmd_vouchers(args: argparse.Namespace) -> int:
+    from resettle.services.payments import printing  # Qt and Jinja2: only for this command
+
     with open_db(args) as db:
         found = batches.find_batch(db, args.batch)
         n = printing.print_payment_vouchers(db, found.project_id, found.id, Path(args.out))

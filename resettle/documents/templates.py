@@ -14,9 +14,7 @@ import shutil
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from resettle.documents.kinds import DocumentKind, kind_of
 from resettle.domain.mask import mask
@@ -24,6 +22,9 @@ from resettle.domain.money import format_yuan, to_capital, to_fen
 from resettle.errors import ResettleError
 from resettle.paths_resources import resource_path
 from resettle.store.paths import data_dir
+
+if TYPE_CHECKING:
+    import jinja2  # imported when a document is first rendered, not at start-up
 
 __all__ = [
     "TemplateError",
@@ -120,6 +121,8 @@ def _masked(value: str | None, kind: str) -> str:
 
 
 def make_environment() -> jinja2.Environment:
+    import jinja2
+
     """One environment per print run: the office's folder first, then the shipped templates."""
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(
@@ -144,6 +147,8 @@ def _whose(kind: DocumentKind | str) -> str:
 
 def render_html(env: jinja2.Environment, kind: DocumentKind | str, context: dict[str, Any]) -> str:
     """The document's HTML, or a TemplateError that says which file and line is wrong."""
+    import jinja2
+
     info = kind_of(kind)
     try:
         template = env.get_template(info.template)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, pinyin
-
 # Surnames whose reading differs from the character's common reading.
 SURNAME_INITIALS = {
     "曾": "z", "单": "s", "仇": "q", "解": "x", "查": "z", "区": "o", "朴": "p", "乐": "y",
@@ -17,6 +15,8 @@ SURNAME_INITIALS = {
 def _char_initial(char: str) -> str:
     if char.isascii():
         return char.lower() if char.isalnum() else ""
+    from pypinyin import Style, pinyin  # its dictionaries load on the first Chinese character, not at start-up
+
     result = pinyin(char, style=Style.FIRST_LETTER, errors="ignore", strict=False)
     return result[0][0].lower() if result and result[0] and result[0][0] else ""
 

@@ -22,16 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.cell_range import CellRange
-from openpyxl.worksheet.hyperlink import Hyperlink
+from typing import TYPE_CHECKING, Any
 
 from resettle.errors import ResettleError
 from resettle.io.export import safe_text
@@ -39,6 +30,9 @@ from resettle.io.grid import CellValue, SheetGrid, open_workbook
 from resettle.io.guards import column_index
 from resettle.io.rate_workbook import CellIssue
 from resettle.io.survey import ImportIssue
+
+if TYPE_CHECKING:  # openpyxl is imported when a report is written, not at start-up
+    from openpyxl import Workbook
 
 __all__ = ["ERROR_FILL", "LIST_HEADERS", "LIST_SHEET", "WARNING_FILL", "ErrorReportInfo", "write_error_report"]
 
@@ -69,6 +63,8 @@ class _Mark:
 
 def _clean(text: str) -> str:
     """Text openpyxl can store (control characters removed) and Excel cannot run."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     return safe_text(ILLEGAL_CHARACTERS_RE.sub("", text))
 
 
@@ -105,6 +101,8 @@ def _marks(issues: Sequence[ImportIssue], grid: SheetGrid) -> dict[tuple[int, in
 
 class _Styles:
     def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
         thin = Side(style="thin", color="FF808080")
         self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
         self.fills = {
@@ -119,6 +117,11 @@ class _Styles:
 
 
 def _copy_sheet(book: Workbook, grid: SheetGrid, issues: Sequence[ImportIssue], styles: _Styles) -> int:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.comments import Comment
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.cell_range import CellRange
+
     ws = book.create_sheet(grid.name)
     marks = _marks(issues, grid)
     widths: dict[int, float] = defaultdict(float)
@@ -163,6 +166,9 @@ def _copy_sheet(book: Workbook, grid: SheetGrid, issues: Sequence[ImportIssue], 
 
 
 def _list_sheet(book: Workbook, issues: Sequence[ImportIssue], copied: Sequence[str], styles: _Styles) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
     ws = book.create_sheet(LIST_SHEET, 0)
     for letter, width in zip("ABCDEFG", (12, 7, 6, 14, 24, 70, 7), strict=True):
         ws.column_dimensions[letter].width = width
@@ -230,6 +236,8 @@ def write_error_report(
     by_sheet: dict[str, list[ImportIssue]] = defaultdict(list)
     for issue in issues:
         by_sheet[issue.sheet].append(issue)
+    from openpyxl import Workbook
+
     styles = _Styles()
     book = Workbook(write_only=True)
     copied: list[str] = []

@@ -14,9 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
-
 from resettle.domain.money import parse_decimal_text
 from resettle.domain.placement import MODES, PlacementStandard, StandardError
 from resettle.errors import ResettleError, ValidationError
@@ -237,6 +234,9 @@ def write_stock(rows: Sequence[StockRow], path: Path | str) -> None:
     """The stock list in the import's own layout (so it can be edited and imported again).
 
     Written to a temp file beside ``path`` and renamed, so a failure leaves no half file."""
+    from openpyxl import Workbook  # here, not at start-up
+    from openpyxl.styles import Font, PatternFill
+
     book = Workbook()
     ws = book.active
     assert ws is not None

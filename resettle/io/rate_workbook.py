@@ -15,10 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING
 
 from resettle.domain.money import parse_decimal_text, to_yuan
 from resettle.domain.rates import (
@@ -36,6 +33,9 @@ from resettle.domain.rates import (
 from resettle.errors import ValidationError
 from resettle.io.cell_text import put_text, restore
 from resettle.io.grid import CellValue, SheetGrid, column_letter, open_workbook
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook  # imported where a workbook is written: not at start-up
 
 __all__ = ["SHEET", "CellIssue", "RateWorkbookError", "WorkbookTable", "read_rate_workbook", "write_rate_workbook"]
 
@@ -380,13 +380,13 @@ def read_rate_workbook(path: Path | str, name: str | None = None) -> WorkbookTab
 
 # --- writing -----------------------------------------------------------------------------
 
-_BOLD = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _MONEY_FORMAT = "#,##0.00"
 _WIDTHS = (10, 14, 14, 34, 14, 8, 10, 12, 12)
 
 
 def _explanation(book: Workbook) -> None:
+    from openpyxl.styles import Font
+
     ws = book.create_sheet("说明")
     lines = [
         ("依据", "、".join(BASES)),
@@ -400,13 +400,19 @@ def _explanation(book: Workbook) -> None:
     for r, (key, text) in enumerate(lines, start=1):
         put_text(ws.cell(row=r, column=1), key)
         put_text(ws.cell(row=r, column=2), text)
-        ws.cell(row=r, column=1).font = _BOLD
+        ws.cell(row=r, column=1).font = Font(bold=True)
     ws.column_dimensions["A"].width = 12
     ws.column_dimensions["B"].width = 90
 
 
 def write_rate_workbook(table: RateTable, path: Path | str) -> None:
     """The table as a workbook the clerk can edit and import again."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="DDEBF7")
     book = Workbook()
     ws = book.active
     assert ws is not None
@@ -420,7 +426,7 @@ def write_rate_workbook(table: RateTable, path: Path | str) -> None:
     ]
     for r, (label, value) in enumerate(meta, start=1):
         put_text(ws.cell(row=r, column=1), label)
-        ws.cell(row=r, column=1).font = _BOLD
+        ws.cell(row=r, column=1).font = bold
         target = ws.cell(row=r, column=2)
         if isinstance(value, str):
             put_text(target, value)
@@ -435,8 +441,8 @@ def write_rate_workbook(table: RateTable, path: Path | str) -> None:
     for c, title in enumerate(HEADERS, start=1):
         cell = ws.cell(row=header_row, column=c)
         put_text(cell, title)
-        cell.font = _BOLD
-        cell.fill = _HEADER_FILL
+        cell.font = bold
+        cell.fill = header_fill
         cell.alignment = Alignment(horizontal="center", vertical="center")
         ws.column_dimensions[get_column_letter(c)].width = _WIDTHS[c - 1]
     for r, rule in enumerate(table.rules, start=header_row + 1):

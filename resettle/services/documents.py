@@ -21,9 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 from PySide6.QtGui import QPagedPaintDevice
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -87,6 +86,9 @@ from resettle.services.settings import TownshipDetails, get_document_font, save_
 from resettle.store.compensation_models import STATUS_NONE, STATUS_REVIEWED, ProjectRateTable
 from resettle.store.database import Database
 from resettle.store.document_models import IssuedDocument
+
+if TYPE_CHECKING:
+    import jinja2  # imported when a document is first rendered, not at start-up
 
 __all__ = [
     "DocumentFonts",

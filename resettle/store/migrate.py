@@ -11,16 +11,15 @@ import sqlite3
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, inspect
 
 from resettle.errors import DatabaseVersionError, IntegrityProblem, ValidationError
 from resettle.paths_resources import migrations_path
+
+if TYPE_CHECKING:  # alembic is imported by the functions below (when a file is opened), not at start-up
+    from alembic.config import Config
 
 MIGRATIONS = migrations_path()
 
@@ -32,6 +31,8 @@ class MigrationOutcome(Enum):
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["connection"] = connection
@@ -39,16 +40,23 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(conn: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(conn).get_current_revision()
 
 
 def _is_known(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     try:
         return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
     except CommandError:
@@ -98,6 +106,8 @@ def migrate(engine: Engine, db_path: Path, backup: Callable[[str], object]) -> M
 
 
 def _upgrade(engine: Engine) -> None:
+    from alembic import command
+
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None

@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from resettle.documents.fonts import DocumentFonts, resolve_fonts
 from resettle.documents.render import PrintableDocument, write_pdf
 from resettle.documents.templates import TemplateError, make_environment
@@ -24,6 +22,8 @@ __all__ = ["course_roster_pdf", "monitoring_html", "monitoring_pdf"]
 
 
 def _render(name: str, context: dict[str, Any]) -> str:
+    import jinja2  # not at start-up
+
     try:
         return make_environment().get_template(name).render(**context)
     except jinja2.TemplateError as exc:

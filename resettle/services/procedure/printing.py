@@ -7,8 +7,6 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-import jinja2
-
 from resettle.documents.data import issuer_of
 from resettle.documents.render import PrintableDocument, write_pdf
 from resettle.documents.templates import TemplateError, make_environment
@@ -43,6 +41,8 @@ def grievance_letter_html(db: Database, project_id: int, grievance_id: int, lett
     township = township_for(db, project_id)
     fonts = document_fonts(db)
     env = make_environment()
+    import jinja2  # make_environment has imported it (not at start-up)
+
     try:
         html = env.get_template(template).render(
             g=g,
