@@ -79,10 +79,10 @@ def main() -> None:
             f"  {result.groups:,} households, {result.rows:,} rows, {result.entries:,} entries, problems {result.problems[:1]}"
         )
         print(f"  replay / bare read (cpu): {cpu / floor:.1f}x")
-        bench(f"check: replay of the audit trail, {args.households:,} households (cpu)", cpu, floor)
+        bench(f"replay of the audit trail, {args.households:,} households (cpu)", cpu, floor)
         conn.close()
         _w, whole = timed("check_database (all)", lambda: check_database(db))
-        bench(f"check: whole check, {args.households:,} households (cpu)", whole, floor)
+        bench(f"whole check, {args.households:,} households (cpu)", whole, floor)
         head = db.chain_head()
         n = 200
         _w, with_witness = timed(f"{n} saves", lambda: [projects.create_project(db, f"基准{i}") for i in range(n)])
@@ -91,7 +91,7 @@ def main() -> None:
             lambda: [witness.advance(db.path, head, ChainHead(head.seq + i, head.hash)) for i in range(1, n + 1)],
         )
         print(f"  witness share of a save: {advance / with_witness:.1%}")
-        bench(f"check: {n} saves (witness {advance / with_witness:.0%} of it; cpu)", with_witness)
+        bench(f"{n} saves (witness {advance / with_witness:.0%} of it; cpu)", with_witness)
 
 
 if __name__ == "__main__":

@@ -116,7 +116,9 @@ def rows_of(outcomes: list[Outcome]) -> list[list[str]]:
             program, limit = r.get("program_s"), r.get("limit_s")
             ratio = f"{program / limit:.2f}×" if program is not None and limit else "—"
             memory = r.get("memory_mb")
-            rows.append([f"{o.name}: {r.get('work', '?')}", _value(program, unit), _value(limit, unit), ratio,
+            work = str(r.get("work", "?"))
+            work = work if work.startswith(f"{o.name}:") else f"{o.name}: {work}"
+            rows.append([work, _value(program, unit), _value(limit, unit), ratio,
                          str(r.get("aim") or "—"), "—" if memory is None else f"{memory:.0f} MB"])  # fmt: skip
         if o.failed:
             why = "out of time" if o.returncode is None else f"exit {o.returncode}"
