@@ -196,9 +196,9 @@ def main() -> None:
     print(f"write bank xlsx : {write:7.3f} s   raw xlsxwriter    : {raw_w:7.3f} s   ratio {write / raw_w:6.2f}")
     print(f"apply reply     : {apply:7.3f} s   raw openpyxl read : {raw_r:7.3f} s   ratio {apply / raw_r:6.2f}")
     assert Decimal(result.paid_total) == info.total
-    bench(f"payments: build a batch of {info.rows:,} vs raw INSERT…SELECT", build, raw_b)
-    bench(f"payments: write the bank xlsx, {info.rows:,} rows vs raw xlsxwriter", write, raw_w, "≤ 1.3×")
-    bench(f"payments: apply the bank reply, {info.rows:,} rows vs raw openpyxl read", apply, raw_r)
+    bench(f"build a batch of {info.rows:,} vs raw INSERT…SELECT", build, raw_b)
+    bench(f"write the bank xlsx, {info.rows:,} rows vs raw xlsxwriter", write, raw_w, "≤ 1.3×")
+    bench(f"apply the bank reply, {info.rows:,} rows vs raw openpyxl read", apply, raw_r)
 
 
 if __name__ == "__main__":
