@@ -422,21 +422,29 @@ def supplement_from_recompute(
     return supplement(db, project_id, household_id, diff, reason, signed_on)
 
 
-def _refresh_paid(s: Session, household_id: int) -> None:
-    """An agreement whose instalments are all paid is 已兑付; a new unpaid instalment reopens it."""
-    for ag in s.scalars(select(Agreement).where(Agreement.household_id == household_id)):
-        if ag.status == STATUS_ARCHIVED:
-            continue
-        unpaid = s.scalar(
-            select(func.count())
-            .select_from(Instalment)
-            .where(Instalment.agreement_id == ag.id, Instalment.paid_on.is_(None), Instalment.amount != 0)
+def _refresh_paid(s: Session, household_id: int | Sequence[int]) -> None:
+    """An agreement whose instalments are all paid is 已兑付; a new unpaid instalment reopens it.
+
+    Works on many households at once (two queries per 500 households)."""
+    ids = [household_id] if isinstance(household_id, int) else list(household_id)
+    s.flush()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        unpaid = dict(
+            s.execute(
+                select(Instalment.agreement_id, func.count())
+                .where(Instalment.household_id.in_(chunk), Instalment.paid_on.is_(None), Instalment.amount != 0)
+                .group_by(Instalment.agreement_id)
+            ).all()
         )
-        if not unpaid:
-            if ag.status != STATUS_PAID:
-                ag.status = STATUS_PAID
-        elif ag.status == STATUS_PAID:
-            ag.status = STATUS_VACATED if ag.vacated_on is not None else STATUS_SIGNED
+        for ag in s.scalars(select(Agreement).where(Agreement.household_id.in_(chunk))):
+            if ag.status == STATUS_ARCHIVED:
+                continue
+            if not unpaid.get(ag.id):
+                if ag.status != STATUS_PAID:
+                    ag.status = STATUS_PAID
+            elif ag.status == STATUS_PAID:
+                ag.status = STATUS_VACATED if ag.vacated_on is not None else STATUS_SIGNED
 
 
 def archive_agreements(db: Database, project_id: int, household_ids: Sequence[int]) -> int:

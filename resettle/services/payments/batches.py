@@ -444,6 +444,11 @@ def apply_reply(
         applied = 0
         households: set[int] = set()
         now = datetime.now()
+        wanted = [payments[line.seq].instalment_id for line in reply.lines if line.seq is not None]
+        instalments: dict[int, Instalment] = {}
+        for start in range(0, len(wanted), 500):
+            for inst in s.scalars(select(Instalment).where(Instalment.id.in_(wanted[start : start + 500]))):
+                instalments[inst.id] = inst
         for line in reply.lines:
             assert line.seq is not None
             p = payments[line.seq]
@@ -453,17 +458,14 @@ def apply_reply(
             p.failure_reason = line.reason if line.result == RESULT_FAILED else ""
             p.result_at = now
             if line.result == RESULT_PAID:
-                inst = s.get(Instalment, p.instalment_id)
-                assert inst is not None
+                inst = instalments[p.instalment_id]
                 if inst.paid_on is not None:
                     raise ConflictError(f"批次第 {p.seq} 笔的分期已由另一批次付过，未作任何处理。")
                 inst.paid_on = when
             households.add(p.household_id)
             applied += 1
         if applied:
-            s.flush()
-            for hid in households:
-                _refresh_paid(s, hid)
+            _refresh_paid(s, sorted(households))
             b.status = BATCH_REPLIED
             b.reply_sha256 = digest
             b.replied_at = now
