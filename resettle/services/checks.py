@@ -6,7 +6,7 @@ exactly what this can and cannot detect."""
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from resettle.services.accounts.guard import Need, require
@@ -65,6 +65,8 @@ def _witness_findings(conn: sqlite3.Connection, db_path: Path, head: ChainHead) 
                 f"{g.at[:19].replace('T', ' ')} 写入时发现审计链与见证不衔接（见证到{_short(g.witnessed)}，"
                 f"文件中为{_short(g.found)}）：此前审计链或数据库在程序之外被改动、截断或替换。"
             )
+        if w.pending is not None and head == w.pending:
+            w = replace(w, head=w.pending)  # the last save committed, its process ended before confirming
         if head.seq < w.head.seq:
             same = next((b for b in heads if b.head == head), None)
             if same is not None:

@@ -112,6 +112,8 @@ class Database:
                 if before is not None:
                     heads = (before, audit.chain_head_info(conn))
             with witness.lock_for(self.path):  # witness updates in commit order, whatever the thread
+                if heads is not None:
+                    witness.expect(self.path, *heads)  # a kill during the commit leaves either head acceptable
                 session.commit()
                 if heads is not None:
                     witness.advance(self.path, *heads)

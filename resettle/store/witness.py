@@ -57,6 +57,13 @@ class Witness:
     started_head: ChainHead  # the head it first saw (entries before it were never witnessed)
     restores: tuple[RestoreRecord, ...] = field(default=())
     gaps: tuple[Gap, ...] = field(default=())
+    # The head a write is committing right now: written before the commit, cleared after it, so a
+    # process killed in between leaves a witness that accepts either outcome of that one commit.
+    pending: ChainHead | None = None
+
+    def accepts(self, head: ChainHead) -> bool:
+        """Whether ``head`` is where the witness says the chain is (or may just have got to)."""
+        return head == self.head or head == self.pending
 
 
 def lock_for(db_path: Path) -> threading.Lock:
@@ -95,6 +102,7 @@ def load(db_path: Path) -> Witness | None:
                 for r in raw.get("restores", ())
             ),
             gaps=tuple(Gap(str(g["at"]), _head(g["witnessed"]), _head(g["found"])) for g in raw.get("gaps", ())),
+            pending=_head(raw["pending"]) if raw.get("pending") else None,
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -111,6 +119,7 @@ def _save(db_path: Path, w: Witness) -> None:
             {"at": r.at, "source": r.source, "before": _head_json(r.before), "after": _head_json(r.after)}
             for r in w.restores[-MAX_KEPT:]
         ],
+        "pending": _head_json(w.pending) if w.pending else None,
         "gaps": [
             {"at": g.at, "witnessed": _head_json(g.witnessed), "found": _head_json(g.found)} for g in w.gaps[-MAX_KEPT:]
         ],
@@ -133,18 +142,30 @@ def start(db_path: Path, head: ChainHead) -> None:
         _save(db_path, Witness(head, now, now, head))
 
 
-def advance(db_path: Path, before: ChainHead, after: ChainHead) -> None:
-    """After a committed write that moved the head from ``before`` to ``after``.
+def expect(db_path: Path, before: ChainHead, after: ChainHead) -> None:
+    """Just before a write commits, moving the head from ``before`` to ``after``.
 
-    When ``before`` is not the witnessed head, the chain was changed outside the program
-    since the last witnessed write: the gap is kept in the witness and reported by check."""
+    When ``before`` is not where the witness left the chain, the chain was changed outside the
+    program since the last witnessed write: the gap is kept in the witness and reported by check."""
     current = load(db_path)
     now = _now()
     if current is None:
-        _save(db_path, Witness(after, now, now, before))
+        _save(db_path, Witness(before, now, now, before, pending=after))
         return
+    if current.pending is not None and before == current.pending:
+        current = replace(current, head=before)  # the last write landed though its process died
     gaps = current.gaps if before == current.head else (*current.gaps, Gap(now, current.head, before))
-    _save(db_path, replace(current, head=after, updated_at=now, gaps=gaps))
+    _save(db_path, replace(current, updated_at=now, gaps=gaps, pending=after))
+
+
+def advance(db_path: Path, before: ChainHead, after: ChainHead) -> None:
+    """After a committed write that moved the head from ``before`` to ``after``."""
+    current = load(db_path)
+    if current is None or current.pending != after:
+        expect(db_path, before, after)  # not announced: check continuity now
+        current = load(db_path)
+    if current is not None:
+        _save(db_path, replace(current, head=after, updated_at=_now(), pending=None))
 
 
 def record_restore(db_path: Path, before: ChainHead, after: ChainHead, source: str) -> None:
@@ -155,4 +176,4 @@ def record_restore(db_path: Path, before: ChainHead, after: ChainHead, source: s
     if current is None:
         _save(db_path, Witness(after, now, now, after, (note,)))
         return
-    _save(db_path, replace(current, head=after, updated_at=now, restores=(*current.restores, note)))
+    _save(db_path, replace(current, head=after, updated_at=now, restores=(*current.restores, note), pending=None))

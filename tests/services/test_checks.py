@@ -354,3 +354,25 @@ def test_rows_removed_with_a_deleted_member_are_explained(register: Database) ->
     households.update_household(register, detail, replace(detail.data, persons=detail.data.persons[:1]))
     report = check_database(register)
     assert report.ok, report.problems
+
+
+def test_a_process_killed_during_a_commit_leaves_a_witness_that_accepts_either_outcome(
+    register: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from resettle.store import witness
+    from resettle.store.audit import ChainHead
+
+    # Killed after the commit landed, before the witness was confirmed:
+    monkeypatch.setattr(witness, "advance", lambda *a: None)
+    projects.create_project(register, "提交后中断")
+    monkeypatch.undo()
+    assert check_database(register).ok, check_database(register).problems
+    # … and killed before a commit landed (the witness announced a head that never came):
+    head = register.chain_head()
+    witness.expect(register.path, head, ChainHead(head.seq + 7, "f" * 64))
+    assert check_database(register).ok
+    projects.create_project(register, "之后照常保存")
+    report = check_database(register)
+    assert report.ok, report.problems
+    w = witness.load(register.path)
+    assert w is not None and w.head == register.chain_head() and w.pending is None and not w.gaps
