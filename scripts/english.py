@@ -931,11 +931,41 @@ EN = {
     '协议': 'Agreements',
     '兑付批次': 'Payment batches',
     '对账': 'Reconciliation',
+    '新增': 'Created',
+    '修改': 'Changed',
+    '删除': 'Deleted',
+    '户': 'Household',
+    '地块': 'Parcel',
+    '补偿规则': 'Compensation rule',
+    '项目补偿标准': 'Project standard',
+    '补偿结果': 'Compensation result',
+    '补偿明细': 'Compensation line',
+    '补偿调整': 'Compensation adjustment',
+    '协议明细': 'Agreement line',
+    '分期': 'Instalment',
+    '兑付': 'Payment',
+    '安置房': 'Flat',
+    '安置户': 'Resettled household',
+    '不计安置人口': 'Excluded person',
+    '选房': 'Flat choice',
+    '劳动年龄设置': 'Working-age settings',
+    '就业记录': 'Employment record',
+    '培训课程': 'Training course',
+    '培训报名': 'Training enrolment',
+    '岗位推荐': 'Job referral',
+    '回访': 'Follow-up',
+    '社保标准': 'Pension standard',
+    '社保年龄段': 'Pension age band',
+    '程序设置': 'Procedure settings',
+    '佐证材料': 'Evidence',
+    '信访/异议': 'Grievance/objection',
+    '节假日年度': 'Holiday year',
+    '节假日': 'Holiday',
 }  # fmt: skip
 
 
 # Where one source needs a shorter English in one place (the register's narrow columns).
-EN_IN = {("MainWindow", "户号"): "No.", ("MainWindow", "人数"): "Size"}
+EN_IN = {("MainWindow", "户号"): "No.", ("MainWindow", "人数"): "Size", ("MembersModel", "与户主关系"): "Relation"}
 
 
 def fill(ts_path: str) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -138,7 +138,7 @@ class CompensationTab(QWidget):
         self.lines.set_rows(v.lines)
         self.adjustments.set_rows(v.adjustments)
         self.lines_view.resizeColumnsToContents()
-        state = v.status
+        state = QCoreApplication.translate("MainWindow", v.status)  # the register's stage names
         if v.reviewed_by:
             state += self.tr("（{0} 于 {1} 复核）").format(
                 v.reviewed_by, f"{v.reviewed_at:%Y-%m-%d %H:%M}" if v.reviewed_at else ""

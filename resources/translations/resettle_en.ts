@@ -1905,6 +1905,261 @@ No errors, {0} warnings.</translation>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="30" />
+        <source>新增</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="31" />
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="32" />
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="33" />
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="34" />
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="35" />
+        <source>村民小组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="36" />
+        <source>户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="37" />
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="38" />
+        <source>地块</source>
+        <translation>Parcel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="39" />
+        <source>房屋</source>
+        <translation>Houses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="40" />
+        <source>附着物</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="41" />
+        <source>补偿标准</source>
+        <translation>Rate tables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="42" />
+        <source>补偿规则</source>
+        <translation>Compensation rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="43" />
+        <source>项目补偿标准</source>
+        <translation>Project standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="44" />
+        <source>补偿结果</source>
+        <translation>Compensation result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="45" />
+        <source>补偿明细</source>
+        <translation>Compensation line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="46" />
+        <source>补偿调整</source>
+        <translation>Compensation adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="47" />
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="48" />
+        <source>账户</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="49" />
+        <source>协议</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="50" />
+        <source>协议明细</source>
+        <translation>Agreement line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="51" />
+        <source>分期</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="52" />
+        <source>兑付批次</source>
+        <translation>Payment batches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="53" />
+        <source>兑付</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="54" />
+        <source>要件</source>
+        <translation>Supporting documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="55" />
+        <source>安置小区</source>
+        <translation>Estate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="56" />
+        <source>安置房</source>
+        <translation>Flat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="57" />
+        <source>安置标准</source>
+        <translation>Resettlement standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="58" />
+        <source>安置户</source>
+        <translation>Resettled household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="59" />
+        <source>不计安置人口</source>
+        <translation>Excluded person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="60" />
+        <source>选房</source>
+        <translation>Flat choice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="61" />
+        <source>抽签</source>
+        <translation>Lottery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="62" />
+        <source>交房</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="63" />
+        <source>劳动年龄设置</source>
+        <translation>Working-age settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="64" />
+        <source>劳动力状况</source>
+        <translation>Labour status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="65" />
+        <source>就业记录</source>
+        <translation>Employment record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="66" />
+        <source>培训课程</source>
+        <translation>Training course</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="67" />
+        <source>培训报名</source>
+        <translation>Training enrolment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="68" />
+        <source>岗位</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="69" />
+        <source>岗位推荐</source>
+        <translation>Job referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="70" />
+        <source>回访</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="71" />
+        <source>社保标准</source>
+        <translation>Pension standard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="72" />
+        <source>社保年龄段</source>
+        <translation>Pension age band</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="73" />
+        <source>社保参保</source>
+        <translation>Social security enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="74" />
+        <source>程序步骤</source>
+        <translation>Procedure step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="75" />
+        <source>程序设置</source>
+        <translation>Procedure settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="76" />
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="77" />
+        <source>信访/异议</source>
+        <translation>Grievance/objection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="78" />
+        <source>公示记录</source>
+        <translation>Postings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="79" />
+        <source>节假日年度</source>
+        <translation>Holiday year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="80" />
+        <source>节假日</source>
+        <translation>Holiday</translation>
+    </message>
 </context>
 <context>
     <name>HolidayModel</name>
@@ -3621,7 +3876,7 @@ Expropriation surveys, compensation and documents.</translation>
     <message>
         <location filename="../../ui/models/household_parts.py" line="144" />
         <source>与户主关系</source>
-        <translation>Relation to head</translation>
+        <translation>Relation</translation>
     </message>
     <message>
         <location filename="../../ui/models/household_parts.py" line="145" />

@@ -162,3 +162,17 @@ def test_every_document_kind_has_a_label() -> None:
     }
     names = {info.short for info in KINDS.values()}
     assert names <= in_print_actions, names - in_print_actions
+
+
+def test_every_history_action_and_object_has_a_label() -> None:
+    """The history table shows resettle's action and object names through HistoryModel's translations."""
+    from resettle.services.labels import ACTION_LABELS, ENTITY_LABELS
+
+    in_history = {
+        m.findtext("source")
+        for c in ET.parse(TS).getroot().iter("context")
+        if c.findtext("name") == "HistoryModel"
+        for m in c.iter("message")
+    }
+    names = set(ACTION_LABELS.values()) | set(ENTITY_LABELS.values())
+    assert names <= in_history, names - in_history

@@ -24,6 +24,63 @@ HEADERS = (
 )
 
 
+# The action and object names of resettle.services.labels, translated where the history shows them
+# (tests/ui/test_translation_complete.py checks every one is here); field names stay as resettle says them.
+HISTORY_NAMES = (
+    QT_TRANSLATE_NOOP("HistoryModel", "新增"),
+    QT_TRANSLATE_NOOP("HistoryModel", "修改"),
+    QT_TRANSLATE_NOOP("HistoryModel", "删除"),
+    QT_TRANSLATE_NOOP("HistoryModel", "项目"),
+    QT_TRANSLATE_NOOP("HistoryModel", "村"),
+    QT_TRANSLATE_NOOP("HistoryModel", "村民小组"),
+    QT_TRANSLATE_NOOP("HistoryModel", "户"),
+    QT_TRANSLATE_NOOP("HistoryModel", "成员"),
+    QT_TRANSLATE_NOOP("HistoryModel", "地块"),
+    QT_TRANSLATE_NOOP("HistoryModel", "房屋"),
+    QT_TRANSLATE_NOOP("HistoryModel", "附着物"),
+    QT_TRANSLATE_NOOP("HistoryModel", "补偿标准"),
+    QT_TRANSLATE_NOOP("HistoryModel", "补偿规则"),
+    QT_TRANSLATE_NOOP("HistoryModel", "项目补偿标准"),
+    QT_TRANSLATE_NOOP("HistoryModel", "补偿结果"),
+    QT_TRANSLATE_NOOP("HistoryModel", "补偿明细"),
+    QT_TRANSLATE_NOOP("HistoryModel", "补偿调整"),
+    QT_TRANSLATE_NOOP("HistoryModel", "文书"),
+    QT_TRANSLATE_NOOP("HistoryModel", "账户"),
+    QT_TRANSLATE_NOOP("HistoryModel", "协议"),
+    QT_TRANSLATE_NOOP("HistoryModel", "协议明细"),
+    QT_TRANSLATE_NOOP("HistoryModel", "分期"),
+    QT_TRANSLATE_NOOP("HistoryModel", "兑付批次"),
+    QT_TRANSLATE_NOOP("HistoryModel", "兑付"),
+    QT_TRANSLATE_NOOP("HistoryModel", "要件"),
+    QT_TRANSLATE_NOOP("HistoryModel", "安置小区"),
+    QT_TRANSLATE_NOOP("HistoryModel", "安置房"),
+    QT_TRANSLATE_NOOP("HistoryModel", "安置标准"),
+    QT_TRANSLATE_NOOP("HistoryModel", "安置户"),
+    QT_TRANSLATE_NOOP("HistoryModel", "不计安置人口"),
+    QT_TRANSLATE_NOOP("HistoryModel", "选房"),
+    QT_TRANSLATE_NOOP("HistoryModel", "抽签"),
+    QT_TRANSLATE_NOOP("HistoryModel", "交房"),
+    QT_TRANSLATE_NOOP("HistoryModel", "劳动年龄设置"),
+    QT_TRANSLATE_NOOP("HistoryModel", "劳动力状况"),
+    QT_TRANSLATE_NOOP("HistoryModel", "就业记录"),
+    QT_TRANSLATE_NOOP("HistoryModel", "培训课程"),
+    QT_TRANSLATE_NOOP("HistoryModel", "培训报名"),
+    QT_TRANSLATE_NOOP("HistoryModel", "岗位"),
+    QT_TRANSLATE_NOOP("HistoryModel", "岗位推荐"),
+    QT_TRANSLATE_NOOP("HistoryModel", "回访"),
+    QT_TRANSLATE_NOOP("HistoryModel", "社保标准"),
+    QT_TRANSLATE_NOOP("HistoryModel", "社保年龄段"),
+    QT_TRANSLATE_NOOP("HistoryModel", "社保参保"),
+    QT_TRANSLATE_NOOP("HistoryModel", "程序步骤"),
+    QT_TRANSLATE_NOOP("HistoryModel", "程序设置"),
+    QT_TRANSLATE_NOOP("HistoryModel", "佐证材料"),
+    QT_TRANSLATE_NOOP("HistoryModel", "信访/异议"),
+    QT_TRANSLATE_NOOP("HistoryModel", "公示记录"),
+    QT_TRANSLATE_NOOP("HistoryModel", "节假日年度"),
+    QT_TRANSLATE_NOOP("HistoryModel", "节假日"),
+)
+
+
 def local_time(ts: str) -> str:
     try:
         moment = datetime.strptime(ts, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
@@ -63,9 +120,9 @@ class HistoryModel(QAbstractTableModel):
             case 1:
                 return f"{e.user}@{e.host}" if role == Qt.ItemDataRole.ToolTipRole else e.user
             case 2:
-                return ACTION_LABELS.get(e.action, e.action)
+                return self.tr(ACTION_LABELS.get(e.action, e.action))
             case 3:
-                return entity_label(e.entity)
+                return self.tr(entity_label(e.entity))
             case 4:
                 return field_label(e.entity, e.field)
             case 5:
