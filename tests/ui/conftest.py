@@ -23,6 +23,7 @@ def window(qtbot, demo_db: Database, prefs: QSettings) -> Iterator[MainWindow]:
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    settle(qtbot, win)  # the first count runs on a worker thread: tests start from a loaded table
     yield win
     runner.wait()
 
