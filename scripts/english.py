@@ -961,6 +961,10 @@ EN = {
     '信访/异议': 'Grievance/objection',
     '节假日年度': 'Holiday year',
     '节假日': 'Holiday',
+    '户主姓名': "Head's name",
+    '征收土地面积(亩)': 'Land taken (mu)',
+    '房屋结构': 'House structure',
+    '果树(棵)': 'Fruit trees',
 }  # fmt: skip
 
 

@@ -40,12 +40,33 @@ from resettle.io.survey import ImportIssue, ReadOptions, list_sheets, options_fr
 from resettle.services import imports, projects
 from resettle.store.database import Database
 from resettle.store.paths import data_dir
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.import_models import IssuesModel, SheetGridModel, column_letter
 from ui.ops import OpRunner
 
 SURVEY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 MAPPED_FIELDS = ("household_no", "head", "name", "relation", "sex", "id_number", "birth_date", "phone", "land_class",
                  "land_area_mu", "structure_type", "floor_area_m2", "trees", "bank_name", "bank_account", "remarks")  # fmt: skip
+# The importer's names of MAPPED_FIELDS (resettle.io.headers.FIELD_LABELS), translated on the mapping page
+# (tests/ui/test_translation_complete.py checks every one is here).
+FIELD_NAMES = (
+    QT_TRANSLATE_NOOP("MappingPage", "户号"),
+    QT_TRANSLATE_NOOP("MappingPage", "户主姓名"),
+    QT_TRANSLATE_NOOP("MappingPage", "姓名"),
+    QT_TRANSLATE_NOOP("MappingPage", "与户主关系"),
+    QT_TRANSLATE_NOOP("MappingPage", "性别"),
+    QT_TRANSLATE_NOOP("MappingPage", "身份证号码"),
+    QT_TRANSLATE_NOOP("MappingPage", "出生日期"),
+    QT_TRANSLATE_NOOP("MappingPage", "联系电话"),
+    QT_TRANSLATE_NOOP("MappingPage", "地类"),
+    QT_TRANSLATE_NOOP("MappingPage", "征收土地面积(亩)"),
+    QT_TRANSLATE_NOOP("MappingPage", "房屋结构"),
+    QT_TRANSLATE_NOOP("MappingPage", "建筑面积(㎡)"),
+    QT_TRANSLATE_NOOP("MappingPage", "果树(棵)"),
+    QT_TRANSLATE_NOOP("MappingPage", "开户银行"),
+    QT_TRANSLATE_NOOP("MappingPage", "银行账号"),
+    QT_TRANSLATE_NOOP("MappingPage", "备注"),
+)
 
 
 def profiles_path() -> Path:
@@ -123,9 +144,9 @@ class MappingPage(QWizardPage):
         mapping = QFormLayout()
         for key in MAPPED_FIELDS:
             combo = QComboBox()
-            combo.setMinimumWidth(70)
+            combo.setMinimumWidth(150)  # "G · 公民身份号码" stays readable beside an English label
             self.combos[key] = combo
-            mapping.addRow(FIELD_LABELS.get(key, key), combo)
+            mapping.addRow(self.tr(FIELD_LABELS.get(key, key)), combo)
         mapping_box = QWidget()
         mapping_box.setLayout(mapping)
         self.grid_model = SheetGridModel(self)

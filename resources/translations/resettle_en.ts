@@ -346,22 +346,22 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="371" />
+        <location filename="../../ui/import_wizard.py" line="392" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="382" />
+        <location filename="../../ui/import_wizard.py" line="403" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="388" />
+        <location filename="../../ui/import_wizard.py" line="409" />
         <source>没有导入任何数据。请关闭向导，改正后重新导入。</source>
         <translation>Nothing was imported. Close the wizard, correct the file and import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="403" />
+        <location filename="../../ui/import_wizard.py" line="424" />
         <source>导入完成（批次 {0}）：新增 {1} 户，变更 {2} 户，删除 {3} 户，共 {4} 人。
 可在「文件 → 导入批次…」中撤销整批导入。</source>
         <translation>Imported (batch {0}): {1} added, {2} changed, {3} removed households, {4} persons.
@@ -672,87 +672,87 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="266" />
+        <location filename="../../ui/import_wizard.py" line="287" />
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="283" />
+        <location filename="../../ui/import_wizard.py" line="304" />
         <source>同时删除库中有、文件里已没有的户</source>
         <translation>Also delete households no longer in the file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="284" />
+        <location filename="../../ui/import_wizard.py" line="305" />
         <source>导出错误报告…</source>
         <translation>Export error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="287" />
+        <location filename="../../ui/import_wizard.py" line="308" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="305" />
+        <location filename="../../ui/import_wizard.py" line="326" />
         <source>共 {0} 户、{1} 人。新增 {2} 户，变更 {3} 户，无变化 {4} 户，文件中没有的 {5} 户。</source>
         <translation>{0} households, {1} persons. {2} new, {3} changed, {4} unchanged, {5} not in the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="308" />
+        <location filename="../../ui/import_wizard.py" line="329" />
         <source>
 发现 {0} 处错误（必须改正后才能导入）、{1} 处提醒。点一行可查看该单元格。</source>
         <translation>
 {0} errors (must be fixed before importing), {1} warnings. Click a row to see the cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="310" />
+        <location filename="../../ui/import_wizard.py" line="331" />
         <source>有错误，不能导入。可以导出错误报告交给村里改正。</source>
         <translation>There are errors; nothing can be imported. Export an error report for the village to fix.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="312" />
+        <location filename="../../ui/import_wizard.py" line="333" />
         <source>
 没有错误，{0} 处提醒。</source>
         <translation>
 No errors, {0} warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="313" />
+        <location filename="../../ui/import_wizard.py" line="334" />
         <source>点「下一步」导入；导入前会自动备份数据库。</source>
         <translation>Click Next to import; the database is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="317" />
+        <location filename="../../ui/import_wizard.py" line="338" />
         <source>变更：</source>
         <translation>Changes: </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="287" />
-        <location filename="../../ui/import_wizard.py" line="353" />
+        <location filename="../../ui/import_wizard.py" line="308" />
+        <location filename="../../ui/import_wizard.py" line="374" />
         <source>导出错误报告</source>
         <translation>Export error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="353" />
+        <location filename="../../ui/import_wizard.py" line="374" />
         <source>-错误报告.xlsx</source>
         <translation>-error-report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="354" />
+        <location filename="../../ui/import_wizard.py" line="375" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="357" />
+        <location filename="../../ui/import_wizard.py" line="378" />
         <source>正在导出错误报告…</source>
         <translation>Writing the error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="361" />
+        <location filename="../../ui/import_wizard.py" line="382" />
         <source>错误报告</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="361" />
+        <location filename="../../ui/import_wizard.py" line="382" />
         <source>错误报告已保存到：
 {0}</source>
         <translation>Error report saved to:
@@ -1403,68 +1403,68 @@ No errors, {0} warnings.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="59" />
-        <location filename="../../ui/import_wizard.py" line="93" />
+        <location filename="../../ui/import_wizard.py" line="80" />
+        <location filename="../../ui/import_wizard.py" line="114" />
         <source>选择调查表</source>
         <translation>Choose survey workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="60" />
+        <location filename="../../ui/import_wizard.py" line="81" />
         <source>支持 .xlsx .xlsm .xls .ods 和 .csv（UTF-8 或 GB18030）。也可以把文件拖到主窗口上。</source>
         <translation>Reads .xlsx .xlsm .xls .ods and .csv (UTF-8 or GB18030). You can also drop a file on the main window.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="62" />
+        <location filename="../../ui/import_wizard.py" line="83" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="72" />
+        <location filename="../../ui/import_wizard.py" line="93" />
         <source>征收项目</source>
         <translation>Expropriation project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="77" />
+        <location filename="../../ui/import_wizard.py" line="98" />
         <source>请选择项目，或输入新项目的名称</source>
         <translation>Choose a project, or type the name of a new one</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="80" />
+        <location filename="../../ui/import_wizard.py" line="101" />
         <source>留空则从标题或工作表名识别</source>
         <translation>Leave empty to take it from the title or sheet name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="82" />
+        <location filename="../../ui/import_wizard.py" line="103" />
         <source>（自动识别）</source>
         <translation>(detect)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="86" />
+        <location filename="../../ui/import_wizard.py" line="107" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="87" />
+        <location filename="../../ui/import_wizard.py" line="108" />
         <source>导入到项目</source>
         <translation>Import into project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="88" />
+        <location filename="../../ui/import_wizard.py" line="109" />
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="89" />
+        <location filename="../../ui/import_wizard.py" line="110" />
         <source>列映射方案</source>
         <translation>Column mapping profile</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="94" />
+        <location filename="../../ui/import_wizard.py" line="115" />
         <source>表格 (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="107" />
+        <location filename="../../ui/import_wizard.py" line="128" />
         <source>打不开文件</source>
         <translation>Cannot open file</translation>
     </message>
@@ -2720,17 +2720,17 @@ Undo anyway?</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="447" />
+        <location filename="../../ui/import_wizard.py" line="468" />
         <source>导入调查表</source>
         <translation>Import survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="488" />
+        <location filename="../../ui/import_wizard.py" line="509" />
         <source>正在读取和检查…</source>
         <translation>Reading and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="504" />
+        <location filename="../../ui/import_wizard.py" line="525" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -3801,62 +3801,142 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="118" />
+        <location filename="../../ui/import_wizard.py" line="53" />
+        <source>户号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="54" />
+        <source>户主姓名</source>
+        <translation>Head's name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="55" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="56" />
+        <source>与户主关系</source>
+        <translation>Relation to head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="57" />
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="58" />
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="59" />
+        <source>出生日期</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="60" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="61" />
+        <source>地类</source>
+        <translation>Land class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="62" />
+        <source>征收土地面积(亩)</source>
+        <translation>Land taken (mu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="63" />
+        <source>房屋结构</source>
+        <translation>House structure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="64" />
+        <source>建筑面积(㎡)</source>
+        <translation>Floor area (㎡)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="65" />
+        <source>果树(棵)</source>
+        <translation>Fruit trees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="66" />
+        <source>开户银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="67" />
+        <source>银行账号</source>
+        <translation>Bank account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="68" />
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="139" />
         <source>工作表和列</source>
         <translation>Sheets and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="119" />
+        <location filename="../../ui/import_wizard.py" line="140" />
         <source>核对每一项对应的列；改动后点「重新识别」。可以把映射保存为本办公室的方案。</source>
         <translation>Check the column of each field; after changes click Re-read. The mapping can be saved as this office's profile.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="138" />
+        <location filename="../../ui/import_wizard.py" line="159" />
         <source>重新识别</source>
         <translation>Re-read</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="140" />
+        <location filename="../../ui/import_wizard.py" line="161" />
         <source>保存为映射方案…</source>
         <translation>Save as profile…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="144" />
+        <location filename="../../ui/import_wizard.py" line="165" />
         <source>预览工作表</source>
         <translation>Preview sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="170" />
+        <location filename="../../ui/import_wizard.py" line="191" />
         <source>读取的工作表：</source>
         <translation>Sheets to read:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="203" />
+        <location filename="../../ui/import_wizard.py" line="224" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="208" />
+        <location filename="../../ui/import_wizard.py" line="229" />
         <source>{0}：{1} 户，{2} 人，表头在第 {3} 行</source>
         <translation>{0}: {1} households, {2} persons, header in row {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="210" />
+        <location filename="../../ui/import_wizard.py" line="231" />
         <source>没有找到调查表格式的工作表</source>
         <translation>No sheet looks like a survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="243" />
+        <location filename="../../ui/import_wizard.py" line="264" />
         <source>保存映射方案</source>
         <translation>Save mapping profile</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="243" />
+        <location filename="../../ui/import_wizard.py" line="264" />
         <source>方案名称（例如本乡镇名称）：</source>
         <translation>Profile name (e.g. the township):</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="250" />
+        <location filename="../../ui/import_wizard.py" line="271" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>

@@ -176,3 +176,18 @@ def test_every_history_action_and_object_has_a_label() -> None:
     }
     names = set(ACTION_LABELS.values()) | set(ENTITY_LABELS.values())
     assert names <= in_history, names - in_history
+
+
+def test_every_import_field_has_a_label() -> None:
+    """The wizard's mapping page names each field through MappingPage's translations."""
+    from resettle.io.headers import FIELD_LABELS
+    from ui.import_wizard import MAPPED_FIELDS
+
+    on_mapping_page = {
+        m.findtext("source")
+        for c in ET.parse(TS).getroot().iter("context")
+        if c.findtext("name") == "MappingPage"
+        for m in c.iter("message")
+    }
+    names = {FIELD_LABELS.get(key, key) for key in MAPPED_FIELDS}
+    assert names <= on_mapping_page, names - on_mapping_page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from resettle.io.survey import ImportIssue
@@ -66,7 +66,7 @@ class IssuesModel(QAbstractTableModel):
             case 3:
                 return issue.column
             case 4:
-                return issue.field
+                return QCoreApplication.translate("MappingPage", issue.field) if issue.field else issue.field
             case 5:
                 return issue.value
             case 6:
