@@ -159,7 +159,7 @@ def expect(db_path: Path, before: ChainHead, after: ChainHead) -> None:
 
 
 def advance(db_path: Path, before: ChainHead, after: ChainHead) -> None:
-    """After a committed write that moved the head from ``before`` to ``after``."""
+    """Record a committed write that moved the head from ``before`` to ``after`` as confirmed."""
     current = load(db_path)
     if current is None or current.pending != after:
         expect(db_path, before, after)  # not announced: check continuity now

@@ -376,3 +376,13 @@ def test_a_process_killed_during_a_commit_leaves_a_witness_that_accepts_either_o
     assert report.ok, report.problems
     w = witness.load(register.path)
     assert w is not None and w.head == register.chain_head() and w.pending is None and not w.gaps
+
+
+def test_the_entries_of_the_last_save_cut_off_are_caught(register: Database) -> None:
+    """The witness is confirmed after each commit, so even the newest save's entries are missed when cut."""
+    before = register.chain_head()
+    projects.create_project(register, "最后一次保存")
+    hand_edit(register, "DROP TRIGGER audit_log_no_delete", f"DELETE FROM audit_log WHERE id > {before.seq}",
+              "DELETE FROM project WHERE name = '最后一次保存'")  # fmt: skip
+    report = check_database(register)
+    assert any("审计链比见证文件记录的短" in p for p in report.problems), report.problems

@@ -325,7 +325,7 @@ def test_the_witness_is_written_after_each_save(register: Path) -> None:
         projects.create_project(db, "见证测试")
         head = db.chain_head()
     w = witness.load(register)
-    assert w is not None and w.head == head
+    assert w is not None and w.accepts(head) and not w.gaps
 
 
 def test_print_the_table() -> None:
