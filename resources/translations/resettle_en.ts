@@ -238,7 +238,7 @@
     <message>
         <location filename="../../ui/payments/dialogs.py" line="162" />
         <source>未签：</source>
-        <translation>Not signed:</translation>
+        <translation>Not signed: </translation>
     </message>
     <message>
         <location filename="../../ui/payments/dialogs.py" line="166" />
@@ -432,7 +432,7 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/livelihood/charts.py" line="83" />
+        <location filename="../../ui/livelihood/charts.py" line="85" />
         <source>暂无数据</source>
         <translation>No data yet</translation>
     </message>
@@ -547,7 +547,7 @@ A whole batch can be undone under File → Import batches….</translation>
     <message>
         <location filename="../../ui/payments/dialogs.py" line="270" />
         <source>未列入：</source>
-        <translation>Not included:</translation>
+        <translation>Not included: </translation>
     </message>
     <message>
         <location filename="../../ui/payments/dialogs.py" line="274" />
@@ -572,7 +572,7 @@ A whole batch can be undone under File → Import batches….</translation>
     <message>
         <location filename="../../ui/payments/dialogs.py" line="300" />
         <source>已写出：</source>
-        <translation>Written:</translation>
+        <translation>Written: </translation>
     </message>
     <message>
         <location filename="../../ui/payments/dialogs.py" line="310" />
@@ -1902,6 +1902,7 @@ No errors, {0} warnings.</translation>
     </message>
     <message>
         <location filename="../../ui/models/history.py" line="23" />
+        <location filename="../../ui/models/history.py" line="136" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -2159,6 +2160,1171 @@ No errors, {0} warnings.</translation>
         <location filename="../../ui/models/history.py" line="80" />
         <source>节假日</source>
         <translation>Holiday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="81" />
+        <source>户号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="82" />
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="83" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="84" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="85" />
+        <source>开户银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="86" />
+        <source>银行账号</source>
+        <translation>Bank account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="87" />
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="88" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="89" />
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="90" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="91" />
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="92" />
+        <source>与户主关系</source>
+        <translation>Relation to head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="93" />
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="94" />
+        <source>出生日期</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="95" />
+        <source>户口性质</source>
+        <translation>Hukou type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="96" />
+        <source>安置人口</source>
+        <translation>Resettled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="97" />
+        <source>地类</source>
+        <translation>Land class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="98" />
+        <source>面积(亩)</source>
+        <translation>Area (mu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="99" />
+        <source>地块编号</source>
+        <translation>Parcel no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="100" />
+        <source>承包合同号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="101" />
+        <source>结构</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="102" />
+        <source>建筑面积(㎡)</source>
+        <translation>Floor area (㎡)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="103" />
+        <source>用途</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="104" />
+        <source>合法性</source>
+        <translation>Legality</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="105" />
+        <source>建成年份</source>
+        <translation>Year built</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="106" />
+        <source>装修评估价(元)</source>
+        <translation>Fit-out value (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="107" />
+        <source>种类</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="108" />
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="109" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="110" />
+        <source>规格</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="111" />
+        <source>登记日期</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="112" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="113" />
+        <source>导入批次</source>
+        <translation>Import batches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="114" />
+        <source>批准文号</source>
+        <translation>Approval no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="115" />
+        <source>批准日期</source>
+        <translation>Approval date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="116" />
+        <source>预公告日（截止日）</source>
+        <translation>Cut-off (pre-announcement)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="117" />
+        <source>基准日</source>
+        <translation>Reference date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="118" />
+        <source>公示天数</source>
+        <translation>Posting days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="119" />
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="120" />
+        <source>征迁办</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="121" />
+        <source>征迁办电话</source>
+        <translation>Office phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="122" />
+        <source>签约地点</source>
+        <translation>Signing place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="123" />
+        <source>监督电话</source>
+        <translation>Complaint phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="124" />
+        <source>标准版本</source>
+        <translation>Standard version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="125" />
+        <source>合计(元)</source>
+        <translation>Total (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="126" />
+        <source>金额(元)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="127" />
+        <source>明细摘要</source>
+        <translation>Lines digest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="128" />
+        <source>计算依据摘要</source>
+        <translation>Basis digest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="129" />
+        <source>计算时间</source>
+        <translation>Computed at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="130" />
+        <source>计算人</source>
+        <translation>Computed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="131" />
+        <source>复核时间</source>
+        <translation>Reviewed at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="132" />
+        <source>复核人</source>
+        <translation>Reviewed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="133" />
+        <source>签约日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="134" />
+        <source>过渡月数</source>
+        <translation>Transition months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="135" />
+        <source>支付对象</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="137" />
+        <source>创建时间</source>
+        <translation>Created at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="138" />
+        <source>创建人</source>
+        <translation>Created by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="139" />
+        <source>规则编码</source>
+        <translation>Rule code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="140" />
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="141" />
+        <source>单价(元)</source>
+        <translation>Unit price (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="142" />
+        <source>算式</source>
+        <translation>Formula</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="143" />
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="144" />
+        <source>条件</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="145" />
+        <source>最低</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="146" />
+        <source>最高</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="147" />
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="148" />
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="149" />
+        <source>依据文件</source>
+        <translation>Source document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="150" />
+        <source>基于</source>
+        <translation>Based on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="151" />
+        <source>发布时间</source>
+        <translation>Published at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="152" />
+        <source>发布人</source>
+        <translation>Published by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="153" />
+        <source>设定时间</source>
+        <translation>Set at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="154" />
+        <source>设定人</source>
+        <translation>Set by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="155" />
+        <source>字号</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="156" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="157" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="158" />
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="159" />
+        <source>出具时间</source>
+        <translation>Issued at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="160" />
+        <source>出具人</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="161" />
+        <source>内容快照</source>
+        <translation>Content snapshot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="162" />
+        <source>打印次数</source>
+        <translation>Times printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="163" />
+        <source>最近打印时间</source>
+        <translation>Last printed at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="164" />
+        <source>最近打印人</source>
+        <translation>Last printed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="165" />
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="166" />
+        <source>密码（散列）</source>
+        <translation>Password (hash)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="167" />
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="168" />
+        <source>登录失败次数</source>
+        <translation>Failed logins</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="169" />
+        <source>锁定至</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="170" />
+        <source>须改密码</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="171" />
+        <source>改密时间</source>
+        <translation>Password changed at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="172" />
+        <source>最近登录</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="173" />
+        <source>安置方式</source>
+        <translation>Resettlement option</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="174" />
+        <source>付款计划</source>
+        <translation>Payment plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="175" />
+        <source>腾房日期</source>
+        <translation>Vacated on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="176" />
+        <source>期次</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="177" />
+        <source>比例(%)</source>
+        <translation>Share (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="178" />
+        <source>付款日期</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="179" />
+        <source>批次号</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="180" />
+        <source>笔数</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="181" />
+        <source>银行格式</source>
+        <translation>Bank format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="182" />
+        <source>审计链头</source>
+        <translation>Audit chain head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="183" />
+        <source>回单校验值</source>
+        <translation>Return check value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="184" />
+        <source>回单时间</source>
+        <translation>Return time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="185" />
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="186" />
+        <source>失败原因</source>
+        <translation>Failure reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="187" />
+        <source>结果时间</source>
+        <translation>Result time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="188" />
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="189" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="190" />
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="191" />
+        <source>添加人</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="192" />
+        <source>添加时间</source>
+        <translation>Added at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="193" />
+        <source>存放位置</source>
+        <translation>Stored at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="194" />
+        <source>承诺交房日期</source>
+        <translation>Promised handover date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="195" />
+        <source>楼号</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="196" />
+        <source>层</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="197" />
+        <source>房号</source>
+        <translation>Flat no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="198" />
+        <source>户型</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="199" />
+        <source>冻结原因</source>
+        <translation>Frozen because</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="200" />
+        <source>人均安置面积(㎡)</source>
+        <translation>Area per person (㎡)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="201" />
+        <source>每户最低安置面积(㎡)</source>
+        <translation>Minimum area per household (㎡)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="202" />
+        <source>安置价(元/㎡)</source>
+        <translation>Resettlement price (yuan/㎡)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="203" />
+        <source>超出面积分档(㎡)</source>
+        <translation>Excess area bands (㎡)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="204" />
+        <source>超出面积单价(元/㎡)</source>
+        <translation>Excess area price (yuan/㎡)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="205" />
+        <source>不足面积退还单价(元/㎡)</source>
+        <translation>Shortfall refund price (yuan/㎡)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="206" />
+        <source>过渡费(元/人·月)</source>
+        <translation>Transition (yuan/person·month)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="207" />
+        <source>逾期过渡费倍数</source>
+        <translation>Overdue transition factor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="208" />
+        <source>装修期(月)</source>
+        <translation>Fit-out (months)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="209" />
+        <source>来源文件</source>
+        <translation>Source file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="210" />
+        <source>搬出日期</source>
+        <translation>Moved out on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="211" />
+        <source>过号</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="212" />
+        <source>第几套</source>
+        <translation>Flat number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="213" />
+        <source>产权人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="214" />
+        <source>提前选房</source>
+        <translation>Chose early</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="215" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="216" />
+        <source>选房时间</source>
+        <translation>Chosen at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="217" />
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="218" />
+        <source>抽签范围</source>
+        <translation>Lottery scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="219" />
+        <source>种子</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="220" />
+        <source>名单摘要</source>
+        <translation>List digest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="221" />
+        <source>顺序</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="222" />
+        <source>重抽原因</source>
+        <translation>Redraw reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="223" />
+        <source>抽签时间</source>
+        <translation>Drawn at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="224" />
+        <source>抽签人</source>
+        <translation>Drawn by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="225" />
+        <source>交房日期</source>
+        <translation>Handover date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="226" />
+        <source>钥匙</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="227" />
+        <source>水表读数</source>
+        <translation>Water meter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="228" />
+        <source>电表读数</source>
+        <translation>Electricity meter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="229" />
+        <source>燃气表读数</source>
+        <translation>Gas meter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="230" />
+        <source>流水号</source>
+        <translation>Serial no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="231" />
+        <source>入住通知单号</source>
+        <translation>Move-in notice no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="232" />
+        <source>办证状态</source>
+        <translation>Title deed status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="233" />
+        <source>最低年龄</source>
+        <translation>Minimum age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="234" />
+        <source>最高年龄</source>
+        <translation>Maximum age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="235" />
+        <source>男性退休年龄</source>
+        <translation>Men retire at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="236" />
+        <source>女性退休年龄</source>
+        <translation>Women retire at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="237" />
+        <source>回访间隔(月)</source>
+        <translation>Follow-up interval (months)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="238" />
+        <source>就业状态</source>
+        <translation>Employment status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="239" />
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="240" />
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="241" />
+        <source>月收入(元)</source>
+        <translation>Monthly income (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="242" />
+        <source>未就业起始</source>
+        <translation>Without work since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="243" />
+        <source>更新时间</source>
+        <translation>Updated at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="244" />
+        <source>记录时间</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="245" />
+        <source>培训机构</source>
+        <translation>Training provider</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="246" />
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="247" />
+        <source>课程</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="248" />
+        <source>出勤学时</source>
+        <translation>Hours attended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="249" />
+        <source>是否结业</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="250" />
+        <source>证书名称</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="251" />
+        <source>证书编号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="252" />
+        <source>企业</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="253" />
+        <source>人数</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="254" />
+        <source>证书要求</source>
+        <translation>Certificate required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="255" />
+        <source>月薪(元)</source>
+        <translation>Monthly pay (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="256" />
+        <source>推荐理由</source>
+        <translation>Why referred</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="257" />
+        <source>推荐日期</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="258" />
+        <source>结果日期</source>
+        <translation>Result on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="259" />
+        <source>回访日期</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="260" />
+        <source>年龄段</source>
+        <translation>Age band</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="261" />
+        <source>起始年龄</source>
+        <translation>From age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="262" />
+        <source>截止年龄</source>
+        <translation>To age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="263" />
+        <source>待遇</source>
+        <translation>Benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="264" />
+        <source>回执年龄段</source>
+        <translation>Receipt age band</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="265" />
+        <source>审核结果</source>
+        <translation>Review result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="266" />
+        <source>核对时间</source>
+        <translation>Checked at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="267" />
+        <source>应完成日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="268" />
+        <source>适用</source>
+        <translation>Applies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="269" />
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="270" />
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="271" />
+        <source>截止日后婚育是否计入</source>
+        <translation>Count marriages and births after cut-off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="272" />
+        <source>提前打印协议的理由</source>
+        <translation>Reason for early agreement printing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="273" />
+        <source>提前打印协议的批准人</source>
+        <translation>Early printing approved by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="274" />
+        <source>提前打印协议的批准时间</source>
+        <translation>Early printing approved at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="275" />
+        <source>来访人</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="276" />
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="277" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="278" />
+        <source>涉及对象</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="279" />
+        <source>涉及内容</source>
+        <translation>Subject matter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="280" />
+        <source>公示</source>
+        <translation>Posting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="281" />
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="282" />
+        <source>受理日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="283" />
+        <source>期限</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="284" />
+        <source>期限单位</source>
+        <translation>Period unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="285" />
+        <source>答复期限</source>
+        <translation>Answer due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="286" />
+        <source>答复</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="287" />
+        <source>办结日期</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="288" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="289" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="290" />
+        <source>载入时间</source>
+        <translation>Loaded at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="291" />
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="292" />
+        <source>村名</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="293" />
+        <source>组名</source>
+        <translation>Group name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="294" />
+        <source>标准名称</source>
+        <translation>Standard name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="295" />
+        <source>课程名称</source>
+        <translation>Course name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="296" />
+        <source>小区名称</source>
+        <translation>Estate name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="297" />
+        <source>账户名</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="298" />
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="299" />
+        <source>节日</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="300" />
+        <source>计算状态</source>
+        <translation>Computation status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="301" />
+        <source>协议状态</source>
+        <translation>Agreement status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="302" />
+        <source>协议种类</source>
+        <translation>Agreement kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="303" />
+        <source>批次状态</source>
+        <translation>Batch status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="304" />
+        <source>房源状态</source>
+        <translation>Flat status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="305" />
+        <source>抽签状态</source>
+        <translation>Lottery status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="306" />
+        <source>推荐状态</source>
+        <translation>Referral status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="307" />
+        <source>劳动能力</source>
+        <translation>Ability to work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="308" />
+        <source>付款条件</source>
+        <translation>Payment condition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="309" />
+        <source>法定最短期限</source>
+        <translation>Statutory minimum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="310" />
+        <source>休/班</source>
+        <translation>Off/Work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="311" />
+        <source>材料种类</source>
+        <translation>Material kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="312" />
+        <source>要件种类</source>
+        <translation>Document kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="313" />
+        <source>文书种类</source>
+        <translation>Document kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="314" />
+        <source>受理编号</source>
+        <translation>Receipt no.</translation>
     </message>
 </context>
 <context>
@@ -2854,7 +4020,7 @@ Undo anyway?</translation>
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../ui/livelihood/charts.py" line="120" />
+        <location filename="../../ui/livelihood/charts.py" line="122" />
         <source>暂无数据</source>
         <translation>No data yet</translation>
     </message>
@@ -6286,7 +7452,7 @@ Expropriation surveys, compensation and documents.</translation>
     <message>
         <location filename="../../ui/payments/dialogs.py" line="391" />
         <source>要件清单：</source>
-        <translation>Checklist:</translation>
+        <translation>Checklist: </translation>
     </message>
     <message>
         <location filename="../../ui/payments/dialogs.py" line="395" />
@@ -6349,7 +7515,7 @@ Expropriation surveys, compensation and documents.</translation>
     <message>
         <location filename="../../ui/procedure/window.py" line="136" />
         <source>需要注意：</source>
-        <translation>Needs attention:</translation>
+        <translation>Needs attention: </translation>
     </message>
     <message>
         <location filename="../../ui/procedure/window.py" line="138" />
@@ -6756,7 +7922,7 @@ Expropriation surveys, compensation and documents.</translation>
     <message>
         <location filename="../../ui/livelihood/pages.py" line="110" />
         <source>提示：</source>
-        <translation>Notes:</translation>
+        <translation>Notes: </translation>
     </message>
     <message>
         <location filename="../../ui/procedure/window.py" line="88" />

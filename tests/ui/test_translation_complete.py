@@ -164,9 +164,9 @@ def test_every_document_kind_has_a_label() -> None:
     assert names <= in_print_actions, names - in_print_actions
 
 
-def test_every_history_action_and_object_has_a_label() -> None:
-    """The history table shows resettle's action and object names through HistoryModel's translations."""
-    from resettle.services.labels import ACTION_LABELS, ENTITY_LABELS
+def test_every_history_action_object_and_field_has_a_label() -> None:
+    """The history table shows resettle's action, object and field names through HistoryModel's translations."""
+    from resettle.services.labels import ACTION_LABELS, ENTITY_LABELS, FIELD_LABELS, OVERRIDES
 
     in_history = {
         m.findtext("source")
@@ -174,7 +174,9 @@ def test_every_history_action_and_object_has_a_label() -> None:
         if c.findtext("name") == "HistoryModel"
         for m in c.iter("message")
     }
-    names = set(ACTION_LABELS.values()) | set(ENTITY_LABELS.values())
+    names = (
+        set(ACTION_LABELS.values()) | set(ENTITY_LABELS.values()) | set(FIELD_LABELS.values()) | set(OVERRIDES.values())
+    )
     assert names <= in_history, names - in_history
 
 

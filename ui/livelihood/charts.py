@@ -54,6 +54,8 @@ class _Chart(QWidget):
         x = 8.0
         y = h + 8.0
         for i, (name, _values) in enumerate(self.series):
+            if x > 8.0 and x + 16 + fm.horizontalAdvance(name) > self.width() - 8:  # wrap rather than cut a name
+                x, y = 8.0, y + h + 4
             painter.fillRect(QRectF(x, y + 3, 12, h - 6), PALETTE[i % len(PALETTE)])
             painter.drawText(QPointF(x + 16, y + h - fm.descent()), name)
             x += 28 + fm.horizontalAdvance(name)
