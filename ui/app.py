@@ -64,7 +64,6 @@ def install_translator(app: QApplication, prefs: QSettings) -> None:
     translator = QTranslator(app)
     if translator.load(str(resource_path("translations", f"resettle_{language}.qm"))):
         app.installTranslator(translator)
-        app.setApplicationDisplayName(QCoreApplication.translate("app", "征迁安置管理"))
 
 
 def build_app(argv: list[str]) -> QApplication:
@@ -72,7 +71,8 @@ def build_app(argv: list[str]) -> QApplication:
     assert isinstance(app, QApplication)
     app.setOrganizationName("Resettle")
     app.setApplicationName("Resettle")
-    app.setApplicationDisplayName(QCoreApplication.translate("app", "征迁安置管理"))
+    # No application display name: the window titles already carry it (征迁安置管理 — 项目), and on
+    # X11 Qt would append it a second time.
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     app.setFont(apply_ui_font(app.font()))
     return app
