@@ -24,7 +24,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from resettle.errors import ResettleError
+from resettle.errors import Cancelled, ResettleError
 from resettle.io.export import safe_text
 from resettle.io.grid import CellValue, SheetGrid, open_workbook
 from resettle.io.guards import column_index
@@ -225,7 +225,11 @@ def _list_sheet(book: Workbook, issues: Sequence[ImportIssue], copied: Sequence[
 
 
 def write_error_report(
-    source: Path | str, issues: Sequence[ImportIssue], out: Path | str, progress: Progress = None
+    source: Path | str,
+    issues: Sequence[ImportIssue],
+    out: Path | str,
+    progress: Progress = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ErrorReportInfo:
     """Write the report for ``issues`` found in ``source`` (e.g. an ImportPreview's issues) to ``out``.
 
@@ -245,6 +249,11 @@ def write_error_report(
     with open_workbook(source) as reader:
         names = [name for name in reader.sheet_names if name != LIST_SHEET]
         for n, name in enumerate(names, start=1):
+            if cancelled is not None and cancelled():
+                for sheet in book.worksheets:  # finish the write-only sheets' writers; nothing reaches ``out``
+                    with contextlib.suppress(Exception):
+                        sheet.close()
+                raise Cancelled("已取消，错误报告没有写出。")
             grid = reader.load(name)
             marked += _copy_sheet(book, grid, by_sheet.get(name, []), styles)
             copied.append(name)

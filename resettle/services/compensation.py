@@ -19,6 +19,7 @@ from resettle.domain.compensation import Adjustment
 from resettle.domain.compensation import compute as price_household
 from resettle.domain.money import to_fen, to_yuan
 from resettle.domain.rates import RateError, RateTable
+from resettle.errors import Cancelled as CancelledError
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
 from resettle.services.compensation_bulk import (
@@ -238,10 +239,17 @@ def _stored_lines(conn: Connection, household_ids: list[int]) -> dict[int, dict[
     return out
 
 
-def preview_rate_table_change(db: Database, project_id: int, table_id: int) -> TableChangePreview:
+def preview_rate_table_change(
+    db: Database,
+    project_id: int,
+    table_id: int,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> TableChangePreview:
     """Per household: old total, new total and changed lines, for exactly the households whose totals change.
 
-    Old is what is stored now; new is the same facts priced with the other table. Nothing is written."""
+    Old is what is stored now; new is the same facts priced with the other table. Nothing is written,
+    so a cancel (``Cancelled``) simply stops the pricing."""
     require(db, Need.READ, "查看补偿标准变更的影响")
     with db.read() as s:
         rec = load_table(s, table_id)
@@ -257,7 +265,12 @@ def preview_rate_table_change(db: Database, project_id: int, table_id: int) -> T
         changed: dict[int, dict[str, tuple[str, int]]] = {}
         old_grand = new_grand = 0
         new_totals: dict[int, int] = {}
-        for hid, f in facts.items():
+        for n, (hid, f) in enumerate(facts.items(), start=1):
+            if n % 500 == 0:
+                if cancelled is not None and cancelled():
+                    raise CancelledError("已取消预览，未作任何改动。")
+                if progress is not None:
+                    progress(n, len(facts))
             lines = price_household(f, table)
             new_total = sum(ln.amount_fen for ln in lines)
             old_grand += old_lines.get(hid, 0) + adjustments.get(hid, 0)

@@ -150,6 +150,20 @@ def test_a_cancelled_change_of_standard_keeps_the_old_one_and_its_amounts(big: D
     assert stop.seen >= 1 and _state(big) == before
 
 
+def test_the_preview_of_a_change_of_standard_stops_midway(big: Database) -> None:
+    (project,) = projects.tree(big, with_counts=False)
+    current = rate_tables.get_project_rate_table(big, project.id)
+    assert current is not None
+    stop = CancelAfter(1)
+    with pytest.raises(Cancelled):
+        compensation.preview_rate_table_change(
+            big, project.id, current.table.id, progress=stop.progress, cancelled=stop.cancelled
+        )
+    assert stop.seen >= 1 and stop.asked >= 2  # asked again after progress was reported: a midway stop
+    done = compensation.preview_rate_table_change(big, project.id, current.table.id)
+    assert done.households == () and done.unchanged == HOUSEHOLDS  # the same table changes nobody
+
+
 def test_a_cancelled_batch_pdf_leaves_no_file(big: Database, tmp_path: Path) -> None:
     (project,) = projects.tree(big, with_counts=False)
     out = tmp_path / "notices.pdf"
@@ -186,3 +200,17 @@ def test_a_cancelled_demo_generates_nothing(db: Database) -> None:
         generate_demo(db, households=12_000, progress=stop.progress, cancelled=stop.cancelled)
     assert stop.seen >= 1
     assert _rows(db, "SELECT count(*) FROM household") == [(0,)]
+
+
+def test_a_cancelled_error_report_leaves_no_file(tmp_path: Path) -> None:
+    from resettle.io.error_report import write_error_report
+    from resettle.io.survey import read_survey
+
+    source = SAMPLES / "sample_survey.xlsx"
+    issues = read_survey(source).issues
+    out = tmp_path / "report.xlsx"
+    stop = CancelAfter(1)
+    with pytest.raises(Cancelled):
+        write_error_report(source, issues, out, progress=stop.progress, cancelled=stop.cancelled)
+    assert stop.seen == 1  # the first sheet was copied, then it stopped
+    assert list(tmp_path.iterdir()) == []  # no report, no temporary file
