@@ -7109,6 +7109,204 @@ Expropriation surveys, compensation and documents.</translation>
     </message>
 </context>
 <context>
+    <name>Status</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="17" />
+        <source>可选</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="18" />
+        <source>冻结</source>
+        <translation>Frozen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="19" />
+        <source>已选</source>
+        <translation>Chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="20" />
+        <source>已交付</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="21" />
+        <source>待选</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="22" />
+        <source>过号</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="23" />
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="24" />
+        <source>草拟</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="25" />
+        <source>已发布</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="26" />
+        <source>有效</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="27" />
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="28" />
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="29" />
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="30" />
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="31" />
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="32" />
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="33" />
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="34" />
+        <source>期限不足</source>
+        <translation>Too short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="35" />
+        <source>顺序有误</source>
+        <translation>Out of order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="36" />
+        <source>无法判断</source>
+        <translation>Undetermined</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="37" />
+        <source>办理中</source>
+        <translation>In hand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="38" />
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="39" />
+        <source>逾期办结</source>
+        <translation>Closed late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="40" />
+        <source>未计算</source>
+        <translation>Not computed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="41" />
+        <source>已计算</source>
+        <translation>Computed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="42" />
+        <source>已复核</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="43" />
+        <source>已签约</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="44" />
+        <source>已腾房</source>
+        <translation>Vacated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="45" />
+        <source>已兑付</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="46" />
+        <source>已生成</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="47" />
+        <source>推荐中</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="48" />
+        <source>面试</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="49" />
+        <source>录用</source>
+        <translation>Hired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="50" />
+        <source>未录用</source>
+        <translation>Not hired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="51" />
+        <source>已就业</source>
+        <translation>Employed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="52" />
+        <source>自主创业</source>
+        <translation>Self-employed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="53" />
+        <source>未就业·求职</source>
+        <translation>Unemployed, seeking work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="54" />
+        <source>不愿就业</source>
+        <translation>Not seeking work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="55" />
+        <source>一致</source>
+        <translation>Matches</translation>
+    </message>
+</context>
+<context>
     <name>StepDialog</name>
     <message>
         <location filename="../../ui/procedure/dialogs.py" line="62" />
@@ -7934,8 +8132,6 @@ Expropriation surveys, compensation and documents.</translation>
     <name>app</name>
     <message>
         <location filename="../../ui/app.py" line="27" />
-        <location filename="../../ui/app.py" line="67" />
-        <location filename="../../ui/app.py" line="75" />
         <location filename="../../ui/app.py" line="96" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>

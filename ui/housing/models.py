@@ -22,7 +22,7 @@ from resettle.services.housing.records import (
     StandardInfo,
     TransitionRow,
 )
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, status_label
 
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -100,7 +100,7 @@ class FlatsModel(RowsModel[FlatInfo]):
         (QT_TRANSLATE_NOOP("FlatsModel", "层"), lambda f: f.floor, True),
         (QT_TRANSLATE_NOOP("FlatsModel", "户型"), lambda f: f.layout, False),
         (QT_TRANSLATE_NOOP("FlatsModel", "建筑面积(㎡)"), lambda f: area(f.area_m2), True),
-        (QT_TRANSLATE_NOOP("FlatsModel", "状态"), lambda f: f.status, False),
+        (QT_TRANSLATE_NOOP("FlatsModel", "状态"), lambda f: status_label(f.status), False),
         (QT_TRANSLATE_NOOP("FlatsModel", "户号"), lambda f: f.household_no, False),
         (QT_TRANSLATE_NOOP("FlatsModel", "冻结原因"), lambda f: f.frozen_reason, False),
     )
@@ -116,14 +116,14 @@ class QueueModel(RowsModel[QueueEntry]):
         (QT_TRANSLATE_NOOP("QueueModel", "顺序"), lambda q: q.position, True),
         (QT_TRANSLATE_NOOP("QueueModel", "户号"), lambda q: q.household_no, False),
         (QT_TRANSLATE_NOOP("QueueModel", "户主"), lambda q: q.head_name, False),
-        (QT_TRANSLATE_NOOP("QueueModel", "状态"), lambda q: q.state, False),
+        (QT_TRANSLATE_NOOP("QueueModel", "状态"), lambda q: status_label(q.state), False),
     )
 
 
 class StandardsModel(RowsModel[StandardInfo]):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("StandardsModel", "版本"), lambda s: s.revision, True),
-        (QT_TRANSLATE_NOOP("StandardsModel", "状态"), lambda s: s.status, False),
+        (QT_TRANSLATE_NOOP("StandardsModel", "状态"), lambda s: status_label(s.status), False),
         (QT_TRANSLATE_NOOP("StandardsModel", "人均(㎡)"), lambda s: s.standard.area_per_person, True),
         (QT_TRANSLATE_NOOP("StandardsModel", "每户最低(㎡)"), lambda s: s.standard.minimum_area or "", True),
         (QT_TRANSLATE_NOOP("StandardsModel", "安置价"), lambda s: yuan(s.standard.price_within), True),

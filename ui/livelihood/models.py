@@ -18,7 +18,7 @@ from resettle.services.livelihood.common import PersonFacts
 from resettle.services.livelihood.jobs import PostInfo, ReferralView
 from resettle.services.livelihood.training import CourseInfo, EnrolmentView
 from resettle.services.livelihood.visits import DueVisit
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, status_label
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -138,7 +138,7 @@ class PeopleModel(RowsModel):
         (QT_TRANSLATE_NOOP("LivelihoodModels", "劳动力类别"), lambda p: p.category),
         (
             QT_TRANSLATE_NOOP("LivelihoodModels", "就业状态"),
-            lambda p: p.state or QCoreApplication.translate("LivelihoodModels", "未登记"),
+            lambda p: status_label(p.state) or QCoreApplication.translate("LivelihoodModels", "未登记"),
         ),
         (QT_TRANSLATE_NOOP("LivelihoodModels", "单位"), lambda p: p.employer),
         (QT_TRANSLATE_NOOP("LivelihoodModels", "岗位"), lambda p: p.post),
@@ -184,7 +184,7 @@ class ReferralsModel(RowsModel):
         (QT_TRANSLATE_NOOP("LivelihoodModels", "岗位"), lambda r: r.post),
         (QT_TRANSLATE_NOOP("LivelihoodModels", "姓名"), lambda r: r.name),
         (QT_TRANSLATE_NOOP("LivelihoodModels", "身份证号码"), lambda r: r.id_number),
-        (QT_TRANSLATE_NOOP("LivelihoodModels", "进度"), lambda r: r.status),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "进度"), lambda r: status_label(r.status)),
         (QT_TRANSLATE_NOOP("LivelihoodModels", "推荐日期"), lambda r: r.referred_on),
         (QT_TRANSLATE_NOOP("LivelihoodModels", "结果日期"), lambda r: r.decided_on),
         (QT_TRANSLATE_NOOP("LivelihoodModels", "推荐理由"), lambda r: r.reasons),
@@ -240,7 +240,7 @@ class DueVisitsModel(RowsModel):
         (QT_TRANSLATE_NOOP("LivelihoodModels", "户号"), lambda d: d.household_no),
         (
             QT_TRANSLATE_NOOP("LivelihoodModels", "就业状态"),
-            lambda d: d.state or QCoreApplication.translate("LivelihoodModels", "未登记"),
+            lambda d: status_label(d.state) or QCoreApplication.translate("LivelihoodModels", "未登记"),
         ),
         (
             QT_TRANSLATE_NOOP("LivelihoodModels", "上次回访"),

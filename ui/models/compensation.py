@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from resettle.domain.money import format_yuan, to_fen
 from resettle.domain.rates import Rule
 from resettle.services.compensation_records import AdjustmentView, HouseholdDiff, LineView, RateTableInfo
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, status_label
 
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -100,7 +100,7 @@ class RateTablesModel(RowsModel[RateTableInfo]):
         ),
         (QT_TRANSLATE_NOOP("RateTablesModel", "生效日期"), lambda r: r.effective_date or "", False),
         (QT_TRANSLATE_NOOP("RateTablesModel", "文号"), lambda r: r.source_doc, False),
-        (QT_TRANSLATE_NOOP("RateTablesModel", "状态"), lambda r: r.status, False),
+        (QT_TRANSLATE_NOOP("RateTablesModel", "状态"), lambda r: status_label(r.status), False),
         (QT_TRANSLATE_NOOP("RateTablesModel", "规则数"), lambda r: r.rules, True),
     )
 

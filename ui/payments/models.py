@@ -17,7 +17,7 @@ from resettle.services.accounts import AccountInfo
 from resettle.services.payments.agreements import AgreementRow
 from resettle.services.payments.batches import BatchInfo
 from resettle.services.payments.reconcile import Difference, HouseholdBalance
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, status_label
 
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -97,7 +97,7 @@ class AgreementsModel(RowsModel[AgreementRow]):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("AgreementsModel", "户号"), lambda r: r.household_no),
         (QT_TRANSLATE_NOOP("AgreementsModel", "户主"), lambda r: r.head_name),
-        (QT_TRANSLATE_NOOP("AgreementsModel", "状态"), lambda r: r.status),
+        (QT_TRANSLATE_NOOP("AgreementsModel", "状态"), lambda r: status_label(r.status)),
         (QT_TRANSLATE_NOOP("AgreementsModel", "签约日期"), lambda r: r.signed_on),
         (QT_TRANSLATE_NOOP("AgreementsModel", "腾房日期"), lambda r: r.vacated_on),
         (QT_TRANSLATE_NOOP("AgreementsModel", "协议金额(元)"), lambda r: r.total),
@@ -111,7 +111,7 @@ class BatchesModel(RowsModel[BatchInfo]):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("BatchesModel", "批次号"), lambda b: b.batch_no),
         (QT_TRANSLATE_NOOP("BatchesModel", "期次"), lambda b: b.instalment),
-        (QT_TRANSLATE_NOOP("BatchesModel", "状态"), lambda b: b.status),
+        (QT_TRANSLATE_NOOP("BatchesModel", "状态"), lambda b: status_label(b.status)),
         (QT_TRANSLATE_NOOP("BatchesModel", "笔数"), lambda b: b.rows),
         (QT_TRANSLATE_NOOP("BatchesModel", "金额(元)"), lambda b: b.total),
         (QT_TRANSLATE_NOOP("BatchesModel", "成功"), lambda b: b.paid),

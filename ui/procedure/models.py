@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from resettle.services.procedure.calendar import HolidayRow
 from resettle.services.procedure.grievances import GrievanceView, PostingView
 from resettle.services.procedure.steps import PROBLEM_STATUSES, StepView
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, status_label
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -120,7 +120,7 @@ class StepsModel(_RowsModel[StepView]):
         (QT_TRANSLATE_NOOP("StepsModel", "法定期限"), lambda v: v.minimum_text),
         (QT_TRANSLATE_NOOP("StepsModel", "最早可结束"), lambda v: v.earliest_end),
         (QT_TRANSLATE_NOOP("StepsModel", "应完成日期"), lambda v: v.due_date),
-        (QT_TRANSLATE_NOOP("StepsModel", "状态"), lambda v: v.status),
+        (QT_TRANSLATE_NOOP("StepsModel", "状态"), lambda v: status_label(v.status)),
         (QT_TRANSLATE_NOOP("StepsModel", "问题"), lambda v: v.problem),
         (QT_TRANSLATE_NOOP("StepsModel", "证据"), lambda v: len(v.evidence) or ""),
         (QT_TRANSLATE_NOOP("StepsModel", "地点"), lambda v: v.place),
@@ -157,7 +157,7 @@ class GrievanceModel(_RowsModel[GrievanceView]):
         (
             QT_TRANSLATE_NOOP("GrievanceModel", "状态"),
             lambda g: (
-                g.status
+                status_label(g.status)
                 + (QCoreApplication.translate("GrievanceModel", "（{0} 天）").format(g.days_over) if g.overdue else "")
             ),
         ),
