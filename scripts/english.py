@@ -1108,6 +1108,7 @@ EN = {
     '未就业·求职': 'Unemployed, seeking work',
     '不愿就业': 'Not seeking work',
     '一致': 'Matches',
+    '、': ', ',
 }  # fmt: skip
 
 

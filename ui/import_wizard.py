@@ -227,7 +227,7 @@ class MappingPage(QWizardPage):
             combo.setCurrentIndex(max(0, combo.findData(first.get(key, ""))))
             combo.blockSignals(False)
         lines = [self.tr("{0}：{1} 户，{2} 人，表头在第 {3} 行").format(
-            s.name, s.households, s.persons, "、".join(str(r) for r in s.header_rows)) for s in result.read.sheets]  # fmt: skip
+            s.name, s.households, s.persons, self.tr("、").join(str(r) for r in s.header_rows)) for s in result.read.sheets]  # fmt: skip
         self.summary.setText("\n".join(lines) or self.tr("没有找到调查表格式的工作表"))
         self.show_sheet(self.sheet_choice.currentText())
         if result.read.sheets:

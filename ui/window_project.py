@@ -107,7 +107,7 @@ class ProjectDialog(QDialog):
             self.township[key] = edit
             town_form.addRow(self.tr(label), edit)
         if record is not None and record.villages:
-            villages = QLabel(self.tr("村：{0}").format("、".join(name for _id, name in record.villages)))
+            villages = QLabel(self.tr("村：{0}").format(self.tr("、").join(name for _id, name in record.villages)))
             villages.setWordWrap(True)
             form.addRow("", villages)
         self.error = QLabel()

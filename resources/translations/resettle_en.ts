@@ -1760,6 +1760,11 @@ No errors, {0} warnings.</translation>
         <translation>Chosen flat</translation>
     </message>
     <message>
+        <location filename="../../ui/housing/dialogs.py" line="570" />
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <location filename="../../ui/housing/dialogs.py" line="571" />
         <source>交房日期</source>
         <translation>Handover date</translation>
@@ -3411,6 +3416,11 @@ No errors, {0} warnings.</translation>
         <location filename="../../ui/procedure/window.py" line="366" />
         <source>已知年份：{y}。其他年份的日期无法推算工作日，请导入国务院办公厅当年的节假日安排（工作簿「节假日」：日期、休/班）。</source>
         <translation>Known years: {y}. Working days of other years cannot be counted; import the State Council's holiday schedule for that year (workbook sheet 节假日: 日期, 休/班).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure/window.py" line="367" />
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <location filename="../../ui/procedure/window.py" line="371" />
@@ -5087,6 +5097,11 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>{0}: {1} households, {2} persons, header in row {3}</translation>
     </message>
     <message>
+        <location filename="../../ui/import_wizard.py" line="230" />
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <location filename="../../ui/import_wizard.py" line="231" />
         <source>没有找到调查表格式的工作表</source>
         <translation>No sheet looks like a survey</translation>
@@ -5932,6 +5947,11 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Villages: {0}</translation>
     </message>
     <message>
+        <location filename="../../ui/window_project.py" line="110" />
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <location filename="../../ui/window_project.py" line="117" />
         <source>保存</source>
         <translation>Save</translation>
@@ -6535,6 +6555,12 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>None chosen</translation>
     </message>
     <message>
+        <location filename="../../ui/housing/selection.py" line="245" />
+        <location filename="../../ui/housing/selection.py" line="332" />
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <location filename="../../ui/housing/selection.py" line="247" />
         <source>顺序号 {0}　户号 {1}　户主 {2}</source>
         <translation>Order {0}  household {1}  head {2}</translation>
@@ -6570,22 +6596,22 @@ Expropriation surveys, compensation and documents.</translation>
         <translation> (chosen ahead of the lottery order; recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="331" />
+        <location filename="../../ui/housing/selection.py" line="332" />
         <source>{0} 已选定 {1}{2}</source>
         <translation>{0} chose {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="344" />
+        <location filename="../../ui/housing/selection.py" line="346" />
         <source>安置房分配确认书</source>
         <translation>Flat allocation confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="351" />
+        <location filename="../../ui/housing/selection.py" line="353" />
         <source>正在准备分配确认书…</source>
         <translation>Preparing the allocation confirmation…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="374" />
+        <location filename="../../ui/housing/selection.py" line="376" />
         <source>{0} 改为货币安置，不再选房？</source>
         <translation>Switch {0} to cash settlement, with no flat?</translation>
     </message>

@@ -567,7 +567,7 @@ class HandoverDialog(_AreaDialog):
         self.title_status.addItems(list(settlement.TITLE_STATUSES))
         self.state = QLabel()
         form = QFormLayout()
-        form.addRow(self.tr("所选房"), QLabel("、".join(f.name for f in detail.flats) if detail else ""))
+        form.addRow(self.tr("所选房"), QLabel(self.tr("、").join(f.name for f in detail.flats) if detail else ""))
         form.addRow(self.tr("交房日期"), self.day)
         form.addRow(self.tr("钥匙（把）"), self.keys)
         form.addRow(self.tr("水表读数"), self.water)

@@ -242,7 +242,7 @@ class SelectionPage(QDialog):
             self.household.setText(self.tr("没有待选房的户（或尚未抽签）。"))
             return
         entitled = f"{detail.entitled_m2} ㎡" if detail.entitled_m2 is not None else self.tr("（未发布安置标准）")
-        flats = "、".join(f.name for f in detail.flats) or self.tr("未选")
+        flats = self.tr("、").join(f.name for f in detail.flats) or self.tr("未选")
         lines = [
             self.tr("顺序号 {0}　户号 {1}　户主 {2}").format(
                 detail.position or "—", detail.household_no, detail.head_name
@@ -328,7 +328,9 @@ class SelectionPage(QDialog):
         self.chosen.emit(household_id)
         note = self.tr("（先于抽签顺序选房，已记录）") if result.ahead_of_order else ""
         self.detail = None
-        self.household.setText(self.tr("{0} 已选定 {1}{2}").format(result.household_no, "、".join(result.flats), note))
+        self.household.setText(
+            self.tr("{0} 已选定 {1}{2}").format(result.household_no, self.tr("、").join(result.flats), note)
+        )
         if self.print_after_choice:
             self.print_confirmation(household_id)
 

@@ -364,7 +364,7 @@ class HolidayPage(_Page):
             self.view.scrollTo(proxy.mapFromSource(self.model.index(this_year, 0)))
         self.note.setText(
             self.tr("已知年份：{y}。其他年份的日期无法推算工作日，请导入国务院办公厅当年的节假日安排"
-                    "（工作簿「节假日」：日期、休/班）。").format(y="、".join(map(str, years)))
+                    "（工作簿「节假日」：日期、休/班）。").format(y=self.tr("、").join(map(str, years)))
         )  # fmt: skip
 
     def export(self) -> None:
