@@ -1113,7 +1113,12 @@ EN = {
 
 
 # Where one source needs a shorter English in one place (the register's narrow columns).
-EN_IN = {("MainWindow", "户号"): "No.", ("MainWindow", "人数"): "Size", ("MembersModel", "与户主关系"): "Relation"}
+EN_IN = {
+    ("MainWindow", "户号"): "No.",
+    ("MainWindow", "人数"): "Size",
+    ("MembersModel", "与户主关系"): "Relation",
+    ("MainWindow", "补偿合计(元)"): "Total (yuan)",
+}
 
 
 def fill(ts_path: str) -> int:

@@ -4946,7 +4946,7 @@ Expropriation surveys, compensation and documents.</translation>
     <message>
         <location filename="../../ui/models/household_table.py" line="41" />
         <source>补偿合计(元)</source>
-        <translation>Compensation (yuan)</translation>
+        <translation>Total (yuan)</translation>
     </message>
     <message>
         <location filename="../../ui/models/household_table.py" line="46" />
