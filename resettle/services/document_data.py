@@ -28,6 +28,8 @@ from resettle.documents.data import (
 from resettle.domain.posting import ChainStamp
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.compensation_records import HouseholdCompensationView
+from resettle.services.payments.common import STATUS_DRAFTED
+from resettle.store.accounts_models import AGREEMENT_MAIN, Agreement, AgreementLine
 from resettle.store.audit import chain_head_info
 from resettle.store.compensation_models import (
     STATUS_NONE,
@@ -48,6 +50,7 @@ __all__ = [
     "load_project",
     "scope_from_key",
     "scope_households",
+    "signed_agreement_lines",
 ]
 
 CHUNK = 500
@@ -232,6 +235,29 @@ def load_compensation(s: Session, ids: Sequence[int], default_months: int | None
             ),
         )
     return out
+
+
+def signed_agreement_lines(s: Session, ids: Sequence[int]) -> dict[int, tuple[ItemLine, ...]]:
+    """Per household with a signed agreement: the lines frozen into it at signing (协议, not 补充协议).
+
+    A printed agreement states what was agreed, never a later recomputation."""
+    out: dict[int, list[ItemLine]] = defaultdict(list)
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(ids[start : start + CHUNK])
+        rows = s.execute(
+            select(AgreementLine.household_id, AgreementLine.item, AgreementLine.formula, AgreementLine.amount,
+                   AgreementLine.payee)
+            .join(Agreement, Agreement.id == AgreementLine.agreement_id)
+            .where(
+                AgreementLine.household_id.in_(chunk),
+                Agreement.kind == AGREEMENT_MAIN,
+                Agreement.status != STATUS_DRAFTED,
+            )
+            .order_by(AgreementLine.household_id, AgreementLine.seq)
+        )  # fmt: skip
+        for hid, item, formula, amount, payee in rows:
+            out[int(hid)].append(ItemLine(item, formula, amount, payee))
+    return {hid: tuple(lines) for hid, lines in out.items()}
 
 
 def lines_of_view(view: HouseholdCompensationView) -> tuple[ItemLine, ...]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -67,6 +67,7 @@ from resettle.services.document_data import (
     load_project,
     scope_from_key,
     scope_households,
+    signed_agreement_lines,
 )
 from resettle.services.document_ready import refuse_unless_ready
 from resettle.services.document_register import (
@@ -261,6 +262,9 @@ def _household_documents(
     with job.db.read() as s:
         households = load_households(s, ids)
         comps = load_compensation(s, ids, job.default_months)
+        if job.info.kind == DocumentKind.AGREEMENT:  # a signed agreement prints what was signed
+            for hid, frozen in signed_agreement_lines(s, ids).items():
+                comps[hid] = replace(comps[hid], lines=frozen)
     chosen: list[tuple[HouseholdInfo, Compensation, tuple[ItemLine, ...]]] = []
     for hid in ids:
         h, comp = households[hid], comps[hid]

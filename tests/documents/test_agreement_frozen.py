@@ -1,0 +1,42 @@
+"""A printed agreement states what was signed: the lines frozen at signing, not a later recomputation."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from resettle.documents.kinds import DocumentKind
+from resettle.domain.money import format_yuan
+from resettle.services import compensation, documents, households, projects
+from resettle.services.payments.agreements import sign_agreements
+from resettle.services.records import HouseholdQuery
+from resettle.store.database import Database
+
+
+def _text(pdf: Path) -> str:
+    return unicodedata.normalize("NFKC", "".join(p.extract_text() for p in PdfReader(pdf).pages))
+
+
+def test_the_agreement_prints_the_signed_lines_after_the_amounts_changed(priced_db: Database, tmp_path: Path) -> None:
+    db = priced_db
+    pid = projects.resolve_project(db, None)
+    hid = households.list_households(db, HouseholdQuery(), 0, 1).rows[0].id
+    compensation.review(db, hid)
+    signed_total = compensation.get_household_compensation(db, hid).total
+    sign_agreements(db, pid, [hid], date(2026, 6, 1), "70,30")
+    compensation.add_adjustment(db, hid, "困难补助", Decimal("1234.56"), "低保户补助（签约后）")
+    now_total = compensation.get_household_compensation(db, hid).total
+    assert now_total == signed_total + Decimal("1234.56")
+
+    out = tmp_path / "agreement.pdf"
+    documents.export_pdf(db, DocumentKind.AGREEMENT, out, household_ids=[hid], draft=True)
+    text = _text(out).replace(" ", "")
+    assert format_yuan(int(signed_total * 100)).replace(" ", "") in text
+    assert "困难补助" not in text  # the adjustment made after signing belongs in a 补充协议
+    notice = tmp_path / "notice.pdf"
+    documents.export_pdf(db, DocumentKind.NOTICE, notice, household_ids=[hid], draft=True)
+    assert "困难补助" in _text(notice)  # the notice shows the current computation
