@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, select, union, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -29,6 +30,7 @@ from resettle.services.records import (
     StructureData,
 )
 from resettle.services.validation import validated
+from resettle.store.accounts_models import Agreement
 from resettle.store.compensation_models import STATUS_COMPUTED, STATUS_NONE, STATUS_REVIEWED, HouseholdCompensation
 from resettle.store.database import Database
 from resettle.store.models import (
@@ -579,7 +581,17 @@ def delete_household(db: Database, household_id: int, reason: str, expected_vers
         h = load_household(s, household_id)
         if expected_version is not None and h.version != expected_version:
             raise ConflictError(f"户 {h.household_no} 已被他人修改，未删除。请刷新后再试。")
+        if s.scalar(select(Agreement.id).where(Agreement.household_id == household_id).limit(1)) is not None:
+            raise ValidationError(
+                f"户 {h.household_no} 已签订补偿安置协议，不能删除；如有错误请签补充协议。", field="户"
+            )
         s.delete(h)
+        try:
+            s.flush()
+        except IntegrityError as exc:  # other records that must outlive it (选房, 兑付, 文书 …)
+            raise ValidationError(
+                f"户 {h.household_no} 已有选房、兑付或已出具的文书等记录，不能删除。", field="户"
+            ) from exc
 
 
 def history(db: Database, household_id: int, limit: int = 1000) -> list[HistoryEntry]:

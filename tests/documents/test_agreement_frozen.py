@@ -40,3 +40,18 @@ def test_the_agreement_prints_the_signed_lines_after_the_amounts_changed(priced_
     notice = tmp_path / "notice.pdf"
     documents.export_pdf(db, DocumentKind.NOTICE, notice, household_ids=[hid], draft=True)
     assert "困难补助" in _text(notice)  # the notice shows the current computation
+
+
+def test_a_household_with_a_signed_agreement_cannot_be_deleted(priced_db: Database) -> None:
+    import pytest
+
+    from resettle.errors import ValidationError
+
+    db = priced_db
+    pid = projects.resolve_project(db, None)
+    row = households.list_households(db, HouseholdQuery(), 0, 1).rows[0]
+    compensation.review(db, row.id)
+    sign_agreements(db, pid, [row.id], date(2026, 6, 1))
+    with pytest.raises(ValidationError, match="已签订补偿安置协议"):
+        households.delete_household(db, row.id, "录入错误")
+    assert households.get_household(db, row.id).data.household_no == row.household_no
