@@ -38,6 +38,9 @@ EN = {
         "Replace the current data with the backup of {0}? The current data is backed up first.",
     "未恢复": "Not restored", "已恢复": "Restored",
     "检查通过。审计记录 {0} 条，链头 {1}": "Check passed. {0} audit entries, chain head {1}",
+    "审计链头：第 {0} 条 {1}；按审计记录回放核对了 {2} 户、{3} 行。":
+        "Audit chain head: entry {0} {1}; {2} households and {3} rows replayed against the audit trail.",
+    "说明：": "Note: ",
     "正在检查…": "Checking…", "未保存": "Not saved",
     "征迁安置管理 {0}\n\n征地拆迁入户调查、补偿计算、文书打印。":
         "Resettle {0}\n\nExpropriation surveys, compensation and documents.",

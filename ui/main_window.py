@@ -463,14 +463,21 @@ class MainWindow(PrintActions):
 
     def run_check(self) -> None:
         def done(report: checks.CheckReport) -> None:
+            head = self.tr("审计链头：第 {0} 条 {1}；按审计记录回放核对了 {2} 户、{3} 行。").format(
+                report.chain_seq, report.chain_head[:16], report.households_replayed, report.rows_replayed
+            )
+            notes = "".join("\n" + self.tr("说明：") + n for n in report.notices)
             if report.ok:
                 QMessageBox.information(
                     self,
                     self.tr("完整性检查"),
-                    self.tr("检查通过。审计记录 {0} 条，链头 {1}").format(report.audit_entries, report.chain_head[:16]),
+                    self.tr("检查通过。审计记录 {0} 条，链头 {1}").format(report.audit_entries, report.chain_head[:16])
+                    + "\n"
+                    + head
+                    + notes,
                 )
             else:
-                QMessageBox.warning(self, self.tr("完整性检查"), "\n".join(report.problems))
+                QMessageBox.warning(self, self.tr("完整性检查"), "\n".join(report.problems) + "\n\n" + head + notes)
 
         self.runner.run(
             self, self.tr("正在检查…"), checks.check_database, with_progress=False, db=self.db, on_done=done

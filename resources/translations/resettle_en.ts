@@ -4728,8 +4728,8 @@ Undo anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="160" />
-        <location filename="../../ui/main_window.py" line="469" />
         <location filename="../../ui/main_window.py" line="473" />
+        <location filename="../../ui/main_window.py" line="480" />
         <source>完整性检查</source>
         <translation>Integrity check</translation>
     </message>
@@ -4750,7 +4750,7 @@ Undo anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="164" />
-        <location filename="../../ui/main_window.py" line="499" />
+        <location filename="../../ui/main_window.py" line="506" />
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -4875,22 +4875,32 @@ Undo anyway?</translation>
         <translation>view the summary of</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470" />
+        <location filename="../../ui/main_window.py" line="466" />
+        <source>审计链头：第 {0} 条 {1}；按审计记录回放核对了 {2} 户、{3} 行。</source>
+        <translation>Audit chain head: entry {0} {1}; {2} households and {3} rows replayed against the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="469" />
+        <source>说明：</source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="474" />
         <source>检查通过。审计记录 {0} 条，链头 {1}</source>
         <translation>Check passed. {0} audit entries, chain head {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476" />
+        <location filename="../../ui/main_window.py" line="483" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489" />
+        <location filename="../../ui/main_window.py" line="496" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500" />
+        <location filename="../../ui/main_window.py" line="507" />
         <source>征迁安置管理 {0}
 
 征地拆迁入户调查、补偿计算、文书打印。</source>
