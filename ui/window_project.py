@@ -215,6 +215,14 @@ class ProjectActions(QMainWindow):
         self.project_label.setObjectName("current_project")
         self.statusBar().insertWidget(0, self.project_label)
 
+    def _is_demo(self) -> bool:
+        """Read once per open register, not on every click in the tree."""
+        cached: tuple[Database, bool] | None = getattr(self, "_demo_of", None)
+        if cached is None or cached[0] is not self.db:
+            cached = (self.db, is_demo(self.db))
+            self._demo_of = cached
+        return cached[1]
+
     def show_current_project(self) -> None:
         """Title and status bar name the project the window works on."""
         name = self.current_project_name()
@@ -228,7 +236,7 @@ class ProjectActions(QMainWindow):
         else:
             self.setWindowTitle(self.tr(APP_TITLE))
             text = self.tr("当前项目：无")
-        if is_demo(self.db):  # the demo is never mistaken for the office's register
+        if self._is_demo():  # the demo is never mistaken for the office's register
             self.setWindowTitle(self.tr("【演示】{0}").format(self.windowTitle()))
             text = self.tr("演示数据 · {0}").format(text)
         label = getattr(self, "project_label", None)

@@ -206,7 +206,7 @@ def _min_cost_flow(
     holders: list[dict[int, int]] = [{} for _ in range(n)]  # group -> {post: cost} with flow > 0
     cost_to = {(pi, gi): cost for pi, lst in enumerate(edges) for gi, cost in lst}
     stored: dict[int, int] = {}
-    inf = float("inf")
+    inf = float("inf")  # float ok: an unreachable distance in the matching, not money
     while True:
         dist: dict[int, int] = {source: 0}
         parent: dict[int, int] = {}
