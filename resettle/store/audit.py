@@ -140,7 +140,13 @@ def append(
     reason: str = "",
     batch_id: int | None = None,
 ) -> int:
-    """Write records at the end of the chain; returns how many. Caller holds the write lock."""
+    """Write records at the end of the chain; returns how many. Caller holds the write lock
+    (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: the writers' transaction lock, taken again here so
+    that no connection appends without it and two clerks' entries never fork the chain)."""
+    if conn.dialect.name == "postgresql":
+        from resettle.store.dialects.postgresql import lock_writers
+
+        lock_writers(conn)
     start = chain_head_info(conn)
     _note_head_before(conn, start)
     prev = start.hash

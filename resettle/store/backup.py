@@ -24,7 +24,8 @@ from resettle.errors import IntegrityProblem, ValidationError
 from resettle.store.audit import ChainHead, chain_head_info
 from resettle.store.paths import backup_dir_for
 
-NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite3$")
+# .sqlite3: a copy of a register file; .dump: pg_dump of a register on a server (dialects.pg_backup)
+NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+)\.(sqlite3|dump)$")
 KEEP_NEWEST = 5
 SIDECAR_SUFFIX = ".head.json"
 

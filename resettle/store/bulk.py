@@ -1,5 +1,9 @@
 """Bulk writing for imports and demo data: explicit ids, seals, executemany, audit in the same transaction.
 
+Ids are given before the rows are written (seals and the members' household_id need them):
+on SQLite from max(id)+1 (the writer holds the file's write lock), on PostgreSQL from each
+table's identity sequence in blocks, so a concurrent writer never gets the same id.
+
 The ORM's per-object path is several times slower for tens of thousands of rows; this one
 writes the same rows (with the same seals the ORM hook would give them) and one audit entry
 per household, so bulk paths never skip the audit trail.
@@ -17,6 +21,7 @@ from resettle.store.seal import seal_of, sealed_columns
 
 TABLES = tuple(m.__tablename__ for m in (Household, Person, LandParcel, Structure, Attachment))
 CHUNK = 5000
+ID_BLOCK = 2000
 
 
 class BulkWriter:
@@ -26,7 +31,9 @@ class BulkWriter:
         self.conn, self.actor, self.batch_id, self.reason = conn, actor, batch_id, reason
         self.tables = {name: Base.metadata.tables[name] for name in TABLES}
         self.cols = {name: sealed_columns(t) for name, t in self.tables.items()}
-        self.next_id = {name: self._max_id(name) + 1 for name in TABLES}
+        self.server = conn.dialect.name == "postgresql"
+        self.next_id = {name: 0 if self.server else self._max_id(name) + 1 for name in TABLES}
+        self._free: dict[str, list[int]] = {name: [] for name in TABLES}  # PostgreSQL: ids taken, not used yet
         self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
         self.audit: list[audit.AuditRecord] = []
         self.households = 0
@@ -38,12 +45,23 @@ class BulkWriter:
 
     def add(self, table: str, values: dict[str, Any]) -> int:
         """Queue one row given as stored values (ints for money/areas, ISO text for dates)."""
-        row_id = self.next_id[table]
-        self.next_id[table] = row_id + 1
+        row_id = self._next_id(table)
         stored = [values.get(c) for c in self.cols[table]]
         self.rows[table].append((row_id, 1, seal_of(table, row_id, stored), *stored))
         self._household_rows.append((table, row_id, stored))
         return row_id
+
+    def _next_id(self, table: str) -> int:
+        if not self.server:
+            row_id = self.next_id[table]
+            self.next_id[table] = row_id + 1
+            return row_id
+        free = self._free[table]
+        if not free:
+            from resettle.store.dialects.postgresql import allocate_ids
+
+            free.extend(reversed(allocate_ids(self.conn, table, ID_BLOCK)))
+        return free.pop()
 
     def created(self, household_id: int, summary: str) -> None:
         """One audit entry for the household and the rows added since the last call: a summary
@@ -62,9 +80,12 @@ class BulkWriter:
             rows = self.rows[name]
             if not rows:
                 continue
-            taken = self._max_id(name)
-            if taken >= rows[0][0]:
-                raise RuntimeError(f"bulk ids of {name} from {rows[0][0]} were taken by another write (max id {taken})")
+            if not self.server:
+                taken = self._max_id(name)
+                if taken >= rows[0][0]:
+                    raise RuntimeError(
+                        f"bulk ids of {name} from {rows[0][0]} were taken by another write (max id {taken})"
+                    )
             cols = ["id", "version", "seal", *self.cols[name]]
             sql = f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
             self.conn.exec_driver_sql(sql, rows)

@@ -170,7 +170,15 @@ class LotteryDraw(Editable, Base):
     redraw_reason: Mapped[str] = mapped_column(Text, default="")
     drawn_at: Mapped[datetime | None] = mapped_column(DateTime)
     drawn_by: Mapped[str] = mapped_column(String(100), default="")
-    __table_args__ = (Index("uq_lottery_draw_active", "scope_key", unique=True, sqlite_where=text("status = '有效'")),)
+    __table_args__ = (
+        Index(
+            "uq_lottery_draw_active",
+            "scope_key",
+            unique=True,
+            sqlite_where=text("status = '有效'"),
+            postgresql_where=text("status = '有效'"),
+        ),
+    )
     __mapper_args__ = {"version_id_col": Editable.version}  # noqa: RUF012
 
 

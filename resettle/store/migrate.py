@@ -63,12 +63,15 @@ def _is_known(revision: str) -> bool:
         return False
 
 
-def _refuse_unknown(db_path: Path, current: str | None, tables: set[str]) -> None:
+def _refuse_unknown(db_path: Path | str, current: str | None, tables: set[str]) -> None:
+    """``db_path``: the file, or a server database's address (text)."""
     if current is None and tables - {"alembic_version"}:
-        raise ValidationError(f"{db_path} 不是本程序的数据库文件（没有版本信息），未作任何改动。")
+        what = "数据库文件" if isinstance(db_path, Path) else "数据库（服务器上的这个数据库已有别的表）"
+        raise ValidationError(f"{db_path} 不是本程序的{what}（没有版本信息），未作任何改动。")
     if current is not None and not _is_known(current):
+        name = db_path.name if isinstance(db_path, Path) else db_path
         raise DatabaseVersionError(
-            f"数据库 {db_path.name} 由更新版本的程序创建（结构版本 {current}），本版本无法安全打开。请升级程序。"
+            f"数据库 {name} 由更新版本的程序创建（结构版本 {current}），本版本无法安全打开。请升级程序。"
         )
 
 
@@ -91,7 +94,7 @@ def refuse_unusable_file(db_path: Path) -> None:
     _refuse_unknown(db_path, str(row[0]) if row else None, tables)
 
 
-def migrate(engine: Engine, db_path: Path, backup: Callable[[str], object]) -> MigrationOutcome:
+def migrate(engine: Engine, db_path: Path | str, backup: Callable[[str], object]) -> MigrationOutcome:
     with engine.execution_options(sqlite_begin="DEFERRED").connect() as conn:
         current = current_revision(conn)
         tables = set(inspect(conn).get_table_names())
@@ -108,6 +111,13 @@ def migrate(engine: Engine, db_path: Path, backup: Callable[[str], object]) -> M
 def _upgrade(engine: Engine) -> None:
     from alembic import command
 
+    if engine.dialect.name != "sqlite":
+        # PostgreSQL: DDL is transactional and foreign keys are checked as the tables change; the
+        # writers' lock (taken as the transaction begins) keeps two clerks from upgrading at once,
+        # and the second finds the schema current.
+        with engine.connect() as conn, conn.begin():
+            command.upgrade(alembic_config(conn), "head")
+        return
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None

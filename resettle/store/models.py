@@ -145,7 +145,13 @@ class Person(Editable, Base):
         Index("ix_person_household", "household_id", "seq"),
         Index("ix_person_name", "name", "household_id"),  # covering: search reads no person rows
         Index("ix_person_initials", "name_initials", "household_id"),
-        Index("uq_person_id_number", "id_number", unique=True, sqlite_where=text("id_number <> ''")),
+        Index(
+            "uq_person_id_number",
+            "id_number",
+            unique=True,
+            sqlite_where=text("id_number <> ''"),
+            postgresql_where=text("id_number <> ''"),
+        ),
     )
     __mapper_args__ = {"version_id_col": Editable.version}  # noqa: RUF012
 

@@ -27,11 +27,12 @@ NETWORK_FS = {
 }
 
 
-def data_dir() -> Path:
+def data_dir(create: bool = True) -> Path:
     """The user's data folder (created on demand)."""
     override = os.environ.get("RESETTLE_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 
@@ -90,13 +91,14 @@ _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:/")  # postgresql://…, file:/… 
 
 
 def refuse_url(path: Path | str) -> None:
-    """A server address is not a file: never quietly create ``postgresql:/…`` as a folder."""
+    """A server address is not a file: never quietly create ``postgresql:/…`` or ``mysql:/…`` as a
+    folder. (``postgresql://…`` is opened as a server by ``Database.open`` before it gets here.)"""
     text = str(path)
     if _URL.match(text):
         scheme = text.split(":", 1)[0]
         raise ValidationError(
-            f"「{text}」是{scheme}服务器地址，不是数据库文件。本版本只能打开本机的登记册文件（.sqlite3）；"
-            "连接数据库服务器的功能尚未提供。",
+            f"「{text}」是{scheme}服务器地址，不是数据库文件。本程序能打开本机的登记册文件（.sqlite3）"
+            "或 PostgreSQL 服务器上的数据库（postgresql://用户名@主机:端口/数据库名）。",
             field="数据库路径",
         )
 

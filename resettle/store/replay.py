@@ -34,6 +34,7 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.types import TypeDecorator
 
 from resettle.store.audit import NOT_AUDITED, as_text
+from resettle.store.dialects.raw import is_server_reader, table_names
 from resettle.store.models import Base, Editable, Household
 from resettle.store.seal import sealed_columns
 from resettle.store.types import ScaledDecimal
@@ -147,6 +148,9 @@ def _converter(column: Any) -> Converter | None:
     def converted(value: Any) -> str | None:
         if value is None:
             return None
+        if not isinstance(value, str | bytes):  # PostgreSQL hands back date/datetime already
+            text = as_text(value)
+            return None if text in (None, "") else text
         try:
             value = processor(value)
         except (ValueError, TypeError, ArithmeticError):
@@ -433,27 +437,33 @@ def _removed_anywhere(conn: sqlite3.Connection) -> frozenset[str]:
     return frozenset(removed)
 
 
-def replay(conn: sqlite3.Connection, limit: int = 100) -> ReplayResult:
-    """Undo the whole audit trail against the tables; every contradiction is a problem."""
+def replay(conn: sqlite3.Connection | Any, limit: int = 100) -> ReplayResult:
+    """Undo the whole audit trail against the tables; every contradiction is a problem.
+
+    ``conn`` is a plain sqlite3 connection or the PostgreSQL reader (``Database.raw_connection``)."""
     result = ReplayResult()
     specs = table_specs()
-    conn.execute("PRAGMA temp_store = MEMORY")  # sorting the trail by household stays off the disk
+    server = is_server_reader(conn)
+    if not server:
+        conn.execute("PRAGMA temp_store = MEMORY")  # sorting the trail by household stays off the disk
+    # The merge below needs the rows of no household (NULL) first: SQLite's order, not PostgreSQL's.
+    nulls = " NULLS FIRST" if server else ""
     sources: list[Iterator[tuple[int, list[Sequence[Any]]]]] = [
         _grouped(
             conn.execute(
                 'SELECT household_id, id, action, entity, entity_id, "field", old, new FROM audit_log '
-                "ORDER BY household_id, id"
+                f"ORDER BY household_id{nulls}, id"
             )
         )
     ]
-    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    present = table_names(conn)
     names: list[str] = []
     for spec in specs.values():
         if spec.name not in present:
             continue
         by = spec.group_column or "NULL"
         cols = ", ".join(f'"{c}"' for c in spec.columns)
-        order = "id" if spec.group_column in (None, "id") else by  # the household index: no sort
+        order = "id" if spec.group_column in (None, "id") else by + nulls  # the household index: no sort
         sql = f'SELECT {by}, id, {cols} FROM "{spec.name}" ORDER BY {order}'
         sources.append(_grouped(conn.execute(sql)))
         names.append(spec.name)

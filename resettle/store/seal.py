@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator, Sequence
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Table
@@ -23,14 +24,27 @@ def sealed_columns(table: Table) -> list[str]:
     return [c.name for c in table.columns if c.name not in UNSEALED]
 
 
+def canonical(value: Any) -> Any:
+    """A stored value as SQLite holds it, whatever the engine: booleans 0/1, dates and times as
+    SQLite's text (PostgreSQL hands back date/datetime objects). Seals therefore do not depend on
+    the engine, and a register moved onto a server keeps them."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d %H:%M:%S}.{value.microsecond:06d}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
 def seal_of(table_name: str, row_id: int, stored_values: Sequence[Any]) -> str:
-    values = [int(v) if isinstance(v, bool) else v for v in stored_values]
+    values = [canonical(v) for v in stored_values]
     payload = json.dumps([table_name, row_id, *values], ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
 def stored_values(table: Table, values: dict[str, Any], dialect: Dialect) -> list[Any]:
-    """Python attribute values → what SQLite stores, column by column."""
+    """Python attribute values → what the engine stores, column by column."""
     out: list[Any] = []
     for name in sealed_columns(table):
         col = table.columns[name]

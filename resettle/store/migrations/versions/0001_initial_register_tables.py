@@ -12,10 +12,17 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from resettle.store.dialects import triggers
+
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
+
+AUDIT_TRIGGERS = {
+    "audit_log_no_update": "BEFORE UPDATE ON audit_log",
+    "audit_log_no_delete": "BEFORE DELETE ON audit_log",
+}
 
 
 def upgrade() -> None:
@@ -195,7 +202,11 @@ def upgrade() -> None:
         batch_op.create_index("ix_person_initials", ["name_initials", "household_id"], unique=False)
         batch_op.create_index("ix_person_name", ["name", "household_id"], unique=False)
         batch_op.create_index(
-            "uq_person_id_number", ["id_number"], unique=True, sqlite_where=sa.text("id_number <> ''")
+            "uq_person_id_number",
+            ["id_number"],
+            unique=True,
+            sqlite_where=sa.text("id_number <> ''"),
+            postgresql_where=sa.text("id_number <> ''"),
         )
 
     op.create_table(
@@ -220,25 +231,19 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("structure", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_structure_household_id"), ["household_id"], unique=False)
-    op.execute(
-        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"
-    )
-    op.execute(
-        "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"
-    )
+    for name, when in AUDIT_TRIGGERS.items():
+        triggers.create(op, name, when, "audit_log is append-only")
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
-    op.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
+    for name, when in reversed(AUDIT_TRIGGERS.items()):
+        triggers.drop(op, name, when)
     with op.batch_alter_table("structure", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_structure_household_id"))
 
     op.drop_table("structure")
     with op.batch_alter_table("person", schema=None) as batch_op:
-        batch_op.drop_index("uq_person_id_number", sqlite_where=sa.text("id_number <> ''"))
+        batch_op.drop_index("uq_person_id_number")
         batch_op.drop_index("ix_person_name")
         batch_op.drop_index("ix_person_initials")
         batch_op.drop_index("ix_person_household")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from resettle.store.dialects import triggers
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -23,7 +25,7 @@ RULE_CONTENT = "rate_table_id, seq, code, item, basis, conditions, unit_price, u
 TABLE_CONTENT = (
     "name, revision, effective_date, source_doc, status, based_on_id, created_at, published_at, published_by"
 )
-FROZEN = "SELECT RAISE(ABORT, 'rate table is published and frozen');"
+FROZEN = "rate table is published and frozen"
 TRIGGERS = {
     "rate_table_frozen_update": (f"BEFORE UPDATE OF {TABLE_CONTENT} ON rate_table WHEN OLD.status = '{PUBLISHED}'"),
     "rate_table_frozen_delete": f"BEFORE DELETE ON rate_table WHEN OLD.status = '{PUBLISHED}'",
@@ -185,12 +187,12 @@ def upgrade() -> None:
         batch_op.create_index("ix_household_compensation_rate_table_id", ["rate_table_id"], unique=False)
 
     for name, when in TRIGGERS.items():
-        op.execute(f"CREATE TRIGGER {name} {when} BEGIN {FROZEN} END")
+        triggers.create(op, name, when, FROZEN)
 
 
 def downgrade() -> None:
-    for name in TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for name, when in TRIGGERS.items():
+        triggers.drop(op, name, when)
     for table, indexes in (
         ("household_compensation", ["ix_household_compensation_rate_table_id"]),
         ("compensation_line", ["ix_compensation_line_rate_table_id", "ix_compensation_line_household"]),

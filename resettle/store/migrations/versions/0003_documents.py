@@ -13,6 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from resettle.store.dialects import triggers
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
@@ -26,7 +28,7 @@ TRIGGERS = {
     "issued_document_no_delete": "BEFORE DELETE ON issued_document",
     "issued_document_frozen": f"BEFORE UPDATE OF {FROZEN} ON issued_document",
 }
-REFUSE = "SELECT RAISE(ABORT, 'issued documents are permanent');"
+REFUSE = "issued documents are permanent"
 
 
 def upgrade() -> None:
@@ -65,12 +67,12 @@ def upgrade() -> None:
         batch_op.create_index("ix_issued_document_scope", ["scope", "kind", "id"], unique=False)
         batch_op.create_index("ix_issued_document_project", ["project_id"], unique=False)
     for name, when in TRIGGERS.items():
-        op.execute(f"CREATE TRIGGER {name} {when} BEGIN {REFUSE} END")
+        triggers.create(op, name, when, REFUSE)
 
 
 def downgrade() -> None:
-    for name in TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for name, when in TRIGGERS.items():
+        triggers.drop(op, name, when)
     with op.batch_alter_table("issued_document", schema=None) as batch_op:
         batch_op.drop_index("ix_issued_document_project")
         batch_op.drop_index("ix_issued_document_scope")

@@ -44,7 +44,7 @@ def _project_rows() -> list[tuple[object, ...]]:
     from resettle.store.seal import sealed_columns
 
     conn = op.get_bind()
-    present = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(project)")}
+    present = {c["name"] for c in sa.inspect(conn).get_columns("project")}
     columns = [c for c in sealed_columns(Project.__table__) if c in present]  # type: ignore[arg-type]
     return [tuple(r) for r in conn.exec_driver_sql(f"SELECT id, seal, {', '.join(columns)} FROM project")]
 

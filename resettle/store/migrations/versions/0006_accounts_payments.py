@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from resettle.store.dialects import triggers
+
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
@@ -217,14 +219,12 @@ def upgrade() -> None:
     )
 
     for name, when in TRIGGERS.items():
-        op.execute(
-            f"CREATE TRIGGER {name} {when} BEGIN SELECT RAISE(ABORT, 'signed agreements and bank results are frozen'); END"
-        )
+        triggers.create(op, name, when, "signed agreements and bank results are frozen")
 
 
 def downgrade() -> None:
-    for name in TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for name, when in TRIGGERS.items():
+        triggers.drop(op, name, when)
     for table in (
         "supporting_blob",
         "supporting_document",

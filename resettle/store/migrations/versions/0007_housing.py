@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from resettle.store.dialects import triggers
+
 revision = "0007"
 down_revision = "0006"
 branch_labels = None
@@ -24,7 +26,7 @@ STANDARD_CONTENT = (
     "refund_price, transition_rate, overdue_multiplier, fitout_months, source_file, created_at, published_at, "
     "published_by"
 )
-FROZEN = "SELECT RAISE(ABORT, 'placement standard is published and frozen');"
+FROZEN = "placement standard is published and frozen"
 TRIGGERS = {
     "placement_standard_frozen_update": (
         f"BEFORE UPDATE OF {STANDARD_CONTENT} ON placement_standard WHEN OLD.status = '已发布'"
@@ -210,15 +212,19 @@ def upgrade() -> None:
                 batch_op.create_index(name, columns, unique=False)
     with op.batch_alter_table("lottery_draw", schema=None) as batch_op:
         batch_op.create_index(
-            "uq_lottery_draw_active", ["scope_key"], unique=True, sqlite_where=sa.text("status = '有效'")
+            "uq_lottery_draw_active",
+            ["scope_key"],
+            unique=True,
+            sqlite_where=sa.text("status = '有效'"),
+            postgresql_where=sa.text("status = '有效'"),
         )
     for name, when in TRIGGERS.items():
-        op.execute(f"CREATE TRIGGER {name} {when} BEGIN {FROZEN} END")
+        triggers.create(op, name, when, FROZEN)
 
 
 def downgrade() -> None:
-    for name in TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for name, when in TRIGGERS.items():
+        triggers.drop(op, name, when)
     with op.batch_alter_table("lottery_draw", schema=None) as batch_op:
         batch_op.drop_index("uq_lottery_draw_active")
     for table, indexes in INDEXES.items():

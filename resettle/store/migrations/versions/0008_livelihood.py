@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from resettle.store.dialects import triggers
+
 revision = "0008"
 down_revision = "0007"
 branch_labels = None
@@ -22,7 +24,7 @@ depends_on = None
 PUBLISHED = "已发布"
 BAND_CONTENT = "standard_id, seq, band, sex, start_age, end_age, benefit, amount"
 STANDARD_CONTENT = "project_id, revision, reference_date, status, source_file, created_at, published_at, published_by"
-FROZEN = "SELECT RAISE(ABORT, 'social-security standard is published and frozen');"
+FROZEN = "social-security standard is published and frozen"
 TRIGGERS = {
     "ss_standard_frozen_update": f"BEFORE UPDATE OF {STANDARD_CONTENT} ON ss_standard WHEN OLD.status = '{PUBLISHED}'",
     "ss_standard_frozen_delete": f"BEFORE DELETE ON ss_standard WHEN OLD.status = '{PUBLISHED}'",
@@ -266,11 +268,11 @@ def upgrade() -> None:
         batch_op.create_index("ix_ss_enrolment_standard_id", ["standard_id"], unique=False)
 
     for name, when in TRIGGERS.items():
-        op.execute(f"CREATE TRIGGER {name} {when} BEGIN {FROZEN} END")
+        triggers.create(op, name, when, FROZEN)
 
 
 def downgrade() -> None:
-    for name in TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for name, when in TRIGGERS.items():
+        triggers.drop(op, name, when)
     for table in TABLES:
         op.drop_table(table)
