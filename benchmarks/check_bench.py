@@ -17,9 +17,9 @@ from pathlib import Path
 
 from common import bench
 
-from resettle.services import projects
-from resettle.services.checks import check_database
-from resettle.services.demo import demo_compensation, generate_demo
+from resettle.services.demo.generate import demo_compensation, generate_demo
+from resettle.services.register import projects
+from resettle.services.register.checks import check_database
 from resettle.store import witness
 from resettle.store.audit import ChainHead, verify_chain
 from resettle.store.database import Database

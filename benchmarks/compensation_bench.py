@@ -21,8 +21,9 @@ from common import bench
 
 from resettle.domain.rates import RateTable, Rule
 from resettle.domain.sample_rates import sample_rate_table
-from resettle.services import compensation, projects
-from resettle.services.demo import generate_demo
+from resettle.services.compensation import computing, rate_tables
+from resettle.services.demo.generate import generate_demo
+from resettle.services.register import projects
 from resettle.store.database import Database
 
 MONTHS = 24
@@ -125,19 +126,19 @@ def main() -> None:
             generate_demo(db, args.households)
             print(f"demo {args.households:,} households generated in {time.perf_counter() - t0:.1f} s")
         pid = projects.resolve_project(db, None)
-        info = compensation.create_rate_table(db, table.name, rules=table.rules)
-        info = compensation.publish_rate_table(db, info.id)
-        compensation.set_project_rate_table(db, pid, info.id, transition_months=MONTHS)
+        info = rate_tables.create_rate_table(db, table.name, rules=table.rules)
+        info = rate_tables.publish_rate_table(db, info.id)
+        rate_tables.set_project_rate_table(db, pid, info.id, transition_months=MONTHS)
         n = sum(p.households for p in projects.tree(db) if p.id == pid)
 
         t0 = time.perf_counter()
-        first = compensation.compute(db, pid)
+        first = computing.compute(db, pid)
         compute_s = time.perf_counter() - t0
         t0 = time.perf_counter()
-        again = compensation.compute(db, pid)
+        again = computing.compute(db, pid)
         recompute_s = time.perf_counter() - t0
         t0 = time.perf_counter()
-        preview = compensation.preview_rate_table_change(db, pid, info.id)
+        preview = computing.preview_rate_table_change(db, pid, info.id)
         preview_s = time.perf_counter() - t0
         conn = db.raw_connection()
         try:

@@ -32,9 +32,11 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocume
 from resettle.documents.fonts import DocumentFonts, ensure_gui_app
 from resettle.documents.render import PDF_RESOLUTION
 from resettle.domain.sample_rates import sample_rate_table
-from resettle.services import compensation, projects, settings
-from resettle.services import documents as docs
-from resettle.services.demo import generate_demo
+from resettle.domain.township import TownshipDetails
+from resettle.services.compensation import computing, rate_tables
+from resettle.services.demo.generate import generate_demo
+from resettle.services.documents import printing as docs
+from resettle.services.register import projects, settings
 from resettle.store.audit import Actor
 from resettle.store.database import Database
 
@@ -53,15 +55,15 @@ def priced_register(path: Path, households: int) -> None:
         generate_demo(db, households=households, seed=2026)
         project_id = projects.resolve_project(db, None)
         table = sample_rate_table()
-        info = compensation.create_rate_table(
+        info = rate_tables.create_rate_table(
             db, table.name, effective_date=table.effective_date, source_doc=table.source_doc, rules=table.rules
         )
-        compensation.publish_rate_table(db, info.id)
-        compensation.set_project_rate_table(db, project_id, info.id, transition_months=24)
-        compensation.compute(db, project_id)
+        rate_tables.publish_rate_table(db, info.id)
+        rate_tables.set_project_rate_table(db, project_id, info.id, transition_months=24)
+        computing.compute(db, project_id)
         settings.save_township(
             db,
-            settings.TownshipDetails("城东镇", "城东镇征迁办公室", "0571-88881234", "城东镇政府一楼", "0571-88889999"),
+            TownshipDetails("城东镇", "城东镇征迁办公室", "0571-88881234", "城东镇政府一楼", "0571-88889999"),
         )
 
 

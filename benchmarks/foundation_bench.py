@@ -20,8 +20,8 @@ from pathlib import Path
 from common import bench
 
 from resettle.domain.pinyin import initials
-from resettle.services import households
-from resettle.services.records import HouseholdQuery
+from resettle.services.register import search
+from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
 
 
@@ -71,9 +71,9 @@ def main() -> None:
             for text in texts:
                 q = HouseholdQuery(text=text)
                 t0 = time.perf_counter()
-                page = households.list_households(db, q, 0, 50)
+                page = search.list_households(db, q, 0, 50)
                 t1 = time.perf_counter()
-                households.count_households(db, q)
+                search.count_households(db, q)
                 t2 = time.perf_counter()
                 assert page.rows, text
                 page_ms.append((t1 - t0) * 1000)

@@ -36,9 +36,9 @@ from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 from sqlalchemy import select
 
-from resettle.services import projects
-from resettle.services.demo import generate_demo
+from resettle.services.demo.generate import generate_demo
 from resettle.services.housing import settlement, stock
+from resettle.services.register import projects
 from resettle.store.database import Database
 from resettle.store.housing_models import Estate, Flat, FlatSelection
 from resettle.store.models import Household

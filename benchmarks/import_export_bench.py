@@ -194,7 +194,7 @@ def child(kind: str, args: list[str]) -> dict[str, Any]:
         return {"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0, "cells": cells,
                 "rss_mb": rss_mb(), "start_rss_mb": started_rss}  # fmt: skip
     if kind == "import":
-        from resettle.services import imports
+        from resettle.services.register import imports
         from resettle.store.database import Database
 
         db = Database.open(Path(args[1]), startup_backup=False)
@@ -217,14 +217,14 @@ def child(kind: str, args: list[str]) -> dict[str, Any]:
     if kind == "generate":  # in a child too, so that the driver stays small (children inherit its peak RSS)
         return generate_survey(Path(args[0]), int(args[1]), formula_totals=bool(args[2]))
     if kind == "demo":
-        from resettle.services.demo import generate_demo
+        from resettle.services.demo.generate import generate_demo
         from resettle.store.database import Database
 
         with Database.open(Path(args[0]), startup_backup=False) as db:
             generate_demo(db, households=int(args[1]), seed=11)
         return {}
     if kind in ("export", "record"):
-        from resettle.services import exports
+        from resettle.services.register import exports
         from resettle.store.database import Database
 
         recorder = _Recorder() if kind == "record" else None

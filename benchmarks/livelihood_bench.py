@@ -34,7 +34,7 @@ from common import bench
 
 from resettle.domain.labour import age_on
 from resettle.domain.matching import Candidate, Post, Proposal, greedy_first_come, match
-from resettle.services.demo import generate_demo
+from resettle.services.demo.generate import generate_demo
 from resettle.services.livelihood import jobs, labour, social_security
 from resettle.services.livelihood.common import load_people
 from resettle.store.database import Database

@@ -32,8 +32,8 @@ import openpyxl
 import xlsxwriter
 from common import bench
 
-from resettle.services import compensation
-from resettle.services.demo import demo_compensation, generate_demo
+from resettle.services.compensation import reviewing
+from resettle.services.demo.generate import demo_compensation, generate_demo
 from resettle.services.payments import agreements, batches
 from resettle.store.audit import Actor
 from resettle.store.database import Database
@@ -58,7 +58,7 @@ def prepare(path: Path, households: int) -> int:
         demo_compensation(db, pid)
     with Database.open(path, actor=REVIEWER, startup_backup=False) as db:
         ids = agreements.household_ids(db, pid)
-        compensation.review_many(db, ids)
+        reviewing.review_many(db, ids)
         db.actor = CLERK
         agreements.sign_agreements(db, pid, ids, date(2026, 7, 1), "100")
     return pid

@@ -25,9 +25,9 @@ from pathlib import Path
 from common import bench
 
 from resettle.domain.workdays import add_working_days
-from resettle.services import projects
 from resettle.services.procedure import grievances
 from resettle.services.procedure.calendar import shipped_calendar
+from resettle.services.register import projects
 from resettle.store.database import Database
 
 

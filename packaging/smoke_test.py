@@ -220,7 +220,7 @@ def office_details(db: Path) -> None:
     """The office's details a numbered notice needs (征迁办, 电话, 签约地点). A clerk types them once
     in 工具 → 设置 → 乡镇信息; the command line has no command for them, so the source tree's
     settings service (the same code the window calls) saves them, through the audited ORM."""
-    from resettle.services.demo import demo_township
+    from resettle.services.demo.generate import demo_township
     from resettle.store.database import Database
 
     with Database.open(db, startup_backup=False) as database:

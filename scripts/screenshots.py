@@ -13,10 +13,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from resettle.domain.township import TownshipDetails
 from resettle.io.survey import ReadOptions
-from resettle.services import imports, projects, settings
-from resettle.services.demo import demo_compensation, demo_township, generate_demo
-from resettle.services.settings import TownshipDetails
+from resettle.services.demo.generate import demo_compensation, demo_township, generate_demo
+from resettle.services.register import imports, projects, settings
 from resettle.store.database import Database
 from ui.app import build_app
 from ui.household_editor import HouseholdEditor

@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 
 from resettle.cli import main
-from resettle.services import households, projects
-from resettle.services.records import HouseholdData, HouseholdQuery, ParcelData
+from resettle.domain.household import HouseholdData, ParcelData
+from resettle.services.register import households, projects, search
+from resettle.services.register.records import HouseholdQuery
 from resettle.store.backup import list_backups, verify_file
 from resettle.store.database import Database
 from resettle.store.paths import default_db_path
@@ -128,7 +129,7 @@ def test_households_search_json_shape(demo_file: Path, capsys: pytest.CaptureFix
     assert set(listed) == {"total", "households"}
     assert listed["total"] == len(listed["households"]) >= 1
     with Database.open(demo_file, actor=CLERK, startup_backup=False) as db:
-        assert listed["total"] == households.count_households(db, HouseholdQuery(text=head))
+        assert listed["total"] == search.count_households(db, HouseholdQuery(text=head))
         for item in listed["households"]:
             assert {
                 "household_no",

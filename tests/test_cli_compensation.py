@@ -16,7 +16,7 @@ from resettle.cli import main
 from resettle.domain.sample_rates import sample_rate_table
 from resettle.io.compensation_export import DETAIL_SHEET, SUMMARY_SHEET
 from resettle.io.rate_workbook import read_rate_workbook, write_rate_workbook
-from resettle.services import compensation
+from resettle.services.compensation import adjustments, summaries
 from resettle.store.database import Database
 
 
@@ -49,7 +49,7 @@ def test_import_publish_compute_json(capsys: pytest.CaptureFixture[str], demo_pa
     payload = json.loads(out)
     assert payload["households"] == 60
     with Database.open(demo_path, startup_backup=False) as opened:
-        summary = compensation.project_summary(opened, 1)
+        summary = summaries.project_summary(opened, 1)
     assert Decimal(payload["grand_total"]) == summary.grand_total
     code, out, _ = run(capsys, "--db", db, "--json", "compute")
     assert json.loads(out)["changed"] == 0
@@ -106,8 +106,8 @@ def test_export_compensation_workbook(
         conn = opened.raw_connection()
         hid = int(conn.execute("SELECT min(id) FROM household").fetchone()[0])
         conn.close()
-        compensation.add_adjustment(opened, hid, '=HYPERLINK("http://x")', Decimal("10.00"), "@SUM(A1)", payee="户")
-        summary = compensation.project_summary(opened, 1)
+        adjustments.add_adjustment(opened, hid, '=HYPERLINK("http://x")', Decimal("10.00"), "@SUM(A1)", payee="户")
+        summary = summaries.project_summary(opened, 1)
     out_file = tmp_path / "comp.xlsx"
     code, out, _ = run(capsys, "--db", db, "--json", "export", "compensation", str(out_file))
     assert code == 0 and json.loads(out)["households"] == 60

@@ -13,7 +13,7 @@ import pytest
 from resettle.cli import main
 from resettle.errors import ValidationError
 from resettle.io.error_report import LIST_SHEET
-from resettle.services import imports
+from resettle.services.register import imports
 from resettle.store.database import Database
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"  # /work/shared/data

@@ -14,7 +14,8 @@ from pypdf import PdfReader
 
 from resettle.cli import main
 from resettle.paths_resources import resource_path
-from resettle.services import compensation, imports, projects
+from resettle.services.compensation import summaries
+from resettle.services.register import imports, projects
 from resettle.store.database import Database
 from tests.conftest import CLERK
 
@@ -45,7 +46,7 @@ def two(tmp_path: Path, demo_template: Path) -> Path:
 
 def _totals(path: Path) -> dict[int, Any]:
     with Database.open(path, actor=CLERK, lock=False, startup_backup=False) as db:
-        return {p.id: compensation.project_summary(db, p.id).grand_total for p in projects.tree(db, with_counts=False)}
+        return {p.id: summaries.project_summary(db, p.id).grand_total for p in projects.tree(db, with_counts=False)}
 
 
 def test_commands_without_a_project_are_refused_listing_both(capsys: pytest.CaptureFixture[str], two: Path) -> None:

@@ -33,8 +33,8 @@ def loaded(modules: set[str], name: str) -> bool:
 
 
 def test_the_probe_sees_what_is_imported() -> None:
-    modules = modules_after("import openpyxl, resettle.services.demo")
-    assert loaded(modules, "openpyxl") and loaded(modules, "resettle.services.demo")
+    modules = modules_after("import openpyxl, resettle.services.demo.generate")
+    assert loaded(modules, "openpyxl") and loaded(modules, "resettle.services.demo.generate")
     assert not loaded(modules, "jinja2")
 
 
@@ -43,7 +43,7 @@ def window_modules() -> set[str]:
     return modules_after("import ui.app")
 
 
-@pytest.mark.parametrize("name", ["openpyxl", "jinja2", "alembic", "resettle.services.demo"])
+@pytest.mark.parametrize("name", ["openpyxl", "jinja2", "alembic", "resettle.services.demo.generate"])
 def test_the_window_module_does_not_import(window_modules: set[str], name: str) -> None:
     assert loaded(window_modules, "ui.main_window")  # the window itself is there
     assert not loaded(window_modules, name)

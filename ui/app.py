@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from resettle.errors import ResettleError
 from resettle.paths_resources import resource_path
-from resettle.services.demo_register import is_demo, open_demo
+from resettle.services.demo.register import is_demo, open_demo
 from resettle.store.database import Database
 from ui.crash import install_excepthook, log_dir, show_error
 from ui.fonts import apply_ui_font

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resettle.domain.compensation_records import HouseholdCompensationView
 from resettle.domain.money import to_capital, to_fen
 from resettle.errors import ResettleError
-from resettle.services import compensation
-from resettle.services.compensation_records import HouseholdCompensationView
+from resettle.services.compensation import adjustments, computing, reviewing
 from resettle.store.database import Database
 from ui.models.compensation import AdjustmentsModel, LinesModel, yuan
 
@@ -133,7 +133,7 @@ class CompensationTab(QWidget):
         if self.household_id is None:
             self.status.setText(self.tr("保存本户后才能计算补偿。"))
             return
-        v = compensation.get_household_compensation(self.db, self.household_id)
+        v = reviewing.get_household_compensation(self.db, self.household_id)
         self.view_data = v
         self.lines.set_rows(v.lines)
         self.adjustments.set_rows(v.adjustments)
@@ -161,7 +161,7 @@ class CompensationTab(QWidget):
     def compute(self) -> None:
         assert self.household_id is not None
         hid = self.household_id
-        self._run(lambda: compensation.compute_household(self.db, hid))
+        self._run(lambda: computing.compute_household(self.db, hid))
 
     def add_adjustment(self) -> None:
         assert self.household_id is not None
@@ -170,7 +170,7 @@ class CompensationTab(QWidget):
             return
         hid, amount = self.household_id, dialog.value()
         assert amount is not None
-        self._run(lambda: compensation.add_adjustment(self.db, hid, dialog.item.text().strip(), amount,
+        self._run(lambda: adjustments.add_adjustment(self.db, hid, dialog.item.text().strip(), amount,
                                                       dialog.reason.text().strip(), dialog.payee.currentData()))  # fmt: skip
 
     def remove_adjustment(self) -> None:
@@ -182,9 +182,9 @@ class CompensationTab(QWidget):
             self, self.tr("删除人工调整"), self.tr("删除「{0}」的原因：").format(adj.item)
         )
         if ok:
-            self._run(lambda: compensation.delete_adjustment(self.db, adj.id, reason, expected_version=adj.version))
+            self._run(lambda: adjustments.delete_adjustment(self.db, adj.id, reason, expected_version=adj.version))
 
     def review(self) -> None:
         assert self.household_id is not None and self.view_data is not None
         hid, version = self.household_id, self.view_data.version
-        self._run(lambda: compensation.review(self.db, hid, expected_version=version))
+        self._run(lambda: reviewing.review(self.db, hid, expected_version=version))

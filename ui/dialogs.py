@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from resettle.documents.kinds import KINDS
 from resettle.documents.templates import customise_template, is_customised, template_source
-from resettle.services.imports import BatchInfo
-from resettle.services.settings import TownshipDetails
+from resettle.domain.township import TownshipDetails
+from resettle.services.register.imports import BatchInfo
 from resettle.store.backup import BackupInfo
 from ui.i18n import QT_TRANSLATE_NOOP
 

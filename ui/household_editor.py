@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from resettle.domain.contacts import check_bank_account, check_phone
+from resettle.domain.household import HouseholdData
 from resettle.errors import ConflictError, ResettleError, ValidationError
-from resettle.services import households
-from resettle.services.records import HouseholdData, HouseholdDetail
+from resettle.services.register import households
+from resettle.services.register.records import HouseholdDetail
 from resettle.store.database import Database
 from ui.compensation_tab import CompensationTab
 from ui.models.history import HistoryModel

@@ -37,7 +37,7 @@ from resettle.errors import ResettleError
 from resettle.io.error_report import write_error_report
 from resettle.io.headers import FIELD_LABELS, MappingProfile, load_profiles, save_profiles
 from resettle.io.survey import ImportIssue, ReadOptions, list_sheets, options_from_profile, preview
-from resettle.services import imports, projects
+from resettle.services.register import imports, projects
 from resettle.store.database import Database
 from resettle.store.paths import data_dir
 from ui.i18n import QT_TRANSLATE_NOOP

@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 from resettle.documents.kinds import KINDS, DocumentKind
 from resettle.domain import progress
 from resettle.errors import ResettleError
-from resettle.services import checks, compensation, documents, households, projects, settings
-from resettle.services.records import HouseholdQuery, HouseholdRow, ProjectNode
+from resettle.services.compensation import computing
+from resettle.services.documents import printing as documents
+from resettle.services.register import checks, projects, search, settings
+from resettle.services.register.records import HouseholdQuery, HouseholdRow, ProjectNode
 from resettle.store.database import Database
 from ui.areas import AreaContext
 from ui.dialogs import ColumnChooser, SettingsDialog
@@ -225,14 +227,14 @@ class MainWindow(PrintActions):
 
     # -- data ---------------------------------------------------------------------------------
     def _fetch_page(self, query: HouseholdQuery, offset: int, limit: int) -> list[HouseholdRow]:
-        return households.list_households(self.db, query, offset, limit).rows
+        return search.list_households(self.db, query, offset, limit).rows
 
     def _count(self, query: HouseholdQuery) -> int:
-        return households.count_households(self.db, query)
+        return search.count_households(self.db, query)
 
     def _count_later(self, query: HouseholdQuery, deliver: Callable[[int], None]) -> None:
         """The COUNT of a filter change on a worker thread (beside a running export, not behind it)."""
-        self.runner.run(self, "", households.count_households, with_progress=False, read_only=True, db=self.db,
+        self.runner.run(self, "", search.count_households, with_progress=False, read_only=True, db=self.db,
                         query=query, on_done=deliver)  # fmt: skip
 
     def current_query(self) -> HouseholdQuery:
@@ -353,12 +355,8 @@ class MainWindow(PrintActions):
 
     def _loaded(self, total: int) -> None:
         text = self.tr("共 {0:,} 户").format(total)
-        capped_possible = total >= households.SEARCH_CAP // 2
-        if (
-            capped_possible
-            and self.model.query.text.strip()
-            and households.search_capped(self.db, self.model.query.text)
-        ):
+        capped_possible = total >= search.SEARCH_CAP // 2
+        if capped_possible and self.model.query.text.strip() and search.search_capped(self.db, self.model.query.text):
             text += self.tr("（匹配过多，只列出一部分，请多输入几个字）")
         self.rows_label.setText(text)
         if self._select_single:
@@ -451,7 +449,7 @@ class MainWindow(PrintActions):
         pid = self.project_for(self.tr("计算补偿"))
         if pid is None:
             return
-        self.runner.run(self, self.tr("正在计算补偿…"), compensation.compute, db=self.db, project_id=pid,
+        self.runner.run(self, self.tr("正在计算补偿…"), computing.compute, db=self.db, project_id=pid,
                         changes=frozenset({"compensation"}),
                         on_done=lambda r: self.statusBar().showMessage(self.tr("已计算 {0} 户，合计 {1} 元").format(
                             r.households, r.grand_total), 10000))  # fmt: skip

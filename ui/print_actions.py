@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from resettle.documents.kinds import KINDS, DocumentKind
 from resettle.documents.render import paint
 from resettle.errors import ResettleError
-from resettle.services import documents
+from resettle.services.documents import printing as documents
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.window_files import FileActions
 

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resettle.domain.compensation_records import RateTableInfo
 from resettle.domain.rates import STATUS_PUBLISHED
 from resettle.errors import ResettleError
-from resettle.services import rate_tables
-from resettle.services.compensation_records import RateTableInfo
+from resettle.services.compensation import rate_tables
 from resettle.store.database import Database
 
 

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resettle.domain.compensation_records import RateTableInfo, TableChangePreview
 from resettle.domain.money import format_yuan
 from resettle.errors import ResettleError
 from resettle.io.error_report import write_rate_error_report
 from resettle.io.rate_workbook import MISSING_NAME, RateWorkbookError
-from resettle.services import compensation, rate_tables
-from resettle.services.compensation_records import RateTableInfo, TableChangePreview
+from resettle.services.compensation import computing, rate_tables
 from resettle.store.database import Database
 from ui.models.compensation import DiffModel, RateTablesModel, RulesModel, yuan
 from ui.ops import OpRunner
@@ -263,10 +263,10 @@ class RatesDialog(QDialog):
 
         def previewed(preview: TableChangePreview) -> None:
             if ChangePreviewDialog(preview, self).exec():
-                self.runner.run(self, self.tr("正在重新计算…"), compensation.change_project_rate_table, db=self.db,
+                self.runner.run(self, self.tr("正在重新计算…"), computing.change_project_rate_table, db=self.db,
                                 project_id=pid, table_id=table_id, transition_months=months,
                                 on_done=lambda _r: self.reload(), changes=frozenset({"compensation"}))  # fmt: skip
 
         # pricing every household of the project with the other table: on the worker thread
-        self.runner.run(self, self.tr("正在比较两版标准的金额…"), compensation.preview_rate_table_change, db=self.db,
+        self.runner.run(self, self.tr("正在比较两版标准的金额…"), computing.preview_rate_table_change, db=self.db,
                         project_id=pid, table_id=table_id, on_done=previewed)  # fmt: skip

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from resettle.domain.money import to_capital, to_fen
-from resettle.services import compensation
+from resettle.services.compensation import computing, summaries
 from resettle.store.database import Database
 from ui.models.compensation import SumsModel, yuan
 from ui.ops import OpRunner
@@ -56,7 +56,7 @@ class SummaryDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        s = compensation.project_summary(self.db, self.project_id)
+        s = summaries.project_summary(self.db, self.project_id)
         self.heading.setText(self.tr("已计算 {0} 户，其中已复核 {1} 户。合计 ¥{2} 元（{3}）").format(
             s.households, s.reviewed, yuan(s.grand_total), to_capital(to_fen(s.grand_total))))  # fmt: skip
         self.by_item.set_rows(sorted(s.by_item.items(), key=lambda kv: -kv[1]))
@@ -69,5 +69,5 @@ class SummaryDialog(QDialog):
             self.refresh()
 
     def recompute(self) -> None:
-        self.runner.run(self, self.tr("正在计算补偿…"), compensation.compute, db=self.db, project_id=self.project_id,
+        self.runner.run(self, self.tr("正在计算补偿…"), computing.compute, db=self.db, project_id=self.project_id,
                         changes=frozenset({"compensation"}))  # fmt: skip

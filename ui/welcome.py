@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from resettle.errors import ResettleError
-from resettle.services.register_start import new_register
+from resettle.services.register.start import new_register
 from resettle.store.database import Database
 from resettle.store.paths import default_db_path
 
@@ -117,7 +117,7 @@ class WelcomeDialog(QDialog):
         self.accept()
 
     def open_demo(self) -> None:
-        from resettle.services.demo_register import open_demo
+        from resettle.services.demo.register import open_demo
 
         try:
             self.database = open_demo()

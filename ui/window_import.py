@@ -10,7 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from resettle.errors import ValidationError
-from resettle.services import exports, imports
+from resettle.services.register import exports, imports
 from resettle.store.database import Database
 from ui.dialogs import BatchesDialog
 from ui.i18n import QT_TRANSLATE_NOOP

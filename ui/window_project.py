@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resettle.domain.township import TownshipDetails
 from resettle.errors import ResettleError, ValidationError
-from resettle.services import projects
-from resettle.services.demo_register import is_demo
-from resettle.services.projects import MAX_POSTING_DAYS, ProjectDetails, ProjectRecord
-from resettle.services.records import ProjectNode
-from resettle.services.settings import TownshipDetails
+from resettle.services.demo.register import is_demo
+from resettle.services.register import projects
+from resettle.services.register.projects import MAX_POSTING_DAYS, ProjectDetails, ProjectRecord
+from resettle.services.register.records import ProjectNode
 from resettle.store.database import Database
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.ops import OpRunner
@@ -265,7 +265,7 @@ class ProjectActions(QMainWindow):
         return menu
 
     def _office(self) -> TownshipDetails:
-        from resettle.services import settings
+        from resettle.services.register import settings
 
         return settings.get_township(self.db)
 

@@ -15,7 +15,8 @@ from typing import Any
 
 from resettle.errors import PermissionDenied
 from resettle.services import accounts
-from resettle.store.database import Database
+from resettle.store.database import Database, PasswordNeeded
+from resettle.store.dialects import is_server_url
 from resettle.store.paths import default_db_path, refuse_url
 
 
@@ -23,15 +24,31 @@ def open_db(args: argparse.Namespace, startup_backup: bool = False) -> Database:
     """Commands that only read skip the start-up backup; writers make their own before acting.
 
     A register with accounts needs a login: ``RESETTLE_USER`` / ``RESETTLE_PASSWORD``, or a prompt."""
-    if args.db:
-        refuse_url(args.db)  # before Path() folds postgresql:// into a folder name
-    db = Database.open(Path(args.db) if args.db else default_db_path(), startup_backup=startup_backup)
+    db = open_location(args.db, startup_backup=startup_backup) if args.db else None
+    if db is None:
+        db = Database.open(default_db_path(), startup_backup=startup_backup)
     try:
         login_from_environment(db)
     except BaseException:
         db.close()
         raise
     return db
+
+
+def open_location(location: str, startup_backup: bool = False) -> Database:
+    """A register file, or ``postgresql://user@host:port/dbname`` on a server. The server's password
+    comes from PGPASSWORD or ~/.pgpass (libpq reads them), else it is asked in the terminal; it is
+    kept in memory only, never written anywhere."""
+    if not is_server_url(location):
+        refuse_url(location)  # mysql://… and the like: before Path() folds it into a folder name
+        return Database.open(Path(location), startup_backup=startup_backup)
+    try:
+        return Database.open(location, startup_backup=startup_backup)
+    except PasswordNeeded as exc:
+        if not sys.stdin.isatty():
+            raise PasswordNeeded(exc.message + "请设置环境变量 PGPASSWORD，或在 ~/.pgpass 中写明（密码不会被本程序保存）。") from None
+        password = getpass.getpass(f"{exc.message}请输入数据库密码：")
+        return Database.open(location, startup_backup=startup_backup, password=password)
 
 
 def login_from_environment(db: Database) -> None:

@@ -16,7 +16,8 @@ from resettle.cli.common import add_common, emit, open_db, parse_date, progress_
 from resettle.errors import ValidationError
 from resettle.io.error_report import write_rate_error_report
 from resettle.io.rate_workbook import RateWorkbookError
-from resettle.services import compensation, exports, projects
+from resettle.services.compensation import computing, rate_tables, summaries
+from resettle.services.register import exports, projects
 from resettle.store.database import Database
 
 __all__ = ["EXPORTERS", "Exporter", "register"]
@@ -32,7 +33,7 @@ def cmd_rates_import(args: argparse.Namespace) -> int:
         if project_id is None and args.publish and len(projects.tree(db, with_counts=False)) == 1:
             project_id = projects.resolve_project(db, None)  # one project: a published standard is its standard
         try:
-            info = compensation.import_rate_table(
+            info = rate_tables.import_rate_table(
                 db, Path(args.file), name=args.name, source_doc=args.source_doc, effective_date=args.effective_date
             )
         except RateWorkbookError as exc:
@@ -42,7 +43,7 @@ def cmd_rates_import(args: argparse.Namespace) -> int:
             raise
         text = f"已导入补偿标准「{info.label}」：{info.rules} 条规则（草稿）"
         if args.publish:
-            info = compensation.publish_rate_table(db, info.id)
+            info = rate_tables.publish_rate_table(db, info.id)
             text = text.replace("（草稿）", "，已发布")
         payload: dict[str, Any] = {
             "id": info.id,
@@ -52,7 +53,7 @@ def cmd_rates_import(args: argparse.Namespace) -> int:
             "status": info.status,
         }
         if project_id is not None:
-            compensation.set_project_rate_table(db, project_id, info.id)
+            rate_tables.set_project_rate_table(db, project_id, info.id)
             payload["project_id"] = project_id
             text += f"，已设为项目（编号 {project_id}）的补偿标准；请运行 compute 重新计算"
     emit(args, payload, text)
@@ -65,16 +66,16 @@ def cmd_rates_export(args: argparse.Namespace) -> int:
             table_id = args.table
         else:
             project_id = projects.resolve_project(db, args.project)
-            current = compensation.get_project_rate_table(db, project_id)
+            current = rate_tables.get_project_rate_table(db, project_id)
             if current is None:
-                tables = compensation.list_rate_tables(db)
+                tables = rate_tables.list_rate_tables(db)
                 if not tables:
                     raise ValidationError("数据库中还没有补偿标准。")
                 table_id = tables[-1].id
             else:
                 table_id = current.table.id
-        compensation.export_rate_table(db, table_id, Path(args.out))
-        info = compensation.get_rate_table(db, table_id).info
+        rate_tables.export_rate_table(db, table_id, Path(args.out))
+        info = rate_tables.get_rate_table(db, table_id).info
     emit(args, {"id": info.id, "out": str(args.out)}, f"已导出补偿标准「{info.label}」到 {args.out}")
     return 0
 
@@ -82,8 +83,8 @@ def cmd_rates_export(args: argparse.Namespace) -> int:
 def cmd_compute(args: argparse.Namespace) -> int:
     with open_db(args, startup_backup=True) as db:
         project_id = projects.resolve_project(db, args.project)
-        village_id = compensation.find_village_id(db, project_id, args.village) if args.village else None
-        result = compensation.compute(db, project_id, village_id=village_id, progress=progress_printer(args))
+        village_id = summaries.find_village_id(db, project_id, args.village) if args.village else None
+        result = computing.compute(db, project_id, village_id=village_id, progress=progress_printer(args))
     payload = {
         "households": result.households,
         "changed": result.changed,

@@ -17,7 +17,9 @@ from typing import Any
 from resettle.cli.common import add_common, emit, open_db, parse_date, progress_printer
 from resettle.documents.kinds import DocumentKind
 from resettle.errors import ValidationError
-from resettle.services import compensation, documents, households, projects
+from resettle.services.compensation import summaries
+from resettle.services.documents import printing as documents
+from resettle.services.register import households, projects
 from resettle.store.database import Database
 
 __all__ = ["register"]
@@ -53,7 +55,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         elif args.group:
             scope = {"group_id": _group_id(db, project_id, args.village, args.group)}
         elif args.village:
-            scope = {"village_id": compensation.find_village_id(db, project_id, args.village)}
+            scope = {"village_id": summaries.find_village_id(db, project_id, args.village)}
         result = documents.export_pdf(
             db,
             args.kind,

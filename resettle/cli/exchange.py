@@ -22,8 +22,8 @@ from resettle.cli.common import add_common, emit, open_db, progress_printer
 from resettle.io.error_report import write_error_report
 from resettle.io.export import ExportInfo
 from resettle.io.survey import ImportIssue, ReadOptions
-from resettle.services import exports, imports
-from resettle.services.imports import HouseholdChange, ImportPreview
+from resettle.services.register import exports, imports
+from resettle.services.register.imports import HouseholdChange, ImportPreview
 from resettle.store.database import Database
 
 __all__ = ["register"]

@@ -20,8 +20,9 @@ from resettle.domain.ids import normalize_id
 from resettle.domain.placement import Settlement
 from resettle.errors import NotFoundError, ValidationError
 from resettle.io.housing_sheets import HousingSheetError
-from resettle.services import compensation, households, projects
+from resettle.services.compensation import summaries
 from resettle.services.housing import placement, settlement, stock
+from resettle.services.register import households, projects
 from resettle.store.database import Database
 
 __all__ = ["register", "settlement_payload"]
@@ -53,7 +54,7 @@ def _project(db: Database, args: argparse.Namespace) -> int:
 
 def _village(db: Database, project_id: int, args: argparse.Namespace) -> int | None:
     name = getattr(args, "village", None)
-    return compensation.find_village_id(db, project_id, name) if name else None
+    return summaries.find_village_id(db, project_id, name) if name else None
 
 
 def _decimal(text: str | None, label: str) -> Decimal | None:

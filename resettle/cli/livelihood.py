@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from resettle.cli.common import add_common, emit, open_db, parse_date, progress_printer
-from resettle.services import projects
 from resettle.services.livelihood import jobs, labour, report, social_security, training
 from resettle.services.livelihood.labour import ImportSummary
+from resettle.services.register import projects
 
 
 def _summary_text(what: str, result: ImportSummary) -> str:

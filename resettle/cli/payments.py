@@ -9,8 +9,9 @@ from typing import Any
 
 from resettle.cli.common import add_common, emit, open_db, parse_date, progress_printer
 from resettle.io.bank_batch import read_bank_reply
-from resettle.services import compensation, households, projects
+from resettle.services.compensation import reviewing, summaries
 from resettle.services.payments import agreements, batches, reconcile
+from resettle.services.register import households, projects
 from resettle.store.compensation_models import STATUS_COMPUTED
 from resettle.store.database import Database
 
@@ -27,14 +28,14 @@ def _scope(db: Database, args: argparse.Namespace, status: str | None = None) ->
     project_id = projects.resolve_project(db, args.project)
     if args.household:
         return project_id, [households.find_household_id(db, args.household, project_id)]
-    village_id = compensation.find_village_id(db, project_id, args.village) if args.village else None
+    village_id = summaries.find_village_id(db, project_id, args.village) if args.village else None
     return project_id, agreements.household_ids(db, project_id, village_id, compensation_status=status)
 
 
 def cmd_review(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         _project_id, ids = _scope(db, args, None if args.household else STATUS_COMPUTED)
-        count = compensation.review_many(db, ids) if ids else 0
+        count = reviewing.review_many(db, ids) if ids else 0
     emit(args, {"reviewed": count}, f"已复核 {count:,} 户")
     return 0
 
@@ -88,7 +89,7 @@ def cmd_supplement(args: argparse.Namespace) -> int:
 def cmd_agreements_list(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         project_id = projects.resolve_project(db, args.project)
-        village_id = compensation.find_village_id(db, project_id, args.village) if args.village else None
+        village_id = summaries.find_village_id(db, project_id, args.village) if args.village else None
         rows = agreements.list_agreements(db, project_id, village_id)
     payload = [
         {
@@ -136,7 +137,7 @@ def cmd_vouchers(args: argparse.Namespace) -> int:
 def cmd_batch(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         project_id = projects.resolve_project(db, args.project)
-        village_id = compensation.find_village_id(db, project_id, args.village) if args.village else None
+        village_id = summaries.find_village_id(db, project_id, args.village) if args.village else None
         info = batches.make_batch(
             db,
             project_id,
@@ -197,7 +198,7 @@ def cmd_result(args: argparse.Namespace) -> int:
 def cmd_reconcile(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         project_id = projects.resolve_project(db, args.project)
-        village_id = compensation.find_village_id(db, project_id, args.village) if args.village else None
+        village_id = summaries.find_village_id(db, project_id, args.village) if args.village else None
         rec = reconcile.reconcile(db, project_id, village_id)
     payload: dict[str, Any] = {
         "computed": rec.computed,

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from resettle.cli.common import add_common, emit, open_db, parse_date
-from resettle.services import projects
 from resettle.services.procedure import agreements, calendar, grievances, printing, steps
 from resettle.services.procedure import settings as procedure_settings
+from resettle.services.register import projects
 
 WEEKDAYS = "一二三四五六日"
 

@@ -12,8 +12,9 @@ from typing import Any
 
 from resettle.cli.common import add_common, emit, json_default, open_db
 from resettle.errors import ResettleError
-from resettle.services import checks, demo, households, projects
-from resettle.services.records import HouseholdQuery
+from resettle.services.demo import generate as demo
+from resettle.services.register import checks, households, projects, search
+from resettle.services.register.records import HouseholdQuery
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -94,7 +95,7 @@ def cmd_households(args: argparse.Namespace) -> int:
             if village_id is None:
                 raise ResettleError(f"村「{args.village}」不存在")
         query = HouseholdQuery(text=args.search or "", project_id=project_id, village_id=village_id)
-        page = households.list_households(db, query, 0, args.limit, with_total=True)
+        page = search.list_households(db, query, 0, args.limit, with_total=True)
         if args.json:
             details = [households.get_household(db, r.id) for r in page.rows]
             print(

@@ -19,7 +19,7 @@ from resettle.domain.head import head_member
 from resettle.domain.mask import mask
 from resettle.domain.money import to_capital, to_fen
 from resettle.domain.posting import ChainStamp
-from resettle.services.settings import TownshipDetails
+from resettle.domain.township import TownshipDetails
 
 __all__ = [
     "DISCLOSURE_FIRST_PAGE_ROWS",

@@ -16,8 +16,8 @@ from typing import Any
 
 import xlsxwriter
 
+from resettle.domain.compensation_records import DetailLine, HouseholdTotalsRow
 from resettle.io.cell_text import xlsx_text
-from resettle.services.compensation_records import DetailLine, HouseholdTotalsRow
 
 __all__ = ["DETAIL_SHEET", "SUMMARY_SHEET", "write_compensation_workbook"]
 

@@ -79,7 +79,7 @@ _A4 = 9
 ExportCancelled = CancelledError  # the one cancellation error (issue 9); the old name stays for callers
 
 
-# --- the data the writers take (built by resettle.services.exports) ----------------------------
+# --- the data the writers take (built by resettle.services.register.exports) ----------------------------
 
 
 class RosterPerson(NamedTuple):  # a tuple: hundreds of thousands are made per export

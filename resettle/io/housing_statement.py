@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from resettle.io.export import atomic_workbook, safe_text
 
 if TYPE_CHECKING:
-    from resettle.services.housing.records import TransitionStatement
+    from resettle.domain.transition import TransitionStatement
 
 __all__ = ["STATEMENT_HEADERS", "write_transition_statement"]
 

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from resettle.errors import PermissionDenied, ValidationError
-from resettle.services import accounts, households, projects
+from resettle.services import accounts
 from resettle.services.accounts import Role
+from resettle.services.register import projects, search
+from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
 
 SECRET = "Zq7-longer-secret"
@@ -72,7 +74,7 @@ def test_each_role_is_held_to_its_rights_in_the_service_layer(db: Database) -> N
     with pytest.raises(PermissionDenied):
         projects.tree(db)  # admin: accounts only
     with pytest.raises(PermissionDenied):
-        households.count_households(db, households.HouseholdQuery(project_id=pid))
+        search.count_households(db, HouseholdQuery(project_id=pid))
     accounts.login(db, "clerk", SECRET)
     with pytest.raises(PermissionDenied):
         accounts.list_users(db)

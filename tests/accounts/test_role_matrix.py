@@ -19,45 +19,51 @@ from typing import Any
 import pytest
 
 import resettle.services
+from resettle.domain.roles import Role
 from resettle.errors import PermissionDenied
 from resettle.services.accounts import guard
-from resettle.services.accounts.guard import ROLES_FOR, Need, Role
+from resettle.services.accounts.guard import ROLES_FOR, Need
 from resettle.store.database import Database
 
 R, E, V, P, A = Need.READ, Need.ENTER, Need.REVIEW, Need.PAY, Need.ACCOUNTS
 
 EXPECTED: dict[str, dict[str, Need]] = {
-    "checks": {"check_database": R},
-    "compensation": {
+    "register.checks": {"check_database": R},
+    "compensation.computing": {
         "compute": E, "compute_household": E, "change_project_rate_table": E, "preview_rate_table_change": R,
-        "get_household_compensation": R, "set_household_terms": E, "review": V, "review_many": V,
-        "add_adjustment": E, "update_adjustment": E, "delete_adjustment": E, "find_village_id": R,
-        "project_items": R, "project_summary": R, "household_totals": R, "detail_lines": R,
     },
-    "demo": {"generate_demo": E, "demo_township": E, "demo_compensation": E},
-    "document_register": {"issue": E, "record_printed": E, "list_documents": R},
-    "document_verify": {"verify_document": R},
-    "documents": {
+    "compensation.reviewing": {
+        "get_household_compensation": R, "set_household_terms": E, "review": V, "review_many": V,
+    },
+    "compensation.adjustments": {"add_adjustment": E, "update_adjustment": E, "delete_adjustment": E},
+    "compensation.summaries": {
+        "find_village_id": R, "project_items": R, "project_summary": R, "household_totals": R, "detail_lines": R,
+    },
+    "demo.generate": {"generate_demo": E, "demo_township": E, "demo_compensation": E},
+    "documents.register": {"issue": E, "record_printed": E, "list_documents": R},
+    "documents.verify": {"verify_document": R},
+    "documents.printing": {
         "document_fonts": R, "set_document_font": E, "prepare_documents": E, "print_documents": E,
         "export_pdf": E, "reprint_document": E,
     },
-    "exports": {
+    "register.exports": {
         "resolve_scope": R, "iter_roster": R, "export_roster": R, "export_disclosure": R,
         "export_payments": R, "export_compensation": R,
     },
-    "households": {
-        "get_household": R, "find_household_id": R, "search_capped": R, "count_households": R,
-        "list_households": R, "create_household": E, "update_household": E, "delete_household": E, "history": R,
+    "register.households": {
+        "get_household": R, "find_household_id": R, "create_household": E, "update_household": E,
+        "delete_household": E, "history": R,
     },
-    "imports": {"preview_import": E, "apply_import": E, "list_batches": R, "undo_batch": E},
-    "projects": {"create_project": E, "add_group": E, "resolve_project": R, "group_counts": R, "tree": R},
-    "rate_tables": {
+    "register.search": {"search_capped": R, "count_households": R, "list_households": R},
+    "register.imports": {"preview_import": E, "apply_import": E, "list_batches": R, "undo_batch": E},
+    "register.projects": {"create_project": E, "add_group": E, "resolve_project": R, "group_counts": R, "tree": R},
+    "compensation.rate_tables": {
         "list_rate_tables": R, "get_rate_table": R, "create_rate_table": E, "import_rate_table": E,
         "export_rate_table": R, "update_rate_table": E, "replace_rules": E, "add_rule": E, "update_rule": E,
         "delete_rule": E, "delete_rate_table": E, "publish_rate_table": E, "new_rate_table_version": E,
         "set_project_rate_table": E, "get_project_rate_table": R,
     },
-    "settings": {"get_township": R, "save_township": E, "get_document_font": R, "save_document_font": E},
+    "register.settings": {"get_township": R, "save_township": E, "get_document_font": R, "save_document_font": E},
     "accounts.users": {"list_users": A, "reset_password": A, "set_active": A},
     "payments.agreements": {
         "sign_agreements": E, "mark_vacated": E, "supplement": E, "supplement_from_recompute": E,
@@ -77,7 +83,7 @@ EXPECTED: dict[str, dict[str, Need]] = {
 NOT_GUARDED = {
     "accounts.users": {"login", "logout", "change_password", "add_user"},
     "accounts.guard": {"accounts_enabled", "require"},
-    "demo_register": {"is_demo"},  # a flag about the file itself, read before anyone logs in
+    "demo.register": {"is_demo"},  # a flag about the file itself, read before anyone logs in
 }
 
 

@@ -12,12 +12,14 @@ import pytest
 from pypdf import PdfReader
 
 from resettle.domain.sample_rates import sample_rate_table
-from resettle.services import compensation, projects, settings
-from resettle.services.demo import generate_demo
+from resettle.domain.township import TownshipDetails
+from resettle.services.compensation import computing, rate_tables
+from resettle.services.demo.generate import generate_demo
+from resettle.services.register import projects, settings
 from resettle.store.database import Database
 from tests.conftest import CLERK
 
-TOWNSHIP = settings.TownshipDetails(
+TOWNSHIP = TownshipDetails(
     township="城东镇",
     office="城东镇征迁办公室",
     phone="0571-88881234",
@@ -37,12 +39,12 @@ def price(db: Database, months: int = 24) -> int:
     """Publish the sample standard for the (only) project, compute every household, set the township."""
     project_id = projects.resolve_project(db, None)
     table = sample_rate_table()
-    info = compensation.create_rate_table(
+    info = rate_tables.create_rate_table(
         db, table.name, effective_date=table.effective_date, source_doc=table.source_doc, rules=table.rules
     )
-    compensation.publish_rate_table(db, info.id)
-    compensation.set_project_rate_table(db, project_id, info.id, transition_months=months)
-    compensation.compute(db, project_id)
+    rate_tables.publish_rate_table(db, info.id)
+    rate_tables.set_project_rate_table(db, project_id, info.id, transition_months=months)
+    computing.compute(db, project_id)
     settings.save_township(db, TOWNSHIP)
     return project_id
 

@@ -11,9 +11,11 @@ from pypdf import PdfReader
 
 from resettle.documents.kinds import DocumentKind
 from resettle.domain.money import format_yuan
-from resettle.services import compensation, documents, households, projects
+from resettle.services.compensation import adjustments, reviewing
+from resettle.services.documents import printing as documents
 from resettle.services.payments.agreements import sign_agreements
-from resettle.services.records import HouseholdQuery
+from resettle.services.register import households, projects, search
+from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
 
 
@@ -24,12 +26,12 @@ def _text(pdf: Path) -> str:
 def test_the_agreement_prints_the_signed_lines_after_the_amounts_changed(priced_db: Database, tmp_path: Path) -> None:
     db = priced_db
     pid = projects.resolve_project(db, None)
-    hid = households.list_households(db, HouseholdQuery(), 0, 1).rows[0].id
-    compensation.review(db, hid)
-    signed_total = compensation.get_household_compensation(db, hid).total
+    hid = search.list_households(db, HouseholdQuery(), 0, 1).rows[0].id
+    reviewing.review(db, hid)
+    signed_total = reviewing.get_household_compensation(db, hid).total
     sign_agreements(db, pid, [hid], date(2026, 6, 1), "70,30")
-    compensation.add_adjustment(db, hid, "困难补助", Decimal("1234.56"), "低保户补助（签约后）")
-    now_total = compensation.get_household_compensation(db, hid).total
+    adjustments.add_adjustment(db, hid, "困难补助", Decimal("1234.56"), "低保户补助（签约后）")
+    now_total = reviewing.get_household_compensation(db, hid).total
     assert now_total == signed_total + Decimal("1234.56")
 
     out = tmp_path / "agreement.pdf"
@@ -49,8 +51,8 @@ def test_a_household_with_a_signed_agreement_cannot_be_deleted(priced_db: Databa
 
     db = priced_db
     pid = projects.resolve_project(db, None)
-    row = households.list_households(db, HouseholdQuery(), 0, 1).rows[0]
-    compensation.review(db, row.id)
+    row = search.list_households(db, HouseholdQuery(), 0, 1).rows[0]
+    reviewing.review(db, row.id)
     sign_agreements(db, pid, [row.id], date(2026, 6, 1))
     with pytest.raises(ValidationError, match="已签订补偿安置协议"):
         households.delete_household(db, row.id, "录入错误")

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from resettle.cli import main
-from resettle.services import households
+from resettle.services.register import households
 from resettle.store.database import Database
 from tests.conftest import CLERK
 from tests.documents.conftest import _copy, pdf_text
@@ -58,7 +58,7 @@ def test_print_one_household_and_verify_its_code(
 
     conn_db = Database.open(register, actor=CLERK, lock=False, startup_backup=False)
     try:
-        from resettle.services import documents as docs
+        from resettle.services.documents import printing as docs
 
         (doc,) = docs.list_documents(conn_db)
     finally:

@@ -17,11 +17,12 @@ from resettle.documents.data import (
     DISCLOSURE_LAST_PAGE_RESERVE,
     DISCLOSURE_PAGE_ROWS,
 )
+from resettle.domain.compensation_records import HouseholdTotalsRow
 from resettle.domain.mask import mask
 from resettle.domain.money import format_yuan, to_capital, to_fen
-from resettle.services import compensation, households, projects
-from resettle.services import documents as docs
-from resettle.services.compensation_records import HouseholdTotalsRow
+from resettle.services.compensation import summaries
+from resettle.services.documents import printing as docs
+from resettle.services.register import households, projects
 from resettle.store.database import Database
 from tests.documents.conftest import ID_NUMBER, MOBILE, TOWNSHIP, page_texts, raw_text
 
@@ -61,7 +62,7 @@ def posted(priced_200_template: Path, tmp_path_factory: pytest.TempPathFactory) 
         project_id = projects.resolve_project(db, None)
         out = folder / "disclosure.pdf"
         result = docs.export_pdf(db, "disclosure", out, project_id=project_id)
-        _items, rows = compensation.household_totals(db, project_id)
+        _items, rows = summaries.household_totals(db, project_id)
         people = [households.get_household(db, r.household_id).data for r in rows]
         conn = db.raw_connection()
         try:

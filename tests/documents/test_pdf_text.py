@@ -22,8 +22,8 @@ from resettle.documents import pdf_text
 from resettle.documents.codes import ALPHABET, CODE_LENGTH, format_code
 from resettle.documents.fonts import FORCE_FONT_ENV, DocumentFonts, installed_families
 from resettle.documents.render import PrintableDocument, paint, write_pdf
-from resettle.services import documents as docs
-from resettle.services import projects
+from resettle.services.documents import printing as docs
+from resettle.services.register import projects
 from resettle.store.database import Database
 from tests.documents.conftest import _pages
 from tests.documents.test_render_documents import _first_ids
@@ -194,7 +194,7 @@ def test_a_notice_for_a_head_with_a_rare_name_can_be_searched(
 ) -> None:
     import dataclasses
 
-    from resettle.services import households
+    from resettle.services.register import households
 
     monkeypatch.setenv(FORCE_FONT_ENV, _family("Noto Serif CJK SC"))
     hid = _first_ids(priced_db, 1)[0]

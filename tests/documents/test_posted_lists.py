@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 
 from resettle.domain.posting import DEFAULT_POSTING_DAYS, ChainStamp, posting_period
-from resettle.services import documents as docs
-from resettle.services import exports, projects
+from resettle.services.documents import printing as docs
+from resettle.services.register import exports, projects
 from resettle.store.audit import chain_head_info
 from resettle.store.database import Database
 from tests.documents.conftest import TOWNSHIP, pdf_text

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from resettle.documents.kinds import DocumentKind
+from resettle.domain.township import TownshipDetails
 from resettle.errors import ValidationError
-from resettle.services import documents, imports, projects, settings
+from resettle.services.documents import printing as documents
+from resettle.services.register import imports, projects, settings
 from resettle.store.database import Database
 from tests.documents.conftest import TOWNSHIP
 
@@ -20,7 +22,7 @@ def test_numbered_notice_refused_naming_what_is_missing_and_nothing_numbered(
     priced_db: Database, tmp_path: Path
 ) -> None:
     db = priced_db
-    settings.save_township(db, settings.TownshipDetails(township="城东镇"))
+    settings.save_township(db, TownshipDetails(township="城东镇"))
     pid = projects.resolve_project(db, None)
     with pytest.raises(ValidationError) as info:
         documents.export_pdf(db, DocumentKind.NOTICE, tmp_path / "n.pdf", project_id=pid)
@@ -42,7 +44,7 @@ def test_a_project_with_its_own_details_prints_while_the_other_waits(priced_db: 
     db = priced_db
     imports.apply_import(db, imports.preview_import(db, CLEAN, project="德源村项目"))
     first, second = (p.id for p in projects.tree(db, with_counts=False))
-    settings.save_township(db, settings.TownshipDetails())  # no office default at all
+    settings.save_township(db, TownshipDetails())  # no office default at all
     own = projects.get_project(db, first)
     projects.update_project(db, first, dataclasses.replace(own.details, township=TOWNSHIP), own.version)
     result = documents.export_pdf(db, DocumentKind.NOTICE, tmp_path / "a.pdf", project_id=first)

@@ -11,9 +11,10 @@ import pytest
 
 from resettle.documents.codes import CODE_LENGTH, format_code, normalise_code, verification_code
 from resettle.errors import NotFoundError, ValidationError
-from resettle.services import compensation, households, projects
-from resettle.services import documents as docs
-from resettle.services.checks import check_database
+from resettle.services.compensation import adjustments, computing, reviewing
+from resettle.services.documents import printing as docs
+from resettle.services.register import households, projects
+from resettle.services.register.checks import check_database
 from resettle.store.database import Database
 from tests.documents.conftest import page_texts, pdf_text
 
@@ -32,7 +33,7 @@ def grow_first_parcel(db: Database, household_id: int, by: str = "0.50") -> None
     parcels = list(detail.data.parcels)
     parcels[0] = replace(parcels[0], area_mu=parcels[0].area_mu + Decimal(by))
     households.update_household(db, detail, replace(detail.data, parcels=tuple(parcels)), reason="复测面积")
-    compensation.compute(db, detail.project_id)
+    computing.compute(db, detail.project_id)
 
 
 def test_an_issued_notice_verifies_as_current_then_changed_after_a_recompute(
@@ -49,7 +50,7 @@ def test_an_issued_notice_verifies_as_current_then_changed_after_a_recompute(
     result = docs.verify_document(priced_db, doc.code)
     assert (result.status, result.authentic, result.changes) == ("current", True, ())
     assert result.document.number == doc.number and result.document.household_id == hid
-    assert result.current_total == result.issued_total == compensation.get_household_compensation(priced_db, hid).total
+    assert result.current_total == result.issued_total == reviewing.get_household_compensation(priced_db, hid).total
     assert "一致" in result.message
 
     grow_first_parcel(priced_db, hid)
@@ -64,7 +65,7 @@ def test_a_recompute_that_changes_nothing_keeps_the_document_current(priced_db: 
     hid = first_id(priced_db)
     docs.export_pdf(priced_db, "voucher", tmp_path / "v.pdf", household_ids=[hid])
     (doc,) = docs.list_documents(priced_db)
-    compensation.compute(priced_db, projects.resolve_project(priced_db, None))
+    computing.compute(priced_db, projects.resolve_project(priced_db, None))
     assert docs.verify_document(priced_db, doc.code).status == "current"
 
 
@@ -76,7 +77,7 @@ def test_an_adjustment_to_social_security_changes_a_notice_but_not_a_voucher(
     docs.export_pdf(priced_db, "voucher", tmp_path / "v.pdf", household_ids=[hid])
     notice = docs.list_documents(priced_db, kind="notice")[0]
     voucher = docs.list_documents(priced_db, kind="voucher")[0]
-    compensation.add_adjustment(priced_db, hid, "社保补缴", Decimal("500.00"), "补缴差额", payee="社保")
+    adjustments.add_adjustment(priced_db, hid, "社保补缴", Decimal("500.00"), "补缴差额", payee="社保")
     assert docs.verify_document(priced_db, notice.code).status == "changed"
     assert docs.verify_document(priced_db, voucher.code).status == "current", "the voucher lists only 户 lines"
 

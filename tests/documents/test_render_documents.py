@@ -11,8 +11,9 @@ from pypdf import PdfReader
 from resettle.domain.mask import mask
 from resettle.domain.money import format_yuan, to_capital, to_fen
 from resettle.errors import ValidationError
-from resettle.services import compensation, households
-from resettle.services import documents as docs
+from resettle.services.compensation import adjustments, reviewing
+from resettle.services.documents import printing as docs
+from resettle.services.register import households
 from resettle.store.database import Database
 from tests.documents.conftest import TOWNSHIP, page_texts, pdf_text
 
@@ -35,13 +36,13 @@ def _first_ids(db: Database, n: int) -> list[int]:
 
 def test_notice_states_household_members_lines_total_and_capitals(priced_db: Database, tmp_path: Path) -> None:
     hid = _first_ids(priced_db, 1)[0]
-    compensation.add_adjustment(priced_db, hid, "其他补助", Decimal("1234.56"), "房前道路另行补偿")
+    adjustments.add_adjustment(priced_db, hid, "其他补助", Decimal("1234.56"), "房前道路另行补偿")
     out = tmp_path / "notice.pdf"
     result = docs.export_pdf(priced_db, "notice", out, household_ids=[hid])
     assert (result.documents, result.issued, result.reprints) == (1, 1, 0)
     text = pdf_text(out)
     detail = households.get_household(priced_db, hid)
-    view = compensation.get_household_compensation(priced_db, hid)
+    view = reviewing.get_household_compensation(priced_db, hid)
     assert view.lines and view.adjustments
     assert "征地补偿安置通知书" in text and TOWNSHIP.office in text
     assert detail.data.household_no in text and detail.data.head_name in text
@@ -67,7 +68,7 @@ def test_agreement_names_every_rights_holder_with_full_id_and_the_account(priced
     docs.export_pdf(priced_db, "agreement", out, household_ids=[hid])
     text = pdf_text(out)
     detail = households.get_household(priced_db, hid)
-    view = compensation.get_household_compensation(priced_db, hid)
+    view = reviewing.get_household_compensation(priced_db, hid)
     assert "征地补偿安置协议" in text and "甲方" in text and "乙方" in text
     for person in detail.data.persons:
         assert person.name in text and person.id_number in text
@@ -86,7 +87,7 @@ def test_voucher_lists_only_what_is_paid_to_the_household(priced_db: Database, t
     docs.export_pdf(priced_db, "voucher", out, household_ids=[hid])
     (text,) = page_texts(out)
     detail = households.get_household(priced_db, hid)
-    view = compensation.get_household_compensation(priced_db, hid)
+    view = reviewing.get_household_compensation(priced_db, hid)
     head = next(p for p in detail.data.persons if p.relation == "户主")
     assert "领款单" in text and detail.data.head_name in text and head.id_number in text
     assert detail.data.bank_name in text and detail.data.bank_account in text
@@ -167,7 +168,7 @@ def test_one_file_per_household_is_named_by_household_no_and_head(priced_db: Dat
 
 
 def test_one_pdf_for_a_group_holds_every_household_in_order(priced_db: Database, tmp_path: Path) -> None:
-    from resettle.services import projects
+    from resettle.services.register import projects
 
     village = projects.tree(priced_db)[0].villages[0]
     group = village.groups[1]
@@ -185,7 +186,7 @@ def test_one_pdf_for_a_group_holds_every_household_in_order(priced_db: Database,
 def test_households_without_computed_compensation_are_skipped_and_named(priced_db: Database, tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from resettle.services.records import PersonData
+    from resettle.domain.household import PersonData
 
     hid = _first_ids(priced_db, 1)[0]
     detail = households.get_household(priced_db, hid)

@@ -13,9 +13,10 @@ from PySide6.QtGui import QPageLayout, QPdfWriter
 from resettle.documents import fonts as font_module
 from resettle.documents import templates
 from resettle.documents.render import PrintableDocument, page_layout, paint
+from resettle.domain.township import TownshipDetails
 from resettle.errors import ResettleError, ValidationError
-from resettle.services import documents as docs
-from resettle.services import settings
+from resettle.services.documents import printing as docs
+from resettle.services.register import settings
 from resettle.store.database import Database
 from tests.documents.conftest import pdf_text
 
@@ -62,9 +63,7 @@ def test_a_broken_customised_template_is_refused_with_its_line(priced_db: Databa
 
 
 def test_templates_escape_what_clerks_typed(priced_db: Database, tmp_path: Path) -> None:
-    settings.save_township(
-        priced_db, settings.TownshipDetails(office="<b>征迁办</b>&<i>", phone="1", signing_place="x")
-    )
+    settings.save_township(priced_db, TownshipDetails(office="<b>征迁办</b>&<i>", phone="1", signing_place="x"))
     out = tmp_path / "n.pdf"
     docs.export_pdf(priced_db, "notice", out, household_ids=[first_id(priced_db)])
     assert "<b>征迁办</b>&<i>" in pdf_text(out), "shown as typed, not taken as markup"
@@ -151,7 +150,7 @@ def test_printing_code_loads_no_widgets() -> None:
     import subprocess
 
     probe = (
-        "import sys; import resettle.services.documents, resettle.cli; "
+        "import sys; import resettle.services.documents.printing, resettle.cli; "
         "from resettle.documents import render; "
         "print(sorted(m for m in sys.modules if m.startswith('PySide6.')))"
     )

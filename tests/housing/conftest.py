@@ -11,8 +11,9 @@ from typing import Any
 import openpyxl
 import pytest
 
-from resettle.services import imports, settings
+from resettle.domain.township import TownshipDetails
 from resettle.services.housing import stock
+from resettle.services.register import imports, settings
 from resettle.store.database import Database
 from tests.conftest import CLERK
 
@@ -23,7 +24,7 @@ STOCK = WAVE2 / "housing_stock.xlsx"
 STANDARD = WAVE2 / "placement_standard.xlsx"
 EXPECTED: dict[str, Any] = json.loads((WAVE2 / "housing_expected.json").read_text(encoding="utf-8"))
 PROJECT = "东岗项目"
-TOWNSHIP = settings.TownshipDetails(
+TOWNSHIP = TownshipDetails(
     township="东岗镇",
     office="东岗镇征迁办公室",
     phone="0571-86660000",
@@ -36,7 +37,7 @@ def import_survey(db: Database, project: str = PROJECT) -> int:
     preview = imports.preview_import(db, SURVEY, project=project)
     assert preview.errors == []
     imports.apply_import(db, preview)
-    from resettle.services import projects
+    from resettle.services.register import projects
 
     return projects.resolve_project(db, project)
 
@@ -86,7 +87,7 @@ def hdb(tmp_path: Path, housing_template: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def pid(hdb: Database) -> int:
-    from resettle.services import projects
+    from resettle.services.register import projects
 
     return projects.resolve_project(hdb, PROJECT)
 

@@ -11,9 +11,11 @@ import pytest
 from pypdf import PdfReader
 
 from resettle.cli import main
+from resettle.domain.township import TownshipDetails
 from resettle.errors import ValidationError
-from resettle.services import documents, households
+from resettle.services.documents import printing as documents
 from resettle.services.housing import placement, settlement
+from resettle.services.register import households
 from resettle.store.database import Database
 from tests.housing.conftest import EXPECTED
 
@@ -108,7 +110,7 @@ def test_transition_statement_prints_with_total_in_capitals(hdb: Database, pid: 
 
 
 def test_an_official_paper_is_refused_while_the_issuer_is_missing(tmp_path: Path) -> None:
-    from resettle.services import settings as settings_service
+    from resettle.services.register import settings as settings_service
     from tests.conftest import CLERK
     from tests.housing.conftest import import_survey
 
@@ -120,6 +122,6 @@ def test_an_official_paper_is_refused_while_the_issuer_is_missing(tmp_path: Path
         assert not (tmp_path / "x.pdf").exists()
         documents.export_pdf(db, "lottery", tmp_path / "draft.pdf", project_id=pid, draft=True)
         assert "样稿" in pdf_text(tmp_path / "draft.pdf")
-        settings_service.save_township(db, settings_service.TownshipDetails(office="东岗镇征迁办公室"))
+        settings_service.save_township(db, TownshipDetails(office="东岗镇征迁办公室"))
         documents.export_pdf(db, "lottery", tmp_path / "ok.pdf", project_id=pid)
         assert "东岗镇征迁办公室" in pdf_text(tmp_path / "ok.pdf")

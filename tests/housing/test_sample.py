@@ -6,9 +6,9 @@ import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
-from resettle.services import checks
 from resettle.services.housing import placement, settlement, stock
 from resettle.services.housing.progress import housing_counts
+from resettle.services.register import checks
 from resettle.store.database import Database
 from tests.housing.conftest import EXPECTED, choices_workbook, expected_choice_rows
 

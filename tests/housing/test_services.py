@@ -13,12 +13,12 @@ import pytest
 from sqlalchemy import select
 
 from resettle.domain.lottery import draw
+from resettle.domain.roles import Role
 from resettle.errors import ConflictError, NotFoundError, PermissionDenied, ValidationError
 from resettle.io.housing_sheets import HousingSheetError
-from resettle.services import projects
-from resettle.services.accounts.guard import Role
 from resettle.services.housing import placement, settlement, stock
 from resettle.services.housing.progress import housing_counts
+from resettle.services.register import projects
 from resettle.store.database import Database
 from resettle.store.models import Household
 from tests.conftest import CLERK

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QMenuBar, QWidget
 
-from resettle.services import households
 from resettle.services.housing import placement, settlement, stock
+from resettle.services.register import households
 from resettle.store.database import Database
 from tests.conftest import CLERK
 from ui.areas import AreaContext
@@ -151,9 +151,9 @@ def test_dialogs_open_and_show_their_tables(qtbot, ctx: AreaContext, hdb: Databa
 def test_selection_day_of_one_village_follows_that_villages_draw(
     qtbot, ctx: AreaContext, hdb: Database, pid: int
 ) -> None:
-    from resettle.services import compensation
+    from resettle.services.compensation import summaries
 
-    vid = compensation.find_village_id(hdb, pid, "东岗村")
+    vid = summaries.find_village_id(hdb, pid, "东岗村")
     draw = placement.draw_lottery(hdb, pid, "村-1", village_id=vid)
     page = SelectionPage(ctx, pid)
     page.print_after_choice = False

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from openpyxl.workbook.workbook import Workbook
 from sqlalchemy import text
 
+from resettle.domain.household import AttachmentData, HouseholdData, ParcelData, PersonData, StructureData
 from resettle.domain.ids import random_valid_id
 from resettle.domain.mask import mask
 from resettle.domain.posting import ChainStamp
@@ -37,17 +38,11 @@ from resettle.io.export import (
 )
 from resettle.io.rate_workbook import write_rate_workbook
 from resettle.io.survey import SurveyReadResult, read_survey
-from resettle.services import compensation, exports, households, imports, projects
-from resettle.services.document_data import load_households
+from resettle.services.compensation import computing, rate_tables, summaries
+from resettle.services.documents.data import load_households
 from resettle.services.payments.common import head_ids
-from resettle.services.records import (
-    AttachmentData,
-    HouseholdData,
-    HouseholdQuery,
-    ParcelData,
-    PersonData,
-    StructureData,
-)
+from resettle.services.register import exports, households, imports, projects, search
+from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"  # /work/shared/data
@@ -66,7 +61,7 @@ def opened(path: Path) -> Iterator[Workbook]:
 
 def _canonical_stored(db: Database) -> dict[str, dict[str, Any]]:
     """Every stored household in the reader's terms, from the register service (not the exporter)."""
-    page = households.list_households(db, HouseholdQuery(), 0, 100_000)
+    page = search.list_households(db, HouseholdQuery(), 0, 100_000)
     out: dict[str, dict[str, Any]] = {}
     for row in page.rows:
         detail = households.get_household(db, row.id)
@@ -290,11 +285,11 @@ def test_disclosure_masks_ids_and_phones(demo_db: Database, tmp_path: Path) -> N
 def test_disclosure_and_payments_with_computed_compensation(demo_db: Database, tmp_path: Path) -> None:
     rates = tmp_path / "rates.xlsx"
     write_rate_workbook(sample_rate_table(), rates)
-    table = compensation.import_rate_table(demo_db, rates)
-    compensation.publish_rate_table(demo_db, table.id)
-    compensation.set_project_rate_table(demo_db, 1, table.id)
-    compensation.compute(demo_db, 1)
-    _, totals = compensation.household_totals(demo_db, 1)
+    table = rate_tables.import_rate_table(demo_db, rates)
+    rate_tables.publish_rate_table(demo_db, table.id)
+    rate_tables.set_project_rate_table(demo_db, 1, table.id)
+    computing.compute(demo_db, 1)
+    _, totals = summaries.household_totals(demo_db, 1)
     by_no = {row.household_no: row for row in totals}
 
     out = tmp_path / "payments.xlsx"

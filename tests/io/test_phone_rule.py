@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from resettle.domain.contacts import check_phone
+from resettle.domain.household import HouseholdData
 from resettle.errors import ValidationError
 from resettle.io.survey import ReadOptions, read_survey
-from resettle.services.records import HouseholdData
-from resettle.services.validation import validated
+from resettle.services.register.validation import validated
 from tests.io.builders import household, person, survey_layout, write_xlsx
 
 EXAMPLES = (

@@ -12,7 +12,8 @@ from resettle.cli import main
 from resettle.domain.sample_rates import sample_rate_table
 from resettle.io.error_report import LIST_SHEET
 from resettle.io.rate_workbook import MISSING_NAME, SHEET, RateWorkbookError, read_rate_workbook, write_rate_workbook
-from resettle.services import compensation, projects
+from resettle.services.compensation import rate_tables
+from resettle.services.register import projects
 from resettle.store.database import Database
 from tests.conftest import CLERK
 
@@ -125,9 +126,9 @@ def test_cli_names_the_standard_and_one_project_takes_the_published_one(
     payload = json.loads(capsys.readouterr().out)
     assert code == 0 and payload["project_id"] == pid  # one project: the published standard is its standard
     with Database.open(db_path, actor=CLERK, startup_backup=False) as db:
-        link = compensation.get_project_rate_table(db, pid)
+        link = rate_tables.get_project_rate_table(db, pid)
         assert link is not None
-        detail = compensation.get_rate_table(db, link.table.id)
+        detail = rate_tables.get_rate_table(db, link.table.id)
     assert (detail.table.name, detail.table.source_doc, str(detail.table.effective_date)) == (
         "德源村征收补偿标准",
         "某政发〔2026〕12号",

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from resettle.io.survey import SurveyHousehold, read_survey
-from resettle.services import exports, households, imports, projects
-from resettle.services.records import HouseholdDetail
+from resettle.services.register import exports, households, imports, projects
+from resettle.services.register.records import HouseholdDetail
 from resettle.store.database import Database
 from tests.conftest import CLERK
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from resettle.paths_resources import resource_path
-from resettle.services import compensation, imports
-from resettle.services.demo import generate_demo
+from resettle.services.compensation import computing, rate_tables, reviewing
+from resettle.services.demo.generate import generate_demo
 from resettle.services.livelihood import jobs, labour, social_security, training
+from resettle.services.register import imports
 from resettle.store.database import Database
 from tests.conftest import CLERK
 
@@ -55,17 +56,17 @@ def sample_project() -> int:
 @pytest.fixture
 def busy_db(two_db: Database, sample_project: int) -> Database:
     """The sample project with compensation computed (some reviewed), jobs, training, hires and a reconciled reply."""
-    table = compensation.import_rate_table(two_db, resource_path("samples", "rates_sample.xlsx"))
-    compensation.publish_rate_table(two_db, table.id)
-    compensation.set_project_rate_table(two_db, sample_project, table.id)
-    compensation.compute(two_db, sample_project)
+    table = rate_tables.import_rate_table(two_db, resource_path("samples", "rates_sample.xlsx"))
+    rate_tables.publish_rate_table(two_db, table.id)
+    rate_tables.set_project_rate_table(two_db, sample_project, table.id)
+    computing.compute(two_db, sample_project)
     with two_db.read() as s:
         from sqlalchemy import select
 
         from resettle.store.models import Household
 
         ids = list(s.scalars(select(Household.id).where(Household.project_id == sample_project).limit(7)))
-    compensation.review_many(two_db, ids)
+    reviewing.review_many(two_db, ids)
     labour.set_settings(two_db, sample_project, reference=date(2026, 3, 31))
     labour.import_employment(two_db, sample_project, WAVE2 / "jobs_employment.xlsx")
     training.import_training(two_db, sample_project, WAVE2 / "jobs_training.xlsx")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from resettle.services import projects
 from resettle.services.livelihood import dashboard
 from resettle.services.procedure.grievances import GrievanceInput, add_grievance
+from resettle.services.register import projects
 from resettle.store.database import Database
 
 

@@ -161,7 +161,7 @@ def test_a_person_of_the_other_project_is_unknown_in_this_reply(
 def test_the_register_check_passes_after_livelihood_writes(
     busy_db: Database, sample_project: int, tmp_path: Path
 ) -> None:
-    from resettle.services import checks
+    from resettle.services.register import checks
 
     # busy_db reconciled once (outcomes created in bulk); a changed reply updates some of them.
     book = openpyxl.load_workbook(WAVE2 / "ss_reply.xlsx")

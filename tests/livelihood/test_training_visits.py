@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
+from resettle.domain.roles import Role
 from resettle.errors import NotFoundError, PermissionDenied, ValidationError
-from resettle.services.accounts.guard import Role
 from resettle.services.livelihood import jobs, labour, social_security, training, visits
 from resettle.services.livelihood.visits import add_months
 from resettle.store.database import Database

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from resettle.services import compensation, projects
-from resettle.services.demo import demo_compensation, generate_demo
+from resettle.services.compensation import reviewing
+from resettle.services.demo.generate import demo_compensation, generate_demo
+from resettle.services.register import projects
 from resettle.store.audit import Actor
 from resettle.store.database import Database
 from tests.conftest import CLERK
@@ -48,7 +49,7 @@ def two_project_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
             demo_compensation(db, pid)
     with Database.open(path, actor=REVIEWER, startup_backup=False) as db:
         for pid in (first, second):
-            compensation.review_many(db, household_ids(db, pid))
+            reviewing.review_many(db, household_ids(db, pid))
         assert len(projects.tree(db, with_counts=False)) == 2
     return path
 

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from resettle.cli import main
-from resettle.services import compensation, households, projects
+from resettle.services.compensation import adjustments
+from resettle.services.register import households, projects
 from resettle.store.database import Database
 from tests.conftest import CLERK
 from tests.payments.conftest import household_ids
@@ -40,7 +41,7 @@ def test_review_sign_batch_reply_reconcile(reg: Path, tmp_path: Path, capsys: py
         a, b = (p.id for p in projects.tree(db, with_counts=False))
         hid = household_ids(db, a)[0]
         no = households.get_household(db, hid).data.household_no
-        compensation.add_adjustment(db, hid, "困难补助", Decimal("88.88"), "低保户")  # review reset
+        adjustments.add_adjustment(db, hid, "困难补助", Decimal("88.88"), "低保户")  # review reset
         n = len(household_ids(db, a))
     code, out = run(
         capsys, reg, "agreements", "sign", "--all", "--project", str(a), "--date", "2026-07-01", "--plan", "70,30"

@@ -12,8 +12,10 @@ import openpyxl
 import pytest
 
 from resettle.errors import PermissionDenied, ValidationError
-from resettle.services import accounts, compensation, households
+from resettle.services import accounts
+from resettle.services.compensation import adjustments, reviewing
 from resettle.services.payments import agreements, batches, progress, reconcile
+from resettle.services.register import households
 from resettle.store.database import Database
 from tests.payments.conftest import Two, household_ids
 from tests.payments.replies import answer
@@ -35,7 +37,7 @@ def test_sign_freezes_the_reviewed_lines_and_splits_the_plan(two: Two) -> None:
     result = agreements.sign_agreements(db, two.a, ids, SIGNED, "70,30")
     assert result.signed == len(ids) and not result.skipped
     view = agreements.get_agreements(db, two.a, ids[0])
-    comp = compensation.get_household_compensation(db, ids[0])
+    comp = reviewing.get_household_compensation(db, ids[0])
     main = view.agreements[0]
     assert main.total == comp.total
     assert sum(ln.amount for ln in main.lines) == comp.total
@@ -93,7 +95,7 @@ def test_a_line_slipped_into_a_signed_agreement_shows_in_reconciliation(two: Two
 def test_unreviewed_households_are_not_signed(two: Two) -> None:
     db = two.db
     hid = household_ids(db, two.a)[0]
-    compensation.add_adjustment(db, hid, "搬迁奖励", Decimal("500"), "提前搬迁")  # resets the review
+    adjustments.add_adjustment(db, hid, "搬迁奖励", Decimal("500"), "提前搬迁")  # resets the review
     result = agreements.sign_agreements(db, two.a, [hid], SIGNED)
     assert result.signed == 0 and "尚未复核" in result.skipped[0]
 
@@ -215,7 +217,7 @@ def test_supplement_after_a_change_brings_agreed_back_to_computed(two: Two) -> N
     db = two.db
     hid = household_ids(db, two.a)[0]
     agreements.sign_agreements(db, two.a, [hid], SIGNED, "70,30")
-    compensation.add_adjustment(db, hid, "困难补助", Decimal("1234.56"), "低保户")
+    adjustments.add_adjustment(db, hid, "困难补助", Decimal("1234.56"), "低保户")
     rec = reconcile.reconcile(db, two.a)
     changed = [d for d in rec.differences if d.cause == reconcile.CAUSE_CHANGED]
     assert [d.amount for d in changed] == [Decimal("1234.56")]
@@ -224,7 +226,7 @@ def test_supplement_after_a_change_brings_agreed_back_to_computed(two: Two) -> N
     from resettle.store.audit import Actor
 
     db.actor = Actor("reviewer2", "pc")
-    compensation.review(db, hid)
+    reviewing.review(db, hid)
     sup = agreements.supplement_from_recompute(db, two.a, hid, "增加困难补助", date(2026, 7, 5))
     assert sup.kind == "补充协议" and sup.total == Decimal("1234.56")
     assert [i.amount for i in sup.instalments] == [Decimal("1234.56")]

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from resettle.errors import ResettleError
-from resettle.services import compensation
+from resettle.services.compensation import adjustments, reviewing
 from resettle.services.payments import agreements, batches, reconcile
 from resettle.store.database import Database
 from tests.conftest import CLERK
@@ -71,18 +71,18 @@ def test_reconciliation_always_adds_up(two_project_template: Path, ops: list[tup
                 try:
                     if kind == "adjust":
                         db.actor = CLERK
-                        compensation.add_adjustment(db, ids[x], "调整", Decimal(y) / 100, f"第 {n} 次调整")
+                        adjustments.add_adjustment(db, ids[x], "调整", Decimal(y) / 100, f"第 {n} 次调整")
                     elif kind == "review":
                         db.actor = REVIEWER
-                        compensation.review(db, ids[x])
+                        reviewing.review(db, ids[x])
                     elif kind == "sign":
                         db.actor = CLERK
                         agreements.sign_agreements(db, project_id, [ids[x]], day, PLANS[y])
                     elif kind == "amend":
                         db.actor = CLERK
-                        compensation.add_adjustment(db, ids[x], "补差项目", Decimal(y) / 100, f"第 {n} 次更正")
+                        adjustments.add_adjustment(db, ids[x], "补差项目", Decimal(y) / 100, f"第 {n} 次更正")
                         db.actor = REVIEWER
-                        compensation.review(db, ids[x])
+                        reviewing.review(db, ids[x])
                         db.actor = CLERK
                         agreements.supplement_from_recompute(db, project_id, ids[x], "补差", day)
                     elif kind == "supplement":

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from resettle.domain.roles import Role
 from resettle.errors import PermissionDenied, ValidationError
-from resettle.services import documents as docs
-from resettle.services import projects
-from resettle.services.accounts.guard import Role
+from resettle.services.documents import printing as docs
 from resettle.services.procedure import agreements, steps
+from resettle.services.register import projects
 from resettle.store.database import Database
 from tests.documents.conftest import price
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import xlsxwriter
 
-from resettle.services import checks, projects
 from resettle.services.procedure import agreements, calendar, grievances, settings, steps
+from resettle.services.register import checks, projects
 from resettle.store.database import Database
 
 

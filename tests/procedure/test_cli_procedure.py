@@ -11,7 +11,7 @@ import pytest
 import xlsxwriter
 
 from resettle.cli import main
-from resettle.services import projects
+from resettle.services.register import projects
 from resettle.store.database import Database
 from tests.conftest import CLERK
 

@@ -9,9 +9,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from resettle.domain.sample_rates import sample_rate_table
-from resettle.services import compensation as comp
-from resettle.services import households, imports, projects
+from resettle.services.compensation import computing, rate_tables, reviewing
 from resettle.services.procedure import steps
+from resettle.services.register import households, imports, projects
 from resettle.store.database import Database
 from resettle.store.models import Person, Structure
 from tests.io.builders import household, person, survey_layout, write_xlsx
@@ -36,9 +36,11 @@ def workbook(path: Path, with_additions: bool, seed: int = 4) -> Path:
 
 def publish(db: Database, pid: int) -> None:
     t = sample_rate_table()
-    info = comp.create_rate_table(db, t.name, effective_date=t.effective_date, source_doc=t.source_doc, rules=t.rules)
-    comp.publish_rate_table(db, info.id)
-    comp.set_project_rate_table(db, pid, info.id, transition_months=0)
+    info = rate_tables.create_rate_table(
+        db, t.name, effective_date=t.effective_date, source_doc=t.source_doc, rules=t.rules
+    )
+    rate_tables.publish_rate_table(db, info.id)
+    rate_tables.set_project_rate_table(db, pid, info.id, transition_months=0)
 
 
 def test_items_a_reimport_adds_after_the_cutoff_are_warned_and_not_compensated(db: Database, tmp_path: Path) -> None:
@@ -71,8 +73,8 @@ def test_items_a_reimport_adds_after_the_cutoff_are_warned_and_not_compensated(d
 
     for p in (pid, other):
         publish(db, p)
-        comp.compute(db, p)
-    view = comp.get_household_compensation(db, hid)
+        computing.compute(db, p)
+    view = reviewing.get_household_compensation(db, hid)
     by_code = {ln.rule_code: ln for ln in view.lines}
     assert by_code["截止S2"].amount == 0 and "不予补偿" in by_code["截止S2"].formula
     assert by_code["FW-02"].quantity == 120  # the 砖混 house registered before is priced
@@ -80,7 +82,7 @@ def test_items_a_reimport_adds_after_the_cutoff_are_warned_and_not_compensated(d
     assert by_code["AZ-01"].quantity == 2  # the person who moved in after the cut-off is not counted
     assert by_code["截止P"].quantity == 1
     other_hid = households.find_household_id(db, "东岗01001", project_id=other)
-    other_codes = {ln.rule_code for ln in comp.get_household_compensation(db, other_hid).lines}
+    other_codes = {ln.rule_code for ln in reviewing.get_household_compensation(db, other_hid).lines}
     assert "FW-04" in other_codes and not any(c.startswith("截止") for c in other_codes)
 
 
@@ -93,6 +95,6 @@ def test_births_after_the_cutoff_follow_the_project_setting(db: Database, tmp_pa
         s.add(Person(household_id=hid, seq=3, name="张小宝", relation="子", birth_date=date.today() - timedelta(days=30),
                      registered_on=date.today()))  # fmt: skip
     publish(db, pid)
-    comp.compute(db, pid)
-    lines = {ln.rule_code: ln for ln in comp.get_household_compensation(db, hid).lines}
+    computing.compute(db, pid)
+    lines = {ln.rule_code: ln for ln in reviewing.get_household_compensation(db, hid).lines}
     assert lines["AZ-01"].quantity == 3 and "截止P" not in lines  # a birth counts by default

@@ -9,11 +9,11 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from resettle.domain.household import HouseholdData
 from resettle.errors import NotFoundError, ValidationError
-from resettle.services import households, projects
 from resettle.services.procedure import grievances as gv
 from resettle.services.procedure import printing
-from resettle.services.records import HouseholdData
+from resettle.services.register import households, projects
 from resettle.store.audit import chain_head
 from resettle.store.database import Database
 
@@ -158,8 +158,8 @@ def test_receipt_and_answer_print(db: Database, tmp_path: Path) -> None:
 
 
 def test_roles_an_auditor_reads_but_does_not_enter(db: Database) -> None:
+    from resettle.domain.roles import Role
     from resettle.errors import PermissionDenied
-    from resettle.services.accounts.guard import Role
     from resettle.services.procedure import steps
 
     pid = projects.create_project(db, "甲项目")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from resettle.errors import ValidationError
-from resettle.services import projects
 from resettle.services.procedure import steps
+from resettle.services.register import projects
 from resettle.store.database import Database
 
 

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenuBar, QWidget
 
-from resettle.services import projects
 from resettle.services.procedure import grievances as gv
 from resettle.services.procedure import steps
+from resettle.services.register import projects
 from resettle.store.database import Database
 from ui.areas import AreaContext
 from ui.ops import OpRunner

@@ -17,8 +17,10 @@ import pytest
 from resettle.documents.kinds import DocumentKind
 from resettle.errors import Cancelled
 from resettle.io.survey import ReadOptions
-from resettle.services import compensation, documents, exports, imports, projects, rate_tables
-from resettle.services.demo import demo_compensation, demo_township, generate_demo
+from resettle.services.compensation import computing, rate_tables
+from resettle.services.demo.generate import demo_compensation, demo_township, generate_demo
+from resettle.services.documents import printing as documents
+from resettle.services.register import exports, imports, projects
 from resettle.store.database import Database
 from tests.conftest import CLERK
 
@@ -106,7 +108,7 @@ def test_a_cancelled_export_leaves_no_file_and_the_old_one_untouched(
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Compute checks for a cancel every CHUNK (5,000) households; a smaller chunk makes 1,500 enough."""
-    from resettle.services import compensation_bulk
+    from resettle.services.compensation import bulk as compensation_bulk
 
     monkeypatch.setattr(compensation_bulk, "CHUNK", 500)
 
@@ -115,11 +117,11 @@ def test_a_cancelled_compute_writes_nothing(big: Database, small_chunks: None) -
     import dataclasses
     from decimal import Decimal
 
-    from resettle.services import households
-    from resettle.services.records import HouseholdQuery
+    from resettle.services.register import households, search
+    from resettle.services.register.records import HouseholdQuery
 
     (project,) = projects.tree(big, with_counts=False)
-    first = households.list_households(big, HouseholdQuery(), 0, 1).rows[0].id  # priced before the cancel at 500
+    first = search.list_households(big, HouseholdQuery(), 0, 1).rows[0].id  # priced before the cancel at 500
     detail = households.get_household(big, first)
     parcels = tuple(dataclasses.replace(p, area_mu=p.area_mu + Decimal("1.00")) for p in detail.data.parcels)
     assert parcels, "the first demo household has land"
@@ -131,9 +133,9 @@ def test_a_cancelled_compute_writes_nothing(big: Database, small_chunks: None) -
     old_lines, before = lines_of_first(), _state(big)
     stop = CancelAfter(1)
     with pytest.raises(Cancelled):
-        compensation.compute(big, project.id, progress=stop.progress, cancelled=stop.cancelled)
+        computing.compute(big, project.id, progress=stop.progress, cancelled=stop.cancelled)
     assert stop.seen >= 1 and _state(big) == before and lines_of_first() == old_lines  # no partial rows
-    result = compensation.compute(big, project.id)  # without the cancel the same run writes the change
+    result = computing.compute(big, project.id)  # without the cancel the same run writes the change
     assert result.households == HOUSEHOLDS and lines_of_first() != old_lines
 
 
@@ -144,7 +146,7 @@ def test_a_cancelled_change_of_standard_keeps_the_old_one_and_its_amounts(big: D
     before = _state(big)
     stop = CancelAfter(1)
     with pytest.raises(Cancelled):
-        compensation.change_project_rate_table(
+        computing.change_project_rate_table(
             big, project.id, current.table.id, transition_months=6, progress=stop.progress, cancelled=stop.cancelled
         )
     assert stop.seen >= 1 and _state(big) == before
@@ -156,11 +158,11 @@ def test_the_preview_of_a_change_of_standard_stops_midway(big: Database) -> None
     assert current is not None
     stop = CancelAfter(1)
     with pytest.raises(Cancelled):
-        compensation.preview_rate_table_change(
+        computing.preview_rate_table_change(
             big, project.id, current.table.id, progress=stop.progress, cancelled=stop.cancelled
         )
     assert stop.seen >= 1 and stop.asked >= 2  # asked again after progress was reported: a midway stop
-    done = compensation.preview_rate_table_change(big, project.id, current.table.id)
+    done = computing.preview_rate_table_change(big, project.id, current.table.id)
     assert done.households == () and done.unchanged == HOUSEHOLDS  # the same table changes nobody
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from resettle.domain.household import AttachmentData, HouseholdData, ParcelData, PersonData, StructureData
 from resettle.domain.ids import check_character
-from resettle.services import households, projects
-from resettle.services.checks import check_database
-from resettle.services.records import AttachmentData, HouseholdData, ParcelData, PersonData, StructureData
+from resettle.services.register import households, projects
+from resettle.services.register.checks import check_database
 from resettle.store.database import Database
 
 # (table, column, SQL expression giving a different value of the right kind)
@@ -325,7 +325,7 @@ def test_compensation_computed_by_an_earlier_version_is_a_notice(
     demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Before content digests, compute recorded each household's total only; check says so and goes on."""
-    from resettle.services.demo import demo_compensation
+    from resettle.services.demo.generate import demo_compensation
     from resettle.store import replay
 
     monkeypatch.setattr(replay, "table_digests_note", lambda digests: "")  # what the earlier writer recorded

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from resettle.domain.household import HouseholdData, PersonData, StructureData
 from resettle.domain.ids import check_character
 from resettle.errors import ConflictError
-from resettle.services import households, projects
-from resettle.services.records import HouseholdData, PersonData, StructureData
+from resettle.services.register import households, projects
 from resettle.store.audit import Actor
 from resettle.store.database import Database
 

@@ -10,8 +10,8 @@ import pytest
 from resettle.domain.ids import check_id
 from resettle.domain.pinyin import initials
 from resettle.errors import ValidationError
-from resettle.services.checks import check_database
-from resettle.services.demo import generate_demo
+from resettle.services.demo.generate import generate_demo
+from resettle.services.register.checks import check_database
 from resettle.store.audit import verify_chain
 from resettle.store.database import Database
 from tests.conftest import CLERK

@@ -10,9 +10,10 @@ from pypdf import PdfReader
 
 from resettle.documents.kinds import DocumentKind
 from resettle.errors import ValidationError
-from resettle.services import documents, projects, settings
-from resettle.services.demo_register import demo_db_path, is_demo, open_demo
-from resettle.services.register_start import new_register, village_names
+from resettle.services.demo.register import demo_db_path, is_demo, open_demo
+from resettle.services.documents import printing as documents
+from resettle.services.register import projects, settings
+from resettle.services.register.start import new_register, village_names
 from resettle.store.paths import default_db_path
 
 

@@ -12,18 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from resettle.domain.household import AttachmentData, HouseholdData, ParcelData, PersonData, StructureData
 from resettle.domain.ids import check_character
 from resettle.errors import ConflictError, NotFoundError, ValidationError
-from resettle.services import households, projects
-from resettle.services.households import SORT_COLUMNS
-from resettle.services.records import (
-    AttachmentData,
-    HouseholdData,
-    HouseholdQuery,
-    ParcelData,
-    PersonData,
-    StructureData,
-)
+from resettle.services.register import households, projects, search
+from resettle.services.register.records import HouseholdQuery
+from resettle.services.register.search import SORT_COLUMNS
 from resettle.store.database import Database
 from tests.conftest import CLERK
 
@@ -321,9 +315,9 @@ def expected_matches(db: Database, text: str) -> set[int]:
 
 
 def found(db: Database, query: HouseholdQuery) -> list[int]:
-    page = households.list_households(db, query, 0, 100_000, with_total=True)
+    page = search.list_households(db, query, 0, 100_000, with_total=True)
     ids = [r.id for r in page.rows]
-    assert page.total == len(ids) == households.count_households(db, query)
+    assert page.total == len(ids) == search.count_households(db, query)
     assert len(set(ids)) == len(ids), "a household listed twice"
     return ids
 
@@ -489,7 +483,7 @@ def test_sorting_agrees_with_sorting_in_python(varied_register: Database, sort: 
     paged: list[int] = []
     offset = 0
     while True:
-        page = households.list_households(varied_register, query, offset, 17)
+        page = search.list_households(varied_register, query, offset, 17)
         if not page.rows:
             break
         assert page.offset == offset
@@ -500,7 +494,7 @@ def test_sorting_agrees_with_sorting_in_python(varied_register: Database, sort: 
 
 def test_an_unknown_sort_key_is_refused(shared_demo: Database) -> None:
     with pytest.raises(ValidationError) as info:
-        households.list_households(shared_demo, HouseholdQuery(sort="bank_account; DROP TABLE household"))
+        search.list_households(shared_demo, HouseholdQuery(sort="bank_account; DROP TABLE household"))
     assert info.value.field == "排序"
 
 
@@ -508,7 +502,7 @@ def test_an_unknown_sort_key_is_refused(shared_demo: Database) -> None:
 
 
 def assert_row_totals(db: Database) -> None:
-    rows = households.list_households(db, HouseholdQuery(), 0, 100_000).rows
+    rows = search.list_households(db, HouseholdQuery(), 0, 100_000).rows
     assert rows
     for row in rows:
         detail = households.get_household(db, row.id)
@@ -534,7 +528,7 @@ def test_row_totals_with_and_without_parts(db: Database, group_id: int) -> None:
     households.create_household(db, full_household(group_id))
     households.create_household(db, HouseholdData(household_no="DG01002", group_id=group_id, head_name="空户"))
     assert_row_totals(db)
-    rows = households.list_households(db, HouseholdQuery()).rows
+    rows = search.list_households(db, HouseholdQuery()).rows
     assert [(r.persons, r.land_mu, r.floor_area_m2) for r in rows] == [
         (3, Decimal("1.73"), Decimal("135.50")),
         (0, Decimal("0.00"), Decimal("0.00")),

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resettle.errors import ResettleError, ValidationError
-from resettle.services import checks, households, imports
-from resettle.services.demo import generate_demo
-from resettle.services.records import HouseholdQuery
+from resettle.services.demo.generate import generate_demo
+from resettle.services.register import checks, households, imports, search
+from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
 from tests.conftest import CLERK
 from tests.io.builders import COLUMNS, household, person, survey_layout, write_xlsx
@@ -51,7 +51,7 @@ def _workbook(path: Path, families: list[dict[str, Any]]) -> Path:
 
 
 def _state(db: Database) -> dict[str, tuple[str, int]]:
-    page = households.list_households(db, HouseholdQuery(), 0, 10_000)
+    page = search.list_households(db, HouseholdQuery(), 0, 10_000)
     return {r.household_no: (r.head_name, r.persons) for r in page.rows}
 
 
@@ -140,7 +140,7 @@ def test_random_sequences_keep_check_green_and_never_raise(tmp_path_factory: pyt
                     if not preview.errors:
                         imports.apply_import(db, preview, remove_missing=r.random() < 0.3)
                 elif kind in ("edit", "edit_member"):
-                    rows = households.list_households(db, HouseholdQuery(), 0, 100).rows
+                    rows = search.list_households(db, HouseholdQuery(), 0, 100).rows
                     if rows:
                         detail = households.get_household(db, r.choice(rows).id)
                         data = detail.data

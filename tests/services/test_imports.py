@@ -18,10 +18,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from resettle.domain.household import AttachmentData
 from resettle.errors import ValidationError
-from resettle.services import checks, exports, households, imports
-from resettle.services.demo import generate_demo
-from resettle.services.records import AttachmentData, HouseholdQuery
+from resettle.services.demo.generate import generate_demo
+from resettle.services.register import checks, exports, households, imports, search
+from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
 from tests.conftest import CLERK
 from tests.io.builders import household, person, survey_layout, write_xlsx
@@ -138,7 +139,7 @@ def test_an_id_already_in_the_register_is_an_error_naming_its_cell(db: Database,
     assert error.kind == "duplicate_id_db" and "东岗01001" in error.message and taken.id_number in error.message
     with pytest.raises(ValidationError):
         imports.apply_import(db, preview)
-    assert households.count_households(db, HouseholdQuery()) == 40
+    assert search.count_households(db, HouseholdQuery()) == 40
 
 
 def test_reimport_keeps_attachments_the_survey_has_no_column_for(db: Database, tmp_path: Path) -> None:
@@ -170,4 +171,4 @@ def test_apply_refuses_a_file_changed_after_preview(db: Database, tmp_path: Path
         fh.write(b"\0")
     with pytest.raises(ValidationError, match="修改"):
         imports.apply_import(db, preview)
-    assert households.count_households(db, HouseholdQuery()) == 0
+    assert search.count_households(db, HouseholdQuery()) == 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resettle.services.labels import ENTITY_LABELS, entity_label, field_label
+from resettle.services.register.labels import ENTITY_LABELS, entity_label, field_label
 from resettle.store import schema  # noqa: F401 - every model registered
 from resettle.store.audit import NOT_AUDITED
 from resettle.store.models import Base, Editable

@@ -11,8 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resettle.services import households, projects
-from resettle.services.records import AttachmentData, HouseholdData, HouseholdQuery, ParcelData, StructureData
+from resettle.domain.household import AttachmentData, HouseholdData, ParcelData, StructureData
+from resettle.services.register import households, projects, search
+from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
 from tests.conftest import CLERK
 
@@ -96,7 +97,7 @@ def test_list_totals_equal_the_sum_of_the_parts(tmp_path: Path) -> None:
             created = households.create_household(db, data)
             (row,) = [
                 r
-                for r in households.list_households(db, HouseholdQuery(text=data.household_no), 0, 10).rows
+                for r in search.list_households(db, HouseholdQuery(text=data.household_no), 0, 10).rows
                 if r.id == created.id
             ]
             detail = households.get_household(db, created.id)

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from resettle.domain.household import HouseholdData
 from resettle.errors import ConflictError, NotFoundError, ValidationError
-from resettle.services import households, projects
-from resettle.services.records import HouseholdData
+from resettle.services.register import households, projects
 from resettle.store.database import Database
 
 
@@ -77,8 +77,8 @@ def _audited(database: Database, entity: str) -> set[tuple[int, str]]:
 
 
 def test_project_details_are_saved_audited_and_checked(db: Database) -> None:
-    from resettle.services import checks
-    from resettle.services.settings import TownshipDetails
+    from resettle.domain.township import TownshipDetails
+    from resettle.services.register import checks
 
     first = projects.create_project(db, "城东项目")
     second = projects.create_project(db, "城西项目")
@@ -114,8 +114,8 @@ def test_project_details_are_saved_audited_and_checked(db: Database) -> None:
 
 
 def test_township_of_a_project_falls_back_to_the_office_default(db: Database) -> None:
-    from resettle.services import settings
-    from resettle.services.settings import TownshipDetails
+    from resettle.domain.township import TownshipDetails
+    from resettle.services.register import settings
 
     settings.save_township(
         db, TownshipDetails(township="东镇", office="东镇征迁办", phone="0571-1", complaint_phone="12345")
@@ -154,8 +154,8 @@ def test_villages_and_groups_are_created_and_renamed_within_their_project(db: Da
 
 
 def test_entering_projects_needs_the_clerk_role(db: Database) -> None:
+    from resettle.domain.roles import Role
     from resettle.errors import PermissionDenied
-    from resettle.services.accounts.guard import Role
 
     pid = projects.create_project(db, "城东项目")
     db.role = Role.AUDITOR  # type: ignore[attr-defined]
@@ -178,7 +178,7 @@ def test_upgrading_to_0005_reseals_intact_projects_only(tmp_path) -> None:
 
     from alembic import command
 
-    from resettle.services import checks
+    from resettle.services.register import checks
     from resettle.store.engine import make_engine
     from resettle.store.migrate import alembic_config
     from resettle.store.models import Project

@@ -5,16 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from resettle.domain import progress
-from resettle.services import compensation, households, imports, projects
-from resettle.services.demo import demo_compensation
-from resettle.services.records import HouseholdQuery
+from resettle.services.compensation import reviewing
+from resettle.services.demo.generate import demo_compensation
+from resettle.services.register import households, imports, projects, search
+from resettle.services.register.records import HouseholdQuery, HouseholdRow
 from resettle.store.database import Database
 
 CLEAN = Path(__file__).resolve().parents[3] / "shared" / "data" / "sample_survey_clean.xlsx"
 
 
-def _rows(db: Database, **query: object) -> list[households.HouseholdRow]:
-    return households.list_households(db, HouseholdQuery(**query), 0, 1000).rows  # type: ignore[arg-type]
+def _rows(db: Database, **query: object) -> list[HouseholdRow]:
+    return search.list_households(db, HouseholdQuery(**query), 0, 1000).rows  # type: ignore[arg-type]
 
 
 def test_stage_and_total_follow_compute_and_review_in_their_project_only(demo_db: Database) -> None:
@@ -26,13 +27,13 @@ def test_stage_and_total_follow_compute_and_review_in_their_project_only(demo_db
     assert {r.status for r in in_first} == {progress.COMPUTED}
     assert all(r.compensation_total is not None and r.compensation_total > 0 for r in in_first)
     for r in in_first[:3]:
-        assert r.compensation_total == compensation.get_household_compensation(db, r.id).total
+        assert r.compensation_total == reviewing.get_household_compensation(db, r.id).total
     in_second = _rows(db, project_id=second)
     assert {r.status for r in in_second} == {progress.SURVEYED}
     assert all(r.compensation_total is None for r in in_second)
 
     reviewed = in_first[0].id
-    compensation.review(db, reviewed)
+    reviewing.review(db, reviewed)
     assert [r.id for r in _rows(db, status=progress.REVIEWED)] == [reviewed]
     assert len(_rows(db, project_id=first, status=progress.COMPUTED)) == len(in_first) - 1
     assert len(_rows(db, status=progress.SURVEYED)) == len(in_second)

@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from resettle.domain.household import HouseholdData, ParcelData, PersonData, StructureData
 from resettle.domain.ids import check_character
 from resettle.errors import ValidationError
-from resettle.services import households, projects
-from resettle.services.records import HouseholdData, ParcelData, PersonData, StructureData
+from resettle.services.register import households, projects
 from resettle.store.audit import GENESIS, verify_chain
 from resettle.store.database import Database
 from tests.conftest import CLERK

@@ -21,10 +21,11 @@ from typing import Any
 
 import pytest
 
-from resettle.services import compensation, households, projects
-from resettle.services.checks import CheckReport, check_database
-from resettle.services.demo import demo_compensation, generate_demo
-from resettle.services.records import HouseholdData, ParcelData, PersonData
+from resettle.domain.household import HouseholdData, ParcelData, PersonData
+from resettle.services.compensation import adjustments, computing, reviewing
+from resettle.services.demo.generate import demo_compensation, generate_demo
+from resettle.services.register import households, projects
+from resettle.services.register.checks import CheckReport, check_database
 from resettle.store import backup, witness
 from resettle.store.audit import AUDIT_COLUMNS, GENESIS, entry_hash
 from resettle.store.database import Database
@@ -61,8 +62,8 @@ def build_template(folder: Path) -> tuple[Path, list[Path]]:
         snapshot(db)
         first = households.get_household(db, 2)
         households.update_household(db, first, replace(first.data, head_name="改过名", phone="13900001111"))
-        compensation.add_adjustment(db, 3, "其他补助", Decimal("250.00"), "困难补助")
-        compensation.review(db, 4)
+        adjustments.add_adjustment(db, 3, "其他补助", Decimal("250.00"), "困难补助")
+        reviewing.review(db, 4)
         households.delete_household(db, 5, "重复登记")
         snapshot(db)
         other = projects.create_project(db, "第二项目")
@@ -78,7 +79,7 @@ def build_template(folder: Path) -> tuple[Path, list[Path]]:
                     parcels=(ParcelData("旱地", Decimal("0.75")),),
                 ),
             )
-        compensation.compute(db, demo.project_id)
+        computing.compute(db, demo.project_id)
         snapshot(db)
         projects.create_project(db, "最后一次保存")  # every copy and backup is older than the file
     return path, snapshots

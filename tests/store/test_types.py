@@ -13,10 +13,10 @@ from sqlalchemy import Column, Table
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.exc import StatementError
 
+from resettle.domain.household import AttachmentData, HouseholdData, ParcelData, PersonData, StructureData
 from resettle.domain.ids import check_character
 from resettle.domain.money import to_fen
-from resettle.services import households, projects
-from resettle.services.records import AttachmentData, HouseholdData, ParcelData, PersonData, StructureData
+from resettle.services.register import households, projects
 from resettle.store import schema  # noqa: F401 - every table registered
 from resettle.store.database import Database
 from resettle.store.models import Base

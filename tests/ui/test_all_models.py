@@ -10,11 +10,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from resettle.domain.compensation_records import HouseholdDiff
 from resettle.io.survey import preview
-from resettle.services import compensation, households, imports, projects, rate_tables
-from resettle.services.compensation_records import HouseholdDiff
-from resettle.services.demo import demo_compensation
-from resettle.services.records import HouseholdQuery
+from resettle.services.compensation import adjustments, rate_tables, reviewing, summaries
+from resettle.services.demo.generate import demo_compensation
+from resettle.services.register import imports, projects, search
+from resettle.services.register.records import HouseholdQuery
 from resettle.store.backup import list_backups
 from resettle.store.database import Database
 from ui.dialogs import BatchesDialog, RestoreDialog
@@ -27,27 +28,27 @@ SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 def test_compensation_models_pass_the_model_tester(qtmodeltester, demo_db: Database) -> None:
     (project,) = projects.tree(demo_db, with_counts=False)
     demo_compensation(demo_db, project.id)
-    hid = households.list_households(demo_db, HouseholdQuery(), 0, 1).rows[0].id
-    compensation.add_adjustment(demo_db, hid, "奖励", Decimal("1200.00"), "按期签约奖励")
-    view = compensation.get_household_compensation(demo_db, hid)
-    lines, adjustments = LinesModel(), AdjustmentsModel()
+    hid = search.list_households(demo_db, HouseholdQuery(), 0, 1).rows[0].id
+    adjustments.add_adjustment(demo_db, hid, "奖励", Decimal("1200.00"), "按期签约奖励")
+    view = reviewing.get_household_compensation(demo_db, hid)
+    lines, adjustments_model = LinesModel(), AdjustmentsModel()
     lines.set_rows(view.lines)
-    adjustments.set_rows(view.adjustments)
-    assert lines.rowCount() == len(view.lines) > 0 and adjustments.rowCount() == 1
+    adjustments_model.set_rows(view.adjustments)
+    assert lines.rowCount() == len(view.lines) > 0 and adjustments_model.rowCount() == 1
     tables, rules = RateTablesModel(), RulesModel()
     tables.set_rows(rate_tables.list_rate_tables(demo_db))
     current = rate_tables.get_project_rate_table(demo_db, project.id)
     assert current is not None
     table_rules = rate_tables.get_rate_table(demo_db, current.table.id).table.rules
     rules.set_rows(table_rules)
-    summary = compensation.project_summary(demo_db, project.id)
+    summary = summaries.project_summary(demo_db, project.id)
     sums = SumsModel("项目")
     sums.set_rows(sorted(summary.by_item.items()))
-    totals = compensation.household_totals(demo_db, project.id)[1][:3]
+    totals = summaries.household_totals(demo_db, project.id)[1][:3]
     diff = DiffModel()  # what the change-of-standard preview shows: old and new total per household
     diff.set_rows([HouseholdDiff(t.household_id, t.household_no, t.head_name, t.total, t.total + Decimal("10.00"), ())
                    for t in totals])  # fmt: skip
-    for model in (lines, adjustments, tables, rules, sums, diff):
+    for model in (lines, adjustments_model, tables, rules, sums, diff):
         qtmodeltester.check(model)
     assert sums.rowCount() == len(summary.by_item) and rules.rowCount() == len(table_rules) > 0
     assert diff.rowCount() == len(totals) == 3

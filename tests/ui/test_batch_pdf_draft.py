@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from resettle.documents.kinds import DocumentKind
-from resettle.services import documents, projects
-from resettle.services.demo import demo_compensation, demo_township
+from resettle.services.demo.generate import demo_compensation, demo_township
+from resettle.services.documents import printing as documents
+from resettle.services.register import projects
 from ui.main_window import MainWindow
 from ui.print_actions import ExportPdfDialog
 

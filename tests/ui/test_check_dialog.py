@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resettle.services import checks
+from resettle.services.register import checks
 from ui.main_window import MainWindow
 
 

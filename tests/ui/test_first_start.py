@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from resettle.services import demo_register, projects
-from resettle.services.demo_register import is_demo
+from resettle.services.demo import register as demo_register
+from resettle.services.demo.register import is_demo
+from resettle.services.register import projects
 from resettle.store.paths import default_db_path
 from ui import app
 from ui.help_dialog import HelpDialog

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from resettle.services import households, imports
-from resettle.services.records import HouseholdQuery
+from resettle.services.register import imports, search
+from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
 from ui.main_window import MainWindow
 
@@ -25,7 +25,7 @@ def _next(qtbot, wizard: QWizard) -> None:
 def test_clean_workbook_imports_through_the_wizard(qtbot, window: MainWindow, tmp_path: Path) -> None:
     source = tmp_path / "东岗村调查表.xlsx"
     shutil.copyfile(SAMPLES / "sample_survey_clean.xlsx", source)
-    before = households.count_households(window.db, HouseholdQuery())
+    before = search.count_households(window.db, HouseholdQuery())
     wizard = window.import_survey(source)
     qtbot.addWidget(wizard)
     wizard.file_page.project.setCurrentText("东岗村征地项目")
@@ -39,7 +39,7 @@ def test_clean_workbook_imports_through_the_wizard(qtbot, window: MainWindow, tm
     with qtbot.waitSignal(wizard.imported, timeout=15000):
         _next(qtbot, wizard)  # → import
     qtbot.waitUntil(lambda: wizard.apply_page.done, timeout=5000)
-    assert households.count_households(window.db, HouseholdQuery()) == before + 40
+    assert search.count_households(window.db, HouseholdQuery()) == before + 40
     qtbot.waitUntil(lambda: window.model.rowCount() == before + 40, timeout=5000)
     assert imports.list_batches(window.db)[0].file_name == "东岗村调查表.xlsx"
 

@@ -10,9 +10,10 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QInputDialog
 
 from resettle.documents.kinds import DocumentKind
-from resettle.services import documents, households, projects
-from resettle.services.demo import demo_compensation, demo_township
-from resettle.services.records import HouseholdQuery
+from resettle.services.demo.generate import demo_compensation, demo_township
+from resettle.services.documents import printing as documents
+from resettle.services.register import projects, search
+from resettle.services.register.records import HouseholdQuery
 from ui.main_window import MainWindow
 
 
@@ -52,7 +53,7 @@ def test_verify_box_reports_an_issued_notice(
     qtbot, computed: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _no_blocking_warnings: list[str]
 ) -> None:
     window = computed
-    hid = households.list_households(window.db, HouseholdQuery(), 4, 1).rows[0].id
+    hid = search.list_households(window.db, HouseholdQuery(), 4, 1).rows[0].id
     documents.export_pdf(window.db, DocumentKind.NOTICE, tmp_path / "n.pdf", household_ids=[hid])
     issued = documents.list_documents(window.db, household_id=hid)[0]
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (issued.code.lower(), True))

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from resettle.services import rate_tables
+from resettle.services.compensation import rate_tables
 from resettle.store.database import Database
 from tests.io.test_rate_sheet_as_offices_write_it import PRICE_UNITS, office_sheet
 from ui.ops import OpRunner

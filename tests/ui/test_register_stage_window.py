@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from resettle.domain import progress
-from resettle.services import households, projects
-from resettle.services.demo import demo_compensation
-from resettle.services.records import HouseholdQuery
+from resettle.services.demo.generate import demo_compensation
+from resettle.services.register import households, projects, search
+from resettle.services.register.records import HouseholdQuery
 from tests.ui.conftest import settle
 from ui.main_window import MainWindow
 from ui.models.household_table import COL_HEAD, COL_STATUS, COL_TOTAL
@@ -31,7 +31,7 @@ def test_status_and_total_columns_and_the_status_filter(qtbot, window: MainWindo
 
 
 def test_a_member_match_is_shown_beside_the_head(qtbot, window: MainWindow) -> None:
-    rows = households.list_households(window.db, HouseholdQuery(), 0, 100).rows
+    rows = search.list_households(window.db, HouseholdQuery(), 0, 100).rows
     detail = next(
         d
         for d in (households.get_household(window.db, r.id) for r in rows)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from resettle.domain.ids import check_character
 from resettle.domain.pinyin import initials
-from resettle.services import households
-from resettle.services.records import HouseholdQuery
+from resettle.services.register import households, search
+from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
 from ui.household_editor import ConflictDialog, HouseholdEditor
 from ui.main_window import MainWindow
@@ -49,7 +49,7 @@ def _find_row(window: MainWindow, household_id: int) -> int | None:
 
 
 def test_search_by_pinyin_initials_finds_the_household(qtbot, window: MainWindow, demo_db: Database) -> None:
-    target = households.list_households(demo_db, HouseholdQuery(), 17, 1).rows[0]
+    target = search.list_households(demo_db, HouseholdQuery(), 17, 1).rows[0]
     code = initials(target.head_name)
     qtbot.keyClicks(window.search, code)
     qtbot.waitUntil(lambda: window.model.query.text == code, timeout=3000)
@@ -61,7 +61,7 @@ def test_search_by_pinyin_initials_finds_the_household(qtbot, window: MainWindow
 def test_edit_invalid_id_then_fix_saves_and_updates_table_and_history(
     qtbot, window: MainWindow, demo_db: Database, _no_blocking_warnings: list[str]
 ) -> None:
-    row = households.list_households(demo_db, HouseholdQuery(), 3, 1).rows[0]
+    row = search.list_households(demo_db, HouseholdQuery(), 3, 1).rows[0]
     window.table.selectRow(3)
     assert window.selected_household_id() == row.id
     editor = window._editor(row.id)
@@ -105,7 +105,7 @@ def test_edit_invalid_id_then_fix_saves_and_updates_table_and_history(
 
 
 def test_conflicting_save_shows_their_change_and_loses_nothing(qtbot, window: MainWindow, demo_db: Database) -> None:
-    row = households.list_households(demo_db, HouseholdQuery(), 5, 1).rows[0]
+    row = search.list_households(demo_db, HouseholdQuery(), 5, 1).rows[0]
     editor = window._editor(row.id)
     qtbot.addWidget(editor)
     editor.show()

@@ -7,8 +7,8 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from resettle.services import households
-from resettle.services.records import HouseholdQuery
+from resettle.services.register import households, search
+from resettle.services.register.records import HouseholdQuery
 from ui.models.history import HistoryModel
 from ui.models.household_parts import AttachmentsModel, MembersModel, ParcelsModel, StructuresModel
 from ui.models.household_table import PAGE, HouseholdTableModel
@@ -16,8 +16,8 @@ from ui.models.household_table import PAGE, HouseholdTableModel
 
 def _register_model(db) -> HouseholdTableModel:
     return HouseholdTableModel(
-        lambda q, o, n: households.list_households(db, q, o, n).rows,
-        lambda q: households.count_households(db, q),
+        lambda q, o, n: search.list_households(db, q, o, n).rows,
+        lambda q: search.count_households(db, q),
     )
 
 
@@ -32,7 +32,7 @@ def test_register_model_passes_model_tester(qtbot, qtmodeltester, demo_db) -> No
 def test_register_model_fetches_pages_outside_data(qtbot, demo_db) -> None:
     model = _register_model(demo_db)
     calls: list[int] = []
-    model._fetch_page = lambda q, o, n: calls.append(o) or households.list_households(demo_db, q, o, n).rows
+    model._fetch_page = lambda q, o, n: calls.append(o) or search.list_households(demo_db, q, o, n).rows
     model.set_query(HouseholdQuery())
     assert model.fetched_rows == 0
     shown = model.data(model.index(5, 0))
@@ -54,7 +54,7 @@ def test_register_model_sort_is_done_by_the_database(demo_db) -> None:
 
 
 def test_editable_part_models_pass_model_tester(qtmodeltester, demo_db) -> None:
-    hid = households.list_households(demo_db, HouseholdQuery(), 0, 1).rows[0].id
+    hid = search.list_households(demo_db, HouseholdQuery(), 0, 1).rows[0].id
     detail = households.get_household(demo_db, hid)
     members = MembersModel()
     members.set_people(detail.data.persons)

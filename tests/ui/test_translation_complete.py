@@ -166,7 +166,7 @@ def test_every_document_kind_has_a_label() -> None:
 
 def test_every_history_action_object_and_field_has_a_label() -> None:
     """The history table shows resettle's action, object and field names through HistoryModel's translations."""
-    from resettle.services.labels import ACTION_LABELS, ENTITY_LABELS, FIELD_LABELS, OVERRIDES
+    from resettle.services.register.labels import ACTION_LABELS, ENTITY_LABELS, FIELD_LABELS, OVERRIDES
 
     in_history = {
         m.findtext("source")

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from resettle.documents.kinds import DocumentKind
 from resettle.io.survey import ReadOptions
-from resettle.services import compensation, documents, households, imports, projects, rate_tables
-from resettle.services.demo import demo_compensation, demo_township
-from resettle.services.records import HouseholdQuery
+from resettle.services.compensation import computing, rate_tables, summaries
+from resettle.services.demo.generate import demo_compensation, demo_township
+from resettle.services.documents import printing as documents
+from resettle.services.register import imports, projects, search
+from resettle.services.register.records import HouseholdQuery
 from ui.main_window import MainWindow
 from ui.print_actions import ExportPdfDialog
 from ui.rates_dialog import ChangePreviewDialog, RatesDialog
@@ -53,12 +55,12 @@ def _select(window: MainWindow, node: tuple[str, int]) -> None:
 
 
 def _household_ids(window: MainWindow, **where: int) -> set[int]:
-    rows = households.list_households(window.db, HouseholdQuery(**where), 0, 100_000).rows
+    rows = search.list_households(window.db, HouseholdQuery(**where), 0, 100_000).rows
     return {r.id for r in rows}
 
 
 def _grand_total(window: MainWindow, pid: int) -> tuple[int, object]:
-    s = compensation.project_summary(window.db, pid)
+    s = summaries.project_summary(window.db, pid)
     return s.households, s.grand_total
 
 
@@ -160,8 +162,8 @@ def test_export_of_a_group_of_the_second_project_writes_that_group(
     (p2,) = [p for p in projects.tree(window.db) if p.id == second]
     group = p2.villages[0].groups[-1]
     _select(window, ("group", group.id))
-    wanted = households.list_households(window.db, HouseholdQuery(group_id=group.id), 0, 10_000).rows
-    demo_numbers = {r.household_no for r in households.list_households(
+    wanted = search.list_households(window.db, HouseholdQuery(group_id=group.id), 0, 10_000).rows
+    demo_numbers = {r.household_no for r in search.list_households(
         window.db, HouseholdQuery(project_id=demo), 0, 10_000).rows}  # fmt: skip
     for kind in ("roster", "payments", "compensation"):
         out = tmp_path / f"{kind}.xlsx"
@@ -176,7 +178,7 @@ def test_export_of_a_group_of_the_second_project_writes_that_group(
             book.close()
         found = {r.household_no for r in wanted if r.household_no in cells}
         assert found == {r.household_no for r in wanted}, kind
-        others = {r.household_no for r in households.list_households(
+        others = {r.household_no for r in search.list_households(
             window.db, HouseholdQuery(project_id=second), 0, 10_000).rows} - found  # fmt: skip
         assert not (others | (demo_numbers - found)) & cells, kind  # no other group, no demo household
 
@@ -188,7 +190,7 @@ def test_printing_a_group_of_the_second_project_prints_its_households_only(
     _select(window, ("project", second))
     published = rate_tables.get_project_rate_table(window.db, demo)
     assert published is not None
-    compensation.change_project_rate_table(window.db, second, published.table.id, transition_months=12)
+    computing.change_project_rate_table(window.db, second, published.table.id, transition_months=12)
     (p2,) = [p for p in projects.tree(window.db) if p.id == second]
     group = p2.villages[0].groups[0]
     _select(window, ("group", group.id))
@@ -216,7 +218,7 @@ def test_printing_a_group_of_the_second_project_prints_its_households_only(
     assert not errors
     window.runner.wait()
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
-    in_group = households.list_households(window.db, HouseholdQuery(group_id=group.id), 0, 10_000).rows
+    in_group = search.list_households(window.db, HouseholdQuery(group_id=group.id), 0, 10_000).rows
     assert in_group and all(r.household_no in text for r in in_group)
     printed = {d.household_id for d in documents.list_documents(window.db)}
     assert printed == {r.id for r in in_group}  # issued for that group only, nothing for the demo project

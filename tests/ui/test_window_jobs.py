@@ -13,8 +13,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
 
 from resettle.errors import Cancelled
-from resettle.services import households, imports, projects
-from resettle.services.records import HouseholdQuery
+from resettle.services.register import households, imports, projects, search
+from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
 from tests.conftest import CLERK
 from tests.ui.conftest import settle
@@ -80,7 +80,7 @@ def test_the_database_is_not_switched_under_a_running_job(
     other = Database.open(tmp_path / "other.sqlite3", actor=CLERK, startup_backup=False)
     assert window.switch_database(other) is False
     assert window.db is old and _no_blocking_warnings and "任务正在进行" in _no_blocking_warnings[-1]
-    assert households.count_households(old, HouseholdQuery()) == 60  # the open register still works
+    assert search.count_households(old, HouseholdQuery()) == 60  # the open register still works
     block.set()
     monkeypatch.undo()
     qtbot.waitUntil(lambda: not window.runner.busy(), timeout=10000)
@@ -155,7 +155,7 @@ def test_several_projects_in_the_window_count_per_selection(qtbot, window: MainW
     """The tree's project filter is applied once there are two projects (one project = whole register)."""
     second = projects.create_project(window.db, "第二个项目")
     gid = projects.add_group(window.db, second, "德源村", "一组")
-    from resettle.services.records import HouseholdData
+    from resettle.domain.household import HouseholdData
 
     households.create_household(window.db, HouseholdData(household_no="DY001", group_id=gid, head_name="王五"))
     window.reload_all()
@@ -169,7 +169,7 @@ def test_several_projects_in_the_window_count_per_selection(qtbot, window: MainW
 def test_undo_of_a_batch_and_restore_run_on_the_worker_thread(qtbot, window: MainWindow, tmp_path: Path) -> None:
     from resettle.io.survey import ReadOptions
 
-    before = households.count_households(window.db, HouseholdQuery())
+    before = search.count_households(window.db, HouseholdQuery())
     saved = window.db.backup_now("manual")
     found = imports.preview_import(
         window.db, SAMPLES / "sample_survey_clean.xlsx", project="德源村征地项目", options=ReadOptions(village="德源村")
@@ -181,19 +181,19 @@ def test_undo_of_a_batch_and_restore_run_on_the_worker_thread(qtbot, window: Mai
     window.undo_batch(batch, "导错了项目")
     qtbot.waitUntil(lambda: "已撤销" in window.statusBar().currentMessage(), timeout=15000)
     settle(qtbot, window)
-    assert window.model.rowCount() == before == households.count_households(window.db, HouseholdQuery())
-    households.delete_household(window.db, households.list_households(window.db, HouseholdQuery(), 0, 1).rows[0].id,
+    assert window.model.rowCount() == before == search.count_households(window.db, HouseholdQuery())
+    households.delete_household(window.db, search.list_households(window.db, HouseholdQuery(), 0, 1).rows[0].id,
                                 "测试删除")  # fmt: skip
     window.restore_from(saved)
     qtbot.waitUntil(lambda: "已恢复" in window.statusBar().currentMessage(), timeout=15000)
     settle(qtbot, window)
-    assert households.count_households(window.db, HouseholdQuery()) == before == window.model.rowCount()
+    assert search.count_households(window.db, HouseholdQuery()) == before == window.model.rowCount()
 
 
 def test_a_cancelled_import_ends_the_wizard_with_nothing_stored(qtbot, window: MainWindow, tmp_path: Path) -> None:
     source = tmp_path / "东岗村调查表.xlsx"
     shutil.copyfile(SAMPLES / "sample_survey_clean.xlsx", source)
-    before = households.count_households(window.db, HouseholdQuery())
+    before = search.count_households(window.db, HouseholdQuery())
     wizard = window.import_survey(source)
     qtbot.addWidget(wizard)
     wizard.file_page.project.setCurrentText("东岗村征地项目")
@@ -212,7 +212,7 @@ def test_a_cancelled_import_ends_the_wizard_with_nothing_stored(qtbot, window: M
     qtbot.waitUntil(lambda: wizard.apply_page.failed, timeout=15000)
     assert "没有导入任何数据" in wizard.apply_page.result_label.text()
     assert stopped and "导入已取消" in stopped[0]  # it was the cancel, not an error
-    assert households.count_households(window.db, HouseholdQuery()) == before
+    assert search.count_households(window.db, HouseholdQuery()) == before
     back = wizard.button(QWizard.WizardButton.BackButton)
     assert not (back.isVisible() and back.isEnabled())
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()

@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
 
 from resettle.domain.placement import MODES
 from resettle.errors import ResettleError
-from resettle.services import documents, projects
+from resettle.services.documents import printing as documents
 from resettle.services.housing import placement, settlement, stock
 from resettle.services.housing.documents import simulation_document, transition_document
 from resettle.services.housing.records import DrawInfo, QueueEntry
+from resettle.services.register import projects
 from ui.areas import AreaContext
 from ui.housing.models import (
     FlatsModel,

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from resettle.errors import ResettleError
-from resettle.services import documents, projects
+from resettle.services.documents import printing as documents
 from resettle.services.housing import placement, stock
 from resettle.services.housing.records import BoardInfo, FlatInfo, PlacementDetail
+from resettle.services.register import projects
 from ui.areas import AreaContext
 from ui.housing.models import STATUS_COLOURS, BoardModel, QueueModel
 

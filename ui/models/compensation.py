@@ -8,9 +8,9 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from resettle.domain.compensation_records import AdjustmentView, HouseholdDiff, LineView, RateTableInfo
 from resettle.domain.money import format_yuan, to_fen
 from resettle.domain.rates import Rule
-from resettle.services.compensation_records import AdjustmentView, HouseholdDiff, LineView, RateTableInfo
 from ui.i18n import QT_TRANSLATE_NOOP, status_label
 
 T = TypeVar("T")

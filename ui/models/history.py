@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from resettle.services.labels import ACTION_LABELS, entity_label, field_label
-from resettle.services.records import HistoryEntry
+from resettle.services.register.labels import ACTION_LABELS, entity_label, field_label
+from resettle.services.register.records import HistoryEntry
 from ui.i18n import QT_TRANSLATE_NOOP
 
 COL_TIME, COL_USER, COL_ACTION, COL_ENTITY, COL_FIELD, COL_OLD, COL_NEW, COL_REASON = range(8)
@@ -24,7 +24,7 @@ HEADERS = (
 )
 
 
-# The action, object and field names of resettle.services.labels, translated where the history shows them
+# The action, object and field names of resettle.services.register.labels, translated where the history shows them
 # (tests/ui/test_translation_complete.py checks every one is here).
 HISTORY_NAMES = (
     QT_TRANSLATE_NOOP("HistoryModel", "新增"),

@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from resettle.domain.area import parse_quantity
+from resettle.domain.household import AttachmentData, ParcelData, PersonData, StructureData
 from resettle.domain.ids import check_id
 from resettle.domain.money import MoneyError, to_fen, to_yuan
 from resettle.io.values import CellProblem, parse_birth_date
-from resettle.services.records import AttachmentData, ParcelData, PersonData, StructureData
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.record_list import Column, RecordListModel
 

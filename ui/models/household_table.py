@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
-from resettle.services.records import HouseholdQuery, HouseholdRow
+from resettle.services.register.records import HouseholdQuery, HouseholdRow
 from ui.i18n import QT_TRANSLATE_NOOP
 
 PAGE = 256

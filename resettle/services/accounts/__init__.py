@@ -1,6 +1,7 @@
 """Accounts, roles and the permission check every service call makes (issue 12)."""
 
-from resettle.services.accounts.guard import ROLES_FOR, Need, Role, accounts_enabled, parse_role, require
+from resettle.domain.roles import Role
+from resettle.services.accounts.guard import ROLES_FOR, Need, accounts_enabled, parse_role, require
 from resettle.services.accounts.users import (
     LOCKOUT,
     MAX_FAILURES,

@@ -10,18 +10,11 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from resettle.domain.roles import Role
 from resettle.errors import PermissionDenied, ValidationError
 
 if TYPE_CHECKING:
     from resettle.store.database import Database
-
-
-class Role(Enum):
-    CLERK = "经办"
-    REVIEWER = "审核"
-    FINANCE = "财务"
-    AUDITOR = "审计"
-    ADMIN = "管理员"
 
 
 class Need(Enum):

@@ -16,8 +16,9 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from resettle.domain.roles import Role
 from resettle.errors import NotFoundError, PermissionDenied, ValidationError
-from resettle.services.accounts.guard import Need, Role, accounts_enabled, parse_role, require
+from resettle.services.accounts.guard import Need, accounts_enabled, parse_role, require
 from resettle.store.accounts_models import UserAccount
 from resettle.store.audit import Actor
 from resettle.store.database import Database

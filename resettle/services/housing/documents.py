@@ -1,6 +1,6 @@
 """The placement documents: 安置房分配确认书, 入住通知单, 抽签记录 — as printable documents.
 
-:func:`resettle.services.documents.prepare_documents` / ``export_pdf`` hand these kinds
+:func:`resettle.services.documents.printing.prepare_documents` / ``export_pdf`` hand these kinds
 (``HOUSING_KINDS``) here, so the window's print menu and ``resettle print allocation|move-in|lottery``
 work like the other documents. Numbers: the 入住通知单 carries the handover's serial number,
 the confirmation its household's 户号 and lottery position, the draw record its draw.
@@ -23,14 +23,15 @@ from resettle.documents.kinds import DocumentKind, kind_of
 from resettle.documents.render import PrintableDocument
 from resettle.documents.templates import make_environment, render_html
 from resettle.domain.money import format_yuan, to_capital, to_fen
+from resettle.domain.township import TownshipDetails
 from resettle.errors import ValidationError
 from resettle.services.accounts.guard import Need, require
-from resettle.services.document_data import Scope, load_project, scope_households
-from resettle.services.document_ready import refuse_unless_ready
+from resettle.services.documents.data import Scope, load_project, scope_households
+from resettle.services.documents.ready import refuse_unless_ready
 from resettle.services.housing import placement, settlement, stock
 from resettle.services.housing.records import DrawInfo, HandoverInfo
-from resettle.services.projects import township_for
-from resettle.services.settings import TownshipDetails, get_document_font
+from resettle.services.register.projects import township_for
+from resettle.services.register.settings import get_document_font
 from resettle.store.database import Database
 from resettle.store.housing_models import LotteryDraw
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from resettle.domain.placement import PlacementStandard, Settlement, TransitionFee
+from resettle.domain.placement import PlacementStandard, Settlement
+from resettle.domain.transition import TransitionRow, TransitionStatement
 
 __all__ = [
     "BoardInfo",
@@ -205,32 +206,6 @@ class SimulationOption:
 class Simulation:
     detail: PlacementDetail
     options: tuple[SimulationOption, ...]
-
-
-@dataclass(frozen=True)
-class TransitionRow:
-    household_id: int
-    household_no: str
-    head_name: str
-    village: str
-    persons: int
-    moved_out_on: date
-    promised_handover_on: date | None
-    handed_over_on: date | None
-    fee: TransitionFee
-    months: int  # in the statement's period
-    amount: Decimal  # in the statement's period
-
-
-@dataclass(frozen=True)
-class TransitionStatement:
-    since: date | None
-    until: date
-    rows: tuple[TransitionRow, ...]
-
-    @property
-    def total(self) -> Decimal:
-        return sum((r.amount for r in self.rows), Decimal("0.00"))
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,10 @@ from resettle.documents.templates import TemplateError, make_environment
 from resettle.domain.money import to_capital
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
-from resettle.services.documents import document_fonts
+from resettle.services.documents.printing import document_fonts
 from resettle.services.payments.agreements import get_agreements
 from resettle.services.payments.common import RESULT_PAID, fen, head_ids, project_name
-from resettle.services.projects import township_for
+from resettle.services.register.projects import township_for
 from resettle.store.accounts_models import Instalment, Payment, PaymentBatch
 from resettle.store.database import Database
 from resettle.store.models import Household, Village, VillageGroup

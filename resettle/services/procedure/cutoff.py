@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from resettle.domain.household import HouseholdData
 from resettle.io.survey import ImportIssue, SurveyHousehold
-from resettle.services.records import HouseholdData
 from resettle.store.models import Attachment, Household, Person, Structure
 
 __all__ = [

@@ -13,9 +13,9 @@ from resettle.documents.templates import TemplateError, make_environment
 from resettle.errors import ValidationError
 from resettle.io.grievance_log import GrievanceLogRow, write_grievance_log
 from resettle.services.accounts.guard import Need, require
-from resettle.services.documents import document_fonts
+from resettle.services.documents.printing import document_fonts
 from resettle.services.procedure.grievances import GrievanceView, get_grievance, list_grievances
-from resettle.services.projects import get_project, township_for
+from resettle.services.register.projects import get_project, township_for
 from resettle.store.audit import chain_head
 from resettle.store.database import Database
 

@@ -40,7 +40,7 @@ def mark_demo(db: Database) -> None:
 
 def open_demo(path: Path | None = None, households: int = DEMO_HOUSEHOLDS) -> Database:
     """The demo register, generated the first time (a project, its standard computed, township details)."""
-    from resettle.services.demo import demo_compensation, demo_township, generate_demo
+    from resettle.services.demo.generate import demo_compensation, demo_township, generate_demo
 
     path = path or demo_db_path()
     fresh = not path.exists() or path.stat().st_size == 0

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from resettle.domain.township import TownshipDetails
 from resettle.errors import ValidationError
-from resettle.services.settings import TownshipDetails
 
 LABELS = {
     "township": "乡镇名称",

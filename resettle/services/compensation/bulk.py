@@ -42,7 +42,7 @@ from resettle.store.compensation_models import (
 )
 from resettle.store.seal import seal_of, sealed_columns
 
-__all__ = ["ComputeCancelled", "Scope", "ScopeTotals", "compute_scope", "load_facts", "stored_line_totals"]
+__all__ = ["Scope", "ScopeTotals", "compute_scope", "load_facts", "stored_line_totals"]
 
 LINE_TABLE: Table = CompensationLine.__table__  # type: ignore[assignment]
 STATE_TABLE: Table = HouseholdCompensation.__table__  # type: ignore[assignment]
@@ -56,9 +56,6 @@ if tuple(LINE_COLUMNS) != _LINE_ORDER:  # pragma: no cover - guards a future mod
 _QUANTUM = Decimal("0.0001")
 _TAG_SPLIT = re.compile(r"[,，、;；\s]+")
 CHUNK = 5000
-
-
-ComputeCancelled = Cancelled  # the one cancellation error (issue 9); the old name stays for callers
 
 
 @dataclass(frozen=True)
@@ -387,7 +384,7 @@ def compute_scope(
             if progress is not None:
                 progress(done, len(facts))
             if cancelled is not None and cancelled():
-                raise ComputeCancelled("已取消计算，未作任何改动。")
+                raise Cancelled("已取消计算，未作任何改动。")
     writer.flush()
     if progress is not None:
         progress(len(facts), len(facts))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from resettle.domain.contacts import check_bank_account, check_phone
+from resettle.domain.household import HouseholdData, PersonData
 from resettle.domain.ids import check_id
 from resettle.errors import ValidationError
-from resettle.services.records import HouseholdData, PersonData
 
 
 def _clean(text: str) -> str:

@@ -25,9 +25,9 @@ from resettle.documents.data import (
     Parcel,
     ProjectInfo,
 )
+from resettle.domain.compensation_records import HouseholdCompensationView
 from resettle.domain.posting import ChainStamp
 from resettle.errors import NotFoundError, ValidationError
-from resettle.services.compensation_records import HouseholdCompensationView
 from resettle.services.payments.common import STATUS_DRAFTED
 from resettle.store.accounts_models import AGREEMENT_MAIN, Agreement, AgreementLine
 from resettle.store.audit import chain_head_info

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
+from resettle.domain.compensation_records import DetailLine, HouseholdTotalsRow
 from resettle.domain.head import head_sql
 from resettle.domain.posting import posting_days, posting_period, posting_period_text
 from resettle.errors import Cancelled as CancelledError
@@ -39,10 +40,11 @@ from resettle.io.export import (
     write_payments,
     write_roster,
 )
-from resettle.services import compensation, projects
 from resettle.services.accounts.guard import Need, require
-from resettle.services.compensation_records import DetailLine, HouseholdTotalsRow
-from resettle.services.document_data import chain_stamp
+from resettle.services.compensation import rate_tables, summaries
+from resettle.services.documents.data import chain_stamp
+from resettle.services.register import projects
+from resettle.store import compensation_models
 from resettle.store.compensation_models import (
     STATUS_NONE,
     CompensationAdjustment,
@@ -108,7 +110,7 @@ def resolve_scope(
     if project_id is None:
         project_id = projects.resolve_project(db, project)
     if village_id is None and village:
-        village_id = compensation.find_village_id(db, project_id, village)
+        village_id = summaries.find_village_id(db, project_id, village)
     with db.read() as s:
         name = s.scalar(select(Project.name).where(Project.id == project_id))
         if name is None:
@@ -355,7 +357,7 @@ def export_disclosure(
     items: list[str] = []
     amounts: dict[int, dict[str, Decimal]] = {}
     if with_amounts and _any_computed(db, scope):
-        items, totals = compensation.household_totals(db, scope.project_id, scope.village_id)
+        items, totals = summaries.household_totals(db, scope.project_id, scope.village_id)
         amounts = {row.household_id: row.by_item for row in totals if row.status != STATUS_NONE}
         if not amounts:
             items = []
@@ -422,7 +424,7 @@ def _payment_note(h: RosterHousehold, status: str | None, total: Decimal, others
     notes = []
     if status is None or status == STATUS_NONE:
         notes.append("尚未计算补偿，金额暂为 0")
-    elif status == compensation.STATUS_COMPUTED:
+    elif status == compensation_models.STATUS_COMPUTED:
         notes.append("补偿未复核")
     if others:
         notes.append(f"补偿合计 {total:,} 元，其中 {others:,} 元付集体/社保，不在本表")
@@ -445,7 +447,7 @@ def export_payments(
 ) -> ExportInfo:
     """The bank's batch-transfer list: per household payee, full ID and account, amount.
 
-    The amount is the household's compensation total (compensation.household_totals) less
+    The amount is the household's compensation total (summaries.household_totals) less
     what is paid to the collective or social security; 0 with a note while not computed.
     """
     require(db, Need.READ, "导出兑付清册")
@@ -453,7 +455,7 @@ def export_payments(
     _stop_if(cancelled)  # a cancel before the first row (small exports tick too rarely to see it)
     by_id: dict[int, HouseholdTotalsRow] = {}
     if _any_computed(db, scope):
-        _, totals = compensation.household_totals(db, scope.project_id, scope.village_id)
+        _, totals = summaries.household_totals(db, scope.project_id, scope.village_id)
         by_id = {row.household_id: row for row in totals}
     with db.read() as s:
         others = _other_payees(s, scope)
@@ -476,12 +478,12 @@ def export_payments(
 def _detail_stream(db: Database, project_id: int, village_id: int | None) -> Iterator[DetailLine]:
     """Detail lines village by village, so a whole project never sits in memory at once."""
     if village_id is not None:
-        yield from compensation.detail_lines(db, project_id, village_id)
+        yield from summaries.detail_lines(db, project_id, village_id)
         return
     for project in projects.tree(db, with_counts=False):
         if project.id == project_id:
             for village in project.villages:
-                yield from compensation.detail_lines(db, project_id, village.id)
+                yield from summaries.detail_lines(db, project_id, village.id)
 
 
 def _stop_if(cancelled: Cancelled) -> None:
@@ -542,8 +544,8 @@ def export_compensation(
     require(db, Need.READ, "导出补偿汇总")
     scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id, group_id=group_id)
     _stop_if(cancelled)  # a cancel before the first row (small exports tick too rarely to see it)
-    current = compensation.get_project_rate_table(db, scope.project_id)
-    items, rows = compensation.household_totals(db, scope.project_id, scope.village_id)
+    current = rate_tables.get_project_rate_table(db, scope.project_id)
+    items, rows = summaries.household_totals(db, scope.project_id, scope.village_id)
     stream = _detail_stream(db, scope.project_id, scope.village_id)
     if scope.group_id is not None:
         with db.read() as s:

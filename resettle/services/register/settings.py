@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 
 from sqlalchemy import select
 
+from resettle.domain.township import TownshipDetails
 from resettle.services.accounts.guard import Need, require
 from resettle.store.database import Database
 from resettle.store.models import Setting
-
-
-@dataclass(frozen=True)
-class TownshipDetails:
-    township: str = ""  # 乡镇名称
-    office: str = ""  # 征迁办名称
-    phone: str = ""  # 联系电话
-    signing_place: str = ""  # 签约地点
-    complaint_phone: str = ""  # 监督（投诉）电话
-
 
 PREFIX = "township."
 

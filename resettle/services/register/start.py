@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from resettle.errors import ValidationError
-from resettle.services import projects, settings
+from resettle.services.register import projects, settings
 from resettle.store.database import Database
 
 _SPLIT = re.compile(r"[、,，;；\s]+")

@@ -15,10 +15,11 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from resettle.domain.township import TownshipDetails
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
-from resettle.services.records import GroupNode, ProjectNode, VillageNode
-from resettle.services.settings import TownshipDetails, get_township
+from resettle.services.register.records import GroupNode, ProjectNode, VillageNode
+from resettle.services.register.settings import get_township
 from resettle.store.database import Database
 from resettle.store.models import Household, Project, Village, VillageGroup
 

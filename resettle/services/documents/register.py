@@ -26,7 +26,7 @@ from resettle.domain.money import to_fen
 from resettle.domain.posting import posting_days, posting_period
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
-from resettle.services.document_data import chain_stamp
+from resettle.services.documents.data import chain_stamp
 from resettle.store.database import Database
 from resettle.store.document_models import IssuedDocument
 from resettle.store.models import Setting

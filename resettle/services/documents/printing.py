@@ -56,11 +56,12 @@ from resettle.documents.templates import (
     restore_default_template,
     template_source,
 )
+from resettle.domain.township import TownshipDetails
 from resettle.errors import NotFoundError, ValidationError
-from resettle.services import compensation as compensation_service
 from resettle.services.accounts.guard import Need, require
-from resettle.services.demo_register import is_demo
-from resettle.services.document_data import (
+from resettle.services.compensation import summaries
+from resettle.services.demo.register import is_demo
+from resettle.services.documents.data import (
     Scope,
     load_compensation,
     load_households,
@@ -69,8 +70,8 @@ from resettle.services.document_data import (
     scope_households,
     signed_agreement_lines,
 )
-from resettle.services.document_ready import refuse_unless_ready
-from resettle.services.document_register import (
+from resettle.services.documents.ready import refuse_unless_ready
+from resettle.services.documents.register import (
     DocumentOptions,
     Issued,
     IssuedDocumentInfo,
@@ -79,11 +80,11 @@ from resettle.services.document_register import (
     list_documents,
     record_printed,
 )
-from resettle.services.document_verify import VerifyResult, verify_document
+from resettle.services.documents.verify import VerifyResult, verify_document
 from resettle.services.housing.documents import housing_documents
 from resettle.services.procedure.agreements import refuse_early_agreement
-from resettle.services.projects import township_for
-from resettle.services.settings import TownshipDetails, get_document_font, save_document_font
+from resettle.services.register.projects import township_for
+from resettle.services.register.settings import get_document_font, save_document_font
 from resettle.store.compensation_models import STATUS_NONE, STATUS_REVIEWED, ProjectRateTable
 from resettle.store.database import Database
 from resettle.store.document_models import IssuedDocument
@@ -362,7 +363,7 @@ def _disclosure_document(job: _Job, *, exact: IssuedDocument | None = None) -> P
         if unreviewed:
             raise ValidationError(f"公示表所列各户须先复核，还有 {len(unreviewed)} 户尚未复核。")
     rows = disclosure_rows(households, comps, ids)
-    project_items = compensation_service.project_items(job.db, job.project.id)
+    project_items = summaries.project_items(job.db, job.project.id)
     present = {item for r in rows for item in r.amounts}
     items = tuple([i for i in project_items if i in present] + sorted(present - set(project_items)))
     land_classes = land_order({c for r in rows for c in r.land})

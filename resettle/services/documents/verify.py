@@ -24,16 +24,16 @@ from resettle.documents.data import (
 from resettle.documents.kinds import kind_of
 from resettle.domain.money import format_yuan, to_fen
 from resettle.errors import NotFoundError, ValidationError
-from resettle.services import compensation as compensation_service
 from resettle.services.accounts.guard import Need, require
-from resettle.services.document_data import (
+from resettle.services.compensation import reviewing
+from resettle.services.documents.data import (
     lines_of_view,
     load_compensation,
     load_households,
     scope_from_key,
     scope_households,
 )
-from resettle.services.document_register import CODE_KEY, IssuedDocumentInfo, info_of
+from resettle.services.documents.register import CODE_KEY, IssuedDocumentInfo, info_of
 from resettle.store.database import Database
 from resettle.store.document_models import IssuedDocument
 from resettle.store.models import Setting
@@ -98,7 +98,7 @@ def _money(value: Decimal | None) -> str:
 def _current_household(db: Database, doc: IssuedDocument) -> tuple[dict[str, Any] | None, Decimal | None]:
     assert doc.household_id is not None
     try:
-        view = compensation_service.get_household_compensation(db, doc.household_id)
+        view = reviewing.get_household_compensation(db, doc.household_id)
     except NotFoundError:
         return None, None
     comp = Compensation(view.status, lines_of_view(view))

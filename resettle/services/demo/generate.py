@@ -320,7 +320,8 @@ class _DemoWriter(BulkWriter):
 def demo_township(db: Database) -> None:
     """Township details for the demo's printed documents (kept if the office already set its own)."""
     require(db, Need.ENTER, "生成演示数据")
-    from resettle.services.settings import TownshipDetails, get_township, save_township
+    from resettle.domain.township import TownshipDetails
+    from resettle.services.register.settings import get_township, save_township
 
     if get_township(db).township:
         return
@@ -332,7 +333,7 @@ def demo_compensation(db: Database, project_id: int, transition_months: int = 18
     """Give a demo project the sample rate table (published) and compute every household once."""
     require(db, Need.ENTER, "生成演示数据")
     from resettle.domain.sample_rates import sample_rate_table
-    from resettle.services import compensation, rate_tables
+    from resettle.services.compensation import computing, rate_tables
 
     table = sample_rate_table()
     info = rate_tables.create_rate_table(
@@ -340,4 +341,4 @@ def demo_compensation(db: Database, project_id: int, transition_months: int = 18
     )
     rate_tables.publish_rate_table(db, info.id)
     rate_tables.set_project_rate_table(db, project_id, info.id, transition_months=transition_months)
-    compensation.compute(db, project_id)
+    computing.compute(db, project_id)

@@ -15,12 +15,12 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from resettle.domain.compensation_records import ProjectRateInfo, RateTableDetail, RateTableInfo
 from resettle.domain.money import to_fen, to_yuan
 from resettle.domain.rates import STATUS_DRAFT, STATUS_PUBLISHED, RateError, RateTable, Rule, parse_conditions
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.io.rate_workbook import read_rate_workbook, write_rate_workbook
 from resettle.services.accounts.guard import Need, require
-from resettle.services.compensation_records import ProjectRateInfo, RateTableDetail, RateTableInfo
 from resettle.store.compensation_models import ProjectRateTable, RateRuleRecord, RateTableRecord
 from resettle.store.database import Database
 from resettle.store.models import Project

@@ -18,22 +18,17 @@ from pathlib import Path
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
+from resettle.domain.household import AttachmentData, HouseholdData, ParcelData, PersonData, StructureData
 from resettle.domain.pinyin import initials
 from resettle.errors import Cancelled as CancelledError
 from resettle.errors import NotFoundError, ValidationError
 from resettle.io.survey import ImportIssue, ReadOptions, SurveyHousehold, SurveyReadResult, read_survey
-from resettle.services import households as hh
 from resettle.services.accounts.guard import Need, require
 from resettle.services.procedure.cutoff import import_cutoff_warnings, item_keys, stamp_new_items
-from resettle.services.projects import ensure_group
-from resettle.services.records import (
-    AttachmentData,
-    HouseholdData,
-    HouseholdDetail,
-    ParcelData,
-    PersonData,
-    StructureData,
-)
+from resettle.services.register import households as hh
+from resettle.services.register.mapping import detail_of, write_into
+from resettle.services.register.projects import ensure_group
+from resettle.services.register.records import HouseholdDetail
 from resettle.store import audit
 from resettle.store.bulk import BulkWriter
 from resettle.store.database import Database
@@ -316,7 +311,7 @@ def _compare(s: Session, preview: ImportPreview) -> None:
         if found is None:
             preview.added.append(HouseholdChange("add", h.household_no, h.head, h.sheet, h.row))
             continue
-        current = hh.detail_of(hh.load_household(s, found))
+        current = detail_of(hh.load_household(s, found))
         new = to_data(h, current.data.group_id, current)
         after = replace(current, data=new, village=h.village or current.village, group=h.group or current.group)
         diffs = hh.diff_details(current, after)
@@ -427,7 +422,7 @@ def apply_import(
             assert hid is not None
             obj = hh.load_household(s, hid)
             before = item_keys(obj)
-            hh.write_into(s, obj, to_data(h, group_of(h), hh.detail_of(obj)))
+            write_into(s, obj, to_data(h, group_of(h), detail_of(obj)))
             stamp_new_items(obj, before, date.today())  # registration date of what the re-import adds (issue 15)
             changed += 1
             step(n)

@@ -1,0 +1,1 @@
+"""Compensation: rate tables, computing, review, adjustments, summaries."""

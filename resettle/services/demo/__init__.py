@@ -1,0 +1,1 @@
+"""The demo register: generated households, marked 演示."""

@@ -1,0 +1,1 @@
+"""Printed documents: data, numbering register, printing, verification."""

@@ -1,0 +1,1 @@
+"""The register: projects, villages, households, survey import, exports, checks."""
