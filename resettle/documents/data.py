@@ -16,6 +16,7 @@ from typing import Any
 
 from resettle.documents.kinds import DocumentKind, KindInfo
 from resettle.domain.head import head_member
+from resettle.domain.household import AttachmentData, HouseholdData, ParcelData, PersonData, StructureData
 from resettle.domain.mask import mask
 from resettle.domain.money import to_capital, to_fen
 from resettle.domain.posting import ChainStamp
@@ -26,18 +27,14 @@ __all__ = [
     "DISCLOSURE_LAST_PAGE_RESERVE",
     "DISCLOSURE_PAGE_ROWS",
     "PAYEE_HOUSEHOLD",
-    "Attachment",
     "Compensation",
     "DisclosureDocument",
     "DisclosurePage",
     "DisclosureRow",
-    "House",
     "HouseholdDocument",
     "HouseholdInfo",
     "Issue",
     "ItemLine",
-    "Member",
-    "Parcel",
     "ProjectInfo",
     "Terms",
     "amounts_of",
@@ -66,64 +63,60 @@ def _sum(values: Sequence[Decimal]) -> Decimal:
 
 
 @dataclass(frozen=True)
-class Member:
-    name: str
-    relation: str
-    sex: str
-    birth_date: date | None
-    id_number: str
-    resettled: bool
-
-    @property
-    def id_masked(self) -> str:
-        return mask(self.id_number, "id")
-
-
-@dataclass(frozen=True)
-class Parcel:
-    parcel_no: str
-    land_class: str
-    area_mu: Decimal
-    contract_no: str
-
-
-@dataclass(frozen=True)
-class House:
-    structure_type: str
-    use: str
-    floor_area_m2: Decimal
-    legal_status: str
-    year_built: int | None
-    decoration_value: Decimal
-
-
-@dataclass(frozen=True)
-class Attachment:
-    kind: str
-    spec: str
-    quantity: Decimal
-    unit: str
-
-
-@dataclass(frozen=True)
 class HouseholdInfo:
+    """A household as a document shows it: the one read model (domain.household) and where it lives."""
+
     id: int
-    household_no: str
-    head_name: str
     village: str
     group: str
-    phone: str
-    address: str
-    bank_name: str
-    bank_account: str
-    tags: str
-    members: tuple[Member, ...]
-    parcels: tuple[Parcel, ...]
-    houses: tuple[House, ...]
-    attachments: tuple[Attachment, ...]
+    data: HouseholdData
 
     @property
-    def head(self) -> Member | None:
+    def household_no(self) -> str:
+        return self.data.household_no
+
+    @property
+    def head_name(self) -> str:
+        return self.data.head_name
+
+    @property
+    def phone(self) -> str:
+        return self.data.phone
+
+    @property
+    def address(self) -> str:
+        return self.data.address
+
+    @property
+    def bank_name(self) -> str:
+        return self.data.bank_name
+
+    @property
+    def bank_account(self) -> str:
+        return self.data.bank_account
+
+    @property
+    def tags(self) -> str:
+        return self.data.tags
+
+    @property
+    def members(self) -> tuple[PersonData, ...]:
+        return self.data.persons
+
+    @property
+    def parcels(self) -> tuple[ParcelData, ...]:
+        return self.data.parcels
+
+    @property
+    def houses(self) -> tuple[StructureData, ...]:
+        return self.data.structures
+
+    @property
+    def attachments(self) -> tuple[AttachmentData, ...]:
+        return self.data.attachments
+
+    @property
+    def head(self) -> PersonData | None:
         """The head among the members (resettle.domain.head: the rule every list and document uses)."""
         return head_member(self.members, self.head_name, lambda m: m.name, lambda m: m.relation)
 
@@ -133,7 +126,7 @@ class HouseholdInfo:
         return head.id_number if head else ""
 
     @property
-    def rights_holders(self) -> tuple[Member, ...]:
+    def rights_holders(self) -> tuple[PersonData, ...]:
         """The head and every member entitled to resettlement: each of them signs the agreement."""
         head = self.head
         return tuple(m for m in self.members if m.resettled or m is head)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from resettle.domain.mask import mask
+
 
 @dataclass(frozen=True)
 class PersonData:
@@ -23,6 +25,11 @@ class PersonData:
     hukou_type: str = "农业"
     resettled: bool = True
     id: int | None = None
+
+    @property
+    def id_masked(self) -> str:
+        """The ID as every public list shows it (resettle.domain.mask)."""
+        return mask(self.id_number, "id")
 
 
 @dataclass(frozen=True)

@@ -16,19 +16,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from resettle.documents.data import (
-    Attachment,
     Compensation,
-    House,
     HouseholdInfo,
     ItemLine,
-    Member,
-    Parcel,
     ProjectInfo,
 )
 from resettle.domain.compensation_records import HouseholdCompensationView
 from resettle.domain.posting import ChainStamp
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.payments.common import STATUS_DRAFTED
+from resettle.services.register.mapping import detail_of
 from resettle.store.accounts_models import AGREEMENT_MAIN, Agreement, AgreementLine
 from resettle.store.audit import chain_head_info
 from resettle.store.compensation_models import (
@@ -150,25 +147,7 @@ def scope_households(s: Session, scope: Scope) -> tuple[int, list[int], str]:
 
 
 def _info(h: Household) -> HouseholdInfo:
-    return HouseholdInfo(
-        id=h.id,
-        household_no=h.household_no,
-        head_name=h.head_name,
-        village=h.group.village.name,
-        group=h.group.name,
-        phone=h.phone,
-        address=h.address,
-        bank_name=h.bank_name,
-        bank_account=h.bank_account,
-        tags=h.tags,
-        members=tuple(Member(p.name, p.relation, p.sex, p.birth_date, p.id_number, p.resettled) for p in h.persons),
-        parcels=tuple(Parcel(x.parcel_no, x.land_class, x.area_mu, x.contract_no) for x in h.parcels),
-        houses=tuple(
-            House(x.structure_type, x.use, x.floor_area_m2, x.legal_status, x.year_built, x.decoration_value)
-            for x in h.structures
-        ),
-        attachments=tuple(Attachment(a.kind, a.spec, a.quantity, a.unit) for a in h.attachments),
-    )
+    return HouseholdInfo(h.id, h.group.village.name, h.group.name, detail_of(h).data)
 
 
 def load_households(s: Session, ids: Sequence[int]) -> dict[int, HouseholdInfo]:
