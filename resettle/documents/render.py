@@ -45,6 +45,7 @@ __all__ = [
     "PdfBook",
     "PrintCancelled",
     "PrintableDocument",
+    "PrinterOutput",
     "layout",
     "page_layout",
     "paint",
@@ -362,6 +363,24 @@ def paint(
         if own and active.isActive():
             active.end()
     return total
+
+
+@dataclass(frozen=True)
+class PrinterOutput:
+    """Where the printing service sends documents: a paged device the window set up (its QPrinter after the
+    print dialog). The service's signature names this, not a Qt type; only this module knows Qt."""
+
+    device: QPagedPaintDevice
+
+    def paint(
+        self,
+        documents: Sequence[PrintableDocument],
+        fonts: DocumentFonts,
+        *,
+        on_document: Callable[[PrintableDocument, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
+        return paint(documents, self.device, fonts, on_document=on_document, cancelled=cancelled)
 
 
 class PdfBook:

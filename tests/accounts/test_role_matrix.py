@@ -42,10 +42,9 @@ EXPECTED: dict[str, dict[str, Need]] = {
     "demo.generate": {"generate_demo": E, "demo_township": E, "demo_compensation": E},
     "documents.register": {"issue": E, "record_printed": E, "list_documents": R},
     "documents.verify": {"verify_document": R},
-    "documents.printing": {
-        "document_fonts": R, "set_document_font": E, "prepare_documents": E, "print_documents": E,
-        "export_pdf": E, "reprint_document": E,
-    },
+    "documents.fonts": {"document_fonts": R, "set_document_font": E},
+    "documents.job": {"prepare_documents": E},
+    "documents.output": {"print_documents": E, "export_pdf": E, "reprint_document": E},
     "register.exports": {
         "resolve_scope": R, "iter_roster": R, "export_roster": R, "export_disclosure": R,
         "export_payments": R, "export_compensation": R,

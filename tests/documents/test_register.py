@@ -205,3 +205,20 @@ def test_a_document_survives_the_deletion_of_its_household(priced_db: Database, 
     assert result.status == "changed" and result.current_total is None
     assert "已被删除" in result.message
     assert result.document.head_name == doc.head_name
+
+
+def test_printing_on_the_windows_printer_output_numbers_paints_and_records(priced_db: Database, tmp_path: Path) -> None:
+    """print_documents takes the output the window builds around its printer (here a PDF writer as the device)."""
+    from PySide6.QtGui import QPdfWriter
+
+    from resettle.documents.fonts import ensure_gui_app
+
+    hid = first_id(priced_db)
+    ensure_gui_app()
+    out = tmp_path / "printer.pdf"
+    writer = QPdfWriter(str(out))
+    result = docs.print_documents(priced_db, "notice", docs.PrinterOutput(writer), household_ids=[hid])
+    del writer  # closes the file
+    (doc,) = docs.list_documents(priced_db)
+    assert (result.documents, result.issued, doc.household_id, doc.print_count) == (1, 1, hid, 1)
+    assert result.pages >= 1 and doc.code in pdf_text(out)

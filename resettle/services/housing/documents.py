@@ -1,6 +1,6 @@
 """The placement documents: 安置房分配确认书, 入住通知单, 抽签记录 — as printable documents.
 
-:func:`resettle.services.documents.printing.prepare_documents` / ``export_pdf`` hand these kinds
+:func:`resettle.services.documents.job.prepare_documents` / ``export_pdf`` hand these kinds
 (``HOUSING_KINDS``) here, so the window's print menu and ``resettle print allocation|move-in|lottery``
 work like the other documents. Numbers: the 入住通知单 carries the handover's serial number,
 the confirmation its household's 户号 and lottery position, the draw record its draw.
@@ -8,8 +8,6 @@ the confirmation its household's 户号 and lottery position, the draw record it
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -18,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from resettle.documents.data import ProjectInfo, issuer_of
-from resettle.documents.fonts import DocumentFonts, ensure_gui_app, resolve_fonts
+from resettle.documents.fonts import DocumentFonts
 from resettle.documents.kinds import DocumentKind, kind_of
 from resettle.documents.render import PrintableDocument
 from resettle.documents.templates import make_environment, render_html
@@ -27,17 +25,15 @@ from resettle.domain.township import TownshipDetails
 from resettle.errors import ValidationError
 from resettle.services.accounts.guard import Need, require
 from resettle.services.documents.data import Scope, load_project, scope_households
+from resettle.services.documents.fonts import document_fonts, safe_stem
 from resettle.services.documents.ready import refuse_unless_ready
 from resettle.services.housing import placement, settlement, stock
 from resettle.services.housing.records import DrawInfo, HandoverInfo
 from resettle.services.register.projects import township_for
-from resettle.services.register.settings import get_document_font
 from resettle.store.database import Database
 from resettle.store.housing_models import LotteryDraw
 
 __all__ = ["HousingRun", "housing_documents", "simulation_document", "transition_document"]
-
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
 @dataclass(frozen=True)
@@ -69,7 +65,7 @@ def _document(
         landscape=info.landscape,
         draft=draft,
         household_id=household_id,
-        file_stem=_UNSAFE.sub("_", stem).strip(" .") or info.short,
+        file_stem=safe_stem(stem, info.short),
     )
 
 
@@ -80,19 +76,14 @@ def _base(township: TownshipDetails, project: ProjectInfo, fonts: DocumentFonts)
 def housing_documents(
     db: Database,
     kind: str | DocumentKind,
+    scope: Scope,
     *,
-    household_ids: Sequence[int] | None = None,
-    project_id: int | None = None,
-    village_id: int | None = None,
-    group_id: int | None = None,
     draft: bool = False,
 ) -> HousingRun:
     """Render the documents of ``kind`` for the scope (households without the needed step are skipped, with why)."""
     require(db, Need.READ, "出具安置文书")
     info = kind_of(kind)
-    ensure_gui_app()
-    fonts = resolve_fonts(get_document_font(db))
-    scope = Scope(project_id, village_id, group_id, tuple(household_ids) if household_ids is not None else None)
+    fonts = document_fonts(db)
     with db.read() as s:
         pid, ids, _label = scope_households(s, scope)
         project = load_project(s, pid)
@@ -105,7 +96,7 @@ def housing_documents(
     out: list[PrintableDocument] = []
     skipped: list[str] = []
     if info.kind is DocumentKind.LOTTERY:
-        draws = _draws(db, pid, village_id)
+        draws = _draws(db, pid, scope.village_id)
         if not draws:
             raise ValidationError("本范围还没有抽签记录。")
         for d in draws:
@@ -177,8 +168,7 @@ def simulation_document(db: Database, project_id: int, household_id: int) -> Hou
     """模拟安置测算表: cash beside each available 户型 for the family to take home (a draft, never numbered)."""
     require(db, Need.READ, "打印模拟安置")
     sim = settlement.simulate(db, project_id, household_id)
-    ensure_gui_app()
-    fonts = resolve_fonts(get_document_font(db))
+    fonts = document_fonts(db)
     d = sim.detail
     rows = []
     for o in sim.options:
@@ -231,8 +221,7 @@ def transition_document(
     statement = settlement.transition_statement(db, project_id, until, since, village_id)
     if not statement.rows:
         raise ValidationError("所选期间没有应发的过渡费（请先登记搬迁日期）。")
-    ensure_gui_app()
-    fonts = resolve_fonts(get_document_font(db))
+    fonts = document_fonts(db)
     township = township_for(db, project_id)
     refuse_unless_ready("transition", "过渡费发放表", township)
     with db.read() as s:

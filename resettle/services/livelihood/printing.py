@@ -14,20 +14,11 @@ from typing import Any
 
 from resettle.documents.fonts import DocumentFonts, resolve_fonts
 from resettle.documents.render import PrintableDocument, write_pdf
-from resettle.documents.templates import TemplateError, make_environment
 from resettle.io.livelihood_export import FIGURE_COLUMNS
 from resettle.io.livelihood_records import CourseLine, CourseSheet, MonitoringData
+from resettle.services.documents.fonts import render_template
 
 __all__ = ["course_roster_pdf", "monitoring_html", "monitoring_pdf"]
-
-
-def _render(name: str, context: dict[str, Any]) -> str:
-    import jinja2  # not at start-up
-
-    try:
-        return make_environment().get_template(name).render(**context)
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"模板「{name}」无法使用：{exc}") from exc
 
 
 def _bars(data: MonitoringData) -> list[dict[str, Any]]:
@@ -62,7 +53,9 @@ def monitoring_html(data: MonitoringData, fonts: DocumentFonts) -> str:
         "bands": data.bands,
     }
     columns = [(key, label) for key, label, _w in FIGURE_COLUMNS]
-    return _render("monitoring.html", {"data": view, "columns": columns, "bars": _bars(data), "fonts": fonts})
+    return render_template(
+        "monitoring.html", "监测报表", {"data": view, "columns": columns, "bars": _bars(data), "fonts": fonts}
+    )
 
 
 def monitoring_pdf(data: MonitoringData, out: Path, fonts: DocumentFonts | None = None) -> Path:
@@ -77,7 +70,9 @@ def course_roster_pdf(
     project: str, course: CourseSheet, rows: Sequence[CourseLine], out: Path, fonts: DocumentFonts | None = None
 ) -> Path:
     fonts = fonts or resolve_fonts()
-    html = _render("course_roster.html", {"project": project, "course": course, "rows": rows, "fonts": fonts})
+    html = render_template(
+        "course_roster.html", "学员花名册", {"project": project, "course": course, "rows": rows, "fonts": fonts}
+    )
     doc = PrintableDocument("course_roster", f"{course.name}学员花名册", (html,), "", "", landscape=True)
     write_pdf([doc], Path(out), fonts)
     return Path(out)

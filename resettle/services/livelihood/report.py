@@ -25,7 +25,7 @@ def write_monitoring_report(db: Database, project_id: int, out: Path, on: date |
     if suffix == ".xlsx":
         write_monitoring(out, data)
     else:
-        from resettle.services.documents.printing import document_fonts
+        from resettle.services.documents.fonts import document_fonts
         from resettle.services.livelihood.printing import monitoring_pdf
 
         monitoring_pdf(data, out, document_fonts(db))

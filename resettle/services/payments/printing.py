@@ -10,16 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from sqlalchemy import select
 
 from resettle.documents.data import issuer_of
 from resettle.documents.render import PrintableDocument, write_pdf
-from resettle.documents.templates import TemplateError, make_environment
 from resettle.domain.money import to_capital
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
-from resettle.services.documents.printing import document_fonts
+from resettle.services.documents.fonts import document_fonts, render_template
 from resettle.services.payments.agreements import get_agreements
 from resettle.services.payments.common import RESULT_PAID, fen, head_ids, project_name
 from resettle.services.register.projects import township_for
@@ -28,13 +26,6 @@ from resettle.store.database import Database
 from resettle.store.models import Household, Village, VillageGroup
 
 __all__ = ["print_payment_vouchers", "print_supplement"]
-
-
-def _render(template: str, title: str, context: dict[str, Any]) -> str:
-    try:
-        return make_environment().get_template(template).render(**context)
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"{title}模板（{template}）有误：{exc.message or exc}") from exc
 
 
 def print_supplement(db: Database, project_id: int, household_id: int, seq: int, out: Path) -> Path:
@@ -62,7 +53,7 @@ def print_supplement(db: Database, project_id: int, household_id: int, seq: int,
         "head_id_number": head_id,
         "village_group": f"{row[0]}{row[1]}",
     }
-    html = _render(
+    html = render_template(
         "supplementary_agreement.html",
         "补充协议",
         {
@@ -132,7 +123,7 @@ def print_payment_vouchers(db: Database, project_id: int, batch_id: int, out: Pa
             kind="payment_voucher",
             title="征地补偿款领款单",
             parts=(
-                _render(
+                render_template(
                     "payment_voucher.html",
                     "领款单",
                     {

@@ -9,11 +9,10 @@ from typing import Literal
 
 from resettle.documents.data import issuer_of
 from resettle.documents.render import PrintableDocument, write_pdf
-from resettle.documents.templates import TemplateError, make_environment
 from resettle.errors import ValidationError
 from resettle.io.grievance_log import GrievanceLogRow, write_grievance_log
 from resettle.services.accounts.guard import Need, require
-from resettle.services.documents.printing import document_fonts
+from resettle.services.documents.fonts import document_fonts, render_template
 from resettle.services.procedure.grievances import GrievanceView, get_grievance, list_grievances
 from resettle.services.register.projects import get_project, township_for
 from resettle.store.audit import chain_head
@@ -40,20 +39,14 @@ def grievance_letter_html(db: Database, project_id: int, grievance_id: int, lett
     template, title = LETTERS[letter]
     township = township_for(db, project_id)
     fonts = document_fonts(db)
-    env = make_environment()
-    import jinja2  # make_environment has imported it (not at start-up)
-
-    try:
-        html = env.get_template(template).render(
-            g=g,
-            project=get_project(db, project_id).details.name,
-            issuer=issuer_of(township) or "征迁办",
-            township=township,
-            fonts=fonts,
-        )
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"{title}模板（{template}）有误：{exc.message or exc}") from exc
-    return html, g
+    context = {
+        "g": g,
+        "project": get_project(db, project_id).details.name,
+        "issuer": issuer_of(township) or "征迁办",
+        "township": township,
+        "fonts": fonts,
+    }
+    return render_template(template, title, context), g
 
 
 def print_grievance_letter(db: Database, project_id: int, grievance_id: int, letter: str, out: Path) -> Path:
