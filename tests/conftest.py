@@ -1,4 +1,8 @@
-"""Shared fixtures: every test works on a real SQLite file in tmp_path."""
+"""Shared fixtures: every test works on a real SQLite file in tmp_path.
+
+With ``RESETTLE_TEST_POSTGRES`` set (``make test``'s second run, scripts/pg_test.sh), every
+register path stands for a database on that PostgreSQL server (resettle.store.dialects.testmap),
+tests marked ``sqlite_only`` are skipped, and each test's databases are dropped after it."""
 
 from __future__ import annotations
 
@@ -11,11 +15,43 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from resettle.services.demo import generate_demo
+from resettle.services.demo.generate import generate_demo
 from resettle.store.audit import Actor
 from resettle.store.database import Database
+from resettle.store.dialects import testmap
 
 CLERK = Actor(user="clerk1", host="office-pc")
+ON_POSTGRES = testmap.active()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    skip_sqlite = pytest.mark.skip(reason="about SQLite itself (file, pragmas, lock, sqlite3): not on PostgreSQL")
+    skip_server = pytest.mark.skip(reason="needs a PostgreSQL server: RESETTLE_TEST_POSTGRES (make test sets it)")
+    for item in items:
+        if ON_POSTGRES and item.get_closest_marker("sqlite_only"):
+            item.add_marker(skip_sqlite)
+        if not ON_POSTGRES and item.get_closest_marker("postgres"):
+            item.add_marker(skip_server)
+
+
+@pytest.fixture(autouse=True)
+def _drop_test_databases(tmp_path: Path) -> Iterator[None]:
+    """On PostgreSQL: the databases standing for this test's files are dropped after it."""
+    yield
+    if ON_POSTGRES:
+        testmap.drop_under(tmp_path)
+
+
+def copy_register(src: Path, dst: Path) -> None:
+    """A copy of a closed register: the file (and its WAL), or on PostgreSQL its database."""
+    if ON_POSTGRES:
+        testmap.clone(src, dst)
+        return
+    shutil.copyfile(src, dst)
+    for suffix in ("-wal", "-shm"):
+        side = src.with_name(src.name + suffix)
+        if side.exists():
+            shutil.copyfile(side, dst.with_name(dst.name + suffix))
 
 
 @pytest.fixture(autouse=True)
@@ -46,11 +82,12 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_db(tmp_path: Path, demo_template: Path) -> Iterator[Database]:
     """A copy of the demo database, opened (file copy is safe: the template is closed)."""
     path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_template, path)
-    for suffix in ("-wal", "-shm"):
-        side = demo_template.with_name(demo_template.name + suffix)
-        if side.exists():
-            shutil.copyfile(side, path.with_name(path.name + suffix))
+    copy_register(demo_template, path)
     database = Database.open(path, actor=CLERK, startup_backup=False)
     yield database
     database.close()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if ON_POSTGRES:
+        testmap.drop_all()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Boolean, Connection, select
 
 from resettle.store import audit, replay
 from resettle.store.models import Attachment, Base, Household, LandParcel, Person, Structure
@@ -31,6 +31,10 @@ class BulkWriter:
         self.conn, self.actor, self.batch_id, self.reason = conn, actor, batch_id, reason
         self.tables = {name: Base.metadata.tables[name] for name in TABLES}
         self.cols = {name: sealed_columns(t) for name, t in self.tables.items()}
+        self.booleans = {
+            name: [i for i, c in enumerate(self.cols[name]) if isinstance(t.c[c].type, Boolean)]
+            for name, t in self.tables.items()
+        }
         self.server = conn.dialect.name == "postgresql"
         self.next_id = {name: 0 if self.server else self._max_id(name) + 1 for name in TABLES}
         self._free: dict[str, list[int]] = {name: [] for name in TABLES}  # PostgreSQL: ids taken, not used yet
@@ -47,7 +51,13 @@ class BulkWriter:
         """Queue one row given as stored values (ints for money/areas, ISO text for dates)."""
         row_id = self._next_id(table)
         stored = [values.get(c) for c in self.cols[table]]
-        self.rows[table].append((row_id, 1, seal_of(table, row_id, stored), *stored))
+        written = stored
+        if self.server and self.booleans[table]:  # 0/1 as SQLite stores them; PostgreSQL wants booleans
+            written = list(stored)
+            for i in self.booleans[table]:
+                if written[i] is not None:
+                    written[i] = bool(written[i])
+        self.rows[table].append((row_id, 1, seal_of(table, row_id, stored), *written))
         self._household_rows.append((table, row_id, stored))
         return row_id
 

@@ -1,7 +1,9 @@
-"""An open register file: lock, engine, migrations, backups, and transaction scopes.
+"""An open register, a file (SQLite) or a database on a PostgreSQL server: lock, engine,
+migrations, backups, and transaction scopes.
 
 Each user action opens its own session through :meth:`Database.write` or
-:meth:`Database.read`; nothing holds a session between actions.
+:meth:`Database.read`; nothing holds a session between actions. What differs between the two
+engines lives in :mod:`resettle.store.dialects`; this class only chooses.
 """
 
 from __future__ import annotations
@@ -11,32 +13,54 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from resettle.errors import ConflictError, DiskFullError, IntegrityProblem, LockedError, ResettleError
+from resettle.errors import (
+    ConflictError,
+    DiskFullError,
+    IntegrityProblem,
+    LockedError,
+    ResettleError,
+    ValidationError,
+)
 from resettle.store import (
     audit,
     backup,
     schema,  # noqa: F401 - every table registered before migrations run
     witness,
 )
+from resettle.store.dialects import ServerAddress, is_server_url, parse_server_url, testmap
 from resettle.store.engine import make_engine, make_session_factories
 from resettle.store.lock import InstanceLock
 from resettle.store.migrate import MigrationOutcome, migrate, refuse_unusable_file
-from resettle.store.paths import refuse_network_path
+from resettle.store.paths import data_dir, refuse_network_path
 
 if TYPE_CHECKING:
-    from resettle.services.accounts.guard import Role
+    from resettle.domain.roles import Role
+
+
+class PasswordNeeded(ResettleError):
+    """The server asks for a password that was not given (nor in PGPASSWORD or ~/.pgpass)."""
 
 
 class Database:
-    def __init__(self, path: Path, actor: audit.Actor | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        actor: audit.Actor | None = None,
+        server: ServerAddress | None = None,
+        password: str | None = None,
+    ) -> None:
+        # A file: its path. A server: a local path that names where this computer keeps things
+        # about it (its pg_dump backups folder), never a database file.
         self.path = path
+        self.server = server
+        self._password = password  # in memory only
         self.actor = actor or audit.Actor.current()
         # The logged-in account (issue 12): None = nobody; set by resettle.services.accounts.login.
         self.account: str | None = None
@@ -48,14 +72,36 @@ class Database:
         self._reader: sessionmaker[Session]
         self.migration: MigrationOutcome | None = None
 
+    @property
+    def is_server(self) -> bool:
+        return self.server is not None
+
+    @property
+    def location(self) -> str:
+        """What to show the clerk: the file's path, or the server address without password."""
+        return self.server.display if self.server is not None else str(self.path)
+
     @classmethod
     def open(
-        cls, path: Path, actor: audit.Actor | None = None, *, lock: bool = True, startup_backup: bool = True
+        cls,
+        path: Path | str,
+        actor: audit.Actor | None = None,
+        *,
+        lock: bool = True,
+        startup_backup: bool = True,
+        password: str | None = None,
     ) -> Database:
         """Open (creating if absent) and bring the schema up to date.
 
-        ``lock=False`` is for a second connection inside the same process (tests, tools)."""
+        ``path`` is a register file, or a ``postgresql://user@host:port/dbname`` server address
+        (see :meth:`open_server`). ``lock=False`` is for a second connection inside the same
+        process (tests, tools)."""
+        if is_server_url(path):
+            address, in_url = parse_server_url(path)
+            return cls.open_server(address, actor, password=password if password is not None else in_url)
         refuse_network_path(Path(path))  # before absolute(): on POSIX a \\server\share path is relative
+        if testmap.active():
+            return cls._open_test_mapped(Path(path), actor, startup_backup)
         path = Path(path).absolute()
         refuse_network_path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -77,13 +123,70 @@ class Database:
             raise
         return db
 
+    @classmethod
+    def open_server(
+        cls,
+        address: ServerAddress,
+        actor: audit.Actor | None = None,
+        *,
+        password: str | None = None,
+        startup_backup: bool = False,
+        local_path: Path | None = None,
+    ) -> Database:
+        """Open a register on a PostgreSQL server, migrating an empty database to the schema.
+
+        ``password`` stays in memory; without one libpq takes PGPASSWORD or ~/.pgpass. Several
+        clerks open the same server database at once: there is no instance lock and no witness
+        file (each clerk's computer would witness only its own writes); the chain head is still
+        printed on lists and kept with each pg_dump backup. ``startup_backup`` is off by default:
+        a server is backed up by its administrator, and the program dumps before imports."""
+        path = local_path or (data_dir(create=False) / "servers" / address.slug)
+        db = cls(path, actor, server=address, password=password)
+        try:
+            db._connect()
+            db._probe()
+            db.migration = migrate(db.engine, address.display, db.backup_now)
+            if startup_backup and db.migration is MigrationOutcome.CURRENT and not db._recent_backup():
+                db.backup_now("startup")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    @classmethod
+    def _open_test_mapped(cls, path: Path, actor: audit.Actor | None, startup_backup: bool) -> Database:
+        """TEST ONLY (RESETTLE_TEST_POSTGRES): the file path stands for a database on the test server."""
+        path = path.absolute()
+        address, password, created = testmap.resolve(path)
+        db = cls.open_server(address, actor, password=password, local_path=path)
+        if created:
+            db.migration = MigrationOutcome.CREATED  # a new database, from the migrated template
+        return db
+
+    def _probe(self) -> None:
+        """Connect once, so that a wrong address or password is said plainly, in Chinese."""
+        from sqlalchemy.exc import OperationalError
+
+        assert self.server is not None
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+                conn.rollback()
+        except OperationalError as exc:
+            raise server_error(self.server, exc) from None
+
     def _recent_backup(self, minutes: int = 10) -> bool:
         newest = backup.list_backups(self.path)
         return bool(newest) and (datetime.now() - newest[0].created).total_seconds() < minutes * 60
 
     def _connect(self) -> None:
         audit.install()
-        self.engine = make_engine(self.path)
+        if self.server is not None:
+            from resettle.store.dialects import postgresql
+
+            self.engine = postgresql.make_engine(self.server, self._password)
+        else:
+            self.engine = make_engine(self.path)
         self._writer, self._reader = make_session_factories(self.engine)
 
     def close(self) -> None:
@@ -105,7 +208,7 @@ class Database:
         try:
             yield session
             heads = None
-            if session.in_transaction():
+            if session.in_transaction() and self.server is None:  # the witness is kept for files
                 session.flush()
                 conn = session.connection()
                 before = audit.head_before(conn)
@@ -148,13 +251,29 @@ class Database:
 
     # -- backups -----------------------------------------------------------------
     def backup_now(self, reason: str = "manual") -> Path:
+        if self.server is not None:
+            from resettle.store.dialects import pg_backup
+            from resettle.store.paths import backup_dir_for
+
+            folder = backup_dir_for(self.path)
+            return pg_backup.auto_dump(self.server, self._password, folder, self.path.stem, reason, self.chain_head())
         return backup.auto_backup(self.path, reason)
 
     def backup_to(self, out: Path) -> None:
+        if self.server is not None:
+            from resettle.store.dialects import pg_backup
+
+            pg_backup.dump(self.server, self._password, out, self.chain_head())
+            return
         backup.copy_database(self.path, out)
 
     def restore_from(self, src: Path) -> Path:
         """Replace the contents with a verified backup; the current state is backed up first."""
+        if self.server is not None:
+            raise ValidationError(
+                "服务器上的数据库不能由本程序从备份恢复（其他同事可能正连着它）。请服务器管理员用 pg_restore 恢复到一个"
+                "新建的空数据库，再让大家连接那个数据库。"
+            )
         problems = backup.verify_file(src)
         if problems:
             raise IntegrityProblem(f"备份文件 {src.name} 已损坏，未恢复，当前数据库保持不变：" + "；".join(problems))
@@ -178,15 +297,46 @@ class Database:
         finally:
             conn.close()
 
-    def raw_connection(self) -> sqlite3.Connection:
-        """A plain sqlite3 connection for checks that must see the file as stored."""
+    def raw_connection(self) -> sqlite3.Connection | Any:
+        """A plain connection for checks that must see the rows as stored: sqlite3 read-only on the
+        file, or a PostgreSQL reader in one REPEATABLE READ snapshot (``dialects.postgresql.RawReader``)."""
+        if self.server is not None:
+            from resettle.store.dialects.postgresql import RawReader
+
+            return RawReader(self.server, self._password)
         conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         return conn
 
 
+def server_error(address: ServerAddress, exc: BaseException) -> ResettleError:
+    """Why a server could not be opened, in the clerk's words."""
+    text = str(getattr(exc, "orig", None) or exc)
+    low = text.lower()
+    if "no password supplied" in low or "password authentication failed" in low:
+        what = "需要密码" if "no password" in low else "用户名或密码不对"
+        return PasswordNeeded(f"连接数据库服务器 {address.display}：{what}。")
+    if "does not exist" in low and "database" in low:
+        return ValidationError(
+            f"服务器 {address.host}:{address.port} 上没有数据库「{address.database}」。请服务器管理员先建一个空数据库"
+            f"（createdb -O {address.user or '用户名'} {address.database}）。",
+            field="数据库地址",
+        )
+    return ValidationError(
+        f"无法连接数据库服务器 {address.display}：{text.strip().splitlines()[0] if text.strip() else '未知原因'}。"
+        "请检查主机、端口、网络，以及服务器是否已启动。",
+        field="数据库地址",
+    )
+
+
 def translate_db_error(exc: DBAPIError) -> ResettleError | None:
-    """The clerk-facing error for a known SQLite condition; None for a bug."""
+    """The clerk-facing error for a known SQLite or PostgreSQL condition; None for a bug."""
     text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+    if "could not serialize access" in text or "deadlock detected" in text:
+        return ConflictError("另一位用户同时修改了相关记录，本次保存未写入。请重新打开后再改。")
+    if "lock timeout" in text:
+        return LockedError("数据库正被另一位用户写入（例如正在导入），请稍后再试。")
+    if "no space left on device" in text or "could not extend file" in text:
+        return DiskFullError("数据库服务器的磁盘已满，本次操作未保存。请服务器管理员清理磁盘空间。")
     if "locked" in text or "busy" in text:
         return LockedError("数据库正被另一位用户写入，请稍后再试。")
     if "disk is full" in text or "database or disk is full" in text:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from decimal import Decimal
 
@@ -16,9 +15,10 @@ from resettle.errors import ValidationError
 from resettle.services.register import households, projects
 from resettle.store.audit import GENESIS, verify_chain
 from resettle.store.database import Database
+from tests import dbraw
 from tests.conftest import CLERK
 
-COLUMNS = "action, entity, entity_id, household_id, field, old, new, user, host, reason"
+COLUMNS = 'action, entity, entity_id, household_id, field, old, new, "user", host, reason'
 
 
 def person_id(birth: str, seq: str) -> str:
@@ -27,13 +27,8 @@ def person_id(birth: str, seq: str) -> str:
 
 
 def audit_rows(db: Database, after_id: int = 0) -> list[dict[str, object]]:
-    conn = db.raw_connection()
-    conn.row_factory = sqlite3.Row
-    try:
-        rows = conn.execute(f"SELECT id, {COLUMNS} FROM audit_log WHERE id > ? ORDER BY id", (after_id,))
-        return [dict(r) for r in rows]
-    finally:
-        conn.close()
+    sql = f"SELECT id, {COLUMNS} FROM audit_log WHERE id > ? ORDER BY id"
+    return dbraw.dict_rows(db, sql, (after_id,))
 
 
 def last_audit_id(db: Database) -> int:
@@ -168,29 +163,18 @@ def test_entries_are_hash_chained_from_genesis(db: Database, group_id: int) -> N
 def test_triggers_refuse_update_and_delete_of_audit_rows(db: Database, group_id: int, statement: str) -> None:
     before = audit_rows(db)
     assert before
-    conn = sqlite3.connect(db.path)
-    try:
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            conn.execute(statement)
-        conn.rollback()
-    finally:
-        conn.close()
+    with dbraw.Raw(db) as raw:
+        with pytest.raises(dbraw.INTEGRITY_ERRORS, match="append-only"):
+            raw.execute(statement)
+        raw.rollback()
     with pytest.raises(IntegrityError, match="append-only"), db.write() as s:
         s.execute(text(statement))
     assert audit_rows(db) == before
 
 
 def tamper(db: Database, *statements: str) -> None:
-    """What someone with the sqlite3 shell could do: drop the triggers and edit."""
-    conn = sqlite3.connect(db.path)
-    try:
-        conn.execute("DROP TRIGGER audit_log_no_update")
-        conn.execute("DROP TRIGGER audit_log_no_delete")
-        for statement in statements:
-            conn.execute(statement)
-        conn.commit()
-    finally:
-        conn.close()
+    """What someone with the sqlite3 shell (or a server superuser) could do: switch the triggers off and edit."""
+    dbraw.execute(db, *statements, triggers=False)
 
 
 def middle_entry(db: Database) -> int:
@@ -275,6 +259,7 @@ def test_an_empty_trail_has_the_genesis_head(tmp_path) -> None:  # type: ignore[
             raw.close()
 
 
+@pytest.mark.sqlite_only  # the witness file beside a register file
 def test_each_save_moves_the_witness_to_the_new_head(db: Database, group_id: int) -> None:
     from resettle.store import witness
 

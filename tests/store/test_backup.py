@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resettle.errors import IntegrityProblem, ValidationError
-from resettle.services import projects
+from resettle.services.register import projects
 from resettle.store.backup import (
     KEEP_NEWEST,
     auto_backup,

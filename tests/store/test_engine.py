@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select, text
 
 from resettle.errors import LockedError
-from resettle.services import projects
+from resettle.services.register import projects
 from resettle.store.database import Database
 from resettle.store.models import Project
 

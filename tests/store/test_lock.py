@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from resettle.errors import LockedError
-from resettle.services import projects
+from resettle.services.register import projects
 from resettle.store.database import Database
 from resettle.store.lock import InstanceLock
 from tests.conftest import CLERK

@@ -14,7 +14,7 @@ from alembic import command
 from alembic.script import ScriptDirectory
 
 from resettle.errors import DatabaseVersionError, ValidationError
-from resettle.services import projects
+from resettle.services.register import projects
 from resettle.store import migrate as migrate_module
 from resettle.store import schema  # noqa: F401 - every table registered
 from resettle.store.backup import list_backups, verify_file

@@ -210,6 +210,7 @@ class RawReader:
         self._conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         self._conn.read_only = True
         self._n = 0
+        self._cursors: list[Any] = []  # closed with the reader (a server cursor must be closed)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         query = qmark_to_format(sql) if params else sql
@@ -218,9 +219,11 @@ class RawReader:
             self._n += 1
             named = self._conn.cursor(name=f"resettle_read_{self._n}")
             named.itersize = 5000
+            self._cursors.append(named)
             named.execute(query, args)
             return named
         cursor = self._conn.cursor()
+        self._cursors.append(cursor)
         cursor.execute(query, args)
         return cursor
 
@@ -230,6 +233,13 @@ class RawReader:
         return {str(r[0]) for r in cur.fetchall()}
 
     def close(self) -> None:
+        for cursor in self._cursors:
+            if not cursor.closed:
+                try:
+                    cursor.close()
+                except Exception:  # a cursor of a failed statement: the rollback below ends it
+                    break
+        self._cursors.clear()
         self._conn.rollback()
         self._conn.close()
 
