@@ -28,6 +28,8 @@ from resettle.store.backup import (
 from resettle.store.database import Database
 from resettle.store.paths import backup_dir_for
 
+pytestmark = pytest.mark.sqlite_only  # file backups through SQLite's backup API; server dumps: tests/postgres
+
 NOW = datetime(2026, 11, 22, 9, 30, 0)
 BOUND = KEEP_NEWEST + 7 + 4 + 12
 

@@ -17,6 +17,8 @@ from resettle.store.database import Database
 from resettle.store.lock import InstanceLock
 from tests.conftest import CLERK
 
+pytestmark = pytest.mark.sqlite_only  # the instance lock beside a register file
+
 
 def test_a_second_instance_is_refused_until_the_first_closes(tmp_path: Path) -> None:
     path = tmp_path / "r.sqlite3"

@@ -25,6 +25,8 @@ from resettle.store.models import Base
 from resettle.store.paths import backup_dir_for
 from tests.conftest import CLERK
 
+pytestmark = pytest.mark.sqlite_only  # upgrading register files of older revisions; on a server: tests/postgres
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

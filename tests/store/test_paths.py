@@ -12,6 +12,8 @@ from resettle.store.database import Database
 from resettle.store.paths import backup_dir_for, data_dir, default_db_path, is_network_path, refuse_network_path
 from tests.conftest import CLERK
 
+pytestmark = pytest.mark.sqlite_only  # network shares and file paths of register files
+
 UNC = ["//server/share/x.db", "\\\\server\\share\\x.db", "//192.168.1.5/征迁/register.sqlite3"]
 
 

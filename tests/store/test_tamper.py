@@ -35,6 +35,10 @@ from resettle.store.replay import replay, table_specs
 from resettle.store.seal import seal_of, sealed_columns
 from tests.conftest import CLERK
 
+pytestmark = (
+    pytest.mark.sqlite_only
+)  # edits of the file with sqlite3; on a server: tests/postgres/test_tamper_server.py
+
 TRIES = 45
 RESULTS: dict[str, tuple[int, int]] = {}
 
