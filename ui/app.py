@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     runner.on_error = show_error
     window = MainWindow(db, prefs, runner)
     if not is_demo(db):
-        window.remember_database(db.path)  # the demo is never what opens next time
+        window.files.remember_database(db.path)  # the demo is never what opens next time
     window.show()
     idle = IdleLock(lambda: window.db, lambda: None, idle_minutes(prefs), on_give_up=window.close)
     idle.locked.connect(window.hide)  # nothing of the register stays on screen while locked

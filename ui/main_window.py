@@ -1,16 +1,22 @@
-"""The register window: navigation tree, household table, search, menus.
+"""The register window: navigation tree, household table, search, and the menus it composes.
 
-The window holds the open :class:`Database`; every action goes through a service.
+The window holds the open :class:`Database` and the register view (tree, table, search);
+each menu area is a controller it builds with an explicit context (``ui/controllers/`` for
+文件, 导入/导出, 项目 and 打印; ``ui/housing`` … for the areas). Every action goes through a service.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
     QKeySequence,
     QStandardItem,
     QStandardItemModel,
@@ -20,6 +26,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -28,34 +35,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resettle.documents.kinds import KINDS, DocumentKind
+from resettle.documents.kinds import DocumentKind
 from resettle.domain import progress
 from resettle.errors import ResettleError
-from resettle.services.compensation import computing
-from resettle.services.documents import printing as documents
-from resettle.services.register import checks, projects, search, settings
+from resettle.services.register import projects, search
 from resettle.services.register.records import HouseholdQuery, HouseholdRow, ProjectNode
 from resettle.store.database import Database
-from ui.areas import AreaContext
-from ui.dialogs import ColumnChooser, SettingsDialog
-from ui.help_dialog import HelpDialog
-from ui.household_editor import HouseholdEditor
+from ui.areas import AreaContext, Node, WindowContext
+from ui.controllers.files import FileActions
+from ui.controllers.imports import ImportActions
+from ui.controllers.printing import PrintActions
+from ui.controllers.project import ProjectActions
+from ui.controllers.tools import ToolsActions
 from ui.housing import HousingArea
 from ui.livelihood import LivelihoodArea
 from ui.models.household_table import HEADERS, HouseholdTableModel
 from ui.ops import OpRunner
 from ui.payments import PaymentsArea
-from ui.print_actions import PrintActions, kind_name
 from ui.procedure import ProcedureArea
-from ui.rates_dialog import RatesDialog
 from ui.remembered import last_database_key
-from ui.summary_dialog import SummaryDialog
-from ui.window_import import EXPORTS
+
+if TYPE_CHECKING:  # dialogs and the services behind the menus load when first used, after the window paints
+    from ui.household_editor import HouseholdEditor
+    from ui.import_wizard import ImportWizard
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
-class MainWindow(PrintActions):
+class MainWindow(QMainWindow):
     def __init__(self, db: Database, prefs: QSettings, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -120,12 +127,78 @@ class MainWindow(PrintActions):
         self.statusBar().addWidget(self.rows_label)
         self.statusBar().addWidget(self.selection_label)
         self.statusBar().addPermanentWidget(self.file_label)
-        self.install_project_label()
         self.runner.cancelled.connect(lambda message: self.statusBar().showMessage(message, 10000))
 
-        self._build_actions()
+        self._tree_nodes: list[ProjectNode] = []
+        self._tree_items: dict[Node, tuple[QStandardItem, str]] = {}
+        self.groups: list[tuple[int, str]] = []
+        ctx = WindowContext(
+            parent=self,
+            runner=self.runner,
+            database=lambda: self.db,
+            current_project=self.current_project_id,
+            current_households=self.selected_household_ids,
+            tree_node=lambda: self._filter,
+            project_nodes=lambda: list(self._tree_nodes),
+            select_node=self.select_node,
+            show_message=lambda text, msecs: self.statusBar().showMessage(text, msecs),
+            reload=self.reload_all,
+        )
+        self.project = ProjectActions(ctx)
+        self.files = FileActions(ctx, prefs, self._use_database)
+        self.imports = ImportActions(ctx, self.project)
+        self.printing = PrintActions(ctx, self.project)
+        self.tools = ToolsActions(ctx, self.project, prefs)
+        self.statusBar().insertWidget(0, self.project.label)
+        self._build_actions(ctx)
         self._restore_layout()
         self.reload_all()
+
+    # -- what tests and scripts call on the window (the work is in the controllers) ---------------
+    @property
+    def project_label(self) -> QLabel:
+        return self.project.label
+
+    @property
+    def act_import(self) -> QAction:
+        return self.imports.act_import
+
+    @property
+    def act_backup(self) -> QAction:
+        return self.files.act_backup
+
+    def import_survey(self, path: Path | None = None) -> ImportWizard:
+        return self.imports.import_survey(path)
+
+    def export_sheet(self, kind: str) -> None:
+        self.imports.export_sheet(kind)
+
+    def export_pdfs(self, kind: DocumentKind = DocumentKind.NOTICE) -> None:
+        self.printing.export_pdfs(kind)
+
+    def preview(self, kind: DocumentKind) -> None:
+        self.printing.preview(kind)
+
+    def verify_code(self) -> None:
+        self.printing.verify_code()
+
+    def new_project(self) -> int | None:
+        return self.project.new_project()
+
+    def edit_project(self) -> None:
+        self.project.edit_project()
+
+    def rename_node(self) -> None:
+        self.project.rename_node()
+
+    def show_rates(self) -> None:
+        self.tools.show_rates()
+
+    def compute_all(self) -> None:
+        self.tools.compute_all()
+
+    def run_check(self) -> None:
+        self.tools.run_check()
 
     # -- actions and menus --------------------------------------------------------------------
     def _action(
@@ -140,15 +213,8 @@ class MainWindow(PrintActions):
         action.triggered.connect(slot)
         return action
 
-    def _build_actions(self) -> None:
+    def _build_actions(self, ctx: AreaContext) -> None:
         sk = QKeySequence.StandardKey
-        self.act_new_db = self._action(self.tr("新建数据库…"), self.new_database, "Ctrl+Shift+N")
-        self.act_open_db = self._action(self.tr("打开数据库…"), self.open_database_dialog, sk.Open)
-        self.act_import = self._action(self.tr("导入调查表…"), self.import_survey, "Ctrl+I")
-        self.act_batches = self._action(self.tr("导入批次…"), self.show_batches)
-        self.act_backup = self._action(self.tr("立即备份"), self.backup_now, "Ctrl+B")
-        self.act_backup_as = self._action(self.tr("备份到文件…"), self.backup_as)
-        self.act_restore = self._action(self.tr("从自动备份恢复…"), self.restore_backup)
         self.act_quit = self._action(self.tr("退出"), self.close, sk.Quit)
         self.act_new = self._action(self.tr("新建户"), self.new_household, sk.New)
         self.act_edit = self._action(self.tr("编辑户…"), self.edit_household, "Ctrl+E")
@@ -156,56 +222,27 @@ class MainWindow(PrintActions):
         self.act_find = self._action(self.tr("查找"), self.focus_search, sk.Find)
         self.act_refresh = self._action(self.tr("刷新"), self.reload_all, sk.Refresh)
         self.act_columns = self._action(self.tr("显示列…"), self.choose_columns)
-        self.act_rates = self._action(self.tr("补偿标准…"), self.show_rates)
-        self.act_compute = self._action(self.tr("计算补偿"), self.compute_all, "F9")
-        self.act_summary = self._action(self.tr("补偿汇总…"), self.show_summary)
-        self.act_check = self._action(self.tr("完整性检查"), self.run_check)
-        self.act_export_pdf = self._action(self.tr("批量导出 PDF…"), lambda: self.export_pdfs(), "Ctrl+Shift+E")
-        self.act_verify = self._action(self.tr("核验文书…"), self.verify_code)
-        self.act_settings = self._action(self.tr("设置…"), self.open_settings, sk.Preferences)
         self.act_about = self._action(self.tr("关于"), self.about)
         self.act_guide = self._action(self.tr("使用指南…"), self.show_guide, sk.HelpContents)
 
         bar = self.menuBar()
         m = bar.addMenu(self.tr("文件(&F)"))
-        m.addActions([self.act_new_db, self.act_open_db])
-        self.recent_menu = m.addMenu(self.tr("最近打开"))
+        self.files.add_open_actions(m)
         m.addSeparator()
-        m.addActions([self.act_import, self.act_batches])
-        export_menu = m.addMenu(self.tr("导出"))
-        for key, (title, _fn) in EXPORTS.items():
-            export_menu.addAction(self._action(self.tr(title) + "…", lambda _c=False, k=key: self.export_sheet(k)))
+        self.imports.add_to(m)
         m.addSeparator()
-        m.addActions([self.act_backup, self.act_backup_as, self.act_restore])
+        self.files.add_backup_actions(m)
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu(self.tr("编辑(&E)"))
         m.addActions([self.act_new, self.act_edit, self.act_delete])
         m.addSeparator()
         m.addAction(self.act_find)
-        self.build_project_menu(bar)
-        self.print_menu = bar.addMenu(self.tr("打印(&P)"))
-        for kind in DocumentKind:
-            info = KINDS[kind]
-            sub = self.print_menu.addMenu(kind_name(info.kind))
-            sub.addAction(self._action(self.tr("打印预览…"), lambda _c=False, k=kind: self.preview(k)))
-            sub.addAction(self._action(self.tr("打印…"), lambda _c=False, k=kind: self.print_kind(k)))
-            sub.addAction(self._action(self.tr("导出 PDF…"), lambda _c=False, k=kind: self.export_pdfs(k)))
-        self.print_menu.addSeparator()
-        self.print_menu.addActions([self.act_export_pdf, self.act_verify])
+        bar.addMenu(self.project.menu)
+        bar.addMenu(self.printing.menu)
         m = bar.addMenu(self.tr("视图(&V)"))
         m.addActions([self.act_refresh, self.act_columns])
-        self.tools_menu = bar.addMenu(self.tr("工具(&T)"))
-        self.tools_menu.addActions([self.act_rates, self.act_compute, self.act_summary])
-        self.tools_menu.addSeparator()
-        self.tools_menu.addActions([self.act_check, self.act_settings])
-        ctx = AreaContext(
-            parent=self,
-            runner=self.runner,
-            database=lambda: self.db,
-            current_project=self.current_project_id,
-            current_households=self.selected_household_ids,
-        )
+        bar.addMenu(self.tools.menu)
         self.areas = [HousingArea(ctx, bar), LivelihoodArea(ctx, bar), PaymentsArea(ctx, bar), ProcedureArea(ctx, bar)]
         m = bar.addMenu(self.tr("帮助(&H)"))
         m.addActions([self.act_guide, self.act_about])
@@ -223,7 +260,6 @@ class MainWindow(PrintActions):
         tb.addWidget(self.stage_filter)
         self.addToolBar(tb)
         self.toolbar = tb
-        self._update_recent_menu()
 
     # -- data ---------------------------------------------------------------------------------
     def _fetch_page(self, query: HouseholdQuery, offset: int, limit: int) -> list[HouseholdRow]:
@@ -272,11 +308,11 @@ class MainWindow(PrintActions):
         self.tree.selectionModel().blockSignals(True)  # clearing is not the clerk choosing "nothing"
         self.tree_model.clear()
         self.tree.selectionModel().blockSignals(False)
-        self._tree_items: dict[tuple[str, int], tuple[QStandardItem, str]] = {}
+        self._tree_items = {}
         root = self.tree_model.invisibleRootItem()
-        nodes: list[ProjectNode] = projects.tree(self.db, with_counts=False)
+        nodes = projects.tree(self.db, with_counts=False)
         self._tree_nodes = nodes
-        self.groups: list[tuple[int, str]] = []
+        self.groups = []
         select_index: QModelIndex | None = None
 
         def item(kind: str, ident: int, name: str, parent: QStandardItem) -> QStandardItem:
@@ -306,7 +342,7 @@ class MainWindow(PrintActions):
             self.tree.setCurrentIndex(select_index)
             self.tree.selectionModel().blockSignals(False)
         self._filter = current if select_index is not None else None  # the chosen node survives a reload
-        self.show_current_project()
+        self.project.show_current_project()
         self.runner.run(self, "", projects.group_counts, with_progress=False, read_only=True, db=self.db,
                         on_done=self._show_counts)  # fmt: skip
 
@@ -330,15 +366,15 @@ class MainWindow(PrintActions):
         new = (str(node[0]), int(node[1])) if node else None
         if new == self._filter or (self._filter is None and new is not None and self._is_only_project(new)):
             self._filter = new
-            self.show_current_project()
+            self.project.show_current_project()
             return  # the view picking its first item, or the same node again: nothing to re-read
         self._filter = new
-        self.show_current_project()
+        self.project.show_current_project()
         self.apply_filter()
 
     def current_project_id(self) -> int | None:
         """The project the tree selection is in; the only project when nothing is selected."""
-        nodes: list[ProjectNode] = getattr(self, "_tree_nodes", [])
+        nodes = self._tree_nodes
         if self._filter is None:
             return nodes[0].id if len(nodes) == 1 else None
         kind, ident = self._filter
@@ -352,6 +388,18 @@ class MainWindow(PrintActions):
 
     def _is_only_project(self, node: tuple[str, int]) -> bool:
         return node[0] == "project" and self.tree_model.rowCount() == 1
+
+    def select_node(self, node: Node) -> None:
+        """Select a project, village or group in the tree (the table follows)."""
+        found = self._tree_items.get(node)
+        if found is not None:
+            self.tree.setCurrentIndex(found[0].index())
+
+    def _use_database(self, db: Database) -> None:
+        """文件 → 打开: the register shown from now on, from its whole tree and no search."""
+        self.db = db
+        self._filter = None
+        self.search.clear()
 
     def _loaded(self, total: int) -> None:
         text = self.tr("共 {0:,} 户").format(total)
@@ -396,6 +444,8 @@ class MainWindow(PrintActions):
 
     # -- household actions ----------------------------------------------------------------------
     def _editor(self, household_id: int | None) -> HouseholdEditor:
+        from ui.household_editor import HouseholdEditor
+
         default_group = self._filter[1] if self._filter and self._filter[0] == "group" else None
         editor = HouseholdEditor(self.db, household_id, self.groups, self, default_group=default_group)
         editor.saved.connect(lambda _id: self.runner.announce("households"))
@@ -432,6 +482,8 @@ class MainWindow(PrintActions):
         self.search.selectAll()
 
     def choose_columns(self) -> None:
+        from ui.dialogs import ColumnChooser
+
         header = self.table.horizontalHeader()
         hidden = [header.isSectionHidden(i) for i in range(len(HEADERS))]
         dialog = ColumnChooser([self.tr(h) for h in HEADERS], hidden, self)
@@ -439,61 +491,10 @@ class MainWindow(PrintActions):
             for i, h in enumerate(dialog.hidden()):
                 header.setSectionHidden(i, h)
 
-    # -- compensation -------------------------------------------------------------------------
-    def show_rates(self) -> None:
-        pid = self.project_for(self.tr("设定补偿标准")) if self.project_nodes() else None
-        if pid is not None or not self.project_nodes():  # rate tables can be entered before any project exists
-            RatesDialog(self.db, self.runner, pid, self.current_project_name(), self).exec()
-
-    def compute_all(self) -> None:
-        pid = self.project_for(self.tr("计算补偿"))
-        if pid is None:
-            return
-        self.runner.run(self, self.tr("正在计算补偿…"), computing.compute, db=self.db, project_id=pid,
-                        changes=frozenset({"compensation"}),
-                        on_done=lambda r: self.statusBar().showMessage(self.tr("已计算 {0} 户，合计 {1} 元").format(
-                            r.households, r.grand_total), 10000))  # fmt: skip
-
-    def show_summary(self) -> None:
-        pid = self.project_for(self.tr("查看补偿汇总"))
-        if pid is not None:
-            SummaryDialog(self.db, self.runner, pid, self, self.current_project_name()).exec()
-
-    def run_check(self) -> None:
-        def done(report: checks.CheckReport) -> None:
-            head = self.tr("审计链头：第 {0} 条 {1}；按审计记录回放核对了 {2} 户、{3} 行。").format(
-                report.chain_seq, report.chain_head[:16], report.households_replayed, report.rows_replayed
-            )
-            notes = "".join("\n" + self.tr("说明：") + n for n in report.notices)
-            if report.ok:
-                QMessageBox.information(
-                    self,
-                    self.tr("完整性检查"),
-                    self.tr("检查通过。审计记录 {0} 条，链头 {1}").format(report.audit_entries, report.chain_head[:16])
-                    + "\n"
-                    + head
-                    + notes,
-                )
-            else:
-                QMessageBox.warning(self, self.tr("完整性检查"), "\n".join(report.problems) + "\n\n" + head + notes)
-
-        self.runner.run(
-            self, self.tr("正在检查…"), checks.check_database, with_progress=False, db=self.db, on_done=done
-        )
-
-    def open_settings(self) -> None:
-        fonts = documents.document_font_choices()
-        dialog = SettingsDialog(
-            settings.get_township(self.db), self.prefs, fonts, settings.get_document_font(self.db), self
-        )
-        if dialog.exec():
-            try:
-                settings.save_township(self.db, dialog.details())
-                documents.set_document_font(self.db, str(dialog.font_choice.currentData() or ""))
-            except ResettleError as exc:
-                QMessageBox.warning(self, self.tr("未保存"), exc.message)
-
+    # -- help ----------------------------------------------------------------------------------
     def show_guide(self) -> None:
+        from ui.help_dialog import HelpDialog
+
         HelpDialog(self.findChildren(QAction), self).exec()
 
     def about(self) -> None:
@@ -524,6 +525,12 @@ class MainWindow(PrintActions):
         split = self.prefs.value("window/splitter")
         if isinstance(split, QByteArray):
             self.splitter.restoreState(split)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.imports.drag_enter(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.imports.drop(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.prefs.setValue("window/geometry", self.saveGeometry())

@@ -22,7 +22,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from resettle.errors import Cancelled, ResettleError
@@ -131,6 +131,33 @@ class OpRunner(QObject):
         self._jobs.add(job)
         (self.read_pool if read_only else self.pool).start(job)
         return job
+
+    def call(self, parent: QWidget | None, title: str, fn: Callable[..., Any], **kwargs: Any) -> Any:
+        """``fn`` on a read worker, waited for with the event loop running: the window keeps painting
+        (a progress dialog after 300 ms) and the caller gets the result in line, as from a plain call.
+        Its exception is raised here; ``None`` when the clerk cancelled it."""
+        loop = QEventLoop()
+        outcome: dict[str, Any] = {}
+
+        def done(result: Any) -> None:
+            outcome["result"] = result
+            loop.quit()
+
+        def failed(exc: BaseException) -> bool:
+            outcome["error"] = exc
+            loop.quit()
+            return True
+
+        def cancelled() -> None:
+            outcome["result"] = None
+            loop.quit()
+
+        self.run(parent, title, fn, on_done=done, on_failed=failed, on_cancelled=cancelled, read_only=True, **kwargs)
+        if not outcome:
+            loop.exec()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["result"]
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs) and self.read_pool.waitForDone(msecs)

@@ -81,32 +81,32 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../ui/payments/models.py" line="150" />
+        <location filename="../../ui/payments/models.py" line="114" />
         <source>账户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="151" />
+        <location filename="../../ui/payments/models.py" line="115" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="152" />
+        <location filename="../../ui/payments/models.py" line="116" />
         <source>可用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="153" />
+        <location filename="../../ui/payments/models.py" line="117" />
         <source>锁定至</source>
         <translation>Locked until</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="154" />
+        <location filename="../../ui/payments/models.py" line="118" />
         <source>须改密码</source>
         <translation>Must change password</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="155" />
+        <location filename="../../ui/payments/models.py" line="119" />
         <source>上次登录</source>
         <translation>Last login</translation>
     </message>
@@ -152,27 +152,27 @@
 <context>
     <name>AdjustmentsModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="81" />
+        <location filename="../../ui/models/compensation.py" line="36" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="82" />
+        <location filename="../../ui/models/compensation.py" line="37" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="83" />
+        <location filename="../../ui/models/compensation.py" line="38" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="84" />
+        <location filename="../../ui/models/compensation.py" line="39" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="85" />
+        <location filename="../../ui/models/compensation.py" line="40" />
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
@@ -303,42 +303,42 @@
 <context>
     <name>AgreementsModel</name>
     <message>
-        <location filename="../../ui/payments/models.py" line="98" />
+        <location filename="../../ui/payments/models.py" line="62" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="99" />
+        <location filename="../../ui/payments/models.py" line="63" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="100" />
+        <location filename="../../ui/payments/models.py" line="64" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="101" />
+        <location filename="../../ui/payments/models.py" line="65" />
         <source>签约日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="102" />
+        <location filename="../../ui/payments/models.py" line="66" />
         <source>腾房日期</source>
         <translation>Vacated on</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="103" />
+        <location filename="../../ui/payments/models.py" line="67" />
         <source>协议金额(元)</source>
         <translation>Agreement (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="104" />
+        <location filename="../../ui/payments/models.py" line="68" />
         <source>补充协议</source>
         <translation>Supplementary agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="105" />
+        <location filename="../../ui/payments/models.py" line="69" />
         <source>已付(元)</source>
         <translation>Paid (yuan)</translation>
     </message>
@@ -394,37 +394,37 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>BalancesModel</name>
     <message>
-        <location filename="../../ui/payments/models.py" line="137" />
+        <location filename="../../ui/payments/models.py" line="101" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="138" />
+        <location filename="../../ui/payments/models.py" line="102" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="139" />
+        <location filename="../../ui/payments/models.py" line="103" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="140" />
+        <location filename="../../ui/payments/models.py" line="104" />
         <source>计算(元)</source>
         <translation>Computed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="141" />
+        <location filename="../../ui/payments/models.py" line="105" />
         <source>协议(元)</source>
         <translation>Agreed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="142" />
+        <location filename="../../ui/payments/models.py" line="106" />
         <source>已付(元)</source>
         <translation>Paid (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="143" />
+        <location filename="../../ui/payments/models.py" line="107" />
         <source>未付(元)</source>
         <translation>Unpaid (yuan)</translation>
     </message>
@@ -598,47 +598,47 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../../ui/payments/models.py" line="112" />
+        <location filename="../../ui/payments/models.py" line="76" />
         <source>批次号</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="113" />
+        <location filename="../../ui/payments/models.py" line="77" />
         <source>期次</source>
         <translation>Instalment</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="114" />
+        <location filename="../../ui/payments/models.py" line="78" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="115" />
+        <location filename="../../ui/payments/models.py" line="79" />
         <source>笔数</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="116" />
+        <location filename="../../ui/payments/models.py" line="80" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="117" />
+        <location filename="../../ui/payments/models.py" line="81" />
         <source>成功</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="118" />
+        <location filename="../../ui/payments/models.py" line="82" />
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="119" />
+        <location filename="../../ui/payments/models.py" line="83" />
         <source>审计链头</source>
         <translation>Audit chain head</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="120" />
+        <location filename="../../ui/payments/models.py" line="84" />
         <source>制单</source>
         <translation>Prepared by</translation>
     </message>
@@ -646,7 +646,7 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../ui/housing/models.py" line="268" />
+        <location filename="../../ui/housing/models.py" line="218" />
         <source>{0}层</source>
         <translation>Floor {0}</translation>
     </message>
@@ -861,37 +861,37 @@ No errors, {0} warnings.</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/household_editor.py" line="54" />
+        <location filename="../../ui/household_editor.py" line="55" />
         <source>保存冲突</source>
         <translation>Save conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="56" />
+        <location filename="../../ui/household_editor.py" line="57" />
         <source>对方做了以下修改：</source>
         <translation>The other user changed:</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="62" />
+        <location filename="../../ui/household_editor.py" line="63" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="62" />
+        <location filename="../../ui/household_editor.py" line="63" />
         <source>您打开时</source>
         <translation>When you opened it</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="62" />
+        <location filename="../../ui/household_editor.py" line="63" />
         <source>现在</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="72" />
+        <location filename="../../ui/household_editor.py" line="73" />
         <source>重新载入（放弃我的修改）</source>
         <translation>Reload (discard my changes)</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="74" />
+        <location filename="../../ui/household_editor.py" line="75" />
         <source>返回继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -1125,37 +1125,37 @@ No errors, {0} warnings.</translation>
 <context>
     <name>DiffModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="90" />
+        <location filename="../../ui/models/compensation.py" line="45" />
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="128" />
+        <location filename="../../ui/models/compensation.py" line="83" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="129" />
+        <location filename="../../ui/models/compensation.py" line="84" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="130" />
+        <location filename="../../ui/models/compensation.py" line="85" />
         <source>原合计(元)</source>
         <translation>Old total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="131" />
+        <location filename="../../ui/models/compensation.py" line="86" />
         <source>新合计(元)</source>
         <translation>New total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="132" />
+        <location filename="../../ui/models/compensation.py" line="87" />
         <source>差额(元)</source>
         <translation>Difference (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="133" />
+        <location filename="../../ui/models/compensation.py" line="88" />
         <source>变化的项目</source>
         <translation>Changed items</translation>
     </message>
@@ -1163,22 +1163,22 @@ No errors, {0} warnings.</translation>
 <context>
     <name>DifferencesModel</name>
     <message>
-        <location filename="../../ui/payments/models.py" line="127" />
+        <location filename="../../ui/payments/models.py" line="91" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="128" />
+        <location filename="../../ui/payments/models.py" line="92" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="129" />
+        <location filename="../../ui/payments/models.py" line="93" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="130" />
+        <location filename="../../ui/payments/models.py" line="94" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
@@ -1234,82 +1234,82 @@ No errors, {0} warnings.</translation>
 <context>
     <name>ExportPdfDialog</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="63" />
+        <location filename="../../ui/print_actions.py" line="55" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="69" />
+        <location filename="../../ui/print_actions.py" line="61" />
         <source>所选的户</source>
         <translation>Selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="69" />
+        <location filename="../../ui/print_actions.py" line="61" />
         <source>当前村民小组</source>
         <translation>Current village group</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="69" />
+        <location filename="../../ui/print_actions.py" line="61" />
         <source>当前村</source>
         <translation>Current village</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="70" />
+        <location filename="../../ui/print_actions.py" line="62" />
         <source>整个项目</source>
         <translation>Whole project</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="77" />
+        <location filename="../../ui/print_actions.py" line="69" />
         <source>样稿（不编号，印「样稿」水印，可反复导出核对）</source>
         <translation>Draft (unnumbered, watermarked “Draft”; export as often as needed to check)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="78" />
+        <location filename="../../ui/print_actions.py" line="70" />
         <source>正式（每份编号、登记、印校验码）</source>
         <translation>Official (each numbered, registered, with a check code)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="80" />
+        <location filename="../../ui/print_actions.py" line="72" />
         <source>选「正式」时，开始前会告诉您将占用多少个正式编号。</source>
         <translation>For “Official”, you are told before the start how many official numbers it will use.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="82" />
+        <location filename="../../ui/print_actions.py" line="74" />
         <source>每户一个文件（文件名：户号_户主.pdf）</source>
         <translation>One file per household (household-no_head.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="84" />
+        <location filename="../../ui/print_actions.py" line="76" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="90" />
+        <location filename="../../ui/print_actions.py" line="82" />
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="91" />
+        <location filename="../../ui/print_actions.py" line="83" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="92" />
+        <location filename="../../ui/print_actions.py" line="84" />
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="96" />
+        <location filename="../../ui/print_actions.py" line="88" />
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="110" />
+        <location filename="../../ui/print_actions.py" line="102" />
         <source>保存到文件夹</source>
         <translation>Save to folder</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="112" />
+        <location filename="../../ui/print_actions.py" line="104" />
         <source>保存为</source>
         <translation>Save as</translation>
     </message>
@@ -1317,85 +1317,115 @@ No errors, {0} warnings.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/window_files.py" line="40" />
+        <location filename="../../ui/controllers/files.py" line="31" />
+        <source>新建数据库…</source>
+        <translation>New database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/files.py" line="33" />
+        <source>打开数据库…</source>
+        <translation>Open database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/files.py" line="35" />
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/files.py" line="36" />
+        <source>备份到文件…</source>
+        <translation>Back up to file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/files.py" line="37" />
+        <source>从自动备份恢复…</source>
+        <translation>Restore from automatic backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/files.py" line="38" />
+        <source>最近打开</source>
+        <translation>Recent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/files.py" line="66" />
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="41" />
+        <location filename="../../ui/controllers/files.py" line="67" />
         <source>还有任务正在进行。请等它完成（或在进度框中取消）后再打开其他数据库。</source>
         <translation>A job is still running. Wait for it (or cancel it in its progress box) before opening another database.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="56" />
+        <location filename="../../ui/controllers/files.py" line="82" />
         <source>打不开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="65" />
-        <location filename="../../ui/window_files.py" line="70" />
+        <location filename="../../ui/controllers/files.py" line="90" />
+        <location filename="../../ui/controllers/files.py" line="96" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="65" />
-        <location filename="../../ui/window_files.py" line="113" />
+        <location filename="../../ui/controllers/files.py" line="92" />
+        <location filename="../../ui/controllers/files.py" line="134" />
         <source>征迁数据库 (*.sqlite3)</source>
         <translation>Resettle database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="70" />
+        <location filename="../../ui/controllers/files.py" line="96" />
         <source>文件已存在，未覆盖。</source>
         <translation>The file exists; not overwritten.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="76" />
+        <location filename="../../ui/controllers/files.py" line="101" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="76" />
+        <location filename="../../ui/controllers/files.py" line="103" />
         <source>征迁数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Resettle database (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="104" />
-        <location filename="../../ui/window_files.py" line="118" />
+        <location filename="../../ui/controllers/files.py" line="129" />
+        <location filename="../../ui/controllers/files.py" line="137" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="108" />
+        <location filename="../../ui/controllers/files.py" line="130" />
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="113" />
+        <location filename="../../ui/controllers/files.py" line="133" />
         <source>备份到文件</source>
         <translation>Back up to file</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="122" />
+        <location filename="../../ui/controllers/files.py" line="139" />
         <source>已备份并校验</source>
         <translation>Backed up and verified</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="133" />
+        <location filename="../../ui/controllers/files.py" line="152" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="134" />
+        <location filename="../../ui/controllers/files.py" line="153" />
         <source>用 {0} 的备份替换当前数据？当前数据会先另存一份备份。</source>
         <translation>Replace the current data with the backup of {0}? The current data is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="149" />
+        <location filename="../../ui/controllers/files.py" line="169" />
         <source>正在从备份恢复…</source>
         <translation>Restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_files.py" line="147" />
+        <location filename="../../ui/controllers/files.py" line="166" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
@@ -1472,42 +1502,42 @@ No errors, {0} warnings.</translation>
 <context>
     <name>FlatsModel</name>
     <message>
-        <location filename="../../ui/housing/models.py" line="98" />
+        <location filename="../../ui/housing/models.py" line="48" />
         <source>小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="99" />
+        <location filename="../../ui/housing/models.py" line="49" />
         <source>房号</source>
         <translation>Flat no.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="100" />
+        <location filename="../../ui/housing/models.py" line="50" />
         <source>层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="101" />
+        <location filename="../../ui/housing/models.py" line="51" />
         <source>户型</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="102" />
+        <location filename="../../ui/housing/models.py" line="52" />
         <source>建筑面积(㎡)</source>
         <translation>Floor area (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="103" />
+        <location filename="../../ui/housing/models.py" line="53" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="104" />
+        <location filename="../../ui/housing/models.py" line="54" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="105" />
+        <location filename="../../ui/housing/models.py" line="55" />
         <source>冻结原因</source>
         <translation>Frozen because</translation>
     </message>
@@ -1745,102 +1775,102 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="556" />
+        <location filename="../../ui/housing/dialogs.py" line="557" />
         <source>交房</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="560" />
+        <location filename="../../ui/housing/dialogs.py" line="561" />
         <source>交房 — {0}</source>
         <translation>Handover — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="570" />
+        <location filename="../../ui/housing/dialogs.py" line="571" />
         <source>所选房</source>
         <translation>Chosen flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="570" />
+        <location filename="../../ui/housing/dialogs.py" line="571" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="571" />
+        <location filename="../../ui/housing/dialogs.py" line="572" />
         <source>交房日期</source>
         <translation>Handover date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="572" />
+        <location filename="../../ui/housing/dialogs.py" line="573" />
         <source>钥匙（把）</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="573" />
+        <location filename="../../ui/housing/dialogs.py" line="574" />
         <source>水表读数</source>
         <translation>Water meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="574" />
+        <location filename="../../ui/housing/dialogs.py" line="575" />
         <source>电表读数</source>
         <translation>Electricity meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="575" />
+        <location filename="../../ui/housing/dialogs.py" line="576" />
         <source>燃气表读数</source>
         <translation>Gas meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="576" />
+        <location filename="../../ui/housing/dialogs.py" line="577" />
         <source>办证状态</source>
         <translation>Title deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="577" />
+        <location filename="../../ui/housing/dialogs.py" line="578" />
         <source>交房并出具入住通知单</source>
         <translation>Hand over and issue move-in notice</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="579" />
+        <location filename="../../ui/housing/dialogs.py" line="580" />
         <source>保存办证状态</source>
         <translation>Save deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="581" />
+        <location filename="../../ui/housing/dialogs.py" line="582" />
         <source>打印入住通知单…</source>
         <translation>Print move-in notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="595" />
+        <location filename="../../ui/housing/dialogs.py" line="596" />
         <source>尚未交房。</source>
         <translation>Not handed over yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="597" />
+        <location filename="../../ui/housing/dialogs.py" line="598" />
         <source>已于 {0} 交房，入住通知单 {1}</source>
         <translation>Handed over on {0}, move-in notice {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="613" />
+        <location filename="../../ui/housing/dialogs.py" line="614" />
         <source>表读数「{0}」不是数值</source>
         <translation>Meter reading “{0}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="633" />
+        <location filename="../../ui/housing/dialogs.py" line="634" />
         <source>打印入住通知单</source>
         <translation>Print move-in notice</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="633" />
+        <location filename="../../ui/housing/dialogs.py" line="634" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="633" />
+        <location filename="../../ui/housing/dialogs.py" line="634" />
         <source>入住通知单.pdf</source>
         <translation>move-in-notice.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="637" />
+        <location filename="../../ui/housing/dialogs.py" line="638" />
         <source>正在打印入住通知单…</source>
         <translation>Printing the move-in notice…</translation>
     </message>
@@ -3443,187 +3473,187 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../ui/household_editor.py" line="98" />
+        <location filename="../../ui/household_editor.py" line="99" />
         <source>户信息</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="119" />
+        <location filename="../../ui/household_editor.py" line="120" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="120" />
+        <location filename="../../ui/household_editor.py" line="121" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="121" />
+        <location filename="../../ui/household_editor.py" line="122" />
         <source>村民小组</source>
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="122" />
+        <location filename="../../ui/household_editor.py" line="123" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="123" />
+        <location filename="../../ui/household_editor.py" line="124" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="124" />
+        <location filename="../../ui/household_editor.py" line="125" />
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="125" />
+        <location filename="../../ui/household_editor.py" line="126" />
         <source>银行账号</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="126" />
+        <location filename="../../ui/household_editor.py" line="127" />
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="127" />
+        <location filename="../../ui/household_editor.py" line="128" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="128" />
+        <location filename="../../ui/household_editor.py" line="129" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="141" />
+        <location filename="../../ui/household_editor.py" line="142" />
         <source>家庭成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="142" />
+        <location filename="../../ui/household_editor.py" line="143" />
         <source>被征收土地</source>
         <translation>Land taken</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="143" />
-        <location filename="../../ui/household_editor.py" line="296" />
+        <location filename="../../ui/household_editor.py" line="144" />
+        <location filename="../../ui/household_editor.py" line="297" />
         <source>房屋</source>
         <translation>Houses</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="144" />
-        <location filename="../../ui/household_editor.py" line="297" />
+        <location filename="../../ui/household_editor.py" line="145" />
+        <location filename="../../ui/household_editor.py" line="298" />
         <source>附着物</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="156" />
+        <location filename="../../ui/household_editor.py" line="157" />
         <source>补偿</source>
         <translation>Compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="157" />
+        <location filename="../../ui/household_editor.py" line="158" />
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="162" />
+        <location filename="../../ui/household_editor.py" line="163" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="165" />
+        <location filename="../../ui/household_editor.py" line="166" />
         <source>删除此户…</source>
         <translation>Delete household…</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="167" />
+        <location filename="../../ui/household_editor.py" line="168" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="201" />
+        <location filename="../../ui/household_editor.py" line="202" />
         <source>新建户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="214" />
+        <location filename="../../ui/household_editor.py" line="215" />
         <source>添加一行 (Ins)</source>
         <translation>Add row (Ins)</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="215" />
+        <location filename="../../ui/household_editor.py" line="216" />
         <source>删除所选行</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="237" />
+        <location filename="../../ui/household_editor.py" line="238" />
         <source>户信息 — {0} {1}</source>
         <translation>Household — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="285" />
+        <location filename="../../ui/household_editor.py" line="286" />
         <source>户号不能为空</source>
         <translation>Household no. is required</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="286" />
+        <location filename="../../ui/household_editor.py" line="287" />
         <source>户主不能为空</source>
         <translation>Head is required</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="292" />
+        <location filename="../../ui/household_editor.py" line="293" />
         <source>请选择村民小组</source>
         <translation>Choose a village group</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="294" />
+        <location filename="../../ui/household_editor.py" line="295" />
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="295" />
+        <location filename="../../ui/household_editor.py" line="296" />
         <source>土地</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="311" />
+        <location filename="../../ui/household_editor.py" line="312" />
         <source>（另有 {0} 处）</source>
         <translation> ({0} more)</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="353" />
-        <location filename="../../ui/household_editor.py" line="356" />
+        <location filename="../../ui/household_editor.py" line="354" />
+        <location filename="../../ui/household_editor.py" line="357" />
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="368" />
+        <location filename="../../ui/household_editor.py" line="369" />
         <source>删除此户</source>
         <translation>Delete household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="369" />
+        <location filename="../../ui/household_editor.py" line="370" />
         <source>删除户 {0}（户主 {1}）及其全部成员、土地、房屋记录。
 请填写删除原因（将记入审计记录）：</source>
         <translation>Delete household {0} (head {1}) with all its members, land and houses.
 Reason (kept in the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="378" />
+        <location filename="../../ui/household_editor.py" line="379" />
         <source>未删除</source>
         <translation>Not deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="389" />
+        <location filename="../../ui/household_editor.py" line="390" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="390" />
+        <location filename="../../ui/household_editor.py" line="391" />
         <source>本户有未保存的修改。保存吗？</source>
         <translation>Save the changes to this household?</translation>
     </message>
@@ -3631,77 +3661,77 @@ Reason (kept in the audit trail):</translation>
 <context>
     <name>HouseholdPlacementDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="651" />
+        <location filename="../../ui/housing/dialogs.py" line="652" />
         <source>安置人口与安置方式</source>
         <translation>Resettled persons and option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="657" />
+        <location filename="../../ui/housing/dialogs.py" line="658" />
         <source>已搬迁腾空</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="660" />
+        <location filename="../../ui/housing/dialogs.py" line="661" />
         <source>保存安置方式</source>
         <translation>Save option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="662" />
+        <location filename="../../ui/housing/dialogs.py" line="663" />
         <source>认定 / 不认定所选成员…</source>
         <translation>Count / exclude selected member…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="664" />
+        <location filename="../../ui/housing/dialogs.py" line="665" />
         <source>保存搬迁日期</source>
         <translation>Save move-out date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="670" />
+        <location filename="../../ui/housing/dialogs.py" line="671" />
         <source>安置方式</source>
         <translation>Resettlement option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="675" />
+        <location filename="../../ui/housing/dialogs.py" line="676" />
         <source>搬迁腾空日期</source>
         <translation>Move-out date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="679" />
+        <location filename="../../ui/housing/dialogs.py" line="680" />
         <source>家庭成员（✓ 为安置人口；不认定须写明原因）</source>
         <translation>Members (✓ counted for resettlement; an exclusion needs a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="690" />
+        <location filename="../../ui/housing/dialogs.py" line="691" />
         <source>安置人口与安置方式 — {0} {1}</source>
         <translation>Resettled persons and option — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="691" />
+        <location filename="../../ui/housing/dialogs.py" line="692" />
         <source>（未发布安置标准）</source>
         <translation>(no published resettlement standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="692" />
+        <location filename="../../ui/housing/dialogs.py" line="693" />
         <source>安置人口 {0} 人，应安置面积 {1}</source>
         <translation>{0} resettled persons, entitled area {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="699" />
+        <location filename="../../ui/housing/dialogs.py" line="700" />
         <source>　不认定：{0}</source>
         <translation>  excluded: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="722" />
+        <location filename="../../ui/housing/dialogs.py" line="723" />
         <source>不认定</source>
         <translation>Exclude</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="722" />
+        <location filename="../../ui/housing/dialogs.py" line="723" />
         <source>认定</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="723" />
+        <location filename="../../ui/housing/dialogs.py" line="724" />
         <source>{0}「{1}」为安置人口的原因：</source>
         <translation>Reason to {0} “{1}” as a resettled person:</translation>
     </message>
@@ -3818,77 +3848,88 @@ Reason (kept in the audit trail):</translation>
 <context>
     <name>ImportActions</name>
     <message>
-        <location filename="../../ui/window_import.py" line="22" />
+        <location filename="../../ui/controllers/imports.py" line="22" />
         <source>花名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="23" />
+        <location filename="../../ui/controllers/imports.py" line="23" />
         <source>公示表</source>
         <translation>Posting sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="24" />
+        <location filename="../../ui/controllers/imports.py" line="24" />
         <source>兑付清册</source>
         <translation>Payment list</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="25" />
+        <location filename="../../ui/controllers/imports.py" line="25" />
         <source>补偿汇总与明细</source>
         <translation>Compensation summary and details</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="54" />
+        <location filename="../../ui/controllers/imports.py" line="36" />
+        <source>导入调查表…</source>
+        <translation>Import survey…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/imports.py" line="39" />
+        <source>导入批次…</source>
+        <translation>Import batches…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/imports.py" line="72" />
         <source>导出{0}</source>
         <translation>Export {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="58" />
+        <location filename="../../ui/controllers/imports.py" line="77" />
         <source>导出{0}：{1}</source>
         <translation>Export {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="62" />
+        <location filename="../../ui/controllers/imports.py" line="81" />
         <source>正在导出{0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="63" />
+        <location filename="../../ui/controllers/imports.py" line="45" />
+        <location filename="../../ui/controllers/imports.py" line="83" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="64" />
+        <location filename="../../ui/controllers/imports.py" line="83" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="81" />
-        <location filename="../../ui/window_import.py" line="95" />
+        <location filename="../../ui/controllers/imports.py" line="105" />
+        <location filename="../../ui/controllers/imports.py" line="121" />
         <source>撤销导入批次</source>
         <translation>Undo import batch</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="82" />
+        <location filename="../../ui/controllers/imports.py" line="106" />
         <source>撤销批次 {0}（{1}，{2} 户）将删除该批导入的户。
 请填写原因：</source>
         <translation>Undoing batch {0} ({1}, {2} households) deletes the households it imported.
 Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="95" />
+        <location filename="../../ui/controllers/imports.py" line="121" />
         <source>
 仍要撤销吗？</source>
         <translation>
 Undo anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="101" />
+        <location filename="../../ui/controllers/imports.py" line="126" />
         <source>正在撤销导入批次…</source>
         <translation>Undoing the import batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_import.py" line="103" />
+        <location filename="../../ui/controllers/imports.py" line="129" />
         <source>已撤销，删除 {0} 户</source>
         <translation>Undone: {0} households removed</translation>
     </message>
@@ -4038,32 +4079,32 @@ Undo anyway?</translation>
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="70" />
+        <location filename="../../ui/models/compensation.py" line="25" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="71" />
+        <location filename="../../ui/models/compensation.py" line="26" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="72" />
+        <location filename="../../ui/models/compensation.py" line="27" />
         <source>单价(元)</source>
         <translation>Unit price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="73" />
+        <location filename="../../ui/models/compensation.py" line="28" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="74" />
+        <location filename="../../ui/models/compensation.py" line="29" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="75" />
+        <location filename="../../ui/models/compensation.py" line="30" />
         <source>计算式</source>
         <translation>Formula</translation>
     </message>
@@ -4530,89 +4571,89 @@ Undo anyway?</translation>
 <context>
     <name>LotteryDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="299" />
         <location filename="../../ui/housing/dialogs.py" line="300" />
-        <location filename="../../ui/housing/dialogs.py" line="316" />
+        <location filename="../../ui/housing/dialogs.py" line="301" />
+        <location filename="../../ui/housing/dialogs.py" line="317" />
         <source>抽签</source>
         <translation>Lottery</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="302" />
+        <location filename="../../ui/housing/dialogs.py" line="303" />
         <source>全项目</source>
         <translation>Whole project</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="309" />
+        <location filename="../../ui/housing/dialogs.py" line="310" />
         <source>现场公开产生的种子，如 公证员摇出的号码</source>
         <translation>Seed drawn in public on site, e.g. the number rolled by the notary</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="317" />
+        <location filename="../../ui/housing/dialogs.py" line="318" />
         <source>重新抽签…</source>
         <translation>Redraw…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="318" />
+        <location filename="../../ui/housing/dialogs.py" line="319" />
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="319" />
+        <location filename="../../ui/housing/dialogs.py" line="320" />
         <source>打印抽签记录…</source>
         <translation>Print lottery record…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="325" />
+        <location filename="../../ui/housing/dialogs.py" line="326" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="326" />
+        <location filename="../../ui/housing/dialogs.py" line="327" />
         <source>种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="342" />
+        <location filename="../../ui/housing/dialogs.py" line="343" />
         <source>本范围尚未抽签。</source>
         <translation>No lottery drawn for this scope yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="345" />
+        <location filename="../../ui/housing/dialogs.py" line="346" />
         <source>种子「{0}」，{1} 户，摘要 {2}</source>
         <translation>Seed “{0}”, {1} households, digest {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="352" />
+        <location filename="../../ui/housing/dialogs.py" line="353" />
         <source>请先输入现场公开产生的种子。</source>
         <translation>Enter the seed drawn in public on site first.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="359" />
+        <location filename="../../ui/housing/dialogs.py" line="360" />
         <source>重新抽签</source>
         <translation>Redraw</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="359" />
+        <location filename="../../ui/housing/dialogs.py" line="360" />
         <source>重新抽签的原因（原记录保留）：</source>
         <translation>Reason for the redraw (the earlier record is kept):</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="370" />
+        <location filename="../../ui/housing/dialogs.py" line="371" />
         <source>打印抽签记录</source>
         <translation>Print lottery record</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="370" />
+        <location filename="../../ui/housing/dialogs.py" line="371" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="370" />
+        <location filename="../../ui/housing/dialogs.py" line="371" />
         <source>抽签记录.pdf</source>
         <translation>lottery-record.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="374" />
+        <location filename="../../ui/housing/dialogs.py" line="375" />
         <source>正在打印抽签记录…</source>
         <translation>Printing the lottery record…</translation>
     </message>
@@ -4620,287 +4661,134 @@ Undo anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>只显示处于这一步的户</source>
         <translation>Show only households at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>搜索：户号、姓名、拼音首字母（如 zs）、身份证号或电话</source>
         <translation>Search: household no., name, pinyin initials (e.g. zs), ID or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
-        <source>新建数据库…</source>
-        <translation>New database…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="144" />
-        <source>打开数据库…</source>
-        <translation>Open database…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="145" />
-        <source>导入调查表…</source>
-        <translation>Import survey…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="146" />
-        <source>导入批次…</source>
-        <translation>Import batches…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="147" />
-        <source>立即备份</source>
-        <translation>Back up now</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="148" />
-        <source>备份到文件…</source>
-        <translation>Back up to file…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="149" />
-        <source>从自动备份恢复…</source>
-        <translation>Restore from automatic backup…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
-        <location filename="../../ui/main_window.py" line="409" />
+        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="457" />
         <source>新建户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>编辑户…</source>
         <translation>Edit household…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>删除户…</source>
         <translation>Delete household…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>显示列…</source>
         <translation>Columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
-        <source>补偿标准…</source>
-        <translation>Rate tables…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="158" />
-        <location filename="../../ui/main_window.py" line="451" />
-        <source>计算补偿</source>
-        <translation>Compute compensation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="159" />
-        <source>补偿汇总…</source>
-        <translation>Compensation summary…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="160" />
-        <location filename="../../ui/main_window.py" line="473" />
-        <location filename="../../ui/main_window.py" line="480" />
-        <source>完整性检查</source>
-        <translation>Integrity check</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="161" />
-        <source>批量导出 PDF…</source>
-        <translation>Export PDFs…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="162" />
-        <source>核验文书…</source>
-        <translation>Verify document…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="163" />
-        <source>设置…</source>
-        <translation>Settings…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="164" />
-        <location filename="../../ui/main_window.py" line="506" />
+        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="505" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>使用指南…</source>
         <translation>Guide…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
-        <source>最近打开</source>
-        <translation>Recent</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="173" />
-        <source>导出</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
-        <source>打印(&amp;P)</source>
-        <translation>&amp;Print</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="189" />
-        <source>打印预览…</source>
-        <translation>Print preview…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="190" />
-        <source>打印…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="191" />
-        <source>导出 PDF…</source>
-        <translation>Export PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
-        <source>工具(&amp;T)</source>
-        <translation>&amp;Tools</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>{0}（{1} 户）</source>
         <translation>{0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>共 {0:,} 户</source>
         <translation>{0:,} households</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="408" />
         <source>（匹配过多，只列出一部分，请多输入几个字）</source>
         <translation> (many matches; only some are listed — type more)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>已选 {0} 户</source>
         <translation>{0} selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409" />
+        <location filename="../../ui/main_window.py" line="457" />
         <source>请先导入或建立项目和村民小组。</source>
         <translation>Import or create a project and village groups first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="468" />
         <source>打不开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446" />
-        <source>设定补偿标准</source>
-        <translation>set the compensation standard for</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="454" />
-        <source>正在计算补偿…</source>
-        <translation>Computing compensation…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="456" />
-        <source>已计算 {0} 户，合计 {1} 元</source>
-        <translation>{0} households computed, total {1} yuan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="460" />
-        <source>查看补偿汇总</source>
-        <translation>view the summary of</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="466" />
-        <source>审计链头：第 {0} 条 {1}；按审计记录回放核对了 {2} 户、{3} 行。</source>
-        <translation>Audit chain head: entry {0} {1}; {2} households and {3} rows replayed against the audit trail.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="469" />
-        <source>说明：</source>
-        <translation>Note: </translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="474" />
-        <source>检查通过。审计记录 {0} 条，链头 {1}</source>
-        <translation>Check passed. {0} audit entries, chain head {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="483" />
-        <source>正在检查…</source>
-        <translation>Checking…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="496" />
-        <source>未保存</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="507" />
+        <location filename="../../ui/main_window.py" line="506" />
         <source>征迁安置管理 {0}
 
 征地拆迁入户调查、补偿计算、文书打印。</source>
@@ -5331,12 +5219,12 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PaymentsModels</name>
     <message>
-        <location filename="../../ui/payments/models.py" line="40" />
+        <location filename="../../ui/payments/models.py" line="39" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="42" />
+        <location filename="../../ui/payments/models.py" line="41" />
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -5553,97 +5441,128 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="38" />
+        <location filename="../../ui/print_actions.py" line="30" />
         <source>补偿通知书</source>
         <translation>Compensation notice</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="39" />
+        <location filename="../../ui/print_actions.py" line="31" />
         <source>补偿安置协议</source>
         <translation>Compensation agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="40" />
+        <location filename="../../ui/print_actions.py" line="32" />
         <source>公示表</source>
         <translation>Posting sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="41" />
+        <location filename="../../ui/print_actions.py" line="33" />
         <source>领款单</source>
         <translation>Payment voucher</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="42" />
+        <location filename="../../ui/print_actions.py" line="34" />
         <source>分配确认书</source>
         <translation>Allocation confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="43" />
+        <location filename="../../ui/print_actions.py" line="35" />
         <source>入住通知单</source>
         <translation>Move-in notice</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="44" />
+        <location filename="../../ui/print_actions.py" line="36" />
         <source>抽签记录</source>
         <translation>Lottery record</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="133" />
-        <location filename="../../ui/print_actions.py" line="136" />
-        <location filename="../../ui/print_actions.py" line="167" />
+        <location filename="../../ui/controllers/printing.py" line="61" />
+        <location filename="../../ui/controllers/printing.py" line="64" />
+        <location filename="../../ui/controllers/printing.py" line="109" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="133" />
+        <location filename="../../ui/controllers/printing.py" line="61" />
         <source>请先在表中选择要打印的户。</source>
         <translation>Select the households to print first.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="148" />
+        <location filename="../../ui/controllers/printing.py" line="79" />
         <source>正在准备打印预览…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="154" />
+        <location filename="../../ui/controllers/printing.py" line="90" />
         <source>打印预览 — {0}（样稿，不编号）</source>
         <translation>Print preview — {0} (draft, not numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="166" />
+        <location filename="../../ui/controllers/printing.py" line="107" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="183" />
+        <location filename="../../ui/controllers/printing.py" line="129" />
         <source>正在导出 PDF…</source>
         <translation>Exporting PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="185" />
-        <location filename="../../ui/print_actions.py" line="192" />
+        <location filename="../../ui/controllers/printing.py" line="131" />
+        <location filename="../../ui/controllers/printing.py" line="146" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="195" />
+        <location filename="../../ui/controllers/printing.py" line="151" />
         <source>将出具正式{0}：{1} 份。其中 {2} 户已有编号，金额和条款未变的沿用原编号；最多新占用 {3} 个正式编号，编号一经占用不能收回。继续吗？</source>
         <translation>This issues {1} official {0}. {2} households already have a number, kept where amounts and terms are unchanged; up to {3} new official numbers will be used, and a used number cannot be taken back. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="198" />
+        <location filename="../../ui/controllers/printing.py" line="143" />
+        <location filename="../../ui/controllers/printing.py" line="154" />
         <source>正式导出</source>
         <translation>Official export</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="204" />
-        <location filename="../../ui/print_actions.py" line="210" />
-        <location filename="../../ui/print_actions.py" line="213" />
+        <location filename="../../ui/controllers/printing.py" line="34" />
+        <source>打印(&amp;P)</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/printing.py" line="38" />
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/printing.py" line="39" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/printing.py" line="40" />
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/printing.py" line="46" />
+        <source>批量导出 PDF…</source>
+        <translation>Export PDFs…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/printing.py" line="49" />
+        <source>核验文书…</source>
+        <translation>Verify document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/printing.py" line="163" />
+        <location filename="../../ui/controllers/printing.py" line="169" />
+        <location filename="../../ui/controllers/printing.py" line="172" />
         <source>核验文书</source>
         <translation>Verify document</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="204" />
+        <location filename="../../ui/controllers/printing.py" line="163" />
         <source>输入文书上印的校验码：</source>
         <translation>Verification code printed on the document:</translation>
     </message>
@@ -5718,121 +5637,121 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ProjectActions</name>
     <message>
-        <location filename="../../ui/window_project.py" line="43" />
+        <location filename="../../ui/controllers/project.py" line="21" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="190" />
+        <location filename="../../ui/controllers/project.py" line="59" />
         <source>数据库中还没有项目。请先导入调查表或新建项目。</source>
         <translation>No project yet. Import a survey or create a project first.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="192" />
+        <location filename="../../ui/controllers/project.py" line="61" />
         <source>{0}（编号 {1}）</source>
         <translation>{0} (no. {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="196" />
+        <location filename="../../ui/controllers/project.py" line="65" />
         <source>数据库中有 {0} 个项目，请选择要{1}的项目：</source>
         <translation>The database holds {0} projects. Choose the project to {1}:</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="223" />
+        <location filename="../../ui/controllers/project.py" line="91" />
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="224" />
+        <location filename="../../ui/controllers/project.py" line="92" />
         <source>当前项目：{0}</source>
         <translation>Project: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="226" />
+        <location filename="../../ui/controllers/project.py" line="94" />
         <source>{0} — 未选项目（共 {1} 个）</source>
         <translation>{0} — no project chosen ({1} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="227" />
+        <location filename="../../ui/controllers/project.py" line="95" />
         <source>当前项目：未选（共 {0} 个，请在左侧选择）</source>
         <translation>Project: none chosen ({0} in all; choose one on the left)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="230" />
+        <location filename="../../ui/controllers/project.py" line="98" />
         <source>当前项目：无</source>
         <translation>Project: none</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="232" />
+        <location filename="../../ui/controllers/project.py" line="100" />
         <source>【演示】{0}</source>
         <translation>[Demo] {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="233" />
+        <location filename="../../ui/controllers/project.py" line="101" />
         <source>演示数据 · {0}</source>
         <translation>Demo data · {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="240" />
+        <location filename="../../ui/controllers/project.py" line="33" />
         <source>项目(&amp;J)</source>
         <translation>Pro&amp;ject</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="242" />
+        <location filename="../../ui/controllers/project.py" line="35" />
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="243" />
+        <location filename="../../ui/controllers/project.py" line="36" />
         <source>项目信息…</source>
         <translation>Project details…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="245" />
+        <location filename="../../ui/controllers/project.py" line="38" />
         <source>新建村…</source>
         <translation>New village…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="246" />
+        <location filename="../../ui/controllers/project.py" line="39" />
         <source>重命名村或组…</source>
         <translation>Rename village or group…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="278" />
+        <location filename="../../ui/controllers/project.py" line="129" />
         <source>修改信息</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="284" />
+        <location filename="../../ui/controllers/project.py" line="136" />
         <source>项目信息</source>
         <translation>Project details</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="298" />
-        <location filename="../../ui/window_project.py" line="301" />
-        <location filename="../../ui/window_project.py" line="308" />
+        <location filename="../../ui/controllers/project.py" line="150" />
+        <location filename="../../ui/controllers/project.py" line="153" />
+        <location filename="../../ui/controllers/project.py" line="160" />
         <source>新建村</source>
         <translation>New village</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="302" />
+        <location filename="../../ui/controllers/project.py" line="154" />
         <source>在「{0}」中新建村，村名：</source>
         <translation>New village in “{0}”, name:</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="316" />
-        <location filename="../../ui/window_project.py" line="323" />
-        <location filename="../../ui/window_project.py" line="332" />
+        <location filename="../../ui/controllers/project.py" line="179" />
+        <location filename="../../ui/controllers/project.py" line="185" />
+        <location filename="../../ui/controllers/project.py" line="195" />
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="316" />
+        <location filename="../../ui/controllers/project.py" line="179" />
         <source>请先在左侧选择要改名的村或组。</source>
         <translation>Choose the village or group to rename on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="323" />
+        <location filename="../../ui/controllers/project.py" line="185" />
         <source>「{0}」改名为：</source>
         <translation>Rename “{0}” to:</translation>
     </message>
@@ -5840,154 +5759,154 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../ui/window_project.py" line="45" />
+        <location filename="../../ui/window_project.py" line="30" />
         <source>乡镇名称</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="46" />
+        <location filename="../../ui/window_project.py" line="31" />
         <source>征迁办名称</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="47" />
+        <location filename="../../ui/window_project.py" line="32" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="48" />
+        <location filename="../../ui/window_project.py" line="33" />
         <source>签约地点</source>
         <translation>Signing place</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="49" />
+        <location filename="../../ui/window_project.py" line="34" />
         <source>监督（投诉）电话</source>
         <translation>Complaint phone</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="64" />
+        <location filename="../../ui/window_project.py" line="49" />
         <source>「{0}」不是有效日期：{1}（例：2026-05-20）</source>
         <translation>“{0}” is not a valid date: {1} (e.g. 2026-05-20)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="76" />
+        <location filename="../../ui/window_project.py" line="61" />
         <source>项目信息</source>
         <translation>Project details</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="76" />
+        <location filename="../../ui/window_project.py" line="61" />
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="79" />
+        <location filename="../../ui/window_project.py" line="64" />
         <source>例：城东片区征地项目</source>
         <translation>e.g. East district land project</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="81" />
+        <location filename="../../ui/window_project.py" line="66" />
         <source>例：浙政土〔2026〕12号</source>
         <translation>e.g. Zhe Zheng Tu [2026] 12</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="87" />
+        <location filename="../../ui/window_project.py" line="72" />
         <source>默认</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="88" />
+        <location filename="../../ui/window_project.py" line="73" />
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="93" />
-        <location filename="../../ui/window_project.py" line="151" />
+        <location filename="../../ui/window_project.py" line="78" />
+        <location filename="../../ui/window_project.py" line="136" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="94" />
+        <location filename="../../ui/window_project.py" line="79" />
         <source>批准文号</source>
         <translation>Approval no.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="95" />
-        <location filename="../../ui/window_project.py" line="139" />
+        <location filename="../../ui/window_project.py" line="80" />
+        <location filename="../../ui/window_project.py" line="124" />
         <source>批准日期</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="96" />
+        <location filename="../../ui/window_project.py" line="81" />
         <source>预公告日（截止日）</source>
         <translation>Cut-off (pre-announcement)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="97" />
+        <location filename="../../ui/window_project.py" line="82" />
         <source>基准日（计算年龄）</source>
         <translation>Reference date (for ages)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="98" />
+        <location filename="../../ui/window_project.py" line="83" />
         <source>公示期</source>
         <translation>Posting period</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="99" />
+        <location filename="../../ui/window_project.py" line="84" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="100" />
+        <location filename="../../ui/window_project.py" line="85" />
         <source>本项目文书上的乡镇信息（留空则用「设置」中的本办公室信息）</source>
         <translation>Township details on this project's documents (empty: the office's details from Settings)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="106" />
+        <location filename="../../ui/window_project.py" line="91" />
         <source>默认：{0}</source>
         <translation>Default: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="106" />
+        <location filename="../../ui/window_project.py" line="91" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="110" />
+        <location filename="../../ui/window_project.py" line="95" />
         <source>村：{0}</source>
         <translation>Villages: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="110" />
+        <location filename="../../ui/window_project.py" line="95" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="117" />
+        <location filename="../../ui/window_project.py" line="102" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="118" />
+        <location filename="../../ui/window_project.py" line="103" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="130" />
+        <location filename="../../ui/window_project.py" line="115" />
         <source>年-月-日，可留空</source>
         <translation>year-month-day, may be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="140" />
+        <location filename="../../ui/window_project.py" line="125" />
         <source>预公告日</source>
         <translation>Pre-announcement date</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="141" />
+        <location filename="../../ui/window_project.py" line="126" />
         <source>基准日</source>
         <translation>Reference date</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="151" />
+        <location filename="../../ui/window_project.py" line="136" />
         <source>项目名称不能为空</source>
         <translation>The project name is required</translation>
     </message>
@@ -5995,22 +5914,22 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/housing/models.py" line="116" />
+        <location filename="../../ui/housing/models.py" line="66" />
         <source>顺序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="117" />
+        <location filename="../../ui/housing/models.py" line="67" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="118" />
+        <location filename="../../ui/housing/models.py" line="68" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="119" />
+        <location filename="../../ui/housing/models.py" line="69" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -6056,37 +5975,37 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>RateTablesModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="95" />
+        <location filename="../../ui/models/compensation.py" line="50" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="97" />
+        <location filename="../../ui/models/compensation.py" line="52" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="98" />
+        <location filename="../../ui/models/compensation.py" line="53" />
         <source>第{0}版</source>
         <translation>v{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="101" />
+        <location filename="../../ui/models/compensation.py" line="56" />
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="102" />
+        <location filename="../../ui/models/compensation.py" line="57" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="103" />
+        <location filename="../../ui/models/compensation.py" line="58" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="104" />
+        <location filename="../../ui/models/compensation.py" line="59" />
         <source>规则数</source>
         <translation>Rules</translation>
     </message>
@@ -6442,47 +6361,47 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="114" />
+        <location filename="../../ui/models/compensation.py" line="69" />
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="115" />
+        <location filename="../../ui/models/compensation.py" line="70" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="116" />
+        <location filename="../../ui/models/compensation.py" line="71" />
         <source>依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="117" />
+        <location filename="../../ui/models/compensation.py" line="72" />
         <source>条件</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="118" />
+        <location filename="../../ui/models/compensation.py" line="73" />
         <source>单价(元)</source>
         <translation>Unit price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="119" />
+        <location filename="../../ui/models/compensation.py" line="74" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="120" />
+        <location filename="../../ui/models/compensation.py" line="75" />
         <source>最低(元)</source>
         <translation>Minimum (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="121" />
+        <location filename="../../ui/models/compensation.py" line="76" />
         <source>最高(元)</source>
         <translation>Maximum (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="122" />
+        <location filename="../../ui/models/compensation.py" line="77" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
@@ -6490,138 +6409,138 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SelectionPage</name>
     <message>
-        <location filename="../../ui/housing/selection.py" line="56" />
+        <location filename="../../ui/housing/selection.py" line="57" />
         <source>选房现场</source>
         <translation>Flat selection</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="58" />
+        <location filename="../../ui/housing/selection.py" line="59" />
         <source>全项目</source>
         <translation>Whole project</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="85" />
+        <location filename="../../ui/housing/selection.py" line="86" />
         <source>确认选房并打印确认书</source>
         <translation>Confirm and print confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="87" />
+        <location filename="../../ui/housing/selection.py" line="88" />
         <source>过号</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="89" />
+        <location filename="../../ui/housing/selection.py" line="90" />
         <source>改为货币安置</source>
         <translation>Switch to cash</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="91" />
+        <location filename="../../ui/housing/selection.py" line="92" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="107" />
+        <location filename="../../ui/housing/selection.py" line="108" />
         <source>抽签顺序</source>
         <translation>Lottery order</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="113" />
+        <location filename="../../ui/housing/selection.py" line="114" />
         <source>第一套房的产权人</source>
         <translation>Owner of the first flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="115" />
+        <location filename="../../ui/housing/selection.py" line="116" />
         <source>第二套房的产权人</source>
         <translation>Owner of the second flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="122" />
+        <location filename="../../ui/housing/selection.py" line="123" />
         <source>安置小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="190" />
+        <location filename="../../ui/housing/selection.py" line="191" />
         <source>本项目还没有房源</source>
         <translation>This project has no flats yet</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="210" />
+        <location filename="../../ui/housing/selection.py" line="211" />
         <source>共 {0} 套：</source>
         <translation>{0} flats:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="242" />
+        <location filename="../../ui/housing/selection.py" line="243" />
         <source>没有待选房的户（或尚未抽签）。</source>
         <translation>No household waiting to choose (or no lottery yet).</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="244" />
+        <location filename="../../ui/housing/selection.py" line="245" />
         <source>（未发布安置标准）</source>
         <translation>(no published resettlement standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="245" />
+        <location filename="../../ui/housing/selection.py" line="246" />
         <source>未选</source>
         <translation>None chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="245" />
-        <location filename="../../ui/housing/selection.py" line="332" />
+        <location filename="../../ui/housing/selection.py" line="246" />
+        <location filename="../../ui/housing/selection.py" line="333" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="247" />
+        <location filename="../../ui/housing/selection.py" line="248" />
         <source>顺序号 {0}　户号 {1}　户主 {2}</source>
         <translation>Order {0}  household {1}  head {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="250" />
+        <location filename="../../ui/housing/selection.py" line="251" />
         <source>{0}{1}　安置方式：{2}</source>
         <translation>{0}{1}  option: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="251" />
+        <location filename="../../ui/housing/selection.py" line="252" />
         <source>安置人口 {0} 人，应安置面积 {1}</source>
         <translation>{0} resettled persons, entitled area {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="252" />
+        <location filename="../../ui/housing/selection.py" line="253" />
         <source>已选：{0}</source>
         <translation>Chosen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="300" />
+        <location filename="../../ui/housing/selection.py" line="301" />
         <source>请在房源图上选一套或两套可选的房。</source>
         <translation>Choose one or two available flats on the plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="305" />
+        <location filename="../../ui/housing/selection.py" line="306" />
         <source>正在保存选房…</source>
         <translation>Saving the choice…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="329" />
+        <location filename="../../ui/housing/selection.py" line="330" />
         <source>（先于抽签顺序选房，已记录）</source>
         <translation> (chosen ahead of the lottery order; recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="332" />
+        <location filename="../../ui/housing/selection.py" line="333" />
         <source>{0} 已选定 {1}{2}</source>
         <translation>{0} chose {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="346" />
+        <location filename="../../ui/housing/selection.py" line="347" />
         <source>安置房分配确认书</source>
         <translation>Flat allocation confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="353" />
+        <location filename="../../ui/housing/selection.py" line="354" />
         <source>正在准备分配确认书…</source>
         <translation>Preparing the allocation confirmation…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="376" />
+        <location filename="../../ui/housing/selection.py" line="377" />
         <source>{0} 改为货币安置，不再选房？</source>
         <translation>Switch {0} to cash settlement, with no flat?</translation>
     </message>
@@ -6752,32 +6671,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SettlementDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="389" />
+        <location filename="../../ui/housing/dialogs.py" line="390" />
         <source>差价结算</source>
         <translation>Price difference</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="390" />
+        <location filename="../../ui/housing/dialogs.py" line="391" />
         <source>差价结算与模拟安置</source>
         <translation>Price difference and trial placement</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="394" />
+        <location filename="../../ui/housing/dialogs.py" line="395" />
         <source>模拟安置（所选户）…</source>
         <translation>Trial placement (selected household)…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="410" />
+        <location filename="../../ui/housing/dialogs.py" line="411" />
         <source>{0} 户，应缴差价合计 {1} 元</source>
         <translation>{0} households, price difference due {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="416" />
+        <location filename="../../ui/housing/dialogs.py" line="417" />
         <source>请先在户表中选择一户。</source>
         <translation>Choose a household in the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="440" />
+        <location filename="../../ui/housing/dialogs.py" line="441" />
         <source>模拟安置测算表</source>
         <translation>Trial placement sheet</translation>
     </message>
@@ -6785,57 +6704,57 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SettlementModel</name>
     <message>
-        <location filename="../../ui/housing/models.py" line="150" />
+        <location filename="../../ui/housing/models.py" line="100" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="151" />
+        <location filename="../../ui/housing/models.py" line="101" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="152" />
+        <location filename="../../ui/housing/models.py" line="102" />
         <source>房号</source>
         <translation>Flat no.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="153" />
+        <location filename="../../ui/housing/models.py" line="103" />
         <source>应安置(㎡)</source>
         <translation>Entitled (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="154" />
+        <location filename="../../ui/housing/models.py" line="104" />
         <source>选房(㎡)</source>
         <translation>Chosen (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="155" />
+        <location filename="../../ui/housing/models.py" line="105" />
         <source>房价(元)</source>
         <translation>Price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="156" />
+        <location filename="../../ui/housing/models.py" line="106" />
         <source>退还(元)</source>
         <translation>Refund (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="157" />
+        <location filename="../../ui/housing/models.py" line="107" />
         <source>应缴差价(元)</source>
         <translation>Difference due (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="158" />
+        <location filename="../../ui/housing/models.py" line="108" />
         <source>补偿款(元)</source>
         <translation>Compensation (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="159" />
+        <location filename="../../ui/housing/models.py" line="109" />
         <source>结算后应得(元)</source>
         <translation>Net due (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="161" />
+        <location filename="../../ui/housing/models.py" line="111" />
         <source>明细</source>
         <translation>Details</translation>
     </message>
@@ -6866,17 +6785,17 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SimulationDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="456" />
+        <location filename="../../ui/housing/dialogs.py" line="457" />
         <source>模拟安置 — {0} {1}</source>
         <translation>Trial placement — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="461" />
+        <location filename="../../ui/housing/dialogs.py" line="462" />
         <source>安置人口 {0} 人，应安置面积 {1} ㎡，补偿款合计 {2} 元</source>
         <translation>{0} resettled persons, entitled area {1} ㎡, compensation total {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="465" />
+        <location filename="../../ui/housing/dialogs.py" line="466" />
         <source>打印测算表…</source>
         <translation>Print sheet…</translation>
     </message>
@@ -6884,37 +6803,37 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SimulationModel</name>
     <message>
-        <location filename="../../ui/housing/models.py" line="170" />
+        <location filename="../../ui/housing/models.py" line="120" />
         <source>方案</source>
         <translation>Option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="171" />
+        <location filename="../../ui/housing/models.py" line="121" />
         <source>户型</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="172" />
+        <location filename="../../ui/housing/models.py" line="122" />
         <source>面积(㎡)</source>
         <translation>Area (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="174" />
+        <location filename="../../ui/housing/models.py" line="124" />
         <source>房价(元)</source>
         <translation>Price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="179" />
+        <location filename="../../ui/housing/models.py" line="129" />
         <source>退还(元)</source>
         <translation>Refund (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="184" />
+        <location filename="../../ui/housing/models.py" line="134" />
         <source>应缴差价(元)</source>
         <translation>Difference due (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="188" />
+        <location filename="../../ui/housing/models.py" line="138" />
         <source>结算后应得(元)</source>
         <translation>Net due (yuan)</translation>
     </message>
@@ -7045,38 +6964,38 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>StandardDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="256" />
         <location filename="../../ui/housing/dialogs.py" line="257" />
+        <location filename="../../ui/housing/dialogs.py" line="258" />
         <source>安置标准</source>
         <translation>Resettlement standard</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="260" />
+        <location filename="../../ui/housing/dialogs.py" line="261" />
         <source>导入安置标准…</source>
         <translation>Import resettlement standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="262" />
+        <location filename="../../ui/housing/dialogs.py" line="263" />
         <source>发布所选版本</source>
         <translation>Publish selected version</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="269" />
+        <location filename="../../ui/housing/dialogs.py" line="270" />
         <source>结算和过渡费按最新发布的版本计算；已发布的版本不能修改。</source>
         <translation>Settlements and transition allowances use the latest published version; a published version cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="279" />
+        <location filename="../../ui/housing/dialogs.py" line="280" />
         <source>导入安置标准</source>
         <translation>Import resettlement standard</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="281" />
+        <location filename="../../ui/housing/dialogs.py" line="282" />
         <source>正在导入安置标准…</source>
         <translation>Importing the resettlement standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="289" />
+        <location filename="../../ui/housing/dialogs.py" line="290" />
         <source>发布第 {0} 版？发布后不能修改。</source>
         <translation>Publish version {0}? It cannot be changed afterwards.</translation>
     </message>
@@ -7084,62 +7003,62 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>StandardsModel</name>
     <message>
-        <location filename="../../ui/housing/models.py" line="125" />
+        <location filename="../../ui/housing/models.py" line="75" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="126" />
+        <location filename="../../ui/housing/models.py" line="76" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="127" />
+        <location filename="../../ui/housing/models.py" line="77" />
         <source>人均(㎡)</source>
         <translation>Per person (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="128" />
+        <location filename="../../ui/housing/models.py" line="78" />
         <source>每户最低(㎡)</source>
         <translation>Minimum per household (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="129" />
+        <location filename="../../ui/housing/models.py" line="79" />
         <source>安置价</source>
         <translation>Resettlement price</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="131" />
+        <location filename="../../ui/housing/models.py" line="81" />
         <source>超出分档(㎡)</source>
         <translation>Excess bands (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="136" />
+        <location filename="../../ui/housing/models.py" line="86" />
         <source>超出单价</source>
         <translation>Excess unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="140" />
+        <location filename="../../ui/housing/models.py" line="90" />
         <source>退还单价</source>
         <translation>Refund unit price</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="141" />
+        <location filename="../../ui/housing/models.py" line="91" />
         <source>过渡费(元/人·月)</source>
         <translation>Transition (yuan/person·month)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="142" />
+        <location filename="../../ui/housing/models.py" line="92" />
         <source>逾期倍数</source>
         <translation>Overdue factor</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="143" />
+        <location filename="../../ui/housing/models.py" line="93" />
         <source>装修期(月)</source>
         <translation>Fit-out (months)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="144" />
+        <location filename="../../ui/housing/models.py" line="94" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
@@ -7456,128 +7375,128 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="138" />
+        <location filename="../../ui/housing/dialogs.py" line="139" />
         <source>房源</source>
         <translation>Flats</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="139" />
+        <location filename="../../ui/housing/dialogs.py" line="140" />
         <source>安置小区与房源</source>
         <translation>Estates and flats</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="147" />
+        <location filename="../../ui/housing/dialogs.py" line="148" />
         <source>导入房源表…</source>
         <translation>Import flat list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="148" />
+        <location filename="../../ui/housing/dialogs.py" line="149" />
         <source>导出房源表…</source>
         <translation>Export flat list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="149" />
+        <location filename="../../ui/housing/dialogs.py" line="150" />
         <source>冻结…</source>
         <translation>Freeze…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="150" />
+        <location filename="../../ui/housing/dialogs.py" line="151" />
         <source>解冻…</source>
         <translation>Unfreeze…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="151" />
+        <location filename="../../ui/housing/dialogs.py" line="152" />
         <source>承诺交房日期…</source>
         <translation>Promised handover date…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="157" />
+        <location filename="../../ui/housing/dialogs.py" line="158" />
         <source>安置小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="173" />
+        <location filename="../../ui/housing/dialogs.py" line="174" />
         <source>{0}（{1} 套）</source>
         <translation>{0} ({1} flats)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="184" />
+        <location filename="../../ui/housing/dialogs.py" line="185" />
         <source>还没有房源：请导入开发商的房源表（工作表「房源」）。</source>
         <translation>No flats yet: import the developer's flat list (sheet 房源).</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="189" />
+        <location filename="../../ui/housing/dialogs.py" line="190" />
         <source>未设定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="190" />
+        <location filename="../../ui/housing/dialogs.py" line="191" />
         <source>承诺交房日期：{0}</source>
         <translation>Promised handover: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="197" />
+        <location filename="../../ui/housing/dialogs.py" line="198" />
         <source>导入房源表</source>
         <translation>Import flat list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="200" />
+        <location filename="../../ui/housing/dialogs.py" line="201" />
         <source>正在导入房源…</source>
         <translation>Importing the flats…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="203" />
+        <location filename="../../ui/housing/dialogs.py" line="204" />
         <source>已导入：新增 {0} 套，更新 {1} 套，其中冻结 {2} 套</source>
         <translation>Imported: {0} new, {1} updated, {2} of them frozen</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="209" />
+        <location filename="../../ui/housing/dialogs.py" line="210" />
         <source>导出房源表</source>
         <translation>Export flat list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="209" />
+        <location filename="../../ui/housing/dialogs.py" line="210" />
         <source>工作簿 (*.xlsx)</source>
         <translation>Workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="209" />
+        <location filename="../../ui/housing/dialogs.py" line="210" />
         <source>房源.xlsx</source>
         <translation>flats.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="212" />
+        <location filename="../../ui/housing/dialogs.py" line="213" />
         <source>正在导出房源…</source>
         <translation>Exporting the flats…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="214" />
+        <location filename="../../ui/housing/dialogs.py" line="215" />
         <source>已导出 {0} 套</source>
         <translation>Exported {0} flats</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="222" />
+        <location filename="../../ui/housing/dialogs.py" line="223" />
         <source>冻结房源</source>
         <translation>Freeze flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="222" />
+        <location filename="../../ui/housing/dialogs.py" line="223" />
         <source>冻结 {0} 的原因：</source>
         <translation>Reason to freeze {0}:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="230" />
+        <location filename="../../ui/housing/dialogs.py" line="231" />
         <source>解冻房源</source>
         <translation>Unfreeze flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="230" />
+        <location filename="../../ui/housing/dialogs.py" line="231" />
         <source>解冻 {0} 的原因：</source>
         <translation>Reason to unfreeze {0}:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="239" />
-        <location filename="../../ui/housing/dialogs.py" line="246" />
+        <location filename="../../ui/housing/dialogs.py" line="240" />
+        <location filename="../../ui/housing/dialogs.py" line="247" />
         <source>承诺交房日期</source>
         <translation>Promised handover date</translation>
     </message>
@@ -7661,7 +7580,7 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SumsModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="145" />
+        <location filename="../../ui/models/compensation.py" line="100" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
@@ -7789,6 +7708,87 @@ Expropriation surveys, compensation and documents.</translation>
     </message>
 </context>
 <context>
+    <name>ToolsActions</name>
+    <message>
+        <location filename="../../ui/controllers/tools.py" line="24" />
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tools.py" line="26" />
+        <source>补偿标准…</source>
+        <translation>Rate tables…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tools.py" line="27" />
+        <location filename="../../ui/controllers/tools.py" line="57" />
+        <source>计算补偿</source>
+        <translation>Compute compensation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tools.py" line="28" />
+        <source>补偿汇总…</source>
+        <translation>Compensation summary…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tools.py" line="32" />
+        <location filename="../../ui/controllers/tools.py" line="86" />
+        <location filename="../../ui/controllers/tools.py" line="93" />
+        <source>完整性检查</source>
+        <translation>Integrity check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tools.py" line="33" />
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tools.py" line="49" />
+        <source>设定补偿标准</source>
+        <translation>set the compensation standard for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tools.py" line="60" />
+        <source>正在计算补偿…</source>
+        <translation>Computing compensation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tools.py" line="62" />
+        <source>已计算 {0} 户，合计 {1} 元</source>
+        <translation>{0} households computed, total {1} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tools.py" line="68" />
+        <source>查看补偿汇总</source>
+        <translation>view the summary of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tools.py" line="79" />
+        <source>审计链头：第 {0} 条 {1}；按审计记录回放核对了 {2} 户、{3} 行。</source>
+        <translation>Audit chain head: entry {0} {1}; {2} households and {3} rows replayed against the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tools.py" line="82" />
+        <source>说明：</source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tools.py" line="87" />
+        <source>检查通过。审计记录 {0} 条，链头 {1}</source>
+        <translation>Check passed. {0} audit entries, chain head {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tools.py" line="95" />
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tools.py" line="113" />
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPage</name>
     <message>
         <location filename="../../ui/livelihood/pages.py" line="283" />
@@ -7885,83 +7885,83 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TransitionDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="478" />
+        <location filename="../../ui/housing/dialogs.py" line="479" />
         <source>过渡费</source>
         <translation>Transition allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="479" />
-        <location filename="../../ui/housing/dialogs.py" line="534" />
+        <location filename="../../ui/housing/dialogs.py" line="480" />
+        <location filename="../../ui/housing/dialogs.py" line="535" />
         <source>过渡费发放表</source>
         <translation>Transition allowance list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="486" />
+        <location filename="../../ui/housing/dialogs.py" line="487" />
         <source>本期（开始日期之后）</source>
         <translation>This period (after the start date)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="487" />
+        <location filename="../../ui/housing/dialogs.py" line="488" />
         <source>自搬迁之日起累计</source>
         <translation>Cumulative since moving out</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="491" />
+        <location filename="../../ui/housing/dialogs.py" line="492" />
         <source>计算</source>
         <translation>Compute</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="493" />
+        <location filename="../../ui/housing/dialogs.py" line="494" />
         <source>导出发放表…</source>
         <translation>Export list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="495" />
+        <location filename="../../ui/housing/dialogs.py" line="496" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="499" />
+        <location filename="../../ui/housing/dialogs.py" line="500" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="500" />
+        <location filename="../../ui/housing/dialogs.py" line="501" />
         <source>截止</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="501" />
+        <location filename="../../ui/housing/dialogs.py" line="502" />
         <source>口径</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="522" />
+        <location filename="../../ui/housing/dialogs.py" line="523" />
         <source>{0} 户，合计 {1} 元</source>
         <translation>{0} households, total {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="540" />
+        <location filename="../../ui/housing/dialogs.py" line="541" />
         <source>导出过渡费发放表</source>
         <translation>Export transition allowance list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="540" />
+        <location filename="../../ui/housing/dialogs.py" line="541" />
         <source>工作簿 (*.xlsx)</source>
         <translation>Workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="540" />
+        <location filename="../../ui/housing/dialogs.py" line="541" />
         <source>过渡费发放表.xlsx</source>
         <translation>transition-allowance.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="543" />
+        <location filename="../../ui/housing/dialogs.py" line="544" />
         <source>正在导出过渡费发放表…</source>
         <translation>Exporting the transition allowance list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="545" />
+        <location filename="../../ui/housing/dialogs.py" line="546" />
         <source>已导出 {0} 户，合计 {1} 元</source>
         <translation>Exported {0} households, total {1} yuan</translation>
     </message>
@@ -7969,42 +7969,42 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TransitionModel</name>
     <message>
-        <location filename="../../ui/housing/models.py" line="194" />
+        <location filename="../../ui/housing/models.py" line="144" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="195" />
+        <location filename="../../ui/housing/models.py" line="145" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="196" />
+        <location filename="../../ui/housing/models.py" line="146" />
         <source>安置人口</source>
         <translation>Resettled</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="197" />
+        <location filename="../../ui/housing/models.py" line="147" />
         <source>搬迁日期</source>
         <translation>Moved out on</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="198" />
+        <location filename="../../ui/housing/models.py" line="148" />
         <source>交房日期</source>
         <translation>Handover date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="199" />
+        <location filename="../../ui/housing/models.py" line="149" />
         <source>本期月数</source>
         <translation>Months this period</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="200" />
+        <location filename="../../ui/housing/models.py" line="150" />
         <source>本期金额(元)</source>
         <translation>Amount this period (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/models.py" line="201" />
+        <location filename="../../ui/housing/models.py" line="151" />
         <source>计算式</source>
         <translation>Formula</translation>
     </message>
@@ -8141,7 +8141,7 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>_AreaDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="123" />
+        <location filename="../../ui/housing/dialogs.py" line="124" />
         <source>工作簿 (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Workbooks (*.xlsx *.xls *.ods *.csv)</translation>
     </message>

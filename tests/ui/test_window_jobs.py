@@ -78,14 +78,14 @@ def test_the_database_is_not_switched_under_a_running_job(
     window.runner.run(window, "", block.wait, with_progress=False, timeout=20)
     monkeypatch.setattr(window.runner, "wait", lambda msecs=0: False)  # still running after the grace period
     other = Database.open(tmp_path / "other.sqlite3", actor=CLERK, startup_backup=False)
-    assert window.switch_database(other) is False
+    assert window.files.switch_database(other) is False
     assert window.db is old and _no_blocking_warnings and "任务正在进行" in _no_blocking_warnings[-1]
     assert search.count_households(old, HouseholdQuery()) == 60  # the open register still works
     block.set()
     monkeypatch.undo()
     qtbot.waitUntil(lambda: not window.runner.busy(), timeout=10000)
     again = Database.open(tmp_path / "other.sqlite3", actor=CLERK, startup_backup=False)
-    assert window.switch_database(again) is True and window.db is again
+    assert window.files.switch_database(again) is True and window.db is again
 
 
 def test_the_wizards_last_page_is_final(qtbot, window: MainWindow, tmp_path: Path) -> None:
@@ -178,13 +178,13 @@ def test_undo_of_a_batch_and_restore_run_on_the_worker_thread(qtbot, window: Mai
     window.runner.announce("households", "tree")
     settle(qtbot, window)
     assert window.model.rowCount() == before + 40
-    window.undo_batch(batch, "导错了项目")
+    window.imports.undo_batch(batch, "导错了项目")
     qtbot.waitUntil(lambda: "已撤销" in window.statusBar().currentMessage(), timeout=15000)
     settle(qtbot, window)
     assert window.model.rowCount() == before == search.count_households(window.db, HouseholdQuery())
     households.delete_household(window.db, search.list_households(window.db, HouseholdQuery(), 0, 1).rows[0].id,
                                 "测试删除")  # fmt: skip
-    window.restore_from(saved)
+    window.files.restore_from(saved)
     qtbot.waitUntil(lambda: "已恢复" in window.statusBar().currentMessage(), timeout=15000)
     settle(qtbot, window)
     assert search.count_households(window.db, HouseholdQuery()) == before == window.model.rowCount()
