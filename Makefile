@@ -33,11 +33,19 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -p no:cacheprovider -q
 
+# The whole suite twice: on SQLite files, then on a throw-away PostgreSQL cluster that
+# scripts/pg_test.sh starts and always stops (docs/postgresql.md). Two workers each (pytest-xdist).
+PYTEST_WORKERS ?= 2
 test: sysdeps $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+	@echo "== the suite on SQLite"
+	@start=$$(date +%s); env -u RESETTLE_TEST_POSTGRES QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -n $(PYTEST_WORKERS); \
+	    echo "SQLite run: $$(( $$(date +%s) - start )) s"
+	@echo "== the suite on PostgreSQL"
+	@start=$$(date +%s); QT_QPA_PLATFORM=offscreen bash scripts/pg_test.sh $(VENV)/bin/pytest -q -n $(PYTEST_WORKERS); \
+	    echo "PostgreSQL run: $$(( $$(date +%s) - start )) s"
 
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete $(wildcard ui/*.py ui/*/*.py) -ts resources/translations/resettle_en.ts

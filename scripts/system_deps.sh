@@ -27,6 +27,11 @@ if ! fc-list :lang=zh family 2>/dev/null | grep -q 'Noto Sans CJK SC'; then
     missing+=(fonts-noto-cjk)
 fi
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# PostgreSQL: make test runs the suite a second time on a throw-away cluster (scripts/pg_cluster.sh),
+# and server backups call pg_dump. Debian's package brings initdb, pg_ctl, pg_dump and psql.
+if [ "$desktop" = "0" ] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl >/dev/null 2>&1; then
+    missing+=(postgresql)
+fi
 if [ "$desktop" = "1" ]; then
     # What libqxcb.so and libQt6XcbQpa.so.6 of PySide6 6.11 link against (ldd), by Debian package.
     for pair in libX11.so.6:libx11-6 libX11-xcb.so.1:libx11-xcb1 libxcb.so.1:libxcb1 \
@@ -44,13 +49,23 @@ if ! "$py" -c 'import ensurepip, venv' >/dev/null 2>&1; then
     ver=$("$py" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")' 2>/dev/null || echo 3)
     missing+=("python${ver}-venv")
 fi
-[ ${#missing[@]} -eq 0 ] && exit 0
+# initdb and pg_ctl refuse to run as root: the test cluster runs as this unprivileged system user.
+make_pg_user() {
+    if [ "$desktop" = "0" ] && [ "$(id -u)" = "0" ] && ! id resettle-pg >/dev/null 2>&1 && command -v useradd >/dev/null 2>&1; then
+        useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin resettle-pg
+    fi
+}
+if [ ${#missing[@]} -eq 0 ]; then
+    make_pg_user
+    exit 0
+fi
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing system packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    exit $?
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || exit $?
+    make_pg_user
+    exit 0
 fi
 echo "Missing system packages. Install them with:" >&2
 echo "    sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
