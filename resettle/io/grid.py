@@ -132,6 +132,15 @@ class SheetGrid:
             values[key] = value
         return values
 
+    def own_column(self, c: int) -> list[CellValue]:
+        """One column's values row by row, None where blank or covered by a merged block
+        (what :meth:`own_values` gives for that column, for every row at once)."""
+        values = [row[c] if c < len(row) else None for row in self.rows]
+        for r, col in self._anchors:
+            if col == c:
+                values[r] = None
+        return [None if type(v) is str and not v.strip(BLANK_CHARS) else v for v in values]
+
     def anchor(self, r: int, c: int) -> tuple[int, int] | None:
         """Top-left cell of the merged block that covers (r, c), None when not covered."""
         return self._anchors.get((r, c))

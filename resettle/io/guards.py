@@ -138,7 +138,6 @@ _CELL_REF = re.compile(rb"\sr\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?([0-9]{1,9})[\"']"
 _CELL_ELEM = re.compile(_PREFIX + rb"c[\s/>]")
 _PREFIXED = re.compile(rb"<[A-Za-z_][\w.\-]*:[cf][\s/>]")
 _PLAIN_CELL_STARTS = (b"<c ", b"<c>", b"<c/", b"<c\t", b"<c\n", b"<c\r")
-_PLAIN_FORMULA_STARTS = (b"<f ", b"<f>", b"<f/", b"<f\t", b"<f\n", b"<f\r")
 _ROW_REF = re.compile(_PREFIX + rb"row\s[^>]*?\br\s*=\s*[\"']([0-9]{1,9})[\"']")
 _ROW_ELEM = re.compile(_PREFIX + rb"row[\s/>]")
 
@@ -303,9 +302,16 @@ _OFFICE_DOCUMENT = "/officeDocument"
 _XML_ERRORS = (DefusedET.ParseError, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden, ValueError)
 
 
+_FORMULA_BOUNDARY = frozenset(b" >/\t\n\r")
+
+
 def has_formula_markup(data: bytes) -> bool:
-    if any(start in data for start in _PLAIN_FORMULA_STARTS):
-        return True
+    """Whether the part has a ``<f>`` element (``<f …``, ``<f>``, ``<f/>``) or a prefixed one."""
+    i = data.find(b"<f")
+    while i >= 0:  # one pass: "<f" is rare in sheet XML (only formulas start with it)
+        if i + 2 < len(data) and data[i + 2] in _FORMULA_BOUNDARY:
+            return True
+        i = data.find(b"<f", i + 2)
     return b":f" in data and _FORMULA_MARK.search(data) is not None
 
 

@@ -1,0 +1,209 @@
+"""Reading one survey sheet row by row into households.
+
+A household starts on a row that has its own 户号 (or 户主) different from the current
+household's, or a second 户主 member; rows below it without their own household cells
+belong to it. Cells covered by a merged block count as the block's value only where the
+field is read once per household ("fill down over merged ranges only"), so a merge never
+spills into the next household.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from resettle.io.grid import CellValue, SheetGrid, column_letter
+from resettle.io.headers import HeaderMatch
+from resettle.io.survey.cells import add_remark, read_household_cells
+from resettle.io.survey.formulas import check_formulas
+from resettle.io.survey.persons import read_person
+from resettle.io.survey.results import SheetSummary, SurveyAttachment, SurveyHousehold
+from resettle.io.survey.rows import (
+    HEAD_RELATION_SET,
+    HOUSEHOLD_KEYS,
+    PERSON_KEYS,
+    RepeatedHeader,
+    is_blank_row,
+    is_numbering_row,
+    is_total_row,
+    present,
+)
+from resettle.io.survey.sheet import HouseholdState, Shared, SheetContext
+from resettle.io.values import clean_name, clean_text, compact, display, is_blank, is_placeholder
+
+__all__ = ["SheetReader"]
+
+_TICK = 500  # rows between progress reports (and cancellation checks)
+
+
+class SheetReader:
+    def __init__(self, grid: SheetGrid, match: HeaderMatch, shared: Shared, village: str, group: str) -> None:
+        self.ctx = SheetContext(grid, match, shared)
+        self.grid = grid
+        self.match = match
+        self.shared = shared
+        self.village = village
+        self.group = group
+        self.repeated_header = RepeatedHeader(grid, match)
+        ctx = self.ctx
+        # The mapped fields that make a row a person's / carry household data.
+        self.person_columns = [ctx.column[key] for key in PERSON_KEYS if key in ctx.column]
+        self.household_columns = [ctx.column[key] for key in (*HOUSEHOLD_KEYS, *ctx.wide) if key in ctx.column]
+        self.households: list[SurveyHousehold] = []
+        self.current: HouseholdState | None = None
+        self.gap = False
+        self.last_row = -1
+        self.seen_data = False
+        self.person_count = 0
+
+    def run(self) -> SheetSummary:
+        ctx = self.ctx
+        if "household_no" not in ctx.cols:
+            ctx.issue(
+                self.match.header_rows[-1] if self.match.header_rows else 0,
+                None,
+                "",
+                "未找到「户号」列，各户将没有户号，请在导入向导中指定",
+                "missing_household_no",
+                "warning",
+            )
+        start = self.match.first_data_row
+        n_rows = self.grid.n_rows
+        for r in range(start, n_rows):
+            if (r - start) % _TICK == _TICK - 1:
+                self.shared.tick(_TICK)
+            self.read_row(r)
+        self.shared.tick((n_rows - start) % _TICK)
+        self.close_household()
+        return SheetSummary(
+            name=self.grid.name,
+            households=len(self.households),
+            persons=self.person_count,
+            header_rows=tuple(r + 1 for r in self.match.header_rows),
+            last_row=self.last_row + 1,
+            mapping={key: column_letter(c) for key, c in ctx.cols.items()},
+        )
+
+    def read_row(self, r: int) -> None:
+        row = self.grid.rows[r]
+        if is_blank_row(row):
+            self.gap = True
+            return
+        if is_total_row(row):
+            self.close_household()
+            self.current = None
+            return
+        if self.repeated_header(r):
+            return
+        if not self.seen_data and is_numbering_row(row):
+            return
+        ctx = self.ctx
+        has_person = any(present(values[r]) for values in self.person_columns)
+        if "name" not in ctx.cols and not is_blank(ctx.own(r, "head")):
+            has_person = True
+        has_household = any(present(values[r]) for values in self.household_columns)
+        if not has_person and not has_household:
+            remarks = ctx.own(r, "remarks")
+            if remarks is not None and self.current is not None and not self.gap:
+                add_remark(self.current, remarks)
+            return
+        self.seen_data = True
+        check_formulas(ctx, r)
+        household = self.household_for(r)
+        read_household_cells(ctx, r, household)
+        if has_person:
+            read_person(ctx, r, household)
+            self.person_count += 1
+        household.last_row = r
+        self.last_row = r
+        self.gap = False
+
+    # -- households --
+
+    def household_for(self, r: int) -> HouseholdState:
+        ctx = self.ctx
+        number_value = ctx.own(r, "household_no")
+        number = "" if is_placeholder(number_value) else compact(display(number_value))
+        head_value = ctx.own(r, "head")
+        head = clean_name(head_value) if head_value is not None else ""
+        relation = compact(display(ctx.own(r, "relation")))
+        current = self.current
+        ctx.repeat_row = False
+        if current is not None:
+            record = current.record
+            starts = (
+                (number and number != current.household_no_key)
+                or (head and head != record.head)
+                or (relation in HEAD_RELATION_SET and current.has_head_member)
+            )
+            if not starts:
+                ctx.repeat_row = bool(number or head)
+                if self.gap and not self.covered_by_household(r, current):
+                    ctx.issue(
+                        r,
+                        "household_no" if "household_no" in ctx.cols else None,
+                        "",
+                        f"本行与上一户之间有空行且没有户号，已归入上一户"
+                        f"（{record.household_no or record.head}），请核对",
+                        "ambiguous_household",
+                        "warning",
+                    )
+                return current
+        self.close_household()
+        return self.open_household(r, number, head, number_value)
+
+    def covered_by_household(self, r: int, household: HouseholdState) -> bool:
+        for key in ("household_no", "head"):
+            c = self.ctx.cols.get(key)
+            if c is not None:
+                anchor = self.grid.anchor(r, c)
+                if anchor is not None and anchor[0] == household.record.row - 1:
+                    return True
+        return False
+
+    def open_household(self, r: int, number: str, head: str, number_value: CellValue) -> HouseholdState:
+        ctx = self.ctx
+        village = clean_text(ctx.filled(r, "village")) or self.village
+        group = clean_text(ctx.filled(r, "group")) or self.group
+        record = SurveyHousehold(
+            sheet=self.grid.name,
+            row=r + 1,
+            household_no=number,
+            head=head,
+            village=village,
+            group=group,
+            phone="",
+            bank_name="",
+            bank_account="",
+            remarks="",
+        )
+        household = HouseholdState(record=record, household_no_key=number)
+        if number:
+            first = self.shared.households.get(number)
+            if first is not None:
+                ctx.issue(
+                    r,
+                    "household_no",
+                    number_value,
+                    f"户号 {number} 重复：已在「{first[0]}」第 {first[1]} 行出现",
+                    "duplicate_household",
+                )
+            else:
+                self.shared.households[number] = (self.grid.name, r + 1)
+        elif "household_no" in ctx.cols:
+            ctx.issue(r, "household_no", number_value, "户号为空", "missing_household_no")
+        self.current = household
+        return household
+
+    def close_household(self) -> None:
+        household = self.current
+        if household is None:
+            return
+        record = household.record
+        if household.trees > 0:
+            record.attachments.append(SurveyAttachment("果树", household.trees, household.tree_unit))
+            household.trees = Decimal(0)
+        if not record.head:
+            record.head = next((p.name for p in record.persons if p.relation in HEAD_RELATION_SET and p.name), "")
+        if not household.closed:
+            household.closed = True
+            self.households.append(record)

@@ -1,0 +1,133 @@
+"""One survey sheet as the readers see it: its mapped columns read once, column by column,
+the issues it raises, and the state shared across the sheets of a workbook.
+
+Each mapped column is taken out of the grid once (:meth:`SheetGrid.own_column`: blank
+cells and cells covered by a merged block are None), so a row's field is one list index.
+Parses that depend only on the cell's value (areas, counts, sexes, dates, names) are
+cached per distinct value for the whole workbook: a sheet of 30,000 members has a few
+hundred distinct values in those columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from resettle.errors import Cancelled
+from resettle.io.grid import CellValue, SheetGrid, column_letter
+from resettle.io.headers import HeaderMatch, field_label
+from resettle.io.survey.results import ImportIssue, Severity, SurveyHousehold
+from resettle.io.values import CellProblem, display, is_blank
+
+__all__ = ["HouseholdState", "Shared", "SheetContext"]
+
+_FAILED = object()
+
+
+@dataclass
+class Shared:
+    """State across sheets: issues, the IDs and household numbers already seen, parse caches."""
+
+    today: date
+    issues: list[ImportIssue] = field(default_factory=list)
+    ids: dict[str, tuple[str, int]] = field(default_factory=dict)
+    households: dict[str, tuple[str, int]] = field(default_factory=dict)
+    progress: Callable[[int, int], None] | None = None
+    cancelled: Callable[[], bool] | None = None
+    done: int = 0
+    total: int = 0
+    # (parser, type, value) -> parsed value, or (_FAILED, message) for a CellProblem.
+    cache: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+
+    def tick(self, rows: int) -> None:
+        self.done += rows
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled("导入已取消，未读入任何数据。")
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+
+    def parsed(self, parser: Callable[..., Any], value: CellValue, *args: Any) -> Any:
+        """``parser(value, *args)`` once per distinct (type, value, args); a CellProblem is raised
+        again each time. The type is part of the key: 1, 1.0 and True are equal in Python but
+        not in a cell."""
+        key = (parser, args, type(value), value)
+        hit = self.cache.get(key, _FAILED)
+        if hit is _FAILED:
+            try:
+                hit = parser(value, *args)
+            except CellProblem as exc:
+                hit = (_FAILED, str(exc))
+            self.cache[key] = hit
+        if type(hit) is tuple and len(hit) == 2 and hit[0] is _FAILED:
+            raise CellProblem(hit[1])
+        return hit
+
+
+@dataclass
+class HouseholdState:
+    """A household being read: its record and what is needed until its last row."""
+
+    record: SurveyHousehold
+    household_no_key: str
+    has_head_member: bool = False
+    trees: Decimal = Decimal(0)
+    tree_counts: list[Decimal] = field(default_factory=list)
+    tree_unit: str = "棵"
+    last_row: int = 0  # 0-based
+    closed: bool = False
+
+
+class SheetContext:
+    """A sheet's mapped columns and how issues are raised on it."""
+
+    def __init__(self, grid: SheetGrid, match: HeaderMatch, shared: Shared) -> None:
+        self.grid = grid
+        self.match = match
+        self.shared = shared
+        self.cols = {key: column.column for key, column in match.columns.items()}
+        self.units = {key: column.unit for key, column in match.columns.items()}
+        self.wide = [key for key in self.cols if ":" in key]  # one column per land class / structure
+        # Each mapped field's own values, row by row (None: blank, or covered by a merge).
+        self.column = {key: grid.own_column(c) for key, c in self.cols.items()}
+        self.blank_column: list[CellValue] = [None] * grid.n_rows
+        self.formula_rows = {r for r, _ in grid.formulas}
+        # Whether the row repeats the current household's 户号/户主 (a sheet that writes the
+        # household cells on every member row): identical household values are then repeats.
+        self.repeat_row = False
+
+    def values(self, key: str) -> list[CellValue]:
+        """The field's own values by row; all None when the field is not mapped."""
+        return self.column.get(key, self.blank_column)
+
+    def own(self, r: int, key: str) -> CellValue:
+        """The value in this very cell of the field (None when blank or covered by a merge)."""
+        values = self.column.get(key)
+        return None if values is None else values[r]
+
+    def filled(self, r: int, key: str) -> CellValue:
+        """The value shown in the field's cell: a merged block's value fills its cells."""
+        c = self.cols.get(key)
+        if c is None:
+            return None
+        value = self.grid.value(r, c)
+        return None if is_blank(value) else value
+
+    def issue(
+        self, r: int, key: str | None, value: object, message: str, kind: str, severity: Severity = "error"
+    ) -> None:
+        c = self.cols.get(key) if key else None
+        self.shared.issues.append(
+            ImportIssue(
+                sheet=self.grid.name,
+                row=r + 1,
+                column=column_letter(c if c is not None else 0),
+                field=field_label(key) if key else "",
+                value=display(value),
+                message=message,
+                severity=severity,
+                kind=kind,
+            )
+        )
