@@ -22,6 +22,7 @@ from resettle.domain.placement import MODE_CASH, MODE_FLAT, MODES, entitled_area
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.io.housing_sheets import HousingCellIssue, HousingSheetError, read_choices
 from resettle.services.accounts.guard import Need, require
+from resettle.services.common import project_of
 from resettle.services.housing.records import (
     ChoiceResult,
     ChoicesImportResult,
@@ -32,7 +33,7 @@ from resettle.services.housing.records import (
     PlacementDetail,
     QueueEntry,
 )
-from resettle.services.housing.stock import check_project, flat_info, project_standard, standard_of
+from resettle.services.housing.stock import flat_info, project_standard, standard_of
 from resettle.store.compensation_models import HouseholdCompensation
 from resettle.store.database import Database
 from resettle.store.housing_models import (
@@ -350,7 +351,7 @@ def draw_lottery(
     if not seed.strip():
         raise ValidationError("请输入现场公开产生的抽签种子。", field="种子")
     with db.write(reason="抽签" if not redraw_reason else f"重新抽签：{redraw_reason.strip()}") as s:
-        check_project(s, project_id)
+        project_of(s, project_id)
         key = _scope_key(project_id, village_id)
         earlier = s.scalars(
             select(LotteryDraw).where(LotteryDraw.scope_key == key, LotteryDraw.status == DRAW_ACTIVE)
@@ -395,7 +396,7 @@ def draw_lottery(
 def current_draw(db: Database, project_id: int, village_id: int | None = None) -> DrawInfo | None:
     require(db, Need.READ, "查看抽签记录")
     with db.read() as s:
-        check_project(s, project_id)
+        project_of(s, project_id)
         d = s.scalars(
             select(LotteryDraw).where(
                 LotteryDraw.scope_key == _scope_key(project_id, village_id), LotteryDraw.status == DRAW_ACTIVE
@@ -424,7 +425,7 @@ def verify_lottery(db: Database, project_id: int, seed: str, village_id: int | N
 
 
 def _queue(s: Session, project_id: int, village_id: int | None) -> list[QueueEntry]:
-    check_project(s, project_id)
+    project_of(s, project_id)
     d = s.scalars(
         select(LotteryDraw).where(
             LotteryDraw.scope_key == _scope_key(project_id, village_id), LotteryDraw.status == DRAW_ACTIVE
@@ -622,7 +623,7 @@ def import_choices(db: Database, project_id: int, path: Path | str) -> ChoicesIm
     sheet, rows, issues = read_choices(path)
     households = flats_done = cash = 0
     with db.write(reason=f"导入选房结果 {path.name}") as s:
-        check_project(s, project_id)
+        project_of(s, project_id)
         by_no = {
             h.household_no: h
             for h in s.scalars(

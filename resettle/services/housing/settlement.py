@@ -30,6 +30,7 @@ from resettle.domain.placement import (
 from resettle.errors import Cancelled, NotFoundError, ValidationError
 from resettle.io.housing_statement import write_transition_statement
 from resettle.services.accounts.guard import Need, require
+from resettle.services.common import project_of
 from resettle.services.housing.placement import detail_in, household_in, scope_households
 from resettle.services.housing.records import (
     HandoverInfo,
@@ -40,7 +41,7 @@ from resettle.services.housing.records import (
     TransitionRow,
     TransitionStatement,
 )
-from resettle.services.housing.stock import check_project, project_standard, standard_of
+from resettle.services.housing.stock import project_standard, standard_of
 from resettle.store.compensation_models import HouseholdCompensation
 from resettle.store.database import Database
 from resettle.store.housing_models import (
@@ -152,7 +153,7 @@ def settle(
     """差价结算 of every household of the scope that chose flats."""
     require(db, Need.READ, "查看差价结算")
     with db.read() as s:
-        check_project(s, project_id)
+        project_of(s, project_id)
         std = _standard(s, project_id)
         if household_ids is not None:
             names = {}
@@ -234,7 +235,7 @@ def transition_statement(
     if since is not None and since >= until:
         raise ValidationError("发放期的开始日期须早于截止日期。", field="日期")
     with db.read() as s:
-        check_project(s, project_id)
+        project_of(s, project_id)
         std = _standard(s, project_id)
         households = {h.id: (h.household_no, h.head_name) for h in scope_households(s, project_id, village_id)}
         moved: dict[int, date | None] = {
@@ -308,7 +309,7 @@ def export_transition_statement(
     if not statement.rows:
         raise ValidationError("所选期间没有应发的过渡费（请先登记搬迁日期）。")
     with db.read() as s:
-        title = check_project(s, project_id).name
+        title = project_of(s, project_id).name
     write_transition_statement(statement, title, out)
     return statement
 

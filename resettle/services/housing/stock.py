@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from resettle.domain.placement import PlacementStandard
-from resettle.errors import Cancelled, ConflictError, NotFoundError, ValidationError
+from resettle.errors import Cancelled, NotFoundError, ValidationError
 from resettle.io.housing_sheets import (
     HousingCellIssue,
     HousingSheetError,
@@ -25,6 +25,7 @@ from resettle.io.housing_sheets import (
     write_stock,
 )
 from resettle.services.accounts.guard import Need, require
+from resettle.services.common import check_version, project_of, view_of
 from resettle.services.housing.records import BoardInfo, EstateInfo, FlatInfo, StandardInfo, StockImportResult
 from resettle.store.database import Database
 from resettle.store.housing_models import (
@@ -39,7 +40,7 @@ from resettle.store.housing_models import (
     FlatSelection,
     PlacementStandardRecord,
 )
-from resettle.store.models import Household, Project
+from resettle.store.models import Household
 
 __all__ = [
     "board",
@@ -61,13 +62,6 @@ __all__ = [
 
 Progress = Callable[[int, int], None] | None
 CancelCheck = Callable[[], bool] | None
-
-
-def check_project(s: Session, project_id: int) -> Project:
-    project = s.get(Project, project_id)
-    if project is None:
-        raise NotFoundError(f"项目 {project_id} 不存在。")
-    return project
 
 
 def _estate_info(s: Session, e: Estate) -> EstateInfo:
@@ -123,7 +117,7 @@ def import_stock(
     rows = read_stock(path)
     added = updated = frozen = 0
     with db.write(reason=f"导入房源表 {path.name}") as s:
-        check_project(s, project_id)
+        project_of(s, project_id)
         estates = {e.name: e for e in s.scalars(select(Estate).where(Estate.project_id == project_id))}
         existing: dict[tuple[int, str, str, str], Flat] = {}
         if estates:
@@ -202,7 +196,7 @@ def export_stock(db: Database, project_id: int, out: Path | str) -> int:
     """The project's flats as a 房源 workbook (the import's layout, with today's statuses)."""
     require(db, Need.READ, "导出房源")
     with db.read() as s:
-        check_project(s, project_id)
+        project_of(s, project_id)
         rows = _stock_rows(s, project_id)
     if not rows:
         raise ValidationError("本项目还没有房源。")
@@ -213,7 +207,7 @@ def export_stock(db: Database, project_id: int, out: Path | str) -> int:
 def list_estates(db: Database, project_id: int) -> list[EstateInfo]:
     require(db, Need.READ, "查看安置小区")
     with db.read() as s:
-        check_project(s, project_id)
+        project_of(s, project_id)
         return [
             _estate_info(s, e)
             for e in s.scalars(select(Estate).where(Estate.project_id == project_id).order_by(Estate.id))
@@ -246,37 +240,34 @@ def freeze_flat(
 ) -> FlatInfo:
     """可选 → 冻结 (held back by the office); never without a reason."""
     require(db, Need.ENTER, "冻结房源")
-    if not reason.strip():
-        raise ValidationError("冻结房源须写明原因。", field="原因")
-    with db.write(reason=f"冻结房源：{reason.strip()}") as s:
-        f, e = flat_of(s, project_id, flat_id)
-        _check_version(f, expected_version)
-        if f.status != FLAT_AVAILABLE:
-            raise ValidationError(f"{e.name} {f.name} 当前为「{f.status}」，只有可选的房源能冻结。")
-        f.status, f.frozen_reason = FLAT_FROZEN, reason.strip()
-        s.flush()
-        return flat_info(f, e.name)
+    return _turn_flat(db, project_id, flat_id, reason, expected_version, "冻结房源", FLAT_FROZEN)
 
 
 def unfreeze_flat(
     db: Database, project_id: int, flat_id: int, reason: str, expected_version: int | None = None
 ) -> FlatInfo:
     require(db, Need.ENTER, "解冻房源")
+    return _turn_flat(db, project_id, flat_id, reason, expected_version, "解冻房源", FLAT_AVAILABLE)
+
+
+def _turn_flat(
+    db: Database, project_id: int, flat_id: int, reason: str, expected_version: int | None, what: str, to: str
+) -> FlatInfo:
+    """可选 ⇄ 冻结, with the reason kept on a frozen flat; refused when the flat is not in the other state."""
     if not reason.strip():
-        raise ValidationError("解冻房源须写明原因。", field="原因")
-    with db.write(reason=f"解冻房源：{reason.strip()}") as s:
+        raise ValidationError(f"{what}须写明原因。", field="原因")
+    with db.write(reason=f"{what}：{reason.strip()}") as s:
         f, e = flat_of(s, project_id, flat_id)
-        _check_version(f, expected_version)
-        if f.status != FLAT_FROZEN:
+        check_version(
+            f.version, expected_version, f"房源 {f.name} 已被另一位用户改动（现为「{f.status}」），请刷新后再操作。"
+        )
+        if to == FLAT_FROZEN and f.status != FLAT_AVAILABLE:
+            raise ValidationError(f"{e.name} {f.name} 当前为「{f.status}」，只有可选的房源能冻结。")
+        if to == FLAT_AVAILABLE and f.status != FLAT_FROZEN:
             raise ValidationError(f"{e.name} {f.name} 当前为「{f.status}」，不是冻结状态。")
-        f.status, f.frozen_reason = FLAT_AVAILABLE, ""
+        f.status, f.frozen_reason = to, reason.strip() if to == FLAT_FROZEN else ""
         s.flush()
         return flat_info(f, e.name)
-
-
-def _check_version(f: Flat, expected: int | None) -> None:
-    if expected is not None and f.version != expected:
-        raise ConflictError(f"房源 {f.name} 已被另一位用户改动（现为「{f.status}」），请刷新后再操作。")
 
 
 def set_promised_handover(db: Database, project_id: int, estate_id: int, day: date | None) -> EstateInfo:
@@ -301,30 +292,11 @@ def _split(text: str) -> tuple[Decimal, ...]:
 
 
 def standard_of(rec: PlacementStandardRecord) -> PlacementStandard:
-    return PlacementStandard(
-        area_per_person=rec.area_per_person,
-        price_within=rec.price_within,
-        band_widths=_split(rec.band_widths),
-        band_prices=_split(rec.band_prices),
-        refund_price=rec.refund_price,
-        minimum_area=rec.minimum_area,
-        transition_rate=rec.transition_rate,
-        overdue_multiplier=rec.overdue_multiplier,
-        fitout_months=rec.fitout_months,
-    )
+    return view_of(PlacementStandard, rec, band_widths=_split(rec.band_widths), band_prices=_split(rec.band_prices))
 
 
 def _standard_info(rec: PlacementStandardRecord) -> StandardInfo:
-    return StandardInfo(
-        rec.id,
-        rec.project_id,
-        rec.revision,
-        rec.status,
-        standard_of(rec),
-        rec.published_at,
-        rec.published_by,
-        rec.source_file,
-    )
+    return view_of(StandardInfo, rec, standard=standard_of(rec))
 
 
 def import_standard(db: Database, project_id: int, path: Path | str, publish: bool = False) -> StandardInfo:
@@ -333,7 +305,7 @@ def import_standard(db: Database, project_id: int, path: Path | str, publish: bo
     path = Path(path)
     std = read_standard(path)
     with db.write(reason=f"导入安置标准 {path.name}") as s:
-        check_project(s, project_id)
+        project_of(s, project_id)
         last = s.scalar(
             select(func.max(PlacementStandardRecord.revision)).where(PlacementStandardRecord.project_id == project_id)
         )
@@ -383,7 +355,7 @@ def publish_standard(db: Database, project_id: int, standard_id: int) -> Standar
 def list_standards(db: Database, project_id: int) -> list[StandardInfo]:
     require(db, Need.READ, "查看安置标准")
     with db.read() as s:
-        check_project(s, project_id)
+        project_of(s, project_id)
         q = (
             select(PlacementStandardRecord)
             .where(PlacementStandardRecord.project_id == project_id)
@@ -409,6 +381,6 @@ def project_standard(s: Session, project_id: int) -> PlacementStandardRecord | N
 def current_standard(db: Database, project_id: int) -> StandardInfo | None:
     require(db, Need.READ, "查看安置标准")
     with db.read() as s:
-        check_project(s, project_id)
+        project_of(s, project_id)
         rec = project_standard(s, project_id)
         return None if rec is None else _standard_info(rec)

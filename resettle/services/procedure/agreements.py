@@ -14,11 +14,12 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from resettle.errors import NotFoundError, ValidationError
+from resettle.errors import ValidationError
 from resettle.services.accounts.guard import Need, require
+from resettle.services.common import project_of
+from resettle.services.procedure.settings import setting_in
 from resettle.services.procedure.steps import plan_notice_end
 from resettle.store.database import Database
-from resettle.store.models import Project
 from resettle.store.procedure_models import ProcedureSetting, ProcedureStep
 
 __all__ = ["AgreementGate", "agreement_gate", "allow_early_agreements", "gate_in", "refuse_early_agreement"]
@@ -35,8 +36,7 @@ class AgreementGate:
 
 def gate_in(s: Session, project_id: int, today: date) -> AgreementGate:
     """The gate as seen inside a session (also used by the dashboard figures)."""
-    if s.get(Project, project_id) is None:
-        raise NotFoundError(f"项目 {project_id} 不存在。")
+    project_of(s, project_id)
     registered = s.scalar(
         select(ProcedureStep.start_date).where(
             ProcedureStep.project_id == project_id, ProcedureStep.code == "plan_notice"
@@ -81,12 +81,8 @@ def allow_early_agreements(db: Database, project_id: int, reason: str) -> Agreem
     if not reason.strip():
         raise ValidationError("放行必须填写理由", field="理由")
     with db.write(reason=f"方案公告期满前放行打印协议：{reason.strip()}") as s:
-        if s.get(Project, project_id) is None:
-            raise NotFoundError(f"项目 {project_id} 不存在。")
-        setting = s.scalars(select(ProcedureSetting).where(ProcedureSetting.project_id == project_id)).first()
-        if setting is None:
-            setting = ProcedureSetting(project_id=project_id, family_changes_after_cutoff_count=True)
-            s.add(setting)
+        setting = setting_in(s, project_id, create=True)
+        assert setting is not None
         setting.early_agreement_reason = reason.strip()
         setting.early_agreement_by = db.actor.user
         setting.early_agreement_at = datetime.now(UTC).replace(tzinfo=None)

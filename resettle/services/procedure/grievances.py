@@ -21,18 +21,20 @@ from sqlalchemy.orm import Session, selectinload
 from resettle.domain.workdays import UnknownYear, WorkCalendar, add_calendar_days, add_working_days
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
+from resettle.services.common import project_of, view_of
 from resettle.services.procedure.calendar import calendar_in
 from resettle.services.procedure.steps import (
     UNIT_DAYS,
     UNIT_WORKING_DAYS,
     EvidenceView,
     earliest_end,
-    file_digest,
+    evidence_file,
+    evidence_view,
 )
 from resettle.store.audit import chain_head
 from resettle.store.database import Database
-from resettle.store.models import Household, Project
-from resettle.store.procedure_models import EvidenceFile, Grievance, PostingRecord, ProcedureStep
+from resettle.store.models import Household
+from resettle.store.procedure_models import Grievance, PostingRecord, ProcedureStep
 
 __all__ = [
     "CHANNELS",
@@ -130,13 +132,6 @@ class GrievanceView:
     evidence: tuple[EvidenceView, ...] = ()
 
 
-def _project(s: Session, project_id: int) -> Project:
-    project = s.get(Project, project_id)
-    if project is None:
-        raise NotFoundError(f"项目 {project_id} 不存在。")
-    return project
-
-
 def _status(g: Grievance, today: date) -> tuple[str, bool, int]:
     if g.closed_on is not None:
         late = g.closed_on > g.due_on
@@ -148,32 +143,15 @@ def _status(g: Grievance, today: date) -> tuple[str, bool, int]:
 
 def _view(g: Grievance, today: date, household_no: str, posting_title: str) -> GrievanceView:
     status, overdue, days_over = _status(g, today)
-    return GrievanceView(
-        id=g.id,
-        project_id=g.project_id,
-        number=g.number,
-        person=g.person,
-        phone=g.phone,
-        channel=g.channel,
-        category=g.category,
-        subject_kind=g.subject_kind,
-        subject=g.subject,
-        household_id=g.household_id,
+    return view_of(
+        GrievanceView,
+        g,
         household_no=household_no,
-        posting_id=g.posting_id,
         posting_title=posting_title,
-        content=g.content,
-        received_on=g.received_on,
-        period=g.period,
-        period_unit=g.period_unit,
-        due_on=g.due_on,
-        handler=g.handler,
-        answer=g.answer,
-        closed_on=g.closed_on,
         status=status,
         overdue=overdue,
         days_over=days_over,
-        evidence=tuple(EvidenceView(e.id, e.kind, e.file_name, e.path, e.size, e.sha256) for e in g.evidence),
+        evidence=tuple(evidence_view(e) for e in g.evidence),
     )
 
 
@@ -210,7 +188,7 @@ def add_grievance(db: Database, project_id: int, data: GrievanceInput, today: da
     period = data.period if data.period is not None else period
     unit = data.period_unit or unit
     with db.write(reason=f"登记{data.channel}：{data.person.strip()}") as s:
-        _project(s, project_id)
+        project_of(s, project_id)
         cal = calendar_in(s)
         due = due_date(cal, data.received_on, period, unit)
         household_id = None
@@ -313,7 +291,7 @@ def list_grievances(
     require(db, Need.READ, "查看信访记录")
     today = today or date.today()
     with db.read() as s:
-        _project(s, project_id)
+        project_of(s, project_id)
         q = select(Grievance).where(Grievance.project_id == project_id)
         if open_only or overdue_only:
             q = q.where(Grievance.closed_on.is_(None))
@@ -344,20 +322,12 @@ def attach_grievance_evidence(
     db: Database, project_id: int, grievance_id: int, path: Path, kind: str = "信件"
 ) -> EvidenceView:
     require(db, Need.ENTER, "添加信访附件")
-    digest, size = file_digest(path)
+    ev = evidence_file(path, kind)
     with db.write(reason=f"添加信访附件 {path.name}") as s:
-        g = _grievance(s, project_id, grievance_id)
-        ev = EvidenceFile(
-            kind=kind,
-            file_name=path.name,
-            path=str(path.absolute()),
-            size=size,
-            sha256=digest,
-            added_at=datetime.now(UTC).replace(tzinfo=None),
-        )
+        g = _grievance(s, project_id, grievance_id)  # held until the flush
         g.evidence.append(ev)
         s.flush()
-        return EvidenceView(ev.id, ev.kind, ev.file_name, ev.path, ev.size, ev.sha256)
+        return evidence_view(ev)
 
 
 # -- posting records ---------------------------------------------------------------------------
@@ -400,7 +370,7 @@ def add_posting(
     if end_date < start_date:
         raise ValidationError("公示结束日期早于开始日期", field="结束日期")
     with db.write(reason=f"登记公示：{title.strip()}") as s:
-        _project(s, project_id)
+        project_of(s, project_id)
         step_id = None
         if step_code:
             step = s.scalars(
@@ -454,18 +424,11 @@ def _postings(s: Session, project_id: int, rows: list[PostingRecord]) -> list[Po
             first = None
         total, open_ = counts.get(r.id, (0, 0))
         out.append(
-            PostingView(
-                id=r.id,
-                project_id=r.project_id,
-                title=r.title,
-                place=r.place,
-                start_date=r.start_date,
-                end_date=r.end_date,
-                minimum=r.minimum,
-                unit=r.unit,
+            view_of(
+                PostingView,
+                r,
                 earliest_end=first,
                 too_short=first is not None and r.end_date < first,
-                chain_head=r.chain_head,
                 step_code=codes.get(r.step_id or 0, ""),
                 objections=total,
                 open_objections=open_,
@@ -477,7 +440,7 @@ def _postings(s: Session, project_id: int, rows: list[PostingRecord]) -> list[Po
 def list_postings(db: Database, project_id: int) -> list[PostingView]:
     require(db, Need.READ, "查看公示记录")
     with db.read() as s:
-        _project(s, project_id)
+        project_of(s, project_id)
         rows = list(
             s.scalars(
                 select(PostingRecord)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 from resettle.domain.workdays import UnknownYear, WorkCalendar, add_calendar_days, add_working_days
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
+from resettle.services.common import project_of, view_of
 from resettle.services.procedure.calendar import calendar_in
 from resettle.store.database import Database
 from resettle.store.models import Project
@@ -168,13 +169,6 @@ def evaluate(
     return STATUS_DONE, "", first_end
 
 
-def _project(s: Session, project_id: int) -> Project:
-    project = s.get(Project, project_id)
-    if project is None:
-        raise NotFoundError(f"项目 {project_id} 不存在。")
-    return project
-
-
 def _due(cal: WorkCalendar, project: Project, code: str, stored: date | None) -> date | None:
     if stored is not None:
         return stored
@@ -200,9 +194,7 @@ def _view(
     status, problem, first_end = evaluate(
         cal, today, start=start, end=end, due=due, minimum=minimum, unit=unit, applicable=applicable
     )
-    evidence = tuple(
-        EvidenceView(e.id, e.kind, e.file_name, e.path, e.size, e.sha256) for e in (row.evidence if row else [])
-    )
+    evidence = tuple(evidence_view(e) for e in (row.evidence if row else []))
     return StepView(
         project_id=project.id,
         code=d.code,
@@ -227,7 +219,7 @@ def _view(
 
 
 def steps_in(s: Session, project_id: int, today: date, cal: WorkCalendar | None = None) -> list[StepView]:
-    project = _project(s, project_id)
+    project = project_of(s, project_id)
     cal = cal or calendar_in(s)
     rows = {
         r.code: r
@@ -318,7 +310,7 @@ def set_step(
         raise ValidationError(f"期限单位应为「{UNIT_WORKING_DAYS}」或「{UNIT_DAYS}」", field="单位")
     name = BY_CODE[code].name if code in BY_CODE else code
     with db.write(reason=f"登记征收程序：{name}") as s:
-        project = _project(s, project_id)
+        project = project_of(s, project_id)
         row = _row(s, project_id, code)
         for key, value in (("start_date", start_date), ("end_date", end_date), ("due_date", due_date)):
             if value is not _UNSET:
@@ -352,34 +344,36 @@ def _sha256(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-def file_digest(path: Path) -> tuple[str, int]:
-    """SHA-256 and size of an evidence file, refusing what is not a readable file."""
+def evidence_file(path: Path, kind: str) -> EvidenceFile:
+    """A new evidence row for ``path`` (a step's or a grievance's): its SHA-256 and size fix what was attached.
+
+    Read before the write transaction opens; refuses what is not a readable file."""
     if not path.is_file():
         raise NotFoundError(f"找不到文件「{path}」")
     try:
-        return _sha256(path)
+        digest, size = _sha256(path)
     except OSError as exc:
         raise ValidationError(f"无法读取文件「{path.name}」：{exc.strerror or exc}", field="文件") from exc
+    now = datetime.now(UTC).replace(tzinfo=None)
+    return EvidenceFile(
+        kind=kind, file_name=path.name, path=str(path.absolute()), size=size, sha256=digest, added_at=now
+    )
+
+
+def evidence_view(e: EvidenceFile) -> EvidenceView:
+    return view_of(EvidenceView, e)
 
 
 def attach_step_evidence(db: Database, project_id: int, code: str, path: Path, kind: str = "照片") -> EvidenceView:
     """A photo of the posted notice, a notary record…: its SHA-256 fixes what was attached."""
     require(db, Need.ENTER, "添加程序证据")
-    digest, size = file_digest(path)
+    ev = evidence_file(path, kind)
     with db.write(reason=f"添加程序证据 {path.name}") as s:
-        _project(s, project_id)
-        row = _row(s, project_id, code)
-        ev = EvidenceFile(
-            kind=kind,
-            file_name=path.name,
-            path=str(path.absolute()),
-            size=size,
-            sha256=digest,
-            added_at=datetime.now(UTC).replace(tzinfo=None),
-        )
+        project_of(s, project_id)
+        row = _row(s, project_id, code)  # held until the flush
         row.evidence.append(ev)
         s.flush()
-        return EvidenceView(ev.id, ev.kind, ev.file_name, ev.path, ev.size, ev.sha256)
+        return evidence_view(ev)
 
 
 @dataclass(frozen=True)
@@ -392,14 +386,14 @@ def verify_evidence(db: Database, project_id: int) -> list[EvidenceCheck]:
     """Is each attached file still the one that was hashed?"""
     require(db, Need.READ, "核对程序证据")
     with db.read() as s:
-        _project(s, project_id)
+        project_of(s, project_id)
         rows = s.scalars(
             select(EvidenceFile)
             .join(ProcedureStep, EvidenceFile.step_id == ProcedureStep.id)
             .where(ProcedureStep.project_id == project_id)
             .order_by(EvidenceFile.id)
         ).all()
-        views = [EvidenceView(e.id, e.kind, e.file_name, e.path, e.size, e.sha256) for e in rows]
+        views = [evidence_view(e) for e in rows]
     out: list[EvidenceCheck] = []
     for v in views:
         p = Path(v.path)
