@@ -81,32 +81,32 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../ui/payments/models.py" line="114" />
+        <location filename="../../ui/payments/models.py" line="112" />
         <source>账户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="115" />
+        <location filename="../../ui/payments/models.py" line="113" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="116" />
+        <location filename="../../ui/payments/models.py" line="114" />
         <source>可用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="117" />
+        <location filename="../../ui/payments/models.py" line="115" />
         <source>锁定至</source>
         <translation>Locked until</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="118" />
+        <location filename="../../ui/payments/models.py" line="116" />
         <source>须改密码</source>
         <translation>Must change password</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="119" />
+        <location filename="../../ui/payments/models.py" line="117" />
         <source>上次登录</source>
         <translation>Last login</translation>
     </message>
@@ -152,27 +152,27 @@
 <context>
     <name>AdjustmentsModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="36" />
+        <location filename="../../ui/models/compensation.py" line="34" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="37" />
+        <location filename="../../ui/models/compensation.py" line="35" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="38" />
+        <location filename="../../ui/models/compensation.py" line="36" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="39" />
+        <location filename="../../ui/models/compensation.py" line="37" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="40" />
+        <location filename="../../ui/models/compensation.py" line="38" />
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
@@ -303,42 +303,42 @@
 <context>
     <name>AgreementsModel</name>
     <message>
-        <location filename="../../ui/payments/models.py" line="62" />
+        <location filename="../../ui/payments/models.py" line="60" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="63" />
+        <location filename="../../ui/payments/models.py" line="61" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="64" />
+        <location filename="../../ui/payments/models.py" line="62" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="65" />
+        <location filename="../../ui/payments/models.py" line="63" />
         <source>签约日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="66" />
+        <location filename="../../ui/payments/models.py" line="64" />
         <source>腾房日期</source>
         <translation>Vacated on</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="67" />
+        <location filename="../../ui/payments/models.py" line="65" />
         <source>协议金额(元)</source>
         <translation>Agreement (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="68" />
+        <location filename="../../ui/payments/models.py" line="66" />
         <source>补充协议</source>
         <translation>Supplementary agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="69" />
+        <location filename="../../ui/payments/models.py" line="67" />
         <source>已付(元)</source>
         <translation>Paid (yuan)</translation>
     </message>
@@ -369,6 +369,14 @@ A whole batch can be undone under File → Import batches….</translation>
     </message>
 </context>
 <context>
+    <name>AreaMenu</name>
+    <message>
+        <location filename="../../ui/area_menu.py" line="52" />
+        <source>请先在左侧选择一个项目。</source>
+        <translation>Choose a project on the left first.</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsModel</name>
     <message>
         <location filename="../../ui/models/household_parts.py" line="291" />
@@ -394,37 +402,37 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>BalancesModel</name>
     <message>
-        <location filename="../../ui/payments/models.py" line="101" />
+        <location filename="../../ui/payments/models.py" line="99" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="102" />
+        <location filename="../../ui/payments/models.py" line="100" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="103" />
+        <location filename="../../ui/payments/models.py" line="101" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="104" />
+        <location filename="../../ui/payments/models.py" line="102" />
         <source>计算(元)</source>
         <translation>Computed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="105" />
+        <location filename="../../ui/payments/models.py" line="103" />
         <source>协议(元)</source>
         <translation>Agreed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="106" />
+        <location filename="../../ui/payments/models.py" line="104" />
         <source>已付(元)</source>
         <translation>Paid (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="107" />
+        <location filename="../../ui/payments/models.py" line="105" />
         <source>未付(元)</source>
         <translation>Unpaid (yuan)</translation>
     </message>
@@ -598,47 +606,47 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../../ui/payments/models.py" line="76" />
+        <location filename="../../ui/payments/models.py" line="74" />
         <source>批次号</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="77" />
+        <location filename="../../ui/payments/models.py" line="75" />
         <source>期次</source>
         <translation>Instalment</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="78" />
+        <location filename="../../ui/payments/models.py" line="76" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="79" />
+        <location filename="../../ui/payments/models.py" line="77" />
         <source>笔数</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="80" />
+        <location filename="../../ui/payments/models.py" line="78" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="81" />
+        <location filename="../../ui/payments/models.py" line="79" />
         <source>成功</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="82" />
+        <location filename="../../ui/payments/models.py" line="80" />
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="83" />
+        <location filename="../../ui/payments/models.py" line="81" />
         <source>审计链头</source>
         <translation>Audit chain head</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="84" />
+        <location filename="../../ui/payments/models.py" line="82" />
         <source>制单</source>
         <translation>Prepared by</translation>
     </message>
@@ -1125,37 +1133,37 @@ No errors, {0} warnings.</translation>
 <context>
     <name>DiffModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="45" />
+        <location filename="../../ui/models/compensation.py" line="43" />
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="83" />
+        <location filename="../../ui/models/compensation.py" line="81" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="84" />
+        <location filename="../../ui/models/compensation.py" line="82" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="85" />
+        <location filename="../../ui/models/compensation.py" line="83" />
         <source>原合计(元)</source>
         <translation>Old total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="86" />
+        <location filename="../../ui/models/compensation.py" line="84" />
         <source>新合计(元)</source>
         <translation>New total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="87" />
+        <location filename="../../ui/models/compensation.py" line="85" />
         <source>差额(元)</source>
         <translation>Difference (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="88" />
+        <location filename="../../ui/models/compensation.py" line="86" />
         <source>变化的项目</source>
         <translation>Changed items</translation>
     </message>
@@ -1163,22 +1171,22 @@ No errors, {0} warnings.</translation>
 <context>
     <name>DifferencesModel</name>
     <message>
-        <location filename="../../ui/payments/models.py" line="91" />
+        <location filename="../../ui/payments/models.py" line="89" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="92" />
+        <location filename="../../ui/payments/models.py" line="90" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="93" />
+        <location filename="../../ui/payments/models.py" line="91" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="94" />
+        <location filename="../../ui/payments/models.py" line="92" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
@@ -1613,72 +1621,72 @@ No errors, {0} warnings.</translation>
 <context>
     <name>GrievanceModel</name>
     <message>
-        <location filename="../../ui/procedure/models.py" line="146" />
+        <location filename="../../ui/procedure/models.py" line="91" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="147" />
+        <location filename="../../ui/procedure/models.py" line="92" />
         <source>受理日期</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="148" />
+        <location filename="../../ui/procedure/models.py" line="93" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="149" />
+        <location filename="../../ui/procedure/models.py" line="94" />
         <source>反映人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="150" />
+        <location filename="../../ui/procedure/models.py" line="95" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="152" />
+        <location filename="../../ui/procedure/models.py" line="97" />
         <source>涉及</source>
         <translation>Concerns</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="155" />
+        <location filename="../../ui/procedure/models.py" line="100" />
         <source>事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="156" />
+        <location filename="../../ui/procedure/models.py" line="101" />
         <source>答复期限</source>
         <translation>Answer due</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="158" />
+        <location filename="../../ui/procedure/models.py" line="103" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="161" />
+        <location filename="../../ui/procedure/models.py" line="106" />
         <source>（{0} 天）</source>
         <translation> ({0} days)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="164" />
+        <location filename="../../ui/procedure/models.py" line="109" />
         <source>承办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="165" />
+        <location filename="../../ui/procedure/models.py" line="110" />
         <source>办结日期</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="166" />
+        <location filename="../../ui/procedure/models.py" line="111" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="176" />
+        <location filename="../../ui/procedure/models.py" line="121" />
         <source>答复：{0}</source>
         <translation>Answer: {0}</translation>
     </message>
@@ -3365,62 +3373,62 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HolidayModel</name>
     <message>
-        <location filename="../../ui/procedure/models.py" line="28" />
+        <location filename="../../ui/procedure/models.py" line="27" />
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="29" />
+        <location filename="../../ui/procedure/models.py" line="28" />
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="30" />
+        <location filename="../../ui/procedure/models.py" line="29" />
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="31" />
+        <location filename="../../ui/procedure/models.py" line="30" />
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="32" />
+        <location filename="../../ui/procedure/models.py" line="31" />
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="33" />
+        <location filename="../../ui/procedure/models.py" line="32" />
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="34" />
+        <location filename="../../ui/procedure/models.py" line="33" />
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="184" />
+        <location filename="../../ui/procedure/models.py" line="129" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="186" />
+        <location filename="../../ui/procedure/models.py" line="131" />
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="189" />
+        <location filename="../../ui/procedure/models.py" line="134" />
         <source>休/班</source>
         <translation>Off/Work</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="190" />
+        <location filename="../../ui/procedure/models.py" line="135" />
         <source>节日</source>
         <translation>Holiday</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="191" />
+        <location filename="../../ui/procedure/models.py" line="136" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
@@ -3752,95 +3760,90 @@ Reason (kept in the audit trail):</translation>
 <context>
     <name>HousingArea</name>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="22" />
+        <location filename="../../ui/housing/__init__.py" line="19" />
         <source>安置(&amp;A)</source>
         <translation>Ho&amp;using</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="25" />
+        <location filename="../../ui/housing/__init__.py" line="22" />
         <source>安置小区与房源…</source>
         <translation>Estates and flats…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="26" />
+        <location filename="../../ui/housing/__init__.py" line="23" />
         <source>安置标准…</source>
         <translation>Resettlement standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="28" />
+        <location filename="../../ui/housing/__init__.py" line="25" />
         <source>抽签…</source>
         <translation>Lottery…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="29" />
+        <location filename="../../ui/housing/__init__.py" line="26" />
         <source>选房现场…</source>
         <translation>Flat selection…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="30" />
+        <location filename="../../ui/housing/__init__.py" line="27" />
         <source>导入选房结果…</source>
         <translation>Import selection results…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="32" />
+        <location filename="../../ui/housing/__init__.py" line="29" />
         <source>差价结算与模拟安置…</source>
         <translation>Price difference and trial placement…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="33" />
+        <location filename="../../ui/housing/__init__.py" line="30" />
         <source>过渡费发放表…</source>
         <translation>Transition allowance list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="34" />
+        <location filename="../../ui/housing/__init__.py" line="31" />
         <source>安置人口与安置方式（所选户）…</source>
         <translation>Resettled persons and option (selected household)…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="35" />
+        <location filename="../../ui/housing/__init__.py" line="32" />
         <source>交房（所选户）…</source>
         <translation>Handover (selected household)…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="48" />
-        <location filename="../../ui/housing/__init__.py" line="95" />
+        <location filename="../../ui/housing/__init__.py" line="19" />
+        <location filename="../../ui/housing/__init__.py" line="69" />
         <source>安置</source>
         <translation>Resettlement</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="48" />
-        <source>请先在左侧选择一个项目。</source>
-        <translation>Choose a project on the left first.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/housing/__init__.py" line="95" />
-        <location filename="../../ui/housing/__init__.py" line="104" />
+        <location filename="../../ui/housing/__init__.py" line="69" />
+        <location filename="../../ui/housing/__init__.py" line="77" />
         <source>请先在户表中选择一户。</source>
         <translation>Choose a household in the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="104" />
+        <location filename="../../ui/housing/__init__.py" line="77" />
         <source>交房</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="114" />
-        <location filename="../../ui/housing/__init__.py" line="123" />
+        <location filename="../../ui/housing/__init__.py" line="88" />
+        <location filename="../../ui/housing/__init__.py" line="97" />
         <source>导入选房结果</source>
         <translation>Import selection results</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="114" />
+        <location filename="../../ui/housing/__init__.py" line="88" />
         <source>工作簿 (*.xlsx *.xls *.ods)</source>
         <translation>Workbooks (*.xlsx *.xls *.ods)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="124" />
+        <location filename="../../ui/housing/__init__.py" line="98" />
         <source>已导入 {0} 户：{1} 套房，货币安置 {2} 户</source>
         <translation>Imported {0} households: {1} flats, {2} cash settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/__init__.py" line="131" />
+        <location filename="../../ui/housing/__init__.py" line="105" />
         <source>正在导入选房结果…</source>
         <translation>Importing the selection results…</translation>
     </message>
@@ -4079,32 +4082,32 @@ Undo anyway?</translation>
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="25" />
+        <location filename="../../ui/models/compensation.py" line="23" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="26" />
+        <location filename="../../ui/models/compensation.py" line="24" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="27" />
+        <location filename="../../ui/models/compensation.py" line="25" />
         <source>单价(元)</source>
         <translation>Unit price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="28" />
+        <location filename="../../ui/models/compensation.py" line="26" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="29" />
+        <location filename="../../ui/models/compensation.py" line="27" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="30" />
+        <location filename="../../ui/models/compensation.py" line="28" />
         <source>计算式</source>
         <translation>Formula</translation>
     </message>
@@ -4112,77 +4115,72 @@ Undo anyway?</translation>
 <context>
     <name>LivelihoodArea</name>
     <message>
-        <location filename="../../ui/livelihood/__init__.py" line="31" />
+        <location filename="../../ui/livelihood/__init__.py" line="28" />
         <source>就业社保(&amp;L)</source>
         <translation>&amp;Livelihood</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/__init__.py" line="33" />
+        <location filename="../../ui/livelihood/__init__.py" line="30" />
         <source>就业社保看板…</source>
         <translation>Livelihood dashboard…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/__init__.py" line="35" />
+        <location filename="../../ui/livelihood/__init__.py" line="32" />
         <source>劳动力状况与回访…</source>
         <translation>Labour status and follow-ups…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/__init__.py" line="36" />
+        <location filename="../../ui/livelihood/__init__.py" line="33" />
         <source>园区岗位与推荐…</source>
         <translation>Park jobs and referrals…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/__init__.py" line="37" />
+        <location filename="../../ui/livelihood/__init__.py" line="34" />
         <source>技能培训…</source>
         <translation>Skills training…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/__init__.py" line="38" />
+        <location filename="../../ui/livelihood/__init__.py" line="35" />
         <source>被征地农民养老保障…</source>
         <translation>Pension cover for landless farmers…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/__init__.py" line="40" />
+        <location filename="../../ui/livelihood/__init__.py" line="37" />
         <source>导出监测月报…</source>
         <translation>Export monthly report…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/__init__.py" line="41" />
+        <location filename="../../ui/livelihood/__init__.py" line="38" />
         <source>就业设置…</source>
         <translation>Employment settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/__init__.py" line="53" />
+        <location filename="../../ui/livelihood/__init__.py" line="28" />
         <source>就业社保</source>
         <translation>Livelihood</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/__init__.py" line="53" />
-        <source>请先在左侧选择一个项目。</source>
-        <translation>Choose a project on the left first.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/livelihood/__init__.py" line="88" />
+        <location filename="../../ui/livelihood/__init__.py" line="73" />
         <source>导出监测月报</source>
         <translation>Export monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/__init__.py" line="89" />
+        <location filename="../../ui/livelihood/__init__.py" line="74" />
         <source>监测月报.xlsx</source>
         <translation>monthly-report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/__init__.py" line="90" />
+        <location filename="../../ui/livelihood/__init__.py" line="75" />
         <source>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel workbook (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/__init__.py" line="95" />
+        <location filename="../../ui/livelihood/__init__.py" line="80" />
         <source>正在导出监测月报…</source>
         <translation>Exporting the monthly report…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/__init__.py" line="112" />
+        <location filename="../../ui/livelihood/__init__.py" line="97" />
         <source>正在保存就业设置…</source>
         <translation>Saving the employment settings…</translation>
     </message>
@@ -4200,326 +4198,326 @@ Undo anyway?</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="111" />
-        <location filename="../../ui/livelihood/models.py" line="147" />
-        <location filename="../../ui/livelihood/models.py" line="239" />
-        <location filename="../../ui/livelihood/models.py" line="266" />
+        <location filename="../../ui/livelihood/models.py" line="62" />
+        <location filename="../../ui/livelihood/models.py" line="98" />
+        <location filename="../../ui/livelihood/models.py" line="190" />
+        <location filename="../../ui/livelihood/models.py" line="217" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="112" />
+        <location filename="../../ui/livelihood/models.py" line="63" />
         <source>调查户数</source>
         <translation>Surveyed households</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="113" />
+        <location filename="../../ui/livelihood/models.py" line="64" />
         <source>已计算</source>
         <translation>Computed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="114" />
+        <location filename="../../ui/livelihood/models.py" line="65" />
         <source>已复核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="115" />
+        <location filename="../../ui/livelihood/models.py" line="66" />
         <source>已签约</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="116" />
+        <location filename="../../ui/livelihood/models.py" line="67" />
         <source>已兑付</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="117" />
+        <location filename="../../ui/livelihood/models.py" line="68" />
         <source>已选房</source>
         <translation>Flat chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="118" />
+        <location filename="../../ui/livelihood/models.py" line="69" />
         <source>已交房</source>
         <translation>Flat handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="119" />
+        <location filename="../../ui/livelihood/models.py" line="70" />
         <source>劳动年龄失地人员</source>
         <translation>Landless of working age</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="120" />
+        <location filename="../../ui/livelihood/models.py" line="71" />
         <source>已就业</source>
         <translation>Employed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="121" />
+        <location filename="../../ui/livelihood/models.py" line="72" />
         <source>就业率(%)</source>
         <translation>Employment rate (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="122" />
+        <location filename="../../ui/livelihood/models.py" line="73" />
         <source>培训结业</source>
         <translation>Training completed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="123" />
-        <location filename="../../ui/livelihood/models.py" line="210" />
+        <location filename="../../ui/livelihood/models.py" line="74" />
+        <location filename="../../ui/livelihood/models.py" line="161" />
         <source>取得证书</source>
         <translation>Certified</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="124" />
+        <location filename="../../ui/livelihood/models.py" line="75" />
         <source>园区录用</source>
         <translation>Hired in park</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="125" />
+        <location filename="../../ui/livelihood/models.py" line="76" />
         <source>社保参保</source>
         <translation>Social security enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="134" />
-        <location filename="../../ui/livelihood/models.py" line="185" />
-        <location filename="../../ui/livelihood/models.py" line="220" />
-        <location filename="../../ui/livelihood/models.py" line="237" />
+        <location filename="../../ui/livelihood/models.py" line="85" />
+        <location filename="../../ui/livelihood/models.py" line="136" />
+        <location filename="../../ui/livelihood/models.py" line="171" />
+        <location filename="../../ui/livelihood/models.py" line="188" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="135" />
-        <location filename="../../ui/livelihood/models.py" line="186" />
-        <location filename="../../ui/livelihood/models.py" line="221" />
-        <location filename="../../ui/livelihood/models.py" line="238" />
-        <location filename="../../ui/livelihood/models.py" line="259" />
+        <location filename="../../ui/livelihood/models.py" line="86" />
+        <location filename="../../ui/livelihood/models.py" line="137" />
+        <location filename="../../ui/livelihood/models.py" line="172" />
+        <location filename="../../ui/livelihood/models.py" line="189" />
+        <location filename="../../ui/livelihood/models.py" line="210" />
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="136" />
-        <location filename="../../ui/livelihood/models.py" line="222" />
+        <location filename="../../ui/livelihood/models.py" line="87" />
+        <location filename="../../ui/livelihood/models.py" line="173" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="137" />
-        <location filename="../../ui/livelihood/models.py" line="164" />
+        <location filename="../../ui/livelihood/models.py" line="88" />
+        <location filename="../../ui/livelihood/models.py" line="115" />
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="138" />
+        <location filename="../../ui/livelihood/models.py" line="89" />
         <source>劳动力类别</source>
         <translation>Labour category</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="140" />
-        <location filename="../../ui/livelihood/models.py" line="242" />
+        <location filename="../../ui/livelihood/models.py" line="91" />
+        <location filename="../../ui/livelihood/models.py" line="193" />
         <source>就业状态</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="141" />
-        <location filename="../../ui/livelihood/models.py" line="243" />
+        <location filename="../../ui/livelihood/models.py" line="92" />
+        <location filename="../../ui/livelihood/models.py" line="194" />
         <source>未登记</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="143" />
+        <location filename="../../ui/livelihood/models.py" line="94" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="144" />
-        <location filename="../../ui/livelihood/models.py" line="160" />
-        <location filename="../../ui/livelihood/models.py" line="184" />
+        <location filename="../../ui/livelihood/models.py" line="95" />
+        <location filename="../../ui/livelihood/models.py" line="111" />
+        <location filename="../../ui/livelihood/models.py" line="135" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="145" />
-        <location filename="../../ui/livelihood/models.py" line="205" />
+        <location filename="../../ui/livelihood/models.py" line="96" />
+        <location filename="../../ui/livelihood/models.py" line="156" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="146" />
+        <location filename="../../ui/livelihood/models.py" line="97" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="148" />
-        <location filename="../../ui/livelihood/models.py" line="224" />
-        <location filename="../../ui/livelihood/models.py" line="240" />
-        <location filename="../../ui/livelihood/models.py" line="267" />
+        <location filename="../../ui/livelihood/models.py" line="99" />
+        <location filename="../../ui/livelihood/models.py" line="175" />
+        <location filename="../../ui/livelihood/models.py" line="191" />
+        <location filename="../../ui/livelihood/models.py" line="218" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="159" />
-        <location filename="../../ui/livelihood/models.py" line="183" />
+        <location filename="../../ui/livelihood/models.py" line="110" />
+        <location filename="../../ui/livelihood/models.py" line="134" />
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="161" />
-        <location filename="../../ui/livelihood/models.py" line="203" />
+        <location filename="../../ui/livelihood/models.py" line="112" />
+        <location filename="../../ui/livelihood/models.py" line="154" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="162" />
+        <location filename="../../ui/livelihood/models.py" line="113" />
         <source>人数</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="168" />
+        <location filename="../../ui/livelihood/models.py" line="119" />
         <source>性别要求</source>
         <translation>Sex required</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="169" />
+        <location filename="../../ui/livelihood/models.py" line="120" />
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="171" />
+        <location filename="../../ui/livelihood/models.py" line="122" />
         <source>证书要求</source>
         <translation>Certificate required</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="172" />
+        <location filename="../../ui/livelihood/models.py" line="123" />
         <source>月薪(元)</source>
         <translation>Monthly pay (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="173" />
+        <location filename="../../ui/livelihood/models.py" line="124" />
         <source>推荐中</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="174" />
+        <location filename="../../ui/livelihood/models.py" line="125" />
         <source>已录用</source>
         <translation>Hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="187" />
+        <location filename="../../ui/livelihood/models.py" line="138" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="188" />
+        <location filename="../../ui/livelihood/models.py" line="139" />
         <source>推荐日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="189" />
+        <location filename="../../ui/livelihood/models.py" line="140" />
         <source>结果日期</source>
         <translation>Result on</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="190" />
+        <location filename="../../ui/livelihood/models.py" line="141" />
         <source>推荐理由</source>
         <translation>Why referred</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="202" />
+        <location filename="../../ui/livelihood/models.py" line="153" />
         <source>课程</source>
         <translation>Course</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="204" />
+        <location filename="../../ui/livelihood/models.py" line="155" />
         <source>培训机构</source>
         <translation>Training provider</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="206" />
+        <location filename="../../ui/livelihood/models.py" line="157" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="207" />
+        <location filename="../../ui/livelihood/models.py" line="158" />
         <source>学时</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="208" />
+        <location filename="../../ui/livelihood/models.py" line="159" />
         <source>报名</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="209" />
-        <location filename="../../ui/livelihood/models.py" line="226" />
+        <location filename="../../ui/livelihood/models.py" line="160" />
+        <location filename="../../ui/livelihood/models.py" line="177" />
         <source>结业</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="223" />
+        <location filename="../../ui/livelihood/models.py" line="174" />
         <source>村组</source>
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="225" />
+        <location filename="../../ui/livelihood/models.py" line="176" />
         <source>出勤学时</source>
         <translation>Hours attended</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="227" />
+        <location filename="../../ui/livelihood/models.py" line="178" />
         <source>证书名称</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="228" />
+        <location filename="../../ui/livelihood/models.py" line="179" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="246" />
+        <location filename="../../ui/livelihood/models.py" line="197" />
         <source>上次回访</source>
         <translation>Last follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="247" />
+        <location filename="../../ui/livelihood/models.py" line="198" />
         <source>从未回访</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="249" />
+        <location filename="../../ui/livelihood/models.py" line="200" />
         <source>应回访日期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="258" />
+        <location filename="../../ui/livelihood/models.py" line="209" />
         <source>对账结果</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="260" />
+        <location filename="../../ui/livelihood/models.py" line="211" />
         <source>姓名（本办）</source>
         <translation>Name (office)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="261" />
+        <location filename="../../ui/livelihood/models.py" line="212" />
         <source>姓名（回执）</source>
         <translation>Name (receipt)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="262" />
+        <location filename="../../ui/livelihood/models.py" line="213" />
         <source>年龄段（本办）</source>
         <translation>Age band (office)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="263" />
+        <location filename="../../ui/livelihood/models.py" line="214" />
         <source>年龄段（回执）</source>
         <translation>Age band (receipt)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="264" />
+        <location filename="../../ui/livelihood/models.py" line="215" />
         <source>审核结果</source>
         <translation>Review result</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="265" />
+        <location filename="../../ui/livelihood/models.py" line="216" />
         <source>备注（回执）</source>
         <translation>Remarks (receipt)</translation>
     </message>
@@ -5125,93 +5123,87 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PaymentsArea</name>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="22" />
+        <location filename="../../ui/payments/__init__.py" line="19" />
         <source>协议兑付(&amp;Y)</source>
         <translation>Pa&amp;yments</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="25" />
+        <location filename="../../ui/payments/__init__.py" line="22" />
         <source>协议…</source>
         <translation>Agreements…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="26" />
+        <location filename="../../ui/payments/__init__.py" line="23" />
         <source>兑付批次…</source>
         <translation>Payment batches…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="27" />
+        <location filename="../../ui/payments/__init__.py" line="24" />
         <source>登记银行回盘…</source>
         <translation>Record bank return…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="28" />
+        <location filename="../../ui/payments/__init__.py" line="25" />
         <source>对账…</source>
         <translation>Reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="29" />
+        <location filename="../../ui/payments/__init__.py" line="26" />
         <source>要件（所选户）…</source>
         <translation>Supporting documents (selected household)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="31" />
+        <location filename="../../ui/payments/__init__.py" line="28" />
         <source>账户…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="32" />
+        <location filename="../../ui/payments/__init__.py" line="29" />
         <source>锁定 / 切换账户</source>
         <translation>Lock / switch account</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="45" />
-        <location filename="../../ui/payments/__init__.py" line="55" />
+        <location filename="../../ui/payments/__init__.py" line="19" />
         <source>协议兑付</source>
         <translation>Agreements and payments</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="45" />
-        <source>请先在左侧选择一个项目。</source>
-        <translation>Choose a project on the left first.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/payments/__init__.py" line="81" />
+        <location filename="../../ui/payments/__init__.py" line="51" />
         <source>要件</source>
         <translation>Supporting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="81" />
+        <location filename="../../ui/payments/__init__.py" line="51" />
         <source>请在登记表中选择一户。</source>
         <translation>Choose a household in the register.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="89" />
+        <location filename="../../ui/payments/__init__.py" line="60" />
         <source>银行回盘文件</source>
         <translation>Bank return file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="96" />
+        <location filename="../../ui/payments/__init__.py" line="67" />
         <source>正在登记回盘…</source>
         <translation>Recording the bank return…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="100" />
+        <location filename="../../ui/payments/__init__.py" line="71" />
         <source>银行回盘</source>
         <translation>Bank return</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="101" />
+        <location filename="../../ui/payments/__init__.py" line="72" />
         <source>批次 {0}：成功 {1} 笔，失败 {2} 笔。</source>
         <translation>Batch {0}: {1} paid, {2} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="123" />
+        <location filename="../../ui/payments/__init__.py" line="91" />
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="123" />
+        <location filename="../../ui/payments/__init__.py" line="91" />
         <source>此数据库没有启用账户。</source>
         <translation>This database has no accounts enabled.</translation>
     </message>
@@ -5219,12 +5211,12 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PaymentsModels</name>
     <message>
-        <location filename="../../ui/payments/models.py" line="39" />
+        <location filename="../../ui/payments/models.py" line="37" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="41" />
+        <location filename="../../ui/payments/models.py" line="39" />
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -5360,52 +5352,52 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PostingModel</name>
     <message>
-        <location filename="../../ui/procedure/models.py" line="202" />
+        <location filename="../../ui/procedure/models.py" line="147" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="203" />
+        <location filename="../../ui/procedure/models.py" line="148" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="204" />
+        <location filename="../../ui/procedure/models.py" line="149" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="205" />
+        <location filename="../../ui/procedure/models.py" line="150" />
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="206" />
+        <location filename="../../ui/procedure/models.py" line="151" />
         <source>最早可结束</source>
         <translation>Earliest end</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="208" />
+        <location filename="../../ui/procedure/models.py" line="153" />
         <source>期限</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="209" />
+        <location filename="../../ui/procedure/models.py" line="154" />
         <source>期限不足</source>
         <translation>Too short</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="211" />
+        <location filename="../../ui/procedure/models.py" line="156" />
         <source>异议</source>
         <translation>Objections</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="212" />
+        <location filename="../../ui/procedure/models.py" line="157" />
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="213" />
+        <location filename="../../ui/procedure/models.py" line="158" />
         <source>审计链校验值</source>
         <translation>Audit chain check</translation>
     </message>
@@ -5581,7 +5573,7 @@ Expropriation surveys, compensation and documents.</translation>
     </message>
     <message>
         <location filename="../../ui/procedure/__init__.py" line="25" />
-        <location filename="../../ui/procedure/__init__.py" line="53" />
+        <location filename="../../ui/procedure/__init__.py" line="52" />
         <source>信访台账…</source>
         <translation>Grievance ledger…</translation>
     </message>
@@ -5596,12 +5588,12 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/__init__.py" line="43" />
+        <location filename="../../ui/procedure/__init__.py" line="42" />
         <source>统计逾期信访</source>
         <translation>Counting overdue grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/__init__.py" line="54" />
+        <location filename="../../ui/procedure/__init__.py" line="53" />
         <source>（逾期 {n} 件）</source>
         <translation> ({n} overdue)</translation>
     </message>
@@ -5975,37 +5967,37 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>RateTablesModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="50" />
+        <location filename="../../ui/models/compensation.py" line="48" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="52" />
+        <location filename="../../ui/models/compensation.py" line="50" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="53" />
+        <location filename="../../ui/models/compensation.py" line="51" />
         <source>第{0}版</source>
         <translation>v{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="56" />
+        <location filename="../../ui/models/compensation.py" line="54" />
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="57" />
+        <location filename="../../ui/models/compensation.py" line="55" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="58" />
+        <location filename="../../ui/models/compensation.py" line="56" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="59" />
+        <location filename="../../ui/models/compensation.py" line="57" />
         <source>规则数</source>
         <translation>Rules</translation>
     </message>
@@ -6361,47 +6353,47 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="69" />
+        <location filename="../../ui/models/compensation.py" line="67" />
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="70" />
+        <location filename="../../ui/models/compensation.py" line="68" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="71" />
+        <location filename="../../ui/models/compensation.py" line="69" />
         <source>依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="72" />
+        <location filename="../../ui/models/compensation.py" line="70" />
         <source>条件</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="73" />
+        <location filename="../../ui/models/compensation.py" line="71" />
         <source>单价(元)</source>
         <translation>Unit price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="74" />
+        <location filename="../../ui/models/compensation.py" line="72" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="75" />
+        <location filename="../../ui/models/compensation.py" line="73" />
         <source>最低(元)</source>
         <translation>Minimum (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="76" />
+        <location filename="../../ui/models/compensation.py" line="74" />
         <source>最高(元)</source>
         <translation>Maximum (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="77" />
+        <location filename="../../ui/models/compensation.py" line="75" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
@@ -7312,62 +7304,62 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>StepsModel</name>
     <message>
-        <location filename="../../ui/procedure/models.py" line="116" />
+        <location filename="../../ui/procedure/models.py" line="61" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="117" />
+        <location filename="../../ui/procedure/models.py" line="62" />
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="118" />
+        <location filename="../../ui/procedure/models.py" line="63" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="119" />
+        <location filename="../../ui/procedure/models.py" line="64" />
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="120" />
+        <location filename="../../ui/procedure/models.py" line="65" />
         <source>法定期限</source>
         <translation>Statutory period</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="121" />
+        <location filename="../../ui/procedure/models.py" line="66" />
         <source>最早可结束</source>
         <translation>Earliest end</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="122" />
+        <location filename="../../ui/procedure/models.py" line="67" />
         <source>应完成日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="123" />
+        <location filename="../../ui/procedure/models.py" line="68" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="124" />
+        <location filename="../../ui/procedure/models.py" line="69" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="125" />
+        <location filename="../../ui/procedure/models.py" line="70" />
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="126" />
+        <location filename="../../ui/procedure/models.py" line="71" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="127" />
+        <location filename="../../ui/procedure/models.py" line="72" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
@@ -7580,7 +7572,7 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SumsModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="100" />
+        <location filename="../../ui/models/compensation.py" line="98" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>

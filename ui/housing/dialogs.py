@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,16 +41,17 @@ from resettle.services.housing.documents import simulation_document, transition_
 from resettle.services.housing.records import DrawInfo, QueueEntry
 from resettle.services.register import projects
 from ui.areas import AreaContext
+from ui.dates import edited_date, to_qdate
 from ui.housing.models import (
     FlatsModel,
     QueueModel,
-    RowsModel,
     SettlementModel,
     SimulationModel,
     StandardsModel,
     TransitionModel,
     yuan,
 )
+from ui.models.rows import RowsModel
 
 CHANGES = frozenset({"housing", "households"})
 
@@ -65,16 +66,6 @@ def _table(model: RowsModel[Any]) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view
-
-
-def _qdate(day: date | None) -> QDate:
-    d = day or date.today()
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(edit: QDateEdit) -> date:
-    q = edit.date()
-    return date(q.year(), q.month(), q.day())
 
 
 class _AreaDialog(QDialog):
@@ -238,7 +229,7 @@ class StockDialog(_AreaDialog):
             return
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("承诺交房日期"))
-        edit = QDateEdit(_qdate(getattr(self._estates.get(int(estate_id)), "promised_handover_on", None)))
+        edit = QDateEdit(to_qdate(getattr(self._estates.get(int(estate_id)), "promised_handover_on", None)))
         edit.setCalendarPopup(True)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(dialog.accept)
@@ -246,7 +237,7 @@ class StockDialog(_AreaDialog):
         form = QFormLayout(dialog)
         form.addRow(self.tr("承诺交房日期"), edit)
         form.addRow(box)
-        if dialog.exec() and self.call(stock.set_promised_handover, int(estate_id), _pydate(edit)) is not None:
+        if dialog.exec() and self.call(stock.set_promised_handover, int(estate_id), edited_date(edit)) is not None:
             self.ctx.runner.announce(*CHANGES)
 
 
@@ -479,8 +470,8 @@ class TransitionDialog(_AreaDialog):
         super().__init__(ctx, project_id, QCoreApplication.translate("TransitionDialog", "过渡费"))
         self.setWindowTitle(self.tr("过渡费发放表"))
         today = date.today()
-        self.since = QDateEdit(_qdate(date(today.year, ((today.month - 1) // 3) * 3 + 1, 1)))
-        self.until = QDateEdit(_qdate(today))
+        self.since = QDateEdit(to_qdate(date(today.year, ((today.month - 1) // 3) * 3 + 1, 1)))
+        self.until = QDateEdit(to_qdate(today))
         for e in (self.since, self.until):
             e.setCalendarPopup(True)
         self.from_moveout = QComboBox()
@@ -514,10 +505,10 @@ class TransitionDialog(_AreaDialog):
         self.refresh()
 
     def _since(self) -> date | None:
-        return _pydate(self.since) if self.from_moveout.currentData() else None
+        return edited_date(self.since) if self.from_moveout.currentData() else None
 
     def refresh(self) -> None:
-        st = self.call(settlement.transition_statement, _pydate(self.until), self._since())
+        st = self.call(settlement.transition_statement, edited_date(self.until), self._since())
         self.model.set_rows(st.rows if st else [])
         if st is not None:
             self.total.setText(self.tr("{0} 户，合计 {1} 元").format(len(st.rows), yuan(st.total)))
@@ -527,7 +518,7 @@ class TransitionDialog(_AreaDialog):
 
         from resettle.documents.render import paint
 
-        run = self.call(transition_document, _pydate(self.until), self._since())
+        run = self.call(transition_document, edited_date(self.until), self._since())
         if run is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -544,7 +535,7 @@ class TransitionDialog(_AreaDialog):
                 self.tr("正在导出过渡费发放表…"),
                 settlement.export_transition_statement,
                 lambda st: self.info(self.tr("已导出 {0} 户，合计 {1} 元").format(len(st.rows), yuan(st.total))),
-                until=_pydate(self.until),
+                until=edited_date(self.until),
                 out=path,
                 since=self._since(),
             )
@@ -559,7 +550,7 @@ class HandoverDialog(_AreaDialog):
         detail = self.call(placement.placement_detail, household_id)
         name = f"{detail.household_no} {detail.head_name}" if detail else ""
         self.setWindowTitle(self.tr("交房 — {0}").format(name))
-        self.day = QDateEdit(_qdate(None))
+        self.day = QDateEdit(to_qdate(None))
         self.day.setCalendarPopup(True)
         self.keys = QSpinBox()
         self.keys.setRange(0, 99)
@@ -616,7 +607,7 @@ class HandoverDialog(_AreaDialog):
         info = self.call(
             settlement.hand_over,
             self.household_id,
-            _pydate(self.day),
+            edited_date(self.day),
             keys=self.keys.value(),
             water=readings[0],
             power=readings[1],
@@ -653,7 +644,7 @@ class HouseholdPlacementDialog(_AreaDialog):
         self.household_id = household_id
         self.mode = QComboBox()
         self.mode.addItems(list(MODES))
-        self.moved_out = QDateEdit(_qdate(None))
+        self.moved_out = QDateEdit(to_qdate(None))
         self.moved_out.setCalendarPopup(True)
         self.has_moved = QCheckBox(self.tr("已搬迁腾空"))
         self.members = QListWidget()
@@ -693,7 +684,7 @@ class HouseholdPlacementDialog(_AreaDialog):
         self.summary.setText(self.tr("安置人口 {0} 人，应安置面积 {1}").format(d.persons, entitled))
         self.mode.setCurrentText(d.mode)
         self.has_moved.setChecked(d.moved_out_on is not None)
-        self.moved_out.setDate(_qdate(d.moved_out_on))
+        self.moved_out.setDate(to_qdate(d.moved_out_on))
         self.members.clear()
         for m in d.members:
             text = f"{'✓' if m.counted else '✗'} {m.name}（{m.relation}）" + (
@@ -709,7 +700,7 @@ class HouseholdPlacementDialog(_AreaDialog):
             self.refresh()
 
     def save_moved_out(self) -> None:
-        day = _pydate(self.moved_out) if self.has_moved.isChecked() else None
+        day = edited_date(self.moved_out) if self.has_moved.isChecked() else None
         if self.call(placement.set_moved_out, self.household_id, day) is not None:
             self.ctx.runner.announce(*CHANGES)
             self.refresh()

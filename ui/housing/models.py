@@ -6,11 +6,11 @@ database (``data()`` only reads what it holds).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from resettle.domain.money import format_yuan, to_fen
@@ -23,13 +23,9 @@ from resettle.services.housing.records import (
     TransitionRow,
 )
 from ui.i18n import QT_TRANSLATE_NOOP, status_label
+from ui.models.rows import ROW_ROLE, FlaggedRowsModel, Index
 
-T = TypeVar("T")
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
-Index = QModelIndex | QPersistentModelIndex
 
 STATUS_COLOURS = {
     "可选": QColor("#c8e6c9"),  # data, not text
@@ -47,53 +43,7 @@ def area(value: Decimal | None) -> str:
     return "" if value is None else f"{value:,.2f}"
 
 
-class RowsModel(QAbstractTableModel, Generic[T]):
-    """A list of frozen dataclasses shown through (header, getter, right-aligned) columns."""
-
-    COLUMNS: tuple[tuple[str, Callable[[Any], object], bool], ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[T] = []
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> T:
-        return self._rows[index]
-
-    def rows(self) -> list[T]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section][0]) if 0 <= section < len(self.COLUMNS) else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        _header, getter, right = self.COLUMNS[index.column()]
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = getter(row)
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and right:
-            return RIGHT
-        if role == ROW_ROLE:
-            return row
-        return None
-
-
-class FlatsModel(RowsModel[FlatInfo]):
+class FlatsModel(FlaggedRowsModel[FlatInfo]):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("FlatsModel", "小区"), lambda f: f.estate, False),
         (QT_TRANSLATE_NOOP("FlatsModel", "房号"), lambda f: f.name, False),
@@ -111,7 +61,7 @@ class FlatsModel(RowsModel[FlatInfo]):
         return super().data(index, role)
 
 
-class QueueModel(RowsModel[QueueEntry]):
+class QueueModel(FlaggedRowsModel[QueueEntry]):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("QueueModel", "顺序"), lambda q: q.position, True),
         (QT_TRANSLATE_NOOP("QueueModel", "户号"), lambda q: q.household_no, False),
@@ -120,7 +70,7 @@ class QueueModel(RowsModel[QueueEntry]):
     )
 
 
-class StandardsModel(RowsModel[StandardInfo]):
+class StandardsModel(FlaggedRowsModel[StandardInfo]):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("StandardsModel", "版本"), lambda s: s.revision, True),
         (QT_TRANSLATE_NOOP("StandardsModel", "状态"), lambda s: status_label(s.status), False),
@@ -145,7 +95,7 @@ class StandardsModel(RowsModel[StandardInfo]):
     )
 
 
-class SettlementModel(RowsModel[HouseholdSettlement]):
+class SettlementModel(FlaggedRowsModel[HouseholdSettlement]):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("SettlementModel", "户号"), lambda h: h.household_no, False),
         (QT_TRANSLATE_NOOP("SettlementModel", "户主"), lambda h: h.head_name, False),
@@ -165,7 +115,7 @@ class SettlementModel(RowsModel[HouseholdSettlement]):
     )
 
 
-class SimulationModel(RowsModel[SimulationOption]):
+class SimulationModel(FlaggedRowsModel[SimulationOption]):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("SimulationModel", "方案"), lambda o: o.label, False),
         (QT_TRANSLATE_NOOP("SimulationModel", "户型"), lambda o: " + ".join(o.flats) or "—", False),
@@ -189,7 +139,7 @@ class SimulationModel(RowsModel[SimulationOption]):
     )
 
 
-class TransitionModel(RowsModel[TransitionRow]):
+class TransitionModel(FlaggedRowsModel[TransitionRow]):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("TransitionModel", "户号"), lambda r: r.household_no, False),
         (QT_TRANSLATE_NOOP("TransitionModel", "户主"), lambda r: r.head_name, False),

@@ -11,50 +11,35 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenuBar, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenuBar, QWidget
 
 from resettle.services.livelihood import labour, report
+from ui.area_menu import AreaMenu
 from ui.areas import AreaContext
 from ui.livelihood.dashboard import DashboardDialog
 from ui.livelihood.dialogs import SettingsDialog
 from ui.livelihood.pages import JobsPage, PeoplePage, SocialSecurityPage, TrainingPage
 
 
-class LivelihoodArea(QObject):
+class LivelihoodArea(AreaMenu):
     """Builds its menu on the window's menu bar and opens its pages and dialogs."""
 
     def __init__(self, ctx: AreaContext, bar: QMenuBar) -> None:
-        super().__init__(ctx.parent)
-        self.ctx = ctx
-        self.menu = bar.addMenu(self.tr("就业社保(&L)"))
+        super().__init__(ctx, bar, self.tr("就业社保(&L)"), self.tr("就业社保"))
         self.pages: dict[str, QWidget] = {}
-        self.act_dashboard = self._action(self.tr("就业社保看板…"), self.open_dashboard)
+        self.act_dashboard = self.action(self.tr("就业社保看板…"), self.open_dashboard)
         self.menu.addSeparator()
-        self.act_people = self._action(self.tr("劳动力状况与回访…"), lambda: self._page("people", PeoplePage))
-        self.act_jobs = self._action(self.tr("园区岗位与推荐…"), lambda: self._page("jobs", JobsPage))
-        self.act_training = self._action(self.tr("技能培训…"), lambda: self._page("training", TrainingPage))
-        self.act_ss = self._action(self.tr("被征地农民养老保障…"), lambda: self._page("ss", SocialSecurityPage))
+        self.act_people = self.action(self.tr("劳动力状况与回访…"), lambda: self._page("people", PeoplePage))
+        self.act_jobs = self.action(self.tr("园区岗位与推荐…"), lambda: self._page("jobs", JobsPage))
+        self.act_training = self.action(self.tr("技能培训…"), lambda: self._page("training", TrainingPage))
+        self.act_ss = self.action(self.tr("被征地农民养老保障…"), lambda: self._page("ss", SocialSecurityPage))
         self.menu.addSeparator()
-        self.act_report = self._action(self.tr("导出监测月报…"), self.export_report)
-        self.act_settings = self._action(self.tr("就业设置…"), self.open_settings)
+        self.act_report = self.action(self.tr("导出监测月报…"), self.export_report)
+        self.act_settings = self.action(self.tr("就业设置…"), self.open_settings)
         self.menu.menuAction().setVisible(True)
 
-    def _action(self, text: str, slot: Callable[[], Any]) -> QAction:
-        action = QAction(text, self)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.menu.addAction(action)
-        return action
-
-    def _project(self) -> int | None:
-        project = self.ctx.current_project()
-        if project is None:
-            QMessageBox.information(self.ctx.parent, self.tr("就业社保"), self.tr("请先在左侧选择一个项目。"))
-        return project
-
     def _show(self, key: str, make: Callable[[int], QWidget]) -> QWidget | None:
-        project = self._project()
+        project = self.project()
         if project is None:
             return None
         full = f"{key}:{project}:{id(self.ctx.database())}"
@@ -80,7 +65,7 @@ class LivelihoodArea(QObject):
         return page
 
     def export_report(self) -> None:
-        project = self._project()
+        project = self.project()
         if project is None:
             return
         name, _ = QFileDialog.getSaveFileName(
@@ -101,7 +86,7 @@ class LivelihoodArea(QObject):
             )
 
     def open_settings(self) -> None:
-        project = self._project()
+        project = self.project()
         if project is None:
             return
         db = self.ctx.database()

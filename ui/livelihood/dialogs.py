@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,15 +21,7 @@ from PySide6.QtWidgets import (
 
 from resettle.domain.labour import CONDITIONS, EMPLOYMENT_STATES
 from resettle.services.livelihood.labour import LabourSettingsView
-
-
-def to_qdate(day: date | None) -> QDate:
-    d = day or date.today()
-    return QDate(d.year, d.month, d.day)
-
-
-def from_qdate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
+from ui.dates import from_qdate, to_qdate
 
 
 def _date_edit(day: date | None) -> QDateEdit:

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from resettle.io.livelihood_records import ReconcileRow, VillageFigures
@@ -19,9 +19,9 @@ from resettle.services.livelihood.jobs import PostInfo, ReferralView
 from resettle.services.livelihood.training import CourseInfo, EnrolmentView
 from resettle.services.livelihood.visits import DueVisit
 from ui.i18n import QT_TRANSLATE_NOOP, status_label
+from ui.models.rows import ROW_ROLE, SORT_ROLE, NumberedRowsModel
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+__all__ = ["ROW_ROLE", "SORT_ROLE", "RowsModel"]  # the roles the pages sort and pick rows by
 ATTENTION = QColor("#f8d0d0")
 GOOD = QColor("#dff0d8")
 Getter = Callable[[Any], Any]
@@ -45,65 +45,16 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(NumberedRowsModel[Any]):
     """Frozen rows, one column per (header, getter); ``background(row)`` may colour a row."""
 
-    COLUMNS: tuple[tuple[str, Getter], ...] = ()
+    HEADER_CONTEXT = "LivelihoodModels"
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
+    def display(self, value: Any) -> str:
+        return _text(value)
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    @property
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.COLUMNS):
-                return QCoreApplication.translate("LivelihoodModels", self.COLUMNS[section][0])
-            return None
-        return section + 1
-
-    def background(self, row: Any) -> QColor | None:
-        return None
-
-    def tooltip(self, row: Any) -> str:
-        return ""
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        getter = self.COLUMNS[index.column()][1]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _text(getter(row))
-        if role == SORT_ROLE:
-            value = getter(row)
-            return value if isinstance(value, int | str) else _text(value)
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self.background(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row) or None
-        return None
+    def sort_key(self, value: Any) -> Any:
+        return value if isinstance(value, int | str) else _text(value)
 
 
 class VillageFiguresModel(RowsModel):

@@ -2,70 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 
 from resettle.domain.compensation_records import AdjustmentView, HouseholdDiff, LineView, RateTableInfo
 from resettle.domain.money import format_yuan, to_fen
 from resettle.domain.rates import Rule
 from ui.i18n import QT_TRANSLATE_NOOP, status_label
-
-T = TypeVar("T")
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+from ui.models.rows import FlaggedRowsModel
 
 
 def yuan(value: Decimal | None) -> str:
     return "" if value is None else format_yuan(to_fen(value))
 
 
-class RowsModel(QAbstractTableModel, Generic[T]):
-    """A list of frozen dataclasses shown through (header, getter, right-aligned) columns."""
-
-    COLUMNS: tuple[tuple[str, Callable[[Any], object], bool], ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[T] = []
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> T:
-        return self._rows[index]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section][0]) if 0 <= section < len(self.COLUMNS) else None
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        _header, getter, right = self.COLUMNS[index.column()]
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = getter(row)
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and right:
-            return RIGHT
-        if role == ROW_ROLE:
-            return row
-        return None
-
-
-class LinesModel(RowsModel[LineView]):
+class LinesModel(FlaggedRowsModel[LineView]):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("LinesModel", "项目"), lambda r: r.item, False),
         (QT_TRANSLATE_NOOP("LinesModel", "数量"), lambda r: f"{r.quantity.normalize():f} {r.unit}", True),
@@ -76,7 +29,7 @@ class LinesModel(RowsModel[LineView]):
     )
 
 
-class AdjustmentsModel(RowsModel[AdjustmentView]):
+class AdjustmentsModel(FlaggedRowsModel[AdjustmentView]):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("AdjustmentsModel", "项目"), lambda r: r.item, False),
         (QT_TRANSLATE_NOOP("AdjustmentsModel", "金额(元)"), lambda r: yuan(r.amount), True),
@@ -90,7 +43,7 @@ def _none() -> str:
     return QCoreApplication.translate("DiffModel", "无")
 
 
-class RateTablesModel(RowsModel[RateTableInfo]):
+class RateTablesModel(FlaggedRowsModel[RateTableInfo]):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("RateTablesModel", "名称"), lambda r: r.name, False),
         (
@@ -109,7 +62,7 @@ def _limit(fen: int | None) -> str:
     return "" if fen is None else format_yuan(fen)
 
 
-class RulesModel(RowsModel[Rule]):
+class RulesModel(FlaggedRowsModel[Rule]):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("RulesModel", "编码"), lambda r: r.code, False),
         (QT_TRANSLATE_NOOP("RulesModel", "项目"), lambda r: r.item, False),
@@ -123,7 +76,7 @@ class RulesModel(RowsModel[Rule]):
     )
 
 
-class DiffModel(RowsModel[HouseholdDiff]):
+class DiffModel(FlaggedRowsModel[HouseholdDiff]):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("DiffModel", "户号"), lambda r: r.household_no, False),
         (QT_TRANSLATE_NOOP("DiffModel", "户主"), lambda r: r.head_name, False),
@@ -135,7 +88,7 @@ class DiffModel(RowsModel[HouseholdDiff]):
     )  # fmt: skip
 
 
-class SumsModel(RowsModel[tuple[str, Decimal]]):
+class SumsModel(FlaggedRowsModel[tuple[str, Decimal]]):
     """Totals keyed by item, village or payee; the first header names the key."""
 
     def __init__(self, key_header: str, parent: Any = None) -> None:

@@ -2,88 +2,59 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenuBar, QMessageBox
 
-from resettle.errors import ResettleError
 from resettle.services import accounts
 from resettle.services.payments import batches
+from ui.area_menu import AreaMenu
 from ui.areas import AreaContext
 
 
-class PaymentsArea(QObject):
+class PaymentsArea(AreaMenu):
     """Builds its menu on the window's menu bar and opens its pages and dialogs."""
 
+    REFUSALS_AS_MESSAGES = True
+
     def __init__(self, ctx: AreaContext, bar: QMenuBar) -> None:
-        super().__init__(ctx.parent)
-        self.ctx = ctx
-        self.menu = bar.addMenu(self.tr("协议兑付(&Y)"))
-        self.open_dialogs: list[QDialog] = []
-        entries: list[tuple[str, Callable[[], object]] | None] = [
-            (self.tr("协议…"), self.show_agreements),
-            (self.tr("兑付批次…"), self.show_batches),
-            (self.tr("登记银行回盘…"), self.apply_reply),
-            (self.tr("对账…"), self.show_reconcile),
-            (self.tr("要件（所选户）…"), self.show_supporting),
-            None,
-            (self.tr("账户…"), self.show_accounts),
-            (self.tr("锁定 / 切换账户"), self.lock),
-        ]
-        for entry in entries:
-            if entry is None:
-                self.menu.addSeparator()
-                continue
-            text, slot = entry
-            self.menu.addAction(text).triggered.connect(lambda _checked=False, s=slot: s())
-        self.menu.menuAction().setVisible(True)
-
-    def _project(self) -> int | None:
-        pid = self.ctx.current_project()
-        if pid is None:
-            QMessageBox.information(self.ctx.parent, self.tr("协议兑付"), self.tr("请先在左侧选择一个项目。"))
-        return pid
-
-    def _open(self, make: Callable[[int], QDialog]) -> QDialog | None:
-        pid = self._project()
-        if pid is None:
-            return None
-        try:
-            dialog = make(pid)
-        except ResettleError as exc:
-            QMessageBox.warning(self.ctx.parent, self.tr("协议兑付"), exc.message)
-            return None
-        self.open_dialogs = [d for d in self.open_dialogs if d.isVisible()] + [dialog]
-        dialog.show()
-        return dialog
+        super().__init__(ctx, bar, self.tr("协议兑付(&Y)"), self.tr("协议兑付"))
+        self.add_entries(
+            [
+                (self.tr("协议…"), self.show_agreements),
+                (self.tr("兑付批次…"), self.show_batches),
+                (self.tr("登记银行回盘…"), self.apply_reply),
+                (self.tr("对账…"), self.show_reconcile),
+                (self.tr("要件（所选户）…"), self.show_supporting),
+                None,
+                (self.tr("账户…"), self.show_accounts),
+                (self.tr("锁定 / 切换账户"), self.lock),
+            ]
+        )
 
     def show_agreements(self) -> QDialog | None:
         from ui.payments.dialogs import AgreementsDialog
 
-        return self._open(lambda pid: AgreementsDialog(self.ctx, pid))
+        return self.open_for_project(lambda pid: AgreementsDialog(self.ctx, pid))
 
     def show_batches(self) -> QDialog | None:
         from ui.payments.dialogs import BatchesDialog
 
-        return self._open(lambda pid: BatchesDialog(self.ctx, pid))
+        return self.open_for_project(lambda pid: BatchesDialog(self.ctx, pid))
 
     def show_reconcile(self) -> QDialog | None:
         from ui.payments.dialogs import ReconcileDialog
 
-        return self._open(lambda pid: ReconcileDialog(self.ctx, pid))
+        return self.open_for_project(lambda pid: ReconcileDialog(self.ctx, pid))
 
     def show_supporting(self) -> QDialog | None:
         from ui.payments.dialogs import SupportingDialog
 
-        chosen = self.ctx.current_households()
-        if len(chosen) != 1:
-            QMessageBox.information(self.ctx.parent, self.tr("要件"), self.tr("请在登记表中选择一户。"))
+        hid = self.chosen_household(self.tr("要件"), self.tr("请在登记表中选择一户。"), exactly_one=True)
+        if hid is None:
             return None
-        return self._open(lambda pid: SupportingDialog(self.ctx, pid, chosen[0]))
+        return self.open_for_project(lambda pid: SupportingDialog(self.ctx, pid, hid))
 
     def apply_reply(self) -> None:
-        pid = self._project()
+        pid = self.project()
         if pid is None:
             return
         name, _ = QFileDialog.getOpenFileName(self.ctx.parent, self.tr("银行回盘文件"), "", "Excel (*.xlsx *.xls)")
@@ -109,10 +80,7 @@ class PaymentsArea(QObject):
     def show_accounts(self) -> QDialog:
         from ui.payments.accounts_dialog import AccountsDialog
 
-        dialog = AccountsDialog(self.ctx.database(), self.ctx.parent)
-        self.open_dialogs = [d for d in self.open_dialogs if d.isVisible()] + [dialog]
-        dialog.show()
-        return dialog
+        return self.keep_open(AccountsDialog(self.ctx.database(), self.ctx.parent))
 
     def lock(self) -> None:
         """Log out now and ask for a login (the same account or another)."""

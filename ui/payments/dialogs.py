@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from resettle.errors import ResettleError
 from resettle.services.payments import agreements, batches, reconcile, supporting
 from ui.areas import AreaContext
+from ui.dates import edited_date
 from ui.payments.models import AgreementsModel, BalancesModel, BatchesModel, DifferencesModel, RowsModel
 
 CHANGES = frozenset({"payments", "households"})
@@ -56,11 +57,6 @@ def _table(model: RowsModel[Any]) -> QTableView:
 
 def _selected_rows(view: QTableView) -> list[int]:
     return sorted({i.row() for i in view.selectionModel().selectedRows()})
-
-
-def _date(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
 
 
 class _AreaDialog(QDialog):
@@ -168,7 +164,7 @@ class AgreementsDialog(_AreaDialog):
             done,
             project_id=self.project_id,
             household_ids=ids,
-            signed_on=_date(dialog.date_edit),
+            signed_on=edited_date(dialog.date_edit),
             plan=dialog.plan_edit.text(),
         )
 

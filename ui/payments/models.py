@@ -6,24 +6,21 @@ database.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 
 from resettle.services.accounts import AccountInfo
 from resettle.services.payments.agreements import AgreementRow
 from resettle.services.payments.batches import BatchInfo
 from resettle.services.payments.reconcile import Difference, HouseholdBalance
 from ui.i18n import QT_TRANSLATE_NOOP, status_label
+from ui.models.rows import RIGHT
+from ui.models.rows import RowsModel as BaseRowsModel
 
 T = TypeVar("T")
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-Index = QModelIndex | QPersistentModelIndex
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _text(value: object) -> str:
@@ -44,52 +41,17 @@ def _text(value: object) -> str:
     return str(value)
 
 
-class RowsModel(QAbstractTableModel, Generic[T]):
-    """Rows of one dataclass shown through ``COLUMNS`` (header, getter)."""
+class RowsModel(BaseRowsModel[T]):
+    """Rows of one dataclass shown through ``COLUMNS`` (header, getter); amounts and counts right-aligned."""
 
-    COLUMNS: tuple[tuple[str, Callable[[Any], object]], ...] = ()
+    def display(self, value: Any) -> str:
+        return _text(value)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[T] = []
+    def sort_key(self, value: Any) -> Any:
+        return int(value * 100) if isinstance(value, Decimal) else _text(value)  # 分 sort as numbers
 
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> T:
-        return self._rows[index]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-        if horizontal and 0 <= section < len(self.COLUMNS):
-            return self.tr(self.COLUMNS[section][0])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or index.column() >= len(self.COLUMNS):
-            return None
-        value = self.COLUMNS[index.column()][1](self._rows[index.row()])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _text(value)
-        if role == SORT_ROLE:
-            return int(value * 100) if isinstance(value, Decimal) else _text(value)  # 分 sort as numbers
-        if role == ROW_ROLE:
-            return self._rows[index.row()]
-        if (
-            role == Qt.ItemDataRole.TextAlignmentRole
-            and isinstance(value, Decimal | int)
-            and not isinstance(value, bool)
-        ):
-            return RIGHT
-        return None
+    def alignment(self, column: int, value: Any) -> int | None:
+        return RIGHT if isinstance(value, Decimal | int) and not isinstance(value, bool) else None
 
 
 class AgreementsModel(RowsModel[AgreementRow]):

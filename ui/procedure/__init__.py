@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from functools import partial
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenuBar
 
 from resettle.services.procedure import grievances
+from ui.area_menu import AreaMenu
 from ui.areas import AreaContext
 from ui.procedure.window import TAB_GRIEVANCES, TAB_HOLIDAYS, TAB_POSTINGS, TAB_TIMELINE, ProcedureWindow
 
 
-class ProcedureArea(QObject):
+class ProcedureArea(AreaMenu):
     """Builds its menu on the window's menu bar and opens its pages and dialogs."""
 
     def __init__(self, ctx: AreaContext, bar: QMenuBar) -> None:
-        super().__init__(ctx.parent)
-        self.ctx = ctx
-        self.menu = bar.addMenu(self.tr("程序(&R)"))
+        super().__init__(ctx, bar, self.tr("程序(&R)"))
         self.window: ProcedureWindow | None = None
         self.grievance_action: QAction | None = None
         for text, tab in (
@@ -26,8 +26,7 @@ class ProcedureArea(QObject):
             (self.tr("公示记录…"), TAB_POSTINGS),
             (self.tr("节假日表…"), TAB_HOLIDAYS),
         ):
-            action = self.menu.addAction(text)
-            action.triggered.connect(lambda _checked=False, t=tab: self.open(t))
+            action = self.action(text, partial(self.open, tab))
             if tab == TAB_GRIEVANCES:
                 self.grievance_action = action
         self.menu.menuAction().setVisible(True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,15 +21,7 @@ from PySide6.QtWidgets import (
 
 from resettle.services.procedure.grievances import CHANNELS, DEFAULT_PERIODS, SUBJECT_KINDS, GrievanceInput
 from resettle.services.procedure.steps import UNIT_DAYS, UNIT_WORKING_DAYS, StepView
-
-
-def _qdate(value: date | None) -> QDate:
-    day = value or date.today()
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
+from ui.dates import from_qdate, to_qdate
 
 
 class OptionalDate(QWidget):
@@ -41,7 +32,7 @@ class OptionalDate(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.check = QCheckBox(self)
-        self.edit = QDateEdit(_qdate(value), self)
+        self.edit = QDateEdit(to_qdate(value), self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.check.setChecked(value is not None)
@@ -51,7 +42,7 @@ class OptionalDate(QWidget):
         lay.addWidget(self.edit, 1)
 
     def value(self) -> date | None:
-        return _pydate(self.edit.date()) if self.check.isChecked() else None
+        return from_qdate(self.edit.date()) if self.check.isChecked() else None
 
 
 class StepDialog(QDialog):
@@ -115,7 +106,7 @@ class GrievanceDialog(QDialog):
         self.phone = QLineEdit(self)
         self.channel = QComboBox(self)
         self.channel.addItems(list(CHANNELS))
-        self.received = QDateEdit(_qdate(None), self)
+        self.received = QDateEdit(to_qdate(None), self)
         self.received.setCalendarPopup(True)
         self.received.setDisplayFormat("yyyy-MM-dd")
         self.category = QLineEdit(self)
@@ -161,7 +152,7 @@ class GrievanceDialog(QDialog):
         return GrievanceInput(
             person=self.person.text(),
             channel=self.channel.currentText(),
-            received_on=_pydate(self.received.date()),
+            received_on=from_qdate(self.received.date()),
             category=self.category.text(),
             subject_kind=self.about.currentText(),
             subject=self.subject.text(),
@@ -182,7 +173,7 @@ class CloseDialog(QDialog):
         self.setWindowTitle(self.tr("办结信访 ") + number)
         form = QFormLayout(self)
         self.answer = QPlainTextEdit(self)
-        self.closed = QDateEdit(_qdate(None), self)
+        self.closed = QDateEdit(to_qdate(None), self)
         self.closed.setCalendarPopup(True)
         self.closed.setDisplayFormat("yyyy-MM-dd")
         self.handler = QLineEdit(handler, self)
@@ -195,7 +186,7 @@ class CloseDialog(QDialog):
         form.addRow(buttons)
 
     def values(self) -> tuple[str, date, str]:
-        return self.answer.toPlainText(), _pydate(self.closed.date()), self.handler.text()
+        return self.answer.toPlainText(), from_qdate(self.closed.date()), self.handler.text()
 
 
 class PostingDialog(QDialog):
@@ -207,8 +198,8 @@ class PostingDialog(QDialog):
         form = QFormLayout(self)
         self.title = QLineEdit(self)
         self.place = QLineEdit(self)
-        self.start = QDateEdit(_qdate(None), self)
-        self.end = QDateEdit(_qdate(None), self)
+        self.start = QDateEdit(to_qdate(None), self)
+        self.end = QDateEdit(to_qdate(None), self)
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -230,7 +221,7 @@ class PostingDialog(QDialog):
         return {
             "title": self.title.text(),
             "place": self.place.text(),
-            "start_date": _pydate(self.start.date()),
-            "end_date": _pydate(self.end.date()),
+            "start_date": from_qdate(self.start.date()),
+            "end_date": from_qdate(self.end.date()),
             "step_code": self.step.currentData() or None,
         }

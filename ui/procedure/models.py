@@ -7,20 +7,19 @@ in their tooltip. ``ROW_ROLE`` gives the row object, ``SORT_ROLE`` a sortable va
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 
 from resettle.services.procedure.calendar import HolidayRow
 from resettle.services.procedure.grievances import GrievanceView, PostingView
 from resettle.services.procedure.steps import PROBLEM_STATUSES, StepView
 from ui.i18n import QT_TRANSLATE_NOOP, status_label
+from ui.models.rows import ROW_ROLE, SORT_ROLE, Getter, NumberedRowsModel
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+__all__ = ["ROW_ROLE", "SORT_ROLE", "GrievanceModel", "HolidayModel", "PostingModel", "StepsModel"]
 PROBLEM_BACKGROUND = QColor("#f8d0d0")
 DONE_BACKGROUND = QColor("#dff0d8")
 OFF_BACKGROUND = QColor("#fbe3c8")
@@ -35,7 +34,6 @@ WEEKDAYS = (
 )
 
 T = TypeVar("T")
-Getter = Callable[[Any], Any]
 
 
 def _text(value: Any) -> str:
@@ -46,67 +44,14 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-class _RowsModel(QAbstractTableModel, Generic[T]):
+class _RowsModel(NumberedRowsModel[T]):
     """Frozen rows, one column per (header, getter)."""
 
-    COLUMNS: tuple[tuple[str, Getter], ...] = ()
+    def display(self, value: Any) -> str:
+        return _text(value)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[T] = []
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> T | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    @property
-    def rows(self) -> list[T]:
-        return list(self._rows)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.COLUMNS):
-                return QCoreApplication.translate(type(self).__name__, self.COLUMNS[section][0])
-            return None
-        return section + 1
-
-    def background(self, item: T) -> QColor | None:
-        return None
-
-    def tooltip(self, item: T) -> str:
-        return ""
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        if not (0 <= index.column() < len(self.COLUMNS)):
-            return None
-        item = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _text(self.COLUMNS[index.column()][1](item))
-        if role == SORT_ROLE:
-            value = self.COLUMNS[index.column()][1](item)
-            return value.isoformat() if isinstance(value, date) else value
-        if role == ROW_ROLE:
-            return item
-        if role == Qt.ItemDataRole.BackgroundRole:
-            color = self.background(item)
-            return QBrush(color) if color is not None else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(item) or None
-        return None
+    def sort_key(self, value: Any) -> Any:
+        return value.isoformat() if isinstance(value, date) else value
 
 
 class StepsModel(_RowsModel[StepView]):
