@@ -20,7 +20,7 @@ from typing import Any
 from resettle.cli import compensation as cli_compensation
 from resettle.cli.common import add_common, emit, open_db, progress_printer
 from resettle.io.error_report import write_error_report
-from resettle.io.export import ExportInfo
+from resettle.io.exports.common import ExportInfo
 from resettle.io.survey import ImportIssue, ReadOptions
 from resettle.services.register import exports, imports
 from resettle.services.register.imports import HouseholdChange, ImportPreview

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from resettle.domain.ids import normalize_id
 from resettle.errors import Cancelled, ValidationError
-from resettle.io.export import atomic_workbook, safe_text
 from resettle.io.grid import column_letter, open_workbook
 from resettle.io.values import clean_text
+from resettle.io.xlsx_style import atomic_workbook, safe_text
 
 __all__ = [
     "BANK_HEADERS",

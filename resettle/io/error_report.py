@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from resettle.errors import Cancelled, ResettleError
-from resettle.io.export import safe_text
 from resettle.io.grid import CellValue, SheetGrid, open_workbook
 from resettle.io.guards import column_index
 from resettle.io.rate_workbook import CellIssue
 from resettle.io.survey import ImportIssue
+from resettle.io.xlsx_style import safe_text
 
 if TYPE_CHECKING:  # openpyxl is imported when a report is written, not at start-up
     from openpyxl import Workbook

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from resettle.io.export import atomic_workbook, safe_text
+from resettle.io.xlsx_style import atomic_workbook, safe_text
 
 __all__ = ["GrievanceLogRow", "write_grievance_log"]
 

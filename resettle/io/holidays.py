@@ -18,9 +18,9 @@ from pathlib import Path
 
 from resettle.domain.workdays import DayKind, SpecialDay
 from resettle.errors import ValidationError
-from resettle.io.export import atomic_workbook, safe_text
 from resettle.io.grid import CellValue, column_letter, open_workbook
 from resettle.io.values import clean_text
+from resettle.io.xlsx_style import atomic_workbook, safe_text
 
 __all__ = ["SHEET_NAME", "HolidayWorkbook", "read_holiday_workbook", "shipped_years", "write_holiday_workbook"]
 

@@ -1,6 +1,6 @@
 """The 过渡费发放表 (transition fee statement) as xlsx: one row per household, a signature column, the total.
 
-Written with :func:`resettle.io.export.atomic_workbook` (temp file renamed at the end), text
+Written with :func:`resettle.io.xlsx_style.atomic_workbook` (temp file renamed at the end), text
 cells as text, amounts as numbers with two places.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from resettle.io.export import atomic_workbook, safe_text
+from resettle.io.xlsx_style import atomic_workbook, safe_text
 
 if TYPE_CHECKING:
     from resettle.domain.transition import TransitionStatement

@@ -1,6 +1,6 @@
 """Livelihood workbooks out: the social-security roster, the reconciliation, the course roster, the monitoring report.
 
-Same conventions as :mod:`resettle.io.export`: written beside the target and renamed at
+Same conventions as :mod:`resettle.io.xlsx_style`: written beside the target and renamed at
 the end (no half file), user text always as text cells with formula leads shielded, IDs
 as text, numbers as numbers with formats, A4 print setup with the header repeated. The
 monitoring report carries native Excel charts (xlsxwriter), so the county's office can
@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from resettle.errors import Cancelled
-from resettle.io.export import atomic_workbook, safe_text
 from resettle.io.livelihood_records import (
     OUTCOME_LABELS,
     OUTCOMES,
@@ -27,6 +26,7 @@ from resettle.io.livelihood_records import (
     ReconcileRow,
     RosterRow,
 )
+from resettle.io.xlsx_style import atomic_workbook, safe_text
 
 __all__ = ["write_course_roster", "write_monitoring", "write_reconciliation", "write_ss_roster"]
 

@@ -24,20 +24,14 @@ from resettle.domain.ids import random_valid_id
 from resettle.domain.mask import mask
 from resettle.domain.posting import ChainStamp
 from resettle.domain.sample_rates import sample_rate_table
-from resettle.io import export as export_module
 from resettle.io.cell_text import csv_text, put_text, restore, xlsx_text
-from resettle.io.export import (
-    DisclosureOptions,
-    ExportCancelled,
-    GroupCount,
-    RosterHousehold,
-    RosterPerson,
-    safe_text,
-    write_disclosure,
-    write_roster,
-)
+from resettle.io.exports import roster as export_module
+from resettle.io.exports.common import ExportCancelled, RosterHousehold, RosterPerson
+from resettle.io.exports.disclosure import DisclosureOptions, write_disclosure
+from resettle.io.exports.roster import GroupCount, write_roster
 from resettle.io.rate_workbook import write_rate_workbook
 from resettle.io.survey import SurveyReadResult, read_survey
+from resettle.io.xlsx_style import safe_text
 from resettle.services.compensation import computing, rate_tables, summaries
 from resettle.services.documents.data import load_households
 from resettle.services.payments.common import head_ids

@@ -8,8 +8,8 @@ from decimal import Decimal
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
+from resettle.domain.head import HEAD_RELATIONS
 from resettle.errors import NotFoundError, ValidationError
-from resettle.io.export import HEAD_RELATIONS
 from resettle.store.models import Household, Project, Village, VillageGroup
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 Each function is one user action: it reads the register in one read transaction (one
 consistent snapshot, however long the export takes), streams the households chunk by
-chunk into :mod:`resettle.io.export`, and returns what it wrote. Households come in the
+chunk into :mod:`resettle.io.exports`, and returns what it wrote. Households come in the
 register's order: village, group (as created), 户号.
 """
 
@@ -28,18 +28,10 @@ from resettle.domain.posting import posting_days, posting_period, posting_period
 from resettle.errors import Cancelled as CancelledError
 from resettle.errors import NotFoundError, ResettleError
 from resettle.io.compensation_export import write_compensation_workbook
-from resettle.io.export import (
-    DisclosureOptions,
-    ExportInfo,
-    GroupCount,
-    PaymentRow,
-    RosterAttachment,
-    RosterHousehold,
-    RosterPerson,
-    write_disclosure,
-    write_payments,
-    write_roster,
-)
+from resettle.io.exports.common import ExportInfo, RosterAttachment, RosterHousehold, RosterPerson
+from resettle.io.exports.disclosure import DisclosureOptions, write_disclosure
+from resettle.io.exports.payments import PaymentRow, write_payments
+from resettle.io.exports.roster import GroupCount, write_roster
 from resettle.services.accounts.guard import Need, require
 from resettle.services.compensation import rate_tables, summaries
 from resettle.services.documents.data import chain_stamp
