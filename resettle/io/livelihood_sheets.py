@@ -44,6 +44,7 @@ __all__ = [
     "TRAINING_SHEET",
     "EmploymentRow",
     "PostRow",
+    "PostTerms",
     "ReplyRow",
     "SheetIssue",
     "SheetRead",
@@ -123,8 +124,9 @@ class TrainingRow:
 
 
 @dataclass(frozen=True)
-class PostRow:
-    row: int
+class PostTerms:
+    """What a park enterprise's post asks (a row of the 岗位 sheet; a stored post's view adds its counts)."""
+
     enterprise: str
     post: str
     kind: str
@@ -134,6 +136,11 @@ class PostRow:
     sex: str
     certificate: str
     wage: Decimal | None
+
+
+@dataclass(frozen=True)
+class PostRow(PostTerms):
+    row: int
 
 
 @dataclass(frozen=True)
@@ -485,7 +492,7 @@ def read_posts(path: Path) -> SheetRead[PostRow]:
         if row.ok and places is not None:
             read.rows.append(
                 PostRow(
-                    r + 1, enterprise, post, row.text("kind"), places, low, high, sex, row.text("certificate"), wage
+                    enterprise, post, row.text("kind"), places, low, high, sex, row.text("certificate"), wage, row=r + 1
                 )
             )
     return read

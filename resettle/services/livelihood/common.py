@@ -8,7 +8,7 @@ project's own reference date once the register has one, else today.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 
 from resettle.domain.ids import check_id
 from resettle.domain.labour import WorkingAgeLimits, age_on, labour_category
-from resettle.errors import Cancelled, NotFoundError, ValidationError
+from resettle.errors import ValidationError
 from resettle.io.livelihood_sheets import SheetIssue
+from resettle.services.common import CancelCheck, Progress, check_cancel, project_of
 from resettle.store.livelihood_models import LabourPerson, LabourSettings
 from resettle.store.models import Household, LandParcel, Person, Project, Village, VillageGroup
 
@@ -38,8 +39,6 @@ __all__ = [
     "settings_of",
 ]
 
-Progress = Callable[[int, int], None] | None
-CancelCheck = Callable[[], bool] | None
 _CHUNK = 900
 
 
@@ -52,16 +51,8 @@ class LivelihoodImportError(ValidationError):
         self.issues = list(issues)
 
 
-def check_cancel(cancelled: CancelCheck) -> None:
-    if cancelled is not None and cancelled():
-        raise Cancelled()
-
-
 def project_name(s: Session, project_id: int) -> str:
-    project = s.get(Project, project_id)
-    if project is None:
-        raise NotFoundError(f"项目 {project_id} 不存在")
-    return project.name
+    return project_of(s, project_id).name
 
 
 def settings_of(s: Session, project_id: int) -> LabourSettings | None:

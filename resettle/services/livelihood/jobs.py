@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -13,8 +12,9 @@ from sqlalchemy.orm import Session
 from resettle.domain.labour import STATE_EMPLOYED
 from resettle.domain.matching import Candidate, Post, match
 from resettle.errors import ConflictError, NotFoundError, ValidationError
-from resettle.io.livelihood_sheets import read_posts
+from resettle.io.livelihood_sheets import PostTerms, read_posts
 from resettle.services.accounts.guard import Need, require
+from resettle.services.common import view_of
 from resettle.services.livelihood.common import LivelihoodImportError, load_people, project_name, reference_date
 from resettle.services.livelihood.labour import ImportSummary, apply_state
 from resettle.services.livelihood.training import certificates_by_person
@@ -41,17 +41,8 @@ NEXT_STATES = {"推荐": ("面试", "录用", "未录用"), "面试": ("录用",
 
 
 @dataclass(frozen=True)
-class PostInfo:
+class PostInfo(PostTerms):
     id: int
-    enterprise: str
-    post: str
-    kind: str
-    places: int
-    min_age: int | None
-    max_age: int | None
-    sex: str
-    certificate: str
-    wage: Decimal | None
     referred: int  # places held by open referrals
     hired: int
 
@@ -126,19 +117,11 @@ def list_posts(db: Database, project_id: int) -> list[PostInfo]:
         project_name(s, project_id)
         counts = _post_counts(s, project_id)
         return [
-            PostInfo(
-                p.id,
-                p.enterprise,
-                p.post,
-                p.kind,
-                p.places,
-                p.min_age,
-                p.max_age,
-                p.sex,
-                p.certificate,
-                p.wage,
-                sum(counts.get(p.id, {}).get(k, 0) for k in OPEN_STATES),
-                counts.get(p.id, {}).get("录用", 0),
+            view_of(
+                PostInfo,
+                p,
+                referred=sum(counts.get(p.id, {}).get(k, 0) for k in OPEN_STATES),
+                hired=counts.get(p.id, {}).get("录用", 0),
             )
             for p in s.scalars(select(JobPost).where(JobPost.project_id == project_id).order_by(JobPost.id))
         ]

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from resettle.domain.labour import CONDITIONS, EMPLOYMENT_STATES, STATE_SEEKING, WorkingAgeLimits
 from resettle.errors import NotFoundError, ValidationError
-from resettle.io.livelihood_sheets import SheetIssue, read_employment
+from resettle.io.livelihood_sheets import SheetIssue, SheetRead, read_employment
 from resettle.services.accounts.guard import Need, require
+from resettle.services.common import project_of
 from resettle.services.livelihood.common import (
     CancelCheck,
     LivelihoodImportError,
@@ -247,31 +250,66 @@ def person_history(db: Database, project_id: int, person_id: int) -> list[Employ
         ]
 
 
-def match_people(
-    s: Session, project_id: int, sheet: str, rows: list[tuple[int, str, str]], id_column: str, name_column: str
-) -> tuple[dict[int, PersonFacts], list[SheetIssue], list[SheetIssue]]:
-    """Sheet rows (row, name, id) -> the project's person; unknown IDs are errors, other names warnings."""
+class _PersonRow(Protocol):
+    @property
+    def row(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def id_number(self) -> str: ...
+
+
+R = TypeVar("R", bound=_PersonRow)
+
+
+def matched_sheet(
+    s: Session,
+    project_id: int,
+    what: str,
+    read: SheetRead[R],
+    *,
+    key: Callable[[R], Hashable],
+    column: str,
+    twice: Callable[[int], str],
+) -> tuple[dict[int, PersonFacts], list[SheetIssue]]:
+    """A labour-office sheet's rows -> the project's people (row -> person) and the warnings; all or nothing.
+
+    Unknown IDs, the sheet's own errors and rows that repeat another (the same ``key``; the
+    error names ``column`` and says ``twice(first row)``) refuse the whole
+    sheet with every problem; a name that differs from the register is a warning."""
+    errors = list(read.errors)
+    project_of(s, project_id)
     people = people_by_id_number(load_people(s, project_id, date.today()))
+    id_column, name_column = read.columns.get("id_number", ""), read.columns.get("name", "")
     found: dict[int, PersonFacts] = {}
-    errors: list[SheetIssue] = []
     warnings: list[SheetIssue] = []
-    for row, name, id_number in rows:
-        person = people.get(id_number)
+    for r in read.rows:
+        person = people.get(r.id_number)
         if person is None:
-            errors.append(SheetIssue("error", sheet, row, id_column, f"身份证号码 {id_number} 不在本项目的登记册中"))
+            errors.append(
+                SheetIssue("error", read.sheet, r.row, id_column, f"身份证号码 {r.id_number} 不在本项目的登记册中")
+            )
             continue
-        if name and name != person.name:
+        if r.name and r.name != person.name:
             warnings.append(
                 SheetIssue(
                     "warning",
-                    sheet,
-                    row,
+                    read.sheet,
+                    r.row,
                     name_column,
-                    f"姓名「{name}」与登记册中的「{person.name}」不一致（按身份证号码导入）",
+                    f"姓名「{r.name}」与登记册中的「{person.name}」不一致（按身份证号码导入）",
                 )
             )
-        found[row] = person
-    return found, errors, warnings
+        found[r.row] = person
+    seen: dict[Hashable, int] = {}
+    for r in read.rows:
+        k = key(r)
+        if k in seen:
+            errors.append(SheetIssue("error", read.sheet, r.row, read.columns.get(column, ""), twice(seen[k])))
+        seen.setdefault(k, r.row)
+    if errors:
+        raise LivelihoodImportError(what, sorted(errors, key=lambda i: (i.row, i.column)))
+    return found, warnings + read.warnings
 
 
 def import_employment(
@@ -280,33 +318,16 @@ def import_employment(
     """The labour office's 就业 sheet, matched by ID; all or nothing."""
     require(db, Need.ENTER, "导入就业情况")
     read = read_employment(Path(path))
-    errors = list(read.errors)
     with db.read() as s:
-        project_name(s, project_id)
-        found, unknown, warnings = match_people(
+        found, warnings = matched_sheet(
             s,
             project_id,
-            read.sheet,
-            [(r.row, r.name, r.id_number) for r in read.rows],
-            read.columns.get("id_number", ""),
-            read.columns.get("name", ""),
+            "就业表",
+            read,
+            key=lambda r: r.id_number,
+            column="id_number",
+            twice=lambda first: f"身份证号码与第 {first} 行重复",
         )
-    errors += unknown
-    seen: dict[str, int] = {}
-    for r in read.rows:
-        if r.id_number in seen:
-            errors.append(
-                SheetIssue(
-                    "error",
-                    read.sheet,
-                    r.row,
-                    read.columns.get("id_number", ""),
-                    f"身份证号码与第 {seen[r.id_number]} 行重复",
-                )
-            )
-        seen.setdefault(r.id_number, r.row)
-    if errors:
-        raise LivelihoodImportError("就业表", sorted(errors, key=lambda i: (i.row, i.column)))
     added = changed = 0
     with db.write(reason=f"导入就业情况：{Path(path).name}") as s:
         for n, r in enumerate(read.rows, 1):
@@ -333,5 +354,5 @@ def import_employment(
         added,
         changed,
         len(read.rows) - added - changed,
-        tuple(str(w) for w in warnings + read.warnings),
+        tuple(str(w) for w in warnings),
     )

@@ -12,16 +12,15 @@ from sqlalchemy.orm import Session
 from resettle.errors import NotFoundError, ValidationError
 from resettle.io.livelihood_export import write_course_roster
 from resettle.io.livelihood_records import CourseLine, CourseSheet
-from resettle.io.livelihood_sheets import SheetIssue, read_training
+from resettle.io.livelihood_sheets import read_training
 from resettle.services.accounts.guard import Need, require
 from resettle.services.livelihood.common import (
     CancelCheck,
-    LivelihoodImportError,
     Progress,
     check_cancel,
     project_name,
 )
-from resettle.services.livelihood.labour import ImportSummary, match_people
+from resettle.services.livelihood.labour import ImportSummary, matched_sheet
 from resettle.store.database import Database
 from resettle.store.livelihood_models import TrainingCourse, TrainingEnrolment
 from resettle.store.models import Household, Person, Village, VillageGroup
@@ -53,19 +52,11 @@ class CourseInfo:
 
 
 @dataclass(frozen=True)
-class EnrolmentView:
+class EnrolmentView(CourseLine):
+    """A trainee of a course as the window lists them: the roster's line with its record's ids."""
+
     id: int
     person_id: int
-    name: str
-    id_number: str
-    sex: str
-    village: str
-    group: str
-    household_no: str
-    attended_hours: int
-    completed: bool
-    certificate_name: str
-    certificate_no: str
 
 
 def _course(s: Session, project_id: int, course_id: int) -> TrainingCourse:
@@ -219,7 +210,7 @@ def course_enrolments(s: Session, project_id: int, course_id: int) -> list[Enrol
     )
     return [
         EnrolmentView(
-            e.id, e.person_id, n, i, sx, v, g, h, e.attended_hours, e.completed, e.certificate_name, e.certificate_no
+            n, i, sx, v, g, h, e.attended_hours, e.completed, e.certificate_name, e.certificate_no, e.id, e.person_id
         )
         for e, n, i, sx, v, g, h in rows
     ]
@@ -238,21 +229,7 @@ def course_roster(db: Database, project_id: int, course_id: int, out: Path) -> P
         project = project_name(s, project_id)
         c = _course(s, project_id, course_id)
         sheet = CourseSheet(c.name, c.kind, c.provider, c.start_date, c.end_date, c.hours)
-        lines = [
-            CourseLine(
-                e.name,
-                e.id_number,
-                e.sex,
-                e.village,
-                e.group,
-                e.household_no,
-                e.attended_hours,
-                e.completed,
-                e.certificate_name,
-                e.certificate_no,
-            )
-            for e in course_enrolments(s, project_id, course_id)
-        ]
+        lines: list[CourseLine] = list(course_enrolments(s, project_id, course_id))
     if Path(out).suffix.lower() == ".pdf":
         from resettle.services.livelihood.printing import course_roster_pdf
 
@@ -266,30 +243,16 @@ def import_training(
     """The labour office's 培训 sheet: courses found or created by name and start date, enrolments by ID."""
     require(db, Need.ENTER, "导入培训情况")
     read = read_training(Path(path))
-    errors = list(read.errors)
     with db.read() as s:
-        project_name(s, project_id)
-        found, unknown, warnings = match_people(
+        found, warnings = matched_sheet(
             s,
             project_id,
-            read.sheet,
-            [(r.row, r.name, r.id_number) for r in read.rows],
-            read.columns.get("id_number", ""),
-            read.columns.get("name", ""),
+            "培训表",
+            read,
+            key=lambda r: (r.course, r.start_date, r.id_number),
+            column="course",
+            twice=lambda first: f"与第 {first} 行是同一人的同一课程",
         )
-    errors += unknown
-    seen: dict[tuple[str, date | None, str], int] = {}
-    for r in read.rows:
-        key = (r.course, r.start_date, r.id_number)
-        if key in seen:
-            errors.append(
-                SheetIssue(
-                    "error", read.sheet, r.row, read.columns.get("course", ""), f"与第 {seen[key]} 行是同一人的同一课程"
-                )
-            )
-        seen.setdefault(key, r.row)
-    if errors:
-        raise LivelihoodImportError("培训表", sorted(errors, key=lambda i: (i.row, i.column)))
     added = changed = 0
     with db.write(reason=f"导入培训情况：{Path(path).name}") as s:
         courses = {
@@ -349,7 +312,7 @@ def import_training(
         added,
         changed,
         len(read.rows) - added - changed,
-        tuple(str(w) for w in warnings + read.warnings),
+        tuple(str(w) for w in warnings),
     )
 
 
