@@ -8,7 +8,7 @@ and the rate-table checks (``domain/rates``) only ever look bases up here, so a 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
@@ -42,6 +42,13 @@ class Selection(Protocol):
 Count = Callable[[Selection, "HouseholdFacts"], Decimal]
 # (quantity, facts, unit price as text, unit) -> the line's formula before " = amount"
 Formula = Callable[[Decimal, "HouseholdFacts", str, str], str]
+# What of a household's facts, besides the quantity, its line's text depends on (see Basis.line_key).
+LineKey = Callable[["HouseholdFacts"], Hashable]
+
+
+def quantity_only(_facts: HouseholdFacts) -> Hashable:
+    """A :data:`LineKey` for a formula that reads nothing but the quantity."""
+    return None
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,14 @@ class Basis:
     area: bool = False  # printed with its full precision (1.2345 亩), not as a whole number
     selects_by: str | None = None  # the condition field that selects the counted items
     formula: Formula | None = None  # None: "quantity unit × price 元/unit"
+    # The engine prices each distinct (quantity, line_key(facts)) once per rule and reuses the line:
+    # a basis whose formula reads facts must say which. Without a formula the quantity alone decides;
+    # with a formula and no line_key, every line is priced anew (always right, only slower).
+    line_key: LineKey | None = None
+
+    @property
+    def reuses_lines(self) -> bool:
+        return self.formula is None or self.line_key is not None
 
 
 BASIS_REGISTRY: dict[str, Basis] = {}
@@ -106,6 +121,7 @@ register(
         _decoration,
         ("装修", "装修评估"),
         formula=_decoration_formula,
+        line_key=quantity_only,
     )
 )
 register(Basis(ATTACHMENT, None, HOUSEHOLD_FIELDS | {"附着物"}, _attachments, ("附着物", "数量"), selects_by="附着物"))
@@ -119,5 +135,6 @@ register(
         lambda _s, f: Decimal(f.resettled_persons * f.transition_months),
         ("人口×过渡月数",),
         formula=_person_months_formula,
+        line_key=lambda f: (f.resettled_persons, f.transition_months),
     )
 )

@@ -38,8 +38,10 @@ __all__ = [
     "StructureFact",
     "compute",
     "cutoff_guard",
+    "digest_of_parts",
     "facts_digest",
     "format_quantity",
+    "line_digest_part",
     "lines_digest",
     "total_fen",
     "totals_by",
@@ -154,6 +156,9 @@ class _Step:
     tags: frozenset[str] | None
     deadline: date | None
     price_text: str
+    # Lines already priced by this rule, by (quantity, table version, basis.line_key(facts)): equal
+    # quantities recur across households (persons, 户, common areas) and a line is immutable.
+    priced: dict[tuple[object, ...], Line] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, rule: Rule) -> _Step:
@@ -201,6 +206,19 @@ class _Step:
             text += f"，超过最高标准，按 {_yuan(amount_fen)} 元计"
         return text
 
+    def line(self, quantity: Decimal, facts: HouseholdFacts, version: int) -> Line:
+        """:meth:`price`, reusing the line of an equal quantity when the basis allows it."""
+        basis = self.basis
+        if not basis.reuses_lines:
+            return self.price(quantity, facts, version)
+        key = (quantity, version) if basis.line_key is None else (quantity, version, basis.line_key(facts))
+        hit = self.priced.get(key)
+        if hit is None:
+            if len(self.priced) >= _PRICED_MAX:
+                self.priced.clear()
+            hit = self.priced[key] = self.price(quantity, facts, version)
+        return hit
+
     def price(self, quantity: Decimal, facts: HouseholdFacts, version: int) -> Line:
         rule = self.rule
         raw = _times(quantity, rule.unit_price_fen)
@@ -228,6 +246,7 @@ _times = lru_cache(maxsize=1 << 16)(times)
 _yuan = lru_cache(maxsize=1 << 16)(format_yuan)
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
+_PRICED_MAX = 1 << 17  # lines kept per rule (a county's distinct quantities fit)
 # Prepared steps of the tables in use, by identity (a table object is immutable).
 _PLANS: dict[int, tuple[RateTable, tuple[_Step, ...]]] = {}
 
@@ -260,7 +279,7 @@ def compute(facts: HouseholdFacts, table: RateTable, *, with_refusals: bool = Fa
             continue
         quantity = step.quantity(facts)
         if quantity > 0:
-            out.append(step.price(quantity, facts, table.version))
+            out.append(step.line(quantity, facts, table.version))
     return out + refused if with_refusals else out
 
 
@@ -276,6 +295,10 @@ def cutoff_guard(facts: HouseholdFacts, table: RateTable) -> tuple[HouseholdFact
     priced. Each item refused gets a line of 0.00 that says why (the line is printed)."""
     cutoff = facts.cutoff
     assert cutoff is not None
+    if not facts.late_persons and not any(
+        _late(item.registered_on, cutoff) for items in (facts.structures, facts.attachments) for item in items
+    ):
+        return facts, []  # the common case: nothing registered after the cut-off
     steps = [st for st in _plan(table) if st.rule.basis in (FLOOR_AREA, DECORATION) and st.applies(facts)]
     reason = f"在补偿截止日（征收土地预公告日 {cutoff.isoformat()}）之后登记，不予补偿"
     structures: list[StructureFact] = []
@@ -322,15 +345,23 @@ def totals_by(lines: Iterable[Line], key: str) -> dict[str, int]:
     return out
 
 
+def line_digest_part(ln: Line) -> str:
+    """One line's share of :func:`lines_digest` (bulk writers keep it with the line)."""
+    return (
+        f"{ln.rule_code}\x1f{ln.item}\x1f{ln.basis}\x1f{ln.quantity.normalize():f}\x1f{ln.unit}\x1f"
+        f"{ln.unit_price_fen}\x1f{ln.amount_fen}\x1f{ln.payee}\x1f{ln.table_version}\x1f{ln.formula}"
+    )
+
+
 def lines_digest(lines: Iterable[Line], table_id: int | None = None) -> str:
     """A fingerprint of the lines as stored: equal digests mean a recompute changes nothing."""
-    parts = [str(table_id)]
-    for ln in lines:
-        parts.append(
-            f"{ln.rule_code}\x1f{ln.item}\x1f{ln.basis}\x1f{ln.quantity.normalize():f}\x1f{ln.unit}\x1f"
-            f"{ln.unit_price_fen}\x1f{ln.amount_fen}\x1f{ln.payee}\x1f{ln.table_version}\x1f{ln.formula}"
-        )
-    return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
+    return digest_of_parts((line_digest_part(ln) for ln in lines), table_id)
+
+
+def digest_of_parts(parts: Iterable[str], table_id: int | None = None) -> str:
+    """:func:`lines_digest` from the lines' :func:`line_digest_part`."""
+    text = "\x1e".join((str(table_id), *parts))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def facts_digest(facts: HouseholdFacts, table_id: int) -> str:

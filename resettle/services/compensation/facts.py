@@ -1,0 +1,262 @@
+"""What a compute reads: the scope, each household's facts (set-based, a chunk at a time), and the
+fingerprint that tells an unchanged household from a changed one without reading its facts.
+
+The fingerprint (stored in ``household_compensation.inputs_digest``) comes from one query: the
+standard and project settings in force (:func:`scope_revision`), the household's
+own terms (signing date, transition months) and the newest audit entry of the tables the engine
+reads (:data:`FACT_TABLES`). Every change the program makes to those rows writes such an entry
+(field by field through the ORM, one per household in bulk), and audit ids only grow, so an
+unchanged fingerprint means unchanged facts. A change made behind the program's back leaves no
+entry; ``resettle check`` reports those (seals and the replay). Plain standard SQL, the same on
+SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection
+
+from resettle.domain.compensation import (
+    ENGINE_VERSION,
+    AttachmentFact,
+    HouseholdFacts,
+    ParcelFact,
+    StructureFact,
+)
+from resettle.services.procedure.cutoff import late_persons, project_cutoff
+from resettle.store.compensation_models import STATUS_NONE, HouseholdCompensation
+from resettle.store.seal import sealed_columns
+
+__all__ = [
+    "FACT_TABLES",
+    "Scope",
+    "adjustment_totals",
+    "fingerprints",
+    "group_lines",
+    "load_facts",
+    "scope_revision",
+    "stored_line_totals",
+]
+
+STATE_COLUMNS = sealed_columns(HouseholdCompensation.__table__)  # type: ignore[arg-type]
+# Audited tables whose rows change what a household is owed (adjustments change its total).
+FACT_TABLES = ("household", "land_parcel", "structure", "attachment", "person", "compensation_adjustment")
+FINGERPRINT_VERSION = "f2"  # older results hold a SHA-256 of the facts: never equal, so recomputed once
+_LISTED = 200  # up to this many households are read by their ids, more by their id range
+_TAG_SPLIT = re.compile(r"[,，、;；\s]+")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which households of a project: all, one village, one group, or listed ids."""
+
+    project_id: int
+    village_id: int | None = None
+    group_id: int | None = None
+    household_ids: tuple[int, ...] | None = None
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """``SELECT h.id …`` for use inside ``IN (…)``, with its qmark parameters."""
+        sql = "SELECT h.id FROM household h"
+        where = ["h.project_id = ?"]
+        params: list[Any] = [self.project_id]
+        if self.village_id is not None:
+            sql += " JOIN village_group g ON g.id = h.group_id"
+            where.append("g.village_id = ?")
+            params.append(self.village_id)
+        if self.group_id is not None:
+            where.append("h.group_id = ?")
+            params.append(self.group_id)
+        if self.household_ids is not None:
+            where.append(f"h.id IN ({', '.join('?' for _ in self.household_ids) or 'NULL'})")
+            params.extend(self.household_ids)
+        return f"{sql} WHERE {' AND '.join(where)}", params
+
+
+@dataclass
+class _Raw:
+    """Facts of one household as read, before freezing into HouseholdFacts."""
+
+    parcels: list[ParcelFact] = field(default_factory=list)
+    structures: list[StructureFact] = field(default_factory=list)
+    attachments: list[AttachmentFact] = field(default_factory=list)
+    persons: int = 0
+    tags: frozenset[str] = frozenset()
+
+
+def _rows(conn: Connection, sql: str, params: Sequence[Any]) -> list[Any]:
+    return list(conn.exec_driver_sql(sql, tuple(params)).fetchall())
+
+
+def _day(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def states(conn: Connection, where: str, params: Sequence[Any]) -> dict[int, dict[str, Any]]:
+    """Stored review-state rows (raw, as in the file) by household id; ``where`` selects household ids."""
+    names = ("id", "version", *STATE_COLUMNS)
+    cols = ", ".join(f'"{c}"' for c in names)
+    out: dict[int, dict[str, Any]] = {}
+    for row in _rows(conn, f"SELECT {cols} FROM household_compensation WHERE {where}", params):
+        values = dict(zip(names, row, strict=True))
+        out[int(values["household_id"])] = values
+    return out
+
+
+def load_facts(
+    conn: Connection,
+    scope: Scope,
+    default_months: int,
+    household_ids: Sequence[int] | None = None,
+) -> tuple[dict[int, HouseholdFacts], dict[int, dict[str, Any]]]:
+    """Facts of the households in ``scope`` (only ``household_ids`` when given) and their stored
+    state rows, in a few set-based queries."""
+    scope_sql, scope_params = scope.sql()
+    if household_ids is None:
+        where, params = f"household_id IN ({scope_sql})", list(scope_params)
+    else:
+        ids = list(household_ids)
+        if not ids:
+            return {}, {}
+        if len(ids) <= _LISTED:
+            where, params = f"household_id IN ({', '.join('?' for _ in ids)})", ids
+        else:  # a chunk's run of ids is one range; the scope still decides which of them count
+            where = f"household_id >= ? AND household_id <= ? AND household_id IN ({scope_sql})"
+            params = [min(ids), max(ids), *scope_params]
+    wanted = None if household_ids is None else set(household_ids)
+    raw: dict[int, _Raw] = {}
+    sql = f"SELECT id, tags FROM household WHERE {where.replace('household_id', 'id')} ORDER BY id"
+    for hid, tags in _rows(conn, sql, params):
+        if wanted is None or hid in wanted:
+            raw[int(hid)] = _Raw(tags=frozenset(t for t in _TAG_SPLIT.split(tags or "") if t))
+    # Areas arrive as stored integers; equal ones (most are) share one Decimal.
+    areas: dict[int, Decimal] = {}
+    hundredths: dict[int, Decimal] = {}
+
+    def area(units: int) -> Decimal:
+        d = areas.get(units)
+        if d is None:
+            d = areas[units] = Decimal(units).scaleb(-4)
+        return d
+
+    def cents(units: int) -> Decimal:
+        d = hundredths.get(units)
+        if d is None:
+            d = hundredths[units] = Decimal(units).scaleb(-2)
+        return d
+
+    sql = f"SELECT household_id, land_class, area_mu FROM land_parcel WHERE {where} ORDER BY id"
+    for hid, land_class, units in _rows(conn, sql, params):
+        r = raw.get(hid)
+        if r is not None:
+            r.parcels.append(ParcelFact(land_class, area(units)))
+    cutoff, family_counts = project_cutoff(conn, scope.project_id)  # issue 15: 不予补偿 after the cut-off
+    sql = (
+        "SELECT household_id, structure_type, use, legal_status, floor_area_m2, decoration_value, registered_on "
+        f"FROM structure WHERE {where} ORDER BY id"
+    )
+    for hid, kind, use, legal, units, decoration, reg in _rows(conn, sql, params):
+        r = raw.get(hid)
+        if r is not None:
+            r.structures.append(StructureFact(kind, cents(units), use, legal, int(decoration), _day(reg)))
+    sql = f"SELECT household_id, kind, quantity, unit, registered_on FROM attachment WHERE {where} ORDER BY id"
+    for hid, kind, units, unit, reg in _rows(conn, sql, params):
+        r = raw.get(hid)
+        if r is not None:
+            r.attachments.append(AttachmentFact(kind, cents(units), unit, _day(reg)))
+    sql = f"SELECT household_id, count(*) FROM person WHERE resettled = ? AND {where} GROUP BY household_id"
+    for hid, n in _rows(conn, sql, [True, *params]):
+        r = raw.get(hid)
+        if r is not None:
+            r.persons = int(n)
+    late = late_persons(conn, cutoff, family_counts, where_sql(where), params) if cutoff is not None else {}
+    stored = states(conn, where, params)
+    facts: dict[int, HouseholdFacts] = {}
+    for hid, r in raw.items():
+        state = stored.get(hid)
+        signed = state["signed_on"] if state else None
+        months = state["transition_months"] if state else None
+        facts[hid] = HouseholdFacts(
+            parcels=tuple(r.parcels),
+            structures=tuple(r.structures),
+            attachments=tuple(r.attachments),
+            resettled_persons=r.persons - late.get(hid, 0),
+            tags=r.tags,
+            signed_on=_day(signed),
+            transition_months=default_months if months is None else int(months),
+            cutoff=cutoff,
+            late_persons=late.get(hid, 0),
+        )
+    if wanted is not None:
+        stored = {h: s for h, s in stored.items() if h in wanted}
+    return facts, stored
+
+
+def where_sql(where: str) -> str:
+    """``late_persons`` takes a subquery of household ids: the same condition as one."""
+    return f"SELECT h2.id FROM household h2 WHERE {where.replace('household_id', 'h2.id')}"
+
+
+def scope_revision(table_id: int, table_version: int, cutoff: date | None, family_counts: bool, months: int) -> str:
+    """The part of every fingerprint that is the same for the whole scope: engine, standard, settings."""
+    text = f"{ENGINE_VERSION}|{table_id}|{table_version}|{cutoff}|{family_counts}|{months}|{','.join(FACT_TABLES)}"
+    return FINGERPRINT_VERSION + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def fingerprints(
+    conn: Connection, scope: Scope, revision: str, table_id: int, table_version: int
+) -> list[tuple[int, int | None, str]]:
+    """Every household of ``scope`` in id order: (id, its stored total when its result is current
+    and its fingerprint unchanged, else None; its fingerprint now)."""
+    scope_sql, params = scope.sql()
+    entities = ", ".join(f"'{t}'" for t in FACT_TABLES)
+    sql = (
+        "SELECT h.id, hc.status, hc.rate_table_id, hc.table_version, hc.inputs_digest, hc.total, hc.signed_on, "
+        "hc.transition_months, "
+        f"(SELECT max(a.id) FROM audit_log a WHERE a.household_id = h.id AND a.entity IN ({entities})) "
+        "FROM household h LEFT JOIN household_compensation hc ON hc.household_id = h.id "
+        f"WHERE h.id IN ({scope_sql}) ORDER BY h.id"
+    )
+    out: list[tuple[int, int | None, str]] = []
+    for hid, status, rtid, version, stored, total, signed, months, newest in _rows(conn, sql, params):
+        now = f"{revision}:{_day(signed) or '-'}:{'-' if months is None else months}:{newest or 0}"
+        fresh = stored == now and rtid == table_id and version == table_version and status != STATUS_NONE
+        out.append((int(hid), int(total) if fresh else None, now))
+    return out
+
+
+def stored_line_totals(conn: Connection, scope: Scope) -> dict[int, int]:
+    """Σ stored line amounts (分) per household."""
+    scope_sql, params = scope.sql()
+    sql = f"SELECT household_id, sum(amount) FROM compensation_line WHERE household_id IN ({scope_sql}) GROUP BY 1"
+    return {int(h): int(t) for h, t in _rows(conn, sql, params)}
+
+
+def adjustment_totals(conn: Connection, scope: Scope, household_ids: Iterable[int] | None = None) -> dict[int, int]:
+    scope_sql, params = scope.sql()
+    sql = (
+        f"SELECT household_id, sum(amount) FROM compensation_adjustment WHERE household_id IN ({scope_sql}) GROUP BY 1"
+    )
+    out = {int(h): int(t) for h, t in _rows(conn, sql, params)}
+    if household_ids is not None:
+        wanted = set(household_ids)
+        out = {h: t for h, t in out.items() if h in wanted}
+    return out
+
+
+def group_lines(rows: Iterable[tuple[int, str, str, int]]) -> dict[int, dict[str, tuple[str, int]]]:
+    """(household_id, rule_code, item, amount) rows → per household {code: (item, amount)}."""
+    out: dict[int, dict[str, tuple[str, int]]] = defaultdict(dict)
+    for hid, code, item, amount in rows:
+        out[int(hid)][code] = (item, int(amount))
+    return out
