@@ -26,6 +26,7 @@ __all__ = [
     "STANDARD_SHEET",
     "STOCK_SHEET",
     "ChoiceRow",
+    "FlatPlace",
     "HousingCellIssue",
     "HousingSheetError",
     "StockRow",
@@ -137,20 +138,26 @@ class _Rows:
 
 
 @dataclass(frozen=True)
-class StockRow:
-    row: int  # 1-based
-    estate: str
+class FlatPlace:
+    """Where a flat is and what it is (a row of the 房源 sheet; a stored flat's view adds its state)."""
+
     building: str
     unit: str
     floor: int
     room: str
     layout: str
     area_m2: Decimal
-    status: str  # 可选 or 冻结
 
     @property
     def name(self) -> str:
         return f"{self.building}-{self.unit}-{self.room}"
+
+
+@dataclass(frozen=True)
+class StockRow(FlatPlace):
+    row: int  # 1-based
+    estate: str
+    status: str  # 可选 or 冻结
 
 
 _STOCK_NAMES = {
@@ -222,7 +229,7 @@ def read_stock(path: Path | str) -> list[StockRow]:
             continue
         seen[key] = r + 1
         layout = _text(rows.cell(r, "layout"))
-        out.append(StockRow(r + 1, estate, building, unit, floor, room, layout, area, status))
+        out.append(StockRow(building, unit, floor, room, layout, area, row=r + 1, estate=estate, status=status))
     if not out and not rows.issues:
         rows.issue(header + 1, None, "表头下没有任何房源")
     if rows.issues:

@@ -60,13 +60,13 @@ def check_version(current: int, expected: int | None, conflict: str) -> None:
         raise ConflictError(conflict)
 
 
-def view_of(view: type[V], row: object, **given: Any) -> V:
-    """The frozen view (a dataclass) of ``row``: each field read from the attribute of the same name.
+def view_of(view: type[V], source: object, /, **given: Any) -> V:
+    """The frozen view (a dataclass) of ``source`` (a row): each field read from the attribute of the same name.
 
     ``given`` fills the fields the row does not hold (or holds under another name); a field
     with a default that the row lacks keeps its default."""
     values = dict(given)
     for f in dataclasses.fields(cast("type[DataclassInstance]", view)):
-        if f.name not in values and hasattr(row, f.name):
-            values[f.name] = getattr(row, f.name)
+        if f.name not in values and hasattr(source, f.name):
+            values[f.name] = getattr(source, f.name)
     return view(**values)

@@ -22,7 +22,7 @@ from resettle.domain.placement import MODE_CASH, MODE_FLAT, MODES, entitled_area
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.io.housing_sheets import HousingCellIssue, HousingSheetError, read_choices
 from resettle.services.accounts.guard import Need, require
-from resettle.services.common import project_of
+from resettle.services.common import project_of, row_of
 from resettle.services.housing.records import (
     ChoiceResult,
     ChoicesImportResult,
@@ -158,6 +158,27 @@ def _selections(s: Session, household_id: int) -> list[FlatSelection]:
     return list(s.scalars(q))
 
 
+def release_chosen(s: Session, h: Household, to: str, what: str) -> list[FlatSelection]:
+    """The household's chosen flats move on to ``to`` (可选 again, or 已交付); refused when it chose none
+    or a flat is no longer 已选 (``what``: the step, for the message). Returns the selections."""
+    selections = _selections(s, h.id)
+    if not selections:
+        raise ValidationError(f"{h.household_no} 还没有选房，不能{what}。")
+    for sel in selections:
+        f = s.get(Flat, sel.flat_id)
+        assert f is not None
+        if f.status != FLAT_CHOSEN:
+            raise ValidationError(f"{f.name} 当前为「{f.status}」，不能{what}。")
+        f.status = to
+    return selections
+
+
+def _person_in(s: Session, project_id: int, person_id: int) -> Person:
+    p = row_of(s, Person, person_id, "没有这位家庭成员。")
+    household_in(s, project_id, p.household_id)
+    return p
+
+
 def _flat_named(s: Session, project_id: int, name: str) -> list[tuple[Flat, Estate]]:
     text = name.strip()
     estate_name = ""
@@ -275,10 +296,7 @@ def exclude_member(db: Database, project_id: int, person_id: int, reason: str) -
     if not reason.strip():
         raise ValidationError("不认定为安置人口须写明原因。", field="原因")
     with db.write(reason=f"不认定安置人口：{reason.strip()}") as s:
-        p = s.get(Person, person_id)
-        if p is None:
-            raise NotFoundError("没有这位家庭成员。")
-        household_in(s, project_id, p.household_id)
+        p = _person_in(s, project_id, person_id)
         row = s.scalars(select(PlacementExclusion).where(PlacementExclusion.person_id == p.id)).first()
         if row is None:
             s.add(PlacementExclusion(household_id=p.household_id, person_id=p.id, reason=reason.strip()))
@@ -291,10 +309,7 @@ def exclude_member(db: Database, project_id: int, person_id: int, reason: str) -
 def include_member(db: Database, project_id: int, person_id: int, reason: str) -> PlacementDetail:
     require(db, Need.ENTER, "认定安置人口")
     with db.write(reason=f"认定为安置人口：{reason.strip()}") as s:
-        p = s.get(Person, person_id)
-        if p is None:
-            raise NotFoundError("没有这位家庭成员。")
-        household_in(s, project_id, p.household_id)
+        p = _person_in(s, project_id, person_id)
         row = s.scalars(select(PlacementExclusion).where(PlacementExclusion.person_id == p.id)).first()
         if row is not None:
             s.delete(row)
@@ -603,15 +618,7 @@ def cancel_choice(db: Database, project_id: int, household_id: int, reason: str)
         raise ValidationError("撤销选房须写明原因。", field="原因")
     with db.write(reason=f"撤销选房：{reason.strip()}") as s:
         h = household_in(s, project_id, household_id)
-        selections = _selections(s, h.id)
-        if not selections:
-            raise ValidationError(f"{h.household_no} 还没有选房。")
-        for sel in selections:
-            f = s.get(Flat, sel.flat_id)
-            assert f is not None
-            if f.status != FLAT_CHOSEN:
-                raise ValidationError(f"{f.name} 已{f.status}，不能撤销。")
-            f.status = FLAT_AVAILABLE
+        for sel in release_chosen(s, h, FLAT_AVAILABLE, "撤销"):
             s.delete(sel)
         s.flush()
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from resettle.domain.placement import PlacementStandard, Settlement
 from resettle.domain.transition import TransitionRow, TransitionStatement
+from resettle.io.housing_sheets import FlatPlace
 
 __all__ = [
     "BoardInfo",
@@ -43,24 +44,14 @@ class EstateInfo:
 
 
 @dataclass(frozen=True)
-class FlatInfo:
+class FlatInfo(FlatPlace):
     id: int
     estate_id: int
     estate: str
-    building: str
-    unit: str
-    floor: int
-    room: str
-    layout: str
-    area_m2: Decimal
     status: str
     frozen_reason: str
     household_no: str  # "" when not chosen
     row_version: int
-
-    @property
-    def name(self) -> str:
-        return f"{self.building}-{self.unit}-{self.room}"
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from resettle.errors import Cancelled, NotFoundError, ValidationError
 from resettle.io.housing_statement import write_transition_statement
 from resettle.services.accounts.guard import Need, require
 from resettle.services.common import project_of
-from resettle.services.housing.placement import detail_in, household_in, scope_households
+from resettle.services.housing.placement import detail_in, household_in, release_chosen, scope_households
 from resettle.services.housing.records import (
     HandoverInfo,
     HouseholdSettlement,
@@ -46,7 +46,6 @@ from resettle.store.compensation_models import HouseholdCompensation
 from resettle.store.database import Database
 from resettle.store.housing_models import (
     FLAT_AVAILABLE,
-    FLAT_CHOSEN,
     FLAT_HANDED_OVER,
     Estate,
     Flat,
@@ -361,15 +360,7 @@ def hand_over(
         h = household_in(s, project_id, household_id)
         if s.scalars(select(Handover).where(Handover.household_id == h.id)).first() is not None:
             raise ValidationError(f"{h.household_no} 已经交房。")
-        selections = list(s.scalars(select(FlatSelection).where(FlatSelection.household_id == h.id)))
-        if not selections:
-            raise ValidationError(f"{h.household_no} 还没有选房，不能交房。")
-        for sel in selections:
-            f = s.get(Flat, sel.flat_id)
-            assert f is not None
-            if f.status != FLAT_CHOSEN:
-                raise ValidationError(f"{f.name} 当前为「{f.status}」。")
-            f.status = FLAT_HANDED_OVER
+        release_chosen(s, h, FLAT_HANDED_OVER, "交房")
         serial = int(s.scalar(select(func.max(Handover.serial)).where(Handover.project_id == project_id)) or 0) + 1
         rec = Handover(
             household_id=h.id,

@@ -71,21 +71,7 @@ def _estate_info(s: Session, e: Estate) -> EstateInfo:
 
 
 def flat_info(f: Flat, estate: str, household_no: str = "") -> FlatInfo:
-    return FlatInfo(
-        f.id,
-        f.estate_id,
-        estate,
-        f.building,
-        f.unit,
-        f.floor,
-        f.room,
-        f.layout,
-        f.area_m2,
-        f.status,
-        f.frozen_reason,
-        household_no,
-        f.version,
-    )
+    return view_of(FlatInfo, f, estate=estate, household_no=household_no, row_version=f.version)
 
 
 def estate_of(s: Session, project_id: int, estate_id: int) -> Estate:
@@ -186,10 +172,7 @@ def _stock_rows(s: Session, project_id: int) -> list[StockRow]:
         .where(Estate.project_id == project_id)
         .order_by(Estate.id, Flat.id)
     )
-    return [
-        StockRow(0, name, f.building, f.unit, f.floor, f.room, f.layout, f.area_m2, f.status)
-        for f, name in s.execute(q)
-    ]
+    return [view_of(StockRow, f, row=0, estate=name) for f, name in s.execute(q)]
 
 
 def export_stock(db: Database, project_id: int, out: Path | str) -> int:
