@@ -94,6 +94,7 @@ class SheetGrid:
     hidden: bool = False
     n_cols: int = field(default=0, init=False)
     _anchors: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
+    _covered: dict[int, list[int]] | None = field(default=None, init=False, repr=False)  # column -> covered rows
 
     def __post_init__(self) -> None:
         self.n_cols = n_cols = max((len(row) for row in self.rows), default=0)
@@ -135,10 +136,15 @@ class SheetGrid:
     def own_column(self, c: int) -> list[CellValue]:
         """One column's values row by row, None where blank or covered by a merged block
         (what :meth:`own_values` gives for that column, for every row at once)."""
-        values = [row[c] if c < len(row) else None for row in self.rows]
-        for r, col in self._anchors:
-            if col == c:
-                values[r] = None
+        if self._covered is None:
+            covered: dict[int, list[int]] = {}
+            for r, col in self._anchors:
+                covered.setdefault(col, []).append(r)
+            self._covered = covered
+        rows = self.rows
+        values = [row[c] if c < len(row) else None for row in rows]
+        for r in self._covered.get(c, ()):
+            values[r] = None
         return [None if type(v) is str and not v.strip(BLANK_CHARS) else v for v in values]
 
     def anchor(self, r: int, c: int) -> tuple[int, int] | None:

@@ -37,9 +37,15 @@ def canonical(value: Any) -> Any:
     return value
 
 
+# json.dumps(..., ensure_ascii=False, separators=(",", ":"), default=str), built once (bulk writers seal
+# tens of thousands of rows; the encoder is the same, so is every payload).
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+_AS_STORED = (str, int, type(None))  # canonical() returns these unchanged
+
+
 def seal_of(table_name: str, row_id: int, stored_values: Sequence[Any]) -> str:
-    values = [canonical(v) for v in stored_values]
-    payload = json.dumps([table_name, row_id, *values], ensure_ascii=False, separators=(",", ":"), default=str)
+    values = [v if type(v) in _AS_STORED else canonical(v) for v in stored_values]
+    payload = _ENCODE([table_name, row_id, *values])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 

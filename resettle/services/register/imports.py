@@ -112,7 +112,10 @@ def file_sha256(path: Path) -> str:
 
 
 def to_data(h: SurveyHousehold, group_id: int, existing: HouseholdDetail | None = None) -> HouseholdData:
-    """The survey's household as service data; fields the survey does not carry keep their stored values."""
+    """The survey's household as service data; fields the survey does not carry keep their stored values.
+
+    The survey's land, houses and trees already are the domain's ParcelData / StructureData /
+    AttachmentData; a new household takes them as they are."""
     old = existing.data if existing else None
     old_persons = {p.id_number: p for p in old.persons if p.id_number} if old else {}
     persons = []
@@ -129,6 +132,21 @@ def to_data(h: SurveyHousehold, group_id: int, existing: HouseholdDetail | None 
                 hukou_type=prev.hukou_type if prev else "农业",
                 resettled=prev.resettled if prev else True,
             )
+        )
+    if old is None:
+        return HouseholdData(
+            household_no=h.household_no,
+            group_id=group_id,
+            head_name=h.head,
+            phone=h.phone,
+            address=h.address,
+            bank_name=h.bank_name,
+            bank_account=h.bank_account,
+            remarks=h.remarks,
+            persons=tuple(persons),
+            parcels=tuple(h.parcels),
+            structures=tuple(h.structures),
+            attachments=tuple(h.attachments),
         )
 
     def kept(items: tuple[object, ...], i: int) -> object | None:
