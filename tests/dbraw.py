@@ -9,35 +9,73 @@ replica`` (what a superuser can do)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import psycopg
 
 from resettle.store.database import Database
+from resettle.store.dialects import ServerAddress, testmap
 from resettle.store.dialects.postgresql import conninfo, qmark_to_format
 
 INTEGRITY_ERRORS: tuple[type[Exception], ...] = (sqlite3.IntegrityError, psycopg.errors.IntegrityError)
 AUDIT_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete")
 
 
+class _Rows:
+    """A finished cursor's stand-in (the PRAGMAs below)."""
+
+    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
+        self._rows = rows
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        return self._rows[0] if self._rows else None
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        return list(self._rows)
+
+    def __iter__(self) -> Any:
+        return iter(self._rows)
+
+
+# On a server the engine itself enforces foreign keys and keeps its pages: SQLite's two file checks
+# have nothing to find there, and answer as on a sound file.
+SERVER_PRAGMAS = {"PRAGMA integrity_check": [("ok",)], "PRAGMA foreign_key_check": []}
+
+
 class Raw:
-    def __init__(self, db: Database, triggers: bool = True) -> None:
-        self.server = db.server is not None
-        if db.server is not None:
-            self.conn: Any = psycopg.connect(**conninfo(db.server, db._password))
+    def __init__(self, db: Database | None = None, triggers: bool = True, *, path: Path | None = None) -> None:
+        server = db.server if db is not None else None
+        password = db._password if db is not None else None
+        if db is None and path is not None and testmap.active():
+            address, password = testmap.server()
+            server = ServerAddress(address.host, address.port, testmap.database_for(path), address.user)
+        self.server = server is not None
+        if server is not None:
+            self.conn: Any = psycopg.connect(**conninfo(server, password))
             if not triggers:
                 self.conn.execute("SET session_replication_role = replica")
         else:
-            self.conn = sqlite3.connect(db.path)
+            self.conn = sqlite3.connect(db.path if db is not None else path)  # type: ignore[arg-type]
             if not triggers:
                 for name in AUDIT_TRIGGERS:
                     self.conn.execute(f"DROP TRIGGER IF EXISTS {name}")
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         if self.server:
+            if sql.strip() in SERVER_PRAGMAS:
+                return _Rows(SERVER_PRAGMAS[sql.strip()])
             return self.conn.execute(qmark_to_format(sql) if params else sql, tuple(params) if params else None)
         return self.conn.execute(sql, tuple(params))
+
+    def executemany(self, sql: str, seq: Sequence[Sequence[Any]]) -> Any:
+        if self.server:
+            with self.conn.cursor() as cur:
+                cur.executemany(qmark_to_format(sql), [tuple(p) for p in seq])
+            return None
+        return self.conn.executemany(sql, seq)
 
     def commit(self) -> None:
         self.conn.commit()
@@ -51,17 +89,36 @@ class Raw:
     def __enter__(self) -> Raw:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        """As ``with sqlite3.connect(...)``: commit on success, roll back on an error; stays open."""
+        if exc_type is None:
+            self.commit()
+        else:
+            self.rollback()
+
+
+@contextmanager
+def opened(db: Database, triggers: bool = True) -> Iterator[Raw]:
+    """A raw connection to ``db`` for the block, closed after it (nothing committed by itself)."""
+    raw = Raw(db, triggers=triggers)
+    try:
+        yield raw
+    finally:
+        raw.close()
+
+
+def connect(path: Path | str) -> Raw:
+    """``sqlite3.connect(path)`` for a register file, or its database on the test server."""
+    return Raw(path=Path(str(path).removeprefix("file:").split("?mode=")[0]))
 
 
 def rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-    with Raw(db) as raw:
+    with opened(db) as raw:
         return [tuple(r) for r in raw.execute(sql, params).fetchall()]
 
 
 def dict_rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    with Raw(db) as raw:
+    with opened(db) as raw:
         cur = raw.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
@@ -69,7 +126,7 @@ def dict_rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[s
 
 def execute(db: Database, *statements: str, params: Sequence[Any] = (), triggers: bool = True) -> None:
     """Run statements behind the program's back and commit them."""
-    with Raw(db, triggers=triggers) as raw:
+    with opened(db, triggers=triggers) as raw:
         for statement in statements:
             raw.execute(statement, params)
         raw.commit()

@@ -6,7 +6,6 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -21,6 +20,7 @@ from resettle.services.register.records import HouseholdQuery
 from resettle.store.backup import list_backups, verify_file
 from resettle.store.database import Database
 from resettle.store.paths import default_db_path
+from tests import dbraw
 from tests.conftest import CLERK
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -60,7 +60,7 @@ def refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 
 
 def query(path: Path, sql: str) -> list[tuple[Any, ...]]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = dbraw.connect(path)
     try:
         return conn.execute(sql).fetchall()
     finally:
@@ -231,7 +231,7 @@ def test_check_reports_a_row_edited_by_hand(
     demo_file: Path, capsys: pytest.CaptureFixture[str], table: str, statement: str
 ) -> None:
     row_id = query(demo_file, f"SELECT id FROM {table} ORDER BY id LIMIT 1 OFFSET 3")[0][0]
-    conn = sqlite3.connect(demo_file)
+    conn = dbraw.connect(demo_file)
     conn.execute(statement.format(id=row_id))
     conn.commit()
     conn.close()
@@ -317,7 +317,7 @@ def test_refusals_exit_1_with_a_chinese_message(
     refused(capsys, "--db", str(tmp_path / "new.sqlite3"), "demo", "--households", "0")
     assert "冲突" in refused(capsys, "--db", str(demo_file), "demo", "--households", "60", "--seed", "7")
     other = tmp_path / "other.db"
-    conn = sqlite3.connect(other)
+    conn = dbraw.connect(other)
     conn.execute("CREATE TABLE t (x)")
     conn.commit()
     conn.close()

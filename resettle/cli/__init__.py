@@ -11,11 +11,22 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 
-from resettle.cli import accounts, compensation, documents, exchange, housing, livelihood, payments, procedure, register
+from resettle.cli import (
+    accounts,
+    compensation,
+    documents,
+    exchange,
+    housing,
+    livelihood,
+    move,
+    payments,
+    procedure,
+    register,
+)
 from resettle.errors import ResettleError
 
 Handler = Callable[[argparse.Namespace], int]
-GROUPS = (register, compensation, documents, exchange, accounts, payments, housing, livelihood, procedure)
+GROUPS = (register, compensation, documents, exchange, accounts, payments, housing, livelihood, procedure, move)
 
 
 def build_parser() -> argparse.ArgumentParser:

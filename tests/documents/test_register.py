@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +15,7 @@ from resettle.services.documents import printing as docs
 from resettle.services.register import households, projects
 from resettle.services.register.checks import check_database
 from resettle.store.database import Database
+from tests import dbraw
 from tests.documents.conftest import page_texts, pdf_text
 
 
@@ -180,11 +180,11 @@ def test_codes_read_back_from_paper() -> None:
 def test_issued_documents_are_permanent_and_audited(priced_db: Database, tmp_path: Path) -> None:
     hid = first_id(priced_db)
     docs.export_pdf(priced_db, "notice", tmp_path / "n.pdf", household_ids=[hid])
-    conn = sqlite3.connect(priced_db.path)
+    conn = dbraw.connect(priced_db.path)
     try:
-        with pytest.raises(sqlite3.IntegrityError, match="permanent"):
+        with pytest.raises(dbraw.INTEGRITY_ERRORS, match="permanent"):
             conn.execute("UPDATE issued_document SET total = 1")
-        with pytest.raises(sqlite3.IntegrityError, match="permanent"):
+        with pytest.raises(dbraw.INTEGRITY_ERRORS, match="permanent"):
             conn.execute("DELETE FROM issued_document")
         conn.rollback()
         audited = conn.execute(

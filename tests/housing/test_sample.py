@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from resettle.services.housing import placement, settlement, stock
 from resettle.services.housing.progress import housing_counts
 from resettle.services.register import checks
 from resettle.store.database import Database
+from tests import dbraw
 from tests.housing.conftest import EXPECTED, choices_workbook, expected_choice_rows
 
 
@@ -68,7 +68,7 @@ def test_housing_rows_are_sealed_and_every_change_is_in_the_audit_chain(
         conn.close()
     assert {"estate", "flat", "placement_standard", "lottery_draw", "flat_selection", "placement_household"} <= entities
     assert logged == {"导入选房结果 c.xlsx"}
-    hand = sqlite3.connect(hdb.path)  # a hand edit behind the program's back: the flat's seal no longer fits
+    hand = dbraw.connect(hdb.path)  # a hand edit behind the program's back: the flat's seal no longer fits
     try:
         with hand:
             hand.execute("UPDATE flat SET status = '可选' WHERE id = (SELECT flat_id FROM flat_selection LIMIT 1)")

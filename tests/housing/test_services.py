@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from datetime import date
 from decimal import Decimal
@@ -21,6 +20,7 @@ from resettle.services.housing.progress import housing_counts
 from resettle.services.register import projects
 from resettle.store.database import Database
 from resettle.store.models import Household
+from tests import dbraw
 from tests.conftest import CLERK
 from tests.housing.conftest import STANDARD, STOCK, choices_workbook, import_survey
 
@@ -87,7 +87,7 @@ def test_two_clerks_at_once_on_two_connections_never_get_the_same_flat(hdb: Data
         assert sorted(results) == ["conflict", "ok"]
     finally:
         other.close()
-    conn = sqlite3.connect(hdb.path)
+    conn = dbraw.connect(hdb.path)
     try:
         dup = conn.execute(
             "SELECT flat_id, count(*) FROM flat_selection GROUP BY flat_id HAVING count(*) > 1"
@@ -100,9 +100,9 @@ def test_two_clerks_at_once_on_two_connections_never_get_the_same_flat(hdb: Data
 def test_the_file_itself_refuses_a_second_selection_of_a_flat(hdb: Database, pid: int) -> None:
     f = flat(hdb, pid, "1幢-1单元-102")
     placement.choose_flats(hdb, pid, hid(hdb, pid, "东岗01001"), [f])
-    conn = sqlite3.connect(hdb.path)
+    conn = dbraw.connect(hdb.path)
     try:
-        with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+        with pytest.raises(dbraw.INTEGRITY_ERRORS, match=r"(?i)unique"):
             conn.execute(
                 "INSERT INTO flat_selection (household_id, flat_id, slot, owner_ids, ahead_of_order, source,"
                 " chosen_by, version, seal) VALUES (?, ?, 1, '', 0, 'x', '', 1, '')",
@@ -156,7 +156,7 @@ def test_lottery_is_recorded_once_verified_and_redrawn_only_with_a_reason(hdb: D
     assert not placement.verify_lottery(hdb, pid, "20260315-8842").ok
     again = placement.draw_lottery(hdb, pid, "seed-2", redraw_reason="公证员未到场")
     assert again.replaced == 1 and again.redraw_reason == "公证员未到场"
-    conn = sqlite3.connect(hdb.path)
+    conn = dbraw.connect(hdb.path)
     try:
         statuses = [r[0] for r in conn.execute("SELECT status FROM lottery_draw ORDER BY id")]
     finally:
@@ -239,9 +239,9 @@ def test_standard_versions_and_publish(hdb: Database, pid: int) -> None:
     assert stock.current_standard(hdb, pid).revision == 2  # type: ignore[union-attr]
     with pytest.raises(ValidationError, match="已经发布"):
         stock.publish_standard(hdb, pid, draft.id)
-    conn = sqlite3.connect(hdb.path)
+    conn = dbraw.connect(hdb.path)
     try:
-        with pytest.raises(sqlite3.IntegrityError, match="frozen"):
+        with pytest.raises(dbraw.INTEGRITY_ERRORS, match="frozen"):
             conn.execute("UPDATE placement_standard SET price_within = 1 WHERE id = ?", (draft.id,))
     finally:
         conn.close()

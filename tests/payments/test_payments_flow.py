@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -17,6 +16,7 @@ from resettle.services.compensation import adjustments, reviewing
 from resettle.services.payments import agreements, batches, progress, reconcile
 from resettle.services.register import households
 from resettle.store.database import Database
+from tests import dbraw
 from tests.payments.conftest import Two, household_ids
 from tests.payments.replies import answer
 
@@ -59,14 +59,14 @@ def test_a_signed_agreement_cannot_be_edited_even_by_raw_sql(two: Two) -> None:
     db = two.db
     hid = household_ids(db, two.a)[0]
     agreements.sign_agreements(db, two.a, [hid], SIGNED)
-    conn = sqlite3.connect(db.path)
+    conn = dbraw.connect(db.path)
     try:
         for sql in (
             "UPDATE agreement SET total = 1",
             "UPDATE agreement_line SET amount = 1",
             "DELETE FROM agreement_line",
         ):
-            with pytest.raises(sqlite3.IntegrityError, match="frozen"):
+            with pytest.raises(dbraw.INTEGRITY_ERRORS, match="frozen"):
                 conn.execute(sql)
     finally:
         conn.close()
@@ -79,7 +79,7 @@ def test_a_line_slipped_into_a_signed_agreement_shows_in_reconciliation(two: Two
     assert reconcile.reconcile(db, two.a).differences == tuple(
         d for d in reconcile.reconcile(db, two.a).differences if d.cause == reconcile.CAUSE_UNSIGNED
     )
-    conn = sqlite3.connect(db.path)
+    conn = dbraw.connect(db.path)
     aid = conn.execute("SELECT id FROM agreement WHERE household_id = ?", (hid,)).fetchone()[0]
     conn.execute(
         "INSERT INTO agreement_line (agreement_id, household_id, seq, item, formula, amount, payee) "

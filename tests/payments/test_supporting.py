@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.payments import supporting
+from tests import dbraw
 from tests.payments.conftest import Two, household_ids
 
 
@@ -45,7 +45,7 @@ def test_a_changed_scan_is_detected(two: Two, tmp_path: Path) -> None:
     scan = tmp_path / "deed.pdf"
     scan.write_bytes(b"%PDF-1.4 deed")
     info = supporting.attach_document(db, two.a, hid, "产权证明", scan)
-    conn = sqlite3.connect(db.path)
+    conn = dbraw.connect(db.path)
     conn.execute("UPDATE supporting_blob SET content = ?", (b"%PDF-1.4 forged",))
     conn.commit()
     conn.close()

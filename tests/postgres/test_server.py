@@ -65,7 +65,7 @@ def test_the_audit_log_is_append_only_on_the_server(server_db: Database, stateme
     projects.create_project(server_db, "测试项目")
     before = dbraw.rows(server_db, "SELECT id, hash FROM audit_log ORDER BY id")
     assert before
-    with dbraw.Raw(server_db) as raw:
+    with dbraw.opened(server_db) as raw:
         with pytest.raises(dbraw.INTEGRITY_ERRORS, match="append-only"):
             raw.execute(statement)
         raw.rollback()
@@ -81,7 +81,7 @@ def test_a_published_rate_table_is_frozen_by_the_plpgsql_trigger(server_db: Data
         "INSERT INTO rate_table (name, revision, source_doc, status, published_by, version, seal) "
         "VALUES ('标准', 1, '', '已发布', '', 1, '')",
     )
-    with dbraw.Raw(server_db) as raw:
+    with dbraw.opened(server_db) as raw:
         with pytest.raises(dbraw.INTEGRITY_ERRORS, match="published and frozen"):
             raw.execute("UPDATE rate_table SET name = '改过'")
         raw.rollback()

@@ -10,6 +10,7 @@ import xlsxwriter
 from resettle.services.procedure import agreements, calendar, grievances, settings, steps
 from resettle.services.register import checks, projects
 from resettle.store.database import Database
+from tests import dbraw
 
 
 def test_check_is_clean_after_procedure_work(db: Database, tmp_path: Path) -> None:
@@ -39,9 +40,8 @@ def test_check_is_clean_after_procedure_work(db: Database, tmp_path: Path) -> No
     report = checks.check_database(db)
     assert report.ok, report.problems[:3]
     # a due date moved behind the program's back is found
-    import sqlite3
 
-    conn = sqlite3.connect(db.path)
+    conn = dbraw.connect(db.path)
     with conn:
         conn.execute("UPDATE grievance SET due_on = '2025-12-31' WHERE id = ?", (g.id,))
     conn.close()

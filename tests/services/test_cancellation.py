@@ -8,7 +8,6 @@ job raised :class:`resettle.errors.Cancelled` and left nothing behind.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from resettle.services.demo.generate import demo_compensation, demo_township, ge
 from resettle.services.documents import printing as documents
 from resettle.services.register import exports, imports, projects
 from resettle.store.database import Database
+from tests import dbraw
 from tests.conftest import CLERK
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "data"
@@ -63,7 +63,7 @@ def big(tmp_path: Path, big_template: Path) -> Iterator[Database]:
 
 
 def _rows(database: Database, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(database.path)
+    conn = dbraw.connect(database.path)
     try:
         return conn.execute(sql).fetchall()
     finally:

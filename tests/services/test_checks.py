@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +14,7 @@ from resettle.domain.ids import check_character
 from resettle.services.register import households, projects
 from resettle.services.register.checks import check_database
 from resettle.store.database import Database
+from tests import dbraw
 
 # (table, column, SQL expression giving a different value of the right kind)
 HAND_EDITS = [
@@ -57,7 +57,7 @@ def register(db: Database) -> Database:
 
 
 def hand_edit(db: Database, *statements: str) -> None:
-    conn = sqlite3.connect(db.path)
+    conn = dbraw.connect(db.path)
     try:
         for statement in statements:
             conn.execute(statement)
@@ -161,7 +161,7 @@ def reseal(db: Database, table: str, row_id: int) -> None:
     from resettle.store.seal import seal_of, sealed_columns
 
     cols = sealed_columns(Base.metadata.tables[table])
-    conn = sqlite3.connect(db.path)
+    conn = dbraw.connect(db.path)
     try:
         values = conn.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?", (row_id,)).fetchone()
         conn.execute(f"UPDATE {table} SET seal = ? WHERE id = ?", (seal_of(table, row_id, values), row_id))
@@ -240,7 +240,7 @@ def test_deleting_the_newest_audit_entries_is_caught_by_the_witness(register: Da
 def test_an_entry_appended_with_a_valid_hash_is_caught_by_the_witness(register: Database) -> None:
     from resettle.store.audit import AUDIT_COLUMNS, entry_hash
 
-    conn = sqlite3.connect(register.path)
+    conn = dbraw.connect(register.path)
     try:
         prev = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()[0]
         content = (
@@ -313,7 +313,7 @@ def test_the_cli_reports_the_new_findings_in_json(register: Database, capsys: py
 
 
 def hand_edit_path(path: Path, statement: str) -> None:
-    conn = sqlite3.connect(path)
+    conn = dbraw.connect(path)
     try:
         conn.execute(statement)
         conn.commit()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -26,6 +25,7 @@ from resettle.store.database import Database
 from resettle.store.models import Base
 from resettle.store.seal import iter_bad_seals
 from resettle.store.types import is_scaled
+from tests import dbraw
 
 REVIEWER = Actor(user="reviewer1", host="office-pc2")
 FIXTURE_SETTINGS = settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -156,7 +156,7 @@ def test_publishing_freezes_a_table(db: Database, data: st.DataObject) -> None:
 
 def test_triggers_freeze_published_tables_even_for_raw_sql(db: Database) -> None:
     info = publish_sample(db)
-    conn = sqlite3.connect(db.path)
+    conn = dbraw.connect(db.path)
     try:
         for sql in (
             "UPDATE rate_rule SET unit_price = 1 WHERE rate_table_id = ?",
@@ -166,7 +166,7 @@ def test_triggers_freeze_published_tables_even_for_raw_sql(db: Database) -> None
             "INSERT INTO rate_rule (rate_table_id, seq, code, item, basis, conditions, unit_price, unit, payee, "
             "version, seal) VALUES (?, 99, 'Z', 'z', '每户', '', 1, '户', '户', 1, '')",
         ):
-            with pytest.raises(sqlite3.IntegrityError, match="published"):
+            with pytest.raises(dbraw.INTEGRITY_ERRORS, match="published"):
                 conn.execute(sql, (info.id,))
     finally:
         conn.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from resettle.services.demo.generate import generate_demo
 from resettle.services.register.checks import check_database
 from resettle.store.audit import verify_chain
 from resettle.store.database import Database
+from tests import dbraw
 from tests.conftest import CLERK
 
 REGISTER_TABLES = (
@@ -29,7 +29,7 @@ REGISTER_TABLES = (
 
 
 def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = dbraw.connect(path)
     try:
         return conn.execute(sql).fetchall()
     finally:

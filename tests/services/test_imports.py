@@ -6,7 +6,6 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ from resettle.services.demo.generate import generate_demo
 from resettle.services.register import checks, exports, households, imports, search
 from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
+from tests import dbraw
 from tests.conftest import CLERK
 from tests.io.builders import household, person, survey_layout, write_xlsx
 
@@ -48,7 +48,7 @@ def _copy_db(src: Path, dst: Path) -> None:
 
 
 def _state(path: Path) -> tuple[str, int, int]:
-    conn = sqlite3.connect(path)
+    conn = dbraw.connect(path)
     try:
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
         foreign = len(conn.execute("PRAGMA foreign_key_check").fetchall())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -15,6 +14,7 @@ from resettle.domain.household import AttachmentData, HouseholdData, ParcelData,
 from resettle.services.register import households, projects, search
 from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
+from tests import dbraw
 from tests.conftest import CLERK
 
 YUAN = st.integers(min_value=0, max_value=10**14).map(lambda fen: Decimal(fen).scaleb(-2))  # 0.00 … 10^12 元
@@ -32,7 +32,7 @@ def open_register(path: Path) -> tuple[Database, int]:
 
 
 def stored_fen(db: Database, structure_id: int) -> tuple[int, str]:
-    conn = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
+    conn = dbraw.connect(db.path)
     try:
         value, kind = conn.execute(
             "SELECT decoration_value, typeof(decoration_value) FROM structure WHERE id = ?", (structure_id,)

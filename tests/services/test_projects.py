@@ -10,6 +10,7 @@ from resettle.domain.household import HouseholdData
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.services.register import households, projects
 from resettle.store.database import Database
+from tests import dbraw
 
 
 def test_create_and_resolve_projects(db: Database) -> None:
@@ -66,9 +67,8 @@ def test_tree_counts_households(demo_db: Database) -> None:
 
 def _audited(database: Database, entity: str) -> set[tuple[int, str]]:
     """(row id, action) of the audit entries written for one table."""
-    import sqlite3
 
-    conn = sqlite3.connect(database.path)
+    conn = dbraw.connect(database.path)
     try:
         rows = conn.execute("SELECT DISTINCT entity_id, action FROM audit_log WHERE entity = ?", (entity,))
         return {(int(i), str(a)) for i, a in rows}
@@ -174,7 +174,6 @@ def test_entering_projects_needs_the_clerk_role(db: Database) -> None:
 
 
 def test_upgrading_to_0005_reseals_intact_projects_only(tmp_path) -> None:
-    import sqlite3
 
     from alembic import command
 
@@ -192,7 +191,7 @@ def test_upgrading_to_0005_reseals_intact_projects_only(tmp_path) -> None:
             command.upgrade(alembic_config(conn), "0004")
     finally:
         engine.dispose()
-    conn = sqlite3.connect(path)
+    conn = dbraw.connect(path)
     old_columns = [c for c in sealed_columns(Project.__table__) if c in {"name", "approval_no", "approval_date",
                                                                            "cutoff_date", "remarks"}]  # fmt: skip
     for pid, name in ((1, "老项目"), (2, "被改过的项目")):

@@ -163,7 +163,7 @@ def test_entries_are_hash_chained_from_genesis(db: Database, group_id: int) -> N
 def test_triggers_refuse_update_and_delete_of_audit_rows(db: Database, group_id: int, statement: str) -> None:
     before = audit_rows(db)
     assert before
-    with dbraw.Raw(db) as raw:
+    with dbraw.opened(db) as raw:
         with pytest.raises(dbraw.INTEGRITY_ERRORS, match="append-only"):
             raw.execute(statement)
         raw.rollback()

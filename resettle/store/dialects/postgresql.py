@@ -21,6 +21,7 @@ plpgsql functions raising ``integrity_constraint_violation`` (:mod:`.triggers`).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -233,14 +234,12 @@ class RawReader:
         return {str(r[0]) for r in cur.fetchall()}
 
     def close(self) -> None:
+        self._conn.rollback()  # ends the snapshot (and a failed statement's transaction)
         for cursor in self._cursors:
             if not cursor.closed:
-                try:
+                with contextlib.suppress(Exception):
                     cursor.close()
-                except Exception:  # a cursor of a failed statement: the rollback below ends it
-                    break
         self._cursors.clear()
-        self._conn.rollback()
         self._conn.close()
 
     def __iter__(self) -> Iterator[Any]:  # pragma: no cover - not a cursor
