@@ -9,33 +9,37 @@ register's order: village, group (as created), 户号.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from resettle.domain.compensation_records import DetailLine, HouseholdTotalsRow
-from resettle.domain.head import head_sql
 from resettle.domain.posting import posting_days, posting_period, posting_period_text
 from resettle.errors import Cancelled as CancelledError
 from resettle.errors import NotFoundError, ResettleError
 from resettle.io.compensation_export import write_compensation_workbook
-from resettle.io.exports.common import ExportInfo, RosterAttachment, RosterHousehold, RosterPerson
+from resettle.io.exports.common import ExportInfo, RosterHousehold
 from resettle.io.exports.disclosure import DisclosureOptions, write_disclosure
 from resettle.io.exports.payments import PaymentRow, write_payments
-from resettle.io.exports.roster import GroupCount, write_roster
+from resettle.io.exports.roster import write_roster
 from resettle.services.accounts.guard import Need, require
 from resettle.services.compensation import rate_tables, summaries
 from resettle.services.documents.data import chain_stamp
 from resettle.services.register import projects
+from resettle.services.register.export_rows import (
+    ExportScope,
+    count_households,
+    group_counts,
+    households_by_id,
+    ordered_ids,
+    scope_households,
+)
 from resettle.store import compensation_models
 from resettle.store.compensation_models import (
     STATUS_NONE,
@@ -45,12 +49,9 @@ from resettle.store.compensation_models import (
 )
 from resettle.store.database import Database
 from resettle.store.models import (
-    Attachment,
     Household,
     LandParcel,
-    Person,
     Project,
-    Structure,
     Village,
     VillageGroup,
 )
@@ -68,22 +69,7 @@ __all__ = [
 Progress = Callable[[int, int], None] | None
 Cancelled = Callable[[], bool] | None
 
-CHUNK = 500  # households per round of child queries (SQLite allows 32,766 parameters)
 HOUSEHOLD_PAYEE = "户"
-
-
-@dataclass(frozen=True)
-class ExportScope:
-    project_id: int
-    project_name: str
-    village_id: int | None = None
-    village_name: str = ""
-    group_id: int | None = None  # one village group (村民小组) of the village
-    group_name: str = ""
-
-    @property
-    def title(self) -> str:
-        return self.project_name + (f"（{self.village_name}{self.group_name}）" if self.village_name else "")
 
 
 def resolve_scope(
@@ -124,154 +110,10 @@ def resolve_scope(
     return ExportScope(project_id, str(name), village_id, village_name, group_id, group_name)
 
 
-# -- reading ---------------------------------------------------------------------------------
+# -- reading (resettle.services.register.export_rows) ----------------------------------------
 
-
-def _ordered_ids(s: Session, scope: ExportScope) -> list[int]:
-    q = (
-        select(Household.id)
-        .join(VillageGroup, Household.group_id == VillageGroup.id)
-        .join(Village, VillageGroup.village_id == Village.id)
-        .where(Household.project_id == scope.project_id)
-        .order_by(Village.id, VillageGroup.id, Household.household_no, Household.id)
-    )
-    if scope.village_id is not None:
-        q = q.where(Village.id == scope.village_id)
-    if scope.group_id is not None:
-        q = q.where(VillageGroup.id == scope.group_id)
-    return [int(i) for i in s.scalars(q)]
-
-
-def _group_counts(s: Session, scope: ExportScope) -> list[GroupCount]:
-    persons = select(Person.household_id, func.count().label("n")).group_by(Person.household_id).subquery("persons")
-    q = (
-        select(Village.name, VillageGroup.name, func.count(Household.id), func.coalesce(func.sum(persons.c.n), 0))
-        .join(VillageGroup, Household.group_id == VillageGroup.id)
-        .join(Village, VillageGroup.village_id == Village.id)
-        .outerjoin(persons, persons.c.household_id == Household.id)
-        .where(Household.project_id == scope.project_id)
-        .group_by(Village.id, VillageGroup.id)
-        .order_by(Village.id, VillageGroup.id)
-    )
-    if scope.village_id is not None:
-        q = q.where(Village.id == scope.village_id)
-    if scope.group_id is not None:
-        q = q.where(VillageGroup.id == scope.group_id)
-    return [GroupCount(str(v), str(g), int(n), int(p)) for v, g, n, p in s.execute(q)]
-
-
-_ALL_PARTS = frozenset({"persons", "parcels", "structures", "attachments"})
-
-
-def _scaled(column: Any) -> Callable[[int | None], Decimal]:
-    """The column's own conversion from the stored integer to Decimal (one source of truth for the scale)."""
-    places = int(column.type.places)
-
-    def convert(value: int | None) -> Decimal:
-        return Decimal(int(value or 0)).scaleb(-places)
-
-    return convert
-
-
-_AREA = _scaled(LandParcel.__table__.c.area_mu)
-_FLOOR = _scaled(Structure.__table__.c.floor_area_m2)
-_QUANTITY = _scaled(Attachment.__table__.c.quantity)
-_IN_CHUNK = "IN (SELECT value FROM json_each(?))"  # one parameter for the whole chunk, no re-compiling
-
-
-def _chunk(conn: Connection, ids: list[int], parts: frozenset[str]) -> list[tuple[int, RosterHousehold]]:
-    """Households ``ids`` with their members and the child rows named in ``parts``.
-
-    Plain SQL on the session's connection: for a one-row-per-household export, building
-    and running an expanded ``IN`` per chunk and the ORM's row handling cost about as much
-    as writing the rows.
-    """
-    key = (json.dumps(ids),)
-    cursor = conn.connection.driver_connection  # the transaction's own sqlite3 connection: plain tuples
-    assert cursor is not None
-    base = cursor.execute(
-        "SELECT h.id, h.household_no, h.head_name, v.name, g.name, h.phone, h.bank_name, h.bank_account, h.remarks, "
-        "h.address "
-        "FROM household h JOIN village_group g ON g.id = h.group_id JOIN village v ON v.id = g.village_id "
-        f"WHERE h.id {_IN_CHUNK}",
-        key,
-    ).fetchall()
-    persons: dict[int, list[RosterPerson]] = {}
-    summary: dict[int, tuple[int, str]] = {}
-    if "persons" in parts:
-        for hid, name, relation, sex, id_number, birth in cursor.execute(
-            "SELECT household_id, name, relation, sex, id_number, birth_date FROM person "
-            f"WHERE household_id {_IN_CHUNK} ORDER BY household_id, seq, id",
-            key,
-        ):
-            born = date.fromisoformat(birth) if birth else None
-            persons.setdefault(hid, []).append(RosterPerson(name, relation, sex, id_number, born))
-    else:
-        # A one-row list needs only the number of members and the head's ID (resettle.domain.head).
-        for hid, count, head_id in cursor.execute(
-            "SELECT h.id, (SELECT count(*) FROM person p WHERE p.household_id = h.id), "
-            f"{head_sql('h')} FROM household h WHERE h.id {_IN_CHUNK}",
-            key,
-        ):
-            summary[hid] = (count, head_id)
-    parcels: dict[int, list[tuple[str, Decimal]]] = {}
-    if "parcels" in parts:
-        for hid, land_class, area in cursor.execute(
-            "SELECT household_id, land_class, area_mu FROM land_parcel "
-            f"WHERE household_id {_IN_CHUNK} ORDER BY household_id, seq, id",
-            key,
-        ):
-            parcels.setdefault(hid, []).append((land_class, _AREA(area)))
-    structures: dict[int, list[tuple[str, Decimal]]] = {}
-    if "structures" in parts:
-        for hid, structure_type, area in cursor.execute(
-            "SELECT household_id, structure_type, floor_area_m2 FROM structure "
-            f"WHERE household_id {_IN_CHUNK} ORDER BY household_id, seq, id",
-            key,
-        ):
-            structures.setdefault(hid, []).append((structure_type, _FLOOR(area)))
-    attachments: dict[int, list[RosterAttachment]] = {}
-    if "attachments" in parts:
-        for hid, kind, quantity, unit, spec in cursor.execute(
-            "SELECT household_id, kind, quantity, unit, spec FROM attachment "
-            f"WHERE household_id {_IN_CHUNK} ORDER BY household_id, seq, id",
-            key,
-        ):
-            attachments.setdefault(hid, []).append(RosterAttachment(kind, _QUANTITY(quantity), unit, spec))
-    by_id = {row[0]: row[1:] for row in base}
-    whole = "persons" in parts
-    none: tuple[int | None, str | None] = (None, None)
-    out = []
-    for hid in ids:
-        members, head_id = none if whole else summary.get(hid, (0, ""))
-        no, head, village, group, phone, bank, account, remarks, address = by_id[hid]
-        household = RosterHousehold(  # positional, in field order: a hundred thousand of these
-            no,
-            head,
-            village,
-            group,
-            phone,
-            bank,
-            account,
-            remarks,
-            tuple(persons.get(hid, ())),
-            tuple(parcels.get(hid, ())),
-            tuple(structures.get(hid, ())),
-            tuple(attachments.get(hid, ())),
-            members,
-            head_id,
-            address,
-        )
-        out.append((hid, household))
-    return out
-
-
-def _households(
-    s: Session, ids: list[int], parts: frozenset[str] = _ALL_PARTS
-) -> Iterator[tuple[int, RosterHousehold]]:
-    conn = s.connection()
-    for start in range(0, len(ids), CHUNK):
-        yield from _chunk(conn, ids[start : start + CHUNK], parts)
+_ordered_ids = ordered_ids
+_households = households_by_id
 
 
 def iter_roster(db: Database, scope: ExportScope) -> Iterator[RosterHousehold]:
@@ -281,7 +123,7 @@ def iter_roster(db: Database, scope: ExportScope) -> Iterator[RosterHousehold]:
     """
     require(db, Need.READ, "导出花名册")
     with db.read() as s:
-        for _, household in _households(s, _ordered_ids(s, scope)):
+        for _, household in scope_households(s, scope):
             yield household
 
 
@@ -305,8 +147,8 @@ def export_roster(
     scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id, group_id=group_id)
     _stop_if(cancelled)  # a cancel before the first row (small exports tick too rarely to see it)
     with db.read() as s:
-        groups = _group_counts(s, scope)
-        rows = (h for _, h in _households(s, _ordered_ids(s, scope)))
+        groups = group_counts(s, scope)
+        rows = (h for _, h in scope_households(s, scope))
         return write_roster(out, groups, rows, project=scope.title, progress=progress, cancelled=cancelled)
 
 
@@ -357,7 +199,7 @@ def export_disclosure(
         township = projects.township_for(db, scope.project_id)
         complaint_phone = township.complaint_phone or township.phone
     with db.read() as s:
-        groups = _group_counts(s, scope)
+        groups = group_counts(s, scope)
         villages: list[tuple[str, int]] = []
         for g in groups:
             if villages and villages[-1][0] == g.village:
@@ -371,7 +213,7 @@ def export_disclosure(
             complaint_phone=complaint_phone,
             chain_head=chain_stamp(s.connection()),
         )
-        households = _households(s, _ordered_ids(s, scope), frozenset({"parcels", "structures"}))
+        households = scope_households(s, scope, frozenset({"parcels", "structures"}))
         rows = ((h, amounts.get(hid)) for hid, h in households)
         return write_disclosure(
             out, rows, villages, options, project=scope.project_name, progress=progress, cancelled=cancelled
@@ -451,11 +293,11 @@ def export_payments(
         by_id = {row.household_id: row for row in totals}
     with db.read() as s:
         others = _other_payees(s, scope)
-        ids = _ordered_ids(s, scope)
+        total = count_households(s, scope)
         chain = chain_stamp(s.connection())
 
         def rows() -> Iterator[PaymentRow]:
-            for hid, h in _households(s, ids, frozenset()):
+            for hid, h in scope_households(s, scope, frozenset()):
                 found = by_id.get(hid)
                 status = found.status if found else None
                 total = found.total if found and found.status != STATUS_NONE else Decimal("0.00")
@@ -463,7 +305,7 @@ def export_payments(
                 yield PaymentRow(h, total - other, _payment_note(h, status, total, other))
 
         return write_payments(
-            out, rows(), len(ids), project=scope.title, chain_head=chain, progress=progress, cancelled=cancelled
+            out, rows(), total, project=scope.title, chain_head=chain, progress=progress, cancelled=cancelled
         )
 
 
