@@ -1,5 +1,6 @@
-"""Start-up imports only what it needs: the window module and ``resettle --help`` leave the heavy
-libraries (openpyxl, Jinja2, Alembic) and the demo generator to the actions that use them."""
+"""Start-up imports only what it needs: the window module, the window at its first paint and
+``resettle --help`` leave the heavy libraries (openpyxl, Jinja2, Alembic), the demo generator,
+compensation and documents to the actions that use them."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+from tests.conftest import copy_register
 
 PROBE = "{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
 
@@ -62,3 +66,86 @@ def test_cli_help_does_not_import_the_workbook_and_template_libraries() -> None:
     assert loaded(modules, "resettle.cli.payments")  # every group registered its commands
     for name in ("openpyxl", "jinja2"):
         assert not loaded(modules, name), name
+
+
+# -- the window at its first paint ------------------------------------------------------------------
+FIRST_PAINT = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QSettings
+import ui.app
+from resettle.store.database import Database
+from ui.main_window import MainWindow
+from ui.ops import OpRunner
+
+app = ui.app.build_app([])
+db = Database.open(Path({path!r}), startup_backup=False)
+assert ui.app.logged_in(db)
+at_paint: list[str] = []
+
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not at_paint:
+            at_paint.extend(sorted(sys.modules))
+        return False
+
+
+window = MainWindow(db, QSettings({prefs!r}, QSettings.Format.IniFormat), OpRunner())
+watch = Watch()
+window.table.viewport().installEventFilter(watch)
+window.show()
+while not at_paint:
+    app.processEvents()
+print(json.dumps([window.windowTitle(), window.model.rowCount(), at_paint]))
+"""
+
+# What the register window does not need to paint: the demo generator, compensation, documents,
+# the workbook and template libraries, migrations (a current register is checked by reading its
+# version, see resettle.store.migrate), the survey reader and the export writer, Qt's print support,
+# and the four areas (their menus are added just after the first paint).
+NOT_AT_FIRST_PAINT = [
+    "resettle.services.demo.generate",
+    "resettle.services.compensation",
+    "resettle.domain.compensation",
+    "resettle.services.documents",
+    "resettle.documents.render",
+    "resettle.documents.templates",
+    "openpyxl",
+    "jinja2",
+    "alembic",
+    "python_calamine",
+    "xlsxwriter",
+    "PySide6.QtPrintSupport",
+    "ui.housing",
+    "ui.livelihood",
+    "ui.payments",
+    "ui.procedure",
+]
+
+
+@pytest.fixture(scope="module")
+def first_paint(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> tuple[str, int, set[str]]:
+    folder = tmp_path_factory.mktemp("first-paint")
+    path = folder / "register.sqlite3"
+    copy_register(demo_template, path)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RESETTLE_DATA_DIR=str(folder / "userdata"))
+    code = FIRST_PAINT.format(path=str(path), prefs=str(folder / "prefs.ini"))
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, timeout=300
+    )
+    title, rows, modules = json.loads(proc.stdout.strip().splitlines()[-1])
+    return str(title), int(rows), set(modules)
+
+
+@pytest.mark.sqlite_only
+def test_the_first_paint_shows_the_register(first_paint: tuple[str, int, set[str]]) -> None:
+    title, rows, modules = first_paint
+    assert rows == 60 and "征迁安置管理" in title  # the demo template's households, in a titled window
+    assert loaded(modules, "ui.main_window") and loaded(modules, "ui.controllers.printing")
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("name", NOT_AT_FIRST_PAINT)
+def test_the_window_paints_without(first_paint: tuple[str, int, set[str]], name: str) -> None:
+    assert not loaded(first_paint[2], name)

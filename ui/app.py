@@ -8,19 +8,48 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from resettle.errors import ResettleError
 from resettle.paths_resources import resource_path
-from resettle.services.demo.register import is_demo, open_demo
 from resettle.store.database import Database
 from ui.crash import install_excepthook, log_dir, show_error
 from ui.fonts import apply_ui_font
 from ui.main_window import MainWindow
 from ui.ops import OpRunner
-from ui.payments.login import IdleLock, ensure_login, idle_minutes
 from ui.remembered import last_database_key
+
+# Loaded when used, not before the window paints: the demo register (and its generator), the login
+# page and the idle lock (the payments area's package), the welcome page.
+
+
+def open_demo() -> Database:
+    """The demo register (generated the first time)."""
+    from resettle.services.demo.register import open_demo as open_the_demo
+
+    return open_the_demo()
+
+
+def logged_in(db: Database) -> bool:
+    """True when the register has no accounts or someone logged in; False when the clerk gave up."""
+    from resettle.services.accounts import accounts_enabled
+
+    if not accounts_enabled(db) or db.role is not None:
+        return True  # no accounts: the login page is not even loaded
+    from ui.payments.login import ensure_login
+
+    return ensure_login(None, db)
+
+
+def lock_when_idle(window: MainWindow, prefs: QSettings) -> QObject:
+    """After the first paint: the idle lock (it locks only registers with accounts)."""
+    from ui.payments.login import IdleLock, idle_minutes
+
+    idle = IdleLock(lambda: window.db, lambda: None, idle_minutes(prefs), on_give_up=window.close)
+    idle.locked.connect(window.hide)  # nothing of the register stays on screen while locked
+    idle.unlocked.connect(window.show)
+    return idle
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -97,18 +126,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if db is None:
         return 0  # the welcome page was closed
-    if not ensure_login(None, db):  # a register with accounts: nobody works without logging in
+    if not logged_in(db):  # a register with accounts: nobody works without logging in
         db.close()
         return 1
     runner = OpRunner(app)
     runner.on_error = show_error
     window = MainWindow(db, prefs, runner)
-    if not is_demo(db):
+    if not window.project.is_demo():
         window.files.remember_database(db.path)  # the demo is never what opens next time
+    locks: list[QObject] = []
+    window.painted.connect(lambda: locks.append(lock_when_idle(window, prefs)))
     window.show()
-    idle = IdleLock(lambda: window.db, lambda: None, idle_minutes(prefs), on_give_up=window.close)
-    idle.locked.connect(window.hide)  # nothing of the register stays on screen while locked
-    idle.unlocked.connect(window.show)
     code = app.exec()
     db.close()
     return int(code)

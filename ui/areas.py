@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from resettle.services.register.records import ProjectNode
 from resettle.store.database import Database
@@ -37,3 +38,34 @@ class WindowContext(AreaContext):
     select_node: Callable[[Node], None]  # choose a node in the tree (the table follows)
     show_message: Callable[[str, int], None]  # a status-bar message for so many milliseconds
     reload: Callable[[], None]  # re-read the tree and the table (after a restore, a switch of register)
+
+
+def build_areas(ctx: AreaContext, bar: QMenuBar, last: QMenu) -> list[QObject]:
+    """The areas' controllers (安置, 就业社保, 协议兑付, 程序), their menus on ``bar`` before ``last`` (帮助).
+
+    Their packages load here, not with the window: the window builds them after its first paint."""
+    from ui.housing import HousingArea
+    from ui.livelihood import LivelihoodArea
+    from ui.payments import PaymentsArea
+    from ui.procedure import ProcedureArea
+
+    areas: list[QObject] = [HousingArea(ctx, bar), LivelihoodArea(ctx, bar), PaymentsArea(ctx, bar),
+                            ProcedureArea(ctx, bar)]  # fmt: skip
+    bar.removeAction(last.menuAction())  # the last menu stays last
+    bar.addAction(last.menuAction())
+    return areas
+
+
+class FirstPaint(QObject):
+    """Calls ``then`` on the event loop's next turn after ``widget`` first paints."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+        return False

@@ -8,10 +8,9 @@ each menu area is a controller it builds with an explicit context (``ui/controll
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -35,34 +35,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resettle.documents.kinds import DocumentKind
 from resettle.domain import progress
-from resettle.errors import ResettleError
 from resettle.services.register import projects, search
 from resettle.services.register.records import HouseholdQuery, HouseholdRow, ProjectNode
 from resettle.store.database import Database
-from ui.areas import AreaContext, Node, WindowContext
+from ui.areas import AreaContext, FirstPaint, Node, WindowContext, build_areas
 from ui.controllers.files import FileActions
+from ui.controllers.households import HouseholdActions
 from ui.controllers.imports import ImportActions
 from ui.controllers.printing import PrintActions
 from ui.controllers.project import ProjectActions
 from ui.controllers.tools import ToolsActions
-from ui.housing import HousingArea
-from ui.livelihood import LivelihoodArea
 from ui.models.household_table import HEADERS, HouseholdTableModel
 from ui.ops import OpRunner
-from ui.payments import PaymentsArea
-from ui.procedure import ProcedureArea
 from ui.remembered import last_database_key
 
 if TYPE_CHECKING:  # dialogs and the services behind the menus load when first used, after the window paints
-    from ui.household_editor import HouseholdEditor
-    from ui.import_wizard import ImportWizard
+    pass
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
 class MainWindow(QMainWindow):
+    painted = Signal()  # once, just after the register table first paints (the areas' menus are there then)
+    _areas: list[QObject] | None
+    help_menu: QMenu
+
     def __init__(self, db: Database, prefs: QSettings, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -85,7 +83,6 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(self.edit_household)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.loaded.connect(self._loaded)
 
@@ -149,56 +146,49 @@ class MainWindow(QMainWindow):
         self.imports = ImportActions(ctx, self.project)
         self.printing = PrintActions(ctx, self.project)
         self.tools = ToolsActions(ctx, self.project, prefs)
+        self.households = HouseholdActions(ctx, lambda: self.groups, self.selected_household_id, self.model.refresh)
+        self.table.doubleClicked.connect(lambda _index: self.households.edit_household())
+        # What tests and scripts reach on the window; the work is in the controllers.
+        self.project_label, self.act_import, self.act_backup = (
+            self.project.label,
+            self.imports.act_import,
+            self.files.act_backup,
+        )
+        self.import_survey, self.export_sheet = self.imports.import_survey, self.imports.export_sheet
+        self.export_pdfs, self.preview, self.verify_code = (
+            self.printing.export_pdfs,
+            self.printing.preview,
+            self.printing.verify_code,
+        )
+        self.new_project, self.edit_project, self.rename_node = (
+            self.project.new_project,
+            self.project.edit_project,
+            self.project.rename_node,
+        )
+        self.show_rates, self.compute_all, self.run_check = (
+            self.tools.show_rates,
+            self.tools.compute_all,
+            self.tools.run_check,
+        )
+        self._editor = self.households.editor
         self.statusBar().insertWidget(0, self.project.label)
         self._build_actions(ctx)
         self._restore_layout()
         self.reload_all()
+        FirstPaint(self.table.viewport(), self._after_first_paint)
 
-    # -- what tests and scripts call on the window (the work is in the controllers) ---------------
+    # -- the areas (安置, 就业社保, 协议兑付, 程序) ------------------------------------------------------
     @property
-    def project_label(self) -> QLabel:
-        return self.project.label
+    def areas(self) -> list[QObject]:
+        """The areas' controllers. Their packages (and the services, sheets and documents behind them)
+        load after the window's first paint; asking for them earlier builds them at once."""
+        if self._areas is None:
+            self._areas = build_areas(self._area_context, self.menuBar(), self.help_menu)
+        return self._areas
 
-    @property
-    def act_import(self) -> QAction:
-        return self.imports.act_import
-
-    @property
-    def act_backup(self) -> QAction:
-        return self.files.act_backup
-
-    def import_survey(self, path: Path | None = None) -> ImportWizard:
-        return self.imports.import_survey(path)
-
-    def export_sheet(self, kind: str) -> None:
-        self.imports.export_sheet(kind)
-
-    def export_pdfs(self, kind: DocumentKind = DocumentKind.NOTICE) -> None:
-        self.printing.export_pdfs(kind)
-
-    def preview(self, kind: DocumentKind) -> None:
-        self.printing.preview(kind)
-
-    def verify_code(self) -> None:
-        self.printing.verify_code()
-
-    def new_project(self) -> int | None:
-        return self.project.new_project()
-
-    def edit_project(self) -> None:
-        self.project.edit_project()
-
-    def rename_node(self) -> None:
-        self.project.rename_node()
-
-    def show_rates(self) -> None:
-        self.tools.show_rates()
-
-    def compute_all(self) -> None:
-        self.tools.compute_all()
-
-    def run_check(self) -> None:
-        self.tools.run_check()
+    def _after_first_paint(self) -> None:
+        _ = self.areas
+        self.painted.emit()
 
     # -- actions and menus --------------------------------------------------------------------
     def _action(
@@ -216,9 +206,6 @@ class MainWindow(QMainWindow):
     def _build_actions(self, ctx: AreaContext) -> None:
         sk = QKeySequence.StandardKey
         self.act_quit = self._action(self.tr("退出"), self.close, sk.Quit)
-        self.act_new = self._action(self.tr("新建户"), self.new_household, sk.New)
-        self.act_edit = self._action(self.tr("编辑户…"), self.edit_household, "Ctrl+E")
-        self.act_delete = self._action(self.tr("删除户…"), self.delete_household, sk.Delete)
         self.act_find = self._action(self.tr("查找"), self.focus_search, sk.Find)
         self.act_refresh = self._action(self.tr("刷新"), self.reload_all, sk.Refresh)
         self.act_columns = self._action(self.tr("显示列…"), self.choose_columns)
@@ -235,7 +222,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu(self.tr("编辑(&E)"))
-        m.addActions([self.act_new, self.act_edit, self.act_delete])
+        m.addActions(self.households.actions)
         m.addSeparator()
         m.addAction(self.act_find)
         bar.addMenu(self.project.menu)
@@ -243,14 +230,15 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(self.tr("视图(&V)"))
         m.addActions([self.act_refresh, self.act_columns])
         bar.addMenu(self.tools.menu)
-        self.areas = [HousingArea(ctx, bar), LivelihoodArea(ctx, bar), PaymentsArea(ctx, bar), ProcedureArea(ctx, bar)]
-        m = bar.addMenu(self.tr("帮助(&H)"))
+        self._area_context = ctx
+        self._areas = None  # built after the first paint (see areas)
+        m = self.help_menu = bar.addMenu(self.tr("帮助(&H)"))
         m.addActions([self.act_guide, self.act_about])
 
         tb = QToolBar(self.tr("工具栏"))
         tb.setObjectName("main_toolbar")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        tb.addActions([self.act_new, self.act_edit, self.act_delete])
+        tb.addActions(self.households.actions)
         tb.addSeparator()
         tb.addAction(self.act_import)
         tb.addAction(self.act_refresh)
@@ -416,8 +404,7 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
         n = len(self.table.selectionModel().selectedRows())
         self.selection_label.setText(self.tr("已选 {0} 户").format(n) if n else "")
-        self.act_edit.setEnabled(n == 1)
-        self.act_delete.setEnabled(n == 1)
+        self.households.selection_changed(n)
 
     def selected_household_ids(self) -> list[int]:
         ids: list[int] = []
@@ -442,41 +429,7 @@ class MainWindow(QMainWindow):
         if "households" in topics:
             self.model.refresh()
 
-    # -- household actions ----------------------------------------------------------------------
-    def _editor(self, household_id: int | None) -> HouseholdEditor:
-        from ui.household_editor import HouseholdEditor
-
-        default_group = self._filter[1] if self._filter and self._filter[0] == "group" else None
-        editor = HouseholdEditor(self.db, household_id, self.groups, self, default_group=default_group)
-        editor.saved.connect(lambda _id: self.runner.announce("households"))
-        editor.deleted.connect(lambda _id: self.runner.announce("households"))
-        return editor
-
-    def new_household(self) -> None:
-        if not self.groups:
-            QMessageBox.information(self, self.tr("新建户"), self.tr("请先导入或建立项目和村民小组。"))
-            return
-        self._editor(None).exec()
-
-    def edit_household(self, *_: object) -> None:
-        hid = self.selected_household_id()
-        if hid is None:
-            return
-        try:
-            editor = self._editor(hid)
-        except ResettleError as exc:
-            QMessageBox.warning(self, self.tr("打不开"), exc.message)
-            self.model.refresh()
-            return
-        editor.exec()
-
-    def delete_household(self) -> None:
-        hid = self.selected_household_id()
-        if hid is None:
-            return
-        editor = self._editor(hid)
-        editor.delete()
-
+    # -- 编辑 and 视图 --------------------------------------------------------------------------
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -495,6 +448,7 @@ class MainWindow(QMainWindow):
     def show_guide(self) -> None:
         from ui.help_dialog import HelpDialog
 
+        _ = self.areas  # their actions and shortcuts are in the guide
         HelpDialog(self.findChildren(QAction), self).exec()
 
     def about(self) -> None:

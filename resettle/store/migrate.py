@@ -7,13 +7,15 @@ off (batch mode recreates tables) and are checked with ``foreign_key_check`` bef
 
 from __future__ import annotations
 
+import functools
+import re
 import sqlite3
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
 
 from resettle.errors import DatabaseVersionError, IntegrityProblem, ValidationError
 from resettle.paths_resources import migrations_path
@@ -39,7 +41,41 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+_REVISION = re.compile(r"""^revision(?:\s*:\s*str)?\s*=\s*["']([0-9A-Za-z_]+)["']\s*$""", re.M)
+_DOWN_REVISION = re.compile(r"""^down_revision(?:\s*:[^=]+)?\s*=\s*(?:None|["']([0-9A-Za-z_]+)["'])\s*$""", re.M)
+
+
+def _scripts_read_plainly() -> tuple[str, frozenset[str]] | None:
+    return _read_scripts(MIGRATIONS)
+
+
+@functools.cache
+def _read_scripts(folder: Path) -> tuple[str, frozenset[str]] | None:
+    """(head, every revision) from the migration files' text, without importing Alembic (opening a
+    current register then never loads it). None when a file does not say its revisions as plain
+    literals, or the chain has no single head: then Alembic reads the scripts itself."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in sorted((folder / "versions").glob("*.py")):
+        if script.name == "__init__.py":
+            continue
+        source = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.findall(source), _DOWN_REVISION.findall(source)
+        if len(revision) != 1 or len(down) != 1:
+            return None
+        revisions.add(revision[0])
+        if down[0]:
+            parents.add(down[0])
+    heads = revisions - parents
+    if len(heads) != 1 or not parents <= revisions:
+        return None
+    return next(iter(heads)), frozenset(revisions)
+
+
 def head_revision() -> str:
+    plain = _scripts_read_plainly()
+    if plain is not None:
+        return plain[0]
     from alembic.script import ScriptDirectory
 
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
@@ -47,13 +83,24 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(conn: Connection) -> str | None:
+def current_revision(conn: Connection, tables: set[str] | None = None) -> str | None:
+    """The file's schema version: one plain read of ``alembic_version`` when there is one row (or
+    none), else Alembic's own reading (which refuses several heads)."""
+    if tables is not None:
+        if "alembic_version" not in tables:
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+        if len(rows) <= 1:
+            return str(rows[0][0]) if rows else None
     from alembic.runtime.migration import MigrationContext
 
     return MigrationContext.configure(conn).get_current_revision()
 
 
 def _is_known(revision: str) -> bool:
+    plain = _scripts_read_plainly()
+    if plain is not None and revision in plain[1]:
+        return True
     from alembic.script import ScriptDirectory
     from alembic.util.exc import CommandError
 
@@ -96,8 +143,8 @@ def refuse_unusable_file(db_path: Path) -> None:
 
 def migrate(engine: Engine, db_path: Path | str, backup: Callable[[str], object]) -> MigrationOutcome:
     with engine.execution_options(sqlite_begin="DEFERRED").connect() as conn:
-        current = current_revision(conn)
         tables = set(inspect(conn).get_table_names())
+        current = current_revision(conn, tables)
         conn.rollback()
     _refuse_unknown(db_path, current, tables)
     if current == head_revision():

@@ -180,122 +180,122 @@
 <context>
     <name>AgreementsDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="116" />
+        <location filename="../../ui/payments/dialogs.py" line="112" />
         <source>协议</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="120" />
+        <location filename="../../ui/payments/dialogs.py" line="116" />
         <source>签约（所选户）…</source>
         <translation>Sign (selected households)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="121" />
+        <location filename="../../ui/payments/dialogs.py" line="117" />
         <source>签约（全部已复核户）…</source>
         <translation>Sign (all reviewed households)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="122" />
+        <location filename="../../ui/payments/dialogs.py" line="118" />
         <source>登记腾房…</source>
         <translation>Record vacating…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="123" />
+        <location filename="../../ui/payments/dialogs.py" line="119" />
         <source>补充协议（按现行计算）…</source>
         <translation>Supplementary agreement (current computation)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="141" />
+        <location filename="../../ui/payments/dialogs.py" line="137" />
         <source>已签约 {0} 户，协议金额合计 {1:,.2f} 元</source>
         <translation>{0} households signed, agreements total {1:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="152" />
-        <location filename="../../ui/payments/dialogs.py" line="163" />
+        <location filename="../../ui/payments/dialogs.py" line="148" />
+        <location filename="../../ui/payments/dialogs.py" line="159" />
         <source>签订协议</source>
         <translation>Sign agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="152" />
+        <location filename="../../ui/payments/dialogs.py" line="148" />
         <source>请先在登记表中选择要签约的户。</source>
         <translation>Choose the households to sign in the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="154" />
+        <location filename="../../ui/payments/dialogs.py" line="150" />
         <source>为所选 {0} 户签约</source>
         <translation>Sign for the {0} selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="154" />
+        <location filename="../../ui/payments/dialogs.py" line="150" />
         <source>为本项目全部已复核的户签约</source>
         <translation>Sign for all reviewed households of this project</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="160" />
+        <location filename="../../ui/payments/dialogs.py" line="156" />
         <source>已签订 {0} 户，合计 {1:,.2f} 元。</source>
         <translation>{0} households signed, total {1:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="162" />
+        <location filename="../../ui/payments/dialogs.py" line="158" />
         <source>未签：</source>
         <translation>Not signed: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="166" />
+        <location filename="../../ui/payments/dialogs.py" line="162" />
         <source>正在签订协议…</source>
         <translation>Signing agreements…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="178" />
-        <location filename="../../ui/payments/dialogs.py" line="180" />
-        <location filename="../../ui/payments/dialogs.py" line="186" />
+        <location filename="../../ui/payments/dialogs.py" line="174" />
+        <location filename="../../ui/payments/dialogs.py" line="176" />
+        <location filename="../../ui/payments/dialogs.py" line="182" />
         <source>登记腾房</source>
         <translation>Record vacating</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="178" />
+        <location filename="../../ui/payments/dialogs.py" line="174" />
         <source>请选择已腾房的户。</source>
         <translation>Choose the households that have vacated.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="180" />
+        <location filename="../../ui/payments/dialogs.py" line="176" />
         <source>腾房日期（如 2026-08-01）：</source>
         <translation>Vacating date (e.g. 2026-08-01):</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="186" />
+        <location filename="../../ui/payments/dialogs.py" line="182" />
         <source>日期应写成 2026-08-01 的形式。</source>
         <translation>Write the date as 2026-08-01.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="189" />
+        <location filename="../../ui/payments/dialogs.py" line="185" />
         <source>正在登记腾房…</source>
         <translation>Recording vacating…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="200" />
-        <location filename="../../ui/payments/dialogs.py" line="202" />
-        <location filename="../../ui/payments/dialogs.py" line="209" />
+        <location filename="../../ui/payments/dialogs.py" line="196" />
+        <location filename="../../ui/payments/dialogs.py" line="198" />
+        <location filename="../../ui/payments/dialogs.py" line="205" />
         <source>补充协议</source>
         <translation>Supplementary agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="200" />
+        <location filename="../../ui/payments/dialogs.py" line="196" />
         <source>请选择一户。</source>
         <translation>Choose a household.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="202" />
+        <location filename="../../ui/payments/dialogs.py" line="198" />
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="206" />
+        <location filename="../../ui/payments/dialogs.py" line="202" />
         <source>正在签订补充协议…</source>
         <translation>Signing the supplementary agreement…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="209" />
+        <location filename="../../ui/payments/dialogs.py" line="205" />
         <source>已签补充协议，金额 {0:,.2f} 元。</source>
         <translation>Supplementary agreement signed: {0:,.2f} yuan.</translation>
     </message>
@@ -498,107 +498,107 @@ A whole batch can be undone under File → Import batches….</translation>
         <translation>Undo selected batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="222" />
+        <location filename="../../ui/payments/dialogs.py" line="218" />
         <source>兑付批次</source>
         <translation>Payment batches</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="227" />
+        <location filename="../../ui/payments/dialogs.py" line="223" />
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="228" />
+        <location filename="../../ui/payments/dialogs.py" line="224" />
         <source> 期</source>
         <translation> (instalment)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="231" />
+        <location filename="../../ui/payments/dialogs.py" line="227" />
         <source>生成批次</source>
         <translation>Create batch</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="232" />
+        <location filename="../../ui/payments/dialogs.py" line="228" />
         <source>审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="233" />
+        <location filename="../../ui/payments/dialogs.py" line="229" />
         <source>写出银行文件…</source>
         <translation>Write bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="234" />
+        <location filename="../../ui/payments/dialogs.py" line="230" />
         <source>登记银行回盘…</source>
         <translation>Record bank return…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="240" />
+        <location filename="../../ui/payments/dialogs.py" line="236" />
         <source>只写 xlsx</source>
         <translation>xlsx only</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="257" />
+        <location filename="../../ui/payments/dialogs.py" line="253" />
         <source>当前审计链头：{0}</source>
         <translation>Audit chain head: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="262" />
+        <location filename="../../ui/payments/dialogs.py" line="258" />
         <source>请先选择一个批次。</source>
         <translation>Choose a batch first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="268" />
+        <location filename="../../ui/payments/dialogs.py" line="264" />
         <source>已生成批次 {0}：{1} 笔，合计 {2:,.2f} 元。</source>
         <translation>Batch {0} created: {1} payments, total {2:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="270" />
+        <location filename="../../ui/payments/dialogs.py" line="266" />
         <source>未列入：</source>
         <translation>Not included: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="274" />
+        <location filename="../../ui/payments/dialogs.py" line="270" />
         <source>正在生成兑付批次…</source>
         <translation>Creating the payment batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="285" />
+        <location filename="../../ui/payments/dialogs.py" line="281" />
         <source>正在审批…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="292" />
+        <location filename="../../ui/payments/dialogs.py" line="288" />
         <source>银行文件</source>
         <translation>Bank file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="297" />
+        <location filename="../../ui/payments/dialogs.py" line="293" />
         <source>正在写出银行文件…</source>
         <translation>Writing the bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="300" />
+        <location filename="../../ui/payments/dialogs.py" line="296" />
         <source>已写出：</source>
         <translation>Written: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="310" />
+        <location filename="../../ui/payments/dialogs.py" line="306" />
         <source>银行回盘文件</source>
         <translation>Bank return file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="315" />
+        <location filename="../../ui/payments/dialogs.py" line="311" />
         <source>批次 {0}：成功 {1} 笔（{2:,.2f} 元），失败 {3} 笔。</source>
         <translation>Batch {0}: {1} paid ({2:,.2f} yuan), {3} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="319" />
+        <location filename="../../ui/payments/dialogs.py" line="315" />
         <source>此回盘已登记过，未作改动。</source>
         <translation>This return was already recorded; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="322" />
+        <location filename="../../ui/payments/dialogs.py" line="318" />
         <source>正在登记回盘…</source>
         <translation>Recording the bank return…</translation>
     </message>
@@ -770,22 +770,22 @@ No errors, {0} warnings.</translation>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="182" />
+        <location filename="../../ui/procedure/dialogs.py" line="173" />
         <source>办结信访 </source>
         <translation>Close grievance </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="189" />
+        <location filename="../../ui/procedure/dialogs.py" line="180" />
         <source>答复内容</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="190" />
+        <location filename="../../ui/procedure/dialogs.py" line="181" />
         <source>办结日期</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="191" />
+        <location filename="../../ui/procedure/dialogs.py" line="182" />
         <source>承办人</source>
         <translation>Handled by</translation>
     </message>
@@ -907,37 +907,37 @@ No errors, {0} warnings.</translation>
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="184" />
+        <location filename="../../ui/livelihood/dialogs.py" line="175" />
         <source>新建培训课程</source>
         <translation>New training course</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="194" />
+        <location filename="../../ui/livelihood/dialogs.py" line="185" />
         <source>课程名称</source>
         <translation>Course name</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="195" />
+        <location filename="../../ui/livelihood/dialogs.py" line="186" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="196" />
+        <location filename="../../ui/livelihood/dialogs.py" line="187" />
         <source>培训机构</source>
         <translation>Training provider</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="197" />
+        <location filename="../../ui/livelihood/dialogs.py" line="188" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="198" />
+        <location filename="../../ui/livelihood/dialogs.py" line="189" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="199" />
+        <location filename="../../ui/livelihood/dialogs.py" line="190" />
         <source>学时</source>
         <translation>Hours</translation>
     </message>
@@ -1194,47 +1194,47 @@ No errors, {0} warnings.</translation>
 <context>
     <name>EmploymentDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="109" />
+        <location filename="../../ui/livelihood/dialogs.py" line="100" />
         <source>就业状况：{0}</source>
         <translation>Employment: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="115" />
+        <location filename="../../ui/livelihood/dialogs.py" line="106" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="122" />
+        <location filename="../../ui/livelihood/dialogs.py" line="113" />
         <source>就业状态</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="123" />
+        <location filename="../../ui/livelihood/dialogs.py" line="114" />
         <source>劳动能力状况</source>
         <translation>Ability to work</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="124" />
+        <location filename="../../ui/livelihood/dialogs.py" line="115" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="125" />
+        <location filename="../../ui/livelihood/dialogs.py" line="116" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="126" />
+        <location filename="../../ui/livelihood/dialogs.py" line="117" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="127" />
+        <location filename="../../ui/livelihood/dialogs.py" line="118" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="134" />
+        <location filename="../../ui/livelihood/dialogs.py" line="125" />
         <source>月收入应为金额，例如 3500.00</source>
         <translation>Monthly income must be an amount, e.g. 3500.00</translation>
     </message>
@@ -1553,67 +1553,67 @@ No errors, {0} warnings.</translation>
 <context>
     <name>GrievanceDialog</name>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="112" />
+        <location filename="../../ui/procedure/dialogs.py" line="103" />
         <source>登记信访 / 异议</source>
         <translation>Record grievance / objection</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="125" />
+        <location filename="../../ui/procedure/dialogs.py" line="116" />
         <source>户号（涉及某户时填）</source>
         <translation>Household no. (if about a household)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="136" />
+        <location filename="../../ui/procedure/dialogs.py" line="127" />
         <source>反映人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="137" />
+        <location filename="../../ui/procedure/dialogs.py" line="128" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="138" />
+        <location filename="../../ui/procedure/dialogs.py" line="129" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="139" />
+        <location filename="../../ui/procedure/dialogs.py" line="130" />
         <source>受理日期</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="140" />
+        <location filename="../../ui/procedure/dialogs.py" line="131" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="141" />
+        <location filename="../../ui/procedure/dialogs.py" line="132" />
         <source>涉及</source>
         <translation>Concerns</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="142" />
+        <location filename="../../ui/procedure/dialogs.py" line="133" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="143" />
+        <location filename="../../ui/procedure/dialogs.py" line="134" />
         <source>事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="144" />
+        <location filename="../../ui/procedure/dialogs.py" line="135" />
         <source>反映内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="145" />
+        <location filename="../../ui/procedure/dialogs.py" line="136" />
         <source>承办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="149" />
+        <location filename="../../ui/procedure/dialogs.py" line="140" />
         <source>办理期限</source>
         <translation>Time limit</translation>
     </message>
@@ -1694,88 +1694,88 @@ No errors, {0} warnings.</translation>
 <context>
     <name>GrievancePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="198" />
+        <location filename="../../ui/procedure/window.py" line="214" />
         <source>登记…</source>
         <translation>Record…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="199" />
+        <location filename="../../ui/procedure/window.py" line="215" />
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="200" />
+        <location filename="../../ui/procedure/window.py" line="216" />
         <source>打印受理回执…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="201" />
+        <location filename="../../ui/procedure/window.py" line="217" />
         <source>打印答复意见书…</source>
         <translation>Print answer letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="202" />
+        <location filename="../../ui/procedure/window.py" line="218" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="203" />
+        <location filename="../../ui/procedure/window.py" line="219" />
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="204" />
+        <location filename="../../ui/procedure/window.py" line="220" />
         <source>只看未办结</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="216" />
+        <location filename="../../ui/procedure/window.py" line="231" />
         <source>读取信访台账</source>
         <translation>Reading the grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="224" />
+        <location filename="../../ui/procedure/window.py" line="239" />
         <source>共 {n} 件，未办结 {o} 件</source>
         <translation>{n} in all, {o} open</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="226" />
+        <location filename="../../ui/procedure/window.py" line="241" />
         <source>，其中逾期 {k} 件（红色）</source>
         <translation>, {k} overdue (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="238" />
+        <location filename="../../ui/procedure/window.py" line="252" />
         <source>登记信访</source>
         <translation>Record grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="252" />
+        <location filename="../../ui/procedure/window.py" line="264" />
         <source>办结信访</source>
         <translation>Close grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="262" />
+        <location filename="../../ui/procedure/window.py" line="270" />
         <source>选择信件、照片等附件</source>
         <translation>Choose letters, photos or other attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="266" />
+        <location filename="../../ui/procedure/window.py" line="270" />
         <source>添加信访附件</source>
         <translation>Add grievance attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="280" />
+        <location filename="../../ui/procedure/window.py" line="284" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="288" />
         <location filename="../../ui/procedure/window.py" line="292" />
+        <location filename="../../ui/procedure/window.py" line="295" />
         <source>导出信访台账</source>
         <translation>Export grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="288" />
+        <location filename="../../ui/procedure/window.py" line="292" />
         <source>信访台账.xlsx</source>
         <translation>grievance-ledger.xlsx</translation>
     </message>
@@ -1783,102 +1783,102 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="557" />
+        <location filename="../../ui/housing/dialogs.py" line="548" />
         <source>交房</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="561" />
+        <location filename="../../ui/housing/dialogs.py" line="552" />
         <source>交房 — {0}</source>
         <translation>Handover — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="571" />
+        <location filename="../../ui/housing/dialogs.py" line="562" />
         <source>所选房</source>
         <translation>Chosen flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="571" />
+        <location filename="../../ui/housing/dialogs.py" line="562" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="572" />
+        <location filename="../../ui/housing/dialogs.py" line="563" />
         <source>交房日期</source>
         <translation>Handover date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="573" />
+        <location filename="../../ui/housing/dialogs.py" line="564" />
         <source>钥匙（把）</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="574" />
+        <location filename="../../ui/housing/dialogs.py" line="565" />
         <source>水表读数</source>
         <translation>Water meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="575" />
+        <location filename="../../ui/housing/dialogs.py" line="566" />
         <source>电表读数</source>
         <translation>Electricity meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="576" />
+        <location filename="../../ui/housing/dialogs.py" line="567" />
         <source>燃气表读数</source>
         <translation>Gas meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="577" />
+        <location filename="../../ui/housing/dialogs.py" line="568" />
         <source>办证状态</source>
         <translation>Title deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="578" />
+        <location filename="../../ui/housing/dialogs.py" line="569" />
         <source>交房并出具入住通知单</source>
         <translation>Hand over and issue move-in notice</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="580" />
+        <location filename="../../ui/housing/dialogs.py" line="571" />
         <source>保存办证状态</source>
         <translation>Save deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="582" />
+        <location filename="../../ui/housing/dialogs.py" line="573" />
         <source>打印入住通知单…</source>
         <translation>Print move-in notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="596" />
+        <location filename="../../ui/housing/dialogs.py" line="587" />
         <source>尚未交房。</source>
         <translation>Not handed over yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="598" />
+        <location filename="../../ui/housing/dialogs.py" line="589" />
         <source>已于 {0} 交房，入住通知单 {1}</source>
         <translation>Handed over on {0}, move-in notice {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="614" />
+        <location filename="../../ui/housing/dialogs.py" line="605" />
         <source>表读数「{0}」不是数值</source>
         <translation>Meter reading “{0}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="634" />
+        <location filename="../../ui/housing/dialogs.py" line="625" />
         <source>打印入住通知单</source>
         <translation>Print move-in notice</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="634" />
+        <location filename="../../ui/housing/dialogs.py" line="625" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="634" />
+        <location filename="../../ui/housing/dialogs.py" line="625" />
         <source>入住通知单.pdf</source>
         <translation>move-in-notice.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="638" />
+        <location filename="../../ui/housing/dialogs.py" line="629" />
         <source>正在打印入住通知单…</source>
         <translation>Printing the move-in notice…</translation>
     </message>
@@ -3436,46 +3436,75 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HolidayPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="347" />
+        <location filename="../../ui/procedure/window.py" line="337" />
         <source>导入节假日表…</source>
         <translation>Import holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="348" />
+        <location filename="../../ui/procedure/window.py" line="338" />
         <source>导出节假日表…</source>
         <translation>Export holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="354" />
+        <location filename="../../ui/procedure/window.py" line="343" />
         <source>读取节假日表</source>
         <translation>Reading the holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="366" />
+        <location filename="../../ui/procedure/window.py" line="354" />
         <source>已知年份：{y}。其他年份的日期无法推算工作日，请导入国务院办公厅当年的节假日安排（工作簿「节假日」：日期、休/班）。</source>
         <translation>Known years: {y}. Working days of other years cannot be counted; import the State Council's holiday schedule for that year (workbook sheet 节假日: 日期, 休/班).</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="367" />
+        <location filename="../../ui/procedure/window.py" line="355" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="371" />
-        <location filename="../../ui/procedure/window.py" line="375" />
+        <location filename="../../ui/procedure/window.py" line="359" />
+        <location filename="../../ui/procedure/window.py" line="362" />
         <source>导出节假日表</source>
         <translation>Export holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="371" />
+        <location filename="../../ui/procedure/window.py" line="359" />
         <source>节假日.xlsx</source>
         <translation>holidays.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="380" />
-        <location filename="../../ui/procedure/window.py" line="384" />
+        <location filename="../../ui/procedure/window.py" line="365" />
+        <location filename="../../ui/procedure/window.py" line="368" />
         <source>导入节假日表</source>
         <translation>Import holiday table</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdActions</name>
+    <message>
+        <location filename="../../ui/controllers/households.py" line="36" />
+        <location filename="../../ui/controllers/households.py" line="65" />
+        <source>新建户</source>
+        <translation>New household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/households.py" line="37" />
+        <source>编辑户…</source>
+        <translation>Edit household…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/households.py" line="38" />
+        <source>删除户…</source>
+        <translation>Delete household…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/households.py" line="65" />
+        <source>请先导入或建立项目和村民小组。</source>
+        <translation>Import or create a project and village groups first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/households.py" line="76" />
+        <source>打不开</source>
+        <translation>Cannot open</translation>
     </message>
 </context>
 <context>
@@ -3669,77 +3698,77 @@ Reason (kept in the audit trail):</translation>
 <context>
     <name>HouseholdPlacementDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="652" />
+        <location filename="../../ui/housing/dialogs.py" line="643" />
         <source>安置人口与安置方式</source>
         <translation>Resettled persons and option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="658" />
+        <location filename="../../ui/housing/dialogs.py" line="649" />
         <source>已搬迁腾空</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="661" />
+        <location filename="../../ui/housing/dialogs.py" line="652" />
         <source>保存安置方式</source>
         <translation>Save option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="663" />
+        <location filename="../../ui/housing/dialogs.py" line="654" />
         <source>认定 / 不认定所选成员…</source>
         <translation>Count / exclude selected member…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="665" />
+        <location filename="../../ui/housing/dialogs.py" line="656" />
         <source>保存搬迁日期</source>
         <translation>Save move-out date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="671" />
+        <location filename="../../ui/housing/dialogs.py" line="662" />
         <source>安置方式</source>
         <translation>Resettlement option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="676" />
+        <location filename="../../ui/housing/dialogs.py" line="667" />
         <source>搬迁腾空日期</source>
         <translation>Move-out date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="680" />
+        <location filename="../../ui/housing/dialogs.py" line="671" />
         <source>家庭成员（✓ 为安置人口；不认定须写明原因）</source>
         <translation>Members (✓ counted for resettlement; an exclusion needs a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="691" />
+        <location filename="../../ui/housing/dialogs.py" line="682" />
         <source>安置人口与安置方式 — {0} {1}</source>
         <translation>Resettled persons and option — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="692" />
+        <location filename="../../ui/housing/dialogs.py" line="683" />
         <source>（未发布安置标准）</source>
         <translation>(no published resettlement standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="693" />
+        <location filename="../../ui/housing/dialogs.py" line="684" />
         <source>安置人口 {0} 人，应安置面积 {1}</source>
         <translation>{0} resettled persons, entitled area {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="700" />
+        <location filename="../../ui/housing/dialogs.py" line="691" />
         <source>　不认定：{0}</source>
         <translation>  excluded: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="723" />
+        <location filename="../../ui/housing/dialogs.py" line="714" />
         <source>不认定</source>
         <translation>Exclude</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="723" />
+        <location filename="../../ui/housing/dialogs.py" line="714" />
         <source>认定</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="724" />
+        <location filename="../../ui/housing/dialogs.py" line="715" />
         <source>{0}「{1}」为安置人口的原因：</source>
         <translation>Reason to {0} “{1}” as a resettled person:</translation>
     </message>
@@ -4569,89 +4598,89 @@ Undo anyway?</translation>
 <context>
     <name>LotteryDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="300" />
-        <location filename="../../ui/housing/dialogs.py" line="301" />
-        <location filename="../../ui/housing/dialogs.py" line="317" />
+        <location filename="../../ui/housing/dialogs.py" line="291" />
+        <location filename="../../ui/housing/dialogs.py" line="292" />
+        <location filename="../../ui/housing/dialogs.py" line="308" />
         <source>抽签</source>
         <translation>Lottery</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="303" />
+        <location filename="../../ui/housing/dialogs.py" line="294" />
         <source>全项目</source>
         <translation>Whole project</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="310" />
+        <location filename="../../ui/housing/dialogs.py" line="301" />
         <source>现场公开产生的种子，如 公证员摇出的号码</source>
         <translation>Seed drawn in public on site, e.g. the number rolled by the notary</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="318" />
+        <location filename="../../ui/housing/dialogs.py" line="309" />
         <source>重新抽签…</source>
         <translation>Redraw…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="319" />
+        <location filename="../../ui/housing/dialogs.py" line="310" />
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="320" />
+        <location filename="../../ui/housing/dialogs.py" line="311" />
         <source>打印抽签记录…</source>
         <translation>Print lottery record…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="326" />
+        <location filename="../../ui/housing/dialogs.py" line="317" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="327" />
+        <location filename="../../ui/housing/dialogs.py" line="318" />
         <source>种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="343" />
+        <location filename="../../ui/housing/dialogs.py" line="334" />
         <source>本范围尚未抽签。</source>
         <translation>No lottery drawn for this scope yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="346" />
+        <location filename="../../ui/housing/dialogs.py" line="337" />
         <source>种子「{0}」，{1} 户，摘要 {2}</source>
         <translation>Seed “{0}”, {1} households, digest {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="353" />
+        <location filename="../../ui/housing/dialogs.py" line="344" />
         <source>请先输入现场公开产生的种子。</source>
         <translation>Enter the seed drawn in public on site first.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="360" />
+        <location filename="../../ui/housing/dialogs.py" line="351" />
         <source>重新抽签</source>
         <translation>Redraw</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="360" />
+        <location filename="../../ui/housing/dialogs.py" line="351" />
         <source>重新抽签的原因（原记录保留）：</source>
         <translation>Reason for the redraw (the earlier record is kept):</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="371" />
+        <location filename="../../ui/housing/dialogs.py" line="362" />
         <source>打印抽签记录</source>
         <translation>Print lottery record</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="371" />
+        <location filename="../../ui/housing/dialogs.py" line="362" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="371" />
+        <location filename="../../ui/housing/dialogs.py" line="362" />
         <source>抽签记录.pdf</source>
         <translation>lottery-record.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="375" />
+        <location filename="../../ui/housing/dialogs.py" line="366" />
         <source>正在打印抽签记录…</source>
         <translation>Printing the lottery record…</translation>
     </message>
@@ -4659,134 +4688,108 @@ Undo anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>只显示处于这一步的户</source>
         <translation>Show only households at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>搜索：户号、姓名、拼音首字母（如 zs）、身份证号或电话</source>
         <translation>Search: household no., name, pinyin initials (e.g. zs), ID or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
-        <location filename="../../ui/main_window.py" line="457" />
-        <source>新建户</source>
-        <translation>New household</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="220" />
-        <source>编辑户…</source>
-        <translation>Edit household…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="221" />
-        <source>删除户…</source>
-        <translation>Delete household…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>显示列…</source>
         <translation>Columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
-        <location filename="../../ui/main_window.py" line="505" />
+        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="459" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>使用指南…</source>
         <translation>Guide…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>{0}（{1} 户）</source>
         <translation>{0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>共 {0:,} 户</source>
         <translation>{0:,} households</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>（匹配过多，只列出一部分，请多输入几个字）</source>
         <translation> (many matches; only some are listed — type more)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_window.py" line="406" />
         <source>已选 {0} 户</source>
         <translation>{0} selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457" />
-        <source>请先导入或建立项目和村民小组。</source>
-        <translation>Import or create a project and village groups first.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="468" />
-        <source>打不开</source>
-        <translation>Cannot open</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="506" />
+        <location filename="../../ui/main_window.py" line="460" />
         <source>征迁安置管理 {0}
 
 征地拆迁入户调查、补偿计算、文书打印。</source>
@@ -5319,32 +5322,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PostingDialog</name>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="206" />
+        <location filename="../../ui/procedure/dialogs.py" line="197" />
         <source>登记公示</source>
         <translation>Record posting</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="219" />
+        <location filename="../../ui/procedure/dialogs.py" line="210" />
         <source>公示名称</source>
         <translation>Posting title</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="220" />
+        <location filename="../../ui/procedure/dialogs.py" line="211" />
         <source>张贴地点</source>
         <translation>Posted at</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="221" />
+        <location filename="../../ui/procedure/dialogs.py" line="212" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="222" />
+        <location filename="../../ui/procedure/dialogs.py" line="213" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="223" />
+        <location filename="../../ui/procedure/dialogs.py" line="214" />
         <source>程序步骤</source>
         <translation>Procedure step</translation>
     </message>
@@ -5405,27 +5408,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PostingPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="304" />
+        <location filename="../../ui/procedure/window.py" line="303" />
         <source>登记公示…</source>
         <translation>Record posting…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="314" />
+        <location filename="../../ui/procedure/window.py" line="311" />
         <source>读取公示记录</source>
         <translation>Reading the postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="321" />
+        <location filename="../../ui/procedure/window.py" line="316" />
         <source>共 {n} 次公示</source>
         <translation>{n} postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="323" />
+        <location filename="../../ui/procedure/window.py" line="318" />
         <source>，其中 {k} 次期限不足（红色）</source>
         <translation>, {k} too short (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="335" />
+        <location filename="../../ui/procedure/window.py" line="329" />
         <source>登记公示</source>
         <translation>Record posting</translation>
     </message>
@@ -5601,27 +5604,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ProcedureWindow</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="406" />
+        <location filename="../../ui/procedure/window.py" line="388" />
         <source>征收程序与信访</source>
         <translation>Procedure and grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="415" />
+        <location filename="../../ui/procedure/window.py" line="397" />
         <source>程序时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="416" />
+        <location filename="../../ui/procedure/window.py" line="398" />
         <source>信访台账</source>
         <translation>Grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="417" />
+        <location filename="../../ui/procedure/window.py" line="399" />
         <source>公示记录</source>
         <translation>Postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="418" />
+        <location filename="../../ui/procedure/window.py" line="400" />
         <source>节假日表</source>
         <translation>Holidays</translation>
     </message>
@@ -6186,32 +6189,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="329" />
+        <location filename="../../ui/payments/dialogs.py" line="325" />
         <source>对账</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="336" />
+        <location filename="../../ui/payments/dialogs.py" line="332" />
         <source>差异</source>
         <translation>Differences</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="337" />
+        <location filename="../../ui/payments/dialogs.py" line="333" />
         <source>各户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="345" />
+        <location filename="../../ui/payments/dialogs.py" line="341" />
         <source>计算 {0:,.2f} 元　协议 {1:,.2f} 元　已付 {2:,.2f} 元　未付 {3:,.2f} 元</source>
         <translation>Computed {0:,.2f}  agreed {1:,.2f}  paid {2:,.2f}  unpaid {3:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="349" />
+        <location filename="../../ui/payments/dialogs.py" line="345" />
         <source>账目相符</source>
         <translation>Accounts agree</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="349" />
+        <location filename="../../ui/payments/dialogs.py" line="345" />
         <source>差异 {0} 处</source>
         <translation>{0} differences</translation>
     </message>
@@ -6320,32 +6323,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="217" />
+        <location filename="../../ui/livelihood/dialogs.py" line="208" />
         <source>培训结果：{0}</source>
         <translation>Training result: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="221" />
+        <location filename="../../ui/livelihood/dialogs.py" line="212" />
         <source>已结业</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="223" />
+        <location filename="../../ui/livelihood/dialogs.py" line="214" />
         <source>如 保安员证</source>
         <translation>e.g. security guard licence</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="225" />
+        <location filename="../../ui/livelihood/dialogs.py" line="216" />
         <source>出勤学时</source>
         <translation>Hours attended</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="227" />
+        <location filename="../../ui/livelihood/dialogs.py" line="218" />
         <source>证书名称</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="228" />
+        <location filename="../../ui/livelihood/dialogs.py" line="219" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
@@ -6625,37 +6628,37 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="71" />
+        <location filename="../../ui/livelihood/dialogs.py" line="62" />
         <source>就业设置</source>
         <translation>Employment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="72" />
+        <location filename="../../ui/livelihood/dialogs.py" line="63" />
         <source>按此日期计算年龄（不勾选则用项目参照日或今天）</source>
         <translation>Compute ages on this date (unticked: the project's reference date or today)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="88" />
+        <location filename="../../ui/livelihood/dialogs.py" line="79" />
         <source>参照日</source>
         <translation>Reference date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="89" />
+        <location filename="../../ui/livelihood/dialogs.py" line="80" />
         <source>劳动年龄下限（含）</source>
         <translation>Working age from (inclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="90" />
+        <location filename="../../ui/livelihood/dialogs.py" line="81" />
         <source>男性退休年龄（不含）</source>
         <translation>Men retire at (exclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="91" />
+        <location filename="../../ui/livelihood/dialogs.py" line="82" />
         <source>女性退休年龄（不含）</source>
         <translation>Women retire at (exclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="92" />
+        <location filename="../../ui/livelihood/dialogs.py" line="83" />
         <source>回访间隔（月）</source>
         <translation>Follow-up interval (months)</translation>
     </message>
@@ -6663,32 +6666,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SettlementDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="390" />
+        <location filename="../../ui/housing/dialogs.py" line="381" />
         <source>差价结算</source>
         <translation>Price difference</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="391" />
+        <location filename="../../ui/housing/dialogs.py" line="382" />
         <source>差价结算与模拟安置</source>
         <translation>Price difference and trial placement</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="395" />
+        <location filename="../../ui/housing/dialogs.py" line="386" />
         <source>模拟安置（所选户）…</source>
         <translation>Trial placement (selected household)…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="411" />
+        <location filename="../../ui/housing/dialogs.py" line="402" />
         <source>{0} 户，应缴差价合计 {1} 元</source>
         <translation>{0} households, price difference due {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="417" />
+        <location filename="../../ui/housing/dialogs.py" line="408" />
         <source>请先在户表中选择一户。</source>
         <translation>Choose a household in the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="441" />
+        <location filename="../../ui/housing/dialogs.py" line="432" />
         <source>模拟安置测算表</source>
         <translation>Trial placement sheet</translation>
     </message>
@@ -6754,22 +6757,22 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="97" />
+        <location filename="../../ui/payments/dialogs.py" line="93" />
         <source>签订协议</source>
         <translation>Sign agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="103" />
+        <location filename="../../ui/payments/dialogs.py" line="99" />
         <source>各期百分比，首期签约后付，其余腾房后付；也可写 70:签约,30:腾房</source>
         <translation>Percent per instalment: the first paid on signing, the rest after vacating; or write 70:签约,30:腾房</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="104" />
+        <location filename="../../ui/payments/dialogs.py" line="100" />
         <source>签约日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="105" />
+        <location filename="../../ui/payments/dialogs.py" line="101" />
         <source>付款计划（%）</source>
         <translation>Payment plan (%)</translation>
     </message>
@@ -6777,17 +6780,17 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SimulationDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="457" />
+        <location filename="../../ui/housing/dialogs.py" line="448" />
         <source>模拟安置 — {0} {1}</source>
         <translation>Trial placement — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="462" />
+        <location filename="../../ui/housing/dialogs.py" line="453" />
         <source>安置人口 {0} 人，应安置面积 {1} ㎡，补偿款合计 {2} 元</source>
         <translation>{0} resettled persons, entitled area {1} ㎡, compensation total {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="466" />
+        <location filename="../../ui/housing/dialogs.py" line="457" />
         <source>打印测算表…</source>
         <translation>Print sheet…</translation>
     </message>
@@ -6956,38 +6959,38 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>StandardDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="257" />
-        <location filename="../../ui/housing/dialogs.py" line="258" />
+        <location filename="../../ui/housing/dialogs.py" line="248" />
+        <location filename="../../ui/housing/dialogs.py" line="249" />
         <source>安置标准</source>
         <translation>Resettlement standard</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="261" />
+        <location filename="../../ui/housing/dialogs.py" line="252" />
         <source>导入安置标准…</source>
         <translation>Import resettlement standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="263" />
+        <location filename="../../ui/housing/dialogs.py" line="254" />
         <source>发布所选版本</source>
         <translation>Publish selected version</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="270" />
+        <location filename="../../ui/housing/dialogs.py" line="261" />
         <source>结算和过渡费按最新发布的版本计算；已发布的版本不能修改。</source>
         <translation>Settlements and transition allowances use the latest published version; a published version cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="280" />
+        <location filename="../../ui/housing/dialogs.py" line="271" />
         <source>导入安置标准</source>
         <translation>Import resettlement standard</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="282" />
+        <location filename="../../ui/housing/dialogs.py" line="273" />
         <source>正在导入安置标准…</source>
         <translation>Importing the resettlement standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="290" />
+        <location filename="../../ui/housing/dialogs.py" line="281" />
         <source>发布第 {0} 版？发布后不能修改。</source>
         <translation>Publish version {0}? It cannot be changed afterwards.</translation>
     </message>
@@ -7256,47 +7259,47 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="62" />
+        <location filename="../../ui/procedure/dialogs.py" line="53" />
         <source>登记程序步骤：</source>
         <translation>Record procedure step:</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="66" />
+        <location filename="../../ui/procedure/dialogs.py" line="57" />
         <source>本项目需要此步骤</source>
         <translation>This project needs this step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="77" />
+        <location filename="../../ui/procedure/dialogs.py" line="68" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="78" />
+        <location filename="../../ui/procedure/dialogs.py" line="69" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="83" />
+        <location filename="../../ui/procedure/dialogs.py" line="74" />
         <source>法定最短期限</source>
         <translation>Statutory minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="84" />
+        <location filename="../../ui/procedure/dialogs.py" line="75" />
         <source>张贴地点</source>
         <translation>Posted at</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="85" />
+        <location filename="../../ui/procedure/dialogs.py" line="76" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="86" />
+        <location filename="../../ui/procedure/dialogs.py" line="77" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="88" />
+        <location filename="../../ui/procedure/dialogs.py" line="79" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
@@ -7367,128 +7370,128 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="139" />
+        <location filename="../../ui/housing/dialogs.py" line="130" />
         <source>房源</source>
         <translation>Flats</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="140" />
+        <location filename="../../ui/housing/dialogs.py" line="131" />
         <source>安置小区与房源</source>
         <translation>Estates and flats</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="148" />
+        <location filename="../../ui/housing/dialogs.py" line="139" />
         <source>导入房源表…</source>
         <translation>Import flat list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="149" />
+        <location filename="../../ui/housing/dialogs.py" line="140" />
         <source>导出房源表…</source>
         <translation>Export flat list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="150" />
+        <location filename="../../ui/housing/dialogs.py" line="141" />
         <source>冻结…</source>
         <translation>Freeze…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="151" />
+        <location filename="../../ui/housing/dialogs.py" line="142" />
         <source>解冻…</source>
         <translation>Unfreeze…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="152" />
+        <location filename="../../ui/housing/dialogs.py" line="143" />
         <source>承诺交房日期…</source>
         <translation>Promised handover date…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="158" />
+        <location filename="../../ui/housing/dialogs.py" line="149" />
         <source>安置小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="174" />
+        <location filename="../../ui/housing/dialogs.py" line="165" />
         <source>{0}（{1} 套）</source>
         <translation>{0} ({1} flats)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="185" />
+        <location filename="../../ui/housing/dialogs.py" line="176" />
         <source>还没有房源：请导入开发商的房源表（工作表「房源」）。</source>
         <translation>No flats yet: import the developer's flat list (sheet 房源).</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="190" />
+        <location filename="../../ui/housing/dialogs.py" line="181" />
         <source>未设定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="191" />
+        <location filename="../../ui/housing/dialogs.py" line="182" />
         <source>承诺交房日期：{0}</source>
         <translation>Promised handover: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="198" />
+        <location filename="../../ui/housing/dialogs.py" line="189" />
         <source>导入房源表</source>
         <translation>Import flat list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="201" />
+        <location filename="../../ui/housing/dialogs.py" line="192" />
         <source>正在导入房源…</source>
         <translation>Importing the flats…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="204" />
+        <location filename="../../ui/housing/dialogs.py" line="195" />
         <source>已导入：新增 {0} 套，更新 {1} 套，其中冻结 {2} 套</source>
         <translation>Imported: {0} new, {1} updated, {2} of them frozen</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="210" />
+        <location filename="../../ui/housing/dialogs.py" line="201" />
         <source>导出房源表</source>
         <translation>Export flat list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="210" />
+        <location filename="../../ui/housing/dialogs.py" line="201" />
         <source>工作簿 (*.xlsx)</source>
         <translation>Workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="210" />
+        <location filename="../../ui/housing/dialogs.py" line="201" />
         <source>房源.xlsx</source>
         <translation>flats.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="213" />
+        <location filename="../../ui/housing/dialogs.py" line="204" />
         <source>正在导出房源…</source>
         <translation>Exporting the flats…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="215" />
+        <location filename="../../ui/housing/dialogs.py" line="206" />
         <source>已导出 {0} 套</source>
         <translation>Exported {0} flats</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="223" />
+        <location filename="../../ui/housing/dialogs.py" line="214" />
         <source>冻结房源</source>
         <translation>Freeze flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="223" />
+        <location filename="../../ui/housing/dialogs.py" line="214" />
         <source>冻结 {0} 的原因：</source>
         <translation>Reason to freeze {0}:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="231" />
+        <location filename="../../ui/housing/dialogs.py" line="222" />
         <source>解冻房源</source>
         <translation>Unfreeze flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="231" />
+        <location filename="../../ui/housing/dialogs.py" line="222" />
         <source>解冻 {0} 的原因：</source>
         <translation>Reason to unfreeze {0}:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="240" />
-        <location filename="../../ui/housing/dialogs.py" line="247" />
+        <location filename="../../ui/housing/dialogs.py" line="231" />
+        <location filename="../../ui/housing/dialogs.py" line="238" />
         <source>承诺交房日期</source>
         <translation>Promised handover date</translation>
     </message>
@@ -7580,37 +7583,37 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SupportingDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="358" />
+        <location filename="../../ui/payments/dialogs.py" line="354" />
         <source>要件</source>
         <translation>Supporting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="366" />
+        <location filename="../../ui/payments/dialogs.py" line="362" />
         <source>添加扫描件…</source>
         <translation>Add scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="383" />
+        <location filename="../../ui/payments/dialogs.py" line="379" />
         <source>{0}　{1}　{2} 字节　SHA-256 {3}…　{4}</source>
         <translation>{0}  {1}  {2} bytes  SHA-256 {3}…  {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="391" />
+        <location filename="../../ui/payments/dialogs.py" line="387" />
         <source>要件清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="395" />
+        <location filename="../../ui/payments/dialogs.py" line="391" />
         <source>选择扫描件</source>
         <translation>Choose scan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="395" />
+        <location filename="../../ui/payments/dialogs.py" line="391" />
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="399" />
+        <location filename="../../ui/payments/dialogs.py" line="395" />
         <source>正在保存要件…</source>
         <translation>Saving the document…</translation>
     </message>
@@ -7618,83 +7621,83 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="103" />
+        <location filename="../../ui/procedure/window.py" line="139" />
         <source>登记日期…</source>
         <translation>Record dates…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="104" />
+        <location filename="../../ui/procedure/window.py" line="140" />
         <source>附加证据…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="105" />
+        <location filename="../../ui/procedure/window.py" line="141" />
         <source>放行协议打印…</source>
         <translation>Release agreement printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="106" />
+        <location filename="../../ui/procedure/window.py" line="142" />
         <source>截止日后出生、婚嫁计入安置人口</source>
         <translation>Count births and marriages after the cut-off as resettled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="109" />
+        <location filename="../../ui/procedure/window.py" line="145" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="122" />
+        <location filename="../../ui/procedure/window.py" line="156" />
         <source>读取征收程序</source>
         <translation>Reading the procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="130" />
+        <location filename="../../ui/procedure/window.py" line="162" />
         <source>正式协议：可以打印</source>
         <translation>Official agreements: may be printed</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="132" />
+        <location filename="../../ui/procedure/window.py" line="164" />
         <source>正式协议：暂不能打印。</source>
         <translation>Official agreements: cannot be printed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="136" />
+        <location filename="../../ui/procedure/window.py" line="168" />
         <source>需要注意：</source>
         <translation>Needs attention: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="138" />
+        <location filename="../../ui/procedure/window.py" line="170" />
         <source>没有逾期或期限不足的步骤。</source>
         <translation>No step overdue or too short.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="149" />
+        <location filename="../../ui/procedure/window.py" line="180" />
         <source>登记程序步骤</source>
         <translation>Record procedure step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="158" />
-        <location filename="../../ui/procedure/window.py" line="163" />
+        <location filename="../../ui/procedure/window.py" line="187" />
+        <location filename="../../ui/procedure/window.py" line="191" />
         <source>放行协议打印</source>
         <translation>Release agreement printing</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="158" />
+        <location filename="../../ui/procedure/window.py" line="187" />
         <source>方案公告期未满提前打印正式协议的理由：</source>
         <translation>Reason to print official agreements before the plan's posting period ends:</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="172" />
+        <location filename="../../ui/procedure/window.py" line="198" />
         <source>修改程序设置</source>
         <translation>Change procedure settings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="182" />
+        <location filename="../../ui/procedure/window.py" line="204" />
         <source>选择证据文件（照片、公证书等）</source>
         <translation>Choose evidence files (photos, notarial certificates …)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="186" />
+        <location filename="../../ui/procedure/window.py" line="204" />
         <source>添加程序证据</source>
         <translation>Add procedure evidence</translation>
     </message>
@@ -7877,83 +7880,83 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TransitionDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="479" />
+        <location filename="../../ui/housing/dialogs.py" line="470" />
         <source>过渡费</source>
         <translation>Transition allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="480" />
-        <location filename="../../ui/housing/dialogs.py" line="535" />
+        <location filename="../../ui/housing/dialogs.py" line="471" />
+        <location filename="../../ui/housing/dialogs.py" line="526" />
         <source>过渡费发放表</source>
         <translation>Transition allowance list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="487" />
+        <location filename="../../ui/housing/dialogs.py" line="478" />
         <source>本期（开始日期之后）</source>
         <translation>This period (after the start date)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="488" />
+        <location filename="../../ui/housing/dialogs.py" line="479" />
         <source>自搬迁之日起累计</source>
         <translation>Cumulative since moving out</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="492" />
+        <location filename="../../ui/housing/dialogs.py" line="483" />
         <source>计算</source>
         <translation>Compute</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="494" />
+        <location filename="../../ui/housing/dialogs.py" line="485" />
         <source>导出发放表…</source>
         <translation>Export list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="496" />
+        <location filename="../../ui/housing/dialogs.py" line="487" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="500" />
+        <location filename="../../ui/housing/dialogs.py" line="491" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="501" />
+        <location filename="../../ui/housing/dialogs.py" line="492" />
         <source>截止</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="502" />
+        <location filename="../../ui/housing/dialogs.py" line="493" />
         <source>口径</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="523" />
+        <location filename="../../ui/housing/dialogs.py" line="514" />
         <source>{0} 户，合计 {1} 元</source>
         <translation>{0} households, total {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="541" />
+        <location filename="../../ui/housing/dialogs.py" line="532" />
         <source>导出过渡费发放表</source>
         <translation>Export transition allowance list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="541" />
+        <location filename="../../ui/housing/dialogs.py" line="532" />
         <source>工作簿 (*.xlsx)</source>
         <translation>Workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="541" />
+        <location filename="../../ui/housing/dialogs.py" line="532" />
         <source>过渡费发放表.xlsx</source>
         <translation>transition-allowance.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="544" />
+        <location filename="../../ui/housing/dialogs.py" line="535" />
         <source>正在导出过渡费发放表…</source>
         <translation>Exporting the transition allowance list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="546" />
+        <location filename="../../ui/housing/dialogs.py" line="537" />
         <source>已导出 {0} 户，合计 {1} 元</source>
         <translation>Exported {0} households, total {1} yuan</translation>
     </message>
@@ -8004,32 +8007,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="151" />
+        <location filename="../../ui/livelihood/dialogs.py" line="142" />
         <source>登记回访：{0}</source>
         <translation>Record follow-up: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="157" />
+        <location filename="../../ui/livelihood/dialogs.py" line="148" />
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="158" />
+        <location filename="../../ui/livelihood/dialogs.py" line="149" />
         <source>就业状态</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="159" />
+        <location filename="../../ui/livelihood/dialogs.py" line="150" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="160" />
+        <location filename="../../ui/livelihood/dialogs.py" line="151" />
         <source>情况记录</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="167" />
+        <location filename="../../ui/livelihood/dialogs.py" line="158" />
         <source>月收入应为金额，例如 3500.00</source>
         <translation>Monthly income must be an amount, e.g. 3500.00</translation>
     </message>
@@ -8133,7 +8136,7 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>_AreaDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="124" />
+        <location filename="../../ui/housing/dialogs.py" line="115" />
         <source>工作簿 (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Workbooks (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
@@ -8151,7 +8154,7 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Notes: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="88" />
+        <location filename="../../ui/procedure/window.py" line="97" />
         <source>请先在左侧选择一个项目。</source>
         <translation>Choose a project on the left first.</translation>
     </message>
@@ -8159,18 +8162,18 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="27" />
-        <location filename="../../ui/app.py" line="96" />
+        <location filename="../../ui/app.py" line="56" />
+        <location filename="../../ui/app.py" line="125" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="28" />
+        <location filename="../../ui/app.py" line="57" />
         <source>打开这个数据库文件（不存在则新建）</source>
         <translation>open this database file (created if missing)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="32" />
+        <location filename="../../ui/app.py" line="61" />
         <source>打开演示登记册（单独的文件，标有「演示」）</source>
         <translation>open the demo register (its own file, marked Demo)</translation>
     </message>

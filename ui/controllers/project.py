@@ -73,7 +73,7 @@ class ProjectActions(QObject):
         self.ctx.select_node(("project", chosen))
         return chosen
 
-    def _is_demo(self) -> bool:
+    def is_demo(self) -> bool:
         """Read once per open register, not on every click in the tree."""
         db = self.ctx.database()
         if self._demo_of is None or self._demo_of[0] is not db:
@@ -96,7 +96,7 @@ class ProjectActions(QObject):
         else:
             title = self.tr(APP_TITLE)
             text = self.tr("当前项目：无")
-        if self._is_demo():  # the demo is never mistaken for the office's register
+        if self.is_demo():  # the demo is never mistaken for the office's register
             title = self.tr("【演示】{0}").format(title)
             text = self.tr("演示数据 · {0}").format(text)
         window.setWindowTitle(title)
