@@ -274,12 +274,13 @@ def compute(facts: HouseholdFacts, table: RateTable, *, with_refusals: bool = Fa
     if facts.cutoff is not None:
         facts, refused = cutoff_guard(facts, table)
     out: list[Line] = []
+    version = table.version
     for step in _plan(table):
-        if not step.applies(facts):
+        if (step.tags is not None or step.deadline is not None) and not step.applies(facts):
             continue
-        quantity = step.quantity(facts)
+        quantity = step.basis.count(step, facts)
         if quantity > 0:
-            out.append(step.line(quantity, facts, table.version))
+            out.append(step.line(quantity, facts, version))
     return out + refused if with_refusals else out
 
 

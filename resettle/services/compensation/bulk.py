@@ -28,7 +28,7 @@ from sqlalchemy import Connection, Table
 from resettle.domain.compensation import Line, compute, digest_of_parts
 from resettle.domain.rates import RateTable
 from resettle.errors import Cancelled
-from resettle.services.compensation.encode import LineEncoder, quick_seal
+from resettle.services.compensation.encode import LineEncoder, StateEncoder, quick_seal
 from resettle.services.compensation.facts import (
     Scope,
     adjustment_totals,
@@ -111,6 +111,7 @@ class _Writer:
         self.conn, self.table_id, self.table_version = conn, table_id, table_version
         self.actor, self.reason = actor, reason
         self.encoder = LineEncoder(table_id)
+        self.states = StateEncoder(STATE_COLUMNS)
         self.line_ids = _Ids(conn, "compensation_line")
         self.state_ids = _Ids(conn, "household_compensation")
         processor = STATE_TABLE.c.computed_at.type._cached_bind_processor(conn.dialect)
@@ -132,13 +133,16 @@ class _Writer:
             (*stored, int(state["version"]) + 1, quick_seal("household_compensation", row_id, stored), row_id)
         )
 
-    @staticmethod
-    def _note(state_id: int, stored: list[Any], lines_digest: str | None) -> str:
-        """Content digests ``resettle check`` replays: the state row, and the lines when they were rewritten."""
-        digests = {"household_compensation": replay.stored_rows_digest([("household_compensation", state_id, stored)])}
+    def _sealed(self, row_id: int, stored: list[Any], lines_digest: str | None) -> tuple[str, str]:
+        """(the state row's seal, the audit note with the content digests ``resettle check`` replays:
+        the state row, and the lines when they were rewritten)."""
+        if not self.verified:
+            self.states.verify(row_id, stored)
+        seal, state_digest = self.states.encode(row_id, stored)
+        digests = {"household_compensation": state_digest}
         if lines_digest is not None:
             digests["compensation_line"] = lines_digest
-        return replay.table_digests_note(digests)
+        return seal, replay.table_digests_note(digests)
 
     def household(
         self,
@@ -157,7 +161,6 @@ class _Writer:
             ids = self.line_ids.take(len(lines))
             if not self.verified:
                 self.encoder.verify(hid, lines, ids)
-                self.verified = True
             rows, written = self.encoder.rows(hid, lines, ids)
             self.lines.extend(rows)
         new: dict[str, Any] = dict(state) if state else dict.fromkeys(STATE_COLUMNS)
@@ -180,16 +183,17 @@ class _Writer:
         total_text = audit.as_text(Decimal(total).scaleb(-2))
         if state is None:
             (row_id,) = self.state_ids.take(1)
-            self.inserts.append((row_id, 1, quick_seal("household_compensation", row_id, stored), *stored))
-            note = self._note(row_id, stored, written)
+            seal, note = self._sealed(row_id, stored, written)
+            self.verified = True
+            self.inserts.append((row_id, 1, seal, *stored))
             self.audit.append(
                 audit.AuditRecord("create", "household_compensation", row_id, hid, "total", None, f"{total_text}{note}")
             )
             return
         row_id = int(state["id"])
-        self.updates.append(
-            (*stored, int(state["version"]) + 1, quick_seal("household_compensation", row_id, stored), row_id)
-        )
+        seal, note = self._sealed(row_id, stored, written)  # the newest entry of this change
+        self.verified = True
+        self.updates.append((*stored, int(state["version"]) + 1, seal, row_id))
         old_text = audit.as_text(Decimal(old_total).scaleb(-2))
         if old_status != STATUS_COMPUTED:
             self.audit.append(
@@ -197,7 +201,6 @@ class _Writer:
                     "update", "household_compensation", row_id, hid, "status", old_status, STATUS_COMPUTED
                 )
             )
-        note = self._note(row_id, stored, written)  # the newest entry of this change
         self.audit.append(
             audit.AuditRecord("update", "household_compensation", row_id, hid, "total", old_text, f"{total_text}{note}")
         )

@@ -27,7 +27,7 @@ from resettle.store import compensation_models as _models  # noqa: F401 - the re
 from resettle.store import replay
 from resettle.store.seal import canonical, seal_of
 
-__all__ = ["LineEncoder", "quantity_units", "quick_seal"]
+__all__ = ["LineEncoder", "StateEncoder", "quantity_units", "quick_seal"]
 
 LINE_TABLE = "compensation_line"
 _QUANTUM = Decimal("0.0001")
@@ -112,54 +112,62 @@ class LineEncoder:
     def __init__(self, table_id: int) -> None:
         self.table_id = table_id
         self.templates: dict[tuple[Any, ...], _Template] = {}
-        self.known: dict[Line, tuple[int, str, str, str, str, str]] = {}
-        self.parts: dict[Line, str] = {}
+        self.known: dict[int, tuple[Line, tuple[int, str, str, str, str, str]]] = {}
+        self.seq_shown: list[str] = []
+        self.parts: dict[int, tuple[Line, str]] = {}
         self.texts = _state_texts()
         self.trusted = False  # set by verify(); False: the store's functions are called for every row
         self.broken = False  # the templates disagreed with the store once: never trusted again
 
     def _known(self, ln: Line) -> tuple[int, str, str, str, str, str] | None:
         """(quantity as stored, formula and both shown amounts as JSON, seal and digest patterns) of a
-        distinct line, or None when its rows must go through the store's functions."""
-        hit = self.known.get(ln)
-        if hit is None:
-            if len(self.known) > 1 << 17:
-                self.known.clear()
-            head = (ln.rule_code, ln.item, ln.basis, ln.unit, ln.unit_price_fen, ln.payee, ln.table_version)
-            t = self.templates.get(head)
-            if t is None:
-                if len(self.templates) > 4096:  # refusal lines each have their own head
-                    self.templates.clear()
-                t = self.templates[head] = _Template(head, self.table_id, self.texts)
-            q = quantity_units(ln.quantity)
-            texts = self.texts
-            shown_q, shown_amount = texts["quantity"](q), texts["amount"](ln.amount_fen)
-            if t.seal is None or t.digest is None or not ln.formula or not shown_q or not shown_amount:
-                hit = self.known[ln] = (q, "", "", "", "", "")
-            else:
-                formula = encode_basestring(ln.formula)
-                hit = self.known[ln] = (q, formula, _ENCODE(shown_q), _ENCODE(shown_amount), t.seal, t.digest)
-        return hit if hit[4] else None
+        distinct line, or None when its rows must go through the store's functions. Kept by the
+        line's identity (the engine hands out one object per distinct line), the line held with it."""
+        hit = self.known.get(id(ln))
+        if hit is not None and hit[0] is ln:
+            return hit[1] if hit[1][4] else None
+        if len(self.known) > 1 << 17:
+            self.known.clear()
+        head = (ln.rule_code, ln.item, ln.basis, ln.unit, ln.unit_price_fen, ln.payee, ln.table_version)
+        t = self.templates.get(head)
+        if t is None:
+            if len(self.templates) > 4096:  # refusal lines each have their own head
+                self.templates.clear()
+            t = self.templates[head] = _Template(head, self.table_id, self.texts)
+        q = quantity_units(ln.quantity)
+        texts = self.texts
+        shown_q, shown_amount = texts["quantity"](q), texts["amount"](ln.amount_fen)
+        if t.seal is None or t.digest is None or not ln.formula or not shown_q or not shown_amount:
+            known = (q, "", "", "", "", "")
+        else:
+            formula = encode_basestring(ln.formula)
+            known = (q, formula, _ENCODE(shown_q), _ENCODE(shown_amount), t.seal, t.digest)
+        self.known[id(ln)] = (ln, known)
+        return known if known[4] else None
 
     def rows(self, hid: int, lines: Sequence[Line], ids: Sequence[int]) -> tuple[list[tuple[Any, ...]], str]:
         """(rows to insert: id, version, seal, values…, with ``ids`` (ascending) in line order;
         the rows' content digest as ``replay.stored_rows_digest`` gives it)."""
         tid = self.table_id
         hid_shown = _ENCODE(self.texts["household_id"](hid))
-        seq_text = self.texts["seq"]
+        seq_shown = self.seq_shown
+        while len(seq_shown) <= len(lines):
+            seq_shown.append(_ENCODE(self.texts["seq"](len(seq_shown))))
         out: list[tuple[Any, ...]] = []
         parts: list[str] = []
         trusted = self.trusted
         sha = hashlib.sha256
+        cached = self.known.get
         for seq, ln in enumerate(lines, start=1):
             row_id = ids[seq - 1]
-            known = self._known(ln) if trusted else None
+            known: tuple[int, str, str, str, str, str] | None = None
+            if trusted:
+                hit = cached(id(ln))
+                known = hit[1] if hit is not None and hit[0] is ln and hit[1][4] else self._known(ln)
             if known is not None:
                 q, formula, shown_q, shown_amount, seal_format, digest_format = known
                 seal = sha(seal_format.format(row_id, hid, seq, q, ln.amount_fen, formula).encode()).hexdigest()[:32]
-                parts.append(
-                    digest_format.format(row_id, hid_shown, _ENCODE(seq_text(seq)), shown_q, shown_amount, formula)
-                )
+                parts.append(digest_format.format(row_id, hid_shown, seq_shown[seq], shown_q, shown_amount, formula))
             else:
                 q = quantity_units(ln.quantity)
                 seal = ""
@@ -187,14 +195,88 @@ class LineEncoder:
             self.trusted, self.broken = False, True
 
     def digest_parts(self, lines: Sequence[Line]) -> list[str]:
-        """Each line's share of ``domain.compensation.lines_digest`` (kept per distinct line)."""
+        """Each line's share of ``domain.compensation.lines_digest`` (kept per distinct line, by identity)."""
         parts = self.parts
         out = []
         for ln in lines:
-            p = parts.get(ln)
-            if p is None:
+            hit = parts.get(id(ln))
+            if hit is None or hit[0] is not ln:
                 if len(parts) > 1 << 17:
                     parts.clear()
-                p = parts[ln] = line_digest_part(ln)
-            out.append(p)
+                hit = parts[id(ln)] = (ln, line_digest_part(ln))
+            out.append(hit[1])
         return out
+
+
+class StateEncoder:
+    """Seal and content digest of ``household_compensation`` rows as compute writes them: the
+    household, total, lines digest and fingerprint vary; rows alike in everything else share a
+    pattern (made by the store's functions with sentinels, as for lines)."""
+
+    TABLE = "household_compensation"
+    _SENTINELS: dict[str, Any] = {  # noqa: RUF012 - constant
+        "household_id": 827_364_554_637_281,
+        "total": 554_637_281_907_364,
+        "lines_digest": "ZQX-lines-ZQX",
+        "inputs_digest": "ZQX-inputs-ZQX",
+    }
+
+    def __init__(self, columns: Sequence[str]) -> None:
+        spec = replay.table_specs()[self.TABLE]
+        self.columns = list(columns)
+        self.varying = [self.columns.index(c) for c in self._SENTINELS]
+        self.audited = [c in spec.columns for c in self._SENTINELS]
+        self.texts: list[Text] = []
+        for column in self._SENTINELS:
+            conv = spec.converters[spec.columns.index(column)] if column in spec.columns else None
+            self.texts.append(conv if conv is not None else (lambda v: v if type(v) is str else str(v)))
+        self.patterns: dict[tuple[Any, ...], tuple[str, str] | None] = {}
+        self.trusted = True
+
+    def _pattern(self, stored: Sequence[Any]) -> tuple[str, str] | None:
+        key = list(stored)
+        for i in self.varying:
+            key[i] = None
+        k = tuple(key)
+        if k in self.patterns:
+            return self.patterns[k]
+        if len(self.patterns) > 4096:
+            self.patterns.clear()
+        sentinels = list(self._SENTINELS.values())
+        row = list(stored)
+        for i, sentinel in zip(self.varying, sentinels, strict=True):
+            row[i] = sentinel
+        values = [_ID, *sentinels]  # {0} the row id, {1}… the varying columns
+        seal_marks = {str(v) if isinstance(v, int) else _ENCODE(v): i for i, v in enumerate(values)}
+        seal = _cut(_ENCODE([self.TABLE, _ID, *(v if type(v) in _PLAIN else canonical(v) for v in row)]), seal_marks)
+        state = replay.table_specs()[self.TABLE].state_from_sealed(row)
+        text = json.dumps([self.TABLE, _ID, sorted(state.items())], ensure_ascii=False, separators=(",", ":"))
+        marks = {str(_ID): 0}
+        for i, (audited, shown, sentinel) in enumerate(zip(self.audited, self.texts, sentinels, strict=True), 1):
+            if audited:
+                marks[_ENCODE(shown(sentinel))] = i
+        digest = _cut(text, marks)
+        pattern = (_format(seal), _format(digest)) if seal is not None and digest is not None else None
+        self.patterns[k] = pattern
+        return pattern
+
+    def encode(self, row_id: int, stored: Sequence[Any]) -> tuple[str, str]:
+        """(seal, content digest of this one row) as ``seal_of`` and ``stored_rows_digest`` give them."""
+        pattern = self._pattern(stored) if self.trusted else None
+        varying = [stored[i] for i in self.varying]
+        shown = [t(v) for t, v in zip(self.texts, varying, strict=True)]
+        if pattern is None or any(s is None or s == "" for s in shown) or any(type(v) not in _PLAIN for v in varying):
+            return seal_of(self.TABLE, row_id, stored), replay.stored_rows_digest([(self.TABLE, row_id, stored)])
+        seal_format, digest_format = pattern
+        seal_texts = [_ENCODE(v) for v in varying]
+        seal = hashlib.sha256(seal_format.format(row_id, *seal_texts).encode()).hexdigest()[:32]
+        part = digest_format.format(row_id, *(_ENCODE(s) for s in shown))
+        return seal, hashlib.sha256(f"[{part}]".encode()).hexdigest()[:32]
+
+    def verify(self, row_id: int, stored: Sequence[Any]) -> None:
+        """Use the patterns only while they give the store's seal and digest (checked once per chunk)."""
+        if not self.trusted:
+            return
+        expected = (seal_of(self.TABLE, row_id, stored), replay.stored_rows_digest([(self.TABLE, row_id, stored)]))
+        if self.encode(row_id, stored) != expected:
+            self.trusted = False
