@@ -42,7 +42,7 @@ def test_line_rows_match_seal_of_and_the_replay_digest(lines: list[Line], hid: i
     for _ in range(2):  # the second time from the templates kept
         rows, digest = encoder.rows(hid, lines, ids)
         assert digest == replay.stored_rows_digest(store_rows(rows))
-        assert [row[2] for row in rows] == [seal_of("compensation_line", int(row[0]), row[3:]) for row in rows]  # type: ignore[call-overload]
+        assert [row[2] for row in rows] == [seal_of("compensation_line", int(row[0]), row[3:]) for row in rows]
 
 
 @settings(max_examples=100, deadline=None)
