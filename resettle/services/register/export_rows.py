@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import Connection, Integer, func, select, type_coerce
@@ -219,8 +220,10 @@ def scope_households(
         q = select(table.c.household_id, *columns).select_from(
             table.join(_H, _H.c.id == table.c.household_id).join(_G, _G.c.id == _H.c.group_id)
         )
-        follows.append(_Follow(conn.execute(_in_scope(q, scope).order_by(*_ORDER, table.c.seq, table.c.id)), make))
-    for row in conn.execute(_in_scope(_base(light), scope).order_by(*_ORDER)):
+        result = conn.execute(_in_scope(q, scope).order_by(*_ORDER, table.c.seq, table.c.id))
+        follows.append(_Follow(chain.from_iterable(result.partitions()), make))
+    base = conn.execute(_in_scope(_base(light), scope).order_by(*_ORDER))
+    for row in chain.from_iterable(base.partitions()):  # rows a batch at a time: no per-row fetch call
         hid = row[0]
         yield hid, _household(row, light, [() if f is None else f.take(hid) for f in follows])
     if not all(f is None or f.done() for f in follows):  # the orders disagreed: never write a wrong file
