@@ -11,7 +11,7 @@ import secrets
 import sys
 from typing import Any
 
-from resettle.cli.common import add_common, emit, open_db
+from resettle.cli.common import add_common, command, command_group, emit, open_db
 from resettle.errors import ValidationError
 from resettle.services import accounts
 
@@ -104,29 +104,19 @@ def cmd_users_active(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     """Add this group's commands to the program's sub-commands."""
-    users = sub.add_parser("users", help="账户：添加、列出、重置密码（第一个账户须为管理员）")
-    users_sub = users.add_subparsers(dest="users_command", required=True)
-    p = users_sub.add_parser("add", help="添加账户")
+    users_sub = command_group(sub, "users", "账户：添加、列出、重置密码（第一个账户须为管理员）")
+    p = command(users_sub, "add", cmd_users_add, "添加账户")
     p.add_argument("name")
     p.add_argument("--role", required=True, help="clerk|reviewer|finance|auditor|admin 或 经办|审核|财务|审计|管理员")
     p.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码（一行）")
-    p.set_defaults(func=cmd_users_add)
-    add_common(p)
-    p = users_sub.add_parser("list", help="列出账户")
-    p.set_defaults(func=cmd_users_list)
-    add_common(p)
-    p = users_sub.add_parser("reset", help="管理员重置密码（不给 --password-stdin 时生成临时密码）")
+    p = command(users_sub, "list", cmd_users_list, "列出账户")
+    p = command(users_sub, "reset", cmd_users_reset, "管理员重置密码（不给 --password-stdin 时生成临时密码）")
     p.add_argument("name")
     p.add_argument("--password-stdin", action="store_true", help="从标准输入读取新密码（一行）")
-    p.set_defaults(func=cmd_users_reset)
-    add_common(p)
-    p = users_sub.add_parser("passwd", help="修改本人密码（标准输入：原密码、新密码各一行）")
+    p = command(users_sub, "passwd", cmd_users_passwd, "修改本人密码（标准输入：原密码、新密码各一行）")
     p.add_argument("--password-stdin", action="store_true")
-    p.set_defaults(func=cmd_users_passwd)
-    add_common(p)
     for name, active in (("disable", False), ("enable", True)):
         p = users_sub.add_parser(name, help="停用账户" if not active else "启用账户")
         p.add_argument("name")
         p.set_defaults(func=cmd_users_active, active=active)
         add_common(p)
-    add_common(users)

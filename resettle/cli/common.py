@@ -46,7 +46,9 @@ def open_location(location: str, startup_backup: bool = False) -> Database:
         return Database.open(location, startup_backup=startup_backup)
     except PasswordNeeded as exc:
         if not sys.stdin.isatty():
-            raise PasswordNeeded(exc.message + "请设置环境变量 PGPASSWORD，或在 ~/.pgpass 中写明（密码不会被本程序保存）。") from None
+            raise PasswordNeeded(
+                exc.message + "请设置环境变量 PGPASSWORD，或在 ~/.pgpass 中写明（密码不会被本程序保存）。"
+            ) from None
         password = getpass.getpass(f"{exc.message}请输入数据库密码：")
         return Database.open(location, startup_backup=startup_backup, password=password)
 
@@ -100,3 +102,25 @@ def add_common(p: argparse.ArgumentParser) -> None:
     """``--db`` and ``--json`` after the command name too (``resettle compute --json``)."""
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="以 JSON 输出结果")
     p.add_argument("--db", default=argparse.SUPPRESS, help="以 JSON 输出结果")
+
+
+PROJECT_HELP = "项目名称或编号（只有一个项目时可省略）"
+
+
+def command(
+    sub: Any, name: str, func: Callable[[argparse.Namespace], int], help_text: str, *, project: bool = False
+) -> argparse.ArgumentParser:
+    """A sub-command running ``func``, with ``--db`` / ``--json`` (and ``--project`` when asked)."""
+    p: argparse.ArgumentParser = sub.add_parser(name, help=help_text)
+    if project:
+        p.add_argument("--project", help=PROJECT_HELP)
+    p.set_defaults(func=func)
+    add_common(p)
+    return p
+
+
+def command_group(sub: Any, name: str, help_text: str, *, required: bool = True) -> Any:
+    """A command with sub-commands of its own (``resettle NAME ACTION …``); returns where they are added."""
+    group = sub.add_parser(name, help=help_text)
+    add_common(group)
+    return group.add_subparsers(dest=f"{name.replace('-', '_')}_command", required=required)

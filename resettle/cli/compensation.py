@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from resettle.cli.common import add_common, emit, open_db, parse_date, progress_printer
+from resettle.cli.common import command, command_group, emit, open_db, parse_date, progress_printer
 from resettle.errors import ValidationError
 from resettle.io.error_report import write_rate_error_report
 from resettle.io.rate_workbook import RateWorkbookError
@@ -120,9 +120,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add ``rates``, ``compute`` and ``export`` to the program's sub-commands."""
-    rates = subparsers.add_parser("rates", help="补偿标准：导入、导出")
-    rates_sub = rates.add_subparsers(dest="rates_command", required=True)
-    p = rates_sub.add_parser("import", help="从补偿标准表（xlsx）导入为草稿")
+    rates_sub = command_group(subparsers, "rates", "补偿标准：导入、导出")
+    p = command(rates_sub, "import", cmd_rates_import, "从补偿标准表（xlsx）导入为草稿")
     p.add_argument("file")
     p.add_argument("--project", help="同时设为该项目（名称或编号）的补偿标准（须 --publish）")
     p.add_argument("--publish", action="store_true", help="导入后立即发布（发布后不可修改）")
@@ -130,26 +129,17 @@ def register(subparsers: Any) -> None:
     p.add_argument("--source-doc", help="依据文件的文号，如 某政发〔2026〕12号")
     p.add_argument("--effective-date", type=parse_date, help="生效日期，如 2026-06-30")
     p.add_argument("--report", metavar="OUT.xlsx", help="有问题时写出错误报告：原表标出问题单元格，另附错误清单")
-    p.set_defaults(func=cmd_rates_import)
-    add_common(p)
-    p = rates_sub.add_parser("export", help="把补偿标准导出为可编辑的 xlsx")
+    p = command(rates_sub, "export", cmd_rates_export, "把补偿标准导出为可编辑的 xlsx")
     p.add_argument("out")
     p.add_argument("--project", help="导出该项目现行的补偿标准（只有一个项目时可省略）")
     p.add_argument("--table", type=int, help="按编号导出某个补偿标准")
-    p.set_defaults(func=cmd_rates_export)
-    add_common(p)
-    add_common(rates)
 
-    p = subparsers.add_parser("compute", help="按项目现行补偿标准计算补偿")
+    p = command(subparsers, "compute", cmd_compute, "按项目现行补偿标准计算补偿")
     p.add_argument("--project", help="项目名称或编号（只有一个项目时可省略）")
     p.add_argument("--village", help="只计算这个村")
-    p.set_defaults(func=cmd_compute)
-    add_common(p)
 
-    p = subparsers.add_parser("export", help="导出表格")
+    p = command(subparsers, "export", cmd_export, "导出表格")
     p.add_argument("kind", choices=EXPORTERS, metavar="KIND", help="导出种类：" + "、".join(EXPORTERS))
     p.add_argument("out", help="输出文件（.xlsx）")
     p.add_argument("--project", help="项目名称或编号（只有一个项目时可省略）")
     p.add_argument("--village", help="只导出这个村")
-    p.set_defaults(func=cmd_export)
-    add_common(p)

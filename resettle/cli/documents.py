@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from resettle.cli.common import add_common, emit, open_db, parse_date, progress_printer
+from resettle.cli.common import command, emit, open_db, parse_date, progress_printer
 from resettle.documents.kinds import DocumentKind
 from resettle.errors import ValidationError
 from resettle.services.compensation import summaries
@@ -102,9 +102,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def register(subparsers: Any) -> None:
     """Add ``print`` and ``verify`` to the program's sub-commands."""
     kinds = [k.value for k in DocumentKind]
-    p = subparsers.add_parser(
+    p = command(
+        subparsers,
         "print",
-        help="打印文书到 PDF：notice 补偿通知书、agreement 补偿安置协议、disclosure 公示表、voucher 领款单、"
+        cmd_print,
+        "打印文书到 PDF：notice 补偿通知书、agreement 补偿安置协议、disclosure 公示表、voucher 领款单、"
         "allocation 安置房分配确认书、move-in 入住通知单、lottery 抽签记录",
     )
     p.add_argument("kind", choices=kinds, metavar="KIND", help="文书种类：" + "、".join(kinds))
@@ -120,10 +122,6 @@ def register(subparsers: Any) -> None:
     p.add_argument("--posting-days", type=int, help="公示天数（默认为项目设定的公示期，未设定时 30 天）")
     p.add_argument("--reviewed-only", action="store_true", help="只打印补偿已复核的户")
     p.add_argument("--draft", action="store_true", help="打印样稿：不编号、不登记")
-    p.set_defaults(func=cmd_print)
-    add_common(p)
 
-    p = subparsers.add_parser("verify", help="按文书上的校验码核验：是哪份文书、金额是否仍然有效")
+    p = command(subparsers, "verify", cmd_verify, "按文书上的校验码核验：是哪份文书、金额是否仍然有效")
     p.add_argument("code", help="校验码，如 ABCDE-12345")
-    p.set_defaults(func=cmd_verify)
-    add_common(p)

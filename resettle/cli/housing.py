@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from resettle.cli.common import add_common, emit, open_db, parse_date, progress_printer
+from resettle.cli.common import add_common, command, command_group, emit, open_db, parse_date, progress_printer
 from resettle.domain.ids import normalize_id
 from resettle.domain.placement import Settlement
 from resettle.errors import NotFoundError, ValidationError
@@ -337,8 +337,7 @@ def cmd_statement(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     """Add this group's commands to the program's sub-commands."""
-    housing = sub.add_parser("housing", help="安置房：房源、安置标准、抽签、选房、差价结算、交房")
-    hs = housing.add_subparsers(dest="housing_command", required=True)
+    hs = command_group(sub, "housing", "安置房：房源、安置标准、抽签、选房、差价结算、交房")
 
     def scoped(name: str, helper: str, func: Handler, *, village: bool = False) -> argparse.ArgumentParser:
         p: argparse.ArgumentParser = hs.add_parser(name, help=helper)
@@ -389,13 +388,10 @@ def register(sub: Any) -> None:
     p.add_argument("--estate", help="安置小区（只有一个时可省）")
     p.add_argument("--date", type=parse_date, required=True)
 
-    transition = sub.add_parser("transition", help="过渡费")
-    ts = transition.add_subparsers(dest="transition_command", required=True)
-    p = ts.add_parser("statement", help="过渡费发放表（xlsx）")
+    ts = command_group(sub, "transition", "过渡费")
+    p = command(ts, "statement", cmd_statement, "过渡费发放表（xlsx）")
     p.add_argument("--until", type=parse_date, required=True, help="发放期截止日期")
     p.add_argument("--from", dest="since", type=parse_date, help="发放期开始日期（月度或季度表；默认从搬迁日起）")
     p.add_argument("--project", help="项目名称或编号")
     p.add_argument("--village", help="只列这个村")
     p.add_argument("out", metavar="OUT.xlsx")
-    p.set_defaults(func=cmd_statement)
-    add_common(p)

@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from resettle.cli.common import add_common, emit, open_db, parse_date, progress_printer
+from resettle.cli.common import command, command_group, emit, open_db, parse_date, progress_printer
 from resettle.services.livelihood import jobs, labour, report, social_security, training
 from resettle.services.livelihood.labour import ImportSummary
 from resettle.services.register import projects
@@ -199,66 +199,66 @@ def cmd_report_monitoring(args: argparse.Namespace) -> int:
     return 0
 
 
-def _project(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--project", help="项目名称或编号（只有一个项目时可省略）")
-    add_common(p)
-
-
 def register(sub: Any) -> None:
     """Add this group's commands to the program's sub-commands."""
-    group = sub.add_parser("employment", help="就业情况：导入劳动保障所的就业表")
-    g = group.add_subparsers(dest="employment_command", required=True)
-    p = g.add_parser("import", help="导入就业表（姓名 | 身份证号码 | 就业状态 | 单位 | 岗位 | 开始日期 | 月收入(元)）")
-    p.add_argument("file")
-    _project(p)
-    p.set_defaults(func=cmd_employment_import)
-
-    group = sub.add_parser("training", help="技能培训：导入培训表")
-    g = group.add_subparsers(dest="training_command", required=True)
-    p = g.add_parser(
-        "import", help="导入培训表（姓名 | 身份证号码 | 课程 | 类别 | 开始日期 | 结束日期 | 学时 | 是否结业 | 证书…）"
+    g = command_group(sub, "employment", "就业情况：导入劳动保障所的就业表")
+    p = command(
+        g,
+        "import",
+        cmd_employment_import,
+        "导入就业表（姓名 | 身份证号码 | 就业状态 | 单位 | 岗位 | 开始日期 | 月收入(元)）",
+        project=True,
     )
     p.add_argument("file")
-    _project(p)
-    p.set_defaults(func=cmd_training_import)
 
-    group = sub.add_parser("jobs", help="园区企业岗位：导入、按要求推荐失地农民")
-    g = group.add_subparsers(dest="jobs_command", required=True)
-    p = g.add_parser(
-        "import", help="导入岗位表（企业 | 岗位 | 类别 | 人数 | 最低年龄 | 最高年龄 | 性别要求 | 证书要求 | 月薪(元)）"
+    g = command_group(sub, "training", "技能培训：导入培训表")
+    p = command(
+        g,
+        "import",
+        cmd_training_import,
+        "导入培训表（姓名 | 身份证号码 | 课程 | 类别 | 开始日期 | 结束日期 | 学时 | 是否结业 | 证书…）",
+        project=True,
     )
     p.add_argument("file")
-    _project(p)
-    p.set_defaults(func=cmd_jobs_import)
-    p = g.add_parser("match", help="为尚有名额的岗位推荐人员（失地农民优先，其次受过该类培训者，再次未就业最久者）")
+
+    g = command_group(sub, "jobs", "园区企业岗位：导入、按要求推荐失地农民")
+    p = command(
+        g,
+        "import",
+        cmd_jobs_import,
+        "导入岗位表（企业 | 岗位 | 类别 | 人数 | 最低年龄 | 最高年龄 | 性别要求 | 证书要求 | 月薪(元)）",
+        project=True,
+    )
+    p.add_argument("file")
+    p = command(
+        g,
+        "match",
+        cmd_jobs_match,
+        "为尚有名额的岗位推荐人员（失地农民优先，其次受过该类培训者，再次未就业最久者）",
+        project=True,
+    )
     p.add_argument("--date", type=parse_date, help="计算年龄的参照日（默认：项目参照日）")
     p.add_argument("--dry-run", action="store_true", help="只列出建议，不记为推荐")
-    _project(p)
-    p.set_defaults(func=cmd_jobs_match)
 
-    group = sub.add_parser("social-security", help="被征地农民养老保障：标准、花名册、回执对账")
-    g = group.add_subparsers(dest="ss_command", required=True)
-    p = g.add_parser("standard", help="导入社保标准表（年龄段 | 性别 | 起始年龄 | 截止年龄 | 待遇 | 金额(元)）")
+    g = command_group(sub, "social-security", "被征地农民养老保障：标准、花名册、回执对账")
+    p = command(
+        g,
+        "standard",
+        cmd_ss_standard,
+        "导入社保标准表（年龄段 | 性别 | 起始年龄 | 截止年龄 | 待遇 | 金额(元)）",
+        project=True,
+    )
     p.add_argument("file")
     p.add_argument("--publish", action="store_true", help="导入后立即发布（发布后不可修改）")
-    _project(p)
-    p.set_defaults(func=cmd_ss_standard)
-    p = g.add_parser("roster", help="写出报送社保局的花名册（xlsx）")
+    p = command(g, "roster", cmd_ss_roster, "写出报送社保局的花名册（xlsx）", project=True)
     p.add_argument("out")
     p.add_argument("--date", type=parse_date, help="计算年龄的基准日（默认：标准的基准日）")
-    _project(p)
-    p.set_defaults(func=cmd_ss_roster)
-    p = g.add_parser("reconcile", help="按身份证号码核对社保局回执")
+    p = command(g, "reconcile", cmd_ss_reconcile, "按身份证号码核对社保局回执", project=True)
     p.add_argument("reply")
     p.add_argument("--out", help="写出对账表（xlsx）")
     p.add_argument("--date", type=parse_date, help="计算年龄的基准日（默认：标准的基准日）")
-    _project(p)
-    p.set_defaults(func=cmd_ss_reconcile)
 
-    group = sub.add_parser("report", help="报表")
-    g = group.add_subparsers(dest="report_command", required=True)
-    p = g.add_parser("monitoring", help="监测月报（.xlsx 含图表，或 .pdf）")
+    g = command_group(sub, "report", "报表")
+    p = command(g, "monitoring", cmd_report_monitoring, "监测月报（.xlsx 含图表，或 .pdf）", project=True)
     p.add_argument("out")
     p.add_argument("--date", type=parse_date, help="统计日（默认：项目参照日）")
-    _project(p)
-    p.set_defaults(func=cmd_report_monitoring)
