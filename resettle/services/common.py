@@ -66,7 +66,17 @@ def view_of(view: type[V], source: object, /, **given: Any) -> V:
     ``given`` fills the fields the row does not hold (or holds under another name); a field
     with a default that the row lacks keeps its default."""
     values = dict(given)
-    for f in dataclasses.fields(cast("type[DataclassInstance]", view)):
-        if f.name not in values and hasattr(source, f.name):
-            values[f.name] = getattr(source, f.name)
+    for name in _field_names(view):
+        if name not in values and hasattr(source, name):
+            values[name] = getattr(source, name)
     return view(**values)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(view: type) -> tuple[str, ...]:
+    names = _FIELDS.get(view)
+    if names is None:
+        names = _FIELDS[view] = tuple(f.name for f in dataclasses.fields(cast("type[DataclassInstance]", view)))
+    return names

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from resettle.documents.data import (
     Compensation,
@@ -25,7 +25,7 @@ from resettle.domain.compensation_records import HouseholdCompensationView
 from resettle.domain.posting import ChainStamp
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.payments.common import STATUS_DRAFTED
-from resettle.services.register.mapping import detail_of
+from resettle.services.register.mapping import detail_of, whole_household
 from resettle.store.accounts_models import AGREEMENT_MAIN, Agreement, AgreementLine
 from resettle.store.audit import chain_head_info
 from resettle.store.compensation_models import (
@@ -154,17 +154,7 @@ def load_households(s: Session, ids: Sequence[int]) -> dict[int, HouseholdInfo]:
     out: dict[int, HouseholdInfo] = {}
     for start in range(0, len(ids), CHUNK):
         chunk = list(ids[start : start + CHUNK])
-        for h in s.scalars(
-            select(Household)
-            .where(Household.id.in_(chunk))
-            .options(
-                selectinload(Household.persons),
-                selectinload(Household.parcels),
-                selectinload(Household.structures),
-                selectinload(Household.attachments),
-                selectinload(Household.group).selectinload(VillageGroup.village),
-            )
-        ):
+        for h in s.scalars(select(Household).where(Household.id.in_(chunk)).options(*whole_household())):
             out[h.id] = _info(h)
     return out
 

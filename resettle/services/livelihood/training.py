@@ -14,6 +14,7 @@ from resettle.io.livelihood_export import write_course_roster
 from resettle.io.livelihood_records import CourseLine, CourseSheet
 from resettle.io.livelihood_sheets import read_training
 from resettle.services.accounts.guard import Need, require
+from resettle.services.common import view_of
 from resettle.services.livelihood.common import (
     CancelCheck,
     Progress,
@@ -38,14 +39,10 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class CourseInfo:
+class CourseInfo(CourseSheet):
+    """A course as the window lists it: what the roster heads, with its id and counts."""
+
     id: int
-    name: str
-    kind: str
-    provider: str
-    start_date: date | None
-    end_date: date | None
-    hours: int
     enrolled: int
     completed: int
     certified: int
@@ -134,7 +131,7 @@ def list_courses(db: Database, project_id: int) -> list[CourseInfo]:
         )
         return [
             CourseInfo(
-                c.id, c.name, c.kind, c.provider, c.start_date, c.end_date, c.hours, *counts.get(c.id, (0, 0, 0))
+                c.name, c.kind, c.provider, c.start_date, c.end_date, c.hours, c.id, *counts.get(c.id, (0, 0, 0))
             )
             for c in courses
         ]
@@ -228,7 +225,7 @@ def course_roster(db: Database, project_id: int, course_id: int, out: Path) -> P
     with db.read() as s:
         project = project_name(s, project_id)
         c = _course(s, project_id, course_id)
-        sheet = CourseSheet(c.name, c.kind, c.provider, c.start_date, c.end_date, c.hours)
+        sheet = view_of(CourseSheet, c)
         lines: list[CourseLine] = list(course_enrolments(s, project_id, course_id))
     if Path(out).suffix.lower() == ".pdf":
         from resettle.services.livelihood.printing import course_roster_pdf

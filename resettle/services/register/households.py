@@ -7,13 +7,13 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from resettle.domain.household import HouseholdData
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
 from resettle.services.register.labels import FIELD_LABELS
-from resettle.services.register.mapping import detail_of, write_into
+from resettle.services.register.mapping import SCALARS, detail_of, whole_household, write_into
 from resettle.services.register.records import HistoryEntry, HouseholdDetail
 from resettle.services.register.validation import validated
 from resettle.store.accounts_models import Agreement
@@ -28,17 +28,7 @@ from resettle.store.models import (
 
 
 def load_household(session: Session, household_id: int) -> Household:
-    h = session.scalars(
-        select(Household)
-        .where(Household.id == household_id)
-        .options(
-            selectinload(Household.persons),
-            selectinload(Household.parcels),
-            selectinload(Household.structures),
-            selectinload(Household.attachments),
-            selectinload(Household.group).selectinload(VillageGroup.village),
-        )
-    ).one_or_none()
+    h = session.scalars(select(Household).where(Household.id == household_id).options(*whole_household())).one_or_none()
     if h is None:
         raise NotFoundError(f"户（编号 {household_id}）不存在，可能已被删除。")
     return h
@@ -126,17 +116,7 @@ def diff_details(before: HouseholdDetail, after: HouseholdDetail) -> list[tuple[
     if before.group != after.group or before.village != after.village:
         out.append(("村民小组", f"{before.village}{before.group}", f"{after.village}{after.group}"))
     a, b = asdict(before.data), asdict(after.data)
-    for key in (
-        "household_no",
-        "head_name",
-        "phone",
-        "address",
-        "bank_name",
-        "bank_account",
-        "tags",
-        "status",
-        "remarks",
-    ):
+    for key in (k for k in SCALARS if k != "group_id"):  # the group is told above, by name
         if a[key] != b[key]:
             out.append((FIELD_LABELS[key], str(a[key]), str(b[key])))
     for coll, title, label_key in (

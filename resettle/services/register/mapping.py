@@ -6,15 +6,17 @@ model onto the ORM rows (members, parcels, structures and attachments matched by
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from resettle.domain.household import AttachmentData, HouseholdData, ParcelData, PersonData, StructureData
 from resettle.domain.pinyin import initials
+from resettle.services.common import view_of
 from resettle.services.register.records import HouseholdDetail
 from resettle.store.models import (
     Attachment,
@@ -22,59 +24,33 @@ from resettle.store.models import (
     LandParcel,
     Person,
     Structure,
+    VillageGroup,
 )
+
+CHILDREN = ("persons", "parcels", "structures", "attachments")
+SCALARS = tuple(f.name for f in fields(HouseholdData) if f.name not in CHILDREN)  # household_no, group_id, head_name …
+
+
+def whole_household() -> tuple[Any, ...]:
+    """Loader options for a household with everything its detail shows (members … group and village)."""
+    return (
+        selectinload(Household.persons),
+        selectinload(Household.parcels),
+        selectinload(Household.structures),
+        selectinload(Household.attachments),
+        selectinload(Household.group).selectinload(VillageGroup.village),
+    )
 
 
 def detail_of(h: Household) -> HouseholdDetail:
-    data = HouseholdData(
-        household_no=h.household_no,
-        group_id=h.group_id,
-        head_name=h.head_name,
-        phone=h.phone,
-        address=h.address,
-        bank_name=h.bank_name,
-        bank_account=h.bank_account,
-        tags=h.tags,
-        status=h.status,
-        remarks=h.remarks,
-        persons=tuple(
-            PersonData(
-                id=p.id,
-                name=p.name,
-                id_number=p.id_number,
-                relation=p.relation,
-                sex=p.sex,
-                birth_date=p.birth_date,
-                hukou_type=p.hukou_type,
-                resettled=p.resettled,
-            )
-            for p in h.persons
-        ),
-        parcels=tuple(
-            ParcelData(
-                id=x.id,
-                land_class=x.land_class,
-                area_mu=x.area_mu,
-                parcel_no=x.parcel_no,
-                contract_no=x.contract_no,
-            )
-            for x in h.parcels
-        ),
-        structures=tuple(
-            StructureData(
-                id=s.id,
-                structure_type=s.structure_type,
-                floor_area_m2=s.floor_area_m2,
-                use=s.use,
-                legal_status=s.legal_status,
-                year_built=s.year_built,
-                decoration_value=s.decoration_value,
-            )
-            for s in h.structures
-        ),
-        attachments=tuple(
-            AttachmentData(id=a.id, kind=a.kind, quantity=a.quantity, unit=a.unit, spec=a.spec) for a in h.attachments
-        ),
+    """The one mapper from the ORM: each field read from the column of the same name."""
+    data = view_of(
+        HouseholdData,
+        h,
+        persons=tuple(view_of(PersonData, p) for p in h.persons),
+        parcels=tuple(view_of(ParcelData, x) for x in h.parcels),
+        structures=tuple(view_of(StructureData, x) for x in h.structures),
+        attachments=tuple(view_of(AttachmentData, x) for x in h.attachments),
     )
     return HouseholdDetail(
         id=h.id,
@@ -87,7 +63,7 @@ def detail_of(h: Household) -> HouseholdDetail:
     )
 
 
-def _apply_scalars(target: Any, source: Any, names: list[str]) -> None:
+def _apply_scalars(target: Any, source: Any, names: Sequence[str]) -> None:
     for name in names:
         value = getattr(source, name)
         if getattr(target, name) != value:
@@ -137,22 +113,7 @@ def _release_changing_ids(s: Session, h: Household, data: HouseholdData) -> None
 
 def write_into(s: Session, h: Household, data: HouseholdData) -> None:
     """Copy validated data onto a loaded household and its children (inside the caller's transaction)."""
-    _apply_scalars(
-        h,
-        data,
-        [
-            "household_no",
-            "group_id",
-            "head_name",
-            "phone",
-            "address",
-            "bank_name",
-            "bank_account",
-            "tags",
-            "status",
-            "remarks",
-        ],
-    )
+    _apply_scalars(h, data, SCALARS)
     h.head_initials = initials(data.head_name)
     h.updated_at = datetime.now()
     _release_changing_ids(s, h, data)
