@@ -19,6 +19,7 @@ from resettle.domain.placement import MODES, PlacementStandard, StandardError
 from resettle.errors import ResettleError, ValidationError
 from resettle.io.cell_text import put_text, restore
 from resettle.io.grid import SheetGrid, column_letter, open_workbook
+from resettle.io.header_row import header_row
 from resettle.io.values import CellProblem, compact, display, is_blank, parse_quantity_cell
 
 __all__ = [
@@ -86,15 +87,9 @@ def _sheet(path: Path, name: str) -> SheetGrid:
 def _header(
     grid: SheetGrid, names: dict[str, tuple[str, ...]], required: tuple[str, ...]
 ) -> tuple[int, dict[str, int]]:
-    for r in range(min(grid.n_rows, 20)):
-        found: dict[str, int] = {}
-        for c in range(grid.n_cols):
-            cell = _norm(grid.value(r, c))
-            for key, aliases in names.items():
-                if key not in found and cell in aliases:
-                    found[key] = c
-        if all(k in found for k in required):
-            return r, found
+    found = header_row(grid, names, required, _norm, 20)
+    if found is not None:
+        return found
     wanted = "、".join(names[k][0] for k in required)
     raise HousingSheetError(
         f"「{grid.name}」表", [HousingCellIssue(grid.name, 1, "", f"找不到表头行（应含 {wanted}）")]

@@ -12,7 +12,7 @@ lose every space, also full-width ones.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -313,6 +313,30 @@ def _id(row: _Row) -> str:
     return result.normalized
 
 
+def _person_rows(
+    read: SheetRead[T], path: Path, wanted: str, aliases: Mapping[str, str], what: str, need: tuple[str, str]
+) -> Iterator[tuple[int, _Row, str, str]]:
+    """(index, row, name, ID) of each data row of a person sheet (姓名, 身份证号码 and ``aliases``' columns).
+
+    Blank and total rows are passed over; a sheet without the ``need`` column (key, label) is an error."""
+    found = _open(path, wanted, lambda g: _person_header(g, aliases), what, read)
+    if found is None:
+        return
+    grid, cols = found
+    key, label = need
+    if key not in cols:
+        read.issues.append(SheetIssue("error", grid.name, cols["_first"], "", f"表头中没有「{label}」列"))
+        return
+    for r in _data_rows(grid, cols):
+        if _blank_row(grid, r, cols):
+            continue
+        row = _Row(read, grid, r, cols)
+        if _total_row(row):
+            continue
+        name = clean_name(row.raw("name")) if "name" in cols else ""
+        yield r, row, name, _id(row)
+
+
 # -- 就业 --------------------------------------------------------------------------------------
 
 _EMPLOYMENT_ALIASES = {
@@ -335,27 +359,10 @@ _EMPLOYMENT_ALIASES = {
 
 def read_employment(path: Path) -> SheetRead[EmploymentRow]:
     read: SheetRead[EmploymentRow] = SheetRead(EMPLOYMENT_SHEET)
-    found = _open(
-        path,
-        EMPLOYMENT_SHEET,
-        lambda g: _person_header(g, _EMPLOYMENT_ALIASES),
-        "就业表（姓名、身份证号码、就业状态…）",
-        read,
-    )
-    if found is None:
-        return read
-    grid, cols = found
-    if "state" not in cols:
-        read.issues.append(SheetIssue("error", grid.name, cols["_first"], "", "表头中没有「就业状态」列"))
-        return read
-    for r in _data_rows(grid, cols):
-        if _blank_row(grid, r, cols):
-            continue
-        row = _Row(read, grid, r, cols)
-        if _total_row(row):
-            continue
-        name = clean_name(row.raw("name")) if "name" in cols else ""
-        id_number = _id(row)
+    what = "就业表（姓名、身份证号码、就业状态…）"
+    for r, row, name, id_number in _person_rows(
+        read, path, EMPLOYMENT_SHEET, _EMPLOYMENT_ALIASES, what, ("state", "就业状态")
+    ):
         state_text = row.text("state")
         state = normalize_employment_state(state_text)
         if state is None:
@@ -396,23 +403,10 @@ _TRAINING_ALIASES = {
 
 def read_training(path: Path) -> SheetRead[TrainingRow]:
     read: SheetRead[TrainingRow] = SheetRead(TRAINING_SHEET)
-    found = _open(
-        path, TRAINING_SHEET, lambda g: _person_header(g, _TRAINING_ALIASES), "培训表（姓名、身份证号码、课程…）", read
-    )
-    if found is None:
-        return read
-    grid, cols = found
-    if "course" not in cols:
-        read.issues.append(SheetIssue("error", grid.name, cols["_first"], "", "表头中没有「课程」列"))
-        return read
-    for r in _data_rows(grid, cols):
-        if _blank_row(grid, r, cols):
-            continue
-        row = _Row(read, grid, r, cols)
-        if _total_row(row):
-            continue
-        name = clean_name(row.raw("name")) if "name" in cols else ""
-        id_number = _id(row)
+    what = "培训表（姓名、身份证号码、课程…）"
+    for r, row, name, id_number in _person_rows(
+        read, path, TRAINING_SHEET, _TRAINING_ALIASES, what, ("course", "课程")
+    ):
         course = row.required("course", "课程")
         start = row.parsed("start_date", _date)
         end = row.parsed("end_date", _date)

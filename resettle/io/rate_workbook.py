@@ -33,6 +33,7 @@ from resettle.domain.rates import (
 from resettle.errors import ValidationError
 from resettle.io.cell_text import put_text, restore
 from resettle.io.grid import CellValue, SheetGrid, column_letter, open_workbook
+from resettle.io.header_row import header_row
 
 if TYPE_CHECKING:
     from openpyxl import Workbook  # imported where a workbook is written: not at start-up
@@ -136,16 +137,7 @@ def _money_fen(value: CellValue, label: str) -> int:
 
 
 def _find_header(grid: SheetGrid) -> tuple[int, dict[str, int]] | None:
-    for r in range(min(grid.n_rows, 30)):
-        found: dict[str, int] = {}
-        for c in range(grid.n_cols):
-            text = _norm_header(grid.value(r, c))
-            for key, names in _HEADER_ALIASES.items():
-                if text in names and key not in found:
-                    found[key] = c
-        if "code" in found and "item" in found:
-            return r, found
-    return None
+    return header_row(grid, _HEADER_ALIASES, ("code", "item"), _norm_header, 30)
 
 
 @dataclass(frozen=True)
