@@ -41,6 +41,16 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=st
 Text = Callable[[Any], str | None]
 
 
+def _scalar(v: Any) -> str:
+    """JSON of one value as ``json.dumps`` writes it, quickly for text, integers and None."""
+    kind = type(v)
+    if kind is str:
+        return str(encode_basestring(v))
+    if kind is int:
+        return str(v)
+    return "null" if v is None else _ENCODE(v)
+
+
 def quantity_units(q: Decimal) -> int:
     return int(q.quantize(_QUANTUM, rounding=ROUND_HALF_UP).scaleb(4))
 
@@ -141,7 +151,7 @@ class LineEncoder:
             known = (q, "", "", "", "", "")
         else:
             formula = encode_basestring(ln.formula)
-            known = (q, formula, _ENCODE(shown_q), _ENCODE(shown_amount), t.seal, t.digest)
+            known = (q, formula, _scalar(shown_q), _scalar(shown_amount), t.seal, t.digest)
         self.known[id(ln)] = (ln, known)
         return known if known[4] else None
 
@@ -149,7 +159,7 @@ class LineEncoder:
         """(rows to insert: id, version, seal, values…, with ``ids`` (ascending) in line order;
         the rows' content digest as ``replay.stored_rows_digest`` gives it)."""
         tid = self.table_id
-        hid_shown = _ENCODE(self.texts["household_id"](hid))
+        hid_shown = _scalar(self.texts["household_id"](hid))
         seq_shown = self.seq_shown
         while len(seq_shown) <= len(lines):
             seq_shown.append(_ENCODE(self.texts["seq"](len(seq_shown))))
@@ -262,16 +272,17 @@ class StateEncoder:
 
     def encode(self, row_id: int, stored: Sequence[Any]) -> tuple[str, str]:
         """(seal, content digest of this one row) as ``seal_of`` and ``stored_rows_digest`` give them."""
-        pattern = self._pattern(stored) if self.trusted else None
         varying = [stored[i] for i in self.varying]
-        shown = [t(v) for t, v in zip(self.texts, varying, strict=True)]
-        if pattern is None or any(s is None or s == "" for s in shown) or any(type(v) not in _PLAIN for v in varying):
-            return seal_of(self.TABLE, row_id, stored), replay.stored_rows_digest([(self.TABLE, row_id, stored)])
-        seal_format, digest_format = pattern
-        seal_texts = [_ENCODE(v) for v in varying]
-        seal = hashlib.sha256(seal_format.format(row_id, *seal_texts).encode()).hexdigest()[:32]
-        part = digest_format.format(row_id, *(_ENCODE(s) for s in shown))
-        return seal, hashlib.sha256(f"[{part}]".encode()).hexdigest()[:32]
+        pattern = self._pattern(stored) if self.trusted else None
+        if pattern is not None:
+            shown = [t(v) for t, v in zip(self.texts, varying, strict=True)]
+            if all(shown) and all(type(v) in _PLAIN for v in varying):
+                seal_format, digest_format = pattern
+                seal_text = seal_format.format(row_id, *map(_scalar, varying))
+                part = digest_format.format(row_id, *map(_scalar, shown))
+                sha = hashlib.sha256
+                return sha(seal_text.encode()).hexdigest()[:32], sha(f"[{part}]".encode()).hexdigest()[:32]
+        return seal_of(self.TABLE, row_id, stored), replay.stored_rows_digest([(self.TABLE, row_id, stored)])
 
     def verify(self, row_id: int, stored: Sequence[Any]) -> None:
         """Use the patterns only while they give the store's seal and digest (checked once per chunk)."""

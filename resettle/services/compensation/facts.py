@@ -130,9 +130,8 @@ def load_facts(
             return {}, {}
         if len(ids) <= _LISTED:
             where, params = f"household_id IN ({', '.join('?' for _ in ids)})", ids
-        else:  # a chunk's run of ids is one range; the scope still decides which of them count
-            where = f"household_id >= ? AND household_id <= ? AND household_id IN ({scope_sql})"
-            params = [min(ids), max(ids), *scope_params]
+        else:  # a chunk's run of ids is one index range; ``wanted`` drops the others in it
+            where, params = "household_id >= ? AND household_id <= ?", [min(ids), max(ids)]
     wanted = None if household_ids is None else set(household_ids)
     raw: dict[int, _Raw] = {}
     sql = f"SELECT id, tags FROM household WHERE {where.replace('household_id', 'id')} ORDER BY id"
