@@ -80,12 +80,6 @@ def cmd_calendar_export(args: argparse.Namespace) -> int:
 # -- procedure ---------------------------------------------------------------------------------
 
 
-def _step_payload(v: steps.StepView) -> dict[str, Any]:
-    data = asdict(v)
-    data["evidence"] = [asdict(e) for e in v.evidence]
-    return data
-
-
 def _step_line(v: steps.StepView) -> str:
     dates = f"{v.start_date or '—'} 至 {v.end_date or '—'}"
     extra = [x for x in (v.minimum_text, f"最早结束 {v.earliest_end}" if v.earliest_end else "",
@@ -106,7 +100,7 @@ def cmd_procedure(args: argparse.Namespace) -> int:
     problems = [v for v in views if v.status in steps.PROBLEM_STATUSES]
     text = "\n".join(_step_line(v) for v in views)
     text += f"\n有问题的步骤：{len(problems)} 个" if problems else "\n没有逾期或期限不足的步骤"
-    emit(args, {"project_id": pid, "steps": [_step_payload(v) for v in views]}, text)
+    emit(args, {"project_id": pid, "steps": [asdict(v) for v in views]}, text)
     return 0
 
 
@@ -135,7 +129,7 @@ def cmd_procedure_set(args: argparse.Namespace) -> int:
             today=args.today,
             **kwargs,
         )
-    emit(args, _step_payload(v), _step_line(v))
+    emit(args, asdict(v), _step_line(v))
     return 0
 
 
@@ -227,12 +221,6 @@ def cmd_g_attach(args: argparse.Namespace) -> int:
 # -- grievances --------------------------------------------------------------------------------
 
 
-def _g_payload(g: grievances.GrievanceView) -> dict[str, Any]:
-    data = asdict(g)
-    data["evidence"] = [asdict(e) for e in g.evidence]
-    return data
-
-
 def _g_line(g: grievances.GrievanceView) -> str:
     mark = f"  逾期 {g.days_over} 天" if g.overdue else ""
     about = " ".join(x for x in (g.subject_kind, g.household_no, g.posting_title, g.subject) if x)
@@ -258,7 +246,7 @@ def cmd_g_add(args: argparse.Namespace) -> int:
     with open_db(args, startup_backup=True) as db:
         pid = projects.resolve_project(db, args.project)
         g = grievances.add_grievance(db, pid, data, today=args.today)
-    emit(args, _g_payload(g), f"已登记：{_g_line(g)}")
+    emit(args, asdict(g), f"已登记：{_g_line(g)}")
     return 0
 
 
@@ -270,7 +258,7 @@ def cmd_g_list(args: argparse.Namespace) -> int:
     text = "\n".join(_g_line(g) for g in rows) or "没有信访记录"
     if overdue:
         text += f"\n逾期未办结：{overdue} 件"
-    emit(args, {"project_id": pid, "grievances": [_g_payload(g) for g in rows], "overdue": overdue}, text)
+    emit(args, {"project_id": pid, "grievances": [asdict(g) for g in rows], "overdue": overdue}, text)
     return 0
 
 
@@ -280,7 +268,7 @@ def cmd_g_close(args: argparse.Namespace) -> int:
         g = grievances.close_grievance(
             db, pid, args.id, args.answer, args.date or date.today(), args.handler, today=args.today
         )
-    emit(args, _g_payload(g), f"已办结：{_g_line(g)}")
+    emit(args, asdict(g), f"已办结：{_g_line(g)}")
     return 0
 
 
