@@ -16,18 +16,14 @@ import codecs
 import contextlib
 import csv
 import io
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Literal
-from xml.etree.ElementTree import Element
 
 import python_calamine
-from defusedxml import DefusedXmlException
-from defusedxml import ElementTree as DefusedET
 
 from resettle.io.guards import (
     DEFAULT_LIMITS,
@@ -37,10 +33,13 @@ from resettle.io.guards import (
     UnsafeFileError,
     check_extent,
     check_file_size,
-    column_index,
     open_safe_package,
     xlsx_sheet_parts,
 )
+from resettle.io.sheet_xml import FormulaState, MergedRange, OdsSheet, ods_structure, xlsx_formulas
+from resettle.io.sheet_xml import _xlsx_formulas as _xlsx_formulas
+from resettle.io.sheet_xml import _xlsx_formulas_parsed as _xlsx_formulas_parsed
+from resettle.io.sheet_xml import _xlsx_formulas_scan as _xlsx_formulas_scan
 from resettle.io.values import BLANK_CHARS
 
 __all__ = [
@@ -57,8 +56,6 @@ __all__ = [
 
 CellValue = str | int | float | bool | date | datetime | time | timedelta | None
 FileKind = Literal["xlsx", "xls", "ods", "csv"]
-# What a formula cell holds: the value Excel saved, nothing, or an error such as #DIV/0!.
-FormulaState = Literal["cached", "missing", "error"]
 
 SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
 
@@ -71,16 +68,6 @@ def column_letter(index: int) -> str:
         number, rem = divmod(number - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
-
-
-@dataclass(frozen=True)
-class MergedRange:
-    """A merged block, 0-based and inclusive."""
-
-    top: int
-    left: int
-    bottom: int
-    right: int
 
 
 @dataclass
@@ -167,247 +154,6 @@ class SheetInfo:
     hidden: bool
 
 
-# --- formulas and merges from the XML ---------------------------------------------------
-
-_CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,9})")
-_XML_ERRORS = (DefusedET.ParseError, DefusedXmlException, ValueError, UnicodeDecodeError)
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _xlsx_formulas(data: bytes, limits: Limits) -> dict[tuple[int, int], FormulaState]:
-    """Formula cells of one worksheet part and whether Excel saved their result.
-
-    A byte search finds the few ``<f>`` elements of a sheet of a million cells at once
-    (:func:`_xlsx_formulas_scan`); a sheet it cannot read with certainty (cells without
-    ``r=``, namespace prefixes, comments, unusual children) is parsed element by element.
-    Both give the same answer wherever the search answers at all.
-    """
-    found = _xlsx_formulas_scan(data, limits)
-    return found if found is not None else _xlsx_formulas_parsed(data, limits)
-
-
-# A formula element: ``<f>``, ``<f t="shared" …/>`` … (never ``<family``, ``<formula1>`` …).
-_F_START = re.compile(rb"<f[\s/>]")
-# What makes a byte search unsure: prefixed cells (``<x:c>``) or formulas in the cell data
-# (``<xm:f>`` of conditional formats after ``</sheetData>`` is no cell's), comments and CDATA
-# (``<!``: they may hide a ``<f>`` that is no element), encodings other than UTF-8.
-_PREFIXED_CELL = re.compile(rb"<[A-Za-z_][\w.\-]*:c[\s/>]")
-_PREFIXED_FORMULA = re.compile(rb"<[A-Za-z_][\w.\-]*:f[\s/>]")
-_C_BOUNDARY = frozenset(b" \t\r\n>/")
-_WHITESPACE = frozenset(b" \t\r\n")
-_ATTR_R = re.compile(rb"\sr\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-_ATTR_T = re.compile(rb"\st\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-_V_START = re.compile(rb"<v[\s/>]")
-# Children a cell may hold besides <f> and <v>: an inline string (no <v> or <c> inside).
-_OTHER_CHILD = re.compile(rb"<(?:c|extLst|ext)[\s/>]")
-
-
-def _attr_value(pattern: re.Pattern[bytes], tag: bytes) -> bytes | None:
-    match = pattern.search(tag)
-    if match is None:
-        return None
-    return match.group(1) if match.group(1) is not None else match.group(2)
-
-
-def _xlsx_formulas_scan(data: bytes, limits: Limits) -> dict[tuple[int, int], FormulaState] | None:
-    """Formula cells by a byte search for ``<f`` elements; None when the sheet needs a real parse.
-
-    Only the neighbourhood of each hit is looked at: the enclosing ``<c …>`` start tag (its
-    ``r=`` gives the place, ``t="e"`` an error) and the cell's ``<v>`` (a saved result when it
-    has text). Any doubt about that neighbourhood returns None, never a guess.
-    """
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:200] or b"<!" in data:
-        return None
-    if b":c" in data and _PREFIXED_CELL.search(data):
-        return None
-    cells_end = data.rfind(b"</sheetData>")
-    if b":f" in data and _PREFIXED_FORMULA.search(data, 0, cells_end if cells_end >= 0 else len(data)):
-        return None
-    found: dict[tuple[int, int], FormulaState] = {}
-    for hit in _F_START.finditer(data):
-        i = hit.start()
-        # The enclosing cell's start tag: the nearest "<c" before the hit that is an element.
-        j = data.rfind(b"<c", 0, i)
-        while j >= 0 and (j + 2 >= len(data) or data[j + 2] not in _C_BOUNDARY):
-            j = data.rfind(b"<c", 0, j)
-        if j < 0:
-            return None
-        k = data.find(b">", j, i)
-        if k < 0 or data[k - 1] == 0x2F:  # no end of the start tag before <f, or an empty <c/>
-            return None
-        if any(b not in _WHITESPACE for b in data[k + 1 : i]):  # <f> must be the cell's first child
-            return None
-        tag = data[j : k + 1]
-        if b"&" in tag:
-            return None
-        ref = _attr_value(_ATTR_R, tag)
-        match = _CELL_REF.fullmatch(ref.decode("ascii", "replace")) if ref is not None else None
-        if match is None:
-            return None  # the place would follow from the cells before: parse
-        end = data.find(b"</c>", i)
-        if end < 0:
-            return None
-        body = data[i:end]
-        if _OTHER_CHILD.search(body):
-            return None
-        values = list(_V_START.finditer(body))
-        if len(values) > 1:
-            return None
-        has_value = False
-        if values:
-            v_end = body.find(b">", values[0].start())
-            if v_end < 0:
-                return None
-            # <v/> and <v></v> hold no text; anything between <v> and </v> is a saved result.
-            has_value = body[v_end - 1] != 0x2F and body[v_end + 1 : v_end + 2] != b"<"
-        is_error = _attr_value(_ATTR_T, tag) == b"e"
-        state: FormulaState = "error" if is_error else "cached" if has_value else "missing"
-        found[(int(match.group(2)) - 1, column_index(match.group(1)) - 1)] = state
-        if len(found) > limits.max_formula_cells:
-            raise UnsafeFileError(f"公式单元格超过 {limits.max_formula_cells} 个，已拒绝导入")
-    return found
-
-
-def _xlsx_formulas_parsed(data: bytes, limits: Limits) -> dict[tuple[int, int], FormulaState]:
-    """Formula cells by parsing every element of the sheet (any well-formed sheet XML)."""
-    found: dict[tuple[int, int], FormulaState] = {}
-    row = -1
-    col = -1
-    try:
-        for event, element in DefusedET.iterparse(io.BytesIO(data), events=("start", "end"), forbid_dtd=True):
-            name = _local(element.tag)
-            if event == "start":
-                if name == "row":
-                    ref = element.get("r")
-                    row = int(ref) - 1 if ref and ref.isdigit() else row + 1
-                    col = -1
-                elif name == "c":
-                    match = _CELL_REF.fullmatch(element.get("r") or "")
-                    if match:
-                        row, col = int(match.group(2)) - 1, column_index(match.group(1)) - 1
-                    else:
-                        col += 1
-                continue
-            if name == "c":
-                state = _xlsx_cell_formula(element)
-                if state is not None:
-                    found[(row, col)] = state
-                    if len(found) > limits.max_formula_cells:
-                        raise UnsafeFileError(f"公式单元格超过 {limits.max_formula_cells} 个，已拒绝导入")
-                element.clear()
-            elif name == "row":
-                element.clear()
-    except (UnsafeFileError, UnreadableFileError):
-        raise
-    except _XML_ERRORS as exc:
-        raise UnreadableFileError("工作表内容已损坏，无法读取公式信息") from exc
-    return found
-
-
-def _xlsx_cell_formula(cell: Element) -> FormulaState | None:
-    has_formula = False
-    has_value = False
-    for child in cell:
-        tag = _local(child.tag)
-        if tag == "f":
-            has_formula = True
-        elif tag == "v":
-            has_value = child.text is not None
-    if not has_formula:
-        return None
-    if cell.get("t") == "e":
-        return "error"
-    return "cached" if has_value else "missing"
-
-
-_ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-_ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-
-
-def _attr(element: Element, ns: str, name: str) -> str | None:
-    return element.get(f"{{{ns}}}{name}")
-
-
-def _count(element: Element, name: str) -> int:
-    text = _attr(element, _ODS_TABLE, name)
-    if text is None or not text.isdigit():
-        return 1
-    return max(int(text), 1)
-
-
-@dataclass
-class _OdsSheet:
-    merges: list[MergedRange] = field(default_factory=list)
-    formulas: dict[tuple[int, int], FormulaState] = field(default_factory=dict)
-
-
-def _ods_structure(data: bytes, limits: Limits) -> dict[str, _OdsSheet]:
-    """Merged blocks and formula cells of every table in an .ods content.xml.
-
-    Also enforces the extent limit, counting repeated rows and cells as calamine will.
-    """
-    sheets: dict[str, _OdsSheet] = {}
-    current = _OdsSheet()
-    table_name = ""
-    row = col = 0
-    rows_here = 1
-    max_row = max_col = 0
-    row_max_col = 0
-    merges = 0
-    try:
-        for event, element in DefusedET.iterparse(io.BytesIO(data), events=("start", "end"), forbid_dtd=True):
-            name = _local(element.tag)
-            if event == "start":
-                if name == "table" and element.tag.startswith(f"{{{_ODS_TABLE}"):
-                    table_name = _attr(element, _ODS_TABLE, "name") or f"Sheet{len(sheets) + 1}"
-                    current = sheets.setdefault(table_name, _OdsSheet())
-                    row = max_row = max_col = 0
-                elif name == "table-row":
-                    rows_here = _count(element, "number-rows-repeated")
-                    col = row_max_col = 0
-                continue
-            if name in ("table-cell", "covered-table-cell"):
-                cols_here = _count(element, "number-columns-repeated")
-                formula = _attr(element, _ODS_TABLE, "formula")
-                value_type = _attr(element, _ODS_OFFICE, "value-type")
-                if value_type is not None or formula is not None or len(element):
-                    row_max_col = max(row_max_col, col + cols_here)
-                    check_extent(table_name, row + rows_here, row_max_col, limits)
-                if name == "table-cell":
-                    spans = (_count(element, "number-rows-spanned"), _count(element, "number-columns-spanned"))
-                    if spans != (1, 1):
-                        merges += rows_here * cols_here
-                        if merges > limits.max_merged_ranges:
-                            raise UnsafeFileError(f"合并单元格超过 {limits.max_merged_ranges} 处，已拒绝导入")
-                        for r in range(row, row + rows_here):
-                            for c in range(col, col + cols_here):
-                                current.merges.append(MergedRange(r, c, r + spans[0] - 1, c + spans[1] - 1))
-                    if formula is not None:
-                        if rows_here * cols_here + len(current.formulas) > limits.max_formula_cells:
-                            raise UnsafeFileError(f"公式单元格超过 {limits.max_formula_cells} 个，已拒绝导入")
-                        state: FormulaState = "missing" if value_type is None else "cached"
-                        for r in range(row, row + rows_here):
-                            for c in range(col, col + cols_here):
-                                current.formulas[(r, c)] = state
-                col += cols_here
-                element.clear()
-            elif name == "table-row":
-                if row_max_col:
-                    max_row = row + rows_here
-                    max_col = max(max_col, row_max_col)
-                    check_extent(table_name, max_row, max_col, limits)
-                row += rows_here
-                element.clear()
-    except (UnsafeFileError, UnreadableFileError):
-        raise
-    except _XML_ERRORS as exc:
-        raise UnreadableFileError("ODS 文件内容已损坏，无法读取") from exc
-    return sheets
-
-
 # --- CSV ----------------------------------------------------------------------------------
 
 
@@ -489,7 +235,7 @@ class WorkbookReader:
         self.kind: FileKind = _sniff(path)
         self._book: python_calamine.CalamineWorkbook | None = None
         self._package: SafePackage | None = None
-        self._ods: dict[str, _OdsSheet] = {}
+        self._ods: dict[str, OdsSheet] = {}
         self._csv_rows: list[list[CellValue]] | None = None
         self.sheets: list[SheetInfo] = []
         if self.kind == "csv":
@@ -504,7 +250,7 @@ class WorkbookReader:
             if "content.xml" in members and self._package.workbook_part is None:
                 self.kind = "ods"
                 content = self._package.kept.get("content.xml", b"")
-                self._ods = _ods_structure(content, limits)
+                self._ods = ods_structure(content, limits)
             elif self._package.workbook_part is None:
                 raise UnreadableFileError(f"文件「{path.name}」不是 Excel/WPS 表格文件")
         else:
@@ -568,7 +314,7 @@ class WorkbookReader:
             raise UnreadableFileError(f"无法读取工作表「{name}」：{exc}") from exc
         rows: list[list[CellValue]] = [[None if v == "" else v for v in row] for row in values]
         if self.kind == "ods":
-            structure = self._ods.get(name, _OdsSheet())
+            structure = self._ods.get(name, OdsSheet())
             merges, formulas = structure.merges, structure.formulas
         else:
             if len(raw_merges) > self.limits.max_merged_ranges:
@@ -585,7 +331,7 @@ class WorkbookReader:
         part = xlsx_sheet_parts(package).get(name)
         if part is None or part not in package.formula_parts:
             return {}
-        return _xlsx_formulas(package.read(part), self.limits)
+        return xlsx_formulas(package.read(part), self.limits)
 
 
 def _check_merge_area(name: str, merges: list[MergedRange], rows: list[list[CellValue]], limits: Limits) -> None:

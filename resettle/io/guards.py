@@ -157,7 +157,8 @@ def xlsx_sheet_extent(data: bytes) -> tuple[int, int]:
     placed after the previous one, so each of them can widen the bound by one.
     """
     refs = _CELL_REF.findall(data)
-    max_row = max((int(row) for _, row in refs), default=0)
+    # Over the distinct row numbers and column letters: a row's cells share them.
+    max_row = max(map(int, {row for _, row in refs}), default=0)
     max_col = max((column_index(col.decode("ascii")) for col in {c for c, _ in refs}), default=0)
     if _PREFIXED.search(data):
         cells = len(_CELL_ELEM.findall(data))

@@ -32,6 +32,18 @@ _TREE_UNITS = ("棵", "株")
 
 
 def read_household_cells(ctx: SheetContext, r: int, household: HouseholdState) -> None:
+    once = r in ctx.household_cell_rows  # else every field read once per household is blank on this row
+    if once:
+        _read_once_cells(ctx, r, household)
+    _read_parcel(ctx, r, household)
+    _read_structure(ctx, r, household)
+    if once:
+        _read_trees(ctx, r, household)
+    for key in ctx.wide:
+        _read_wide(ctx, r, key, household)
+
+
+def _read_once_cells(ctx: SheetContext, r: int, household: HouseholdState) -> None:
     phone = ctx.own(r, "phone")
     if not is_placeholder(phone):
         check = check_phone(phone)  # the editor's rule too (resettle.domain.contacts)
@@ -51,11 +63,6 @@ def read_household_cells(ctx: SheetContext, r: int, household: HouseholdState) -
     remarks = ctx.own(r, "remarks")
     if remarks is not None:
         add_remark(household, remarks)
-    _read_parcel(ctx, r, household)
-    _read_structure(ctx, r, household)
-    _read_trees(ctx, r, household)
-    for key in ctx.wide:
-        _read_wide(ctx, r, key, household)
 
 
 def add_remark(household: HouseholdState, value: CellValue) -> None:
@@ -117,13 +124,13 @@ def _quantity(ctx: SheetContext, r: int, key: str, unit_words: tuple[str, ...], 
         return None
 
 
-def _kind_text(value: CellValue) -> str:
-    return compact(display(value)) if not is_placeholder(value) else ""
+def _kind_text(ctx: SheetContext, value: CellValue) -> str:
+    return ctx.text(value) if value is not None and not is_placeholder(value) else ""
 
 
 def _read_parcel(ctx: SheetContext, r: int, household: HouseholdState) -> None:
     area = _quantity(ctx, r, "land_area_mu", MU_WORDS, "bad_area")
-    land_class = _kind_text(ctx.own(r, "land_class"))
+    land_class = _kind_text(ctx, ctx.own(r, "land_class"))
     if area is None:
         if land_class and "land_area_mu" in ctx.cols and ctx.own(r, "land_area_mu") is None:
             ctx.issue(r, "land_area_mu", "", f"有地类「{land_class}」但没有面积", "bad_area", "warning")
@@ -136,7 +143,7 @@ def _read_parcel(ctx: SheetContext, r: int, household: HouseholdState) -> None:
 
 def _read_structure(ctx: SheetContext, r: int, household: HouseholdState) -> None:
     area = _quantity(ctx, r, "floor_area_m2", M2_WORDS, "bad_area")
-    structure = _kind_text(ctx.own(r, "structure_type"))
+    structure = _kind_text(ctx, ctx.own(r, "structure_type"))
     if area is None:
         if structure and "floor_area_m2" in ctx.cols and ctx.own(r, "floor_area_m2") is None:
             ctx.issue(r, "floor_area_m2", "", f"有房屋结构「{structure}」但没有建筑面积", "bad_area", "warning")

@@ -32,7 +32,7 @@ def read_person(ctx: SheetContext, r: int, household: HouseholdState) -> None:
         ctx.issue(r, name_key, name_value, "姓名为空", "missing_name")
     elif isinstance(name_value, bool) or not isinstance(name_value, str):
         ctx.issue(r, name_key, name_value, f"姓名不像是文字：{display(name_value)}", "bad_name")
-    relation = clean_name(ctx.own(r, "relation"))
+    relation = ctx.text(ctx.own(r, "relation"))  # clean_name, once per distinct value
     if not relation and ("name" not in ctx.cols or (name and name == record.head)):
         relation = "户主" if not household.has_head_member else ""
     if relation in HEAD_RELATION_SET:

@@ -35,6 +35,16 @@ __all__ = ["SheetReader"]
 _TICK = 500  # rows between progress reports (and cancellation checks)
 
 
+def _present_rows(ctx: SheetContext, keys: tuple[str, ...]) -> set[int]:
+    """Rows where any of these fields holds a value that is not a placeholder (— 无 …)."""
+    rows: set[int] = set()
+    for key in keys:
+        values = ctx.column.get(key)
+        if values is not None:
+            rows.update(r for r, v in enumerate(values) if v is not None and present(v))
+    return rows
+
+
 class SheetReader:
     def __init__(self, grid: SheetGrid, match: HeaderMatch, shared: Shared, village: str, group: str) -> None:
         self.ctx = SheetContext(grid, match, shared)
@@ -45,9 +55,9 @@ class SheetReader:
         self.group = group
         self.repeated_header = RepeatedHeader(grid, match)
         ctx = self.ctx
-        # The mapped fields that make a row a person's / carry household data.
-        self.person_columns = [ctx.column[key] for key in PERSON_KEYS if key in ctx.column]
-        self.household_columns = [ctx.column[key] for key in (*HOUSEHOLD_KEYS, *ctx.wide) if key in ctx.column]
+        # Rows with a person's / the household's data, found column by column.
+        self.person_rows = _present_rows(ctx, PERSON_KEYS)
+        self.household_rows = _present_rows(ctx, (*HOUSEHOLD_KEYS, *ctx.wide))
         self.households: list[SurveyHousehold] = []
         self.current: HouseholdState | None = None
         self.gap = False
@@ -97,10 +107,10 @@ class SheetReader:
         if not self.seen_data and is_numbering_row(row):
             return
         ctx = self.ctx
-        has_person = any(present(values[r]) for values in self.person_columns)
+        has_person = r in self.person_rows
         if "name" not in ctx.cols and not is_blank(ctx.own(r, "head")):
             has_person = True
-        has_household = any(present(values[r]) for values in self.household_columns)
+        has_household = r in self.household_rows
         if not has_person and not has_household:
             remarks = ctx.own(r, "remarks")
             if remarks is not None and self.current is not None and not self.gap:
@@ -122,10 +132,10 @@ class SheetReader:
     def household_for(self, r: int) -> HouseholdState:
         ctx = self.ctx
         number_value = ctx.own(r, "household_no")
-        number = "" if is_placeholder(number_value) else compact(display(number_value))
+        number = "" if number_value is None or is_placeholder(number_value) else compact(display(number_value))
         head_value = ctx.own(r, "head")
         head = clean_name(head_value) if head_value is not None else ""
-        relation = compact(display(ctx.own(r, "relation")))
+        relation = ctx.text(ctx.own(r, "relation"))
         current = self.current
         ctx.repeat_row = False
         if current is not None:

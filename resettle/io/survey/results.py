@@ -6,7 +6,7 @@ A survey household is the import's view of the one household read model
 ``ParcelData`` / ``StructureData`` / ``AttachmentData``; the household and its persons carry
 besides what only an import needs — the sheet and row they came from, the village and group
 named in the sheet, a person's row, and a sex left unknown (None) rather than blank.
-:func:`resettle.services.register.imports.to_data` maps it into ``HouseholdData``.
+:func:`resettle.services.register.import_rows.to_data` maps it into ``HouseholdData``.
 """
 
 from __future__ import annotations

@@ -20,11 +20,17 @@ from resettle.errors import Cancelled
 from resettle.io.grid import CellValue, SheetGrid, column_letter
 from resettle.io.headers import HeaderMatch, field_label
 from resettle.io.survey.results import ImportIssue, Severity, SurveyHousehold
-from resettle.io.values import CellProblem, display, is_blank
+from resettle.io.values import CellProblem, compact, display, is_blank
 
 __all__ = ["HouseholdState", "Shared", "SheetContext"]
 
 _FAILED = object()
+# The household's fields read once per household (phone, bank …): most member rows have none.
+_ONCE_KEYS = ("phone", "address", "bank_name", "bank_account", "remarks", "trees")
+
+
+def _compact_text(value: CellValue) -> str:
+    return compact(display(value))
 
 
 @dataclass
@@ -94,9 +100,27 @@ class SheetContext:
         self.column = {key: grid.own_column(c) for key, c in self.cols.items()}
         self.blank_column: list[CellValue] = [None] * grid.n_rows
         self.formula_rows = {r for r, _ in grid.formulas}
+        # Rows where a field read once per household has a value of its own (others skip those reads).
+        self.household_cell_rows = self.rows_with_values(_ONCE_KEYS)
         # Whether the row repeats the current household's 户号/户主 (a sheet that writes the
         # household cells on every member row): identical household values are then repeats.
         self.repeat_row = False
+
+    def rows_with_values(self, keys: tuple[str, ...]) -> set[int]:
+        """Rows where any of these fields has a value of its own (column by column)."""
+        rows: set[int] = set()
+        for key in keys:
+            values = self.column.get(key)
+            if values is not None:
+                rows.update(r for r, v in enumerate(values) if v is not None)
+        return rows
+
+    def text(self, value: CellValue) -> str:
+        """``compact(display(value))``, once per distinct value."""
+        if value is None:
+            return ""
+        result: str = self.shared.parsed(_compact_text, value)
+        return result
 
     def values(self, key: str) -> list[CellValue]:
         """The field's own values by row; all None when the field is not mapped."""

@@ -12,23 +12,20 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
-from resettle.domain.household import AttachmentData, HouseholdData, ParcelData, PersonData, StructureData
-from resettle.domain.pinyin import initials
 from resettle.errors import Cancelled as CancelledError
 from resettle.errors import NotFoundError, ValidationError
 from resettle.io.survey import ImportIssue, ReadOptions, SurveyHousehold, SurveyReadResult, read_survey
 from resettle.services.accounts.guard import Need, require
 from resettle.services.procedure.cutoff import import_cutoff_warnings, item_keys, stamp_new_items
 from resettle.services.register import households as hh
+from resettle.services.register.import_rows import add_new_household, to_data
 from resettle.services.register.mapping import detail_of, write_into
 from resettle.services.register.projects import ensure_group
-from resettle.services.register.records import HouseholdDetail
 from resettle.store import audit
 from resettle.store.bulk import BulkWriter
 from resettle.store.database import Database
@@ -36,9 +33,6 @@ from resettle.store.models import Household, ImportBatch, Person, Project, Villa
 
 Progress = Callable[[int, int], None] | None
 Cancelled = Callable[[], bool] | None
-
-# Attachment kinds a survey sheet carries (the reader's 果树 column).
-SURVEY_ATTACHMENT_KINDS = frozenset({"果树"})
 
 
 @dataclass(frozen=True)
@@ -109,93 +103,6 @@ def file_sha256(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def to_data(h: SurveyHousehold, group_id: int, existing: HouseholdDetail | None = None) -> HouseholdData:
-    """The survey's household as service data; fields the survey does not carry keep their stored values.
-
-    The survey's land, houses and trees already are the domain's ParcelData / StructureData /
-    AttachmentData; a new household takes them as they are."""
-    old = existing.data if existing else None
-    old_persons = {p.id_number: p for p in old.persons if p.id_number} if old else {}
-    persons = []
-    for p in h.persons:
-        prev = old_persons.get(p.id_number)
-        persons.append(
-            PersonData(
-                id=prev.id if prev else None,
-                name=p.name,
-                id_number=p.id_number,
-                relation=p.relation,
-                sex=p.sex or "",
-                birth_date=p.birth_date,
-                hukou_type=prev.hukou_type if prev else "农业",
-                resettled=prev.resettled if prev else True,
-            )
-        )
-    if old is None:
-        return HouseholdData(
-            household_no=h.household_no,
-            group_id=group_id,
-            head_name=h.head,
-            phone=h.phone,
-            address=h.address,
-            bank_name=h.bank_name,
-            bank_account=h.bank_account,
-            remarks=h.remarks,
-            persons=tuple(persons),
-            parcels=tuple(h.parcels),
-            structures=tuple(h.structures),
-            attachments=tuple(h.attachments),
-        )
-
-    def kept(items: tuple[object, ...], i: int) -> object | None:
-        return items[i] if old and i < len(items) else None
-
-    parcels = []
-    for i, x in enumerate(h.parcels):
-        prev_p = kept(old.parcels, i) if old else None
-        parcels.append(
-            replace(prev_p, land_class=x.land_class, area_mu=x.area_mu)
-            if isinstance(prev_p, ParcelData)
-            else ParcelData(land_class=x.land_class, area_mu=x.area_mu)
-        )
-    structures = []
-    for i, s in enumerate(h.structures):
-        prev_s = kept(old.structures, i) if old else None
-        structures.append(
-            replace(prev_s, structure_type=s.structure_type, floor_area_m2=s.floor_area_m2)
-            if isinstance(prev_s, StructureData)
-            else StructureData(structure_type=s.structure_type, floor_area_m2=s.floor_area_m2)
-        )
-    # A survey sheet only carries some kinds of attachment (its 果树 column); the others (wells,
-    # walls …) stay as stored, in place, and the survey's items replace stored ones of their kinds.
-    carried = SURVEY_ATTACHMENT_KINDS | {a.kind for a in h.attachments}
-    incoming = list(h.attachments)
-    attachments: list[AttachmentData] = []
-    for prev_a in old.attachments if old else ():
-        if prev_a.kind not in carried:
-            attachments.append(prev_a)
-        elif incoming:
-            a = incoming.pop(0)
-            attachments.append(replace(prev_a, kind=a.kind, quantity=a.quantity, unit=a.unit))
-    attachments += [AttachmentData(kind=a.kind, quantity=a.quantity, unit=a.unit) for a in incoming]
-    base = old or HouseholdData(household_no=h.household_no, group_id=group_id, head_name=h.head)
-    return replace(
-        base,
-        household_no=h.household_no,
-        group_id=group_id,
-        head_name=h.head,
-        phone=h.phone,
-        address=h.address if h.address or not old else old.address,  # a sheet without addresses keeps them
-        bank_name=h.bank_name,
-        bank_account=h.bank_account,
-        remarks=h.remarks if h.remarks or not old else old.remarks,
-        persons=tuple(persons),
-        parcels=tuple(parcels),
-        structures=tuple(structures),
-        attachments=tuple(attachments),
-    )
 
 
 # -- preview -----------------------------------------------------------------------------------
@@ -355,25 +262,6 @@ def _compare(s: Session, preview: ImportPreview) -> None:
 # -- apply -------------------------------------------------------------------------------------
 
 
-def _stored_person(hid: int, seq: int, p: PersonData) -> dict[str, object]:
-    return {
-        "household_id": hid,
-        "seq": seq,
-        "name": p.name,
-        "name_initials": initials(p.name),
-        "id_number": p.id_number,
-        "relation": p.relation,
-        "sex": p.sex,
-        "birth_date": p.birth_date.isoformat() if p.birth_date else None,
-        "hukou_type": p.hukou_type,
-        "resettled": 1 if p.resettled else 0,
-    }
-
-
-def _scaled(value: Decimal, places: int) -> int:
-    return int(value.scaleb(places).to_integral_value())
-
-
 def apply_import(
     db: Database,
     preview: ImportPreview,
@@ -453,7 +341,7 @@ def apply_import(
                 continue
             n += 1
             gid = group_of(h)
-            _add(writer, project_id, gid, batch.id, to_data(h, gid))
+            add_new_household(writer, project_id, gid, batch.id, to_data(h, gid))
             added += 1
             step(n)
         writer.flush()
@@ -472,69 +360,6 @@ def apply_import(
         if progress:
             progress(total, total)
         return ImportResult(batch.id, added, changed, removed, preview.persons)
-
-
-def _add(writer: BulkWriter, project_id: int, group_id: int, batch_id: int, data: HouseholdData) -> None:
-    hid = writer.add(
-        "household",
-        {
-            "project_id": project_id,
-            "group_id": group_id,
-            "household_no": data.household_no,
-            "head_name": data.head_name,
-            "head_initials": initials(data.head_name),
-            "phone": data.phone,
-            "address": data.address,
-            "bank_name": data.bank_name,
-            "bank_account": data.bank_account,
-            "tags": data.tags,
-            "status": data.status,
-            "remarks": data.remarks,
-            "batch_id": batch_id,
-            "updated_at": None,
-        },
-    )
-    for seq, p in enumerate(data.persons, start=1):
-        writer.add("person", _stored_person(hid, seq, p))
-    for seq, x in enumerate(data.parcels, start=1):
-        writer.add(
-            "land_parcel",
-            {
-                "household_id": hid,
-                "seq": seq,
-                "parcel_no": x.parcel_no,
-                "land_class": x.land_class,
-                "area_mu": _scaled(x.area_mu, 4),
-                "contract_no": x.contract_no,
-            },
-        )
-    for seq, st in enumerate(data.structures, start=1):
-        writer.add(
-            "structure",
-            {
-                "household_id": hid,
-                "seq": seq,
-                "use": st.use,
-                "structure_type": st.structure_type,
-                "floor_area_m2": _scaled(st.floor_area_m2, 2),
-                "legal_status": st.legal_status,
-                "year_built": st.year_built,
-                "decoration_value": _scaled(st.decoration_value, 2),
-            },
-        )
-    for seq, a in enumerate(data.attachments, start=1):
-        writer.add(
-            "attachment",
-            {
-                "household_id": hid,
-                "seq": seq,
-                "kind": a.kind,
-                "spec": a.spec,
-                "quantity": _scaled(a.quantity, 2),
-                "unit": a.unit,
-            },
-        )
-    writer.created(hid, f"户号 {data.household_no}，户主 {data.head_name}，{len(data.persons)} 人")
 
 
 # -- batches -----------------------------------------------------------------------------------
