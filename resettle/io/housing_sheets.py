@@ -18,8 +18,8 @@ from resettle.domain.money import parse_decimal_text
 from resettle.domain.placement import MODES, PlacementStandard, StandardError
 from resettle.errors import ResettleError, ValidationError
 from resettle.io.cell_text import put_text, restore
-from resettle.io.grid import SheetGrid, column_letter, open_workbook
-from resettle.io.header_row import header_row
+from resettle.io.grid import SheetGrid, open_workbook
+from resettle.io.keyed_sheet import KeyedRows, header_row
 from resettle.io.values import CellProblem, compact, display, is_blank, parse_quantity_cell
 
 __all__ = [
@@ -96,31 +96,16 @@ def _header(
     )
 
 
-class _Rows:
+class _Rows(KeyedRows):
     def __init__(self, grid: SheetGrid, columns: dict[str, int]) -> None:
-        self.grid, self.columns = grid, columns
+        super().__init__(grid, columns)
         self.issues: list[HousingCellIssue] = []
 
-    def letter(self, key: str) -> str:
-        return column_letter(self.columns[key]) if key in self.columns else ""
-
     def issue(self, r: int, key: str | None, message: str) -> None:
-        self.issues.append(HousingCellIssue(self.grid.name, r + 1, self.letter(key) if key else "", message))
-
-    def cell(self, r: int, key: str) -> object:
-        c = self.columns.get(key)
-        return None if c is None else self.grid.value(r, c)
+        self.issues.append(HousingCellIssue(self.grid.name, r + 1, self.letter(key), message))
 
     def blank(self, r: int) -> bool:
         return all(is_blank(self.grid.value(r, c)) for c in self.columns.values())
-
-    def formula_free(self, r: int) -> bool:
-        ok = True
-        for key, c in self.columns.items():
-            if self.grid.formula(r, c) is not None:
-                self.issue(r, key, "单元格是公式，请复制后“粘贴为数值”再导入")
-                ok = False
-        return ok
 
     def required_text(self, r: int, key: str, label: str) -> str:
         text = _text(self.cell(r, key))

@@ -33,7 +33,7 @@ from resettle.domain.rates import (
 from resettle.errors import ValidationError
 from resettle.io.cell_text import put_text, restore
 from resettle.io.grid import CellValue, SheetGrid, column_letter, open_workbook
-from resettle.io.header_row import header_row
+from resettle.io.keyed_sheet import KeyedRows, header_row
 
 if TYPE_CHECKING:
     from openpyxl import Workbook  # imported where a workbook is written: not at start-up
@@ -182,25 +182,13 @@ def _title(grid: SheetGrid, header_row: int) -> _MetaCell | None:
     return None
 
 
-class _RowReader:
+class _RowReader(KeyedRows):
     def __init__(self, grid: SheetGrid, columns: dict[str, int], issues: list[CellIssue]) -> None:
-        self.grid, self.columns, self.issues = grid, columns, issues
+        super().__init__(grid, columns)
+        self.issues = issues
 
     def issue(self, r: int, key: str | None, message: str) -> None:
-        column = column_letter(self.columns[key]) if key in self.columns else ""
-        self.issues.append(CellIssue(self.grid.name, r + 1, column, message))
-
-    def cell(self, r: int, key: str) -> CellValue:
-        c = self.columns.get(key)
-        return None if c is None else self.grid.value(r, c)
-
-    def formula_free(self, r: int) -> bool:
-        ok = True
-        for key, c in self.columns.items():
-            if self.grid.formula(r, c) is not None:
-                self.issue(r, key, "单元格是公式，请复制后“粘贴为数值”再导入")
-                ok = False
-        return ok
+        self.issues.append(CellIssue(self.grid.name, r + 1, self.letter(key), message))
 
     def rule(self, r: int) -> Rule | None:
         before = len(self.issues)
