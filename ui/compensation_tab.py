@@ -9,10 +9,8 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -31,7 +29,9 @@ from resettle.domain.money import to_capital, to_fen
 from resettle.errors import ResettleError
 from resettle.services.compensation import adjustments, computing, reviewing
 from resettle.store.database import Database
+from ui.forms import ok_cancel
 from ui.models.compensation import AdjustmentsModel, LinesModel, yuan
+from ui.tables import rows_view
 
 
 class AdjustmentDialog(QDialog):
@@ -55,9 +55,7 @@ class AdjustmentDialog(QDialog):
         form.addRow(self.tr("支付对象"), self.payee)
         form.addRow(self.tr("原因（必填）"), self.reason)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def value(self) -> Decimal | None:
@@ -118,13 +116,7 @@ class CompensationTab(QWidget):
         self.refresh()
 
     def _table(self, model: LinesModel | AdjustmentsModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.verticalHeader().setVisible(False)
-        return view
+        return rows_view(model)
 
     def refresh(self) -> None:
         enabled = self.household_id is not None

@@ -27,6 +27,7 @@ from resettle.documents.templates import customise_template, is_customised, temp
 from resettle.domain.township import TownshipDetails
 from resettle.services.register.imports import BatchInfo
 from resettle.store.backup import BackupInfo
+from ui.forms import ok_cancel
 from ui.i18n import QT_TRANSLATE_NOOP
 
 REASONS = {
@@ -84,9 +85,7 @@ class SettingsDialog(QDialog):
         form.addRow("", customise)
         form.addRow(QLabel(self.tr("<b>程序</b>")))
         form.addRow(self.tr("界面语言（重启后生效）"), self.language)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -146,11 +145,9 @@ class RestoreDialog(QDialog):
         if self.backups:
             self.view.selectRow(0)
         note = QLabel(self.tr("恢复前会先把当前数据另存一份备份，恢复可以撤回。"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel(self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("恢复所选备份"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.backups))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(note)
@@ -176,9 +173,7 @@ class ColumnChooser(QDialog):
             self.boxes.append(box)
             layout.addWidget(box)
         self.boxes[0].setEnabled(False)  # 户号 always shown
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout.addWidget(buttons)
 
     def hidden(self) -> list[bool]:

@@ -33,16 +33,11 @@ from resettle.store.database import Database
 from ui.models.compensation import DiffModel, RateTablesModel, RulesModel, yuan
 from ui.ops import OpRunner
 from ui.rate_table_info import RateTableInfoDialog
+from ui.tables import rows_view
 
 
 def _view(model: RateTablesModel | RulesModel | DiffModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().setVisible(False)
-    return view
+    return rows_view(model)
 
 
 class ChangePreviewDialog(QDialog):

@@ -24,6 +24,7 @@ from resettle.errors import ResettleError
 from resettle.services.register.start import new_register
 from resettle.store.database import Database
 from resettle.store.paths import default_db_path
+from ui.forms import add_buttons
 
 
 class WelcomeDialog(QDialog):
@@ -68,13 +69,10 @@ class WelcomeDialog(QDialog):
         new_box = QGroupBox(self.tr("新建"))
         new_box.setLayout(form)
 
-        open_file = QPushButton(self.tr("打开已有文件…"))
-        open_file.clicked.connect(self.open_existing)
-        demo = QPushButton(self.tr("打开演示登记册"))
-        demo.clicked.connect(self.open_demo)
         others = QHBoxLayout()
-        others.addWidget(open_file)
-        others.addWidget(demo)
+        add_buttons(
+            others, ((self.tr("打开已有文件…"), self.open_existing), (self.tr("打开演示登记册"), self.open_demo))
+        )
         others.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -3,77 +3,77 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="70" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="67" />
         <source>账户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="77" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="76" />
         <source>添加账户…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="78" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="77" />
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="79" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="78" />
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="80" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="79" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="81" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="80" />
         <source>修改本人密码…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="95" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="92" />
         <source>此数据库尚未启用账户。添加的第一个账户须是管理员；之后打开时要登录。</source>
         <translation>Accounts are not enabled for this database. The first account added must be an administrator; after that, opening it requires a login.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="98" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="95" />
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="99" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="96" />
         <source>当前账户：{0}（{1}）</source>
         <translation>Account: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="117" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="114" />
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="127" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="124" />
         <source>账户已启用。请以刚添加的管理员登录。</source>
         <translation>Accounts are enabled. Log in as the administrator just added.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="134" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="131" />
         <source>请先选择一个账户。</source>
         <translation>Choose an account first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="142" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="139" />
         <source>重置 {0} 的密码</source>
         <translation>Reset the password of {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="152" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="149" />
         <source>修改本人密码</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="156" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="153" />
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
@@ -144,7 +144,7 @@
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="72" />
+        <location filename="../../ui/compensation_tab.py" line="70" />
         <source>项目、金额和原因都必须填写，金额须为数字</source>
         <translation>Item, amount and reason are required; the amount must be a number</translation>
     </message>
@@ -180,122 +180,122 @@
 <context>
     <name>AgreementsDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="112" />
+        <location filename="../../ui/payments/dialogs.py" line="94" />
         <source>协议</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="116" />
+        <location filename="../../ui/payments/dialogs.py" line="100" />
         <source>签约（所选户）…</source>
         <translation>Sign (selected households)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="117" />
+        <location filename="../../ui/payments/dialogs.py" line="101" />
         <source>签约（全部已复核户）…</source>
         <translation>Sign (all reviewed households)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="118" />
+        <location filename="../../ui/payments/dialogs.py" line="102" />
         <source>登记腾房…</source>
         <translation>Record vacating…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="119" />
+        <location filename="../../ui/payments/dialogs.py" line="103" />
         <source>补充协议（按现行计算）…</source>
         <translation>Supplementary agreement (current computation)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="137" />
+        <location filename="../../ui/payments/dialogs.py" line="119" />
         <source>已签约 {0} 户，协议金额合计 {1:,.2f} 元</source>
         <translation>{0} households signed, agreements total {1:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="148" />
-        <location filename="../../ui/payments/dialogs.py" line="159" />
+        <location filename="../../ui/payments/dialogs.py" line="130" />
+        <location filename="../../ui/payments/dialogs.py" line="141" />
         <source>签订协议</source>
         <translation>Sign agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="148" />
+        <location filename="../../ui/payments/dialogs.py" line="130" />
         <source>请先在登记表中选择要签约的户。</source>
         <translation>Choose the households to sign in the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="150" />
+        <location filename="../../ui/payments/dialogs.py" line="132" />
         <source>为所选 {0} 户签约</source>
         <translation>Sign for the {0} selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="150" />
+        <location filename="../../ui/payments/dialogs.py" line="132" />
         <source>为本项目全部已复核的户签约</source>
         <translation>Sign for all reviewed households of this project</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="156" />
+        <location filename="../../ui/payments/dialogs.py" line="138" />
         <source>已签订 {0} 户，合计 {1:,.2f} 元。</source>
         <translation>{0} households signed, total {1:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="158" />
+        <location filename="../../ui/payments/dialogs.py" line="140" />
         <source>未签：</source>
         <translation>Not signed: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="162" />
+        <location filename="../../ui/payments/dialogs.py" line="144" />
         <source>正在签订协议…</source>
         <translation>Signing agreements…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="174" />
-        <location filename="../../ui/payments/dialogs.py" line="176" />
-        <location filename="../../ui/payments/dialogs.py" line="182" />
+        <location filename="../../ui/payments/dialogs.py" line="155" />
+        <location filename="../../ui/payments/dialogs.py" line="157" />
+        <location filename="../../ui/payments/dialogs.py" line="163" />
         <source>登记腾房</source>
         <translation>Record vacating</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="174" />
+        <location filename="../../ui/payments/dialogs.py" line="155" />
         <source>请选择已腾房的户。</source>
         <translation>Choose the households that have vacated.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="176" />
+        <location filename="../../ui/payments/dialogs.py" line="157" />
         <source>腾房日期（如 2026-08-01）：</source>
         <translation>Vacating date (e.g. 2026-08-01):</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="182" />
+        <location filename="../../ui/payments/dialogs.py" line="163" />
         <source>日期应写成 2026-08-01 的形式。</source>
         <translation>Write the date as 2026-08-01.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="185" />
+        <location filename="../../ui/payments/dialogs.py" line="166" />
         <source>正在登记腾房…</source>
         <translation>Recording vacating…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="196" />
-        <location filename="../../ui/payments/dialogs.py" line="198" />
-        <location filename="../../ui/payments/dialogs.py" line="205" />
+        <location filename="../../ui/payments/dialogs.py" line="176" />
+        <location filename="../../ui/payments/dialogs.py" line="178" />
+        <location filename="../../ui/payments/dialogs.py" line="185" />
         <source>补充协议</source>
         <translation>Supplementary agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="196" />
+        <location filename="../../ui/payments/dialogs.py" line="176" />
         <source>请选择一户。</source>
         <translation>Choose a household.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="198" />
+        <location filename="../../ui/payments/dialogs.py" line="178" />
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="202" />
+        <location filename="../../ui/payments/dialogs.py" line="182" />
         <source>正在签订补充协议…</source>
         <translation>Signing the supplementary agreement…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="205" />
+        <location filename="../../ui/payments/dialogs.py" line="185" />
         <source>已签补充协议，金额 {0:,.2f} 元。</source>
         <translation>Supplementary agreement signed: {0:,.2f} yuan.</translation>
     </message>
@@ -379,22 +379,22 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>AttachmentsModel</name>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="291" />
+        <location filename="../../ui/models/household_parts.py" line="273" />
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="296" />
+        <location filename="../../ui/models/household_parts.py" line="278" />
         <source>规格</source>
         <translation>Specification</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="297" />
+        <location filename="../../ui/models/household_parts.py" line="279" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="300" />
+        <location filename="../../ui/models/household_parts.py" line="282" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
@@ -438,167 +438,159 @@ A whole batch can be undone under File → Import batches….</translation>
     </message>
 </context>
 <context>
-    <name>BarChart</name>
-    <message>
-        <location filename="../../ui/livelihood/charts.py" line="85" />
-        <source>暂无数据</source>
-        <translation>No data yet</translation>
-    </message>
-</context>
-<context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="196" />
+        <location filename="../../ui/dialogs.py" line="191" />
         <source>导入批次</source>
         <translation>Import batches</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="200" />
+        <location filename="../../ui/dialogs.py" line="195" />
         <source>批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="200" />
+        <location filename="../../ui/dialogs.py" line="195" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="200" />
+        <location filename="../../ui/dialogs.py" line="195" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="200" />
+        <location filename="../../ui/dialogs.py" line="195" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="200" />
+        <location filename="../../ui/dialogs.py" line="195" />
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="200" />
+        <location filename="../../ui/dialogs.py" line="195" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="203" />
+        <location filename="../../ui/dialogs.py" line="198" />
         <source>已撤销 {0}</source>
         <translation>Undone {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="203" />
+        <location filename="../../ui/dialogs.py" line="198" />
         <source>有效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="216" />
+        <location filename="../../ui/dialogs.py" line="211" />
         <source>撤销所选批次…</source>
         <translation>Undo selected batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="218" />
+        <location filename="../../ui/payments/dialogs.py" line="197" />
         <source>兑付批次</source>
         <translation>Payment batches</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="223" />
+        <location filename="../../ui/payments/dialogs.py" line="202" />
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="224" />
+        <location filename="../../ui/payments/dialogs.py" line="203" />
         <source> 期</source>
         <translation> (instalment)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="227" />
+        <location filename="../../ui/payments/dialogs.py" line="208" />
         <source>生成批次</source>
         <translation>Create batch</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="228" />
+        <location filename="../../ui/payments/dialogs.py" line="209" />
         <source>审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="229" />
+        <location filename="../../ui/payments/dialogs.py" line="210" />
         <source>写出银行文件…</source>
         <translation>Write bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="230" />
+        <location filename="../../ui/payments/dialogs.py" line="211" />
         <source>登记银行回盘…</source>
         <translation>Record bank return…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="236" />
+        <location filename="../../ui/payments/dialogs.py" line="215" />
         <source>只写 xlsx</source>
         <translation>xlsx only</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="253" />
+        <location filename="../../ui/payments/dialogs.py" line="232" />
         <source>当前审计链头：{0}</source>
         <translation>Audit chain head: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="258" />
+        <location filename="../../ui/payments/dialogs.py" line="237" />
         <source>请先选择一个批次。</source>
         <translation>Choose a batch first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="264" />
+        <location filename="../../ui/payments/dialogs.py" line="243" />
         <source>已生成批次 {0}：{1} 笔，合计 {2:,.2f} 元。</source>
         <translation>Batch {0} created: {1} payments, total {2:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="266" />
+        <location filename="../../ui/payments/dialogs.py" line="245" />
         <source>未列入：</source>
         <translation>Not included: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="270" />
+        <location filename="../../ui/payments/dialogs.py" line="249" />
         <source>正在生成兑付批次…</source>
         <translation>Creating the payment batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="281" />
+        <location filename="../../ui/payments/dialogs.py" line="258" />
         <source>正在审批…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="288" />
+        <location filename="../../ui/payments/dialogs.py" line="264" />
         <source>银行文件</source>
         <translation>Bank file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="293" />
+        <location filename="../../ui/payments/dialogs.py" line="269" />
         <source>正在写出银行文件…</source>
         <translation>Writing the bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="296" />
+        <location filename="../../ui/payments/dialogs.py" line="272" />
         <source>已写出：</source>
         <translation>Written: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="306" />
+        <location filename="../../ui/payments/dialogs.py" line="281" />
         <source>银行回盘文件</source>
         <translation>Bank return file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="311" />
+        <location filename="../../ui/payments/dialogs.py" line="286" />
         <source>批次 {0}：成功 {1} 笔（{2:,.2f} 元），失败 {3} 笔。</source>
         <translation>Batch {0}: {1} paid ({2:,.2f} yuan), {3} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="315" />
+        <location filename="../../ui/payments/dialogs.py" line="290" />
         <source>此回盘已登记过，未作改动。</source>
         <translation>This return was already recorded; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="318" />
+        <location filename="../../ui/payments/dialogs.py" line="293" />
         <source>正在登记回盘…</source>
         <translation>Recording the bank return…</translation>
     </message>
@@ -662,17 +654,17 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>ChangePreviewDialog</name>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="53" />
+        <location filename="../../ui/rates_dialog.py" line="48" />
         <source>更换补偿标准的影响</source>
         <translation>Effect of changing the standard</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="58" />
+        <location filename="../../ui/rates_dialog.py" line="53" />
         <source>改用「{0}」：{1} 户合计变化，{2} 户不变。项目合计 {3} 元 → {4} 元。</source>
         <translation>Using "{0}": {1} households change, {2} unchanged. Project total {3} → {4} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="63" />
+        <location filename="../../ui/rates_dialog.py" line="58" />
         <source>确认更换并重新计算</source>
         <translation>Change and recompute</translation>
     </message>
@@ -770,22 +762,22 @@ No errors, {0} warnings.</translation>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="173" />
+        <location filename="../../ui/procedure/dialogs.py" line="169" />
         <source>办结信访 </source>
         <translation>Close grievance </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="180" />
+        <location filename="../../ui/procedure/dialogs.py" line="176" />
         <source>答复内容</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="181" />
+        <location filename="../../ui/procedure/dialogs.py" line="177" />
         <source>办结日期</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="182" />
+        <location filename="../../ui/procedure/dialogs.py" line="178" />
         <source>承办人</source>
         <translation>Handled by</translation>
     </message>
@@ -793,7 +785,7 @@ No errors, {0} warnings.</translation>
 <context>
     <name>ColumnChooser</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="170" />
+        <location filename="../../ui/dialogs.py" line="167" />
         <source>显示列</source>
         <translation>Columns</translation>
     </message>
@@ -801,67 +793,67 @@ No errors, {0} warnings.</translation>
 <context>
     <name>CompensationTab</name>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="95" />
+        <location filename="../../ui/compensation_tab.py" line="93" />
         <source>按现行标准计算</source>
         <translation>Compute with current standard</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="96" />
+        <location filename="../../ui/compensation_tab.py" line="94" />
         <source>添加人工调整…</source>
         <translation>Add adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="97" />
+        <location filename="../../ui/compensation_tab.py" line="95" />
         <source>删除所选调整…</source>
         <translation>Delete selected adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="98" />
+        <location filename="../../ui/compensation_tab.py" line="96" />
         <source>复核通过</source>
         <translation>Mark reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="113" />
+        <location filename="../../ui/compensation_tab.py" line="111" />
         <source>人工调整（不按标准计算的金额，须写明原因）</source>
         <translation>Manual adjustments (amounts outside the standard, with reasons)</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="134" />
+        <location filename="../../ui/compensation_tab.py" line="126" />
         <source>保存本户后才能计算补偿。</source>
         <translation>Save the household before computing compensation.</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="143" />
+        <location filename="../../ui/compensation_tab.py" line="135" />
         <source>（{0} 于 {1} 复核）</source>
         <translation> (reviewed by {0} at {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="146" />
+        <location filename="../../ui/compensation_tab.py" line="138" />
         <source>补偿标准：{0}　状态：{1}</source>
         <translation>Standard: {0}   Status: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="146" />
+        <location filename="../../ui/compensation_tab.py" line="138" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="147" />
+        <location filename="../../ui/compensation_tab.py" line="139" />
         <source>合计：¥{0} 元</source>
         <translation>Total: ¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="156" />
+        <location filename="../../ui/compensation_tab.py" line="148" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="182" />
+        <location filename="../../ui/compensation_tab.py" line="174" />
         <source>删除人工调整</source>
         <translation>Delete adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="182" />
+        <location filename="../../ui/compensation_tab.py" line="174" />
         <source>删除「{0}」的原因：</source>
         <translation>Reason for deleting "{0}":</translation>
     </message>
@@ -907,37 +899,37 @@ No errors, {0} warnings.</translation>
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="175" />
+        <location filename="../../ui/livelihood/dialogs.py" line="169" />
         <source>新建培训课程</source>
         <translation>New training course</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="185" />
+        <location filename="../../ui/livelihood/dialogs.py" line="179" />
         <source>课程名称</source>
         <translation>Course name</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="186" />
+        <location filename="../../ui/livelihood/dialogs.py" line="180" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="187" />
+        <location filename="../../ui/livelihood/dialogs.py" line="181" />
         <source>培训机构</source>
         <translation>Training provider</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="188" />
+        <location filename="../../ui/livelihood/dialogs.py" line="182" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="189" />
+        <location filename="../../ui/livelihood/dialogs.py" line="183" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="190" />
+        <location filename="../../ui/livelihood/dialogs.py" line="184" />
         <source>学时</source>
         <translation>Hours</translation>
     </message>
@@ -1194,49 +1186,44 @@ No errors, {0} warnings.</translation>
 <context>
     <name>EmploymentDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="100" />
+        <location filename="../../ui/livelihood/dialogs.py" line="116" />
         <source>就业状况：{0}</source>
         <translation>Employment: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="106" />
+        <location filename="../../ui/livelihood/dialogs.py" line="120" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="113" />
+        <location filename="../../ui/livelihood/dialogs.py" line="126" />
         <source>就业状态</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="114" />
+        <location filename="../../ui/livelihood/dialogs.py" line="127" />
         <source>劳动能力状况</source>
         <translation>Ability to work</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="115" />
+        <location filename="../../ui/livelihood/dialogs.py" line="128" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="116" />
+        <location filename="../../ui/livelihood/dialogs.py" line="129" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="117" />
+        <location filename="../../ui/livelihood/dialogs.py" line="130" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="118" />
+        <location filename="../../ui/livelihood/dialogs.py" line="131" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="125" />
-        <source>月收入应为金额，例如 3500.00</source>
-        <translation>Monthly income must be an amount, e.g. 3500.00</translation>
     </message>
 </context>
 <context>
@@ -1553,67 +1540,67 @@ No errors, {0} warnings.</translation>
 <context>
     <name>GrievanceDialog</name>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="103" />
+        <location filename="../../ui/procedure/dialogs.py" line="101" />
         <source>登记信访 / 异议</source>
         <translation>Record grievance / objection</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="116" />
+        <location filename="../../ui/procedure/dialogs.py" line="114" />
         <source>户号（涉及某户时填）</source>
         <translation>Household no. (if about a household)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="127" />
+        <location filename="../../ui/procedure/dialogs.py" line="125" />
         <source>反映人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="128" />
+        <location filename="../../ui/procedure/dialogs.py" line="126" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="129" />
+        <location filename="../../ui/procedure/dialogs.py" line="127" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="130" />
+        <location filename="../../ui/procedure/dialogs.py" line="128" />
         <source>受理日期</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="131" />
+        <location filename="../../ui/procedure/dialogs.py" line="129" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="132" />
+        <location filename="../../ui/procedure/dialogs.py" line="130" />
         <source>涉及</source>
         <translation>Concerns</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="133" />
+        <location filename="../../ui/procedure/dialogs.py" line="131" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="134" />
+        <location filename="../../ui/procedure/dialogs.py" line="132" />
         <source>事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="135" />
+        <location filename="../../ui/procedure/dialogs.py" line="133" />
         <source>反映内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="136" />
+        <location filename="../../ui/procedure/dialogs.py" line="134" />
         <source>承办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="140" />
+        <location filename="../../ui/procedure/dialogs.py" line="138" />
         <source>办理期限</source>
         <translation>Time limit</translation>
     </message>
@@ -1694,88 +1681,88 @@ No errors, {0} warnings.</translation>
 <context>
     <name>GrievancePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="214" />
+        <location filename="../../ui/procedure/window.py" line="200" />
         <source>登记…</source>
         <translation>Record…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="215" />
+        <location filename="../../ui/procedure/window.py" line="201" />
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="216" />
+        <location filename="../../ui/procedure/window.py" line="202" />
         <source>打印受理回执…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="217" />
+        <location filename="../../ui/procedure/window.py" line="203" />
         <source>打印答复意见书…</source>
         <translation>Print answer letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="218" />
+        <location filename="../../ui/procedure/window.py" line="204" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="219" />
+        <location filename="../../ui/procedure/window.py" line="205" />
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="220" />
+        <location filename="../../ui/procedure/window.py" line="206" />
         <source>只看未办结</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="231" />
+        <location filename="../../ui/procedure/window.py" line="217" />
         <source>读取信访台账</source>
         <translation>Reading the grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="239" />
+        <location filename="../../ui/procedure/window.py" line="225" />
         <source>共 {n} 件，未办结 {o} 件</source>
         <translation>{n} in all, {o} open</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="241" />
+        <location filename="../../ui/procedure/window.py" line="227" />
         <source>，其中逾期 {k} 件（红色）</source>
         <translation>, {k} overdue (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="252" />
+        <location filename="../../ui/procedure/window.py" line="234" />
         <source>登记信访</source>
         <translation>Record grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="264" />
+        <location filename="../../ui/procedure/window.py" line="246" />
         <source>办结信访</source>
         <translation>Close grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="270" />
+        <location filename="../../ui/procedure/window.py" line="252" />
         <source>选择信件、照片等附件</source>
         <translation>Choose letters, photos or other attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="270" />
+        <location filename="../../ui/procedure/window.py" line="252" />
         <source>添加信访附件</source>
         <translation>Add grievance attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="284" />
+        <location filename="../../ui/procedure/window.py" line="266" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="292" />
-        <location filename="../../ui/procedure/window.py" line="295" />
+        <location filename="../../ui/procedure/window.py" line="274" />
+        <location filename="../../ui/procedure/window.py" line="277" />
         <source>导出信访台账</source>
         <translation>Export grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="292" />
+        <location filename="../../ui/procedure/window.py" line="274" />
         <source>信访台账.xlsx</source>
         <translation>grievance-ledger.xlsx</translation>
     </message>
@@ -1783,102 +1770,102 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="548" />
+        <location filename="../../ui/housing/dialogs.py" line="504" />
         <source>交房</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="552" />
+        <location filename="../../ui/housing/dialogs.py" line="508" />
         <source>交房 — {0}</source>
         <translation>Handover — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="562" />
+        <location filename="../../ui/housing/dialogs.py" line="518" />
         <source>所选房</source>
         <translation>Chosen flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="562" />
+        <location filename="../../ui/housing/dialogs.py" line="518" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="563" />
+        <location filename="../../ui/housing/dialogs.py" line="519" />
         <source>交房日期</source>
         <translation>Handover date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="564" />
+        <location filename="../../ui/housing/dialogs.py" line="520" />
         <source>钥匙（把）</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="565" />
+        <location filename="../../ui/housing/dialogs.py" line="521" />
         <source>水表读数</source>
         <translation>Water meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="566" />
+        <location filename="../../ui/housing/dialogs.py" line="522" />
         <source>电表读数</source>
         <translation>Electricity meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="567" />
+        <location filename="../../ui/housing/dialogs.py" line="523" />
         <source>燃气表读数</source>
         <translation>Gas meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="568" />
+        <location filename="../../ui/housing/dialogs.py" line="524" />
         <source>办证状态</source>
         <translation>Title deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="569" />
+        <location filename="../../ui/housing/dialogs.py" line="525" />
         <source>交房并出具入住通知单</source>
         <translation>Hand over and issue move-in notice</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="571" />
+        <location filename="../../ui/housing/dialogs.py" line="527" />
         <source>保存办证状态</source>
         <translation>Save deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="573" />
+        <location filename="../../ui/housing/dialogs.py" line="529" />
         <source>打印入住通知单…</source>
         <translation>Print move-in notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="587" />
+        <location filename="../../ui/housing/dialogs.py" line="543" />
         <source>尚未交房。</source>
         <translation>Not handed over yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="589" />
+        <location filename="../../ui/housing/dialogs.py" line="545" />
         <source>已于 {0} 交房，入住通知单 {1}</source>
         <translation>Handed over on {0}, move-in notice {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="605" />
+        <location filename="../../ui/housing/dialogs.py" line="561" />
         <source>表读数「{0}」不是数值</source>
         <translation>Meter reading “{0}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="625" />
+        <location filename="../../ui/housing/dialogs.py" line="581" />
         <source>打印入住通知单</source>
         <translation>Print move-in notice</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="625" />
+        <location filename="../../ui/housing/dialogs.py" line="581" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="625" />
+        <location filename="../../ui/housing/dialogs.py" line="581" />
         <source>入住通知单.pdf</source>
         <translation>move-in-notice.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="629" />
+        <location filename="../../ui/housing/dialogs.py" line="585" />
         <source>正在打印入住通知单…</source>
         <translation>Printing the move-in notice…</translation>
     </message>
@@ -1909,1463 +1896,1463 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/models/history.py" line="16" />
+        <location filename="../../ui/models/history.py" line="17" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="17" />
+        <location filename="../../ui/models/history.py" line="18" />
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="18" />
+        <location filename="../../ui/models/history.py" line="19" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="19" />
+        <location filename="../../ui/models/history.py" line="20" />
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="20" />
+        <location filename="../../ui/models/history.py" line="21" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="21" />
+        <location filename="../../ui/models/history.py" line="22" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="22" />
+        <location filename="../../ui/models/history.py" line="23" />
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="23" />
-        <location filename="../../ui/models/history.py" line="136" />
+        <location filename="../../ui/models/history.py" line="24" />
+        <location filename="../../ui/models/history.py" line="137" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="30" />
+        <location filename="../../ui/models/history.py" line="31" />
         <source>新增</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="31" />
+        <location filename="../../ui/models/history.py" line="32" />
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="32" />
+        <location filename="../../ui/models/history.py" line="33" />
         <source>删除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="33" />
+        <location filename="../../ui/models/history.py" line="34" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="34" />
+        <location filename="../../ui/models/history.py" line="35" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="35" />
+        <location filename="../../ui/models/history.py" line="36" />
         <source>村民小组</source>
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="36" />
+        <location filename="../../ui/models/history.py" line="37" />
         <source>户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="37" />
+        <location filename="../../ui/models/history.py" line="38" />
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="38" />
+        <location filename="../../ui/models/history.py" line="39" />
         <source>地块</source>
         <translation>Parcel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="39" />
+        <location filename="../../ui/models/history.py" line="40" />
         <source>房屋</source>
         <translation>Houses</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="40" />
+        <location filename="../../ui/models/history.py" line="41" />
         <source>附着物</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="41" />
+        <location filename="../../ui/models/history.py" line="42" />
         <source>补偿标准</source>
         <translation>Rate tables</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="42" />
+        <location filename="../../ui/models/history.py" line="43" />
         <source>补偿规则</source>
         <translation>Compensation rule</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="43" />
+        <location filename="../../ui/models/history.py" line="44" />
         <source>项目补偿标准</source>
         <translation>Project standard</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="44" />
+        <location filename="../../ui/models/history.py" line="45" />
         <source>补偿结果</source>
         <translation>Compensation result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="45" />
+        <location filename="../../ui/models/history.py" line="46" />
         <source>补偿明细</source>
         <translation>Compensation line</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="46" />
+        <location filename="../../ui/models/history.py" line="47" />
         <source>补偿调整</source>
         <translation>Compensation adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="47" />
+        <location filename="../../ui/models/history.py" line="48" />
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="48" />
+        <location filename="../../ui/models/history.py" line="49" />
         <source>账户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="49" />
+        <location filename="../../ui/models/history.py" line="50" />
         <source>协议</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="50" />
+        <location filename="../../ui/models/history.py" line="51" />
         <source>协议明细</source>
         <translation>Agreement line</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="51" />
+        <location filename="../../ui/models/history.py" line="52" />
         <source>分期</source>
         <translation>Instalment</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="52" />
+        <location filename="../../ui/models/history.py" line="53" />
         <source>兑付批次</source>
         <translation>Payment batches</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="53" />
+        <location filename="../../ui/models/history.py" line="54" />
         <source>兑付</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="54" />
+        <location filename="../../ui/models/history.py" line="55" />
         <source>要件</source>
         <translation>Supporting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="55" />
+        <location filename="../../ui/models/history.py" line="56" />
         <source>安置小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="56" />
+        <location filename="../../ui/models/history.py" line="57" />
         <source>安置房</source>
         <translation>Flat</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="57" />
+        <location filename="../../ui/models/history.py" line="58" />
         <source>安置标准</source>
         <translation>Resettlement standard</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="58" />
+        <location filename="../../ui/models/history.py" line="59" />
         <source>安置户</source>
         <translation>Resettled household</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="59" />
+        <location filename="../../ui/models/history.py" line="60" />
         <source>不计安置人口</source>
         <translation>Excluded person</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="60" />
+        <location filename="../../ui/models/history.py" line="61" />
         <source>选房</source>
         <translation>Flat choice</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="61" />
+        <location filename="../../ui/models/history.py" line="62" />
         <source>抽签</source>
         <translation>Lottery</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="62" />
+        <location filename="../../ui/models/history.py" line="63" />
         <source>交房</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="63" />
+        <location filename="../../ui/models/history.py" line="64" />
         <source>劳动年龄设置</source>
         <translation>Working-age settings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="64" />
+        <location filename="../../ui/models/history.py" line="65" />
         <source>劳动力状况</source>
         <translation>Labour status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="65" />
+        <location filename="../../ui/models/history.py" line="66" />
         <source>就业记录</source>
         <translation>Employment record</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="66" />
+        <location filename="../../ui/models/history.py" line="67" />
         <source>培训课程</source>
         <translation>Training course</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="67" />
+        <location filename="../../ui/models/history.py" line="68" />
         <source>培训报名</source>
         <translation>Training enrolment</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="68" />
+        <location filename="../../ui/models/history.py" line="69" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="69" />
+        <location filename="../../ui/models/history.py" line="70" />
         <source>岗位推荐</source>
         <translation>Job referral</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="70" />
+        <location filename="../../ui/models/history.py" line="71" />
         <source>回访</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="71" />
+        <location filename="../../ui/models/history.py" line="72" />
         <source>社保标准</source>
         <translation>Pension standard</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="72" />
+        <location filename="../../ui/models/history.py" line="73" />
         <source>社保年龄段</source>
         <translation>Pension age band</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="73" />
+        <location filename="../../ui/models/history.py" line="74" />
         <source>社保参保</source>
         <translation>Social security enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="74" />
+        <location filename="../../ui/models/history.py" line="75" />
         <source>程序步骤</source>
         <translation>Procedure step</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="75" />
+        <location filename="../../ui/models/history.py" line="76" />
         <source>程序设置</source>
         <translation>Procedure settings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="76" />
+        <location filename="../../ui/models/history.py" line="77" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="77" />
+        <location filename="../../ui/models/history.py" line="78" />
         <source>信访/异议</source>
         <translation>Grievance/objection</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="78" />
+        <location filename="../../ui/models/history.py" line="79" />
         <source>公示记录</source>
         <translation>Postings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="79" />
+        <location filename="../../ui/models/history.py" line="80" />
         <source>节假日年度</source>
         <translation>Holiday year</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="80" />
+        <location filename="../../ui/models/history.py" line="81" />
         <source>节假日</source>
         <translation>Holiday</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="81" />
+        <location filename="../../ui/models/history.py" line="82" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="82" />
+        <location filename="../../ui/models/history.py" line="83" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="83" />
+        <location filename="../../ui/models/history.py" line="84" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="84" />
+        <location filename="../../ui/models/history.py" line="85" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="85" />
+        <location filename="../../ui/models/history.py" line="86" />
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="86" />
+        <location filename="../../ui/models/history.py" line="87" />
         <source>银行账号</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="87" />
+        <location filename="../../ui/models/history.py" line="88" />
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="88" />
+        <location filename="../../ui/models/history.py" line="89" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="89" />
+        <location filename="../../ui/models/history.py" line="90" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="90" />
+        <location filename="../../ui/models/history.py" line="91" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="91" />
+        <location filename="../../ui/models/history.py" line="92" />
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="92" />
+        <location filename="../../ui/models/history.py" line="93" />
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="93" />
+        <location filename="../../ui/models/history.py" line="94" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="94" />
+        <location filename="../../ui/models/history.py" line="95" />
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="95" />
+        <location filename="../../ui/models/history.py" line="96" />
         <source>户口性质</source>
         <translation>Hukou type</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="96" />
+        <location filename="../../ui/models/history.py" line="97" />
         <source>安置人口</source>
         <translation>Resettled</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="97" />
+        <location filename="../../ui/models/history.py" line="98" />
         <source>地类</source>
         <translation>Land class</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="98" />
+        <location filename="../../ui/models/history.py" line="99" />
         <source>面积(亩)</source>
         <translation>Area (mu)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="99" />
+        <location filename="../../ui/models/history.py" line="100" />
         <source>地块编号</source>
         <translation>Parcel no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="100" />
+        <location filename="../../ui/models/history.py" line="101" />
         <source>承包合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="101" />
+        <location filename="../../ui/models/history.py" line="102" />
         <source>结构</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="102" />
+        <location filename="../../ui/models/history.py" line="103" />
         <source>建筑面积(㎡)</source>
         <translation>Floor area (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="103" />
+        <location filename="../../ui/models/history.py" line="104" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="104" />
+        <location filename="../../ui/models/history.py" line="105" />
         <source>合法性</source>
         <translation>Legality</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="105" />
+        <location filename="../../ui/models/history.py" line="106" />
         <source>建成年份</source>
         <translation>Year built</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="106" />
+        <location filename="../../ui/models/history.py" line="107" />
         <source>装修评估价(元)</source>
         <translation>Fit-out value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="107" />
+        <location filename="../../ui/models/history.py" line="108" />
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="108" />
+        <location filename="../../ui/models/history.py" line="109" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="109" />
+        <location filename="../../ui/models/history.py" line="110" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="110" />
+        <location filename="../../ui/models/history.py" line="111" />
         <source>规格</source>
         <translation>Specification</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="111" />
+        <location filename="../../ui/models/history.py" line="112" />
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="112" />
+        <location filename="../../ui/models/history.py" line="113" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="113" />
+        <location filename="../../ui/models/history.py" line="114" />
         <source>导入批次</source>
         <translation>Import batches</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="114" />
+        <location filename="../../ui/models/history.py" line="115" />
         <source>批准文号</source>
         <translation>Approval no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="115" />
+        <location filename="../../ui/models/history.py" line="116" />
         <source>批准日期</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="116" />
+        <location filename="../../ui/models/history.py" line="117" />
         <source>预公告日（截止日）</source>
         <translation>Cut-off (pre-announcement)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="117" />
+        <location filename="../../ui/models/history.py" line="118" />
         <source>基准日</source>
         <translation>Reference date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="118" />
+        <location filename="../../ui/models/history.py" line="119" />
         <source>公示天数</source>
         <translation>Posting days</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="119" />
+        <location filename="../../ui/models/history.py" line="120" />
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="120" />
+        <location filename="../../ui/models/history.py" line="121" />
         <source>征迁办</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="121" />
+        <location filename="../../ui/models/history.py" line="122" />
         <source>征迁办电话</source>
         <translation>Office phone</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="122" />
+        <location filename="../../ui/models/history.py" line="123" />
         <source>签约地点</source>
         <translation>Signing place</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="123" />
+        <location filename="../../ui/models/history.py" line="124" />
         <source>监督电话</source>
         <translation>Complaint phone</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="124" />
+        <location filename="../../ui/models/history.py" line="125" />
         <source>标准版本</source>
         <translation>Standard version</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="125" />
+        <location filename="../../ui/models/history.py" line="126" />
         <source>合计(元)</source>
         <translation>Total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="126" />
+        <location filename="../../ui/models/history.py" line="127" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="127" />
+        <location filename="../../ui/models/history.py" line="128" />
         <source>明细摘要</source>
         <translation>Lines digest</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="128" />
+        <location filename="../../ui/models/history.py" line="129" />
         <source>计算依据摘要</source>
         <translation>Basis digest</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="129" />
+        <location filename="../../ui/models/history.py" line="130" />
         <source>计算时间</source>
         <translation>Computed at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="130" />
+        <location filename="../../ui/models/history.py" line="131" />
         <source>计算人</source>
         <translation>Computed by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="131" />
+        <location filename="../../ui/models/history.py" line="132" />
         <source>复核时间</source>
         <translation>Reviewed at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="132" />
+        <location filename="../../ui/models/history.py" line="133" />
         <source>复核人</source>
         <translation>Reviewed by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="133" />
+        <location filename="../../ui/models/history.py" line="134" />
         <source>签约日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="134" />
+        <location filename="../../ui/models/history.py" line="135" />
         <source>过渡月数</source>
         <translation>Transition months</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="135" />
+        <location filename="../../ui/models/history.py" line="136" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="137" />
+        <location filename="../../ui/models/history.py" line="138" />
         <source>创建时间</source>
         <translation>Created at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="138" />
+        <location filename="../../ui/models/history.py" line="139" />
         <source>创建人</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="139" />
+        <location filename="../../ui/models/history.py" line="140" />
         <source>规则编码</source>
         <translation>Rule code</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="140" />
+        <location filename="../../ui/models/history.py" line="141" />
         <source>依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="141" />
+        <location filename="../../ui/models/history.py" line="142" />
         <source>单价(元)</source>
         <translation>Unit price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="142" />
+        <location filename="../../ui/models/history.py" line="143" />
         <source>算式</source>
         <translation>Formula</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="143" />
+        <location filename="../../ui/models/history.py" line="144" />
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="144" />
+        <location filename="../../ui/models/history.py" line="145" />
         <source>条件</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="145" />
+        <location filename="../../ui/models/history.py" line="146" />
         <source>最低</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="146" />
+        <location filename="../../ui/models/history.py" line="147" />
         <source>最高</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="147" />
+        <location filename="../../ui/models/history.py" line="148" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="148" />
+        <location filename="../../ui/models/history.py" line="149" />
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="149" />
+        <location filename="../../ui/models/history.py" line="150" />
         <source>依据文件</source>
         <translation>Source document</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="150" />
+        <location filename="../../ui/models/history.py" line="151" />
         <source>基于</source>
         <translation>Based on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="151" />
+        <location filename="../../ui/models/history.py" line="152" />
         <source>发布时间</source>
         <translation>Published at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="152" />
+        <location filename="../../ui/models/history.py" line="153" />
         <source>发布人</source>
         <translation>Published by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="153" />
+        <location filename="../../ui/models/history.py" line="154" />
         <source>设定时间</source>
         <translation>Set at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="154" />
+        <location filename="../../ui/models/history.py" line="155" />
         <source>设定人</source>
         <translation>Set by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="155" />
+        <location filename="../../ui/models/history.py" line="156" />
         <source>字号</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="156" />
+        <location filename="../../ui/models/history.py" line="157" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="157" />
+        <location filename="../../ui/models/history.py" line="158" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="158" />
+        <location filename="../../ui/models/history.py" line="159" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="159" />
+        <location filename="../../ui/models/history.py" line="160" />
         <source>出具时间</source>
         <translation>Issued at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="160" />
+        <location filename="../../ui/models/history.py" line="161" />
         <source>出具人</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="161" />
+        <location filename="../../ui/models/history.py" line="162" />
         <source>内容快照</source>
         <translation>Content snapshot</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="162" />
+        <location filename="../../ui/models/history.py" line="163" />
         <source>打印次数</source>
         <translation>Times printed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="163" />
+        <location filename="../../ui/models/history.py" line="164" />
         <source>最近打印时间</source>
         <translation>Last printed at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="164" />
+        <location filename="../../ui/models/history.py" line="165" />
         <source>最近打印人</source>
         <translation>Last printed by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="165" />
+        <location filename="../../ui/models/history.py" line="166" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="166" />
+        <location filename="../../ui/models/history.py" line="167" />
         <source>密码（散列）</source>
         <translation>Password (hash)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="167" />
+        <location filename="../../ui/models/history.py" line="168" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="168" />
+        <location filename="../../ui/models/history.py" line="169" />
         <source>登录失败次数</source>
         <translation>Failed logins</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="169" />
+        <location filename="../../ui/models/history.py" line="170" />
         <source>锁定至</source>
         <translation>Locked until</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="170" />
+        <location filename="../../ui/models/history.py" line="171" />
         <source>须改密码</source>
         <translation>Must change password</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="171" />
+        <location filename="../../ui/models/history.py" line="172" />
         <source>改密时间</source>
         <translation>Password changed at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="172" />
+        <location filename="../../ui/models/history.py" line="173" />
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="173" />
+        <location filename="../../ui/models/history.py" line="174" />
         <source>安置方式</source>
         <translation>Resettlement option</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="174" />
+        <location filename="../../ui/models/history.py" line="175" />
         <source>付款计划</source>
         <translation>Payment plan</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="175" />
+        <location filename="../../ui/models/history.py" line="176" />
         <source>腾房日期</source>
         <translation>Vacated on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="176" />
+        <location filename="../../ui/models/history.py" line="177" />
         <source>期次</source>
         <translation>Instalment</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="177" />
+        <location filename="../../ui/models/history.py" line="178" />
         <source>比例(%)</source>
         <translation>Share (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="178" />
+        <location filename="../../ui/models/history.py" line="179" />
         <source>付款日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="179" />
+        <location filename="../../ui/models/history.py" line="180" />
         <source>批次号</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="180" />
+        <location filename="../../ui/models/history.py" line="181" />
         <source>笔数</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="181" />
+        <location filename="../../ui/models/history.py" line="182" />
         <source>银行格式</source>
         <translation>Bank format</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="182" />
+        <location filename="../../ui/models/history.py" line="183" />
         <source>审计链头</source>
         <translation>Audit chain head</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="183" />
+        <location filename="../../ui/models/history.py" line="184" />
         <source>回单校验值</source>
         <translation>Return check value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="184" />
+        <location filename="../../ui/models/history.py" line="185" />
         <source>回单时间</source>
         <translation>Return time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="185" />
+        <location filename="../../ui/models/history.py" line="186" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="186" />
+        <location filename="../../ui/models/history.py" line="187" />
         <source>失败原因</source>
         <translation>Failure reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="187" />
+        <location filename="../../ui/models/history.py" line="188" />
         <source>结果时间</source>
         <translation>Result time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="188" />
+        <location filename="../../ui/models/history.py" line="189" />
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="189" />
+        <location filename="../../ui/models/history.py" line="190" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="190" />
+        <location filename="../../ui/models/history.py" line="191" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="191" />
+        <location filename="../../ui/models/history.py" line="192" />
         <source>添加人</source>
         <translation>Added by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="192" />
+        <location filename="../../ui/models/history.py" line="193" />
         <source>添加时间</source>
         <translation>Added at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="193" />
+        <location filename="../../ui/models/history.py" line="194" />
         <source>存放位置</source>
         <translation>Stored at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="194" />
+        <location filename="../../ui/models/history.py" line="195" />
         <source>承诺交房日期</source>
         <translation>Promised handover date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="195" />
+        <location filename="../../ui/models/history.py" line="196" />
         <source>楼号</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="196" />
+        <location filename="../../ui/models/history.py" line="197" />
         <source>层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="197" />
+        <location filename="../../ui/models/history.py" line="198" />
         <source>房号</source>
         <translation>Flat no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="198" />
+        <location filename="../../ui/models/history.py" line="199" />
         <source>户型</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="199" />
+        <location filename="../../ui/models/history.py" line="200" />
         <source>冻结原因</source>
         <translation>Frozen because</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="200" />
+        <location filename="../../ui/models/history.py" line="201" />
         <source>人均安置面积(㎡)</source>
         <translation>Area per person (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="201" />
+        <location filename="../../ui/models/history.py" line="202" />
         <source>每户最低安置面积(㎡)</source>
         <translation>Minimum area per household (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="202" />
+        <location filename="../../ui/models/history.py" line="203" />
         <source>安置价(元/㎡)</source>
         <translation>Resettlement price (yuan/㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="203" />
+        <location filename="../../ui/models/history.py" line="204" />
         <source>超出面积分档(㎡)</source>
         <translation>Excess area bands (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="204" />
+        <location filename="../../ui/models/history.py" line="205" />
         <source>超出面积单价(元/㎡)</source>
         <translation>Excess area price (yuan/㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="205" />
+        <location filename="../../ui/models/history.py" line="206" />
         <source>不足面积退还单价(元/㎡)</source>
         <translation>Shortfall refund price (yuan/㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="206" />
+        <location filename="../../ui/models/history.py" line="207" />
         <source>过渡费(元/人·月)</source>
         <translation>Transition (yuan/person·month)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="207" />
+        <location filename="../../ui/models/history.py" line="208" />
         <source>逾期过渡费倍数</source>
         <translation>Overdue transition factor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="208" />
+        <location filename="../../ui/models/history.py" line="209" />
         <source>装修期(月)</source>
         <translation>Fit-out (months)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="209" />
+        <location filename="../../ui/models/history.py" line="210" />
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="210" />
+        <location filename="../../ui/models/history.py" line="211" />
         <source>搬出日期</source>
         <translation>Moved out on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="211" />
+        <location filename="../../ui/models/history.py" line="212" />
         <source>过号</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="212" />
+        <location filename="../../ui/models/history.py" line="213" />
         <source>第几套</source>
         <translation>Flat number</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="213" />
+        <location filename="../../ui/models/history.py" line="214" />
         <source>产权人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="214" />
+        <location filename="../../ui/models/history.py" line="215" />
         <source>提前选房</source>
         <translation>Chose early</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="215" />
+        <location filename="../../ui/models/history.py" line="216" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="216" />
+        <location filename="../../ui/models/history.py" line="217" />
         <source>选房时间</source>
         <translation>Chosen at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="217" />
+        <location filename="../../ui/models/history.py" line="218" />
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="218" />
+        <location filename="../../ui/models/history.py" line="219" />
         <source>抽签范围</source>
         <translation>Lottery scope</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="219" />
+        <location filename="../../ui/models/history.py" line="220" />
         <source>种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="220" />
+        <location filename="../../ui/models/history.py" line="221" />
         <source>名单摘要</source>
         <translation>List digest</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="221" />
+        <location filename="../../ui/models/history.py" line="222" />
         <source>顺序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="222" />
+        <location filename="../../ui/models/history.py" line="223" />
         <source>重抽原因</source>
         <translation>Redraw reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="223" />
+        <location filename="../../ui/models/history.py" line="224" />
         <source>抽签时间</source>
         <translation>Drawn at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="224" />
+        <location filename="../../ui/models/history.py" line="225" />
         <source>抽签人</source>
         <translation>Drawn by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="225" />
+        <location filename="../../ui/models/history.py" line="226" />
         <source>交房日期</source>
         <translation>Handover date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="226" />
+        <location filename="../../ui/models/history.py" line="227" />
         <source>钥匙</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="227" />
+        <location filename="../../ui/models/history.py" line="228" />
         <source>水表读数</source>
         <translation>Water meter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="228" />
+        <location filename="../../ui/models/history.py" line="229" />
         <source>电表读数</source>
         <translation>Electricity meter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="229" />
+        <location filename="../../ui/models/history.py" line="230" />
         <source>燃气表读数</source>
         <translation>Gas meter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="230" />
+        <location filename="../../ui/models/history.py" line="231" />
         <source>流水号</source>
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="231" />
+        <location filename="../../ui/models/history.py" line="232" />
         <source>入住通知单号</source>
         <translation>Move-in notice no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="232" />
+        <location filename="../../ui/models/history.py" line="233" />
         <source>办证状态</source>
         <translation>Title deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="233" />
+        <location filename="../../ui/models/history.py" line="234" />
         <source>最低年龄</source>
         <translation>Minimum age</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="234" />
+        <location filename="../../ui/models/history.py" line="235" />
         <source>最高年龄</source>
         <translation>Maximum age</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="235" />
+        <location filename="../../ui/models/history.py" line="236" />
         <source>男性退休年龄</source>
         <translation>Men retire at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="236" />
+        <location filename="../../ui/models/history.py" line="237" />
         <source>女性退休年龄</source>
         <translation>Women retire at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="237" />
+        <location filename="../../ui/models/history.py" line="238" />
         <source>回访间隔(月)</source>
         <translation>Follow-up interval (months)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="238" />
+        <location filename="../../ui/models/history.py" line="239" />
         <source>就业状态</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="239" />
+        <location filename="../../ui/models/history.py" line="240" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="240" />
+        <location filename="../../ui/models/history.py" line="241" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="241" />
+        <location filename="../../ui/models/history.py" line="242" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="242" />
+        <location filename="../../ui/models/history.py" line="243" />
         <source>未就业起始</source>
         <translation>Without work since</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="243" />
+        <location filename="../../ui/models/history.py" line="244" />
         <source>更新时间</source>
         <translation>Updated at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="244" />
+        <location filename="../../ui/models/history.py" line="245" />
         <source>记录时间</source>
         <translation>Recorded at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="245" />
+        <location filename="../../ui/models/history.py" line="246" />
         <source>培训机构</source>
         <translation>Training provider</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="246" />
+        <location filename="../../ui/models/history.py" line="247" />
         <source>学时</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="247" />
+        <location filename="../../ui/models/history.py" line="248" />
         <source>课程</source>
         <translation>Course</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="248" />
+        <location filename="../../ui/models/history.py" line="249" />
         <source>出勤学时</source>
         <translation>Hours attended</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="249" />
+        <location filename="../../ui/models/history.py" line="250" />
         <source>是否结业</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="250" />
+        <location filename="../../ui/models/history.py" line="251" />
         <source>证书名称</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="251" />
+        <location filename="../../ui/models/history.py" line="252" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="252" />
+        <location filename="../../ui/models/history.py" line="253" />
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="253" />
+        <location filename="../../ui/models/history.py" line="254" />
         <source>人数</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="254" />
+        <location filename="../../ui/models/history.py" line="255" />
         <source>证书要求</source>
         <translation>Certificate required</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="255" />
+        <location filename="../../ui/models/history.py" line="256" />
         <source>月薪(元)</source>
         <translation>Monthly pay (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="256" />
+        <location filename="../../ui/models/history.py" line="257" />
         <source>推荐理由</source>
         <translation>Why referred</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="257" />
+        <location filename="../../ui/models/history.py" line="258" />
         <source>推荐日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="258" />
+        <location filename="../../ui/models/history.py" line="259" />
         <source>结果日期</source>
         <translation>Result on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="259" />
+        <location filename="../../ui/models/history.py" line="260" />
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="260" />
+        <location filename="../../ui/models/history.py" line="261" />
         <source>年龄段</source>
         <translation>Age band</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="261" />
+        <location filename="../../ui/models/history.py" line="262" />
         <source>起始年龄</source>
         <translation>From age</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="262" />
+        <location filename="../../ui/models/history.py" line="263" />
         <source>截止年龄</source>
         <translation>To age</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="263" />
+        <location filename="../../ui/models/history.py" line="264" />
         <source>待遇</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="264" />
+        <location filename="../../ui/models/history.py" line="265" />
         <source>回执年龄段</source>
         <translation>Receipt age band</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="265" />
+        <location filename="../../ui/models/history.py" line="266" />
         <source>审核结果</source>
         <translation>Review result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="266" />
+        <location filename="../../ui/models/history.py" line="267" />
         <source>核对时间</source>
         <translation>Checked at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="267" />
+        <location filename="../../ui/models/history.py" line="268" />
         <source>应完成日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="268" />
+        <location filename="../../ui/models/history.py" line="269" />
         <source>适用</source>
         <translation>Applies</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="269" />
+        <location filename="../../ui/models/history.py" line="270" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="270" />
+        <location filename="../../ui/models/history.py" line="271" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="271" />
+        <location filename="../../ui/models/history.py" line="272" />
         <source>截止日后婚育是否计入</source>
         <translation>Count marriages and births after cut-off</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="272" />
+        <location filename="../../ui/models/history.py" line="273" />
         <source>提前打印协议的理由</source>
         <translation>Reason for early agreement printing</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="273" />
+        <location filename="../../ui/models/history.py" line="274" />
         <source>提前打印协议的批准人</source>
         <translation>Early printing approved by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="274" />
+        <location filename="../../ui/models/history.py" line="275" />
         <source>提前打印协议的批准时间</source>
         <translation>Early printing approved at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="275" />
+        <location filename="../../ui/models/history.py" line="276" />
         <source>来访人</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="276" />
+        <location filename="../../ui/models/history.py" line="277" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="277" />
+        <location filename="../../ui/models/history.py" line="278" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="278" />
+        <location filename="../../ui/models/history.py" line="279" />
         <source>涉及对象</source>
         <translation>Concerns</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="279" />
+        <location filename="../../ui/models/history.py" line="280" />
         <source>涉及内容</source>
         <translation>Subject matter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="280" />
+        <location filename="../../ui/models/history.py" line="281" />
         <source>公示</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="281" />
+        <location filename="../../ui/models/history.py" line="282" />
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="282" />
+        <location filename="../../ui/models/history.py" line="283" />
         <source>受理日期</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="283" />
+        <location filename="../../ui/models/history.py" line="284" />
         <source>期限</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="284" />
+        <location filename="../../ui/models/history.py" line="285" />
         <source>期限单位</source>
         <translation>Period unit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="285" />
+        <location filename="../../ui/models/history.py" line="286" />
         <source>答复期限</source>
         <translation>Answer due</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="286" />
+        <location filename="../../ui/models/history.py" line="287" />
         <source>答复</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="287" />
+        <location filename="../../ui/models/history.py" line="288" />
         <source>办结日期</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="288" />
+        <location filename="../../ui/models/history.py" line="289" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="289" />
+        <location filename="../../ui/models/history.py" line="290" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="290" />
+        <location filename="../../ui/models/history.py" line="291" />
         <source>载入时间</source>
         <translation>Loaded at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="291" />
+        <location filename="../../ui/models/history.py" line="292" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="292" />
+        <location filename="../../ui/models/history.py" line="293" />
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="293" />
+        <location filename="../../ui/models/history.py" line="294" />
         <source>组名</source>
         <translation>Group name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="294" />
+        <location filename="../../ui/models/history.py" line="295" />
         <source>标准名称</source>
         <translation>Standard name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="295" />
+        <location filename="../../ui/models/history.py" line="296" />
         <source>课程名称</source>
         <translation>Course name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="296" />
+        <location filename="../../ui/models/history.py" line="297" />
         <source>小区名称</source>
         <translation>Estate name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="297" />
+        <location filename="../../ui/models/history.py" line="298" />
         <source>账户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="298" />
+        <location filename="../../ui/models/history.py" line="299" />
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="299" />
+        <location filename="../../ui/models/history.py" line="300" />
         <source>节日</source>
         <translation>Holiday</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="300" />
+        <location filename="../../ui/models/history.py" line="301" />
         <source>计算状态</source>
         <translation>Computation status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="301" />
+        <location filename="../../ui/models/history.py" line="302" />
         <source>协议状态</source>
         <translation>Agreement status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="302" />
+        <location filename="../../ui/models/history.py" line="303" />
         <source>协议种类</source>
         <translation>Agreement kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="303" />
+        <location filename="../../ui/models/history.py" line="304" />
         <source>批次状态</source>
         <translation>Batch status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="304" />
+        <location filename="../../ui/models/history.py" line="305" />
         <source>房源状态</source>
         <translation>Flat status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="305" />
+        <location filename="../../ui/models/history.py" line="306" />
         <source>抽签状态</source>
         <translation>Lottery status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="306" />
+        <location filename="../../ui/models/history.py" line="307" />
         <source>推荐状态</source>
         <translation>Referral status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="307" />
+        <location filename="../../ui/models/history.py" line="308" />
         <source>劳动能力</source>
         <translation>Ability to work</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="308" />
+        <location filename="../../ui/models/history.py" line="309" />
         <source>付款条件</source>
         <translation>Payment condition</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="309" />
+        <location filename="../../ui/models/history.py" line="310" />
         <source>法定最短期限</source>
         <translation>Statutory minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="310" />
+        <location filename="../../ui/models/history.py" line="311" />
         <source>休/班</source>
         <translation>Off/Work</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="311" />
+        <location filename="../../ui/models/history.py" line="312" />
         <source>材料种类</source>
         <translation>Material kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="312" />
+        <location filename="../../ui/models/history.py" line="313" />
         <source>要件种类</source>
         <translation>Document kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="313" />
+        <location filename="../../ui/models/history.py" line="314" />
         <source>文书种类</source>
         <translation>Document kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="314" />
+        <location filename="../../ui/models/history.py" line="315" />
         <source>受理编号</source>
         <translation>Receipt no.</translation>
     </message>
@@ -3436,44 +3423,44 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HolidayPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="337" />
+        <location filename="../../ui/procedure/window.py" line="315" />
         <source>导入节假日表…</source>
         <translation>Import holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="338" />
+        <location filename="../../ui/procedure/window.py" line="316" />
         <source>导出节假日表…</source>
         <translation>Export holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="343" />
+        <location filename="../../ui/procedure/window.py" line="321" />
         <source>读取节假日表</source>
         <translation>Reading the holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="354" />
+        <location filename="../../ui/procedure/window.py" line="332" />
         <source>已知年份：{y}。其他年份的日期无法推算工作日，请导入国务院办公厅当年的节假日安排（工作簿「节假日」：日期、休/班）。</source>
         <translation>Known years: {y}. Working days of other years cannot be counted; import the State Council's holiday schedule for that year (workbook sheet 节假日: 日期, 休/班).</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="355" />
+        <location filename="../../ui/procedure/window.py" line="333" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="359" />
-        <location filename="../../ui/procedure/window.py" line="362" />
+        <location filename="../../ui/procedure/window.py" line="337" />
+        <location filename="../../ui/procedure/window.py" line="340" />
         <source>导出节假日表</source>
         <translation>Export holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="359" />
+        <location filename="../../ui/procedure/window.py" line="337" />
         <source>节假日.xlsx</source>
         <translation>holidays.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="365" />
-        <location filename="../../ui/procedure/window.py" line="368" />
+        <location filename="../../ui/procedure/window.py" line="343" />
+        <location filename="../../ui/procedure/window.py" line="346" />
         <source>导入节假日表</source>
         <translation>Import holiday table</translation>
     </message>
@@ -3698,77 +3685,77 @@ Reason (kept in the audit trail):</translation>
 <context>
     <name>HouseholdPlacementDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="643" />
+        <location filename="../../ui/housing/dialogs.py" line="599" />
         <source>安置人口与安置方式</source>
         <translation>Resettled persons and option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="649" />
+        <location filename="../../ui/housing/dialogs.py" line="605" />
         <source>已搬迁腾空</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="652" />
+        <location filename="../../ui/housing/dialogs.py" line="608" />
         <source>保存安置方式</source>
         <translation>Save option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="654" />
+        <location filename="../../ui/housing/dialogs.py" line="610" />
         <source>认定 / 不认定所选成员…</source>
         <translation>Count / exclude selected member…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="656" />
+        <location filename="../../ui/housing/dialogs.py" line="612" />
         <source>保存搬迁日期</source>
         <translation>Save move-out date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="662" />
+        <location filename="../../ui/housing/dialogs.py" line="618" />
         <source>安置方式</source>
         <translation>Resettlement option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="667" />
+        <location filename="../../ui/housing/dialogs.py" line="623" />
         <source>搬迁腾空日期</source>
         <translation>Move-out date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="671" />
+        <location filename="../../ui/housing/dialogs.py" line="627" />
         <source>家庭成员（✓ 为安置人口；不认定须写明原因）</source>
         <translation>Members (✓ counted for resettlement; an exclusion needs a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="682" />
+        <location filename="../../ui/housing/dialogs.py" line="638" />
         <source>安置人口与安置方式 — {0} {1}</source>
         <translation>Resettled persons and option — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="683" />
+        <location filename="../../ui/housing/dialogs.py" line="639" />
         <source>（未发布安置标准）</source>
         <translation>(no published resettlement standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="684" />
+        <location filename="../../ui/housing/dialogs.py" line="640" />
         <source>安置人口 {0} 人，应安置面积 {1}</source>
         <translation>{0} resettled persons, entitled area {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="691" />
+        <location filename="../../ui/housing/dialogs.py" line="647" />
         <source>　不认定：{0}</source>
         <translation>  excluded: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="714" />
+        <location filename="../../ui/housing/dialogs.py" line="670" />
         <source>不认定</source>
         <translation>Exclude</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="714" />
+        <location filename="../../ui/housing/dialogs.py" line="670" />
         <source>认定</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="715" />
+        <location filename="../../ui/housing/dialogs.py" line="671" />
         <source>{0}「{1}」为安置人口的原因：</source>
         <translation>Reason to {0} “{1}” as a resettled person:</translation>
     </message>
@@ -3987,47 +3974,47 @@ Undo anyway?</translation>
 <context>
     <name>IssuesModel</name>
     <message>
-        <location filename="../../ui/models/import_models.py" line="15" />
+        <location filename="../../ui/models/import_models.py" line="16" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_models.py" line="16" />
+        <location filename="../../ui/models/import_models.py" line="17" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_models.py" line="17" />
+        <location filename="../../ui/models/import_models.py" line="18" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_models.py" line="18" />
+        <location filename="../../ui/models/import_models.py" line="19" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_models.py" line="19" />
+        <location filename="../../ui/models/import_models.py" line="20" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_models.py" line="20" />
+        <location filename="../../ui/models/import_models.py" line="21" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_models.py" line="21" />
+        <location filename="../../ui/models/import_models.py" line="22" />
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_models.py" line="61" />
+        <location filename="../../ui/models/import_models.py" line="32" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_models.py" line="61" />
+        <location filename="../../ui/models/import_models.py" line="34" />
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
@@ -4035,77 +4022,69 @@ Undo anyway?</translation>
 <context>
     <name>JobsPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="224" />
+        <location filename="../../ui/livelihood/pages.py" line="221" />
         <source>园区岗位与推荐</source>
         <translation>Park jobs and referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="233" />
+        <location filename="../../ui/livelihood/pages.py" line="232" />
         <source>导入岗位表…</source>
         <translation>Import job list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="234" />
+        <location filename="../../ui/livelihood/pages.py" line="233" />
         <source>按要求推荐</source>
         <translation>Refer by requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="235" />
+        <location filename="../../ui/livelihood/pages.py" line="234" />
         <source>面试</source>
         <translation>Interview</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="236" />
+        <location filename="../../ui/livelihood/pages.py" line="235" />
         <source>录用</source>
         <translation>Hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="237" />
+        <location filename="../../ui/livelihood/pages.py" line="236" />
         <source>未录用</source>
         <translation>Not hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="251" />
+        <location filename="../../ui/livelihood/pages.py" line="248" />
         <source>导入岗位表</source>
         <translation>Import job list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="254" />
+        <location filename="../../ui/livelihood/pages.py" line="248" />
         <source>正在导入岗位表…</source>
         <translation>Importing the job list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="256" />
+        <location filename="../../ui/livelihood/pages.py" line="248" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="264" />
+        <location filename="../../ui/livelihood/pages.py" line="254" />
         <source>已推荐 {0} 人（失地农民优先，其次受过该类培训者，再次未就业最久者）</source>
         <translation>{0} persons referred (landless farmers first, then those trained for the job, then the longest without work)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="267" />
+        <location filename="../../ui/livelihood/pages.py" line="257" />
         <source>正在匹配岗位…</source>
         <translation>Matching jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="272" />
+        <location filename="../../ui/livelihood/pages.py" line="260" />
         <source>请先在下方选择一条推荐记录。</source>
         <translation>Choose a referral below first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="275" />
+        <location filename="../../ui/livelihood/pages.py" line="264" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
-    </message>
-</context>
-<context>
-    <name>LineChart</name>
-    <message>
-        <location filename="../../ui/livelihood/charts.py" line="122" />
-        <source>暂无数据</source>
-        <translation>No data yet</translation>
     </message>
 </context>
 <context>
@@ -4598,89 +4577,89 @@ Undo anyway?</translation>
 <context>
     <name>LotteryDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="291" />
-        <location filename="../../ui/housing/dialogs.py" line="292" />
-        <location filename="../../ui/housing/dialogs.py" line="308" />
+        <location filename="../../ui/housing/dialogs.py" line="247" />
+        <location filename="../../ui/housing/dialogs.py" line="248" />
+        <location filename="../../ui/housing/dialogs.py" line="266" />
         <source>抽签</source>
         <translation>Lottery</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="294" />
+        <location filename="../../ui/housing/dialogs.py" line="250" />
         <source>全项目</source>
         <translation>Whole project</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="301" />
+        <location filename="../../ui/housing/dialogs.py" line="257" />
         <source>现场公开产生的种子，如 公证员摇出的号码</source>
         <translation>Seed drawn in public on site, e.g. the number rolled by the notary</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="309" />
+        <location filename="../../ui/housing/dialogs.py" line="267" />
         <source>重新抽签…</source>
         <translation>Redraw…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="310" />
+        <location filename="../../ui/housing/dialogs.py" line="268" />
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="311" />
+        <location filename="../../ui/housing/dialogs.py" line="269" />
         <source>打印抽签记录…</source>
         <translation>Print lottery record…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="317" />
+        <location filename="../../ui/housing/dialogs.py" line="273" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="318" />
+        <location filename="../../ui/housing/dialogs.py" line="274" />
         <source>种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="334" />
+        <location filename="../../ui/housing/dialogs.py" line="290" />
         <source>本范围尚未抽签。</source>
         <translation>No lottery drawn for this scope yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="337" />
+        <location filename="../../ui/housing/dialogs.py" line="293" />
         <source>种子「{0}」，{1} 户，摘要 {2}</source>
         <translation>Seed “{0}”, {1} households, digest {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="344" />
+        <location filename="../../ui/housing/dialogs.py" line="300" />
         <source>请先输入现场公开产生的种子。</source>
         <translation>Enter the seed drawn in public on site first.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="351" />
+        <location filename="../../ui/housing/dialogs.py" line="307" />
         <source>重新抽签</source>
         <translation>Redraw</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="351" />
+        <location filename="../../ui/housing/dialogs.py" line="307" />
         <source>重新抽签的原因（原记录保留）：</source>
         <translation>Reason for the redraw (the earlier record is kept):</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="362" />
+        <location filename="../../ui/housing/dialogs.py" line="318" />
         <source>打印抽签记录</source>
         <translation>Print lottery record</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="362" />
+        <location filename="../../ui/housing/dialogs.py" line="318" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="362" />
+        <location filename="../../ui/housing/dialogs.py" line="318" />
         <source>抽签记录.pdf</source>
         <translation>lottery-record.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="366" />
+        <location filename="../../ui/housing/dialogs.py" line="322" />
         <source>正在打印抽签记录…</source>
         <translation>Printing the lottery record…</translation>
     </message>
@@ -5093,32 +5072,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PasswordForm</name>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="40" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="39" />
         <source>账户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="41" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="40" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="45" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="44" />
         <source>原密码</source>
         <translation>Old password</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="50" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="49" />
         <source>新密码（至少 8 位）</source>
         <translation>New password (8 or more characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="51" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="50" />
         <source>再输入一次</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="59" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="56" />
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -5227,62 +5206,62 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="123" />
+        <location filename="../../ui/livelihood/pages.py" line="131" />
         <source>劳动力状况与回访</source>
         <translation>Labour status and follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="130" />
+        <location filename="../../ui/livelihood/pages.py" line="138" />
         <source>劳动力状况</source>
         <translation>Labour status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="131" />
+        <location filename="../../ui/livelihood/pages.py" line="139" />
         <source>待回访</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="133" />
+        <location filename="../../ui/livelihood/pages.py" line="143" />
         <source>导入就业表…</source>
         <translation>Import employment list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="134" />
+        <location filename="../../ui/livelihood/pages.py" line="144" />
         <source>修改就业状况…</source>
         <translation>Edit employment…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="135" />
+        <location filename="../../ui/livelihood/pages.py" line="145" />
         <source>登记回访…</source>
         <translation>Record follow-up…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="136" />
+        <location filename="../../ui/livelihood/pages.py" line="146" />
         <source>就业经历</source>
         <translation>Employment history</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="147" />
+        <location filename="../../ui/livelihood/pages.py" line="154" />
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="159" />
+        <location filename="../../ui/livelihood/pages.py" line="166" />
         <source>共 {0} 人，劳动年龄失地人员 {1} 人，已就业 {2} 人；待回访 {3} 人</source>
         <translation>{0} persons, {1} landless of working age, {2} employed; {3} follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="169" />
+        <location filename="../../ui/livelihood/pages.py" line="174" />
         <source>请先选择一个人。</source>
         <translation>Choose a person first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="173" />
+        <location filename="../../ui/livelihood/pages.py" line="178" />
         <source>导入就业表</source>
         <translation>Import employment list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="176" />
+        <location filename="../../ui/livelihood/pages.py" line="178" />
         <source>正在导入就业表…</source>
         <translation>Importing the employment list…</translation>
     </message>
@@ -5292,29 +5271,29 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="185" />
-        <location filename="../../ui/livelihood/pages.py" line="205" />
+        <location filename="../../ui/livelihood/pages.py" line="182" />
+        <location filename="../../ui/livelihood/pages.py" line="201" />
         <source>请先在「劳动力状况」中选择一个人。</source>
         <translation>Choose a person under Labour status first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="190" />
-        <location filename="../../ui/livelihood/pages.py" line="200" />
+        <location filename="../../ui/livelihood/pages.py" line="188" />
+        <location filename="../../ui/livelihood/pages.py" line="198" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="212" />
+        <location filename="../../ui/livelihood/pages.py" line="209" />
         <source>回访 {0}　{1}　{2}</source>
         <translation>Follow-up {0}  {1}  {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="216" />
+        <location filename="../../ui/livelihood/pages.py" line="213" />
         <source>就业经历：{0}</source>
         <translation>Employment history: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="216" />
+        <location filename="../../ui/livelihood/pages.py" line="213" />
         <source>尚无记录</source>
         <translation>No records yet</translation>
     </message>
@@ -5322,32 +5301,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PostingDialog</name>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="197" />
+        <location filename="../../ui/procedure/dialogs.py" line="191" />
         <source>登记公示</source>
         <translation>Record posting</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="210" />
+        <location filename="../../ui/procedure/dialogs.py" line="204" />
         <source>公示名称</source>
         <translation>Posting title</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="211" />
+        <location filename="../../ui/procedure/dialogs.py" line="205" />
         <source>张贴地点</source>
         <translation>Posted at</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="212" />
+        <location filename="../../ui/procedure/dialogs.py" line="206" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="213" />
+        <location filename="../../ui/procedure/dialogs.py" line="207" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="214" />
+        <location filename="../../ui/procedure/dialogs.py" line="208" />
         <source>程序步骤</source>
         <translation>Procedure step</translation>
     </message>
@@ -5408,27 +5387,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PostingPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="303" />
+        <location filename="../../ui/procedure/window.py" line="285" />
         <source>登记公示…</source>
         <translation>Record posting…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="311" />
+        <location filename="../../ui/procedure/window.py" line="293" />
         <source>读取公示记录</source>
         <translation>Reading the postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="316" />
+        <location filename="../../ui/procedure/window.py" line="298" />
         <source>共 {n} 次公示</source>
         <translation>{n} postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="318" />
+        <location filename="../../ui/procedure/window.py" line="300" />
         <source>，其中 {k} 次期限不足（红色）</source>
         <translation>, {k} too short (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="329" />
+        <location filename="../../ui/procedure/window.py" line="307" />
         <source>登记公示</source>
         <translation>Record posting</translation>
     </message>
@@ -5604,27 +5583,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ProcedureWindow</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="388" />
+        <location filename="../../ui/procedure/window.py" line="366" />
         <source>征收程序与信访</source>
         <translation>Procedure and grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="397" />
+        <location filename="../../ui/procedure/window.py" line="375" />
         <source>程序时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="398" />
+        <location filename="../../ui/procedure/window.py" line="376" />
         <source>信访台账</source>
         <translation>Grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="399" />
+        <location filename="../../ui/procedure/window.py" line="377" />
         <source>公示记录</source>
         <translation>Postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="400" />
+        <location filename="../../ui/procedure/window.py" line="378" />
         <source>节假日表</source>
         <translation>Holidays</translation>
     </message>
@@ -6008,180 +5987,180 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="86" />
+        <location filename="../../ui/rates_dialog.py" line="81" />
         <source>补偿标准</source>
         <translation>Rate tables</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="86" />
+        <location filename="../../ui/rates_dialog.py" line="81" />
         <source>补偿标准 — {0}</source>
         <translation>Compensation standards — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="97" />
+        <location filename="../../ui/rates_dialog.py" line="92" />
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="98" />
+        <location filename="../../ui/rates_dialog.py" line="93" />
         <source>导出到 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="99" />
+        <location filename="../../ui/rates_dialog.py" line="94" />
         <source>标准信息…</source>
         <translation>Standard details…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="100" />
-        <location filename="../../ui/rates_dialog.py" line="220" />
+        <location filename="../../ui/rates_dialog.py" line="95" />
+        <location filename="../../ui/rates_dialog.py" line="215" />
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="101" />
+        <location filename="../../ui/rates_dialog.py" line="96" />
         <source>新建版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="102" />
+        <location filename="../../ui/rates_dialog.py" line="97" />
         <source>比较所选两版</source>
         <translation>Compare two selected</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="103" />
+        <location filename="../../ui/rates_dialog.py" line="98" />
         <source>设为项目标准…</source>
         <translation>Use for project…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="131" />
+        <location filename="../../ui/rates_dialog.py" line="126" />
         <source>还没有项目：导入调查表或新建项目后，可把已发布的标准设为项目标准。</source>
         <translation>No project yet: once a survey is imported or a project created, a published standard can be made its standard.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="133" />
+        <location filename="../../ui/rates_dialog.py" line="128" />
         <source>「{0}」现行标准：{1}</source>
         <translation>Standard of “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="134" />
+        <location filename="../../ui/rates_dialog.py" line="129" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="151" />
-        <location filename="../../ui/rates_dialog.py" line="174" />
-        <location filename="../../ui/rates_dialog.py" line="201" />
+        <location filename="../../ui/rates_dialog.py" line="146" />
+        <location filename="../../ui/rates_dialog.py" line="169" />
+        <location filename="../../ui/rates_dialog.py" line="196" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="157" />
+        <location filename="../../ui/rates_dialog.py" line="152" />
         <source>导入补偿标准</source>
         <translation>Import rate table</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="168" />
+        <location filename="../../ui/rates_dialog.py" line="163" />
         <source>标准名称</source>
         <translation>Standard name</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="168" />
+        <location filename="../../ui/rates_dialog.py" line="163" />
         <source>表中没有标准名称。请输入（将印在通知书和公示表上）：</source>
         <translation>The sheet names no standard. Enter its name (printed on notices and posting sheets):</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="185" />
+        <location filename="../../ui/rates_dialog.py" line="180" />
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="187" />
+        <location filename="../../ui/rates_dialog.py" line="182" />
         <source>保存错误报告…</source>
         <translation>Save error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="193" />
+        <location filename="../../ui/rates_dialog.py" line="188" />
         <source>保存错误报告</source>
         <translation>Save error report</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="194" />
+        <location filename="../../ui/rates_dialog.py" line="189" />
         <source>_错误报告.xlsx</source>
         <translation>_error-report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="203" />
+        <location filename="../../ui/rates_dialog.py" line="198" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="203" />
+        <location filename="../../ui/rates_dialog.py" line="198" />
         <source>错误报告已保存到 {0}</source>
         <translation>Error report saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="209" />
+        <location filename="../../ui/rates_dialog.py" line="204" />
         <source>导出补偿标准</source>
         <translation>Export rate table</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="221" />
+        <location filename="../../ui/rates_dialog.py" line="216" />
         <source>发布「{0}」？发布后不能再修改，只能另建新版本。</source>
         <translation>Publish "{0}"? A published table cannot be changed; only a new version can.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="235" />
+        <location filename="../../ui/rates_dialog.py" line="230" />
         <source>比较</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="235" />
+        <location filename="../../ui/rates_dialog.py" line="230" />
         <source>请按住 Ctrl 选择两个版本。</source>
         <translation>Hold Ctrl and select two versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="244" />
+        <location filename="../../ui/rates_dialog.py" line="239" />
         <source>新增 {0} {1}：{2} 元/{3}</source>
         <translation>Added {0} {1}: {2} yuan/{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="247" />
+        <location filename="../../ui/rates_dialog.py" line="242" />
         <source>删除 {0} {1}</source>
         <translation>Removed {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="249" />
+        <location filename="../../ui/rates_dialog.py" line="244" />
         <source>修改 {0} {1}：{2} → {3} 元/{4}</source>
         <translation>Changed {0} {1}: {2} → {3} yuan/{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="251" />
+        <location filename="../../ui/rates_dialog.py" line="246" />
         <source>{0} 与 {1}</source>
         <translation>{0} vs {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="252" />
+        <location filename="../../ui/rates_dialog.py" line="247" />
         <source>两版规则完全相同。</source>
         <translation>The two versions have the same rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="259" />
+        <location filename="../../ui/rates_dialog.py" line="254" />
         <source>过渡月数</source>
         <translation>Transition months</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="259" />
+        <location filename="../../ui/rates_dialog.py" line="254" />
         <source>过渡费按几个月计算：</source>
         <translation>Months of transition fee:</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="266" />
+        <location filename="../../ui/rates_dialog.py" line="261" />
         <source>正在重新计算…</source>
         <translation>Recomputing…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="271" />
+        <location filename="../../ui/rates_dialog.py" line="266" />
         <source>正在比较两版标准的金额…</source>
         <translation>Pricing every household with both standards…</translation>
     </message>
@@ -6189,32 +6168,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="325" />
+        <location filename="../../ui/payments/dialogs.py" line="300" />
         <source>对账</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="332" />
+        <location filename="../../ui/payments/dialogs.py" line="307" />
         <source>差异</source>
         <translation>Differences</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="333" />
+        <location filename="../../ui/payments/dialogs.py" line="308" />
         <source>各户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="341" />
+        <location filename="../../ui/payments/dialogs.py" line="316" />
         <source>计算 {0:,.2f} 元　协议 {1:,.2f} 元　已付 {2:,.2f} 元　未付 {3:,.2f} 元</source>
         <translation>Computed {0:,.2f}  agreed {1:,.2f}  paid {2:,.2f}  unpaid {3:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="345" />
+        <location filename="../../ui/payments/dialogs.py" line="320" />
         <source>账目相符</source>
         <translation>Accounts agree</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="345" />
+        <location filename="../../ui/payments/dialogs.py" line="320" />
         <source>差异 {0} 处</source>
         <translation>{0} differences</translation>
     </message>
@@ -6252,7 +6231,7 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Must be one of: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/record_list.py" line="135" />
+        <location filename="../../ui/models/record_list.py" line="136" />
         <source>第 {0} 行「{1}」：{2}</source>
         <translation>Row {0}, “{1}”: {2}</translation>
     </message>
@@ -6260,62 +6239,62 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="33" />
+        <location filename="../../ui/dialogs.py" line="34" />
         <source>启动时</source>
         <translation>At start</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="34" />
+        <location filename="../../ui/dialogs.py" line="35" />
         <source>手动</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="35" />
+        <location filename="../../ui/dialogs.py" line="36" />
         <source>升级前</source>
         <translation>Before upgrade</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="36" />
+        <location filename="../../ui/dialogs.py" line="37" />
         <source>恢复前</source>
         <translation>Before restore</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="37" />
+        <location filename="../../ui/dialogs.py" line="38" />
         <source>导入前</source>
         <translation>Before import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="38" />
+        <location filename="../../ui/dialogs.py" line="39" />
         <source>兑付前</source>
         <translation>Before payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="128" />
+        <location filename="../../ui/dialogs.py" line="127" />
         <source>从自动备份恢复</source>
         <translation>Restore from automatic backup</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="131" />
+        <location filename="../../ui/dialogs.py" line="130" />
         <source>备份时间</source>
         <translation>Backup time</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="131" />
+        <location filename="../../ui/dialogs.py" line="130" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="131" />
+        <location filename="../../ui/dialogs.py" line="130" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="148" />
+        <location filename="../../ui/dialogs.py" line="147" />
         <source>恢复前会先把当前数据另存一份备份，恢复可以撤回。</source>
         <translation>The current data is backed up before restoring, so a restore can be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="150" />
+        <location filename="../../ui/dialogs.py" line="149" />
         <source>恢复所选备份</source>
         <translation>Restore selected backup</translation>
     </message>
@@ -6323,32 +6302,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="208" />
+        <location filename="../../ui/livelihood/dialogs.py" line="202" />
         <source>培训结果：{0}</source>
         <translation>Training result: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="212" />
+        <location filename="../../ui/livelihood/dialogs.py" line="206" />
         <source>已结业</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="214" />
+        <location filename="../../ui/livelihood/dialogs.py" line="208" />
         <source>如 保安员证</source>
         <translation>e.g. security guard licence</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="216" />
+        <location filename="../../ui/livelihood/dialogs.py" line="210" />
         <source>出勤学时</source>
         <translation>Hours attended</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="218" />
+        <location filename="../../ui/livelihood/dialogs.py" line="212" />
         <source>证书名称</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="219" />
+        <location filename="../../ui/livelihood/dialogs.py" line="213" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
@@ -6543,122 +6522,122 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="54" />
+        <location filename="../../ui/dialogs.py" line="55" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="57" />
+        <location filename="../../ui/dialogs.py" line="58" />
         <source>自动选择（宋体/黑体优先）</source>
         <translation>Automatic (Song/Hei first)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="63" />
+        <location filename="../../ui/dialogs.py" line="64" />
         <source>复制默认模板到数据目录以便修改</source>
         <translation>Copy default templates to the data folder for editing</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="75" />
+        <location filename="../../ui/dialogs.py" line="76" />
         <source>&lt;b&gt;乡镇信息&lt;/b&gt;（打印文书时使用）</source>
         <translation>&lt;b&gt;Township&lt;/b&gt; (used on printed documents)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="76" />
+        <location filename="../../ui/dialogs.py" line="77" />
         <source>乡镇名称</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="77" />
+        <location filename="../../ui/dialogs.py" line="78" />
         <source>征迁办名称</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="78" />
+        <location filename="../../ui/dialogs.py" line="79" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="79" />
+        <location filename="../../ui/dialogs.py" line="80" />
         <source>签约地点</source>
         <translation>Signing place</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="80" />
+        <location filename="../../ui/dialogs.py" line="81" />
         <source>监督电话</source>
         <translation>Complaint phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="81" />
+        <location filename="../../ui/dialogs.py" line="82" />
         <source>&lt;b&gt;打印&lt;/b&gt;</source>
         <translation>&lt;b&gt;Printing&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="82" />
+        <location filename="../../ui/dialogs.py" line="83" />
         <source>文书字体</source>
         <translation>Document font</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="83" />
+        <location filename="../../ui/dialogs.py" line="84" />
         <source>文书模板</source>
         <translation>Document templates</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="85" />
+        <location filename="../../ui/dialogs.py" line="86" />
         <source>&lt;b&gt;程序&lt;/b&gt;</source>
         <translation>&lt;b&gt;Program&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="86" />
+        <location filename="../../ui/dialogs.py" line="87" />
         <source>界面语言（重启后生效）</source>
         <translation>Language (after restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="99" />
+        <location filename="../../ui/dialogs.py" line="98" />
         <source>本办公室的模板：{0}</source>
         <translation>Office template: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="99" />
+        <location filename="../../ui/dialogs.py" line="98" />
         <source>默认模板</source>
         <translation>Default template</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="100" />
+        <location filename="../../ui/dialogs.py" line="99" />
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="62" />
+        <location filename="../../ui/livelihood/dialogs.py" line="60" />
         <source>就业设置</source>
         <translation>Employment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="63" />
+        <location filename="../../ui/livelihood/dialogs.py" line="61" />
         <source>按此日期计算年龄（不勾选则用项目参照日或今天）</source>
         <translation>Compute ages on this date (unticked: the project's reference date or today)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="79" />
+        <location filename="../../ui/livelihood/dialogs.py" line="77" />
         <source>参照日</source>
         <translation>Reference date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="80" />
+        <location filename="../../ui/livelihood/dialogs.py" line="78" />
         <source>劳动年龄下限（含）</source>
         <translation>Working age from (inclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="81" />
+        <location filename="../../ui/livelihood/dialogs.py" line="79" />
         <source>男性退休年龄（不含）</source>
         <translation>Men retire at (exclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="82" />
+        <location filename="../../ui/livelihood/dialogs.py" line="80" />
         <source>女性退休年龄（不含）</source>
         <translation>Women retire at (exclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="83" />
+        <location filename="../../ui/livelihood/dialogs.py" line="81" />
         <source>回访间隔（月）</source>
         <translation>Follow-up interval (months)</translation>
     </message>
@@ -6666,32 +6645,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SettlementDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="381" />
+        <location filename="../../ui/housing/dialogs.py" line="337" />
         <source>差价结算</source>
         <translation>Price difference</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="382" />
+        <location filename="../../ui/housing/dialogs.py" line="338" />
         <source>差价结算与模拟安置</source>
         <translation>Price difference and trial placement</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="386" />
+        <location filename="../../ui/housing/dialogs.py" line="342" />
         <source>模拟安置（所选户）…</source>
         <translation>Trial placement (selected household)…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="402" />
+        <location filename="../../ui/housing/dialogs.py" line="358" />
         <source>{0} 户，应缴差价合计 {1} 元</source>
         <translation>{0} households, price difference due {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="408" />
+        <location filename="../../ui/housing/dialogs.py" line="364" />
         <source>请先在户表中选择一户。</source>
         <translation>Choose a household in the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="432" />
+        <location filename="../../ui/housing/dialogs.py" line="388" />
         <source>模拟安置测算表</source>
         <translation>Trial placement sheet</translation>
     </message>
@@ -6757,22 +6736,22 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="93" />
+        <location filename="../../ui/payments/dialogs.py" line="77" />
         <source>签订协议</source>
         <translation>Sign agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="99" />
+        <location filename="../../ui/payments/dialogs.py" line="83" />
         <source>各期百分比，首期签约后付，其余腾房后付；也可写 70:签约,30:腾房</source>
         <translation>Percent per instalment: the first paid on signing, the rest after vacating; or write 70:签约,30:腾房</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="100" />
+        <location filename="../../ui/payments/dialogs.py" line="84" />
         <source>签约日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="101" />
+        <location filename="../../ui/payments/dialogs.py" line="85" />
         <source>付款计划（%）</source>
         <translation>Payment plan (%)</translation>
     </message>
@@ -6780,17 +6759,17 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SimulationDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="448" />
+        <location filename="../../ui/housing/dialogs.py" line="404" />
         <source>模拟安置 — {0} {1}</source>
         <translation>Trial placement — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="453" />
+        <location filename="../../ui/housing/dialogs.py" line="409" />
         <source>安置人口 {0} 人，应安置面积 {1} ㎡，补偿款合计 {2} 元</source>
         <translation>{0} resettled persons, entitled area {1} ㎡, compensation total {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="457" />
+        <location filename="../../ui/housing/dialogs.py" line="413" />
         <source>打印测算表…</source>
         <translation>Print sheet…</translation>
     </message>
@@ -6836,122 +6815,122 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SocialSecurityPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="391" />
+        <location filename="../../ui/livelihood/pages.py" line="371" />
         <source>被征地农民养老保障</source>
         <translation>Pension cover for landless farmers</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="397" />
+        <location filename="../../ui/livelihood/pages.py" line="379" />
         <source>导入社保标准…</source>
         <translation>Import pension standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="398" />
+        <location filename="../../ui/livelihood/pages.py" line="380" />
         <source>发布标准</source>
         <translation>Publish standard</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="399" />
+        <location filename="../../ui/livelihood/pages.py" line="381" />
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="400" />
+        <location filename="../../ui/livelihood/pages.py" line="382" />
         <source>核对回执…</source>
         <translation>Check receipts…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="401" />
+        <location filename="../../ui/livelihood/pages.py" line="383" />
         <source>保存对账表…</source>
         <translation>Save reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="415" />
+        <location filename="../../ui/livelihood/pages.py" line="394" />
         <source>尚未导入社保标准。</source>
         <translation>No pension standard imported yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="419" />
+        <location filename="../../ui/livelihood/pages.py" line="398" />
         <source>{0}（{1}）{2}–{3} 岁 {4} 元</source>
         <translation>{0} ({1}) {2}–{3} years {4} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="423" />
+        <location filename="../../ui/livelihood/pages.py" line="402" />
         <source>社保标准{0}，基准日 {1}：{2}</source>
         <translation>Pension standard {0}, reference date {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="427" />
+        <location filename="../../ui/livelihood/pages.py" line="406" />
         <source>导入社保标准</source>
         <translation>Import pension standard</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="429" />
+        <location filename="../../ui/livelihood/pages.py" line="408" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="435" />
+        <location filename="../../ui/livelihood/pages.py" line="414" />
         <source>没有待发布的草稿标准。</source>
         <translation>No draft standard to publish.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="438" />
+        <location filename="../../ui/livelihood/pages.py" line="417" />
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="442" />
+        <location filename="../../ui/livelihood/pages.py" line="421" />
         <source>导出社保花名册</source>
         <translation>Export pension roster</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="442" />
+        <location filename="../../ui/livelihood/pages.py" line="421" />
         <source>社保花名册.xlsx</source>
         <translation>pension-roster.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="447" />
+        <location filename="../../ui/livelihood/pages.py" line="426" />
         <source>{0} {1} 人 {2} 元</source>
         <translation>{0}: {1} persons, {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="450" />
+        <location filename="../../ui/livelihood/pages.py" line="429" />
         <source>已导出 {0} 人：{1}</source>
         <translation>Exported {0} persons: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="452" />
+        <location filename="../../ui/livelihood/pages.py" line="431" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="456" />
+        <location filename="../../ui/livelihood/pages.py" line="435" />
         <source>选择社保局回执</source>
         <translation>Choose the social security bureau's receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="465" />
+        <location filename="../../ui/livelihood/pages.py" line="444" />
         <source>正在核对回执…</source>
         <translation>Checking the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="469" />
+        <location filename="../../ui/livelihood/pages.py" line="448" />
         <source>请先核对回执。</source>
         <translation>Check a receipt first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="471" />
+        <location filename="../../ui/livelihood/pages.py" line="450" />
         <source>保存对账表</source>
         <translation>Save reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="471" />
+        <location filename="../../ui/livelihood/pages.py" line="450" />
         <source>社保回执对账.xlsx</source>
         <translation>pension-receipt-reconciliation.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="473" />
+        <location filename="../../ui/livelihood/pages.py" line="452" />
         <source>正在写出对账表…</source>
         <translation>Writing the reconciliation…</translation>
     </message>
@@ -6959,38 +6938,38 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>StandardDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="248" />
-        <location filename="../../ui/housing/dialogs.py" line="249" />
+        <location filename="../../ui/housing/dialogs.py" line="207" />
+        <location filename="../../ui/housing/dialogs.py" line="208" />
         <source>安置标准</source>
         <translation>Resettlement standard</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="252" />
+        <location filename="../../ui/housing/dialogs.py" line="213" />
         <source>导入安置标准…</source>
         <translation>Import resettlement standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="254" />
+        <location filename="../../ui/housing/dialogs.py" line="213" />
         <source>发布所选版本</source>
         <translation>Publish selected version</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="261" />
+        <location filename="../../ui/housing/dialogs.py" line="217" />
         <source>结算和过渡费按最新发布的版本计算；已发布的版本不能修改。</source>
         <translation>Settlements and transition allowances use the latest published version; a published version cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="271" />
+        <location filename="../../ui/housing/dialogs.py" line="227" />
         <source>导入安置标准</source>
         <translation>Import resettlement standard</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="273" />
+        <location filename="../../ui/housing/dialogs.py" line="229" />
         <source>正在导入安置标准…</source>
         <translation>Importing the resettlement standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="281" />
+        <location filename="../../ui/housing/dialogs.py" line="237" />
         <source>发布第 {0} 版？发布后不能修改。</source>
         <translation>Publish version {0}? It cannot be changed afterwards.</translation>
     </message>
@@ -7370,128 +7349,128 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="130" />
+        <location filename="../../ui/housing/dialogs.py" line="91" />
         <source>房源</source>
         <translation>Flats</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="131" />
+        <location filename="../../ui/housing/dialogs.py" line="92" />
         <source>安置小区与房源</source>
         <translation>Estates and flats</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="139" />
+        <location filename="../../ui/housing/dialogs.py" line="102" />
         <source>导入房源表…</source>
         <translation>Import flat list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="140" />
+        <location filename="../../ui/housing/dialogs.py" line="103" />
         <source>导出房源表…</source>
         <translation>Export flat list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="141" />
+        <location filename="../../ui/housing/dialogs.py" line="104" />
         <source>冻结…</source>
         <translation>Freeze…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="142" />
+        <location filename="../../ui/housing/dialogs.py" line="105" />
         <source>解冻…</source>
         <translation>Unfreeze…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="143" />
+        <location filename="../../ui/housing/dialogs.py" line="106" />
         <source>承诺交房日期…</source>
         <translation>Promised handover date…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="149" />
+        <location filename="../../ui/housing/dialogs.py" line="110" />
         <source>安置小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="165" />
+        <location filename="../../ui/housing/dialogs.py" line="126" />
         <source>{0}（{1} 套）</source>
         <translation>{0} ({1} flats)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="176" />
+        <location filename="../../ui/housing/dialogs.py" line="137" />
         <source>还没有房源：请导入开发商的房源表（工作表「房源」）。</source>
         <translation>No flats yet: import the developer's flat list (sheet 房源).</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="181" />
+        <location filename="../../ui/housing/dialogs.py" line="142" />
         <source>未设定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="182" />
+        <location filename="../../ui/housing/dialogs.py" line="143" />
         <source>承诺交房日期：{0}</source>
         <translation>Promised handover: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="189" />
+        <location filename="../../ui/housing/dialogs.py" line="150" />
         <source>导入房源表</source>
         <translation>Import flat list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="192" />
+        <location filename="../../ui/housing/dialogs.py" line="153" />
         <source>正在导入房源…</source>
         <translation>Importing the flats…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="195" />
+        <location filename="../../ui/housing/dialogs.py" line="156" />
         <source>已导入：新增 {0} 套，更新 {1} 套，其中冻结 {2} 套</source>
         <translation>Imported: {0} new, {1} updated, {2} of them frozen</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="201" />
+        <location filename="../../ui/housing/dialogs.py" line="162" />
         <source>导出房源表</source>
         <translation>Export flat list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="201" />
+        <location filename="../../ui/housing/dialogs.py" line="162" />
         <source>工作簿 (*.xlsx)</source>
         <translation>Workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="201" />
+        <location filename="../../ui/housing/dialogs.py" line="162" />
         <source>房源.xlsx</source>
         <translation>flats.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="204" />
+        <location filename="../../ui/housing/dialogs.py" line="165" />
         <source>正在导出房源…</source>
         <translation>Exporting the flats…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="206" />
+        <location filename="../../ui/housing/dialogs.py" line="167" />
         <source>已导出 {0} 套</source>
         <translation>Exported {0} flats</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="214" />
+        <location filename="../../ui/housing/dialogs.py" line="175" />
         <source>冻结房源</source>
         <translation>Freeze flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="214" />
+        <location filename="../../ui/housing/dialogs.py" line="175" />
         <source>冻结 {0} 的原因：</source>
         <translation>Reason to freeze {0}:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="222" />
+        <location filename="../../ui/housing/dialogs.py" line="183" />
         <source>解冻房源</source>
         <translation>Unfreeze flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="222" />
+        <location filename="../../ui/housing/dialogs.py" line="183" />
         <source>解冻 {0} 的原因：</source>
         <translation>Reason to unfreeze {0}:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="231" />
-        <location filename="../../ui/housing/dialogs.py" line="238" />
+        <location filename="../../ui/housing/dialogs.py" line="192" />
+        <location filename="../../ui/housing/dialogs.py" line="197" />
         <source>承诺交房日期</source>
         <translation>Promised handover date</translation>
     </message>
@@ -7499,32 +7478,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>StructuresModel</name>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="239" />
+        <location filename="../../ui/models/household_parts.py" line="230" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="242" />
+        <location filename="../../ui/models/household_parts.py" line="233" />
         <source>结构</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="247" />
+        <location filename="../../ui/models/household_parts.py" line="238" />
         <source>建筑面积(㎡)</source>
         <translation>Floor area (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="248" />
+        <location filename="../../ui/models/household_parts.py" line="239" />
         <source>合法性</source>
         <translation>Legality</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="249" />
+        <location filename="../../ui/models/household_parts.py" line="240" />
         <source>建成年份</source>
         <translation>Year built</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="250" />
+        <location filename="../../ui/models/household_parts.py" line="241" />
         <source>装修评估价(元)</source>
         <translation>Fit-out value (yuan)</translation>
     </message>
@@ -7583,37 +7562,37 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SupportingDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="354" />
+        <location filename="../../ui/payments/dialogs.py" line="329" />
         <source>要件</source>
         <translation>Supporting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="362" />
+        <location filename="../../ui/payments/dialogs.py" line="337" />
         <source>添加扫描件…</source>
         <translation>Add scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="379" />
+        <location filename="../../ui/payments/dialogs.py" line="354" />
         <source>{0}　{1}　{2} 字节　SHA-256 {3}…　{4}</source>
         <translation>{0}  {1}  {2} bytes  SHA-256 {3}…  {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="387" />
+        <location filename="../../ui/payments/dialogs.py" line="362" />
         <source>要件清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="391" />
+        <location filename="../../ui/payments/dialogs.py" line="366" />
         <source>选择扫描件</source>
         <translation>Choose scan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="391" />
+        <location filename="../../ui/payments/dialogs.py" line="366" />
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="395" />
+        <location filename="../../ui/payments/dialogs.py" line="370" />
         <source>正在保存要件…</source>
         <translation>Saving the document…</translation>
     </message>
@@ -7621,83 +7600,83 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="139" />
+        <location filename="../../ui/procedure/window.py" line="125" />
         <source>登记日期…</source>
         <translation>Record dates…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="140" />
+        <location filename="../../ui/procedure/window.py" line="126" />
         <source>附加证据…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="141" />
+        <location filename="../../ui/procedure/window.py" line="127" />
         <source>放行协议打印…</source>
         <translation>Release agreement printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="142" />
+        <location filename="../../ui/procedure/window.py" line="128" />
         <source>截止日后出生、婚嫁计入安置人口</source>
         <translation>Count births and marriages after the cut-off as resettled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="145" />
+        <location filename="../../ui/procedure/window.py" line="131" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="156" />
+        <location filename="../../ui/procedure/window.py" line="142" />
         <source>读取征收程序</source>
         <translation>Reading the procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="162" />
+        <location filename="../../ui/procedure/window.py" line="148" />
         <source>正式协议：可以打印</source>
         <translation>Official agreements: may be printed</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="164" />
+        <location filename="../../ui/procedure/window.py" line="150" />
         <source>正式协议：暂不能打印。</source>
         <translation>Official agreements: cannot be printed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="168" />
+        <location filename="../../ui/procedure/window.py" line="154" />
         <source>需要注意：</source>
         <translation>Needs attention: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="170" />
+        <location filename="../../ui/procedure/window.py" line="156" />
         <source>没有逾期或期限不足的步骤。</source>
         <translation>No step overdue or too short.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="180" />
+        <location filename="../../ui/procedure/window.py" line="166" />
         <source>登记程序步骤</source>
         <translation>Record procedure step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="187" />
-        <location filename="../../ui/procedure/window.py" line="191" />
+        <location filename="../../ui/procedure/window.py" line="173" />
+        <location filename="../../ui/procedure/window.py" line="177" />
         <source>放行协议打印</source>
         <translation>Release agreement printing</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="187" />
+        <location filename="../../ui/procedure/window.py" line="173" />
         <source>方案公告期未满提前打印正式协议的理由：</source>
         <translation>Reason to print official agreements before the plan's posting period ends:</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="198" />
+        <location filename="../../ui/procedure/window.py" line="184" />
         <source>修改程序设置</source>
         <translation>Change procedure settings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="204" />
+        <location filename="../../ui/procedure/window.py" line="190" />
         <source>选择证据文件（照片、公证书等）</source>
         <translation>Choose evidence files (photos, notarial certificates …)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="204" />
+        <location filename="../../ui/procedure/window.py" line="190" />
         <source>添加程序证据</source>
         <translation>Add procedure evidence</translation>
     </message>
@@ -7786,93 +7765,93 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="283" />
+        <location filename="../../ui/livelihood/pages.py" line="272" />
         <source>技能培训</source>
         <translation>Skills training</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="293" />
+        <location filename="../../ui/livelihood/pages.py" line="284" />
         <source>导入培训表…</source>
         <translation>Import training list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="294" />
+        <location filename="../../ui/livelihood/pages.py" line="285" />
         <source>新建课程…</source>
         <translation>New course…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="295" />
+        <location filename="../../ui/livelihood/pages.py" line="286" />
         <source>报名（登记册中选中的户）</source>
         <translation>Enrol (households selected in the register)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="296" />
+        <location filename="../../ui/livelihood/pages.py" line="287" />
         <source>录入结果…</source>
         <translation>Enter results…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="297" />
+        <location filename="../../ui/livelihood/pages.py" line="288" />
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="325" />
+        <location filename="../../ui/livelihood/pages.py" line="311" />
         <source>请先选择一门课程。</source>
         <translation>Choose a course first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="329" />
+        <location filename="../../ui/livelihood/pages.py" line="315" />
         <source>导入培训表</source>
         <translation>Import training list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="332" />
+        <location filename="../../ui/livelihood/pages.py" line="315" />
         <source>正在导入培训表…</source>
         <translation>Importing the training list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="334" />
+        <location filename="../../ui/livelihood/pages.py" line="315" />
         <source>培训情况</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="341" />
-        <location filename="../../ui/livelihood/pages.py" line="364" />
+        <location filename="../../ui/livelihood/pages.py" line="321" />
+        <location filename="../../ui/livelihood/pages.py" line="344" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="352" />
+        <location filename="../../ui/livelihood/pages.py" line="332" />
         <source>请先在登记册中选中户（其劳动年龄成员将报名）。</source>
         <translation>Select households in the register first (their members of working age are enrolled).</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="354" />
+        <location filename="../../ui/livelihood/pages.py" line="334" />
         <source>正在报名…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="359" />
+        <location filename="../../ui/livelihood/pages.py" line="339" />
         <source>请先选择课程和学员。</source>
         <translation>Choose a course and trainees first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="376" />
+        <location filename="../../ui/livelihood/pages.py" line="356" />
         <source>导出培训花名册</source>
         <translation>Export training roster</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="377" />
+        <location filename="../../ui/livelihood/pages.py" line="357" />
         <source>{0}花名册.xlsx</source>
         <translation>{0}-roster.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="378" />
+        <location filename="../../ui/livelihood/pages.py" line="358" />
         <source>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel workbook (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="382" />
+        <location filename="../../ui/livelihood/pages.py" line="362" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -7880,83 +7859,83 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TransitionDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="470" />
+        <location filename="../../ui/housing/dialogs.py" line="426" />
         <source>过渡费</source>
         <translation>Transition allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="471" />
-        <location filename="../../ui/housing/dialogs.py" line="526" />
+        <location filename="../../ui/housing/dialogs.py" line="427" />
+        <location filename="../../ui/housing/dialogs.py" line="482" />
         <source>过渡费发放表</source>
         <translation>Transition allowance list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="478" />
+        <location filename="../../ui/housing/dialogs.py" line="434" />
         <source>本期（开始日期之后）</source>
         <translation>This period (after the start date)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="479" />
+        <location filename="../../ui/housing/dialogs.py" line="435" />
         <source>自搬迁之日起累计</source>
         <translation>Cumulative since moving out</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="483" />
+        <location filename="../../ui/housing/dialogs.py" line="439" />
         <source>计算</source>
         <translation>Compute</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="485" />
+        <location filename="../../ui/housing/dialogs.py" line="441" />
         <source>导出发放表…</source>
         <translation>Export list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="487" />
+        <location filename="../../ui/housing/dialogs.py" line="443" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="491" />
+        <location filename="../../ui/housing/dialogs.py" line="447" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="492" />
+        <location filename="../../ui/housing/dialogs.py" line="448" />
         <source>截止</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="493" />
+        <location filename="../../ui/housing/dialogs.py" line="449" />
         <source>口径</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="514" />
+        <location filename="../../ui/housing/dialogs.py" line="470" />
         <source>{0} 户，合计 {1} 元</source>
         <translation>{0} households, total {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="532" />
+        <location filename="../../ui/housing/dialogs.py" line="488" />
         <source>导出过渡费发放表</source>
         <translation>Export transition allowance list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="532" />
+        <location filename="../../ui/housing/dialogs.py" line="488" />
         <source>工作簿 (*.xlsx)</source>
         <translation>Workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="532" />
+        <location filename="../../ui/housing/dialogs.py" line="488" />
         <source>过渡费发放表.xlsx</source>
         <translation>transition-allowance.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="535" />
+        <location filename="../../ui/housing/dialogs.py" line="491" />
         <source>正在导出过渡费发放表…</source>
         <translation>Exporting the transition allowance list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="537" />
+        <location filename="../../ui/housing/dialogs.py" line="493" />
         <source>已导出 {0} 户，合计 {1} 元</source>
         <translation>Exported {0} households, total {1} yuan</translation>
     </message>
@@ -8007,128 +7986,123 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="142" />
+        <location filename="../../ui/livelihood/dialogs.py" line="147" />
         <source>登记回访：{0}</source>
         <translation>Record follow-up: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="148" />
+        <location filename="../../ui/livelihood/dialogs.py" line="150" />
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="149" />
+        <location filename="../../ui/livelihood/dialogs.py" line="151" />
         <source>就业状态</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="150" />
+        <location filename="../../ui/livelihood/dialogs.py" line="152" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="151" />
+        <location filename="../../ui/livelihood/dialogs.py" line="153" />
         <source>情况记录</source>
         <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="158" />
-        <source>月收入应为金额，例如 3500.00</source>
-        <translation>Monthly income must be an amount, e.g. 3500.00</translation>
     </message>
 </context>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../ui/welcome.py" line="35" />
+        <location filename="../../ui/welcome.py" line="36" />
         <source>欢迎使用征迁安置管理</source>
         <translation>Welcome to Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="38" />
+        <location filename="../../ui/welcome.py" line="39" />
         <source>&lt;h2&gt;欢迎使用征迁安置管理&lt;/h2&gt;&lt;p&gt;每户一条记录，按补偿标准自动计算，每次修改都留痕。第一次使用，请新建本项目的登记册；也可以先打开&lt;b&gt;演示登记册&lt;/b&gt;看看（演示数据单独存放，不会混进正式数据）。&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Resettle&lt;/h2&gt;&lt;p&gt;One record per household, computed from the compensation standard, every change kept. On first use, create this project's register; or open the &lt;b&gt;demo register&lt;/b&gt; first to look around (the demo is kept in its own file and never mixes with real data).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="47" />
+        <location filename="../../ui/welcome.py" line="48" />
         <source>如 城东产业园区建设项目</source>
         <translation>e.g. East Industrial Park project</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="49" />
+        <location filename="../../ui/welcome.py" line="50" />
         <source>如 城东镇</source>
         <translation>e.g. Chengdong town</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="51" />
+        <location filename="../../ui/welcome.py" line="52" />
         <source>如 东岗村、德源村（可以以后再加，导入调查表时也会自动建立）</source>
         <translation>e.g. Donggang, Deyuan (can be added later; importing a survey creates them too)</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="53" />
+        <location filename="../../ui/welcome.py" line="54" />
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="60" />
+        <location filename="../../ui/welcome.py" line="61" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="61" />
+        <location filename="../../ui/welcome.py" line="62" />
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="62" />
+        <location filename="../../ui/welcome.py" line="63" />
         <source>涉及的村</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="63" />
-        <location filename="../../ui/welcome.py" line="91" />
+        <location filename="../../ui/welcome.py" line="64" />
+        <location filename="../../ui/welcome.py" line="89" />
         <source>登记册文件</source>
         <translation>Register file</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="64" />
+        <location filename="../../ui/welcome.py" line="65" />
         <source>新建登记册</source>
         <translation>New register</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="68" />
+        <location filename="../../ui/welcome.py" line="69" />
         <source>新建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="71" />
+        <location filename="../../ui/welcome.py" line="74" />
         <source>打开已有文件…</source>
         <translation>Open existing file…</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="73" />
+        <location filename="../../ui/welcome.py" line="74" />
         <source>打开演示登记册</source>
         <translation>Open demo register</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="91" />
-        <location filename="../../ui/welcome.py" line="108" />
+        <location filename="../../ui/welcome.py" line="89" />
+        <location filename="../../ui/welcome.py" line="106" />
         <source>登记册 (*.sqlite3)</source>
         <translation>Register (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="102" />
+        <location filename="../../ui/welcome.py" line="100" />
         <source>未新建</source>
         <translation>Not created</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="108" />
+        <location filename="../../ui/welcome.py" line="106" />
         <source>打开登记册</source>
         <translation>Open register</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="115" />
-        <location filename="../../ui/welcome.py" line="125" />
+        <location filename="../../ui/welcome.py" line="113" />
+        <location filename="../../ui/welcome.py" line="123" />
         <source>打不开</source>
         <translation>Cannot open</translation>
     </message>
@@ -8136,25 +8110,41 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>_AreaDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="115" />
+        <location filename="../../ui/housing/dialogs.py" line="76" />
         <source>工作簿 (*.xlsx *.xls *.ods *.csv)</source>
         <translation>Workbooks (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
 </context>
 <context>
+    <name>_Chart</name>
+    <message>
+        <location filename="../../ui/livelihood/charts.py" line="81" />
+        <source>暂无数据</source>
+        <translation>No data yet</translation>
+    </message>
+</context>
+<context>
+    <name>_IncomeForm</name>
+    <message>
+        <location filename="../../ui/livelihood/dialogs.py" line="107" />
+        <source>月收入应为金额，例如 3500.00</source>
+        <translation>Monthly income must be an amount, e.g. 3500.00</translation>
+    </message>
+</context>
+<context>
     <name>_Page</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="106" />
+        <location filename="../../ui/livelihood/pages.py" line="89" />
         <source>已导入{0} {1} 行：新增 {2}，更改 {3}，未变 {4}</source>
         <translation>Imported {0}: {1} rows, {2} new, {3} changed, {4} unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="110" />
+        <location filename="../../ui/livelihood/pages.py" line="93" />
         <source>提示：</source>
         <translation>Notes: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="97" />
+        <location filename="../../ui/procedure/window.py" line="83" />
         <source>请先在左侧选择一个项目。</source>
         <translation>Choose a project on the left first.</translation>
     </message>

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -11,33 +10,22 @@ from PySide6.QtWidgets import QWizard
 from resettle.services.register import imports, search
 from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
+from tests.ui.conftest import SAMPLES, next_page, open_clean_copy, open_import
 from ui.main_window import MainWindow
-
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-
-
-def _next(qtbot, wizard: QWizard) -> None:
-    button = wizard.button(QWizard.WizardButton.NextButton)
-    qtbot.waitUntil(button.isEnabled, timeout=10000)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_clean_workbook_imports_through_the_wizard(qtbot, window: MainWindow, tmp_path: Path) -> None:
-    source = tmp_path / "东岗村调查表.xlsx"
-    shutil.copyfile(SAMPLES / "sample_survey_clean.xlsx", source)
     before = search.count_households(window.db, HouseholdQuery())
-    wizard = window.import_survey(source)
-    qtbot.addWidget(wizard)
-    wizard.file_page.project.setCurrentText("东岗村征地项目")
-    _next(qtbot, wizard)  # → sheets and mapping
+    wizard = open_clean_copy(qtbot, window, tmp_path)
+    next_page(qtbot, wizard)  # → sheets and mapping
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10000)
     assert wizard.mapping_page.combos["id_number"].currentText() == "G"
     assert "20 户" in wizard.mapping_page.summary.text()
-    _next(qtbot, wizard)  # → check
+    next_page(qtbot, wizard)  # → check
     assert wizard.check_page.issues.rowCount() == len(wizard.preview.issues)
     assert "新增 40 户" in wizard.check_page.plan.text()
     with qtbot.waitSignal(wizard.imported, timeout=15000):
-        _next(qtbot, wizard)  # → import
+        next_page(qtbot, wizard)  # → import
     qtbot.waitUntil(lambda: wizard.apply_page.done, timeout=5000)
     assert search.count_households(window.db, HouseholdQuery()) == before + 40
     qtbot.waitUntil(lambda: window.model.rowCount() == before + 40, timeout=5000)
@@ -47,11 +35,10 @@ def test_clean_workbook_imports_through_the_wizard(qtbot, window: MainWindow, tm
 def test_workbook_with_errors_cannot_be_imported_and_shows_the_cell(
     qtbot, window: MainWindow, demo_db: Database
 ) -> None:
-    wizard = window.import_survey(SAMPLES / "sample_survey.xlsx")
-    qtbot.addWidget(wizard)
-    _next(qtbot, wizard)
+    wizard = open_import(qtbot, window, SAMPLES / "sample_survey.xlsx")
+    next_page(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10000)
-    _next(qtbot, wizard)
+    next_page(qtbot, wizard)
     page = wizard.check_page
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     errors = [page.issues.issue(r) for r in range(page.issues.rowCount()) if page.issues.issue(r).severity == "error"]

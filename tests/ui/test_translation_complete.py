@@ -80,6 +80,16 @@ def ts_messages() -> list[ET.Element]:
     return list(ET.parse(TS).getroot().iter("message"))
 
 
+def sources_in(context: str) -> set[str | None]:
+    """The source texts the .ts holds under ``context``."""
+    return {
+        m.findtext("source")
+        for c in ET.parse(TS).getroot().iter("context")
+        if c.findtext("name") == context
+        for m in c.iter("message")
+    }
+
+
 def test_the_scan_sees_what_it_should(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text(
@@ -141,12 +151,7 @@ def test_every_household_stage_has_a_label() -> None:
     """The register's Status column and status filter show stored stages through MainWindow's translations."""
     from resettle.domain.progress import STAGES
 
-    in_main_window = {
-        m.findtext("source")
-        for c in ET.parse(TS).getroot().iter("context")
-        if c.findtext("name") == "MainWindow"
-        for m in c.iter("message")
-    }
+    in_main_window = sources_in("MainWindow")
     assert set(STAGES) <= in_main_window, set(STAGES) - in_main_window
 
 
@@ -154,12 +159,7 @@ def test_every_document_kind_has_a_label() -> None:
     """The 打印 menu and the PDF dialog show each document's name through PrintActions' translations."""
     from resettle.documents.kinds import KINDS
 
-    in_print_actions = {
-        m.findtext("source")
-        for c in ET.parse(TS).getroot().iter("context")
-        if c.findtext("name") == "PrintActions"
-        for m in c.iter("message")
-    }
+    in_print_actions = sources_in("PrintActions")
     names = {info.short for info in KINDS.values()}
     assert names <= in_print_actions, names - in_print_actions
 
@@ -168,12 +168,7 @@ def test_every_history_action_object_and_field_has_a_label() -> None:
     """The history table shows resettle's action, object and field names through HistoryModel's translations."""
     from resettle.services.register.labels import ACTION_LABELS, ENTITY_LABELS, FIELD_LABELS, OVERRIDES
 
-    in_history = {
-        m.findtext("source")
-        for c in ET.parse(TS).getroot().iter("context")
-        if c.findtext("name") == "HistoryModel"
-        for m in c.iter("message")
-    }
+    in_history = sources_in("HistoryModel")
     names = (
         set(ACTION_LABELS.values()) | set(ENTITY_LABELS.values()) | set(FIELD_LABELS.values()) | set(OVERRIDES.values())
     )
@@ -185,11 +180,6 @@ def test_every_import_field_has_a_label() -> None:
     from resettle.io.headers import FIELD_LABELS
     from ui.import_wizard import MAPPED_FIELDS
 
-    on_mapping_page = {
-        m.findtext("source")
-        for c in ET.parse(TS).getroot().iter("context")
-        if c.findtext("name") == "MappingPage"
-        for m in c.iter("message")
-    }
+    on_mapping_page = sources_in("MappingPage")
     names = {FIELD_LABELS.get(key, key) for key in MAPPED_FIELDS}
     assert names <= on_mapping_page, names - on_mapping_page

@@ -3,7 +3,6 @@ job, the import wizard's last page is final, and which database the program open
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from pathlib import Path
@@ -17,14 +16,12 @@ from resettle.services.register import households, imports, projects, search
 from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
 from tests.conftest import CLERK
-from tests.ui.conftest import settle
+from tests.ui.conftest import SAMPLES, next_page, open_clean_copy, open_import, settle
 from ui import app
 from ui.main_window import MainWindow
 from ui.ops import OpRunner
 from ui.remembered import last_database_key
 from ui.welcome import WelcomeDialog
-
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 
 def test_the_runner_always_passes_its_own_cancel(qtbot) -> None:
@@ -89,22 +86,12 @@ def test_the_database_is_not_switched_under_a_running_job(
 
 
 def test_the_wizards_last_page_is_final(qtbot, window: MainWindow, tmp_path: Path) -> None:
-    source = tmp_path / "东岗村调查表.xlsx"
-    shutil.copyfile(SAMPLES / "sample_survey_clean.xlsx", source)
-    wizard = window.import_survey(source)
-    qtbot.addWidget(wizard)
-    wizard.file_page.project.setCurrentText("东岗村征地项目")
-
-    def next_page() -> None:
-        button = wizard.button(QWizard.WizardButton.NextButton)
-        qtbot.waitUntil(button.isEnabled, timeout=10000)
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-    next_page()
+    wizard = open_clean_copy(qtbot, window, tmp_path)
+    next_page(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10000)
-    next_page()
+    next_page(qtbot, wizard)
     with qtbot.waitSignal(wizard.imported, timeout=15000):
-        next_page()
+        next_page(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.apply_page.done, timeout=5000)
     batches = len(imports.list_batches(window.db))
     assert wizard.currentPage() is wizard.apply_page
@@ -191,16 +178,10 @@ def test_undo_of_a_batch_and_restore_run_on_the_worker_thread(qtbot, window: Mai
 
 
 def test_a_cancelled_import_ends_the_wizard_with_nothing_stored(qtbot, window: MainWindow, tmp_path: Path) -> None:
-    source = tmp_path / "东岗村调查表.xlsx"
-    shutil.copyfile(SAMPLES / "sample_survey_clean.xlsx", source)
     before = search.count_households(window.db, HouseholdQuery())
-    wizard = window.import_survey(source)
-    qtbot.addWidget(wizard)
-    wizard.file_page.project.setCurrentText("东岗村征地项目")
+    wizard = open_clean_copy(qtbot, window, tmp_path)
     for _ in range(2):
-        button = wizard.button(QWizard.WizardButton.NextButton)
-        qtbot.waitUntil(button.isEnabled, timeout=10000)
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        next_page(qtbot, wizard)
         qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10000)
     stopped: list[str] = []
     window.runner.cancelled.connect(stopped.append)
@@ -223,12 +204,9 @@ def test_the_error_report_is_written_on_the_worker_thread(
 ) -> None:
     import openpyxl
 
-    wizard = window.import_survey(SAMPLES / "sample_survey.xlsx")
-    qtbot.addWidget(wizard)
+    wizard = open_import(qtbot, window, SAMPLES / "sample_survey.xlsx")
     for _ in range(2):
-        button = wizard.button(QWizard.WizardButton.NextButton)
-        qtbot.waitUntil(button.isEnabled, timeout=10000)
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        next_page(qtbot, wizard)
         qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10000)
     out = tmp_path / "错误报告.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))

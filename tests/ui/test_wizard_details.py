@@ -11,15 +11,14 @@ from PySide6.QtWidgets import QWizard
 
 from resettle.io.survey import read_survey
 from tests.io.builders import household, person, survey_layout, write_xlsx
-from tests.ui.test_import_wizard import SAMPLES, _next
+from tests.ui.conftest import SAMPLES, next_page, open_import
 from ui.import_wizard import PREVIEW_COLUMN_MAX
 from ui.main_window import MainWindow
 
 
 def test_column_choices_show_letter_and_header_and_the_preview_is_not_stretched(qtbot, window: MainWindow) -> None:
-    wizard = window.import_survey(SAMPLES / "sample_survey_clean.xlsx")
-    qtbot.addWidget(wizard)
-    _next(qtbot, wizard)
+    wizard = open_import(qtbot, window, SAMPLES / "sample_survey_clean.xlsx")
+    next_page(qtbot, wizard)
     page = wizard.mapping_page
     combo = page.combos["id_number"]
     qtbot.waitUntil(lambda: "·" in combo.currentText(), timeout=10000)
@@ -48,9 +47,9 @@ def test_problems_follow_the_workbook_order_of_sheets(tmp_path: Path, qtbot, win
     path = write_xlsx(tmp_path / "order.xlsx", sheets)
     wizard = window.import_survey(path)
     qtbot.addWidget(wizard)
-    _next(qtbot, wizard)
+    next_page(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10000)
-    _next(qtbot, wizard)
+    next_page(qtbot, wizard)
     issues = [wizard.check_page.issues.issue(r) for r in range(wizard.check_page.issues.rowCount())]
     seen = list(dict.fromkeys(i.sheet for i in issues if i.severity == "error"))
     assert seen == ["一组", "二组", "三组", "十组"]
@@ -66,9 +65,9 @@ def test_saving_the_report_is_confirmed(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     wizard = window.import_survey(SAMPLES / "sample_survey.xlsx")
     qtbot.addWidget(wizard)
-    _next(qtbot, wizard)
+    next_page(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10000)
-    _next(qtbot, wizard)
+    next_page(qtbot, wizard)
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled() is False
     wizard.check_page.export_report()
     qtbot.waitUntil(lambda: any(str(out) in text for text in _no_blocking_warnings), timeout=20000)

@@ -10,16 +10,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -40,8 +37,10 @@ from resettle.services.housing import placement, settlement, stock
 from resettle.services.housing.documents import simulation_document, transition_document
 from resettle.services.housing.records import DrawInfo, QueueEntry
 from resettle.services.register import projects
+from ui.area_dialog import AreaDialog
 from ui.areas import AreaContext
 from ui.dates import edited_date, to_qdate
+from ui.forms import add_buttons, ok_cancel
 from ui.housing.models import (
     FlatsModel,
     QueueModel,
@@ -52,64 +51,26 @@ from ui.housing.models import (
     yuan,
 )
 from ui.models.rows import RowsModel
+from ui.tables import rows_view
 
 CHANGES = frozenset({"housing", "households"})
 
 
 def _table(model: RowsModel[Any]) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setSortingEnabled(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+    return rows_view(model, single=True, fit=True)
 
 
-class _AreaDialog(QDialog):
+class _AreaDialog(AreaDialog):
     """Common parts: the context, the project, a warning on refusals, the runner for long work."""
 
-    def __init__(self, ctx: AreaContext, project_id: int, title: str) -> None:
-        super().__init__(ctx.parent)
-        self.ctx = ctx
-        self.project_id = project_id
-        self.setWindowTitle(title)
-        ctx.runner.changed.connect(self._changed)
-        self._listening = True
+    CHANGES = CHANGES
 
     def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:
             return fn(self.ctx.database(), self.project_id, *args, **kwargs)
         except ResettleError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.message)
+            self.refused(exc)
             return None
-
-    def run(self, title: str, fn: Callable[..., Any], on_done: Callable[[Any], object], **kwargs: Any) -> None:
-        self.ctx.runner.run(
-            self,
-            title,
-            fn,
-            db=self.ctx.database(),
-            project_id=self.project_id,
-            on_done=on_done,
-            changes=CHANGES,
-            **kwargs,
-        )
-
-    def _changed(self, topics: object) -> None:
-        if isinstance(topics, frozenset) and topics & CHANGES and self.isVisible():
-            self.refresh()
-
-    def refresh(self) -> None:
-        """Re-read what the dialog shows."""
-
-    def done(self, result: int) -> None:
-        if self._listening:
-            self._listening = False
-            self.ctx.runner.changed.disconnect(self._changed)
-        super().done(result)
 
     def open_file(self, caption: str) -> Path | None:
         name, _filter = QFileDialog.getOpenFileName(self, caption, "", self.tr("工作簿 (*.xlsx *.xls *.ods *.csv)"))
@@ -135,16 +96,16 @@ class StockDialog(_AreaDialog):
         self.model = FlatsModel(self)
         self.view = _table(self.model)
         buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("导入房源表…"), self.import_stock),
-            (self.tr("导出房源表…"), self.export_stock),
-            (self.tr("冻结…"), self.freeze),
-            (self.tr("解冻…"), self.unfreeze),
-            (self.tr("承诺交房日期…"), self.promise),
-        ):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
+        add_buttons(
+            buttons,
+            (
+                (self.tr("导入房源表…"), self.import_stock),
+                (self.tr("导出房源表…"), self.export_stock),
+                (self.tr("冻结…"), self.freeze),
+                (self.tr("解冻…"), self.unfreeze),
+                (self.tr("承诺交房日期…"), self.promise),
+            ),
+        )
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("安置小区")))
         top.addWidget(self.estate, 1)
@@ -231,9 +192,7 @@ class StockDialog(_AreaDialog):
         dialog.setWindowTitle(self.tr("承诺交房日期"))
         edit = QDateEdit(to_qdate(getattr(self._estates.get(int(estate_id)), "promised_handover_on", None)))
         edit.setCalendarPopup(True)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.accepted.connect(dialog.accept)
-        box.rejected.connect(dialog.reject)
+        box = ok_cancel(dialog)
         form = QFormLayout(dialog)
         form.addRow(self.tr("承诺交房日期"), edit)
         form.addRow(box)
@@ -249,13 +208,10 @@ class StandardDialog(_AreaDialog):
         self.setWindowTitle(self.tr("安置标准"))
         self.model = StandardsModel(self)
         self.view = _table(self.model)
-        b_import = QPushButton(self.tr("导入安置标准…"))
-        b_import.clicked.connect(self.import_standard)
-        b_publish = QPushButton(self.tr("发布所选版本"))
-        b_publish.clicked.connect(self.publish)
         buttons = QHBoxLayout()
-        buttons.addWidget(b_import)
-        buttons.addWidget(b_publish)
+        add_buttons(
+            buttons, ((self.tr("导入安置标准…"), self.import_standard), (self.tr("发布所选版本"), self.publish))
+        )
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("结算和过渡费按最新发布的版本计算；已发布的版本不能修改。")))
@@ -304,15 +260,15 @@ class LotteryDialog(_AreaDialog):
         self.model = QueueModel(self)
         self.view = _table(self.model)
         buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("抽签"), self.draw),
-            (self.tr("重新抽签…"), self.redraw),
-            (self.tr("核验"), self.verify),
-            (self.tr("打印抽签记录…"), self.print_record),
-        ):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
+        add_buttons(
+            buttons,
+            (
+                (self.tr("抽签"), self.draw),
+                (self.tr("重新抽签…"), self.redraw),
+                (self.tr("核验"), self.verify),
+                (self.tr("打印抽签记录…"), self.print_record),
+            ),
+        )
         form = QFormLayout()
         form.addRow(self.tr("范围"), self.scope)
         form.addRow(self.tr("种子"), self.seed)

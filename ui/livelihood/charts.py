@@ -72,10 +72,6 @@ class _Chart(QWidget):
             painter.drawText(QRectF(0, gy - h / 2, left - 4, h), int(Qt.AlignmentFlag.AlignRight), str(value))
         return plot, top
 
-
-class BarChart(_Chart):
-    """Grouped bars: one group per category (village), one bar per series, value labels on top."""
-
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
@@ -84,68 +80,68 @@ class BarChart(_Chart):
             if not self.categories or not self.series or plot.width() <= 0 or plot.height() <= 0:
                 painter.drawText(plot, int(Qt.AlignmentFlag.AlignCenter), self.tr("暂无数据"))
                 return
-            fm = QFontMetrics(self.font())
-            group = plot.width() / len(self.categories)
-            bar = max(group * 0.8 / len(self.series), 2.0)
-            for ci, name in enumerate(self.categories):
-                gx = plot.left() + ci * group + group * 0.1
-                for si, (_sname, values) in enumerate(self.series):
-                    value = values[ci] if ci < len(values) else 0
-                    height = plot.height() * value / top
-                    rect = QRectF(gx + si * bar, plot.bottom() - height, bar - 1, height)
-                    painter.fillRect(rect, PALETTE[si % len(PALETTE)])
-                    if bar >= fm.horizontalAdvance(str(value)):
-                        painter.drawText(
-                            QRectF(rect.left(), rect.top() - fm.height(), bar, fm.height()),
-                            int(Qt.AlignmentFlag.AlignHCenter),
-                            str(value),
-                        )
-                label = fm.elidedText(name, Qt.TextElideMode.ElideRight, int(group))
-                painter.drawText(
-                    QRectF(plot.left() + ci * group, plot.bottom() + 2, group, fm.height()),
-                    int(Qt.AlignmentFlag.AlignHCenter),
-                    label,
-                )
+            self.draw(painter, plot, top, QFontMetrics(self.font()))
         finally:
             painter.end()
+
+    def draw(self, painter: QPainter, plot: QRectF, top: int, fm: QFontMetrics) -> None:
+        """The chart inside ``plot`` (axes and legend drawn), values scaled to ``top``."""
+        raise NotImplementedError
+
+
+class BarChart(_Chart):
+    """Grouped bars: one group per category (village), one bar per series, value labels on top."""
+
+    def draw(self, painter: QPainter, plot: QRectF, top: int, fm: QFontMetrics) -> None:
+        group = plot.width() / len(self.categories)
+        bar = max(group * 0.8 / len(self.series), 2.0)
+        for ci, name in enumerate(self.categories):
+            gx = plot.left() + ci * group + group * 0.1
+            for si, (_sname, values) in enumerate(self.series):
+                value = values[ci] if ci < len(values) else 0
+                height = plot.height() * value / top
+                rect = QRectF(gx + si * bar, plot.bottom() - height, bar - 1, height)
+                painter.fillRect(rect, PALETTE[si % len(PALETTE)])
+                if bar >= fm.horizontalAdvance(str(value)):
+                    painter.drawText(
+                        QRectF(rect.left(), rect.top() - fm.height(), bar, fm.height()),
+                        int(Qt.AlignmentFlag.AlignHCenter),
+                        str(value),
+                    )
+            label = fm.elidedText(name, Qt.TextElideMode.ElideRight, int(group))
+            painter.drawText(
+                QRectF(plot.left() + ci * group, plot.bottom() + 2, group, fm.height()),
+                int(Qt.AlignmentFlag.AlignHCenter),
+                label,
+            )
 
 
 class LineChart(_Chart):
     """Cumulative progress by month: one line per series, months along the bottom."""
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            plot, top = self._frame(painter)
-            if not self.categories or not self.series or plot.width() <= 0 or plot.height() <= 0:
-                painter.drawText(plot, int(Qt.AlignmentFlag.AlignCenter), self.tr("暂无数据"))
-                return
-            fm = QFontMetrics(self.font())
-            n = len(self.categories)
-            step = plot.width() / max(n - 1, 1)
+    def draw(self, painter: QPainter, plot: QRectF, top: int, fm: QFontMetrics) -> None:
+        n = len(self.categories)
+        step = plot.width() / max(n - 1, 1)
 
-            def point(i: int, value: int) -> QPointF:
-                x = plot.left() + (step * i if n > 1 else plot.width() / 2)
-                return QPointF(x, plot.bottom() - plot.height() * value / top)
+        def point(i: int, value: int) -> QPointF:
+            x = plot.left() + (step * i if n > 1 else plot.width() / 2)
+            return QPointF(x, plot.bottom() - plot.height() * value / top)
 
-            for si, (_name, values) in enumerate(self.series):
-                pen = QPen(PALETTE[si % len(PALETTE)])
-                pen.setWidthF(2.0)
-                painter.setPen(pen)
-                points = [point(i, v) for i, v in enumerate(values[:n])]
-                for a, b in itertools.pairwise(points):
-                    painter.drawLine(a, b)
-                painter.setBrush(PALETTE[si % len(PALETTE)])
-                for p in points:
-                    painter.drawEllipse(p, 3.0, 3.0)
-            painter.setPen(QPen(self.palette().windowText().color()))
-            every = max(1, int(fm.horizontalAdvance("2026-03 ") * n / max(plot.width(), 1)) + 1)
-            for i, month in enumerate(self.categories):
-                if i % every == 0 or i == n - 1:
-                    x = point(i, 0).x()
-                    painter.drawText(
-                        QRectF(x - 40, plot.bottom() + 2, 80, fm.height()), int(Qt.AlignmentFlag.AlignHCenter), month
-                    )
-        finally:
-            painter.end()
+        for si, (_name, values) in enumerate(self.series):
+            pen = QPen(PALETTE[si % len(PALETTE)])
+            pen.setWidthF(2.0)
+            painter.setPen(pen)
+            points = [point(i, v) for i, v in enumerate(values[:n])]
+            for a, b in itertools.pairwise(points):
+                painter.drawLine(a, b)
+            painter.setBrush(PALETTE[si % len(PALETTE)])
+            for p in points:
+                painter.drawEllipse(p, 3.0, 3.0)
+        painter.setPen(QPen(self.palette().windowText().color()))
+        every = max(1, int(fm.horizontalAdvance("2026-03 ") * n / max(plot.width(), 1)) + 1)
+        for i, month in enumerate(self.categories):
+            if i % every == 0 or i == n - 1:
+                x = point(i, 0).x()
+                painter.drawText(
+                    QRectF(x - 40, plot.bottom() + 2, 80, fm.height()), int(Qt.AlignmentFlag.AlignHCenter), month
+                )

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QMessageBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from resettle.domain.labour import CONDITIONS, EMPLOYMENT_STATES
 from resettle.services.livelihood.labour import LabourSettingsView
 from ui.dates import from_qdate, to_qdate
+from ui.forms import ok_cancel
 
 
 def _date_edit(day: date | None) -> QDateEdit:
@@ -47,9 +47,7 @@ class _Form(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
 
     def finish(self) -> None:
         self.form.addRow(self.buttons)
@@ -93,30 +91,14 @@ class SettingsDialog(_Form):
         }
 
 
-class EmploymentDialog(_Form):
-    """One person's employment status (and 在校学生 / 丧失劳动能力)."""
+class _IncomeForm(_Form):
+    """A person's employment state and monthly income; OK refuses an income that is not an amount."""
 
-    def __init__(self, name: str, state: str, condition: str, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("就业状况：{0}").format(name), parent)
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(title, parent)
         self.state = QComboBox()
         self.state.addItems(list(EMPLOYMENT_STATES))
-        if state in EMPLOYMENT_STATES:
-            self.state.setCurrentText(state)
-        self.condition = QComboBox()
-        self.condition.addItems([c or self.tr("（无）") for c in CONDITIONS])
-        self.condition.setCurrentIndex(CONDITIONS.index(condition) if condition in CONDITIONS else 0)
-        self.employer = QLineEdit()
-        self.post = QLineEdit()
-        self.start = _date_edit(None)
         self.income = QLineEdit()
-        self.income.setPlaceholderText("3500.00")
-        self.form.addRow(self.tr("就业状态"), self.state)
-        self.form.addRow(self.tr("劳动能力状况"), self.condition)
-        self.form.addRow(self.tr("单位"), self.employer)
-        self.form.addRow(self.tr("岗位"), self.post)
-        self.form.addRow(self.tr("开始日期"), self.start)
-        self.form.addRow(self.tr("月收入(元)"), self.income)
-        self.finish()
 
     def accept(self) -> None:
         try:
@@ -125,6 +107,29 @@ class EmploymentDialog(_Form):
             QMessageBox.warning(self, self.windowTitle(), self.tr("月收入应为金额，例如 3500.00"))
             return
         super().accept()
+
+
+class EmploymentDialog(_IncomeForm):
+    """One person's employment status (and 在校学生 / 丧失劳动能力)."""
+
+    def __init__(self, name: str, state: str, condition: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("就业状况：{0}").format(name), parent)
+        if state in EMPLOYMENT_STATES:
+            self.state.setCurrentText(state)
+        self.condition = QComboBox()
+        self.condition.addItems([c or self.tr("（无）") for c in CONDITIONS])
+        self.condition.setCurrentIndex(CONDITIONS.index(condition) if condition in CONDITIONS else 0)
+        self.employer = QLineEdit()
+        self.post = QLineEdit()
+        self.start = _date_edit(None)
+        self.income.setPlaceholderText("3500.00")
+        self.form.addRow(self.tr("就业状态"), self.state)
+        self.form.addRow(self.tr("劳动能力状况"), self.condition)
+        self.form.addRow(self.tr("单位"), self.employer)
+        self.form.addRow(self.tr("岗位"), self.post)
+        self.form.addRow(self.tr("开始日期"), self.start)
+        self.form.addRow(self.tr("月收入(元)"), self.income)
+        self.finish()
 
     def values(self) -> dict[str, Any]:
         return {
@@ -137,27 +142,16 @@ class EmploymentDialog(_Form):
         }
 
 
-class VisitDialog(_Form):
+class VisitDialog(_IncomeForm):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("登记回访：{0}").format(name), parent)
         self.day = _date_edit(None)
-        self.state = QComboBox()
-        self.state.addItems(list(EMPLOYMENT_STATES))
-        self.income = QLineEdit()
         self.note = QLineEdit()
         self.form.addRow(self.tr("回访日期"), self.day)
         self.form.addRow(self.tr("就业状态"), self.state)
         self.form.addRow(self.tr("月收入(元)"), self.income)
         self.form.addRow(self.tr("情况记录"), self.note)
         self.finish()
-
-    def accept(self) -> None:
-        try:
-            _money(self.income.text())
-        except ValueError:
-            QMessageBox.warning(self, self.windowTitle(), self.tr("月收入应为金额，例如 3500.00"))
-            return
-        super().accept()
 
     def values(self) -> dict[str, Any]:
         return {

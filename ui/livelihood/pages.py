@@ -12,13 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 from resettle.services.livelihood import jobs, labour, social_security, training, visits
 from resettle.services.livelihood.labour import ImportSummary
 from resettle.store.database import Database
+from ui.forms import add_buttons
 from ui.livelihood.dialogs import CourseDialog, EmploymentDialog, ResultDialog, VisitDialog
 from ui.livelihood.models import (
     ROW_ROLE,
@@ -43,23 +42,14 @@ from ui.livelihood.models import (
     RowsModel,
 )
 from ui.ops import OpRunner
+from ui.tables import sorted_view
 
 CHANGES = frozenset({"livelihood"})
 EXCEL = "Excel (*.xlsx *.xls *.ods *.csv)"
 
 
 def table(model: RowsModel, parent: QWidget) -> QTableView:
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    view = QTableView(parent)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order until the clerk sorts
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
+    view = sorted_view(model, parent, SORT_ROLE)  # the service's order until the clerk sorts
     view.horizontalHeader().setResizeContentsPrecision(60)  # widths from the first rows, not all of them
     model.modelReset.connect(view.resizeColumnsToContents)
     return view
@@ -68,13 +58,6 @@ def table(model: RowsModel, parent: QWidget) -> QTableView:
 def current(view: QTableView) -> Any:
     index = view.currentIndex()
     return index.data(ROW_ROLE) if index.isValid() else None
-
-
-def _button(text: str, slot: Any, row: QHBoxLayout) -> QPushButton:
-    button = QPushButton(text)
-    button.clicked.connect(slot)
-    row.addWidget(button)
-    return button
 
 
 class _Page(QDialog):
@@ -115,6 +98,31 @@ class _Page(QDialog):
             self, title, fn, on_done=on_done, changes=CHANGES, db=self.db, project_id=self.project_id, **kwargs
         )
 
+    def chosen(self, view: QTableView, missing: str) -> Any:
+        """The row current in ``view``; with none the clerk is told ``missing``."""
+        row = current(view)
+        if row is None:
+            QMessageBox.information(self, self.windowTitle(), missing)
+        return row
+
+    def import_workbook(self, caption: str, title: str, fn: Any, what: str, **kwargs: Any) -> None:
+        """A workbook the clerk picks, read by ``fn`` off the GUI thread; the page says what it brought."""
+        name = self._open(caption)
+        if name:
+            self._run(title, fn, lambda r: self._imported(what, r), path=name, **kwargs)
+
+    def lay_out(self, main: QWidget, buttons: Any, above: QWidget | None = None) -> None:
+        """The page: ``above`` (if any), ``main`` taking the room, the status line, a row of (text, slot) ``buttons``."""
+        row = QHBoxLayout()
+        add_buttons(row, buttons)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        if above is not None:
+            layout.addWidget(above)
+        layout.addWidget(main, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(row)
+
 
 class PeoplePage(_Page):
     """劳动力与回访: every member with age, category and status; who is due for a visit."""
@@ -129,16 +137,15 @@ class PeoplePage(_Page):
         tabs = QTabWidget()
         tabs.addTab(self.people_view, self.tr("劳动力状况"))
         tabs.addTab(self.due_view, self.tr("待回访"))
-        row = QHBoxLayout()
-        _button(self.tr("导入就业表…"), self.import_employment, row)
-        _button(self.tr("修改就业状况…"), self.edit_employment, row)
-        _button(self.tr("登记回访…"), self.add_visit, row)
-        _button(self.tr("就业经历"), self.show_history, row)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(tabs, 1)
-        layout.addWidget(self.status)
-        layout.addLayout(row)
+        self.lay_out(
+            tabs,
+            (
+                (self.tr("导入就业表…"), self.import_employment),
+                (self.tr("修改就业状况…"), self.edit_employment),
+                (self.tr("登记回访…"), self.add_visit),
+                (self.tr("就业经历"), self.show_history),
+            ),
+        )
         self.resize(1100, 640)
         self.refresh()
 
@@ -164,25 +171,16 @@ class PeoplePage(_Page):
 
     def _person(self) -> Any:
         view = self.people_view if self.people_view.isVisible() else self.due_view
-        person = current(view)
-        if person is None:
-            QMessageBox.information(self, self.windowTitle(), self.tr("请先选择一个人。"))
-        return person
+        return self.chosen(view, self.tr("请先选择一个人。"))
 
     def import_employment(self) -> None:
-        name = self._open(self.tr("导入就业表"))
-        if name:
-            self._run(
-                self.tr("正在导入就业表…"),
-                labour.import_employment,
-                lambda r: self._imported(self.tr("就业情况"), r),
-                path=name,
-            )
+        self.import_workbook(
+            self.tr("导入就业表"), self.tr("正在导入就业表…"), labour.import_employment, self.tr("就业情况")
+        )
 
     def edit_employment(self) -> None:
-        person = current(self.people_view)
+        person = self.chosen(self.people_view, self.tr("请先在「劳动力状况」中选择一个人。"))
         if person is None:
-            QMessageBox.information(self, self.windowTitle(), self.tr("请先在「劳动力状况」中选择一个人。"))
             return
         dialog = EmploymentDialog(person.name, person.state, person.condition, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -200,9 +198,8 @@ class PeoplePage(_Page):
             self._run(self.tr("正在保存…"), visits.add_visit, person_id=pid, with_progress=False, **dialog.values())
 
     def show_history(self) -> None:
-        person = current(self.people_view)
+        person = self.chosen(self.people_view, self.tr("请先在「劳动力状况」中选择一个人。"))
         if person is None:
-            QMessageBox.information(self, self.windowTitle(), self.tr("请先在「劳动力状况」中选择一个人。"))
             return
         lines = [
             f"{h.recorded_at}　{h.state}　{h.employer}{h.post}　{h.start_date or ''}　{h.source}"
@@ -229,17 +226,16 @@ class JobsPage(_Page):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.posts_view)
         split.addWidget(self.referrals_view)
-        row = QHBoxLayout()
-        _button(self.tr("导入岗位表…"), self.import_posts, row)
-        _button(self.tr("按要求推荐"), self.match, row)
-        _button(self.tr("面试"), lambda: self.set_status("面试"), row)  # data, not text
-        _button(self.tr("录用"), lambda: self.set_status("录用"), row)  # data, not text
-        _button(self.tr("未录用"), lambda: self.set_status("未录用"), row)  # data, not text
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.status)
-        layout.addLayout(row)
+        self.lay_out(
+            split,
+            (
+                (self.tr("导入岗位表…"), self.import_posts),
+                (self.tr("按要求推荐"), self.match),
+                (self.tr("面试"), lambda: self.set_status("面试")),  # data, not text
+                (self.tr("录用"), lambda: self.set_status("录用")),  # data, not text
+                (self.tr("未录用"), lambda: self.set_status("未录用")),  # data, not text
+            ),
+        )
         self.resize(1100, 680)
         self.refresh()
 
@@ -248,15 +244,9 @@ class JobsPage(_Page):
         self.referrals.set_rows(jobs.list_referrals(self.db, self.project_id))
 
     def import_posts(self) -> None:
-        name = self._open(self.tr("导入岗位表"))
-        if name:
-            self._run(
-                self.tr("正在导入岗位表…"),
-                jobs.import_posts,
-                lambda r: self._imported(self.tr("岗位"), r),
-                path=name,
-                with_progress=False,
-            )
+        self.import_workbook(
+            self.tr("导入岗位表"), self.tr("正在导入岗位表…"), jobs.import_posts, self.tr("岗位"), with_progress=False
+        )
 
     def match(self) -> None:
         def done(proposals: list[jobs.ReferralProposal]) -> None:
@@ -267,9 +257,8 @@ class JobsPage(_Page):
         self._run(self.tr("正在匹配岗位…"), jobs.match_jobs, done, with_progress=False)
 
     def set_status(self, status: str) -> None:
-        referral = current(self.referrals_view)
+        referral = self.chosen(self.referrals_view, self.tr("请先在下方选择一条推荐记录。"))
         if referral is None:
-            QMessageBox.information(self, self.windowTitle(), self.tr("请先在下方选择一条推荐记录。"))
             return
         self._run(
             self.tr("正在保存…"), jobs.set_referral_status, referral_id=referral.id, status=status, with_progress=False
@@ -289,17 +278,16 @@ class TrainingPage(_Page):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.courses_view)
         split.addWidget(self.enrolments_view)
-        row = QHBoxLayout()
-        _button(self.tr("导入培训表…"), self.import_training, row)
-        _button(self.tr("新建课程…"), self.new_course, row)
-        _button(self.tr("报名（登记册中选中的户）"), self.enrol_selected, row)
-        _button(self.tr("录入结果…"), self.record_result, row)
-        _button(self.tr("导出花名册…"), self.export_roster, row)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.status)
-        layout.addLayout(row)
+        self.lay_out(
+            split,
+            (
+                (self.tr("导入培训表…"), self.import_training),
+                (self.tr("新建课程…"), self.new_course),
+                (self.tr("报名（登记册中选中的户）"), self.enrol_selected),
+                (self.tr("录入结果…"), self.record_result),
+                (self.tr("导出花名册…"), self.export_roster),
+            ),
+        )
         self.selected_households: Any = None  # set by the area: () -> household ids selected in the register
         self.resize(1100, 680)
         self.refresh()
@@ -320,20 +308,12 @@ class TrainingPage(_Page):
         self.enrolments.set_rows(training.list_enrolments(self.db, self.project_id, course.id) if course else [])
 
     def _course(self) -> Any:
-        course = current(self.courses_view)
-        if course is None:
-            QMessageBox.information(self, self.windowTitle(), self.tr("请先选择一门课程。"))
-        return course
+        return self.chosen(self.courses_view, self.tr("请先选择一门课程。"))
 
     def import_training(self) -> None:
-        name = self._open(self.tr("导入培训表"))
-        if name:
-            self._run(
-                self.tr("正在导入培训表…"),
-                training.import_training,
-                lambda r: self._imported(self.tr("培训情况"), r),
-                path=name,
-            )
+        self.import_workbook(
+            self.tr("导入培训表"), self.tr("正在导入培训表…"), training.import_training, self.tr("培训情况")
+        )
 
     def new_course(self) -> None:
         dialog = CourseDialog(self)
@@ -393,18 +373,17 @@ class SocialSecurityPage(_Page):
         self.standard.setWordWrap(True)
         self.outcomes = ReconcileModel(self)
         self.result_view = table(self.outcomes, self)
-        row = QHBoxLayout()
-        _button(self.tr("导入社保标准…"), self.import_standard, row)
-        _button(self.tr("发布标准"), self.publish, row)
-        _button(self.tr("导出花名册…"), self.export_roster, row)
-        _button(self.tr("核对回执…"), self.reconcile, row)
-        _button(self.tr("保存对账表…"), self.save_reconciliation, row)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.standard)
-        layout.addWidget(self.result_view, 1)
-        layout.addWidget(self.status)
-        layout.addLayout(row)
+        self.lay_out(
+            self.result_view,
+            (
+                (self.tr("导入社保标准…"), self.import_standard),
+                (self.tr("发布标准"), self.publish),
+                (self.tr("导出花名册…"), self.export_roster),
+                (self.tr("核对回执…"), self.reconcile),
+                (self.tr("保存对账表…"), self.save_reconciliation),
+            ),
+            above=self.standard,
+        )
         self.last_reply: str = ""
         self.resize(1100, 640)
         self.refresh()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 
 from resettle.services.register.labels import ACTION_LABELS, entity_label, field_label
 from resettle.services.register.records import HistoryEntry
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.models.rows import RowsModel
 
 COL_TIME, COL_USER, COL_ACTION, COL_ENTITY, COL_FIELD, COL_OLD, COL_NEW, COL_REASON = range(8)
 HEADERS = (
@@ -323,49 +324,35 @@ def local_time(ts: str) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
-class HistoryModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[HistoryEntry] = []
+def _label(text: str) -> str:
+    return QCoreApplication.translate("HistoryModel", text)
+
+
+class HistoryModel(RowsModel[HistoryEntry]):
+    """One row per audit entry; the user column's tooltip names the computer too."""
+
+    COLUMNS = tuple(
+        zip(
+            HEADERS,
+            (
+                lambda e: local_time(e.ts),
+                lambda e: e.user,
+                lambda e: _label(ACTION_LABELS.get(e.action, e.action)),
+                lambda e: _label(entity_label(e.entity)),
+                lambda e: _label(field_label(e.entity, e.field)),
+                lambda e: e.old or "",
+                lambda e: e.new or "",
+                lambda e: e.reason,
+            ),
+            strict=True,
+        )
+    )
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
-        self.beginResetModel()
-        self._rows = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(HEADERS[section]) if 0 <= section < len(HEADERS) else None
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        e = self._rows[index.row()]
-        match index.column():
-            case 0:
-                return local_time(e.ts)
-            case 1:
-                return f"{e.user}@{e.host}" if role == Qt.ItemDataRole.ToolTipRole else e.user
-            case 2:
-                return self.tr(ACTION_LABELS.get(e.action, e.action))
-            case 3:
-                return self.tr(entity_label(e.entity))
-            case 4:
-                return self.tr(field_label(e.entity, e.field))
-            case 5:
-                return e.old or ""
-            case 6:
-                return e.new or ""
-            case 7:
-                return e.reason
-        return None
+    def cell_tooltip(self, item: HistoryEntry, column: int, value: Any) -> str | None:
+        return f"{item.user}@{item.host}" if column == COL_USER else "" if value is None else str(value)
 
     def entry(self, row: int) -> HistoryEntry:
-        return self._rows[row]
+        return self.row(row)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication
 
@@ -222,16 +222,7 @@ class ParcelsModel(RecordListModel):
         )
 
     def records(self) -> tuple[ParcelData, ...]:
-        return tuple(
-            ParcelData(
-                id=self.row_id(r),
-                parcel_no=self.value(r, "parcel_no"),
-                land_class=self.value(r, "land_class"),
-                area_mu=self.value(r, "area_mu"),
-                contract_no=self.value(r, "contract_no"),
-            )
-            for r in range(self.rowCount())
-        )
+        return self.records_as(ParcelData)
 
 
 class StructuresModel(RecordListModel):
@@ -250,8 +241,10 @@ class StructuresModel(RecordListModel):
         Column("decoration_value", QT_TRANSLATE_NOOP("StructuresModel", "装修评估价(元)"), money, width=120),
     )
 
+    DEFAULTS: ClassVar[dict[str, str]] = {"use": "住宅", "legal_status": "合法"}  # data, not text
+
     def default_text(self, key: str) -> str:
-        return {"use": "住宅", "legal_status": "合法"}.get(key, "")  # data, not text
+        return self.DEFAULTS.get(key, "")
 
     def set_structures(self, items: tuple[StructureData, ...]) -> None:
         self.load(
@@ -270,18 +263,7 @@ class StructuresModel(RecordListModel):
         )
 
     def records(self) -> tuple[StructureData, ...]:
-        return tuple(
-            StructureData(
-                id=self.row_id(r),
-                use=self.value(r, "use") or "住宅",  # data, not text
-                structure_type=self.value(r, "structure_type"),
-                floor_area_m2=self.value(r, "floor_area_m2"),
-                legal_status=self.value(r, "legal_status") or "合法",  # data, not text
-                year_built=self.value(r, "year_built"),
-                decoration_value=self.value(r, "decoration_value"),
-            )
-            for r in range(self.rowCount())
-        )
+        return self.records_as(StructureData, **self.DEFAULTS)
 
 
 class AttachmentsModel(RecordListModel):
@@ -311,13 +293,4 @@ class AttachmentsModel(RecordListModel):
         )
 
     def records(self) -> tuple[AttachmentData, ...]:
-        return tuple(
-            AttachmentData(
-                id=self.row_id(r),
-                kind=self.value(r, "kind"),
-                spec=self.value(r, "spec"),
-                quantity=self.value(r, "quantity"),
-                unit=self.value(r, "unit"),
-            )
-            for r in range(self.rowCount())
-        )
+        return self.records_as(AttachmentData)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 
 from resettle.io.survey import ImportIssue
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.models.rows import ROW_ROLE, Index, RowsModel
 
 COL_LEVEL, COL_SHEET, COL_ROW, COL_COLUMN, COL_FIELD, COL_VALUE, COL_MESSAGE = range(7)
 ISSUE_HEADERS = (
@@ -20,61 +21,61 @@ ISSUE_HEADERS = (
     QT_TRANSLATE_NOOP("IssuesModel", "原值"),
     QT_TRANSLATE_NOOP("IssuesModel", "说明"),
 )
-ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
+ISSUE_ROLE = ROW_ROLE
 RED = QColor("#f8d0d0")
 AMBER = QColor("#fff0c0")
 
 
-class IssuesModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ImportIssue] = []
+def _level(issue: ImportIssue) -> str:
+    error = issue.severity == "error"
+    return (
+        QCoreApplication.translate("IssuesModel", "错误")
+        if error
+        else QCoreApplication.translate("IssuesModel", "提醒")
+    )
+
+
+def _field(issue: ImportIssue) -> str | None:
+    return QCoreApplication.translate("MappingPage", issue.field) if issue.field else issue.field
+
+
+class IssuesModel(RowsModel[ImportIssue]):
+    """What the check found, one row per problem; the level cell is red for errors, amber for warnings."""
+
+    COLUMNS = tuple(
+        zip(
+            ISSUE_HEADERS,
+            (
+                _level,
+                lambda i: i.sheet,
+                lambda i: i.row,
+                lambda i: i.column,
+                _field,
+                lambda i: i.value,
+                lambda i: i.message,
+            ),
+            strict=True,
+        )
+    )
 
     def set_issues(self, issues: list[ImportIssue]) -> None:
-        self.beginResetModel()
-        self._rows = list(issues)
-        self.endResetModel()
+        self.set_rows(issues)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def display(self, value: Any) -> Any:
+        return value  # row and column numbers as numbers
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ISSUE_HEADERS)
+    def cell_tooltip(self, item: ImportIssue, column: int, value: Any) -> Any:
+        return value
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(ISSUE_HEADERS[section]) if 0 <= section < len(ISSUE_HEADERS) else None
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        issue = self._rows[index.row()]
-        if role == ISSUE_ROLE:
-            return issue
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() == COL_LEVEL:
-            return RED if issue.severity == "error" else AMBER
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        match index.column():
-            case 0:
-                return self.tr("错误") if issue.severity == "error" else self.tr("提醒")
-            case 1:
-                return issue.sheet
-            case 2:
-                return issue.row
-            case 3:
-                return issue.column
-            case 4:
-                return QCoreApplication.translate("MappingPage", issue.field) if issue.field else issue.field
-            case 5:
-                return issue.value
-            case 6:
-                return issue.message
-        return None
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if not index.isValid() or index.column() != COL_LEVEL:
+                return None
+            return RED if self._rows[index.row()].severity == "error" else AMBER
+        return super().data(index, role)
 
     def issue(self, row: int) -> ImportIssue:
-        return self._rows[row]
+        return self.row(row)
 
 
 def column_letter(index: int) -> str:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 Parser = Callable[[str], tuple[Any, str | None]]
 ERROR_BACKGROUND = QColor("#f8d0d0")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,17 @@ class RecordListModel(QAbstractTableModel):
 
     def value(self, row: int, key: str) -> Any:
         return self._rows[row]["value"].get(key)
+
+    def records_as(self, make: Callable[..., R], **fallbacks: Any) -> tuple[R, ...]:
+        """Every row as ``make(id=…, <column key>=<parsed value>, …)``; an empty cell named in ``fallbacks`` takes that."""
+
+        def value(row: int, key: str) -> Any:
+            found = self.value(row, key)
+            return fallbacks[key] if key in fallbacks and not found else found
+
+        return tuple(
+            make(id=self.row_id(r), **{c.key: value(r, c.key) for c in self.COLUMNS}) for r in range(len(self._rows))
+        )
 
     def text(self, row: int, key: str) -> str:
         return str(self._rows[row]["text"].get(key, ""))

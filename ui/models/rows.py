@@ -50,7 +50,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     # -- hooks ----------------------------------------------------------------------------------
-    def display(self, value: Any) -> str:
+    def display(self, value: Any) -> Any:
+        """What a cell shows: its text (or a number, which the view formats)."""
         return "" if value is None else str(value)
 
     def sort_key(self, value: Any) -> Any:
@@ -66,7 +67,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         """A whole row's tooltip (why it is coloured)."""
         return ""
 
-    def cell_tooltip(self, item: T, column: int, value: Any) -> str | None:
+    def cell_tooltip(self, item: T, column: int, value: Any) -> Any:
         return self.tooltip(item) or None
 
     # -- Qt -------------------------------------------------------------------------------------
@@ -133,4 +134,4 @@ class FlaggedRowsModel(RowsModel[T]):
         return RIGHT if self.COLUMNS[column][2] else None
 
     def cell_tooltip(self, item: T, column: int, value: Any) -> str | None:
-        return self.display(value)
+        return "" if value is None else str(value)

@@ -5,13 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +18,7 @@ from resettle.errors import ResettleError
 from resettle.services import accounts
 from resettle.services.accounts import Role
 from resettle.store.database import Database
+from ui.forms import add_buttons, ok_cancel
 from ui.payments.dialogs import _selected_rows, _table
 from ui.payments.login import ensure_login
 from ui.payments.models import AccountsModel
@@ -49,9 +48,7 @@ class PasswordForm(QDialog):
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("新密码（至少 8 位）"), self.password)
         form.addRow(self.tr("再输入一次"), self.again)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self._check)
         form.addRow(buttons)
 
     def _check(self) -> None:
@@ -73,16 +70,16 @@ class AccountsDialog(QDialog):
         self.who = QLabel()
         layout.addWidget(self.who)
         bar = QHBoxLayout()
-        for text, slot in (
-            (self.tr("添加账户…"), self.add),
-            (self.tr("重置密码…"), self.reset),
-            (self.tr("停用"), lambda: self.set_active(False)),
-            (self.tr("启用"), lambda: self.set_active(True)),
-            (self.tr("修改本人密码…"), self.change_own),
-        ):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            bar.addWidget(button)
+        add_buttons(
+            bar,
+            (
+                (self.tr("添加账户…"), self.add),
+                (self.tr("重置密码…"), self.reset),
+                (self.tr("停用"), lambda: self.set_active(False)),
+                (self.tr("启用"), lambda: self.set_active(True)),
+                (self.tr("修改本人密码…"), self.change_own),
+            ),
+        )
         bar.addStretch(1)
         layout.addLayout(bar)
         self.model = AccountsModel(self)

@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -37,21 +35,19 @@ from PySide6.QtWidgets import (
 
 from resettle.errors import ResettleError
 from resettle.services.payments import agreements, batches, reconcile, supporting
+from ui.area_dialog import AreaDialog
 from ui.areas import AreaContext
 from ui.dates import edited_date
+from ui.forms import add_buttons, ok_cancel
 from ui.payments.models import AgreementsModel, BalancesModel, BatchesModel, DifferencesModel, RowsModel
+from ui.tables import rows_view
 
 CHANGES = frozenset({"payments", "households"})
 
 
 def _table(model: RowsModel[Any]) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view = rows_view(model, fit=True)
     view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
     return view
 
 
@@ -59,30 +55,18 @@ def _selected_rows(view: QTableView) -> list[int]:
     return sorted({i.row() for i in view.selectionModel().selectedRows()})
 
 
-class _AreaDialog(QDialog):
+class _AreaDialog(AreaDialog):
+    CHANGES = CHANGES
+
     def __init__(self, ctx: AreaContext, project_id: int, title: str) -> None:
-        super().__init__(ctx.parent)
-        self.ctx = ctx
-        self.project_id = project_id
-        self.setWindowTitle(title)
+        super().__init__(ctx, project_id, title)
         self.resize(980, 560)
-        ctx.runner.changed.connect(self._changed)
-
-    def _changed(self, topics: object) -> None:
-        if isinstance(topics, frozenset) and topics & CHANGES and self.isVisible():
-            self.refresh()
-
-    def refresh(self) -> None:
-        raise NotImplementedError
-
-    def _run(self, title: str, fn: Callable[..., Any], on_done: Callable[[Any], object], **kwargs: Any) -> None:
-        self.ctx.runner.run(self, title, fn, on_done=on_done, changes=CHANGES, db=self.ctx.database(), **kwargs)
 
     def _safely(self, fn: Callable[[], object]) -> None:
         try:
             fn()
         except ResettleError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.message)
+            self.refused(exc)
 
 
 class SignDialog(QDialog):
@@ -99,9 +83,7 @@ class SignDialog(QDialog):
         self.plan_edit.setToolTip(self.tr("各期百分比，首期签约后付，其余腾房后付；也可写 70:签约,30:腾房"))
         form.addRow(self.tr("签约日期"), self.date_edit)
         form.addRow(self.tr("付款计划（%）"), self.plan_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
 
@@ -112,15 +94,15 @@ class AgreementsDialog(_AreaDialog):
         super().__init__(ctx, project_id, QCoreApplication.translate("AgreementsDialog", "协议"))
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        for text, slot in (
-            (self.tr("签约（所选户）…"), lambda: self.sign(selected=True)),
-            (self.tr("签约（全部已复核户）…"), lambda: self.sign(selected=False)),
-            (self.tr("登记腾房…"), self.vacate),
-            (self.tr("补充协议（按现行计算）…"), self.supplement),
-        ):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            bar.addWidget(button)
+        add_buttons(
+            bar,
+            (
+                (self.tr("签约（所选户）…"), lambda: self.sign(selected=True)),
+                (self.tr("签约（全部已复核户）…"), lambda: self.sign(selected=False)),
+                (self.tr("登记腾房…"), self.vacate),
+                (self.tr("补充协议（按现行计算）…"), self.supplement),
+            ),
+        )
         bar.addStretch(1)
         layout.addLayout(bar)
         self.model = AgreementsModel(self)
@@ -158,11 +140,10 @@ class AgreementsDialog(_AreaDialog):
                 message += "\n" + self.tr("未签：") + "；".join(result.skipped[:30])
             QMessageBox.information(self, self.tr("签订协议"), message)
 
-        self._run(
+        self.run(
             self.tr("正在签订协议…"),
             agreements.sign_agreements,
             done,
-            project_id=self.project_id,
             household_ids=ids,
             signed_on=edited_date(dialog.date_edit),
             plan=dialog.plan_edit.text(),
@@ -181,11 +162,10 @@ class AgreementsDialog(_AreaDialog):
         except ValueError:
             QMessageBox.warning(self, self.tr("登记腾房"), self.tr("日期应写成 2026-08-01 的形式。"))
             return
-        self._run(
+        self.run(
             self.tr("正在登记腾房…"),
             agreements.mark_vacated,
             lambda n: None,
-            project_id=self.project_id,
             household_ids=ids,
             vacated_on=when,
         )
@@ -198,13 +178,12 @@ class AgreementsDialog(_AreaDialog):
         reason, ok = QInputDialog.getText(self, self.tr("补充协议"), self.tr("原因（必填）："))
         if not ok or not reason.strip():
             return
-        self._run(
+        self.run(
             self.tr("正在签订补充协议…"),
             agreements.supplement_from_recompute,
             lambda view: QMessageBox.information(
                 self, self.tr("补充协议"), self.tr("已签补充协议，金额 {0:,.2f} 元。").format(view.total)
             ),
-            project_id=self.project_id,
             household_id=ids[0],
             reason=reason,
             signed_on=date.today(),
@@ -223,15 +202,15 @@ class BatchesDialog(_AreaDialog):
         self.instalment.setPrefix(self.tr("第 "))
         self.instalment.setSuffix(self.tr(" 期"))
         bar.addWidget(self.instalment)
-        for text, slot in (
-            (self.tr("生成批次"), self.make),
-            (self.tr("审批"), self.approve),
-            (self.tr("写出银行文件…"), self.write_files),
-            (self.tr("登记银行回盘…"), self.apply_reply),
-        ):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            bar.addWidget(button)
+        add_buttons(
+            bar,
+            (
+                (self.tr("生成批次"), self.make),
+                (self.tr("审批"), self.approve),
+                (self.tr("写出银行文件…"), self.write_files),
+                (self.tr("登记银行回盘…"), self.apply_reply),
+            ),
+        )
         self.bank_format = QComboBox()
         self.bank_format.addItem(self.tr("只写 xlsx"), "")
         for name in batches.bank_formats(ctx.database()):
@@ -266,20 +245,17 @@ class BatchesDialog(_AreaDialog):
                 message += "\n" + self.tr("未列入：") + "；".join(info.skipped[:30])
             QMessageBox.information(self, self.windowTitle(), message)
 
-        self._run(
+        self.run(
             self.tr("正在生成兑付批次…"),
             batches.make_batch,
             done,
-            project_id=self.project_id,
             instalment=self.instalment.value(),
         )
 
     def approve(self) -> None:
         b = self._batch()
         if b is not None:
-            self._run(
-                self.tr("正在审批…"), batches.approve_batch, lambda _i: None, project_id=self.project_id, batch_id=b.id
-            )
+            self.run(self.tr("正在审批…"), batches.approve_batch, lambda _i: None, batch_id=b.id)
 
     def write_files(self) -> None:
         b = self._batch()
@@ -296,7 +272,6 @@ class BatchesDialog(_AreaDialog):
                 self, self.windowTitle(), self.tr("已写出：") + "\n" + "\n".join(str(p) for p in paths)
             ),
             db=self.ctx.database(),
-            project_id=self.project_id,
             batch_id=b.id,
             out=Path(name),
             bank_format=self.bank_format.currentData() or None,
@@ -315,7 +290,7 @@ class BatchesDialog(_AreaDialog):
                 text += self.tr("此回盘已登记过，未作改动。")
             QMessageBox.information(self, self.windowTitle(), text)
 
-        self._run(self.tr("正在登记回盘…"), batches.apply_reply, done, project_id=self.project_id, path=Path(name))
+        self.run(self.tr("正在登记回盘…"), batches.apply_reply, done, path=Path(name))
 
 
 class ReconcileDialog(_AreaDialog):
@@ -391,11 +366,10 @@ class SupportingDialog(_AreaDialog):
             self, self.tr("选择扫描件"), "", self.tr("扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)")
         )
         if name:
-            self._run(
+            self.run(
                 self.tr("正在保存要件…"),
                 supporting.attach_document,
                 lambda _i: None,
-                project_id=self.project_id,
                 household_id=self.household_id,
                 kind=self.kind.currentText(),
                 path=Path(name),

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from resettle.services.procedure.grievances import CHANNELS, DEFAULT_PERIODS, SUBJECT_KINDS, GrievanceInput
 from resettle.services.procedure.steps import UNIT_DAYS, UNIT_WORKING_DAYS, StepView
 from ui.dates import from_qdate, to_qdate
+from ui.forms import ok_cancel
 
 
 class OptionalDate(QWidget):
@@ -77,9 +77,7 @@ class StepDialog(QDialog):
         form.addRow(self.tr("备注"), self.remarks)
         if step.rule:
             form.addRow(self.tr("规则"), QLineEdit(step.rule, self, readOnly=True))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def values(self) -> dict[str, Any]:
@@ -138,9 +136,7 @@ class GrievanceDialog(QDialog):
         period.addWidget(self.period)
         period.addWidget(self.unit)
         form.addRow(self.tr("办理期限"), period)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def _default_period(self, channel: str) -> None:
@@ -180,9 +176,7 @@ class CloseDialog(QDialog):
         form.addRow(self.tr("答复内容"), self.answer)
         form.addRow(self.tr("办结日期"), self.closed)
         form.addRow(self.tr("承办人"), self.handler)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def values(self) -> tuple[str, date, str]:
@@ -212,9 +206,7 @@ class PostingDialog(QDialog):
         form.addRow(self.tr("开始日期"), self.start)
         form.addRow(self.tr("结束日期"), self.end)
         form.addRow(self.tr("程序步骤"), self.step)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def values(self) -> dict[str, Any]:

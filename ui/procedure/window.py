@@ -6,18 +6,17 @@ when the runner announces ``procedure``, ``grievances`` or ``calendar``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -34,26 +33,19 @@ from resettle.services.procedure.steps import PROBLEM_STATUSES, StepView
 from ui.areas import AreaContext
 from ui.procedure.dialogs import CloseDialog, GrievanceDialog, PostingDialog, StepDialog
 from ui.procedure.models import SORT_ROLE, GrievanceModel, HolidayModel, PostingModel, StepsModel
+from ui.tables import sorted_view
 
 TOPICS = frozenset({"procedure", "grievances", "calendar"})
 TAB_TIMELINE, TAB_GRIEVANCES, TAB_POSTINGS, TAB_HOLIDAYS = range(4)
+PROCEDURE, GRIEVANCES, CALENDAR = (
+    frozenset({"procedure"}),
+    frozenset({"grievances"}),
+    frozenset({"calendar", "procedure"}),
+)
 
 
 def _table(parent: QWidget, model: Any) -> QTableView:
-    view = QTableView(parent)
-    proxy = QSortFilterProxyModel(view)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().setVisible(False)
-    return view
+    return sorted_view(model, parent, SORT_ROLE, column=0, single=True, fit=True)
 
 
 def _selected(view: QTableView, model: Any) -> Any:
@@ -66,9 +58,12 @@ def _selected(view: QTableView, model: Any) -> Any:
 
 
 class _Page(QWidget):
-    def __init__(self, ctx: AreaContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AreaContext, model: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.model = model
+        model.setParent(self)
+        self.view = _table(self, model)
         self.layout_ = QVBoxLayout(self)
         self.bar = QHBoxLayout()
         self.layout_.addLayout(self.bar)
@@ -88,17 +83,44 @@ class _Page(QWidget):
             self.note.setText(self.tr("请先在左侧选择一个项目。"))
         return pid
 
+    def shown_project(self) -> int | None:
+        """The project to show; with none the page is emptied and asks for one."""
+        pid = self.project()
+        if pid is None:
+            self.model.set_rows([])
+        return pid
+
     def refresh(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def run(self, title: str, fn: Any, changes: frozenset[str] = frozenset(), **kwargs: Any) -> None:
+        """Quick work off the GUI thread on the open register; ``changes`` are announced when it is done."""
+        self.ctx.runner.run(self, title, fn, changes=changes, with_progress=False, db=self.ctx.database(), **kwargs)
+
+    def chosen(self) -> tuple[Any, int] | None:
+        """The row selected in the page's table and the current project, or None when either is missing."""
+        item = _selected(self.view, self.model)
+        pid = self.ctx.current_project()
+        return None if item is None or pid is None else (item, pid)
+
+    def attach_file(
+        self, caption: str, title: str, fn: Any, changes: frozenset[str], key: Callable[[Any], dict[str, Any]]
+    ) -> None:
+        """A file the clerk picks, attached by ``fn`` to the selected row (``key`` names the row for ``fn``)."""
+        chosen = self.chosen()
+        if chosen is None:
+            return
+        item, pid = chosen
+        name, _ = QFileDialog.getOpenFileName(self, caption)
+        if name:
+            self.run(title, fn, changes, project_id=pid, path=Path(name), **key(item))
 
 
 class TimelinePage(_Page):
     """The statutory steps of the current project: due, late or too short."""
 
     def __init__(self, ctx: AreaContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.model = StepsModel(self)
-        self.view = _table(self, self.model)
+        super().__init__(ctx, StepsModel(), parent)
         self.view.doubleClicked.connect(lambda _i: self.edit_step())
         self.button(self.tr("登记日期…"), self.edit_step)
         self.button(self.tr("附加证据…"), self.attach)
@@ -114,14 +136,10 @@ class TimelinePage(_Page):
         self.layout_.addWidget(self.view, 1)
 
     def refresh(self) -> None:
-        pid = self.project()
+        pid = self.shown_project()
         if pid is None:
-            self.model.set_rows([])
             return
-        self.ctx.runner.run(
-            self, self.tr("读取征收程序"), _timeline, on_done=self._show, with_progress=False,
-            db=self.ctx.database(), project_id=pid,
-        )  # fmt: skip
+        self.run(self.tr("读取征收程序"), _timeline, on_done=self._show, project_id=pid)
 
     def _show(self, result: tuple[list[StepView], agreements.AgreementGate, bool]) -> None:
         rows, gate, family = result
@@ -138,17 +156,14 @@ class TimelinePage(_Page):
             self.note.setText(self.tr("没有逾期或期限不足的步骤。"))
 
     def edit_step(self) -> None:
-        step: StepView | None = _selected(self.view, self.model)
-        pid = self.ctx.current_project()
-        if step is None or pid is None:
+        chosen = self.chosen()
+        if chosen is None:
             return
+        step, pid = chosen
         dialog = StepDialog(step, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.ctx.runner.run(
-            self, self.tr("登记程序步骤"), steps.set_step, changes=frozenset({"procedure"}), with_progress=False,
-            db=self.ctx.database(), project_id=pid, code=step.code, **dialog.values(),
-        )  # fmt: skip
+        self.run(self.tr("登记程序步骤"), steps.set_step, PROCEDURE, project_id=pid, code=step.code, **dialog.values())
 
     def allow_agreements(self) -> None:
         pid = self.ctx.current_project()
@@ -159,32 +174,21 @@ class TimelinePage(_Page):
         )
         if not ok:
             return
-        self.ctx.runner.run(
-            self, self.tr("放行协议打印"), agreements.allow_early_agreements, changes=frozenset({"procedure"}),
-            with_progress=False, db=self.ctx.database(), project_id=pid, reason=reason,
-        )  # fmt: skip
+        self.run(self.tr("放行协议打印"), agreements.allow_early_agreements, PROCEDURE, project_id=pid, reason=reason)
 
     def set_family(self, checked: bool) -> None:
         pid = self.ctx.current_project()
         if pid is None:
             return
-        self.ctx.runner.run(
-            self, self.tr("修改程序设置"), procedure_settings.set_family_changes_after_cutoff,
-            changes=frozenset({"procedure"}), with_progress=False, db=self.ctx.database(), project_id=pid,
-            count=checked,
+        self.run(
+            self.tr("修改程序设置"), procedure_settings.set_family_changes_after_cutoff, PROCEDURE,
+            project_id=pid, count=checked,
         )  # fmt: skip
 
     def attach(self) -> None:
-        step: StepView | None = _selected(self.view, self.model)
-        pid = self.ctx.current_project()
-        if step is None or pid is None:
-            return
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择证据文件（照片、公证书等）"))
-        if not name:
-            return
-        self.ctx.runner.run(
-            self, self.tr("添加程序证据"), steps.attach_step_evidence, changes=frozenset({"procedure"}),
-            with_progress=False, db=self.ctx.database(), project_id=pid, code=step.code, path=Path(name),
+        self.attach_file(
+            self.tr("选择证据文件（照片、公证书等）"), self.tr("添加程序证据"), steps.attach_step_evidence, PROCEDURE,
+            lambda step: {"code": step.code},
         )  # fmt: skip
 
 
@@ -192,9 +196,7 @@ class GrievancePage(_Page):
     """The grievance log of the current project, overdue ones in red."""
 
     def __init__(self, ctx: AreaContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.model = GrievanceModel(self)
-        self.view = _table(self, self.model)
+        super().__init__(ctx, GrievanceModel(), parent)
         self.button(self.tr("登记…"), self.add)
         self.button(self.tr("办结…"), self.close_selected)
         self.button(self.tr("打印受理回执…"), lambda: self.print_letter("receipt"))
@@ -208,13 +210,12 @@ class GrievancePage(_Page):
         self.layout_.addWidget(self.view, 1)
 
     def refresh(self) -> None:
-        pid = self.project()
+        pid = self.shown_project()
         if pid is None:
-            self.model.set_rows([])
             return
-        self.ctx.runner.run(
-            self, self.tr("读取信访台账"), grievances.list_grievances, on_done=self._show, with_progress=False,
-            db=self.ctx.database(), project_id=pid, open_only=self.open_only.isChecked(),
+        self.run(
+            self.tr("读取信访台账"), grievances.list_grievances, on_done=self._show, project_id=pid,
+            open_only=self.open_only.isChecked(),
         )  # fmt: skip
 
     def _show(self, rows: list[GrievanceView]) -> None:
@@ -227,58 +228,43 @@ class GrievancePage(_Page):
         self.note.setText(text)
 
     def add(self) -> None:
-        pid = self.ctx.current_project()
-        if pid is None:
-            self.project()
-            return
-        dialog = GrievanceDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.ctx.runner.run(
-            self, self.tr("登记信访"), grievances.add_grievance, changes=frozenset({"grievances"}),
-            with_progress=False, db=self.ctx.database(), project_id=pid, data=dialog.value(),
-        )  # fmt: skip
+        pid = self.project()
+        dialog = GrievanceDialog(self) if pid is not None else None
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.run(self.tr("登记信访"), grievances.add_grievance, GRIEVANCES, project_id=pid, data=dialog.value())
 
     def close_selected(self) -> None:
-        g: GrievanceView | None = _selected(self.view, self.model)
-        pid = self.ctx.current_project()
-        if g is None or pid is None:
+        chosen = self.chosen()
+        if chosen is None:
             return
+        g, pid = chosen
         dialog = CloseDialog(g.number, g.handler, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         answer, closed_on, handler = dialog.values()
-        self.ctx.runner.run(
-            self, self.tr("办结信访"), grievances.close_grievance, changes=frozenset({"grievances"}),
-            with_progress=False, db=self.ctx.database(), project_id=pid, grievance_id=g.id, answer=answer,
-            closed_on=closed_on, handler=handler,
+        self.run(
+            self.tr("办结信访"), grievances.close_grievance, GRIEVANCES, project_id=pid, grievance_id=g.id,
+            answer=answer, closed_on=closed_on, handler=handler,
         )  # fmt: skip
 
     def attach(self) -> None:
-        g: GrievanceView | None = _selected(self.view, self.model)
-        pid = self.ctx.current_project()
-        if g is None or pid is None:
-            return
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择信件、照片等附件"))
-        if not name:
-            return
-        self.ctx.runner.run(
-            self, self.tr("添加信访附件"), grievances.attach_grievance_evidence, changes=frozenset({"grievances"}),
-            with_progress=False, db=self.ctx.database(), project_id=pid, grievance_id=g.id, path=Path(name),
+        self.attach_file(
+            self.tr("选择信件、照片等附件"), self.tr("添加信访附件"), grievances.attach_grievance_evidence, GRIEVANCES,
+            lambda g: {"grievance_id": g.id},
         )  # fmt: skip
 
     def print_letter(self, letter: str) -> None:
-        g: GrievanceView | None = _selected(self.view, self.model)
-        pid = self.ctx.current_project()
-        if g is None or pid is None:
+        chosen = self.chosen()
+        if chosen is None:
             return
+        g, pid = chosen
         title = printing.LETTERS[letter][1]
         name, _ = QFileDialog.getSaveFileName(self, title, f"{g.number}_{title}.pdf", "PDF (*.pdf)")
         if not name:
             return
-        self.ctx.runner.run(
-            self, self.tr("打印") + title, printing.print_grievance_letter, with_progress=False,
-            db=self.ctx.database(), project_id=pid, grievance_id=g.id, letter=letter, out=Path(name),
+        self.run(
+            self.tr("打印") + title, printing.print_grievance_letter, project_id=pid, grievance_id=g.id,
+            letter=letter, out=Path(name),
         )  # fmt: skip
 
     def export(self) -> None:
@@ -288,32 +274,23 @@ class GrievancePage(_Page):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("导出信访台账"), self.tr("信访台账.xlsx"), "Excel (*.xlsx)")
         if not name:
             return
-        self.ctx.runner.run(
-            self, self.tr("导出信访台账"), printing.export_grievance_log, with_progress=False,
-            db=self.ctx.database(), project_id=pid, out=Path(name),
-        )  # fmt: skip
+        self.run(self.tr("导出信访台账"), printing.export_grievance_log, project_id=pid, out=Path(name))
 
 
 class PostingPage(_Page):
     """The posting records of the current project with the objections each received."""
 
     def __init__(self, ctx: AreaContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.model = PostingModel(self)
-        self.view = _table(self, self.model)
+        super().__init__(ctx, PostingModel(), parent)
         self.button(self.tr("登记公示…"), self.add)
         self.bar.addStretch(1)
         self.layout_.addWidget(self.view, 1)
 
     def refresh(self) -> None:
-        pid = self.project()
+        pid = self.shown_project()
         if pid is None:
-            self.model.set_rows([])
             return
-        self.ctx.runner.run(
-            self, self.tr("读取公示记录"), grievances.list_postings, on_done=self._show, with_progress=False,
-            db=self.ctx.database(), project_id=pid,
-        )  # fmt: skip
+        self.run(self.tr("读取公示记录"), grievances.list_postings, on_done=self._show, project_id=pid)
 
     def _show(self, rows: list[PostingView]) -> None:
         self.model.set_rows(rows)
@@ -324,35 +301,24 @@ class PostingPage(_Page):
         self.note.setText(text)
 
     def add(self) -> None:
-        pid = self.ctx.current_project()
-        if pid is None:
-            self.project()
-            return
-        dialog = PostingDialog([(d.code, d.name) for d in steps.CATALOGUE], self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.ctx.runner.run(
-            self, self.tr("登记公示"), grievances.add_posting, changes=frozenset({"grievances"}), with_progress=False,
-            db=self.ctx.database(), project_id=pid, **dialog.values(),
-        )  # fmt: skip
+        pid = self.project()
+        dialog = PostingDialog([(d.code, d.name) for d in steps.CATALOGUE], self) if pid is not None else None
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.run(self.tr("登记公示"), grievances.add_posting, GRIEVANCES, project_id=pid, **dialog.values())
 
 
 class HolidayPage(_Page):
     """The holiday and make-up working days the calendar knows; a newer year is imported here."""
 
     def __init__(self, ctx: AreaContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.model = HolidayModel(self)
-        self.view = _table(self, self.model)
+        super().__init__(ctx, HolidayModel(), parent)
         self.button(self.tr("导入节假日表…"), self.load)
         self.button(self.tr("导出节假日表…"), self.export)
         self.bar.addStretch(1)
         self.layout_.addWidget(self.view, 1)
 
     def refresh(self) -> None:
-        self.ctx.runner.run(
-            self, self.tr("读取节假日表"), _holidays, on_done=self._show, with_progress=False, db=self.ctx.database()
-        )
+        self.run(self.tr("读取节假日表"), _holidays, on_done=self._show)
 
     def _show(self, result: tuple[list[int], list[calendar.HolidayRow]]) -> None:
         years, rows = result
@@ -371,19 +337,13 @@ class HolidayPage(_Page):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("导出节假日表"), self.tr("节假日.xlsx"), "Excel (*.xlsx)")
         if not name:
             return
-        self.ctx.runner.run(
-            self, self.tr("导出节假日表"), calendar.export_holiday_workbook, with_progress=False,
-            db=self.ctx.database(), out=Path(name),
-        )  # fmt: skip
+        self.run(self.tr("导出节假日表"), calendar.export_holiday_workbook, out=Path(name))
 
     def load(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("导入节假日表"), "", "Excel (*.xlsx *.xls *.ods *.csv)")
         if not name:
             return
-        self.ctx.runner.run(
-            self, self.tr("导入节假日表"), calendar.load_holiday_workbook, changes=frozenset({"calendar", "procedure"}),
-            with_progress=False, db=self.ctx.database(), path=Path(name),
-        )  # fmt: skip
+        self.run(self.tr("导入节假日表"), calendar.load_holiday_workbook, CALENDAR, path=Path(name))
 
 
 def _timeline(db: Any, project_id: int) -> tuple[list[StepView], agreements.AgreementGate, bool]:

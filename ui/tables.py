@@ -1,0 +1,42 @@
+"""The read-only tables of the dialogs: whole rows selected, no editing, no row numbers, the last column stretched."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+
+def rows_view(
+    model: QAbstractItemModel, parent: QWidget | None = None, *, single: bool = False, fit: bool = False
+) -> QTableView:
+    """A table showing ``model``; ``single``: one row at a time; ``fit``: columns always as wide as their contents."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    if fit:
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def sorted_view(
+    model: QAbstractItemModel,
+    parent: QWidget,
+    sort_role: int,
+    *,
+    column: int = -1,
+    single: bool = False,
+    fit: bool = False,
+) -> QTableView:
+    """:func:`rows_view` through a sort proxy (``sort_role``); sorted by ``column`` at first (-1: the model's order)."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(sort_role)
+    view = rows_view(proxy, parent, single=single, fit=fit)
+    view.setSortingEnabled(True)
+    view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    return view
