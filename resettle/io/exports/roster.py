@@ -83,23 +83,22 @@ _ROSTER_COLUMNS = (
     Column("remarks", "备注", 16),
 )
 _PLACE_COLUMNS = (Column("village", "村", 8), Column("group", "组", 6))
-# Cells written once per household and merged down over its rows.
-_HOUSEHOLD_KEYS = frozenset(
-    {
-        "seq",
-        "household_no",
-        "head",
-        "phone",
-        "address",
-        "trees",
-        "other",
-        "bank_name",
-        "bank_account",
-        "remarks",
-        "village",
-        "group",
-    }
+# Cells written once per household and merged down over its rows, in the order _RosterSheet.write gives them.
+_HOUSEHOLD_KEYS = (
+    "seq",
+    "household_no",
+    "head",
+    "phone",
+    "address",
+    "trees",
+    "other",
+    "bank_name",
+    "bank_account",
+    "remarks",
+    "village",
+    "group",
 )
+_TREE_POSITION = _HOUSEHOLD_KEYS.index("trees")
 
 
 def roster_title(village: str, group: str) -> str:
@@ -148,7 +147,19 @@ class _RosterSheet:
             # The title alone would not give the reader this village/group back: say it per row.
             self.columns.extend(_PLACE_COLUMNS)
         self.index = index = {column.key: i for i, column in enumerate(self.columns)}
-        self.household_columns = [(key, c) for key, c in index.items() if key in _HOUSEHOLD_KEYS]
+        formats = {
+            "seq": f.int,
+            "address": f.text_wrap,
+            "other": f.text_wrap,
+            "bank_name": f.text,
+            "bank_account": f.text,
+        }
+        formats["remarks"] = f.text_wrap
+        self.household_plan = [
+            (c, _HOUSEHOLD_KEYS.index(key), formats.get(key, f.text_center))
+            for key, c in index.items()
+            if key in _HOUSEHOLD_KEYS
+        ]
         self.person_columns = tuple(index[k] for k in ("name", "relation", "sex", "id_number", "birth_date"))
         self.pair_columns = tuple(index[k] for k in ("land_class", "land_area_mu", "structure_type", "floor_area_m2"))
         width = len(self.columns)
@@ -158,93 +169,80 @@ class _RosterSheet:
         print_setup(ws, 2, 3, 3)
         self.row = self.first
         self.seq = 0
+        self.land, self.floor, self.trees = Decimal("0.00"), Decimal("0.00"), Decimal(0)  # the 合计 row's sums
 
     def fits(self, height: int) -> bool:
         return self.row + height + 1 <= MAX_ROWS
 
     def write(self, h: RosterHousehold) -> int:
-        """Write one household's rows (in row order, as constant memory needs); returns how many."""
+        """Write one household's rows (in row order, as constant memory needs); returns how many.
+
+        The hot loop of the roster (hundreds of thousands of rows): plain locals, no per-cell tuples."""
         f, ws = self.f, self.ws
         string, number, blank, when = ws.write_string, ws.write_number, ws.write_blank, ws.write_datetime
         persons, parcels, structures = h.persons, h.parcels, h.structures
-        height = max(1, len(persons), len(parcels), len(structures))
+        n_persons, n_parcels, n_structures = len(persons), len(parcels), len(structures)
+        height = max(1, n_persons, n_parcels, n_structures)
         top = self.row
         self.seq += 1
-        trees, tree_unit = _trees(h)
+        trees, tree_unit = _trees(h) if h.attachments else (None, "棵")
         if tree_unit == "株" and trees is not None:
-            tree_cell: tuple[object, Any] = (f"{quantity_text(trees)}株", f.text_center)
+            tree_value: object = f"{quantity_text(trees)}株"
+            tree_fmt = f.text_center
         else:
-            whole = trees is None or trees == trees.to_integral_value()
-            tree_cell = (trees, f.int if whole else f.area)
-        values: dict[str, tuple[object, Any]] = {
-            "seq": (self.seq, f.int),
-            "household_no": (h.household_no, f.text_center),
-            "head": (h.head_name, f.text_center),
-            "phone": (h.phone, f.text_center),
-            "address": (h.address, f.text_wrap),
-            "trees": tree_cell,
-            "other": (_other_attachments(h), f.text_wrap),
-            "bank_name": (h.bank_name, f.text),
-            "bank_account": (h.bank_account, f.text),
-            "remarks": (h.remarks, f.text_wrap),
-            "village": (h.village, f.text_center),
-            "group": (h.group, f.text_center),
-        }
-        household_cells = [(c, *values[key]) for key, c in self.household_columns]
+            tree_value = trees
+            tree_fmt = f.int if trees is None or trees == trees.to_integral_value() else f.area
+        values = (
+            self.seq, h.household_no, h.head_name, h.phone, h.address, tree_value,
+            _other_attachments(h) if h.attachments else "", h.bank_name, h.bank_account, h.remarks, h.village,
+            h.group,
+        )  # fmt: skip
+        household_cells = [
+            (c, values[position], tree_fmt if position == _TREE_POSITION else fmt)
+            for c, position, fmt in self.household_plan
+        ]
         # One parcel (or house) is written once and merged down, like the household cells.
-        merged_parcel = len(parcels) == 1 and height > 1
-        merged_structure = len(structures) == 1 and height > 1
+        merged_parcel = n_parcels == 1 and height > 1
+        merged_structure = n_structures == 1 and height > 1
         c_name, c_relation, c_sex, c_id, c_birth = self.person_columns
         c_class, c_area, c_type, c_floor = self.pair_columns
+        center, text, date_fmt, area_fmt, empty = f.text_center, f.text, f.date, f.area, f.blank
+        for c, value, fmt in household_cells:
+            if value is None or value == "":
+                blank(top, c, None, fmt)
+            elif isinstance(value, str):
+                string(top, c, safe_text(value), fmt)
+            else:
+                number(top, c, value, fmt)
         for i in range(height):
             r = top + i
-            if i == 0:
-                for c, value, fmt in household_cells:
-                    if isinstance(value, str):
-                        if value:
-                            string(r, c, safe_text(value), fmt)
-                        else:
-                            blank(r, c, None, fmt)
-                    elif value is None:
-                        blank(r, c, None, fmt)
-                    else:
-                        number(r, c, value, fmt)
-            else:
+            if i:
                 for c, _, fmt in household_cells:
                     blank(r, c, None, fmt)
-            if i < len(persons):
-                p = persons[i]
-                for c, text, fmt in (
-                    (c_name, p.name, f.text_center),
-                    (c_relation, p.relation, f.text_center),
-                    (c_sex, p.sex, f.text_center),
-                    (c_id, p.id_number, f.text),
-                ):
-                    if text:
-                        string(r, c, safe_text(text), fmt)
-                    else:
-                        blank(r, c, None, fmt)
-                if p.birth_date is None:
-                    blank(r, c_birth, None, f.date)
-                else:
-                    when(r, c_birth, p.birth_date, f.date)
+            if i < n_persons:
+                name, relation, sex, id_number, born = persons[i]
+                string(r, c_name, safe_text(name), center) if name else blank(r, c_name, None, center)
+                string(r, c_relation, safe_text(relation), center) if relation else blank(r, c_relation, None, center)
+                string(r, c_sex, safe_text(sex), center) if sex else blank(r, c_sex, None, center)
+                string(r, c_id, safe_text(id_number), text) if id_number else blank(r, c_id, None, text)
+                when(r, c_birth, born, date_fmt) if born is not None else blank(r, c_birth, None, date_fmt)
             else:
                 for c in self.person_columns:
-                    blank(r, c, None, f.blank)
-            for items, merged, c_label, c_value in (
-                (parcels, merged_parcel, c_class, c_area),
-                (structures, merged_structure, c_type, c_floor),
-            ):
-                if i < len(items) and (i == 0 or not merged):
-                    label, amount = items[i]
-                    if label:
-                        string(r, c_label, safe_text(label), f.text_center)
-                    else:
-                        blank(r, c_label, None, f.text_center)
-                    number(r, c_value, amount, f.area)
-                else:
-                    blank(r, c_label, None, f.text_center)
-                    blank(r, c_value, None, f.area)
+                    blank(r, c, None, empty)
+            if i < n_parcels and (i == 0 or not merged_parcel):
+                label, amount = parcels[i]
+                string(r, c_class, safe_text(label), center) if label else blank(r, c_class, None, center)
+                number(r, c_area, amount, area_fmt)
+            else:
+                blank(r, c_class, None, center)
+                blank(r, c_area, None, area_fmt)
+            if i < n_structures and (i == 0 or not merged_structure):
+                label, amount = structures[i]
+                string(r, c_type, safe_text(label), center) if label else blank(r, c_type, None, center)
+                number(r, c_floor, amount, area_fmt)
+            else:
+                blank(r, c_type, None, center)
+                blank(r, c_floor, None, area_fmt)
         if height > 1:
             bottom = top + height - 1
             for c, _, _ in household_cells:
@@ -256,11 +254,18 @@ class _RosterSheet:
                 merge(ws, top, c_type, bottom, c_type)
                 merge(ws, top, c_floor, bottom, c_floor)
         self.row += height
+        for _, area in parcels:
+            self.land += area
+        for _, area in structures:
+            self.floor += area
+        if trees is not None and tree_unit != "株":
+            self.trees += trees
         return height
 
-    def close(self, land: Decimal, floor: Decimal, trees: Decimal) -> None:
-        """The 合计 row, with the sums as numbers (see the module doc on why not formulas)."""
+    def close(self) -> None:
+        """The 合计 row, with the sheet's sums as numbers (see the module doc on why not formulas)."""
         f, ws, r = self.f, self.ws, self.row
+        land, floor, trees = self.land, self.floor, self.trees
         index = self.index
         ws.write_string(r, 0, "合计", f.total_label)
         for c in range(1, len(self.columns)):
@@ -297,7 +302,6 @@ def write_roster(
         f = Styles(book)
         sheet: _RosterSheet | None = None
         key: tuple[str, str] | None = None
-        sums = [Decimal(0), Decimal(0), Decimal(0)]
         part = 1
         by_place = {(g.village, g.group): g for g in groups}
 
@@ -314,20 +318,16 @@ def write_roster(
             height = max(1, len(h.persons), len(h.parcels), len(h.structures))
             if sheet is None or place != key or not sheet.fits(height):
                 if sheet is not None:
-                    sheet.close(*sums)
+                    sheet.close()
                     info.rows += sheet.row
                 part = part + 1 if place == key else 1
-                sheet, key, sums = open_sheet(place, part), place, [Decimal(0), Decimal(0), Decimal(0)]
+                sheet, key = open_sheet(place, part), place
             sheet.write(h)
-            trees, unit = _trees(h)
-            sums[0] += h.land_mu
-            sums[1] += h.floor_area_m2
-            sums[2] += trees if trees is not None and unit != "株" else 0
             info.households += 1
             info.persons += len(h.persons)
             ticker.tick()
         if sheet is not None:
-            sheet.close(*sums)
+            sheet.close()
             info.rows += sheet.row
         else:
             ws = new_sheet(book, "花名册")
