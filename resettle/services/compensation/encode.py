@@ -89,8 +89,8 @@ class _Template:
         code, item, basis, unit, price, payee, version = head
         stored = (_HID, table_id, _SEQ, code, item, basis, _QTY, unit, price, _AMT, payee, version, _FORMULA)
         values = [_ID, _HID, _SEQ, _QTY, _AMT, _FORMULA]  # {0}…{5} in the format strings
-        self.seal: str | None = None
-        self.digest: str | None = None
+        self.seal: Cut | None = None
+        self.digest: Cut | None = None
         seal_text = _ENCODE([LINE_TABLE, _ID, *(canonical(v) for v in stored)])
         seal = _cut(seal_text, {str(v) if isinstance(v, int) else _ENCODE(v): i for i, v in enumerate(values)})
         state = replay.table_specs()[LINE_TABLE].state_from_sealed(stored)
@@ -103,10 +103,30 @@ class _Template:
             marks[_ENCODE(shown)] = i
         digest = _cut(row_text, marks)
         if seal is not None and digest is not None:
-            self.seal, self.digest = _format(seal), _format(digest)
+            self.seal, self.digest = seal, digest
 
 
-def _format(cut: tuple[tuple[str, ...], tuple[int, ...]]) -> str:
+Cut = tuple[tuple[str, ...], tuple[int, ...]]
+
+
+def _prefill(cut: Cut, known: dict[int, str]) -> tuple[str, str, str, str] | None:
+    """A rule's cut text with a line's own values put in: four pieces around row id, household and
+    sequence number (values 0, 1, 2, which must come in that order), or None."""
+    pieces, order = cut
+    out = [pieces[0]]
+    varying = []
+    for index, piece in zip(order, pieces[1:], strict=True):
+        if index in known:
+            out[-1] += known[index] + piece
+        else:
+            varying.append(index)
+            out.append(piece)
+    if varying != [0, 1, 2]:
+        return None
+    return out[0], out[1], out[2], out[3]
+
+
+def _format(cut: Cut) -> str:
     """Pieces and value indexes as one ``str.format`` pattern."""
     pieces, order = cut
     out = [pieces[0].replace("{", "{{").replace("}", "}}")]
@@ -116,26 +136,27 @@ def _format(cut: tuple[tuple[str, ...], tuple[int, ...]]) -> str:
     return "".join(out)
 
 
+Pieces = tuple[str, str, str, str]
+_Known = tuple[Line, tuple[Any, ...], Pieces | None, Pieces | None, str]
+
+
 class LineEncoder:
     """Rows, seals and the content digest of households' lines, for one compute (one table id)."""
 
     def __init__(self, table_id: int) -> None:
         self.table_id = table_id
         self.templates: dict[tuple[Any, ...], _Template] = {}
-        self.known: dict[int, tuple[Line, tuple[int, str, str, str, str, str]]] = {}
+        self.known: dict[int, _Known] = {}
         self.seq_shown: list[str] = []
-        self.parts: dict[int, tuple[Line, str]] = {}
         self.texts = _state_texts()
         self.trusted = False  # set by verify(); False: the store's functions are called for every row
         self.broken = False  # the templates disagreed with the store once: never trusted again
 
-    def _known(self, ln: Line) -> tuple[int, str, str, str, str, str] | None:
-        """(quantity as stored, formula and both shown amounts as JSON, seal and digest patterns) of a
-        distinct line, or None when its rows must go through the store's functions. Kept by the
-        line's identity (the engine hands out one object per distinct line), the line held with it."""
-        hit = self.known.get(id(ln))
-        if hit is not None and hit[0] is ln:
-            return hit[1] if hit[1][4] else None
+    def _known(self, ln: Line) -> _Known:
+        """A distinct line's stored values after ``seq`` and its seal and digest text cut where the
+        row id, household and sequence number go (``None`` pieces: the store's functions must do
+        it). Kept by the line's identity (the engine hands out one object per distinct line), the
+        line held with it so that the identity stays its own."""
         if len(self.known) > 1 << 17:
             self.known.clear()
         head = (ln.rule_code, ln.item, ln.basis, ln.unit, ln.unit_price_fen, ln.payee, ln.table_version)
@@ -145,15 +166,19 @@ class LineEncoder:
                 self.templates.clear()
             t = self.templates[head] = _Template(head, self.table_id, self.texts)
         q = quantity_units(ln.quantity)
+        tail = (ln.rule_code, ln.item, ln.basis, q, ln.unit, ln.unit_price_fen, ln.amount_fen, ln.payee,
+                ln.table_version, ln.formula)  # fmt: skip
         texts = self.texts
         shown_q, shown_amount = texts["quantity"](q), texts["amount"](ln.amount_fen)
-        if t.seal is None or t.digest is None or not ln.formula or not shown_q or not shown_amount:
-            known = (q, "", "", "", "", "")
-        else:
+        seal = digest = None
+        if t.seal is not None and t.digest is not None and ln.formula and shown_q and shown_amount:
             formula = encode_basestring(ln.formula)
-            known = (q, formula, _scalar(shown_q), _scalar(shown_amount), t.seal, t.digest)
-        self.known[id(ln)] = (ln, known)
-        return known if known[4] else None
+            seal = _prefill(t.seal, {3: str(q), 4: str(ln.amount_fen), 5: formula})
+            digest = _prefill(t.digest, {3: _scalar(shown_q), 4: _scalar(shown_amount), 5: formula})
+        part = line_digest_part(ln)
+        known: _Known = (ln, tail, seal, digest, part) if seal and digest else (ln, tail, None, None, part)
+        self.known[id(ln)] = known
+        return known
 
     def rows(self, hid: int, lines: Sequence[Line], ids: Sequence[int]) -> tuple[list[tuple[Any, ...]], str]:
         """(rows to insert: id, version, seal, values…, with ``ids`` (ascending) in line order;
@@ -162,7 +187,7 @@ class LineEncoder:
         hid_shown = _scalar(self.texts["household_id"](hid))
         seq_shown = self.seq_shown
         while len(seq_shown) <= len(lines):
-            seq_shown.append(_ENCODE(self.texts["seq"](len(seq_shown))))
+            seq_shown.append(_scalar(self.texts["seq"](len(seq_shown))))
         out: list[tuple[Any, ...]] = []
         parts: list[str] = []
         trusted = self.trusted
@@ -170,21 +195,19 @@ class LineEncoder:
         cached = self.known.get
         for seq, ln in enumerate(lines, start=1):
             row_id = ids[seq - 1]
-            known: tuple[int, str, str, str, str, str] | None = None
-            if trusted:
-                hit = cached(id(ln))
-                known = hit[1] if hit is not None and hit[0] is ln and hit[1][4] else self._known(ln)
-            if known is not None:
-                q, formula, shown_q, shown_amount, seal_format, digest_format = known
-                seal = sha(seal_format.format(row_id, hid, seq, q, ln.amount_fen, formula).encode()).hexdigest()[:32]
-                parts.append(digest_format.format(row_id, hid_shown, seq_shown[seq], shown_q, shown_amount, formula))
+            hit = cached(id(ln))
+            if hit is None or hit[0] is not ln:
+                hit = self._known(ln)
+            _line, tail, seal_pieces, digest_pieces, _part = hit
+            if trusted and seal_pieces is not None and digest_pieces is not None:
+                s0, s1, s2, s3 = seal_pieces
+                seal = sha(f"{s0}{row_id}{s1}{hid}{s2}{seq}{s3}".encode()).hexdigest()[:32]
+                d0, d1, d2, d3 = digest_pieces
+                parts.append(f"{d0}{row_id}{d1}{hid_shown}{d2}{seq_shown[seq]}{d3}")
             else:
-                q = quantity_units(ln.quantity)
-                seal = ""
+                seal = seal_of(LINE_TABLE, row_id, (hid, tid, seq, *tail))
                 trusted = False
-            values = (hid, tid, seq, ln.rule_code, ln.item, ln.basis, q, ln.unit, ln.unit_price_fen,
-                      ln.amount_fen, ln.payee, ln.table_version, ln.formula)  # fmt: skip
-            out.append((row_id, 1, seal or seal_of(LINE_TABLE, row_id, values), *values))
+            out.append((row_id, 1, seal, hid, tid, seq, *tail))
         if trusted:
             digest = sha(f"[{','.join(parts)}]".encode()).hexdigest()[:32]
         else:
@@ -205,16 +228,14 @@ class LineEncoder:
             self.trusted, self.broken = False, True
 
     def digest_parts(self, lines: Sequence[Line]) -> list[str]:
-        """Each line's share of ``domain.compensation.lines_digest`` (kept per distinct line, by identity)."""
-        parts = self.parts
+        """Each line's share of ``domain.compensation.lines_digest`` (kept per distinct line)."""
+        cached = self.known.get
         out = []
         for ln in lines:
-            hit = parts.get(id(ln))
+            hit = cached(id(ln))
             if hit is None or hit[0] is not ln:
-                if len(parts) > 1 << 17:
-                    parts.clear()
-                hit = parts[id(ln)] = (ln, line_digest_part(ln))
-            out.append(hit[1])
+                hit = self._known(ln)
+            out.append(hit[4])
         return out
 
 
