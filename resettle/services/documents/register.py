@@ -26,6 +26,7 @@ from resettle.domain.money import to_fen
 from resettle.domain.posting import posting_days, posting_period
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
+from resettle.services.common import view_of
 from resettle.services.documents.data import chain_stamp
 from resettle.store.database import Database
 from resettle.store.document_models import IssuedDocument
@@ -119,23 +120,7 @@ def code_key(s: Session) -> bytes:
 
 
 def info_of(doc: IssuedDocument) -> IssuedDocumentInfo:
-    return IssuedDocumentInfo(
-        id=doc.id,
-        kind=doc.kind,
-        kind_title=kind_of(doc.kind).short,
-        number=doc.number,
-        code=format_code(doc.code),
-        household_id=doc.household_id,
-        household_no=doc.household_no,
-        head_name=doc.head_name,
-        scope_label=doc.scope_label,
-        issued_at=doc.issued_at,
-        issued_by=doc.issued_by,
-        total=doc.total,
-        print_count=doc.print_count,
-        last_printed_at=doc.last_printed_at,
-        last_printed_by=doc.last_printed_by,
-    )
+    return view_of(IssuedDocumentInfo, doc, kind_title=kind_of(doc.kind).short, code=format_code(doc.code))
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from resettle.domain.placement import MODE_CASH, MODE_FLAT, MODES, entitled_area
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.io.housing_sheets import HousingCellIssue, HousingSheetError, read_choices
 from resettle.services.accounts.guard import Need, require
-from resettle.services.common import project_of, row_of
+from resettle.services.common import project_of, row_of, view_of
 from resettle.services.housing.records import (
     ChoiceResult,
     ChoicesImportResult,
@@ -336,19 +336,13 @@ def _draw_info(s: Session, d: LotteryDraw) -> DrawInfo:
     if d.village_id is not None:
         v = s.get(Village, d.village_id)
         label = v.name if v else "本村"
-    return DrawInfo(
-        d.id,
-        d.project_id,
-        d.village_id,
-        label,
-        d.seed,
-        d.digest,
-        tuple((i, no, heads.get(no, "")) for i, no in enumerate(order, start=1)),
-        tuple(lot_key(d.seed, no) for no in order),
-        d.drawn_at,
-        d.drawn_by,
-        replaced,
-        d.redraw_reason,
+    return view_of(
+        DrawInfo,
+        d,
+        scope_label=label,
+        order=tuple((i, no, heads.get(no, "")) for i, no in enumerate(order, start=1)),
+        keys=tuple(lot_key(d.seed, no) for no in order),
+        replaced=replaced,
     )
 
 

@@ -30,7 +30,7 @@ from resettle.domain.placement import (
 from resettle.errors import Cancelled, NotFoundError, ValidationError
 from resettle.io.housing_statement import write_transition_statement
 from resettle.services.accounts.guard import Need, require
-from resettle.services.common import project_of
+from resettle.services.common import project_of, view_of
 from resettle.services.housing.placement import detail_in, household_in, release_chosen, scope_households
 from resettle.services.housing.records import (
     HandoverInfo,
@@ -326,18 +326,8 @@ def _handover_info(s: Session, h: Household, rec: Handover) -> HandoverInfo:
             .order_by(FlatSelection.slot)
         )
     )
-    return HandoverInfo(
-        h.id,
-        h.household_no,
-        h.head_name,
-        rec.handed_over_on,
-        rec.keys,
-        rec.water_reading,
-        rec.power_reading,
-        rec.gas_reading,
-        rec.notice_no,
-        rec.title_status,
-        names,
+    return view_of(
+        HandoverInfo, rec, household_id=h.id, household_no=h.household_no, head_name=h.head_name, flats=names
     )
 
 

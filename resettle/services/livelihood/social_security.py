@@ -27,6 +27,7 @@ from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.io.livelihood_records import OUTCOME_LABELS, OUTCOMES, BandTotal, ReconcileRow, RosterRow
 from resettle.io.livelihood_sheets import read_reply, read_standard
 from resettle.services.accounts.guard import Need, require
+from resettle.services.common import view_of
 from resettle.services.livelihood.common import (
     CancelCheck,
     LivelihoodImportError,
@@ -114,13 +115,7 @@ class ReconcileResult:
 
 
 def _info(standard: SocialSecurityStandard) -> StandardInfo:
-    return StandardInfo(
-        standard.id,
-        standard.revision,
-        standard.status,
-        standard.reference_date,
-        tuple(AgeBand(b.band, b.sex, b.start_age, b.end_age, b.benefit, b.amount) for b in standard.bands),
-    )
+    return view_of(StandardInfo, standard, bands=tuple(view_of(AgeBand, b, name=b.band) for b in standard.bands))
 
 
 def import_standard(db: Database, project_id: int, path: Path, *, publish: bool = False) -> StandardInfo:

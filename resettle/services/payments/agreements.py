@@ -23,6 +23,7 @@ from resettle.domain.instalments import PlanError, parse_plan, split_total
 from resettle.domain.money import MoneyError, to_fen
 from resettle.errors import Cancelled, NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
+from resettle.services.common import view_of
 from resettle.services.payments.common import (
     RESULT_PAID,
     RESULT_PENDING,
@@ -471,24 +472,10 @@ def _view(s: Session, ag: Agreement) -> AgreementView:
         )
     )
     inst = tuple(
-        InstalmentView(i.id, i.seq, i.percent, i.condition, i.amount, i.paid_on)
+        view_of(InstalmentView, i)
         for i in s.scalars(select(Instalment).where(Instalment.agreement_id == ag.id).order_by(Instalment.seq))
     )
-    return AgreementView(
-        ag.id,
-        ag.seq,
-        ag.kind,
-        ag.mode,
-        ag.status,
-        ag.total,
-        ag.plan,
-        ag.signed_on,
-        ag.vacated_on,
-        ag.reason,
-        ag.created_by,
-        lines,
-        inst,
-    )
+    return view_of(AgreementView, ag, lines=lines, instalments=inst)
 
 
 def _household_view(db: Database, project_id: int, household_id: int) -> HouseholdAgreements:

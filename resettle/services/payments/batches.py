@@ -25,6 +25,7 @@ from resettle.errors import Cancelled, ConflictError, NotFoundError, PermissionD
 from resettle.io.bank_batch import BankLine, BankReply, read_bank_reply, write_bank_workbook
 from resettle.io.bank_text import load_formats, write_bank_text
 from resettle.services.accounts.guard import Need, accounts_enabled, require
+from resettle.services.common import view_of
 from resettle.services.payments.agreements import _refresh_paid
 from resettle.services.payments.common import (
     BATCH_APPROVED,
@@ -279,12 +280,13 @@ def _info(s: Session, b: PaymentBatch) -> BatchInfo:
             Payment.batch_id == b.id, Payment.result == RESULT_PAID
         )
     )
-    return BatchInfo(
-        b.id, b.batch_no, b.project_id, b.instalment, b.village_id, b.status, b.rows, b.total,
-        int(counts.get(RESULT_PAID, 0)), int(counts.get(RESULT_FAILED, 0)),
-        paid_total if isinstance(paid_total, Decimal) else yuan(int(paid_total or 0)),
-        b.chain_head, b.created_by, b.created_at,
-    )  # fmt: skip
+    return view_of(
+        BatchInfo,
+        b,
+        paid=int(counts.get(RESULT_PAID, 0)),
+        failed=int(counts.get(RESULT_FAILED, 0)),
+        paid_total=paid_total if isinstance(paid_total, Decimal) else yuan(int(paid_total or 0)),
+    )
 
 
 def _info_of(db: Database, batch_id: int) -> BatchInfo:

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
+from resettle.services.common import view_of
 from resettle.services.payments.common import households_in
 from resettle.store.accounts_models import Agreement, Payment, PaymentBatch, SupportingBlob, SupportingDocument
 from resettle.store.database import Database
@@ -68,18 +69,7 @@ class ChecklistItem:
 
 
 def _info(d: SupportingDocument) -> SupportingInfo:
-    return SupportingInfo(
-        d.id,
-        d.household_id,
-        d.agreement_id,
-        d.payment_id,
-        d.kind,
-        d.file_name,
-        d.sha256,
-        d.size,
-        d.added_by,
-        d.added_at,
-    )
+    return view_of(SupportingInfo, d)
 
 
 def attach_document(
