@@ -93,14 +93,20 @@ def write_disclosure(
     ]
     money_columns = {i for i, column in enumerate(columns) if column.key.startswith(("item", "money"))}
     used: set[str] = set()
+    class_columns = {land_class: index[f"land:{land_class}"] for land_class in options.land_classes}
+    item_columns = [(item, index[f"item:{item}"]) for item in options.items]
+    c_money = index.get("money_total", -1)
+    c_seq, c_no, c_head, c_group, c_id, c_phone, c_persons, c_land, c_floor, c_remarks = (
+        index[k] for k in ("seq", "household_no", "head", "group", "id", "phone", "persons", "land_total", "floor", "remarks")
+    )  # fmt: skip
+    not_computed = "尚未计算补偿" if options.items else ""
+    zero = Decimal("0.00")
     with atomic_workbook(path) as book:
         f = Styles(book)
         number_plan = [(c, f.money if c in money_columns else f.area) for c in number_columns]
-        ws: Any = None
-        village: str | None = None
-        state: dict[str, Any] = {}
+        center, f_int, f_text = f.text_center, f.int, f.text
 
-        def open_sheet(name: str, count: int) -> Any:
+        def open_sheet(name: str, count: int) -> tuple[Any, int]:
             sheet = new_sheet(book, sheet_title(name or "公示表", used))
             info.sheets.append(sheet.name)
             banner(sheet, 0, width, f"{project}{name}征收土地及地上附着物调查结果公示表", f.title, 30)
@@ -108,17 +114,14 @@ def write_disclosure(
             banner(sheet, 1, width, f"{note}　　制表时间：{stamp}", f.note)
             first = headers(sheet, f, 2, columns)
             print_setup(sheet, 2, 3, 3)
-            state.update(row=first, seq=0, sums={}, persons=0)
-            return sheet
+            return sheet, first
 
-        def close_sheet(sheet: Any) -> None:
-            r = state["row"]
-            sums: dict[int, Decimal] = state["sums"]
+        def close_sheet(sheet: Any, r: int, sums: dict[int, Decimal], persons: int) -> None:
             sheet.write_string(r, 0, "合计", f.total_label)
             for c in range(1, width):
                 sheet.write_blank(r, c, None, f.total_label)
             merge(sheet, r, 0, r, 5)
-            sheet.write_number(r, index["persons"], state["persons"], f.total_int)
+            sheet.write_number(r, c_persons, persons, f.total_int)
             for c, value in sorted(sums.items()):
                 sheet.write_number(r, c, value, f.total_money if c in money_columns else f.total_area)
             lines = [
@@ -135,65 +138,52 @@ def write_disclosure(
                 banner(sheet, r + offset, width, line, f.line)
             info.rows += r + len(lines) + 2
 
-        c_seq, c_no, c_head, c_group, c_id, c_phone, c_persons, c_land, c_floor, c_remarks = (
-            index[k]
-            for k in (
-                "seq",
-                "household_no",
-                "head",
-                "group",
-                "id",
-                "phone",
-                "persons",
-                "land_total",
-                "floor",
-                "remarks",
-            )
-        )
-        class_columns = {land_class: index[f"land:{land_class}"] for land_class in options.land_classes}
-        item_columns = [(item, index[f"item:{item}"]) for item in options.items]
-        c_money = index.get("money_total", -1)
+        ws: Any = None
+        village: str | None = None
+        r = seq = persons = 0
+        sums: dict[int, Decimal] = {}
         string = number = blank = None
         for h, amounts in rows:
             if ws is None or h.village != village:
                 if ws is not None:
-                    close_sheet(ws)
+                    close_sheet(ws, r, sums, persons)
                 village = h.village
                 count = next((n for name, n in villages if name == village), 0)
-                ws = open_sheet(village, count)
+                ws, r = open_sheet(village, count)
+                seq = persons = 0
+                sums = {}
                 string, number, blank = ws.write_string, ws.write_number, ws.write_blank
             assert string is not None and number is not None and blank is not None
-            r = state["row"]
-            state["seq"] += 1
-            sums: dict[int, Decimal] = state["sums"]
-            number(r, c_seq, state["seq"], f.int)
-            for c, text in (
-                (c_no, h.household_no),
-                (c_head, h.head_name),
-                (c_group, h.group),
-                (c_id, mask(h.head_id, "id")),
-                (c_phone, mask(h.phone, "phone")),
-            ):
-                if text:
-                    string(r, c, safe_text(text), f.text_center)
-                else:
-                    blank(r, c, None, f.text_center)
+            seq += 1
+            number(r, c_seq, seq, f_int)
+            no, head, group = h.household_no, h.head_name, h.group
+            head_id, phone = mask(h.head_id, "id"), mask(h.phone, "phone")
+            string(r, c_no, safe_text(no), center) if no else blank(r, c_no, None, center)
+            string(r, c_head, safe_text(head), center) if head else blank(r, c_head, None, center)
+            string(r, c_group, safe_text(group), center) if group else blank(r, c_group, None, center)
+            string(r, c_id, safe_text(head_id), center) if head_id else blank(r, c_id, None, center)
+            string(r, c_phone, safe_text(phone), center) if phone else blank(r, c_phone, None, center)
             members = h.person_count
-            number(r, c_persons, members, f.int)
-            state["persons"] += members
+            number(r, c_persons, members, f_int)
+            persons += members
             cells: dict[int, Decimal] = {}
+            land = zero
             for land_class, area in h.parcels:
                 c = class_columns[land_class]
                 cells[c] = cells[c] + area if c in cells else area
-            cells[c_land] = h.land_mu
+                land += area
+            cells[c_land] = land
             if h.structures:
-                cells[c_floor] = h.floor_area_m2
+                floor = zero
+                for _, area in h.structures:
+                    floor += area
+                cells[c_floor] = floor
             if amounts is not None:
                 for item, c in item_columns:
                     if item in amounts:
                         cells[c] = amounts[item]
                 if item_columns:
-                    cells[c_money] = sum(amounts.values(), Decimal("0.00"))
+                    cells[c_money] = sum(amounts.values(), zero)
             for c, fmt in number_plan:
                 value = cells.get(c)
                 if value is None:
@@ -201,17 +191,16 @@ def write_disclosure(
                 else:
                     number(r, c, value, fmt)
                     sums[c] = sums[c] + value if c in sums else value
-            remark = "" if amounts is not None or not options.items else "尚未计算补偿"
-            if remark:
-                string(r, c_remarks, remark, f.text)
+            if amounts is None and not_computed:
+                string(r, c_remarks, not_computed, f_text)
             else:
-                blank(r, c_remarks, None, f.text)
-            state["row"] = r + 1
+                blank(r, c_remarks, None, f_text)
+            r += 1
             info.households += 1
             info.persons += members
             ticker.tick()
         if ws is not None:
-            close_sheet(ws)
+            close_sheet(ws, r, sums, persons)
         else:
             sheet = new_sheet(book, "公示表")
             banner(sheet, 0, width, "没有可公示的户", f.title, 30)

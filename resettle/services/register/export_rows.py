@@ -36,6 +36,7 @@ __all__ = [
     "count_households",
     "group_counts",
     "households_by_id",
+    "land_classes",
     "ordered_ids",
     "scope_households",
 ]
@@ -88,17 +89,28 @@ def count_households(s: Session, scope: ExportScope) -> int:
     return int(s.scalar(_in_scope(select(func.count()).select_from(_HOUSEHOLD_GROUP), scope)) or 0)
 
 
-def group_counts(s: Session, scope: ExportScope) -> list[GroupCount]:
-    """The scope's village groups in export order, with their households and members."""
-    persons = select(_P.c.household_id, func.count().label("n")).group_by(_P.c.household_id).subquery("persons")
-    q = (
-        select(_V.c.name, _G.c.name, func.count(_H.c.id), func.coalesce(func.sum(persons.c.n), 0))
-        .select_from(_HOUSEHOLD_GROUP.join(_V, _V.c.id == _G.c.village_id))
-        .outerjoin(persons, persons.c.household_id == _H.c.id)
-        .group_by(_G.c.village_id, _G.c.id, _V.c.name, _G.c.name)
-        .order_by(_G.c.village_id, _G.c.id)
+def group_counts(s: Session, scope: ExportScope, with_persons: bool = True) -> list[GroupCount]:
+    """The scope's village groups in export order, with their households and (``with_persons``) members."""
+    q = select(_V.c.name, _G.c.name, func.count(_H.c.id)).select_from(
+        _HOUSEHOLD_GROUP.join(_V, _V.c.id == _G.c.village_id)
     )
-    return [GroupCount(str(v), str(g), int(n), int(p)) for v, g, n, p in s.execute(_in_scope(q, scope))]
+    if with_persons:
+        persons = select(_P.c.household_id, func.count().label("n")).group_by(_P.c.household_id).subquery("persons")
+        q = q.add_columns(func.coalesce(func.sum(persons.c.n), 0))
+        q = q.outerjoin(persons, persons.c.household_id == _H.c.id)
+    q = q.group_by(_G.c.village_id, _G.c.id, _V.c.name, _G.c.name).order_by(_G.c.village_id, _G.c.id)
+    return [
+        GroupCount(str(row[0]), str(row[1]), int(row[2]), int(row[3]) if with_persons else 0)
+        for row in s.execute(_in_scope(q, scope))
+    ]
+
+
+def land_classes(s: Session, scope: ExportScope) -> tuple[str, ...]:
+    """The land classes of the scope's parcels, in the order they were first entered."""
+    first = func.min(_L.c.id)
+    q = select(_L.c.land_class, first).select_from(_L.join(_HOUSEHOLD_GROUP, _H.c.id == _L.c.household_id))
+    q = _in_scope(q, scope).group_by(_L.c.land_class).order_by(first)
+    return tuple(str(c) for c, _ in s.execute(q))
 
 
 # -- the statements ----------------------------------------------------------------------------

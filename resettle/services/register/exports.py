@@ -37,6 +37,7 @@ from resettle.services.register.export_rows import (
     count_households,
     group_counts,
     households_by_id,
+    land_classes,
     ordered_ids,
     scope_households,
 )
@@ -50,7 +51,6 @@ from resettle.store.compensation_models import (
 from resettle.store.database import Database
 from resettle.store.models import (
     Household,
-    LandParcel,
     Project,
     Village,
     VillageGroup,
@@ -152,23 +152,6 @@ def export_roster(
         return write_roster(out, groups, rows, project=scope.title, progress=progress, cancelled=cancelled)
 
 
-def _land_classes(s: Session, scope: ExportScope) -> tuple[str, ...]:
-    q = (
-        select(LandParcel.land_class, func.min(LandParcel.id))
-        .join(Household, LandParcel.household_id == Household.id)
-        .where(Household.project_id == scope.project_id)
-        .group_by(LandParcel.land_class)
-        .order_by(func.min(LandParcel.id))
-    )
-    if scope.village_id is not None:
-        q = q.join(VillageGroup, Household.group_id == VillageGroup.id).where(
-            VillageGroup.village_id == scope.village_id
-        )
-    if scope.group_id is not None:
-        q = q.where(Household.group_id == scope.group_id)
-    return tuple(str(c) for c, _ in s.execute(q))
-
-
 def export_disclosure(
     db: Database,
     out: Path | str,
@@ -199,7 +182,7 @@ def export_disclosure(
         township = projects.township_for(db, scope.project_id)
         complaint_phone = township.complaint_phone or township.phone
     with db.read() as s:
-        groups = group_counts(s, scope)
+        groups = group_counts(s, scope, with_persons=False)
         villages: list[tuple[str, int]] = []
         for g in groups:
             if villages and villages[-1][0] == g.village:
@@ -207,7 +190,7 @@ def export_disclosure(
             else:
                 villages.append((g.village, g.households))
         options = DisclosureOptions(
-            land_classes=_land_classes(s, scope),
+            land_classes=land_classes(s, scope),
             items=tuple(items),
             posting_period=posting_period or _posting_period_text(s, scope.project_id),
             complaint_phone=complaint_phone,
