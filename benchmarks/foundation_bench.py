@@ -1,13 +1,17 @@
-"""Issue 2 benchmark: `resettle demo --households N` time and size; search latency on the result.
+"""Issues 2 and 18 benchmark: `resettle demo --households N` time and size; search latency on the result.
 
 Usage: python benchmarks/foundation_bench.py [--households 1000000] [--db PATH] [--reuse]
 Search is measured through the service (`list_households` with a text query, first page of 50,
-plus the total count the status bar shows), p50/p95 over random real names, initials and IDs.
+plus the total count the status bar shows), p50/p95 over random real names, initials, 户号 and IDs
+(warm). Cold: the register's file and its WAL are evicted from the OS page cache
+(``posix_fadvise(DONTNEED)``), a fresh process opens the register and times its first search.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import resource
 import sqlite3
@@ -58,12 +62,16 @@ def main() -> None:
     n = raw.execute("SELECT max(id) FROM person").fetchone()[0]
     picks = [raw.execute("SELECT name, id_number FROM person WHERE id = ?", (rng.randint(1, n),)).fetchone()
              for _ in range(args.samples)]  # fmt: skip
+    households = raw.execute("SELECT max(id) FROM household").fetchone()[0]
+    numbers = [raw.execute("SELECT household_no FROM household WHERE id = ?", (rng.randint(1, households),)).fetchone()[0]
+               for _ in range(args.samples)]  # fmt: skip
     raw.close()
     db = Database.open(path, startup_backup=False)
     try:
         for label, texts in (
             ("name prefix", [name[:2] for name, _ in picks]),
             ("pinyin initials", [initials(name) for name, _ in picks]),
+            ("户号 prefix", [no[:-2] for no in numbers]),
             ("ID (full)", [idn for _, idn in picks]),
             ("ID prefix 10", [idn[:10] for _, idn in picks]),
         ):
@@ -85,6 +93,53 @@ def main() -> None:
                   "≤ 20 ms", unit="ms")  # fmt: skip
     finally:
         db.close()
+    bench_cold(path, picks, numbers)
+
+
+def evict(path: Path) -> None:
+    """Drop the register's pages (file and WAL) from the OS page cache."""
+    for p in (path, path.with_name(path.name + "-wal")):
+        if p.exists():
+            fd = os.open(p, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
+
+
+COLD_CHILD = """
+import json, sys, time
+from pathlib import Path
+t0 = time.perf_counter()
+from resettle.services.register import search
+from resettle.services.register.records import HouseholdQuery
+from resettle.store.database import Database
+db = Database.open(Path(sys.argv[1]), startup_backup=False)
+t1 = time.perf_counter()
+first = search.first_page(db, HouseholdQuery(text=sys.argv[2]), 256)
+t2 = time.perf_counter()
+assert first.rows, sys.argv[2]
+print(json.dumps({"open_s": t1 - t0, "search_s": t2 - t1}))
+"""
+
+
+def bench_cold(path: Path, picks: list[tuple[str, str]], numbers: list[str]) -> None:
+    """The first search after opening, with the file not in the OS cache (as in the morning)."""
+    texts = [("name prefix", picks[0][0][:2]), ("pinyin initials", initials(picks[1][0])),
+             ("户号 prefix", numbers[0][:-2]), ("ID (full)", picks[2][1]), ("ID prefix 10", picks[3][1][:10])]  # fmt: skip
+    worst = 0.0
+    for label, text in texts:
+        evict(path)
+        out = subprocess.run([sys.executable, "-c", COLD_CHILD, str(path), text], capture_output=True, text=True,
+                             check=True).stdout  # fmt: skip
+        found = json.loads(out.strip().splitlines()[-1])
+        worst = max(worst, found["search_s"])
+        print(
+            f"cold first search {label:16s}: {found['search_s'] * 1000:7.1f} ms (opening took {found['open_s']:.2f} s)"
+        )
+    bench("search, first after opening with the file evicted from the OS cache (worst of 5 kinds)", worst, None,
+          "≤ 0.3 s")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QObject, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelection, QModelIndex, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -46,9 +46,10 @@ from ui.controllers.imports import ImportActions
 from ui.controllers.printing import PrintActions
 from ui.controllers.project import ProjectActions
 from ui.controllers.tools import ToolsActions
-from ui.models.household_table import HEADERS, HouseholdTableModel
+from ui.models.household_table import HEADERS, PAGE, HouseholdTableModel
 from ui.ops import OpRunner
 from ui.remembered import last_database_key
+from ui.window_layout import restore_layout, save_layout
 
 if TYPE_CHECKING:  # dialogs and the services behind the menus load when first used, after the window paints
     pass
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.model = HouseholdTableModel(self._fetch_page, self._count, self, count_later=self._count_later)
+        self._first: tuple[HouseholdQuery, search.FirstPage] | None = None  # the last filter's first page
         self._select_single = False  # after Enter in the search box: select the row when exactly one matches
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -173,7 +175,7 @@ class MainWindow(QMainWindow):
         self._editor = self.households.editor
         self.statusBar().insertWidget(0, self.project.label)
         self._build_actions(ctx)
-        self._restore_layout()
+        restore_layout(self, self.table, self.splitter, prefs)
         self.reload_all()
         FirstPaint(self.table.viewport(), self._after_first_paint)
 
@@ -251,15 +253,28 @@ class MainWindow(QMainWindow):
 
     # -- data ---------------------------------------------------------------------------------
     def _fetch_page(self, query: HouseholdQuery, offset: int, limit: int) -> list[HouseholdRow]:
+        first = self._first
+        if first is not None and first[0] is query and offset == 0 and len(first[1].rows) >= min(limit, first[1].total):
+            return first[1].rows[:limit]  # read with the count on the worker thread
         return search.list_households(self.db, query, offset, limit).rows
 
     def _count(self, query: HouseholdQuery) -> int:
         return search.count_households(self.db, query)
 
     def _count_later(self, query: HouseholdQuery, deliver: Callable[[int], None]) -> None:
-        """The COUNT of a filter change on a worker thread (beside a running export, not behind it)."""
-        self.runner.run(self, "", search.count_households, with_progress=False, read_only=True, db=self.db,
-                        query=query, on_done=deliver)  # fmt: skip
+        """A filter change read on a worker thread (beside a running export, not behind it): the count,
+        the first page and whether the search was cut come back together, and the table shows them
+        in the same turn of the event loop."""
+        self._first = None  # until the worker answers, pages are read as they are asked for
+
+        def done(first: search.FirstPage) -> None:
+            self._first = (query, first)
+            deliver(first.total)
+            if self.model.query is query and first.total:
+                self.model.ensure_row(0)  # the rows came with the count: painted with them
+
+        self.runner.run(self, "", search.first_page, with_progress=False, read_only=True, db=self.db, query=query,
+                        limit=PAGE, on_done=done)  # fmt: skip
 
     def current_query(self) -> HouseholdQuery:
         base = self.model.latest_query
@@ -391,8 +406,16 @@ class MainWindow(QMainWindow):
 
     def _loaded(self, total: int) -> None:
         text = self.tr("共 {0:,} 户").format(total)
-        capped_possible = total >= search.SEARCH_CAP // 2
-        if capped_possible and self.model.query.text.strip() and search.search_capped(self.db, self.model.query.text):
+        query, first = self.model.query, self._first
+        if first is not None and first[0] is query:
+            capped = first[1].capped  # told by the worker with the count
+        else:
+            capped = (
+                total >= search.SEARCH_CAP // 2
+                and bool(query.text.strip())
+                and search.search_capped(self.db, query.text)
+            )
+        if capped:
             text += self.tr("（匹配过多，只列出一部分，请多输入几个字）")
         self.rows_label.setText(text)
         if self._select_single:
@@ -460,26 +483,7 @@ class MainWindow(QMainWindow):
             self.tr("征迁安置管理 {0}\n\n征地拆迁入户调查、补偿计算、文书打印。").format(__version__),
         )
 
-    # -- layout memory ------------------------------------------------------------------------
-    def _restore_layout(self) -> None:
-        geometry = self.prefs.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 760)
-        state = self.prefs.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        header = self.prefs.value("window/table_header")
-        if isinstance(header, QByteArray):
-            self.table.horizontalHeader().restoreState(header)
-        else:
-            for col, width in enumerate((100, 80, 90, 60, 50, 110, 90, 90, 86)):
-                self.table.setColumnWidth(col, width)
-        split = self.prefs.value("window/splitter")
-        if isinstance(split, QByteArray):
-            self.splitter.restoreState(split)
-
+    # -- window events ----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.imports.drag_enter(event)
 
@@ -487,10 +491,7 @@ class MainWindow(QMainWindow):
         self.imports.drop(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.prefs.setValue("window/geometry", self.saveGeometry())
-        self.prefs.setValue("window/state", self.saveState())
-        self.prefs.setValue("window/table_header", self.table.horizontalHeader().saveState())
-        self.prefs.setValue("window/splitter", self.splitter.saveState())
+        save_layout(self, self.table, self.splitter, self.prefs)
         self.prefs.setValue(last_database_key(), str(self.db.path))
         self.runner.wait(10000)
         super().closeEvent(event)

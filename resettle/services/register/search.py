@@ -1,11 +1,20 @@
-"""Listing and searching the register: the paged, sorted, filtered table and search-as-you-type."""
+"""Listing and searching the register: the paged, sorted, filtered table and search-as-you-type.
+
+A page is two statements: the page's rows, each with its village, group, stage, member count,
+land and floor sums and compensation total (the page's ids chosen, sorted and cut by the
+database in a subquery, the rest read for those rows only), and, for a name, initials or ID
+search, the member each household was found by. The statements are built once per shape (which
+filters, which sort, which kind of search text) and run with the values bound; all of it is
+plain SQLAlchemy Core, the same on SQLite and PostgreSQL.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, select, union
+from sqlalchemy import Select, and_, bindparam, case, func, select, union
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -40,101 +49,204 @@ def _prefix(col: Any, text: str) -> ColumnElement[bool]:
     return and_(col >= text, col < text + TOP)
 
 
+def _bound_prefix(col: Any) -> ColumnElement[bool]:
+    """A prefix search on ``col`` for the bound text (parameters ``t`` and ``t_top``)."""
+    return and_(col >= bindparam("t"), col < bindparam("t_top"))
+
+
 SEARCH_CAP = 2000  # per branch: a search that matches more is shown in part and the clerk types more
 
+NAME, INITIALS, DIGITS = "name", "initials", "digits"  # what the clerk typed
 
-def _branches(text: str) -> list[Select[Any]]:
+
+def _typed(text: str) -> tuple[str, str] | None:
+    """(kind, the text as searched) for what the clerk typed; None for nothing."""
     t = "".join(text.replace("\u3000", " ").split())
     if not t:
-        return []
+        return None
     if t.isascii() and t.isalpha():
-        return [
-            select(Household.id).where(_prefix(Household.head_initials, t.lower())),
-            select(Person.household_id).where(_prefix(Person.name_initials, t.lower())),
-            select(Household.id).where(_prefix(Household.household_no, t)),
-        ]
+        return INITIALS, t
     if t.isascii() and t.rstrip("xX").isdigit():
-        t = t.upper()
+        return DIGITS, t.upper()
+    return NAME, t
+
+
+def _branch_selects(kind: str, counting: bool = False) -> list[Select[Any]]:
+    """One index range scan per place the text may be found (bound: ``t``, ``t_top``, ``t_key``).
+
+    ``counting``: the members' own keys instead of their household's (the scan never leaves the index)."""
+    key = and_(Household.household_no >= bindparam("t_key"), Household.household_no < bindparam("t_key_top"))
+    member = Person.id if counting else Person.household_id
+    if kind == INITIALS:
         return [
-            select(Person.household_id).where(Person.id_number != "", _prefix(Person.id_number, t)),
-            select(Household.id).where(_prefix(Household.phone, t)),
-            select(Household.id).where(_prefix(Household.household_no, t)),
+            select(Household.id).where(_bound_prefix(Household.head_initials)),
+            select(member).where(_bound_prefix(Person.name_initials)),
+            select(Household.id).where(key),
+        ]
+    if kind == DIGITS:
+        return [
+            select(member).where(Person.id_number != "", _bound_prefix(Person.id_number)),
+            select(Household.id).where(_bound_prefix(Household.phone)),
+            select(Household.id).where(key),
         ]
     return [
-        select(Household.id).where(_prefix(Household.head_name, t)),
-        select(Person.household_id).where(_prefix(Person.name, t)),
-        select(Household.id).where(_prefix(Household.household_no, t)),
+        select(Household.id).where(_bound_prefix(Household.head_name)),
+        select(member).where(_bound_prefix(Person.name)),
+        select(Household.id).where(key),
     ]
 
 
-def search_ids(text: str) -> Any:
-    """Ids of households matching what a clerk types: 户号, name, pinyin initials, ID or phone prefix.
+def _text_params(text: str) -> dict[str, str]:
+    typed = _typed(text)
+    if typed is None:
+        return {}
+    kind, t = typed
+    searched = t.lower() if kind == INITIALS else t
+    key = t  # 户号 as typed (letters keep their case; an ID's x is upper-cased as in the ID branch)
+    return {"t": searched, "t_top": searched + TOP, "t_key": key, "t_key_top": key + TOP}
 
-    Each branch is an index range scan cut at SEARCH_CAP rows, so even a one-letter search does
-    bounded work; queries start from this small set (a join on the primary key)."""
-    branches = _branches(text)
-    if not branches:
-        return None
-    limited = [b.limit(SEARCH_CAP).subquery() for b in branches]
+
+def _matches(kind: str) -> Any:
+    """Ids of households matching what a clerk types: 户号, name, pinyin initials, ID or phone prefix
+    (bound: :func:`_text_params`). Each branch is an index range scan cut at SEARCH_CAP rows, so even
+    a one-letter search does bounded work; queries start from this small set (a join on the key)."""
+    limited = [b.limit(SEARCH_CAP).subquery() for b in _branch_selects(kind)]
     return union(*(select(sub.c[0].label("id")) for sub in limited)).subquery("matches")
 
 
 def search_capped(db: Database, text: str) -> bool:
     """Whether a search matched more than the register shows (the clerk should type more)."""
     require(db, Need.READ, "查找户")
-    branches = _branches(text)
     with db.read() as s:
-        for b in branches:
-            n = s.scalar(select(func.count()).select_from(b.limit(SEARCH_CAP).subquery())) or 0
-            if n >= SEARCH_CAP:
-                return True
-    return False
+        return _capped(s, text)
 
 
-def _filtered(query: HouseholdQuery) -> Select[Any]:
-    matches = search_ids(query.text)
-    q = select(Household.id)
-    if matches is not None:
-        q = select(Household.id).select_from(matches).join(Household, Household.id == matches.c[0])
-    if query.group_id is not None:
-        q = q.where(Household.group_id == query.group_id)
-    elif query.village_id is not None:
-        q = q.where(Household.group_id.in_(select(VillageGroup.id).where(VillageGroup.village_id == query.village_id)))
-    if query.project_id is not None:
-        q = q.where(Household.project_id == query.project_id)
-    if query.status:
-        q = q.where(_stage() == query.status)
-    return q
+_CAPS: dict[str, list[Any]] = {}
 
 
-def _compensation_status() -> Any:
-    return (
-        select(HouseholdCompensation.status).where(HouseholdCompensation.household_id == Household.id).scalar_subquery()
-    )
+def _capped(s: Session, text: str) -> bool:
+    typed = _typed(text)
+    if typed is None:
+        return False
+    counts = _CAPS.get(typed[0])
+    if counts is None:
+        counts = _CAPS[typed[0]] = [
+            select(func.count()).select_from(b.limit(SEARCH_CAP).subquery())
+            for b in _branch_selects(typed[0], counting=True)
+        ]
+    params = _text_params(text)
+    return any((s.scalar(count, params) or 0) >= SEARCH_CAP for count in counts)
 
 
-def _stage() -> Any:
+def _compensation() -> Any:
+    return HouseholdCompensation.__table__.alias("hc")
+
+
+def _stage(hc: Any) -> Any:
     """The household's stage: compensation's once computed, else what the survey recorded."""
-    status = _compensation_status()
     return case(
-        (status == STATUS_REVIEWED, progress.REVIEWED),
-        (status == STATUS_COMPUTED, progress.COMPUTED),
+        (hc.c.status == STATUS_REVIEWED, progress.REVIEWED),
+        (hc.c.status == STATUS_COMPUTED, progress.COMPUTED),
         else_=Household.status,
     )
 
 
-def _total() -> Any:
-    return (
-        select(HouseholdCompensation.total)
-        .where(HouseholdCompensation.household_id == Household.id, HouseholdCompensation.status != STATUS_NONE)
-        .scalar_subquery()
+Shape = tuple[str, bool, bool, bool, bool, str, bool]  # text kind, project, village, group, status, sort, desc
+
+
+def _shape(query: HouseholdQuery) -> Shape:
+    typed = _typed(query.text)
+    return (typed[0] if typed else "", query.project_id is not None, query.village_id is not None,
+            query.group_id is not None, bool(query.status), query.sort, query.descending)  # fmt: skip
+
+
+def _params(query: HouseholdQuery) -> dict[str, Any]:
+    params: dict[str, Any] = _text_params(query.text)
+    for name in ("project_id", "village_id", "group_id", "status"):
+        value = getattr(query, name)
+        if value:
+            params[name] = value
+    return params
+
+
+def _filtered(shape: Shape, columns: list[Any], hc: Any) -> Select[Any]:
+    """The households of the query (text, place, stage), with ``columns`` and the compensation row."""
+    kind, project, village, group, status, _sort, _desc = shape
+    q = select(*columns)
+    if kind:
+        matches = _matches(kind)
+        q = q.select_from(matches).join(Household, Household.id == matches.c[0])
+    else:
+        q = q.select_from(Household)
+    q = q.outerjoin(hc, hc.c.household_id == Household.id)
+    if group:
+        q = q.where(Household.group_id == bindparam("group_id"))
+    elif village:
+        q = q.where(
+            Household.group_id.in_(select(VillageGroup.id).where(VillageGroup.village_id == bindparam("village_id")))
+        )
+    if project:
+        q = q.where(Household.project_id == bindparam("project_id"))
+    if status:
+        q = q.where(_stage(hc) == bindparam("status"))
+    return q
+
+
+_COUNTS: dict[Shape, Any] = {}  # statements by shape, built once
+_PAGES: dict[tuple[Shape, bool], Any] = {}
+
+
+def _count_statement(shape: Shape) -> Any:
+    found = _COUNTS.get(shape)
+    if found is None:
+        found = _COUNTS[shape] = select(func.count()).select_from(
+            _filtered(shape, [Household.id], _compensation()).subquery()
+        )
+    return found
+
+
+def _page_statement(shape: Shape, with_total: bool) -> Any:
+    """The rows of one page: the page's ids chosen, sorted and cut in a subquery; each row's place,
+    stage, counts and sums read for those rows only."""
+    found = _PAGES.get((shape, with_total))
+    if found is not None:
+        return found
+    sort, descending = shape[5], shape[6]
+    hc = _compensation()
+    keys = [_stage(hc) if c is None else c for c in SORT_COLUMNS[sort]] + [Household.id]
+    labelled = [k.label(f"k{i}") for i, k in enumerate(keys)]
+    columns = [Household.id.label("page_id"), *labelled]
+    if with_total:
+        columns.append(func.count().over().label("total"))  # the whole filter's size, before the cut
+    order = [c.desc() if descending else c.asc() for c in keys]
+    page = (_filtered(shape, columns, hc).order_by(*order)
+            .limit(bindparam("limit")).offset(bindparam("offset")).subquery("page"))  # fmt: skip
+    row_hc = _compensation()
+    persons = select(func.count()).where(Person.household_id == Household.id).scalar_subquery()
+    land = select(func.sum(LandParcel.area_mu)).where(LandParcel.household_id == Household.id).scalar_subquery()
+    floor = select(func.sum(Structure.floor_area_m2)).where(Structure.household_id == Household.id).scalar_subquery()
+    total = case((row_hc.c.status != STATUS_NONE, row_hc.c.total), else_=None)
+    columns = [Household.id, Household.household_no, Household.head_name, Village.name, VillageGroup.name,
+               Household.phone, _stage(row_hc), Household.version, total, persons, land, floor]  # fmt: skip
+    if with_total:
+        columns.append(page.c.total)
+    found = (
+        select(*columns)
+        .select_from(page)
+        .join(Household, Household.id == page.c.page_id)
+        .join(VillageGroup, Household.group_id == VillageGroup.id)
+        .join(Village, VillageGroup.village_id == Village.id)
+        .outerjoin(row_hc, row_hc.c.household_id == Household.id)
+        .order_by(*[page.c[f"k{i}"].desc() if descending else page.c[f"k{i}"].asc() for i in range(len(keys))])
     )
+    _PAGES[(shape, with_total)] = found
+    return found
 
 
 def count_households(db: Database, query: HouseholdQuery) -> int:
     require(db, Need.READ, "查看户")
     with db.read() as s:
-        return int(s.scalar(select(func.count()).select_from(_filtered(query).subquery())) or 0)
+        return int(s.scalar(_count_statement(_shape(query)), _params(query)) or 0)
 
 
 def list_households(
@@ -144,98 +256,102 @@ def list_households(
     require(db, Need.READ, "查看户")
     if query.sort not in SORT_COLUMNS:
         raise ValidationError(f"不能按「{query.sort}」排序", field="排序")
-    keys = [_stage() if c is None else c for c in SORT_COLUMNS[query.sort]]
-    order = [c.desc() if query.descending else c.asc() for c in keys]
     with db.read() as s:
-        ids = list(s.scalars(_filtered(query).order_by(*order, Household.id).offset(offset).limit(limit)))
-        rows = _rows(s, ids, query.text)
-        total = None
-        if with_total:
-            total = int(s.scalar(select(func.count()).select_from(_filtered(query).subquery())) or 0)
+        rows, total = _page(s, query, offset, limit, with_total)
     return Page(rows=rows, offset=offset, total=total)
 
 
-def _rows(s: Session, ids: list[int], text: str = "") -> list[HouseholdRow]:
-    if not ids:
-        return []
-    matched = _matched_members(s, ids, text)
-    base = s.execute(
-        select(
-            Household.id,
-            Household.household_no,
-            Household.head_name,
-            Village.name,
-            VillageGroup.name,
-            Household.phone,
-            _stage(),
-            Household.version,
-            _total(),
+@dataclass(frozen=True)
+class FirstPage:
+    """What the window shows after a keystroke or a new filter, read in one go on a worker thread."""
+
+    total: int
+    rows: list[HouseholdRow]
+    capped: bool  # the search matched more than the register shows (the clerk should type more)
+
+
+def first_page(db: Database, query: HouseholdQuery, limit: int) -> FirstPage:
+    """The filter's size, its first ``limit`` rows and whether the search was cut, in one read.
+
+    A search (at most SEARCH_CAP households per branch) is counted by the page statement itself."""
+    require(db, Need.READ, "查看户")
+    if query.sort not in SORT_COLUMNS:
+        raise ValidationError(f"不能按「{query.sort}」排序", field="排序")
+    searching = _typed(query.text) is not None
+    with db.read() as s:
+        rows, total = _page(s, query, 0, limit, with_total=searching)
+        if total is None:
+            total = int(s.scalar(_count_statement(_shape(query)), _params(query)) or 0)
+        capped = searching and total >= SEARCH_CAP // 2 and _capped(s, query.text)
+    return FirstPage(total=total, rows=rows, capped=capped)
+
+
+def _page(
+    s: Session, query: HouseholdQuery, offset: int, limit: int, with_total: bool
+) -> tuple[list[HouseholdRow], int | None]:
+    shape = _shape(query)
+    params = {**_params(query), "offset": offset, "limit": limit}
+    found = s.execute(_page_statement(shape, with_total), params).all()
+    total: int | None = None
+    if with_total:
+        total = (
+            int(found[0][12]) if found else (0 if offset == 0 else int(s.scalar(_count_statement(shape), params) or 0))
         )
-        .join(VillageGroup, Household.group_id == VillageGroup.id)
-        .join(Village, VillageGroup.village_id == Village.id)
-        .where(Household.id.in_(ids))
-    ).all()
-    persons = dict(
-        s.execute(
-            select(Person.household_id, func.count()).where(Person.household_id.in_(ids)).group_by(Person.household_id)
-        ).all()
-    )
-    land = _sums(s, LandParcel.area_mu, LandParcel.household_id, ids)
-    floor = _sums(s, Structure.floor_area_m2, Structure.household_id, ids)
-    by_id = {r[0]: r for r in base}
-    out: list[HouseholdRow] = []
-    for hid in ids:
-        r = by_id[hid]
-        out.append(
-            HouseholdRow(
-                id=r[0],
-                household_no=r[1],
-                head_name=r[2],
-                village=r[3],
-                group=r[4],
-                persons=int(persons.get(hid, 0)),
-                phone=r[5],
-                land_mu=land.get(hid, Decimal("0.00")),
-                floor_area_m2=floor.get(hid, Decimal("0.00")),
-                status=r[6],
-                version=r[7],
-                compensation_total=r[8],
-                matched=matched.get(hid, ""),
-            )
+    matched = _matched_members(s, [int(r[0]) for r in found], query.text)
+    rows = [
+        HouseholdRow(
+            id=r[0],
+            household_no=r[1],
+            head_name=r[2],
+            village=r[3],
+            group=r[4],
+            persons=int(r[9] or 0),
+            phone=r[5],
+            land_mu=_area(r[10]),
+            floor_area_m2=_area(r[11]),
+            status=r[6],
+            version=r[7],
+            compensation_total=r[8],
+            matched=matched.get(int(r[0]), ""),
         )
-    return out
+        for r in found
+    ]
+    return rows, total
+
+
+def _area(total: Decimal | None) -> Decimal:
+    """A per-household sum of a scaled INTEGER column (summed exactly as integers), to the hundredth."""
+    return total.quantize(Decimal("0.01"), ROUND_HALF_UP) if total is not None else Decimal("0.00")
+
+
+_MEMBERS: dict[str, Any] = {}
 
 
 def _matched_members(s: Session, ids: list[int], text: str) -> dict[int, str]:
     """Per household of the page: the member (not the head) a name, initials or ID search matched."""
-    t = "".join(text.replace("\u3000", " ").split())
-    if not t or not ids:
+    typed = _typed(text)
+    if typed is None or not ids:
         return {}
-    if t.isascii() and t.isalpha():
-        cond = _prefix(Person.name_initials, t.lower())
-    elif t.isascii() and t.rstrip("xX").isdigit():
-        cond = and_(Person.id_number != "", _prefix(Person.id_number, t.upper()))
-    else:
-        cond = _prefix(Person.name, t)
+    kind = typed[0]
+    statement = _MEMBERS.get(kind)
+    if statement is None:
+        if kind == INITIALS:
+            cond = _bound_prefix(Person.name_initials)
+        elif kind == DIGITS:
+            cond = and_(Person.id_number != "", _bound_prefix(Person.id_number))
+        else:
+            cond = _bound_prefix(Person.name)
+        statement = _MEMBERS[kind] = (
+            select(Person.household_id, Person.name, Person.relation, Household.head_name)
+            .join(Household, Household.id == Person.household_id)
+            .where(Person.household_id.in_(bindparam("ids", expanding=True)), cond)
+            .order_by(Person.household_id, Person.seq)
+        )
+    rows = s.execute(statement, {**_text_params(text), "ids": ids}).all()
     found: dict[int, str] = {}
-    rows = s.execute(
-        select(Person.household_id, Person.name, Person.relation, Household.head_name)
-        .join(Household, Household.id == Person.household_id)
-        .where(Person.household_id.in_(ids), cond)
-        .order_by(Person.household_id, Person.seq)
-    ).all()
     heads = {int(hid) for hid, name, relation, head in rows if relation == "户主" or name == head}
     for hid, name, relation, _head in rows:
         if int(hid) in heads or int(hid) in found:
             continue
         found[int(hid)] = f"{name}（{relation}）" if relation else str(name)
     return found
-
-
-def _sums(s: Session, col: Any, key: Any, ids: list[int]) -> dict[int, Decimal]:
-    """Exact per-household sums of a scaled INTEGER column (summed as integers by SQLite)."""
-    raw = s.execute(select(key, func.sum(col)).where(key.in_(ids)).group_by(key)).all()
-    out: dict[int, Decimal] = {}
-    for hid, total in raw:
-        out[int(hid)] = total.quantize(Decimal("0.01"), ROUND_HALF_UP) if total is not None else Decimal("0.00")
-    return out
