@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,6 +43,7 @@ from resettle.store.paths import data_dir
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.import_models import IssuesModel, SheetGridModel, column_letter
 from ui.ops import OpRunner
+from ui.tables import stacked
 
 SURVEY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 MAPPED_FIELDS = ("household_no", "head", "name", "relation", "sex", "id_number", "birth_date", "phone", "land_class",
@@ -307,9 +308,7 @@ class CheckPage(QWizardPage):
         self.report_written.connect(
             lambda path: QMessageBox.information(self, self.tr("导出错误报告"), self.tr("已导出到 {0}").format(path))
         )
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.view)
-        split.addWidget(self.cell_view)
+        split = stacked(self.view, self.cell_view)
         row = QHBoxLayout()
         row.addWidget(self.remove_missing)
         row.addStretch(1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QWidget
 
 
 def rows_view(
@@ -40,3 +40,11 @@ def sorted_view(
     view.setSortingEnabled(True)
     view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
     return view
+
+
+def stacked(*views: QWidget) -> QSplitter:
+    """``views`` one above the other; the clerk can move the border between them."""
+    split = QSplitter(Qt.Orientation.Vertical)
+    for view in views:
+        split.addWidget(view)
+    return split

@@ -10,14 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
+from PySide6.QtCore import QSortFilterProxyModel, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -42,7 +41,7 @@ from ui.livelihood.models import (
     RowsModel,
 )
 from ui.ops import OpRunner
-from ui.tables import sorted_view
+from ui.tables import sorted_view, stacked
 
 CHANGES = frozenset({"livelihood"})
 EXCEL = "Excel (*.xlsx *.xls *.ods *.csv)"
@@ -223,9 +222,7 @@ class JobsPage(_Page):
         self.referrals = ReferralsModel(self)
         self.posts_view = table(self.posts, self)
         self.referrals_view = table(self.referrals, self)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.posts_view)
-        split.addWidget(self.referrals_view)
+        split = stacked(self.posts_view, self.referrals_view)
         self.lay_out(
             split,
             (
@@ -275,9 +272,7 @@ class TrainingPage(_Page):
         self.courses_view = table(self.courses, self)
         self.enrolments_view = table(self.enrolments, self)
         self.courses_view.selectionModel().currentRowChanged.connect(lambda *_: self.show_enrolments())
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.courses_view)
-        split.addWidget(self.enrolments_view)
+        split = stacked(self.courses_view, self.enrolments_view)
         self.lay_out(
             split,
             (
