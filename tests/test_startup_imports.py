@@ -53,19 +53,58 @@ def test_the_window_module_does_not_import(window_modules: set[str], name: str) 
     assert not loaded(window_modules, name)
 
 
-def test_cli_help_does_not_import_the_workbook_and_template_libraries() -> None:
-    code = (  # python -m resettle --help
-        "import runpy, sys\n"
-        "sys.argv = ['resettle', '--help']\n"
+def cli_modules(*argv: str) -> tuple[set[str], str]:
+    """Modules loaded by ``python -m resettle ARGV`` (and what it printed)."""
+    code = (
+        "import contextlib, io, runpy, sys\n"
+        f"sys.argv = ['resettle', *{list(argv)!r}]\n"
+        "out = io.StringIO()\n"
         "try:\n"
-        "    runpy.run_module('resettle', run_name='__main__', alter_sys=True)\n"
+        "    with contextlib.redirect_stdout(out):\n"
+        "        runpy.run_module('resettle', run_name='__main__', alter_sys=True)\n"
         "except SystemExit:\n"
-        "    pass"
+        "    pass\n"
+        "print(json.dumps(out.getvalue()))"
     )
-    modules = modules_after(code)
-    assert loaded(modules, "resettle.cli.payments")  # every group registered its commands
-    for name in ("openpyxl", "jinja2"):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-c", "import json\n" + PROBE.format(code=code)], capture_output=True,
+                          text=True, env=env, check=True, timeout=300)  # fmt: skip
+    lines = proc.stdout.strip().splitlines()
+    return set(json.loads(lines[-1])), str(json.loads(lines[-2]))
+
+
+def test_cli_help_lists_every_command_without_importing_the_groups() -> None:
+    from resettle.cli import COMMANDS
+
+    modules, printed = cli_modules("--help")
+    for name, (_group, help_text) in COMMANDS.items():
+        assert name in printed and help_text[:8] in printed, name
+    for name in ("openpyxl", "jinja2", "alembic", "resettle.cli.payments", "resettle.cli.register"):
         assert not loaded(modules, name), name
+
+
+def test_a_command_imports_its_own_group_only() -> None:
+    modules, printed = cli_modules("calendar", "--help")
+    assert "add-days" in printed  # the group's own sub-commands
+    assert loaded(modules, "resettle.cli.procedure")
+    for name in ("resettle.cli.payments", "resettle.cli.housing", "resettle.cli.documents", "openpyxl", "jinja2"):
+        assert not loaded(modules, name), name
+
+
+def test_the_command_table_is_what_the_groups_register() -> None:
+    import argparse
+
+    from resettle.cli import COMMANDS, build_parser
+
+    full = build_parser(every_group=True)
+    sub = next(a for a in full._actions if isinstance(a, argparse._SubParsersAction))
+    registered = {a.dest: a.help for a in sub._choices_actions}
+    assert registered == {name: help_text for name, (_group, help_text) in COMMANDS.items()}
+    assert list(registered) == list(COMMANDS)  # the same order in --help
+    for name in COMMANDS:  # each command's own group is the one registered for it (not a bare listing)
+        parser = build_parser(name)
+        chosen = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices[name]
+        assert len(chosen._actions) > 1, name
 
 
 # -- the window at its first paint ------------------------------------------------------------------
