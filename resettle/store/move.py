@@ -79,7 +79,8 @@ class _SqlReader:
         self.results: list[Any] = []
 
     def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
-        result = self.conn.execution_options(stream_results=True, yield_per=CHUNK).exec_driver_sql(sql, params)
+        # per statement: Connection.execution_options() would change the whole connection
+        result = self.conn.exec_driver_sql(sql, params, execution_options={"stream_results": True, "yield_per": CHUNK})
         self.results.append(result)
         return result
 

@@ -54,7 +54,7 @@ def late_persons(
     """Resettled persons registered after ``cutoff`` who are not counted, per household."""
     rows = conn.exec_driver_sql(
         "SELECT household_id, relation, birth_date FROM person "
-        f"WHERE resettled = 1 AND registered_on > ? AND household_id IN ({scope_sql})",
+        f"WHERE resettled = TRUE AND registered_on > ? AND household_id IN ({scope_sql})",
         (cutoff.isoformat(), *params),
     ).fetchall()
     out: Counter[int] = Counter()

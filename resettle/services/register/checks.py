@@ -5,14 +5,15 @@ exactly what this can and cannot detect."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from resettle.services.accounts.guard import Need, require
 from resettle.store import backup, witness
 from resettle.store.audit import ChainHead, chain_head_info, entry_hash_at, verify_chain
 from resettle.store.database import Database
+from resettle.store.dialects.raw import integrity_problems
 from resettle.store.models import Base
 from resettle.store.replay import replay, table_specs
 from resettle.store.seal import iter_bad_seals
@@ -38,16 +39,20 @@ def _short(head: ChainHead) -> str:
     return f"第 {head.seq} 条（{head.hash[:16]}）"
 
 
-def _in_chain(conn: sqlite3.Connection, head: ChainHead) -> bool:
+def _in_chain(conn: Any, head: ChainHead) -> bool:
     return entry_hash_at(conn, head.seq) == head.hash
 
 
-def _witness_findings(conn: sqlite3.Connection, db_path: Path, head: ChainHead) -> tuple[list[str], list[str]]:
+def _witness_findings(conn: Any, db_path: Path, head: ChainHead, server: bool = False) -> tuple[list[str], list[str]]:
     problems: list[str] = []
     notices: list[str] = []
-    w = witness.load(db_path)
+    w = None if server else witness.load(db_path)
     heads = backup.backup_heads(db_path)
-    if w is None:
+    if server:
+        notices.append(
+            "服务器上的数据库由多位同事同时写入，不用见证文件：审计链的末尾由本机的 pg_dump 备份和打印件上的链头印证。"
+        )
+    elif w is None:
         notices.append(f"没有见证文件 {witness.path_for(db_path).name}：无法确认审计链的末尾没有被删去或改写。")
     else:
         if w.started_head.seq > 0:
@@ -104,12 +109,7 @@ def check_database(db: Database) -> CheckReport:
     problems: list[str] = []
     conn = db.raw_connection()
     try:
-        rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-        if rows != ["ok"]:
-            problems.append("SQLite 完整性检查失败：" + "；".join(rows[:3]))
-        fk = conn.execute("PRAGMA foreign_key_check").fetchone()
-        if fk is not None:
-            problems.append(f"外键检查失败：表 {fk[0]} 第 {fk[1]} 行引用的 {fk[2]} 不存在")
+        problems.extend(integrity_problems(conn))
         chain = verify_chain(conn)
         if chain is not None:
             problems.append(chain.message)
@@ -124,7 +124,7 @@ def check_database(db: Database) -> CheckReport:
             problems.append(f"审计记录与数据不符之处另有 {replayed.more} 处未列出。")
         legacy = replayed.legacy_compute
         head = chain_head_info(conn)
-        found, notices = _witness_findings(conn, db.path, head)
+        found, notices = _witness_findings(conn, db.path, head, server=db.is_server)
         if legacy:
             notices.append(
                 f"{legacy:,} 户的补偿结果由旧版本计算，当时只记了合计，没有记明细内容：这些明细未能按审计记录核对"
@@ -142,5 +142,5 @@ def check_database(db: Database) -> CheckReport:
         notices=notices,
         rows_replayed=replayed.rows,
         households_replayed=replayed.groups,
-        witness_head=w.head if (w := witness.load(db.path)) else None,
+        witness_head=w.head if not db.is_server and (w := witness.load(db.path)) else None,
     )
