@@ -287,6 +287,16 @@ class WorkbookReader:
     def sheet_names(self) -> list[str]:
         return [sheet.name for sheet in self.sheets]
 
+    def row_bound(self, name: str) -> int | None:
+        """At least as many rows as :meth:`load` will give for the sheet, known before loading it
+        (.xlsx: from the guards' extent check); None when only loading tells."""
+        package = self._package
+        if self.kind != "xlsx" or package is None:
+            return None
+        part = package.sheet_parts.get(name)
+        extent = package.extents.get(part) if part is not None else None
+        return None if extent is None else extent[0]
+
     def iter_grids(self, names: list[str]) -> Iterator[SheetGrid]:
         for name in names:
             yield self.load(name)

@@ -202,6 +202,7 @@ class SafePackage:
     workbook_part: str | None = None
     related_parts: set[str] = field(default_factory=set)  # targets of the workbook's relations
     sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> part name
+    extents: dict[str, tuple[int, int]] = field(default_factory=dict)  # worksheet part -> (rows, columns) bound
 
     def read(self, name: str) -> bytes:
         """Inflate one member again, with the same caps as during the checks."""
@@ -431,6 +432,7 @@ def open_safe_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> SafePackag
         if name in sheet_names or _SHEET_DATA.search(data):
             rows, cols = xlsx_sheet_extent(data)
             check_extent(sheet_names.get(name, name), rows, cols, limits)
+            package.extents[name] = (rows, cols)
             if has_formula_markup(data):
                 package.formula_parts.add(name)
         elif name == _ODS_CONTENT:

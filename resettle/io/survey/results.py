@@ -42,7 +42,7 @@ SurveyStructure = StructureData
 SurveyAttachment = AttachmentData
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportIssue:
     sheet: str
     row: int  # 1-based Excel row
@@ -54,7 +54,7 @@ class ImportIssue:
     kind: str
 
 
-@dataclass
+@dataclass(slots=True)
 class SurveyPerson:
     name: str
     relation: str
@@ -64,7 +64,7 @@ class SurveyPerson:
     row: int
 
 
-@dataclass
+@dataclass(slots=True)
 class SurveyHousehold:
     sheet: str
     row: int

@@ -7,12 +7,12 @@ unreadable ones (:class:`UnreadableFileError`) raise, plus :class:`ReadCancelled
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
 from resettle.errors import Cancelled
-from resettle.io.grid import SheetGrid, open_workbook
+from resettle.io.grid import SheetGrid, WorkbookReader, open_workbook
 from resettle.io.headers import HeaderMatch, apply_overrides, detect_header
 from resettle.io.survey.places import sheet_place
 from resettle.io.survey.reader import SheetReader
@@ -60,18 +60,60 @@ def read_survey(
             if name not in known:
                 _sheet_issue(shared, name, f"找不到工作表「{name}」", "missing_sheet", "error")
         wanted = [name for name in names if name in known]
-        grids: list[SheetGrid] = []
-        for n, name in enumerate(wanted):
-            if progress is not None:
-                progress(n, len(wanted))  # counts from the first second: sheets opened, then rows read
-            if shared.cancelled is not None and shared.cancelled():
-                raise Cancelled("导入已取消，未读入任何数据。")
-            grids.append(book.load(name))
-    shared.total = sum(grid.n_rows for grid in grids)
-    skipped: list[SheetGrid] = []
+        bounds = [book.row_bound(name) for name in wanted]
+        if all(bound is not None for bound in bounds):
+            # Rows known before loading: one sheet in memory at a time, counts from its first rows.
+            shared.total = sum(bound or 0 for bound in bounds)
+            grids: Iterable[SheetGrid] = _loading(book, wanted, shared)
+        else:
+            loaded: list[SheetGrid] = []
+            for n, name in enumerate(wanted):
+                if progress is not None:
+                    progress(n, len(wanted))  # counts from the first second: sheets opened, then rows read
+                _check_cancelled(shared)
+                loaded.append(book.load(name))
+            shared.total = sum(grid.n_rows for grid in loaded)
+            grids = loaded
+        skipped = _read_sheets(grids, options, shared, explicit, hidden, summaries, households)
+    for name, no_header in skipped:
+        if summaries:
+            _sheet_issue(shared, name, f"工作表「{name}」没有可识别的表头，已跳过", "sheet_skipped", "warning")
+        else:
+            _sheet_issue(shared, name, no_header, "no_header", "error")
+    if not summaries and not skipped and not any(i.kind in ("no_header", "missing_sheet") for i in shared.issues):
+        _sheet_issue(shared, names[0] if names else "", "文件中没有任何数据", "empty_file", "error")
+    if progress is not None:
+        progress(shared.total, shared.total)
+    return SurveyReadResult(
+        households=households, issues=shared.issues, sheets=summaries, workbook_sheets=workbook_sheets
+    )
+
+
+def _check_cancelled(shared: Shared) -> None:
+    if shared.cancelled is not None and shared.cancelled():
+        raise Cancelled("导入已取消，未读入任何数据。")
+
+
+def _loading(book: WorkbookReader, names: list[str], shared: Shared) -> Iterator[SheetGrid]:
+    for name in names:
+        _check_cancelled(shared)
+        yield book.load(name)
+
+
+def _read_sheets(
+    grids: Iterable[SheetGrid],
+    options: ReadOptions,
+    shared: Shared,
+    explicit: bool,
+    hidden: set[str],
+    summaries: list[SheetSummary],
+    households: list[SurveyHousehold],
+) -> list[tuple[str, str]]:
+    """Read each survey sheet; returns the sheets without a header that were not asked for
+    (name, the message if no sheet had one)."""
+    skipped: list[tuple[str, str]] = []
     for grid in grids:
-        if shared.cancelled is not None and shared.cancelled():
-            raise Cancelled("导入已取消，未读入任何数据。")
+        _check_cancelled(shared)
         last_header = options.header_row - 1 if options.header_row else None
         match = detect_header(grid, last_header_row=last_header, aliases=options.header_aliases)
         if match is None and options.mapping_overrides:
@@ -83,7 +125,7 @@ def read_survey(
             if explicit:
                 _sheet_issue(shared, grid.name, _no_header_message(grid), "no_header", "error")
             elif not _is_empty(grid):
-                skipped.append(grid)
+                skipped.append((grid.name, _no_header_message(grid)))
             shared.tick(grid.n_rows)
             continue
         if grid.name in hidden and not explicit:
@@ -106,20 +148,7 @@ def read_survey(
         reader = SheetReader(grid, match, shared, village, group)
         summaries.append(reader.run())
         households.extend(reader.households)
-    for grid in skipped:
-        if summaries:
-            _sheet_issue(
-                shared, grid.name, f"工作表「{grid.name}」没有可识别的表头，已跳过", "sheet_skipped", "warning"
-            )
-        else:
-            _sheet_issue(shared, grid.name, _no_header_message(grid), "no_header", "error")
-    if not summaries and not skipped and not any(i.kind in ("no_header", "missing_sheet") for i in shared.issues):
-        _sheet_issue(shared, names[0] if names else "", "文件中没有任何数据", "empty_file", "error")
-    if progress is not None:
-        progress(shared.total, shared.total)
-    return SurveyReadResult(
-        households=households, issues=shared.issues, sheets=summaries, workbook_sheets=workbook_sheets
-    )
+    return skipped
 
 
 def _is_empty(grid: SheetGrid) -> bool:
