@@ -142,6 +142,10 @@ def check_bank_account(raw: object) -> FieldCheck:
 
     Any number value is refused: 16+ digits cannot survive Excel's 15 significant digits.
     """
+    if type(raw) is str and raw.isascii() and raw.isdigit():  # as typed, mostly: nothing to clean
+        if not 16 <= len(raw) <= 19:
+            return _result(raw, [f"银行账号应为16–19位，实为 {len(raw)} 位"])
+        return _result(raw, [], [] if luhn_ok(raw) else ["银行账号校验位不符（存折账号常见，请核对）"])
     if raw is None:
         return _result("", ["银行账号为空"])
     if isinstance(raw, bool):

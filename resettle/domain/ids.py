@@ -40,6 +40,7 @@ PROVINCES: dict[str, str] = {
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
+_LAST_CHARS = frozenset("0123456789Xx")
 _ASCII_DIGITS = "0123456789"
 _EARLIEST_BIRTH = date(1890, 1, 1)
 
@@ -107,6 +108,8 @@ def check_id(raw: object, today: date | None = None) -> IdCheck:
     A number (or its text form) is refused, not repaired: Excel keeps only 15
     significant digits, so the tail of an 18-digit ID is already gone.
     """
+    if type(raw) is str and len(raw) == 18 and raw.isascii() and raw[:17].isdigit() and raw[17] in _LAST_CHARS:
+        return _checked_18(raw, raw[:17] + "X" if raw[17] == "x" else raw, [], False, today)  # as typed, mostly
     if raw is None:
         return _refused("", "身份证号码为空")
     raw_text = str(raw)
@@ -134,7 +137,11 @@ def check_id(raw: object, today: date | None = None) -> IdCheck:
         warnings.append("15 位旧号码已转换为 18 位")
     elif len(text) != 18:
         return _refused(raw_text, f"号码应为18位，实为 {len(text)} 位", text)
+    return _checked_18(raw_text, text, warnings, converted, today)
 
+
+def _checked_18(raw_text: str, text: str, warnings: list[str], converted: bool, today: date | None) -> IdCheck:
+    """The checks of an 18-character number of ASCII digits (an X only last)."""
     errors: list[str] = []
     expected = check_character(text[:17])
     if text[17] != expected:
