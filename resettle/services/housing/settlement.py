@@ -31,7 +31,7 @@ from resettle.errors import Cancelled, NotFoundError, ValidationError
 from resettle.io.housing_statement import write_transition_statement
 from resettle.services.accounts.guard import Need, require
 from resettle.services.common import project_of, view_of
-from resettle.services.housing.placement import detail_in, household_in, release_chosen, scope_households
+from resettle.services.housing.common import detail_in, household_in, release_chosen, scope_households
 from resettle.services.housing.records import (
     HandoverInfo,
     HouseholdSettlement,
