@@ -71,32 +71,28 @@ def write_payments(
         r = 3
         amount_sum = Decimal("0.00")
         string, number, blank = ws.write_string, ws.write_number, ws.write_blank
+        center, text, wrap, f_int, money = f.text_center, f.text, f.text_wrap, f.int, f.money
+        households = persons = 0
         for row in rows:
             h = row.household
-            number(r, 0, info.households + 1, f.int)
-            for c, value, fmt in (
-                (1, h.household_no, f.text_center),
-                (2, h.village, f.text_center),
-                (3, h.group, f.text_center),
-                (4, h.head_name, f.text_center),
-                (5, h.head_id, f.text),
-                (6, h.bank_name, f.text),
-                (7, h.bank_account, f.text),
-            ):
-                if value:
-                    string(r, c, safe_text(value), fmt)
-                else:
-                    blank(r, c, None, fmt)
-            number(r, 8, row.amount, f.money)
-            if row.note:
-                string(r, 9, safe_text(row.note), f.text_wrap)
-            else:
-                blank(r, 9, None, f.text_wrap)
+            households += 1
+            number(r, 0, households, f_int)
+            no, village, group, payee = h.household_no, h.village, h.group, h.head_name
+            head_id, bank, account, note = h.head_id, h.bank_name, h.bank_account, row.note
+            string(r, 1, safe_text(no), center) if no else blank(r, 1, None, center)
+            string(r, 2, safe_text(village), center) if village else blank(r, 2, None, center)
+            string(r, 3, safe_text(group), center) if group else blank(r, 3, None, center)
+            string(r, 4, safe_text(payee), center) if payee else blank(r, 4, None, center)
+            string(r, 5, safe_text(head_id), text) if head_id else blank(r, 5, None, text)
+            string(r, 6, safe_text(bank), text) if bank else blank(r, 6, None, text)
+            string(r, 7, safe_text(account), text) if account else blank(r, 7, None, text)
+            number(r, 8, row.amount, money)
+            string(r, 9, safe_text(note), wrap) if note else blank(r, 9, None, wrap)
             amount_sum += row.amount
-            info.households += 1
-            info.persons += h.person_count
+            persons += h.person_count
             r += 1
             ticker.tick()
+        info.households, info.persons = households, persons
         ws.write_string(r, 0, "合计", f.total_label)
         for c in range(1, width):
             ws.write_blank(r, c, None, f.total_label)
