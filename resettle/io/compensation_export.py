@@ -1,7 +1,8 @@
 """The compensation workbook: a per-household summary sheet and a per-line detail sheet.
 
-Streamed with xlsxwriter (constant memory), so a whole project of 100,000 households
-exports without holding the sheet in memory. Amounts are written as numbers (from
+Streamed with xlsxwriter (constant memory, :func:`resettle.io.xlsx_style.atomic_workbook`: written
+beside the target and renamed at the end, so a cancel or an error leaves no half file), so a whole
+project of 100,000 households exports without holding the sheet in memory. Amounts are written as numbers (from
 Decimal, never through float arithmetic here); every user text is written as a text
 cell with its content unchanged, never a formula (:mod:`resettle.io.cell_text`).
 """
@@ -14,10 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
 from resettle.domain.compensation_records import DetailLine, HouseholdTotalsRow
 from resettle.io.cell_text import xlsx_text
+from resettle.io.xlsx_style import HEADER_FILL, MONEY_FORMAT, TEXT_FORMAT, atomic_workbook
 
 __all__ = ["DETAIL_SHEET", "SUMMARY_SHEET", "write_compensation_workbook"]
 
@@ -49,18 +49,18 @@ class _Formats:
         self.header = book.add_format(
             {
                 "bold": True,
-                "bg_color": "#DDEBF7",
+                "bg_color": HEADER_FILL,
                 "border": 1,
                 "align": "center",
                 "valign": "vcenter",
                 "text_wrap": True,
             }
         )
-        self.text = book.add_format({"num_format": "@"})
-        self.money = book.add_format({"num_format": "#,##0.00"})
+        self.text = book.add_format({"num_format": TEXT_FORMAT})
+        self.money = book.add_format({"num_format": MONEY_FORMAT})
         self.quantity = book.add_format({"num_format": "#,##0.00##"})
-        self.total_label = book.add_format({"bold": True, "num_format": "@"})
-        self.total_money = book.add_format({"bold": True, "num_format": "#,##0.00", "top": 1})
+        self.total_label = book.add_format({"bold": True, "num_format": TEXT_FORMAT})
+        self.total_money = book.add_format({"bold": True, "num_format": MONEY_FORMAT, "top": 1})
 
 
 def _text(ws: Any, row: int, col: int, value: str, fmt: Any) -> None:
@@ -151,16 +151,13 @@ def write_compensation_workbook(
 ) -> int:
     """Write the workbook; ``lines`` may be a stream (written as it comes). Returns the detail line count.
 
+    An error or a cancel raised by ``lines`` leaves the old file (if any) and no half file.
+
     ``title`` is the project (and village) name the sheets are headed with."""
     stamp = (exported_at or datetime.now()).strftime("%Y-%m-%d %H:%M")
     note = f"补偿标准：{table_label or '（未选定）'}　金额单位：元　导出时间：{stamp}"
-    book = xlsxwriter.Workbook(
-        str(path), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-    )
-    try:
+    with atomic_workbook(path) as book:
         f = _Formats(book)
         _summary(book, f, title, note, items, rows)
         count = _detail(book, f, title, note, lines)
-    finally:
-        book.close()
     return count

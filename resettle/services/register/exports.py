@@ -8,9 +8,6 @@ register's order: village, group (as created), 户号.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -22,7 +19,7 @@ from sqlalchemy.orm import Session
 from resettle.domain.compensation_records import DetailLine, HouseholdTotalsRow
 from resettle.domain.posting import posting_days, posting_period, posting_period_text
 from resettle.errors import Cancelled as CancelledError
-from resettle.errors import NotFoundError, ResettleError
+from resettle.errors import NotFoundError
 from resettle.io.compensation_export import write_compensation_workbook
 from resettle.io.exports.common import ExportInfo, RosterHousehold
 from resettle.io.exports.disclosure import DisclosureOptions, write_disclosure
@@ -323,25 +320,6 @@ def _ticking(lines: Iterator[DetailLine], total: int, progress: Progress, cancel
         yield line
 
 
-@contextlib.contextmanager
-def replaced_file(out: Path | str, suffix: str = ".xlsx") -> Iterator[Path]:
-    """A temporary path beside ``out``, renamed onto it when the block ends without an error.
-
-    An error or a cancel leaves the old file (if any) untouched and no half-written file."""
-    target = Path(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=suffix, dir=target.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        yield tmp
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise ResettleError(f"无法写入文件「{target.name}」：{exc.strerror or exc}") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def export_compensation(
     db: Database,
     out: Path | str,
@@ -372,15 +350,14 @@ def export_compensation(
     if cancelled is not None and cancelled():
         raise CancelledError("导出已取消，未生成文件")
     lines = _ticking(stream, len(rows), progress, cancelled)
-    with replaced_file(out) as tmp:
-        count = write_compensation_workbook(
-            tmp,
-            title=scope.project_name + scope.village_name + scope.group_name,
-            table_label=current.table.label if current else "",
-            items=items,
-            rows=rows,
-            lines=lines,
-        )
+    count = write_compensation_workbook(
+        out,
+        title=scope.project_name + scope.village_name + scope.group_name,
+        table_label=current.table.label if current else "",
+        items=items,
+        rows=rows,
+        lines=lines,
+    )
     if progress is not None:
         progress(len(rows), len(rows))
     total = sum((r.total for r in rows), Decimal("0.00"))
