@@ -19,9 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from resettle.domain.ids import check_id, normalize_id
+from resettle.domain.ids import check_id
 from resettle.domain.labour import normalize_employment_state
-from resettle.domain.social_security import AgeBand, check_bands
 from resettle.io.grid import CellValue, SheetGrid, column_letter, open_workbook
 from resettle.io.headers import detect_header, normalize_header
 from resettle.io.values import (
@@ -30,7 +29,6 @@ from resettle.io.values import (
     clean_text,
     compact,
     display,
-    is_blank,
     is_placeholder,
     parse_birth_date,
 )
@@ -39,29 +37,30 @@ from resettle.io.values import parse_quantity_cell as _quantity
 __all__ = [
     "EMPLOYMENT_SHEET",
     "POSTS_SHEET",
-    "REPLY_SHEET",
-    "STANDARD_SHEET",
     "TRAINING_SHEET",
     "EmploymentRow",
     "PostRow",
     "PostTerms",
-    "ReplyRow",
     "SheetIssue",
     "SheetRead",
-    "StandardRead",
+    "SheetRow",
     "TrainingRow",
+    "blank_row",
+    "cell_date",
+    "cell_money",
+    "cell_whole",
+    "data_rows",
+    "fixed_header",
+    "open_sheet",
+    "person_header",
     "read_employment",
     "read_posts",
-    "read_reply",
-    "read_standard",
     "read_training",
 ]
 
 EMPLOYMENT_SHEET = "就业"
 TRAINING_SHEET = "培训"
 POSTS_SHEET = "岗位"
-STANDARD_SHEET = "社保标准"
-REPLY_SHEET = "回执"
 _FAR_FUTURE = date(9999, 12, 31)
 
 T = TypeVar("T")
@@ -143,29 +142,10 @@ class PostRow(PostTerms):
     row: int
 
 
-@dataclass(frozen=True)
-class ReplyRow:
-    row: int
-    name: str
-    id_number: str  # normalised (not checked: an unknown or broken number is reported as unknown)
-    band: str
-    result: str
-    remark: str
-
-    @property
-    def accepted(self) -> bool:
-        return compact(self.result) in ("通过", "审核通过", "同意", "合格", "已通过", "")
-
-
-@dataclass
-class StandardRead(SheetRead[AgeBand]):
-    reference_date: date | None = None
-
-
 # -- shared helpers ---------------------------------------------------------------------------
 
 
-class _Row:
+class SheetRow:
     """One data row with its column map: values by key, problems recorded against the cell."""
 
     def __init__(self, read: SheetRead[T], grid: SheetGrid, r: int, cols: Mapping[str, int]) -> None:
@@ -202,7 +182,7 @@ class _Row:
         return text
 
 
-def _date(value: CellValue) -> date | None:
+def cell_date(value: CellValue) -> date | None:
     parts = parse_birth_date(value, today=_FAR_FUTURE)
     if parts is None:
         return None
@@ -212,14 +192,14 @@ def _date(value: CellValue) -> date | None:
     return full
 
 
-def _money(value: CellValue) -> Decimal | None:
+def cell_money(value: CellValue) -> Decimal | None:
     amount = _quantity(value, ("元",), 2)
     if amount is not None and amount < 0:
         raise CellProblem(f"金额不能为负数：{display(value)}")
     return amount
 
 
-def _whole(value: CellValue) -> int | None:
+def cell_whole(value: CellValue) -> int | None:
     number = _quantity(value, ("岁", "人", "个", "学时", "小时", "课时"), 4)
     if number is None:
         return None
@@ -246,7 +226,7 @@ def _pick_sheet(names: list[str], wanted: str) -> list[str]:
     return exact + near + [n for n in names if n not in exact and n not in near]
 
 
-def _person_header(grid: SheetGrid, aliases: Mapping[str, str]) -> dict[str, int] | None:
+def person_header(grid: SheetGrid, aliases: Mapping[str, str]) -> dict[str, int] | None:
     match = detect_header(grid, aliases=aliases)
     if match is None or "id_number" not in match.columns:
         return None
@@ -255,7 +235,7 @@ def _person_header(grid: SheetGrid, aliases: Mapping[str, str]) -> dict[str, int
     return cols
 
 
-def _fixed_header(
+def fixed_header(
     grid: SheetGrid, words: Mapping[str, tuple[str, ...]], required: tuple[str, ...]
 ) -> dict[str, int] | None:
     """A header of our own layout: the first row (of 30) naming every required column."""
@@ -276,7 +256,7 @@ def _fixed_header(
     return None
 
 
-def _open(
+def open_sheet(
     path: Path, wanted: str, locate: Callable[[SheetGrid], dict[str, int] | None], what: str, read: SheetRead[T]
 ) -> tuple[SheetGrid, dict[str, int]] | None:
     with open_workbook(path) as book:
@@ -291,20 +271,20 @@ def _open(
     return None
 
 
-def _data_rows(grid: SheetGrid, cols: Mapping[str, int]) -> range:
+def data_rows(grid: SheetGrid, cols: Mapping[str, int]) -> range:
     return range(cols["_first"], grid.n_rows)
 
 
-def _blank_row(grid: SheetGrid, r: int, cols: Mapping[str, int]) -> bool:
+def blank_row(grid: SheetGrid, r: int, cols: Mapping[str, int]) -> bool:
     return all(is_placeholder(grid.value(r, c)) for k, c in cols.items() if not k.startswith("_"))
 
 
-def _total_row(row: _Row) -> bool:
+def _total_row(row: SheetRow) -> bool:
     first = compact(display(row.raw("name"))) + compact(display(row.raw("seq")))
     return first in ("合计", "总计", "小计")
 
 
-def _id(row: _Row) -> str:
+def _id(row: SheetRow) -> str:
     raw = row.raw("id_number")
     result = check_id(raw)
     if not result.ok:
@@ -315,11 +295,11 @@ def _id(row: _Row) -> str:
 
 def _person_rows(
     read: SheetRead[T], path: Path, wanted: str, aliases: Mapping[str, str], what: str, need: tuple[str, str]
-) -> Iterator[tuple[int, _Row, str, str]]:
+) -> Iterator[tuple[int, SheetRow, str, str]]:
     """(index, row, name, ID) of each data row of a person sheet (姓名, 身份证号码 and ``aliases``' columns).
 
     Blank and total rows are passed over; a sheet without the ``need`` column (key, label) is an error."""
-    found = _open(path, wanted, lambda g: _person_header(g, aliases), what, read)
+    found = open_sheet(path, wanted, lambda g: person_header(g, aliases), what, read)
     if found is None:
         return
     grid, cols = found
@@ -327,10 +307,10 @@ def _person_rows(
     if key not in cols:
         read.issues.append(SheetIssue("error", grid.name, cols["_first"], "", f"表头中没有「{label}」列"))
         return
-    for r in _data_rows(grid, cols):
-        if _blank_row(grid, r, cols):
+    for r in data_rows(grid, cols):
+        if blank_row(grid, r, cols):
             continue
-        row = _Row(read, grid, r, cols)
+        row = SheetRow(read, grid, r, cols)
         if _total_row(row):
             continue
         name = clean_name(row.raw("name")) if "name" in cols else ""
@@ -367,8 +347,8 @@ def read_employment(path: Path) -> SheetRead[EmploymentRow]:
         state = normalize_employment_state(state_text)
         if state is None:
             row.problem("state", f"就业状态应为 已就业、自主创业、未就业·求职 或 不愿就业，实为「{state_text}」")
-        start = row.parsed("start_date", _date)
-        income = row.parsed("income", _money)
+        start = row.parsed("start_date", cell_date)
+        income = row.parsed("income", cell_money)
         if row.ok and state is not None:
             read.rows.append(
                 EmploymentRow(r + 1, name, id_number, state, row.text("employer"), row.text("post"), start, income)
@@ -408,11 +388,11 @@ def read_training(path: Path) -> SheetRead[TrainingRow]:
         read, path, TRAINING_SHEET, _TRAINING_ALIASES, what, ("course", "课程")
     ):
         course = row.required("course", "课程")
-        start = row.parsed("start_date", _date)
-        end = row.parsed("end_date", _date)
+        start = row.parsed("start_date", cell_date)
+        end = row.parsed("end_date", cell_date)
         if start and end and end < start:
             row.problem("end_date", f"结束日期 {end} 早于开始日期 {start}")
-        hours = row.parsed("hours", _whole) or 0
+        hours = row.parsed("hours", cell_whole) or 0
         completed = bool(row.parsed("completed", _yes))
         cert_name, cert_no = row.text("certificate_name"), row.text("certificate_no")
         if cert_no and not cert_name:
@@ -454,10 +434,10 @@ def _sex_requirement(value: CellValue) -> str:
 
 def read_posts(path: Path) -> SheetRead[PostRow]:
     read: SheetRead[PostRow] = SheetRead(POSTS_SHEET)
-    found = _open(
+    found = open_sheet(
         path,
         POSTS_SHEET,
-        lambda g: _fixed_header(g, _POST_WORDS, ("enterprise", "post", "places")),
+        lambda g: fixed_header(g, _POST_WORDS, ("enterprise", "post", "places")),
         "岗位表（企业、岗位、人数…）",
         read,
     )
@@ -465,20 +445,20 @@ def read_posts(path: Path) -> SheetRead[PostRow]:
         return read
     grid, cols = found
     seen: dict[tuple[str, str], int] = {}
-    for r in _data_rows(grid, cols):
-        if _blank_row(grid, r, cols):
+    for r in data_rows(grid, cols):
+        if blank_row(grid, r, cols):
             continue
-        row = _Row(read, grid, r, cols)
+        row = SheetRow(read, grid, r, cols)
         enterprise = row.required("enterprise", "企业")
         post = row.required("post", "岗位")
-        places = row.parsed("places", _whole)
+        places = row.parsed("places", cell_whole)
         if places is None and row.ok:
             row.problem("places", "人数为空")
-        low, high = row.parsed("min_age", _whole), row.parsed("max_age", _whole)
+        low, high = row.parsed("min_age", cell_whole), row.parsed("max_age", cell_whole)
         if low is not None and high is not None and high < low:
             row.problem("max_age", f"最高年龄 {high} 小于最低年龄 {low}")
         sex = row.parsed("sex", _sex_requirement) or ""
-        wage = row.parsed("wage", _money)
+        wage = row.parsed("wage", cell_money)
         key = (enterprise, post)
         if enterprise and post and key in seen:
             row.problem("post", f"{enterprise}的岗位「{post}」与第 {seen[key]} 行重复")
@@ -489,142 +469,4 @@ def read_posts(path: Path) -> SheetRead[PostRow]:
                     enterprise, post, row.text("kind"), places, low, high, sex, row.text("certificate"), wage, row=r + 1
                 )
             )
-    return read
-
-
-# -- 社保标准 ------------------------------------------------------------------------------------
-
-_BAND_WORDS: dict[str, tuple[str, ...]] = {
-    "band": ("年龄段", "年龄段名称", "档次"),
-    "sex": ("性别",),
-    "start": ("起始年龄", "起始", "年龄下限"),
-    "end": ("截止年龄", "截止", "年龄上限"),
-    "benefit": ("待遇", "待遇类型", "保障方式"),
-    "amount": ("金额", "金额(元)", "标准(元)", "补贴金额"),
-}
-
-
-def _sex(value: CellValue) -> str | None:
-    text = compact(display(value)) if not is_placeholder(value) else ""
-    if text in ("男", "男性"):
-        return "男"
-    if text in ("女", "女性"):
-        return "女"
-    raise CellProblem(f"性别应为「男」或「女」，实为「{display(value)}」")
-
-
-def _reference_date(path: Path) -> date | None:
-    """基准日 from a 说明 sheet (``基准日 | 2026-03-31``), or None."""
-    with open_workbook(path) as book:
-        for name in book.sheet_names:
-            grid = book.load(name, max_rows=40)
-            for r in range(grid.n_rows):
-                for c in range(grid.n_cols - 1):
-                    value = grid.value(r, c)
-                    if isinstance(value, str) and compact(value).rstrip(":：") in ("基准日", "参照日", "基准日期"):
-                        try:
-                            return _date(grid.value(r, c + 1))
-                        except CellProblem:
-                            return None
-    return None
-
-
-def read_standard(path: Path) -> StandardRead:
-    read = StandardRead(STANDARD_SHEET)
-    found = _open(
-        path,
-        STANDARD_SHEET,
-        lambda g: _fixed_header(g, _BAND_WORDS, tuple(_BAND_WORDS)),
-        "社保标准表（年龄段、性别、起始年龄…）",
-        read,
-    )
-    if found is None:
-        return read
-    grid, cols = found
-    for r in _data_rows(grid, cols):
-        if _blank_row(grid, r, cols):
-            continue
-        row = _Row(read, grid, r, cols)
-        name = row.required("band", "年龄段")
-        sex = row.parsed("sex", _sex)
-        start, end = row.parsed("start", _whole), row.parsed("end", _whole)
-        amount = row.parsed("amount", _money)
-        for key, label, value in (("start", "起始年龄", start), ("end", "截止年龄", end), ("amount", "金额", amount)):
-            if value is None and row.ok:
-                row.problem(key, f"{label}为空")
-        if row.ok and sex is not None and start is not None and end is not None and amount is not None:
-            read.rows.append(AgeBand(name, sex, start, end, row.text("benefit"), amount))
-    if read.rows and not read.errors:
-        for problem in check_bands(read.rows):
-            read.issues.append(SheetIssue("error", grid.name, cols["_first"], "", problem))
-    read.reference_date = _reference_date(path)
-    return read
-
-
-# -- the bureau's reply --------------------------------------------------------------------------
-
-_REPLY_ALIASES = {
-    "年龄段": "band",
-    "参保年龄段": "band",
-    "审核结果": "result",
-    "审核意见": "result",
-    "结果": "result",
-    "备注": "remark",
-    "原因": "remark",
-    "不通过原因": "remark",
-}
-
-
-def _cell(value: CellValue) -> CellValue:
-    return None if is_blank(value) else value
-
-
-def read_reply(path: Path) -> SheetRead[ReplyRow]:
-    read: SheetRead[ReplyRow] = SheetRead(REPLY_SHEET)
-    found = _open(
-        path,
-        REPLY_SHEET,
-        lambda g: _person_header(g, _REPLY_ALIASES),
-        "回执（姓名、身份证号码、年龄段、审核结果）",
-        read,
-    )
-    if found is None:
-        return read
-    grid, cols = found
-    fields = {k: c for k, c in cols.items() if not k.startswith("_")}
-    id_col = column_letter(cols["id_number"])
-
-    def text(value: CellValue) -> str:
-        if value is None:
-            return ""
-        return compact(value if type(value) is str else display(value))
-
-    for r in _data_rows(grid, cols):
-        # own_values: one dict per row without the per-cell merge lookups (a reply has 100,000 rows).
-        values = (
-            grid.own_values(r, fields) if not grid.merges else {k: _cell(grid.value(r, c)) for k, c in fields.items()}
-        )
-        if all(v is None for v in values.values()):  # own_values gives None for blank cells
-            continue
-        name_value = values.get("name")
-        first = text(name_value) + text(values.get("seq"))
-        if first in ("合计", "总计", "小计"):
-            continue
-        raw = values.get("id_number")
-        if raw is None:
-            read.issues.append(SheetIssue("warning", grid.name, r + 1, id_col, "身份证号码为空"))
-            continue
-        if not isinstance(raw, str):
-            read.issues.append(SheetIssue("warning", grid.name, r + 1, id_col, "身份证号码存成了数字，末位可能已丢失"))
-        remark = values.get("remark")
-        read.rows.append(
-            ReplyRow(
-                r + 1,
-                clean_name(name_value) if name_value is not None else "",
-                normalize_id(display(raw)),
-                text(values.get("band")),
-                text(values.get("result")),
-                "" if is_placeholder(remark) else clean_text(remark),
-            )
-        )
     return read

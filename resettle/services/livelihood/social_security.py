@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from resettle.domain.social_security import AgeBand, band_for, totals_by_band
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.io.livelihood_records import OUTCOME_LABELS, OUTCOMES, BandTotal, ReconcileRow, RosterRow
-from resettle.io.livelihood_sheets import read_reply, read_standard
+from resettle.io.social_security_sheets import read_reply, read_standard
 from resettle.services.accounts.guard import Need, require
 from resettle.services.common import view_of
 from resettle.services.livelihood.common import (
