@@ -63,6 +63,8 @@ def read_survey(
         bounds = [book.row_bound(name) for name in wanted]
         if all(bound is not None for bound in bounds):
             # Rows known before loading: one sheet in memory at a time, counts from its first rows.
+            if progress is not None:
+                progress(0, len(wanted))  # a count at once (sheets to open), then rows as they are read
             shared.total = sum(bound or 0 for bound in bounds)
             grids: Iterable[SheetGrid] = _loading(book, wanted, shared)
         else:
