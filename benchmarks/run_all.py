@@ -48,6 +48,7 @@ SCRIPTS: dict[str, tuple[list[str], list[str]]] = {
     "payments": (["--households", "2000"], []),
     "check": (["--households", "3000", "--db", "benchmarks/out/check-quick.sqlite3"], []),
     "frozen": (["--runs", "1", "--households", "100"], []),
+    "postgres": (["--import-households", "2000", "--compute-households", "5000", "--edits", "10"], []),
 }
 
 
