@@ -178,7 +178,8 @@ def _filtered(shape: Shape, columns: list[Any], hc: Any) -> Select[Any]:
         q = q.select_from(matches).join(Household, Household.id == matches.c[0])
     else:
         q = q.select_from(Household)
-    q = q.outerjoin(hc, hc.c.household_id == Household.id)
+    if status or shape[5] == "status":  # the stage is read only where it is filtered or sorted on
+        q = q.outerjoin(hc, hc.c.household_id == Household.id)
     if group:
         q = q.where(Household.group_id == bindparam("group_id"))
     elif village:
@@ -199,9 +200,12 @@ _PAGES: dict[tuple[Shape, bool], Any] = {}
 def _count_statement(shape: Shape) -> Any:
     found = _COUNTS.get(shape)
     if found is None:
-        found = _COUNTS[shape] = select(func.count()).select_from(
-            _filtered(shape, [Household.id], _compensation()).subquery()
-        )
+        kind, project, village, group, status = shape[:5]
+        if kind and not (project or village or group or status):  # every match is a household: count them
+            found = select(func.count()).select_from(_matches(kind))
+        else:
+            found = select(func.count()).select_from(_filtered(shape, [Household.id], _compensation()).subquery())
+        _COUNTS[shape] = found
     return found
 
 
