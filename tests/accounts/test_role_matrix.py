@@ -66,8 +66,9 @@ EXPECTED: dict[str, dict[str, Need]] = {
     "accounts.users": {"list_users": A, "reset_password": A, "set_active": A},
     "payments.agreements": {
         "sign_agreements": E, "mark_vacated": E, "supplement": E, "supplement_from_recompute": E,
-        "archive_agreements": E, "get_agreements": R, "list_agreements": R, "household_ids": R,
+        "archive_agreements": E,
     },
+    "payments.agreement_views": {"get_agreements": R, "list_agreements": R, "household_ids": R},
     "payments.batches": {
         "due_instalments": R, "find_batch": R, "current_chain_head": R, "make_batch": P, "list_batches": R, "approve_batch": V, "batch_lines": P,
         "bank_formats": R, "write_bank_files": P, "apply_reply": P,
