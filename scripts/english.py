@@ -1112,6 +1112,17 @@ EN = {
     '不愿就业': 'Not seeking work',
     '一致': 'Matches',
     '、': ', ',
+    # 文件 → 连接服务器 (ui/server_dialog.py, ui/app.py --db)
+    "连接服务器": "Connect to server", "连接服务器…": "Connect to server…", "（新的服务器）": "(a new server)",
+    "例如 resettle": "e.g. resettle", "只在本次连接时使用，不会保存": "Used for this connection only, never saved",
+    "最近连接": "Recent servers", "服务器地址": "Server", "端口": "Port", "数据库名": "Database", "用户名": "User",
+    "密码": "Password", "请填写：{0}": "Please fill in: {0}",
+    "服务器要求密码，请输入密码后再连接。": "The server asks for a password: enter it and connect again.",
+    "连接不上服务器": "Cannot reach the server", "服务器密码：": "Server password:",
+    "多位经办人同时使用一个项目时，请连接本单位的 PostgreSQL 服务器；不要把数据库文件放在网络共享文件夹里。":
+        "When several clerks work on one project at once, connect to your office's PostgreSQL server; never keep the database file on a network share.",
+    "打开这个数据库文件（不存在则新建），或服务器地址 postgresql://用户@主机/库名":
+        "Open this database file (created when missing), or a server address postgresql://user@host/dbname",
 }  # fmt: skip
 
 

@@ -54,7 +54,12 @@ def lock_when_idle(window: MainWindow, prefs: QSettings) -> QObject:
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="resettle-app", description=QCoreApplication.translate("app", "征迁安置管理"))
-    parser.add_argument("--db", type=Path, help=QCoreApplication.translate("app", "打开这个数据库文件（不存在则新建）"))
+    parser.add_argument(
+        "--db",
+        help=QCoreApplication.translate(
+            "app", "打开这个数据库文件（不存在则新建），或服务器地址 postgresql://用户@主机/库名"
+        ),
+    )
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -64,11 +69,11 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def open_start_database(prefs: QSettings, db_path: Path | None = None, demo: bool = False) -> Database | None:
+def open_start_database(prefs: QSettings, db_path: str | Path | None = None, demo: bool = False) -> Database | None:
     """FILE if given; the demo if asked; else the last register used with this data folder; else the
     welcome page (new register, open a file, or the demo). None: the clerk closed the welcome page."""
     if db_path is not None:
-        return Database.open(db_path)
+        return _open_given(str(db_path))
     if demo:
         return open_demo()
     last = prefs.value(last_database_key())
@@ -132,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     runner = OpRunner(app)
     runner.on_error = show_error
     window = MainWindow(db, prefs, runner)
-    if not window.project.is_demo():
+    if not window.project.is_demo() and not db.is_server:
         window.files.remember_database(db.path)  # the demo is never what opens next time
     locks: list[QObject] = []
     window.painted.connect(lambda: locks.append(lock_when_idle(window, prefs)))
@@ -144,3 +149,24 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def _open_given(location: str) -> Database:
+    """--db: a file, or a server address (its password asked here when the server wants one)."""
+    from resettle.store.dialects import is_server_url
+
+    if not is_server_url(location):
+        return Database.open(Path(location))
+    from resettle.store.database import PasswordNeeded
+
+    try:
+        return Database.open(location)
+    except PasswordNeeded:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        password, ok = QInputDialog.getText(None, QCoreApplication.translate("app", "连接服务器"),
+                                            QCoreApplication.translate("app", "服务器密码："),
+                                            QLineEdit.EchoMode.Password)  # fmt: skip
+        if not ok:
+            raise
+        return Database.open(location, password=password)

@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
     def reload_all(self) -> None:
         self.reload_tree()
         self.model.set_query(self.current_query())
-        self.file_label.setText(self.tr("数据库：{0}").format(self.db.path))
+        self.file_label.setText(self.tr("数据库：{0}").format(self.db.location))
 
     def reload_tree(self) -> None:
         """Names at once; household counts follow from a worker thread (a GROUP BY over the register)."""
@@ -492,6 +492,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         save_layout(self, self.table, self.splitter, self.prefs)
-        self.prefs.setValue(last_database_key(), str(self.db.path))
+        if not self.db.is_server:  # a server register is reopened through 连接服务器 (its password is asked)
+            self.prefs.setValue(last_database_key(), str(self.db.path))
         self.runner.wait(10000)
         super().closeEvent(event)

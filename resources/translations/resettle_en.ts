@@ -346,22 +346,22 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="392" />
+        <location filename="../../ui/import_wizard.py" line="391" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="403" />
+        <location filename="../../ui/import_wizard.py" line="402" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="409" />
+        <location filename="../../ui/import_wizard.py" line="408" />
         <source>没有导入任何数据。请关闭向导，改正后重新导入。</source>
         <translation>Nothing was imported. Close the wizard, correct the file and import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="424" />
+        <location filename="../../ui/import_wizard.py" line="423" />
         <source>导入完成（批次 {0}）：新增 {1} 户，变更 {2} 户，删除 {3} 户，共 {4} 人。
 可在「文件 → 导入批次…」中撤销整批导入。</source>
         <translation>Imported (batch {0}): {1} added, {2} changed, {3} removed households, {4} persons.
@@ -672,87 +672,87 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="287" />
+        <location filename="../../ui/import_wizard.py" line="288" />
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="304" />
+        <location filename="../../ui/import_wizard.py" line="305" />
         <source>同时删除库中有、文件里已没有的户</source>
         <translation>Also delete households no longer in the file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="305" />
+        <location filename="../../ui/import_wizard.py" line="306" />
         <source>导出错误报告…</source>
         <translation>Export error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="308" />
+        <location filename="../../ui/import_wizard.py" line="309" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="326" />
+        <location filename="../../ui/import_wizard.py" line="325" />
         <source>共 {0} 户、{1} 人。新增 {2} 户，变更 {3} 户，无变化 {4} 户，文件中没有的 {5} 户。</source>
         <translation>{0} households, {1} persons. {2} new, {3} changed, {4} unchanged, {5} not in the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="329" />
+        <location filename="../../ui/import_wizard.py" line="328" />
         <source>
 发现 {0} 处错误（必须改正后才能导入）、{1} 处提醒。点一行可查看该单元格。</source>
         <translation>
 {0} errors (must be fixed before importing), {1} warnings. Click a row to see the cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="331" />
+        <location filename="../../ui/import_wizard.py" line="330" />
         <source>有错误，不能导入。可以导出错误报告交给村里改正。</source>
         <translation>There are errors; nothing can be imported. Export an error report for the village to fix.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="333" />
+        <location filename="../../ui/import_wizard.py" line="332" />
         <source>
 没有错误，{0} 处提醒。</source>
         <translation>
 No errors, {0} warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="334" />
+        <location filename="../../ui/import_wizard.py" line="333" />
         <source>点「下一步」导入；导入前会自动备份数据库。</source>
         <translation>Click Next to import; the database is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="338" />
+        <location filename="../../ui/import_wizard.py" line="337" />
         <source>变更：</source>
         <translation>Changes: </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="308" />
-        <location filename="../../ui/import_wizard.py" line="374" />
+        <location filename="../../ui/import_wizard.py" line="309" />
+        <location filename="../../ui/import_wizard.py" line="373" />
         <source>导出错误报告</source>
         <translation>Export error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="374" />
+        <location filename="../../ui/import_wizard.py" line="373" />
         <source>-错误报告.xlsx</source>
         <translation>-error-report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="375" />
+        <location filename="../../ui/import_wizard.py" line="374" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="378" />
+        <location filename="../../ui/import_wizard.py" line="377" />
         <source>正在导出错误报告…</source>
         <translation>Writing the error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="382" />
+        <location filename="../../ui/import_wizard.py" line="381" />
         <source>错误报告</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="382" />
+        <location filename="../../ui/import_wizard.py" line="381" />
         <source>错误报告已保存到：
 {0}</source>
         <translation>Error report saved to:
@@ -1323,104 +1323,109 @@ No errors, {0} warnings.</translation>
     </message>
     <message>
         <location filename="../../ui/controllers/files.py" line="35" />
+        <source>连接服务器…</source>
+        <translation>Connect to server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/files.py" line="36" />
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="36" />
+        <location filename="../../ui/controllers/files.py" line="37" />
         <source>备份到文件…</source>
         <translation>Back up to file…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="37" />
+        <location filename="../../ui/controllers/files.py" line="38" />
         <source>从自动备份恢复…</source>
         <translation>Restore from automatic backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="38" />
+        <location filename="../../ui/controllers/files.py" line="39" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="66" />
+        <location filename="../../ui/controllers/files.py" line="67" />
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="67" />
+        <location filename="../../ui/controllers/files.py" line="68" />
         <source>还有任务正在进行。请等它完成（或在进度框中取消）后再打开其他数据库。</source>
         <translation>A job is still running. Wait for it (or cancel it in its progress box) before opening another database.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="82" />
+        <location filename="../../ui/controllers/files.py" line="84" />
         <source>打不开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="90" />
-        <location filename="../../ui/controllers/files.py" line="96" />
+        <location filename="../../ui/controllers/files.py" line="105" />
+        <location filename="../../ui/controllers/files.py" line="111" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="92" />
-        <location filename="../../ui/controllers/files.py" line="134" />
+        <location filename="../../ui/controllers/files.py" line="107" />
+        <location filename="../../ui/controllers/files.py" line="149" />
         <source>征迁数据库 (*.sqlite3)</source>
         <translation>Resettle database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="96" />
+        <location filename="../../ui/controllers/files.py" line="111" />
         <source>文件已存在，未覆盖。</source>
         <translation>The file exists; not overwritten.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="101" />
+        <location filename="../../ui/controllers/files.py" line="116" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="103" />
+        <location filename="../../ui/controllers/files.py" line="118" />
         <source>征迁数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Resettle database (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="129" />
-        <location filename="../../ui/controllers/files.py" line="137" />
+        <location filename="../../ui/controllers/files.py" line="144" />
+        <location filename="../../ui/controllers/files.py" line="152" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="130" />
+        <location filename="../../ui/controllers/files.py" line="145" />
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="133" />
+        <location filename="../../ui/controllers/files.py" line="148" />
         <source>备份到文件</source>
         <translation>Back up to file</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="139" />
+        <location filename="../../ui/controllers/files.py" line="154" />
         <source>已备份并校验</source>
         <translation>Backed up and verified</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="152" />
+        <location filename="../../ui/controllers/files.py" line="167" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="153" />
+        <location filename="../../ui/controllers/files.py" line="168" />
         <source>用 {0} 的备份替换当前数据？当前数据会先另存一份备份。</source>
         <translation>Replace the current data with the backup of {0}? The current data is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="169" />
+        <location filename="../../ui/controllers/files.py" line="184" />
         <source>正在从备份恢复…</source>
         <translation>Restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="166" />
+        <location filename="../../ui/controllers/files.py" line="181" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
@@ -1428,68 +1433,68 @@ No errors, {0} warnings.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="80" />
-        <location filename="../../ui/import_wizard.py" line="114" />
+        <location filename="../../ui/import_wizard.py" line="81" />
+        <location filename="../../ui/import_wizard.py" line="115" />
         <source>选择调查表</source>
         <translation>Choose survey workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="81" />
+        <location filename="../../ui/import_wizard.py" line="82" />
         <source>支持 .xlsx .xlsm .xls .ods 和 .csv（UTF-8 或 GB18030）。也可以把文件拖到主窗口上。</source>
         <translation>Reads .xlsx .xlsm .xls .ods and .csv (UTF-8 or GB18030). You can also drop a file on the main window.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="83" />
+        <location filename="../../ui/import_wizard.py" line="84" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="93" />
+        <location filename="../../ui/import_wizard.py" line="94" />
         <source>征收项目</source>
         <translation>Expropriation project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="98" />
+        <location filename="../../ui/import_wizard.py" line="99" />
         <source>请选择项目，或输入新项目的名称</source>
         <translation>Choose a project, or type the name of a new one</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="101" />
+        <location filename="../../ui/import_wizard.py" line="102" />
         <source>留空则从标题或工作表名识别</source>
         <translation>Leave empty to take it from the title or sheet name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="103" />
+        <location filename="../../ui/import_wizard.py" line="104" />
         <source>（自动识别）</source>
         <translation>(detect)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="107" />
+        <location filename="../../ui/import_wizard.py" line="108" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="108" />
+        <location filename="../../ui/import_wizard.py" line="109" />
         <source>导入到项目</source>
         <translation>Import into project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="109" />
+        <location filename="../../ui/import_wizard.py" line="110" />
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="110" />
+        <location filename="../../ui/import_wizard.py" line="111" />
         <source>列映射方案</source>
         <translation>Column mapping profile</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="115" />
+        <location filename="../../ui/import_wizard.py" line="116" />
         <source>表格 (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="128" />
+        <location filename="../../ui/import_wizard.py" line="129" />
         <source>打不开文件</source>
         <translation>Cannot open file</translation>
     </message>
@@ -3956,17 +3961,17 @@ Undo anyway?</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="468" />
+        <location filename="../../ui/import_wizard.py" line="467" />
         <source>导入调查表</source>
         <translation>Import survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="509" />
+        <location filename="../../ui/import_wizard.py" line="508" />
         <source>正在读取和检查…</source>
         <translation>Reading and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="525" />
+        <location filename="../../ui/import_wizard.py" line="524" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -4022,67 +4027,67 @@ Undo anyway?</translation>
 <context>
     <name>JobsPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="221" />
+        <location filename="../../ui/livelihood/pages.py" line="220" />
         <source>园区岗位与推荐</source>
         <translation>Park jobs and referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="232" />
+        <location filename="../../ui/livelihood/pages.py" line="229" />
         <source>导入岗位表…</source>
         <translation>Import job list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="233" />
+        <location filename="../../ui/livelihood/pages.py" line="230" />
         <source>按要求推荐</source>
         <translation>Refer by requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="234" />
+        <location filename="../../ui/livelihood/pages.py" line="231" />
         <source>面试</source>
         <translation>Interview</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="235" />
+        <location filename="../../ui/livelihood/pages.py" line="232" />
         <source>录用</source>
         <translation>Hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="236" />
+        <location filename="../../ui/livelihood/pages.py" line="233" />
         <source>未录用</source>
         <translation>Not hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="248" />
+        <location filename="../../ui/livelihood/pages.py" line="245" />
         <source>导入岗位表</source>
         <translation>Import job list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="248" />
+        <location filename="../../ui/livelihood/pages.py" line="245" />
         <source>正在导入岗位表…</source>
         <translation>Importing the job list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="248" />
+        <location filename="../../ui/livelihood/pages.py" line="245" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="254" />
+        <location filename="../../ui/livelihood/pages.py" line="251" />
         <source>已推荐 {0} 人（失地农民优先，其次受过该类培训者，再次未就业最久者）</source>
         <translation>{0} persons referred (landless farmers first, then those trained for the job, then the longest without work)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="257" />
+        <location filename="../../ui/livelihood/pages.py" line="254" />
         <source>正在匹配岗位…</source>
         <translation>Matching jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="260" />
+        <location filename="../../ui/livelihood/pages.py" line="257" />
         <source>请先在下方选择一条推荐记录。</source>
         <translation>Choose a referral below first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="264" />
+        <location filename="../../ui/livelihood/pages.py" line="261" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -4667,108 +4672,108 @@ Undo anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>只显示处于这一步的户</source>
         <translation>Show only households at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>搜索：户号、姓名、拼音首字母（如 zs）、身份证号或电话</source>
         <translation>Search: household no., name, pinyin initials (e.g. zs), ID or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>显示列…</source>
         <translation>Columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="482" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>使用指南…</source>
         <translation>Guide…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>{0}（{1} 户）</source>
         <translation>{0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="408" />
         <source>共 {0:,} 户</source>
         <translation>{0:,} households</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="419" />
         <source>（匹配过多，只列出一部分，请多输入几个字）</source>
         <translation> (many matches; only some are listed — type more)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="429" />
         <source>已选 {0} 户</source>
         <translation>{0} selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460" />
+        <location filename="../../ui/main_window.py" line="483" />
         <source>征迁安置管理 {0}
 
 征地拆迁入户调查、补偿计算、文书打印。</source>
@@ -4855,147 +4860,147 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="53" />
+        <location filename="../../ui/import_wizard.py" line="54" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="54" />
+        <location filename="../../ui/import_wizard.py" line="55" />
         <source>户主姓名</source>
         <translation>Head's name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="55" />
+        <location filename="../../ui/import_wizard.py" line="56" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="56" />
+        <location filename="../../ui/import_wizard.py" line="57" />
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="57" />
+        <location filename="../../ui/import_wizard.py" line="58" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="58" />
+        <location filename="../../ui/import_wizard.py" line="59" />
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="59" />
+        <location filename="../../ui/import_wizard.py" line="60" />
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="60" />
+        <location filename="../../ui/import_wizard.py" line="61" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="61" />
+        <location filename="../../ui/import_wizard.py" line="62" />
         <source>地类</source>
         <translation>Land class</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="62" />
+        <location filename="../../ui/import_wizard.py" line="63" />
         <source>征收土地面积(亩)</source>
         <translation>Land taken (mu)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="63" />
+        <location filename="../../ui/import_wizard.py" line="64" />
         <source>房屋结构</source>
         <translation>House structure</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="64" />
+        <location filename="../../ui/import_wizard.py" line="65" />
         <source>建筑面积(㎡)</source>
         <translation>Floor area (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="65" />
+        <location filename="../../ui/import_wizard.py" line="66" />
         <source>果树(棵)</source>
         <translation>Fruit trees</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="66" />
+        <location filename="../../ui/import_wizard.py" line="67" />
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="67" />
+        <location filename="../../ui/import_wizard.py" line="68" />
         <source>银行账号</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="68" />
+        <location filename="../../ui/import_wizard.py" line="69" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="139" />
+        <location filename="../../ui/import_wizard.py" line="140" />
         <source>工作表和列</source>
         <translation>Sheets and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="140" />
+        <location filename="../../ui/import_wizard.py" line="141" />
         <source>核对每一项对应的列；改动后点「重新识别」。可以把映射保存为本办公室的方案。</source>
         <translation>Check the column of each field; after changes click Re-read. The mapping can be saved as this office's profile.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="159" />
+        <location filename="../../ui/import_wizard.py" line="160" />
         <source>重新识别</source>
         <translation>Re-read</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="161" />
+        <location filename="../../ui/import_wizard.py" line="162" />
         <source>保存为映射方案…</source>
         <translation>Save as profile…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="165" />
+        <location filename="../../ui/import_wizard.py" line="166" />
         <source>预览工作表</source>
         <translation>Preview sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="191" />
+        <location filename="../../ui/import_wizard.py" line="192" />
         <source>读取的工作表：</source>
         <translation>Sheets to read:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="224" />
+        <location filename="../../ui/import_wizard.py" line="225" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="229" />
+        <location filename="../../ui/import_wizard.py" line="230" />
         <source>{0}：{1} 户，{2} 人，表头在第 {3} 行</source>
         <translation>{0}: {1} households, {2} persons, header in row {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="230" />
+        <location filename="../../ui/import_wizard.py" line="231" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="231" />
+        <location filename="../../ui/import_wizard.py" line="232" />
         <source>没有找到调查表格式的工作表</source>
         <translation>No sheet looks like a survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="264" />
+        <location filename="../../ui/import_wizard.py" line="265" />
         <source>保存映射方案</source>
         <translation>Save mapping profile</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="264" />
+        <location filename="../../ui/import_wizard.py" line="265" />
         <source>方案名称（例如本乡镇名称）：</source>
         <translation>Profile name (e.g. the township):</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="271" />
+        <location filename="../../ui/import_wizard.py" line="272" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
@@ -5206,94 +5211,94 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="131" />
+        <location filename="../../ui/livelihood/pages.py" line="130" />
         <source>劳动力状况与回访</source>
         <translation>Labour status and follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="138" />
+        <location filename="../../ui/livelihood/pages.py" line="137" />
         <source>劳动力状况</source>
         <translation>Labour status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="139" />
+        <location filename="../../ui/livelihood/pages.py" line="138" />
         <source>待回访</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="143" />
+        <location filename="../../ui/livelihood/pages.py" line="142" />
         <source>导入就业表…</source>
         <translation>Import employment list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="144" />
+        <location filename="../../ui/livelihood/pages.py" line="143" />
         <source>修改就业状况…</source>
         <translation>Edit employment…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="145" />
+        <location filename="../../ui/livelihood/pages.py" line="144" />
         <source>登记回访…</source>
         <translation>Record follow-up…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="146" />
+        <location filename="../../ui/livelihood/pages.py" line="145" />
         <source>就业经历</source>
         <translation>Employment history</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="154" />
+        <location filename="../../ui/livelihood/pages.py" line="153" />
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="166" />
+        <location filename="../../ui/livelihood/pages.py" line="165" />
         <source>共 {0} 人，劳动年龄失地人员 {1} 人，已就业 {2} 人；待回访 {3} 人</source>
         <translation>{0} persons, {1} landless of working age, {2} employed; {3} follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="174" />
+        <location filename="../../ui/livelihood/pages.py" line="173" />
         <source>请先选择一个人。</source>
         <translation>Choose a person first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="178" />
+        <location filename="../../ui/livelihood/pages.py" line="177" />
         <source>导入就业表</source>
         <translation>Import employment list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="178" />
+        <location filename="../../ui/livelihood/pages.py" line="177" />
         <source>正在导入就业表…</source>
         <translation>Importing the employment list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="178" />
+        <location filename="../../ui/livelihood/pages.py" line="177" />
         <source>就业情况</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="182" />
-        <location filename="../../ui/livelihood/pages.py" line="201" />
+        <location filename="../../ui/livelihood/pages.py" line="181" />
+        <location filename="../../ui/livelihood/pages.py" line="200" />
         <source>请先在「劳动力状况」中选择一个人。</source>
         <translation>Choose a person under Labour status first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="188" />
-        <location filename="../../ui/livelihood/pages.py" line="198" />
+        <location filename="../../ui/livelihood/pages.py" line="187" />
+        <location filename="../../ui/livelihood/pages.py" line="197" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="209" />
+        <location filename="../../ui/livelihood/pages.py" line="208" />
         <source>回访 {0}　{1}　{2}</source>
         <translation>Follow-up {0}  {1}  {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="213" />
+        <location filename="../../ui/livelihood/pages.py" line="212" />
         <source>就业经历：{0}</source>
         <translation>Employment history: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="213" />
+        <location filename="../../ui/livelihood/pages.py" line="212" />
         <source>尚无记录</source>
         <translation>No records yet</translation>
     </message>
@@ -6520,6 +6525,73 @@ Expropriation surveys, compensation and documents.</translation>
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="50" />
+        <location filename="../../ui/server_dialog.py" line="102" />
+        <source>连接服务器</source>
+        <translation>Connect to server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="52" />
+        <source>（新的服务器）</source>
+        <translation>(a new server)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="61" />
+        <source>例如 resettle</source>
+        <translation>e.g. resettle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="65" />
+        <source>只在本次连接时使用，不会保存</source>
+        <translation>Used for this connection only, never saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="67" />
+        <source>最近连接</source>
+        <translation>Recent servers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="68" />
+        <location filename="../../ui/server_dialog.py" line="99" />
+        <source>服务器地址</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="69" />
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="70" />
+        <location filename="../../ui/server_dialog.py" line="99" />
+        <source>数据库名</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="71" />
+        <location filename="../../ui/server_dialog.py" line="100" />
+        <source>用户名</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="72" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="73" />
+        <source>多位经办人同时使用一个项目时，请连接本单位的 PostgreSQL 服务器；不要把数据库文件放在网络共享文件夹里。</source>
+        <translation>When several clerks work on one project at once, connect to your office's PostgreSQL server; never keep the database file on a network share.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="102" />
+        <source>请填写：{0}</source>
+        <translation>Please fill in: {0}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="55" />
@@ -6815,122 +6887,122 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SocialSecurityPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="371" />
+        <location filename="../../ui/livelihood/pages.py" line="366" />
         <source>被征地农民养老保障</source>
         <translation>Pension cover for landless farmers</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="379" />
+        <location filename="../../ui/livelihood/pages.py" line="374" />
         <source>导入社保标准…</source>
         <translation>Import pension standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="380" />
+        <location filename="../../ui/livelihood/pages.py" line="375" />
         <source>发布标准</source>
         <translation>Publish standard</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="381" />
+        <location filename="../../ui/livelihood/pages.py" line="376" />
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="382" />
+        <location filename="../../ui/livelihood/pages.py" line="377" />
         <source>核对回执…</source>
         <translation>Check receipts…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="383" />
+        <location filename="../../ui/livelihood/pages.py" line="378" />
         <source>保存对账表…</source>
         <translation>Save reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="394" />
+        <location filename="../../ui/livelihood/pages.py" line="389" />
         <source>尚未导入社保标准。</source>
         <translation>No pension standard imported yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="398" />
+        <location filename="../../ui/livelihood/pages.py" line="393" />
         <source>{0}（{1}）{2}–{3} 岁 {4} 元</source>
         <translation>{0} ({1}) {2}–{3} years {4} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="402" />
+        <location filename="../../ui/livelihood/pages.py" line="397" />
         <source>社保标准{0}，基准日 {1}：{2}</source>
         <translation>Pension standard {0}, reference date {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="406" />
+        <location filename="../../ui/livelihood/pages.py" line="401" />
         <source>导入社保标准</source>
         <translation>Import pension standard</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="408" />
+        <location filename="../../ui/livelihood/pages.py" line="403" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="414" />
+        <location filename="../../ui/livelihood/pages.py" line="409" />
         <source>没有待发布的草稿标准。</source>
         <translation>No draft standard to publish.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="417" />
+        <location filename="../../ui/livelihood/pages.py" line="412" />
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="421" />
+        <location filename="../../ui/livelihood/pages.py" line="416" />
         <source>导出社保花名册</source>
         <translation>Export pension roster</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="421" />
+        <location filename="../../ui/livelihood/pages.py" line="416" />
         <source>社保花名册.xlsx</source>
         <translation>pension-roster.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="426" />
+        <location filename="../../ui/livelihood/pages.py" line="421" />
         <source>{0} {1} 人 {2} 元</source>
         <translation>{0}: {1} persons, {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="429" />
+        <location filename="../../ui/livelihood/pages.py" line="424" />
         <source>已导出 {0} 人：{1}</source>
         <translation>Exported {0} persons: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="431" />
+        <location filename="../../ui/livelihood/pages.py" line="426" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="435" />
+        <location filename="../../ui/livelihood/pages.py" line="430" />
         <source>选择社保局回执</source>
         <translation>Choose the social security bureau's receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="444" />
+        <location filename="../../ui/livelihood/pages.py" line="439" />
         <source>正在核对回执…</source>
         <translation>Checking the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="448" />
+        <location filename="../../ui/livelihood/pages.py" line="443" />
         <source>请先核对回执。</source>
         <translation>Check a receipt first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="450" />
+        <location filename="../../ui/livelihood/pages.py" line="445" />
         <source>保存对账表</source>
         <translation>Save reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="450" />
+        <location filename="../../ui/livelihood/pages.py" line="445" />
         <source>社保回执对账.xlsx</source>
         <translation>pension-receipt-reconciliation.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="452" />
+        <location filename="../../ui/livelihood/pages.py" line="447" />
         <source>正在写出对账表…</source>
         <translation>Writing the reconciliation…</translation>
     </message>
@@ -7765,93 +7837,93 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="272" />
+        <location filename="../../ui/livelihood/pages.py" line="269" />
         <source>技能培训</source>
         <translation>Skills training</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="284" />
+        <location filename="../../ui/livelihood/pages.py" line="279" />
         <source>导入培训表…</source>
         <translation>Import training list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="285" />
+        <location filename="../../ui/livelihood/pages.py" line="280" />
         <source>新建课程…</source>
         <translation>New course…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="286" />
+        <location filename="../../ui/livelihood/pages.py" line="281" />
         <source>报名（登记册中选中的户）</source>
         <translation>Enrol (households selected in the register)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="287" />
+        <location filename="../../ui/livelihood/pages.py" line="282" />
         <source>录入结果…</source>
         <translation>Enter results…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="288" />
+        <location filename="../../ui/livelihood/pages.py" line="283" />
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="311" />
+        <location filename="../../ui/livelihood/pages.py" line="306" />
         <source>请先选择一门课程。</source>
         <translation>Choose a course first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="315" />
+        <location filename="../../ui/livelihood/pages.py" line="310" />
         <source>导入培训表</source>
         <translation>Import training list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="315" />
+        <location filename="../../ui/livelihood/pages.py" line="310" />
         <source>正在导入培训表…</source>
         <translation>Importing the training list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="315" />
+        <location filename="../../ui/livelihood/pages.py" line="310" />
         <source>培训情况</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="321" />
-        <location filename="../../ui/livelihood/pages.py" line="344" />
+        <location filename="../../ui/livelihood/pages.py" line="316" />
+        <location filename="../../ui/livelihood/pages.py" line="339" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="332" />
+        <location filename="../../ui/livelihood/pages.py" line="327" />
         <source>请先在登记册中选中户（其劳动年龄成员将报名）。</source>
         <translation>Select households in the register first (their members of working age are enrolled).</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="334" />
+        <location filename="../../ui/livelihood/pages.py" line="329" />
         <source>正在报名…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="339" />
+        <location filename="../../ui/livelihood/pages.py" line="334" />
         <source>请先选择课程和学员。</source>
         <translation>Choose a course and trainees first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="356" />
+        <location filename="../../ui/livelihood/pages.py" line="351" />
         <source>导出培训花名册</source>
         <translation>Export training roster</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="357" />
+        <location filename="../../ui/livelihood/pages.py" line="352" />
         <source>{0}花名册.xlsx</source>
         <translation>{0}-roster.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="358" />
+        <location filename="../../ui/livelihood/pages.py" line="353" />
         <source>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel workbook (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="362" />
+        <location filename="../../ui/livelihood/pages.py" line="357" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -8134,12 +8206,12 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>_Page</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="89" />
+        <location filename="../../ui/livelihood/pages.py" line="88" />
         <source>已导入{0} {1} 行：新增 {2}，更改 {3}，未变 {4}</source>
         <translation>Imported {0}: {1} rows, {2} new, {3} changed, {4} unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="93" />
+        <location filename="../../ui/livelihood/pages.py" line="92" />
         <source>提示：</source>
         <translation>Notes: </translation>
     </message>
@@ -8153,17 +8225,27 @@ Expropriation surveys, compensation and documents.</translation>
     <name>app</name>
     <message>
         <location filename="../../ui/app.py" line="56" />
-        <location filename="../../ui/app.py" line="125" />
+        <location filename="../../ui/app.py" line="130" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="57" />
-        <source>打开这个数据库文件（不存在则新建）</source>
-        <translation>open this database file (created if missing)</translation>
+        <location filename="../../ui/app.py" line="59" />
+        <source>打开这个数据库文件（不存在则新建），或服务器地址 postgresql://用户@主机/库名</source>
+        <translation>Open this database file (created when missing), or a server address postgresql://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="61" />
+        <location filename="../../ui/app.py" line="167" />
+        <source>连接服务器</source>
+        <translation>Connect to server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="168" />
+        <source>服务器密码：</source>
+        <translation>Server password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="66" />
         <source>打开演示登记册（单独的文件，标有「演示」）</source>
         <translation>open the demo register (its own file, marked Demo)</translation>
     </message>
@@ -8188,6 +8270,24 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>An unexpected error occurred. Saved data is safe; the unfinished action was undone.
 Log written to:
 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="116" />
+        <source>连接服务器</source>
+        <translation>Connect to server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="116" />
+        <source>服务器要求密码，请输入密码后再连接。</source>
+        <translation>The server asks for a password: enter it and connect again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="119" />
+        <source>连接不上服务器</source>
+        <translation>Cannot reach the server</translation>
     </message>
 </context>
 </TS>

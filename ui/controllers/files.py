@@ -32,6 +32,7 @@ class FileActions(QObject):
         self.act_open_db = self._action(
             self.tr("打开数据库…"), self.open_database_dialog, QKeySequence.StandardKey.Open
         )
+        self.act_connect = self._action(self.tr("连接服务器…"), self.connect_server)
         self.act_backup = self._action(self.tr("立即备份"), self.backup_now, "Ctrl+B")
         self.act_backup_as = self._action(self.tr("备份到文件…"), self.backup_as)
         self.act_restore = self._action(self.tr("从自动备份恢复…"), self.restore_backup)
@@ -51,7 +52,7 @@ class FileActions(QObject):
         return action
 
     def add_open_actions(self, menu: QMenu) -> None:
-        menu.addActions([self.act_new_db, self.act_open_db])
+        menu.addActions([self.act_new_db, self.act_open_db, self.act_connect])
         menu.addMenu(self.recent_menu)
 
     def add_backup_actions(self, menu: QMenu) -> None:
@@ -69,7 +70,8 @@ class FileActions(QObject):
         old = self.ctx.database()
         self.use_database(db)
         old.close()
-        self.remember_database(db.path)
+        if not db.is_server:  # servers are remembered by the connect dialog, without password
+            self.remember_database(db.path)
         self.ctx.reload()
         return True
 
@@ -82,6 +84,19 @@ class FileActions(QObject):
             QMessageBox.warning(self.ctx.parent, self.tr("打不开数据库"), exc.message)
             return
         if not ensure_login(self.ctx.parent, db):  # a register with accounts asks who is working (issue 12)
+            db.close()
+            return
+        self.switch_database(db)
+
+    def connect_server(self) -> None:
+        """文件 → 连接服务器: a register on the office's PostgreSQL server (docs/postgresql.md)."""
+        from ui.payments.login import ensure_login
+        from ui.server_dialog import connect_to_server
+
+        db = connect_to_server(self.ctx.parent, self.prefs)
+        if db is None:
+            return
+        if not ensure_login(self.ctx.parent, db):
             db.close()
             return
         self.switch_database(db)
