@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -15,12 +14,13 @@ from resettle.services.housing.progress import housing_counts
 from resettle.services.livelihood import dashboard, report
 from resettle.services.payments.progress import payment_counts
 from resettle.store.database import Database
+from tests import dbraw
 
 REFERENCE = date(2026, 3, 31)
 
 
 def _sql(db: Database, query: str, *params: object) -> int:
-    conn = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
+    conn = dbraw.connect(db.path)
     try:
         return int(conn.execute(query, params).fetchone()[0])
     finally:
@@ -42,7 +42,7 @@ def _direct(db: Database, project: int, village: int | None) -> dict[str, object
     scope = (project, village, village)
     households = "FROM household h JOIN village_group g ON g.id = h.group_id WHERE h.project_id = ? AND (? IS NULL OR g.village_id = ?)"
     bands: dict[str, int] = {}
-    conn = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
+    conn = dbraw.connect(db.path)
     try:
         for band, n in conn.execute(
             "SELECT e.band, count(*) FROM ss_enrolment e JOIN person p ON p.id = e.person_id "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from resettle.domain.labour import STATE_EMPLOYED, STATE_UNWILLING
 from resettle.services.livelihood import jobs, labour, training
 from resettle.services.livelihood.common import LivelihoodImportError
 from resettle.store.database import Database
+from tests import dbraw
 from tests.livelihood.conftest import WAVE2
 
 EXPECTED = json.loads((WAVE2 / "jobs_expected.json").read_text(encoding="utf-8"))
@@ -190,7 +190,7 @@ def test_unknown_id_is_an_error_naming_the_cell_a_different_name_a_warning_nothi
     texts = [str(i) for i in caught.value.issues]
     assert any("第 3 行 B 列" in t and "不在本项目的登记册中" in t for t in texts)
     assert any("第 4 行 C 列" in t for t in texts)
-    conn = sqlite3.connect(two_db.path)
+    conn = dbraw.connect(two_db.path)
     try:
         assert conn.execute("SELECT count(*) FROM labour_person").fetchone()[0] == 0
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from resettle.errors import ValidationError
 from resettle.services.livelihood import social_security as ss
 from resettle.store.database import Database
+from tests import dbraw
 from tests.livelihood.conftest import WAVE2
 
 EXPECTED = json.loads((WAVE2 / "ss_expected.json").read_text(encoding="utf-8"))
@@ -34,9 +34,9 @@ def test_standard_import_reads_the_reference_date_and_is_frozen_once_published(
     assert published.status == "已发布"
     with pytest.raises(ValidationError):
         ss.roster(two_db, 1)  # the other project has no standard
-    conn = sqlite3.connect(two_db.path)
+    conn = dbraw.connect(two_db.path)
     try:
-        with pytest.raises(sqlite3.IntegrityError, match="frozen"):
+        with pytest.raises(dbraw.INTEGRITY_ERRORS, match="frozen"):
             conn.execute("UPDATE ss_band SET amount = 1 WHERE standard_id = ?", (draft.id,))
     finally:
         conn.close()
@@ -133,7 +133,7 @@ def test_a_person_of_the_other_project_is_unknown_in_this_reply(
     two_db: Database, sample_project: int, demo_project: int, tmp_path: Path
 ) -> None:
     _publish(two_db, sample_project)
-    conn = sqlite3.connect(two_db.path)
+    conn = dbraw.connect(two_db.path)
     try:
         other_id, other_name = conn.execute(
             "SELECT id_number, name FROM person JOIN household ON household.id = person.household_id "
@@ -146,7 +146,7 @@ def test_a_person_of_the_other_project_is_unknown_in_this_reply(
         two_db, sample_project, _reply(tmp_path / "r.xlsx", [(1, other_name, other_id, "第二年龄段", "通过", "")])
     )
     assert result.ids("unknown_in_reply") == [other_id]
-    conn = sqlite3.connect(two_db.path)
+    conn = dbraw.connect(two_db.path)
     try:
         stored = conn.execute(
             "SELECT count(*) FROM ss_enrolment JOIN person ON person.id = ss_enrolment.person_id "
@@ -174,7 +174,7 @@ def test_the_register_check_passes_after_livelihood_writes(
     book.save(tmp_path / "second.xlsx")
     second = ss.reconcile(busy_db, sample_project, tmp_path / "second.xlsx")
     assert second.counts["refused"] == 0 and changed == EXPECTED["reconcile"]["refused"]
-    conn = sqlite3.connect(busy_db.path)
+    conn = dbraw.connect(busy_db.path)
     try:
         versions = dict(conn.execute("SELECT version, count(*) FROM ss_enrolment GROUP BY version").fetchall())
         updates = conn.execute(
@@ -187,7 +187,7 @@ def test_the_register_check_passes_after_livelihood_writes(
     report = checks.check_database(busy_db)
     assert report.problems == []
     assert report.rows_replayed > 0
-    conn = sqlite3.connect(busy_db.path)
+    conn = dbraw.connect(busy_db.path)
     try:
         conn.execute("UPDATE ss_enrolment SET outcome = 'matched' WHERE outcome = 'missing_in_reply'")
         conn.commit()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +15,7 @@ from resettle.errors import NotFoundError, PermissionDenied, ValidationError
 from resettle.services.livelihood import jobs, labour, social_security, training, visits
 from resettle.services.livelihood.visits import add_months
 from resettle.store.database import Database
+from tests import dbraw
 from tests.livelihood.conftest import WAVE2
 
 REFERENCE = date(2026, 3, 31)
@@ -148,7 +148,7 @@ def test_an_auditor_reads_but_cannot_write(two_db: Database, sample_project: int
         )
     finally:
         two_db.role = None  # type: ignore[attr-defined]
-    conn = sqlite3.connect(two_db.path)
+    conn = dbraw.connect(two_db.path)
     try:
         assert conn.execute("SELECT count(*) FROM ss_enrolment").fetchone()[0] == 0
     finally:
