@@ -156,9 +156,9 @@ class _Step:
     tags: frozenset[str] | None
     deadline: date | None
     price_text: str
-    # Lines already priced by this rule, by (quantity, table version, basis.line_key(facts)): equal
-    # quantities recur across households (persons, 户, common areas) and a line is immutable.
-    priced: dict[tuple[object, ...], Line] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # Lines already priced by this rule, by quantity (and basis.line_key(facts) when the basis has
+    # one): equal quantities recur across households (persons, 户, common areas); lines are immutable.
+    priced: dict[object, Line] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, rule: Rule) -> _Step:
@@ -211,9 +211,9 @@ class _Step:
         basis = self.basis
         if not basis.reuses_lines:
             return self.price(quantity, facts, version)
-        key = (quantity, version) if basis.line_key is None else (quantity, version, basis.line_key(facts))
+        key = quantity if basis.line_key is None else (quantity, basis.line_key(facts))
         hit = self.priced.get(key)
-        if hit is None:
+        if hit is None or hit.table_version != version:
             if len(self.priced) >= _PRICED_MAX:
                 self.priced.clear()
             hit = self.priced[key] = self.price(quantity, facts, version)
@@ -280,7 +280,8 @@ def compute(facts: HouseholdFacts, table: RateTable, *, with_refusals: bool = Fa
             continue
         quantity = step.basis.count(step, facts)
         if quantity > 0:
-            out.append(step.line(quantity, facts, version))
+            hit = step.priced.get(quantity) if step.basis.line_key is None else None
+            out.append(hit if hit is not None and hit.table_version == version else step.line(quantity, facts, version))
     return out + refused if with_refusals else out
 
 
