@@ -1,10 +1,5 @@
 """Households' placement: mode is chosen on selection day (:mod:`~resettle.services.housing.selection`),
-安置人口 rulings, the moving-out date, and the lottery that orders selection day.
-
-A flat is never given twice: the flat's row version is checked when its status changes
-(a clerk who chose from a stale board gets a ConflictError), and ``flat_selection.flat_id``
-is unique in the file, so two clerks saving at the same moment cannot both win.
-"""
+安置人口 rulings, the moving-out date, and the lottery that orders selection day."""
 
 from __future__ import annotations
 
@@ -33,17 +28,29 @@ from resettle.services.housing.records import (
     DrawVerification,
     PlacementDetail,
 )
-
-# Selection day has its own module; its calls are named here too, where the window and the CLI look for them.
+from resettle.services.housing.selection import (  # selection day's calls, named here too for the window and the CLI
+    cancel_choice as cancel_choice,
+)
 from resettle.services.housing.selection import (
-    cancel_choice,
-    choose_cash,
-    choose_flats,
-    import_choices,
-    next_household,
-    queue,
-    set_mode,
-    skip_household,
+    choose_cash as choose_cash,
+)
+from resettle.services.housing.selection import (
+    choose_flats as choose_flats,
+)
+from resettle.services.housing.selection import (
+    import_choices as import_choices,
+)
+from resettle.services.housing.selection import (
+    next_household as next_household,
+)
+from resettle.services.housing.selection import (
+    queue as queue,
+)
+from resettle.services.housing.selection import (
+    set_mode as set_mode,
+)
+from resettle.services.housing.selection import (
+    skip_household as skip_household,
 )
 from resettle.store.database import Database
 from resettle.store.housing_models import (
@@ -56,21 +63,13 @@ from resettle.store.housing_models import (
 from resettle.store.models import Household, Village
 
 __all__ = [
-    "cancel_choice",
-    "choose_cash",
-    "choose_flats",
     "current_draw",
     "draw_lottery",
     "exclude_member",
     "find_flat_id",
-    "import_choices",
     "include_member",
-    "next_household",
     "placement_detail",
-    "queue",
-    "set_mode",
     "set_moved_out",
-    "skip_household",
     "verify_lottery",
 ]
 

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TypeVarTuple
 
-from sqlalchemy import exists, select
+from sqlalchemy import Select, exists, select
 from sqlalchemy.orm import Session
 
 from resettle.domain.ids import check_id
@@ -37,9 +38,11 @@ __all__ = [
     "project_name",
     "reference_date",
     "settings_of",
+    "where_person_lives",
 ]
 
 _CHUNK = 900
+Ts = TypeVarTuple("Ts")
 
 
 class LivelihoodImportError(ValidationError):
@@ -49,6 +52,16 @@ class LivelihoodImportError(ValidationError):
         shown = "\n".join(str(i) for i in issues)
         super().__init__(f"{what}未导入（共 {len(issues)} 处问题，未保存任何内容）：\n{shown}")
         self.issues = list(issues)
+
+
+def where_person_lives(query: Select[*Ts]) -> Select[*Ts]:
+    """``query`` (over Person) joined to the person's household, group and village, in register order."""
+    return (
+        query.join(Household, Person.household_id == Household.id)
+        .join(VillageGroup, Household.group_id == VillageGroup.id)
+        .join(Village, VillageGroup.village_id == Village.id)
+        .order_by(Village.id, VillageGroup.id, Household.household_no, Person.seq)
+    )
 
 
 def project_name(s: Session, project_id: int) -> str:
@@ -125,32 +138,30 @@ def load_people(
     limits = limits or limits_of(settings_of(s, project_id))
     land = exists().where(LandParcel.household_id == Household.id, LandParcel.area_mu > 0)
     query = (
-        select(
-            Person.id,
-            Household.id,
-            Household.household_no,
-            Village.id,
-            Village.name,
-            VillageGroup.name,
-            Person.name,
-            Person.id_number,
-            Person.sex,
-            Person.birth_date,
-            land,
-            LabourPerson.condition,
-            LabourPerson.state,
-            LabourPerson.employer,
-            LabourPerson.post,
-            LabourPerson.start_date,
-            LabourPerson.monthly_income,
-            LabourPerson.unemployed_since,
+        where_person_lives(
+            select(
+                Person.id,
+                Household.id,
+                Household.household_no,
+                Village.id,
+                Village.name,
+                VillageGroup.name,
+                Person.name,
+                Person.id_number,
+                Person.sex,
+                Person.birth_date,
+                land,
+                LabourPerson.condition,
+                LabourPerson.state,
+                LabourPerson.employer,
+                LabourPerson.post,
+                LabourPerson.start_date,
+                LabourPerson.monthly_income,
+                LabourPerson.unemployed_since,
+            ).outerjoin(LabourPerson, LabourPerson.person_id == Person.id)
         )
-        .join(Household, Person.household_id == Household.id)
-        .join(VillageGroup, Household.group_id == VillageGroup.id)
-        .join(Village, VillageGroup.village_id == Village.id)
-        .outerjoin(LabourPerson, LabourPerson.person_id == Person.id)
         .where(Household.project_id == project_id)
-        .order_by(Village.id, VillageGroup.id, Household.household_no, Person.seq, Person.id)
+        .order_by(Person.id)
     )
     if village_id is not None:
         query = query.where(Village.id == village_id)

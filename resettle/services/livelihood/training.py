@@ -20,6 +20,7 @@ from resettle.services.livelihood.common import (
     Progress,
     check_cancel,
     project_name,
+    where_person_lives,
 )
 from resettle.services.livelihood.labour import ImportSummary, matched_sheet
 from resettle.store.database import Database
@@ -188,22 +189,11 @@ def record_result(
 
 def course_enrolments(s: Session, project_id: int, course_id: int) -> list[EnrolmentView]:
     _course(s, project_id, course_id)
+    columns = (Person.name, Person.id_number, Person.sex, Village.name, VillageGroup.name, Household.household_no)
     rows = s.execute(
-        select(
-            TrainingEnrolment,
-            Person.name,
-            Person.id_number,
-            Person.sex,
-            Village.name,
-            VillageGroup.name,
-            Household.household_no,
-        )
-        .join(Person, TrainingEnrolment.person_id == Person.id)
-        .join(Household, Person.household_id == Household.id)
-        .join(VillageGroup, Household.group_id == VillageGroup.id)
-        .join(Village, VillageGroup.village_id == Village.id)
-        .where(TrainingEnrolment.course_id == course_id)
-        .order_by(Village.id, VillageGroup.id, Household.household_no, Person.seq)
+        where_person_lives(
+            select(TrainingEnrolment, *columns).join(Person, TrainingEnrolment.person_id == Person.id)
+        ).where(TrainingEnrolment.course_id == course_id)
     )
     return [
         EnrolmentView(

@@ -23,16 +23,32 @@ from resettle.domain.instalments import PlanError, parse_plan, split_total
 from resettle.domain.money import MoneyError, to_fen
 from resettle.errors import Cancelled, NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
+from resettle.services.payments.agreement_views import (  # named here for callers
+    AgreementLineView as AgreementLineView,
+)
 from resettle.services.payments.agreement_views import (
-    AgreementLineView,
-    AgreementRow,
-    AgreementView,
-    HouseholdAgreements,
-    InstalmentView,
-    get_agreements,
+    AgreementRow as AgreementRow,
+)
+from resettle.services.payments.agreement_views import (
+    AgreementView as AgreementView,
+)
+from resettle.services.payments.agreement_views import (
+    HouseholdAgreements as HouseholdAgreements,
+)
+from resettle.services.payments.agreement_views import (
+    InstalmentView as InstalmentView,
+)
+from resettle.services.payments.agreement_views import (
+    get_agreements as get_agreements,
+)
+from resettle.services.payments.agreement_views import (
     household_agreements,
-    household_ids,
-    list_agreements,
+)
+from resettle.services.payments.agreement_views import (
+    household_ids as household_ids,
+)
+from resettle.services.payments.agreement_views import (
+    list_agreements as list_agreements,
 )
 from resettle.services.payments.common import (
     RESULT_PAID,
@@ -61,16 +77,8 @@ from resettle.store.database import Database
 from resettle.store.models import Household
 
 __all__ = [
-    "AgreementLineView",
-    "AgreementRow",
-    "AgreementView",
-    "HouseholdAgreements",
-    "InstalmentView",
     "SignResult",
     "archive_agreements",
-    "get_agreements",
-    "household_ids",
-    "list_agreements",
     "mark_vacated",
     "sign_agreements",
     "supplement",
