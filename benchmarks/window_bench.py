@@ -138,6 +138,7 @@ def child_program(path: Path, measure_search: bool) -> None:
     until_painted(app, win.table, win.show)
     report(painted=True, rss_mb=rss_mb(), cpu_s=cpu_s())
     if not measure_search:
+        win.runner.wait()
         return
     report(jump_end_s=until_painted(app, win.table, win.table.scrollToBottom))
     raw = sqlite3.connect(path)
@@ -157,6 +158,7 @@ def child_program(path: Path, measure_search: bool) -> None:
     report(search_ms=times, households=n)
     win._search_timer.stop()
     win.close()
+    win.runner.wait()
     db.close()
 
 
