@@ -67,7 +67,10 @@ class Raw:
         if self.server:
             if sql.strip() in SERVER_PRAGMAS:
                 return _Rows(SERVER_PRAGMAS[sql.strip()])
-            return self.conn.execute(qmark_to_format(sql) if params else sql, tuple(params) if params else None)
+            # one savepoint per statement: a refused statement undoes itself only, as on SQLite (PostgreSQL
+            # would otherwise abort the whole transaction)
+            with self.conn.transaction():
+                return self.conn.execute(qmark_to_format(sql) if params else sql, tuple(params) if params else None)
         return self.conn.execute(sql, tuple(params))
 
     def executemany(self, sql: str, seq: Sequence[Sequence[Any]]) -> Any:

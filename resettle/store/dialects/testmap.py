@@ -3,7 +3,8 @@
 When ``RESETTLE_TEST_POSTGRES`` holds a server URL (``make test`` sets it for the suite's second
 run, see scripts/pg_test.sh), ``Database.open(path)`` of a register *file* opens a database on
 that server instead: its name is derived from the absolute path (``rt_<worker>_<hash>``) and it is
-created from a migrated template database (``resettle_template``) on first use. The CLI run as
+created from a migrated template database (``resettle_template``) on first use, or from the
+database of the register whose marker file was copied there. The CLI run as
 a subprocess inherits the variable and so reaches the same database as the test that started
 it. A small text file is written at the path so that tests which look for the file find one.
 
@@ -80,8 +81,15 @@ def resolve(path: Path) -> tuple[ServerAddress, str | None, bool]:
     name = database_for(path)
     address, password = server()
     created = False
+    copied_from = _marked_name(Path(path))
     with _admin() as conn, conn.cursor() as cur:
-        if not _exists(cur, name):
+        if copied_from is not None and copied_from != name and _exists(cur, copied_from):
+            # The file was copied from another test register (shutil.copyfile of a closed register):
+            # this path gets a copy of that database, as the copied file would hold its data.
+            cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            cur.execute(f'CREATE DATABASE "{name}" TEMPLATE "{copied_from}"')
+            Path(path).write_text(MARKER + name + "\n", encoding="utf-8")
+        elif not _exists(cur, name):
             _ensure_template(cur)
             cur.execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE}"')
             created = True
@@ -90,6 +98,13 @@ def resolve(path: Path) -> tuple[ServerAddress, str | None, bool]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(MARKER + name + "\n", encoding="utf-8")
     return ServerAddress(address.host, address.port, name, address.user), password, created
+
+
+def _marked_name(path: Path) -> str | None:
+    """The database a marker file names (None: no marker there)."""
+    if not is_mapped_file(path):
+        return None
+    return path.read_text(encoding="utf-8").strip()[len(MARKER) :] or None
 
 
 def is_mapped_file(path: Path) -> bool:
