@@ -7,7 +7,7 @@ standard, the compensation total), so it can never disagree with what it was com
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from itertools import combinations_with_replacement
@@ -27,10 +27,10 @@ from resettle.domain.placement import (
 from resettle.domain.placement import (
     settle as settle_flats,
 )
-from resettle.errors import Cancelled, NotFoundError, ValidationError
+from resettle.errors import NotFoundError, ValidationError
 from resettle.io.housing_statement import write_transition_statement
 from resettle.services.accounts.guard import Need, require
-from resettle.services.common import project_of, view_of
+from resettle.services.common import CancelCheck, Progress, check_cancel, project_of, view_of
 from resettle.services.housing.common import detail_in, household_in, release_chosen, scope_households
 from resettle.services.housing.records import (
     HandoverInfo,
@@ -69,8 +69,6 @@ __all__ = [
 
 ZERO = Decimal("0.00")
 TITLE_STATUSES = ("未办证", "办理中", "已办证")
-Progress = Callable[[int, int], None] | None
-CancelCheck = Callable[[], bool] | None
 
 
 def _standard(s: Session, project_id: int) -> PlacementStandard:
@@ -168,8 +166,7 @@ def settle(
         totals = _totals(s, project_id, ids)
     out = []
     for done, hid in enumerate(ids, start=1):
-        if cancelled is not None and cancelled():
-            raise Cancelled()
+        check_cancel(cancelled)
         flats = chosen[hid]
         result = settle_flats(entitled_area(persons[hid], std), [a for _n, a in flats], std, totals.get(hid, ZERO))
         out.append(HouseholdSettlement(hid, names[hid][0], names[hid][1], tuple(n for n, _a in flats), result))

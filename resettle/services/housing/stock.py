@@ -6,7 +6,6 @@ first, and changes audited rows through the ORM only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from resettle.domain.placement import PlacementStandard
-from resettle.errors import Cancelled, NotFoundError, ValidationError
+from resettle.errors import NotFoundError, ValidationError
 from resettle.io.housing_sheets import (
     HousingCellIssue,
     HousingSheetError,
@@ -25,7 +24,7 @@ from resettle.io.housing_sheets import (
     write_stock,
 )
 from resettle.services.accounts.guard import Need, require
-from resettle.services.common import check_version, project_of, view_of
+from resettle.services.common import CancelCheck, Progress, check_cancel, check_version, project_of, view_of
 from resettle.services.housing.records import BoardInfo, EstateInfo, FlatInfo, StandardInfo, StockImportResult
 from resettle.store.database import Database
 from resettle.store.housing_models import (
@@ -59,9 +58,6 @@ __all__ = [
     "standard_of",
     "unfreeze_flat",
 ]
-
-Progress = Callable[[int, int], None] | None
-CancelCheck = Callable[[], bool] | None
 
 
 def _estate_info(s: Session, e: Estate) -> EstateInfo:
@@ -111,8 +107,7 @@ def import_stock(
                 existing[(f.estate_id, f.building, f.unit, f.room)] = f
         issues: list[HousingCellIssue] = []
         for done, row in enumerate(rows, start=1):
-            if cancelled is not None and cancelled():
-                raise Cancelled()
+            check_cancel(cancelled)
             estate = estates.get(row.estate)
             if estate is None:
                 estate = Estate(project_id=project_id, name=row.estate)
