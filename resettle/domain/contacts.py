@@ -112,6 +112,15 @@ def check_phone(raw: object) -> FieldCheck:
     (``0571-88881234``), or two of them separated by 、 , ; or /. Anything else is an error.
 
     Blank is an error; callers decide whether the field may be left empty (it may)."""
+    if (
+        type(raw) is str
+        and len(raw) == 11
+        and raw[0] == "1"
+        and raw.isascii()
+        and raw.isdigit()
+        and _MOBILE.fullmatch(raw)
+    ):
+        return _result(raw, [])  # a mobile as typed, mostly: nothing to clean, no landline starts with 1
     if raw is None or isinstance(raw, bool | int | float | Decimal):
         return check_mobile(raw)  # a number cell can only be a mobile (a landline's leading 0 is lost)
     parts = [p for p in _PHONE_SEPARATORS.split(str(raw)) if p.strip()]

@@ -86,14 +86,18 @@ class SheetGrid:
     def __post_init__(self) -> None:
         self.n_cols = n_cols = max((len(row) for row in self.rows), default=0)
         n_rows = len(self.rows)
-        for merge in self.merges:
+        anchors = self._anchors
+        for merge in reversed(self.merges):  # where blocks overlap, the first one listed wins
             top, left = merge.top, merge.left
             if top >= n_rows or left >= n_cols or top < 0 or left < 0:
                 continue
-            for r in range(top, min(merge.bottom, n_rows - 1) + 1):
-                for c in range(left, min(merge.right, n_cols - 1) + 1):
-                    if (r, c) != (top, left):
-                        self._anchors.setdefault((r, c), (top, left))
+            cells = [
+                (r, c)
+                for r in range(top, min(merge.bottom, n_rows - 1) + 1)
+                for c in range(left, min(merge.right, n_cols - 1) + 1)
+            ]
+            # cells[0] is the block's own top-left cell (both ranges start there): not covered by it.
+            anchors.update(dict.fromkeys(cells[1:], (top, left)))
 
     @property
     def n_rows(self) -> int:

@@ -83,8 +83,15 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip(BLANK_CHARS))
 
 
+_PLACEHOLDER_FIRST = frozenset(word[0] for word in _PLACEHOLDERS)
+
+
 def is_placeholder(value: object) -> bool:
     """Blank, or a dash, slash or 无 typed to mean "none"."""
+    if type(value) is str and value:
+        first = value[0]  # neither a space nor an invisible mark, nor how a placeholder starts: text
+        if first not in _PLACEHOLDER_FIRST and first not in _INVISIBLE and not first.isspace():
+            return False
     return is_blank(value) or (isinstance(value, str) and compact(value) in _PLACEHOLDERS)
 
 
