@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy.orm import Session
 
-from resettle.errors import Cancelled, ConflictError, NotFoundError
+from resettle.errors import Cancelled, ConflictError, NotFoundError, ValidationError
 from resettle.store.models import Project
 
 if TYPE_CHECKING:
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CancelCheck",
     "Progress",
+    "audit_reason",
     "check_cancel",
     "check_version",
     "project_of",
@@ -58,6 +59,13 @@ def check_version(current: int, expected: int | None, conflict: str) -> None:
     """ConflictError(``conflict``) when the row changed since the clerk read it at version ``expected``."""
     if expected is not None and current != expected:
         raise ConflictError(conflict)
+
+
+def audit_reason(reason: str, what: str, missing: str = "", field: str = "原因") -> str:
+    """The write's reason for the audit log (``what：reason``); refused when the clerk gave none."""
+    if not reason.strip():
+        raise ValidationError(missing or f"{what}须写明原因。", field=field)
+    return f"{what}：{reason.strip()}"
 
 
 def view_of(view: type[V], source: object, /, **given: Any) -> V:

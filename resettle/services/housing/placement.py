@@ -12,7 +12,7 @@ from resettle.domain.lottery import draw, lot_key
 from resettle.domain.placement import MODE_FLAT
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
-from resettle.services.common import project_of, view_of
+from resettle.services.common import audit_reason, project_of, view_of
 from resettle.services.housing.common import (
     detail_in,
     flats_named,
@@ -107,9 +107,7 @@ def set_moved_out(db: Database, project_id: int, household_id: int, day: date | 
 def exclude_member(db: Database, project_id: int, person_id: int, reason: str) -> PlacementDetail:
     """A member not recognised as 安置人口 (born after the cut-off, outsider …), with the reason."""
     require(db, Need.ENTER, "认定安置人口")
-    if not reason.strip():
-        raise ValidationError("不认定为安置人口须写明原因。", field="原因")
-    with db.write(reason=f"不认定安置人口：{reason.strip()}") as s:
+    with db.write(reason=audit_reason(reason, "不认定安置人口", "不认定为安置人口须写明原因。")) as s:
         p = person_in(s, project_id, person_id)
         row = s.scalars(select(PlacementExclusion).where(PlacementExclusion.person_id == p.id)).first()
         if row is None:

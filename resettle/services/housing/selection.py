@@ -20,7 +20,7 @@ from resettle.domain.placement import MODE_CASH, MODE_FLAT, MODES
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.io.housing_sheets import HousingCellIssue, HousingSheetError, read_choices
 from resettle.services.accounts.guard import Need, require
-from resettle.services.common import project_of
+from resettle.services.common import audit_reason, project_of
 from resettle.services.housing.common import (
     detail_in,
     draw_for,
@@ -250,9 +250,7 @@ def choose_cash(db: Database, project_id: int, household_id: int) -> ChoiceResul
 def cancel_choice(db: Database, project_id: int, household_id: int, reason: str) -> None:
     """Undo a selection (the flats become 可选 again); never without a reason, and not after handover."""
     require(db, Need.ENTER, "撤销选房")
-    if not reason.strip():
-        raise ValidationError("撤销选房须写明原因。", field="原因")
-    with db.write(reason=f"撤销选房：{reason.strip()}") as s:
+    with db.write(reason=audit_reason(reason, "撤销选房")) as s:
         h = household_in(s, project_id, household_id)
         for sel in release_chosen(s, h, FLAT_AVAILABLE, "撤销"):
             s.delete(sel)

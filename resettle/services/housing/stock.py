@@ -24,7 +24,15 @@ from resettle.io.housing_sheets import (
     write_stock,
 )
 from resettle.services.accounts.guard import Need, require
-from resettle.services.common import CancelCheck, Progress, check_cancel, check_version, project_of, view_of
+from resettle.services.common import (
+    CancelCheck,
+    Progress,
+    audit_reason,
+    check_cancel,
+    check_version,
+    project_of,
+    view_of,
+)
 from resettle.services.housing.records import BoardInfo, EstateInfo, FlatInfo, StandardInfo, StockImportResult
 from resettle.store.database import Database
 from resettle.store.housing_models import (
@@ -232,9 +240,7 @@ def _turn_flat(
     db: Database, project_id: int, flat_id: int, reason: str, expected_version: int | None, what: str, to: str
 ) -> FlatInfo:
     """可选 ⇄ 冻结, with the reason kept on a frozen flat; refused when the flat is not in the other state."""
-    if not reason.strip():
-        raise ValidationError(f"{what}须写明原因。", field="原因")
-    with db.write(reason=f"{what}：{reason.strip()}") as s:
+    with db.write(reason=audit_reason(reason, what)) as s:
         f, e = flat_of(s, project_id, flat_id)
         check_version(
             f.version, expected_version, f"房源 {f.name} 已被另一位用户改动（现为「{f.status}」），请刷新后再操作。"

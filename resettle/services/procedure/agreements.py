@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from resettle.errors import ValidationError
 from resettle.services.accounts.guard import Need, require
-from resettle.services.common import project_of
+from resettle.services.common import audit_reason, project_of
 from resettle.services.procedure.settings import setting_in
 from resettle.services.procedure.steps import plan_notice_end
 from resettle.store.database import Database
@@ -78,9 +78,7 @@ def refuse_early_agreement(db: Database, project_id: int, today: date | None = N
 def allow_early_agreements(db: Database, project_id: int, reason: str) -> AgreementGate:
     """An admin lets formal agreements print before the period ended; the reason is kept and audited."""
     require(db, Need.OVERRIDE, "在方案公告期满前放行打印协议")
-    if not reason.strip():
-        raise ValidationError("放行必须填写理由", field="理由")
-    with db.write(reason=f"方案公告期满前放行打印协议：{reason.strip()}") as s:
+    with db.write(reason=audit_reason(reason, "方案公告期满前放行打印协议", "放行必须填写理由", "理由")) as s:
         setting = setting_in(s, project_id, create=True)
         assert setting is not None
         setting.early_agreement_reason = reason.strip()
