@@ -32,7 +32,8 @@ from resettle.domain.compensation import (
     StructureFact,
 )
 from resettle.services.procedure.cutoff import late_persons, project_cutoff
-from resettle.store.compensation_models import STATUS_NONE, HouseholdCompensation
+from resettle.store.compensation_models import STATUS_NONE, CompensationAdjustment, HouseholdCompensation
+from resettle.store.models import Attachment, Household, LandParcel, Person, Structure
 from resettle.store.seal import sealed_columns
 
 __all__ = [
@@ -48,7 +49,10 @@ __all__ = [
 
 STATE_COLUMNS = sealed_columns(HouseholdCompensation.__table__)  # type: ignore[arg-type]
 # Audited tables whose rows change what a household is owed (adjustments change its total).
-FACT_TABLES = ("household", "land_parcel", "structure", "attachment", "person", "compensation_adjustment")
+# A basis that reads another table must add it here.
+FACT_TABLES: tuple[str, ...] = tuple(
+    str(m.__tablename__) for m in (Household, LandParcel, Structure, Attachment, Person, CompensationAdjustment)
+)
 FINGERPRINT_VERSION = "f2"  # older results hold a SHA-256 of the facts: never equal, so recomputed once
 _LISTED = 200  # up to this many households are read by their ids, more by their id range
 _TAG_SPLIT = re.compile(r"[,，、;；\s]+")
