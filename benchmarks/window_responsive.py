@@ -57,7 +57,7 @@ class GapStacks:
 
 
 class LoopMeter:
-    """The largest gap of the event loop, and when a progress dialog first showed counts."""
+    """The largest gap of the event loop, and when a progress bar first showed counts."""
 
     def __init__(self) -> None:
         from PySide6.QtCore import QTimer
@@ -74,16 +74,16 @@ class LoopMeter:
         self.counts_at: float | None = None
 
     def _tick(self) -> None:
-        from PySide6.QtWidgets import QApplication, QProgressDialog
+        from PySide6.QtWidgets import QApplication, QProgressBar
 
         now = time.perf_counter()
         self.max_gap = max(self.max_gap, now - self.last)
         self.last = now
-        if self.counts_at is None:
+        if self.counts_at is None:  # a progress dialog's bar, or a page's own (the import wizard's)
             for w in QApplication.topLevelWidgets():
-                if isinstance(w, QProgressDialog) and w.isVisible() and w.maximum() > 0:
+                if w.isVisible() and any(b.isVisible() and b.maximum() > 0 for b in w.findChildren(QProgressBar)):
                     self.counts_at = now - self.t0
-        return
+                    break
 
 
 def run_until(app: Any, meter: LoopMeter, start: Callable[[], object], done: Callable[[], bool],
