@@ -52,10 +52,16 @@ def lock_when_idle(window: MainWindow, prefs: QSettings) -> QObject:
     return idle
 
 
+def _location(text: str) -> Path | str:
+    """--db: a file's path, or a server address kept as text (a Path would fold its //)."""
+    return text if text.lower().startswith(("postgresql:", "postgres:")) else Path(text)
+
+
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="resettle-app", description=QCoreApplication.translate("app", "征迁安置管理"))
     parser.add_argument(
         "--db",
+        type=_location,
         help=QCoreApplication.translate(
             "app", "打开这个数据库文件（不存在则新建），或服务器地址 postgresql://用户@主机/库名"
         ),
