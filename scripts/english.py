@@ -1116,7 +1116,7 @@ EN = {
     "连接服务器": "Connect to server", "连接服务器…": "Connect to server…", "（新的服务器）": "(a new server)",
     "例如 resettle": "e.g. resettle", "只在本次连接时使用，不会保存": "Used for this connection only, never saved",
     "最近连接": "Recent servers", "服务器地址": "Server", "端口": "Port", "数据库名": "Database", "用户名": "User",
-    "密码": "Password", "请填写：{0}": "Please fill in: {0}",
+    "请填写：{0}": "Please fill in: {0}",
     "服务器要求密码，请输入密码后再连接。": "The server asks for a password: enter it and connect again.",
     "连接不上服务器": "Cannot reach the server", "服务器密码：": "Server password:",
     "多位经办人同时使用一个项目时，请连接本单位的 PostgreSQL 服务器；不要把数据库文件放在网络共享文件夹里。":

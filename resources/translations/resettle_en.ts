@@ -8224,28 +8224,28 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="56" />
-        <location filename="../../ui/app.py" line="130" />
+        <location filename="../../ui/app.py" line="61" />
+        <location filename="../../ui/app.py" line="136" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="59" />
+        <location filename="../../ui/app.py" line="65" />
         <source>打开这个数据库文件（不存在则新建），或服务器地址 postgresql://用户@主机/库名</source>
         <translation>Open this database file (created when missing), or a server address postgresql://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="167" />
+        <location filename="../../ui/app.py" line="173" />
         <source>连接服务器</source>
         <translation>Connect to server</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="168" />
+        <location filename="../../ui/app.py" line="174" />
         <source>服务器密码：</source>
         <translation>Server password:</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="66" />
+        <location filename="../../ui/app.py" line="72" />
         <source>打开演示登记册（单独的文件，标有「演示」）</source>
         <translation>open the demo register (its own file, marked Demo)</translation>
     </message>
