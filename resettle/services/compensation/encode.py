@@ -89,8 +89,8 @@ class _Template:
         code, item, basis, unit, price, payee, version = head
         stored = (_HID, table_id, _SEQ, code, item, basis, _QTY, unit, price, _AMT, payee, version, _FORMULA)
         values = [_ID, _HID, _SEQ, _QTY, _AMT, _FORMULA]  # {0}…{5} in the format strings
-        self.seal: Cut | None = None
-        self.digest: Cut | None = None
+        self.seal: tuple[str, str, str, str] | None = None
+        self.digest: tuple[str, str, str, str] | None = None
         seal_text = _ENCODE([LINE_TABLE, _ID, *(canonical(v) for v in stored)])
         seal = _cut(seal_text, {str(v) if isinstance(v, int) else _ENCODE(v): i for i, v in enumerate(values)})
         state = replay.table_specs()[LINE_TABLE].state_from_sealed(stored)
@@ -103,27 +103,42 @@ class _Template:
             marks[_ENCODE(shown)] = i
         digest = _cut(row_text, marks)
         if seal is not None and digest is not None:
-            self.seal, self.digest = seal, digest
+            self.seal, self.digest = _plan(seal), _plan(digest)
 
 
 Cut = tuple[tuple[str, ...], tuple[int, ...]]
 
 
-def _prefill(cut: Cut, known: dict[int, str]) -> tuple[str, str, str, str] | None:
-    """A rule's cut text with a line's own values put in: four pieces around row id, household and
-    sequence number (values 0, 1, 2, which must come in that order), or None."""
+def _plan(cut: Cut | None) -> tuple[str, str, str, str] | None:
+    """A rule's cut text as four ``str.format`` patterns around row id, household and sequence
+    number (values 0, 1, 2, which must come in that order); {3} {4} {5} are the line's own values."""
+    if cut is None:
+        return None
     pieces, order = cut
-    out = [pieces[0]]
+    segments = [[_brace(pieces[0])]]
     varying = []
     for index, piece in zip(order, pieces[1:], strict=True):
-        if index in known:
-            out[-1] += known[index] + piece
-        else:
+        if index < 3:
             varying.append(index)
-            out.append(piece)
+            segments.append([_brace(piece)])
+        else:
+            segments[-1].append(f"{{{index}}}{_brace(piece)}")
     if varying != [0, 1, 2]:
         return None
-    return out[0], out[1], out[2], out[3]
+    a, b, c, d = ("".join(seg) for seg in segments)
+    return a, b, c, d
+
+
+def _brace(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def _prefill(plan: tuple[str, str, str, str] | None, values: tuple[str, ...]) -> Pieces | None:
+    """A line's four pieces: the plan with its own values (3, 4, 5) put in."""
+    if plan is None:
+        return None
+    a, b, c, d = plan
+    return a.format(*values), b.format(*values), c.format(*values), d.format(*values)
 
 
 def _format(cut: Cut) -> str:
@@ -173,8 +188,8 @@ class LineEncoder:
         seal = digest = None
         if t.seal is not None and t.digest is not None and ln.formula and shown_q and shown_amount:
             formula = encode_basestring(ln.formula)
-            seal = _prefill(t.seal, {3: str(q), 4: str(ln.amount_fen), 5: formula})
-            digest = _prefill(t.digest, {3: _scalar(shown_q), 4: _scalar(shown_amount), 5: formula})
+            seal = _prefill(t.seal, ("", "", "", str(q), str(ln.amount_fen), formula))
+            digest = _prefill(t.digest, ("", "", "", _scalar(shown_q), _scalar(shown_amount), formula))
         part = line_digest_part(ln)
         known: _Known = (ln, tail, seal, digest, part) if seal and digest else (ln, tail, None, None, part)
         self.known[id(ln)] = known
