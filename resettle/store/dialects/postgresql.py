@@ -69,6 +69,15 @@ def _integer_checks(element: CheckConstraint, compiler: Any, **kw: Any) -> str:
     return f"{name}CHECK ({col} BETWEEN -{INTEGER_LIMIT} AND {INTEGER_LIMIT})"
 
 
+# SQLite adds booleans up (``sum(status = '已签')`` counts rows); PostgreSQL has no sum(boolean). This
+# aggregate gives it one with SQLite's meaning (NULL over no rows), created with the schema (0001).
+COMPAT_DDL = (
+    "CREATE OR REPLACE FUNCTION resettle_sum_bool(bigint, boolean) RETURNS bigint LANGUAGE sql IMMUTABLE "
+    "AS 'SELECT coalesce($1, 0) + CASE WHEN $2 THEN 1 ELSE 0 END'",
+    "CREATE OR REPLACE AGGREGATE sum(boolean) (SFUNC = resettle_sum_bool, STYPE = bigint)",
+)
+
+
 # -- driver SQL written for SQLite (? placeholders) ---------------------------------------------------------
 
 

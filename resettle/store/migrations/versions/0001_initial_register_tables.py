@@ -233,6 +233,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_structure_household_id"), ["household_id"], unique=False)
     for name, when in AUDIT_TRIGGERS.items():
         triggers.create(op, name, when, "audit_log is append-only")
+    if op.get_bind().dialect.name == "postgresql":
+        from resettle.store.dialects.postgresql import COMPAT_DDL
+
+        for statement in COMPAT_DDL:
+            op.execute(statement)
 
 
 def downgrade() -> None:
