@@ -15,7 +15,7 @@ column type's scale.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import chain
@@ -228,29 +228,34 @@ class _Follow:
 
 def scope_households(
     s: Session, scope: ExportScope, parts: frozenset[str] = ALL_PARTS
-) -> Iterator[tuple[int, RosterHousehold]]:
+) -> Generator[tuple[int, RosterHousehold], None, None]:
     """Every household of the scope, in export order, with the child rows named in ``parts``.
 
     Without ``persons``, a household carries its member count and its head's ID instead."""
     conn = s.connection().execution_options(stream_results=True, yield_per=STREAM)
     light = "persons" not in parts
     follows: list[_Follow | None] = []
-    for part in _PART_ORDER:
-        if part not in parts:
-            follows.append(None)
-            continue
-        table, columns, make = _PARTS[part]
-        q = select(table.c.household_id, *columns).select_from(
-            table.join(_H, _H.c.id == table.c.household_id).join(_G, _G.c.id == _H.c.group_id)
-        )
-        result = conn.execute(_in_scope(q, scope).order_by(*_ORDER, table.c.seq, table.c.id))
-        follows.append(_Follow(chain.from_iterable(result.partitions()), make))
-    base = conn.execute(_in_scope(_base(light), scope).order_by(*_ORDER))
-    for row in chain.from_iterable(base.partitions()):  # rows a batch at a time: no per-row fetch call
-        hid = row[0]
-        yield hid, _household(row, light, [() if f is None else f.take(hid) for f in follows])
-    if not all(f is None or f.done() for f in follows):  # the orders disagreed: never write a wrong file
-        raise RuntimeError("导出读取的子表顺序与户的顺序不一致")
+    results: list[Any] = []  # closed however the iteration ends (a server keeps a cursor open for each)
+    try:
+        for part in _PART_ORDER:
+            if part not in parts:
+                follows.append(None)
+                continue
+            table, columns, make = _PARTS[part]
+            q = select(table.c.household_id, *columns).select_from(
+                table.join(_H, _H.c.id == table.c.household_id).join(_G, _G.c.id == _H.c.group_id)
+            )
+            results.append(conn.execute(_in_scope(q, scope).order_by(*_ORDER, table.c.seq, table.c.id)))
+            follows.append(_Follow(chain.from_iterable(results[-1].partitions()), make))
+        results.append(conn.execute(_in_scope(_base(light), scope).order_by(*_ORDER)))
+        for row in chain.from_iterable(results[-1].partitions()):  # a batch at a time: no per-row fetch call
+            hid = row[0]
+            yield hid, _household(row, light, [() if f is None else f.take(hid) for f in follows])
+        if not all(f is None or f.done() for f in follows):  # the orders disagreed: never write a wrong file
+            raise RuntimeError("导出读取的子表顺序与户的顺序不一致")
+    finally:
+        for result in results:
+            result.close()
 
 
 # -- any households, by id ---------------------------------------------------------------------

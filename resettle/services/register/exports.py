@@ -8,6 +8,7 @@ register's order: village, group (as created), 户号.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -119,8 +120,8 @@ def iter_roster(db: Database, scope: ExportScope) -> Iterator[RosterHousehold]:
     One read transaction for the whole iteration; close the iterator (or exhaust it) to end it.
     """
     require(db, Need.READ, "导出花名册")
-    with db.read() as s:
-        for _, household in scope_households(s, scope):
+    with db.read() as s, contextlib.closing(scope_households(s, scope)) as rows:
+        for _, household in rows:
             yield household
 
 
@@ -143,9 +144,9 @@ def export_roster(
     require(db, Need.READ, "导出花名册")
     scope = resolve_scope(db, project, village, project_id=project_id, village_id=village_id, group_id=group_id)
     _stop_if(cancelled)  # a cancel before the first row (small exports tick too rarely to see it)
-    with db.read() as s:
+    with db.read() as s, contextlib.closing(scope_households(s, scope)) as households:
         groups = group_counts(s, scope)
-        rows = (h for _, h in scope_households(s, scope))
+        rows = (h for _, h in households)
         return write_roster(out, groups, rows, project=scope.title, progress=progress, cancelled=cancelled)
 
 
@@ -193,11 +194,11 @@ def export_disclosure(
             complaint_phone=complaint_phone,
             chain_head=chain_stamp(s.connection()),
         )
-        households = scope_households(s, scope, frozenset({"parcels", "structures"}))
-        rows = ((h, amounts.get(hid)) for hid, h in households)
-        return write_disclosure(
-            out, rows, villages, options, project=scope.project_name, progress=progress, cancelled=cancelled
-        )
+        with contextlib.closing(scope_households(s, scope, frozenset({"parcels", "structures"}))) as households:
+            rows = ((h, amounts.get(hid)) for hid, h in households)
+            return write_disclosure(
+                out, rows, villages, options, project=scope.project_name, progress=progress, cancelled=cancelled
+            )
 
 
 def _posting_period_text(s: Session, project_id: int) -> str:
@@ -271,13 +272,13 @@ def export_payments(
     if _any_computed(db, scope):
         _, totals = summaries.household_totals(db, scope.project_id, scope.village_id)
         by_id = {row.household_id: row for row in totals}
-    with db.read() as s:
+    with db.read() as s, contextlib.closing(scope_households(s, scope, frozenset())) as households:
         others = _other_payees(s, scope)
-        total = count_households(s, scope)
+        count = count_households(s, scope)
         chain = chain_stamp(s.connection())
 
         def rows() -> Iterator[PaymentRow]:
-            for hid, h in scope_households(s, scope, frozenset()):
+            for hid, h in households:
                 found = by_id.get(hid)
                 status = found.status if found else None
                 total = found.total if found and found.status != STATUS_NONE else Decimal("0.00")
@@ -285,7 +286,7 @@ def export_payments(
                 yield PaymentRow(h, total - other, _payment_note(h, status, total, other))
 
         return write_payments(
-            out, rows(), total, project=scope.title, chain_head=chain, progress=progress, cancelled=cancelled
+            out, rows(), count, project=scope.title, chain_head=chain, progress=progress, cancelled=cancelled
         )
 
 
