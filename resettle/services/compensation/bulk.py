@@ -68,7 +68,7 @@ _LINE_ORDER = ("household_id", "rate_table_id", "seq", "rule_code", "item", "bas
                "unit_price", "amount", "payee", "table_version", "formula")  # fmt: skip
 if tuple(LINE_COLUMNS) != _LINE_ORDER:  # pragma: no cover - guards a future model change
     raise RuntimeError(f"compensation_line columns changed: {LINE_COLUMNS}")
-CHUNK = 5000
+CHUNK = 2000  # households per chunk: progress and a chance to cancel every few tenths of a second
 _ID_BLOCK = 20_000
 
 
