@@ -7,6 +7,10 @@ rows are fetched in pages of ``PAGE`` when the view first asks for them. ``data(
 touches the database: a missing page is queued and loaded by a zero-delay timer slot,
 which then emits ``dataChanged``. Only a bounded number of pages is kept.
 
+A page's cells are made once, when the page arrives: every row's display texts, tooltips, sort
+values and the alignment are kept as tuples, and ``data()`` only looks them up (a repaint asks
+it a few thousand times, on the GUI thread).
+
 Signals: ``loaded(int)`` – total rows after a reset; ``page_loaded(int)`` – a page index.
 """
 
@@ -15,7 +19,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeAlias
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
@@ -62,6 +66,20 @@ PageFetcher = Callable[[HouseholdQuery, int, int], list[HouseholdRow]]
 Counter = Callable[[HouseholdQuery], int]
 CountLater = Callable[[HouseholdQuery, Callable[[int], None]], None]  # count off the GUI thread, then deliver
 
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ALIGN = tuple(_RIGHT if c in (COL_PERSONS, COL_LAND, COL_FLOOR, COL_TOTAL) else None for c in range(len(HEADERS)))
+_NO_TIPS: tuple[None, ...] = (None,) * len(HEADERS)
+# A row's cells, one tuple per role, each indexed by column: display, tooltip, sort value, the row, alignment.
+_Cells: TypeAlias = tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]
+_SLOT = {
+    int(Qt.ItemDataRole.DisplayRole): 0,
+    int(Qt.ItemDataRole.ToolTipRole): 1,
+    SORT_ROLE: 2,
+    ROW_ROLE: 3,
+    int(Qt.ItemDataRole.TextAlignmentRole): 4,
+}
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+
 
 def _cell(row: HouseholdRow, col: int) -> Any:
     match col:
@@ -103,6 +121,9 @@ class HouseholdTableModel(QAbstractTableModel):
         self._pending: HouseholdQuery | None = None  # being counted on a worker thread
         self._total = 0
         self._pages: OrderedDict[int, list[HouseholdRow]] = OrderedDict()
+        self._cells: dict[int, _Cells] = {}  # row number → its cells, for the rows of the pages kept
+        self._touched = -1  # the page data() read last (kept as recently used)
+        self._stages: dict[str, str] = {}  # a stage → its translated name
         self._wanted: set[int] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -127,33 +148,41 @@ class HouseholdTableModel(QAbstractTableModel):
         return section + 1
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            if role == Qt.ItemDataRole.DisplayRole:
-                self._want(index.row() // PAGE)
+        row = index.row()
+        cells = self._cells.get(row)
+        if cells is None:
+            if role == _DISPLAY and index.isValid():
+                self._want(row // PAGE)
                 return "…" if index.column() == 0 else ""
             return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = _cell(row, col)
-            if col == COL_HEAD and row.matched:
-                return self.tr("{0}（匹配：{1}）").format(value, row.matched)
-            if col == COL_STATUS:
-                return QCoreApplication.translate("MainWindow", value)
-            if isinstance(value, Decimal):
-                return f"{value:,.2f}"
-            return "" if value is None else value
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_HEAD and row.matched:
-            return self.tr("搜索匹配的是家庭成员 {0}，不是户主").format(row.matched)
-        if role == SORT_ROLE:
-            return _cell(row, col)
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PERSONS, COL_LAND, COL_FLOOR, COL_TOTAL):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        slot = _SLOT.get(role)
+        if slot is None:
+            return None
+        if row // PAGE != self._touched:
+            self._touched = row // PAGE
+            self._pages.move_to_end(self._touched)
+        return cells[slot][index.column()]
+
+    def _make_cells(self, row: HouseholdRow) -> _Cells:
+        """What every role shows of ``row``, made once when its page arrives."""
+        values = tuple(_cell(row, c) for c in range(len(HEADERS)))
+        shown = [self._text(v) for v in values]
+        stage = self._stages.get(row.status)
+        if stage is None:
+            stage = self._stages[row.status] = QCoreApplication.translate("MainWindow", row.status)
+        shown[COL_STATUS] = stage
+        tips: tuple[Any, ...] = _NO_TIPS
+        if row.matched:
+            shown[COL_HEAD] = self.tr("{0}（匹配：{1}）").format(row.head_name, row.matched)
+            tip = self.tr("搜索匹配的是家庭成员 {0}，不是户主").format(row.matched)
+            tips = tuple(tip if c == COL_HEAD else None for c in range(len(HEADERS)))
+        return tuple(shown), tips, values, (row,) * len(HEADERS), _ALIGN
+
+    @staticmethod
+    def _text(value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return f"{value:,.2f}"
+        return "" if value is None else value
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS.get(column)
@@ -205,6 +234,8 @@ class HouseholdTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._pages.clear()
+        self._cells.clear()
+        self._touched = -1
         self._wanted.clear()
         self._total = total
         self.endResetModel()
@@ -219,6 +250,7 @@ class HouseholdTableModel(QAbstractTableModel):
         if page is None:
             return None
         self._pages.move_to_end(row // PAGE)
+        self._touched = row // PAGE
         offset = row % PAGE
         return page[offset] if offset < len(page) else None
 
@@ -250,11 +282,16 @@ class HouseholdTableModel(QAbstractTableModel):
 
     def _load(self, page: int) -> None:
         rows = self._fetch_page(self._query, page * PAGE, PAGE)
+        first = page * PAGE
+        for i in range(len(self._pages.pop(page, ()))):
+            del self._cells[first + i]  # read again: its old cells go
         self._pages[page] = rows
+        self._cells.update({first + i: self._make_cells(r) for i, r in enumerate(rows)})
         while len(self._pages) > MAX_PAGES:
-            self._pages.popitem(last=False)
+            gone, old = self._pages.popitem(last=False)
+            for i in range(len(old)):
+                del self._cells[gone * PAGE + i]
         if rows:
-            first = page * PAGE
             last = min(first + len(rows), self._total) - 1
             if last >= first:
                 self.dataChanged.emit(self.index(first, 0), self.index(last, len(HEADERS) - 1))
