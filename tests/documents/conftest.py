@@ -113,3 +113,12 @@ def raw_text(pdf: Path) -> str:
 
 def pdf_text(pdf: Path) -> str:
     return "".join(page_texts(pdf))
+
+
+def first_id(db: Database) -> int:
+    """The register's first household (the tests' usual subject)."""
+    conn = db.raw_connection()
+    try:
+        return int(conn.execute("SELECT min(id) FROM household").fetchone()[0])
+    finally:
+        conn.close()

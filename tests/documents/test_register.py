@@ -16,15 +16,7 @@ from resettle.services.register import households, projects
 from resettle.services.register.checks import check_database
 from resettle.store.database import Database
 from tests import dbraw
-from tests.documents.conftest import page_texts, pdf_text
-
-
-def first_id(db: Database) -> int:
-    conn = db.raw_connection()
-    try:
-        return int(conn.execute("SELECT min(id) FROM household").fetchone()[0])
-    finally:
-        conn.close()
+from tests.documents.conftest import first_id, page_texts, pdf_text
 
 
 def grow_first_parcel(db: Database, household_id: int, by: str = "0.50") -> None:

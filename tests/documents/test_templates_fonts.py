@@ -18,15 +18,7 @@ from resettle.errors import ResettleError, ValidationError
 from resettle.services.documents import printing as docs
 from resettle.services.register import settings
 from resettle.store.database import Database
-from tests.documents.conftest import pdf_text
-
-
-def first_id(db: Database) -> int:
-    conn = db.raw_connection()
-    try:
-        return int(conn.execute("SELECT min(id) FROM household").fetchone()[0])
-    finally:
-        conn.close()
+from tests.documents.conftest import first_id, pdf_text
 
 
 def test_a_customised_template_in_the_data_folder_is_used(priced_db: Database, tmp_path: Path) -> None:
