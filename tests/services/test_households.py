@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -19,6 +18,7 @@ from resettle.services.register import households, projects, search
 from resettle.services.register.records import HouseholdQuery
 from resettle.services.register.search import SORT_COLUMNS
 from resettle.store.database import Database
+from tests import dbraw
 from tests.conftest import CLERK
 
 
@@ -80,7 +80,7 @@ def without_ids(data: HouseholdData) -> HouseholdData:
     )
 
 
-def raw_count(db: Database, table: str, where: str = "1") -> int:
+def raw_count(db: Database, table: str, where: str = "1 = 1") -> int:
     conn = db.raw_connection()
     try:
         return int(conn.execute(f"SELECT count(*) FROM {table} WHERE {where}").fetchone()[0])
@@ -278,19 +278,15 @@ def test_a_taken_household_number_is_refused_naming_its_head(db: Database, group
 
 def snapshot(db: Database) -> tuple[dict[int, dict[str, object]], list[dict[str, object]]]:
     """Households and persons as stored, read with plain sqlite3 (the oracle for search and sort)."""
-    conn = db.raw_connection()
-    conn.row_factory = sqlite3.Row
-    try:
-        homes = {
-            int(r["id"]): dict(r)
-            for r in conn.execute(
-                "SELECT h.id, h.household_no, h.head_name, h.head_initials, h.phone, h.status, h.group_id,"
-                " g.village_id FROM household h JOIN village_group g ON g.id = h.group_id"
-            )
-        }
-        people = [dict(r) for r in conn.execute("SELECT household_id, name, name_initials, id_number FROM person")]
-    finally:
-        conn.close()
+    homes = {
+        int(r["id"]): r
+        for r in dbraw.dict_rows(
+            db,
+            "SELECT h.id, h.household_no, h.head_name, h.head_initials, h.phone, h.status, h.group_id,"
+            " g.village_id FROM household h JOIN village_group g ON g.id = h.group_id",
+        )
+    }
+    people = dbraw.dict_rows(db, "SELECT household_id, name, name_initials, id_number FROM person")
     return homes, people
 
 
