@@ -7,6 +7,7 @@ warning, because counties merged since old IDs were issued and those IDs stay va
 
 from __future__ import annotations
 
+import operator
 import random
 import re
 from dataclasses import dataclass
@@ -77,9 +78,9 @@ def normalize_id(raw: str) -> str:
 
 def check_character(first17: str) -> str:
     """GB 11643 check character (ISO 7064 MOD 11-2) of the first 17 digits."""
-    if len(first17) != 17 or any(ch not in _ASCII_DIGITS for ch in first17):
+    if len(first17) != 17 or not (first17.isascii() and first17.isdigit()):  # ASCII digits only
         raise ValueError("计算校验码需要17位数字")
-    total = sum(int(ch) * w for ch, w in zip(first17, _WEIGHTS, strict=True))
+    total = sum(map(operator.mul, map(int, first17), _WEIGHTS))
     return _CHECK_CHARS[total % 11]
 
 

@@ -91,11 +91,8 @@ class SheetGrid:
             top, left = merge.top, merge.left
             if top >= n_rows or left >= n_cols or top < 0 or left < 0:
                 continue
-            cells = [
-                (r, c)
-                for r in range(top, min(merge.bottom, n_rows - 1) + 1)
-                for c in range(left, min(merge.right, n_cols - 1) + 1)
-            ]
+            columns = range(left, min(merge.right, n_cols - 1) + 1)
+            cells = [(r, c) for r in range(top, min(merge.bottom, n_rows - 1) + 1) for c in columns]
             # cells[0] is the block's own top-left cell (both ranges start there): not covered by it.
             anchors.update(dict.fromkeys(cells[1:], (top, left)))
 

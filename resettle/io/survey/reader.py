@@ -25,7 +25,6 @@ from resettle.io.survey.rows import (
     is_blank_row,
     is_numbering_row,
     is_total_row,
-    present,
 )
 from resettle.io.survey.sheet import HouseholdState, Shared, SheetContext
 from resettle.io.values import clean_name, clean_text, compact, display, is_blank, is_placeholder
@@ -41,7 +40,12 @@ def _present_rows(ctx: SheetContext, keys: tuple[str, ...]) -> set[int]:
     for key in keys:
         values = ctx.column.get(key)
         if values is not None:
-            rows.update(r for r, v in enumerate(values) if v is not None and present(v))
+            # present(v), inlined: a value, and not a short placeholder text (— 无 …)
+            rows.update(
+                r
+                for r, v in enumerate(values)
+                if v is not None and not (type(v) is str and len(v) <= 8 and is_placeholder(v))
+            )
     return rows
 
 

@@ -47,7 +47,8 @@ def present(value: CellValue) -> bool:
 
 
 def is_total_row(row: list[CellValue]) -> bool:
-    return any(isinstance(value, str) and "计" in value and _TOTAL.fullmatch(compact(value)) for value in row)
+    marked = [value for value in row if isinstance(value, str) and "计" in value]  # mostly none
+    return any(_TOTAL.fullmatch(compact(value)) for value in marked)
 
 
 def is_blank_row(row: list[CellValue]) -> bool:

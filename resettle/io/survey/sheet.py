@@ -24,7 +24,7 @@ from resettle.io.values import CellProblem, compact, display, is_blank
 
 __all__ = ["HouseholdState", "Shared", "SheetContext"]
 
-_FAILED = object()
+_MISSING = object()
 # The household's fields read once per household (phone, bank …): most member rows have none.
 _ONCE_KEYS = ("phone", "address", "bank_name", "bank_account", "remarks", "trees")
 
@@ -45,8 +45,8 @@ class Shared:
     cancelled: Callable[[], bool] | None = None
     done: int = 0
     total: int = 0
-    # (parser, type, value) -> parsed value, or (_FAILED, message) for a CellProblem.
-    cache: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    # parser and its arguments -> {cell value (with its type unless text) -> parsed value or _Failed}
+    caches: dict[tuple[Any, ...], dict[Any, Any]] = field(default_factory=dict)
 
     def tick(self, rows: int) -> None:
         self.done += rows
@@ -56,20 +56,30 @@ class Shared:
             self.progress(min(self.done, self.total), self.total)
 
     def parsed(self, parser: Callable[..., Any], value: CellValue, *args: Any) -> Any:
-        """``parser(value, *args)`` once per distinct (type, value, args); a CellProblem is raised
-        again each time. The type is part of the key: 1, 1.0 and True are equal in Python but
-        not in a cell."""
-        key = (parser, args, type(value), value)
-        hit = self.cache.get(key, _FAILED)
-        if hit is _FAILED:
+        """``parser(value, *args)`` once per distinct value; a CellProblem is raised again each
+        time. A number's type is part of its key: 1, 1.0 and True are equal in Python but not
+        in a cell."""
+        cache = self.caches.get((parser, args))
+        if cache is None:
+            cache = self.caches[(parser, args)] = {}
+        key = value if type(value) is str else (type(value), value)
+        hit = cache.get(key, _MISSING)
+        if hit is _MISSING:
             try:
                 hit = parser(value, *args)
             except CellProblem as exc:
-                hit = (_FAILED, str(exc))
-            self.cache[key] = hit
-        if type(hit) is tuple and len(hit) == 2 and hit[0] is _FAILED:
-            raise CellProblem(hit[1])
+                hit = _Failed(str(exc))
+            cache[key] = hit
+        if type(hit) is _Failed:
+            raise CellProblem(hit.message)
         return hit
+
+
+class _Failed:
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
 
 
 @dataclass
