@@ -1,7 +1,9 @@
 """The import wizard: file → sheets and column mapping → problems found → import.
 
 Reading, checking and storing run on the op runner's worker thread with progress and
-cancel; nothing is stored until the last page, and then everything or nothing.
+cancel; nothing is stored until the last page, and then everything or nothing. The importer's
+modules (reader, checks, error report) are loaded by that worker when first needed, not by the
+GUI thread; a sheet's preview columns are sized from a bounded sample of its rows.
 
 Signals: ``imported(int)`` – the batch id after a successful import.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
@@ -34,16 +37,21 @@ from PySide6.QtWidgets import (
 )
 
 from resettle.errors import ResettleError
-from resettle.io.error_report import write_error_report
 from resettle.io.headers import FIELD_LABELS, MappingProfile, load_profiles, save_profiles
-from resettle.io.survey import ImportIssue, ReadOptions, list_sheets, options_from_profile, preview
-from resettle.services.register import imports, projects
+from resettle.services.register import projects
 from resettle.store.database import Database
 from resettle.store.paths import data_dir
 from ui.i18n import QT_TRANSLATE_NOOP
-from ui.models.import_models import IssuesModel, SheetGridModel, column_letter
+from ui.import_steps import apply_import, grid_rows, preview_import, read_options, sheet_names, write_report
+from ui.models.import_models import PREVIEW_COLUMN_MAX, IssuesModel, SheetGridModel, column_letter, fit_columns
 from ui.ops import OpRunner
 from ui.tables import stacked
+
+if TYPE_CHECKING:
+    from resettle.io.survey import ImportIssue, ReadOptions
+    from resettle.services.register import imports
+
+__all__ = ["PREVIEW_COLUMN_MAX", "ImportWizard", "fit_columns"]
 
 SURVEY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 MAPPED_FIELDS = ("household_no", "head", "name", "relation", "sex", "id_number", "birth_date", "phone", "land_class",
@@ -110,6 +118,7 @@ class FilePage(QWizardPage):
         form.addRow(self.tr("村名"), self.village)
         form.addRow(self.tr("列映射方案"), self.profile)
         self.path.textChanged.connect(self.completeChanged)
+        self._opening = False
 
     def browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("选择调查表"), str(Path.home()),
@@ -122,12 +131,19 @@ class FilePage(QWizardPage):
         return p.is_file() and p.suffix.lower() in SURVEY_SUFFIXES and bool(self.project.currentText().strip())
 
     def validatePage(self) -> bool:
+        if self._opening:
+            return False  # 下一步 pressed again while the file is being opened
+        self._opening = True
         try:
-            self.wiz.sheets = list_sheets(Path(self.path.text().strip()))
-            self.wiz.forget_sheets()
+            sheets = self.wiz.runner.call(self, "", sheet_names, with_progress=False,
+                                          path=Path(self.path.text().strip()))  # fmt: skip
         except (ResettleError, OSError, ValueError) as exc:
             QMessageBox.warning(self, self.tr("打不开文件"), getattr(exc, "message", str(exc)))
             return False
+        finally:
+            self._opening = False
+        self.wiz.sheets = list(sheets)
+        self.wiz.forget_sheets()
         return True
 
 
@@ -259,7 +275,7 @@ class MappingPage(QWizardPage):
     def _show_rows(self, sheet: str, rows: list[list[str]]) -> None:
         if sheet == self.sheet_choice.currentText():
             self.grid_model.set_rows(rows[:40])
-            fit_columns(self.grid)
+            fit_columns(self.grid, self.grid_model)
 
     def save_profile(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("保存映射方案"), self.tr("方案名称（例如本乡镇名称）："))
@@ -361,7 +377,7 @@ class CheckPage(QWizardPage):
         col = _column_index(issue.column)
         self.cell_model.set_rows(rows[: issue.row + 8], {(issue.row - 1, col)} if col >= 0 else set())
         target = self.cell_model.index(issue.row - 1, max(col, 0))
-        fit_columns(self.cell_view)
+        fit_columns(self.cell_view, self.cell_model, around=issue.row - 1)
         self.cell_view.scrollTo(target, QAbstractItemView.ScrollHint.PositionAtCenter)
         # current but never selected: the bad cell stays red instead of selection blue
         self.cell_view.selectionModel().setCurrentIndex(target, QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -374,7 +390,7 @@ class CheckPage(QWizardPage):
                                               self.tr("Excel 工作簿 (*.xlsx)"))  # fmt: skip
         if not name:
             return
-        self.wiz.runner.run(self, self.tr("正在导出错误报告…"), write_error_report, source=p.path, issues=p.issues,
+        self.wiz.runner.run(self, self.tr("正在导出错误报告…"), write_report, source=p.path, issues=p.issues,
                             out=Path(name), on_done=lambda info: self.report_written.emit(str(info.path)))  # fmt: skip
 
     def _report_saved(self, path: str) -> None:
@@ -429,17 +445,6 @@ class ApplyPage(QWizardPage):
         return self.done or self.failed
 
 
-PREVIEW_COLUMN_MAX = 180  # px: a merged title in column A must not push the other columns off screen
-
-
-def fit_columns(view: QTableView) -> None:
-    view.resizeColumnsToContents()
-    header = view.horizontalHeader()
-    for c in range(header.count()):
-        if header.sectionSize(c) > PREVIEW_COLUMN_MAX:
-            header.resizeSection(c, PREVIEW_COLUMN_MAX)
-
-
 def _column_index(letters: str) -> int:
     n = 0
     for ch in letters.upper():
@@ -488,11 +493,11 @@ class ImportWizard(QWizard):
 
     def read_options(self, sheets: list[str] | None, overrides: dict[str, str] | None) -> ReadOptions:
         """The saved profile's mapping, header row and spellings, unless the clerk corrected the columns."""
+        return read_options(sheets, overrides, *self._village_and_profile())
+
+    def _village_and_profile(self) -> tuple[str | None, MappingProfile | None]:
         village = self.file_page.village.text().strip() or None
-        profile = self.profiles.get(str(self.file_page.profile.currentData() or ""))
-        if overrides is None and profile is not None:
-            return options_from_profile(profile, village=village, sheets=sheets or None)
-        return ReadOptions(village=village, sheets=sheets or None, mapping_overrides=overrides or None)
+        return village, self.profiles.get(str(self.file_page.profile.currentData() or ""))
 
     def project(self) -> str | int:
         text = self.file_page.project.currentText().strip()
@@ -505,8 +510,10 @@ class ImportWizard(QWizard):
             if callable(then):
                 then()
 
-        self.runner.run(self, self.tr("正在读取和检查…"), imports.preview_import, db=self.db, path=self.path,
-                        project=self.project(), options=self.read_options(sheets, overrides), on_done=done)  # fmt: skip
+        village, profile = self._village_and_profile()
+        self.runner.run(self, self.tr("正在读取和检查…"), preview_import, db=self.db, path=self.path,
+                        project=self.project(), sheets=sheets, overrides=overrides, village=village, profile=profile,
+                        on_done=done)  # fmt: skip
 
     def run_apply(self, remove_missing: bool, then: object, stopped: object = None) -> None:
         assert self.preview is not None
@@ -521,7 +528,7 @@ class ImportWizard(QWizard):
                 stopped()
             return False  # the runner still shows why
 
-        self.runner.run(self, self.tr("正在导入…"), imports.apply_import, db=self.db, preview=self.preview,
+        self.runner.run(self, self.tr("正在导入…"), apply_import, db=self.db, preview=self.preview,
                         remove_missing=remove_missing, on_done=done, changes=frozenset({"households", "tree"}),
                         on_failed=failed, on_cancelled=stopped if callable(stopped) else None)  # fmt: skip
 
@@ -540,4 +547,4 @@ class ImportWizard(QWizard):
             self._sheet_cache[sheet] = (limit, rows)
             then(rows)
 
-        self.runner.run(self, "", preview, with_progress=False, path=self.path, sheet=sheet, rows=limit, on_done=done)
+        self.runner.run(self, "", grid_rows, with_progress=False, path=self.path, sheet=sheet, rows=limit, on_done=done)

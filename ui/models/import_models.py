@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+import heapq
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
+from PySide6.QtWidgets import QTableView
 
-from resettle.io.survey import ImportIssue
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.rows import ROW_ROLE, Index, RowsModel
+
+if TYPE_CHECKING:  # the importer loads on a worker thread when the wizard first needs it
+    from resettle.io.survey import ImportIssue
 
 COL_LEVEL, COL_SHEET, COL_ROW, COL_COLUMN, COL_FIELD, COL_VALUE, COL_MESSAGE = range(7)
 ISSUE_HEADERS = (
@@ -39,7 +44,7 @@ def _field(issue: ImportIssue) -> str | None:
     return QCoreApplication.translate("MappingPage", issue.field) if issue.field else issue.field
 
 
-class IssuesModel(RowsModel[ImportIssue]):
+class IssuesModel(RowsModel["ImportIssue"]):
     """What the check found, one row per problem; the level cell is red for errors, amber for warnings."""
 
     COLUMNS = tuple(
@@ -87,8 +92,22 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def padded(rows: Sequence[list[str]]) -> list[list[str]]:
+    """Every row as long as the longest (blank cells added), so a cell is one lookup; rows already
+    that long are kept as they are (never changed in place)."""
+    width = max((len(r) for r in rows), default=0)
+    return [r if len(r) == width else r + [""] * (width - len(r)) for r in rows]
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+
+
 class SheetGridModel(QAbstractTableModel):
-    """The first rows of a sheet as text, Excel-style headers (A, B, … / 1, 2, …), one cell highlighted."""
+    """The first rows of a sheet as text, Excel-style headers (A, B, … / 1, 2, …), one cell highlighted.
+
+    The rows are padded to one width when set (``padded``; the wizard pads them on its worker thread),
+    so ``data()`` only looks a text up."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -96,12 +115,22 @@ class SheetGridModel(QAbstractTableModel):
         self._width = 0
         self._marked: set[tuple[int, int]] = set()
 
-    def set_rows(self, rows: list[list[str]], marked: set[tuple[int, int]] | None = None) -> None:
+    def set_rows(self, rows: Sequence[list[str]], marked: set[tuple[int, int]] | None = None) -> None:
         self.beginResetModel()
-        self._rows = rows
-        self._width = max((len(r) for r in rows), default=0)
+        self._rows = padded(rows)
+        self._width = len(self._rows[0]) if self._rows else 0
         self._marked = marked or set()
         self.endResetModel()
+
+    def sample(self, first: int, around: int = -1) -> list[int]:
+        """The first ``first`` row numbers, and as many around row ``around`` (what a column's width is measured on)."""
+        rows = list(range(min(first, len(self._rows))))
+        if around >= first:
+            rows += range(max(first, around - first // 2), min(around + first // 2 + 1, len(self._rows)))
+        return rows
+
+    def text(self, row: int, column: int) -> str:
+        return self._rows[row][column]
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -115,11 +144,34 @@ class SheetGridModel(QAbstractTableModel):
         return column_letter(section) if orientation == Qt.Orientation.Horizontal else section + 1
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            row = self._rows[index.row()]
-            return row[index.column()] if index.column() < len(row) else ""
-        if role == Qt.ItemDataRole.BackgroundRole and (index.row(), index.column()) in self._marked:
+        if role == _DISPLAY:
+            return self._rows[index.row()][index.column()] if index.isValid() else None
+        if role == _BACKGROUND and self._marked and (index.row(), index.column()) in self._marked:
             return RED
         return None
+
+
+PREVIEW_COLUMN_MAX = 180  # px: a merged title in column A must not push the other columns off screen
+PREVIEW_SAMPLE_ROWS = 50  # rows a column's width is measured on: the first ones, and as many around the cell shown
+
+
+def fit_columns(view: QTableView, model: SheetGridModel, around: int = -1) -> None:
+    """Each column as wide as its header and the longest text of a bounded sample of rows (the first
+    ``PREVIEW_SAMPLE_ROWS`` and as many around row ``around``), at most ``PREVIEW_COLUMN_MAX``: the
+    width ``resizeColumnsToContents`` gives those rows, without asking the delegate the size of every
+    cell of a sheet of thousands of rows. The texts are measured with the view's font; the delegate is
+    asked only for the two widest of each column (its margins and rounding then are exactly Qt's)."""
+    rows = model.sample(PREVIEW_SAMPLE_ROWS, around)
+    metrics = QFontMetricsF(view.font())
+    grid = 1 if view.showGrid() else 0
+    header = view.horizontalHeader()
+    for c in range(model.columnCount()):
+        widest: dict[str, tuple[float, int]] = {}
+        for r in rows:
+            text = model.text(r, c)
+            if text and text not in widest:
+                widest[text] = (max(metrics.horizontalAdvance(line) for line in text.split("\n")), r)
+        width = header.sectionSizeHint(c)
+        for _, r in heapq.nlargest(2, widest.values()):
+            width = max(width, view.sizeHintForIndex(model.index(r, c)).width() + grid)
+        header.resizeSection(c, min(width, PREVIEW_COLUMN_MAX))
