@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any, TypeAlias
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
@@ -81,29 +82,19 @@ _SLOT = {
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 
 
-def _cell(row: HouseholdRow, col: int) -> Any:
-    match col:
-        case 0:
-            return row.household_no
-        case 1:
-            return row.head_name
-        case 2:
-            return row.village
-        case 3:
-            return row.group
-        case 4:
-            return row.persons
-        case 5:
-            return row.phone
-        case 6:
-            return row.land_mu
-        case 7:
-            return row.floor_area_m2
-        case 8:
-            return row.status
-        case 9:
-            return row.compensation_total
-    return None
+# The row's value of each column, in column order (the sort value, and what the display text is made from).
+_values: Callable[[HouseholdRow], tuple[Any, ...]] = attrgetter(
+    "household_no",
+    "head_name",
+    "village",
+    "group",
+    "persons",
+    "phone",
+    "land_mu",
+    "floor_area_m2",
+    "status",
+    "compensation_total",
+)
 
 
 class HouseholdTableModel(QAbstractTableModel):
@@ -165,8 +156,8 @@ class HouseholdTableModel(QAbstractTableModel):
 
     def _make_cells(self, row: HouseholdRow) -> _Cells:
         """What every role shows of ``row``, made once when its page arrives."""
-        values = tuple(_cell(row, c) for c in range(len(HEADERS)))
-        shown = [self._text(v) for v in values]
+        values = _values(row)
+        shown = [f"{v:,.2f}" if isinstance(v, Decimal) else "" if v is None else v for v in values]
         stage = self._stages.get(row.status)
         if stage is None:
             stage = self._stages[row.status] = QCoreApplication.translate("MainWindow", row.status)
@@ -177,12 +168,6 @@ class HouseholdTableModel(QAbstractTableModel):
             tip = self.tr("搜索匹配的是家庭成员 {0}，不是户主").format(row.matched)
             tips = tuple(tip if c == COL_HEAD else None for c in range(len(HEADERS)))
         return tuple(shown), tips, values, (row,) * len(HEADERS), _ALIGN
-
-    @staticmethod
-    def _text(value: Any) -> Any:
-        if isinstance(value, Decimal):
-            return f"{value:,.2f}"
-        return "" if value is None else value
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS.get(column)
