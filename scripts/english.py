@@ -1123,6 +1123,7 @@ EN = {
         "When several clerks work on one project at once, connect to your office's PostgreSQL server; never keep the database file on a network share.",
     "打开这个数据库文件（不存在则新建），或服务器地址 postgresql://用户@主机/库名":
         "Open this database file (created when missing), or a server address postgresql://user@host/dbname",
+    "文化程度": "Education",
 }  # fmt: skip
 
 

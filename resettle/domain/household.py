@@ -14,6 +14,8 @@ from decimal import Decimal
 
 from resettle.domain.mask import mask
 
+EDUCATION_LEVELS = ("小学", "初中", "高中/中专", "大专", "本科及以上")  # 文化程度, as survey forms list them
+
 
 @dataclass(frozen=True)
 class PersonData:
@@ -25,6 +27,7 @@ class PersonData:
     hukou_type: str = "农业"
     resettled: bool = True
     id: int | None = None
+    education: str = ""  # 文化程度: one of EDUCATION_LEVELS, or "" when not surveyed
 
     @property
     def id_masked(self) -> str:

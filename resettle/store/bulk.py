@@ -24,6 +24,14 @@ CHUNK = 5000
 ID_BLOCK = 2000
 
 
+def _stored_default(column: Any) -> Any:
+    default = column.default
+    if default is None or not default.is_scalar:
+        return None
+    value = default.arg
+    return int(value) if isinstance(value, bool) else value
+
+
 class BulkWriter:
     """Buffers rows per table and writes them in chunks; call :meth:`flush` at the end."""
 
@@ -31,6 +39,9 @@ class BulkWriter:
         self.conn, self.actor, self.batch_id, self.reason = conn, actor, batch_id, reason
         self.tables = {name: Base.metadata.tables[name] for name in TABLES}
         self.cols = {name: sealed_columns(t) for name, t in self.tables.items()}
+        # A column a caller does not name gets the model's default (a field added later needs no
+        # change in every bulk path): scalar defaults as SQLite stores them, booleans as 0/1.
+        self.defaults = {name: [_stored_default(t.c[c]) for c in self.cols[name]] for name, t in self.tables.items()}
         self.booleans = {
             name: [i for i, c in enumerate(self.cols[name]) if isinstance(t.c[c].type, Boolean)]
             for name, t in self.tables.items()
@@ -50,7 +61,7 @@ class BulkWriter:
     def add(self, table: str, values: dict[str, Any]) -> int:
         """Queue one row given as stored values (ints for money/areas, ISO text for dates)."""
         row_id = self._next_id(table)
-        stored = [values.get(c) for c in self.cols[table]]
+        stored = [values.get(c, d) for c, d in zip(self.cols[table], self.defaults[table], strict=True)]
         written = stored
         if self.server and self.booleans[table]:  # 0/1 as SQLite stores them; PostgreSQL wants booleans
             written = list(stored)

@@ -138,6 +138,7 @@ class Person(Editable, Base):
     sex: Mapped[str] = mapped_column(String(2), default="")
     birth_date: Mapped[date | None] = mapped_column(Date)
     hukou_type: Mapped[str] = mapped_column(String(20), default="农业")
+    education: Mapped[str] = mapped_column(String(20), default="")  # 文化程度 (job matching, training)
     resettled: Mapped[bool] = mapped_column(Boolean, default=True)  # counted as 安置人口
     registered_on: Mapped[date | None] = mapped_column(Date)  # 登记日 (cut-off guard, issue 15)
     household: Mapped[Household] = relationship(back_populates="persons")

@@ -346,22 +346,22 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="391" />
+        <location filename="../../ui/import_wizard.py" line="407" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="402" />
+        <location filename="../../ui/import_wizard.py" line="418" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="408" />
+        <location filename="../../ui/import_wizard.py" line="424" />
         <source>没有导入任何数据。请关闭向导，改正后重新导入。</source>
         <translation>Nothing was imported. Close the wizard, correct the file and import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="423" />
+        <location filename="../../ui/import_wizard.py" line="439" />
         <source>导入完成（批次 {0}）：新增 {1} 户，变更 {2} 户，删除 {3} 户，共 {4} 人。
 可在「文件 → 导入批次…」中撤销整批导入。</source>
         <translation>Imported (batch {0}): {1} added, {2} changed, {3} removed households, {4} persons.
@@ -379,22 +379,22 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>AttachmentsModel</name>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="273" />
+        <location filename="../../ui/models/household_parts.py" line="276" />
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="278" />
+        <location filename="../../ui/models/household_parts.py" line="281" />
         <source>规格</source>
         <translation>Specification</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="279" />
+        <location filename="../../ui/models/household_parts.py" line="282" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="282" />
+        <location filename="../../ui/models/household_parts.py" line="285" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
@@ -672,87 +672,87 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="288" />
+        <location filename="../../ui/import_wizard.py" line="304" />
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="305" />
+        <location filename="../../ui/import_wizard.py" line="321" />
         <source>同时删除库中有、文件里已没有的户</source>
         <translation>Also delete households no longer in the file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="306" />
+        <location filename="../../ui/import_wizard.py" line="322" />
         <source>导出错误报告…</source>
         <translation>Export error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="309" />
+        <location filename="../../ui/import_wizard.py" line="325" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="325" />
+        <location filename="../../ui/import_wizard.py" line="341" />
         <source>共 {0} 户、{1} 人。新增 {2} 户，变更 {3} 户，无变化 {4} 户，文件中没有的 {5} 户。</source>
         <translation>{0} households, {1} persons. {2} new, {3} changed, {4} unchanged, {5} not in the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="328" />
+        <location filename="../../ui/import_wizard.py" line="344" />
         <source>
 发现 {0} 处错误（必须改正后才能导入）、{1} 处提醒。点一行可查看该单元格。</source>
         <translation>
 {0} errors (must be fixed before importing), {1} warnings. Click a row to see the cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="330" />
+        <location filename="../../ui/import_wizard.py" line="346" />
         <source>有错误，不能导入。可以导出错误报告交给村里改正。</source>
         <translation>There are errors; nothing can be imported. Export an error report for the village to fix.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="332" />
+        <location filename="../../ui/import_wizard.py" line="348" />
         <source>
 没有错误，{0} 处提醒。</source>
         <translation>
 No errors, {0} warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="333" />
+        <location filename="../../ui/import_wizard.py" line="349" />
         <source>点「下一步」导入；导入前会自动备份数据库。</source>
         <translation>Click Next to import; the database is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="337" />
+        <location filename="../../ui/import_wizard.py" line="353" />
         <source>变更：</source>
         <translation>Changes: </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="309" />
-        <location filename="../../ui/import_wizard.py" line="373" />
+        <location filename="../../ui/import_wizard.py" line="325" />
+        <location filename="../../ui/import_wizard.py" line="389" />
         <source>导出错误报告</source>
         <translation>Export error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="373" />
+        <location filename="../../ui/import_wizard.py" line="389" />
         <source>-错误报告.xlsx</source>
         <translation>-error-report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="374" />
+        <location filename="../../ui/import_wizard.py" line="390" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="377" />
+        <location filename="../../ui/import_wizard.py" line="393" />
         <source>正在导出错误报告…</source>
         <translation>Writing the error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="381" />
+        <location filename="../../ui/import_wizard.py" line="397" />
         <source>错误报告</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="381" />
+        <location filename="../../ui/import_wizard.py" line="397" />
         <source>错误报告已保存到：
 {0}</source>
         <translation>Error report saved to:
@@ -1433,68 +1433,68 @@ No errors, {0} warnings.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="81" />
-        <location filename="../../ui/import_wizard.py" line="115" />
+        <location filename="../../ui/import_wizard.py" line="89" />
+        <location filename="../../ui/import_wizard.py" line="124" />
         <source>选择调查表</source>
         <translation>Choose survey workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="82" />
+        <location filename="../../ui/import_wizard.py" line="90" />
         <source>支持 .xlsx .xlsm .xls .ods 和 .csv（UTF-8 或 GB18030）。也可以把文件拖到主窗口上。</source>
         <translation>Reads .xlsx .xlsm .xls .ods and .csv (UTF-8 or GB18030). You can also drop a file on the main window.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="84" />
+        <location filename="../../ui/import_wizard.py" line="92" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="94" />
+        <location filename="../../ui/import_wizard.py" line="102" />
         <source>征收项目</source>
         <translation>Expropriation project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="99" />
+        <location filename="../../ui/import_wizard.py" line="107" />
         <source>请选择项目，或输入新项目的名称</source>
         <translation>Choose a project, or type the name of a new one</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="102" />
+        <location filename="../../ui/import_wizard.py" line="110" />
         <source>留空则从标题或工作表名识别</source>
         <translation>Leave empty to take it from the title or sheet name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="104" />
+        <location filename="../../ui/import_wizard.py" line="112" />
         <source>（自动识别）</source>
         <translation>(detect)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="108" />
+        <location filename="../../ui/import_wizard.py" line="116" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="109" />
+        <location filename="../../ui/import_wizard.py" line="117" />
         <source>导入到项目</source>
         <translation>Import into project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="110" />
+        <location filename="../../ui/import_wizard.py" line="118" />
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="111" />
+        <location filename="../../ui/import_wizard.py" line="119" />
         <source>列映射方案</source>
         <translation>Column mapping profile</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="116" />
+        <location filename="../../ui/import_wizard.py" line="125" />
         <source>表格 (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="129" />
+        <location filename="../../ui/import_wizard.py" line="141" />
         <source>打不开文件</source>
         <translation>Cannot open file</translation>
     </message>
@@ -1937,7 +1937,7 @@ No errors, {0} warnings.</translation>
     </message>
     <message>
         <location filename="../../ui/models/history.py" line="24" />
-        <location filename="../../ui/models/history.py" line="137" />
+        <location filename="../../ui/models/history.py" line="138" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -2273,1091 +2273,1096 @@ No errors, {0} warnings.</translation>
     </message>
     <message>
         <location filename="../../ui/models/history.py" line="97" />
+        <source>文化程度</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/history.py" line="98" />
         <source>安置人口</source>
         <translation>Resettled</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="98" />
+        <location filename="../../ui/models/history.py" line="99" />
         <source>地类</source>
         <translation>Land class</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="99" />
+        <location filename="../../ui/models/history.py" line="100" />
         <source>面积(亩)</source>
         <translation>Area (mu)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="100" />
+        <location filename="../../ui/models/history.py" line="101" />
         <source>地块编号</source>
         <translation>Parcel no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="101" />
+        <location filename="../../ui/models/history.py" line="102" />
         <source>承包合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="102" />
+        <location filename="../../ui/models/history.py" line="103" />
         <source>结构</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="103" />
+        <location filename="../../ui/models/history.py" line="104" />
         <source>建筑面积(㎡)</source>
         <translation>Floor area (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="104" />
+        <location filename="../../ui/models/history.py" line="105" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="105" />
+        <location filename="../../ui/models/history.py" line="106" />
         <source>合法性</source>
         <translation>Legality</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="106" />
+        <location filename="../../ui/models/history.py" line="107" />
         <source>建成年份</source>
         <translation>Year built</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="107" />
+        <location filename="../../ui/models/history.py" line="108" />
         <source>装修评估价(元)</source>
         <translation>Fit-out value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="108" />
+        <location filename="../../ui/models/history.py" line="109" />
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="109" />
+        <location filename="../../ui/models/history.py" line="110" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="110" />
+        <location filename="../../ui/models/history.py" line="111" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="111" />
+        <location filename="../../ui/models/history.py" line="112" />
         <source>规格</source>
         <translation>Specification</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="112" />
+        <location filename="../../ui/models/history.py" line="113" />
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="113" />
+        <location filename="../../ui/models/history.py" line="114" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="114" />
+        <location filename="../../ui/models/history.py" line="115" />
         <source>导入批次</source>
         <translation>Import batches</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="115" />
+        <location filename="../../ui/models/history.py" line="116" />
         <source>批准文号</source>
         <translation>Approval no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="116" />
+        <location filename="../../ui/models/history.py" line="117" />
         <source>批准日期</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="117" />
+        <location filename="../../ui/models/history.py" line="118" />
         <source>预公告日（截止日）</source>
         <translation>Cut-off (pre-announcement)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="118" />
+        <location filename="../../ui/models/history.py" line="119" />
         <source>基准日</source>
         <translation>Reference date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="119" />
+        <location filename="../../ui/models/history.py" line="120" />
         <source>公示天数</source>
         <translation>Posting days</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="120" />
+        <location filename="../../ui/models/history.py" line="121" />
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="121" />
+        <location filename="../../ui/models/history.py" line="122" />
         <source>征迁办</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="122" />
+        <location filename="../../ui/models/history.py" line="123" />
         <source>征迁办电话</source>
         <translation>Office phone</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="123" />
+        <location filename="../../ui/models/history.py" line="124" />
         <source>签约地点</source>
         <translation>Signing place</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="124" />
+        <location filename="../../ui/models/history.py" line="125" />
         <source>监督电话</source>
         <translation>Complaint phone</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="125" />
+        <location filename="../../ui/models/history.py" line="126" />
         <source>标准版本</source>
         <translation>Standard version</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="126" />
+        <location filename="../../ui/models/history.py" line="127" />
         <source>合计(元)</source>
         <translation>Total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="127" />
+        <location filename="../../ui/models/history.py" line="128" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="128" />
+        <location filename="../../ui/models/history.py" line="129" />
         <source>明细摘要</source>
         <translation>Lines digest</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="129" />
+        <location filename="../../ui/models/history.py" line="130" />
         <source>计算依据摘要</source>
         <translation>Basis digest</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="130" />
+        <location filename="../../ui/models/history.py" line="131" />
         <source>计算时间</source>
         <translation>Computed at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="131" />
+        <location filename="../../ui/models/history.py" line="132" />
         <source>计算人</source>
         <translation>Computed by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="132" />
+        <location filename="../../ui/models/history.py" line="133" />
         <source>复核时间</source>
         <translation>Reviewed at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="133" />
+        <location filename="../../ui/models/history.py" line="134" />
         <source>复核人</source>
         <translation>Reviewed by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="134" />
+        <location filename="../../ui/models/history.py" line="135" />
         <source>签约日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="135" />
+        <location filename="../../ui/models/history.py" line="136" />
         <source>过渡月数</source>
         <translation>Transition months</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="136" />
+        <location filename="../../ui/models/history.py" line="137" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="138" />
+        <location filename="../../ui/models/history.py" line="139" />
         <source>创建时间</source>
         <translation>Created at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="139" />
+        <location filename="../../ui/models/history.py" line="140" />
         <source>创建人</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="140" />
+        <location filename="../../ui/models/history.py" line="141" />
         <source>规则编码</source>
         <translation>Rule code</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="141" />
+        <location filename="../../ui/models/history.py" line="142" />
         <source>依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="142" />
+        <location filename="../../ui/models/history.py" line="143" />
         <source>单价(元)</source>
         <translation>Unit price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="143" />
+        <location filename="../../ui/models/history.py" line="144" />
         <source>算式</source>
         <translation>Formula</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="144" />
+        <location filename="../../ui/models/history.py" line="145" />
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="145" />
+        <location filename="../../ui/models/history.py" line="146" />
         <source>条件</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="146" />
+        <location filename="../../ui/models/history.py" line="147" />
         <source>最低</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="147" />
+        <location filename="../../ui/models/history.py" line="148" />
         <source>最高</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="148" />
+        <location filename="../../ui/models/history.py" line="149" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="149" />
+        <location filename="../../ui/models/history.py" line="150" />
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="150" />
+        <location filename="../../ui/models/history.py" line="151" />
         <source>依据文件</source>
         <translation>Source document</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="151" />
+        <location filename="../../ui/models/history.py" line="152" />
         <source>基于</source>
         <translation>Based on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="152" />
+        <location filename="../../ui/models/history.py" line="153" />
         <source>发布时间</source>
         <translation>Published at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="153" />
+        <location filename="../../ui/models/history.py" line="154" />
         <source>发布人</source>
         <translation>Published by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="154" />
+        <location filename="../../ui/models/history.py" line="155" />
         <source>设定时间</source>
         <translation>Set at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="155" />
+        <location filename="../../ui/models/history.py" line="156" />
         <source>设定人</source>
         <translation>Set by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="156" />
+        <location filename="../../ui/models/history.py" line="157" />
         <source>字号</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="157" />
+        <location filename="../../ui/models/history.py" line="158" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="158" />
+        <location filename="../../ui/models/history.py" line="159" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="159" />
+        <location filename="../../ui/models/history.py" line="160" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="160" />
+        <location filename="../../ui/models/history.py" line="161" />
         <source>出具时间</source>
         <translation>Issued at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="161" />
+        <location filename="../../ui/models/history.py" line="162" />
         <source>出具人</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="162" />
+        <location filename="../../ui/models/history.py" line="163" />
         <source>内容快照</source>
         <translation>Content snapshot</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="163" />
+        <location filename="../../ui/models/history.py" line="164" />
         <source>打印次数</source>
         <translation>Times printed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="164" />
+        <location filename="../../ui/models/history.py" line="165" />
         <source>最近打印时间</source>
         <translation>Last printed at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="165" />
+        <location filename="../../ui/models/history.py" line="166" />
         <source>最近打印人</source>
         <translation>Last printed by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="166" />
+        <location filename="../../ui/models/history.py" line="167" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="167" />
+        <location filename="../../ui/models/history.py" line="168" />
         <source>密码（散列）</source>
         <translation>Password (hash)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="168" />
+        <location filename="../../ui/models/history.py" line="169" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="169" />
+        <location filename="../../ui/models/history.py" line="170" />
         <source>登录失败次数</source>
         <translation>Failed logins</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="170" />
+        <location filename="../../ui/models/history.py" line="171" />
         <source>锁定至</source>
         <translation>Locked until</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="171" />
+        <location filename="../../ui/models/history.py" line="172" />
         <source>须改密码</source>
         <translation>Must change password</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="172" />
+        <location filename="../../ui/models/history.py" line="173" />
         <source>改密时间</source>
         <translation>Password changed at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="173" />
+        <location filename="../../ui/models/history.py" line="174" />
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="174" />
+        <location filename="../../ui/models/history.py" line="175" />
         <source>安置方式</source>
         <translation>Resettlement option</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="175" />
+        <location filename="../../ui/models/history.py" line="176" />
         <source>付款计划</source>
         <translation>Payment plan</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="176" />
+        <location filename="../../ui/models/history.py" line="177" />
         <source>腾房日期</source>
         <translation>Vacated on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="177" />
+        <location filename="../../ui/models/history.py" line="178" />
         <source>期次</source>
         <translation>Instalment</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="178" />
+        <location filename="../../ui/models/history.py" line="179" />
         <source>比例(%)</source>
         <translation>Share (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="179" />
+        <location filename="../../ui/models/history.py" line="180" />
         <source>付款日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="180" />
+        <location filename="../../ui/models/history.py" line="181" />
         <source>批次号</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="181" />
+        <location filename="../../ui/models/history.py" line="182" />
         <source>笔数</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="182" />
+        <location filename="../../ui/models/history.py" line="183" />
         <source>银行格式</source>
         <translation>Bank format</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="183" />
+        <location filename="../../ui/models/history.py" line="184" />
         <source>审计链头</source>
         <translation>Audit chain head</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="184" />
+        <location filename="../../ui/models/history.py" line="185" />
         <source>回单校验值</source>
         <translation>Return check value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="185" />
+        <location filename="../../ui/models/history.py" line="186" />
         <source>回单时间</source>
         <translation>Return time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="186" />
+        <location filename="../../ui/models/history.py" line="187" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="187" />
+        <location filename="../../ui/models/history.py" line="188" />
         <source>失败原因</source>
         <translation>Failure reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="188" />
+        <location filename="../../ui/models/history.py" line="189" />
         <source>结果时间</source>
         <translation>Result time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="189" />
+        <location filename="../../ui/models/history.py" line="190" />
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="190" />
+        <location filename="../../ui/models/history.py" line="191" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="191" />
+        <location filename="../../ui/models/history.py" line="192" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="192" />
+        <location filename="../../ui/models/history.py" line="193" />
         <source>添加人</source>
         <translation>Added by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="193" />
+        <location filename="../../ui/models/history.py" line="194" />
         <source>添加时间</source>
         <translation>Added at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="194" />
+        <location filename="../../ui/models/history.py" line="195" />
         <source>存放位置</source>
         <translation>Stored at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="195" />
+        <location filename="../../ui/models/history.py" line="196" />
         <source>承诺交房日期</source>
         <translation>Promised handover date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="196" />
+        <location filename="../../ui/models/history.py" line="197" />
         <source>楼号</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="197" />
+        <location filename="../../ui/models/history.py" line="198" />
         <source>层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="198" />
+        <location filename="../../ui/models/history.py" line="199" />
         <source>房号</source>
         <translation>Flat no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="199" />
+        <location filename="../../ui/models/history.py" line="200" />
         <source>户型</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="200" />
+        <location filename="../../ui/models/history.py" line="201" />
         <source>冻结原因</source>
         <translation>Frozen because</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="201" />
+        <location filename="../../ui/models/history.py" line="202" />
         <source>人均安置面积(㎡)</source>
         <translation>Area per person (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="202" />
+        <location filename="../../ui/models/history.py" line="203" />
         <source>每户最低安置面积(㎡)</source>
         <translation>Minimum area per household (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="203" />
+        <location filename="../../ui/models/history.py" line="204" />
         <source>安置价(元/㎡)</source>
         <translation>Resettlement price (yuan/㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="204" />
+        <location filename="../../ui/models/history.py" line="205" />
         <source>超出面积分档(㎡)</source>
         <translation>Excess area bands (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="205" />
+        <location filename="../../ui/models/history.py" line="206" />
         <source>超出面积单价(元/㎡)</source>
         <translation>Excess area price (yuan/㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="206" />
+        <location filename="../../ui/models/history.py" line="207" />
         <source>不足面积退还单价(元/㎡)</source>
         <translation>Shortfall refund price (yuan/㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="207" />
+        <location filename="../../ui/models/history.py" line="208" />
         <source>过渡费(元/人·月)</source>
         <translation>Transition (yuan/person·month)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="208" />
+        <location filename="../../ui/models/history.py" line="209" />
         <source>逾期过渡费倍数</source>
         <translation>Overdue transition factor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="209" />
+        <location filename="../../ui/models/history.py" line="210" />
         <source>装修期(月)</source>
         <translation>Fit-out (months)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="210" />
+        <location filename="../../ui/models/history.py" line="211" />
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="211" />
+        <location filename="../../ui/models/history.py" line="212" />
         <source>搬出日期</source>
         <translation>Moved out on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="212" />
+        <location filename="../../ui/models/history.py" line="213" />
         <source>过号</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="213" />
+        <location filename="../../ui/models/history.py" line="214" />
         <source>第几套</source>
         <translation>Flat number</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="214" />
+        <location filename="../../ui/models/history.py" line="215" />
         <source>产权人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="215" />
+        <location filename="../../ui/models/history.py" line="216" />
         <source>提前选房</source>
         <translation>Chose early</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="216" />
+        <location filename="../../ui/models/history.py" line="217" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="217" />
+        <location filename="../../ui/models/history.py" line="218" />
         <source>选房时间</source>
         <translation>Chosen at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="218" />
+        <location filename="../../ui/models/history.py" line="219" />
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="219" />
+        <location filename="../../ui/models/history.py" line="220" />
         <source>抽签范围</source>
         <translation>Lottery scope</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="220" />
+        <location filename="../../ui/models/history.py" line="221" />
         <source>种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="221" />
+        <location filename="../../ui/models/history.py" line="222" />
         <source>名单摘要</source>
         <translation>List digest</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="222" />
+        <location filename="../../ui/models/history.py" line="223" />
         <source>顺序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="223" />
+        <location filename="../../ui/models/history.py" line="224" />
         <source>重抽原因</source>
         <translation>Redraw reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="224" />
+        <location filename="../../ui/models/history.py" line="225" />
         <source>抽签时间</source>
         <translation>Drawn at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="225" />
+        <location filename="../../ui/models/history.py" line="226" />
         <source>抽签人</source>
         <translation>Drawn by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="226" />
+        <location filename="../../ui/models/history.py" line="227" />
         <source>交房日期</source>
         <translation>Handover date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="227" />
+        <location filename="../../ui/models/history.py" line="228" />
         <source>钥匙</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="228" />
+        <location filename="../../ui/models/history.py" line="229" />
         <source>水表读数</source>
         <translation>Water meter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="229" />
+        <location filename="../../ui/models/history.py" line="230" />
         <source>电表读数</source>
         <translation>Electricity meter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="230" />
+        <location filename="../../ui/models/history.py" line="231" />
         <source>燃气表读数</source>
         <translation>Gas meter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="231" />
+        <location filename="../../ui/models/history.py" line="232" />
         <source>流水号</source>
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="232" />
+        <location filename="../../ui/models/history.py" line="233" />
         <source>入住通知单号</source>
         <translation>Move-in notice no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="233" />
+        <location filename="../../ui/models/history.py" line="234" />
         <source>办证状态</source>
         <translation>Title deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="234" />
+        <location filename="../../ui/models/history.py" line="235" />
         <source>最低年龄</source>
         <translation>Minimum age</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="235" />
+        <location filename="../../ui/models/history.py" line="236" />
         <source>最高年龄</source>
         <translation>Maximum age</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="236" />
+        <location filename="../../ui/models/history.py" line="237" />
         <source>男性退休年龄</source>
         <translation>Men retire at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="237" />
+        <location filename="../../ui/models/history.py" line="238" />
         <source>女性退休年龄</source>
         <translation>Women retire at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="238" />
+        <location filename="../../ui/models/history.py" line="239" />
         <source>回访间隔(月)</source>
         <translation>Follow-up interval (months)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="239" />
+        <location filename="../../ui/models/history.py" line="240" />
         <source>就业状态</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="240" />
+        <location filename="../../ui/models/history.py" line="241" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="241" />
+        <location filename="../../ui/models/history.py" line="242" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="242" />
+        <location filename="../../ui/models/history.py" line="243" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="243" />
+        <location filename="../../ui/models/history.py" line="244" />
         <source>未就业起始</source>
         <translation>Without work since</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="244" />
+        <location filename="../../ui/models/history.py" line="245" />
         <source>更新时间</source>
         <translation>Updated at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="245" />
+        <location filename="../../ui/models/history.py" line="246" />
         <source>记录时间</source>
         <translation>Recorded at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="246" />
+        <location filename="../../ui/models/history.py" line="247" />
         <source>培训机构</source>
         <translation>Training provider</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="247" />
+        <location filename="../../ui/models/history.py" line="248" />
         <source>学时</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="248" />
+        <location filename="../../ui/models/history.py" line="249" />
         <source>课程</source>
         <translation>Course</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="249" />
+        <location filename="../../ui/models/history.py" line="250" />
         <source>出勤学时</source>
         <translation>Hours attended</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="250" />
+        <location filename="../../ui/models/history.py" line="251" />
         <source>是否结业</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="251" />
+        <location filename="../../ui/models/history.py" line="252" />
         <source>证书名称</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="252" />
+        <location filename="../../ui/models/history.py" line="253" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="253" />
+        <location filename="../../ui/models/history.py" line="254" />
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="254" />
+        <location filename="../../ui/models/history.py" line="255" />
         <source>人数</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="255" />
+        <location filename="../../ui/models/history.py" line="256" />
         <source>证书要求</source>
         <translation>Certificate required</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="256" />
+        <location filename="../../ui/models/history.py" line="257" />
         <source>月薪(元)</source>
         <translation>Monthly pay (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="257" />
+        <location filename="../../ui/models/history.py" line="258" />
         <source>推荐理由</source>
         <translation>Why referred</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="258" />
+        <location filename="../../ui/models/history.py" line="259" />
         <source>推荐日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="259" />
+        <location filename="../../ui/models/history.py" line="260" />
         <source>结果日期</source>
         <translation>Result on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="260" />
+        <location filename="../../ui/models/history.py" line="261" />
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="261" />
+        <location filename="../../ui/models/history.py" line="262" />
         <source>年龄段</source>
         <translation>Age band</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="262" />
+        <location filename="../../ui/models/history.py" line="263" />
         <source>起始年龄</source>
         <translation>From age</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="263" />
+        <location filename="../../ui/models/history.py" line="264" />
         <source>截止年龄</source>
         <translation>To age</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="264" />
+        <location filename="../../ui/models/history.py" line="265" />
         <source>待遇</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="265" />
+        <location filename="../../ui/models/history.py" line="266" />
         <source>回执年龄段</source>
         <translation>Receipt age band</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="266" />
+        <location filename="../../ui/models/history.py" line="267" />
         <source>审核结果</source>
         <translation>Review result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="267" />
+        <location filename="../../ui/models/history.py" line="268" />
         <source>核对时间</source>
         <translation>Checked at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="268" />
+        <location filename="../../ui/models/history.py" line="269" />
         <source>应完成日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="269" />
+        <location filename="../../ui/models/history.py" line="270" />
         <source>适用</source>
         <translation>Applies</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="270" />
+        <location filename="../../ui/models/history.py" line="271" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="271" />
+        <location filename="../../ui/models/history.py" line="272" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="272" />
+        <location filename="../../ui/models/history.py" line="273" />
         <source>截止日后婚育是否计入</source>
         <translation>Count marriages and births after cut-off</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="273" />
+        <location filename="../../ui/models/history.py" line="274" />
         <source>提前打印协议的理由</source>
         <translation>Reason for early agreement printing</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="274" />
+        <location filename="../../ui/models/history.py" line="275" />
         <source>提前打印协议的批准人</source>
         <translation>Early printing approved by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="275" />
+        <location filename="../../ui/models/history.py" line="276" />
         <source>提前打印协议的批准时间</source>
         <translation>Early printing approved at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="276" />
+        <location filename="../../ui/models/history.py" line="277" />
         <source>来访人</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="277" />
+        <location filename="../../ui/models/history.py" line="278" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="278" />
+        <location filename="../../ui/models/history.py" line="279" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="279" />
+        <location filename="../../ui/models/history.py" line="280" />
         <source>涉及对象</source>
         <translation>Concerns</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="280" />
+        <location filename="../../ui/models/history.py" line="281" />
         <source>涉及内容</source>
         <translation>Subject matter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="281" />
+        <location filename="../../ui/models/history.py" line="282" />
         <source>公示</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="282" />
+        <location filename="../../ui/models/history.py" line="283" />
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="283" />
+        <location filename="../../ui/models/history.py" line="284" />
         <source>受理日期</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="284" />
+        <location filename="../../ui/models/history.py" line="285" />
         <source>期限</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="285" />
+        <location filename="../../ui/models/history.py" line="286" />
         <source>期限单位</source>
         <translation>Period unit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="286" />
+        <location filename="../../ui/models/history.py" line="287" />
         <source>答复期限</source>
         <translation>Answer due</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="287" />
+        <location filename="../../ui/models/history.py" line="288" />
         <source>答复</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="288" />
+        <location filename="../../ui/models/history.py" line="289" />
         <source>办结日期</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="289" />
+        <location filename="../../ui/models/history.py" line="290" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="290" />
+        <location filename="../../ui/models/history.py" line="291" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="291" />
+        <location filename="../../ui/models/history.py" line="292" />
         <source>载入时间</source>
         <translation>Loaded at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="292" />
+        <location filename="../../ui/models/history.py" line="293" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="293" />
+        <location filename="../../ui/models/history.py" line="294" />
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="294" />
+        <location filename="../../ui/models/history.py" line="295" />
         <source>组名</source>
         <translation>Group name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="295" />
+        <location filename="../../ui/models/history.py" line="296" />
         <source>标准名称</source>
         <translation>Standard name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="296" />
+        <location filename="../../ui/models/history.py" line="297" />
         <source>课程名称</source>
         <translation>Course name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="297" />
+        <location filename="../../ui/models/history.py" line="298" />
         <source>小区名称</source>
         <translation>Estate name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="298" />
+        <location filename="../../ui/models/history.py" line="299" />
         <source>账户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="299" />
+        <location filename="../../ui/models/history.py" line="300" />
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="300" />
+        <location filename="../../ui/models/history.py" line="301" />
         <source>节日</source>
         <translation>Holiday</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="301" />
+        <location filename="../../ui/models/history.py" line="302" />
         <source>计算状态</source>
         <translation>Computation status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="302" />
+        <location filename="../../ui/models/history.py" line="303" />
         <source>协议状态</source>
         <translation>Agreement status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="303" />
+        <location filename="../../ui/models/history.py" line="304" />
         <source>协议种类</source>
         <translation>Agreement kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="304" />
+        <location filename="../../ui/models/history.py" line="305" />
         <source>批次状态</source>
         <translation>Batch status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="305" />
+        <location filename="../../ui/models/history.py" line="306" />
         <source>房源状态</source>
         <translation>Flat status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="306" />
+        <location filename="../../ui/models/history.py" line="307" />
         <source>抽签状态</source>
         <translation>Lottery status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="307" />
+        <location filename="../../ui/models/history.py" line="308" />
         <source>推荐状态</source>
         <translation>Referral status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="308" />
+        <location filename="../../ui/models/history.py" line="309" />
         <source>劳动能力</source>
         <translation>Ability to work</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="309" />
+        <location filename="../../ui/models/history.py" line="310" />
         <source>付款条件</source>
         <translation>Payment condition</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="310" />
+        <location filename="../../ui/models/history.py" line="311" />
         <source>法定最短期限</source>
         <translation>Statutory minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="311" />
+        <location filename="../../ui/models/history.py" line="312" />
         <source>休/班</source>
         <translation>Off/Work</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="312" />
+        <location filename="../../ui/models/history.py" line="313" />
         <source>材料种类</source>
         <translation>Material kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="313" />
+        <location filename="../../ui/models/history.py" line="314" />
         <source>要件种类</source>
         <translation>Document kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="314" />
+        <location filename="../../ui/models/history.py" line="315" />
         <source>文书种类</source>
         <translation>Document kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="315" />
+        <location filename="../../ui/models/history.py" line="316" />
         <source>受理编号</source>
         <translation>Receipt no.</translation>
     </message>
@@ -3768,12 +3773,12 @@ Reason (kept in the audit trail):</translation>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../ui/models/household_table.py" line="142" />
+        <location filename="../../ui/models/household_table.py" line="167" />
         <source>{0}（匹配：{1}）</source>
         <translation>{0} (match: {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="149" />
+        <location filename="../../ui/models/household_table.py" line="168" />
         <source>搜索匹配的是家庭成员 {0}，不是户主</source>
         <translation>The search matched member {0}, not the head</translation>
     </message>
@@ -3961,17 +3966,17 @@ Undo anyway?</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="467" />
+        <location filename="../../ui/import_wizard.py" line="472" />
         <source>导入调查表</source>
         <translation>Import survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="508" />
+        <location filename="../../ui/import_wizard.py" line="514" />
         <source>正在读取和检查…</source>
         <translation>Reading and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="524" />
+        <location filename="../../ui/import_wizard.py" line="531" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -3979,47 +3984,47 @@ Undo anyway?</translation>
 <context>
     <name>IssuesModel</name>
     <message>
-        <location filename="../../ui/models/import_models.py" line="16" />
+        <location filename="../../ui/models/import_models.py" line="21" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_models.py" line="17" />
+        <location filename="../../ui/models/import_models.py" line="22" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_models.py" line="18" />
+        <location filename="../../ui/models/import_models.py" line="23" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_models.py" line="19" />
+        <location filename="../../ui/models/import_models.py" line="24" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_models.py" line="20" />
+        <location filename="../../ui/models/import_models.py" line="25" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_models.py" line="21" />
+        <location filename="../../ui/models/import_models.py" line="26" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_models.py" line="22" />
+        <location filename="../../ui/models/import_models.py" line="27" />
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_models.py" line="32" />
+        <location filename="../../ui/models/import_models.py" line="37" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ui/models/import_models.py" line="34" />
+        <location filename="../../ui/models/import_models.py" line="39" />
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
@@ -4782,77 +4787,77 @@ Undo anyway?</translation>
 Expropriation surveys, compensation and documents.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="32" />
+        <location filename="../../ui/models/household_table.py" line="37" />
         <source>户号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="33" />
+        <location filename="../../ui/models/household_table.py" line="38" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="34" />
+        <location filename="../../ui/models/household_table.py" line="39" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="35" />
+        <location filename="../../ui/models/household_table.py" line="40" />
         <source>组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="36" />
+        <location filename="../../ui/models/household_table.py" line="41" />
         <source>人数</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="37" />
+        <location filename="../../ui/models/household_table.py" line="42" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="38" />
+        <location filename="../../ui/models/household_table.py" line="43" />
         <source>土地(亩)</source>
         <translation>Land (mu)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="39" />
+        <location filename="../../ui/models/household_table.py" line="44" />
         <source>房屋(㎡)</source>
         <translation>Houses (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="40" />
+        <location filename="../../ui/models/household_table.py" line="45" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="41" />
+        <location filename="../../ui/models/household_table.py" line="46" />
         <source>补偿合计(元)</source>
         <translation>Total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="46" />
+        <location filename="../../ui/models/household_table.py" line="51" />
         <source>已调查</source>
         <translation>Surveyed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="47" />
+        <location filename="../../ui/models/household_table.py" line="52" />
         <source>已计算</source>
         <translation>Computed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="48" />
+        <location filename="../../ui/models/household_table.py" line="53" />
         <source>已复核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="49" />
+        <location filename="../../ui/models/household_table.py" line="54" />
         <source>已签约</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="50" />
+        <location filename="../../ui/models/household_table.py" line="55" />
         <source>已兑付</source>
         <translation>Paid</translation>
     </message>
@@ -4860,147 +4865,147 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="54" />
+        <location filename="../../ui/import_wizard.py" line="62" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="55" />
+        <location filename="../../ui/import_wizard.py" line="63" />
         <source>户主姓名</source>
         <translation>Head's name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="56" />
+        <location filename="../../ui/import_wizard.py" line="64" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="57" />
+        <location filename="../../ui/import_wizard.py" line="65" />
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="58" />
+        <location filename="../../ui/import_wizard.py" line="66" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="59" />
+        <location filename="../../ui/import_wizard.py" line="67" />
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="60" />
+        <location filename="../../ui/import_wizard.py" line="68" />
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="61" />
+        <location filename="../../ui/import_wizard.py" line="69" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="62" />
+        <location filename="../../ui/import_wizard.py" line="70" />
         <source>地类</source>
         <translation>Land class</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="63" />
+        <location filename="../../ui/import_wizard.py" line="71" />
         <source>征收土地面积(亩)</source>
         <translation>Land taken (mu)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="64" />
+        <location filename="../../ui/import_wizard.py" line="72" />
         <source>房屋结构</source>
         <translation>House structure</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="65" />
+        <location filename="../../ui/import_wizard.py" line="73" />
         <source>建筑面积(㎡)</source>
         <translation>Floor area (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="66" />
+        <location filename="../../ui/import_wizard.py" line="74" />
         <source>果树(棵)</source>
         <translation>Fruit trees</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="67" />
+        <location filename="../../ui/import_wizard.py" line="75" />
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="68" />
+        <location filename="../../ui/import_wizard.py" line="76" />
         <source>银行账号</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="69" />
+        <location filename="../../ui/import_wizard.py" line="77" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="140" />
+        <location filename="../../ui/import_wizard.py" line="156" />
         <source>工作表和列</source>
         <translation>Sheets and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="141" />
+        <location filename="../../ui/import_wizard.py" line="157" />
         <source>核对每一项对应的列；改动后点「重新识别」。可以把映射保存为本办公室的方案。</source>
         <translation>Check the column of each field; after changes click Re-read. The mapping can be saved as this office's profile.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="160" />
+        <location filename="../../ui/import_wizard.py" line="176" />
         <source>重新识别</source>
         <translation>Re-read</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="162" />
+        <location filename="../../ui/import_wizard.py" line="178" />
         <source>保存为映射方案…</source>
         <translation>Save as profile…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="166" />
+        <location filename="../../ui/import_wizard.py" line="182" />
         <source>预览工作表</source>
         <translation>Preview sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="192" />
+        <location filename="../../ui/import_wizard.py" line="208" />
         <source>读取的工作表：</source>
         <translation>Sheets to read:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="225" />
+        <location filename="../../ui/import_wizard.py" line="241" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="230" />
+        <location filename="../../ui/import_wizard.py" line="246" />
         <source>{0}：{1} 户，{2} 人，表头在第 {3} 行</source>
         <translation>{0}: {1} households, {2} persons, header in row {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="231" />
+        <location filename="../../ui/import_wizard.py" line="247" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="232" />
+        <location filename="../../ui/import_wizard.py" line="248" />
         <source>没有找到调查表格式的工作表</source>
         <translation>No sheet looks like a survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="265" />
+        <location filename="../../ui/import_wizard.py" line="281" />
         <source>保存映射方案</source>
         <translation>Save mapping profile</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="265" />
+        <location filename="../../ui/import_wizard.py" line="281" />
         <source>方案名称（例如本乡镇名称）：</source>
         <translation>Profile name (e.g. the township):</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="272" />
+        <location filename="../../ui/import_wizard.py" line="288" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
@@ -5042,6 +5047,11 @@ Expropriation surveys, compensation and documents.</translation>
         <source>安置人口</source>
         <translation>Resettled</translation>
     </message>
+    <message>
+        <location filename="../../ui/models/household_parts.py" line="149" />
+        <source>文化程度</source>
+        <translation>Education</translation>
+    </message>
 </context>
 <context>
     <name>OpRunner</name>
@@ -5054,22 +5064,22 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ParcelsModel</name>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="204" />
+        <location filename="../../ui/models/household_parts.py" line="207" />
         <source>地块编号</source>
         <translation>Parcel no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="205" />
+        <location filename="../../ui/models/household_parts.py" line="208" />
         <source>地类</source>
         <translation>Land class</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="206" />
+        <location filename="../../ui/models/household_parts.py" line="209" />
         <source>面积(亩)</source>
         <translation>Area (mu)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="207" />
+        <location filename="../../ui/models/household_parts.py" line="210" />
         <source>承包合同号</source>
         <translation>Contract no.</translation>
     </message>
@@ -7550,32 +7560,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>StructuresModel</name>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="230" />
+        <location filename="../../ui/models/household_parts.py" line="233" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="233" />
+        <location filename="../../ui/models/household_parts.py" line="236" />
         <source>结构</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="238" />
+        <location filename="../../ui/models/household_parts.py" line="241" />
         <source>建筑面积(㎡)</source>
         <translation>Floor area (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="239" />
+        <location filename="../../ui/models/household_parts.py" line="242" />
         <source>合法性</source>
         <translation>Legality</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="240" />
+        <location filename="../../ui/models/household_parts.py" line="243" />
         <source>建成年份</source>
         <translation>Year built</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_parts.py" line="241" />
+        <location filename="../../ui/models/household_parts.py" line="244" />
         <source>装修评估价(元)</source>
         <translation>Fit-out value (yuan)</translation>
     </message>

@@ -94,6 +94,7 @@ HISTORY_NAMES = (
     QT_TRANSLATE_NOOP("HistoryModel", "性别"),
     QT_TRANSLATE_NOOP("HistoryModel", "出生日期"),
     QT_TRANSLATE_NOOP("HistoryModel", "户口性质"),
+    QT_TRANSLATE_NOOP("HistoryModel", "文化程度"),
     QT_TRANSLATE_NOOP("HistoryModel", "安置人口"),
     QT_TRANSLATE_NOOP("HistoryModel", "地类"),
     QT_TRANSLATE_NOOP("HistoryModel", "面积(亩)"),

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QCoreApplication
 
 from resettle.domain.area import parse_quantity
-from resettle.domain.household import AttachmentData, ParcelData, PersonData, StructureData
+from resettle.domain.household import EDUCATION_LEVELS, AttachmentData, ParcelData, PersonData, StructureData
 from resettle.domain.ids import check_id
 from resettle.domain.money import MoneyError, to_fen, to_yuan
 from resettle.io.values import CellProblem, parse_birth_date
@@ -137,7 +137,7 @@ def _fmt(value: Decimal) -> str:
 
 
 class MembersModel(RecordListModel):
-    COL_NAME, COL_ID, COL_RELATION, COL_SEX, COL_BIRTH, COL_HUKOU, COL_RESETTLED = range(7)
+    COL_NAME, COL_ID, COL_RELATION, COL_SEX, COL_BIRTH, COL_HUKOU, COL_RESETTLED, COL_EDUCATION = range(8)
     COLUMNS = (
         Column("name", QT_TRANSLATE_NOOP("MembersModel", "姓名"), required, width=80),
         Column("id_number", QT_TRANSLATE_NOOP("MembersModel", "身份证号码"), id_number, width=170),
@@ -146,6 +146,7 @@ class MembersModel(RecordListModel):
         Column("birth_date", QT_TRANSLATE_NOOP("MembersModel", "出生日期"), birth_date, width=100),
         Column("hukou_type", QT_TRANSLATE_NOOP("MembersModel", "户口性质"), free, HUKOU_TYPES, width=80),
         Column("resettled", QT_TRANSLATE_NOOP("MembersModel", "安置人口"), yes_no, YES_NO, width=70),
+        Column("education", QT_TRANSLATE_NOOP("MembersModel", "文化程度"), free, ("", *EDUCATION_LEVELS), width=90),
     )
 
     def default_text(self, key: str) -> str:
@@ -177,6 +178,7 @@ class MembersModel(RecordListModel):
                     "birth_date": p.birth_date.isoformat() if p.birth_date else "",
                     "hukou_type": p.hukou_type,
                     "resettled": "是" if p.resettled else "否",  # data, not text
+                    "education": p.education,
                 }
                 for p in people
             ],
@@ -194,6 +196,7 @@ class MembersModel(RecordListModel):
                 birth_date=self.value(r, "birth_date"),
                 hukou_type=self.value(r, "hukou_type") or "农业",  # data, not text
                 resettled=bool(self.value(r, "resettled")),
+                education=self.value(r, "education") or "",
             )
             for r in range(self.rowCount())
         )

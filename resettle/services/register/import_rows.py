@@ -37,6 +37,7 @@ def to_data(h: SurveyHousehold, group_id: int, existing: HouseholdDetail | None 
                 sex=p.sex or "",
                 birth_date=p.birth_date,
                 hukou_type=prev.hukou_type if prev else "农业",
+                education=prev.education if prev else "",
                 resettled=prev.resettled if prev else True,
             )
         )
@@ -116,6 +117,7 @@ def _stored_person(hid: int, seq: int, p: PersonData) -> dict[str, object]:
         "sex": p.sex,
         "birth_date": p.birth_date.isoformat() if p.birth_date else None,
         "hukou_type": p.hukou_type,
+        "education": p.education,
         "resettled": 1 if p.resettled else 0,
     }
 

@@ -75,6 +75,7 @@ FIELD_LABELS: dict[str, str] = {
     "sex": "性别",
     "birth_date": "出生日期",
     "hukou_type": "户口性质",
+    "education": "文化程度",
     "resettled": "安置人口",
     "land_class": "地类",
     "area_mu": "面积(亩)",
