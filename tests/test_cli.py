@@ -248,6 +248,7 @@ def test_check_reports_a_row_edited_by_hand(
 # -- backup and restore -------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only  # restore of a register file from its backup
 def test_backup_then_restore_gives_back_the_same_data(
     demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -284,6 +285,7 @@ def test_backup_refuses_to_overwrite(demo_file: Path, tmp_path: Path, capsys: py
 
 
 @pytest.mark.parametrize("damage", ["truncated", "random", "zeroed-page"])
+@pytest.mark.sqlite_only  # restore of a register file from its backup
 def test_restore_refuses_a_damaged_file_and_keeps_the_database(
     demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
 ) -> None:

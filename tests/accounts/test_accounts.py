@@ -23,7 +23,7 @@ def test_without_accounts_everything_works_as_one_clerk(db: Database) -> None:
     pid = projects.create_project(db, "甲项目")
     assert pid > 0
     with db.read() as s:
-        user = s.connection().exec_driver_sql("SELECT user FROM audit_log ORDER BY id DESC LIMIT 1").scalar()
+        user = s.connection().exec_driver_sql('SELECT "user" FROM audit_log ORDER BY id DESC LIMIT 1').scalar()
     assert user == "clerk1"  # the OS user (the fixture's actor), no role
 
 
@@ -57,7 +57,9 @@ def test_login_names_account_and_role_in_the_audit_trail(db: Database) -> None:
     with db.read() as s:
         users = {
             str(u)
-            for (u,) in s.connection().exec_driver_sql("SELECT DISTINCT user FROM audit_log WHERE entity = 'project'")
+            for (u,) in s.connection().exec_driver_sql(
+                "SELECT DISTINCT \"user\" FROM audit_log WHERE entity = 'project'"
+            )
         }
     assert users == {"clerk（经办）"}
 

@@ -227,6 +227,7 @@ def test_tampering_in_one_project_is_reported_there_and_the_other_stays_clean(re
 # -- the chain head against its witnesses -----------------------------------------------------------
 
 
+@pytest.mark.sqlite_only  # the witness file beside a register file
 def test_deleting_the_newest_audit_entries_is_caught_by_the_witness(register: Database) -> None:
     hand_edit(
         register,
@@ -237,6 +238,7 @@ def test_deleting_the_newest_audit_entries_is_caught_by_the_witness(register: Da
     assert any("审计链比见证文件记录的短" in p for p in report.problems), report.problems
 
 
+@pytest.mark.sqlite_only  # the witness file beside a register file
 def test_an_entry_appended_with_a_valid_hash_is_caught_by_the_witness(register: Database) -> None:
     from resettle.store.audit import AUDIT_COLUMNS, entry_hash
 
@@ -269,6 +271,7 @@ def test_an_entry_appended_with_a_valid_hash_is_caught_by_the_witness(register: 
     assert any("多出 1 条记录" in p for p in report.problems), report.problems
 
 
+@pytest.mark.sqlite_only  # the witness file beside a register file
 def test_a_file_swapped_for_an_older_backup_is_reported_as_a_restore_to_an_older_state(register: Database) -> None:
     from resettle.store.backup import auto_backup
 
@@ -284,6 +287,7 @@ def test_a_file_swapped_for_an_older_backup_is_reported_as_a_restore_to_an_older
     assert any("恢复到较早状态（未经本程序）" in p and older.name in p for p in report.problems), report.problems
 
 
+@pytest.mark.sqlite_only  # the witness file beside a register file
 def test_a_restore_through_the_program_is_a_notice_not_a_problem(register: Database) -> None:
     from resettle.store.backup import auto_backup
 
@@ -356,6 +360,7 @@ def test_rows_removed_with_a_deleted_member_are_explained(register: Database) ->
     assert report.ok, report.problems
 
 
+@pytest.mark.sqlite_only  # the witness file beside a register file
 def test_a_process_killed_during_a_commit_leaves_a_witness_that_accepts_either_outcome(
     register: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -378,6 +383,7 @@ def test_a_process_killed_during_a_commit_leaves_a_witness_that_accepts_either_o
     assert w is not None and w.head == register.chain_head() and w.pending is None and not w.gaps
 
 
+@pytest.mark.sqlite_only  # the witness file beside a register file
 def test_the_entries_of_the_last_save_cut_off_are_caught(register: Database) -> None:
     """The witness is confirmed after each commit, so even the newest save's entries are missed when cut."""
     before = register.chain_head()

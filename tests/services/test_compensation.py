@@ -208,6 +208,7 @@ def test_compute_stores_lines_with_formula_and_table_version(demo_db: Database) 
             assert "24 个月" in ln.formula
 
 
+@pytest.mark.sqlite_only  # SQLite's typeof(); a server's BIGINT columns: tests/store/test_types.py
 def test_every_stored_money_and_quantity_column_is_an_integer(demo_db: Database) -> None:
     pid, _info = project_with_table(demo_db)
     computing.compute(demo_db, pid)

@@ -45,7 +45,7 @@ def test_result_counts_match_the_file(demo_db: Database, demo_template: Path) ->
     assert n["household"] == 60
     assert n["project"] == 1
     ((kind, households, persons, user, host),) = rows(
-        demo_db.path, "SELECT kind, households, persons, user, host FROM import_batch"
+        demo_db.path, 'SELECT kind, households, persons, "user", host FROM import_batch'
     )
     assert (kind, households, persons, user, host) == ("demo", 60, n["person"], CLERK.user, CLERK.host)
     assert n["person"] >= 60
