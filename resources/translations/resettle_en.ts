@@ -346,22 +346,22 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="407" />
+        <location filename="../../ui/import_wizard.py" line="413" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="418" />
+        <location filename="../../ui/import_wizard.py" line="424" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="424" />
+        <location filename="../../ui/import_wizard.py" line="430" />
         <source>没有导入任何数据。请关闭向导，改正后重新导入。</source>
         <translation>Nothing was imported. Close the wizard, correct the file and import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="439" />
+        <location filename="../../ui/import_wizard.py" line="445" />
         <source>导入完成（批次 {0}）：新增 {1} 户，变更 {2} 户，删除 {3} 户，共 {4} 人。
 可在「文件 → 导入批次…」中撤销整批导入。</source>
         <translation>Imported (batch {0}): {1} added, {2} changed, {3} removed households, {4} persons.
@@ -672,87 +672,87 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="304" />
+        <location filename="../../ui/import_wizard.py" line="310" />
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="321" />
+        <location filename="../../ui/import_wizard.py" line="326" />
         <source>同时删除库中有、文件里已没有的户</source>
         <translation>Also delete households no longer in the file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="322" />
+        <location filename="../../ui/import_wizard.py" line="327" />
         <source>导出错误报告…</source>
         <translation>Export error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="325" />
+        <location filename="../../ui/import_wizard.py" line="330" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="341" />
+        <location filename="../../ui/import_wizard.py" line="347" />
         <source>共 {0} 户、{1} 人。新增 {2} 户，变更 {3} 户，无变化 {4} 户，文件中没有的 {5} 户。</source>
         <translation>{0} households, {1} persons. {2} new, {3} changed, {4} unchanged, {5} not in the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="344" />
+        <location filename="../../ui/import_wizard.py" line="350" />
         <source>
 发现 {0} 处错误（必须改正后才能导入）、{1} 处提醒。点一行可查看该单元格。</source>
         <translation>
 {0} errors (must be fixed before importing), {1} warnings. Click a row to see the cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="346" />
+        <location filename="../../ui/import_wizard.py" line="352" />
         <source>有错误，不能导入。可以导出错误报告交给村里改正。</source>
         <translation>There are errors; nothing can be imported. Export an error report for the village to fix.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="348" />
+        <location filename="../../ui/import_wizard.py" line="354" />
         <source>
 没有错误，{0} 处提醒。</source>
         <translation>
 No errors, {0} warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="349" />
+        <location filename="../../ui/import_wizard.py" line="355" />
         <source>点「下一步」导入；导入前会自动备份数据库。</source>
         <translation>Click Next to import; the database is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="353" />
+        <location filename="../../ui/import_wizard.py" line="359" />
         <source>变更：</source>
         <translation>Changes: </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="325" />
-        <location filename="../../ui/import_wizard.py" line="389" />
+        <location filename="../../ui/import_wizard.py" line="330" />
+        <location filename="../../ui/import_wizard.py" line="395" />
         <source>导出错误报告</source>
         <translation>Export error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="389" />
+        <location filename="../../ui/import_wizard.py" line="395" />
         <source>-错误报告.xlsx</source>
         <translation>-error-report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="390" />
+        <location filename="../../ui/import_wizard.py" line="396" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="393" />
+        <location filename="../../ui/import_wizard.py" line="399" />
         <source>正在导出错误报告…</source>
         <translation>Writing the error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="397" />
+        <location filename="../../ui/import_wizard.py" line="403" />
         <source>错误报告</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="397" />
+        <location filename="../../ui/import_wizard.py" line="403" />
         <source>错误报告已保存到：
 {0}</source>
         <translation>Error report saved to:
@@ -1433,68 +1433,68 @@ No errors, {0} warnings.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="89" />
-        <location filename="../../ui/import_wizard.py" line="124" />
+        <location filename="../../ui/import_wizard.py" line="95" />
+        <location filename="../../ui/import_wizard.py" line="130" />
         <source>选择调查表</source>
         <translation>Choose survey workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="90" />
+        <location filename="../../ui/import_wizard.py" line="96" />
         <source>支持 .xlsx .xlsm .xls .ods 和 .csv（UTF-8 或 GB18030）。也可以把文件拖到主窗口上。</source>
         <translation>Reads .xlsx .xlsm .xls .ods and .csv (UTF-8 or GB18030). You can also drop a file on the main window.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="92" />
+        <location filename="../../ui/import_wizard.py" line="98" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="102" />
+        <location filename="../../ui/import_wizard.py" line="108" />
         <source>征收项目</source>
         <translation>Expropriation project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="107" />
+        <location filename="../../ui/import_wizard.py" line="113" />
         <source>请选择项目，或输入新项目的名称</source>
         <translation>Choose a project, or type the name of a new one</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="110" />
+        <location filename="../../ui/import_wizard.py" line="116" />
         <source>留空则从标题或工作表名识别</source>
         <translation>Leave empty to take it from the title or sheet name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="112" />
+        <location filename="../../ui/import_wizard.py" line="118" />
         <source>（自动识别）</source>
         <translation>(detect)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="116" />
+        <location filename="../../ui/import_wizard.py" line="122" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="117" />
+        <location filename="../../ui/import_wizard.py" line="123" />
         <source>导入到项目</source>
         <translation>Import into project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="118" />
+        <location filename="../../ui/import_wizard.py" line="124" />
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="119" />
+        <location filename="../../ui/import_wizard.py" line="125" />
         <source>列映射方案</source>
         <translation>Column mapping profile</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="125" />
+        <location filename="../../ui/import_wizard.py" line="131" />
         <source>表格 (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="141" />
+        <location filename="../../ui/import_wizard.py" line="147" />
         <source>打不开文件</source>
         <translation>Cannot open file</translation>
     </message>
@@ -1775,102 +1775,102 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="504" />
+        <location filename="../../ui/housing/moving.py" line="120" />
         <source>交房</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="508" />
+        <location filename="../../ui/housing/moving.py" line="124" />
         <source>交房 — {0}</source>
         <translation>Handover — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="518" />
+        <location filename="../../ui/housing/moving.py" line="134" />
         <source>所选房</source>
         <translation>Chosen flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="518" />
+        <location filename="../../ui/housing/moving.py" line="134" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="519" />
+        <location filename="../../ui/housing/moving.py" line="135" />
         <source>交房日期</source>
         <translation>Handover date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="520" />
+        <location filename="../../ui/housing/moving.py" line="136" />
         <source>钥匙（把）</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="521" />
+        <location filename="../../ui/housing/moving.py" line="137" />
         <source>水表读数</source>
         <translation>Water meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="522" />
+        <location filename="../../ui/housing/moving.py" line="138" />
         <source>电表读数</source>
         <translation>Electricity meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="523" />
+        <location filename="../../ui/housing/moving.py" line="139" />
         <source>燃气表读数</source>
         <translation>Gas meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="524" />
+        <location filename="../../ui/housing/moving.py" line="140" />
         <source>办证状态</source>
         <translation>Title deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="525" />
+        <location filename="../../ui/housing/moving.py" line="141" />
         <source>交房并出具入住通知单</source>
         <translation>Hand over and issue move-in notice</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="527" />
+        <location filename="../../ui/housing/moving.py" line="143" />
         <source>保存办证状态</source>
         <translation>Save deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="529" />
+        <location filename="../../ui/housing/moving.py" line="145" />
         <source>打印入住通知单…</source>
         <translation>Print move-in notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="543" />
+        <location filename="../../ui/housing/moving.py" line="159" />
         <source>尚未交房。</source>
         <translation>Not handed over yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="545" />
+        <location filename="../../ui/housing/moving.py" line="161" />
         <source>已于 {0} 交房，入住通知单 {1}</source>
         <translation>Handed over on {0}, move-in notice {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="561" />
+        <location filename="../../ui/housing/moving.py" line="177" />
         <source>表读数「{0}」不是数值</source>
         <translation>Meter reading “{0}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="581" />
+        <location filename="../../ui/housing/moving.py" line="197" />
         <source>打印入住通知单</source>
         <translation>Print move-in notice</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="581" />
+        <location filename="../../ui/housing/moving.py" line="197" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="581" />
+        <location filename="../../ui/housing/moving.py" line="197" />
         <source>入住通知单.pdf</source>
         <translation>move-in-notice.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="585" />
+        <location filename="../../ui/housing/moving.py" line="201" />
         <source>正在打印入住通知单…</source>
         <translation>Printing the move-in notice…</translation>
     </message>
@@ -3695,77 +3695,77 @@ Reason (kept in the audit trail):</translation>
 <context>
     <name>HouseholdPlacementDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="599" />
+        <location filename="../../ui/housing/moving.py" line="215" />
         <source>安置人口与安置方式</source>
         <translation>Resettled persons and option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="605" />
+        <location filename="../../ui/housing/moving.py" line="221" />
         <source>已搬迁腾空</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="608" />
+        <location filename="../../ui/housing/moving.py" line="224" />
         <source>保存安置方式</source>
         <translation>Save option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="610" />
+        <location filename="../../ui/housing/moving.py" line="226" />
         <source>认定 / 不认定所选成员…</source>
         <translation>Count / exclude selected member…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="612" />
+        <location filename="../../ui/housing/moving.py" line="228" />
         <source>保存搬迁日期</source>
         <translation>Save move-out date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="618" />
+        <location filename="../../ui/housing/moving.py" line="234" />
         <source>安置方式</source>
         <translation>Resettlement option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="623" />
+        <location filename="../../ui/housing/moving.py" line="239" />
         <source>搬迁腾空日期</source>
         <translation>Move-out date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="627" />
+        <location filename="../../ui/housing/moving.py" line="243" />
         <source>家庭成员（✓ 为安置人口；不认定须写明原因）</source>
         <translation>Members (✓ counted for resettlement; an exclusion needs a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="638" />
+        <location filename="../../ui/housing/moving.py" line="254" />
         <source>安置人口与安置方式 — {0} {1}</source>
         <translation>Resettled persons and option — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="639" />
+        <location filename="../../ui/housing/moving.py" line="255" />
         <source>（未发布安置标准）</source>
         <translation>(no published resettlement standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="640" />
+        <location filename="../../ui/housing/moving.py" line="256" />
         <source>安置人口 {0} 人，应安置面积 {1}</source>
         <translation>{0} resettled persons, entitled area {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="647" />
+        <location filename="../../ui/housing/moving.py" line="263" />
         <source>　不认定：{0}</source>
         <translation>  excluded: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="670" />
+        <location filename="../../ui/housing/moving.py" line="286" />
         <source>不认定</source>
         <translation>Exclude</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="670" />
+        <location filename="../../ui/housing/moving.py" line="286" />
         <source>认定</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="671" />
+        <location filename="../../ui/housing/moving.py" line="287" />
         <source>{0}「{1}」为安置人口的原因：</source>
         <translation>Reason to {0} “{1}” as a resettled person:</translation>
     </message>
@@ -3875,6 +3875,14 @@ Reason (kept in the audit trail):</translation>
     </message>
 </context>
 <context>
+    <name>HousingDialog</name>
+    <message>
+        <location filename="../../ui/housing/dialogs.py" line="68" />
+        <source>工作簿 (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>Workbooks (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+</context>
+<context>
     <name>ImportActions</name>
     <message>
         <location filename="../../ui/controllers/imports.py" line="22" />
@@ -3966,17 +3974,17 @@ Undo anyway?</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="472" />
+        <location filename="../../ui/import_wizard.py" line="478" />
         <source>导入调查表</source>
         <translation>Import survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="514" />
+        <location filename="../../ui/import_wizard.py" line="520" />
         <source>正在读取和检查…</source>
         <translation>Reading and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="531" />
+        <location filename="../../ui/import_wizard.py" line="537" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -4587,89 +4595,89 @@ Undo anyway?</translation>
 <context>
     <name>LotteryDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="247" />
-        <location filename="../../ui/housing/dialogs.py" line="248" />
-        <location filename="../../ui/housing/dialogs.py" line="266" />
+        <location filename="../../ui/housing/dialogs.py" line="239" />
+        <location filename="../../ui/housing/dialogs.py" line="240" />
+        <location filename="../../ui/housing/dialogs.py" line="258" />
         <source>抽签</source>
         <translation>Lottery</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="250" />
+        <location filename="../../ui/housing/dialogs.py" line="242" />
         <source>全项目</source>
         <translation>Whole project</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="257" />
+        <location filename="../../ui/housing/dialogs.py" line="249" />
         <source>现场公开产生的种子，如 公证员摇出的号码</source>
         <translation>Seed drawn in public on site, e.g. the number rolled by the notary</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="267" />
+        <location filename="../../ui/housing/dialogs.py" line="259" />
         <source>重新抽签…</source>
         <translation>Redraw…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="268" />
+        <location filename="../../ui/housing/dialogs.py" line="260" />
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="269" />
+        <location filename="../../ui/housing/dialogs.py" line="261" />
         <source>打印抽签记录…</source>
         <translation>Print lottery record…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="273" />
+        <location filename="../../ui/housing/dialogs.py" line="265" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="274" />
+        <location filename="../../ui/housing/dialogs.py" line="266" />
         <source>种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="290" />
+        <location filename="../../ui/housing/dialogs.py" line="282" />
         <source>本范围尚未抽签。</source>
         <translation>No lottery drawn for this scope yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="293" />
+        <location filename="../../ui/housing/dialogs.py" line="285" />
         <source>种子「{0}」，{1} 户，摘要 {2}</source>
         <translation>Seed “{0}”, {1} households, digest {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="300" />
+        <location filename="../../ui/housing/dialogs.py" line="292" />
         <source>请先输入现场公开产生的种子。</source>
         <translation>Enter the seed drawn in public on site first.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="307" />
+        <location filename="../../ui/housing/dialogs.py" line="299" />
         <source>重新抽签</source>
         <translation>Redraw</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="307" />
+        <location filename="../../ui/housing/dialogs.py" line="299" />
         <source>重新抽签的原因（原记录保留）：</source>
         <translation>Reason for the redraw (the earlier record is kept):</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="318" />
+        <location filename="../../ui/housing/dialogs.py" line="310" />
         <source>打印抽签记录</source>
         <translation>Print lottery record</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="318" />
+        <location filename="../../ui/housing/dialogs.py" line="310" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="318" />
+        <location filename="../../ui/housing/dialogs.py" line="310" />
         <source>抽签记录.pdf</source>
         <translation>lottery-record.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="322" />
+        <location filename="../../ui/housing/dialogs.py" line="314" />
         <source>正在打印抽签记录…</source>
         <translation>Printing the lottery record…</translation>
     </message>
@@ -4865,147 +4873,147 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="62" />
+        <location filename="../../ui/import_wizard.py" line="68" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="63" />
+        <location filename="../../ui/import_wizard.py" line="69" />
         <source>户主姓名</source>
         <translation>Head's name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="64" />
+        <location filename="../../ui/import_wizard.py" line="70" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="65" />
+        <location filename="../../ui/import_wizard.py" line="71" />
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="66" />
+        <location filename="../../ui/import_wizard.py" line="72" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="67" />
+        <location filename="../../ui/import_wizard.py" line="73" />
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="68" />
+        <location filename="../../ui/import_wizard.py" line="74" />
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="69" />
+        <location filename="../../ui/import_wizard.py" line="75" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="70" />
+        <location filename="../../ui/import_wizard.py" line="76" />
         <source>地类</source>
         <translation>Land class</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="71" />
+        <location filename="../../ui/import_wizard.py" line="77" />
         <source>征收土地面积(亩)</source>
         <translation>Land taken (mu)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="72" />
+        <location filename="../../ui/import_wizard.py" line="78" />
         <source>房屋结构</source>
         <translation>House structure</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="73" />
+        <location filename="../../ui/import_wizard.py" line="79" />
         <source>建筑面积(㎡)</source>
         <translation>Floor area (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="74" />
+        <location filename="../../ui/import_wizard.py" line="80" />
         <source>果树(棵)</source>
         <translation>Fruit trees</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="75" />
+        <location filename="../../ui/import_wizard.py" line="81" />
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="76" />
+        <location filename="../../ui/import_wizard.py" line="82" />
         <source>银行账号</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="77" />
+        <location filename="../../ui/import_wizard.py" line="83" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="156" />
+        <location filename="../../ui/import_wizard.py" line="162" />
         <source>工作表和列</source>
         <translation>Sheets and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="157" />
+        <location filename="../../ui/import_wizard.py" line="163" />
         <source>核对每一项对应的列；改动后点「重新识别」。可以把映射保存为本办公室的方案。</source>
         <translation>Check the column of each field; after changes click Re-read. The mapping can be saved as this office's profile.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="176" />
+        <location filename="../../ui/import_wizard.py" line="182" />
         <source>重新识别</source>
         <translation>Re-read</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="178" />
+        <location filename="../../ui/import_wizard.py" line="184" />
         <source>保存为映射方案…</source>
         <translation>Save as profile…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="182" />
+        <location filename="../../ui/import_wizard.py" line="188" />
         <source>预览工作表</source>
         <translation>Preview sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="208" />
+        <location filename="../../ui/import_wizard.py" line="214" />
         <source>读取的工作表：</source>
         <translation>Sheets to read:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="241" />
+        <location filename="../../ui/import_wizard.py" line="247" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="246" />
+        <location filename="../../ui/import_wizard.py" line="252" />
         <source>{0}：{1} 户，{2} 人，表头在第 {3} 行</source>
         <translation>{0}: {1} households, {2} persons, header in row {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="247" />
+        <location filename="../../ui/import_wizard.py" line="253" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="248" />
+        <location filename="../../ui/import_wizard.py" line="254" />
         <source>没有找到调查表格式的工作表</source>
         <translation>No sheet looks like a survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="281" />
+        <location filename="../../ui/import_wizard.py" line="287" />
         <source>保存映射方案</source>
         <translation>Save mapping profile</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="281" />
+        <location filename="../../ui/import_wizard.py" line="287" />
         <source>方案名称（例如本乡镇名称）：</source>
         <translation>Profile name (e.g. the township):</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="288" />
+        <location filename="../../ui/import_wizard.py" line="294" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
@@ -6727,32 +6735,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SettlementDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="337" />
+        <location filename="../../ui/housing/dialogs.py" line="329" />
         <source>差价结算</source>
         <translation>Price difference</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="338" />
+        <location filename="../../ui/housing/dialogs.py" line="330" />
         <source>差价结算与模拟安置</source>
         <translation>Price difference and trial placement</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="342" />
+        <location filename="../../ui/housing/dialogs.py" line="334" />
         <source>模拟安置（所选户）…</source>
         <translation>Trial placement (selected household)…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="358" />
+        <location filename="../../ui/housing/dialogs.py" line="350" />
         <source>{0} 户，应缴差价合计 {1} 元</source>
         <translation>{0} households, price difference due {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="364" />
+        <location filename="../../ui/housing/dialogs.py" line="356" />
         <source>请先在户表中选择一户。</source>
         <translation>Choose a household in the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="388" />
+        <location filename="../../ui/housing/dialogs.py" line="380" />
         <source>模拟安置测算表</source>
         <translation>Trial placement sheet</translation>
     </message>
@@ -6841,17 +6849,17 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SimulationDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="404" />
+        <location filename="../../ui/housing/dialogs.py" line="396" />
         <source>模拟安置 — {0} {1}</source>
         <translation>Trial placement — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="409" />
+        <location filename="../../ui/housing/dialogs.py" line="401" />
         <source>安置人口 {0} 人，应安置面积 {1} ㎡，补偿款合计 {2} 元</source>
         <translation>{0} resettled persons, entitled area {1} ㎡, compensation total {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="413" />
+        <location filename="../../ui/housing/dialogs.py" line="405" />
         <source>打印测算表…</source>
         <translation>Print sheet…</translation>
     </message>
@@ -7020,38 +7028,38 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>StandardDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="207" />
-        <location filename="../../ui/housing/dialogs.py" line="208" />
+        <location filename="../../ui/housing/dialogs.py" line="199" />
+        <location filename="../../ui/housing/dialogs.py" line="200" />
         <source>安置标准</source>
         <translation>Resettlement standard</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="213" />
+        <location filename="../../ui/housing/dialogs.py" line="205" />
         <source>导入安置标准…</source>
         <translation>Import resettlement standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="213" />
+        <location filename="../../ui/housing/dialogs.py" line="205" />
         <source>发布所选版本</source>
         <translation>Publish selected version</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="217" />
+        <location filename="../../ui/housing/dialogs.py" line="209" />
         <source>结算和过渡费按最新发布的版本计算；已发布的版本不能修改。</source>
         <translation>Settlements and transition allowances use the latest published version; a published version cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="227" />
+        <location filename="../../ui/housing/dialogs.py" line="219" />
         <source>导入安置标准</source>
         <translation>Import resettlement standard</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="229" />
+        <location filename="../../ui/housing/dialogs.py" line="221" />
         <source>正在导入安置标准…</source>
         <translation>Importing the resettlement standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="237" />
+        <location filename="../../ui/housing/dialogs.py" line="229" />
         <source>发布第 {0} 版？发布后不能修改。</source>
         <translation>Publish version {0}? It cannot be changed afterwards.</translation>
     </message>
@@ -7431,128 +7439,128 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="91" />
+        <location filename="../../ui/housing/dialogs.py" line="83" />
         <source>房源</source>
         <translation>Flats</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="92" />
+        <location filename="../../ui/housing/dialogs.py" line="84" />
         <source>安置小区与房源</source>
         <translation>Estates and flats</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="102" />
+        <location filename="../../ui/housing/dialogs.py" line="94" />
         <source>导入房源表…</source>
         <translation>Import flat list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="103" />
+        <location filename="../../ui/housing/dialogs.py" line="95" />
         <source>导出房源表…</source>
         <translation>Export flat list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="104" />
+        <location filename="../../ui/housing/dialogs.py" line="96" />
         <source>冻结…</source>
         <translation>Freeze…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="105" />
+        <location filename="../../ui/housing/dialogs.py" line="97" />
         <source>解冻…</source>
         <translation>Unfreeze…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="106" />
+        <location filename="../../ui/housing/dialogs.py" line="98" />
         <source>承诺交房日期…</source>
         <translation>Promised handover date…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="110" />
+        <location filename="../../ui/housing/dialogs.py" line="102" />
         <source>安置小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="126" />
+        <location filename="../../ui/housing/dialogs.py" line="118" />
         <source>{0}（{1} 套）</source>
         <translation>{0} ({1} flats)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="137" />
+        <location filename="../../ui/housing/dialogs.py" line="129" />
         <source>还没有房源：请导入开发商的房源表（工作表「房源」）。</source>
         <translation>No flats yet: import the developer's flat list (sheet 房源).</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="142" />
+        <location filename="../../ui/housing/dialogs.py" line="134" />
         <source>未设定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="143" />
+        <location filename="../../ui/housing/dialogs.py" line="135" />
         <source>承诺交房日期：{0}</source>
         <translation>Promised handover: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="150" />
+        <location filename="../../ui/housing/dialogs.py" line="142" />
         <source>导入房源表</source>
         <translation>Import flat list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="153" />
+        <location filename="../../ui/housing/dialogs.py" line="145" />
         <source>正在导入房源…</source>
         <translation>Importing the flats…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="156" />
+        <location filename="../../ui/housing/dialogs.py" line="148" />
         <source>已导入：新增 {0} 套，更新 {1} 套，其中冻结 {2} 套</source>
         <translation>Imported: {0} new, {1} updated, {2} of them frozen</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="162" />
+        <location filename="../../ui/housing/dialogs.py" line="154" />
         <source>导出房源表</source>
         <translation>Export flat list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="162" />
+        <location filename="../../ui/housing/dialogs.py" line="154" />
         <source>工作簿 (*.xlsx)</source>
         <translation>Workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="162" />
+        <location filename="../../ui/housing/dialogs.py" line="154" />
         <source>房源.xlsx</source>
         <translation>flats.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="165" />
+        <location filename="../../ui/housing/dialogs.py" line="157" />
         <source>正在导出房源…</source>
         <translation>Exporting the flats…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="167" />
+        <location filename="../../ui/housing/dialogs.py" line="159" />
         <source>已导出 {0} 套</source>
         <translation>Exported {0} flats</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="175" />
+        <location filename="../../ui/housing/dialogs.py" line="167" />
         <source>冻结房源</source>
         <translation>Freeze flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="175" />
+        <location filename="../../ui/housing/dialogs.py" line="167" />
         <source>冻结 {0} 的原因：</source>
         <translation>Reason to freeze {0}:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="183" />
+        <location filename="../../ui/housing/dialogs.py" line="175" />
         <source>解冻房源</source>
         <translation>Unfreeze flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="183" />
+        <location filename="../../ui/housing/dialogs.py" line="175" />
         <source>解冻 {0} 的原因：</source>
         <translation>Reason to unfreeze {0}:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="192" />
-        <location filename="../../ui/housing/dialogs.py" line="197" />
+        <location filename="../../ui/housing/dialogs.py" line="184" />
+        <location filename="../../ui/housing/dialogs.py" line="189" />
         <source>承诺交房日期</source>
         <translation>Promised handover date</translation>
     </message>
@@ -7941,83 +7949,83 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TransitionDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="426" />
+        <location filename="../../ui/housing/moving.py" line="42" />
         <source>过渡费</source>
         <translation>Transition allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="427" />
-        <location filename="../../ui/housing/dialogs.py" line="482" />
+        <location filename="../../ui/housing/moving.py" line="43" />
+        <location filename="../../ui/housing/moving.py" line="98" />
         <source>过渡费发放表</source>
         <translation>Transition allowance list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="434" />
+        <location filename="../../ui/housing/moving.py" line="50" />
         <source>本期（开始日期之后）</source>
         <translation>This period (after the start date)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="435" />
+        <location filename="../../ui/housing/moving.py" line="51" />
         <source>自搬迁之日起累计</source>
         <translation>Cumulative since moving out</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="439" />
+        <location filename="../../ui/housing/moving.py" line="55" />
         <source>计算</source>
         <translation>Compute</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="441" />
+        <location filename="../../ui/housing/moving.py" line="57" />
         <source>导出发放表…</source>
         <translation>Export list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="443" />
+        <location filename="../../ui/housing/moving.py" line="59" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="447" />
+        <location filename="../../ui/housing/moving.py" line="63" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="448" />
+        <location filename="../../ui/housing/moving.py" line="64" />
         <source>截止</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="449" />
+        <location filename="../../ui/housing/moving.py" line="65" />
         <source>口径</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="470" />
+        <location filename="../../ui/housing/moving.py" line="86" />
         <source>{0} 户，合计 {1} 元</source>
         <translation>{0} households, total {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="488" />
+        <location filename="../../ui/housing/moving.py" line="104" />
         <source>导出过渡费发放表</source>
         <translation>Export transition allowance list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="488" />
+        <location filename="../../ui/housing/moving.py" line="104" />
         <source>工作簿 (*.xlsx)</source>
         <translation>Workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="488" />
+        <location filename="../../ui/housing/moving.py" line="104" />
         <source>过渡费发放表.xlsx</source>
         <translation>transition-allowance.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="491" />
+        <location filename="../../ui/housing/moving.py" line="107" />
         <source>正在导出过渡费发放表…</source>
         <translation>Exporting the transition allowance list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="493" />
+        <location filename="../../ui/housing/moving.py" line="109" />
         <source>已导出 {0} 户，合计 {1} 元</source>
         <translation>Exported {0} households, total {1} yuan</translation>
     </message>
@@ -8187,14 +8195,6 @@ Expropriation surveys, compensation and documents.</translation>
         <location filename="../../ui/welcome.py" line="123" />
         <source>打不开</source>
         <translation>Cannot open</translation>
-    </message>
-</context>
-<context>
-    <name>_AreaDialog</name>
-    <message>
-        <location filename="../../ui/housing/dialogs.py" line="76" />
-        <source>工作簿 (*.xlsx *.xls *.ods *.csv)</source>
-        <translation>Workbooks (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
 </context>
 <context>

@@ -16,8 +16,9 @@ from resettle.store.database import Database
 from tests.conftest import CLERK
 from ui.areas import AreaContext
 from ui.housing import HousingArea
-from ui.housing.dialogs import LotteryDialog, SettlementDialog, StockDialog, TransitionDialog
+from ui.housing.dialogs import LotteryDialog, SettlementDialog, StockDialog
 from ui.housing.models import BoardModel, FlatsModel, QueueModel, SettlementModel
+from ui.housing.moving import TransitionDialog
 from ui.housing.selection import SelectionPage
 from ui.ops import OpRunner
 
@@ -174,7 +175,7 @@ def test_household_dialog_sets_mode_members_and_move_out(
 
     from PySide6.QtWidgets import QInputDialog
 
-    from ui.housing.dialogs import HandoverDialog, HouseholdPlacementDialog
+    from ui.housing.moving import HandoverDialog, HouseholdPlacementDialog
 
     hid = households.find_household_id(hdb, "东岗01001", pid)
     d = HouseholdPlacementDialog(ctx, pid, hid)

@@ -59,12 +59,12 @@ class HousingArea(AreaMenu):
         return self.open_for_project(lambda pid: SettlementDialog(self.ctx, pid))
 
     def show_transition(self) -> QDialog | None:
-        from ui.housing.dialogs import TransitionDialog
+        from ui.housing.moving import TransitionDialog
 
         return self.open_for_project(lambda pid: TransitionDialog(self.ctx, pid))
 
     def show_household(self) -> QDialog | None:
-        from ui.housing.dialogs import HouseholdPlacementDialog
+        from ui.housing.moving import HouseholdPlacementDialog
 
         hid = self.chosen_household(self.tr("安置"), self.tr("请先在户表中选择一户。"))
         if hid is None:
@@ -72,7 +72,7 @@ class HousingArea(AreaMenu):
         return self.open_for_project(lambda pid: HouseholdPlacementDialog(self.ctx, pid, hid))
 
     def show_handover(self) -> QDialog | None:
-        from ui.housing.dialogs import HandoverDialog
+        from ui.housing.moving import HandoverDialog
 
         hid = self.chosen_household(self.tr("交房"), self.tr("请先在户表中选择一户。"))
         if hid is None:
