@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -43,7 +42,14 @@ from resettle.store.database import Database
 from resettle.store.paths import data_dir
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.import_steps import apply_import, grid_rows, preview_import, read_options, sheet_names, write_report
-from ui.models.import_models import PREVIEW_COLUMN_MAX, IssuesModel, SheetGridModel, column_letter, fit_columns
+from ui.models.import_models import (
+    PREVIEW_COLUMN_MAX,
+    IssuesModel,
+    SheetGridModel,
+    column_letter,
+    fit_columns,
+    fit_issue_columns,
+)
 from ui.ops import OpRunner
 from ui.tables import stacked
 
@@ -309,8 +315,7 @@ class CheckPage(QWizardPage):
         self.view.setModel(self.issues)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setStretchLastSection(True)  # the others fitted to their texts once set
         self.view.clicked.connect(self.show_cell)
         self.cell_model = SheetGridModel(self)
         self.cell_view = QTableView()
@@ -338,6 +343,7 @@ class CheckPage(QWizardPage):
         p = self.wiz.preview
         assert p is not None
         self.issues.set_issues(p.issues)
+        fit_issue_columns(self.view, self.issues)
         text = self.tr("共 {0} 户、{1} 人。新增 {2} 户，变更 {3} 户，无变化 {4} 户，文件中没有的 {5} 户。").format(
             p.households, p.persons, len(p.added), len(p.changed), p.unchanged, len(p.removed))  # fmt: skip
         if p.errors:

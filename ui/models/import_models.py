@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -82,6 +82,11 @@ class IssuesModel(RowsModel["ImportIssue"]):
     def issue(self, row: int) -> ImportIssue:
         return self.row(row)
 
+    def text(self, row: int, column: int) -> str:
+        """The text a cell shows (what its width is measured on)."""
+        value = self.COLUMNS[column][1](self._rows[row])
+        return "" if value is None else str(value)
+
 
 def column_letter(index: int) -> str:
     letters = ""
@@ -152,26 +157,41 @@ class SheetGridModel(QAbstractTableModel):
 
 
 PREVIEW_COLUMN_MAX = 180  # px: a merged title in column A must not push the other columns off screen
+ISSUE_SAMPLE_ROWS = 1000  # Qt's own bound for ResizeToContents (QHeaderView.resizeContentsPrecision)
 PREVIEW_SAMPLE_ROWS = 50  # rows a column's width is measured on: the first ones, and as many around the cell shown
 
 
 def fit_columns(view: QTableView, model: SheetGridModel, around: int = -1) -> None:
     """Each column as wide as its header and the longest text of a bounded sample of rows (the first
-    ``PREVIEW_SAMPLE_ROWS`` and as many around row ``around``), at most ``PREVIEW_COLUMN_MAX``: the
-    width ``resizeColumnsToContents`` gives those rows, without asking the delegate the size of every
-    cell of a sheet of thousands of rows. The texts are measured with the view's font; the delegate is
-    asked only for the two widest of each column (its margins and rounding then are exactly Qt's)."""
-    rows = model.sample(PREVIEW_SAMPLE_ROWS, around)
+    ``PREVIEW_SAMPLE_ROWS`` and as many around row ``around``), at most ``PREVIEW_COLUMN_MAX``."""
+    fit_to_texts(view, model.sample(PREVIEW_SAMPLE_ROWS, around), model.text, model.columnCount(), PREVIEW_COLUMN_MAX)
+
+
+def fit_issue_columns(view: QTableView, model: IssuesModel) -> None:
+    """The problems' columns as wide as their header and texts (the first ``ISSUE_SAMPLE_ROWS`` problems,
+    as many as Qt's ResizeToContents measures); the last column (说明) takes the rest of the width."""
+    rows = range(min(model.rowCount(), ISSUE_SAMPLE_ROWS))
+    fit_to_texts(view, rows, model.text, model.columnCount() - 1, None)
+
+
+def fit_to_texts(view: QTableView, rows: Sequence[int], text: Callable[[int, int], str], columns: int,
+                 cap: int | None) -> None:  # fmt: skip
+    """The width ``resizeColumnsToContents`` gives ``rows``, without asking the delegate the size of every
+    cell (thousands of rows, each a few calls into Python): the texts are measured with the view's font,
+    and the delegate is asked only for the two widest of each column (its margins and rounding then
+    are exactly Qt's)."""
+    view.ensurePolished()
+    model = view.model()
     metrics = QFontMetricsF(view.font())
     grid = 1 if view.showGrid() else 0
     header = view.horizontalHeader()
-    for c in range(model.columnCount()):
+    for c in range(columns):
         widest: dict[str, tuple[float, int]] = {}
         for r in rows:
-            text = model.text(r, c)
-            if text and text not in widest:
-                widest[text] = (max(metrics.horizontalAdvance(line) for line in text.split("\n")), r)
+            t = text(r, c)
+            if t and t not in widest:
+                widest[t] = (max(metrics.horizontalAdvance(line) for line in t.split("\n")), r)
         width = header.sectionSizeHint(c)
         for _, r in heapq.nlargest(2, widest.values()):
             width = max(width, view.sizeHintForIndex(model.index(r, c)).width() + grid)
-        header.resizeSection(c, min(width, PREVIEW_COLUMN_MAX))
+        header.resizeSection(c, width if cap is None else min(width, cap))
