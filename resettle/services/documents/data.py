@@ -38,7 +38,7 @@ from resettle.store.compensation_models import (
 from resettle.store.models import Household, Project, Village, VillageGroup
 
 __all__ = [
-    "Scope",
+    "PrintScope",
     "adjustment_formula",
     "chain_stamp",
     "lines_of_view",
@@ -54,7 +54,7 @@ CHUNK = 500
 
 
 @dataclass(frozen=True)
-class Scope:
+class PrintScope:
     """Which households a print run covers: explicit ids, or a group, a village or a whole project."""
 
     project_id: int | None = None
@@ -74,16 +74,16 @@ class Scope:
         return f"project:{self.project_id}"
 
 
-def scope_from_key(key: str, snapshot: dict[str, Any]) -> Scope:
+def scope_from_key(key: str, snapshot: dict[str, Any]) -> PrintScope:
     """The scope a register row names (a list of households is read back from its snapshot)."""
     what, _, value = key.partition(":")
     if what == "group":
-        return Scope(group_id=int(value))
+        return PrintScope(group_id=int(value))
     if what == "village":
-        return Scope(village_id=int(value))
+        return PrintScope(village_id=int(value))
     if what == "project":
-        return Scope(project_id=int(value))
-    return Scope(household_ids=tuple(int(row[0]) for row in snapshot.get("households", [])))
+        return PrintScope(project_id=int(value))
+    return PrintScope(household_ids=tuple(int(row[0]) for row in snapshot.get("households", [])))
 
 
 def adjustment_formula(reason: str) -> str:
@@ -103,7 +103,7 @@ def chain_stamp(conn: Any, on: date | None = None) -> ChainStamp:
     return ChainStamp(head.seq, head.hash, on or date.today())
 
 
-def scope_households(s: Session, scope: Scope) -> tuple[int, list[int], str]:
+def scope_households(s: Session, scope: PrintScope) -> tuple[int, list[int], str]:
     """(project id, household ids in village/group/户号 order, label of the scope)."""
     q = (
         select(Household.id, Household.project_id, Village.name, VillageGroup.name, Household.household_no)

@@ -51,7 +51,7 @@ from resettle.services.accounts.guard import Need, require
 from resettle.services.compensation import summaries
 from resettle.services.demo.register import is_demo
 from resettle.services.documents.data import (
-    Scope,
+    PrintScope,
     load_compensation,
     load_households,
     load_project,
@@ -108,9 +108,9 @@ def scope_of(
     project_id: int | None = None,
     village_id: int | None = None,
     group_id: int | None = None,
-) -> Scope:
+) -> PrintScope:
     """The scope a caller names by its ids: explicit households, or a group, a village or a whole project."""
-    return Scope(
+    return PrintScope(
         project_id=project_id,
         village_id=village_id,
         group_id=group_id,
@@ -161,7 +161,7 @@ class PrintJob:
     env: jinja2.Environment
     township: TownshipDetails
     project: ProjectInfo
-    scope: Scope
+    scope: PrintScope
     scope_label: str
     household_ids: list[int]
     terms: Terms
@@ -174,7 +174,7 @@ class PrintJob:
 
     @classmethod
     def start(
-        cls, db: Database, kind: str | DocumentKind, scope: Scope, options: DocumentOptions | None, draft: bool
+        cls, db: Database, kind: str | DocumentKind, scope: PrintScope, options: DocumentOptions | None, draft: bool
     ) -> PrintJob:
         """Refuses before anything is numbered: no Chinese font, no household, unready details, too early."""
         info = kind_of(kind)

@@ -15,7 +15,7 @@ from resettle.documents.kinds import HOUSING_KINDS, DocumentKind, kind_of
 from resettle.documents.render import PdfBook, PrintableDocument, PrintCancelled, PrinterOutput, write_pdf
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
-from resettle.services.documents.data import Scope, scope_from_key
+from resettle.services.documents.data import PrintScope, scope_from_key
 from resettle.services.documents.job import (
     Cancelled,
     PrintJob,
@@ -211,7 +211,7 @@ def reprint_document(db: Database, document_id: int, out: Path) -> ExportResult:
         s.expunge(doc)
     info = kind_of(doc.kind)
     if doc.household_id is not None:
-        scope = Scope(household_ids=(doc.household_id,))
+        scope = PrintScope(household_ids=(doc.household_id,))
     else:
         scope = scope_from_key(doc.scope, json.loads(doc.snapshot))
     job = PrintJob.start(db, info.kind, scope, None, False)

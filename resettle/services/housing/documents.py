@@ -24,7 +24,7 @@ from resettle.domain.money import format_yuan, to_capital, to_fen
 from resettle.domain.township import TownshipDetails
 from resettle.errors import ValidationError
 from resettle.services.accounts.guard import Need, require
-from resettle.services.documents.data import Scope, load_project, scope_households
+from resettle.services.documents.data import PrintScope, load_project, scope_households
 from resettle.services.documents.fonts import document_fonts, safe_stem
 from resettle.services.documents.ready import refuse_unless_ready
 from resettle.services.housing import placement, settlement, stock
@@ -76,7 +76,7 @@ def _base(township: TownshipDetails, project: ProjectInfo, fonts: DocumentFonts)
 def housing_documents(
     db: Database,
     kind: str | DocumentKind,
-    scope: Scope,
+    scope: PrintScope,
     *,
     draft: bool = False,
 ) -> HousingRun:
