@@ -45,6 +45,13 @@ class _Rows:
 SERVER_PRAGMAS = {"PRAGMA integrity_check": [("ok",)], "PRAGMA foreign_key_check": []}
 
 
+# A tamperer switching the program's guards off: dropping the append-only triggers, foreign keys off.
+# On a server a superuser does both at once for the session: triggers (and foreign-key checks) are not fired.
+TAMPERER_SWITCHES = frozenset(
+    {"DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_log_no_delete", "PRAGMA foreign_keys = OFF"}
+)
+
+
 class Raw:
     def __init__(self, db: Database | None = None, triggers: bool = True, *, path: Path | None = None) -> None:
         server = db.server if db is not None else None
@@ -67,6 +74,9 @@ class Raw:
         if self.server:
             if sql.strip() in SERVER_PRAGMAS:
                 return _Rows(SERVER_PRAGMAS[sql.strip()])
+            if sql.strip() in TAMPERER_SWITCHES:  # what the sqlite3 shell's user does, as a server superuser does it
+                self.conn.execute("SET session_replication_role = replica")
+                return _Rows([])
             # one savepoint per statement: a refused statement undoes itself only, as on SQLite (PostgreSQL
             # would otherwise abort the whole transaction)
             with self.conn.transaction():

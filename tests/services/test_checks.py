@@ -300,6 +300,7 @@ def test_a_restore_through_the_program_is_a_notice_not_a_problem(register: Datab
     assert any(n.startswith("恢复到较早状态") and older.name in n for n in report.notices), report.notices
 
 
+@pytest.mark.sqlite_only  # witness_head: the witness file beside a register file
 def test_the_cli_reports_the_new_findings_in_json(register: Database, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 

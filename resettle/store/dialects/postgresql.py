@@ -215,7 +215,19 @@ class RawReader:
     def __init__(self, address: ServerAddress, password: str | None) -> None:
         import psycopg
 
-        self._conn = psycopg.connect(**conninfo(address, password))
+        class Reader(psycopg.Connection[Any]):
+            """Like a sqlite3 connection, one dropped without close() just ends (its snapshot with it)."""
+
+            def __del__(self, *_args: Any) -> None:
+                with contextlib.suppress(Exception):
+                    self.close()
+
+        class ReaderCursor(psycopg.ServerCursor[Any]):
+            def __del__(self, *_args: Any) -> None:  # closed with the connection's transaction
+                pass
+
+        self._conn = Reader.connect(**conninfo(address, password))
+        self._conn.server_cursor_factory = ReaderCursor
         _install_numeric_loader(self._conn)
         self._conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         self._conn.read_only = True
