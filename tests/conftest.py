@@ -54,6 +54,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.xfail(reason=known[item.nodeid], strict=False))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_qt_application() -> Iterator[None]:
+    """One QApplication for the whole run, made before any test. Otherwise a test that prints makes
+    a plain QGuiApplication (resettle.documents.fonts.ensure_gui_app) and pytest-qt's widget fixtures
+    in a later test of the same worker refuse it: which tests share a worker changes from run to run."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    yield
+    del app
+
+
 @pytest.fixture(autouse=True)
 def _drop_test_databases(tmp_path: Path) -> Iterator[None]:
     """On PostgreSQL: the databases standing for this test's files are dropped after it."""
