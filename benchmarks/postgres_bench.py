@@ -181,27 +181,12 @@ def bench_compute(admin: str, out: Path, households: int) -> None:
 
 
 def bench_clerks(admin: str, clerks: int, edits: int) -> None:
-    from resettle.domain.household import HouseholdData, PersonData
-    from resettle.services.register import households, projects
     from resettle.store.database import Database
-    from tests.postgres.clerks import clerk
+    from tests.postgres.clerks import clerk, shared_households
 
     url = fresh_database(admin, "bench_clerks")
     with Database.open(url) as db:
-        pid = projects.create_project(db, "联合项目")
-        gid = projects.add_group(db, pid, "共用村", "一组")
-        shared = [
-            households.create_household(
-                db,
-                HouseholdData(
-                    household_no=f"S{i:03d}",
-                    group_id=gid,
-                    head_name=f"共用{i}",
-                    persons=(PersonData(f"共用{i}", "", "户主"),),
-                ),
-            ).id
-            for i in range(20)
-        ]
+        pid, shared = shared_households(db, 20)
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(clerks) as pool:
         t0 = time.perf_counter()

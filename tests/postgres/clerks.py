@@ -20,6 +20,25 @@ from resettle.store.audit import Actor
 from resettle.store.database import Database
 
 
+def shared_households(db: Database, count: int) -> tuple[int, list[int]]:
+    """The project the clerks work in and ``count`` households every clerk edits: (project id, ids)."""
+    pid = projects.create_project(db, "联合项目")
+    gid = projects.add_group(db, pid, "共用村", "一组")
+    ids = [
+        households.create_household(
+            db,
+            HouseholdData(
+                household_no=f"S{i:03d}",
+                group_id=gid,
+                head_name=f"共用{i}",
+                persons=(PersonData(f"共用{i}", "", "户主"),),
+            ),
+        ).id
+        for i in range(count)
+    ]
+    return pid, ids
+
+
 def clerk(url: str, n: int, shared: list[int], project_id: int, edits: int, adds: int) -> dict[str, Any]:
     out: dict[str, Any] = {"saved": [], "conflicts": 0, "other_errors": [], "latencies": [], "added": 0}
     rng = random.Random(n)

@@ -12,7 +12,7 @@ from resettle.domain.household import HouseholdData, PersonData
 from resettle.services.register import checks, households, projects
 from resettle.store.database import Database
 from tests.conftest import CLERK
-from tests.postgres.clerks import clerk
+from tests.postgres.clerks import clerk, shared_households
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 CLERKS = 10
@@ -21,20 +21,7 @@ ADDS = 4
 
 
 def test_ten_clerks_lose_no_update_and_the_check_stays_green(server_db: Database, server_url: str) -> None:
-    pid = projects.create_project(server_db, "联合项目")
-    gid = projects.add_group(server_db, pid, "共用村", "一组")
-    shared = [
-        households.create_household(
-            server_db,
-            HouseholdData(
-                household_no=f"S{i:03d}",
-                group_id=gid,
-                head_name=f"共用{i}",
-                persons=(PersonData(f"共用{i}", "", "户主"),),
-            ),
-        ).id
-        for i in range(5)
-    ]
+    pid, shared = shared_households(server_db, 5)
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(CLERKS) as pool:
         results = pool.starmap(clerk, [(server_url, n, shared, pid, EDITS, ADDS) for n in range(CLERKS)])
