@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-__all__ = ["HEAD_RELATIONS", "head_index", "head_member", "head_sql"]
+__all__ = ["HEAD_RELATIONS", "head_index", "head_member"]
 
 HEAD_RELATIONS = ("户主", "本人", "户主本人")
 
@@ -35,19 +35,3 @@ def head_member(
     """The head among ``members`` (any objects; ``name`` and ``relation`` read them)."""
     index = head_index([(name(m), relation(m)) for m in members], head_name)
     return None if index is None else members[index]
-
-
-def head_sql(household: str = "h") -> str:
-    """The same rule as a SQL expression: the head's ID number for the household row aliased
-    ``household`` (``''`` without members)."""
-    relations = ", ".join(f"'{r}'" for r in HEAD_RELATIONS)
-    pick = "(SELECT p.id_number FROM person p WHERE p.household_id = {h}.id AND {cond} ORDER BY p.seq, p.id LIMIT 1)"
-    return (
-        "coalesce("
-        + pick.format(h=household, cond=f"p.relation IN ({relations})")
-        + ", "
-        + pick.format(h=household, cond=f"p.name = {household}.head_name")
-        + ", "
-        + pick.format(h=household, cond="1")
-        + ", '')"
-    )
