@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -52,16 +52,25 @@ TAMPERER_SWITCHES = frozenset(
 )
 
 
+class _Quiet(psycopg.Connection[Any]):
+    """Like a sqlite3 connection, one a test drops without close() just ends (no ResourceWarning
+    turning up later in another test)."""
+
+    def __del__(self, *_args: Any) -> None:
+        with suppress(Exception):
+            self.close()
+
+
 class Raw:
     def __init__(self, db: Database | None = None, triggers: bool = True, *, path: Path | None = None) -> None:
         server = db.server if db is not None else None
         password = db._password if db is not None else None
         if db is None and path is not None and testmap.active():
             address, password = testmap.server()
-            server = ServerAddress(address.host, address.port, testmap.database_for(path), address.user)
+            server = ServerAddress(address.host, address.port, testmap.for_raw(path), address.user)
         self.server = server is not None
         if server is not None:
-            self.conn: Any = psycopg.connect(**conninfo(server, password))
+            self.conn: Any = _Quiet.connect(**conninfo(server, password))
             if not triggers:
                 self.conn.execute("SET session_replication_role = replica")
         else:

@@ -320,13 +320,14 @@ def test_refusals_exit_1_with_a_chinese_message(
     assert "冲突" in refused(capsys, "--db", str(demo_file), "demo", "--households", "60", "--seed", "7")
     other = tmp_path / "other.db"
     conn = dbraw.connect(other)
-    conn.execute("CREATE TABLE t (x)")
+    conn.execute("CREATE TABLE t (x INTEGER)")
     conn.commit()
     conn.close()
     assert "不是本程序" in refused(capsys, "--db", str(other), "check")
     assert "网络共享盘" in refused(capsys, "--db", "//server/share/register.sqlite3", "check")
 
 
+@pytest.mark.sqlite_only  # the instance lock is a file lock beside the register file
 def test_a_locked_database_is_refused(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with Database.open(demo_file, actor=CLERK, startup_backup=False):
         assert "另一个程序实例" in refused(capsys, "--db", str(demo_file), "check")

@@ -91,6 +91,16 @@ def test_a_command_imports_its_own_group_only() -> None:
         assert not loaded(modules, name), name
 
 
+def test_export_in_a_fresh_process_offers_the_kinds_other_groups_add() -> None:
+    """``export roster`` once failed with "invalid choice" in a fresh process: the exchange group adds
+    roster, disclosure and payments, and only the compensation group was imported for ``export``."""
+    modules, printed = cli_modules("export", "--help")
+    for kind in ("compensation", "roster", "disclosure", "payments"):
+        assert kind in printed, kind
+    assert loaded(modules, "resettle.cli.exchange")
+    assert not loaded(modules, "resettle.cli.payments")
+
+
 def test_the_command_table_is_what_the_groups_register() -> None:
     import argparse
 

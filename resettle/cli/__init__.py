@@ -55,6 +55,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "move-to": ("move", "把登记册文件迁入 PostgreSQL 服务器上的空数据库（逐表复制后核对行数、金额合计、审计链和封印）"),
 }
 
+# Commands whose choices other groups extend: their modules are imported (not registered) with the
+# command's own group, so ``resettle export roster`` works in a fresh process.
+EXTENDED_BY: dict[str, tuple[str, ...]] = {"export": ("exchange",)}
+
 
 def command_in(argv: Sequence[str]) -> str | None:
     """The sub-command named in ``argv`` (after the program's own --db / --json), if any."""
@@ -74,6 +78,8 @@ def build_parser(command: str | None = None, *, every_group: bool = False) -> ar
     sub = parser.add_subparsers(dest="command", required=True)
     wanted = COMMANDS[command][0] if command in COMMANDS else None
     registered: set[str] = set()
+    for group in () if every_group or command is None else EXTENDED_BY.get(command, ()):
+        importlib.import_module(f"resettle.cli.{group}")
     for name, (group, help_text) in COMMANDS.items():
         if every_group or group == wanted:
             if group not in registered:

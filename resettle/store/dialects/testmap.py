@@ -100,6 +100,23 @@ def resolve(path: Path) -> tuple[ServerAddress, str | None, bool]:
     return ServerAddress(address.host, address.port, name, address.user), password, created
 
 
+def for_raw(path: Path) -> str:
+    """The database a raw connection to ``path`` reaches, as ``sqlite3.connect(path)`` reaches the
+    file: a copied register's database is cloned first (as ``resolve``), and a path that holds no
+    register yet gets an *empty* database (not the migrated template), as sqlite3 makes an empty file."""
+    path = Path(path)
+    if is_mapped_file(path):
+        return resolve(path)[0].database
+    name = database_for(path)
+    with _admin() as conn, conn.cursor() as cur:
+        if not _exists(cur, name):
+            cur.execute(f'CREATE DATABASE "{name}"')
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(MARKER + name + "\n", encoding="utf-8")
+    return name
+
+
 def _marked_name(path: Path) -> str | None:
     """The database a marker file names (None: no marker there)."""
     if not is_mapped_file(path):
