@@ -74,6 +74,12 @@ def _drop_test_databases(tmp_path: Path) -> Iterator[None]:
         testmap.drop_under(tmp_path)
 
 
+def child_server_env() -> dict[str, str]:
+    """What a child process with a minimal environment needs to reach the same test registers: the
+    test server's URL on PostgreSQL runs (nothing on SQLite)."""
+    return {testmap.ENV: os.environ[testmap.ENV]} if ON_POSTGRES else {}
+
+
 def copy_register(src: Path, dst: Path) -> None:
     """A copy of a closed register: the file (and its WAL), or on PostgreSQL its database."""
     if ON_POSTGRES:

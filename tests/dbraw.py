@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+from sqlalchemy import Engine
 
 from resettle.store.database import Database
-from resettle.store.dialects import ServerAddress, testmap
+from resettle.store.dialects import ServerAddress, postgresql, testmap
 from resettle.store.dialects.postgresql import conninfo, qmark_to_format
+from resettle.store.engine import make_engine
 
 INTEGRITY_ERRORS: tuple[type[Exception], ...] = (sqlite3.IntegrityError, psycopg.errors.IntegrityError)
 AUDIT_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete")
@@ -127,6 +129,17 @@ def opened(db: Database, triggers: bool = True) -> Iterator[Raw]:
         yield raw
     finally:
         raw.close()
+
+
+def bare_engine(path: Path) -> Engine:
+    """An engine on an empty register at ``path``, for a test that builds an older schema itself
+    (Alembic to a revision): the file, or an empty database on the test server."""
+    if testmap.active():
+        address, password = testmap.server()
+        return postgresql.make_engine(
+            ServerAddress(address.host, address.port, testmap.for_raw(path), address.user), password
+        )
+    return make_engine(path)
 
 
 def connect(path: Path | str) -> Raw:

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from resettle.cli import main
 from resettle.services.register import households
 from resettle.store.database import Database
-from tests.conftest import CLERK
+from tests.conftest import CLERK, child_server_env
 from tests.documents.conftest import _copy, pdf_text
 
 
@@ -114,7 +114,7 @@ def test_the_command_prints_without_a_window_in_a_fresh_process(register: Path, 
     """No QApplication exists in a CLI process: an offscreen QGuiApplication is made for printing."""
     _hid, no, head = first_household(register)
     out = tmp_path / "v.pdf"
-    env = {"RESETTLE_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    env = {"RESETTLE_DATA_DIR": str(tmp_path / "data"), "PATH": "/usr/bin:/bin", **child_server_env()}
     done = subprocess.run(
         [sys.executable, "-m", "resettle", "--db", str(register), "print", "voucher", str(out), "--household", no],
         capture_output=True,

@@ -105,7 +105,7 @@ def test_the_file_itself_refuses_a_second_selection_of_a_flat(hdb: Database, pid
         with pytest.raises(dbraw.INTEGRITY_ERRORS, match=r"(?i)unique"):
             conn.execute(
                 "INSERT INTO flat_selection (household_id, flat_id, slot, owner_ids, ahead_of_order, source,"
-                " chosen_by, version, seal) VALUES (?, ?, 1, '', 0, 'x', '', 1, '')",
+                " chosen_by, version, seal) VALUES (?, ?, 1, '', FALSE, 'x', '', 1, '')",
                 (hid(hdb, pid, "东岗01002"), f),
             )
     finally:

@@ -345,8 +345,8 @@ def test_user_text_is_written_as_text_never_a_formula(db: Database, tmp_path: Pa
     for n, name in enumerate(HOSTILE, start=1):
         households.create_household(db, HouseholdData(household_no=f"X{n}", group_id=gid, head_name="占位"))
         with db.write(reason="测试：写入恶意文本") as s:  # the editor would refuse such a name; the file may not
-            s.execute(text("UPDATE household SET head_name = :v, remarks = :v WHERE household_no = :n"),
-                      {"v": name, "n": f"X{n}"})  # fmt: skip
+            s.execute(text("UPDATE household SET head_name = :v, remarks = :w WHERE household_no = :n"),
+                      {"v": name, "w": name, "n": f"X{n}"})  # fmt: skip
     files = {}
     for kind in ("roster", "disclosure", "payments"):
         files[kind] = tmp_path / f"{kind}.xlsx"

@@ -15,6 +15,7 @@ from resettle.services.livelihood import dashboard, report
 from resettle.services.payments.progress import payment_counts
 from resettle.store.database import Database
 from tests import dbraw
+from tests.conftest import ON_POSTGRES
 
 REFERENCE = date(2026, 3, 31)
 
@@ -29,25 +30,26 @@ def _sql(db: Database, query: str, *params: object) -> int:
 
 LAND_LOST = """
     FROM person p JOIN household h ON h.id = p.household_id JOIN village_group g ON g.id = h.group_id
-    WHERE h.project_id = ? AND (? IS NULL OR g.village_id = ?)
+    WHERE h.project_id = ? AND (CAST(? AS INTEGER) IS NULL OR g.village_id = ?)
       AND EXISTS (SELECT 1 FROM land_parcel l WHERE l.household_id = h.id AND l.area_mu > 0)
 """
 AGE = "(CAST(strftime('%Y', :ref) AS INT) - CAST(strftime('%Y', p.birth_date) AS INT) - (strftime('%m-%d', :ref) < strftime('%m-%d', p.birth_date)))"
+AGE_ON_SERVER = "CAST(date_part('year', age(DATE :ref, p.birth_date)) AS INT)"  # the same whole years
 
 
 def _direct(db: Database, project: int, village: int | None) -> dict[str, object]:
     ref = REFERENCE.isoformat()
-    age = AGE.replace(":ref", f"'{ref}'")
+    age = (AGE_ON_SERVER if ON_POSTGRES else AGE).replace(":ref", f"'{ref}'")
     working = f"{LAND_LOST} AND {age} >= 16 AND {age} < CASE p.sex WHEN '女' THEN 50 ELSE 60 END"
     scope = (project, village, village)
-    households = "FROM household h JOIN village_group g ON g.id = h.group_id WHERE h.project_id = ? AND (? IS NULL OR g.village_id = ?)"
+    households = "FROM household h JOIN village_group g ON g.id = h.group_id WHERE h.project_id = ? AND (CAST(? AS INTEGER) IS NULL OR g.village_id = ?)"
     bands: dict[str, int] = {}
     conn = dbraw.connect(db.path)
     try:
         for band, n in conn.execute(
             "SELECT e.band, count(*) FROM ss_enrolment e JOIN person p ON p.id = e.person_id "
             "JOIN household h ON h.id = p.household_id JOIN village_group g ON g.id = h.group_id "
-            "WHERE h.project_id = ? AND (? IS NULL OR g.village_id = ?) "
+            "WHERE h.project_id = ? AND (CAST(? AS INTEGER) IS NULL OR g.village_id = ?) "
             "AND e.outcome IN ('matched', 'name_differs', 'band_differs') GROUP BY e.band",
             scope,
         ):

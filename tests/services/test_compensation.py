@@ -55,7 +55,7 @@ def raw(db: Database, sql: str, params: tuple[object, ...] = ()) -> list[tuple[o
 
 
 def totals(db: Database) -> dict[int, int]:
-    return {int(h): int(t) for h, t in raw(db, "SELECT household_id, total FROM household_compensation")}  # type: ignore[call-overload]
+    return {int(h): int(t) for h, t in raw(db, "SELECT household_id, total FROM household_compensation ORDER BY household_id")}  # type: ignore[call-overload]
 
 
 def audit_count(db: Database) -> int:

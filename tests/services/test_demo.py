@@ -65,7 +65,7 @@ def test_progress_and_result(tmp_path: Path) -> None:
 
 
 def test_the_demo_is_valid_data(demo_db: Database) -> None:
-    people = rows(demo_db.path, "SELECT name, name_initials, id_number, sex, birth_date FROM person")
+    people = rows(demo_db.path, "SELECT name, name_initials, id_number, sex, CAST(birth_date AS TEXT) FROM person")
     ids = [p[2] for p in people]
     assert len(set(ids)) == len(ids)
     for name, name_initials, id_number, sex, birth in people:

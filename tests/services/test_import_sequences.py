@@ -4,7 +4,6 @@ and random sequences of import, edit, re-import and undo that keep ``check`` gre
 from __future__ import annotations
 
 import random
-import sqlite3
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from resettle.services.demo.generate import generate_demo
 from resettle.services.register import checks, households, imports, search
 from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
+from tests import dbraw
 from tests.conftest import CLERK
 from tests.io.builders import COLUMNS, household, person, survey_layout, write_xlsx
 
@@ -158,7 +158,7 @@ def test_random_sequences_keep_check_green_and_never_raise(tmp_path_factory: pyt
                 assert exc.message
             report = checks.check_database(db)
             assert report.ok, (kind, report.problems)
-        conn = sqlite3.connect(folder / "r.sqlite3")
+        conn = dbraw.connect(folder / "r.sqlite3")
         try:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -33,13 +33,16 @@ def open_register(path: Path) -> tuple[Database, int]:
 
 def stored_fen(db: Database, structure_id: int) -> tuple[int, str]:
     conn = dbraw.connect(db.path)
+    # the stored value's own type: SQLite's typeof() per value; on a server the column's type, whose
+    # name for an 8-byte integer is bigint
+    kind_of = "pg_typeof(decoration_value)::text" if conn.server else "typeof(decoration_value)"
     try:
         value, kind = conn.execute(
-            "SELECT decoration_value, typeof(decoration_value) FROM structure WHERE id = ?", (structure_id,)
+            f"SELECT decoration_value, {kind_of} FROM structure WHERE id = ?", (structure_id,)
         ).fetchone()
     finally:
         conn.close()
-    return int(value), str(kind)
+    return int(value), {"bigint": "integer"}.get(str(kind), str(kind))
 
 
 def test_money_round_trips_exactly_through_the_database(tmp_path: Path) -> None:

@@ -178,14 +178,13 @@ def test_upgrading_to_0005_reseals_intact_projects_only(tmp_path) -> None:
     from alembic import command
 
     from resettle.services.register import checks
-    from resettle.store.engine import make_engine
     from resettle.store.migrate import alembic_config
     from resettle.store.models import Project
     from resettle.store.seal import seal_of, sealed_columns
     from tests.conftest import CLERK
 
     path = tmp_path / "old.sqlite3"
-    engine = make_engine(path)
+    engine = dbraw.bare_engine(path)
     try:
         with engine.connect() as conn, conn.begin():
             command.upgrade(alembic_config(conn), "0004")
