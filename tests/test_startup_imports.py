@@ -198,3 +198,67 @@ def test_the_first_paint_shows_the_register(first_paint: tuple[str, int, set[str
 @pytest.mark.parametrize("name", NOT_AT_FIRST_PAINT)
 def test_the_window_paints_without(first_paint: tuple[str, int, set[str]], name: str) -> None:
     assert not loaded(first_paint[2], name)
+
+
+# -- the window as resettle-app starts it: painted from the register's first view ------------------
+QUICK_PAINT = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QSettings
+import ui.app
+from ui.ops import OpRunner
+
+app = ui.app.build_app([])
+window = ui.app.quick_window(Path({path!r}), QSettings({prefs!r}, QSettings.Format.IniFormat), OpRunner(),
+                             startup_backup=False)
+at_paint: list[str] = []
+
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not at_paint:
+            at_paint.extend(sorted(sys.modules))
+        return False
+
+
+watch = Watch()
+window.table.viewport().installEventFilter(watch)
+window.show()
+while not at_paint:
+    app.processEvents()
+ready = []
+window.painted.connect(lambda: ready.append(window.store is not None))
+while not ready:
+    app.processEvents()
+window.runner.wait()
+print(json.dumps([window.windowTitle(), window.model.rowCount(), ready[0], at_paint]))
+"""
+
+
+@pytest.fixture(scope="module")
+def quick_paint(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> tuple[str, int, bool, set[str]]:
+    folder = tmp_path_factory.mktemp("quick-paint")
+    path = folder / "register.sqlite3"
+    copy_register(demo_template, path)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RESETTLE_DATA_DIR=str(folder / "userdata"))
+    code = QUICK_PAINT.format(path=str(path), prefs=str(folder / "prefs.ini"))
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, timeout=300
+    )
+    title, rows, ready, modules = json.loads(proc.stdout.strip().splitlines()[-1])
+    return str(title), int(rows), bool(ready), set(modules)
+
+
+@pytest.mark.sqlite_only
+def test_the_quick_first_paint_shows_the_register_then_opens_the_store(
+    quick_paint: tuple[str, int, bool, set[str]],
+) -> None:
+    title, rows, ready, modules = quick_paint
+    assert rows == 60 and "征迁安置管理" in title and ready
+    assert loaded(modules, "ui.main_window") and loaded(modules, "ui.controllers.printing")
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("name", [*NOT_AT_FIRST_PAINT, "sqlalchemy", "resettle.store.database", "argon2"])
+def test_the_quick_first_paint_is_made_without(quick_paint: tuple[str, int, bool, set[str]], name: str) -> None:
+    assert not loaded(quick_paint[3], name)

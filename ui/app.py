@@ -7,21 +7,24 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from resettle.errors import ResettleError
 from resettle.paths_resources import resource_path
-from resettle.store.database import Database
 from ui.crash import install_excepthook, log_dir, show_error
 from ui.fonts import apply_ui_font
 from ui.main_window import MainWindow
 from ui.ops import OpRunner
 from ui.remembered import last_database_key
 
-# Loaded when used, not before the window paints: the demo register (and its generator), the login
-# page and the idle lock (the payments area's package), the welcome page.
+if TYPE_CHECKING:  # the store (SQLAlchemy, the models) loads just after the window first paints
+    from resettle.store.database import Database
+
+# Loaded when used, not before the window paints: the store, the demo register (and its generator),
+# the login page and the idle lock (the payments area's package), the welcome page.
 
 
 def open_demo() -> Database:
@@ -84,12 +87,56 @@ def open_start_database(prefs: QSettings, db_path: str | Path | None = None, dem
         return open_demo()
     last = prefs.value(last_database_key())
     if isinstance(last, str) and Path(last).is_file():
+        from resettle.store.database import Database
+
         return Database.open(Path(last))
     from ui.welcome import WelcomeDialog
 
     welcome = WelcomeDialog()
     welcome.exec()
     return welcome.database
+
+
+def start_file(prefs: QSettings, db_path: str | Path | None = None, demo: bool = False) -> Path | None:
+    """The register file :func:`open_start_database` would open, when it is a file on this computer
+    (not the demo, a server or the welcome page)."""
+    from resettle.store.dialects import is_server_url
+
+    if db_path is not None:
+        return None if is_server_url(str(db_path)) else Path(db_path)
+    if demo:
+        return None
+    last = prefs.value(last_database_key())
+    return Path(last) if isinstance(last, str) and Path(last).is_file() else None
+
+
+def quick_window(path: Path, prefs: QSettings, runner: OpRunner, startup_backup: bool = True) -> MainWindow | None:
+    """The window on the register file ``path``, painted from its first view (read with plain sqlite3,
+    see resettle.services.register.first_view); the store — lock, migrations, startup backup — opens
+    just after the first paint. None when the file has no first view: the store must open first."""
+    from resettle.services.register.first_view import first_view
+    from ui.models.household_table import PAGE
+
+    first = first_view(path, PAGE)
+    if first is None:
+        return None
+
+    def open_store() -> Database | None:
+        from resettle.store.database import Database
+
+        db = Database.open(path, startup_backup=startup_backup)
+        if not logged_in(db):  # accounts switched on since the first view was read
+            db.close()
+            return None
+        return db
+
+    return MainWindow(None, prefs, runner, first=first, open_db=open_store)
+
+
+def remember(window: MainWindow) -> None:
+    """The register opened next time (never the demo, nor a server: it asks its password)."""
+    if not window.project.is_demo() and not window.db.is_server:
+        window.files.remember_database(window.db.path)
 
 
 def install_translator(app: QApplication, prefs: QSettings) -> None:
@@ -130,27 +177,35 @@ def main(argv: list[str] | None = None) -> int:
     prefs = QSettings()
     install_translator(app, prefs)
     install_excepthook()
-    try:
-        db = open_start_database(prefs, args.db, args.demo)
-    except ResettleError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("app", "征迁安置管理"), exc.message)
-        return 1
-    if db is None:
-        return 0  # the welcome page was closed
-    if not logged_in(db):  # a register with accounts: nobody works without logging in
-        db.close()
-        return 1
     runner = OpRunner(app)
     runner.on_error = show_error
-    window = MainWindow(db, prefs, runner)
-    if not window.project.is_demo() and not db.is_server:
-        window.files.remember_database(db.path)  # the demo is never what opens next time
+    path = start_file(prefs, args.db, args.demo)
+    window = quick_window(path, prefs, runner) if path is not None else None
+    if window is None:
+        try:
+            db = open_start_database(prefs, args.db, args.demo)
+        except ResettleError as exc:
+            QMessageBox.critical(None, QCoreApplication.translate("app", "征迁安置管理"), exc.message)
+            return 1
+        if db is None:
+            return 0  # the welcome page was closed
+        if not logged_in(db):  # a register with accounts: nobody works without logging in
+            db.close()
+            return 1
+        window = MainWindow(db, prefs, runner)
     locks: list[QObject] = []
-    window.painted.connect(lambda: locks.append(lock_when_idle(window, prefs)))
+    opened = window
+
+    def painted() -> None:  # the store is open then
+        remember(opened)
+        locks.append(lock_when_idle(opened, prefs))
+
+    window.painted.connect(painted)
     window.show()
     code = app.exec()
-    db.close()
-    return int(code)
+    if window.store is not None:
+        window.store.close()
+    return 1 if window.open_failed else int(code)
 
 
 if __name__ == "__main__":
@@ -159,11 +214,11 @@ if __name__ == "__main__":
 
 def _open_given(location: str) -> Database:
     """--db: a file, or a server address (its password asked here when the server wants one)."""
+    from resettle.store.database import Database, PasswordNeeded
     from resettle.store.dialects import is_server_url
 
     if not is_server_url(location):
         return Database.open(Path(location))
-    from resettle.store.database import PasswordNeeded
 
     try:
         return Database.open(location)

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from resettle.services.register.records import ProjectNode
-from resettle.store.database import Database
 from ui.ops import OpRunner
+
+if TYPE_CHECKING:  # the store (and SQLAlchemy) loads when the register is opened, not with the window's modules
+    from resettle.store.database import Database
 
 Node = tuple[str, int]  # ("project" | "village" | "group", id) as chosen in the tree
 

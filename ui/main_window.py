@@ -36,9 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from resettle.domain import progress
-from resettle.services.register import projects, search
+from resettle.errors import ResettleError
 from resettle.services.register.records import HouseholdQuery, HouseholdRow, ProjectNode
-from resettle.store.database import Database
 from ui.areas import AreaContext, FirstPaint, Node, WindowContext, build_areas
 from ui.controllers.files import FileActions
 from ui.controllers.households import HouseholdActions
@@ -51,20 +50,42 @@ from ui.ops import OpRunner
 from ui.remembered import last_database_key
 from ui.window_layout import restore_layout, save_layout
 
-if TYPE_CHECKING:  # dialogs and the services behind the menus load when first used, after the window paints
-    pass
+if TYPE_CHECKING:  # the store, its services and the dialogs load when first used, after the window paints
+    from resettle.services.register.first_view import FirstPage, FirstView
+    from resettle.store.database import Database
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 10
+FIRST_QUERY = HouseholdQuery()  # what the first screen shows (resettle.services.register.first_view.QUERY)
 
 
 class MainWindow(QMainWindow):
-    painted = Signal()  # once, just after the register table first paints (the areas' menus are there then)
+    """The window on ``db``; or, with ``first`` and ``open_db`` instead of ``db``, painted from the
+    register's first view (read before the store opens, see resettle.services.register.first_view)
+    and the store opened by ``open_db`` just after the first paint — or at once when something
+    needs it earlier. ``open_db`` returns None when the clerk gives up (a login refused): the
+    window closes."""
+
+    painted = Signal()  # once, just after the register table first paints (the store is open, the areas' menus there)
     _areas: list[QObject] | None
     help_menu: QMenu
 
-    def __init__(self, db: Database, prefs: QSettings, runner: OpRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database | None,
+        prefs: QSettings,
+        runner: OpRunner,
+        parent: QWidget | None = None,
+        *,
+        first: FirstView | None = None,
+        open_db: Callable[[], Database | None] | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.db = db
+        if db is None and (first is None or open_db is None):
+            raise TypeError("MainWindow needs a database, or a first view and how to open the database")
+        self._db = db
+        self._first_view = first if db is None else None
+        self._open_db = open_db if db is None else None
+        self.open_failed = False  # the store could not be opened after the first paint (the window closed)
         self.prefs = prefs
         self.runner = runner
         self.runner.changed.connect(self.on_changed)
@@ -73,7 +94,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.model = HouseholdTableModel(self._fetch_page, self._count, self, count_later=self._count_later)
-        self._first: tuple[HouseholdQuery, search.FirstPage] | None = None  # the last filter's first page
+        self._first: tuple[HouseholdQuery, FirstPage] | None = None  # the last filter's first page
         self._select_single = False  # after Enter in the search box: select the row when exactly one matches
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -189,8 +210,50 @@ class MainWindow(QMainWindow):
         return self._areas
 
     def _after_first_paint(self) -> None:
+        if not self._open_store():
+            return
         _ = self.areas
         self.painted.emit()
+
+    # -- the store ----------------------------------------------------------------------------
+    @property
+    def db(self) -> Database:
+        """The open register. Before the store is open (the first screen), asking for it opens it now."""
+        if self._db is None:
+            self._open_store(now=True)
+        assert self._db is not None
+        return self._db
+
+    @db.setter
+    def db(self, value: Database) -> None:
+        self._db = value
+
+    @property
+    def store(self) -> Database | None:
+        """The open register, or None while the first screen is shown (or when opening it failed)."""
+        return self._db
+
+    def _open_store(self, now: bool = False) -> bool:
+        """Open the store behind the first screen, then read everything through it (tree counts,
+        the table) as a window opened on it would. False: it could not be opened; the window closes."""
+        opener, self._open_db = self._open_db, None
+        if opener is None:
+            return self._db is not None
+        try:
+            db = opener()
+        except ResettleError as exc:
+            if now:
+                raise
+            QMessageBox.critical(self, self.tr("征迁安置管理"), exc.message)
+            db = None
+        if db is None:
+            self.open_failed = True
+            QTimer.singleShot(0, self.close)
+            return False
+        self._db = db
+        self._first_view = None
+        self.reload_all()
+        return True
 
     # -- actions and menus --------------------------------------------------------------------
     def _action(
@@ -255,10 +318,14 @@ class MainWindow(QMainWindow):
     def _fetch_page(self, query: HouseholdQuery, offset: int, limit: int) -> list[HouseholdRow]:
         first = self._first
         if first is not None and first[0] is query and offset == 0 and len(first[1].rows) >= min(limit, first[1].total):
-            return first[1].rows[:limit]  # read with the count on the worker thread
+            return first[1].rows[:limit]  # read with the count on the worker thread (or before the store opened)
+        from resettle.services.register import search
+
         return search.list_households(self.db, query, offset, limit).rows
 
     def _count(self, query: HouseholdQuery) -> int:
+        from resettle.services.register import search
+
         return search.count_households(self.db, query)
 
     def _count_later(self, query: HouseholdQuery, deliver: Callable[[int], None]) -> None:
@@ -266,8 +333,21 @@ class MainWindow(QMainWindow):
         the first page and whether the search was cut come back together, and the table shows them
         in the same turn of the event loop."""
         self._first = None  # until the worker answers, pages are read as they are asked for
+        view = self._first_view
+        if self._db is None and view is not None:
+            if query == FIRST_QUERY:
+                from resettle.services.register.first_view import FirstPage
 
-        def done(first: search.FirstPage) -> None:
+                self._first = (query, FirstPage(total=view.total, rows=view.rows, capped=False))
+                deliver(view.total)  # the first screen, read before the store opened
+                if self.model.query is query and view.total:
+                    self.model.ensure_row(0)  # its rows painted with it
+            # Any other filter (the view's passing sort order as it is set up, a search typed at once)
+            # is read when the store opens just after the first paint: reload_all asks for the latest.
+            return
+        from resettle.services.register import search
+
+        def done(first: FirstPage) -> None:
             self._first = (query, first)
             deliver(first.total)
             if self.model.query is query and first.total:
@@ -303,7 +383,9 @@ class MainWindow(QMainWindow):
     def reload_all(self) -> None:
         self.reload_tree()
         self.model.set_query(self.current_query())
-        self.file_label.setText(self.tr("数据库：{0}").format(self.db.location))
+        view = self._first_view
+        location = str(view.path) if self._db is None and view is not None else self.db.location
+        self.file_label.setText(self.tr("数据库：{0}").format(location))
 
     def reload_tree(self) -> None:
         """Names at once; household counts follow from a worker thread (a GROUP BY over the register)."""
@@ -313,7 +395,13 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().blockSignals(False)
         self._tree_items = {}
         root = self.tree_model.invisibleRootItem()
-        nodes = projects.tree(self.db, with_counts=False)
+        view = self._first_view
+        if self._db is None and view is not None:
+            nodes = view.tree  # the first screen: read before the store opened; the counts follow then
+        else:
+            from resettle.services.register import projects
+
+            nodes = projects.tree(self.db, with_counts=False)
         self._tree_nodes = nodes
         self.groups = []
         select_index: QModelIndex | None = None
@@ -345,9 +433,18 @@ class MainWindow(QMainWindow):
             self.tree.setCurrentIndex(select_index)
             self.tree.selectionModel().blockSignals(False)
         self._filter = current if select_index is not None else None  # the chosen node survives a reload
-        self.project.show_current_project()
+        self._show_current_project()
+        if self._db is None and view is not None:
+            return  # the counts are read when the store opens
         self.runner.run(self, "", projects.group_counts, with_progress=False, read_only=True, db=self.db,
                         on_done=self._show_counts)  # fmt: skip
+
+    def _show_current_project(self) -> None:
+        view = self._first_view
+        if self._db is None and view is not None:
+            self.project.show_current_project(demo=view.demo)  # the first screen: known without the store
+        else:
+            self.project.show_current_project()
 
     def _show_counts(self, counts: dict[int, int]) -> None:
         """Sum the worker's per-group counts up the tree already shown (no second query)."""
@@ -369,10 +466,10 @@ class MainWindow(QMainWindow):
         new = (str(node[0]), int(node[1])) if node else None
         if new == self._filter or (self._filter is None and new is not None and self._is_only_project(new)):
             self._filter = new
-            self.project.show_current_project()
+            self._show_current_project()
             return  # the view picking its first item, or the same node again: nothing to re-read
         self._filter = new
-        self.project.show_current_project()
+        self._show_current_project()
         self.apply_filter()
 
     def current_project_id(self) -> int | None:
@@ -410,6 +507,8 @@ class MainWindow(QMainWindow):
         if first is not None and first[0] is query:
             capped = first[1].capped  # told by the worker with the count
         else:
+            from resettle.services.register import search
+
             capped = (
                 total >= search.SEARCH_CAP // 2
                 and bool(query.text.strip())
@@ -492,7 +591,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         save_layout(self, self.table, self.splitter, self.prefs)
-        if not self.db.is_server:  # a server register is reopened through 连接服务器 (its password is asked)
-            self.prefs.setValue(last_database_key(), str(self.db.path))
+        db = self._db  # None: closed before its store opened (or it could not be opened): nothing to remember
+        if (
+            db is not None and not db.is_server
+        ):  # a server register is reopened through 连接服务器 (its password is asked)
+            self.prefs.setValue(last_database_key(), str(db.path))
         self.runner.wait(10000)
         super().closeEvent(event)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from resettle.errors import ResettleError
-from resettle.store.database import Database
 from ui.areas import WindowContext
 from ui.remembered import last_database_key
+
+if TYPE_CHECKING:  # the store loads when a register is opened
+    from resettle.store.database import Database
 
 MAX_RECENT = 8
 
@@ -76,6 +79,7 @@ class FileActions(QObject):
         return True
 
     def _open_path(self, path: Path) -> None:
+        from resettle.store.database import Database
         from ui.payments.login import ensure_login
 
         try:

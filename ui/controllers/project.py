@@ -7,16 +7,19 @@ several projects and none selected an action asks the clerk to pick one, never g
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLabel, QMenu, QMessageBox
 
 from resettle.domain.township import TownshipDetails
 from resettle.errors import ResettleError
-from resettle.services.register import projects
 from resettle.services.register.records import ProjectNode
-from resettle.store.database import Database
 from ui.areas import WindowContext
 from ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:  # the store and the project service load with the register, not with the window's modules
+    from resettle.store.database import Database
 
 APP_TITLE = QT_TRANSLATE_NOOP("ProjectActions", "征迁安置管理")
 
@@ -82,8 +85,9 @@ class ProjectActions(QObject):
             self._demo_of = (db, is_demo(db))
         return self._demo_of[1]
 
-    def show_current_project(self) -> None:
-        """Title and status bar name the project the window works on."""
+    def show_current_project(self, demo: bool | None = None) -> None:
+        """Title and status bar name the project the window works on. ``demo``: whether the register
+        is the demo, when already known (the window's first screen is shown before the store opens)."""
         name = self.current_project_name()
         count = len(self.ctx.project_nodes())
         window = self.ctx.parent
@@ -96,7 +100,7 @@ class ProjectActions(QObject):
         else:
             title = self.tr(APP_TITLE)
             text = self.tr("当前项目：无")
-        if self.is_demo():  # the demo is never mistaken for the office's register
+        if self.is_demo() if demo is None else demo:  # the demo is never mistaken for the office's register
             title = self.tr("【演示】{0}").format(title)
             text = self.tr("演示数据 · {0}").format(text)
         window.setWindowTitle(title)
@@ -109,6 +113,7 @@ class ProjectActions(QObject):
         return settings.get_township(self.ctx.database())
 
     def new_project(self) -> int | None:
+        from resettle.services.register import projects
         from ui.window_project import ProjectDialog
 
         dialog = ProjectDialog(None, self._office(), self.ctx.parent)
@@ -124,6 +129,7 @@ class ProjectActions(QObject):
         return None
 
     def edit_project(self) -> None:
+        from resettle.services.register import projects
         from ui.window_project import ProjectDialog
 
         pid = self.project_for(self.tr("修改信息"))
@@ -147,6 +153,8 @@ class ProjectActions(QObject):
             return
 
     def new_village(self) -> None:
+        from resettle.services.register import projects
+
         pid = self.project_for(self.tr("新建村"))
         if pid is None:
             return
@@ -173,6 +181,8 @@ class ProjectActions(QObject):
         return None
 
     def rename_node(self) -> None:
+        from resettle.services.register import projects
+
         kind, ident = self.ctx.tree_node() or ("", 0)
         parent = self.ctx.parent
         if kind not in ("village", "group"):

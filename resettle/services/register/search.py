@@ -10,7 +10,6 @@ plain SQLAlchemy Core, the same on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -21,6 +20,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from resettle.domain import progress
 from resettle.errors import ValidationError
 from resettle.services.accounts.guard import Need, require
+from resettle.services.register.first_view import FirstPage
 from resettle.services.register.records import HouseholdQuery, HouseholdRow, Page
 from resettle.store.compensation_models import STATUS_COMPUTED, STATUS_NONE, STATUS_REVIEWED, HouseholdCompensation
 from resettle.store.database import Database
@@ -263,15 +263,6 @@ def list_households(
     with db.read() as s:
         rows, total = _page(s, query, offset, limit, with_total)
     return Page(rows=rows, offset=offset, total=total)
-
-
-@dataclass(frozen=True)
-class FirstPage:
-    """What the window shows after a keystroke or a new filter, read in one go on a worker thread."""
-
-    total: int
-    rows: list[HouseholdRow]
-    capped: bool  # the search matched more than the register shows (the clerk should type more)
 
 
 def first_page(db: Database, query: HouseholdQuery, limit: int) -> FirstPage:
