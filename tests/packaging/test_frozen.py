@@ -7,6 +7,7 @@ while nothing it is built from changed. Skipped when PyInstaller is not installe
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,6 +16,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+
+from resettle.store.dialects import testmap
 
 if importlib.util.find_spec("PyInstaller") is None:
     pytest.skip(
@@ -38,6 +41,16 @@ def load(name: str) -> ModuleType:
 
 
 smoke = load("smoke_test")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _on_register_files() -> Iterator[None]:
+    """The frozen program is driven on register files, which the smoke test also reads with sqlite3;
+    in the PostgreSQL run it works on files too (the server path is the same code, tested elsewhere)."""
+    url = os.environ.pop(testmap.ENV, None)
+    yield
+    if url is not None:
+        os.environ[testmap.ENV] = url
 
 
 @pytest.fixture(scope="module")

@@ -191,6 +191,19 @@ def test_backups_on_the_server_are_pg_dumps_with_the_chain_head(server_db: Datab
         server_db.backup_to(out)
 
 
+def test_a_restore_on_the_server_is_refused_and_changes_nothing(server_db: Database) -> None:
+    """Other clerks may be connected: the program does not overwrite a server database; the message
+    names pg_restore into a new database, the administrator's job."""
+    projects.create_project(server_db, "测试项目")
+    made = server_db.backup_now("manual")
+    projects.create_project(server_db, "备份之后的项目")
+    head = server_db.chain_head()
+    with pytest.raises(ValidationError, match="pg_restore"):
+        server_db.restore_from(made)
+    assert server_db.chain_head() == head
+    assert [p.name for p in projects.tree(server_db, with_counts=False)] == ["测试项目", "备份之后的项目"]
+
+
 def test_without_pg_dump_the_backup_says_what_to_install(
     server_db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

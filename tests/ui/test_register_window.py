@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,8 @@ from resettle.domain.pinyin import initials
 from resettle.services.register import households, search
 from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
+from tests import dbraw
+from tests.conftest import copy_register
 from ui.household_editor import ConflictDialog, HouseholdEditor
 from ui.main_window import MainWindow
 from ui.models.household_parts import MembersModel
@@ -142,16 +143,23 @@ def test_conflicting_save_shows_their_change_and_loses_nothing(qtbot, window: Ma
 @pytest.mark.slow
 def test_window_opens_a_million_households_without_loading_them(qtbot, tmp_path: Path, demo_template: Path) -> None:
     path = tmp_path / "big.sqlite3"
-    src = sqlite3.connect(demo_template)
-    dst = sqlite3.connect(path)
-    src.backup(dst)
-    src.close()
-    dst.execute(
+    copy_register(demo_template, path)
+    dst = dbraw.connect(path)
+    insert = (
         "INSERT INTO household (project_id, group_id, household_no, head_name, head_initials, phone, address, "
         "bank_name, bank_account, tags, status, remarks, version, seal) "
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000) "
-        "SELECT 1, 1, printf('Z%07d', i), '张三' || i, 'zs', '', '', '', '', '', '已调查', '', 1, '' FROM n"
     )
+    if dst.server:
+        insert += (
+            "SELECT 1, 1, 'Z' || lpad(i::text, 7, '0'), '张三' || i, 'zs', '', '', '', '', '', '已调查', '', 1, '' "
+            "FROM generate_series(1, 1000000) AS i"
+        )
+    else:
+        insert += (
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000) "
+            "SELECT 1, 1, printf('Z%07d', i), '张三' || i, 'zs', '', '', '', '', '', '已调查', '', 1, '' FROM n"
+        )
+    dst.execute(insert)
     dst.commit()
     dst.close()
     db = Database.open(path, startup_backup=False)
