@@ -59,8 +59,13 @@ def _id(region: str, born: date, seq: int) -> str:
     return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, WEIGHTS, strict=True)) % 11]
 
 
-def generate_survey(path: Path, households: int, seed: int = 1, formula_totals: bool = False) -> dict[str, int]:
-    """The clerks' layout written with plain xlsxwriter; returns households and persons written."""
+def generate_survey(
+    path: Path, households: int, seed: int = 1, formula_totals: bool = False, regions: tuple[str, ...] = REGIONS
+) -> dict[str, int]:
+    """The clerks' layout written with plain xlsxwriter; returns households and persons written.
+
+    ``regions``: the IDs' region codes (a survey imported into a demo register takes others than the demo's,
+    so that no member is already registered in another household)."""
     import xlsxwriter
 
     rng = random.Random(seed)
@@ -68,7 +73,7 @@ def generate_survey(path: Path, households: int, seed: int = 1, formula_totals: 
 
     def new_id(born: date, male: bool) -> tuple[str, date]:
         while True:
-            region = rng.choice(REGIONS)
+            region = rng.choice(regions)
             key = (region, born, int(male))
             n = used.get(key, 0)
             if n < 499:

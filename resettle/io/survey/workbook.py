@@ -14,6 +14,7 @@ from pathlib import Path
 from resettle.errors import Cancelled
 from resettle.io.grid import SheetGrid, WorkbookReader, open_workbook
 from resettle.io.headers import HeaderMatch, apply_overrides, detect_header
+from resettle.io.survey.collector import paused_collection
 from resettle.io.survey.places import sheet_place
 from resettle.io.survey.reader import SheetReader
 from resettle.io.survey.results import (
@@ -168,12 +169,13 @@ def _no_header_message(grid: SheetGrid) -> str:
 
 def list_sheets(path: Path | str) -> list[str]:
     """Names of the worksheets, for the wizard (chart sheets left out)."""
-    with open_workbook(path) as book:
+    with paused_collection(), open_workbook(path) as book:
         return book.sheet_names
 
 
 def preview(path: Path | str, sheet: str, rows: int = 30) -> list[list[str]]:
     """The first ``rows`` rows of a sheet as display text (merged blocks not filled)."""
-    with open_workbook(path) as book:
-        grid = book.load(sheet, max_rows=max(rows, 0))
-    return [[display(value) for value in row] for row in grid.rows[: max(rows, 0)]]
+    with paused_collection():
+        with open_workbook(path) as book:
+            grid = book.load(sheet, max_rows=max(rows, 0))
+        return [[display(value) for value in row] for row in grid.rows[: max(rows, 0)]]

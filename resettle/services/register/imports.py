@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from resettle.errors import Cancelled as CancelledError
 from resettle.errors import NotFoundError, ValidationError
 from resettle.io.survey import ImportIssue, ReadOptions, SurveyHousehold, SurveyReadResult, read_survey
+from resettle.io.survey.collector import paused_collection
 from resettle.services.accounts.guard import Need, require
 from resettle.services.procedure.cutoff import import_cutoff_warnings, item_keys, stamp_new_items
 from resettle.services.register import households as hh
@@ -170,13 +171,14 @@ def preview_import(
     if not path.is_file():
         raise NotFoundError(f"文件 {path} 不存在")
     sha = file_sha256(path)
-    result = read_survey(path, options, progress=progress, cancelled=cancelled)
-    issues = list(result.issues)
-    issues.extend(_missing_numbers(result))
-    with db.read() as s:
-        project_id, project_name = _project(s, project)
-        preview = ImportPreview(path, sha, project_id, project_name, result, issues)
-        _compare(s, preview)
+    with paused_collection():
+        result = read_survey(path, options, progress=progress, cancelled=cancelled)
+        issues = list(result.issues)
+        issues.extend(_missing_numbers(result))
+        with db.read() as s:
+            project_id, project_name = _project(s, project)
+            preview = ImportPreview(path, sha, project_id, project_name, result, issues)
+            _compare(s, preview)
     order = {name: n for n, name in enumerate(result.workbook_sheets)}  # workbook order, not code points
     issues.sort(key=lambda i: (i.severity != "error", order.get(i.sheet, len(order)), i.row, len(i.column), i.column))
     return preview
@@ -280,7 +282,7 @@ def apply_import(
     to_change = {c.household_no for c in preview.changed}
     to_add = {c.household_no for c in preview.added}
     total = len(preview.read.households)
-    with db.write(reason=reason) as s:
+    with paused_collection(), db.write(reason=reason) as s:
         project_id = preview.project_id
         if project_id is None:
             project = Project(name=preview.project_name)
