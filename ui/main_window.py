@@ -93,6 +93,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("征迁安置管理"))
         self.setAcceptDrops(True)
 
+        # While the window is built, filters are only noted (the view sets its sort order twice on the
+        # way); the last one is read once at the end, on this thread: the first paint shows its rows.
+        self._building = True
+        self._initial: tuple[HouseholdQuery, Callable[[int], None]] | None = None
         self.model = HouseholdTableModel(self._fetch_page, self._count, self, count_later=self._count_later)
         self._first: tuple[HouseholdQuery, FirstPage] | None = None  # the last filter's first page
         self._select_single = False  # after Enter in the search box: select the row when exactly one matches
@@ -198,6 +202,8 @@ class MainWindow(QMainWindow):
         self._build_actions(ctx)
         restore_layout(self, self.table, self.splitter, prefs)
         self.reload_all()
+        self._building = False
+        self._read_initial()
         FirstPaint(self.table.viewport(), self._after_first_paint)
 
     # -- the areas (安置, 就业社保, 协议兑付, 程序) ------------------------------------------------------
@@ -333,28 +339,48 @@ class MainWindow(QMainWindow):
         the first page and whether the search was cut come back together, and the table shows them
         in the same turn of the event loop."""
         self._first = None  # until the worker answers, pages are read as they are asked for
-        view = self._first_view
-        if self._db is None and view is not None:
-            if query == FIRST_QUERY:
-                from resettle.services.register.first_view import FirstPage
-
-                self._first = (query, FirstPage(total=view.total, rows=view.rows, capped=False))
-                deliver(view.total)  # the first screen, read before the store opened
-                if self.model.query is query and view.total:
-                    self.model.ensure_row(0)  # its rows painted with it
-            # Any other filter (the view's passing sort order as it is set up, a search typed at once)
-            # is read when the store opens just after the first paint: reload_all asks for the latest.
+        if self._building:
+            self._initial = (query, deliver)
+            return
+        if self._db is None and self._first_view is not None:
+            # Before the store opens, a filter other than the first screen's (a search typed at once)
+            # is read when it opens, just after the first paint: reload_all asks for the latest.
+            self._initial = (query, deliver)
+            self._read_initial()
             return
         from resettle.services.register import search
 
         def done(first: FirstPage) -> None:
-            self._first = (query, first)
-            deliver(first.total)
-            if self.model.query is query and first.total:
-                self.model.ensure_row(0)  # the rows came with the count: painted with them
+            self._show_first(query, first, deliver)
 
         self.runner.run(self, "", search.first_page, with_progress=False, read_only=True, db=self.db, query=query,
                         limit=PAGE, on_done=done)  # fmt: skip
+
+    def _read_initial(self) -> None:
+        """The filter asked for while the window was built (or before its store opened), read here:
+        from the first view when it is the first screen's, else through the store when it is open."""
+        initial, self._initial = self._initial, None
+        if initial is None:
+            return
+        query, deliver = initial
+        view = self._first_view
+        if self._db is None and view is not None:
+            if query != FIRST_QUERY:
+                return  # read when the store opens (reload_all)
+            from resettle.services.register.first_view import FirstPage
+
+            first = FirstPage(total=view.total, rows=view.rows, capped=False)  # read before the store opened
+        else:
+            from resettle.services.register import search
+
+            first = search.first_page(self.db, query, PAGE)  # nothing is on screen yet: read it here, once
+        self._show_first(query, first, deliver)
+
+    def _show_first(self, query: HouseholdQuery, first: FirstPage, deliver: Callable[[int], None]) -> None:
+        self._first = (query, first)
+        deliver(first.total)
+        if self.model.query is query and first.total:
+            self.model.ensure_row(0)  # the rows came with the count: painted with them
 
     def current_query(self) -> HouseholdQuery:
         base = self.model.latest_query
