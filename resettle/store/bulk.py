@@ -11,13 +11,16 @@ per household, so bulk paths never skip the audit trail.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Boolean, Connection, select
 
 from resettle.store import audit, replay
 from resettle.store.models import Attachment, Base, Household, LandParcel, Person, Structure
-from resettle.store.seal import seal_of, sealed_columns
+from resettle.store.seal import encode_fast, row_sealer, sealed_columns
 
 TABLES = tuple(m.__tablename__ for m in (Household, Person, LandParcel, Structure, Attachment))
 CHUNK = 5000
@@ -30,6 +33,50 @@ def _stored_default(column: Any) -> Any:
         return None
     value = default.arg
     return int(value) if isinstance(value, bool) else value
+
+
+# One table's audited fields in the digest's order: (attribute key, position among the sealed columns,
+# converter or None), sorted by key as ``replay.rows_digest`` sorts a row's state.
+_Plan = tuple[tuple[str, int, Any], ...]
+
+
+def _digest_plan(table: str) -> _Plan:
+    spec = replay.table_specs()[table]
+    return tuple(sorted(zip(spec.keys, spec.sealed_index, spec.converters, strict=True), key=lambda p: p[0]))
+
+
+def _state_items(plan: _Plan, stored: Sequence[Any]) -> list[tuple[str, str]]:
+    """``sorted(TableSpec.state_from_sealed(stored).items())``, without the dict and the sort."""
+    items: list[tuple[str, str]] = []
+    for key, i, conv in plan:
+        value = stored[i]
+        if value is None or value == "":
+            continue
+        if conv is None:
+            kind = type(value)
+            if kind is str:
+                items.append((key, value))
+                continue
+            if kind is int:
+                items.append((key, str(value)))
+                continue
+            text = audit.as_text(value)  # replay's plain conversion of other values
+        else:
+            text = conv(value)
+        if text is not None:
+            items.append((key, text))
+    return items
+
+
+def stored_rows_digest(plans: dict[str, _Plan], rows: Sequence[tuple[str, int, Sequence[Any]]]) -> str:
+    """``replay.stored_rows_digest(rows)``, the same digest: rows in (table, id) order, each row's
+    audited fields in key order, encoded by the same JSON encoder made once."""
+    canon = sorted(([table, row_id, _state_items(plans[table], stored)] for table, row_id, stored in rows),
+                   key=_TABLE_AND_ID)  # fmt: skip
+    return hashlib.sha256(encode_fast(canon).encode("utf-8")).hexdigest()[:32]
+
+
+_TABLE_AND_ID = itemgetter(0, 1)
 
 
 class BulkWriter:
@@ -46,6 +93,9 @@ class BulkWriter:
             name: [i for i, c in enumerate(self.cols[name]) if isinstance(t.c[c].type, Boolean)]
             for name, t in self.tables.items()
         }
+        self.sealers = {name: row_sealer(name) for name in TABLES}
+        self._layouts: dict[tuple[str, tuple[str, ...]], Callable[[tuple[Any, ...]], list[Any]]] = {}
+        self.plans = {name: _digest_plan(name) for name in TABLES}
         self.server = conn.dialect.name == "postgresql"
         self.next_id = {name: 0 if self.server else self._max_id(name) + 1 for name in TABLES}
         self._free: dict[str, list[int]] = {name: [] for name in TABLES}  # PostgreSQL: ids taken, not used yet
@@ -60,15 +110,40 @@ class BulkWriter:
 
     def add(self, table: str, values: dict[str, Any]) -> int:
         """Queue one row given as stored values (ints for money/areas, ISO text for dates)."""
-        row_id = self._next_id(table)
         stored = [values.get(c, d) for c, d in zip(self.cols[table], self.defaults[table], strict=True)]
+        return self.add_stored(table, stored)
+
+    def layout(self, table: str, names: Sequence[str]) -> Callable[[tuple[Any, ...]], list[Any]]:
+        """A maker of ``table``'s stored rows from values given in the order of ``names``: each column
+        takes its value from there, or its default (as :meth:`add` gives a column not named)."""
+        made = self._layouts.get((table, tuple(names)))
+        if made is not None:
+            return made
+        cols = self.cols[table]
+        unknown = set(names) - set(cols)
+        if unknown:
+            raise KeyError(f"{table} has no column {sorted(unknown)}")
+        width = len(names)
+        defaults = tuple(self.defaults[table])
+        positions = [names.index(c) if c in names else width + k for k, c in enumerate(cols)]
+        pick = itemgetter(*positions)
+
+        def make(values: tuple[Any, ...]) -> list[Any]:
+            return list(pick(values + defaults))
+
+        self._layouts[(table, tuple(names))] = make
+        return make
+
+    def add_stored(self, table: str, stored: list[Any]) -> int:
+        """Queue one row given as its stored values in ``seal.sealed_columns`` order (see :meth:`layout`)."""
+        row_id = self._next_id(table)
         written = stored
         if self.server and self.booleans[table]:  # 0/1 as SQLite stores them; PostgreSQL wants booleans
             written = list(stored)
             for i in self.booleans[table]:
                 if written[i] is not None:
                     written[i] = bool(written[i])
-        self.rows[table].append((row_id, 1, seal_of(table, row_id, stored), *written))
+        self.rows[table].append((row_id, 1, self.sealers[table](row_id, stored), *written))
         self._household_rows.append((table, row_id, stored))
         return row_id
 
@@ -87,7 +162,7 @@ class BulkWriter:
     def created(self, household_id: int, summary: str) -> None:
         """One audit entry for the household and the rows added since the last call: a summary
         and the digest of their content, which ``resettle check`` replays against the tables."""
-        note = replay.digest_note(replay.stored_rows_digest(self._household_rows))
+        note = replay.digest_note(stored_rows_digest(self.plans, self._household_rows))
         self._household_rows.clear()
         self.audit.append(
             audit.AuditRecord("create", "household", household_id, household_id, "*", None, summary + note)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -47,6 +47,34 @@ def seal_of(table_name: str, row_id: int, stored_values: Sequence[Any]) -> str:
     values = [v if type(v) in _AS_STORED else canonical(v) for v in stored_values]
     payload = _ENCODE([table_name, row_id, *values])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+# The same encoder's C core made once: ``JSONEncoder.encode`` builds it again for every call, which was
+# most of a seal's cost in bulk. Circular references are not looked for (a row's values are flat).
+_ONE_SHOT = json.encoder.c_make_encoder(  # type: ignore[attr-defined]
+    None, str, json.encoder.encode_basestring, None, ":", ",", False, False, True
+)
+
+
+def encode_fast(value: Any) -> str:
+    """``_ENCODE(value)`` for lists of text, integers, None and such (what seals and digests encode)."""
+    if _ONE_SHOT is None:  # no C accelerator: the plain encoder
+        return _ENCODE(value)
+    return "".join(_ONE_SHOT(value, 0))
+
+
+def row_sealer(table_name: str) -> Callable[[int, Sequence[Any]], str]:
+    """``seal_of`` for one table's rows, for bulk writers: the same seal, at a fraction of the cost."""
+    sha256 = hashlib.sha256
+    encode = encode_fast
+
+    def seal(row_id: int, stored_values: Sequence[Any]) -> str:
+        for v in stored_values:
+            if type(v) not in _AS_STORED:
+                return seal_of(table_name, row_id, stored_values)
+        return sha256(encode([table_name, row_id, *stored_values]).encode("utf-8")).hexdigest()[:32]
+
+    return seal
 
 
 def stored_values(table: Table, values: dict[str, Any], dialect: Dialect) -> list[Any]:
