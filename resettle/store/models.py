@@ -153,6 +153,13 @@ class Person(Editable, Base):
             sqlite_where=text("id_number <> ''"),
             postgresql_where=text("id_number <> ''"),
         ),
+        Index(  # covering: an ID search reads no person rows (migration 0011)
+            "ix_person_id_number_household",
+            "id_number",
+            "household_id",
+            sqlite_where=text("id_number <> ''"),
+            postgresql_where=text("id_number <> ''"),
+        ),
     )
     __mapper_args__ = {"version_id_col": Editable.version}  # noqa: RUF012
 

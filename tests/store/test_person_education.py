@@ -72,6 +72,7 @@ def _as_revision_0009(path: Path) -> int:
     columns it had then, at revision 0009. Returns the id of a member tampered with by hand."""
     old_columns = [c for c in sealed_columns(Person.__table__) if c != "education"]  # type: ignore[arg-type]
     conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX IF EXISTS ix_person_id_number_household")  # added by 0011, after 0010
     conn.execute("DROP INDEX IF EXISTS uq_person_id_number")
     conn.execute("ALTER TABLE person DROP COLUMN education")
     conn.execute("CREATE UNIQUE INDEX uq_person_id_number ON person (id_number) WHERE id_number <> ''")

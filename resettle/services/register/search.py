@@ -33,12 +33,20 @@ from resettle.store.models import (
     VillageGroup,
 )
 
+# The tables, not the mapped classes: a statement of mapped attributes is compiled through the ORM
+# (every mapper configured at its first use, ~100 ms CPU for each new statement shape — the first
+# search after opening paid it); a Core statement compiles in a few ms, with the same column types.
+_household, _person = Household.__table__, Person.__table__
+_land, _structure = LandParcel.__table__, Structure.__table__
+_village, _group = Village.__table__, VillageGroup.__table__
+H, P, LP, ST, V, VG = _household.c, _person.c, _land.c, _structure.c, _village.c, _group.c
+
 SORT_COLUMNS: dict[str, Any] = {
-    "household_no": (Household.household_no,),
-    "head_name": (Household.head_name, Household.household_no),
-    "group": (Household.group_id, Household.household_no),
-    "phone": (Household.phone, Household.household_no),
-    "status": (None, Household.household_no),  # None: the derived stage, see _stage()
+    "household_no": (H.household_no,),
+    "head_name": (H.head_name, H.household_no),
+    "group": (H.group_id, H.household_no),
+    "phone": (H.phone, H.household_no),
+    "status": (None, H.household_no),  # None: the derived stage, see _stage()
 }
 
 
@@ -75,24 +83,24 @@ def _branch_selects(kind: str, counting: bool = False) -> list[Select[Any]]:
     """One index range scan per place the text may be found (bound: ``t``, ``t_top``, ``t_key``).
 
     ``counting``: the members' own keys instead of their household's (the scan never leaves the index)."""
-    key = and_(Household.household_no >= bindparam("t_key"), Household.household_no < bindparam("t_key_top"))
-    member = Person.id if counting else Person.household_id
+    key = and_(H.household_no >= bindparam("t_key"), H.household_no < bindparam("t_key_top"))
+    member = P.id if counting else P.household_id
     if kind == INITIALS:
         return [
-            select(Household.id).where(_bound_prefix(Household.head_initials)),
-            select(member).where(_bound_prefix(Person.name_initials)),
-            select(Household.id).where(key),
+            select(H.id).where(_bound_prefix(H.head_initials)),
+            select(member).where(_bound_prefix(P.name_initials)),
+            select(H.id).where(key),
         ]
     if kind == DIGITS:
         return [
-            select(member).where(Person.id_number != "", _bound_prefix(Person.id_number)),
-            select(Household.id).where(_bound_prefix(Household.phone)),
-            select(Household.id).where(key),
+            select(member).where(P.id_number != "", _bound_prefix(P.id_number)),
+            select(H.id).where(_bound_prefix(H.phone)),
+            select(H.id).where(key),
         ]
     return [
-        select(Household.id).where(_bound_prefix(Household.head_name)),
-        select(member).where(_bound_prefix(Person.name)),
-        select(Household.id).where(key),
+        select(H.id).where(_bound_prefix(H.head_name)),
+        select(member).where(_bound_prefix(P.name)),
+        select(H.id).where(key),
     ]
 
 
@@ -147,7 +155,7 @@ def _stage(hc: Any) -> Any:
     return case(
         (hc.c.status == STATUS_REVIEWED, progress.REVIEWED),
         (hc.c.status == STATUS_COMPUTED, progress.COMPUTED),
-        else_=Household.status,
+        else_=H.status,
     )
 
 
@@ -175,19 +183,17 @@ def _filtered(shape: Shape, columns: list[Any], hc: Any) -> Select[Any]:
     q = select(*columns)
     if kind:
         matches = _matches(kind)
-        q = q.select_from(matches).join(Household, Household.id == matches.c[0])
+        q = q.select_from(matches).join(_household, H.id == matches.c[0])
     else:
-        q = q.select_from(Household)
+        q = q.select_from(_household)
     if status or shape[5] == "status":  # the stage is read only where it is filtered or sorted on
-        q = q.outerjoin(hc, hc.c.household_id == Household.id)
+        q = q.outerjoin(hc, hc.c.household_id == H.id)
     if group:
-        q = q.where(Household.group_id == bindparam("group_id"))
+        q = q.where(H.group_id == bindparam("group_id"))
     elif village:
-        q = q.where(
-            Household.group_id.in_(select(VillageGroup.id).where(VillageGroup.village_id == bindparam("village_id")))
-        )
+        q = q.where(H.group_id.in_(select(VG.id).where(VG.village_id == bindparam("village_id"))))
     if project:
-        q = q.where(Household.project_id == bindparam("project_id"))
+        q = q.where(H.project_id == bindparam("project_id"))
     if status:
         q = q.where(_stage(hc) == bindparam("status"))
     return q
@@ -204,7 +210,7 @@ def _count_statement(shape: Shape) -> Any:
         if kind and not (project or village or group or status):  # every match is a household: count them
             found = select(func.count()).select_from(_matches(kind))
         else:
-            found = select(func.count()).select_from(_filtered(shape, [Household.id], _compensation()).subquery())
+            found = select(func.count()).select_from(_filtered(shape, [H.id], _compensation()).subquery())
         _COUNTS[shape] = found
     return found
 
@@ -217,30 +223,30 @@ def _page_statement(shape: Shape, with_total: bool) -> Any:
         return found
     sort, descending = shape[5], shape[6]
     hc = _compensation()
-    keys = [_stage(hc) if c is None else c for c in SORT_COLUMNS[sort]] + [Household.id]
+    keys = [_stage(hc) if c is None else c for c in SORT_COLUMNS[sort]] + [H.id]
     labelled = [k.label(f"k{i}") for i, k in enumerate(keys)]
-    columns = [Household.id.label("page_id"), *labelled]
+    columns = [H.id.label("page_id"), *labelled]
     if with_total:
         columns.append(func.count().over().label("total"))  # the whole filter's size, before the cut
     order = [c.desc() if descending else c.asc() for c in keys]
     page = (_filtered(shape, columns, hc).order_by(*order)
             .limit(bindparam("limit")).offset(bindparam("offset")).subquery("page"))  # fmt: skip
     row_hc = _compensation()
-    persons = select(func.count()).where(Person.household_id == Household.id).scalar_subquery()
-    land = select(func.sum(LandParcel.area_mu)).where(LandParcel.household_id == Household.id).scalar_subquery()
-    floor = select(func.sum(Structure.floor_area_m2)).where(Structure.household_id == Household.id).scalar_subquery()
+    persons = select(func.count()).where(P.household_id == H.id).scalar_subquery()
+    land = select(func.sum(LP.area_mu)).where(LP.household_id == H.id).scalar_subquery()
+    floor = select(func.sum(ST.floor_area_m2)).where(ST.household_id == H.id).scalar_subquery()
     total = case((row_hc.c.status != STATUS_NONE, row_hc.c.total), else_=None)
-    columns = [Household.id, Household.household_no, Household.head_name, Village.name, VillageGroup.name,
-               Household.phone, _stage(row_hc), Household.version, total, persons, land, floor]  # fmt: skip
+    columns = [H.id, H.household_no, H.head_name, V.name, VG.name,
+               H.phone, _stage(row_hc), H.version, total, persons, land, floor]  # fmt: skip
     if with_total:
         columns.append(page.c.total)
     found = (
         select(*columns)
         .select_from(page)
-        .join(Household, Household.id == page.c.page_id)
-        .join(VillageGroup, Household.group_id == VillageGroup.id)
-        .join(Village, VillageGroup.village_id == Village.id)
-        .outerjoin(row_hc, row_hc.c.household_id == Household.id)
+        .join(_household, H.id == page.c.page_id)
+        .join(_group, H.group_id == VG.id)
+        .join(_village, VG.village_id == V.id)
+        .outerjoin(row_hc, row_hc.c.household_id == H.id)
         .order_by(*[page.c[f"k{i}"].desc() if descending else page.c[f"k{i}"].asc() for i in range(len(keys))])
     )
     _PAGES[(shape, with_total)] = found
@@ -331,16 +337,16 @@ def _matched_members(s: Session, ids: list[int], text: str) -> dict[int, str]:
     statement = _MEMBERS.get(kind)
     if statement is None:
         if kind == INITIALS:
-            cond = _bound_prefix(Person.name_initials)
+            cond = _bound_prefix(P.name_initials)
         elif kind == DIGITS:
-            cond = and_(Person.id_number != "", _bound_prefix(Person.id_number))
+            cond = and_(P.id_number != "", _bound_prefix(P.id_number))
         else:
-            cond = _bound_prefix(Person.name)
+            cond = _bound_prefix(P.name)
         statement = _MEMBERS[kind] = (
-            select(Person.household_id, Person.name, Person.relation, Household.head_name)
-            .join(Household, Household.id == Person.household_id)
-            .where(Person.household_id.in_(bindparam("ids", expanding=True)), cond)
-            .order_by(Person.household_id, Person.seq)
+            select(P.household_id, P.name, P.relation, H.head_name)
+            .join(_household, H.id == P.household_id)
+            .where(P.household_id.in_(bindparam("ids", expanding=True)), cond)
+            .order_by(P.household_id, P.seq)
         )
     rows = s.execute(statement, {**_text_params(text), "ids": ids}).all()
     found: dict[int, str] = {}
