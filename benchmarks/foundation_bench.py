@@ -40,6 +40,7 @@ def main() -> None:
     ap.add_argument("--db", default="benchmarks/out/demo-1m.sqlite3")
     ap.add_argument("--reuse", action="store_true", help="skip generation when the file exists")
     ap.add_argument("--samples", type=int, default=200)
+    ap.add_argument("--cold-runs", type=int, default=3, help="fresh processes per kind for the cold first search")
     args = ap.parse_args()
     path = Path(args.db)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -66,6 +67,7 @@ def main() -> None:
     numbers = [raw.execute("SELECT household_no FROM household WHERE id = ?", (rng.randint(1, households),)).fetchone()[0]
                for _ in range(args.samples)]  # fmt: skip
     raw.close()
+    warm_up(path)
     db = Database.open(path, startup_backup=False)
     try:
         for label, texts in (
@@ -96,7 +98,17 @@ def main() -> None:
                   "≤ 20 ms", unit="ms")  # fmt: skip
     finally:
         db.close()
-    bench_cold(path, picks, numbers)
+    bench_cold(path, picks, numbers, args.cold_runs)
+
+
+def warm_up(path: Path) -> None:
+    """Read the register's file and WAL once, so that the warm figures are warm (in the OS cache)
+    whatever ran before (a cold run, a migration's backup)."""
+    for p in (path, path.with_name(path.name + "-wal")):
+        if p.exists():
+            with p.open("rb") as fh:
+                while fh.read(1 << 24):
+                    pass
 
 
 def evict(path: Path) -> None:
@@ -116,33 +128,44 @@ import json, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
 from resettle.services.register import search
+from resettle.services.register.first_view import FIRST_ROWS
 from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
 db = Database.open(Path(sys.argv[1]), startup_backup=False)
 t1 = time.perf_counter()
-first = search.first_page(db, HouseholdQuery(text=sys.argv[2]), 256)
+first = search.first_page(db, HouseholdQuery(text=sys.argv[2]), FIRST_ROWS)  # as the window asks
 t2 = time.perf_counter()
 assert first.rows, sys.argv[2]
 print(json.dumps({"open_s": t1 - t0, "search_s": t2 - t1}))
 """
 
 
-def bench_cold(path: Path, picks: list[tuple[str, str]], numbers: list[str]) -> None:
-    """The first search after opening, with the file not in the OS cache (as in the morning)."""
-    texts = [("name prefix", picks[0][0][:2]), ("pinyin initials", initials(picks[1][0])),
-             ("户号 prefix", numbers[0][:-2]), ("ID (full)", picks[2][1]), ("ID prefix 10", picks[3][1][:10])]  # fmt: skip
+def bench_cold(path: Path, picks: list[tuple[str, str]], numbers: list[str], runs: int) -> None:
+    """The first search after opening, with the file not in the OS cache (as in the morning): per kind,
+    the median of ``runs`` fresh processes (each its own text, the cache evicted before each)."""
+    at = [k + 5 * run for run in range(runs) for k in range(5)]  # a different pick for every start
+    kinds = [("name prefix", [picks[i][0][:2] for i in at]), ("pinyin initials", [initials(picks[i][0]) for i in at]),
+             ("户号 prefix", [numbers[i][:-2] for i in at]), ("ID (full)", [picks[i][1] for i in at]),
+             ("ID prefix 10", [picks[i][1][:10] for i in at])]  # fmt: skip
     worst = 0.0
-    for label, text in texts:
-        evict(path)
-        out = subprocess.run([sys.executable, "-c", COLD_CHILD, str(path), text], capture_output=True, text=True,
-                             check=True).stdout  # fmt: skip
-        found = json.loads(out.strip().splitlines()[-1])
-        worst = max(worst, found["search_s"])
-        print(
-            f"cold first search {label:16s}: {found['search_s'] * 1000:7.1f} ms (opening took {found['open_s']:.2f} s)"
-        )
-    bench("search, first after opening with the file evicted from the OS cache (worst of 5 kinds)", worst, None,
-          "≤ 0.3 s")  # fmt: skip
+    for k, (label, texts) in enumerate(kinds):
+        times: list[float] = []
+        opening: list[float] = []
+        for run in range(runs):
+            evict(path)
+            text = texts[k + 5 * run]
+            out = subprocess.run([sys.executable, "-c", COLD_CHILD, str(path), text], capture_output=True, text=True,
+                                 check=True).stdout  # fmt: skip
+            found = json.loads(out.strip().splitlines()[-1])
+            times.append(found["search_s"])
+            opening.append(found["open_s"])
+        median = statistics.median(times)
+        worst = max(worst, median)
+        shown = ", ".join(f"{t * 1000:.0f}" for t in times)
+        print(f"cold first search {label:16s}: median {median * 1000:7.1f} ms of {runs} ({shown} ms; opening took "
+              f"{statistics.median(opening):.2f} s)")  # fmt: skip
+    bench(f"search, first after opening with the file evicted from the OS cache (worst of 5 kinds, median of {runs})",
+          worst, None, "≤ 0.3 s")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -59,22 +59,28 @@ def report(**values: Any) -> None:
 def until_painted(app: Any, view: Any, action: Any, limit_s: float = 120.0, ready: Any = None) -> float:
     """Run ``action`` and process events until the view's viewport has painted (with ``ready()`` true
     at that paint, when given: the rows are there, not a blank frame); seconds taken."""
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+
+    loop = QEventLoop()
 
     class Watch(QObject):
         painted = False
 
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and (ready is None or ready()):
+            if event.type() == QEvent.Type.Paint and not self.painted and (ready is None or ready()):
                 self.painted = True
+                QTimer.singleShot(0, loop.quit)  # after this paint
             return False
 
+    # A real event loop, idle while a worker reads (a loop of processEvents() would spin on the GUI
+    # thread and take the interpreter lock from the worker it waits for).
     watch = Watch()
     view.viewport().installEventFilter(watch)
+    QTimer.singleShot(int(limit_s * 1000), loop.quit)
     t0 = time.perf_counter()
     action()
-    while not watch.painted and time.perf_counter() - t0 < limit_s:
-        app.processEvents()
+    if not watch.painted:
+        loop.exec()
     view.viewport().removeEventFilter(watch)
     return time.perf_counter() - t0
 

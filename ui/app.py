@@ -114,10 +114,9 @@ def quick_window(path: Path, prefs: QSettings, runner: OpRunner, startup_backup:
     """The window on the register file ``path``, painted from its first view (read with plain sqlite3,
     see resettle.services.register.first_view); the store — lock, migrations, startup backup — opens
     just after the first paint. None when the file has no first view: the store must open first."""
-    from resettle.services.register.first_view import first_view
-    from ui.models.household_table import PAGE
+    from resettle.services.register.first_view import FIRST_ROWS, first_view
 
-    first = first_view(path, PAGE)
+    first = first_view(path, FIRST_ROWS)
     if first is None:
         return None
 

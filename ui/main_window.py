@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from resettle.domain import progress
 from resettle.errors import ResettleError
+from resettle.services.register.first_view import FIRST_ROWS
 from resettle.services.register.records import HouseholdQuery, HouseholdRow, ProjectNode
 from ui.areas import AreaContext, FirstPaint, Node, WindowContext, build_areas
 from ui.controllers.files import FileActions
@@ -45,7 +46,7 @@ from ui.controllers.imports import ImportActions
 from ui.controllers.printing import PrintActions
 from ui.controllers.project import ProjectActions
 from ui.controllers.tools import ToolsActions
-from ui.models.household_table import HEADERS, PAGE, HouseholdTableModel
+from ui.models.household_table import HEADERS, HouseholdTableModel
 from ui.ops import OpRunner
 from ui.remembered import last_database_key
 from ui.window_layout import restore_layout, save_layout
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self._initial: tuple[HouseholdQuery, Callable[[int], None]] | None = None
         self.model = HouseholdTableModel(self._fetch_page, self._count, self, count_later=self._count_later)
         self._first: tuple[HouseholdQuery, FirstPage] | None = None  # the last filter's first page
+        self._shown_first: tuple[HouseholdQuery, FirstPage] | None = None  # its rows not in the table yet
         self._select_single = False  # after Enter in the search box: select the row when exactly one matches
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -325,6 +327,9 @@ class MainWindow(QMainWindow):
         first = self._first
         if first is not None and first[0] is query and offset == 0 and len(first[1].rows) >= min(limit, first[1].total):
             return first[1].rows[:limit]  # read with the count on the worker thread (or before the store opened)
+        if first is not None and first[0] is query and offset == 0 and first is self._shown_first:
+            self._shown_first = None
+            return first[1].rows  # the first rows only: the table reads the rest of the page when shown
         from resettle.services.register import search
 
         return search.list_households(self.db, query, offset, limit).rows
@@ -354,7 +359,7 @@ class MainWindow(QMainWindow):
             self._show_first(query, first, deliver)
 
         self.runner.run(self, "", search.first_page, with_progress=False, read_only=True, db=self.db, query=query,
-                        limit=PAGE, on_done=done)  # fmt: skip
+                        limit=FIRST_ROWS, on_done=done)  # fmt: skip
 
     def _read_initial(self) -> None:
         """The filter asked for while the window was built (or before its store opened), read here:
@@ -373,11 +378,11 @@ class MainWindow(QMainWindow):
         else:
             from resettle.services.register import search
 
-            first = search.first_page(self.db, query, PAGE)  # nothing is on screen yet: read it here, once
+            first = search.first_page(self.db, query, FIRST_ROWS)  # nothing is on screen yet: read it here, once
         self._show_first(query, first, deliver)
 
     def _show_first(self, query: HouseholdQuery, first: FirstPage, deliver: Callable[[int], None]) -> None:
-        self._first = (query, first)
+        self._first = self._shown_first = (query, first)
         deliver(first.total)
         if self.model.query is query and first.total:
             self.model.ensure_row(0)  # the rows came with the count: painted with them

@@ -43,6 +43,31 @@ def test_register_model_fetches_pages_outside_data(qtbot, demo_db) -> None:
     assert model.data(model.index(5, 0)).startswith(("东", "西", "南", "北"))
 
 
+def test_a_short_first_page_is_read_whole_when_its_other_rows_are_shown(qtbot, demo_db) -> None:
+    model = _register_model(demo_db)
+    calls: list[tuple[int, int]] = []
+    first = [True]
+
+    def fetch(q: HouseholdQuery, offset: int, limit: int) -> list:
+        calls.append((offset, limit))
+        rows = search.list_households(demo_db, q, offset, limit).rows
+        if first[0]:  # as the window gives it: the first rows only, read with the count
+            first[0] = False
+            return rows[:10]
+        return rows
+
+    model._fetch_page = fetch
+    model.set_query(HouseholdQuery())
+    whole = search.list_households(demo_db, HouseholdQuery(), 0, PAGE).rows
+    assert model.ensure_row(3) == whole[3] and model.fetched_rows == 10
+    assert model.data(model.index(30, 0)) == "…" and len(calls) == 1  # queued, not read in data()
+    with qtbot.waitSignal(model.page_loaded, timeout=2000):
+        pass
+    assert calls == [(0, PAGE), (0, PAGE)] and model.fetched_rows == 60
+    assert [model.row_at(i) for i in range(60)] == whole
+    assert model.ensure_row(45) == whole[45] and len(calls) == 2
+
+
 def test_register_model_sort_is_done_by_the_database(demo_db) -> None:
     model = _register_model(demo_db)
     model.set_query(HouseholdQuery())

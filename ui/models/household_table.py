@@ -3,7 +3,9 @@
 ``rowCount`` is the number of matching households (one COUNT query per filter change; with
 ``count_later`` the count runs on a worker thread and the model keeps showing the previous
 result until it arrives, so query and total always change together);
-rows are fetched in pages of ``PAGE`` when the view first asks for them. ``data()`` never
+rows are fetched in pages of ``PAGE`` when the view first asks for them. A page may arrive short
+(the first rows of a filter come with its count, only as many as a window shows): its other rows
+are read, as the whole page, when the view asks for one of them. ``data()`` never
 touches the database: a missing page is queued and loaded by a zero-delay timer slot,
 which then emits ``dataChanged``. Only a bounded number of pages is kept.
 
@@ -243,9 +245,18 @@ class HouseholdTableModel(QAbstractTableModel):
         """Load the page holding ``row`` now (used for keyboard jumps and selection)."""
         if not 0 <= row < self._total:
             return None
-        if row // PAGE not in self._pages:
+        if not self._holds(row):
             self._load(row // PAGE)
         return self.row_at(row)
+
+    def _holds(self, row: int) -> bool:
+        page = self._pages.get(row // PAGE)
+        return page is not None and row % PAGE < len(page)
+
+    def _short(self, page: int) -> bool:
+        """The page arrived with fewer rows than the filter has there (its first rows only)."""
+        rows = self._pages.get(page)
+        return rows is not None and len(rows) < PAGE and page * PAGE + len(rows) < self._total
 
     def row_of_id(self, household_id: int) -> int | None:
         for index, page in self._pages.items():
@@ -262,7 +273,7 @@ class HouseholdTableModel(QAbstractTableModel):
     def load_wanted(self) -> None:
         wanted, self._wanted = sorted(self._wanted), set()
         for page in wanted:
-            if page not in self._pages:
+            if page not in self._pages or self._short(page):
                 self._load(page)
 
     def _load(self, page: int) -> None:

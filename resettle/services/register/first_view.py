@@ -29,6 +29,10 @@ from resettle.services.register.records import GroupNode, HouseholdQuery, Househ
 from resettle.store.lock import InstanceLock
 
 DEMO_KEY = "register.demo"  # resettle.services.demo.register.DEMO_KEY
+# Rows read with a filter's count: more than a maximised window shows (the rest of the table's page
+# is read when the clerk scrolls there). Each row's sums are index lookups: on a register not yet in
+# the OS cache they are what the first search after opening waits for.
+FIRST_ROWS = 100
 QUERY = HouseholdQuery()  # what the window shows first: everything, by 户号
 
 
