@@ -140,7 +140,8 @@ class Database:
         file (each clerk's computer would witness only its own writes); the chain head is still
         printed on lists and kept with each pg_dump backup. ``startup_backup`` is off by default:
         a server is backed up by its administrator, and the program dumps before imports."""
-        path = local_path or (data_dir(create=False) / "servers" / address.slug)
+        # ".server": the slug holds dots (an IP address), and backups are named after the path's stem
+        path = local_path or (data_dir(create=False) / "servers" / f"{address.slug}.server")
         db = cls(path, actor, server=address, password=password)
         try:
             db._connect()

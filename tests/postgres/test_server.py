@@ -191,6 +191,25 @@ def test_backups_on_the_server_are_pg_dumps_with_the_chain_head(server_db: Datab
         server_db.backup_to(out)
 
 
+def test_two_dumps_in_the_same_second_get_two_files(server_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ten clerks' imports once collided here: the same name, one .part file taken from under the other."""
+    from datetime import datetime
+
+    from resettle.store.dialects import pg_backup
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> Frozen:  # type: ignore[override]
+            return cls(2026, 12, 1, 9, 0, 0)
+
+    monkeypatch.setattr(pg_backup, "datetime", Frozen)
+    first, second = server_db.backup_now("manual"), server_db.backup_now("manual")
+    assert first != second and first.stat().st_size > 0 and second.stat().st_size > 0
+    assert second.name == first.name.replace("-manual", "-manual-1")
+    assert first.name.startswith(server_db.server.slug + "-")  # type: ignore[union-attr]
+    assert list(first.parent.glob("*.part")) == []
+
+
 def test_a_restore_on_the_server_is_refused_and_changes_nothing(server_db: Database) -> None:
     """Other clerks may be connected: the program does not overwrite a server database; the message
     names pg_restore into a new database, the administrator's job."""

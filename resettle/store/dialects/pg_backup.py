@@ -50,13 +50,31 @@ def dump(address: ServerAddress, password: str | None, out: Path, head: ChainHea
     """``pg_dump -Fc`` of the register into ``out`` (refusing to overwrite), checked by ``pg_restore --list``."""
     from resettle.store.backup import write_sidecar
 
+    tool = _pg_dump()
+    if out.exists():
+        raise ValidationError(f"目标文件 {out} 已存在，未覆盖。")
+    tmp = _dumped(tool, address, password, out)
+    try:
+        os.link(tmp, out)  # never over another's file: two clerks of one computer may dump in the same second
+    except FileExistsError:
+        raise ValidationError(f"目标文件 {out} 已存在，未覆盖。") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    if head is not None:
+        write_sidecar(out, head)
+
+
+def _pg_dump() -> str:
     tool = find_tool("pg_dump")
     if tool is None:
         raise ValidationError(MISSING, field="备份")
-    if out.exists():
-        raise ValidationError(f"目标文件 {out} 已存在，未覆盖。")
+    return tool
+
+
+def _dumped(tool: str, address: ServerAddress, password: str | None, out: Path) -> Path:
+    """pg_dump into a temporary file of this process beside ``out``, checked by pg_restore --list."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
+    tmp = out.with_name(f"{out.name}.{os.getpid()}.part")
     tmp.unlink(missing_ok=True)
     args = [tool, "--format=custom", "--no-owner", "--no-privileges", f"--file={tmp}"]
     args += ["--host", address.host, "--port", str(address.port), "--dbname", address.database]
@@ -72,9 +90,7 @@ def dump(address: ServerAddress, password: str | None, out: Path, head: ChainHea
         if listed.returncode != 0 or "TABLE DATA public audit_log" not in listed.stdout:
             tmp.unlink(missing_ok=True)
             raise IntegrityProblem(f"备份校验失败（pg_restore --list），未保存：{listed.stderr.strip()[:300]}")
-    tmp.replace(out)
-    if head is not None:
-        write_sidecar(out, head)
+    return tmp
 
 
 def backup_name(stem: str, reason: str, now: datetime) -> str:
@@ -84,14 +100,22 @@ def backup_name(stem: str, reason: str, now: datetime) -> str:
 def auto_dump(
     address: ServerAddress, password: str | None, folder: Path, stem: str, reason: str, head: ChainHead
 ) -> Path:
-    from resettle.store.backup import rotate
+    from resettle.store.backup import rotate, write_sidecar
 
+    tool = _pg_dump()
     now = datetime.now()
-    out = folder / backup_name(stem, reason, now)
-    n = 1
-    while out.exists():
-        out = folder / backup_name(stem, f"{reason}-{n}", now)
-        n += 1
-    dump(address, password, out, head)
+    tmp = _dumped(tool, address, password, folder / backup_name(stem, reason, now))
+    try:
+        n = 0
+        while True:  # the first free name: os.link refuses a name another process took meanwhile
+            out = folder / backup_name(stem, f"{reason}-{n}" if n else reason, now)
+            try:
+                os.link(tmp, out)
+                break
+            except FileExistsError:
+                n += 1
+    finally:
+        tmp.unlink(missing_ok=True)
+    write_sidecar(out, head)
     rotate(folder)
     return out
