@@ -19,6 +19,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from itertools import repeat
 from pathlib import Path
 from types import TracebackType
 from typing import Literal
@@ -87,12 +88,20 @@ class SheetGrid:
         self.n_cols = n_cols = max((len(row) for row in self.rows), default=0)
         n_rows = len(self.rows)
         anchors = self._anchors
+        last_row, last_col = n_rows - 1, n_cols - 1
         for merge in reversed(self.merges):  # where blocks overlap, the first one listed wins
-            top, left = merge.top, merge.left
+            top, left, bottom, right = merge.top, merge.left, merge.bottom, merge.right
             if top >= n_rows or left >= n_cols or top < 0 or left < 0:
                 continue
-            columns = range(left, min(merge.right, n_cols - 1) + 1)
-            cells = [(r, c) for r in range(top, min(merge.bottom, n_rows - 1) + 1) for c in columns]
+            if bottom > last_row:
+                bottom = last_row
+            if right > last_col:
+                right = last_col
+            if left == right:  # the usual block: one column merged down over a household's rows
+                anchors.update(dict.fromkeys(zip(range(top + 1, bottom + 1), repeat(left)), (top, left)))
+                continue
+            columns = range(left, right + 1)
+            cells = [(r, c) for r in range(top, bottom + 1) for c in columns]
             # cells[0] is the block's own top-left cell (both ranges start there): not covered by it.
             anchors.update(dict.fromkeys(cells[1:], (top, left)))
 
@@ -349,10 +358,13 @@ def _check_merge_area(name: str, merges: list[MergedRange], rows: list[list[Cell
     """Merged blocks are expanded cell by cell; refuse overlapping giants before that."""
     n_rows, n_cols = len(rows), max((len(row) for row in rows), default=0)
     area = 0
+    last_row, last_col = n_rows - 1, n_cols - 1
     for merge in merges:
-        height = min(merge.bottom, n_rows - 1) - merge.top + 1
-        width = min(merge.right, n_cols - 1) - merge.left + 1
-        area += max(height, 0) * max(width, 0)
+        bottom, right = merge.bottom, merge.right
+        height = (bottom if bottom < last_row else last_row) - merge.top + 1
+        width = (right if right < last_col else last_col) - merge.left + 1
+        if height > 0 and width > 0:
+            area += height * width
     if area > limits.max_sheet_cells:
         raise UnsafeFileError(f"工作表「{name}」的合并单元格范围过大，已拒绝导入")
 

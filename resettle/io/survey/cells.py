@@ -113,11 +113,16 @@ def _quantity(ctx: SheetContext, r: int, key: str, unit_words: tuple[str, ...], 
     if value is None:
         return None
     unit = ctx.units.get(key, "")
+    if key.startswith("land_area_mu") and unit == "㎡":
+        parse = ctx.parsers.get(_land_m2_as_mu)
+        if parse is None:
+            parse = ctx.parsers[_land_m2_as_mu] = ctx.shared.cached(_land_m2_as_mu)
+    else:
+        parse = ctx.parsers.get(unit_words)
+        if parse is None:
+            parse = ctx.parsers[unit_words] = ctx.shared.cached(parse_quantity_cell, unit_words)
     try:
-        if key.startswith("land_area_mu") and unit == "㎡":
-            result: Decimal | None = ctx.shared.parsed(_land_m2_as_mu, value)
-        else:
-            result = ctx.shared.parsed(parse_quantity_cell, value, unit_words)
+        result: Decimal | None = parse(value)
         return result
     except CellProblem as exc:
         ctx.issue(r, key, value, str(exc), kind)
@@ -130,7 +135,7 @@ def _kind_text(ctx: SheetContext, value: CellValue) -> str:
 
 def _read_parcel(ctx: SheetContext, r: int, household: HouseholdState) -> None:
     area = _quantity(ctx, r, "land_area_mu", MU_WORDS, "bad_area")
-    land_class = _kind_text(ctx, ctx.own(r, "land_class"))
+    land_class = _kind_text(ctx, ctx.land_class_values[r])
     if area is None:
         if land_class and "land_area_mu" in ctx.cols and ctx.own(r, "land_area_mu") is None:
             ctx.issue(r, "land_area_mu", "", f"有地类「{land_class}」但没有面积", "bad_area", "warning")
@@ -143,7 +148,7 @@ def _read_parcel(ctx: SheetContext, r: int, household: HouseholdState) -> None:
 
 def _read_structure(ctx: SheetContext, r: int, household: HouseholdState) -> None:
     area = _quantity(ctx, r, "floor_area_m2", M2_WORDS, "bad_area")
-    structure = _kind_text(ctx, ctx.own(r, "structure_type"))
+    structure = _kind_text(ctx, ctx.structure_type_values[r])
     if area is None:
         if structure and "floor_area_m2" in ctx.cols and ctx.own(r, "floor_area_m2") is None:
             ctx.issue(r, "floor_area_m2", "", f"有房屋结构「{structure}」但没有建筑面积", "bad_area", "warning")

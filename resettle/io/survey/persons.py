@@ -14,7 +14,7 @@ from resettle.io.grid import CellValue
 from resettle.io.survey.results import SurveyPerson
 from resettle.io.survey.rows import HEAD_RELATION_SET
 from resettle.io.survey.sheet import HouseholdState, SheetContext
-from resettle.io.values import CellProblem, PartialDate, clean_name, display, parse_birth_date, parse_sex
+from resettle.io.values import CellProblem, PartialDate, clean_name, display
 
 __all__ = ["read_person"]
 
@@ -23,16 +23,16 @@ def read_person(ctx: SheetContext, r: int, household: HouseholdState) -> None:
     record = household.record
     if "name" in ctx.cols:
         name_key = "name"
-        name_value = ctx.own(r, "name")
+        name_value = ctx.name_values[r]
     else:
         name_key = "head"
-        name_value = ctx.own(r, "head")
+        name_value = ctx.head_values[r]
     name = clean_name(name_value) if name_value is not None else ""
     if not name:
         ctx.issue(r, name_key, name_value, "姓名为空", "missing_name")
     elif isinstance(name_value, bool) or not isinstance(name_value, str):
         ctx.issue(r, name_key, name_value, f"姓名不像是文字：{display(name_value)}", "bad_name")
-    relation = ctx.text(ctx.own(r, "relation"))  # clean_name, once per distinct value
+    relation = ctx.text(ctx.relation_values[r])  # clean_name, once per distinct value
     if not relation and ("name" not in ctx.cols or (name and name == record.head)):
         relation = "户主" if not household.has_head_member else ""
     if relation in HEAD_RELATION_SET:
@@ -48,7 +48,7 @@ def read_person(ctx: SheetContext, r: int, household: HouseholdState) -> None:
 
 def _read_id(ctx: SheetContext, r: int) -> tuple[str | None, date | None, str]:
     """(sex, birth date, normalised number) from the ID cell; issues for anything wrong."""
-    value = ctx.own(r, "id_number")
+    value = ctx.id_values[r]
     if value is None:
         if "id_number" in ctx.cols:
             ctx.issue(r, "id_number", "", "身份证号码为空", "missing_id", "warning")
@@ -98,9 +98,9 @@ def _id_kind(value: CellValue, check: IdCheck) -> str:
 
 
 def _read_sex(ctx: SheetContext, r: int, from_id: str | None) -> str | None:
-    value = ctx.own(r, "sex")
+    value = ctx.sex_values[r]
     try:
-        written: str | None = ctx.shared.parsed(parse_sex, value)
+        written: str | None = ctx.parse_sex(value)
     except CellProblem as exc:
         ctx.issue(r, "sex", value, str(exc), "bad_sex", "warning")
         written = None
@@ -117,11 +117,11 @@ def _read_sex(ctx: SheetContext, r: int, from_id: str | None) -> str | None:
 
 
 def _read_birth(ctx: SheetContext, r: int, from_id: date | None) -> date | None:
-    value = ctx.own(r, "birth_date")
+    value = ctx.birth_values[r]
     if value is None:
         return from_id  # blank (parse_birth_date(None) is None)
     try:
-        written: PartialDate | None = ctx.shared.parsed(parse_birth_date, value, ctx.shared.today)
+        written: PartialDate | None = ctx.parse_birth(value)
     except CellProblem as exc:
         ctx.issue(r, "birth_date", value, str(exc), "bad_date")
         return from_id

@@ -112,11 +112,11 @@ class SheetReader:
             return
         ctx = self.ctx
         has_person = r in self.person_rows
-        if "name" not in ctx.cols and not is_blank(ctx.own(r, "head")):
+        if "name" not in ctx.cols and not is_blank(ctx.head_values[r]):
             has_person = True
         has_household = r in self.household_rows
         if not has_person and not has_household:
-            remarks = ctx.own(r, "remarks")
+            remarks = ctx.remarks_values[r]
             if remarks is not None and self.current is not None and not self.gap:
                 add_remark(self.current, remarks)
             return
@@ -135,11 +135,11 @@ class SheetReader:
 
     def household_for(self, r: int) -> HouseholdState:
         ctx = self.ctx
-        number_value = ctx.own(r, "household_no")
+        number_value = ctx.household_no_values[r]
         number = "" if number_value is None or is_placeholder(number_value) else compact(display(number_value))
-        head_value = ctx.own(r, "head")
+        head_value = ctx.head_values[r]
         head = clean_name(head_value) if head_value is not None else ""
-        relation = ctx.text(ctx.own(r, "relation"))
+        relation = ctx.text(ctx.relation_values[r])
         current = self.current
         ctx.repeat_row = False
         if current is not None:

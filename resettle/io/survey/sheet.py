@@ -20,7 +20,7 @@ from resettle.errors import Cancelled
 from resettle.io.grid import CellValue, SheetGrid, column_letter
 from resettle.io.headers import HeaderMatch, field_label
 from resettle.io.survey.results import ImportIssue, Severity, SurveyHousehold
-from resettle.io.values import CellProblem, compact, display, is_blank
+from resettle.io.values import CellProblem, compact, display, is_blank, parse_birth_date, parse_sex
 
 __all__ = ["HouseholdState", "Shared", "SheetContext"]
 
@@ -59,20 +59,29 @@ class Shared:
         """``parser(value, *args)`` once per distinct value; a CellProblem is raised again each
         time. A number's type is part of its key: 1, 1.0 and True are equal in Python but not
         in a cell."""
+        return self.cached(parser, *args)(value)
+
+    def cached(self, parser: Callable[..., Any], *args: Any) -> Callable[[CellValue], Any]:
+        """``lambda value: self.parsed(parser, value, *args)``, its cache looked up once (for a sheet's rows)."""
         cache = self.caches.get((parser, args))
         if cache is None:
             cache = self.caches[(parser, args)] = {}
-        key = value if type(value) is str else (type(value), value)
-        hit = cache.get(key, _MISSING)
-        if hit is _MISSING:
-            try:
-                hit = parser(value, *args)
-            except CellProblem as exc:
-                hit = _Failed(str(exc))
-            cache[key] = hit
-        if type(hit) is _Failed:
-            raise CellProblem(hit.message)
-        return hit
+        get = cache.get
+
+        def parse(value: CellValue) -> Any:
+            key = value if type(value) is str else (type(value), value)
+            hit = get(key, _MISSING)
+            if hit is _MISSING:
+                try:
+                    hit = parser(value, *args)
+                except CellProblem as exc:
+                    hit = _Failed(str(exc))
+                cache[key] = hit
+            if type(hit) is _Failed:
+                raise CellProblem(hit.message)
+            return hit
+
+        return parse
 
 
 class _Failed:
@@ -112,6 +121,22 @@ class SheetContext:
         self.formula_rows = {r for r, _ in grid.formulas}
         # Rows where a field read once per household has a value of its own (others skip those reads).
         self.household_cell_rows = self.rows_with_values(_ONCE_KEYS)
+        # The fields every row reads, by row (all None when not mapped): one list index each.
+        values = self.values
+        self.name_values = values("name")
+        self.head_values = values("head")
+        self.household_no_values = values("household_no")
+        self.relation_values = values("relation")
+        self.id_values = values("id_number")
+        self.sex_values = values("sex")
+        self.birth_values = values("birth_date")
+        self.remarks_values = values("remarks")
+        self.land_class_values = values("land_class")
+        self.structure_type_values = values("structure_type")
+        self._text = shared.cached(_compact_text)
+        self.parse_sex = shared.cached(parse_sex)
+        self.parse_birth = shared.cached(parse_birth_date, shared.today)
+        self.parsers: dict[Any, Callable[[CellValue], Any]] = {}  # more parsers, made when first needed
         # Whether the row repeats the current household's 户号/户主 (a sheet that writes the
         # household cells on every member row): identical household values are then repeats.
         self.repeat_row = False
@@ -129,7 +154,7 @@ class SheetContext:
         """``compact(display(value))``, once per distinct value."""
         if value is None:
             return ""
-        result: str = self.shared.parsed(_compact_text, value)
+        result: str = self._text(value)
         return result
 
     def values(self, key: str) -> list[CellValue]:

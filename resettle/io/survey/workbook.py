@@ -47,7 +47,16 @@ def read_survey(
     Raises UnsafeFileError, UnreadableFileError or ReadCancelled; any problem inside the
     file is returned as an ImportIssue instead.
     """
-    options = options or ReadOptions()
+    with paused_collection():
+        return _read_survey(path, options or ReadOptions(), progress, cancelled)
+
+
+def _read_survey(
+    path: Path,
+    options: ReadOptions,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> SurveyReadResult:
     shared = Shared(today=options.today or date.today(), progress=progress, cancelled=cancelled)
     households: list[SurveyHousehold] = []
     summaries: list[SheetSummary] = []

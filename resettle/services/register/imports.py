@@ -36,7 +36,7 @@ Progress = Callable[[int, int], None] | None
 Cancelled = Callable[[], bool] | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HouseholdChange:
     kind: str  # add / change / remove
     household_no: str
@@ -210,13 +210,15 @@ def _compare(s: Session, preview: ImportPreview) -> None:
             .where(Person.id_number.in_(chunk))
         ):
             owner[str(idn)] = (int(hid), str(no))
-    file_ids_by_no = {h.household_no: {p.id_number for p in h.persons} for h in result.households}
-    for h in result.households:
+    file_ids_by_no: dict[str, set[str]] | None = None  # made at the first ID registered already
+    for h in result.households if owner else ():
         for p in h.persons:
             hit = owner.get(p.id_number)
             if hit is None or (hit[1] == h.household_no and existing.get(h.household_no) == hit[0]):
                 continue
             other_no = hit[1]
+            if file_ids_by_no is None:
+                file_ids_by_no = {h.household_no: {p.id_number for p in h.persons} for h in result.households}
             if other_no in file_ids_by_no and p.id_number not in file_ids_by_no[other_no]:
                 continue  # the file moves this person out of the other household too
             preview.issues.append(
