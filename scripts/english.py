@@ -225,7 +225,8 @@ EN = {
     "正在准备打印预览…": "Preparing the preview…",
     "导出{0}：{1}": "Export {0}: {1}", "正在导出错误报告…": "Writing the error report…",
     "正在撤销导入批次…": "Undoing the import batch…", "已撤销，删除 {0} 户": "Undone: {0} households removed",
-    "正在从备份恢复…": "Restoring from the backup…", "请稍候": "Please wait",
+    "正在从备份恢复…": "Restoring from the backup…", "正在打开数据库…": "Opening the database…",
+    "正在连接服务器…": "Connecting to the server…", "请稍候": "Please wait",
     "还有任务正在进行。请等它完成（或在进度框中取消）后再打开其他数据库。":
         "A job is still running. Wait for it (or cancel it in its progress box) before opening another database.",
     "请选择项目，或输入新项目的名称": "Choose a project, or type the name of a new one",

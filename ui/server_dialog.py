@@ -6,6 +6,8 @@ memory only (never in the settings). The servers used before are remembered with
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +24,11 @@ from PySide6.QtWidgets import (
 from resettle.errors import ResettleError
 from resettle.store.database import Database, PasswordNeeded
 from resettle.store.dialects import DEFAULT_PORT, ServerAddress, parse_server_url
+from resettle.store.opening import open_register
 from ui.forms import ok_cancel
+
+if TYPE_CHECKING:
+    from ui.ops import OpRunner
 
 RECENT_SERVERS_KEY = "recent_servers"
 MAX_RECENT_SERVERS = 8
@@ -104,14 +110,23 @@ class ServerDialog(QDialog):
         super().accept()
 
 
-def connect_to_server(parent: QWidget, prefs: QSettings) -> Database | None:
-    """Ask where and who, open the register on the server; None when the clerk gave up."""
+def connect_to_server(parent: QWidget, prefs: QSettings, runner: OpRunner | None = None) -> Database | None:
+    """Ask where and who, open the register on the server; None when the clerk gave up. With the
+    window's ``runner`` the connection (and an empty database's migration) runs on a worker behind a
+    progress box with 取消, and the window keeps painting."""
     dialog = ServerDialog(prefs, parent)
     while dialog.exec():
         address = dialog.address()
         password = dialog.password.text() or None
         try:
-            db = Database.open_server(address, password=password)
+            if runner is None:
+                db = open_register(address=address, password=password)
+            else:
+                opened = runner.call(parent, dialog.tr("正在连接服务器…"), open_register, address=address,
+                                     password=password)  # fmt: skip
+                if opened is None:  # the clerk pressed 取消
+                    return None
+                db = opened
         except PasswordNeeded:
             QMessageBox.warning(parent, dialog.tr("连接服务器"), dialog.tr("服务器要求密码，请输入密码后再连接。"))
             continue

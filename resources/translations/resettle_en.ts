@@ -1312,120 +1312,125 @@ No errors, {0} warnings.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../ui/controllers/files.py" line="31" />
+        <location filename="../../ui/controllers/files.py" line="34" />
         <source>新建数据库…</source>
         <translation>New database…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="33" />
+        <location filename="../../ui/controllers/files.py" line="36" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="35" />
+        <location filename="../../ui/controllers/files.py" line="38" />
         <source>连接服务器…</source>
         <translation>Connect to server…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="36" />
+        <location filename="../../ui/controllers/files.py" line="39" />
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="37" />
+        <location filename="../../ui/controllers/files.py" line="40" />
         <source>备份到文件…</source>
         <translation>Back up to file…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="38" />
+        <location filename="../../ui/controllers/files.py" line="41" />
         <source>从自动备份恢复…</source>
         <translation>Restore from automatic backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="39" />
+        <location filename="../../ui/controllers/files.py" line="42" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="67" />
+        <location filename="../../ui/controllers/files.py" line="70" />
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="68" />
+        <location filename="../../ui/controllers/files.py" line="71" />
         <source>还有任务正在进行。请等它完成（或在进度框中取消）后再打开其他数据库。</source>
         <translation>A job is still running. Wait for it (or cancel it in its progress box) before opening another database.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="84" />
+        <location filename="../../ui/controllers/files.py" line="88" />
+        <source>正在打开数据库…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/files.py" line="90" />
         <source>打不开数据库</source>
         <translation>Cannot open database</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="105" />
-        <location filename="../../ui/controllers/files.py" line="111" />
+        <location filename="../../ui/controllers/files.py" line="113" />
+        <location filename="../../ui/controllers/files.py" line="119" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="107" />
-        <location filename="../../ui/controllers/files.py" line="149" />
+        <location filename="../../ui/controllers/files.py" line="115" />
+        <location filename="../../ui/controllers/files.py" line="157" />
         <source>征迁数据库 (*.sqlite3)</source>
         <translation>Resettle database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="111" />
+        <location filename="../../ui/controllers/files.py" line="119" />
         <source>文件已存在，未覆盖。</source>
         <translation>The file exists; not overwritten.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="116" />
+        <location filename="../../ui/controllers/files.py" line="124" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="118" />
+        <location filename="../../ui/controllers/files.py" line="126" />
         <source>征迁数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Resettle database (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="144" />
         <location filename="../../ui/controllers/files.py" line="152" />
+        <location filename="../../ui/controllers/files.py" line="160" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="145" />
+        <location filename="../../ui/controllers/files.py" line="153" />
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="148" />
+        <location filename="../../ui/controllers/files.py" line="156" />
         <source>备份到文件</source>
         <translation>Back up to file</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="154" />
+        <location filename="../../ui/controllers/files.py" line="162" />
         <source>已备份并校验</source>
         <translation>Backed up and verified</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="167" />
+        <location filename="../../ui/controllers/files.py" line="175" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="168" />
+        <location filename="../../ui/controllers/files.py" line="176" />
         <source>用 {0} 的备份替换当前数据？当前数据会先另存一份备份。</source>
         <translation>Replace the current data with the backup of {0}? The current data is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="184" />
+        <location filename="../../ui/controllers/files.py" line="192" />
         <source>正在从备份恢复…</source>
         <translation>Restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="181" />
+        <location filename="../../ui/controllers/files.py" line="189" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
@@ -3773,12 +3778,12 @@ Reason (kept in the audit trail):</translation>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../ui/models/household_table.py" line="167" />
+        <location filename="../../ui/models/household_table.py" line="169" />
         <source>{0}（匹配：{1}）</source>
         <translation>{0} (match: {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="168" />
+        <location filename="../../ui/models/household_table.py" line="170" />
         <source>搜索匹配的是家庭成员 {0}，不是户主</source>
         <translation>The search matched member {0}, not the head</translation>
     </message>
@@ -4685,108 +4690,109 @@ Undo anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>只显示处于这一步的户</source>
         <translation>Show only households at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>搜索：户号、姓名、拼音首字母（如 zs）、身份证号或电话</source>
         <translation>Search: household no., name, pinyin initials (e.g. zs), ID or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>显示列…</source>
         <translation>Columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
-        <location filename="../../ui/main_window.py" line="482" />
+        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="612" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>使用指南…</source>
         <translation>Guide…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="419" />
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="493" />
         <source>{0}（{1} 户）</source>
         <translation>{0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408" />
+        <location filename="../../ui/main_window.py" line="536" />
         <source>共 {0:,} 户</source>
         <translation>{0:,} households</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419" />
+        <location filename="../../ui/main_window.py" line="549" />
         <source>（匹配过多，只列出一部分，请多输入几个字）</source>
         <translation> (many matches; only some are listed — type more)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429" />
+        <location filename="../../ui/main_window.py" line="559" />
         <source>已选 {0} 户</source>
         <translation>{0} selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483" />
+        <location filename="../../ui/main_window.py" line="613" />
         <source>征迁安置管理 {0}
 
 征地拆迁入户调查、补偿计算、文书打印。</source>
@@ -4795,77 +4801,77 @@ Undo anyway?</translation>
 Expropriation surveys, compensation and documents.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="37" />
+        <location filename="../../ui/models/household_table.py" line="39" />
         <source>户号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="38" />
+        <location filename="../../ui/models/household_table.py" line="40" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="39" />
+        <location filename="../../ui/models/household_table.py" line="41" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="40" />
+        <location filename="../../ui/models/household_table.py" line="42" />
         <source>组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="41" />
+        <location filename="../../ui/models/household_table.py" line="43" />
         <source>人数</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="42" />
+        <location filename="../../ui/models/household_table.py" line="44" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="43" />
+        <location filename="../../ui/models/household_table.py" line="45" />
         <source>土地(亩)</source>
         <translation>Land (mu)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="44" />
+        <location filename="../../ui/models/household_table.py" line="46" />
         <source>房屋(㎡)</source>
         <translation>Houses (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="45" />
+        <location filename="../../ui/models/household_table.py" line="47" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="46" />
+        <location filename="../../ui/models/household_table.py" line="48" />
         <source>补偿合计(元)</source>
         <translation>Total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="51" />
+        <location filename="../../ui/models/household_table.py" line="53" />
         <source>已调查</source>
         <translation>Surveyed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="52" />
+        <location filename="../../ui/models/household_table.py" line="54" />
         <source>已计算</source>
         <translation>Computed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="53" />
+        <location filename="../../ui/models/household_table.py" line="55" />
         <source>已复核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="54" />
+        <location filename="../../ui/models/household_table.py" line="56" />
         <source>已签约</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/household_table.py" line="55" />
+        <location filename="../../ui/models/household_table.py" line="57" />
         <source>已兑付</source>
         <translation>Paid</translation>
     </message>
@@ -5634,121 +5640,121 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ProjectActions</name>
     <message>
-        <location filename="../../ui/controllers/project.py" line="21" />
+        <location filename="../../ui/controllers/project.py" line="24" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="59" />
+        <location filename="../../ui/controllers/project.py" line="62" />
         <source>数据库中还没有项目。请先导入调查表或新建项目。</source>
         <translation>No project yet. Import a survey or create a project first.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="61" />
+        <location filename="../../ui/controllers/project.py" line="64" />
         <source>{0}（编号 {1}）</source>
         <translation>{0} (no. {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="65" />
+        <location filename="../../ui/controllers/project.py" line="68" />
         <source>数据库中有 {0} 个项目，请选择要{1}的项目：</source>
         <translation>The database holds {0} projects. Choose the project to {1}:</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="91" />
+        <location filename="../../ui/controllers/project.py" line="95" />
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="92" />
+        <location filename="../../ui/controllers/project.py" line="96" />
         <source>当前项目：{0}</source>
         <translation>Project: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="94" />
+        <location filename="../../ui/controllers/project.py" line="98" />
         <source>{0} — 未选项目（共 {1} 个）</source>
         <translation>{0} — no project chosen ({1} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="95" />
+        <location filename="../../ui/controllers/project.py" line="99" />
         <source>当前项目：未选（共 {0} 个，请在左侧选择）</source>
         <translation>Project: none chosen ({0} in all; choose one on the left)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="98" />
+        <location filename="../../ui/controllers/project.py" line="102" />
         <source>当前项目：无</source>
         <translation>Project: none</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="100" />
+        <location filename="../../ui/controllers/project.py" line="104" />
         <source>【演示】{0}</source>
         <translation>[Demo] {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="101" />
+        <location filename="../../ui/controllers/project.py" line="105" />
         <source>演示数据 · {0}</source>
         <translation>Demo data · {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="33" />
+        <location filename="../../ui/controllers/project.py" line="36" />
         <source>项目(&amp;J)</source>
         <translation>Pro&amp;ject</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="35" />
+        <location filename="../../ui/controllers/project.py" line="38" />
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="36" />
+        <location filename="../../ui/controllers/project.py" line="39" />
         <source>项目信息…</source>
         <translation>Project details…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="38" />
+        <location filename="../../ui/controllers/project.py" line="41" />
         <source>新建村…</source>
         <translation>New village…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="39" />
+        <location filename="../../ui/controllers/project.py" line="42" />
         <source>重命名村或组…</source>
         <translation>Rename village or group…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="129" />
+        <location filename="../../ui/controllers/project.py" line="135" />
         <source>修改信息</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="136" />
+        <location filename="../../ui/controllers/project.py" line="142" />
         <source>项目信息</source>
         <translation>Project details</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="150" />
-        <location filename="../../ui/controllers/project.py" line="153" />
-        <location filename="../../ui/controllers/project.py" line="160" />
+        <location filename="../../ui/controllers/project.py" line="158" />
+        <location filename="../../ui/controllers/project.py" line="161" />
+        <location filename="../../ui/controllers/project.py" line="168" />
         <source>新建村</source>
         <translation>New village</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="154" />
+        <location filename="../../ui/controllers/project.py" line="162" />
         <source>在「{0}」中新建村，村名：</source>
         <translation>New village in “{0}”, name:</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="179" />
-        <location filename="../../ui/controllers/project.py" line="185" />
+        <location filename="../../ui/controllers/project.py" line="189" />
         <location filename="../../ui/controllers/project.py" line="195" />
+        <location filename="../../ui/controllers/project.py" line="205" />
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="179" />
+        <location filename="../../ui/controllers/project.py" line="189" />
         <source>请先在左侧选择要改名的村或组。</source>
         <translation>Choose the village or group to rename on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="185" />
+        <location filename="../../ui/controllers/project.py" line="195" />
         <source>「{0}」改名为：</source>
         <translation>Rename “{0}” to:</translation>
     </message>
@@ -6545,66 +6551,66 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ServerDialog</name>
     <message>
-        <location filename="../../ui/server_dialog.py" line="50" />
-        <location filename="../../ui/server_dialog.py" line="102" />
+        <location filename="../../ui/server_dialog.py" line="56" />
+        <location filename="../../ui/server_dialog.py" line="108" />
         <source>连接服务器</source>
         <translation>Connect to server</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="52" />
+        <location filename="../../ui/server_dialog.py" line="58" />
         <source>（新的服务器）</source>
         <translation>(a new server)</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="61" />
+        <location filename="../../ui/server_dialog.py" line="67" />
         <source>例如 resettle</source>
         <translation>e.g. resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="65" />
+        <location filename="../../ui/server_dialog.py" line="71" />
         <source>只在本次连接时使用，不会保存</source>
         <translation>Used for this connection only, never saved</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="67" />
+        <location filename="../../ui/server_dialog.py" line="73" />
         <source>最近连接</source>
         <translation>Recent servers</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="68" />
-        <location filename="../../ui/server_dialog.py" line="99" />
+        <location filename="../../ui/server_dialog.py" line="74" />
+        <location filename="../../ui/server_dialog.py" line="105" />
         <source>服务器地址</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="69" />
+        <location filename="../../ui/server_dialog.py" line="75" />
         <source>端口</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="70" />
-        <location filename="../../ui/server_dialog.py" line="99" />
+        <location filename="../../ui/server_dialog.py" line="76" />
+        <location filename="../../ui/server_dialog.py" line="105" />
         <source>数据库名</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="71" />
-        <location filename="../../ui/server_dialog.py" line="100" />
+        <location filename="../../ui/server_dialog.py" line="77" />
+        <location filename="../../ui/server_dialog.py" line="106" />
         <source>用户名</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="72" />
+        <location filename="../../ui/server_dialog.py" line="78" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="73" />
+        <location filename="../../ui/server_dialog.py" line="79" />
         <source>多位经办人同时使用一个项目时，请连接本单位的 PostgreSQL 服务器；不要把数据库文件放在网络共享文件夹里。</source>
         <translation>When several clerks work on one project at once, connect to your office's PostgreSQL server; never keep the database file on a network share.</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="102" />
+        <location filename="../../ui/server_dialog.py" line="108" />
         <source>请填写：{0}</source>
         <translation>Please fill in: {0}</translation>
     </message>
@@ -8234,28 +8240,28 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="61" />
-        <location filename="../../ui/app.py" line="136" />
+        <location filename="../../ui/app.py" line="64" />
+        <location filename="../../ui/app.py" line="187" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="65" />
+        <location filename="../../ui/app.py" line="68" />
         <source>打开这个数据库文件（不存在则新建），或服务器地址 postgresql://用户@主机/库名</source>
         <translation>Open this database file (created when missing), or a server address postgresql://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="173" />
+        <location filename="../../ui/app.py" line="227" />
         <source>连接服务器</source>
         <translation>Connect to server</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="174" />
+        <location filename="../../ui/app.py" line="228" />
         <source>服务器密码：</source>
         <translation>Server password:</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="72" />
+        <location filename="../../ui/app.py" line="75" />
         <source>打开演示登记册（单独的文件，标有「演示」）</source>
         <translation>open the demo register (its own file, marked Demo)</translation>
     </message>
@@ -8285,17 +8291,22 @@ Log written to:
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../ui/server_dialog.py" line="116" />
+        <location filename="../../ui/server_dialog.py" line="125" />
+        <source>正在连接服务器…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/server_dialog.py" line="131" />
         <source>连接服务器</source>
         <translation>Connect to server</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="116" />
+        <location filename="../../ui/server_dialog.py" line="131" />
         <source>服务器要求密码，请输入密码后再连接。</source>
         <translation>The server asks for a password: enter it and connect again.</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="119" />
+        <location filename="../../ui/server_dialog.py" line="134" />
         <source>连接不上服务器</source>
         <translation>Cannot reach the server</translation>
     </message>

@@ -229,3 +229,31 @@ def test_the_error_report_is_written_on_the_worker_thread(
     finally:
         book.close()
     wizard.reject()
+
+
+def test_a_file_opens_on_a_worker_and_a_cancel_keeps_the_register_in_use(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """文件 → 打开: the open (an upgrade and its backup can take a while) runs on a worker; 取消 pressed
+    meanwhile closes the new register again and the window stays on the one it had."""
+    before = window.db
+    target = tmp_path / "另一个.sqlite3"
+    seen: dict[str, object] = {}
+    real = Database.open.__func__  # type: ignore[attr-defined]
+
+    def opening(cls: type[Database], path: Path, *args: object, **kwargs: object) -> Database:
+        seen["thread"] = threading.current_thread()
+        db = real(cls, path, *args, **kwargs)
+        window.runner.cancel_all()  # the clerk presses 取消 while it opens
+        return db
+
+    monkeypatch.setattr(Database, "open", classmethod(opening))
+    window.files._open_path(target)
+    assert seen["thread"] is not threading.main_thread()
+    assert window.db is before
+    monkeypatch.undo()
+    with Database.open(target, actor=CLERK, startup_backup=False) as again:  # closed again: its lock is free
+        assert again.path == target
+    window.files._open_path(target)  # without 取消 it becomes the window's register
+    settle(qtbot, window)
+    assert window.db is not before and window.db.path == target

@@ -79,13 +79,17 @@ class FileActions(QObject):
         return True
 
     def _open_path(self, path: Path) -> None:
-        from resettle.store.database import Database
+        """Open on a worker (an upgrade with its backup, a large file's startup backup) behind a
+        progress box with 取消; the window keeps painting."""
+        from resettle.store.opening import open_register
         from ui.payments.login import ensure_login
 
         try:
-            db = Database.open(path)
+            db = self.ctx.runner.call(self.ctx.parent, self.tr("正在打开数据库…"), open_register, path=path)
         except ResettleError as exc:
             QMessageBox.warning(self.ctx.parent, self.tr("打不开数据库"), exc.message)
+            return
+        if db is None:  # the clerk pressed 取消
             return
         if not ensure_login(self.ctx.parent, db):  # a register with accounts asks who is working (issue 12)
             db.close()
@@ -97,7 +101,7 @@ class FileActions(QObject):
         from ui.payments.login import ensure_login
         from ui.server_dialog import connect_to_server
 
-        db = connect_to_server(self.ctx.parent, self.prefs)
+        db = connect_to_server(self.ctx.parent, self.prefs, self.ctx.runner)
         if db is None:
             return
         if not ensure_login(self.ctx.parent, db):
