@@ -55,7 +55,8 @@ def raw(db: Database, sql: str, params: tuple[object, ...] = ()) -> list[tuple[o
 
 
 def totals(db: Database) -> dict[int, int]:
-    return {int(h): int(t) for h, t in raw(db, "SELECT household_id, total FROM household_compensation ORDER BY household_id")}  # type: ignore[call-overload]
+    stored = raw(db, "SELECT household_id, total FROM household_compensation ORDER BY household_id")
+    return {int(h): int(t) for h, t in stored}  # type: ignore[call-overload]
 
 
 def audit_count(db: Database) -> int:
