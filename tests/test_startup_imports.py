@@ -187,14 +187,12 @@ def first_paint(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -
     return str(title), int(rows), set(modules)
 
 
-@pytest.mark.sqlite_only
 def test_the_first_paint_shows_the_register(first_paint: tuple[str, int, set[str]]) -> None:
     title, rows, modules = first_paint
     assert rows == 60 and "征迁安置管理" in title  # the demo template's households, in a titled window
     assert loaded(modules, "ui.main_window") and loaded(modules, "ui.controllers.printing")
 
 
-@pytest.mark.sqlite_only
 @pytest.mark.parametrize("name", NOT_AT_FIRST_PAINT)
 def test_the_window_paints_without(first_paint: tuple[str, int, set[str]], name: str) -> None:
     assert not loaded(first_paint[2], name)
@@ -249,7 +247,7 @@ def quick_paint(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -
     return str(title), int(rows), bool(ready), set(modules)
 
 
-@pytest.mark.sqlite_only
+@pytest.mark.sqlite_only  # the quick first view reads a register file itself (a server opens the store first)
 def test_the_quick_first_paint_shows_the_register_then_opens_the_store(
     quick_paint: tuple[str, int, bool, set[str]],
 ) -> None:
@@ -258,7 +256,7 @@ def test_the_quick_first_paint_shows_the_register_then_opens_the_store(
     assert loaded(modules, "ui.main_window") and loaded(modules, "ui.controllers.printing")
 
 
-@pytest.mark.sqlite_only
+@pytest.mark.sqlite_only  # the quick first view reads a register file itself (a server opens the store first)
 @pytest.mark.parametrize("name", [*NOT_AT_FIRST_PAINT, "sqlalchemy", "resettle.store.database", "argon2"])
 def test_the_quick_first_paint_is_made_without(quick_paint: tuple[str, int, bool, set[str]], name: str) -> None:
     assert not loaded(quick_paint[3], name)

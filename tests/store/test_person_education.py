@@ -86,7 +86,7 @@ def _as_revision_0009(path: Path) -> int:
     return tampered
 
 
-@pytest.mark.sqlite_only
+@pytest.mark.sqlite_only  # a register file of revision 0009 rebuilt with sqlite3; servers start at the head
 def test_an_older_register_is_upgraded_with_its_seals_renewed(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     with Database.open(path, actor=CLERK, startup_backup=False) as database:

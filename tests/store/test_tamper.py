@@ -35,9 +35,10 @@ from resettle.store.replay import replay, table_specs
 from resettle.store.seal import seal_of, sealed_columns
 from tests.conftest import CLERK
 
-pytestmark = (
-    pytest.mark.sqlite_only
-)  # edits of the file with sqlite3; on a server: tests/postgres/test_tamper_server.py
+# Edits of the closed file with sqlite3, older copies of the file and its witness file. On a server the
+# same kinds of hand edit (rows, seals, the audit chain rehashed, foreign keys) are caught in
+# tests/services/test_checks.py and tests/test_cli.py, which run on both engines.
+pytestmark = pytest.mark.sqlite_only
 
 TRIES = 45
 RESULTS: dict[str, tuple[int, int]] = {}
