@@ -19,7 +19,8 @@ from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
 from resettle.store.migrate import head_revision as store_head
 
-pytestmark = pytest.mark.sqlite_only  # the first view reads a register file with sqlite3 (a server opens the store first)
+# the first view reads a register file with sqlite3 (a server opens the store first)
+pytestmark = pytest.mark.sqlite_only
 
 
 def test_the_head_is_the_stores() -> None:

@@ -21,7 +21,8 @@ from ui import app
 from ui.main_window import MainWindow
 from ui.ops import OpRunner
 
-pytestmark = pytest.mark.sqlite_only  # the window painted from a register file's first view (a server opens the store first)
+# the window painted from a register file's first view (a server opens the store first)
+pytestmark = pytest.mark.sqlite_only
 
 
 @pytest.fixture
