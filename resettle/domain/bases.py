@@ -65,6 +65,10 @@ class Basis:
     # a basis whose formula reads facts must say which. Without a formula the quantity alone decides;
     # with a formula and no line_key, every line is priced anew (always right, only slower).
     line_key: LineKey | None = None
+    # The HouseholdFacts fields count, formula and line_key read (the conditions' tags and signing
+    # date aside). Pricing many households keeps each rule group's lines per distinct value of
+    # these (``compensation.Pricer``); None: priced anew for every household (always right).
+    reads: tuple[str, ...] | None = None
 
     @property
     def reuses_lines(self) -> bool:
@@ -111,8 +115,10 @@ def _person_months_formula(_quantity: Decimal, facts: HouseholdFacts, price: str
     return f"{facts.resettled_persons} 人 × {facts.transition_months} 个月 × {price} 元/人·月"
 
 
-register(Basis(LAND_AREA, "亩", HOUSEHOLD_FIELDS | {"地类"}, _land, ("面积", "土地"), area=True, selects_by="地类"))
-register(Basis(FLOOR_AREA, "㎡", HOUSEHOLD_FIELDS | STRUCTURE_FIELDS, _floor, ("建筑面积",), area=True))
+register(Basis(LAND_AREA, "亩", HOUSEHOLD_FIELDS | {"地类"}, _land, ("面积", "土地"), area=True, selects_by="地类",
+                  reads=("parcels",)))  # fmt: skip
+register(Basis(FLOOR_AREA, "㎡", HOUSEHOLD_FIELDS | STRUCTURE_FIELDS, _floor, ("建筑面积",), area=True,
+                  reads=("structures",)))  # fmt: skip
 register(
     Basis(
         DECORATION,
@@ -122,11 +128,14 @@ register(
         ("装修", "装修评估"),
         formula=_decoration_formula,
         line_key=quantity_only,
+        reads=("structures",),
     )
 )
-register(Basis(ATTACHMENT, None, HOUSEHOLD_FIELDS | {"附着物"}, _attachments, ("附着物", "数量"), selects_by="附着物"))
-register(Basis(PERSONS, "人", HOUSEHOLD_FIELDS, lambda _s, f: Decimal(f.resettled_persons), ("人口",)))
-register(Basis(PER_HOUSEHOLD, "户", HOUSEHOLD_FIELDS, lambda _s, _f: _ONE, ("户",)))
+register(Basis(ATTACHMENT, None, HOUSEHOLD_FIELDS | {"附着物"}, _attachments, ("附着物", "数量"), selects_by="附着物",
+                  reads=("attachments",)))  # fmt: skip
+register(Basis(PERSONS, "人", HOUSEHOLD_FIELDS, lambda _s, f: Decimal(f.resettled_persons), ("人口",),
+                  reads=("resettled_persons",)))  # fmt: skip
+register(Basis(PER_HOUSEHOLD, "户", HOUSEHOLD_FIELDS, lambda _s, _f: _ONE, ("户",), reads=()))
 register(
     Basis(
         PERSON_MONTHS,
@@ -136,5 +145,6 @@ register(
         ("人口×过渡月数",),
         formula=_person_months_formula,
         line_key=lambda f: (f.resettled_persons, f.transition_months),
+        reads=("resettled_persons", "transition_months"),
     )
 )

@@ -9,11 +9,12 @@ Houses that are not 合法 get nothing unless a rule names them (``合法性=违
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from resettle.domain.bases import BASIS_REGISTRY, Basis
@@ -35,6 +36,7 @@ __all__ = [
     "HouseholdFacts",
     "Line",
     "ParcelFact",
+    "Pricer",
     "StructureFact",
     "compute",
     "cutoff_guard",
@@ -285,6 +287,69 @@ def compute(facts: HouseholdFacts, table: RateTable, *, with_refusals: bool = Fa
     return out + refused if with_refusals else out
 
 
+_GROUP_MAX = 1 << 17  # distinct facts kept per rule group
+
+
+class Pricer:
+    """:func:`compute` for many households under one table, with the same lines.
+
+    Rules are grouped by what their basis reads (``Basis.reads``); a group's lines depend only on
+    those facts, the tags and the signing date, so households alike in them share the group's
+    lines (most persons, 户 and attachment lines, many land ones). Rules whose basis does not say
+    what it reads are priced for every household, as :func:`compute` does."""
+
+    def __init__(self, table: RateTable, *, with_refusals: bool = False) -> None:
+        self.table, self.with_refusals = table, with_refusals
+        steps = _plan(table)
+        by_reads: dict[tuple[str, ...] | None, list[tuple[int, _Step]]] = {}
+        self.groups: list[tuple[Callable[[HouseholdFacts], object] | None, tuple[tuple[int, _Step], ...]]] = []
+        for index, step in enumerate(steps):
+            reads = step.basis.reads
+            if reads is None:
+                self.groups.append((None, ((index, step),)))
+            else:
+                by_reads.setdefault(reads, []).append((index, step))
+        for reads, members in by_reads.items():
+            assert reads is not None
+            self.groups.append((attrgetter("tags", "signed_on", *reads), tuple(members)))
+        self.caches: list[dict[object, tuple[tuple[int, Line], ...]]] = [{} for _ in self.groups]
+        self.size = len(steps)
+
+    def _group(self, members: tuple[tuple[int, _Step], ...], facts: HouseholdFacts) -> tuple[tuple[int, Line], ...]:
+        """The loop of :func:`compute` over one group's rules."""
+        out: list[tuple[int, Line]] = []
+        version = self.table.version
+        for index, step in members:
+            if (step.tags is not None or step.deadline is not None) and not step.applies(facts):
+                continue
+            quantity = step.basis.count(step, facts)
+            if quantity > 0:
+                hit = step.priced.get(quantity) if step.basis.line_key is None else None
+                line = hit if hit is not None and hit.table_version == version else step.line(quantity, facts, version)
+                out.append((index, line))
+        return tuple(out)
+
+    def __call__(self, facts: HouseholdFacts) -> list[Line]:
+        refused: list[Line] = []
+        if facts.cutoff is not None:
+            facts, refused = cutoff_guard(facts, self.table)
+        slots: list[Line | None] = [None] * self.size
+        for (key_of, members), cache in zip(self.groups, self.caches, strict=True):
+            if key_of is None:
+                priced = self._group(members, facts)
+            else:
+                key = key_of(facts)
+                priced = cache.get(key)  # type: ignore[assignment]
+                if priced is None:
+                    if len(cache) >= _GROUP_MAX:
+                        cache.clear()
+                    priced = cache[key] = self._group(members, facts)
+            for index, line in priced:
+                slots[index] = line
+        out = [line for line in slots if line is not None]
+        return out + refused if self.with_refusals else out
+
+
 def _late(day: date | None, cutoff: date) -> bool:
     return day is not None and day > cutoff
 
@@ -297,9 +362,9 @@ def cutoff_guard(facts: HouseholdFacts, table: RateTable) -> tuple[HouseholdFact
     priced. Each item refused gets a line of 0.00 that says why (the line is printed)."""
     cutoff = facts.cutoff
     assert cutoff is not None
-    if not facts.late_persons and not any(
-        _late(item.registered_on, cutoff) for items in (facts.structures, facts.attachments) for item in items
-    ):
+    days = [s.registered_on for s in facts.structures if s.registered_on is not None]
+    days.extend(a.registered_on for a in facts.attachments if a.registered_on is not None)
+    if not facts.late_persons and not (days and max(days) > cutoff):
         return facts, []  # the common case: nothing registered after the cut-off
     steps = [st for st in _plan(table) if st.rule.basis in (FLOOR_AREA, DECORATION) and st.applies(facts)]
     reason = f"在补偿截止日（征收土地预公告日 {cutoff.isoformat()}）之后登记，不予补偿"

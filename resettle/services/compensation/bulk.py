@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
-from resettle.domain.compensation import Line, compute, digest_of_parts
+from resettle.domain.compensation import Line, Pricer, digest_of_parts
 from resettle.domain.rates import RateTable
 from resettle.errors import Cancelled
 from resettle.services.compensation.encode import LineEncoder, StateEncoder, quick_seal
@@ -267,6 +267,7 @@ def _compute_scope(
     adjustments = adjustment_totals(conn, scope)
     writer = _Writer(conn, table_id, table.version, actor, reason)
     encoder = writer.encoder
+    price = Pricer(table, with_refusals=True)
     changed = reset = grand = 0
     count = len(households)
     for start in range(0, count, CHUNK):
@@ -283,7 +284,7 @@ def _compute_scope(
                 and state["rate_table_id"] == table_id
                 and state["table_version"] == table.version
             )
-            lines = compute(household_facts, table, with_refusals=True)
+            lines = price(household_facts)
             digest = digest_of_parts(encoder.digest_parts(lines), table_id)
             total = sum(ln.amount_fen for ln in lines) + adjustments.get(hid, 0)
             grand += total

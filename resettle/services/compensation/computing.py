@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, select
 
-from resettle.domain.compensation import compute as price_household
+from resettle.domain.compensation import Pricer
 from resettle.domain.compensation_records import (
     ComputeResult,
     HouseholdCompensationView,
@@ -148,6 +148,7 @@ def preview_rate_table_change(
         old_lines = stored_line_totals(conn, scope)
         adjustments = _adjustment_totals(conn, scope)
         table: RateTable = domain_table(rec)
+        price_household = Pricer(table)
         changed: dict[int, dict[str, tuple[str, int]]] = {}
         old_grand = new_grand = 0
         new_totals: dict[int, int] = {}
@@ -157,7 +158,7 @@ def preview_rate_table_change(
                     raise CancelledError("已取消预览，未作任何改动。")
                 if progress is not None:
                     progress(n, len(facts))
-            lines = price_household(f, table)
+            lines = price_household(f)
             new_total = sum(ln.amount_fen for ln in lines)
             old_grand += old_lines.get(hid, 0) + adjustments.get(hid, 0)
             new_grand += new_total + adjustments.get(hid, 0)
