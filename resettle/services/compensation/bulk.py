@@ -123,6 +123,20 @@ class _Writer:
         self.inserts: list[tuple[Any, ...]] = []
         self.audit: list[audit.AuditRecord] = []
         self.verified = False  # the line templates were checked against the store in this chunk
+        fresh: dict[str, Any] = dict.fromkeys(STATE_COLUMNS)
+        fresh.update(
+            rate_table_id=table_id,
+            table_version=table_version,
+            status=STATUS_COMPUTED,
+            computed_at=self.now_stored,
+            computed_by=actor.user,
+            reviewed_by="",
+            reviewed_at=None,
+        )
+        self.fresh_row = [fresh[c] for c in STATE_COLUMNS]  # a first result's state row, as household() builds it
+        self.fresh_at = tuple(
+            STATE_COLUMNS.index(c) for c in ("household_id", "total", "lines_digest", "inputs_digest")
+        )
 
     def refresh_inputs(self, state: dict[str, Any], inputs: str) -> None:
         """Facts changed but the lines did not: only the fingerprint moves; the review stays."""
@@ -152,8 +166,10 @@ class _Writer:
         total: int,
         state: dict[str, Any] | None,
         rewrite: bool,
+        hits: list[Any] | None = None,
     ) -> None:
-        """Store one household's new result; ``digests`` is (lines digest, inputs digest)."""
+        """Store one household's new result; ``digests`` is (lines digest, inputs digest);
+        ``hits``: the encoder's ``known_of(lines)``."""
         written: str | None = None
         if rewrite:
             if state is not None:
@@ -161,8 +177,11 @@ class _Writer:
             ids = self.line_ids.take(len(lines))
             if not self.verified:
                 self.encoder.verify(hid, lines, ids)
-            rows, written = self.encoder.rows(hid, lines, ids)
+            rows, written = self.encoder.rows(hid, lines, ids, hits)
             self.lines.extend(rows)
+        if state is None and self.verified:
+            self._fresh(hid, digests, total, written)
+            return
         new: dict[str, Any] = dict(state) if state else dict.fromkeys(STATE_COLUMNS)
         if state is None:
             new.update(household_id=hid, computed_by="", reviewed_by="", total=0, status=STATUS_NONE)
@@ -203,6 +222,20 @@ class _Writer:
             )
         self.audit.append(
             audit.AuditRecord("update", "household_compensation", row_id, hid, "total", old_text, f"{total_text}{note}")
+        )
+
+    def _fresh(self, hid: int, digests: tuple[str, str], total: int, written: str | None) -> None:
+        """:meth:`household` for a household without a state row (its first result): the row is
+        the same for all but the household, total and digests."""
+        stored = list(self.fresh_row)
+        at = self.fresh_at
+        stored[at[0]], stored[at[1]], stored[at[2]], stored[at[3]] = hid, total, digests[0], digests[1]
+        (row_id,) = self.state_ids.take(1)
+        seal, note = self._sealed(row_id, stored, written)
+        self.inserts.append((row_id, 1, seal, *stored))
+        total_text = audit.as_text(Decimal(total).scaleb(-2))
+        self.audit.append(
+            audit.AuditRecord("create", "household_compensation", row_id, hid, "total", None, f"{total_text}{note}")
         )
 
     def flush(self) -> None:
@@ -285,12 +318,13 @@ def _compute_scope(
                 and state["table_version"] == table.version
             )
             lines = price(household_facts)
-            digest = digest_of_parts(encoder.digest_parts(lines), table_id)
+            hits = encoder.known_of(lines)
+            digest = digest_of_parts([hit[4] for hit in hits], table_id)
             total = sum(ln.amount_fen for ln in lines) + adjustments.get(hid, 0)
             grand += total
             rewrite = not current or state is None or state["lines_digest"] != digest
             if rewrite or state is None or int(state["total"]) != total:
-                writer.household(hid, lines, (digest, inputs), total, state, rewrite)
+                writer.household(hid, lines, (digest, inputs), total, state, rewrite, hits)
                 changed += 1
                 reset += int(state is not None and state["status"] == STATUS_REVIEWED)
             elif state["inputs_digest"] != inputs:

@@ -134,9 +134,14 @@ def _brace(text: str) -> str:
 
 
 def _prefill(plan: tuple[str, str, str, str] | None, values: tuple[str, ...]) -> Pieces | None:
-    """A line's four pieces: the plan with its own values (3, 4, 5) put in."""
+    """A line's four pieces: the plan with its own values (3, 4, 5) put in (one ``format`` of the
+    four joined by NUL when neither they nor the values hold one)."""
     if plan is None:
         return None
+    joined = "\0".join(plan)
+    if "\0" not in "".join(values) and joined.count("\0") == 3:
+        a, b, c, d = joined.format(*values).split("\0")
+        return a, b, c, d
     a, b, c, d = plan
     return a.format(*values), b.format(*values), c.format(*values), d.format(*values)
 
@@ -164,6 +169,8 @@ class LineEncoder:
         self.known: dict[int, _Known] = {}
         self.seq_shown: list[str] = []
         self.texts = _state_texts()
+        self.shown_q: dict[int, str | None] = {}  # the replay's text of a stored quantity / amount
+        self.shown_amount: dict[int, str | None] = {}
         self.trusted = False  # set by verify(); False: the store's functions are called for every row
         self.broken = False  # the templates disagreed with the store once: never trusted again
 
@@ -174,6 +181,8 @@ class LineEncoder:
         line held with it so that the identity stays its own."""
         if len(self.known) > 1 << 17:
             self.known.clear()
+            self.shown_q.clear()
+            self.shown_amount.clear()
         head = (ln.rule_code, ln.item, ln.basis, ln.unit, ln.unit_price_fen, ln.payee, ln.table_version)
         t = self.templates.get(head)
         if t is None:
@@ -183,8 +192,12 @@ class LineEncoder:
         q = quantity_units(ln.quantity)
         tail = (ln.rule_code, ln.item, ln.basis, q, ln.unit, ln.unit_price_fen, ln.amount_fen, ln.payee,
                 ln.table_version, ln.formula)  # fmt: skip
-        texts = self.texts
-        shown_q, shown_amount = texts["quantity"](q), texts["amount"](ln.amount_fen)
+        shown_q = self.shown_q.get(q)
+        if shown_q is None:
+            shown_q = self.shown_q[q] = self.texts["quantity"](q)
+        shown_amount = self.shown_amount.get(ln.amount_fen)
+        if shown_amount is None:
+            shown_amount = self.shown_amount[ln.amount_fen] = self.texts["amount"](ln.amount_fen)
         seal = digest = None
         if t.seal is not None and t.digest is not None and ln.formula and shown_q and shown_amount:
             formula = encode_basestring(ln.formula)
@@ -195,9 +208,14 @@ class LineEncoder:
         self.known[id(ln)] = known
         return known
 
-    def rows(self, hid: int, lines: Sequence[Line], ids: Sequence[int]) -> tuple[list[tuple[Any, ...]], str]:
+    def rows(
+        self, hid: int, lines: Sequence[Line], ids: Sequence[int], hits: Sequence[_Known] | None = None
+    ) -> tuple[list[tuple[Any, ...]], str]:
         """(rows to insert: id, version, seal, values…, with ``ids`` (ascending) in line order;
-        the rows' content digest as ``replay.stored_rows_digest`` gives it)."""
+        the rows' content digest as ``replay.stored_rows_digest`` gives it). ``hits``: what
+        :meth:`known_of` gave for ``lines``."""
+        if hits is None:
+            hits = self.known_of(lines)
         tid = self.table_id
         hid_shown = _scalar(self.texts["household_id"](hid))
         seq_shown = self.seq_shown
@@ -207,12 +225,8 @@ class LineEncoder:
         parts: list[str] = []
         trusted = self.trusted
         sha = hashlib.sha256
-        cached = self.known.get
-        for seq, ln in enumerate(lines, start=1):
+        for seq, hit in enumerate(hits, start=1):
             row_id = ids[seq - 1]
-            hit = cached(id(ln))
-            if hit is None or hit[0] is not ln:
-                hit = self._known(ln)
             _line, tail, seal_pieces, digest_pieces, _part = hit
             if trusted and seal_pieces is not None and digest_pieces is not None:
                 s0, s1, s2, s3 = seal_pieces
@@ -242,16 +256,20 @@ class LineEncoder:
         if not same:
             self.trusted, self.broken = False, True
 
-    def digest_parts(self, lines: Sequence[Line]) -> list[str]:
-        """Each line's share of ``domain.compensation.lines_digest`` (kept per distinct line)."""
+    def known_of(self, lines: Sequence[Line]) -> list[_Known]:
+        """What is kept of each line (by the line's identity)."""
         cached = self.known.get
         out = []
         for ln in lines:
             hit = cached(id(ln))
             if hit is None or hit[0] is not ln:
                 hit = self._known(ln)
-            out.append(hit[4])
+            out.append(hit)
         return out
+
+    def digest_parts(self, lines: Sequence[Line]) -> list[str]:
+        """Each line's share of ``domain.compensation.lines_digest`` (kept per distinct line)."""
+        return [hit[4] for hit in self.known_of(lines)]
 
 
 class StateEncoder:
