@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection
@@ -103,7 +104,17 @@ def _rows(conn: Connection, sql: str, params: Sequence[Any]) -> list[Any]:
 def _day(value: Any) -> date | None:
     if value is None or value == "":
         return None
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return value if isinstance(value, date) else _parsed_day(str(value)[:10])
+
+
+@lru_cache(maxsize=1 << 14)
+def _parsed_day(text: str) -> date:
+    return date.fromisoformat(text)  # a register's dates recur: each is parsed once
+
+
+@lru_cache(maxsize=1 << 12)
+def _tags(text: str | None) -> frozenset[str]:
+    return frozenset(t for t in _TAG_SPLIT.split(text or "") if t)
 
 
 def states(conn: Connection, where: str, params: Sequence[Any]) -> dict[int, dict[str, Any]]:
@@ -141,7 +152,7 @@ def load_facts(
     sql = f"SELECT id, tags FROM household WHERE {where.replace('household_id', 'id')} ORDER BY id"
     for hid, tags in _rows(conn, sql, params):
         if wanted is None or hid in wanted:
-            raw[int(hid)] = _Raw(tags=frozenset(t for t in _TAG_SPLIT.split(tags or "") if t))
+            raw[int(hid)] = _Raw(tags=_tags(tags))
     # Areas arrive as stored integers; equal ones (most are) share one Decimal.
     areas: dict[int, Decimal] = {}
     hundredths: dict[int, Decimal] = {}
