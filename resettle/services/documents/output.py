@@ -15,6 +15,7 @@ from resettle.documents.kinds import HOUSING_KINDS, DocumentKind, kind_of
 from resettle.documents.render import PdfBook, PrintableDocument, PrintCancelled, PrinterOutput, write_pdf
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
+from resettle.services.collector import long_lived_frozen
 from resettle.services.documents.data import PrintScope, scope_from_key
 from resettle.services.documents.job import (
     Cancelled,
@@ -78,6 +79,23 @@ def print_documents(
     """Issue and print on ``output`` (the window's printer, see :class:`resettle.documents.render.PrinterOutput`),
     then record the printing."""
     require(db, Need.ENTER, "打印文书")
+    with long_lived_frozen():  # the collector's passes scan the print's objects only, not the window's
+        return _print_documents(db, kind, output, household_ids, project_id, village_id, group_id, options,
+                                progress, cancelled)  # fmt: skip
+
+
+def _print_documents(
+    db: Database,
+    kind: str | DocumentKind,
+    output: PrinterOutput,
+    household_ids: Sequence[int] | None,
+    project_id: int | None,
+    village_id: int | None,
+    group_id: int | None,
+    options: DocumentOptions | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> ExportResult:
     run = prepare_documents(
         db,
         kind,
@@ -89,6 +107,8 @@ def print_documents(
         cancelled=cancelled,
     )
     done: list[int] = []
+    if progress is not None:
+        progress(0, len(run.documents))  # the dialog shows the count before the first page is painted
 
     def one(document: PrintableDocument, _pages: int) -> None:
         done.append(document.document_id or 0)
@@ -122,6 +142,25 @@ def export_pdf(
     Runs in the op runner (``progress(done, total)``, ``cancelled()``). Cancelling a single
     file leaves no file; cancelling per-household files keeps the finished ones."""
     require(db, Need.READ if draft else Need.ENTER, "导出文书")
+    with long_lived_frozen():  # the collector's passes scan the batch's objects only, not the window's
+        return _export_pdf(db, kind, out, household_ids, project_id, village_id, group_id, one_per_household,
+                           options, draft, progress, cancelled)  # fmt: skip
+
+
+def _export_pdf(
+    db: Database,
+    kind: str | DocumentKind,
+    out: Path,
+    household_ids: Sequence[int] | None,
+    project_id: int | None,
+    village_id: int | None,
+    group_id: int | None,
+    one_per_household: bool,
+    options: DocumentOptions | None,
+    draft: bool,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> ExportResult:
     out = Path(out)
     scope = scope_of(household_ids, project_id, village_id, group_id)
     if kind_of(kind).kind in HOUSING_KINDS:  # 安置房 documents come from the housing services (issue 13)
@@ -147,6 +186,8 @@ def export_pdf(
 def _export_book(job: PrintJob, out: Path, progress: Progress | None, cancelled: Cancelled | None) -> ExportResult:
     total = len(job.household_ids)
     printed: list[int] = []
+    if progress is not None:
+        progress(0, total)  # the dialog shows the count before the first chunk is issued and painted
 
     def one(document: PrintableDocument, _pages: int) -> None:
         printed.append(document.document_id or 0)
@@ -177,6 +218,8 @@ def _export_files(job: PrintJob, folder: Path, progress: Progress | None, cancel
     total = len(job.household_ids)
     files: list[Path] = []
     pages = 0
+    if progress is not None:
+        progress(0, total)
     for chunk in chunks(job.household_ids):
         printed: list[int] = []
         try:

@@ -9,7 +9,6 @@ register's order: village, group (as created), 户号.
 from __future__ import annotations
 
 import contextlib
-import gc
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -28,6 +27,7 @@ from resettle.io.exports.disclosure import DisclosureOptions, write_disclosure
 from resettle.io.exports.payments import PaymentRow, write_payments
 from resettle.io.exports.roster import write_roster
 from resettle.services.accounts.guard import Need, require
+from resettle.services.collector import long_lived_frozen
 from resettle.services.compensation import rate_tables, summaries
 from resettle.services.documents.data import chain_stamp
 from resettle.services.register import projects
@@ -129,17 +129,11 @@ def iter_roster(db: Database, scope: ExportScope) -> Iterator[RosterHousehold]:
 # -- the three workbooks -------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
+def _no_cycle_collection() -> contextlib.AbstractContextManager[None]:
     """The cycle collector paused while a workbook streams out: hundreds of thousands of small, acyclic
-    rows and cells, which it would only scan again and again (about 5 % of an export)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
+    rows and cells, which it would only scan again and again (about 5 % of an export); what existed
+    before is frozen, so its first pass after the export scans only what the export left."""
+    return long_lived_frozen(paused=True)
 
 
 def export_roster(
