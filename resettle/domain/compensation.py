@@ -303,12 +303,18 @@ class Pricer:
         steps = _plan(table)
         by_reads: dict[tuple[str, ...] | None, list[tuple[int, _Step]]] = {}
         self.groups: list[tuple[Callable[[HouseholdFacts], object] | None, tuple[tuple[int, _Step], ...]]] = []
+        # Rules reading only a household's numbers (persons, months: few distinct values) form one
+        # group; each collection (parcels, houses, attachments) read makes its own.
+        scalars = tuple(
+            sorted({f for st in steps for f in (st.basis.reads or ()) if HouseholdFacts._field_defaults.get(f) != ()})
+        )
         for index, step in enumerate(steps):
             reads = step.basis.reads
             if reads is None:
                 self.groups.append((None, ((index, step),)))
             else:
-                by_reads.setdefault(reads, []).append((index, step))
+                key = scalars if all(HouseholdFacts._field_defaults.get(f) != () for f in reads) else reads
+                by_reads.setdefault(key, []).append((index, step))
         for reads, members in by_reads.items():
             assert reads is not None
             self.groups.append((attrgetter("tags", "signed_on", *reads), tuple(members)))
