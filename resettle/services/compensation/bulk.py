@@ -231,7 +231,11 @@ class _Writer:
         at = self.fresh_at
         stored[at[0]], stored[at[1]], stored[at[2]], stored[at[3]] = hid, total, digests[0], digests[1]
         (row_id,) = self.state_ids.take(1)
-        seal, note = self._sealed(row_id, stored, written)
+        seal, state_digest = self.states.encode_alike(row_id, stored)  # verified: _fresh follows household()
+        digests_of = {"household_compensation": state_digest}
+        if written is not None:
+            digests_of["compensation_line"] = written
+        note = replay.table_digests_note(digests_of)
         self.inserts.append((row_id, 1, seal, *stored))
         total_text = audit.as_text(Decimal(total).scaleb(-2))
         self.audit.append(

@@ -295,6 +295,7 @@ class StateEncoder:
             conv = spec.converters[spec.columns.index(column)] if column in spec.columns else None
             self.texts.append(conv if conv is not None else (lambda v: v if type(v) is str else str(v)))
         self.patterns: dict[tuple[Any, ...], tuple[str, str] | None] = {}
+        self.alike: tuple[tuple[str, str] | None] | None = None  # encode_alike's pattern, once found
         self.trusted = True
 
     def _pattern(self, stored: Sequence[Any]) -> tuple[str, str] | None:
@@ -324,10 +325,20 @@ class StateEncoder:
         self.patterns[k] = pattern
         return pattern
 
-    def encode(self, row_id: int, stored: Sequence[Any]) -> tuple[str, str]:
+    def encode_alike(self, row_id: int, stored: Sequence[Any]) -> tuple[str, str]:
+        """:meth:`encode` for rows alike but for the varying columns (a compute's first results):
+        their pattern is looked up once."""
+        if not self.trusted:
+            return self.encode(row_id, stored)
+        if self.alike is None:
+            self.alike = (self._pattern(stored),)
+        return self.encode(row_id, stored, self.alike[0])
+
+    def encode(self, row_id: int, stored: Sequence[Any], pattern: tuple[str, str] | None = None) -> tuple[str, str]:
         """(seal, content digest of this one row) as ``seal_of`` and ``stored_rows_digest`` give them."""
         varying = [stored[i] for i in self.varying]
-        pattern = self._pattern(stored) if self.trusted else None
+        if pattern is None:
+            pattern = self._pattern(stored) if self.trusted else None
         if pattern is not None:
             shown = [t(v) for t, v in zip(self.texts, varying, strict=True)]
             if all(shown) and all(type(v) in _PLAIN for v in varying):
