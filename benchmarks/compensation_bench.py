@@ -6,7 +6,9 @@ Measures the program's path (`services.compensation.compute`: one query of finge
 read set-based per chunk, lines priced in Python and written with executemany plus seals and one
 audit entry per household), then a recompute that changes nothing (the fingerprints only), then
 the same pricing done by SQLite alone with one ``INSERT … SELECT`` per rule into a scratch table
-(no formulas, seals or audit): the database's own limit. Prints seconds, households/s and the
+(no formulas, seals or audit): the database's own limit. It also prints what a bare ``executemany``
+of the rows the compute stored (lines and state rows, every column) costs, rolled back: the part of
+the compute that is the database's writing alone. Prints seconds, households/s and the
 ratio, and checks that both paths give the same lines (household, rule, amount) and the same
 grand total to the 分.
 """
@@ -116,6 +118,30 @@ def sql_limit(path: Path, table: RateTable) -> tuple[float, int, int, int, float
     return elapsed, int(lines), int(grand), int(differ), cpu
 
 
+def store_limit(path: Path) -> float:
+    """CPU seconds of a bare ``executemany`` of the stored lines and state rows (as the compute
+    left them: every column, seals included) into the same tables, rolled back: what writing the
+    program's result costs the database alone, before any pricing, sealing or audit."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON"):
+        conn.execute(f"PRAGMA {pragma}")
+    cpu = 0.0
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table in ("compensation_line", "household_compensation"):
+            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            rows = conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY id").fetchall()
+            conn.execute(f"DELETE FROM {table}")
+            c0 = time.process_time()
+            marks = ", ".join("?" for _ in cols)
+            conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", rows)
+            cpu += time.process_time() - c0
+    finally:
+        conn.execute("ROLLBACK")
+        conn.close()
+    return cpu
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--households", type=int, default=100_000)
@@ -157,6 +183,7 @@ def main() -> None:
     finally:
         db.close()
 
+    store_cpu = store_limit(path)
     sql_s, sql_lines, sql_grand, differ, sql_cpu = sql_limit(path, table)
     print(f"rate table: {len(table.rules)} rules; households: {n:,}; lines: {lines:,}")
     print(f"compute (program path, first run):  {compute_s:7.2f} s  {n / compute_s:9,.0f} households/s")
@@ -167,6 +194,8 @@ def main() -> None:
     print(f"ratio program / SQL limit:          {compute_s / sql_s:7.1f} ×")
     print(f"CPU seconds: compute {compute_cpu:.2f}, recompute {recompute_cpu:.2f}, SQL limit {sql_cpu:.2f}"
           f" (ratio {compute_cpu / sql_cpu:.1f} ×)")  # fmt: skip
+    print(f"bare executemany of the stored lines and states (CPU): {store_cpu:.2f} s"
+          f" ({store_cpu / sql_cpu:.1f} × the SQL limit; the compute is {compute_cpu / store_cpu:.1f} × it)")  # fmt: skip
     same = "yes" if (sql_lines, sql_grand, differ) == (lines, grand, 0) else "NO"
     print(f"grand total {first.grand_total:,} 元; lines that differ (household, rule, amount): {differ:,}")
     print(f"SQL path agrees line by line and to the 分: {same}")
