@@ -152,20 +152,7 @@ def _read(conn: sqlite3.Connection, path: Path, head: str, limit: int) -> FirstV
     conn.execute("BEGIN")  # one snapshot for the count, the page and the tree
     total = int(conn.execute("SELECT count(*) FROM household").fetchone()[0])
     rows = [
-        HouseholdRow(
-            id=r[0],
-            household_no=r[1],
-            head_name=r[2],
-            village=r[3],
-            group=r[4],
-            persons=int(r[9] or 0),
-            phone=r[5],
-            land_mu=_area(r[10], 4),
-            floor_area_m2=_area(r[11], 2),
-            status=r[6],
-            version=r[7],
-            compensation_total=_scaled(r[8], 2),
-        )
+        HouseholdRow.of_page_columns(r, _area(r[10], 4), _area(r[11], 2), _scaled(r[8], 2))
         for r in conn.execute(_PAGE, (progress.REVIEWED, progress.COMPUTED, limit))
     ]
     groups: dict[int, list[GroupNode]] = {}

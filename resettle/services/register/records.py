@@ -6,8 +6,10 @@ lives in :mod:`resettle.domain.household`: every layer reads and writes that one
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from resettle.domain.household import HouseholdData
 
@@ -42,6 +44,34 @@ class HouseholdRow:
     version: int
     compensation_total: Decimal | None = None  # None: not computed yet
     matched: str = ""  # the member a search matched when it is not the head: 王芳（配偶）
+
+    @classmethod
+    def of_page_columns(
+        cls,
+        r: Sequence[Any],
+        land_mu: Decimal,
+        floor_area_m2: Decimal,
+        compensation_total: Decimal | None,
+        matched: str = "",
+    ) -> HouseholdRow:
+        """A row of the register page's columns (id, 户号, 户主, 村, 组, phone, status, version, total,
+        persons, land, floor area), as the search and the first view both read them; the three
+        quantities are given converted, each reader stores them its own way."""
+        return cls(
+            id=r[0],
+            household_no=r[1],
+            head_name=r[2],
+            village=r[3],
+            group=r[4],
+            persons=int(r[9] or 0),
+            phone=r[5],
+            land_mu=land_mu,
+            floor_area_m2=floor_area_m2,
+            status=r[6],
+            version=r[7],
+            compensation_total=compensation_total,
+            matched=matched,
+        )
 
 
 @dataclass(frozen=True)

@@ -300,22 +300,7 @@ def _page(
         )
     matched = _matched_members(s, [int(r[0]) for r in found], query.text)
     rows = [
-        HouseholdRow(
-            id=r[0],
-            household_no=r[1],
-            head_name=r[2],
-            village=r[3],
-            group=r[4],
-            persons=int(r[9] or 0),
-            phone=r[5],
-            land_mu=_area(r[10]),
-            floor_area_m2=_area(r[11]),
-            status=r[6],
-            version=r[7],
-            compensation_total=r[8],
-            matched=matched.get(int(r[0]), ""),
-        )
-        for r in found
+        HouseholdRow.of_page_columns(r, _area(r[10]), _area(r[11]), r[8], matched.get(int(r[0]), "")) for r in found
     ]
     return rows, total
 
