@@ -118,6 +118,18 @@ def test_the_command_table_is_what_the_groups_register() -> None:
 
 
 # -- the window at its first paint ------------------------------------------------------------------
+# Both probes note the modules loaded when the register table first paints.
+WATCH = """at_paint: list[str] = []
+
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not at_paint:
+            at_paint.extend(sorted(sys.modules))
+        return False
+
+
+"""
 FIRST_PAINT = """
 import json, sys
 from pathlib import Path
@@ -130,17 +142,7 @@ from ui.ops import OpRunner
 app = ui.app.build_app([])
 db = Database.open(Path({path!r}), startup_backup=False)
 assert ui.app.logged_in(db)
-at_paint: list[str] = []
-
-
-class Watch(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and not at_paint:
-            at_paint.extend(sorted(sys.modules))
-        return False
-
-
-window = MainWindow(db, QSettings({prefs!r}, QSettings.Format.IniFormat), OpRunner())
+{watch}window = MainWindow(db, QSettings({prefs!r}, QSettings.Format.IniFormat), OpRunner())
 watch = Watch()
 window.table.viewport().installEventFilter(watch)
 window.show()
@@ -179,7 +181,7 @@ def first_paint(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -
     path = folder / "register.sqlite3"
     copy_register(demo_template, path)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RESETTLE_DATA_DIR=str(folder / "userdata"))
-    code = FIRST_PAINT.format(path=str(path), prefs=str(folder / "prefs.ini"))
+    code = FIRST_PAINT.format(path=str(path), prefs=str(folder / "prefs.ini"), watch=WATCH)
     proc = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, timeout=300
     )
@@ -209,17 +211,7 @@ from ui.ops import OpRunner
 app = ui.app.build_app([])
 window = ui.app.quick_window(Path({path!r}), QSettings({prefs!r}, QSettings.Format.IniFormat), OpRunner(),
                              startup_backup=False)
-at_paint: list[str] = []
-
-
-class Watch(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and not at_paint:
-            at_paint.extend(sorted(sys.modules))
-        return False
-
-
-watch = Watch()
+{watch}watch = Watch()
 window.table.viewport().installEventFilter(watch)
 window.show()
 while not at_paint:
@@ -239,7 +231,7 @@ def quick_paint(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -
     path = folder / "register.sqlite3"
     copy_register(demo_template, path)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RESETTLE_DATA_DIR=str(folder / "userdata"))
-    code = QUICK_PAINT.format(path=str(path), prefs=str(folder / "prefs.ini"))
+    code = QUICK_PAINT.format(path=str(path), prefs=str(folder / "prefs.ini"), watch=WATCH)
     proc = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, timeout=300
     )
