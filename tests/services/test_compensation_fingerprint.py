@@ -11,14 +11,7 @@ from resettle.services.compensation import computing, rate_tables
 from resettle.services.procedure import steps
 from resettle.services.register import households, projects
 from resettle.store.database import Database
-
-
-def raw(db: Database, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
-    conn = db.raw_connection()
-    try:
-        return list(conn.execute(sql, params).fetchall())
-    finally:
-        conn.close()
+from tests.dbraw import rows as raw
 
 
 def audit_count(db: Database) -> int:
