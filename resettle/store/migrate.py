@@ -7,8 +7,6 @@ off (batch mode recreates tables) and are checked with ``foreign_key_check`` bef
 
 from __future__ import annotations
 
-import functools
-import re
 import sqlite3
 from collections.abc import Callable
 from enum import Enum
@@ -19,6 +17,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from resettle.errors import DatabaseVersionError, IntegrityProblem, ValidationError
 from resettle.paths_resources import migrations_path
+from resettle.store.revisions import read_scripts
 
 if TYPE_CHECKING:  # alembic is imported by the functions below (when a file is opened), not at start-up
     from alembic.config import Config
@@ -41,35 +40,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
-_REVISION = re.compile(r"""^revision(?:\s*:\s*str)?\s*=\s*["']([0-9A-Za-z_]+)["']\s*$""", re.M)
-_DOWN_REVISION = re.compile(r"""^down_revision(?:\s*:[^=]+)?\s*=\s*(?:None|["']([0-9A-Za-z_]+)["'])\s*$""", re.M)
-
-
 def _scripts_read_plainly() -> tuple[str, frozenset[str]] | None:
-    return _read_scripts(MIGRATIONS)
-
-
-@functools.cache
-def _read_scripts(folder: Path) -> tuple[str, frozenset[str]] | None:
-    """(head, every revision) from the migration files' text, without importing Alembic (opening a
-    current register then never loads it). None when a file does not say its revisions as plain
-    literals, or the chain has no single head: then Alembic reads the scripts itself."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for script in sorted((folder / "versions").glob("*.py")):
-        if script.name == "__init__.py":
-            continue
-        source = script.read_text(encoding="utf-8")
-        revision, down = _REVISION.findall(source), _DOWN_REVISION.findall(source)
-        if len(revision) != 1 or len(down) != 1:
-            return None
-        revisions.add(revision[0])
-        if down[0]:
-            parents.add(down[0])
-    heads = revisions - parents
-    if len(heads) != 1 or not parents <= revisions:
-        return None
-    return next(iter(heads)), frozenset(revisions)
+    return read_scripts(MIGRATIONS)
 
 
 def head_revision() -> str:

@@ -16,7 +16,6 @@ not ours, a locked or unreadable file — gets ``None``, and the window opens th
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -27,6 +26,7 @@ from resettle.errors import LockedError
 from resettle.paths_resources import migrations_path
 from resettle.services.register.records import GroupNode, HouseholdQuery, HouseholdRow, ProjectNode, VillageNode
 from resettle.store.lock import InstanceLock
+from resettle.store.revisions import read_scripts
 
 DEMO_KEY = "register.demo"  # resettle.services.demo.register.DEMO_KEY
 # Rows read with a filter's count: more than a maximised window shows (the rest of the table's page
@@ -73,27 +73,12 @@ LEFT OUTER JOIN household_compensation AS hc ON hc.household_id = household.id
 ORDER BY page.k0 ASC, page.k1 ASC
 """
 
-_REVISION = re.compile(r"""^revision(?:\s*:\s*str)?\s*=\s*["']([0-9A-Za-z_]+)["']\s*$""", re.M)
-_DOWN_REVISION = re.compile(r"""^down_revision(?:\s*:[^=]+)?\s*=\s*(?:None|["']([0-9A-Za-z_]+)["'])\s*$""", re.M)
-
 
 def head_revision(folder: Path | None = None) -> str | None:
     """The migrations' head from the scripts' text (as resettle.store.migrate reads it without Alembic);
     None when the text does not say it plainly (then the store decides)."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for script in sorted(((folder or migrations_path()) / "versions").glob("*.py")):
-        if script.name == "__init__.py":
-            continue
-        source = script.read_text(encoding="utf-8")
-        revision, down = _REVISION.findall(source), _DOWN_REVISION.findall(source)
-        if len(revision) != 1 or len(down) != 1:
-            return None
-        revisions.add(revision[0])
-        if down[0]:
-            parents.add(down[0])
-    heads = revisions - parents
-    return next(iter(heads)) if len(heads) == 1 and parents <= revisions else None
+    plain = read_scripts(folder or migrations_path())
+    return plain[0] if plain is not None else None
 
 
 def _scaled(value: int | None, places: int) -> Decimal | None:
