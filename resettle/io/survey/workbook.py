@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
+from resettle.collector import paused_collection
 from resettle.errors import Cancelled
 from resettle.io.grid import SheetGrid, WorkbookReader, open_workbook
 from resettle.io.headers import HeaderMatch, apply_overrides, detect_header
-from resettle.io.survey.collector import paused_collection
 from resettle.io.survey.places import sheet_place
 from resettle.io.survey.reader import SheetReader
 from resettle.io.survey.results import (

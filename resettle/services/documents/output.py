@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from resettle.collector import long_lived_frozen
 from resettle.documents.kinds import HOUSING_KINDS, DocumentKind, kind_of
 from resettle.documents.render import PdfBook, PrintableDocument, PrintCancelled, PrinterOutput, write_pdf
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
-from resettle.services.collector import long_lived_frozen
 from resettle.services.documents.data import PrintScope, scope_from_key
 from resettle.services.documents.job import (
     Cancelled,

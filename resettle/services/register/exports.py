@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from resettle.collector import long_lived_frozen
 from resettle.domain.compensation_records import DetailLine, HouseholdTotalsRow
 from resettle.domain.posting import posting_days, posting_period, posting_period_text
 from resettle.errors import Cancelled as CancelledError
@@ -27,7 +28,6 @@ from resettle.io.exports.disclosure import DisclosureOptions, write_disclosure
 from resettle.io.exports.payments import PaymentRow, write_payments
 from resettle.io.exports.roster import write_roster
 from resettle.services.accounts.guard import Need, require
-from resettle.services.collector import long_lived_frozen
 from resettle.services.compensation import rate_tables, summaries
 from resettle.services.documents.data import chain_stamp
 from resettle.services.register import projects

@@ -17,10 +17,10 @@ from pathlib import Path
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
+from resettle.collector import paused_collection
 from resettle.errors import Cancelled as CancelledError
 from resettle.errors import NotFoundError, ValidationError
 from resettle.io.survey import ImportIssue, ReadOptions, SurveyHousehold, SurveyReadResult, read_survey
-from resettle.io.survey.collector import paused_collection
 from resettle.services.accounts.guard import Need, require
 from resettle.services.procedure.cutoff import import_cutoff_warnings, item_keys, stamp_new_items
 from resettle.services.register import households as hh
