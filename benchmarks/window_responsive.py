@@ -186,8 +186,11 @@ def child_responsive(folder: Path, households: int) -> None:
             return False
         if getattr(wizard.apply_page, "done", False):
             return True
-        if wizard.preview is not None and wizard.preview.errors:  # the wizard would wait for the clerk forever
-            raise SystemExit(f"the survey has errors: {[e.message for e in wizard.preview.errors[:3]]}")
+        preview = wizard.preview
+        if preview is not None and wizard_box.get("checked") is not preview:  # once: this loop shares the GIL
+            wizard_box["checked"] = preview  # with the worker, and the preview holds thousands of warnings
+            if preview.errors:  # the wizard would wait for the clerk forever
+                raise SystemExit(f"the survey has errors: {[e.message for e in preview.errors[:3]]}")
         button = wizard.button(QWizard.WizardButton.NextButton)
         if button.isEnabled() and button.isVisible() and not runner.busy():
             wizard.next()

@@ -23,8 +23,10 @@ import itertools
 import posixpath
 import re
 import struct
+import threading
 import zipfile
 import zlib
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -400,11 +402,57 @@ def xlsx_sheet_parts(package: SafePackage) -> dict[str, str]:
     return package.sheet_parts
 
 
+# The last few files that passed, keyed by what identifies their bytes: the import wizard opens
+# the same file three times (its sheet list, the grid preview, the read), and the checks inflate
+# and scan every part (0.4 s for a 10,000-household survey). The key holds the file's size,
+# modification time and inode and its zip directory (every part's CRC-32 and sizes, a few
+# milliseconds to read), so a file written again since is checked again even within one clock
+# tick; a refused file is never kept.
+_PASSED: OrderedDict[tuple[object, ...], SafePackage] = OrderedDict()
+_PASSED_KEPT = 4
+_PASSED_LOCK = threading.Lock()
+
+
+def _file_key(path: Path, limits: Limits) -> tuple[object, ...] | None:
+    try:
+        st = path.stat()
+        if st.st_size > limits.max_file_bytes:
+            return None
+        with zipfile.ZipFile(path) as archive:
+            directory = tuple(
+                (i.filename, i.CRC, i.compress_size, i.file_size, i.header_offset) for i in archive.infolist()
+            )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        return None  # the checks themselves say what is wrong with the file
+    if len(directory) > limits.max_entries:
+        return None
+    return (str(path.resolve()), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, limits, directory)
+
+
 def open_safe_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> SafePackage:
     """Check a zip-based spreadsheet completely before it is opened by a parser.
 
-    Raises UnsafeFileError for bombs and UnreadableFileError for damaged files.
+    Raises UnsafeFileError for bombs and UnreadableFileError for damaged files. A file that
+    passed and has not changed on disk since is not checked again (the result is shared:
+    callers do not change a package).
     """
+    key = _file_key(path, limits)
+    if key is not None:
+        with _PASSED_LOCK:
+            passed = _PASSED.get(key)
+            if passed is not None:
+                _PASSED.move_to_end(key)
+                return passed
+    package = _check_package(path, limits)
+    if key is not None and _file_key(path, limits) == key:  # not rewritten while it was checked
+        with _PASSED_LOCK:
+            _PASSED[key] = package
+            while len(_PASSED) > _PASSED_KEPT:
+                _PASSED.popitem(last=False)
+    return package
+
+
+def _check_package(path: Path, limits: Limits) -> SafePackage:
     disk_size = check_file_size(path, limits)
     try:
         with zipfile.ZipFile(path) as archive:

@@ -267,3 +267,35 @@ def test_workbook_in_another_folder_and_names_in_another_case(tmp_path: Path) ->
     # A sheet that no relation names is still recognised by its content.
     stray = write_raw_zip(tmp_path / "stray.xlsx", [*entries, raw_entry("x/y.xml", sheet_xml(far).encode())])
     _refused_quickly(stray)
+
+
+def test_a_file_that_passed_is_not_scanned_again_until_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wizard opens one file three times (sheet list, grid preview, read): the parts are inflated
+    and scanned once; a file written again in its place, or the same file under tighter limits, is
+    checked again, and a refused file is refused every time."""
+    from resettle.io import guards
+
+    scanned: list[str] = []
+    real = guards.check_xml_part
+    monkeypatch.setattr(
+        guards,
+        "check_xml_part",
+        lambda name, data, file_name="": (scanned.append(name), real(name, data, file_name))[1],
+    )
+    path = minimal_xlsx(tmp_path / "survey.xlsx", sheet_xml(ONE_CELL * 3))
+    first = open_safe_package(path)
+    once = len(scanned)
+    assert once > 0
+    with open_workbook(path) as book:
+        assert book.sheet_names == ["一组"]
+    assert open_safe_package(path) is first and len(scanned) == once
+    with pytest.raises(UnsafeFileError, match="部件"):
+        open_safe_package(path, Limits(max_entries=3))
+    # Rewritten at once (within the file system's clock tick) with a hostile sheet of another content.
+    minimal_xlsx(path, sheet_xml(ONE_CELL, prolog=BILLION_LAUGHS))
+    for _ in range(2):
+        with pytest.raises(UnsafeFileError):
+            open_safe_package(path)
+    assert len(scanned) > once
