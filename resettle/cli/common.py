@@ -101,7 +101,7 @@ def parse_date(text: str) -> date:
 def add_common(p: argparse.ArgumentParser) -> None:
     """``--db`` and ``--json`` after the command name too (``resettle compute --json``)."""
     p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="以 JSON 输出结果")
-    p.add_argument("--db", default=argparse.SUPPRESS, help="以 JSON 输出结果")
+    p.add_argument("--db", default=argparse.SUPPRESS, help="数据库文件（默认在用户数据目录）")
 
 
 PROJECT_HELP = "项目名称或编号（只有一个项目时可省略）"
