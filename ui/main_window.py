@@ -47,7 +47,7 @@ from ui.controllers.printing import PrintActions
 from ui.controllers.project import ProjectActions
 from ui.controllers.tools import ToolsActions
 from ui.models.household_table import HEADERS, HouseholdTableModel
-from ui.ops import OpRunner
+from ui.ops import Job, OpRunner
 from ui.remembered import last_database_key
 from ui.window_layout import restore_layout, save_layout
 
@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.model = HouseholdTableModel(self._fetch_page, self._count, self, count_later=self._count_later)
         self._first: tuple[HouseholdQuery, FirstPage] | None = None  # the last filter's first page
         self._shown_first: tuple[HouseholdQuery, FirstPage] | None = None  # its rows not in the table yet
+        self._search_job: Job | None = None  # the latest filter's read on a worker thread
         self._select_single = False  # after Enter in the search box: select the row when exactly one matches
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -358,8 +359,10 @@ class MainWindow(QMainWindow):
         def done(first: FirstPage) -> None:
             self._show_first(query, first, deliver)
 
-        self.runner.run(self, "", search.first_page, with_progress=False, read_only=True, db=self.db, query=query,
-                        limit=FIRST_ROWS, on_done=done)  # fmt: skip
+        if self._search_job is not None:
+            self.runner.supersede(self._search_job)  # its answer would be replaced before it was seen
+        self._search_job = self.runner.run(self, "", search.first_page, with_progress=False, read_only=True,
+                                           db=self.db, query=query, limit=FIRST_ROWS, on_done=done)  # fmt: skip
 
     def _read_initial(self) -> None:
         """The filter asked for while the window was built (or before its store opened), read here:

@@ -36,11 +36,12 @@ class _Signals(QObject):
     failed = Signal(object, str)
 
 
-class _Job(QRunnable):
+class Job(QRunnable):
     def __init__(self, fn: Callable[..., Any], kwargs: dict[str, Any], cancel_event: threading.Event) -> None:
         super().__init__()
         self.fn, self.kwargs, self.cancel_event = fn, kwargs, cancel_event
         self.signals = _Signals()
+        self.superseded = False  # a newer job made this one's answer pointless (OpRunner.supersede)
         self.setAutoDelete(False)
 
     def run(self) -> None:
@@ -62,7 +63,7 @@ class OpRunner(QObject):
         self.pool.setMaxThreadCount(1)  # one write at a time; SQLite has one writer anyway
         self.read_pool = QThreadPool(self)  # quick reads (counts) never wait behind a long export
         self.read_pool.setMaxThreadCount(2)
-        self._jobs: set[_Job] = set()
+        self._jobs: set[Job] = set()
         self.on_error: Callable[[QWidget | None, BaseException, str], None] | None = None
 
     def run(
@@ -78,13 +79,15 @@ class OpRunner(QObject):
         on_failed: Callable[[BaseException], bool] | None = None,
         read_only: bool = False,
         **kwargs: Any,
-    ) -> _Job:
+    ) -> Job:
         cancel_event = threading.Event()
         kwargs = dict(kwargs)
         takes = _callbacks_of(fn)
-        if with_progress and "cancelled" in takes:  # the runner's own, whatever the caller passed (issue 9)
+        if "cancelled" in takes and (with_progress or "cancelled" not in kwargs):
+            # The runner's own, whatever the caller passed (issue 9): the dialog's 取消, cancel_all when the
+            # window closes, and supersede() for a job without a dialog.
             kwargs["cancelled"] = cancel_event.is_set
-        job = _Job(fn, kwargs, cancel_event)
+        job = Job(fn, kwargs, cancel_event)
         dialog: QProgressDialog | None = None
         if with_progress:
             dialog = QProgressDialog(title, self.tr("取消"), 0, 0, parent)
@@ -116,6 +119,8 @@ class OpRunner(QObject):
                 dialog.reset()
                 dialog.deleteLater()
             if isinstance(exc, Cancelled):
+                if job.superseded:
+                    return  # nobody waits for it: nothing to tell the clerk
                 self.cancelled.emit(exc.message)
                 if on_cancelled is not None:
                     on_cancelled()
@@ -159,6 +164,16 @@ class OpRunner(QObject):
         if "error" in outcome:
             raise outcome["error"]
         return outcome["result"]
+
+    def supersede(self, job: Job) -> None:
+        """A newer job replaces ``job`` (a search typed past): still queued, it never runs and
+        delivers nothing; running, it is asked to stop, and stopping is not reported."""
+        if job not in self._jobs:
+            return  # already delivered
+        job.superseded = True
+        job.cancel_event.set()
+        if self.read_pool.tryTake(job) or self.pool.tryTake(job):
+            self._jobs.discard(job)
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs) and self.read_pool.waitForDone(msecs)

@@ -9,7 +9,7 @@ engines lives in :mod:`resettle.store.dialects`; this class only chooses.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from resettle.errors import (
+    Cancelled,
     ConflictError,
     DiskFullError,
     IntegrityProblem,
@@ -42,6 +43,10 @@ from resettle.store.paths import data_dir, refuse_network_path
 
 if TYPE_CHECKING:
     from resettle.domain.roles import Role
+
+
+# Virtual-machine steps between two looks at a read's ``cancelled`` (about a millisecond of work).
+_CANCEL_CHECK_STEPS = 5000
 
 
 class PasswordNeeded(ResettleError):
@@ -237,16 +242,29 @@ class Database:
             session.close()
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
+    def read(self, cancelled: Callable[[], bool] | None = None) -> Iterator[Session]:
+        """A read-only session. ``cancelled``: on SQLite a statement still running when it turns true is
+        stopped within a few thousand steps of the engine (``sqlite3`` progress handler) and
+        :class:`Cancelled` is raised (a search the clerk has typed past does not hold a read thread)."""
         session = self._reader()
+        raw: sqlite3.Connection | None = None
+        if cancelled is not None and self.server is None:
+            driver = session.connection().connection.driver_connection
+            if isinstance(driver, sqlite3.Connection):
+                raw = driver
+                raw.set_progress_handler(lambda: 1 if cancelled() else 0, _CANCEL_CHECK_STEPS)
         try:
             yield session
         except DBAPIError as exc:
+            if raw is not None and cancelled is not None and cancelled():
+                raise Cancelled("已停止") from exc
             known = translate_db_error(exc)
             if known is None:
                 raise
             raise known from exc
         finally:
+            if raw is not None:
+                raw.set_progress_handler(None, 0)
             session.rollback()
             session.close()
 

@@ -257,3 +257,65 @@ def test_a_file_opens_on_a_worker_and_a_cancel_keeps_the_register_in_use(
     window.files._open_path(target)  # without 取消 it becomes the window's register
     settle(qtbot, window)
     assert window.db is not before and window.db.path == target
+
+
+def test_a_superseded_job_never_runs_or_stops_quietly(qtbot) -> None:
+    """supersede(): a queued job is taken off the queue (never runs, delivers nothing, the runner is not
+    left busy); a running one is asked to stop, and its stop is not told to the clerk."""
+    runner = OpRunner()
+    release = threading.Event()
+    ran: list[str] = []
+    stopped: list[str] = []
+    runner.cancelled.connect(stopped.append)
+
+    def hold(name: str, cancelled=None) -> str:
+        ran.append(name)
+        while not release.is_set():
+            if cancelled is not None and cancelled():
+                raise Cancelled("已停止")
+            time.sleep(0.005)
+        return name
+
+    done: list[str] = []
+    running = [
+        runner.run(None, "", hold, with_progress=False, read_only=True, name=f"running {i}", on_done=done.append)
+        for i in range(2)
+    ]  # fmt: skip  (both read threads busy)
+    qtbot.waitUntil(lambda: len(ran) == 2, timeout=5000)
+    queued = runner.run(None, "", hold, with_progress=False, read_only=True, name="queued", on_done=done.append)
+    runner.supersede(queued)
+    runner.supersede(running[0])
+    qtbot.waitUntil(lambda: len(runner._jobs) == 1, timeout=5000)  # the stopped one is gone, quietly
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=5000)
+    runner.wait()
+    assert sorted(ran) == ["running 0", "running 1"] and done == ["running 1"] and stopped == []
+
+
+def test_typing_on_stops_the_search_typed_past(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each keystroke's search supersedes the one before: the table ends on the last text's rows, and
+    the earlier searches were stopped (or never started) rather than run to their end."""
+    read = search.first_page
+    outcomes: list[tuple[str, str]] = []
+
+    def slow_read(db, query, limit, cancelled=None):  # each search takes a while, as on a county's register
+        for _ in range(40):
+            if cancelled is not None and cancelled():
+                outcomes.append((query.text, "stopped"))
+                raise Cancelled("已停止")
+            time.sleep(0.005)
+        outcomes.append((query.text, "read"))
+        return read(db, query, limit, cancelled)
+
+    monkeypatch.setattr(search, "first_page", slow_read)
+    name = search.list_households(window.db, HouseholdQuery(), 0, 1).rows[0].head_name
+    for n in range(1, len(name) + 1):
+        window.search.setText(name[:n])
+        window.apply_filter()
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=10000)
+    settle(qtbot, window)
+    assert outcomes[-1] == (name, "read")
+    assert all(result == "stopped" for text, result in outcomes[:-1])
+    assert window.model.query.text == name
+    shown = {row.head_name for r in range(window.model.rowCount()) if (row := window.model.row_at(r)) is not None}
+    assert name in shown

@@ -10,6 +10,7 @@ plain SQLAlchemy Core, the same on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from resettle.domain import progress
-from resettle.errors import ValidationError
+from resettle.errors import Cancelled, ValidationError
 from resettle.services.accounts.guard import Need, require
 from resettle.services.register.first_view import FirstPage
 from resettle.services.register.records import HouseholdQuery, HouseholdRow, Page
@@ -271,15 +272,21 @@ def list_households(
     return Page(rows=rows, offset=offset, total=total)
 
 
-def first_page(db: Database, query: HouseholdQuery, limit: int) -> FirstPage:
+def first_page(
+    db: Database, query: HouseholdQuery, limit: int, cancelled: Callable[[], bool] | None = None
+) -> FirstPage:
     """The filter's size, its first ``limit`` rows and whether the search was cut, in one read.
 
-    A search (at most SEARCH_CAP households per branch) is counted by the page statement itself."""
+    A search (at most SEARCH_CAP households per branch) is counted by the page statement itself.
+    ``cancelled``: the read stops (raising Cancelled) once it turns true, e.g. when the clerk has
+    typed on and this text's answer would never be shown."""
     require(db, Need.READ, "查看户")
     if query.sort not in SORT_COLUMNS:
         raise ValidationError(f"不能按「{query.sort}」排序", field="排序")
+    if cancelled is not None and cancelled():
+        raise Cancelled("已停止")
     searching = _typed(query.text) is not None
-    with db.read() as s:
+    with db.read(cancelled) as s:
         rows, total = _page(s, query, 0, limit, with_total=searching)
         if total is None:
             total = int(s.scalar(_count_statement(_shape(query)), _params(query)) or 0)
