@@ -13,13 +13,12 @@ from resettle.services.register import search
 from resettle.services.register.records import HouseholdQuery
 from resettle.store.database import Database
 
-pytestmark = pytest.mark.sqlite_only  # PostgreSQL reads are not interrupted (the statement runs to its end)
-
 # Counts to fifty million in the engine: seconds of work, no table needed.
 LONG = text("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000000) SELECT count(*) FROM n")
 SHORT = text("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) SELECT count(*) FROM n")
 
 
+@pytest.mark.sqlite_only  # PostgreSQL reads are not interrupted (the statement runs to its end)
 def test_a_read_stops_soon_after_cancelled_turns_true(db: Database) -> None:
     asked: list[float] = []
     start = time.perf_counter()
@@ -36,6 +35,7 @@ def test_a_read_stops_soon_after_cancelled_turns_true(db: Database) -> None:
     assert time.perf_counter() - start < 2.0  # not the whole count (measured: far below 0.1 s)
 
 
+@pytest.mark.sqlite_only  # PostgreSQL reads are not interrupted (the statement runs to its end)
 def test_the_connection_reads_on_normally_afterwards(db: Database) -> None:
     with pytest.raises(Cancelled), db.read(lambda: True) as s:
         s.scalar(LONG)
