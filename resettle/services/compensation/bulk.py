@@ -68,7 +68,11 @@ _LINE_ORDER = ("household_id", "rate_table_id", "seq", "rule_code", "item", "bas
                "unit_price", "amount", "payee", "table_version", "formula")  # fmt: skip
 if tuple(LINE_COLUMNS) != _LINE_ORDER:  # pragma: no cover - guards a future model change
     raise RuntimeError(f"compensation_line columns changed: {LINE_COLUMNS}")
-CHUNK = 2000  # households per chunk: progress and a chance to cancel every few tenths of a second
+# Households per chunk: progress, a chance to cancel, and one flush of their lines each. The window's
+# event loop barely got the interpreter while one chunk's lines were loaded and written: chunks of 2,000
+# stalled it 0.17-0.33 s (window_responsive, 2,000 households to compute), chunks of 500 38-61 ms, at the
+# same CPU time for the whole compute (1.78 vs 1.89 s for 10,000 households).
+CHUNK = 500
 _ID_BLOCK = 20_000
 
 
