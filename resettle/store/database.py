@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from resettle.domain.roles import Role
 
 
-# Virtual-machine steps between two looks at a read's ``cancelled`` (about a millisecond of work).
+# Steps of SQLite's virtual machine between two looks at a read's ``cancelled`` (well under a millisecond).
 _CANCEL_CHECK_STEPS = 5000
 
 
