@@ -144,6 +144,19 @@ def test_cells_without_references_count_too() -> None:
     assert rows >= 1048576 and cols >= 20
 
 
+def test_every_way_a_cell_tag_can_end_counts_and_other_c_tags_do_not() -> None:
+    """Unreferenced cells are counted whatever follows the tag name (space, tab, newline, return, '/',
+    '>'); <cols>, <col>, <cfRule> … are not cells."""
+    ends = ["<c>1</c>", "<c/>", '<c t="n"/>', '<c\tt="n"/>', '<c\nt="n"/>', '<c\rt="n"/>']
+    sheet = sheet_xml(
+        '<row r="1"><c r="A1"><v>1</v></c></row><row>' + "".join(ends) + "</row>",
+    ).replace("<sheetData>", '<cols><col min="1" max="3"/></cols><sheetData>')
+    rows, cols = xlsx_sheet_extent(
+        (sheet + '<conditionalFormatting><cfRule type="x"/></conditionalFormatting>').encode()
+    )
+    assert (rows, cols) == (2, 1 + len(ends))
+
+
 def test_ods_repeated_cells_bomb_is_refused(tmp_path: Path) -> None:
     table = (
         '<table:table table:name="一组"><table:table-row table:number-rows-repeated="1048576">'
