@@ -22,9 +22,10 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from resettle import pace
 from resettle.errors import Cancelled, ResettleError
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,11 @@ class OpRunner(QObject):
         self.read_pool = QThreadPool(self)  # quick reads (counts) never wait behind a long export
         self.read_pool.setMaxThreadCount(2)
         self._jobs: set[Job] = set()
+        # While a job runs, the window beats (resettle.pace): a worker holding the interpreter in long Qt
+        # calls (printing) pauses when the beats stop, so that the window can finish its repaint.
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(10)
+        self._heartbeat.timeout.connect(pace.beat)
         self.on_error: Callable[[QWidget | None, BaseException, str], None] | None = None
 
     def run(
@@ -104,7 +110,7 @@ class OpRunner(QObject):
             job.kwargs = kwargs
 
         def finish(result: Any) -> None:
-            self._jobs.discard(job)
+            self._discard(job)
             if dialog is not None:
                 dialog.reset()
                 dialog.deleteLater()
@@ -114,7 +120,7 @@ class OpRunner(QObject):
                 self.changed.emit(changes)
 
         def fail(exc: BaseException, trace: str) -> None:
-            self._jobs.discard(job)
+            self._discard(job)
             if dialog is not None:
                 dialog.reset()
                 dialog.deleteLater()
@@ -135,8 +141,17 @@ class OpRunner(QObject):
         job.signals.finished.connect(finish, Qt.ConnectionType.QueuedConnection)
         job.signals.failed.connect(fail, Qt.ConnectionType.QueuedConnection)
         self._jobs.add(job)
+        if not self._heartbeat.isActive():
+            pace.beat()
+            self._heartbeat.start()
         (self.read_pool if read_only else self.pool).start(job)
         return job
+
+    def _discard(self, job: Job) -> None:
+        self._jobs.discard(job)
+        if not self._jobs:
+            self._heartbeat.stop()
+            pace.stop()
 
     def call(self, parent: QWidget | None, title: str, fn: Callable[..., Any], **kwargs: Any) -> Any:
         """``fn`` on a read worker, waited for with the event loop running: the window keeps painting
@@ -173,7 +188,7 @@ class OpRunner(QObject):
         job.superseded = True
         job.cancel_event.set()
         if self.read_pool.tryTake(job) or self.pool.tryTake(job):
-            self._jobs.discard(job)
+            self._discard(job)
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs) and self.read_pool.waitForDone(msecs)

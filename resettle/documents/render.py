@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 from resettle.documents.fonts import DocumentFonts, ensure_gui_app
 from resettle.documents.pdf_text import GlyphLog, repair_text_layer
 from resettle.errors import Cancelled, DiskFullError, ResettleError
+from resettle.pace import let_the_window_in
 
 __all__ = [
     "MARGINS_LANDSCAPE_MM",
@@ -353,12 +354,14 @@ def paint(
                     clip = QRectF(0, i * part.page_height, part.page_width, part.page_height - CLIP_INSET)
                     part.text.drawContents(active, clip)
                     active.restore()
+                    let_the_window_in()
                     drawn = _decorate(active, geo, document, fonts, page, count)
                     if printed is not None:
                         printed.update(drawn)
             total += count
             if on_document is not None:
                 on_document(document, count)
+            let_the_window_in()  # a window waiting to repaint gets the interpreter (resettle.pace)
     finally:
         if own and active.isActive():
             active.end()

@@ -1,0 +1,41 @@
+"""The window's heartbeat, for work on a worker thread that holds the interpreter in long Qt calls.
+
+Qt's text layout and painting (``QTextDocument.setHtml``, ``drawContents``, the PDF engine) hold
+the interpreter while they run, and a repaint of the window calls into Python about a thousand
+times (each ``data()``, each check for a Python override), each waiting for the worker's current
+Qt call to return: one table repaint during a print took 0.6-1.1 s (perf). The window's op runner
+beats :func:`beat` every few milliseconds while a job runs; when the beats stop (the window's
+thread is busy, usually waiting for the interpreter), :func:`let_the_window_in` pauses the worker
+a few milliseconds so that the window can finish what it is painting. Without a window (the CLI,
+the tests) nothing beats and nothing pauses.
+"""
+
+from __future__ import annotations
+
+import time
+
+__all__ = ["beat", "let_the_window_in", "stop"]
+
+_LATE_S = 0.03  # the window has not beaten for this long: it is waiting
+_PAUSE_S = 0.005
+
+_last_beat: float | None = None  # None: no window is beating
+
+
+def beat() -> None:
+    """Called by the window's thread (a timer) while a job runs."""
+    global _last_beat
+    _last_beat = time.monotonic()
+
+
+def stop() -> None:
+    """No job left: the window stops beating, and workers stop looking."""
+    global _last_beat
+    _last_beat = None
+
+
+def let_the_window_in() -> None:
+    """Between two long pieces of Qt work: pause briefly if the window's thread is waiting."""
+    last = _last_beat
+    if last is not None and time.monotonic() - last > _LATE_S:
+        time.sleep(_PAUSE_S)

@@ -1,0 +1,44 @@
+"""Printing on a worker pauses between pages only while the window's heartbeat is late (resettle.pace)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from resettle import pace
+
+
+def _timed() -> float:
+    t0 = time.perf_counter()
+    pace.let_the_window_in()
+    return time.perf_counter() - t0
+
+
+def test_no_window_no_pause() -> None:
+    pace.stop()
+    assert _timed() < pace._PAUSE_S / 2
+
+
+def test_a_late_window_gets_a_pause_and_a_beating_one_none() -> None:
+    try:
+        pace.beat()
+        assert _timed() < pace._PAUSE_S / 2  # it has just beaten
+        pace._last_beat = time.monotonic() - 2 * pace._LATE_S  # it has not beaten for a while
+        assert _timed() >= pace._PAUSE_S * 0.9
+    finally:
+        pace.stop()
+
+
+def test_the_runner_beats_while_a_job_runs_and_stops_after(qtbot) -> None:
+    from ui.ops import OpRunner
+
+    runner = OpRunner()
+    release = threading.Event()
+    runner.run(None, "", release.wait, with_progress=False, timeout=10)
+    first = pace._last_beat
+    assert first is not None
+    qtbot.waitUntil(lambda: pace._last_beat is not None and pace._last_beat > first, timeout=2000)
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=5000)
+    assert pace._last_beat is None and not runner._heartbeat.isActive()
+    runner.wait()
