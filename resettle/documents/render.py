@@ -354,14 +354,13 @@ def paint(
                     clip = QRectF(0, i * part.page_height, part.page_width, part.page_height - CLIP_INSET)
                     part.text.drawContents(active, clip)
                     active.restore()
-                    let_the_window_in()
+                    let_the_window_in()  # a window waiting to repaint gets the interpreter (resettle.pace)
                     drawn = _decorate(active, geo, document, fonts, page, count)
                     if printed is not None:
                         printed.update(drawn)
             total += count
             if on_document is not None:
                 on_document(document, count)
-            let_the_window_in()  # a window waiting to repaint gets the interpreter (resettle.pace)
     finally:
         if own and active.isActive():
             active.end()
