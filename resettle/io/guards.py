@@ -144,6 +144,9 @@ _PREFIXED = re.compile(rb"<[A-Za-z_][\w.\-]*:[cf][\s/>]")
 _OTHER_C_TAG = re.compile(rb"<c[^ \t\n\r/>]")
 _ROW_REF = re.compile(_PREFIX + rb"row\s[^>]*?\br\s*=\s*[\"']([0-9]{1,9})[\"']")
 _ROW_ELEM = re.compile(_PREFIX + rb"row[\s/>]")
+# A cell as Excel writes it: its reference first, plain letters and digits (searched from the fixed "<c r=").
+_PLAIN_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})[0-9]{1,9}"')
+_PLAIN_ROW = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,9})"')
 
 
 def column_index(letters: str) -> int:
@@ -160,16 +163,20 @@ def xlsx_sheet_extent(data: bytes) -> tuple[int, int]:
     Cell references give the bound directly. Cells and rows without a reference are
     placed after the previous one, so each of them can widen the bound by one.
     """
-    refs = _CELL_REF.findall(data)
-    # Over the distinct row numbers and column letters: a row's cells share them.
-    max_row = max(map(int, {row for _, row in refs}), default=0)
-    max_col = max((column_index(col.decode("ascii")) for col in {c for c, _ in refs}), default=0)
-    if _PREFIXED.search(data):
+    prefixed = _PREFIXED.search(data) is not None
+    if prefixed:
         cells = len(_CELL_ELEM.findall(data))
     else:
         # Two scans instead of one per possible end of the tag name (0.09 s -> 0.03 s at 10,000 households);
         # a "<c" at the very end of the part counts as a cell, which only widens the bound.
         cells = data.count(b"<c") - len(_OTHER_C_TAG.findall(data))
+        fast = _plain_cell_extent(data, cells)
+        if fast is not None:
+            return fast
+    refs = _CELL_REF.findall(data)
+    # Over the distinct row numbers and column letters: a row's cells share them.
+    max_row = max(map(int, {row for _, row in refs}), default=0)
+    max_col = max((column_index(col.decode("ascii")) for col in {c for c, _ in refs}), default=0)
     unreferenced = cells - len(refs)
     if unreferenced > 0:
         row_refs = _ROW_REF.findall(data)
@@ -177,6 +184,24 @@ def xlsx_sheet_extent(data: bytes) -> tuple[int, int]:
         max_row = max(max_row, max((int(r) for r in row_refs), default=0)) + max(rows_without_ref, 0)
         max_col += unreferenced
     return max_row, max_col
+
+
+def _plain_cell_extent(data: bytes, cells: int) -> tuple[int, int] | None:
+    """The extent when every cell is written as Excel and WPS write it, ``<c r="B12"`` first (else None).
+
+    Then each cell's position is its own reference, read by two searches that start from a fixed
+    text (0.3 s -> 0.1 s for the 22 MB of a 10,000-household survey): the column letters (one
+    letter is a shared object) and the row numbers, each counted. Any other spelling (a prefix,
+    a ``$``, lower case, another attribute first, a cell without a reference) leaves some cell
+    unmatched, and the general scan decides."""
+    if cells <= 0 or data.count(b'<c r="') != cells:
+        return None
+    letters = _PLAIN_COLUMN.findall(data)
+    numbers = _PLAIN_ROW.findall(data)
+    if len(letters) != cells or len(numbers) != cells:
+        return None
+    max_col = max(column_index(col.decode("ascii")) for col in set(letters))
+    return max(map(int, set(numbers))), max_col
 
 
 def check_extent(sheet: str, rows: int, cols: int, limits: Limits = DEFAULT_LIMITS) -> None:

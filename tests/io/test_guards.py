@@ -144,6 +144,52 @@ def test_cells_without_references_count_too() -> None:
     assert rows >= 1048576 and cols >= 20
 
 
+def _general_extent(data: bytes) -> tuple[int, int]:
+    """The general scan alone (every spelling of a reference), for comparison with the plain-cell search."""
+    from resettle.io import guards
+
+    refs = guards._CELL_REF.findall(data)
+    return max(int(r) for _, r in refs), max(guards.column_index(c.decode()) for c, _ in refs)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_plain_cell_search_gives_what_the_general_scan_gives(seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    rows = []
+    for r in rng.sample(range(1, 200_000), rng.randrange(1, 30)):
+        cols = rng.sample(range(1, 16_385), rng.randrange(1, 8))
+        cells = "".join(f'<c r="{_letters(c)}{r}" s="1"><v>{c}</v></c>' for c in cols)
+        rows.append(f'<row r="{r}">{cells}</row>')
+    data = sheet_xml("".join(rows)).encode()
+    assert xlsx_sheet_extent(data) == _general_extent(data)
+
+
+def _letters(column: int) -> str:
+    out = ""
+    while column:
+        column, rem = divmod(column - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+@pytest.mark.parametrize(
+    "far",
+    [
+        '<c s="1" r="XFD1048576"><v>1</v></c>',  # another attribute before the reference
+        "<c r='XFD1048576'><v>1</v></c>",  # single quotes
+        '<c r="$XFD$1048576"><v>1</v></c>',
+        '<c r="xfd1048576"><v>1</v></c>',
+        '<c  r="XFD1048576"><v>1</v></c>',
+    ],
+)
+def test_a_cell_spelled_otherwise_among_plain_ones_still_widens_the_extent(far: str) -> None:
+    plain = "".join(f'<row r="{r}"><c r="A{r}"><v>1</v></c><c r="B{r}"><v>2</v></c></row>' for r in range(1, 50))
+    rows, cols = xlsx_sheet_extent(sheet_xml(plain + f'<row r="1048576">{far}</row>').encode())
+    assert (rows, cols) == (1048576, 16384)
+
+
 def test_every_way_a_cell_tag_can_end_counts_and_other_c_tags_do_not() -> None:
     """Unreferenced cells are counted whatever follows the tag name (space, tab, newline, return, '/',
     '>'); <cols>, <col>, <cfRule> … are not cells."""
