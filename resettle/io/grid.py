@@ -19,7 +19,6 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from itertools import repeat
 from pathlib import Path
 from types import TracebackType
 from typing import Literal
@@ -81,29 +80,30 @@ class SheetGrid:
     formulas: dict[tuple[int, int], FormulaState] = field(default_factory=dict)
     hidden: bool = False
     n_cols: int = field(default=0, init=False)
-    _anchors: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
-    _covered: dict[int, list[int]] | None = field(default=None, init=False, repr=False)  # column -> covered rows
+    # column -> {row -> top-left cell of the merged block covering it}: per column, so that a column's
+    # covered rows are its keys and no (row, column) key is made for each of a survey's 200,000 covered cells
+    _anchors: dict[int, dict[int, tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.n_cols = n_cols = max((len(row) for row in self.rows), default=0)
         n_rows = len(self.rows)
-        anchors = self._anchors
+        by_column = self._anchors
         last_row, last_col = n_rows - 1, n_cols - 1
-        for merge in reversed(self.merges):  # where blocks overlap, the first one listed wins
-            top, left, bottom, right = merge.top, merge.left, merge.bottom, merge.right
+        for top, left, bottom, right in reversed(self.merges):  # where blocks overlap, the first listed wins
             if top >= n_rows or left >= n_cols or top < 0 or left < 0:
                 continue
             if bottom > last_row:
                 bottom = last_row
             if right > last_col:
                 right = last_col
-            if left == right:  # the usual block: one column merged down over a household's rows
-                anchors.update(dict.fromkeys(zip(range(top + 1, bottom + 1), repeat(left)), (top, left)))
-                continue
-            columns = range(left, right + 1)
-            cells = [(r, c) for r in range(top, bottom + 1) for c in columns]
-            # cells[0] is the block's own top-left cell (both ranges start there): not covered by it.
-            anchors.update(dict.fromkeys(cells[1:], (top, left)))
+            anchor = (top, left)
+            for c in range(left, right + 1):
+                column = by_column.get(c)
+                if column is None:
+                    column = by_column[c] = {}
+                # The block's own top-left cell is not covered by it.
+                for r in range(top + 1 if c == left else top, bottom + 1):
+                    column[r] = anchor
 
     @property
     def n_rows(self) -> int:
@@ -124,7 +124,8 @@ class SheetGrid:
         anchors = self._anchors
         values: dict[str, CellValue] = {}
         for key, c in columns.items():
-            value = row[c] if c < width and (r, c) not in anchors else None
+            covered = anchors.get(c)
+            value = row[c] if c < width and not (covered and r in covered) else None
             if type(value) is str and not value.strip(BLANK_CHARS):
                 value = None
             values[key] = value
@@ -133,28 +134,24 @@ class SheetGrid:
     def own_column(self, c: int) -> list[CellValue]:
         """One column's values row by row, None where blank or covered by a merged block
         (what :meth:`own_values` gives for that column, for every row at once)."""
-        if self._covered is None:
-            covered: dict[int, list[int]] = {}
-            for r, col in self._anchors:
-                covered.setdefault(col, []).append(r)
-            self._covered = covered
         rows = self.rows
         values = [row[c] if c < len(row) else None for row in rows]
-        for r in self._covered.get(c, ()):
+        for r in self._anchors.get(c, ()):
             values[r] = None
         return [None if type(v) is str and not v.strip(BLANK_CHARS) else v for v in values]
 
     def anchor(self, r: int, c: int) -> tuple[int, int] | None:
         """Top-left cell of the merged block that covers (r, c), None when not covered."""
-        return self._anchors.get((r, c))
+        column = self._anchors.get(c)
+        return column.get(r) if column else None
 
     def value(self, r: int, c: int) -> CellValue:
         """The value shown in this cell: merged blocks are filled from their top-left cell."""
-        anchor = self._anchors.get((r, c))
+        anchor = self.anchor(r, c)
         return self.raw(*anchor) if anchor else self.raw(r, c)
 
     def formula(self, r: int, c: int) -> FormulaState | None:
-        anchor = self._anchors.get((r, c))
+        anchor = self.anchor(r, c)
         return self.formulas.get(anchor or (r, c))
 
 
