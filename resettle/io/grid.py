@@ -19,6 +19,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
 from typing import Literal
@@ -135,10 +136,17 @@ class SheetGrid:
         """One column's values row by row, None where blank or covered by a merged block
         (what :meth:`own_values` gives for that column, for every row at once)."""
         rows = self.rows
-        values = [row[c] if c < len(row) else None for row in rows]
+        if c < min(map(len, rows), default=0):  # calamine's rows are all as wide as the sheet
+            values = list(map(itemgetter(c), rows))
+        else:
+            values = [row[c] if c < len(row) else None for row in rows]
         for r in self._anchors.get(c, ()):
             values[r] = None
-        return [None if type(v) is str and not v.strip(BLANK_CHARS) else v for v in values]
+        # Blank texts (spaces only) looked for among the column's distinct values, which are few.
+        blanks = {v for v in set(values) if type(v) is str and not v.strip(BLANK_CHARS)}
+        if blanks:
+            return [None if v in blanks else v for v in values]
+        return values
 
     def anchor(self, r: int, c: int) -> tuple[int, int] | None:
         """Top-left cell of the merged block that covers (r, c), None when not covered."""

@@ -10,6 +10,8 @@ spills into the next household.
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import compress, count, repeat
+from operator import is_not
 
 from resettle.io.grid import CellValue, SheetGrid, column_letter
 from resettle.io.headers import HeaderMatch
@@ -35,17 +37,21 @@ _TICK = 500  # rows between progress reports (and cancellation checks)
 
 
 def _present_rows(ctx: SheetContext, keys: tuple[str, ...]) -> set[int]:
-    """Rows where any of these fields holds a value that is not a placeholder (— 无 …)."""
+    """Rows where any of these fields holds a value that is not a placeholder (— 无 …).
+
+    Column by column at C speed: the rows with a value (``is not None``, through ``compress``), less
+    those holding one of the column's few distinct placeholder texts."""
     rows: set[int] = set()
     for key in keys:
         values = ctx.column.get(key)
-        if values is not None:
-            # present(v), inlined: a value, and not a short placeholder text (— 无 …)
-            rows.update(
-                r
-                for r, v in enumerate(values)
-                if v is not None and not (type(v) is str and len(v) <= 8 and is_placeholder(v))
-            )
+        if values is None:
+            continue
+        present = compress(count(), map(is_not, values, repeat(None)))
+        placeholders = {v for v in set(values) if type(v) is str and len(v) <= 8 and is_placeholder(v)}
+        if placeholders:
+            rows.update(r for r in present if values[r] not in placeholders)
+        else:
+            rows.update(present)
     return rows
 
 

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import compress, count, repeat
+from operator import is_not
 from typing import Any
 
 from resettle.errors import Cancelled
@@ -147,7 +149,7 @@ class SheetContext:
         for key in keys:
             values = self.column.get(key)
             if values is not None:
-                rows.update(r for r, v in enumerate(values) if v is not None)
+                rows.update(compress(count(), map(is_not, values, repeat(None))))  # C speed: most are None
         return rows
 
     def text(self, value: CellValue) -> str:
