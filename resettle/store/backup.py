@@ -15,12 +15,12 @@ import contextlib
 import json
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from resettle.errors import IntegrityProblem, ValidationError
+from resettle.errors import Cancelled, IntegrityProblem, ValidationError
 from resettle.store.audit import ChainHead, chain_head_info
 from resettle.store.paths import backup_dir_for
 
@@ -28,6 +28,13 @@ from resettle.store.paths import backup_dir_for
 NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+)\.(sqlite3|dump)$")
 KEEP_NEWEST = 5
 SIDECAR_SUFFIX = ".head.json"
+# Pages copied between two looks at the clerk's 取消 and two progress reports (4 MB of 4 KiB pages).
+PAGES_PER_STEP = 1024
+# SQLite engine steps between two looks at the cancel during a check (about a millisecond of work).
+CHECK_STEPS = 20_000
+_SQLITE_DONE = 101  # sqlite3_backup_step(): the whole database copied and committed
+Progress = Callable[[int, int], None] | None
+CancelCheck = Callable[[], bool] | None
 
 
 @dataclass(frozen=True)
@@ -38,13 +45,18 @@ class BackupInfo:
     size: int
 
 
-def verify_file(path: Path) -> list[str]:
-    """Problems found by integrity_check and foreign_key_check (empty when sound)."""
+def verify_file(path: Path, cancelled: CancelCheck = None) -> list[str]:
+    """Problems found by integrity_check and foreign_key_check (empty when sound).
+
+    ``cancelled``: looked at while the checks run; when it turns true they stop and
+    :class:`Cancelled` is raised (a check of a large file takes a while)."""
     problems: list[str] = []
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         return [f"无法打开：{exc}"]
+    if cancelled is not None:
+        conn.set_progress_handler(lambda: 1 if cancelled() else 0, CHECK_STEPS)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if rows != ["ok"]:
@@ -54,28 +66,54 @@ def verify_file(path: Path) -> list[str]:
             for r in conn.execute("PRAGMA foreign_key_check").fetchmany(5)
         )
     except sqlite3.DatabaseError as exc:
+        if cancelled is not None and cancelled():
+            raise Cancelled("已取消。") from exc
         problems.append(f"文件已损坏或不是数据库：{exc}")
     finally:
         conn.close()
     return problems
 
 
-def copy_database(src: Path, out: Path) -> None:
-    """Online backup of ``src`` into a new file ``out``; verified, removed if unsound."""
+def copy_pages(source: sqlite3.Connection, target: sqlite3.Connection, progress: Progress = None,
+               cancelled: CancelCheck = None) -> None:  # fmt: skip
+    """``source.backup(target)`` in steps of :data:`PAGES_PER_STEP` pages, reporting (pages copied,
+    pages in all) and raising :class:`Cancelled` when ``cancelled()`` turns true. A backup stopped
+    midway rolls the target's write transaction back (``sqlite3_backup_finish``): the target is
+    as it was before."""
+    if progress is None and cancelled is None:
+        source.backup(target)
+        return
+
+    def step(status: int, remaining: int, total: int) -> None:
+        # Called after the last step too (SQLITE_DONE, the copy already committed): too late to stop then.
+        if status != _SQLITE_DONE and cancelled is not None and cancelled():
+            raise Cancelled("已取消。")
+        if progress is not None:
+            progress(total - remaining, total)
+
+    source.backup(target, pages=PAGES_PER_STEP, progress=step)
+
+
+def copy_database(src: Path, out: Path, progress: Progress = None, cancelled: CancelCheck = None) -> None:
+    """Online backup of ``src`` into a new file ``out``; verified, removed if unsound or cancelled."""
     if out.exists():
         raise ValidationError(f"目标文件 {out} 已存在，未覆盖。")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".part")
     tmp.unlink(missing_ok=True)
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
-    target = sqlite3.connect(tmp)
     try:
-        source.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-        source.close()
-    problems = verify_file(tmp)
+        source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+        target = sqlite3.connect(tmp)
+        try:
+            copy_pages(source, target, progress, cancelled)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+            source.close()
+        problems = verify_file(tmp, cancelled)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     if problems:
         tmp.unlink(missing_ok=True)
         raise IntegrityProblem("备份校验失败，未保存：" + "；".join(problems))
@@ -139,9 +177,12 @@ def backup_heads(db_path: Path) -> list[BackupHead]:
     return out
 
 
-def restore_into(src: Path, db_path: Path) -> None:
-    """Write a verified backup over the database through the backup API (caller closed its pool)."""
-    problems = verify_file(src)
+def restore_into(src: Path, db_path: Path, progress: Progress = None, cancelled: CancelCheck = None) -> None:
+    """Write a verified backup over the database through the backup API (caller closed its pool).
+
+    Cancelled midway (:class:`Cancelled`), the database is left exactly as it was: the copy is one
+    write transaction of the target, rolled back when the backup does not finish."""
+    problems = verify_file(src, cancelled)
     if problems:
         raise IntegrityProblem(f"备份文件 {src.name} 已损坏，未恢复，当前数据库保持不变：" + "；".join(problems))
     source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
@@ -154,7 +195,7 @@ def restore_into(src: Path, db_path: Path) -> None:
     source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
     target = sqlite3.connect(db_path)
     try:
-        source.backup(target)
+        copy_pages(source, target, progress, cancelled)
     finally:
         target.close()
         source.close()
@@ -164,7 +205,8 @@ def backup_name(db_path: Path, reason: str, now: datetime) -> str:
     return f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
 
 
-def auto_backup(db_path: Path, reason: str, now: datetime | None = None) -> Path:
+def auto_backup(db_path: Path, reason: str, now: datetime | None = None, progress: Progress = None,
+                cancelled: CancelCheck = None) -> Path:  # fmt: skip
     now = now or datetime.now()
     folder = backup_dir_for(db_path)
     out = folder / backup_name(db_path, reason, now)
@@ -172,7 +214,7 @@ def auto_backup(db_path: Path, reason: str, now: datetime | None = None) -> Path
     while out.exists():
         out = folder / backup_name(db_path, f"{reason}-{n}", now)
         n += 1
-    copy_database(db_path, out)
+    copy_database(db_path, out, progress, cancelled)
     rotate(folder)
     return out
 

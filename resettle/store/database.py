@@ -247,63 +247,68 @@ class Database:
         stopped within a few thousand steps of the engine (``sqlite3`` progress handler) and
         :class:`Cancelled` is raised (a search the clerk has typed past does not hold a read thread)."""
         session = self._reader()
-        raw: sqlite3.Connection | None = None
-        if cancelled is not None and self.server is None:
-            driver = session.connection().connection.driver_connection
-            if isinstance(driver, sqlite3.Connection):
-                raw = driver
-                raw.set_progress_handler(lambda: 1 if cancelled() else 0, _CANCEL_CHECK_STEPS)
         try:
-            yield session
+            with stoppable(session, cancelled, "已停止"):
+                yield session
         except DBAPIError as exc:
-            if raw is not None and cancelled is not None and cancelled():
-                raise Cancelled("已停止") from exc
             known = translate_db_error(exc)
             if known is None:
                 raise
             raise known from exc
         finally:
-            if raw is not None:
-                raw.set_progress_handler(None, 0)
             session.rollback()
             session.close()
 
     # -- backups -----------------------------------------------------------------
-    def backup_now(self, reason: str = "manual") -> Path:
+    def backup_now(self, reason: str = "manual", progress: backup.Progress = None,
+                   cancelled: backup.CancelCheck = None) -> Path:  # fmt: skip
+        """An automatic backup beside the file (a dump on a server). ``progress``/``cancelled``: a copy
+        of a large register reports its pages and stops at 取消, leaving no partial file."""
         if self.server is not None:
             from resettle.store.dialects import pg_backup
             from resettle.store.paths import backup_dir_for
 
             folder = backup_dir_for(self.path)
             return pg_backup.auto_dump(self.server, self._password, folder, self.path.stem, reason, self.chain_head())
-        return backup.auto_backup(self.path, reason)
+        return backup.auto_backup(self.path, reason, progress=progress, cancelled=cancelled)
 
-    def backup_to(self, out: Path) -> None:
+    def backup_to(self, out: Path, progress: backup.Progress = None, cancelled: backup.CancelCheck = None) -> None:
         if self.server is not None:
             from resettle.store.dialects import pg_backup
 
             pg_backup.dump(self.server, self._password, out, self.chain_head())
             return
-        backup.copy_database(self.path, out)
+        backup.copy_database(self.path, out, progress, cancelled)
 
-    def restore_from(self, src: Path) -> Path:
-        """Replace the contents with a verified backup; the current state is backed up first."""
+    def restore_from(self, src: Path, progress: backup.Progress = None, cancelled: backup.CancelCheck = None) -> Path:
+        """Replace the contents with a verified backup; the current state is backed up first.
+
+        Progress runs over both copies (the safety backup, then the restore) in thousandths;
+        cancelled at any point before the restore's last page, the register is left as it was
+        (the safety backup, if already made, stays among the backups)."""
         if self.server is not None:
             raise ValidationError(
                 "服务器上的数据库不能由本程序从备份恢复（其他同事可能正连着它）。请服务器管理员用 pg_restore 恢复到一个"
                 "新建的空数据库，再让大家连接那个数据库。"
             )
-        problems = backup.verify_file(src)
-        if problems:
-            raise IntegrityProblem(f"备份文件 {src.name} 已损坏，未恢复，当前数据库保持不变：" + "；".join(problems))
-        refuse_unusable_file(src)  # not ours, or from a newer version: refuse before overwriting anything
-        safety = self.backup_now("before-restore")
-        before = self.chain_head()
-        self.engine.dispose()
         try:
-            backup.restore_into(src, self.path)
-        finally:
-            self._connect()
+            problems = backup.verify_file(src, cancelled)
+            if problems:
+                raise IntegrityProblem(
+                    f"备份文件 {src.name} 已损坏，未恢复，当前数据库保持不变：" + "；".join(problems)
+                )
+            refuse_unusable_file(src)  # not ours, or from a newer version: refuse before overwriting anything
+            first = max(self.path.stat().st_size, 1)
+            share = first / (first + max(src.stat().st_size, 1))
+            safety = self.backup_now("before-restore", _part(progress, 0.0, share), cancelled)
+            before = self.chain_head()
+            self.engine.dispose()
+            try:
+                backup.restore_into(src, self.path, _part(progress, share, 1.0 - share), cancelled)
+            finally:
+                self._connect()
+        except Cancelled as exc:
+            raise Cancelled("已取消恢复，当前数据没有改变。") from exc
         self.migration = migrate(self.engine, self.path, self.backup_now)
         witness.record_restore(self.path, before, self.chain_head(), src.name)
         return safety
@@ -325,6 +330,43 @@ class Database:
             return RawReader(self.server, self._password)
         conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         return conn
+
+
+@contextmanager
+def stoppable(session: Session, cancelled: Callable[[], bool] | None, message: str) -> Iterator[None]:
+    """On a SQLite file, a statement of ``session`` still running when ``cancelled()`` turns true is
+    stopped within a few thousand steps of the engine (``sqlite3`` progress handler) and
+    :class:`Cancelled` (``message``) is raised; the caller's transaction is then rolled back as after
+    any error. On a server, or without ``cancelled``, statements run to their end."""
+    raw = None
+    if cancelled is not None:
+        driver = session.connection().connection.driver_connection
+        if isinstance(driver, sqlite3.Connection):
+            raw = driver
+    if raw is None or cancelled is None:
+        yield
+        return
+    raw.set_progress_handler(lambda: 1 if cancelled() else 0, _CANCEL_CHECK_STEPS)
+    try:
+        yield
+    except DBAPIError as exc:
+        if cancelled():
+            raise Cancelled(message) from exc
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)
+
+
+def _part(progress: backup.Progress, start: float, share: float) -> backup.Progress:
+    """One stage's (done, total) as thousandths of the whole job, the stage taking ``share`` of it from ``start``."""
+    if progress is None:
+        return None
+    whole = progress
+
+    def report(done: int, total: int) -> None:
+        whole(int(1000 * (start + share * done / max(total, 1))), 1000)
+
+    return report
 
 
 def server_error(address: ServerAddress, exc: BaseException) -> ResettleError:

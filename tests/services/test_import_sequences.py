@@ -110,6 +110,37 @@ def test_several_projects_need_the_project_named(tmp_path: Path) -> None:
         assert again.errors == [] and again.added == [] and again.changed == []
 
 
+def _counts(db: Database) -> tuple[int, ...]:
+    return tuple(dbraw.rows(db, f"SELECT count(*) FROM {t}")[0][0] for t in ("household", "person", "audit_log"))
+
+
+@pytest.mark.sqlite_only  # on a server the deletion runs to its end
+def test_an_undo_stopped_midway_deletes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from resettle.errors import Cancelled
+    from resettle.store import database
+
+    with Database.open(tmp_path / "r.sqlite3", actor=CLERK, startup_backup=False) as db:
+        generate_demo(db, households=5, seed=1)  # a second project the undo must not touch either
+        batch = imports.apply_import(db, imports.preview_import(db, CLEAN, project="德源村项目")).batch_id
+        before = _counts(db)
+        monkeypatch.setattr(database, "_CANCEL_CHECK_STEPS", 10)  # looked at every 10 steps: inside the statement
+        asked: list[int] = []
+
+        def cancelled() -> bool:
+            asked.append(1)
+            return len(asked) > 20  # past the first look (before the statement) and well into the deletion
+
+        with pytest.raises(Cancelled, match="未删除任何户"):
+            imports.undo_batch(db, batch, "导错了项目", cancelled=cancelled)
+        assert len(asked) > 20, "stopped by the engine's check, mid-statement"
+        assert _counts(db) == before
+        assert not [b for b in imports.list_batches(db) if b.id == batch and b.undone_at is not None]
+        assert checks.check_database(db).ok
+        assert imports.undo_batch(db, batch, "导错了项目", cancelled=lambda: False) == 40  # then it is undone whole
+        assert _counts(db)[0] == before[0] - 40
+        assert checks.check_database(db).ok
+
+
 OPS = st.lists(
     st.tuples(st.sampled_from(["import", "edit", "reimport", "undo", "edit_member"]), st.integers(0, 10**6)),
     min_size=1,

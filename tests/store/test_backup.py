@@ -237,3 +237,112 @@ def test_a_backup_without_its_sidecar_still_witnesses_its_head(db: Database) -> 
     saved = auto_backup(db.path, "manual", now=NOW)
     sidecar_for(saved).unlink()
     assert [(b.backup, b.head) for b in backup_heads(db.path)] == [(saved, db.chain_head())]
+
+
+# -- stopping a long copy (the clerk's 取消) ----------------------------------------------------
+
+
+def _register_with_two_projects(db: Database) -> tuple[int, str]:
+    projects.create_project(db, "甲")
+    projects.create_project(db, "乙")
+    return count(db.path, "project"), _chain_head(db.path)
+
+
+def _chain_head(path: Path) -> str:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return str(conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()[0])
+    finally:
+        conn.close()
+
+
+class _StopAfter:
+    """A cancel that turns true once ``steps`` progress reports have come in."""
+
+    def __init__(self, steps: int) -> None:
+        self.steps = steps
+        self.reports: list[tuple[int, int]] = []
+
+    def progress(self, done: int, total: int) -> None:
+        self.reports.append((done, total))
+
+    def cancelled(self) -> bool:
+        return len(self.reports) >= self.steps
+
+
+def test_a_restore_stopped_midway_leaves_the_register_as_it_was(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from resettle.errors import Cancelled
+    from resettle.store import backup
+
+    saved = tmp_path / "saved.sqlite3"
+    copy_database(db.path, saved)  # an empty register: restoring it would remove both projects
+    projects_before, head_before = _register_with_two_projects(db)
+    monkeypatch.setattr(backup, "PAGES_PER_STEP", 1)  # a page per step: the small test file takes many steps
+    reports: list[tuple[int, int]] = []
+    safety_done: list[int] = []
+
+    def cancelled() -> bool:  # two steps into the restore's own copy, once the safety copy is there
+        if not safety_done and list_backups(db.path):
+            safety_done.append(len(reports))
+        return bool(safety_done) and len(reports) >= safety_done[0] + 2
+
+    with pytest.raises(Cancelled, match="当前数据没有改变"):
+        db.restore_from(saved, progress=lambda d, t: reports.append((d, t)), cancelled=cancelled)
+    assert safety_done and len(reports) == safety_done[0] + 2 and reports[-1][0] < 1000, "stopped inside the restore"
+    assert count(db.path, "project") == projects_before == 2
+    assert _chain_head(db.path) == head_before
+    assert verify_file(db.path) == []
+    projects.create_project(db, "丙")  # and it is usable: the pool was opened again
+    assert count(db.path, "project") == 3
+    assert [b.reason for b in list_backups(db.path)] == ["before-restore"], "the safety copy made first stays"
+
+
+def test_a_restore_is_not_stopped_once_its_last_page_is_written(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite reports the final step after it committed the copy: a 取消 arriving then is too late, and the
+    clerk must not be told that nothing changed."""
+    from resettle.store import backup
+
+    saved = tmp_path / "saved.sqlite3"
+    copy_database(db.path, saved)
+    _register_with_two_projects(db)
+    monkeypatch.setattr(backup, "PAGES_PER_STEP", 1)
+    reports: list[tuple[int, int]] = []
+    db.restore_from(
+        saved, progress=lambda d, t: reports.append((d, t)), cancelled=lambda: bool(reports) and reports[-1][0] == 1000
+    )
+    assert count(db.path, "project") == 0, "restored"
+    assert reports[-1] == (1000, 1000)
+    assert [d for d, _ in reports] == sorted(d for d, _ in reports), "one bar over both copies, never going back"
+
+
+def test_a_backup_stopped_midway_leaves_no_file(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from resettle.errors import Cancelled
+    from resettle.store import backup
+
+    _register_with_two_projects(db)
+    monkeypatch.setattr(backup, "PAGES_PER_STEP", 1)
+    out = tmp_path / "copy.sqlite3"
+    stop = _StopAfter(steps=2)
+    with pytest.raises(Cancelled):
+        db.backup_to(out, progress=stop.progress, cancelled=stop.cancelled)
+    assert not out.exists() and not list(tmp_path.glob("*.part"))
+    with pytest.raises(Cancelled):
+        db.backup_now("manual", progress=stop.progress, cancelled=stop.cancelled)
+    assert list_backups(db.path) == [] and not list(backup_dir_for(db.path).glob("*.part"))
+    db.backup_to(out, progress=stop.progress)  # not stopped: a whole, verified copy
+    assert verify_file(out) == [] and count(out, "project") == 2
+
+
+def test_a_check_of_a_backup_stops_when_cancelled(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from resettle.errors import Cancelled
+    from resettle.store import backup
+
+    _register_with_two_projects(db)
+    monkeypatch.setattr(backup, "CHECK_STEPS", 10)  # a small file's check is over within the usual interval
+    with pytest.raises(Cancelled):
+        verify_file(db.path, cancelled=lambda: True)
+    assert verify_file(db.path, cancelled=lambda: False) == []

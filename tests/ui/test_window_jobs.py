@@ -188,6 +188,32 @@ def test_undo_of_a_batch_and_restore_run_on_the_worker_thread(qtbot, window: Mai
     assert search.count_households(window.db, HouseholdQuery()) == before == window.model.rowCount()
 
 
+@pytest.mark.sqlite_only  # a restore swaps the register file; on a server it is refused
+def test_a_restore_cancelled_from_the_window_keeps_the_register(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from resettle.store import backup
+
+    saved = window.db.backup_now("manual")
+    households.delete_household(window.db, search.list_households(window.db, HouseholdQuery(), 0, 1).rows[0].id,
+                                "测试删除")  # fmt: skip
+    window.runner.announce("households", "tree")
+    settle(qtbot, window)
+    before = search.count_households(window.db, HouseholdQuery())
+    monkeypatch.setattr(backup, "PAGES_PER_STEP", 1)  # the demo file is copied in many steps, each looks at 取消
+    stopped: list[str] = []
+    window.runner.cancelled.connect(stopped.append)
+    block = threading.Event()
+    window.runner.run(window, "", block.wait, with_progress=False, timeout=10)  # the writer lane is busy ...
+    window.files.restore_from(saved)
+    window.runner.cancel_all()  # ... while the clerk presses 取消 in the restore's progress box
+    block.set()
+    qtbot.waitUntil(lambda: bool(stopped), timeout=15000)
+    assert "已取消恢复，当前数据没有改变" in stopped[0]
+    settle(qtbot, window)
+    assert search.count_households(window.db, HouseholdQuery()) == before == window.model.rowCount()
+
+
 def test_a_cancelled_import_ends_the_wizard_with_nothing_stored(qtbot, window: MainWindow, tmp_path: Path) -> None:
     before = search.count_households(window.db, HouseholdQuery())
     wizard = open_clean_copy(qtbot, window, tmp_path)

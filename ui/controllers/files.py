@@ -149,7 +149,7 @@ class FileActions(QObject):
 
     def backup_now(self) -> None:
         db = self.ctx.database()
-        self.ctx.runner.run(self.ctx.parent, self.tr("正在备份…"), db.backup_now, with_progress=False, reason="manual",
+        self.ctx.runner.run(self.ctx.parent, self.tr("正在备份…"), db.backup_now, reason="manual",
                             on_done=lambda p: self.ctx.show_message(self.tr("已备份到 {0}").format(p), 8000))  # fmt: skip
 
     def backup_as(self) -> None:
@@ -157,8 +157,7 @@ class FileActions(QObject):
                                               self.tr("征迁数据库 (*.sqlite3)"))  # fmt: skip
         if name:
             db = self.ctx.database()
-            self.ctx.runner.run(self.ctx.parent, self.tr("正在备份…"), db.backup_to, with_progress=False,
-                                out=Path(name),
+            self.ctx.runner.run(self.ctx.parent, self.tr("正在备份…"), db.backup_to, out=Path(name),
                                 on_done=lambda _r: self.ctx.show_message(self.tr("已备份并校验"), 8000))  # fmt: skip
 
     def restore_backup(self) -> None:

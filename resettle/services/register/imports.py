@@ -29,7 +29,7 @@ from resettle.services.register.mapping import detail_of, write_into
 from resettle.services.register.projects import ensure_group
 from resettle.store import audit
 from resettle.store.bulk import BulkWriter
-from resettle.store.database import Database
+from resettle.store.database import Database, stoppable
 from resettle.store.models import Household, ImportBatch, Person, Project, Village, VillageGroup
 
 Progress = Callable[[int, int], None] | None
@@ -378,8 +378,11 @@ def list_batches(db: Database) -> list[BatchInfo]:
         ]
 
 
-def undo_batch(db: Database, batch_id: int, reason: str, force: bool = False) -> int:
-    """Delete the households a batch created; returns how many. Changes it made to existing ones stay."""
+def undo_batch(db: Database, batch_id: int, reason: str, force: bool = False, cancelled: Cancelled = None) -> int:
+    """Delete the households a batch created; returns how many. Changes it made to existing ones stay.
+
+    ``cancelled``: on a SQLite file the deletion (one statement, with every member, parcel … and the
+    audit entries in one transaction) stops when it turns true; nothing is deleted then."""
     require(db, Need.ENTER, "撤销导入批次")
     if not reason.strip():
         raise ValidationError("撤销导入必须填写原因", field="原因")
@@ -400,7 +403,12 @@ def undo_batch(db: Database, batch_id: int, reason: str, force: bool = False) ->
             for hid, no, head in rows
         ]
         conn = s.connection()
-        audit.append(conn, records, db.actor, reason=f"撤销导入批次 {batch_id}：{reason.strip()}", batch_id=batch_id)
-        conn.execute(text("DELETE FROM household WHERE batch_id = :b"), {"b": batch_id})
-        conn.execute(update(ImportBatch).where(ImportBatch.id == batch_id).values(undone_at=datetime.now()))
+        with stoppable(s, cancelled, "已取消撤销，未删除任何户。"):
+            if cancelled is not None and cancelled():
+                raise CancelledError("已取消撤销，未删除任何户。")
+            audit.append(
+                conn, records, db.actor, reason=f"撤销导入批次 {batch_id}：{reason.strip()}", batch_id=batch_id
+            )
+            conn.execute(text("DELETE FROM household WHERE batch_id = :b"), {"b": batch_id})
+            conn.execute(update(ImportBatch).where(ImportBatch.id == batch_id).values(undone_at=datetime.now()))
         return len(rows)
