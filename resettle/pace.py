@@ -15,12 +15,13 @@ from __future__ import annotations
 import threading
 import time
 
-__all__ = ["beat", "let_the_window_in", "stop"]
+__all__ = ["beat", "let_the_window_in", "start", "stop"]
 
 _LATE_S = 0.03  # the window has not beaten for this long: it is waiting
 _PAUSE_S = 0.005
 
 _last_beat: float | None = None  # None: no window is beating
+_beating = 0  # op runners whose jobs are running (each started once; the program has one)
 
 
 def beat() -> None:
@@ -29,10 +30,20 @@ def beat() -> None:
     _last_beat = time.monotonic()
 
 
+def start() -> None:
+    """An op runner's first job started: it beats from now on (called on the window's thread)."""
+    global _beating
+    _beating += 1
+    beat()
+
+
 def stop() -> None:
-    """No job left: the window stops beating, and workers stop looking."""
-    global _last_beat
-    _last_beat = None
+    """An op runner has no job left. Once no runner beats, workers stop looking (another runner's
+    jobs still running keep the beat: its timer goes on)."""
+    global _last_beat, _beating
+    _beating = max(_beating - 1, 0)
+    if _beating == 0:
+        _last_beat = None
 
 
 def let_the_window_in() -> None:

@@ -142,14 +142,14 @@ class OpRunner(QObject):
         job.signals.failed.connect(fail, Qt.ConnectionType.QueuedConnection)
         self._jobs.add(job)
         if not self._heartbeat.isActive():
-            pace.beat()
+            pace.start()
             self._heartbeat.start()
         (self.read_pool if read_only else self.pool).start(job)
         return job
 
     def _discard(self, job: Job) -> None:
         self._jobs.discard(job)
-        if not self._jobs:
+        if not self._jobs and self._heartbeat.isActive():
             self._heartbeat.stop()
             pace.stop()
 

@@ -55,3 +55,22 @@ def test_the_runner_beats_while_a_job_runs_and_stops_after(qtbot) -> None:
     qtbot.waitUntil(lambda: not runner.busy(), timeout=5000)
     assert pace._last_beat is None and not runner._heartbeat.isActive()
     runner.wait()
+
+
+def test_the_beat_stops_only_when_the_last_of_two_runners_stops() -> None:
+    """Two runners with jobs (each started its beat once): the first to finish leaves the beat on."""
+    try:
+        pace.start()
+        pace.start()
+        pace.stop()
+        assert pace._last_beat is not None, "the other runner's job still runs"
+        pace._last_beat = time.monotonic() - 2 * pace._LATE_S
+        assert _timed() >= pace._PAUSE_S * 0.9  # and a late beat still lets the window in
+        pace.stop()
+        assert pace._last_beat is None
+        pace.stop()  # one stop too many (a test resetting) does not count below zero
+        pace.start()
+        assert pace._last_beat is not None
+    finally:
+        pace.stop()
+    assert pace._last_beat is None
