@@ -298,8 +298,8 @@ class Database:
                     f"备份文件 {src.name} 已损坏，未恢复，当前数据库保持不变：" + "；".join(problems)
                 )
             refuse_unusable_file(src)  # not ours, or from a newer version: refuse before overwriting anything
-            first = max(self.path.stat().st_size, 1)
-            share = first / (first + max(src.stat().st_size, 1))
+            first = _file_bytes(self.path)  # the bar's share of each copy, by the size it copies
+            share = first / (first + _file_bytes(src))
             safety = self.backup_now("before-restore", _part(progress, 0.0, share), cancelled)
             before = self.chain_head()
             self.engine.dispose()
@@ -355,6 +355,12 @@ def stoppable(session: Session, cancelled: Callable[[], bool] | None, message: s
         raise
     finally:
         raw.set_progress_handler(None, 0)
+
+
+def _file_bytes(path: Path) -> int:
+    """A SQLite file's size with its write-ahead log (a register's recent pages live there)."""
+    wal = path.with_name(path.name + "-wal")
+    return max(path.stat().st_size + (wal.stat().st_size if wal.exists() else 0), 1)
 
 
 def _part(progress: backup.Progress, start: float, share: float) -> backup.Progress:
