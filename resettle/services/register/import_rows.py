@@ -3,6 +3,7 @@ model (:func:`to_data`) and the stored rows of a new household for the bulk writ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
@@ -13,7 +14,7 @@ from resettle.io.survey import SurveyHousehold
 from resettle.services.register.records import HouseholdDetail
 from resettle.store.bulk import BulkWriter
 
-__all__ = ["SURVEY_ATTACHMENT_KINDS", "add_new_household", "to_data"]
+__all__ = ["SURVEY_ATTACHMENT_KINDS", "add_survey_household", "to_data"]
 
 # Attachment kinds a survey sheet carries (the reader's 果树 column).
 SURVEY_ATTACHMENT_KINDS = frozenset({"果树"})
@@ -127,29 +128,54 @@ def _scaled(value: Decimal, places: int) -> int:
     return int(value.scaleb(places).to_integral_value())
 
 
-def add_new_household(writer: BulkWriter, project_id: int, group_id: int, batch_id: int, data: HouseholdData) -> None:
-    """The household's rows straight into the writer's row layouts (the same stored values as a dict each)."""
+# What a new household and member take when the survey does not say (the read model's own defaults).
+_NEW_HOUSEHOLD = HouseholdData(household_no="", group_id=0, head_name="")
+_NEW_PERSON = PersonData(name="")
+
+
+def add_survey_household(writer: BulkWriter, project_id: int, group_id: int, batch_id: int, h: SurveyHousehold) -> None:
+    """A new household's rows straight from the survey into the writer's row layouts: what
+    :func:`to_data` makes of it, stored (tested against it), without building the read model in between
+    (no frozen dataclass per member and per household)."""
+    tags, status = _NEW_HOUSEHOLD.tags, _NEW_HOUSEHOLD.status
     hid = writer.add_stored(
         "household",
         writer.layout("household", _HOUSEHOLD)(
-            (project_id, group_id, data.household_no, data.head_name, _initials(data.head_name), data.phone,
-             data.address, data.bank_name, data.bank_account, data.tags, data.status, data.remarks, batch_id, None)
+            (project_id, group_id, h.household_no, h.head, _initials(h.head), h.phone, h.address, h.bank_name,
+             h.bank_account, tags, status, h.remarks, batch_id, None)
         ),
     )  # fmt: skip
     add = writer.add_stored
     person = writer.layout("person", _PERSON)
-    for seq, p in enumerate(data.persons, start=1):
+    hukou, education, resettled = _NEW_PERSON.hukou_type, _NEW_PERSON.education, 1 if _NEW_PERSON.resettled else 0
+    seq = 0
+    for p in h.persons:
+        seq += 1
         birth = p.birth_date.isoformat() if p.birth_date else None
-        add("person", person((hid, seq, p.name, _initials(p.name), p.id_number, p.relation, p.sex, birth,
-                              p.hukou_type, p.education, 1 if p.resettled else 0)))  # fmt: skip
-    parcel = writer.layout("land_parcel", _PARCEL)
-    for seq, x in enumerate(data.parcels, start=1):
-        add("land_parcel", parcel((hid, seq, x.parcel_no, x.land_class, _scaled(x.area_mu, 4), x.contract_no)))
-    structure = writer.layout("structure", _STRUCTURE)
-    for seq, st in enumerate(data.structures, start=1):
-        add("structure", structure((hid, seq, st.use, st.structure_type, _scaled(st.floor_area_m2, 2),
-                                    st.legal_status, st.year_built, _scaled(st.decoration_value, 2))))  # fmt: skip
-    attachment = writer.layout("attachment", _ATTACHMENT)
-    for seq, a in enumerate(data.attachments, start=1):
-        add("attachment", attachment((hid, seq, a.kind, a.spec, _scaled(a.quantity, 2), a.unit)))
-    writer.created(hid, f"户号 {data.household_no}，户主 {data.head_name}，{len(data.persons)} 人")
+        add("person", person((hid, seq, p.name, _initials(p.name), p.id_number, p.relation, p.sex or "", birth,
+                              hukou, education, resettled)))  # fmt: skip
+    _add_items(writer, hid, h.parcels, h.structures, h.attachments)
+    writer.created(hid, f"户号 {h.household_no}，户主 {h.head}，{seq} 人")
+
+
+def _add_items(
+    writer: BulkWriter,
+    hid: int,
+    parcels: Sequence[ParcelData],
+    structures: Sequence[StructureData],
+    attachments: Sequence[AttachmentData],
+) -> None:
+    add = writer.add_stored
+    if parcels:
+        parcel = writer.layout("land_parcel", _PARCEL)
+        for seq, x in enumerate(parcels, start=1):
+            add("land_parcel", parcel((hid, seq, x.parcel_no, x.land_class, _scaled(x.area_mu, 4), x.contract_no)))
+    if structures:
+        structure = writer.layout("structure", _STRUCTURE)
+        for seq, st in enumerate(structures, start=1):
+            add("structure", structure((hid, seq, st.use, st.structure_type, _scaled(st.floor_area_m2, 2),
+                                        st.legal_status, st.year_built, _scaled(st.decoration_value, 2))))  # fmt: skip
+    if attachments:
+        attachment = writer.layout("attachment", _ATTACHMENT)
+        for seq, a in enumerate(attachments, start=1):
+            add("attachment", attachment((hid, seq, a.kind, a.spec, _scaled(a.quantity, 2), a.unit)))

@@ -24,7 +24,7 @@ from resettle.io.survey import ImportIssue, ReadOptions, SurveyHousehold, Survey
 from resettle.services.accounts.guard import Need, require
 from resettle.services.procedure.cutoff import import_cutoff_warnings, item_keys, stamp_new_items
 from resettle.services.register import households as hh
-from resettle.services.register.import_rows import add_new_household, to_data
+from resettle.services.register.import_rows import add_survey_household, to_data
 from resettle.services.register.mapping import detail_of, write_into
 from resettle.services.register.projects import ensure_group
 from resettle.store import audit
@@ -345,7 +345,7 @@ def apply_import(
                 continue
             n += 1
             gid = group_of(h)
-            add_new_household(writer, project_id, gid, batch.id, to_data(h, gid))
+            add_survey_household(writer, project_id, gid, batch.id, h)
             added += 1
             step(n)
         writer.flush()
