@@ -163,8 +163,7 @@ def xlsx_sheet_extent(data: bytes) -> tuple[int, int]:
     Cell references give the bound directly. Cells and rows without a reference are
     placed after the previous one, so each of them can widen the bound by one.
     """
-    prefixed = _PREFIXED.search(data) is not None
-    if prefixed:
+    if _PREFIXED.search(data):
         cells = len(_CELL_ELEM.findall(data))
     else:
         # Two scans instead of one per possible end of the tag name (0.09 s -> 0.03 s at 10,000 households);
@@ -190,8 +189,8 @@ def _plain_cell_extent(data: bytes, cells: int) -> tuple[int, int] | None:
     """The extent when every cell is written as Excel and WPS write it, ``<c r="B12"`` first (else None).
 
     Then each cell's position is its own reference, read by two searches that start from a fixed
-    text (0.3 s -> 0.1 s for the 22 MB of a 10,000-household survey): the column letters (one
-    letter is a shared object) and the row numbers, each counted. Any other spelling (a prefix,
+    text (the whole extent check of a 10,000-household survey's 22 MB: 0.35 s -> 0.24 s): the column
+    letters (one letter is a shared object) and the row numbers, each counted. Any other spelling (a prefix,
     a ``$``, lower case, another attribute first, a cell without a reference) leaves some cell
     unmatched, and the general scan decides."""
     if cells <= 0 or data.count(b'<c r="') != cells:
