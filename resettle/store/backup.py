@@ -177,12 +177,15 @@ def backup_heads(db_path: Path) -> list[BackupHead]:
     return out
 
 
-def restore_into(src: Path, db_path: Path, progress: Progress = None, cancelled: CancelCheck = None) -> None:
+def restore_into(
+    src: Path, db_path: Path, progress: Progress = None, cancelled: CancelCheck = None, verified: bool = False
+) -> None:
     """Write a verified backup over the database through the backup API (caller closed its pool).
 
-    Cancelled midway (:class:`Cancelled`), the database is left exactly as it was: the copy is one
-    write transaction of the target, rolled back when the backup does not finish."""
-    problems = verify_file(src, cancelled)
+    ``verified``: the caller has just checked ``src`` (the check of a large file takes seconds; it is
+    not done twice). Cancelled midway (:class:`Cancelled`), the database is left exactly as it was:
+    the copy is one write transaction of the target, rolled back when the backup does not finish."""
+    problems = [] if verified else verify_file(src, cancelled)
     if problems:
         raise IntegrityProblem(f"备份文件 {src.name} 已损坏，未恢复，当前数据库保持不变：" + "；".join(problems))
     source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)

@@ -304,7 +304,7 @@ class Database:
             before = self.chain_head()
             self.engine.dispose()
             try:
-                backup.restore_into(src, self.path, _part(progress, share, 1.0 - share), cancelled)
+                backup.restore_into(src, self.path, _part(progress, share, 1.0 - share), cancelled, verified=True)
             finally:
                 self._connect()
         except Cancelled as exc:
