@@ -356,6 +356,9 @@ class WorkbookReader:
         part = xlsx_sheet_parts(package).get(name)
         if part is None or part not in package.formula_parts:
             return {}
+        found = package.formulas.get(part)
+        if found is not None:
+            return dict(found)  # the package is shared (guards' cache): each grid gets its own
         return xlsx_formulas(package.read(part), self.limits)
 
 

@@ -19,6 +19,7 @@ Nothing in this module trusts the file; everything it reports is in Chinese for 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import posixpath
 import re
@@ -30,7 +31,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from xml.etree.ElementTree import Element
 
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
@@ -233,6 +234,9 @@ class SafePackage:
     related_parts: set[str] = field(default_factory=set)  # targets of the workbook's relations
     sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> part name
     extents: dict[str, tuple[int, int]] = field(default_factory=dict)  # worksheet part -> (rows, columns) bound
+    # Worksheet part -> its formula cells and their state, found while the part was inflated for the
+    # checks (a survey's 合计 rows hold =SUM): loading a sheet then needs no second inflation. Read only.
+    formulas: dict[str, dict[tuple[int, int], Any]] = field(default_factory=dict)
 
     def read(self, name: str) -> bytes:
         """Inflate one member again, with the same caps as during the checks."""
@@ -480,6 +484,15 @@ def open_safe_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> SafePackag
     return package
 
 
+def _scan_formulas(package: SafePackage, part: str, data: bytes, limits: Limits) -> None:
+    """The part's formula cells while its bytes are at hand. A part the scan refuses or cannot read
+    is left out: loading that sheet reads it again and says so then (other sheets still open)."""
+    from resettle.io.sheet_xml import xlsx_formulas  # the sheet reader builds on these guards
+
+    with contextlib.suppress(UnsafeFileError, UnreadableFileError):
+        package.formulas[part] = xlsx_formulas(data, limits)
+
+
 def _check_package(path: Path, limits: Limits) -> SafePackage:
     disk_size = check_file_size(path, limits)
     try:
@@ -511,6 +524,7 @@ def _check_package(path: Path, limits: Limits) -> SafePackage:
             package.extents[name] = (rows, cols)
             if has_formula_markup(data):
                 package.formula_parts.add(name)
+                _scan_formulas(package, name, data, limits)
         elif name == _ODS_CONTENT:
             package.kept[name] = data
             if _ODS_FORMULA_MARK.search(data):

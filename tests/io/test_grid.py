@@ -68,6 +68,38 @@ def test_xlsx_formula_states(tmp_path: Path) -> None:
         assert book.load("s").formula(2, 3) == "missing"
 
 
+def test_formula_cells_are_found_once_during_the_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checks already inflate every sheet: its formula cells are kept then, so loading a sheet (three
+    times in the wizard) inflates nothing again, and each grid gets its own copy of the shared map."""
+    from resettle.io.guards import SafePackage
+
+    layout = Layout()
+    layout.put(0, 0, Formula("=1+1", 2))
+    layout.put(0, 1, Formula("=1/0", "#DIV/0!"))
+    path = write_xlsx(tmp_path / "f.xlsx", {"s": layout})
+    monkeypatch.setattr(SafePackage, "read", lambda self, name: pytest.fail(f"{name} inflated again"))
+    with open_workbook(path) as book:
+        first = book.load("s")
+        first.formulas.clear()
+        assert book.load("s").formulas == {(0, 0): "cached", (0, 1): "error"}
+
+
+def test_a_sheet_with_too_many_formulas_is_refused_when_loaded_and_the_others_still_open(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from resettle.io.guards import DEFAULT_LIMITS, UnsafeFileError
+
+    many, plain = Layout(), Layout()
+    for c in range(3):
+        many.put(0, c, Formula(f"={c}+1", c + 1))
+    plain.put(0, 0, Formula("=1+1", 2))
+    path = write_xlsx(tmp_path / "f.xlsx", {"多": many, "少": plain})
+    with open_workbook(path, replace(DEFAULT_LIMITS, max_formula_cells=2)) as book:
+        assert book.load("少").formulas == {(0, 0): "cached"}
+        with pytest.raises(UnsafeFileError, match="公式单元格超过 2 个"):
+            book.load("多")
+
+
 def test_cells_without_references_are_placed_in_order(tmp_path: Path) -> None:
     cells = '<row><c t="inlineStr"><is><t>a</t></is></c><c><f>1+1</f></c></row><row><c><v>3</v></c></row>'
     with open_workbook(minimal_xlsx(tmp_path / "r.xlsx", sheet_xml(cells))) as book:
