@@ -484,13 +484,18 @@ def open_safe_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> SafePackag
     return package
 
 
+_FORMULAS_KEPT = 10_000  # formula cells of one sheet kept with a checked package (a survey has a few dozen)
+
+
 def _scan_formulas(package: SafePackage, part: str, data: bytes, limits: Limits) -> None:
     """The part's formula cells while its bytes are at hand. A part the scan refuses or cannot read
     is left out: loading that sheet reads it again and says so then (other sheets still open)."""
     from resettle.io.sheet_xml import xlsx_formulas  # the sheet reader builds on these guards
 
     with contextlib.suppress(UnsafeFileError, UnreadableFileError):
-        package.formulas[part] = xlsx_formulas(data, limits)
+        found = xlsx_formulas(data, limits)
+        if len(found) <= _FORMULAS_KEPT:  # a sheet of formulas is read again when loaded, not kept in the cache
+            package.formulas[part] = found
 
 
 def _check_package(path: Path, limits: Limits) -> SafePackage:

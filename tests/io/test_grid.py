@@ -100,6 +100,22 @@ def test_a_sheet_with_too_many_formulas_is_refused_when_loaded_and_the_others_st
             book.load("多")
 
 
+def test_a_sheet_full_of_formulas_is_not_kept_with_the_checked_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The checked package stays in a cache for the session: a sheet of formulas is scanned again when
+    loaded rather than held there."""
+    from resettle.io import guards
+
+    monkeypatch.setattr(guards, "_FORMULAS_KEPT", 2)
+    many = Layout()
+    for c in range(3):
+        many.put(0, c, Formula(f"={c}+1", c + 1))
+    with open_workbook(write_xlsx(tmp_path / "f.xlsx", {"多": many})) as book:
+        assert book._package is not None and book._package.formulas == {}
+        assert book.load("多").formulas == {(0, 0): "cached", (0, 1): "cached", (0, 2): "cached"}
+
+
 def test_cells_without_references_are_placed_in_order(tmp_path: Path) -> None:
     cells = '<row><c t="inlineStr"><is><t>a</t></is></c><c><f>1+1</f></c></row><row><c><v>3</v></c></row>'
     with open_workbook(minimal_xlsx(tmp_path / "r.xlsx", sheet_xml(cells))) as book:
