@@ -299,11 +299,32 @@ def test_a_restore_stopped_midway_leaves_the_register_as_it_was(
     assert [b.reason for b in list_backups(db.path)] == ["before-restore"], "the safety copy made first stays"
 
 
-def test_a_restore_is_not_stopped_once_its_last_page_is_written(
+def test_a_copy_is_not_stopped_once_its_last_page_is_written(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """SQLite reports the final step after it committed the copy: a 取消 arriving then is too late, and the
-    clerk must not be told that nothing changed."""
+    clerk must not be told that nothing changed (a restore would have gone through)."""
+    from resettle.store import backup
+
+    _register_with_two_projects(db)
+    monkeypatch.setattr(backup, "PAGES_PER_STEP", 1)
+    reports: list[tuple[int, int]] = []
+    source = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
+    target = sqlite3.connect(tmp_path / "copy.sqlite3")
+    try:
+        # True from the report before the last one on: the last step's report comes after the commit.
+        backup.copy_pages(source, target, lambda d, t: reports.append((d, t)),
+                          lambda: bool(reports) and reports[-1][0] >= reports[-1][1] - 1)  # fmt: skip
+    finally:
+        target.close()
+        source.close()
+    assert reports[-1][0] == reports[-1][1] > 2, "copied to the end, page by page"
+    assert count(tmp_path / "copy.sqlite3", "project") == 2
+
+
+def test_a_restore_reports_one_bar_over_both_copies(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from resettle.store import backup
 
     saved = tmp_path / "saved.sqlite3"
@@ -311,12 +332,10 @@ def test_a_restore_is_not_stopped_once_its_last_page_is_written(
     _register_with_two_projects(db)
     monkeypatch.setattr(backup, "PAGES_PER_STEP", 1)
     reports: list[tuple[int, int]] = []
-    db.restore_from(
-        saved, progress=lambda d, t: reports.append((d, t)), cancelled=lambda: bool(reports) and reports[-1][0] == 1000
-    )
+    db.restore_from(saved, progress=lambda d, t: reports.append((d, t)), cancelled=lambda: False)
     assert count(db.path, "project") == 0, "restored"
-    assert reports[-1] == (1000, 1000)
-    assert [d for d, _ in reports] == sorted(d for d, _ in reports), "one bar over both copies, never going back"
+    assert reports[-1] == (1000, 1000) and {t for _, t in reports} == {1000}
+    assert [d for d, _ in reports] == sorted(d for d, _ in reports), "never going back"
 
 
 def test_a_backup_stopped_midway_leaves_no_file(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
