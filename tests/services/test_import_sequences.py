@@ -21,6 +21,7 @@ from resettle.store.database import Database
 from tests import dbraw
 from tests.conftest import CLERK
 from tests.io.builders import COLUMNS, household, person, survey_layout, write_xlsx
+from tests.services.test_households import without_ids
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 CLEAN = DATA / "sample_survey_clean.xlsx"
@@ -110,17 +111,6 @@ def test_several_projects_need_the_project_named(tmp_path: Path) -> None:
         assert again.errors == [] and again.added == [] and again.changed == []
 
 
-def _without_ids(data: Any) -> Any:
-    """The read model with every stored id left out (a fresh household's rows have new ones)."""
-    return replace(
-        data,
-        persons=tuple(replace(p, id=None) for p in data.persons),
-        parcels=tuple(replace(x, id=None) for x in data.parcels),
-        structures=tuple(replace(x, id=None) for x in data.structures),
-        attachments=tuple(replace(x, id=None) for x in data.attachments),
-    )
-
-
 def test_new_households_are_stored_as_the_read_model_makes_them(tmp_path: Path) -> None:
     """The importer writes a new household's rows straight from the survey (no read model in between):
     read back, each is what ``to_data`` makes of its survey household, and the seals and content digests
@@ -139,7 +129,7 @@ def test_new_households_are_stored_as_the_read_model_makes_them(tmp_path: Path) 
             compared = 0
             for h in preview.read.households:
                 stored = households.get_household(db, households.find_household_id(db, h.household_no, project_id))
-                assert _without_ids(stored.data) == _without_ids(to_data(h, stored.data.group_id)), h.household_no
+                assert without_ids(stored.data) == without_ids(to_data(h, stored.data.group_id)), h.household_no
                 compared += 1
             assert compared == len(preview.read.households) > 0
         assert any(h.parcels and h.structures and h.attachments for h in preview.read.households)

@@ -245,15 +245,7 @@ def test_a_backup_without_its_sidecar_still_witnesses_its_head(db: Database) -> 
 def _register_with_two_projects(db: Database) -> tuple[int, str]:
     projects.create_project(db, "甲")
     projects.create_project(db, "乙")
-    return count(db.path, "project"), _chain_head(db.path)
-
-
-def _chain_head(path: Path) -> str:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return str(conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()[0])
-    finally:
-        conn.close()
+    return count(db.path, "project"), db.chain_head().hash
 
 
 class _StopAfter:
@@ -292,7 +284,7 @@ def test_a_restore_stopped_midway_leaves_the_register_as_it_was(
         db.restore_from(saved, progress=lambda d, t: reports.append((d, t)), cancelled=cancelled)
     assert safety_done and len(reports) == safety_done[0] + 2 and reports[-1][0] < 1000, "stopped inside the restore"
     assert count(db.path, "project") == projects_before == 2
-    assert _chain_head(db.path) == head_before
+    assert db.chain_head().hash == head_before
     assert verify_file(db.path) == []
     projects.create_project(db, "丙")  # and it is usable: the pool was opened again
     assert count(db.path, "project") == 3
