@@ -403,9 +403,10 @@ def undo_batch(db: Database, batch_id: int, reason: str, force: bool = False, ca
             for hid, no, head in rows
         ]
         conn = s.connection()
-        with stoppable(s, cancelled, "已取消撤销，未删除任何户。"):
+        stopped = "已取消撤销，未删除任何户。"
+        with stoppable(s, cancelled, stopped):
             if cancelled is not None and cancelled():
-                raise CancelledError("已取消撤销，未删除任何户。")
+                raise CancelledError(stopped)
             audit.append(
                 conn, records, db.actor, reason=f"撤销导入批次 {batch_id}：{reason.strip()}", batch_id=batch_id
             )
