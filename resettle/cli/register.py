@@ -13,7 +13,7 @@ from typing import Any
 from resettle.cli.common import add_common, emit, json_default, open_db
 from resettle.errors import ResettleError
 from resettle.services.demo import generate as demo
-from resettle.services.register import checks, households, projects, search
+from resettle.services.register import backups, checks, households, projects, search
 from resettle.services.register.records import HouseholdQuery
 
 
@@ -62,7 +62,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     with open_db(args) as db:
-        db.backup_to(Path(args.out))
+        backups.backup_to(db, Path(args.out))
     emit(args, {"backup": str(args.out)}, f"已备份到 {args.out}（已校验）")
     return 0
 
@@ -72,7 +72,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not src.is_file():
         raise ResettleError(f"备份文件 {src} 不存在")
     with open_db(args) as db:
-        safety = db.restore_from(src)
+        safety = backups.restore_from(db, src)
     emit(
         args,
         {"restored": str(src), "previous_saved_as": str(safety)},

@@ -11,8 +11,9 @@ import pytest
 from resettle.errors import PermissionDenied, ValidationError
 from resettle.services import accounts
 from resettle.services.accounts import Role
-from resettle.services.register import projects, search
+from resettle.services.register import backups, projects, search
 from resettle.services.register.records import HouseholdQuery
+from resettle.store import backup
 from resettle.store.database import Database
 
 SECRET = "Zq7-longer-secret"
@@ -164,3 +165,37 @@ def test_passwords_are_never_stored_or_logged_in_clear(db: Database, caplog: pyt
     for secret in (SECRET, "Reset-Pass-42", "Wrong-Guess-77"):
         assert secret.encode() not in raw
         assert secret not in caplog.text
+
+
+def test_readers_back_up_and_only_an_admin_restores(db: Database, tmp_path: Path) -> None:
+    _setup(db)
+    accounts.login(db, "clerk", SECRET)
+    projects.create_project(db, "甲项目")
+    saved = tmp_path / "saved.sqlite3"
+    backups.backup_to(db, saved)
+    projects.create_project(db, "乙项目")
+    accounts.login(db, "auditor", SECRET)
+    backups.backup_to(db, tmp_path / "audit-copy.sqlite3")  # a copy changes nothing: an export
+    before = (_project_names(db), backup.list_backups(db.path))
+    for name in ("clerk", "reviewer", "finance", "auditor"):
+        accounts.login(db, name, SECRET)
+        with pytest.raises(PermissionDenied, match="无权从备份恢复数据库"):
+            backups.restore_from(db, saved)
+    accounts.logout(db)
+    with pytest.raises(PermissionDenied, match="请先登录"):
+        backups.restore_from(db, saved)
+    with pytest.raises(PermissionDenied, match="请先登录"):
+        backups.backup_now(db)
+    assert (_project_names(db), backup.list_backups(db.path)) == before  # refused before any copy
+    assert before[0] == ["甲项目", "乙项目"]
+    accounts.login(db, "admin", SECRET)
+    with pytest.raises(PermissionDenied):
+        backups.backup_to(db, tmp_path / "admin-copy.sqlite3")  # admin: accounts, not the families' data
+    assert not (tmp_path / "admin-copy.sqlite3").exists()
+    safety = backups.restore_from(db, saved)
+    assert _project_names(db) == ["甲项目"] and safety.is_file()
+
+
+def _project_names(db: Database) -> list[str]:
+    with db.read() as s:
+        return [str(n) for (n,) in s.connection().exec_driver_sql("SELECT name FROM project ORDER BY id")]

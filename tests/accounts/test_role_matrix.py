@@ -25,10 +25,11 @@ from resettle.services.accounts import guard
 from resettle.services.accounts.guard import ROLES_FOR, Need
 from resettle.store.database import Database
 
-R, E, V, P, A = Need.READ, Need.ENTER, Need.REVIEW, Need.PAY, Need.ACCOUNTS
+R, E, V, P, A, M = Need.READ, Need.ENTER, Need.REVIEW, Need.PAY, Need.ACCOUNTS, Need.MAINTAIN
 
 EXPECTED: dict[str, dict[str, Need]] = {
     "register.checks": {"check_database": R},
+    "register.backups": {"backup_now": R, "backup_to": R, "restore_from": M},
     "compensation.computing": {
         "compute": E, "compute_household": E, "change_project_rate_table": E, "preview_rate_table_change": R,
     },
@@ -212,4 +213,4 @@ def test_auditor_reads_everything_and_changes_nothing() -> None:
 
 
 def test_admin_manages_accounts_only() -> None:
-    assert {need for need in Need if Role.ADMIN in ROLES_FOR[need]} == {Need.ACCOUNTS, Need.OVERRIDE}
+    assert {need for need in Need if Role.ADMIN in ROLES_FOR[need]} == {Need.ACCOUNTS, Need.OVERRIDE, Need.MAINTAIN}

@@ -148,16 +148,20 @@ class FileActions(QObject):
         self.recent_menu.setEnabled(bool(self.recent_files()))
 
     def backup_now(self) -> None:
+        from resettle.services.register import backups
+
         db = self.ctx.database()
-        self.ctx.runner.run(self.ctx.parent, self.tr("正在备份…"), db.backup_now, reason="manual",
+        self.ctx.runner.run(self.ctx.parent, self.tr("正在备份…"), backups.backup_now, db=db, reason="manual",
                             on_done=lambda p: self.ctx.show_message(self.tr("已备份到 {0}").format(p), 8000))  # fmt: skip
 
     def backup_as(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self.ctx.parent, self.tr("备份到文件"), str(Path.home()),
                                               self.tr("征迁数据库 (*.sqlite3)"))  # fmt: skip
         if name:
+            from resettle.services.register import backups
+
             db = self.ctx.database()
-            self.ctx.runner.run(self.ctx.parent, self.tr("正在备份…"), db.backup_to, out=Path(name),
+            self.ctx.runner.run(self.ctx.parent, self.tr("正在备份…"), backups.backup_to, db=db, out=Path(name),
                                 on_done=lambda _r: self.ctx.show_message(self.tr("已备份并校验"), 8000))  # fmt: skip
 
     def restore_backup(self) -> None:
@@ -187,5 +191,8 @@ class FileActions(QObject):
             self.ctx.reload()
             self.ctx.show_message(self.tr("已恢复"), 8000)
 
+        from resettle.services.register import backups
+
         db = self.ctx.database()
-        self.ctx.runner.run(self.ctx.parent, self.tr("正在从备份恢复…"), db.restore_from, src=path, on_done=done)
+        self.ctx.runner.run(self.ctx.parent, self.tr("正在从备份恢复…"), backups.restore_from, db=db, src=path,
+                            on_done=done)  # fmt: skip

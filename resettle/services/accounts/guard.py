@@ -26,6 +26,7 @@ class Need(Enum):
     PAY = "兑付"  # finance: payment batches, bank replies
     OVERRIDE = "越权放行"  # admin with a reason (e.g. printing before a period ended)
     ACCOUNTS = "管理账户"  # admin
+    MAINTAIN = "维护数据库"  # admin: replace the whole register from a backup
 
 
 ROLES_FOR: dict[Need, frozenset[Role]] = {
@@ -35,6 +36,7 @@ ROLES_FOR: dict[Need, frozenset[Role]] = {
     Need.PAY: frozenset({Role.FINANCE}),
     Need.OVERRIDE: frozenset({Role.ADMIN}),
     Need.ACCOUNTS: frozenset({Role.ADMIN}),
+    Need.MAINTAIN: frozenset({Role.ADMIN}),
 }
 
 

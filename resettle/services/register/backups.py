@@ -1,0 +1,34 @@
+"""Backups and restores as the clerk asks for them, with the caller's role checked first.
+
+A backup is a copy of every family's record, so it needs what an export needs (查看). A restore
+replaces the whole register, so it needs an administrator. The store's own backups (at start-up,
+before an import) are not requests by anyone and go straight to ``Database``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from resettle.services.accounts.guard import Need, require
+from resettle.store import backup
+from resettle.store.database import Database
+
+
+def backup_now(db: Database, reason: str = "manual", progress: backup.Progress = None,
+               cancelled: backup.CancelCheck = None) -> Path:  # fmt: skip
+    """A backup among the register's own (beside the file; a dump on a server)."""
+    require(db, Need.READ, "备份数据库")
+    return db.backup_now(reason, progress, cancelled)
+
+
+def backup_to(db: Database, out: Path, progress: backup.Progress = None, cancelled: backup.CancelCheck = None) -> None:
+    """A verified copy in a file the clerk chose."""
+    require(db, Need.READ, "备份数据库到文件")
+    db.backup_to(out, progress, cancelled)
+
+
+def restore_from(db: Database, src: Path, progress: backup.Progress = None,
+                 cancelled: backup.CancelCheck = None) -> Path:  # fmt: skip
+    """Replace the register with a verified backup; the current data is saved as a backup first."""
+    require(db, Need.MAINTAIN, "从备份恢复数据库")
+    return db.restore_from(src, progress, cancelled)
