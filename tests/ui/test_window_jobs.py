@@ -347,3 +347,21 @@ def test_typing_on_stops_the_search_typed_past(qtbot, window: MainWindow, monkey
     assert window.model.query.text == name
     shown = {row.head_name for r in range(window.model.rowCount()) if (row := window.model.row_at(r)) is not None}
     assert name in shown
+
+
+@pytest.mark.sqlite_only  # a restore swaps the register file; on a server it is refused
+def test_a_clerk_cannot_restore_from_the_window(qtbot, window: MainWindow) -> None:
+    from resettle.domain.roles import Role
+    from resettle.store import backup
+
+    saved = window.db.backup_now("manual")
+    households.delete_household(window.db, search.list_households(window.db, HouseholdQuery(), 0, 1).rows[0].id,
+                                "测试删除")  # fmt: skip
+    before = (search.count_households(window.db, HouseholdQuery()), backup.list_backups(window.db.path))
+    errors: list[BaseException] = []
+    window.runner.on_error = lambda _parent, exc, _trace: errors.append(exc)
+    window.db.accounts_on, window.db.role, window.db.account = True, Role.CLERK, "clerk"  # logged in as a clerk
+    window.files.restore_from(saved)
+    qtbot.waitUntil(lambda: bool(errors), timeout=15000)
+    assert "无权从备份恢复数据库" in str(errors[0])
+    assert (search.count_households(window.db, HouseholdQuery()), backup.list_backups(window.db.path)) == before
