@@ -227,3 +227,10 @@ def test_check_character_rejects_bad_input() -> None:
         check_character("1101051949123100٣")
     with pytest.raises(ValueError):
         convert_15_to_18("11010549123100X")
+
+
+@given(st.text(alphabet="0123456789", min_size=17, max_size=17))
+def test_check_character_is_the_standards_mod_11_2(first17: str) -> None:
+    """GB 11643: weights 2^(17-i) mod 11, the sum mod 11 read through 1 0 X 9 8 7 6 5 4 3 2."""
+    total = sum(int(d) * pow(2, 17 - i, 11) for i, d in enumerate(first17))
+    assert check_character(first17) == "10X98765432"[total % 11]
