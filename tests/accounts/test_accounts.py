@@ -167,6 +167,7 @@ def test_passwords_are_never_stored_or_logged_in_clear(db: Database, caplog: pyt
         assert secret not in caplog.text
 
 
+@pytest.mark.sqlite_only  # a server's register is restored with pg_restore, never by the program
 def test_readers_back_up_and_only_an_admin_restores(db: Database, tmp_path: Path) -> None:
     _setup(db)
     accounts.login(db, "clerk", SECRET)
