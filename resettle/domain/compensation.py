@@ -18,6 +18,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from resettle.domain.bases import BASIS_REGISTRY, Basis
+from resettle.domain.memo import Memo
 from resettle.domain.money import format_yuan, times
 from resettle.domain.rates import (
     ATTACHMENT,
@@ -160,7 +161,8 @@ class _Step:
     price_text: str
     # Lines already priced by this rule, by quantity (and basis.line_key(facts) when the basis has
     # one): equal quantities recur across households (persons, 户, common areas); lines are immutable.
-    priced: dict[object, Line] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # A rule whose quantities rarely recur (house areas, decoration values) soon stops keeping them.
+    priced: Memo[object, Line] = field(default_factory=Memo, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, rule: Rule) -> _Step:
@@ -201,11 +203,11 @@ class _Step:
             text = basis.formula(quantity, facts, price, rule.unit)
         else:
             text = f"{format_quantity(quantity, rule.basis)} {rule.unit} × {price} 元/{rule.unit}"
-        text += f" = {_yuan(raw_fen)} 元"
+        text += f" = {format_yuan(raw_fen)} 元"
         if amount_fen > raw_fen:
-            text += f"，低于最低标准，按 {_yuan(amount_fen)} 元计"
+            text += f"，低于最低标准，按 {format_yuan(amount_fen)} 元计"
         elif amount_fen < raw_fen:
-            text += f"，超过最高标准，按 {_yuan(amount_fen)} 元计"
+            text += f"，超过最高标准，按 {format_yuan(amount_fen)} 元计"
         return text
 
     def line(self, quantity: Decimal, facts: HouseholdFacts, version: int) -> Line:
@@ -214,16 +216,17 @@ class _Step:
         if not basis.reuses_lines:
             return self.price(quantity, facts, version)
         key = quantity if basis.line_key is None else (quantity, basis.line_key(facts))
-        hit = self.priced.get(key)
+        priced = self.priced
+        priced.asked += 1
+        hit = priced.get(key)
         if hit is None or hit.table_version != version:
-            if len(self.priced) >= _PRICED_MAX:
-                self.priced.clear()
-            hit = self.priced[key] = self.price(quantity, facts, version)
+            hit = self.price(quantity, facts, version)
+            priced.keep(key, hit)
         return hit
 
     def price(self, quantity: Decimal, facts: HouseholdFacts, version: int) -> Line:
         rule = self.rule
-        raw = _times(quantity, rule.unit_price_fen)
+        raw = times(quantity, rule.unit_price_fen)
         amount = raw
         if rule.minimum_fen is not None and amount < rule.minimum_fen:
             amount = rule.minimum_fen
@@ -243,12 +246,8 @@ class _Step:
         )
 
 
-# Equal quantities at equal prices recur across households (persons, 户, common areas).
-_times = lru_cache(maxsize=1 << 16)(times)
-_yuan = lru_cache(maxsize=1 << 16)(format_yuan)
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
-_PRICED_MAX = 1 << 17  # lines kept per rule (a county's distinct quantities fit)
 # Prepared steps of the tables in use, by identity (a table object is immutable).
 _PLANS: dict[int, tuple[RateTable, tuple[_Step, ...]]] = {}
 
@@ -282,12 +281,8 @@ def compute(facts: HouseholdFacts, table: RateTable, *, with_refusals: bool = Fa
             continue
         quantity = step.basis.count(step, facts)
         if quantity > 0:
-            hit = step.priced.get(quantity) if step.basis.line_key is None else None
-            out.append(hit if hit is not None and hit.table_version == version else step.line(quantity, facts, version))
+            out.append(step.line(quantity, facts, version))
     return out + refused if with_refusals else out
-
-
-_GROUP_MAX = 1 << 17  # distinct facts kept per rule group
 
 
 class Pricer:
@@ -318,7 +313,8 @@ class Pricer:
         for reads, members in by_reads.items():
             assert reads is not None
             self.groups.append((attrgetter("tags", "signed_on", *reads), tuple(members)))
-        self.caches: list[dict[object, tuple[tuple[int, Line], ...]]] = [{} for _ in self.groups]
+        # Each group's lines by its facts; a group whose facts rarely recur (houses) soon stops keeping them.
+        self.caches: list[Memo[object, tuple[tuple[int, Line], ...]]] = [Memo() for _ in self.groups]
         self.size = len(steps)
 
     def _group(self, members: tuple[tuple[int, _Step], ...], facts: HouseholdFacts) -> tuple[tuple[int, Line], ...]:
@@ -330,9 +326,7 @@ class Pricer:
                 continue
             quantity = step.basis.count(step, facts)
             if quantity > 0:
-                hit = step.priced.get(quantity) if step.basis.line_key is None else None
-                line = hit if hit is not None and hit.table_version == version else step.line(quantity, facts, version)
-                out.append((index, line))
+                out.append((index, step.line(quantity, facts, version)))
         return tuple(out)
 
     def __call__(self, facts: HouseholdFacts) -> list[Line]:
@@ -345,11 +339,11 @@ class Pricer:
                 priced = self._group(members, facts)
             else:
                 key = key_of(facts)
+                cache.asked += 1
                 priced = cache.get(key)  # type: ignore[assignment]
                 if priced is None:
-                    if len(cache) >= _GROUP_MAX:
-                        cache.clear()
-                    priced = cache[key] = self._group(members, facts)
+                    priced = self._group(members, facts)
+                    cache.keep(key, priced)
             for index, line in priced:
                 slots[index] = line
         out = [line for line in slots if line is not None]

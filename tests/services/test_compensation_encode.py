@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resettle.domain.compensation import Line
+from resettle.domain.memo import TRIAL
 from resettle.services.compensation.bulk import STATE_COLUMNS
 from resettle.services.compensation.encode import LineEncoder, StateEncoder
 from resettle.store import replay
@@ -81,3 +82,25 @@ def test_state_rows_match_seal_of_and_the_replay_digest(
     )
     assert encoder.encode(11, stored) == expected
     assert encoder.encode(11, stored) == expected  # from the kept pattern
+
+
+def test_lines_that_never_recur_stop_being_kept_and_still_seal_right() -> None:
+    """One rule's lines all distinct (house areas): after the trial the encoder stops keeping them;
+    every row is still sealed and digested as the store's own functions do it."""
+    encoder = LineEncoder(table_id=3)
+    lines = [
+        Line("FW-01", "房屋补偿", "房屋面积", Decimal(80 + n).scaleb(-2), "㎡", 120_000, 96_000 + n, "户", 2, f"{n} ㎡")
+        for n in range(3 * TRIAL)
+    ]
+    recurring = Line("AZ-01", "安置补助费", "安置人口", Decimal(3), "人", 3_000_000, 9_000_000, "户", 2, "3 人")
+    encoder.verify(1, [lines[0], recurring], [1, 2])
+    for n, line in enumerate(lines, start=1):
+        hid, ids = 10 + n, [2 * n + 1, 2 * n + 2]
+        rows, digest = encoder.rows(hid, [line, recurring], ids)
+        assert digest == replay.stored_rows_digest(store_rows(rows))
+        assert [row[2] for row in rows] == [seal_of("compensation_line", int(row[0]), row[3:]) for row in rows]
+    house, persons = (
+        encoder.templates[next(h for h in encoder.templates if h[0] == code)] for code in ("FW-01", "AZ-01")
+    )
+    assert not house.keeps and persons.keeps
+    assert len(encoder.known) < TRIAL + 1

@@ -23,6 +23,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from resettle.domain.compensation import Line, line_digest_part
+from resettle.domain.memo import LIMIT, Keeping
 from resettle.store import compensation_models as _models  # noqa: F401 - the replay's specs must include them
 from resettle.store import replay
 from resettle.store.seal import canonical, seal_of
@@ -80,12 +81,16 @@ def _state_texts() -> dict[str, Text]:
     return texts
 
 
-class _Template:
-    """One rule's line, cut: seal and digest as format strings with the varying values' places."""
+class _Template(Keeping):
+    """One rule's line, cut: seal and digest as format strings with the varying values' places.
+
+    It also counts how often its lines are asked for and made: a rule whose lines rarely recur
+    soon stops having them kept (:class:`resettle.domain.memo.Keeping`)."""
 
     __slots__ = ("digest", "seal")
 
     def __init__(self, head: tuple[Any, ...], table_id: int, texts: dict[str, Text]) -> None:
+        super().__init__()
         code, item, basis, unit, price, payee, version = head
         stored = (_HID, table_id, _SEQ, code, item, basis, _QTY, unit, price, _AMT, payee, version, _FORMULA)
         values = [_ID, _HID, _SEQ, _QTY, _AMT, _FORMULA]  # {0}…{5} in the format strings
@@ -157,7 +162,7 @@ def _format(cut: Cut) -> str:
 
 
 Pieces = tuple[str, str, str, str]
-_Known = tuple[Line, tuple[Any, ...], Pieces | None, Pieces | None, str]
+_Known = tuple[Line, tuple[Any, ...], Pieces | None, Pieces | None, str, _Template]
 
 
 class LineEncoder:
@@ -179,9 +184,11 @@ class LineEncoder:
         row id, household and sequence number go (``None`` pieces: the store's functions must do
         it). Kept by the line's identity (the engine hands out one object per distinct line), the
         line held with it so that the identity stays its own."""
-        if len(self.known) > 1 << 17:
+        if len(self.known) >= LIMIT:
             self.known.clear()
+        if len(self.shown_q) >= LIMIT:
             self.shown_q.clear()
+        if len(self.shown_amount) >= LIMIT:
             self.shown_amount.clear()
         head = (ln.rule_code, ln.item, ln.basis, ln.unit, ln.unit_price_fen, ln.payee, ln.table_version)
         t = self.templates.get(head)
@@ -189,6 +196,7 @@ class LineEncoder:
             if len(self.templates) > 4096:  # refusal lines each have their own head
                 self.templates.clear()
             t = self.templates[head] = _Template(head, self.table_id, self.texts)
+        t.asked += 1
         q = quantity_units(ln.quantity)
         tail = (ln.rule_code, ln.item, ln.basis, q, ln.unit, ln.unit_price_fen, ln.amount_fen, ln.payee,
                 ln.table_version, ln.formula)  # fmt: skip
@@ -204,8 +212,9 @@ class LineEncoder:
             seal = _prefill(t.seal, ("", "", "", str(q), str(ln.amount_fen), formula))
             digest = _prefill(t.digest, ("", "", "", _scalar(shown_q), _scalar(shown_amount), formula))
         part = line_digest_part(ln)
-        known: _Known = (ln, tail, seal, digest, part) if seal and digest else (ln, tail, None, None, part)
-        self.known[id(ln)] = known
+        known: _Known = (ln, tail, seal, digest, part, t) if seal and digest else (ln, tail, None, None, part, t)
+        if t.worth_keeping():
+            self.known[id(ln)] = known
         return known
 
     def rows(
@@ -227,7 +236,7 @@ class LineEncoder:
         sha = hashlib.sha256
         for seq, hit in enumerate(hits, start=1):
             row_id = ids[seq - 1]
-            _line, tail, seal_pieces, digest_pieces, _part = hit
+            _line, tail, seal_pieces, digest_pieces, _part, _template = hit
             if trusted and seal_pieces is not None and digest_pieces is not None:
                 s0, s1, s2, s3 = seal_pieces
                 seal = sha(f"{s0}{row_id}{s1}{hid}{s2}{seq}{s3}".encode()).hexdigest()[:32]
@@ -264,6 +273,8 @@ class LineEncoder:
             hit = cached(id(ln))
             if hit is None or hit[0] is not ln:
                 hit = self._known(ln)
+            else:
+                hit[5].asked += 1
             out.append(hit)
         return out
 
