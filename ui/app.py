@@ -52,6 +52,7 @@ def lock_when_idle(window: MainWindow, prefs: QSettings) -> QObject:
     idle = IdleLock(lambda: window.db, lambda: None, idle_minutes(prefs), on_give_up=window.close)
     idle.locked.connect(window.hide)  # nothing of the register stays on screen while locked
     idle.unlocked.connect(window.show)
+    idle.unlocked.connect(window.after_login)  # perhaps another account: it sees what it may
     return idle
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QToolBar,
     QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -140,9 +141,20 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self._search_now)
 
+        # Shown instead of data to an account that may not see the families' (an administrator's).
+        self.no_read_label = QLabel()
+        self.no_read_label.setWordWrap(True)
+        self.no_read_label.setMargin(12)
+        self.no_read_label.setStyleSheet("background: #fff4d6; border: 1px solid #e0c36c;")
+        self.no_read_label.hide()
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.no_read_label)
+        column.addWidget(self.table, 1)
         splitter = QSplitter()
         splitter.addWidget(self.tree)
-        splitter.addWidget(self.table)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([270, 930])
         self.splitter = splitter
@@ -324,7 +336,33 @@ class MainWindow(QMainWindow):
         self.toolbar = tb
 
     # -- data ---------------------------------------------------------------------------------
+    def may_read(self) -> bool:
+        """Whether the account logged in may see the families' data (an administrator's may not: it
+        manages accounts and restores). Before the store is open, the first screen decides."""
+        if self._db is None:
+            return True
+        from resettle.services.accounts import Need, permitted
+
+        return permitted(self._db, Need.READ)
+
+    def _show_may_read(self) -> bool:
+        """:meth:`may_read`, with the banner that says why the screen is empty when not."""
+        may_read = self.may_read()
+        if not may_read:
+            role = self.db.role.value if self.db.role is not None else ""
+            self.no_read_label.setText(
+                self.tr("当前账户（{0}）管理账户、从备份恢复，看不到各户的数据。办理业务请在「协议兑付」菜单中"
+                        "选「锁定 / 切换账户」，以经办、审核、财务或审计账户登录。").format(role))  # fmt: skip
+        self.no_read_label.setVisible(not may_read)
+        return may_read
+
+    def after_login(self) -> None:
+        """Another account (or the same) logged in: read everything again as it may see it."""
+        self.on_changed(frozenset({"households"}))
+
     def _fetch_page(self, query: HouseholdQuery, offset: int, limit: int) -> list[HouseholdRow]:
+        if not self.may_read():
+            return []
         first = self._first
         if first is not None and first[0] is query and offset == 0 and len(first[1].rows) >= min(limit, first[1].total):
             return first[1].rows[:limit]  # read with the count on the worker thread (or before the store opened)
@@ -336,6 +374,8 @@ class MainWindow(QMainWindow):
         return search.list_households(self.db, query, offset, limit).rows
 
     def _count(self, query: HouseholdQuery) -> int:
+        if not self.may_read():
+            return 0
         from resettle.services.register import search
 
         return search.count_households(self.db, query)
@@ -347,6 +387,9 @@ class MainWindow(QMainWindow):
         self._first = None  # until the worker answers, pages are read as they are asked for
         if self._building:
             self._initial = (query, deliver)
+            return
+        if not self.may_read():
+            deliver(0)
             return
         if self._db is None and self._first_view is not None:
             # Before the store opens, a filter other than the first screen's (a search typed at once)
@@ -378,6 +421,10 @@ class MainWindow(QMainWindow):
             from resettle.services.register.first_view import FirstPage
 
             first = FirstPage(total=view.total, rows=view.rows, capped=False)  # read before the store opened
+        elif not self.may_read():
+            from resettle.services.register.first_view import FirstPage
+
+            first = FirstPage(total=0, rows=[], capped=False)
         else:
             from resettle.services.register import search
 
@@ -432,6 +479,8 @@ class MainWindow(QMainWindow):
         view = self._first_view
         if self._db is None and view is not None:
             nodes = view.tree  # the first screen: read before the store opened; the counts follow then
+        elif not self._show_may_read():
+            nodes = []  # an administrator's account: no families' data on screen
         else:
             from resettle.services.register import projects
 
@@ -468,8 +517,10 @@ class MainWindow(QMainWindow):
             self.tree.selectionModel().blockSignals(False)
         self._filter = current if select_index is not None else None  # the chosen node survives a reload
         self._show_current_project()
-        if self._db is None and view is not None:
-            return  # the counts are read when the store opens
+        if (self._db is None and view is not None) or not nodes:
+            return  # the counts are read when the store opens (and there are none to read without nodes)
+        from resettle.services.register import projects
+
         self.runner.run(self, "", projects.group_counts, with_progress=False, read_only=True, db=self.db,
                         on_done=self._show_counts)  # fmt: skip
 

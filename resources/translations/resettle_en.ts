@@ -1374,7 +1374,7 @@ No errors, {0} warnings.</translation>
     </message>
     <message>
         <location filename="../../ui/controllers/files.py" line="115" />
-        <location filename="../../ui/controllers/files.py" line="157" />
+        <location filename="../../ui/controllers/files.py" line="159" />
         <source>征迁数据库 (*.sqlite3)</source>
         <translation>Resettle database (*.sqlite3)</translation>
     </message>
@@ -1394,43 +1394,49 @@ No errors, {0} warnings.</translation>
         <translation>Resettle database (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="152" />
-        <location filename="../../ui/controllers/files.py" line="160" />
+        <location filename="../../ui/controllers/files.py" line="154" />
+        <location filename="../../ui/controllers/files.py" line="164" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="153" />
+        <location filename="../../ui/controllers/files.py" line="155" />
         <source>已备份到 {0}</source>
         <translation>Backed up to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="156" />
+        <location filename="../../ui/controllers/files.py" line="158" />
         <source>备份到文件</source>
         <translation>Back up to file</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="162" />
+        <location filename="../../ui/controllers/files.py" line="165" />
         <source>已备份并校验</source>
         <translation>Backed up and verified</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="175" />
+        <location filename="../../ui/controllers/files.py" line="178" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="176" />
+        <location filename="../../ui/controllers/files.py" line="179" />
         <source>用 {0} 的备份替换当前数据？当前数据会先另存一份备份。</source>
         <translation>Replace the current data with the backup of {0}? The current data is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="192" />
+        <location filename="../../ui/controllers/files.py" line="195" />
+        <source>恢复后的数据库使用它自己的账户，当前账户不在其中或角色不同。请重新登录。</source>
+        <translation>The restored database has its own accounts, and this account is not among them (or has another role). Please log in again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/files.py" line="206" />
         <source>正在从备份恢复…</source>
         <translation>Restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="189" />
+        <location filename="../../ui/controllers/files.py" line="194" />
+        <location filename="../../ui/controllers/files.py" line="200" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
@@ -4690,109 +4696,114 @@ Undo anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
-        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>只显示处于这一步的户</source>
         <translation>Show only households at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>搜索：户号、姓名、拼音首字母（如 zs）、身份证号或电话</source>
         <translation>Search: household no., name, pinyin initials (e.g. zs), ID or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>显示列…</source>
         <translation>Columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
-        <location filename="../../ui/main_window.py" line="612" />
+        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="666" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>使用指南…</source>
         <translation>Guide…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419" />
+        <location filename="../../ui/main_window.py" line="354" />
+        <source>当前账户（{0}）管理账户、从备份恢复，看不到各户的数据。办理业务请在「协议兑付」菜单中选「锁定 / 切换账户」，以经办、审核、财务或审计账户登录。</source>
+        <translation>This account ({0}) manages accounts and restores from backups; it does not see the households' data. To work on cases, choose 'Lock / switch account' in the Payments menu and log in as a clerk, reviewer, finance or auditor account.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="469" />
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493" />
+        <location filename="../../ui/main_window.py" line="547" />
         <source>{0}（{1} 户）</source>
         <translation>{0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536" />
+        <location filename="../../ui/main_window.py" line="590" />
         <source>共 {0:,} 户</source>
         <translation>{0:,} households</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549" />
+        <location filename="../../ui/main_window.py" line="603" />
         <source>（匹配过多，只列出一部分，请多输入几个字）</source>
         <translation> (many matches; only some are listed — type more)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559" />
+        <location filename="../../ui/main_window.py" line="613" />
         <source>已选 {0} 户</source>
         <translation>{0} selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="613" />
+        <location filename="../../ui/main_window.py" line="667" />
         <source>征迁安置管理 {0}
 
 征地拆迁入户调查、补偿计算、文书打印。</source>
@@ -5070,7 +5081,7 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>OpRunner</name>
     <message>
-        <location filename="../../ui/ops.py" line="90" />
+        <location filename="../../ui/ops.py" line="99" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -6552,7 +6563,7 @@ Expropriation surveys, compensation and documents.</translation>
     <name>ServerDialog</name>
     <message>
         <location filename="../../ui/server_dialog.py" line="56" />
-        <location filename="../../ui/server_dialog.py" line="108" />
+        <location filename="../../ui/server_dialog.py" line="111" />
         <source>连接服务器</source>
         <translation>Connect to server</translation>
     </message>
@@ -6572,45 +6583,45 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Used for this connection only, never saved</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="73" />
+        <location filename="../../ui/server_dialog.py" line="76" />
         <source>最近连接</source>
         <translation>Recent servers</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="74" />
-        <location filename="../../ui/server_dialog.py" line="105" />
+        <location filename="../../ui/server_dialog.py" line="77" />
+        <location filename="../../ui/server_dialog.py" line="108" />
         <source>服务器地址</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="75" />
+        <location filename="../../ui/server_dialog.py" line="78" />
         <source>端口</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="76" />
-        <location filename="../../ui/server_dialog.py" line="105" />
+        <location filename="../../ui/server_dialog.py" line="79" />
+        <location filename="../../ui/server_dialog.py" line="108" />
         <source>数据库名</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="77" />
-        <location filename="../../ui/server_dialog.py" line="106" />
+        <location filename="../../ui/server_dialog.py" line="80" />
+        <location filename="../../ui/server_dialog.py" line="109" />
         <source>用户名</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="78" />
+        <location filename="../../ui/server_dialog.py" line="81" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="79" />
+        <location filename="../../ui/server_dialog.py" line="82" />
         <source>多位经办人同时使用一个项目时，请连接本单位的 PostgreSQL 服务器；不要把数据库文件放在网络共享文件夹里。</source>
         <translation>When several clerks work on one project at once, connect to your office's PostgreSQL server; never keep the database file on a network share.</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="108" />
+        <location filename="../../ui/server_dialog.py" line="111" />
         <source>请填写：{0}</source>
         <translation>Please fill in: {0}</translation>
     </message>
@@ -8240,28 +8251,28 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="64" />
-        <location filename="../../ui/app.py" line="187" />
+        <location filename="../../ui/app.py" line="65" />
+        <location filename="../../ui/app.py" line="197" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="68" />
+        <location filename="../../ui/app.py" line="69" />
         <source>打开这个数据库文件（不存在则新建），或服务器地址 postgresql://用户@主机/库名</source>
         <translation>Open this database file (created when missing), or a server address postgresql://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="227" />
+        <location filename="../../ui/app.py" line="237" />
         <source>连接服务器</source>
         <translation>Connect to server</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="228" />
+        <location filename="../../ui/app.py" line="238" />
         <source>服务器密码：</source>
         <translation>Server password:</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="75" />
+        <location filename="../../ui/app.py" line="76" />
         <source>打开演示登记册（单独的文件，标有「演示」）</source>
         <translation>open the demo register (its own file, marked Demo)</translation>
     </message>
@@ -8291,22 +8302,22 @@ Log written to:
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../ui/server_dialog.py" line="125" />
+        <location filename="../../ui/server_dialog.py" line="128" />
         <source>正在连接服务器…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="131" />
+        <location filename="../../ui/server_dialog.py" line="134" />
         <source>连接服务器</source>
         <translation>Connect to server</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="131" />
+        <location filename="../../ui/server_dialog.py" line="134" />
         <source>服务器要求密码，请输入密码后再连接。</source>
         <translation>The server asks for a password: enter it and connect again.</translation>
     </message>
     <message>
-        <location filename="../../ui/server_dialog.py" line="134" />
+        <location filename="../../ui/server_dialog.py" line="137" />
         <source>连接不上服务器</source>
         <translation>Cannot reach the server</translation>
     </message>

@@ -200,3 +200,32 @@ def test_readers_back_up_and_only_an_admin_restores(db: Database, tmp_path: Path
 def _project_names(db: Database) -> list[str]:
     with db.read() as s:
         return [str(n) for (n,) in s.connection().exec_driver_sql("SELECT name FROM project ORDER BY id")]
+
+
+@pytest.mark.sqlite_only
+def test_a_restore_keeps_the_login_only_where_the_restored_accounts_have_it(db: Database, tmp_path: Path) -> None:
+    projects.create_project(db, "甲项目")
+    before_accounts = tmp_path / "before-accounts.sqlite3"
+    backups.backup_to(db, before_accounts)  # one clerk, no accounts yet
+    _setup(db)
+    accounts.login(db, "clerk", SECRET)
+    with_accounts = tmp_path / "with-accounts.sqlite3"
+    backups.backup_to(db, with_accounts)
+    accounts.login(db, "admin", SECRET)
+    accounts.add_user(db, "admin2", Role.ADMIN, SECRET)
+    accounts.login(db, "admin2", SECRET)
+
+    backups.restore_from(db, with_accounts)  # admin2 was added after this backup
+    assert db.role is None and db.account is None
+    assert accounts.accounts_enabled(db)
+    with pytest.raises(PermissionDenied, match="请先登录"):
+        projects.create_project(db, "乙项目")
+
+    accounts.login(db, "admin", SECRET)
+    backups.restore_from(db, with_accounts)  # admin is there, still an admin: stays logged in
+    assert db.role is Role.ADMIN and db.account == "admin"
+
+    backups.restore_from(db, before_accounts)  # no accounts at all: one clerk does everything again
+    assert db.role is None and not accounts.accounts_enabled(db)
+    projects.create_project(db, "乙项目")
+    assert _project_names(db) == ["甲项目", "乙项目"]

@@ -365,3 +365,83 @@ def test_a_clerk_cannot_restore_from_the_window(qtbot, window: MainWindow) -> No
     qtbot.waitUntil(lambda: bool(errors), timeout=15000)
     assert "无权从备份恢复数据库" in str(errors[0])
     assert (search.count_households(window.db, HouseholdQuery()), backup.list_backups(window.db.path)) == before
+
+
+@pytest.mark.sqlite_only
+def test_after_a_restore_without_this_account_the_window_asks_for_a_login(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from resettle.services import accounts
+    from resettle.services.accounts import Role
+    from ui.payments import login
+
+    secret = "Zq7-longer-secret"
+    no_accounts = window.db.backup_now("manual")  # the demo register, one clerk
+    accounts.add_user(window.db, "admin", Role.ADMIN, secret)
+    accounts.login(window.db, "admin", secret)
+    admin_only = window.db.backup_now("manual")
+    accounts.add_user(window.db, "admin2", Role.ADMIN, secret)
+    accounts.login(window.db, "admin2", secret)
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    asked: list[str | None] = []
+
+    def log_in_as_admin(_parent: object, db: Database) -> bool:
+        asked.append(db.account)
+        accounts.login(db, "admin", secret)
+        return True
+
+    monkeypatch.setattr(login, "ensure_login", log_in_as_admin)
+    window.files.restore_from(admin_only)  # admin2 came after this backup: logged out, asked to log in
+    qtbot.waitUntil(lambda: "已恢复" in window.statusBar().currentMessage(), timeout=15000)
+    assert asked == [None] and len(told) == 1 and "请重新登录" in told[0]
+    assert window.db.account == "admin" and window.db.role is Role.ADMIN
+
+    window.statusBar().clearMessage()
+    window.files.restore_from(admin_only)  # admin is in it, still an admin: nothing asked
+    qtbot.waitUntil(lambda: "已恢复" in window.statusBar().currentMessage(), timeout=15000)
+    assert asked == [None] and len(told) == 1 and window.db.account == "admin"
+
+    window.statusBar().clearMessage()
+    window.files.restore_from(no_accounts)  # no accounts in it: one clerk again, nobody to log in
+    qtbot.waitUntil(lambda: "已恢复" in window.statusBar().currentMessage(), timeout=15000)
+    assert asked == [None] and len(told) == 1 and window.db.role is None
+    assert not accounts.accounts_enabled(window.db)
+
+
+def test_an_administrator_opens_the_window_without_errors_and_sees_no_families(
+    qtbot, demo_db: Database, prefs: QSettings
+) -> None:
+    """An administrator manages accounts and restores; the window opens for it empty with a banner
+    that says why (it used to fail on the first read), and shows the register once a clerk logs in."""
+    from resettle.services import accounts
+    from resettle.services.accounts import Role
+
+    secret = "Zq7-longer-secret"
+    accounts.add_user(demo_db, "admin", Role.ADMIN, secret)
+    accounts.login(demo_db, "admin", secret)
+    accounts.add_user(demo_db, "clerk", Role.CLERK, secret)
+    errors: list[BaseException] = []
+    runner = OpRunner()
+    runner.on_error = lambda _parent, exc, _trace: errors.append(exc)
+    win = MainWindow(demo_db, prefs, runner)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    settle(qtbot, win)
+    assert win.no_read_label.isVisible() and "管理员" in win.no_read_label.text()
+    assert win.model.rowCount() == 0 and win.tree_model.rowCount() == 0
+    win.search.setText("王")
+    win._search_now()
+    settle(qtbot, win)
+    assert win.model.rowCount() == 0 and errors == []
+
+    accounts.login(demo_db, "clerk", secret)
+    win.after_login()
+    settle(qtbot, win)
+    assert not win.no_read_label.isVisible()
+    assert win.tree_model.rowCount() > 0 and win.model.rowCount() > 0 and errors == []
+    runner.wait()

@@ -188,9 +188,18 @@ class FileActions(QObject):
         """Restore on the worker thread (copy, verify, swap); the window re-reads everything after."""
 
         def done(_result: object) -> None:
+            from ui.payments.login import ensure_login
+
+            if db.role is None and accounts_enabled(db):  # the restored accounts do not include this session's
+                QMessageBox.information(self.ctx.parent, self.tr("已恢复"),
+                                        self.tr("恢复后的数据库使用它自己的账户，当前账户不在其中或角色不同。请重新登录。"))  # fmt: skip
+                if not ensure_login(self.ctx.parent, db):
+                    self.ctx.parent.close()  # as 锁定 does when nobody logs in
+                    return
             self.ctx.reload()
             self.ctx.show_message(self.tr("已恢复"), 8000)
 
+        from resettle.services.accounts import accounts_enabled
         from resettle.services.register import backups
 
         db = self.ctx.database()

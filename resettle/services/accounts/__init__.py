@@ -1,7 +1,7 @@
 """Accounts, roles and the permission check every service call makes (issue 12)."""
 
 from resettle.domain.roles import Role
-from resettle.services.accounts.guard import ROLES_FOR, Need, accounts_enabled, parse_role, require
+from resettle.services.accounts.guard import ROLES_FOR, Need, accounts_enabled, parse_role, permitted, require
 from resettle.services.accounts.users import (
     LOCKOUT,
     MAX_FAILURES,
@@ -11,6 +11,7 @@ from resettle.services.accounts.users import (
     list_users,
     login,
     logout,
+    recheck_session,
     reset_password,
     set_active,
 )
@@ -29,6 +30,8 @@ __all__ = [
     "login",
     "logout",
     "parse_role",
+    "permitted",
+    "recheck_session",
     "require",
     "reset_password",
     "set_active",

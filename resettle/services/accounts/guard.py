@@ -73,6 +73,15 @@ def accounts_enabled(db: Database) -> bool:
     return found
 
 
+def permitted(db: Database, need: Need) -> bool:
+    """Whether :func:`require` would let the caller do what ``need`` covers (the window asks before
+    it reads, so that an account that may not see the families' data gets an empty screen, not errors)."""
+    role: Role | None = getattr(db, "role", None)
+    if role is None:
+        return not accounts_enabled(db)
+    return role in ROLES_FOR[need]
+
+
 def require(db: Database, need: Need, what: str) -> None:
     """Refuse with a Chinese message naming ``what`` when the caller's role may not do it."""
     role: Role | None = getattr(db, "role", None)

@@ -208,6 +208,23 @@ def login(db: Database, name: str, password: str, *, now: datetime | None = None
     return info
 
 
+def recheck_session(db: Database) -> bool:
+    """After the register's contents were replaced (a restore): the account logged in stays logged
+    in only if the restored register has it, active, with the same role; else nobody is logged in
+    (a register restored from before accounts were switched on has none, and one clerk does
+    everything again). True when the session stands."""
+    db.accounts_on = False  # asked again of the restored contents
+    name = getattr(db, "account", None)
+    if name is None:
+        return True
+    with db.read() as s:
+        u = s.scalar(select(UserAccount).where(UserAccount.name == name))
+        same = u is not None and u.active and _info(u).role == db.role
+    if not same:
+        logout(db)
+    return same
+
+
 def logout(db: Database) -> None:
     """Nobody is logged in: every service call is refused until the next login."""
     db.account = None

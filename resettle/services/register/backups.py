@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from resettle.services.accounts.guard import Need, require
+from resettle.services.accounts.users import recheck_session
 from resettle.store import backup
 from resettle.store.database import Database
 
@@ -31,4 +32,6 @@ def restore_from(db: Database, src: Path, progress: backup.Progress = None,
                  cancelled: backup.CancelCheck = None) -> Path:  # fmt: skip
     """Replace the register with a verified backup; the current data is saved as a backup first."""
     require(db, Need.MAINTAIN, "从备份恢复数据库")
-    return db.restore_from(src, progress, cancelled)
+    safety = db.restore_from(src, progress, cancelled)
+    recheck_session(db)  # the accounts are the restored file's now
+    return safety
