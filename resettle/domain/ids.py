@@ -10,9 +10,9 @@ from __future__ import annotations
 import operator
 import random
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 __all__ = [
     "ID_AS_NUMBER_MESSAGE",
@@ -54,9 +54,10 @@ _NUMBER_TEXT = re.compile(r"(?=.*[.eE])(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+
 _DEMO_REGIONS = ("330802", "330803", "330881", "430502", "510124", "321283")
 
 
-@dataclass(frozen=True)
-class IdCheck:
-    """Outcome of ``check_id``: errors block saving, warnings are shown but allowed."""
+class IdCheck(NamedTuple):
+    """Outcome of ``check_id``: errors block saving, warnings are shown but allowed.
+
+    A named tuple: immutable like a frozen dataclass and cheaper to make (a survey makes one per member)."""
 
     raw: str
     normalized: str
