@@ -1125,6 +1125,7 @@ EN = {
     "打开这个数据库文件（不存在则新建），或服务器地址 postgresql://用户@主机/库名":
         "Open this database file (created when missing), or a server address postgresql://user@host/dbname",
     "文化程度": "Education",
+    "由计算、复核等操作决定，不能手工修改": "Set by what was done (compute, review); it cannot be typed",
     "恢复后的数据库使用它自己的账户，当前账户不在其中或角色不同。请重新登录。":
         "The restored database has its own accounts, and this account is not among them (or has another role). Please log in again.",
     "当前账户（{0}）管理账户、从备份恢复，看不到各户的数据。办理业务请在「协议兑付」菜单中选「锁定 / 切换账户」，以经办、审核、财务或审计账户登录。":

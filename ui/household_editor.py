@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -111,9 +111,10 @@ class HouseholdEditor(QDialog):
         self.tags = QComboBox()
         self.tags.setEditable(True)
         self.tags.addItems(["", "低保户", "五保户", "残疾", "低保户,残疾"])  # data, not text
-        self.status = QComboBox()
-        self.status.setEditable(True)
-        self.status.addItems(["已调查", "已确认", "已签约", "已兑付", "已交房"])  # data, not text
+        # The household's stage as the register shows it (已调查 → 已计算 → 已复核): set by what was done
+        # (compute, review), never typed, so it cannot say 已签约 without an agreement.
+        self.status = QLabel()
+        self.status.setToolTip(self.tr("由计算、复核等操作决定，不能手工修改"))
         self.remarks = QLineEdit()
 
         left, right = QFormLayout(), QFormLayout()
@@ -193,7 +194,6 @@ class HouseholdEditor(QDialog):
         ):
             edit.textEdited.connect(self._changed)
         self.tags.currentTextChanged.connect(self._changed)
-        self.status.currentTextChanged.connect(self._changed)
         self.group.currentIndexChanged.connect(self._changed)
         for model in (self.members, self.parcels, self.structures, self.attachments):
             model.edited.connect(self._changed)
@@ -203,6 +203,7 @@ class HouseholdEditor(QDialog):
             if default_group is not None:
                 self.group.setCurrentIndex(max(0, self.group.findData(default_group)))
             self.delete_button.setEnabled(False)
+            self._show_stage()
             self._dirty = False
             self._validate()
         else:
@@ -244,7 +245,6 @@ class HouseholdEditor(QDialog):
             self.bank_name.setText(d.bank_name)
             self.bank_account.setText(d.bank_account)
             self.tags.setCurrentText(d.tags)
-            self.status.setCurrentText(d.status)
             self.remarks.setText(d.remarks)
             self.members.set_people(d.persons)
             self.parcels.set_parcels(d.parcels)
@@ -254,14 +254,27 @@ class HouseholdEditor(QDialog):
             if self.compensation.household_id != household_id:
                 self.compensation.household_id = household_id
                 self.compensation.refresh()
+            self._show_stage()
         finally:
             self._loading = False
         self._dirty = False
         self._validate()
 
     def _compensation_changed(self) -> None:
+        self._show_stage()
         if self.original is not None:
             self._show_history(self.original.id)
+
+    def _stored_status(self) -> str:
+        """The survey's status as stored (kept on save; nothing in the editor changes it)."""
+        return self.original.data.status if self.original is not None else "已调查"  # data, not text
+
+    def _show_stage(self) -> None:
+        """The stage the register's table shows: the compensation's once computed, else the survey's."""
+        view = self.compensation.view_data
+        stored = self._stored_status()
+        stage = view.status if view is not None and view.status in ("已计算", "已复核") else stored  # data, not text
+        self.status.setText(QCoreApplication.translate("MainWindow", stage))
 
     def _show_history(self, household_id: int) -> None:
         """Columns as wide as their content (capped), so no label or value is cut."""
@@ -325,7 +338,7 @@ class HouseholdEditor(QDialog):
             bank_name=self.bank_name.text(),
             bank_account=self.bank_account.text(),
             tags=self.tags.currentText().strip(),
-            status=self.status.currentText().strip() or "已调查",  # data, not text
+            status=self._stored_status(),
             remarks=self.remarks.text(),
             persons=self.members.records(),
             parcels=self.parcels.records(),

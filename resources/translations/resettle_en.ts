@@ -3523,99 +3523,104 @@ No errors, {0} warnings.</translation>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="120" />
+        <location filename="../../ui/household_editor.py" line="117" />
+        <source>由计算、复核等操作决定，不能手工修改</source>
+        <translation>Set by what was done (compute, review); it cannot be typed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="121" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="121" />
+        <location filename="../../ui/household_editor.py" line="122" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="122" />
+        <location filename="../../ui/household_editor.py" line="123" />
         <source>村民小组</source>
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="123" />
+        <location filename="../../ui/household_editor.py" line="124" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="124" />
+        <location filename="../../ui/household_editor.py" line="125" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="125" />
+        <location filename="../../ui/household_editor.py" line="126" />
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="126" />
+        <location filename="../../ui/household_editor.py" line="127" />
         <source>银行账号</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="127" />
+        <location filename="../../ui/household_editor.py" line="128" />
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="128" />
+        <location filename="../../ui/household_editor.py" line="129" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="129" />
+        <location filename="../../ui/household_editor.py" line="130" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="142" />
+        <location filename="../../ui/household_editor.py" line="143" />
         <source>家庭成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="143" />
+        <location filename="../../ui/household_editor.py" line="144" />
         <source>被征收土地</source>
         <translation>Land taken</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="144" />
-        <location filename="../../ui/household_editor.py" line="297" />
+        <location filename="../../ui/household_editor.py" line="145" />
+        <location filename="../../ui/household_editor.py" line="310" />
         <source>房屋</source>
         <translation>Houses</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="145" />
-        <location filename="../../ui/household_editor.py" line="298" />
+        <location filename="../../ui/household_editor.py" line="146" />
+        <location filename="../../ui/household_editor.py" line="311" />
         <source>附着物</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="157" />
+        <location filename="../../ui/household_editor.py" line="158" />
         <source>补偿</source>
         <translation>Compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="158" />
+        <location filename="../../ui/household_editor.py" line="159" />
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="163" />
+        <location filename="../../ui/household_editor.py" line="164" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="166" />
+        <location filename="../../ui/household_editor.py" line="167" />
         <source>删除此户…</source>
         <translation>Delete household…</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="168" />
+        <location filename="../../ui/household_editor.py" line="169" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -3625,80 +3630,80 @@ No errors, {0} warnings.</translation>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="215" />
+        <location filename="../../ui/household_editor.py" line="216" />
         <source>添加一行 (Ins)</source>
         <translation>Add row (Ins)</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="216" />
+        <location filename="../../ui/household_editor.py" line="217" />
         <source>删除所选行</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="238" />
+        <location filename="../../ui/household_editor.py" line="239" />
         <source>户信息 — {0} {1}</source>
         <translation>Household — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="286" />
+        <location filename="../../ui/household_editor.py" line="299" />
         <source>户号不能为空</source>
         <translation>Household no. is required</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="287" />
+        <location filename="../../ui/household_editor.py" line="300" />
         <source>户主不能为空</source>
         <translation>Head is required</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="293" />
+        <location filename="../../ui/household_editor.py" line="306" />
         <source>请选择村民小组</source>
         <translation>Choose a village group</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="295" />
+        <location filename="../../ui/household_editor.py" line="308" />
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="296" />
+        <location filename="../../ui/household_editor.py" line="309" />
         <source>土地</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="312" />
+        <location filename="../../ui/household_editor.py" line="325" />
         <source>（另有 {0} 处）</source>
         <translation> ({0} more)</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="354" />
-        <location filename="../../ui/household_editor.py" line="357" />
+        <location filename="../../ui/household_editor.py" line="367" />
+        <location filename="../../ui/household_editor.py" line="370" />
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="369" />
+        <location filename="../../ui/household_editor.py" line="382" />
         <source>删除此户</source>
         <translation>Delete household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="370" />
+        <location filename="../../ui/household_editor.py" line="383" />
         <source>删除户 {0}（户主 {1}）及其全部成员、土地、房屋记录。
 请填写删除原因（将记入审计记录）：</source>
         <translation>Delete household {0} (head {1}) with all its members, land and houses.
 Reason (kept in the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="379" />
+        <location filename="../../ui/household_editor.py" line="392" />
         <source>未删除</source>
         <translation>Not deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="390" />
+        <location filename="../../ui/household_editor.py" line="403" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="391" />
+        <location filename="../../ui/household_editor.py" line="404" />
         <source>本户有未保存的修改。保存吗？</source>
         <translation>Save the changes to this household?</translation>
     </message>

@@ -22,8 +22,9 @@ def test_agreements_wait_for_the_plan_notice_period(demo_db: Database, tmp_path:
     other = projects.create_project(demo_db, "乙项目")
     hid = int(demo_db.raw_connection().execute("SELECT min(id) FROM household").fetchone()[0])
     out = tmp_path / "agreement.pdf"
-    # not registered in the procedure: the program cannot know, so it does not hold printing back
-    assert agreements.agreement_gate(demo_db, pid).allowed
+    # not registered in the procedure: the program cannot know, so it does not hold printing back, but says so
+    unknown = agreements.agreement_gate(demo_db, pid)
+    assert unknown.allowed and "尚未在「程序」中登记" in unknown.message
     today = date.today()
     steps.set_step(demo_db, pid, "plan_notice", start_date=today - timedelta(days=10))
     gate = agreements.agreement_gate(demo_db, pid)

@@ -179,3 +179,26 @@ def test_window_opens_a_million_households_without_loading_them(qtbot, tmp_path:
         win.close()
     finally:
         db.close()
+
+
+def test_the_editor_shows_the_registers_stage_and_nobody_types_it(qtbot, window: MainWindow, demo_db: Database) -> None:
+    """The 状态 in the editor is the stage the register's table shows (the compensation's once
+    computed), not a free text that could say 已签约 without an agreement; saving keeps the stored one."""
+    from PySide6.QtWidgets import QLabel
+
+    from tests.documents.conftest import price
+
+    price(demo_db)  # the sample standard, every household computed
+    row = search.list_households(demo_db, HouseholdQuery(), 5, 1).rows[0]
+    assert row.status == "已计算"
+    editor = window._editor(row.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert isinstance(editor.status, QLabel)
+    assert editor.status.text() == "已计算"
+    editor.compensation.review()
+    assert editor.status.text() == "已复核"
+    assert editor.original is not None
+    assert editor.data().status == editor.original.data.status == "已调查"  # the survey's, kept as stored
+    shown = search.list_households(demo_db, HouseholdQuery(text=row.household_no), 0, 5).rows
+    assert [r.status for r in shown if r.id == row.id] == ["已复核"]

@@ -25,6 +25,9 @@ from resettle.store.procedure_models import ProcedureSetting, ProcedureStep
 __all__ = ["AgreementGate", "agreement_gate", "allow_early_agreements", "gate_in", "refuse_early_agreement"]
 
 
+_NOT_REGISTERED = "补偿安置方案公告尚未在「程序」中登记，未核对公告期是否届满（不少于 30 日）；请登记公告日期"
+
+
 @dataclass(frozen=True)
 class AgreementGate:
     allowed: bool
@@ -45,8 +48,8 @@ def gate_in(s: Session, project_id: int, today: date) -> AgreementGate:
     setting = s.scalars(select(ProcedureSetting).where(ProcedureSetting.project_id == project_id)).first()
     reason = setting.early_agreement_reason if setting else ""
     by = setting.early_agreement_by if setting else ""
-    if registered is None:
-        return AgreementGate(True, "", None, reason, by)
+    if registered is None:  # not held back, but said: the clerk should know nothing was checked
+        return AgreementGate(True, _NOT_REGISTERED, None, reason, by)
     end, why = plan_notice_end(s, project_id)
     if end is not None and today > end:
         return AgreementGate(True, "", end, reason, by)
