@@ -21,3 +21,12 @@ def from_qdate(value: QDate) -> date:
 def edited_date(edit: QDateEdit) -> date:
     """The date a date widget shows."""
     return from_qdate(edit.date())
+
+
+def date_edit(day: date | None = None) -> QDateEdit:
+    """A date widget showing 2026-12-02 as every list and document does (not the locale's 2026/12/2),
+    with a calendar to pick from; no date shows today."""
+    edit = QDateEdit(to_qdate(day))
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    return edit

@@ -51,6 +51,7 @@ from ui.models.import_models import (
     fit_issue_columns,
 )
 from ui.ops import OpRunner
+from ui.screen_fit import fit_resize
 from ui.tables import stacked
 
 if TYPE_CHECKING:
@@ -491,7 +492,7 @@ class ImportWizard(QWizard):
             self.addPage(page)
         if path is not None:
             self.file_page.path.setText(str(path))
-        self.resize(1000, 680)
+        fit_resize(self, 1000, 680)
 
     @property
     def path(self) -> Path:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTableView
 
-COLUMN_WIDTHS = (100, 80, 90, 60, 50, 110, 90, 90, 86)  # the register table's first use
+from ui.screen_fit import fit_resize
+
+COLUMN_WIDTHS = (100, 180, 90, 60, 50, 110, 90, 90, 86)  # first use; 户主 room for 「（匹配：王芳（配偶））」
 
 
 def restore_layout(window: QMainWindow, table: QTableView, splitter: QSplitter, prefs: QSettings) -> None:
@@ -13,7 +15,7 @@ def restore_layout(window: QMainWindow, table: QTableView, splitter: QSplitter, 
     if isinstance(geometry, QByteArray):
         window.restoreGeometry(geometry)
     else:
-        window.resize(1200, 760)
+        fit_resize(window, 1200, 760)
     state = prefs.value("window/state")
     if isinstance(state, QByteArray):
         window.restoreState(state)

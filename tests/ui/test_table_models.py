@@ -135,3 +135,18 @@ def test_pyside_does_not_drop_references_to_none(qapp) -> None:
         model.headerData(0, Qt.Orientation.Horizontal)
     after = sys.getrefcount(None)
     assert after - before > -100, f"None lost {before - after} references in 1000 calls"
+
+
+def test_history_shows_stored_times_to_the_minute_and_keeps_them_whole_in_the_tooltip() -> None:
+    from PySide6.QtCore import Qt
+
+    from resettle.services.register.records import HistoryEntry
+    from ui.models.history import COL_NEW, COL_OLD, HistoryModel
+
+    entry = HistoryEntry(1, "2026-12-02T09:14:54+00:00", "clerk1", "pc", "update", "compensation", 3, "reviewed_at",
+                         "2026-12-02T17:14:54.149417", "已复核", "", None)  # fmt: skip
+    model = HistoryModel()
+    model.set_entries([entry])
+    assert model.data(model.index(0, COL_OLD)) == "2026-12-02 17:14"
+    assert model.data(model.index(0, COL_OLD), Qt.ItemDataRole.ToolTipRole) == "2026-12-02T17:14:54.149417"
+    assert model.data(model.index(0, COL_NEW)) == "已复核"

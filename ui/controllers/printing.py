@@ -18,6 +18,7 @@ from resettle.errors import ResettleError
 from ui.areas import WindowContext
 from ui.controllers.project import ProjectActions
 from ui.print_actions import kind_name
+from ui.screen_fit import fit_resize
 
 if TYPE_CHECKING:
     from resettle.services.documents.printing import PrintRun
@@ -89,7 +90,7 @@ class PrintActions(QObject):
         dialog = QPrintPreviewDialog(printer, self.ctx.parent)
         dialog.setWindowTitle(self.tr("打印预览 — {0}（样稿，不编号）").format(kind_name(kind)))
         dialog.paintRequested.connect(lambda device: paint(run.documents, device, run.fonts))
-        dialog.resize(1000, 800)
+        fit_resize(dialog, 1000, 800)
         dialog.exec()
 
     def print_kind(self, kind: DocumentKind) -> None:

@@ -60,7 +60,7 @@ class ToolsActions(QObject):
         self.ctx.runner.run(self.ctx.parent, self.tr("正在计算补偿…"), computing.compute, db=self.ctx.database(),
                             project_id=pid, changes=frozenset({"compensation"}),
                             on_done=lambda r: self.ctx.show_message(self.tr("已计算 {0} 户，合计 {1} 元").format(
-                                r.households, r.grand_total), 10000))  # fmt: skip
+                                f"{r.households:,}", f"{r.grand_total:,.2f}"), 10000))  # fmt: skip
 
     def show_summary(self) -> None:
         from ui.summary_dialog import SummaryDialog

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -32,7 +31,7 @@ from resettle.services.housing.records import DrawInfo, QueueEntry
 from resettle.services.register import projects
 from ui.area_dialog import AreaDialog
 from ui.areas import AreaContext
-from ui.dates import edited_date, to_qdate
+from ui.dates import date_edit, edited_date
 from ui.forms import add_buttons, ok_cancel
 from ui.housing.models import (
     FlatsModel,
@@ -43,6 +42,7 @@ from ui.housing.models import (
     yuan,
 )
 from ui.models.rows import RowsModel
+from ui.screen_fit import fit_resize
 from ui.tables import rows_view
 
 CHANGES = frozenset({"housing", "households"})
@@ -182,7 +182,7 @@ class StockDialog(HousingDialog):
             return
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("承诺交房日期"))
-        edit = QDateEdit(to_qdate(getattr(self._estates.get(int(estate_id)), "promised_handover_on", None)))
+        edit = date_edit(getattr(self._estates.get(int(estate_id)), "promised_handover_on", None))
         edit.setCalendarPopup(True)
         box = ok_cancel(dialog)
         form = QFormLayout(dialog)
@@ -269,7 +269,7 @@ class LotteryDialog(HousingDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
-        self.resize(640, 700)
+        fit_resize(self, 640, 700)
         self.refresh()
 
     def village(self) -> int | None:
@@ -379,7 +379,7 @@ class SettlementDialog(HousingDialog):
         preview = QPrintPreviewDialog(printer, self)
         preview.setWindowTitle(self.tr("模拟安置测算表"))
         preview.paintRequested.connect(lambda device: paint(run.documents, device, run.fonts))
-        preview.resize(1000, 800)
+        fit_resize(preview, 1000, 800)
         preview.exec()
 
 

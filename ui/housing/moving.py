@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -27,12 +26,13 @@ from resettle.services.documents import printing as documents
 from resettle.services.housing import placement, settlement
 from resettle.services.housing.documents import transition_document
 from ui.areas import AreaContext
-from ui.dates import edited_date, to_qdate
+from ui.dates import date_edit, edited_date, to_qdate
 from ui.housing.dialogs import CHANGES, HousingDialog, table_of
 from ui.housing.models import (
     TransitionModel,
     yuan,
 )
+from ui.screen_fit import fit_resize
 
 
 class TransitionDialog(HousingDialog):
@@ -42,8 +42,8 @@ class TransitionDialog(HousingDialog):
         super().__init__(ctx, project_id, QCoreApplication.translate("TransitionDialog", "过渡费"))
         self.setWindowTitle(self.tr("过渡费发放表"))
         today = date.today()
-        self.since = QDateEdit(to_qdate(date(today.year, ((today.month - 1) // 3) * 3 + 1, 1)))
-        self.until = QDateEdit(to_qdate(today))
+        self.since = date_edit(date(today.year, ((today.month - 1) // 3) * 3 + 1, 1))
+        self.until = date_edit(today)
         for e in (self.since, self.until):
             e.setCalendarPopup(True)
         self.from_moveout = QComboBox()
@@ -97,7 +97,7 @@ class TransitionDialog(HousingDialog):
         preview = QPrintPreviewDialog(printer, self)
         preview.setWindowTitle(self.tr("过渡费发放表"))
         preview.paintRequested.connect(lambda device: paint(run.documents, device, run.fonts))
-        preview.resize(1100, 800)
+        fit_resize(preview, 1100, 800)
         preview.exec()
 
     def export(self) -> None:
@@ -122,7 +122,7 @@ class HandoverDialog(HousingDialog):
         detail = self.call(placement.placement_detail, household_id)
         name = f"{detail.household_no} {detail.head_name}" if detail else ""
         self.setWindowTitle(self.tr("交房 — {0}").format(name))
-        self.day = QDateEdit(to_qdate(None))
+        self.day = date_edit()
         self.day.setCalendarPopup(True)
         self.keys = QSpinBox()
         self.keys.setRange(0, 99)
@@ -216,7 +216,7 @@ class HouseholdPlacementDialog(HousingDialog):
         self.household_id = household_id
         self.mode = QComboBox()
         self.mode.addItems(list(MODES))
-        self.moved_out = QDateEdit(to_qdate(None))
+        self.moved_out = date_edit()
         self.moved_out.setCalendarPopup(True)
         self.has_moved = QCheckBox(self.tr("已搬迁腾空"))
         self.members = QListWidget()

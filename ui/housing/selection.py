@@ -37,6 +37,7 @@ from resettle.services.housing.records import BoardInfo, FlatInfo, PlacementDeta
 from resettle.services.register import projects
 from ui.areas import AreaContext
 from ui.housing.models import STATUS_COLOURS, BoardModel, QueueModel
+from ui.screen_fit import fit_resize
 
 REFRESH_MS = 5000
 CHANGES = frozenset({"housing", "households"})
@@ -100,7 +101,7 @@ class SelectionPage(QDialog):
         self._listening = True
         self._load_estates()
         self.refresh()
-        self.resize(1280, 800)
+        fit_resize(self, 1280, 800)
 
     def _layout(self) -> None:
         left = QWidget()
@@ -346,7 +347,7 @@ class SelectionPage(QDialog):
             dialog = QPrintPreviewDialog(printer, self)
             dialog.setWindowTitle(self.tr("安置房分配确认书"))
             dialog.paintRequested.connect(lambda device: paint(run.documents, device, run.fonts))
-            dialog.resize(1000, 800)
+            fit_resize(dialog, 1000, 800)
             dialog.exec()
 
         self.ctx.runner.run(

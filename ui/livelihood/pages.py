@@ -41,6 +41,7 @@ from ui.livelihood.models import (
     RowsModel,
 )
 from ui.ops import OpRunner
+from ui.screen_fit import fit_resize
 from ui.tables import sorted_view, stacked
 
 CHANGES = frozenset({"livelihood"})
@@ -233,7 +234,7 @@ class JobsPage(_Page):
                 (self.tr("未录用"), lambda: self.set_status("未录用")),  # data, not text
             ),
         )
-        self.resize(1100, 680)
+        fit_resize(self, 1100, 680)
         self.refresh()
 
     def refresh(self) -> None:
@@ -284,7 +285,7 @@ class TrainingPage(_Page):
             ),
         )
         self.selected_households: Any = None  # set by the area: () -> household ids selected in the register
-        self.resize(1100, 680)
+        fit_resize(self, 1100, 680)
         self.refresh()
 
     def refresh(self) -> None:

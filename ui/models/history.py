@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -329,6 +330,18 @@ def _label(text: str) -> str:
     return QCoreApplication.translate("HistoryModel", text)
 
 
+_STAMP = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?")
+
+
+def _shown(value: str | None) -> str:
+    """An old or new value as the clerk reads it: a stored time (2026-12-02T17:14:54.149417) to the
+    minute (2026-12-02 17:14); the tooltip keeps it whole."""
+    if not value:
+        return ""
+    stamp = _STAMP.fullmatch(value)
+    return f"{stamp[1]} {stamp[2]}" if stamp else value
+
+
 class HistoryModel(RowsModel[HistoryEntry]):
     """One row per audit entry; the user column's tooltip names the computer too."""
 
@@ -341,8 +354,8 @@ class HistoryModel(RowsModel[HistoryEntry]):
                 lambda e: _label(ACTION_LABELS.get(e.action, e.action)),
                 lambda e: _label(entity_label(e.entity)),
                 lambda e: _label(field_label(e.entity, e.field)),
-                lambda e: e.old or "",
-                lambda e: e.new or "",
+                lambda e: _shown(e.old),
+                lambda e: _shown(e.new),
                 lambda e: e.reason,
             ),
             strict=True,
@@ -353,7 +366,11 @@ class HistoryModel(RowsModel[HistoryEntry]):
         self.set_rows(entries)
 
     def cell_tooltip(self, item: HistoryEntry, column: int, value: Any) -> str | None:
-        return f"{item.user}@{item.host}" if column == COL_USER else "" if value is None else str(value)
+        if column == COL_USER:
+            return f"{item.user}@{item.host}"
+        if column in (COL_OLD, COL_NEW):
+            return (item.old if column == COL_OLD else item.new) or ""  # a stored time whole
+        return "" if value is None else str(value)
 
     def entry(self, row: int) -> HistoryEntry:
         return self.row(row)

@@ -12,10 +12,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -37,7 +36,7 @@ from resettle.errors import ResettleError
 from resettle.services.payments import agreements, batches, reconcile, supporting
 from ui.area_dialog import AreaDialog
 from ui.areas import AreaContext
-from ui.dates import edited_date
+from ui.dates import date_edit, edited_date
 from ui.forms import add_buttons, ok_cancel
 from ui.payments.models import AgreementsModel, BalancesModel, BatchesModel, DifferencesModel, RowsModel
 from ui.tables import rows_view
@@ -77,7 +76,7 @@ class SignDialog(QDialog):
         self.setWindowTitle(self.tr("签订协议"))
         form = QFormLayout(self)
         form.addRow(QLabel(count_text))
-        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit = date_edit()
         self.date_edit.setCalendarPopup(True)
         self.plan_edit = QLineEdit("70,30")
         self.plan_edit.setToolTip(self.tr("各期百分比，首期签约后付，其余腾房后付；也可写 70:签约,30:腾房"))
