@@ -1125,6 +1125,11 @@ EN = {
     "打开这个数据库文件（不存在则新建），或服务器地址 postgresql://用户@主机/库名":
         "Open this database file (created when missing), or a server address postgresql://user@host/dbname",
     "文化程度": "Education",
+    "请先叫号：在左侧的抽签顺序中选一户": "Call a household first: choose one in the lottery order on the left",
+    "请先在列表中选一套房。": "Choose a flat in the list first.",
+    "本项目还没有安置小区：请先导入房源表。": "This project has no placement estate yet: import the flat list first.",
+    "请先在列表中选要发布的版本（还没有版本时，先导入安置标准）。":
+        "Choose the version to publish in the list first (with no version yet, import a placement standard first).",
     "由计算、复核等操作决定，不能手工修改": "Set by what was done (compute, review); it cannot be typed",
     "恢复后的数据库使用它自己的账户，当前账户不在其中或角色不同。请重新登录。":
         "The restored database has its own accounts, and this account is not among them (or has another role). Please log in again.",

@@ -180,122 +180,122 @@
 <context>
     <name>AgreementsDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="94" />
+        <location filename="../../ui/payments/dialogs.py" line="93" />
         <source>协议</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="100" />
+        <location filename="../../ui/payments/dialogs.py" line="99" />
         <source>签约（所选户）…</source>
         <translation>Sign (selected households)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="101" />
+        <location filename="../../ui/payments/dialogs.py" line="100" />
         <source>签约（全部已复核户）…</source>
         <translation>Sign (all reviewed households)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="102" />
+        <location filename="../../ui/payments/dialogs.py" line="101" />
         <source>登记腾房…</source>
         <translation>Record vacating…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="103" />
+        <location filename="../../ui/payments/dialogs.py" line="102" />
         <source>补充协议（按现行计算）…</source>
         <translation>Supplementary agreement (current computation)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="119" />
+        <location filename="../../ui/payments/dialogs.py" line="118" />
         <source>已签约 {0} 户，协议金额合计 {1:,.2f} 元</source>
         <translation>{0} households signed, agreements total {1:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="130" />
-        <location filename="../../ui/payments/dialogs.py" line="141" />
+        <location filename="../../ui/payments/dialogs.py" line="129" />
+        <location filename="../../ui/payments/dialogs.py" line="140" />
         <source>签订协议</source>
         <translation>Sign agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="130" />
+        <location filename="../../ui/payments/dialogs.py" line="129" />
         <source>请先在登记表中选择要签约的户。</source>
         <translation>Choose the households to sign in the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="132" />
+        <location filename="../../ui/payments/dialogs.py" line="131" />
         <source>为所选 {0} 户签约</source>
         <translation>Sign for the {0} selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="132" />
+        <location filename="../../ui/payments/dialogs.py" line="131" />
         <source>为本项目全部已复核的户签约</source>
         <translation>Sign for all reviewed households of this project</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="138" />
+        <location filename="../../ui/payments/dialogs.py" line="137" />
         <source>已签订 {0} 户，合计 {1:,.2f} 元。</source>
         <translation>{0} households signed, total {1:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="140" />
+        <location filename="../../ui/payments/dialogs.py" line="139" />
         <source>未签：</source>
         <translation>Not signed: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="144" />
+        <location filename="../../ui/payments/dialogs.py" line="143" />
         <source>正在签订协议…</source>
         <translation>Signing agreements…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="155" />
-        <location filename="../../ui/payments/dialogs.py" line="157" />
-        <location filename="../../ui/payments/dialogs.py" line="163" />
+        <location filename="../../ui/payments/dialogs.py" line="154" />
+        <location filename="../../ui/payments/dialogs.py" line="156" />
+        <location filename="../../ui/payments/dialogs.py" line="162" />
         <source>登记腾房</source>
         <translation>Record vacating</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="155" />
+        <location filename="../../ui/payments/dialogs.py" line="154" />
         <source>请选择已腾房的户。</source>
         <translation>Choose the households that have vacated.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="157" />
+        <location filename="../../ui/payments/dialogs.py" line="156" />
         <source>腾房日期（如 2026-08-01）：</source>
         <translation>Vacating date (e.g. 2026-08-01):</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="163" />
+        <location filename="../../ui/payments/dialogs.py" line="162" />
         <source>日期应写成 2026-08-01 的形式。</source>
         <translation>Write the date as 2026-08-01.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="166" />
+        <location filename="../../ui/payments/dialogs.py" line="165" />
         <source>正在登记腾房…</source>
         <translation>Recording vacating…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="176" />
-        <location filename="../../ui/payments/dialogs.py" line="178" />
-        <location filename="../../ui/payments/dialogs.py" line="185" />
+        <location filename="../../ui/payments/dialogs.py" line="175" />
+        <location filename="../../ui/payments/dialogs.py" line="177" />
+        <location filename="../../ui/payments/dialogs.py" line="184" />
         <source>补充协议</source>
         <translation>Supplementary agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="176" />
+        <location filename="../../ui/payments/dialogs.py" line="175" />
         <source>请选择一户。</source>
         <translation>Choose a household.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="178" />
+        <location filename="../../ui/payments/dialogs.py" line="177" />
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="182" />
+        <location filename="../../ui/payments/dialogs.py" line="181" />
         <source>正在签订补充协议…</source>
         <translation>Signing the supplementary agreement…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="185" />
+        <location filename="../../ui/payments/dialogs.py" line="184" />
         <source>已签补充协议，金额 {0:,.2f} 元。</source>
         <translation>Supplementary agreement signed: {0:,.2f} yuan.</translation>
     </message>
@@ -346,22 +346,22 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="413" />
+        <location filename="../../ui/import_wizard.py" line="414" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="424" />
+        <location filename="../../ui/import_wizard.py" line="425" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="430" />
+        <location filename="../../ui/import_wizard.py" line="431" />
         <source>没有导入任何数据。请关闭向导，改正后重新导入。</source>
         <translation>Nothing was imported. Close the wizard, correct the file and import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="445" />
+        <location filename="../../ui/import_wizard.py" line="446" />
         <source>导入完成（批次 {0}）：新增 {1} 户，变更 {2} 户，删除 {3} 户，共 {4} 人。
 可在「文件 → 导入批次…」中撤销整批导入。</source>
         <translation>Imported (batch {0}): {1} added, {2} changed, {3} removed households, {4} persons.
@@ -490,107 +490,107 @@ A whole batch can be undone under File → Import batches….</translation>
         <translation>Undo selected batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="197" />
+        <location filename="../../ui/payments/dialogs.py" line="196" />
         <source>兑付批次</source>
         <translation>Payment batches</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="202" />
+        <location filename="../../ui/payments/dialogs.py" line="201" />
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="203" />
+        <location filename="../../ui/payments/dialogs.py" line="202" />
         <source> 期</source>
         <translation> (instalment)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="208" />
+        <location filename="../../ui/payments/dialogs.py" line="207" />
         <source>生成批次</source>
         <translation>Create batch</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="209" />
+        <location filename="../../ui/payments/dialogs.py" line="208" />
         <source>审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="210" />
+        <location filename="../../ui/payments/dialogs.py" line="209" />
         <source>写出银行文件…</source>
         <translation>Write bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="211" />
+        <location filename="../../ui/payments/dialogs.py" line="210" />
         <source>登记银行回盘…</source>
         <translation>Record bank return…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="215" />
+        <location filename="../../ui/payments/dialogs.py" line="214" />
         <source>只写 xlsx</source>
         <translation>xlsx only</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="232" />
+        <location filename="../../ui/payments/dialogs.py" line="231" />
         <source>当前审计链头：{0}</source>
         <translation>Audit chain head: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="237" />
+        <location filename="../../ui/payments/dialogs.py" line="236" />
         <source>请先选择一个批次。</source>
         <translation>Choose a batch first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="243" />
+        <location filename="../../ui/payments/dialogs.py" line="242" />
         <source>已生成批次 {0}：{1} 笔，合计 {2:,.2f} 元。</source>
         <translation>Batch {0} created: {1} payments, total {2:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="245" />
+        <location filename="../../ui/payments/dialogs.py" line="244" />
         <source>未列入：</source>
         <translation>Not included: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="249" />
+        <location filename="../../ui/payments/dialogs.py" line="248" />
         <source>正在生成兑付批次…</source>
         <translation>Creating the payment batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="258" />
+        <location filename="../../ui/payments/dialogs.py" line="257" />
         <source>正在审批…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="264" />
+        <location filename="../../ui/payments/dialogs.py" line="263" />
         <source>银行文件</source>
         <translation>Bank file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="269" />
+        <location filename="../../ui/payments/dialogs.py" line="268" />
         <source>正在写出银行文件…</source>
         <translation>Writing the bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="272" />
+        <location filename="../../ui/payments/dialogs.py" line="271" />
         <source>已写出：</source>
         <translation>Written: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="281" />
+        <location filename="../../ui/payments/dialogs.py" line="280" />
         <source>银行回盘文件</source>
         <translation>Bank return file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="286" />
+        <location filename="../../ui/payments/dialogs.py" line="285" />
         <source>批次 {0}：成功 {1} 笔（{2:,.2f} 元），失败 {3} 笔。</source>
         <translation>Batch {0}: {1} paid ({2:,.2f} yuan), {3} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="290" />
+        <location filename="../../ui/payments/dialogs.py" line="289" />
         <source>此回盘已登记过，未作改动。</source>
         <translation>This return was already recorded; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="293" />
+        <location filename="../../ui/payments/dialogs.py" line="292" />
         <source>正在登记回盘…</source>
         <translation>Recording the bank return…</translation>
     </message>
@@ -672,87 +672,87 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="310" />
+        <location filename="../../ui/import_wizard.py" line="311" />
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="326" />
+        <location filename="../../ui/import_wizard.py" line="327" />
         <source>同时删除库中有、文件里已没有的户</source>
         <translation>Also delete households no longer in the file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="327" />
+        <location filename="../../ui/import_wizard.py" line="328" />
         <source>导出错误报告…</source>
         <translation>Export error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="330" />
+        <location filename="../../ui/import_wizard.py" line="331" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="347" />
+        <location filename="../../ui/import_wizard.py" line="348" />
         <source>共 {0} 户、{1} 人。新增 {2} 户，变更 {3} 户，无变化 {4} 户，文件中没有的 {5} 户。</source>
         <translation>{0} households, {1} persons. {2} new, {3} changed, {4} unchanged, {5} not in the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="350" />
+        <location filename="../../ui/import_wizard.py" line="351" />
         <source>
 发现 {0} 处错误（必须改正后才能导入）、{1} 处提醒。点一行可查看该单元格。</source>
         <translation>
 {0} errors (must be fixed before importing), {1} warnings. Click a row to see the cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="352" />
+        <location filename="../../ui/import_wizard.py" line="353" />
         <source>有错误，不能导入。可以导出错误报告交给村里改正。</source>
         <translation>There are errors; nothing can be imported. Export an error report for the village to fix.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="354" />
+        <location filename="../../ui/import_wizard.py" line="355" />
         <source>
 没有错误，{0} 处提醒。</source>
         <translation>
 No errors, {0} warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="355" />
+        <location filename="../../ui/import_wizard.py" line="356" />
         <source>点「下一步」导入；导入前会自动备份数据库。</source>
         <translation>Click Next to import; the database is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="359" />
+        <location filename="../../ui/import_wizard.py" line="360" />
         <source>变更：</source>
         <translation>Changes: </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="330" />
-        <location filename="../../ui/import_wizard.py" line="395" />
+        <location filename="../../ui/import_wizard.py" line="331" />
+        <location filename="../../ui/import_wizard.py" line="396" />
         <source>导出错误报告</source>
         <translation>Export error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="395" />
+        <location filename="../../ui/import_wizard.py" line="396" />
         <source>-错误报告.xlsx</source>
         <translation>-error-report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="396" />
+        <location filename="../../ui/import_wizard.py" line="397" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="399" />
+        <location filename="../../ui/import_wizard.py" line="400" />
         <source>正在导出错误报告…</source>
         <translation>Writing the error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="403" />
+        <location filename="../../ui/import_wizard.py" line="404" />
         <source>错误报告</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="403" />
+        <location filename="../../ui/import_wizard.py" line="404" />
         <source>错误报告已保存到：
 {0}</source>
         <translation>Error report saved to:
@@ -861,37 +861,37 @@ No errors, {0} warnings.</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/household_editor.py" line="55" />
+        <location filename="../../ui/household_editor.py" line="56" />
         <source>保存冲突</source>
         <translation>Save conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="57" />
+        <location filename="../../ui/household_editor.py" line="58" />
         <source>对方做了以下修改：</source>
         <translation>The other user changed:</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="63" />
+        <location filename="../../ui/household_editor.py" line="64" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="63" />
+        <location filename="../../ui/household_editor.py" line="64" />
         <source>您打开时</source>
         <translation>When you opened it</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="63" />
+        <location filename="../../ui/household_editor.py" line="64" />
         <source>现在</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="73" />
+        <location filename="../../ui/household_editor.py" line="74" />
         <source>重新载入（放弃我的修改）</source>
         <translation>Reload (discard my changes)</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="75" />
+        <location filename="../../ui/household_editor.py" line="76" />
         <source>返回继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -937,187 +937,187 @@ No errors, {0} warnings.</translation>
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="39" />
+        <location filename="../../ui/livelihood/dashboard.py" line="40" />
         <source>就业社保看板</source>
         <translation>Employment and social security dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="40" />
-        <location filename="../../ui/livelihood/dashboard.py" line="114" />
+        <location filename="../../ui/livelihood/dashboard.py" line="41" />
+        <location filename="../../ui/livelihood/dashboard.py" line="115" />
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="49" />
+        <location filename="../../ui/livelihood/dashboard.py" line="50" />
         <source>调查户数</source>
         <translation>Surveyed households</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="50" />
-        <location filename="../../ui/livelihood/dashboard.py" line="149" />
+        <location filename="../../ui/livelihood/dashboard.py" line="51" />
+        <location filename="../../ui/livelihood/dashboard.py" line="150" />
         <source>已计算</source>
         <translation>Computed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="51" />
+        <location filename="../../ui/livelihood/dashboard.py" line="52" />
         <source>已复核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="52" />
-        <location filename="../../ui/livelihood/dashboard.py" line="150" />
+        <location filename="../../ui/livelihood/dashboard.py" line="53" />
+        <location filename="../../ui/livelihood/dashboard.py" line="151" />
         <source>已签约</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="53" />
-        <location filename="../../ui/livelihood/dashboard.py" line="151" />
+        <location filename="../../ui/livelihood/dashboard.py" line="54" />
+        <location filename="../../ui/livelihood/dashboard.py" line="152" />
         <source>已兑付</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="54" />
+        <location filename="../../ui/livelihood/dashboard.py" line="55" />
         <source>已选房</source>
         <translation>Flat chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="55" />
-        <location filename="../../ui/livelihood/dashboard.py" line="152" />
+        <location filename="../../ui/livelihood/dashboard.py" line="56" />
+        <location filename="../../ui/livelihood/dashboard.py" line="153" />
         <source>已交房</source>
         <translation>Flat handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="56" />
+        <location filename="../../ui/livelihood/dashboard.py" line="57" />
         <source>劳动年龄失地人员</source>
         <translation>Landless of working age</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="57" />
-        <location filename="../../ui/livelihood/dashboard.py" line="140" />
-        <location filename="../../ui/livelihood/dashboard.py" line="159" />
+        <location filename="../../ui/livelihood/dashboard.py" line="58" />
+        <location filename="../../ui/livelihood/dashboard.py" line="141" />
+        <location filename="../../ui/livelihood/dashboard.py" line="160" />
         <source>已就业</source>
         <translation>Employed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="58" />
+        <location filename="../../ui/livelihood/dashboard.py" line="59" />
         <source>就业率</source>
         <translation>Employment rate</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="59" />
-        <location filename="../../ui/livelihood/dashboard.py" line="141" />
-        <location filename="../../ui/livelihood/dashboard.py" line="160" />
+        <location filename="../../ui/livelihood/dashboard.py" line="60" />
+        <location filename="../../ui/livelihood/dashboard.py" line="142" />
+        <location filename="../../ui/livelihood/dashboard.py" line="161" />
         <source>培训结业</source>
         <translation>Training completed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="60" />
+        <location filename="../../ui/livelihood/dashboard.py" line="61" />
         <source>取得证书</source>
         <translation>Certified</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="61" />
+        <location filename="../../ui/livelihood/dashboard.py" line="62" />
         <source>园区企业录用</source>
         <translation>Hired by park firms</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="62" />
+        <location filename="../../ui/livelihood/dashboard.py" line="63" />
         <source>社保参保</source>
         <translation>Social security enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="63" />
+        <location filename="../../ui/livelihood/dashboard.py" line="64" />
         <source>信访在办</source>
         <translation>Grievances open</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="64" />
+        <location filename="../../ui/livelihood/dashboard.py" line="65" />
         <source>信访逾期</source>
         <translation>Grievances overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="86" />
+        <location filename="../../ui/livelihood/dashboard.py" line="87" />
         <source>各村就业与培训（人）</source>
         <translation>Employment and training by village (persons)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="87" />
+        <location filename="../../ui/livelihood/dashboard.py" line="88" />
         <source>各村征收与安置进度（户）</source>
         <translation>Expropriation and resettlement by village (households)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="88" />
+        <location filename="../../ui/livelihood/dashboard.py" line="89" />
         <source>逐月累计进度</source>
         <translation>Cumulative progress by month</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="93" />
+        <location filename="../../ui/livelihood/dashboard.py" line="94" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="95" />
+        <location filename="../../ui/livelihood/dashboard.py" line="96" />
         <source>导出监测月报…</source>
         <translation>Export monthly report…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="125" />
+        <location filename="../../ui/livelihood/dashboard.py" line="126" />
         <source>{0}　统计日 {1}</source>
         <translation>{0}  as of {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="131" />
+        <location filename="../../ui/livelihood/dashboard.py" line="132" />
         <source>{0} {1} 人</source>
         <translation>{0}: {1} persons</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="132" />
+        <location filename="../../ui/livelihood/dashboard.py" line="133" />
         <source>社保参保（按年龄段）：{0}</source>
         <translation>Social security enrolment (by age band): {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="132" />
+        <location filename="../../ui/livelihood/dashboard.py" line="133" />
         <source>尚无回执对账结果</source>
         <translation>no reconciled receipts yet</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="139" />
+        <location filename="../../ui/livelihood/dashboard.py" line="140" />
         <source>劳动年龄</source>
         <translation>Working age</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="142" />
-        <location filename="../../ui/livelihood/dashboard.py" line="161" />
+        <location filename="../../ui/livelihood/dashboard.py" line="143" />
+        <location filename="../../ui/livelihood/dashboard.py" line="162" />
         <source>园区录用</source>
         <translation>Hired in park</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="148" />
+        <location filename="../../ui/livelihood/dashboard.py" line="149" />
         <source>调查</source>
         <translation>Surveyed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="158" />
+        <location filename="../../ui/livelihood/dashboard.py" line="159" />
         <source>已计算(户)</source>
         <translation>Computed (households)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="172" />
+        <location filename="../../ui/livelihood/dashboard.py" line="173" />
         <source>导出监测月报</source>
         <translation>Export monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="172" />
+        <location filename="../../ui/livelihood/dashboard.py" line="173" />
         <source>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel workbook (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="172" />
+        <location filename="../../ui/livelihood/dashboard.py" line="173" />
         <source>监测月报.xlsx</source>
         <translation>monthly-report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="177" />
+        <location filename="../../ui/livelihood/dashboard.py" line="178" />
         <source>正在导出监测月报…</source>
         <translation>Exporting the monthly report…</translation>
     </message>
@@ -1444,68 +1444,68 @@ No errors, {0} warnings.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="95" />
-        <location filename="../../ui/import_wizard.py" line="130" />
+        <location filename="../../ui/import_wizard.py" line="96" />
+        <location filename="../../ui/import_wizard.py" line="131" />
         <source>选择调查表</source>
         <translation>Choose survey workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="96" />
+        <location filename="../../ui/import_wizard.py" line="97" />
         <source>支持 .xlsx .xlsm .xls .ods 和 .csv（UTF-8 或 GB18030）。也可以把文件拖到主窗口上。</source>
         <translation>Reads .xlsx .xlsm .xls .ods and .csv (UTF-8 or GB18030). You can also drop a file on the main window.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="98" />
+        <location filename="../../ui/import_wizard.py" line="99" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="108" />
+        <location filename="../../ui/import_wizard.py" line="109" />
         <source>征收项目</source>
         <translation>Expropriation project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="113" />
+        <location filename="../../ui/import_wizard.py" line="114" />
         <source>请选择项目，或输入新项目的名称</source>
         <translation>Choose a project, or type the name of a new one</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="116" />
+        <location filename="../../ui/import_wizard.py" line="117" />
         <source>留空则从标题或工作表名识别</source>
         <translation>Leave empty to take it from the title or sheet name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="118" />
+        <location filename="../../ui/import_wizard.py" line="119" />
         <source>（自动识别）</source>
         <translation>(detect)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="122" />
+        <location filename="../../ui/import_wizard.py" line="123" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="123" />
+        <location filename="../../ui/import_wizard.py" line="124" />
         <source>导入到项目</source>
         <translation>Import into project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="124" />
+        <location filename="../../ui/import_wizard.py" line="125" />
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="125" />
+        <location filename="../../ui/import_wizard.py" line="126" />
         <source>列映射方案</source>
         <translation>Column mapping profile</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="131" />
+        <location filename="../../ui/import_wizard.py" line="132" />
         <source>表格 (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="147" />
+        <location filename="../../ui/import_wizard.py" line="148" />
         <source>打不开文件</source>
         <translation>Cannot open file</translation>
     </message>
@@ -1912,1468 +1912,1468 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/models/history.py" line="17" />
+        <location filename="../../ui/models/history.py" line="18" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="18" />
+        <location filename="../../ui/models/history.py" line="19" />
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="19" />
+        <location filename="../../ui/models/history.py" line="20" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="20" />
+        <location filename="../../ui/models/history.py" line="21" />
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="21" />
+        <location filename="../../ui/models/history.py" line="22" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="22" />
+        <location filename="../../ui/models/history.py" line="23" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="23" />
+        <location filename="../../ui/models/history.py" line="24" />
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="24" />
-        <location filename="../../ui/models/history.py" line="138" />
+        <location filename="../../ui/models/history.py" line="25" />
+        <location filename="../../ui/models/history.py" line="139" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="31" />
+        <location filename="../../ui/models/history.py" line="32" />
         <source>新增</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="32" />
+        <location filename="../../ui/models/history.py" line="33" />
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="33" />
+        <location filename="../../ui/models/history.py" line="34" />
         <source>删除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="34" />
+        <location filename="../../ui/models/history.py" line="35" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="35" />
+        <location filename="../../ui/models/history.py" line="36" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="36" />
+        <location filename="../../ui/models/history.py" line="37" />
         <source>村民小组</source>
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="37" />
+        <location filename="../../ui/models/history.py" line="38" />
         <source>户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="38" />
+        <location filename="../../ui/models/history.py" line="39" />
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="39" />
+        <location filename="../../ui/models/history.py" line="40" />
         <source>地块</source>
         <translation>Parcel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="40" />
+        <location filename="../../ui/models/history.py" line="41" />
         <source>房屋</source>
         <translation>Houses</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="41" />
+        <location filename="../../ui/models/history.py" line="42" />
         <source>附着物</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="42" />
+        <location filename="../../ui/models/history.py" line="43" />
         <source>补偿标准</source>
         <translation>Rate tables</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="43" />
+        <location filename="../../ui/models/history.py" line="44" />
         <source>补偿规则</source>
         <translation>Compensation rule</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="44" />
+        <location filename="../../ui/models/history.py" line="45" />
         <source>项目补偿标准</source>
         <translation>Project standard</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="45" />
+        <location filename="../../ui/models/history.py" line="46" />
         <source>补偿结果</source>
         <translation>Compensation result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="46" />
+        <location filename="../../ui/models/history.py" line="47" />
         <source>补偿明细</source>
         <translation>Compensation line</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="47" />
+        <location filename="../../ui/models/history.py" line="48" />
         <source>补偿调整</source>
         <translation>Compensation adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="48" />
+        <location filename="../../ui/models/history.py" line="49" />
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="49" />
+        <location filename="../../ui/models/history.py" line="50" />
         <source>账户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="50" />
+        <location filename="../../ui/models/history.py" line="51" />
         <source>协议</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="51" />
+        <location filename="../../ui/models/history.py" line="52" />
         <source>协议明细</source>
         <translation>Agreement line</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="52" />
+        <location filename="../../ui/models/history.py" line="53" />
         <source>分期</source>
         <translation>Instalment</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="53" />
+        <location filename="../../ui/models/history.py" line="54" />
         <source>兑付批次</source>
         <translation>Payment batches</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="54" />
+        <location filename="../../ui/models/history.py" line="55" />
         <source>兑付</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="55" />
+        <location filename="../../ui/models/history.py" line="56" />
         <source>要件</source>
         <translation>Supporting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="56" />
+        <location filename="../../ui/models/history.py" line="57" />
         <source>安置小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="57" />
+        <location filename="../../ui/models/history.py" line="58" />
         <source>安置房</source>
         <translation>Flat</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="58" />
+        <location filename="../../ui/models/history.py" line="59" />
         <source>安置标准</source>
         <translation>Resettlement standard</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="59" />
+        <location filename="../../ui/models/history.py" line="60" />
         <source>安置户</source>
         <translation>Resettled household</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="60" />
+        <location filename="../../ui/models/history.py" line="61" />
         <source>不计安置人口</source>
         <translation>Excluded person</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="61" />
+        <location filename="../../ui/models/history.py" line="62" />
         <source>选房</source>
         <translation>Flat choice</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="62" />
+        <location filename="../../ui/models/history.py" line="63" />
         <source>抽签</source>
         <translation>Lottery</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="63" />
+        <location filename="../../ui/models/history.py" line="64" />
         <source>交房</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="64" />
+        <location filename="../../ui/models/history.py" line="65" />
         <source>劳动年龄设置</source>
         <translation>Working-age settings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="65" />
+        <location filename="../../ui/models/history.py" line="66" />
         <source>劳动力状况</source>
         <translation>Labour status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="66" />
+        <location filename="../../ui/models/history.py" line="67" />
         <source>就业记录</source>
         <translation>Employment record</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="67" />
+        <location filename="../../ui/models/history.py" line="68" />
         <source>培训课程</source>
         <translation>Training course</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="68" />
+        <location filename="../../ui/models/history.py" line="69" />
         <source>培训报名</source>
         <translation>Training enrolment</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="69" />
+        <location filename="../../ui/models/history.py" line="70" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="70" />
+        <location filename="../../ui/models/history.py" line="71" />
         <source>岗位推荐</source>
         <translation>Job referral</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="71" />
+        <location filename="../../ui/models/history.py" line="72" />
         <source>回访</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="72" />
+        <location filename="../../ui/models/history.py" line="73" />
         <source>社保标准</source>
         <translation>Pension standard</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="73" />
+        <location filename="../../ui/models/history.py" line="74" />
         <source>社保年龄段</source>
         <translation>Pension age band</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="74" />
+        <location filename="../../ui/models/history.py" line="75" />
         <source>社保参保</source>
         <translation>Social security enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="75" />
+        <location filename="../../ui/models/history.py" line="76" />
         <source>程序步骤</source>
         <translation>Procedure step</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="76" />
+        <location filename="../../ui/models/history.py" line="77" />
         <source>程序设置</source>
         <translation>Procedure settings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="77" />
+        <location filename="../../ui/models/history.py" line="78" />
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="78" />
+        <location filename="../../ui/models/history.py" line="79" />
         <source>信访/异议</source>
         <translation>Grievance/objection</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="79" />
+        <location filename="../../ui/models/history.py" line="80" />
         <source>公示记录</source>
         <translation>Postings</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="80" />
+        <location filename="../../ui/models/history.py" line="81" />
         <source>节假日年度</source>
         <translation>Holiday year</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="81" />
+        <location filename="../../ui/models/history.py" line="82" />
         <source>节假日</source>
         <translation>Holiday</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="82" />
+        <location filename="../../ui/models/history.py" line="83" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="83" />
+        <location filename="../../ui/models/history.py" line="84" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="84" />
+        <location filename="../../ui/models/history.py" line="85" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="85" />
+        <location filename="../../ui/models/history.py" line="86" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="86" />
+        <location filename="../../ui/models/history.py" line="87" />
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="87" />
+        <location filename="../../ui/models/history.py" line="88" />
         <source>银行账号</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="88" />
+        <location filename="../../ui/models/history.py" line="89" />
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="89" />
+        <location filename="../../ui/models/history.py" line="90" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="90" />
+        <location filename="../../ui/models/history.py" line="91" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="91" />
+        <location filename="../../ui/models/history.py" line="92" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="92" />
+        <location filename="../../ui/models/history.py" line="93" />
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="93" />
+        <location filename="../../ui/models/history.py" line="94" />
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="94" />
+        <location filename="../../ui/models/history.py" line="95" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="95" />
+        <location filename="../../ui/models/history.py" line="96" />
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="96" />
+        <location filename="../../ui/models/history.py" line="97" />
         <source>户口性质</source>
         <translation>Hukou type</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="97" />
+        <location filename="../../ui/models/history.py" line="98" />
         <source>文化程度</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="98" />
+        <location filename="../../ui/models/history.py" line="99" />
         <source>安置人口</source>
         <translation>Resettled</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="99" />
+        <location filename="../../ui/models/history.py" line="100" />
         <source>地类</source>
         <translation>Land class</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="100" />
+        <location filename="../../ui/models/history.py" line="101" />
         <source>面积(亩)</source>
         <translation>Area (mu)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="101" />
+        <location filename="../../ui/models/history.py" line="102" />
         <source>地块编号</source>
         <translation>Parcel no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="102" />
+        <location filename="../../ui/models/history.py" line="103" />
         <source>承包合同号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="103" />
+        <location filename="../../ui/models/history.py" line="104" />
         <source>结构</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="104" />
+        <location filename="../../ui/models/history.py" line="105" />
         <source>建筑面积(㎡)</source>
         <translation>Floor area (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="105" />
+        <location filename="../../ui/models/history.py" line="106" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="106" />
+        <location filename="../../ui/models/history.py" line="107" />
         <source>合法性</source>
         <translation>Legality</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="107" />
+        <location filename="../../ui/models/history.py" line="108" />
         <source>建成年份</source>
         <translation>Year built</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="108" />
+        <location filename="../../ui/models/history.py" line="109" />
         <source>装修评估价(元)</source>
         <translation>Fit-out value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="109" />
+        <location filename="../../ui/models/history.py" line="110" />
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="110" />
+        <location filename="../../ui/models/history.py" line="111" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="111" />
+        <location filename="../../ui/models/history.py" line="112" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="112" />
+        <location filename="../../ui/models/history.py" line="113" />
         <source>规格</source>
         <translation>Specification</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="113" />
+        <location filename="../../ui/models/history.py" line="114" />
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="114" />
+        <location filename="../../ui/models/history.py" line="115" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="115" />
+        <location filename="../../ui/models/history.py" line="116" />
         <source>导入批次</source>
         <translation>Import batches</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="116" />
+        <location filename="../../ui/models/history.py" line="117" />
         <source>批准文号</source>
         <translation>Approval no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="117" />
+        <location filename="../../ui/models/history.py" line="118" />
         <source>批准日期</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="118" />
+        <location filename="../../ui/models/history.py" line="119" />
         <source>预公告日（截止日）</source>
         <translation>Cut-off (pre-announcement)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="119" />
+        <location filename="../../ui/models/history.py" line="120" />
         <source>基准日</source>
         <translation>Reference date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="120" />
+        <location filename="../../ui/models/history.py" line="121" />
         <source>公示天数</source>
         <translation>Posting days</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="121" />
+        <location filename="../../ui/models/history.py" line="122" />
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="122" />
+        <location filename="../../ui/models/history.py" line="123" />
         <source>征迁办</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="123" />
+        <location filename="../../ui/models/history.py" line="124" />
         <source>征迁办电话</source>
         <translation>Office phone</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="124" />
+        <location filename="../../ui/models/history.py" line="125" />
         <source>签约地点</source>
         <translation>Signing place</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="125" />
+        <location filename="../../ui/models/history.py" line="126" />
         <source>监督电话</source>
         <translation>Complaint phone</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="126" />
+        <location filename="../../ui/models/history.py" line="127" />
         <source>标准版本</source>
         <translation>Standard version</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="127" />
+        <location filename="../../ui/models/history.py" line="128" />
         <source>合计(元)</source>
         <translation>Total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="128" />
+        <location filename="../../ui/models/history.py" line="129" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="129" />
+        <location filename="../../ui/models/history.py" line="130" />
         <source>明细摘要</source>
         <translation>Lines digest</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="130" />
+        <location filename="../../ui/models/history.py" line="131" />
         <source>计算依据摘要</source>
         <translation>Basis digest</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="131" />
+        <location filename="../../ui/models/history.py" line="132" />
         <source>计算时间</source>
         <translation>Computed at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="132" />
+        <location filename="../../ui/models/history.py" line="133" />
         <source>计算人</source>
         <translation>Computed by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="133" />
+        <location filename="../../ui/models/history.py" line="134" />
         <source>复核时间</source>
         <translation>Reviewed at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="134" />
+        <location filename="../../ui/models/history.py" line="135" />
         <source>复核人</source>
         <translation>Reviewed by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="135" />
+        <location filename="../../ui/models/history.py" line="136" />
         <source>签约日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="136" />
+        <location filename="../../ui/models/history.py" line="137" />
         <source>过渡月数</source>
         <translation>Transition months</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="137" />
+        <location filename="../../ui/models/history.py" line="138" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="139" />
+        <location filename="../../ui/models/history.py" line="140" />
         <source>创建时间</source>
         <translation>Created at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="140" />
+        <location filename="../../ui/models/history.py" line="141" />
         <source>创建人</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="141" />
+        <location filename="../../ui/models/history.py" line="142" />
         <source>规则编码</source>
         <translation>Rule code</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="142" />
+        <location filename="../../ui/models/history.py" line="143" />
         <source>依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="143" />
+        <location filename="../../ui/models/history.py" line="144" />
         <source>单价(元)</source>
         <translation>Unit price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="144" />
+        <location filename="../../ui/models/history.py" line="145" />
         <source>算式</source>
         <translation>Formula</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="145" />
+        <location filename="../../ui/models/history.py" line="146" />
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="146" />
+        <location filename="../../ui/models/history.py" line="147" />
         <source>条件</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="147" />
+        <location filename="../../ui/models/history.py" line="148" />
         <source>最低</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="148" />
+        <location filename="../../ui/models/history.py" line="149" />
         <source>最高</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="149" />
+        <location filename="../../ui/models/history.py" line="150" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="150" />
+        <location filename="../../ui/models/history.py" line="151" />
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="151" />
+        <location filename="../../ui/models/history.py" line="152" />
         <source>依据文件</source>
         <translation>Source document</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="152" />
+        <location filename="../../ui/models/history.py" line="153" />
         <source>基于</source>
         <translation>Based on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="153" />
+        <location filename="../../ui/models/history.py" line="154" />
         <source>发布时间</source>
         <translation>Published at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="154" />
+        <location filename="../../ui/models/history.py" line="155" />
         <source>发布人</source>
         <translation>Published by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="155" />
+        <location filename="../../ui/models/history.py" line="156" />
         <source>设定时间</source>
         <translation>Set at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="156" />
+        <location filename="../../ui/models/history.py" line="157" />
         <source>设定人</source>
         <translation>Set by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="157" />
+        <location filename="../../ui/models/history.py" line="158" />
         <source>字号</source>
         <translation>Series</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="158" />
+        <location filename="../../ui/models/history.py" line="159" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="159" />
+        <location filename="../../ui/models/history.py" line="160" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="160" />
+        <location filename="../../ui/models/history.py" line="161" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="161" />
+        <location filename="../../ui/models/history.py" line="162" />
         <source>出具时间</source>
         <translation>Issued at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="162" />
+        <location filename="../../ui/models/history.py" line="163" />
         <source>出具人</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="163" />
+        <location filename="../../ui/models/history.py" line="164" />
         <source>内容快照</source>
         <translation>Content snapshot</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="164" />
+        <location filename="../../ui/models/history.py" line="165" />
         <source>打印次数</source>
         <translation>Times printed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="165" />
+        <location filename="../../ui/models/history.py" line="166" />
         <source>最近打印时间</source>
         <translation>Last printed at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="166" />
+        <location filename="../../ui/models/history.py" line="167" />
         <source>最近打印人</source>
         <translation>Last printed by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="167" />
+        <location filename="../../ui/models/history.py" line="168" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="168" />
+        <location filename="../../ui/models/history.py" line="169" />
         <source>密码（散列）</source>
         <translation>Password (hash)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="169" />
+        <location filename="../../ui/models/history.py" line="170" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="170" />
+        <location filename="../../ui/models/history.py" line="171" />
         <source>登录失败次数</source>
         <translation>Failed logins</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="171" />
+        <location filename="../../ui/models/history.py" line="172" />
         <source>锁定至</source>
         <translation>Locked until</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="172" />
+        <location filename="../../ui/models/history.py" line="173" />
         <source>须改密码</source>
         <translation>Must change password</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="173" />
+        <location filename="../../ui/models/history.py" line="174" />
         <source>改密时间</source>
         <translation>Password changed at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="174" />
+        <location filename="../../ui/models/history.py" line="175" />
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="175" />
+        <location filename="../../ui/models/history.py" line="176" />
         <source>安置方式</source>
         <translation>Resettlement option</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="176" />
+        <location filename="../../ui/models/history.py" line="177" />
         <source>付款计划</source>
         <translation>Payment plan</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="177" />
+        <location filename="../../ui/models/history.py" line="178" />
         <source>腾房日期</source>
         <translation>Vacated on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="178" />
+        <location filename="../../ui/models/history.py" line="179" />
         <source>期次</source>
         <translation>Instalment</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="179" />
+        <location filename="../../ui/models/history.py" line="180" />
         <source>比例(%)</source>
         <translation>Share (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="180" />
+        <location filename="../../ui/models/history.py" line="181" />
         <source>付款日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="181" />
+        <location filename="../../ui/models/history.py" line="182" />
         <source>批次号</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="182" />
+        <location filename="../../ui/models/history.py" line="183" />
         <source>笔数</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="183" />
+        <location filename="../../ui/models/history.py" line="184" />
         <source>银行格式</source>
         <translation>Bank format</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="184" />
+        <location filename="../../ui/models/history.py" line="185" />
         <source>审计链头</source>
         <translation>Audit chain head</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="185" />
+        <location filename="../../ui/models/history.py" line="186" />
         <source>回单校验值</source>
         <translation>Return check value</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="186" />
+        <location filename="../../ui/models/history.py" line="187" />
         <source>回单时间</source>
         <translation>Return time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="187" />
+        <location filename="../../ui/models/history.py" line="188" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="188" />
+        <location filename="../../ui/models/history.py" line="189" />
         <source>失败原因</source>
         <translation>Failure reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="189" />
+        <location filename="../../ui/models/history.py" line="190" />
         <source>结果时间</source>
         <translation>Result time</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="190" />
+        <location filename="../../ui/models/history.py" line="191" />
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="191" />
+        <location filename="../../ui/models/history.py" line="192" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="192" />
+        <location filename="../../ui/models/history.py" line="193" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="193" />
+        <location filename="../../ui/models/history.py" line="194" />
         <source>添加人</source>
         <translation>Added by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="194" />
+        <location filename="../../ui/models/history.py" line="195" />
         <source>添加时间</source>
         <translation>Added at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="195" />
+        <location filename="../../ui/models/history.py" line="196" />
         <source>存放位置</source>
         <translation>Stored at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="196" />
+        <location filename="../../ui/models/history.py" line="197" />
         <source>承诺交房日期</source>
         <translation>Promised handover date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="197" />
+        <location filename="../../ui/models/history.py" line="198" />
         <source>楼号</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="198" />
+        <location filename="../../ui/models/history.py" line="199" />
         <source>层</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="199" />
+        <location filename="../../ui/models/history.py" line="200" />
         <source>房号</source>
         <translation>Flat no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="200" />
+        <location filename="../../ui/models/history.py" line="201" />
         <source>户型</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="201" />
+        <location filename="../../ui/models/history.py" line="202" />
         <source>冻结原因</source>
         <translation>Frozen because</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="202" />
+        <location filename="../../ui/models/history.py" line="203" />
         <source>人均安置面积(㎡)</source>
         <translation>Area per person (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="203" />
+        <location filename="../../ui/models/history.py" line="204" />
         <source>每户最低安置面积(㎡)</source>
         <translation>Minimum area per household (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="204" />
+        <location filename="../../ui/models/history.py" line="205" />
         <source>安置价(元/㎡)</source>
         <translation>Resettlement price (yuan/㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="205" />
+        <location filename="../../ui/models/history.py" line="206" />
         <source>超出面积分档(㎡)</source>
         <translation>Excess area bands (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="206" />
+        <location filename="../../ui/models/history.py" line="207" />
         <source>超出面积单价(元/㎡)</source>
         <translation>Excess area price (yuan/㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="207" />
+        <location filename="../../ui/models/history.py" line="208" />
         <source>不足面积退还单价(元/㎡)</source>
         <translation>Shortfall refund price (yuan/㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="208" />
+        <location filename="../../ui/models/history.py" line="209" />
         <source>过渡费(元/人·月)</source>
         <translation>Transition (yuan/person·month)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="209" />
+        <location filename="../../ui/models/history.py" line="210" />
         <source>逾期过渡费倍数</source>
         <translation>Overdue transition factor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="210" />
+        <location filename="../../ui/models/history.py" line="211" />
         <source>装修期(月)</source>
         <translation>Fit-out (months)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="211" />
+        <location filename="../../ui/models/history.py" line="212" />
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="212" />
+        <location filename="../../ui/models/history.py" line="213" />
         <source>搬出日期</source>
         <translation>Moved out on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="213" />
+        <location filename="../../ui/models/history.py" line="214" />
         <source>过号</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="214" />
+        <location filename="../../ui/models/history.py" line="215" />
         <source>第几套</source>
         <translation>Flat number</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="215" />
+        <location filename="../../ui/models/history.py" line="216" />
         <source>产权人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="216" />
+        <location filename="../../ui/models/history.py" line="217" />
         <source>提前选房</source>
         <translation>Chose early</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="217" />
+        <location filename="../../ui/models/history.py" line="218" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="218" />
+        <location filename="../../ui/models/history.py" line="219" />
         <source>选房时间</source>
         <translation>Chosen at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="219" />
+        <location filename="../../ui/models/history.py" line="220" />
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="220" />
+        <location filename="../../ui/models/history.py" line="221" />
         <source>抽签范围</source>
         <translation>Lottery scope</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="221" />
+        <location filename="../../ui/models/history.py" line="222" />
         <source>种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="222" />
+        <location filename="../../ui/models/history.py" line="223" />
         <source>名单摘要</source>
         <translation>List digest</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="223" />
+        <location filename="../../ui/models/history.py" line="224" />
         <source>顺序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="224" />
+        <location filename="../../ui/models/history.py" line="225" />
         <source>重抽原因</source>
         <translation>Redraw reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="225" />
+        <location filename="../../ui/models/history.py" line="226" />
         <source>抽签时间</source>
         <translation>Drawn at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="226" />
+        <location filename="../../ui/models/history.py" line="227" />
         <source>抽签人</source>
         <translation>Drawn by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="227" />
+        <location filename="../../ui/models/history.py" line="228" />
         <source>交房日期</source>
         <translation>Handover date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="228" />
+        <location filename="../../ui/models/history.py" line="229" />
         <source>钥匙</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="229" />
+        <location filename="../../ui/models/history.py" line="230" />
         <source>水表读数</source>
         <translation>Water meter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="230" />
+        <location filename="../../ui/models/history.py" line="231" />
         <source>电表读数</source>
         <translation>Electricity meter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="231" />
+        <location filename="../../ui/models/history.py" line="232" />
         <source>燃气表读数</source>
         <translation>Gas meter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="232" />
+        <location filename="../../ui/models/history.py" line="233" />
         <source>流水号</source>
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="233" />
+        <location filename="../../ui/models/history.py" line="234" />
         <source>入住通知单号</source>
         <translation>Move-in notice no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="234" />
+        <location filename="../../ui/models/history.py" line="235" />
         <source>办证状态</source>
         <translation>Title deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="235" />
+        <location filename="../../ui/models/history.py" line="236" />
         <source>最低年龄</source>
         <translation>Minimum age</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="236" />
+        <location filename="../../ui/models/history.py" line="237" />
         <source>最高年龄</source>
         <translation>Maximum age</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="237" />
+        <location filename="../../ui/models/history.py" line="238" />
         <source>男性退休年龄</source>
         <translation>Men retire at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="238" />
+        <location filename="../../ui/models/history.py" line="239" />
         <source>女性退休年龄</source>
         <translation>Women retire at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="239" />
+        <location filename="../../ui/models/history.py" line="240" />
         <source>回访间隔(月)</source>
         <translation>Follow-up interval (months)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="240" />
+        <location filename="../../ui/models/history.py" line="241" />
         <source>就业状态</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="241" />
+        <location filename="../../ui/models/history.py" line="242" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="242" />
+        <location filename="../../ui/models/history.py" line="243" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="243" />
+        <location filename="../../ui/models/history.py" line="244" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="244" />
+        <location filename="../../ui/models/history.py" line="245" />
         <source>未就业起始</source>
         <translation>Without work since</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="245" />
+        <location filename="../../ui/models/history.py" line="246" />
         <source>更新时间</source>
         <translation>Updated at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="246" />
+        <location filename="../../ui/models/history.py" line="247" />
         <source>记录时间</source>
         <translation>Recorded at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="247" />
+        <location filename="../../ui/models/history.py" line="248" />
         <source>培训机构</source>
         <translation>Training provider</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="248" />
+        <location filename="../../ui/models/history.py" line="249" />
         <source>学时</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="249" />
+        <location filename="../../ui/models/history.py" line="250" />
         <source>课程</source>
         <translation>Course</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="250" />
+        <location filename="../../ui/models/history.py" line="251" />
         <source>出勤学时</source>
         <translation>Hours attended</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="251" />
+        <location filename="../../ui/models/history.py" line="252" />
         <source>是否结业</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="252" />
+        <location filename="../../ui/models/history.py" line="253" />
         <source>证书名称</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="253" />
+        <location filename="../../ui/models/history.py" line="254" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="254" />
+        <location filename="../../ui/models/history.py" line="255" />
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="255" />
+        <location filename="../../ui/models/history.py" line="256" />
         <source>人数</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="256" />
+        <location filename="../../ui/models/history.py" line="257" />
         <source>证书要求</source>
         <translation>Certificate required</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="257" />
+        <location filename="../../ui/models/history.py" line="258" />
         <source>月薪(元)</source>
         <translation>Monthly pay (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="258" />
+        <location filename="../../ui/models/history.py" line="259" />
         <source>推荐理由</source>
         <translation>Why referred</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="259" />
+        <location filename="../../ui/models/history.py" line="260" />
         <source>推荐日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="260" />
+        <location filename="../../ui/models/history.py" line="261" />
         <source>结果日期</source>
         <translation>Result on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="261" />
+        <location filename="../../ui/models/history.py" line="262" />
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="262" />
+        <location filename="../../ui/models/history.py" line="263" />
         <source>年龄段</source>
         <translation>Age band</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="263" />
+        <location filename="../../ui/models/history.py" line="264" />
         <source>起始年龄</source>
         <translation>From age</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="264" />
+        <location filename="../../ui/models/history.py" line="265" />
         <source>截止年龄</source>
         <translation>To age</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="265" />
+        <location filename="../../ui/models/history.py" line="266" />
         <source>待遇</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="266" />
+        <location filename="../../ui/models/history.py" line="267" />
         <source>回执年龄段</source>
         <translation>Receipt age band</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="267" />
+        <location filename="../../ui/models/history.py" line="268" />
         <source>审核结果</source>
         <translation>Review result</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="268" />
+        <location filename="../../ui/models/history.py" line="269" />
         <source>核对时间</source>
         <translation>Checked at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="269" />
+        <location filename="../../ui/models/history.py" line="270" />
         <source>应完成日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="270" />
+        <location filename="../../ui/models/history.py" line="271" />
         <source>适用</source>
         <translation>Applies</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="271" />
+        <location filename="../../ui/models/history.py" line="272" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="272" />
+        <location filename="../../ui/models/history.py" line="273" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="273" />
+        <location filename="../../ui/models/history.py" line="274" />
         <source>截止日后婚育是否计入</source>
         <translation>Count marriages and births after cut-off</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="274" />
+        <location filename="../../ui/models/history.py" line="275" />
         <source>提前打印协议的理由</source>
         <translation>Reason for early agreement printing</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="275" />
+        <location filename="../../ui/models/history.py" line="276" />
         <source>提前打印协议的批准人</source>
         <translation>Early printing approved by</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="276" />
+        <location filename="../../ui/models/history.py" line="277" />
         <source>提前打印协议的批准时间</source>
         <translation>Early printing approved at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="277" />
+        <location filename="../../ui/models/history.py" line="278" />
         <source>来访人</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="278" />
+        <location filename="../../ui/models/history.py" line="279" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="279" />
+        <location filename="../../ui/models/history.py" line="280" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="280" />
+        <location filename="../../ui/models/history.py" line="281" />
         <source>涉及对象</source>
         <translation>Concerns</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="281" />
+        <location filename="../../ui/models/history.py" line="282" />
         <source>涉及内容</source>
         <translation>Subject matter</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="282" />
+        <location filename="../../ui/models/history.py" line="283" />
         <source>公示</source>
         <translation>Posting</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="283" />
+        <location filename="../../ui/models/history.py" line="284" />
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="284" />
+        <location filename="../../ui/models/history.py" line="285" />
         <source>受理日期</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="285" />
+        <location filename="../../ui/models/history.py" line="286" />
         <source>期限</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="286" />
+        <location filename="../../ui/models/history.py" line="287" />
         <source>期限单位</source>
         <translation>Period unit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="287" />
+        <location filename="../../ui/models/history.py" line="288" />
         <source>答复期限</source>
         <translation>Answer due</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="288" />
+        <location filename="../../ui/models/history.py" line="289" />
         <source>答复</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="289" />
+        <location filename="../../ui/models/history.py" line="290" />
         <source>办结日期</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="290" />
+        <location filename="../../ui/models/history.py" line="291" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="291" />
+        <location filename="../../ui/models/history.py" line="292" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="292" />
+        <location filename="../../ui/models/history.py" line="293" />
         <source>载入时间</source>
         <translation>Loaded at</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="293" />
+        <location filename="../../ui/models/history.py" line="294" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="294" />
+        <location filename="../../ui/models/history.py" line="295" />
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="295" />
+        <location filename="../../ui/models/history.py" line="296" />
         <source>组名</source>
         <translation>Group name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="296" />
+        <location filename="../../ui/models/history.py" line="297" />
         <source>标准名称</source>
         <translation>Standard name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="297" />
+        <location filename="../../ui/models/history.py" line="298" />
         <source>课程名称</source>
         <translation>Course name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="298" />
+        <location filename="../../ui/models/history.py" line="299" />
         <source>小区名称</source>
         <translation>Estate name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="299" />
+        <location filename="../../ui/models/history.py" line="300" />
         <source>账户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="300" />
+        <location filename="../../ui/models/history.py" line="301" />
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="301" />
+        <location filename="../../ui/models/history.py" line="302" />
         <source>节日</source>
         <translation>Holiday</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="302" />
+        <location filename="../../ui/models/history.py" line="303" />
         <source>计算状态</source>
         <translation>Computation status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="303" />
+        <location filename="../../ui/models/history.py" line="304" />
         <source>协议状态</source>
         <translation>Agreement status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="304" />
+        <location filename="../../ui/models/history.py" line="305" />
         <source>协议种类</source>
         <translation>Agreement kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="305" />
+        <location filename="../../ui/models/history.py" line="306" />
         <source>批次状态</source>
         <translation>Batch status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="306" />
+        <location filename="../../ui/models/history.py" line="307" />
         <source>房源状态</source>
         <translation>Flat status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="307" />
+        <location filename="../../ui/models/history.py" line="308" />
         <source>抽签状态</source>
         <translation>Lottery status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="308" />
+        <location filename="../../ui/models/history.py" line="309" />
         <source>推荐状态</source>
         <translation>Referral status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="309" />
+        <location filename="../../ui/models/history.py" line="310" />
         <source>劳动能力</source>
         <translation>Ability to work</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="310" />
+        <location filename="../../ui/models/history.py" line="311" />
         <source>付款条件</source>
         <translation>Payment condition</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="311" />
+        <location filename="../../ui/models/history.py" line="312" />
         <source>法定最短期限</source>
         <translation>Statutory minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="312" />
+        <location filename="../../ui/models/history.py" line="313" />
         <source>休/班</source>
         <translation>Off/Work</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="313" />
+        <location filename="../../ui/models/history.py" line="314" />
         <source>材料种类</source>
         <translation>Material kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="314" />
+        <location filename="../../ui/models/history.py" line="315" />
         <source>要件种类</source>
         <translation>Document kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="315" />
+        <location filename="../../ui/models/history.py" line="316" />
         <source>文书种类</source>
         <translation>Document kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/history.py" line="316" />
+        <location filename="../../ui/models/history.py" line="317" />
         <source>受理编号</source>
         <translation>Receipt no.</translation>
     </message>
@@ -3518,192 +3518,192 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../ui/household_editor.py" line="99" />
+        <location filename="../../ui/household_editor.py" line="100" />
         <source>户信息</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="117" />
+        <location filename="../../ui/household_editor.py" line="118" />
         <source>由计算、复核等操作决定，不能手工修改</source>
         <translation>Set by what was done (compute, review); it cannot be typed</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="121" />
+        <location filename="../../ui/household_editor.py" line="122" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="122" />
+        <location filename="../../ui/household_editor.py" line="123" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="123" />
+        <location filename="../../ui/household_editor.py" line="124" />
         <source>村民小组</source>
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="124" />
+        <location filename="../../ui/household_editor.py" line="125" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="125" />
+        <location filename="../../ui/household_editor.py" line="126" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="126" />
+        <location filename="../../ui/household_editor.py" line="127" />
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="127" />
+        <location filename="../../ui/household_editor.py" line="128" />
         <source>银行账号</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="128" />
+        <location filename="../../ui/household_editor.py" line="129" />
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="129" />
+        <location filename="../../ui/household_editor.py" line="130" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="130" />
+        <location filename="../../ui/household_editor.py" line="131" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="143" />
+        <location filename="../../ui/household_editor.py" line="144" />
         <source>家庭成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="144" />
+        <location filename="../../ui/household_editor.py" line="145" />
         <source>被征收土地</source>
         <translation>Land taken</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="145" />
-        <location filename="../../ui/household_editor.py" line="310" />
+        <location filename="../../ui/household_editor.py" line="146" />
+        <location filename="../../ui/household_editor.py" line="311" />
         <source>房屋</source>
         <translation>Houses</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="146" />
-        <location filename="../../ui/household_editor.py" line="311" />
+        <location filename="../../ui/household_editor.py" line="147" />
+        <location filename="../../ui/household_editor.py" line="312" />
         <source>附着物</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="158" />
+        <location filename="../../ui/household_editor.py" line="159" />
         <source>补偿</source>
         <translation>Compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="159" />
+        <location filename="../../ui/household_editor.py" line="160" />
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="164" />
+        <location filename="../../ui/household_editor.py" line="165" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="167" />
+        <location filename="../../ui/household_editor.py" line="168" />
         <source>删除此户…</source>
         <translation>Delete household…</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="169" />
+        <location filename="../../ui/household_editor.py" line="170" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="202" />
+        <location filename="../../ui/household_editor.py" line="203" />
         <source>新建户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="216" />
+        <location filename="../../ui/household_editor.py" line="217" />
         <source>添加一行 (Ins)</source>
         <translation>Add row (Ins)</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="217" />
+        <location filename="../../ui/household_editor.py" line="218" />
         <source>删除所选行</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="239" />
+        <location filename="../../ui/household_editor.py" line="240" />
         <source>户信息 — {0} {1}</source>
         <translation>Household — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="299" />
+        <location filename="../../ui/household_editor.py" line="300" />
         <source>户号不能为空</source>
         <translation>Household no. is required</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="300" />
+        <location filename="../../ui/household_editor.py" line="301" />
         <source>户主不能为空</source>
         <translation>Head is required</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="306" />
+        <location filename="../../ui/household_editor.py" line="307" />
         <source>请选择村民小组</source>
         <translation>Choose a village group</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="308" />
+        <location filename="../../ui/household_editor.py" line="309" />
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="309" />
+        <location filename="../../ui/household_editor.py" line="310" />
         <source>土地</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="325" />
+        <location filename="../../ui/household_editor.py" line="326" />
         <source>（另有 {0} 处）</source>
         <translation> ({0} more)</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="367" />
-        <location filename="../../ui/household_editor.py" line="370" />
+        <location filename="../../ui/household_editor.py" line="368" />
+        <location filename="../../ui/household_editor.py" line="371" />
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="382" />
+        <location filename="../../ui/household_editor.py" line="383" />
         <source>删除此户</source>
         <translation>Delete household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="383" />
+        <location filename="../../ui/household_editor.py" line="384" />
         <source>删除户 {0}（户主 {1}）及其全部成员、土地、房屋记录。
 请填写删除原因（将记入审计记录）：</source>
         <translation>Delete household {0} (head {1}) with all its members, land and houses.
 Reason (kept in the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="392" />
+        <location filename="../../ui/household_editor.py" line="393" />
         <source>未删除</source>
         <translation>Not deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="403" />
+        <location filename="../../ui/household_editor.py" line="404" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="404" />
+        <location filename="../../ui/household_editor.py" line="405" />
         <source>本户有未保存的修改。保存吗？</source>
         <translation>Save the changes to this household?</translation>
     </message>
@@ -3990,17 +3990,17 @@ Undo anyway?</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="478" />
+        <location filename="../../ui/import_wizard.py" line="479" />
         <source>导入调查表</source>
         <translation>Import survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="520" />
+        <location filename="../../ui/import_wizard.py" line="521" />
         <source>正在读取和检查…</source>
         <translation>Reading and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="537" />
+        <location filename="../../ui/import_wizard.py" line="538" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -4056,67 +4056,67 @@ Undo anyway?</translation>
 <context>
     <name>JobsPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="220" />
+        <location filename="../../ui/livelihood/pages.py" line="221" />
         <source>园区岗位与推荐</source>
         <translation>Park jobs and referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="229" />
+        <location filename="../../ui/livelihood/pages.py" line="230" />
         <source>导入岗位表…</source>
         <translation>Import job list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="230" />
+        <location filename="../../ui/livelihood/pages.py" line="231" />
         <source>按要求推荐</source>
         <translation>Refer by requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="231" />
+        <location filename="../../ui/livelihood/pages.py" line="232" />
         <source>面试</source>
         <translation>Interview</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="232" />
+        <location filename="../../ui/livelihood/pages.py" line="233" />
         <source>录用</source>
         <translation>Hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="233" />
+        <location filename="../../ui/livelihood/pages.py" line="234" />
         <source>未录用</source>
         <translation>Not hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="245" />
+        <location filename="../../ui/livelihood/pages.py" line="246" />
         <source>导入岗位表</source>
         <translation>Import job list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="245" />
+        <location filename="../../ui/livelihood/pages.py" line="246" />
         <source>正在导入岗位表…</source>
         <translation>Importing the job list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="245" />
+        <location filename="../../ui/livelihood/pages.py" line="246" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="251" />
+        <location filename="../../ui/livelihood/pages.py" line="252" />
         <source>已推荐 {0} 人（失地农民优先，其次受过该类培训者，再次未就业最久者）</source>
         <translation>{0} persons referred (landless farmers first, then those trained for the job, then the longest without work)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="254" />
+        <location filename="../../ui/livelihood/pages.py" line="255" />
         <source>正在匹配岗位…</source>
         <translation>Matching jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="257" />
+        <location filename="../../ui/livelihood/pages.py" line="258" />
         <source>请先在下方选择一条推荐记录。</source>
         <translation>Choose a referral below first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="261" />
+        <location filename="../../ui/livelihood/pages.py" line="262" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -4611,89 +4611,89 @@ Undo anyway?</translation>
 <context>
     <name>LotteryDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="239" />
-        <location filename="../../ui/housing/dialogs.py" line="240" />
-        <location filename="../../ui/housing/dialogs.py" line="258" />
+        <location filename="../../ui/housing/dialogs.py" line="245" />
+        <location filename="../../ui/housing/dialogs.py" line="246" />
+        <location filename="../../ui/housing/dialogs.py" line="264" />
         <source>抽签</source>
         <translation>Lottery</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="242" />
+        <location filename="../../ui/housing/dialogs.py" line="248" />
         <source>全项目</source>
         <translation>Whole project</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="249" />
+        <location filename="../../ui/housing/dialogs.py" line="255" />
         <source>现场公开产生的种子，如 公证员摇出的号码</source>
         <translation>Seed drawn in public on site, e.g. the number rolled by the notary</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="259" />
+        <location filename="../../ui/housing/dialogs.py" line="265" />
         <source>重新抽签…</source>
         <translation>Redraw…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="260" />
+        <location filename="../../ui/housing/dialogs.py" line="266" />
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="261" />
+        <location filename="../../ui/housing/dialogs.py" line="267" />
         <source>打印抽签记录…</source>
         <translation>Print lottery record…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="265" />
+        <location filename="../../ui/housing/dialogs.py" line="271" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="266" />
+        <location filename="../../ui/housing/dialogs.py" line="272" />
         <source>种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="282" />
+        <location filename="../../ui/housing/dialogs.py" line="288" />
         <source>本范围尚未抽签。</source>
         <translation>No lottery drawn for this scope yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="285" />
+        <location filename="../../ui/housing/dialogs.py" line="291" />
         <source>种子「{0}」，{1} 户，摘要 {2}</source>
         <translation>Seed “{0}”, {1} households, digest {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="292" />
+        <location filename="../../ui/housing/dialogs.py" line="298" />
         <source>请先输入现场公开产生的种子。</source>
         <translation>Enter the seed drawn in public on site first.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="299" />
+        <location filename="../../ui/housing/dialogs.py" line="305" />
         <source>重新抽签</source>
         <translation>Redraw</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="299" />
+        <location filename="../../ui/housing/dialogs.py" line="305" />
         <source>重新抽签的原因（原记录保留）：</source>
         <translation>Reason for the redraw (the earlier record is kept):</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="310" />
+        <location filename="../../ui/housing/dialogs.py" line="316" />
         <source>打印抽签记录</source>
         <translation>Print lottery record</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="310" />
+        <location filename="../../ui/housing/dialogs.py" line="316" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="310" />
+        <location filename="../../ui/housing/dialogs.py" line="316" />
         <source>抽签记录.pdf</source>
         <translation>lottery-record.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="314" />
+        <location filename="../../ui/housing/dialogs.py" line="320" />
         <source>正在打印抽签记录…</source>
         <translation>Printing the lottery record…</translation>
     </message>
@@ -4895,147 +4895,147 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="68" />
+        <location filename="../../ui/import_wizard.py" line="69" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="69" />
+        <location filename="../../ui/import_wizard.py" line="70" />
         <source>户主姓名</source>
         <translation>Head's name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="70" />
+        <location filename="../../ui/import_wizard.py" line="71" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="71" />
+        <location filename="../../ui/import_wizard.py" line="72" />
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="72" />
+        <location filename="../../ui/import_wizard.py" line="73" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="73" />
+        <location filename="../../ui/import_wizard.py" line="74" />
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="74" />
+        <location filename="../../ui/import_wizard.py" line="75" />
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="75" />
+        <location filename="../../ui/import_wizard.py" line="76" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="76" />
+        <location filename="../../ui/import_wizard.py" line="77" />
         <source>地类</source>
         <translation>Land class</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="77" />
+        <location filename="../../ui/import_wizard.py" line="78" />
         <source>征收土地面积(亩)</source>
         <translation>Land taken (mu)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="78" />
+        <location filename="../../ui/import_wizard.py" line="79" />
         <source>房屋结构</source>
         <translation>House structure</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="79" />
+        <location filename="../../ui/import_wizard.py" line="80" />
         <source>建筑面积(㎡)</source>
         <translation>Floor area (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="80" />
+        <location filename="../../ui/import_wizard.py" line="81" />
         <source>果树(棵)</source>
         <translation>Fruit trees</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="81" />
+        <location filename="../../ui/import_wizard.py" line="82" />
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="82" />
+        <location filename="../../ui/import_wizard.py" line="83" />
         <source>银行账号</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="83" />
+        <location filename="../../ui/import_wizard.py" line="84" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="162" />
+        <location filename="../../ui/import_wizard.py" line="163" />
         <source>工作表和列</source>
         <translation>Sheets and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="163" />
+        <location filename="../../ui/import_wizard.py" line="164" />
         <source>核对每一项对应的列；改动后点「重新识别」。可以把映射保存为本办公室的方案。</source>
         <translation>Check the column of each field; after changes click Re-read. The mapping can be saved as this office's profile.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="182" />
+        <location filename="../../ui/import_wizard.py" line="183" />
         <source>重新识别</source>
         <translation>Re-read</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="184" />
+        <location filename="../../ui/import_wizard.py" line="185" />
         <source>保存为映射方案…</source>
         <translation>Save as profile…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="188" />
+        <location filename="../../ui/import_wizard.py" line="189" />
         <source>预览工作表</source>
         <translation>Preview sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="214" />
+        <location filename="../../ui/import_wizard.py" line="215" />
         <source>读取的工作表：</source>
         <translation>Sheets to read:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="247" />
+        <location filename="../../ui/import_wizard.py" line="248" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="252" />
+        <location filename="../../ui/import_wizard.py" line="253" />
         <source>{0}：{1} 户，{2} 人，表头在第 {3} 行</source>
         <translation>{0}: {1} households, {2} persons, header in row {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="253" />
+        <location filename="../../ui/import_wizard.py" line="254" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="254" />
+        <location filename="../../ui/import_wizard.py" line="255" />
         <source>没有找到调查表格式的工作表</source>
         <translation>No sheet looks like a survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="287" />
+        <location filename="../../ui/import_wizard.py" line="288" />
         <source>保存映射方案</source>
         <translation>Save mapping profile</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="287" />
+        <location filename="../../ui/import_wizard.py" line="288" />
         <source>方案名称（例如本乡镇名称）：</source>
         <translation>Profile name (e.g. the township):</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="294" />
+        <location filename="../../ui/import_wizard.py" line="295" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
@@ -5251,94 +5251,94 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="130" />
+        <location filename="../../ui/livelihood/pages.py" line="131" />
         <source>劳动力状况与回访</source>
         <translation>Labour status and follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="137" />
+        <location filename="../../ui/livelihood/pages.py" line="138" />
         <source>劳动力状况</source>
         <translation>Labour status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="138" />
+        <location filename="../../ui/livelihood/pages.py" line="139" />
         <source>待回访</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="142" />
+        <location filename="../../ui/livelihood/pages.py" line="143" />
         <source>导入就业表…</source>
         <translation>Import employment list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="143" />
+        <location filename="../../ui/livelihood/pages.py" line="144" />
         <source>修改就业状况…</source>
         <translation>Edit employment…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="144" />
+        <location filename="../../ui/livelihood/pages.py" line="145" />
         <source>登记回访…</source>
         <translation>Record follow-up…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="145" />
+        <location filename="../../ui/livelihood/pages.py" line="146" />
         <source>就业经历</source>
         <translation>Employment history</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="153" />
+        <location filename="../../ui/livelihood/pages.py" line="154" />
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="165" />
+        <location filename="../../ui/livelihood/pages.py" line="166" />
         <source>共 {0} 人，劳动年龄失地人员 {1} 人，已就业 {2} 人；待回访 {3} 人</source>
         <translation>{0} persons, {1} landless of working age, {2} employed; {3} follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="173" />
+        <location filename="../../ui/livelihood/pages.py" line="174" />
         <source>请先选择一个人。</source>
         <translation>Choose a person first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="177" />
+        <location filename="../../ui/livelihood/pages.py" line="178" />
         <source>导入就业表</source>
         <translation>Import employment list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="177" />
+        <location filename="../../ui/livelihood/pages.py" line="178" />
         <source>正在导入就业表…</source>
         <translation>Importing the employment list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="177" />
+        <location filename="../../ui/livelihood/pages.py" line="178" />
         <source>就业情况</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="181" />
-        <location filename="../../ui/livelihood/pages.py" line="200" />
+        <location filename="../../ui/livelihood/pages.py" line="182" />
+        <location filename="../../ui/livelihood/pages.py" line="201" />
         <source>请先在「劳动力状况」中选择一个人。</source>
         <translation>Choose a person under Labour status first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="187" />
-        <location filename="../../ui/livelihood/pages.py" line="197" />
+        <location filename="../../ui/livelihood/pages.py" line="188" />
+        <location filename="../../ui/livelihood/pages.py" line="198" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="208" />
+        <location filename="../../ui/livelihood/pages.py" line="209" />
         <source>回访 {0}　{1}　{2}</source>
         <translation>Follow-up {0}  {1}  {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="212" />
+        <location filename="../../ui/livelihood/pages.py" line="213" />
         <source>就业经历：{0}</source>
         <translation>Employment history: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="212" />
+        <location filename="../../ui/livelihood/pages.py" line="213" />
         <source>尚无记录</source>
         <translation>No records yet</translation>
     </message>
@@ -5495,93 +5495,93 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Lottery record</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="61" />
-        <location filename="../../ui/controllers/printing.py" line="64" />
-        <location filename="../../ui/controllers/printing.py" line="109" />
+        <location filename="../../ui/controllers/printing.py" line="62" />
+        <location filename="../../ui/controllers/printing.py" line="65" />
+        <location filename="../../ui/controllers/printing.py" line="110" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="61" />
+        <location filename="../../ui/controllers/printing.py" line="62" />
         <source>请先在表中选择要打印的户。</source>
         <translation>Select the households to print first.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="79" />
+        <location filename="../../ui/controllers/printing.py" line="80" />
         <source>正在准备打印预览…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="90" />
+        <location filename="../../ui/controllers/printing.py" line="91" />
         <source>打印预览 — {0}（样稿，不编号）</source>
         <translation>Print preview — {0} (draft, not numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="107" />
+        <location filename="../../ui/controllers/printing.py" line="108" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="129" />
+        <location filename="../../ui/controllers/printing.py" line="130" />
         <source>正在导出 PDF…</source>
         <translation>Exporting PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="131" />
-        <location filename="../../ui/controllers/printing.py" line="146" />
+        <location filename="../../ui/controllers/printing.py" line="132" />
+        <location filename="../../ui/controllers/printing.py" line="147" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="151" />
+        <location filename="../../ui/controllers/printing.py" line="152" />
         <source>将出具正式{0}：{1} 份。其中 {2} 户已有编号，金额和条款未变的沿用原编号；最多新占用 {3} 个正式编号，编号一经占用不能收回。继续吗？</source>
         <translation>This issues {1} official {0}. {2} households already have a number, kept where amounts and terms are unchanged; up to {3} new official numbers will be used, and a used number cannot be taken back. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="143" />
-        <location filename="../../ui/controllers/printing.py" line="154" />
+        <location filename="../../ui/controllers/printing.py" line="144" />
+        <location filename="../../ui/controllers/printing.py" line="155" />
         <source>正式导出</source>
         <translation>Official export</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="34" />
+        <location filename="../../ui/controllers/printing.py" line="35" />
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="38" />
+        <location filename="../../ui/controllers/printing.py" line="39" />
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="39" />
+        <location filename="../../ui/controllers/printing.py" line="40" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="40" />
+        <location filename="../../ui/controllers/printing.py" line="41" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="46" />
+        <location filename="../../ui/controllers/printing.py" line="47" />
         <source>批量导出 PDF…</source>
         <translation>Export PDFs…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="49" />
+        <location filename="../../ui/controllers/printing.py" line="50" />
         <source>核验文书…</source>
         <translation>Verify document…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="163" />
-        <location filename="../../ui/controllers/printing.py" line="169" />
-        <location filename="../../ui/controllers/printing.py" line="172" />
+        <location filename="../../ui/controllers/printing.py" line="164" />
+        <location filename="../../ui/controllers/printing.py" line="170" />
+        <location filename="../../ui/controllers/printing.py" line="173" />
         <source>核验文书</source>
         <translation>Verify document</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="163" />
+        <location filename="../../ui/controllers/printing.py" line="164" />
         <source>输入文书上印的校验码：</source>
         <translation>Verification code printed on the document:</translation>
     </message>
@@ -6213,32 +6213,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="300" />
+        <location filename="../../ui/payments/dialogs.py" line="299" />
         <source>对账</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="307" />
+        <location filename="../../ui/payments/dialogs.py" line="306" />
         <source>差异</source>
         <translation>Differences</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="308" />
+        <location filename="../../ui/payments/dialogs.py" line="307" />
         <source>各户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="316" />
+        <location filename="../../ui/payments/dialogs.py" line="315" />
         <source>计算 {0:,.2f} 元　协议 {1:,.2f} 元　已付 {2:,.2f} 元　未付 {3:,.2f} 元</source>
         <translation>Computed {0:,.2f}  agreed {1:,.2f}  paid {2:,.2f}  unpaid {3:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="320" />
+        <location filename="../../ui/payments/dialogs.py" line="319" />
         <source>账目相符</source>
         <translation>Accounts agree</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="320" />
+        <location filename="../../ui/payments/dialogs.py" line="319" />
         <source>差异 {0} 处</source>
         <translation>{0} differences</translation>
     </message>
@@ -6428,138 +6428,143 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SelectionPage</name>
     <message>
-        <location filename="../../ui/housing/selection.py" line="57" />
+        <location filename="../../ui/housing/selection.py" line="58" />
         <source>选房现场</source>
         <translation>Flat selection</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="59" />
+        <location filename="../../ui/housing/selection.py" line="60" />
         <source>全项目</source>
         <translation>Whole project</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="86" />
+        <location filename="../../ui/housing/selection.py" line="87" />
         <source>确认选房并打印确认书</source>
         <translation>Confirm and print confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="88" />
+        <location filename="../../ui/housing/selection.py" line="89" />
         <source>过号</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="90" />
+        <location filename="../../ui/housing/selection.py" line="91" />
         <source>改为货币安置</source>
         <translation>Switch to cash</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="92" />
+        <location filename="../../ui/housing/selection.py" line="93" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="108" />
+        <location filename="../../ui/housing/selection.py" line="110" />
         <source>抽签顺序</source>
         <translation>Lottery order</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="114" />
+        <location filename="../../ui/housing/selection.py" line="116" />
         <source>第一套房的产权人</source>
         <translation>Owner of the first flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="116" />
+        <location filename="../../ui/housing/selection.py" line="118" />
         <source>第二套房的产权人</source>
         <translation>Owner of the second flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="123" />
+        <location filename="../../ui/housing/selection.py" line="125" />
         <source>安置小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="191" />
+        <location filename="../../ui/housing/selection.py" line="186" />
+        <source>请先叫号：在左侧的抽签顺序中选一户</source>
+        <translation>Call a household first: choose one in the lottery order on the left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/housing/selection.py" line="206" />
         <source>本项目还没有房源</source>
         <translation>This project has no flats yet</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="211" />
+        <location filename="../../ui/housing/selection.py" line="226" />
         <source>共 {0} 套：</source>
         <translation>{0} flats:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="243" />
+        <location filename="../../ui/housing/selection.py" line="258" />
         <source>没有待选房的户（或尚未抽签）。</source>
         <translation>No household waiting to choose (or no lottery yet).</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="245" />
+        <location filename="../../ui/housing/selection.py" line="260" />
         <source>（未发布安置标准）</source>
         <translation>(no published resettlement standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="246" />
+        <location filename="../../ui/housing/selection.py" line="261" />
         <source>未选</source>
         <translation>None chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="246" />
-        <location filename="../../ui/housing/selection.py" line="333" />
+        <location filename="../../ui/housing/selection.py" line="261" />
+        <location filename="../../ui/housing/selection.py" line="348" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="248" />
+        <location filename="../../ui/housing/selection.py" line="263" />
         <source>顺序号 {0}　户号 {1}　户主 {2}</source>
         <translation>Order {0}  household {1}  head {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="251" />
+        <location filename="../../ui/housing/selection.py" line="266" />
         <source>{0}{1}　安置方式：{2}</source>
         <translation>{0}{1}  option: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="252" />
+        <location filename="../../ui/housing/selection.py" line="267" />
         <source>安置人口 {0} 人，应安置面积 {1}</source>
         <translation>{0} resettled persons, entitled area {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="253" />
+        <location filename="../../ui/housing/selection.py" line="268" />
         <source>已选：{0}</source>
         <translation>Chosen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="301" />
+        <location filename="../../ui/housing/selection.py" line="316" />
         <source>请在房源图上选一套或两套可选的房。</source>
         <translation>Choose one or two available flats on the plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="306" />
+        <location filename="../../ui/housing/selection.py" line="321" />
         <source>正在保存选房…</source>
         <translation>Saving the choice…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="330" />
+        <location filename="../../ui/housing/selection.py" line="345" />
         <source>（先于抽签顺序选房，已记录）</source>
         <translation> (chosen ahead of the lottery order; recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="333" />
+        <location filename="../../ui/housing/selection.py" line="348" />
         <source>{0} 已选定 {1}{2}</source>
         <translation>{0} chose {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="347" />
+        <location filename="../../ui/housing/selection.py" line="362" />
         <source>安置房分配确认书</source>
         <translation>Flat allocation confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="354" />
+        <location filename="../../ui/housing/selection.py" line="369" />
         <source>正在准备分配确认书…</source>
         <translation>Preparing the allocation confirmation…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="377" />
+        <location filename="../../ui/housing/selection.py" line="392" />
         <source>{0} 改为货币安置，不再选房？</source>
         <translation>Switch {0} to cash settlement, with no flat?</translation>
     </message>
@@ -6757,32 +6762,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SettlementDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="329" />
+        <location filename="../../ui/housing/dialogs.py" line="335" />
         <source>差价结算</source>
         <translation>Price difference</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="330" />
+        <location filename="../../ui/housing/dialogs.py" line="336" />
         <source>差价结算与模拟安置</source>
         <translation>Price difference and trial placement</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="334" />
+        <location filename="../../ui/housing/dialogs.py" line="340" />
         <source>模拟安置（所选户）…</source>
         <translation>Trial placement (selected household)…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="350" />
+        <location filename="../../ui/housing/dialogs.py" line="356" />
         <source>{0} 户，应缴差价合计 {1} 元</source>
         <translation>{0} households, price difference due {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="356" />
+        <location filename="../../ui/housing/dialogs.py" line="362" />
         <source>请先在户表中选择一户。</source>
         <translation>Choose a household in the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="380" />
+        <location filename="../../ui/housing/dialogs.py" line="386" />
         <source>模拟安置测算表</source>
         <translation>Trial placement sheet</translation>
     </message>
@@ -6848,22 +6853,22 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="77" />
+        <location filename="../../ui/payments/dialogs.py" line="76" />
         <source>签订协议</source>
         <translation>Sign agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="83" />
+        <location filename="../../ui/payments/dialogs.py" line="82" />
         <source>各期百分比，首期签约后付，其余腾房后付；也可写 70:签约,30:腾房</source>
         <translation>Percent per instalment: the first paid on signing, the rest after vacating; or write 70:签约,30:腾房</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="84" />
+        <location filename="../../ui/payments/dialogs.py" line="83" />
         <source>签约日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="85" />
+        <location filename="../../ui/payments/dialogs.py" line="84" />
         <source>付款计划（%）</source>
         <translation>Payment plan (%)</translation>
     </message>
@@ -6871,17 +6876,17 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SimulationDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="396" />
+        <location filename="../../ui/housing/dialogs.py" line="402" />
         <source>模拟安置 — {0} {1}</source>
         <translation>Trial placement — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="401" />
+        <location filename="../../ui/housing/dialogs.py" line="407" />
         <source>安置人口 {0} 人，应安置面积 {1} ㎡，补偿款合计 {2} 元</source>
         <translation>{0} resettled persons, entitled area {1} ㎡, compensation total {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="405" />
+        <location filename="../../ui/housing/dialogs.py" line="411" />
         <source>打印测算表…</source>
         <translation>Print sheet…</translation>
     </message>
@@ -6927,122 +6932,122 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SocialSecurityPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="366" />
+        <location filename="../../ui/livelihood/pages.py" line="367" />
         <source>被征地农民养老保障</source>
         <translation>Pension cover for landless farmers</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="374" />
+        <location filename="../../ui/livelihood/pages.py" line="375" />
         <source>导入社保标准…</source>
         <translation>Import pension standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="375" />
+        <location filename="../../ui/livelihood/pages.py" line="376" />
         <source>发布标准</source>
         <translation>Publish standard</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="376" />
+        <location filename="../../ui/livelihood/pages.py" line="377" />
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="377" />
+        <location filename="../../ui/livelihood/pages.py" line="378" />
         <source>核对回执…</source>
         <translation>Check receipts…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="378" />
+        <location filename="../../ui/livelihood/pages.py" line="379" />
         <source>保存对账表…</source>
         <translation>Save reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="389" />
+        <location filename="../../ui/livelihood/pages.py" line="390" />
         <source>尚未导入社保标准。</source>
         <translation>No pension standard imported yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="393" />
+        <location filename="../../ui/livelihood/pages.py" line="394" />
         <source>{0}（{1}）{2}–{3} 岁 {4} 元</source>
         <translation>{0} ({1}) {2}–{3} years {4} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="397" />
+        <location filename="../../ui/livelihood/pages.py" line="398" />
         <source>社保标准{0}，基准日 {1}：{2}</source>
         <translation>Pension standard {0}, reference date {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="401" />
+        <location filename="../../ui/livelihood/pages.py" line="402" />
         <source>导入社保标准</source>
         <translation>Import pension standard</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="403" />
+        <location filename="../../ui/livelihood/pages.py" line="404" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="409" />
+        <location filename="../../ui/livelihood/pages.py" line="410" />
         <source>没有待发布的草稿标准。</source>
         <translation>No draft standard to publish.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="412" />
+        <location filename="../../ui/livelihood/pages.py" line="413" />
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="416" />
+        <location filename="../../ui/livelihood/pages.py" line="417" />
         <source>导出社保花名册</source>
         <translation>Export pension roster</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="416" />
+        <location filename="../../ui/livelihood/pages.py" line="417" />
         <source>社保花名册.xlsx</source>
         <translation>pension-roster.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="421" />
+        <location filename="../../ui/livelihood/pages.py" line="422" />
         <source>{0} {1} 人 {2} 元</source>
         <translation>{0}: {1} persons, {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="424" />
+        <location filename="../../ui/livelihood/pages.py" line="425" />
         <source>已导出 {0} 人：{1}</source>
         <translation>Exported {0} persons: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="426" />
+        <location filename="../../ui/livelihood/pages.py" line="427" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="430" />
+        <location filename="../../ui/livelihood/pages.py" line="431" />
         <source>选择社保局回执</source>
         <translation>Choose the social security bureau's receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="439" />
+        <location filename="../../ui/livelihood/pages.py" line="440" />
         <source>正在核对回执…</source>
         <translation>Checking the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="443" />
+        <location filename="../../ui/livelihood/pages.py" line="444" />
         <source>请先核对回执。</source>
         <translation>Check a receipt first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="445" />
+        <location filename="../../ui/livelihood/pages.py" line="446" />
         <source>保存对账表</source>
         <translation>Save reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="445" />
+        <location filename="../../ui/livelihood/pages.py" line="446" />
         <source>社保回执对账.xlsx</source>
         <translation>pension-receipt-reconciliation.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="447" />
+        <location filename="../../ui/livelihood/pages.py" line="448" />
         <source>正在写出对账表…</source>
         <translation>Writing the reconciliation…</translation>
     </message>
@@ -7050,38 +7055,43 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>StandardDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="199" />
-        <location filename="../../ui/housing/dialogs.py" line="200" />
+        <location filename="../../ui/housing/dialogs.py" line="204" />
+        <location filename="../../ui/housing/dialogs.py" line="205" />
         <source>安置标准</source>
         <translation>Resettlement standard</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="205" />
+        <location filename="../../ui/housing/dialogs.py" line="210" />
         <source>导入安置标准…</source>
         <translation>Import resettlement standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="205" />
+        <location filename="../../ui/housing/dialogs.py" line="210" />
         <source>发布所选版本</source>
         <translation>Publish selected version</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="209" />
+        <location filename="../../ui/housing/dialogs.py" line="214" />
         <source>结算和过渡费按最新发布的版本计算；已发布的版本不能修改。</source>
         <translation>Settlements and transition allowances use the latest published version; a published version cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="219" />
+        <location filename="../../ui/housing/dialogs.py" line="224" />
         <source>导入安置标准</source>
         <translation>Import resettlement standard</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="221" />
+        <location filename="../../ui/housing/dialogs.py" line="226" />
         <source>正在导入安置标准…</source>
         <translation>Importing the resettlement standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="229" />
+        <location filename="../../ui/housing/dialogs.py" line="231" />
+        <source>请先在列表中选要发布的版本（还没有版本时，先导入安置标准）。</source>
+        <translation>Choose the version to publish in the list first (with no version yet, import a placement standard first).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/housing/dialogs.py" line="235" />
         <source>发布第 {0} 版？发布后不能修改。</source>
         <translation>Publish version {0}? It cannot be changed afterwards.</translation>
     </message>
@@ -7521,68 +7531,78 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Promised handover: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="142" />
+        <location filename="../../ui/housing/dialogs.py" line="141" />
+        <source>请先在列表中选一套房。</source>
+        <translation>Choose a flat in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/housing/dialogs.py" line="146" />
         <source>导入房源表</source>
         <translation>Import flat list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="145" />
+        <location filename="../../ui/housing/dialogs.py" line="149" />
         <source>正在导入房源…</source>
         <translation>Importing the flats…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="148" />
+        <location filename="../../ui/housing/dialogs.py" line="152" />
         <source>已导入：新增 {0} 套，更新 {1} 套，其中冻结 {2} 套</source>
         <translation>Imported: {0} new, {1} updated, {2} of them frozen</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="154" />
+        <location filename="../../ui/housing/dialogs.py" line="158" />
         <source>导出房源表</source>
         <translation>Export flat list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="154" />
+        <location filename="../../ui/housing/dialogs.py" line="158" />
         <source>工作簿 (*.xlsx)</source>
         <translation>Workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="154" />
+        <location filename="../../ui/housing/dialogs.py" line="158" />
         <source>房源.xlsx</source>
         <translation>flats.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="157" />
+        <location filename="../../ui/housing/dialogs.py" line="161" />
         <source>正在导出房源…</source>
         <translation>Exporting the flats…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="159" />
+        <location filename="../../ui/housing/dialogs.py" line="163" />
         <source>已导出 {0} 套</source>
         <translation>Exported {0} flats</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="167" />
+        <location filename="../../ui/housing/dialogs.py" line="171" />
         <source>冻结房源</source>
         <translation>Freeze flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="167" />
+        <location filename="../../ui/housing/dialogs.py" line="171" />
         <source>冻结 {0} 的原因：</source>
         <translation>Reason to freeze {0}:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="175" />
+        <location filename="../../ui/housing/dialogs.py" line="179" />
         <source>解冻房源</source>
         <translation>Unfreeze flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="175" />
+        <location filename="../../ui/housing/dialogs.py" line="179" />
         <source>解冻 {0} 的原因：</source>
         <translation>Reason to unfreeze {0}:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="184" />
+        <location filename="../../ui/housing/dialogs.py" line="186" />
+        <source>本项目还没有安置小区：请先导入房源表。</source>
+        <translation>This project has no placement estate yet: import the flat list first.</translation>
+    </message>
+    <message>
         <location filename="../../ui/housing/dialogs.py" line="189" />
+        <location filename="../../ui/housing/dialogs.py" line="194" />
         <source>承诺交房日期</source>
         <translation>Promised handover date</translation>
     </message>
@@ -7674,37 +7694,37 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SupportingDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="329" />
+        <location filename="../../ui/payments/dialogs.py" line="328" />
         <source>要件</source>
         <translation>Supporting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="337" />
+        <location filename="../../ui/payments/dialogs.py" line="336" />
         <source>添加扫描件…</source>
         <translation>Add scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="354" />
+        <location filename="../../ui/payments/dialogs.py" line="353" />
         <source>{0}　{1}　{2} 字节　SHA-256 {3}…　{4}</source>
         <translation>{0}  {1}  {2} bytes  SHA-256 {3}…  {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="362" />
+        <location filename="../../ui/payments/dialogs.py" line="361" />
         <source>要件清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="366" />
+        <location filename="../../ui/payments/dialogs.py" line="365" />
         <source>选择扫描件</source>
         <translation>Choose scan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="366" />
+        <location filename="../../ui/payments/dialogs.py" line="365" />
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="370" />
+        <location filename="../../ui/payments/dialogs.py" line="369" />
         <source>正在保存要件…</source>
         <translation>Saving the document…</translation>
     </message>
@@ -7877,93 +7897,93 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="269" />
+        <location filename="../../ui/livelihood/pages.py" line="270" />
         <source>技能培训</source>
         <translation>Skills training</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="279" />
+        <location filename="../../ui/livelihood/pages.py" line="280" />
         <source>导入培训表…</source>
         <translation>Import training list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="280" />
+        <location filename="../../ui/livelihood/pages.py" line="281" />
         <source>新建课程…</source>
         <translation>New course…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="281" />
+        <location filename="../../ui/livelihood/pages.py" line="282" />
         <source>报名（登记册中选中的户）</source>
         <translation>Enrol (households selected in the register)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="282" />
+        <location filename="../../ui/livelihood/pages.py" line="283" />
         <source>录入结果…</source>
         <translation>Enter results…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="283" />
+        <location filename="../../ui/livelihood/pages.py" line="284" />
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="306" />
+        <location filename="../../ui/livelihood/pages.py" line="307" />
         <source>请先选择一门课程。</source>
         <translation>Choose a course first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="310" />
+        <location filename="../../ui/livelihood/pages.py" line="311" />
         <source>导入培训表</source>
         <translation>Import training list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="310" />
+        <location filename="../../ui/livelihood/pages.py" line="311" />
         <source>正在导入培训表…</source>
         <translation>Importing the training list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="310" />
+        <location filename="../../ui/livelihood/pages.py" line="311" />
         <source>培训情况</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="316" />
-        <location filename="../../ui/livelihood/pages.py" line="339" />
+        <location filename="../../ui/livelihood/pages.py" line="317" />
+        <location filename="../../ui/livelihood/pages.py" line="340" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="327" />
+        <location filename="../../ui/livelihood/pages.py" line="328" />
         <source>请先在登记册中选中户（其劳动年龄成员将报名）。</source>
         <translation>Select households in the register first (their members of working age are enrolled).</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="329" />
+        <location filename="../../ui/livelihood/pages.py" line="330" />
         <source>正在报名…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="334" />
+        <location filename="../../ui/livelihood/pages.py" line="335" />
         <source>请先选择课程和学员。</source>
         <translation>Choose a course and trainees first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="351" />
+        <location filename="../../ui/livelihood/pages.py" line="352" />
         <source>导出培训花名册</source>
         <translation>Export training roster</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="352" />
+        <location filename="../../ui/livelihood/pages.py" line="353" />
         <source>{0}花名册.xlsx</source>
         <translation>{0}-roster.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="353" />
+        <location filename="../../ui/livelihood/pages.py" line="354" />
         <source>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel workbook (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="357" />
+        <location filename="../../ui/livelihood/pages.py" line="358" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -8238,12 +8258,12 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>_Page</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="88" />
+        <location filename="../../ui/livelihood/pages.py" line="89" />
         <source>已导入{0} {1} 行：新增 {2}，更改 {3}，未变 {4}</source>
         <translation>Imported {0}: {1} rows, {2} new, {3} changed, {4} unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="92" />
+        <location filename="../../ui/livelihood/pages.py" line="93" />
         <source>提示：</source>
         <translation>Notes: </translation>
     </message>

@@ -198,3 +198,18 @@ def test_household_dialog_sets_mode_members_and_move_out(
     h.hand_over()
     assert "安入〔" in h.state.text()
     assert settlement.get_handover(hdb, pid, hid).water_reading == Decimal("10.50")  # type: ignore[union-attr]
+
+
+def test_the_household_buttons_wait_for_a_called_household(qtbot, ctx: AreaContext, pid: int) -> None:
+    """Before the lottery nobody is called: 确认选房, 过号 and 改为货币安置 are off and say why
+    (they used to be on and silently do nothing); once a household is called they are on."""
+    page = SelectionPage(ctx, pid)
+    qtbot.addWidget(page)
+    page.show()
+    buttons = (page.btn_choose, page.btn_skip, page.btn_cash)
+    assert page.detail is None
+    assert not any(b.isEnabled() for b in buttons) and all("叫号" in b.toolTip() for b in buttons)
+    placement.draw_lottery(ctx.database(), pid, "选房日-2")
+    page.refresh()
+    assert page.detail is not None
+    assert all(b.isEnabled() for b in buttons) and not any(b.toolTip() for b in buttons)

@@ -135,8 +135,12 @@ class StockDialog(HousingDialog):
         self.promised.setText(self.tr("承诺交房日期：{0}").format(day))
 
     def selected(self) -> Any:
+        """The flat chosen in the list; none chosen: says so (a button that did nothing left the clerk guessing)."""
         rows = self.view.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        if not rows:
+            self.info(self.tr("请先在列表中选一套房。"))
+            return None
+        return self.model.row(rows[0].row())
 
     def import_stock(self) -> None:
         path = self.open_file(self.tr("导入房源表"))
@@ -179,6 +183,7 @@ class StockDialog(HousingDialog):
     def promise(self) -> None:
         estate_id = self.estate.currentData()
         if estate_id is None:
+            self.info(self.tr("本项目还没有安置小区：请先导入房源表。"))
             return
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("承诺交房日期"))
@@ -223,6 +228,7 @@ class StandardDialog(HousingDialog):
     def publish(self) -> None:
         rows = self.view.selectionModel().selectedRows()
         if not rows:
+            self.info(self.tr("请先在列表中选要发布的版本（还没有版本时，先导入安置标准）。"))
             return
         info = self.model.row(rows[0].row())
         answer = QMessageBox.question(

@@ -53,7 +53,7 @@ class SelectionPage(QDialog):
         self.ctx = ctx
         self.project_id = project_id
         self.print_after_choice = True
-        self.detail: PlacementDetail | None = None
+        self._detail: PlacementDetail | None = None
         self._board: BoardInfo | None = None
         self.setWindowTitle(self.tr("选房现场"))
         self.scope = QComboBox()  # whose draw orders the day: the project's or one village's
@@ -92,6 +92,7 @@ class SelectionPage(QDialog):
         self.btn_cash.clicked.connect(self.cash)
         self.btn_refresh = QPushButton(self.tr("刷新"))
         self.btn_refresh.clicked.connect(self.refresh)
+        self.detail = None  # the household buttons wait for a called household
         self._layout()
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -173,6 +174,19 @@ class SelectionPage(QDialog):
                 self.show_household(nxt.household_id)
             else:
                 self._show(None)
+
+    @property
+    def detail(self) -> PlacementDetail | None:
+        """The household called to the desk (None: nobody; its buttons are off and say why)."""
+        return self._detail
+
+    @detail.setter
+    def detail(self, value: PlacementDetail | None) -> None:
+        self._detail = value
+        hint = "" if value is not None else self.tr("请先叫号：在左侧的抽签顺序中选一户")
+        for button in (self.btn_choose, self.btn_skip, self.btn_cash):
+            button.setEnabled(value is not None)
+            button.setToolTip(hint)
 
     def village(self) -> int | None:
         data = self.scope.currentData()
