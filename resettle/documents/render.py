@@ -260,21 +260,28 @@ def _reprint_mark(painter: QPainter, geo: _Geometry, fonts: DocumentFonts) -> st
 
 
 def _draft_mark(painter: QPainter, geo: _Geometry, fonts: DocumentFonts) -> str:
-    painter.setPen(QPen(QColor(200, 200, 200)))
+    """Across the page, see-through: the text under it stays readable (the draft is checked by reading it)."""
+    painter.save()
+    painter.setOpacity(_MARK_OPACITY)
+    painter.setPen(QPen(QColor(150, 150, 150)))
     painter.setFont(_font(fonts.heading, 72, bold=True))
     centre = geo.page.center()
     painter.translate(centre)
     painter.rotate(-30)
     span = geo.mm(160)
     painter.drawText(QRectF(-span / 2, -span / 4, span, span / 2), int(Qt.AlignmentFlag.AlignCenter), "样 稿")
-    painter.resetTransform()
+    painter.restore()
     return "样 稿"
+
+
+_MARK_OPACITY = 0.35  # the draft's and the demo's marks over the text
 
 
 def _demo_mark(painter: QPainter, geo: _Geometry, fonts: DocumentFonts) -> str:
     """Across the lower half: a page from the demo register can never pass for a real one."""
     painter.save()
-    painter.setPen(QPen(QColor(220, 120, 120)))
+    painter.setOpacity(_MARK_OPACITY)
+    painter.setPen(QPen(QColor(200, 40, 40)))
     painter.setFont(_font(fonts.heading, 54, bold=True))
     centre = geo.page.center()
     painter.translate(centre.x(), centre.y() + geo.mm(60))
