@@ -40,6 +40,7 @@ class AdjustmentDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("人工调整"))
+        self.setMinimumWidth(380)  # the amount's example and a reason's words are not cut
         self.item = QLineEdit()
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("例如 1200.00 或 -300"))

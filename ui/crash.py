@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from resettle.errors import ResettleError
 from resettle.store.paths import data_dir
@@ -36,7 +36,10 @@ def write_crash_log(trace: str) -> Path:
 def show_error(parent: QWidget | None, exc: BaseException, trace: str = "") -> None:
     """Known errors as a message; anything else as a crash dialog with its log file."""
     if isinstance(exc, ResettleError):
-        QMessageBox.warning(parent, QApplication.translate("crash", "未完成"), exc.message)
+        # Titled after the dialog the clerk was working in (园区岗位与推荐 …), else 未完成.
+        window = parent.window() if parent is not None else None
+        title = window.windowTitle() if isinstance(window, QDialog) else ""
+        QMessageBox.warning(parent, title or QApplication.translate("crash", "未完成"), exc.message)
         return
     trace = trace or "".join(traceback.format_exception(exc))
     path = write_crash_log(trace)

@@ -108,6 +108,13 @@ def test_holiday_table_lists_the_known_years(qtbot, setup, qtmodeltester) -> Non
     days = {r.day: r.kind for r in model.rows}
     assert days[date(2024, 2, 18)] == "班" and days[date(2025, 10, 8)] == "休"
     assert "2026" in win.holidays.note.text() and "2027" not in win.holidays.note.text()
+    qtbot.wait(50)  # the scroll waits for the page's layout
+    view = win.holidays.view
+    top = view.indexAt(view.viewport().rect().topLeft())
+    year = max(y for y in {r.day.year for r in model.rows} if y <= date.today().year)
+    current = view.model().data(view.currentIndex())
+    assert top.isValid() and str(year) in str(view.model().data(top.siblingAtColumn(0)))  # opens at this year
+    assert str(year) in str(current)
 
 
 def test_a_grievance_closed_from_the_window_refreshes_the_log(qtbot, setup, monkeypatch) -> None:

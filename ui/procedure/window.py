@@ -11,8 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QFileDialog,
@@ -323,11 +324,15 @@ class HolidayPage(_Page):
     def _show(self, result: tuple[list[int], list[calendar.HolidayRow]]) -> None:
         years, rows = result
         self.model.set_rows(rows)
-        this_year = next((i for i, r in enumerate(rows) if r.day.year == date.today().year), None)
+        shown_year = max((y for y in years if y <= date.today().year), default=None)  # this year, or the last known
+        this_year = next((i for i, r in enumerate(rows) if r.day.year == shown_year), None)
         if this_year is not None:
             proxy = self.view.model()
             assert isinstance(proxy, QSortFilterProxyModel)
-            self.view.scrollTo(proxy.mapFromSource(self.model.index(this_year, 0)))
+            index = proxy.mapFromSource(self.model.index(this_year, 0))
+            self.view.setCurrentIndex(index)
+            # After the page is laid out (it may be read before it is shown): this year's first day on top.
+            QTimer.singleShot(0, lambda: self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop))
         self.note.setText(
             self.tr("已知年份：{y}。其他年份的日期无法推算工作日，请导入国务院办公厅当年的节假日安排"
                     "（工作簿「节假日」：日期、休/班）。").format(y=self.tr("、").join(map(str, years)))
