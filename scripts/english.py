@@ -1125,6 +1125,7 @@ EN = {
     "打开这个数据库文件（不存在则新建），或服务器地址 postgresql://用户@主机/库名":
         "Open this database file (created when missing), or a server address postgresql://user@host/dbname",
     "文化程度": "Education",
+    "文件与库中完全一致，无需导入。": "The file is the same as the register: nothing to import.",
     "请先叫号：在左侧的抽签顺序中选一户": "Call a household first: choose one in the lottery order on the left",
     "请先在列表中选一套房。": "Choose a flat in the list first.",
     "本项目还没有安置小区：请先导入房源表。": "This project has no placement estate yet: import the flat list first.",

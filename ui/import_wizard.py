@@ -325,6 +325,7 @@ class CheckPage(QWizardPage):
         self.cell_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.report_written.connect(self._report_saved)
         self.remove_missing = QCheckBox(self.tr("同时删除库中有、文件里已没有的户"))
+        self.remove_missing.toggled.connect(lambda _on: self.completeChanged.emit())
         report = QPushButton(self.tr("导出错误报告…"))
         report.clicked.connect(self.export_report)
         self.report_written.connect(
@@ -341,6 +342,8 @@ class CheckPage(QWizardPage):
         layout.addLayout(row)
 
     def initializePage(self) -> None:
+        from resettle.services.register.imports import nothing_to_import
+
         p = self.wiz.preview
         assert p is not None
         self.issues.set_issues(p.issues)
@@ -351,6 +354,9 @@ class CheckPage(QWizardPage):
             text += self.tr("\n发现 {0} 处错误（必须改正后才能导入）、{1} 处提醒。点一行可查看该单元格。").format(
                 len(p.errors), len(p.warnings))  # fmt: skip
             self.setSubTitle(self.tr("有错误，不能导入。可以导出错误报告交给村里改正。"))
+        elif p.project_id is not None and nothing_to_import(p, remove_missing=bool(p.removed)):
+            text += self.tr("\n没有错误，{0} 处提醒。").format(len(p.warnings))
+            self.setSubTitle(self.tr("文件与库中完全一致，无需导入。"))
         else:
             text += self.tr("\n没有错误，{0} 处提醒。").format(len(p.warnings))
             self.setSubTitle(self.tr("点「下一步」导入；导入前会自动备份数据库。"))
@@ -366,6 +372,7 @@ class CheckPage(QWizardPage):
         self.plan.setText(text)
         self.remove_missing.setVisible(bool(p.removed))
         self.remove_missing.setChecked(False)
+        self.completeChanged.emit()
 
     def show_cell(self, index: object) -> None:
         """The sheet around the problem's cell: read once per sheet on the worker thread, then from memory."""
@@ -404,7 +411,13 @@ class CheckPage(QWizardPage):
         QMessageBox.information(self, self.tr("错误报告"), self.tr("错误报告已保存到：\n{0}").format(path))
 
     def isComplete(self) -> bool:
-        return self.wiz.preview is not None and not self.wiz.preview.errors
+        from resettle.services.register.imports import nothing_to_import
+
+        p = self.wiz.preview
+        if p is None or p.errors:
+            return False
+        # Nothing new or changed (and nothing to remove, or not asked to): no empty 导入批次.
+        return p.project_id is None or not nothing_to_import(p, self.remove_missing.isChecked())
 
 
 class ApplyPage(QWizardPage):

@@ -119,32 +119,32 @@
         <translation>Manual adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="45" />
+        <location filename="../../ui/compensation_tab.py" line="46" />
         <source>例如 1200.00 或 -300</source>
         <translation>e.g. 1200.00 or -300</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="53" />
+        <location filename="../../ui/compensation_tab.py" line="54" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="54" />
+        <location filename="../../ui/compensation_tab.py" line="55" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="55" />
+        <location filename="../../ui/compensation_tab.py" line="56" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="56" />
+        <location filename="../../ui/compensation_tab.py" line="57" />
         <source>原因（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="70" />
+        <location filename="../../ui/compensation_tab.py" line="71" />
         <source>项目、金额和原因都必须填写，金额须为数字</source>
         <translation>Item, amount and reason are required; the amount must be a number</translation>
     </message>
@@ -346,22 +346,22 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="414" />
+        <location filename="../../ui/import_wizard.py" line="427" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="425" />
+        <location filename="../../ui/import_wizard.py" line="438" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="431" />
+        <location filename="../../ui/import_wizard.py" line="444" />
         <source>没有导入任何数据。请关闭向导，改正后重新导入。</source>
         <translation>Nothing was imported. Close the wizard, correct the file and import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="446" />
+        <location filename="../../ui/import_wizard.py" line="459" />
         <source>导入完成（批次 {0}）：新增 {1} 户，变更 {2} 户，删除 {3} 户，共 {4} 人。
 可在「文件 → 导入批次…」中撤销整批导入。</source>
         <translation>Imported (batch {0}): {1} added, {2} changed, {3} removed households, {4} persons.
@@ -682,77 +682,83 @@ A whole batch can be undone under File → Import batches….</translation>
         <translation>Also delete households no longer in the file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="328" />
+        <location filename="../../ui/import_wizard.py" line="329" />
         <source>导出错误报告…</source>
         <translation>Export error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="331" />
+        <location filename="../../ui/import_wizard.py" line="332" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="348" />
+        <location filename="../../ui/import_wizard.py" line="351" />
         <source>共 {0} 户、{1} 人。新增 {2} 户，变更 {3} 户，无变化 {4} 户，文件中没有的 {5} 户。</source>
         <translation>{0} households, {1} persons. {2} new, {3} changed, {4} unchanged, {5} not in the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="351" />
+        <location filename="../../ui/import_wizard.py" line="354" />
         <source>
 发现 {0} 处错误（必须改正后才能导入）、{1} 处提醒。点一行可查看该单元格。</source>
         <translation>
 {0} errors (must be fixed before importing), {1} warnings. Click a row to see the cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="353" />
+        <location filename="../../ui/import_wizard.py" line="356" />
         <source>有错误，不能导入。可以导出错误报告交给村里改正。</source>
         <translation>There are errors; nothing can be imported. Export an error report for the village to fix.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="355" />
+        <location filename="../../ui/import_wizard.py" line="358" />
+        <location filename="../../ui/import_wizard.py" line="361" />
         <source>
 没有错误，{0} 处提醒。</source>
         <translation>
 No errors, {0} warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="356" />
+        <location filename="../../ui/import_wizard.py" line="359" />
+        <source>文件与库中完全一致，无需导入。</source>
+        <translation>The file is the same as the register: nothing to import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="362" />
         <source>点「下一步」导入；导入前会自动备份数据库。</source>
         <translation>Click Next to import; the database is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="360" />
+        <location filename="../../ui/import_wizard.py" line="366" />
         <source>变更：</source>
         <translation>Changes: </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="331" />
-        <location filename="../../ui/import_wizard.py" line="396" />
+        <location filename="../../ui/import_wizard.py" line="332" />
+        <location filename="../../ui/import_wizard.py" line="403" />
         <source>导出错误报告</source>
         <translation>Export error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="396" />
+        <location filename="../../ui/import_wizard.py" line="403" />
         <source>-错误报告.xlsx</source>
         <translation>-error-report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="397" />
+        <location filename="../../ui/import_wizard.py" line="404" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="400" />
+        <location filename="../../ui/import_wizard.py" line="407" />
         <source>正在导出错误报告…</source>
         <translation>Writing the error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="404" />
+        <location filename="../../ui/import_wizard.py" line="411" />
         <source>错误报告</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="404" />
+        <location filename="../../ui/import_wizard.py" line="411" />
         <source>错误报告已保存到：
 {0}</source>
         <translation>Error report saved to:
@@ -793,67 +799,67 @@ No errors, {0} warnings.</translation>
 <context>
     <name>CompensationTab</name>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="93" />
+        <location filename="../../ui/compensation_tab.py" line="94" />
         <source>按现行标准计算</source>
         <translation>Compute with current standard</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="94" />
+        <location filename="../../ui/compensation_tab.py" line="95" />
         <source>添加人工调整…</source>
         <translation>Add adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="95" />
+        <location filename="../../ui/compensation_tab.py" line="96" />
         <source>删除所选调整…</source>
         <translation>Delete selected adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="96" />
+        <location filename="../../ui/compensation_tab.py" line="97" />
         <source>复核通过</source>
         <translation>Mark reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="111" />
+        <location filename="../../ui/compensation_tab.py" line="112" />
         <source>人工调整（不按标准计算的金额，须写明原因）</source>
         <translation>Manual adjustments (amounts outside the standard, with reasons)</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="126" />
+        <location filename="../../ui/compensation_tab.py" line="127" />
         <source>保存本户后才能计算补偿。</source>
         <translation>Save the household before computing compensation.</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="135" />
+        <location filename="../../ui/compensation_tab.py" line="136" />
         <source>（{0} 于 {1} 复核）</source>
         <translation> (reviewed by {0} at {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="138" />
+        <location filename="../../ui/compensation_tab.py" line="139" />
         <source>补偿标准：{0}　状态：{1}</source>
         <translation>Standard: {0}   Status: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="138" />
+        <location filename="../../ui/compensation_tab.py" line="139" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="139" />
+        <location filename="../../ui/compensation_tab.py" line="140" />
         <source>合计：¥{0} 元</source>
         <translation>Total: ¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="148" />
+        <location filename="../../ui/compensation_tab.py" line="149" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="174" />
+        <location filename="../../ui/compensation_tab.py" line="175" />
         <source>删除人工调整</source>
         <translation>Delete adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="174" />
+        <location filename="../../ui/compensation_tab.py" line="175" />
         <source>删除「{0}」的原因：</source>
         <translation>Reason for deleting "{0}":</translation>
     </message>
@@ -1697,88 +1703,88 @@ No errors, {0} warnings.</translation>
 <context>
     <name>GrievancePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="200" />
+        <location filename="../../ui/procedure/window.py" line="201" />
         <source>登记…</source>
         <translation>Record…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="201" />
+        <location filename="../../ui/procedure/window.py" line="202" />
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="202" />
+        <location filename="../../ui/procedure/window.py" line="203" />
         <source>打印受理回执…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="203" />
+        <location filename="../../ui/procedure/window.py" line="204" />
         <source>打印答复意见书…</source>
         <translation>Print answer letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="204" />
+        <location filename="../../ui/procedure/window.py" line="205" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="205" />
+        <location filename="../../ui/procedure/window.py" line="206" />
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="206" />
+        <location filename="../../ui/procedure/window.py" line="207" />
         <source>只看未办结</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="217" />
+        <location filename="../../ui/procedure/window.py" line="218" />
         <source>读取信访台账</source>
         <translation>Reading the grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="225" />
+        <location filename="../../ui/procedure/window.py" line="226" />
         <source>共 {n} 件，未办结 {o} 件</source>
         <translation>{n} in all, {o} open</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="227" />
+        <location filename="../../ui/procedure/window.py" line="228" />
         <source>，其中逾期 {k} 件（红色）</source>
         <translation>, {k} overdue (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="234" />
+        <location filename="../../ui/procedure/window.py" line="235" />
         <source>登记信访</source>
         <translation>Record grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="246" />
+        <location filename="../../ui/procedure/window.py" line="247" />
         <source>办结信访</source>
         <translation>Close grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="252" />
+        <location filename="../../ui/procedure/window.py" line="253" />
         <source>选择信件、照片等附件</source>
         <translation>Choose letters, photos or other attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="252" />
+        <location filename="../../ui/procedure/window.py" line="253" />
         <source>添加信访附件</source>
         <translation>Add grievance attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="266" />
+        <location filename="../../ui/procedure/window.py" line="267" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="274" />
-        <location filename="../../ui/procedure/window.py" line="277" />
+        <location filename="../../ui/procedure/window.py" line="275" />
+        <location filename="../../ui/procedure/window.py" line="278" />
         <source>导出信访台账</source>
         <translation>Export grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="274" />
+        <location filename="../../ui/procedure/window.py" line="275" />
         <source>信访台账.xlsx</source>
         <translation>grievance-ledger.xlsx</translation>
     </message>
@@ -3444,44 +3450,44 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HolidayPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="315" />
+        <location filename="../../ui/procedure/window.py" line="316" />
         <source>导入节假日表…</source>
         <translation>Import holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="316" />
+        <location filename="../../ui/procedure/window.py" line="317" />
         <source>导出节假日表…</source>
         <translation>Export holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="321" />
+        <location filename="../../ui/procedure/window.py" line="322" />
         <source>读取节假日表</source>
         <translation>Reading the holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="332" />
+        <location filename="../../ui/procedure/window.py" line="337" />
         <source>已知年份：{y}。其他年份的日期无法推算工作日，请导入国务院办公厅当年的节假日安排（工作簿「节假日」：日期、休/班）。</source>
         <translation>Known years: {y}. Working days of other years cannot be counted; import the State Council's holiday schedule for that year (workbook sheet 节假日: 日期, 休/班).</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="333" />
+        <location filename="../../ui/procedure/window.py" line="338" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="337" />
-        <location filename="../../ui/procedure/window.py" line="340" />
+        <location filename="../../ui/procedure/window.py" line="342" />
+        <location filename="../../ui/procedure/window.py" line="345" />
         <source>导出节假日表</source>
         <translation>Export holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="337" />
+        <location filename="../../ui/procedure/window.py" line="342" />
         <source>节假日.xlsx</source>
         <translation>holidays.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="343" />
-        <location filename="../../ui/procedure/window.py" line="346" />
+        <location filename="../../ui/procedure/window.py" line="348" />
+        <location filename="../../ui/procedure/window.py" line="351" />
         <source>导入节假日表</source>
         <translation>Import holiday table</translation>
     </message>
@@ -3990,17 +3996,17 @@ Undo anyway?</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="479" />
+        <location filename="../../ui/import_wizard.py" line="492" />
         <source>导入调查表</source>
         <translation>Import survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="521" />
+        <location filename="../../ui/import_wizard.py" line="534" />
         <source>正在读取和检查…</source>
         <translation>Reading and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="538" />
+        <location filename="../../ui/import_wizard.py" line="551" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -5432,27 +5438,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PostingPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="285" />
+        <location filename="../../ui/procedure/window.py" line="286" />
         <source>登记公示…</source>
         <translation>Record posting…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="293" />
+        <location filename="../../ui/procedure/window.py" line="294" />
         <source>读取公示记录</source>
         <translation>Reading the postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="298" />
+        <location filename="../../ui/procedure/window.py" line="299" />
         <source>共 {n} 次公示</source>
         <translation>{n} postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="300" />
+        <location filename="../../ui/procedure/window.py" line="301" />
         <source>，其中 {k} 次期限不足（红色）</source>
         <translation>, {k} too short (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="307" />
+        <location filename="../../ui/procedure/window.py" line="308" />
         <source>登记公示</source>
         <translation>Record posting</translation>
     </message>
@@ -5628,27 +5634,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ProcedureWindow</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="366" />
+        <location filename="../../ui/procedure/window.py" line="371" />
         <source>征收程序与信访</source>
         <translation>Procedure and grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="375" />
+        <location filename="../../ui/procedure/window.py" line="380" />
         <source>程序时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="376" />
+        <location filename="../../ui/procedure/window.py" line="381" />
         <source>信访台账</source>
         <translation>Grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="377" />
+        <location filename="../../ui/procedure/window.py" line="382" />
         <source>公示记录</source>
         <translation>Postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="378" />
+        <location filename="../../ui/procedure/window.py" line="383" />
         <source>节假日表</source>
         <translation>Holidays</translation>
     </message>
@@ -7732,83 +7738,83 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="125" />
+        <location filename="../../ui/procedure/window.py" line="126" />
         <source>登记日期…</source>
         <translation>Record dates…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="126" />
+        <location filename="../../ui/procedure/window.py" line="127" />
         <source>附加证据…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="127" />
+        <location filename="../../ui/procedure/window.py" line="128" />
         <source>放行协议打印…</source>
         <translation>Release agreement printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="128" />
+        <location filename="../../ui/procedure/window.py" line="129" />
         <source>截止日后出生、婚嫁计入安置人口</source>
         <translation>Count births and marriages after the cut-off as resettled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="131" />
+        <location filename="../../ui/procedure/window.py" line="132" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="142" />
+        <location filename="../../ui/procedure/window.py" line="143" />
         <source>读取征收程序</source>
         <translation>Reading the procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="148" />
+        <location filename="../../ui/procedure/window.py" line="149" />
         <source>正式协议：可以打印</source>
         <translation>Official agreements: may be printed</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="150" />
+        <location filename="../../ui/procedure/window.py" line="151" />
         <source>正式协议：暂不能打印。</source>
         <translation>Official agreements: cannot be printed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="154" />
+        <location filename="../../ui/procedure/window.py" line="155" />
         <source>需要注意：</source>
         <translation>Needs attention: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="156" />
+        <location filename="../../ui/procedure/window.py" line="157" />
         <source>没有逾期或期限不足的步骤。</source>
         <translation>No step overdue or too short.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="166" />
+        <location filename="../../ui/procedure/window.py" line="167" />
         <source>登记程序步骤</source>
         <translation>Record procedure step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="173" />
-        <location filename="../../ui/procedure/window.py" line="177" />
+        <location filename="../../ui/procedure/window.py" line="174" />
+        <location filename="../../ui/procedure/window.py" line="178" />
         <source>放行协议打印</source>
         <translation>Release agreement printing</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="173" />
+        <location filename="../../ui/procedure/window.py" line="174" />
         <source>方案公告期未满提前打印正式协议的理由：</source>
         <translation>Reason to print official agreements before the plan's posting period ends:</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="184" />
+        <location filename="../../ui/procedure/window.py" line="185" />
         <source>修改程序设置</source>
         <translation>Change procedure settings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="190" />
+        <location filename="../../ui/procedure/window.py" line="191" />
         <source>选择证据文件（照片、公证书等）</source>
         <translation>Choose evidence files (photos, notarial certificates …)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="190" />
+        <location filename="../../ui/procedure/window.py" line="191" />
         <source>添加程序证据</source>
         <translation>Add procedure evidence</translation>
     </message>
@@ -8268,7 +8274,7 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Notes: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="83" />
+        <location filename="../../ui/procedure/window.py" line="84" />
         <source>请先在左侧选择一个项目。</source>
         <translation>Choose a project on the left first.</translation>
     </message>
@@ -8305,17 +8311,17 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../ui/crash.py" line="39" />
+        <location filename="../../ui/crash.py" line="42" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="45" />
+        <location filename="../../ui/crash.py" line="48" />
         <source>程序出错</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../ui/crash.py" line="47" />
+        <location filename="../../ui/crash.py" line="50" />
         <source>程序遇到了意外错误。已保存的数据不受影响，未完成的操作已撤销。
 错误记录已写入：
 {0}</source>

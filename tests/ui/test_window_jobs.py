@@ -445,3 +445,33 @@ def test_an_administrator_opens_the_window_without_errors_and_sees_no_families(
     assert not win.no_read_label.isVisible()
     assert win.tree_model.rowCount() > 0 and win.model.rowCount() > 0 and errors == []
     runner.wait()
+
+
+def test_importing_the_same_file_again_records_no_empty_batch(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """The second import of an unchanged survey: the check page says there is nothing to import and
+    its 下一步 stays off; the service refuses too, and no 导入批次 is recorded."""
+    from resettle.errors import ValidationError
+
+    wizard = open_clean_copy(qtbot, window, tmp_path)
+    next_page(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10000)
+    next_page(qtbot, wizard)
+    with qtbot.waitSignal(wizard.imported, timeout=15000):
+        next_page(qtbot, wizard)
+    window.runner.wait()
+    batches = imports.list_batches(window.db)
+
+    (tmp_path / "again").mkdir()
+    again = open_clean_copy(qtbot, window, tmp_path / "again")
+    next_page(qtbot, again)
+    qtbot.waitUntil(lambda: again.preview is not None, timeout=10000)
+    next_page(qtbot, again)
+    qtbot.waitUntil(lambda: again.currentPage() is again.check_page, timeout=5000)
+    assert "无需导入" in again.check_page.subTitle()
+    assert not again.check_page.isComplete()
+    assert not again.button(QWizard.WizardButton.NextButton).isEnabled()
+    preview = again.preview
+    assert preview is not None and preview.added == [] and preview.changed == []
+    with pytest.raises(ValidationError, match="完全一致"):
+        imports.apply_import(window.db, preview)
+    assert imports.list_batches(window.db) == batches
