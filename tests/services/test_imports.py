@@ -172,3 +172,21 @@ def test_apply_refuses_a_file_changed_after_preview(db: Database, tmp_path: Path
     with pytest.raises(ValidationError, match="修改"):
         imports.apply_import(db, preview)
     assert search.count_households(db, HouseholdQuery()) == 0
+
+
+def test_a_household_without_its_number_is_one_error_not_a_cascade(db: Database, tmp_path: Path) -> None:
+    """Re-importing the survey with one 户号 cleared: one 户号为空 error at its cell (naming the head),
+    not a second bare one, and its members are not also reported as registered in another household."""
+    _import(db, CLEAN)
+    book = openpyxl.load_workbook(CLEAN)
+    sheet = book.worksheets[0]
+    assert sheet["B9"].value == "东岗01002"
+    sheet["B9"].value = None
+    changed = tmp_path / "no-number.xlsx"
+    book.save(changed)
+    preview = imports.preview_import(db, changed)
+    missing = [i for i in preview.errors if i.kind == "missing_household_no"]
+    assert [(i.row, i.column) for i in missing] == [(9, "B")]
+    assert "户主 侯鹏波" in missing[0].message
+    assert [i for i in preview.errors if i.kind == "duplicate_id_db"] == []
+    assert len(preview.errors) == 1

@@ -173,8 +173,11 @@ def preview_import(
     sha = file_sha256(path)
     with paused_collection():
         result = read_survey(path, options, progress=progress, cancelled=cancelled)
-        issues = list(result.issues)
-        issues.extend(_missing_numbers(result))
+        missing = _missing_numbers(result)
+        said = {(i.sheet, i.row) for i in missing}
+        # The reader's bare 「户号为空」 at the same cell says less than the register's own (place, head): one each.
+        issues = [i for i in result.issues if not (i.kind == "missing_household_no" and (i.sheet, i.row) in said)]
+        issues.extend(missing)
         with db.read() as s:
             project_id, project_name = _project(s, project)
             preview = ImportPreview(path, sha, project_id, project_name, result, issues)
@@ -212,6 +215,8 @@ def _compare(s: Session, preview: ImportPreview) -> None:
             owner[str(idn)] = (int(hid), str(no))
     file_ids_by_no: dict[str, set[str]] | None = None  # made at the first ID registered already
     for h in result.households if owner else ():
+        if not h.household_no:
+            continue  # already an error of its own (户号为空): its members are not also "in another household"
         for p in h.persons:
             hit = owner.get(p.id_number)
             if hit is None or (hit[1] == h.household_no and existing.get(h.household_no) == hit[0]):
