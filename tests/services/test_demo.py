@@ -137,3 +137,13 @@ def test_a_second_demo_with_another_seed_is_added_beside_the_first(tmp_path: Pat
         assert second.project_id != first.project_id
         assert check_database(db).ok
     assert counts(path)["household"] == 20
+
+
+def test_a_second_demo_project_gets_a_name_of_its_own(db: Database) -> None:
+    from resettle.services.register import projects
+
+    generate_demo(db, households=3, seed=1)
+    generate_demo(db, households=3, seed=2)
+    generate_demo(db, households=3, seed=3)
+    names = [p.name for p in projects.tree(db)]
+    assert names == ["城东产业园区建设项目", "城东产业园区建设项目（2）", "城东产业园区建设项目（3）"]

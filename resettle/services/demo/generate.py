@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, select, text
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from resettle.domain.ids import check_character
 from resettle.domain.pinyin import initials
@@ -121,6 +122,15 @@ def _plan(households: int) -> list[tuple[str, list[int]]]:
     return plan
 
 
+def _free_name(s: Session, name: str) -> str:
+    """``name``, or ``name（2）`` … when a project has it (a second demo project must be told apart)."""
+    taken = set(s.scalars(select(Project.name).where(Project.name.startswith(name))))
+    n, free = 2, name
+    while free in taken:
+        free, n = f"{name}（{n}）", n + 1
+    return free
+
+
 def generate_demo(
     db: Database,
     households: int = 300,
@@ -136,7 +146,7 @@ def generate_demo(
     try:
         with db.write(reason=f"生成演示数据（{households} 户，种子 {seed}）") as s:
             project = Project(
-                name="城东产业园区建设项目",
+                name=_free_name(s, "城东产业园区建设项目"),
                 approval_no="浙政土〔2026〕118号",
                 approval_date=date(2026, 5, 20),
                 cutoff_date=ref,
