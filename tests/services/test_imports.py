@@ -190,4 +190,3 @@ def test_a_household_without_its_number_is_one_error_not_a_cascade(db: Database,
     assert "户主 侯鹏波" in missing[0].message
     assert [i for i in preview.errors if i.kind == "duplicate_id_db"] == []
     assert len(preview.errors) == 1
-
