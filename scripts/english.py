@@ -1125,6 +1125,9 @@ EN = {
     "打开这个数据库文件（不存在则新建），或服务器地址 postgresql://用户@主机/库名":
         "Open this database file (created when missing), or a server address postgresql://user@host/dbname",
     "文化程度": "Education",
+    "整个登记册": "the whole register",
+    "没有与「{0}」匹配的户。只在左侧所选的范围里查找（{1}）；可换个写法，如拼音首字母、户号或身份证号的前几位。":
+        "No household matches '{0}'. The search looks only in what is chosen on the left ({1}); try another spelling: pinyin initials, the household no. or the first digits of an ID.",
     "文件与库中完全一致，无需导入。": "The file is the same as the register: nothing to import.",
     "请先叫号：在左侧的抽签顺序中选一户": "Call a household first: choose one in the lottery order on the left",
     "请先在列表中选一套房。": "Choose a flat in the list first.",

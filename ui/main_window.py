@@ -147,10 +147,15 @@ class MainWindow(QMainWindow):
         self.no_read_label.setMargin(12)
         self.no_read_label.setStyleSheet("background: #fff4d6; border: 1px solid #e0c36c;")
         self.no_read_label.hide()
+        self.no_match_label = QLabel()  # a search that found nobody says so, and where it looked
+        self.no_match_label.setWordWrap(True)
+        self.no_match_label.setMargin(8)
+        self.no_match_label.hide()
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.no_read_label)
+        column.addWidget(self.no_match_label)
         column.addWidget(self.table, 1)
         splitter = QSplitter()
         splitter.addWidget(self.tree)
@@ -602,6 +607,14 @@ class MainWindow(QMainWindow):
         if capped:
             text += self.tr("（匹配过多，只列出一部分，请多输入几个字）")
         self.rows_label.setText(text)
+        typed = query.text.strip()
+        if total == 0 and typed:
+            where = self._tree_items.get(self._filter, (None, ""))[1] if self._filter else ""
+            where = where or self.tr("整个登记册")
+            self.no_match_label.setText(
+                self.tr("没有与「{0}」匹配的户。只在左侧所选的范围里查找（{1}）；可换个写法，如拼音首字母、户号或身份证号的前几位。")
+                .format(typed, where))  # fmt: skip
+        self.no_match_label.setVisible(total == 0 and bool(typed))
         if self._select_single:
             self._select_single = False
             if total == 1:

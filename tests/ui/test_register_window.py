@@ -202,3 +202,20 @@ def test_the_editor_shows_the_registers_stage_and_nobody_types_it(qtbot, window:
     assert editor.data().status == editor.original.data.status == "已调查"  # the survey's, kept as stored
     shown = search.list_households(demo_db, HouseholdQuery(text=row.household_no), 0, 5).rows
     assert [r.status for r in shown if r.id == row.id] == ["已复核"]
+
+
+def test_a_search_that_finds_nobody_says_so_and_where_it_looked(qtbot, window: MainWindow) -> None:
+    from tests.ui.conftest import settle
+
+    assert not window.no_match_label.isVisible()
+    window.search.setText("查无此人")
+    window._search_now()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=3000)
+    assert window.no_match_label.isVisible()
+    assert "没有与「查无此人」匹配的户" in window.no_match_label.text()
+    window.search.clear()
+    window._search_now()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=3000)
+    assert not window.no_match_label.isVisible()
