@@ -19,8 +19,29 @@ def rows_view(
     view.verticalHeader().setVisible(False)
     if fit:
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    else:
+        _headers_readable(view)
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+def _headers_readable(view: QTableView) -> None:
+    """Each column at least as wide as its header's words (and the sort arrow), whenever the rows are
+    set again; wider columns the clerk dragged stay as they are."""
+    header = view.horizontalHeader()
+    model = view.model()
+
+    def fit() -> None:
+        metrics = header.fontMetrics()
+        for section in range(header.count()):
+            text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+            need = max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0) + 28
+            if header.sectionSize(section) < need:
+                header.resizeSection(section, need)
+
+    model.modelReset.connect(fit)
+    model.headerDataChanged.connect(lambda *_: fit())
+    fit()
 
 
 def sorted_view(

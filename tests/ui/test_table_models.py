@@ -150,3 +150,22 @@ def test_history_shows_stored_times_to_the_minute_and_keeps_them_whole_in_the_to
     assert model.data(model.index(0, COL_OLD)) == "2026-12-02 17:14"
     assert model.data(model.index(0, COL_OLD), Qt.ItemDataRole.ToolTipRole) == "2026-12-02T17:14:54.149417"
     assert model.data(model.index(0, COL_NEW)) == "已复核"
+
+
+def test_a_table_column_is_never_narrower_than_its_header(qtbot) -> None:
+    from PySide6.QtGui import QStandardItemModel
+
+    from ui.tables import rows_view
+
+    model = QStandardItemModel(0, 3)
+    model.setHorizontalHeaderLabels(["户", "应安置面积(㎡)与差价结算方式", "备注"])
+    view = rows_view(model)
+    qtbot.addWidget(view)
+    header = view.horizontalHeader()
+    words = header.fontMetrics().horizontalAdvance("应安置面积(㎡)与差价结算方式")
+    assert header.sectionSize(1) >= words
+    header.resizeSection(1, 40)  # the rows set again (a refresh) make it readable again
+    model.setRowCount(0)
+    model.beginResetModel()
+    model.endResetModel()
+    assert header.sectionSize(1) >= words
