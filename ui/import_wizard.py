@@ -14,19 +14,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -193,8 +195,15 @@ class MappingPage(QWizardPage):
         right.addWidget(self.summary)
         right_box = QWidget()
         right_box.setLayout(right)
+        # The fields scroll: with all of them shown the page would be taller than a 1366×768 screen.
+        mapping_scroll = QScrollArea()
+        mapping_scroll.setWidget(mapping_box)
+        mapping_scroll.setWidgetResizable(True)
+        mapping_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        mapping_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        mapping_scroll.setMinimumWidth(mapping_box.sizeHint().width() + 24)
         split = QSplitter()
-        split.addWidget(mapping_box)
+        split.addWidget(mapping_scroll)
         split.addWidget(right_box)
         split.setStretchFactor(1, 1)
         buttons = QHBoxLayout()
