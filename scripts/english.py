@@ -1125,6 +1125,10 @@ EN = {
     "打开这个数据库文件（不存在则新建），或服务器地址 postgresql://用户@主机/库名":
         "Open this database file (created when missing), or a server address postgresql://user@host/dbname",
     "文化程度": "Education",
+    "。只有补偿已复核的户能签约：先在户信息的「补偿」页计算并复核，再回到这里签约。":
+        ". Only households whose compensation was reviewed can sign: compute and review it on the household's Compensation tab first, then sign here.",
+    "还没有兑付批次：签约后到期的分期可在此建成批次，经他人审批后生成银行文件。":
+        "No payment batch yet: after signing, instalments that fall due are made into a batch here; once someone else approves it, the bank file is written.",
     "整个登记册": "the whole register",
     "没有与「{0}」匹配的户。只在左侧所选的范围里查找（{1}）；可换个写法，如拼音首字母、户号或身份证号的前几位。":
         "No household matches '{0}'. The search looks only in what is chosen on the left ({1}); try another spelling: pinyin initials, the household no. or the first digits of an ID.",

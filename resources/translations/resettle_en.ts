@@ -210,92 +210,97 @@
         <translation>{0} households signed, agreements total {1:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="129" />
-        <location filename="../../ui/payments/dialogs.py" line="140" />
+        <location filename="../../ui/payments/dialogs.py" line="120" />
+        <source>。只有补偿已复核的户能签约：先在户信息的「补偿」页计算并复核，再回到这里签约。</source>
+        <translation>. Only households whose compensation was reviewed can sign: compute and review it on the household's Compensation tab first, then sign here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="132" />
+        <location filename="../../ui/payments/dialogs.py" line="143" />
         <source>签订协议</source>
         <translation>Sign agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="129" />
+        <location filename="../../ui/payments/dialogs.py" line="132" />
         <source>请先在登记表中选择要签约的户。</source>
         <translation>Choose the households to sign in the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="131" />
+        <location filename="../../ui/payments/dialogs.py" line="134" />
         <source>为所选 {0} 户签约</source>
         <translation>Sign for the {0} selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="131" />
+        <location filename="../../ui/payments/dialogs.py" line="134" />
         <source>为本项目全部已复核的户签约</source>
         <translation>Sign for all reviewed households of this project</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="137" />
+        <location filename="../../ui/payments/dialogs.py" line="140" />
         <source>已签订 {0} 户，合计 {1:,.2f} 元。</source>
         <translation>{0} households signed, total {1:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="139" />
+        <location filename="../../ui/payments/dialogs.py" line="142" />
         <source>未签：</source>
         <translation>Not signed: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="143" />
+        <location filename="../../ui/payments/dialogs.py" line="146" />
         <source>正在签订协议…</source>
         <translation>Signing agreements…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="154" />
-        <location filename="../../ui/payments/dialogs.py" line="156" />
-        <location filename="../../ui/payments/dialogs.py" line="162" />
+        <location filename="../../ui/payments/dialogs.py" line="157" />
+        <location filename="../../ui/payments/dialogs.py" line="159" />
+        <location filename="../../ui/payments/dialogs.py" line="165" />
         <source>登记腾房</source>
         <translation>Record vacating</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="154" />
+        <location filename="../../ui/payments/dialogs.py" line="157" />
         <source>请选择已腾房的户。</source>
         <translation>Choose the households that have vacated.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="156" />
+        <location filename="../../ui/payments/dialogs.py" line="159" />
         <source>腾房日期（如 2026-08-01）：</source>
         <translation>Vacating date (e.g. 2026-08-01):</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="162" />
+        <location filename="../../ui/payments/dialogs.py" line="165" />
         <source>日期应写成 2026-08-01 的形式。</source>
         <translation>Write the date as 2026-08-01.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="165" />
+        <location filename="../../ui/payments/dialogs.py" line="168" />
         <source>正在登记腾房…</source>
         <translation>Recording vacating…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="175" />
-        <location filename="../../ui/payments/dialogs.py" line="177" />
-        <location filename="../../ui/payments/dialogs.py" line="184" />
+        <location filename="../../ui/payments/dialogs.py" line="178" />
+        <location filename="../../ui/payments/dialogs.py" line="180" />
+        <location filename="../../ui/payments/dialogs.py" line="187" />
         <source>补充协议</source>
         <translation>Supplementary agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="175" />
+        <location filename="../../ui/payments/dialogs.py" line="178" />
         <source>请选择一户。</source>
         <translation>Choose a household.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="177" />
+        <location filename="../../ui/payments/dialogs.py" line="180" />
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="181" />
+        <location filename="../../ui/payments/dialogs.py" line="184" />
         <source>正在签订补充协议…</source>
         <translation>Signing the supplementary agreement…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="184" />
+        <location filename="../../ui/payments/dialogs.py" line="187" />
         <source>已签补充协议，金额 {0:,.2f} 元。</source>
         <translation>Supplementary agreement signed: {0:,.2f} yuan.</translation>
     </message>
@@ -346,22 +351,22 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="427" />
+        <location filename="../../ui/import_wizard.py" line="436" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="438" />
+        <location filename="../../ui/import_wizard.py" line="447" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="444" />
+        <location filename="../../ui/import_wizard.py" line="453" />
         <source>没有导入任何数据。请关闭向导，改正后重新导入。</source>
         <translation>Nothing was imported. Close the wizard, correct the file and import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="459" />
+        <location filename="../../ui/import_wizard.py" line="468" />
         <source>导入完成（批次 {0}）：新增 {1} 户，变更 {2} 户，删除 {3} 户，共 {4} 人。
 可在「文件 → 导入批次…」中撤销整批导入。</source>
         <translation>Imported (batch {0}): {1} added, {2} changed, {3} removed households, {4} persons.
@@ -490,107 +495,112 @@ A whole batch can be undone under File → Import batches….</translation>
         <translation>Undo selected batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="196" />
+        <location filename="../../ui/payments/dialogs.py" line="199" />
         <source>兑付批次</source>
         <translation>Payment batches</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="201" />
+        <location filename="../../ui/payments/dialogs.py" line="204" />
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="202" />
+        <location filename="../../ui/payments/dialogs.py" line="205" />
         <source> 期</source>
         <translation> (instalment)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="207" />
+        <location filename="../../ui/payments/dialogs.py" line="210" />
         <source>生成批次</source>
         <translation>Create batch</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="208" />
+        <location filename="../../ui/payments/dialogs.py" line="211" />
         <source>审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="209" />
+        <location filename="../../ui/payments/dialogs.py" line="212" />
         <source>写出银行文件…</source>
         <translation>Write bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="210" />
+        <location filename="../../ui/payments/dialogs.py" line="213" />
         <source>登记银行回盘…</source>
         <translation>Record bank return…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="214" />
+        <location filename="../../ui/payments/dialogs.py" line="217" />
         <source>只写 xlsx</source>
         <translation>xlsx only</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="231" />
+        <location filename="../../ui/payments/dialogs.py" line="235" />
         <source>当前审计链头：{0}</source>
         <translation>Audit chain head: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="236" />
+        <location filename="../../ui/payments/dialogs.py" line="237" />
+        <source>还没有兑付批次：签约后到期的分期可在此建成批次，经他人审批后生成银行文件。</source>
+        <translation>No payment batch yet: after signing, instalments that fall due are made into a batch here; once someone else approves it, the bank file is written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="243" />
         <source>请先选择一个批次。</source>
         <translation>Choose a batch first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="242" />
+        <location filename="../../ui/payments/dialogs.py" line="249" />
         <source>已生成批次 {0}：{1} 笔，合计 {2:,.2f} 元。</source>
         <translation>Batch {0} created: {1} payments, total {2:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="244" />
+        <location filename="../../ui/payments/dialogs.py" line="251" />
         <source>未列入：</source>
         <translation>Not included: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="248" />
+        <location filename="../../ui/payments/dialogs.py" line="255" />
         <source>正在生成兑付批次…</source>
         <translation>Creating the payment batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="257" />
+        <location filename="../../ui/payments/dialogs.py" line="264" />
         <source>正在审批…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="263" />
+        <location filename="../../ui/payments/dialogs.py" line="270" />
         <source>银行文件</source>
         <translation>Bank file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="268" />
+        <location filename="../../ui/payments/dialogs.py" line="275" />
         <source>正在写出银行文件…</source>
         <translation>Writing the bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="271" />
+        <location filename="../../ui/payments/dialogs.py" line="278" />
         <source>已写出：</source>
         <translation>Written: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="280" />
+        <location filename="../../ui/payments/dialogs.py" line="287" />
         <source>银行回盘文件</source>
         <translation>Bank return file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="285" />
+        <location filename="../../ui/payments/dialogs.py" line="292" />
         <source>批次 {0}：成功 {1} 笔（{2:,.2f} 元），失败 {3} 笔。</source>
         <translation>Batch {0}: {1} paid ({2:,.2f} yuan), {3} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="289" />
+        <location filename="../../ui/payments/dialogs.py" line="296" />
         <source>此回盘已登记过，未作改动。</source>
         <translation>This return was already recorded; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="292" />
+        <location filename="../../ui/payments/dialogs.py" line="299" />
         <source>正在登记回盘…</source>
         <translation>Recording the bank return…</translation>
     </message>
@@ -672,93 +682,93 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="311" />
+        <location filename="../../ui/import_wizard.py" line="320" />
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="327" />
+        <location filename="../../ui/import_wizard.py" line="336" />
         <source>同时删除库中有、文件里已没有的户</source>
         <translation>Also delete households no longer in the file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="329" />
+        <location filename="../../ui/import_wizard.py" line="338" />
         <source>导出错误报告…</source>
         <translation>Export error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="332" />
+        <location filename="../../ui/import_wizard.py" line="341" />
         <source>已导出到 {0}</source>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="351" />
+        <location filename="../../ui/import_wizard.py" line="360" />
         <source>共 {0} 户、{1} 人。新增 {2} 户，变更 {3} 户，无变化 {4} 户，文件中没有的 {5} 户。</source>
         <translation>{0} households, {1} persons. {2} new, {3} changed, {4} unchanged, {5} not in the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="354" />
+        <location filename="../../ui/import_wizard.py" line="363" />
         <source>
 发现 {0} 处错误（必须改正后才能导入）、{1} 处提醒。点一行可查看该单元格。</source>
         <translation>
 {0} errors (must be fixed before importing), {1} warnings. Click a row to see the cell.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="356" />
+        <location filename="../../ui/import_wizard.py" line="365" />
         <source>有错误，不能导入。可以导出错误报告交给村里改正。</source>
         <translation>There are errors; nothing can be imported. Export an error report for the village to fix.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="358" />
-        <location filename="../../ui/import_wizard.py" line="361" />
+        <location filename="../../ui/import_wizard.py" line="367" />
+        <location filename="../../ui/import_wizard.py" line="370" />
         <source>
 没有错误，{0} 处提醒。</source>
         <translation>
 No errors, {0} warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="359" />
+        <location filename="../../ui/import_wizard.py" line="368" />
         <source>文件与库中完全一致，无需导入。</source>
         <translation>The file is the same as the register: nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="362" />
+        <location filename="../../ui/import_wizard.py" line="371" />
         <source>点「下一步」导入；导入前会自动备份数据库。</source>
         <translation>Click Next to import; the database is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="366" />
+        <location filename="../../ui/import_wizard.py" line="375" />
         <source>变更：</source>
         <translation>Changes: </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="332" />
-        <location filename="../../ui/import_wizard.py" line="403" />
+        <location filename="../../ui/import_wizard.py" line="341" />
+        <location filename="../../ui/import_wizard.py" line="412" />
         <source>导出错误报告</source>
         <translation>Export error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="403" />
+        <location filename="../../ui/import_wizard.py" line="412" />
         <source>-错误报告.xlsx</source>
         <translation>-error-report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="404" />
+        <location filename="../../ui/import_wizard.py" line="413" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="407" />
+        <location filename="../../ui/import_wizard.py" line="416" />
         <source>正在导出错误报告…</source>
         <translation>Writing the error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="411" />
+        <location filename="../../ui/import_wizard.py" line="420" />
         <source>错误报告</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="411" />
+        <location filename="../../ui/import_wizard.py" line="420" />
         <source>错误报告已保存到：
 {0}</source>
         <translation>Error report saved to:
@@ -1450,68 +1460,68 @@ No errors, {0} warnings.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="96" />
-        <location filename="../../ui/import_wizard.py" line="131" />
+        <location filename="../../ui/import_wizard.py" line="98" />
+        <location filename="../../ui/import_wizard.py" line="133" />
         <source>选择调查表</source>
         <translation>Choose survey workbook</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="97" />
+        <location filename="../../ui/import_wizard.py" line="99" />
         <source>支持 .xlsx .xlsm .xls .ods 和 .csv（UTF-8 或 GB18030）。也可以把文件拖到主窗口上。</source>
         <translation>Reads .xlsx .xlsm .xls .ods and .csv (UTF-8 or GB18030). You can also drop a file on the main window.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="99" />
+        <location filename="../../ui/import_wizard.py" line="101" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="109" />
+        <location filename="../../ui/import_wizard.py" line="111" />
         <source>征收项目</source>
         <translation>Expropriation project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="114" />
+        <location filename="../../ui/import_wizard.py" line="116" />
         <source>请选择项目，或输入新项目的名称</source>
         <translation>Choose a project, or type the name of a new one</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="117" />
+        <location filename="../../ui/import_wizard.py" line="119" />
         <source>留空则从标题或工作表名识别</source>
         <translation>Leave empty to take it from the title or sheet name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="119" />
+        <location filename="../../ui/import_wizard.py" line="121" />
         <source>（自动识别）</source>
         <translation>(detect)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="123" />
+        <location filename="../../ui/import_wizard.py" line="125" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="124" />
+        <location filename="../../ui/import_wizard.py" line="126" />
         <source>导入到项目</source>
         <translation>Import into project</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="125" />
+        <location filename="../../ui/import_wizard.py" line="127" />
         <source>村名</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="126" />
+        <location filename="../../ui/import_wizard.py" line="128" />
         <source>列映射方案</source>
         <translation>Column mapping profile</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="132" />
+        <location filename="../../ui/import_wizard.py" line="134" />
         <source>表格 (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="148" />
+        <location filename="../../ui/import_wizard.py" line="150" />
         <source>打不开文件</source>
         <translation>Cannot open file</translation>
     </message>
@@ -3996,17 +4006,17 @@ Undo anyway?</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="492" />
+        <location filename="../../ui/import_wizard.py" line="501" />
         <source>导入调查表</source>
         <translation>Import survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="534" />
+        <location filename="../../ui/import_wizard.py" line="543" />
         <source>正在读取和检查…</source>
         <translation>Reading and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="551" />
+        <location filename="../../ui/import_wizard.py" line="560" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -4911,147 +4921,147 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="69" />
+        <location filename="../../ui/import_wizard.py" line="71" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="70" />
+        <location filename="../../ui/import_wizard.py" line="72" />
         <source>户主姓名</source>
         <translation>Head's name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="71" />
+        <location filename="../../ui/import_wizard.py" line="73" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="72" />
+        <location filename="../../ui/import_wizard.py" line="74" />
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="73" />
+        <location filename="../../ui/import_wizard.py" line="75" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="74" />
+        <location filename="../../ui/import_wizard.py" line="76" />
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="75" />
+        <location filename="../../ui/import_wizard.py" line="77" />
         <source>出生日期</source>
         <translation>Birth date</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="76" />
+        <location filename="../../ui/import_wizard.py" line="78" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="77" />
+        <location filename="../../ui/import_wizard.py" line="79" />
         <source>地类</source>
         <translation>Land class</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="78" />
+        <location filename="../../ui/import_wizard.py" line="80" />
         <source>征收土地面积(亩)</source>
         <translation>Land taken (mu)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="79" />
+        <location filename="../../ui/import_wizard.py" line="81" />
         <source>房屋结构</source>
         <translation>House structure</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="80" />
+        <location filename="../../ui/import_wizard.py" line="82" />
         <source>建筑面积(㎡)</source>
         <translation>Floor area (㎡)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="81" />
+        <location filename="../../ui/import_wizard.py" line="83" />
         <source>果树(棵)</source>
         <translation>Fruit trees</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="82" />
+        <location filename="../../ui/import_wizard.py" line="84" />
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="83" />
+        <location filename="../../ui/import_wizard.py" line="85" />
         <source>银行账号</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="84" />
+        <location filename="../../ui/import_wizard.py" line="86" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="163" />
+        <location filename="../../ui/import_wizard.py" line="165" />
         <source>工作表和列</source>
         <translation>Sheets and columns</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="164" />
+        <location filename="../../ui/import_wizard.py" line="166" />
         <source>核对每一项对应的列；改动后点「重新识别」。可以把映射保存为本办公室的方案。</source>
         <translation>Check the column of each field; after changes click Re-read. The mapping can be saved as this office's profile.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="183" />
+        <location filename="../../ui/import_wizard.py" line="185" />
         <source>重新识别</source>
         <translation>Re-read</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="185" />
+        <location filename="../../ui/import_wizard.py" line="187" />
         <source>保存为映射方案…</source>
         <translation>Save as profile…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="189" />
+        <location filename="../../ui/import_wizard.py" line="191" />
         <source>预览工作表</source>
         <translation>Preview sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="215" />
+        <location filename="../../ui/import_wizard.py" line="224" />
         <source>读取的工作表：</source>
         <translation>Sheets to read:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="248" />
+        <location filename="../../ui/import_wizard.py" line="257" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="253" />
+        <location filename="../../ui/import_wizard.py" line="262" />
         <source>{0}：{1} 户，{2} 人，表头在第 {3} 行</source>
         <translation>{0}: {1} households, {2} persons, header in row {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="254" />
+        <location filename="../../ui/import_wizard.py" line="263" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="255" />
+        <location filename="../../ui/import_wizard.py" line="264" />
         <source>没有找到调查表格式的工作表</source>
         <translation>No sheet looks like a survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="288" />
+        <location filename="../../ui/import_wizard.py" line="297" />
         <source>保存映射方案</source>
         <translation>Save mapping profile</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="288" />
+        <location filename="../../ui/import_wizard.py" line="297" />
         <source>方案名称（例如本乡镇名称）：</source>
         <translation>Profile name (e.g. the township):</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="295" />
+        <location filename="../../ui/import_wizard.py" line="304" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
@@ -6229,32 +6239,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="299" />
+        <location filename="../../ui/payments/dialogs.py" line="306" />
         <source>对账</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="306" />
+        <location filename="../../ui/payments/dialogs.py" line="313" />
         <source>差异</source>
         <translation>Differences</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="307" />
+        <location filename="../../ui/payments/dialogs.py" line="314" />
         <source>各户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="315" />
+        <location filename="../../ui/payments/dialogs.py" line="322" />
         <source>计算 {0:,.2f} 元　协议 {1:,.2f} 元　已付 {2:,.2f} 元　未付 {3:,.2f} 元</source>
         <translation>Computed {0:,.2f}  agreed {1:,.2f}  paid {2:,.2f}  unpaid {3:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="319" />
+        <location filename="../../ui/payments/dialogs.py" line="326" />
         <source>账目相符</source>
         <translation>Accounts agree</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="319" />
+        <location filename="../../ui/payments/dialogs.py" line="326" />
         <source>差异 {0} 处</source>
         <translation>{0} differences</translation>
     </message>
@@ -7710,37 +7720,37 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SupportingDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="328" />
+        <location filename="../../ui/payments/dialogs.py" line="335" />
         <source>要件</source>
         <translation>Supporting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="336" />
+        <location filename="../../ui/payments/dialogs.py" line="343" />
         <source>添加扫描件…</source>
         <translation>Add scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="353" />
+        <location filename="../../ui/payments/dialogs.py" line="360" />
         <source>{0}　{1}　{2} 字节　SHA-256 {3}…　{4}</source>
         <translation>{0}  {1}  {2} bytes  SHA-256 {3}…  {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="361" />
+        <location filename="../../ui/payments/dialogs.py" line="368" />
         <source>要件清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="365" />
+        <location filename="../../ui/payments/dialogs.py" line="372" />
         <source>选择扫描件</source>
         <translation>Choose scan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="365" />
+        <location filename="../../ui/payments/dialogs.py" line="372" />
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="369" />
+        <location filename="../../ui/payments/dialogs.py" line="376" />
         <source>正在保存要件…</source>
         <translation>Saving the document…</translation>
     </message>

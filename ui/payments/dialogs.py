@@ -115,7 +115,10 @@ class AgreementsDialog(_AreaDialog):
         rows = agreements.list_agreements(self.ctx.database(), self.project_id)
         self.model.set_rows(rows)
         total = sum((r.total for r in rows), Decimal("0.00"))
-        self.summary.setText(self.tr("已签约 {0} 户，协议金额合计 {1:,.2f} 元").format(len(rows), total))
+        text = self.tr("已签约 {0} 户，协议金额合计 {1:,.2f} 元").format(len(rows), total)
+        if not rows:  # what to do first, instead of an empty table
+            text += self.tr("。只有补偿已复核的户能签约：先在户信息的「补偿」页计算并复核，再回到这里签约。")
+        self.summary.setText(text)
 
     def _chosen(self) -> list[int]:
         rows = _selected_rows(self.view)
@@ -227,8 +230,12 @@ class BatchesDialog(_AreaDialog):
 
     def refresh(self) -> None:
         db = self.ctx.database()
-        self.model.set_rows(batches.list_batches(db, self.project_id))
-        self.head.setText(self.tr("当前审计链头：{0}").format(batches.current_chain_head(db)))
+        listed = batches.list_batches(db, self.project_id)
+        self.model.set_rows(listed)
+        head = self.tr("当前审计链头：{0}").format(batches.current_chain_head(db))
+        if not listed:
+            head += "\n" + self.tr("还没有兑付批次：签约后到期的分期可在此建成批次，经他人审批后生成银行文件。")
+        self.head.setText(head)
 
     def _batch(self) -> batches.BatchInfo | None:
         rows = _selected_rows(self.view)
