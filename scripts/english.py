@@ -1125,6 +1125,8 @@ EN = {
     "打开这个数据库文件（不存在则新建），或服务器地址 postgresql://用户@主机/库名":
         "Open this database file (created when missing), or a server address postgresql://user@host/dbname",
     "文化程度": "Education",
+    "粉色行：劳动年龄、尚未就业或正在求职的人，应优先推荐岗位和培训。":
+        "Pink rows: people of working age not yet employed or looking for work, to be offered posts and training first.",
     "。只有补偿已复核的户能签约：先在户信息的「补偿」页计算并复核，再回到这里签约。":
         ". Only households whose compensation was reviewed can sign: compute and review it on the household's Compensation tab first, then sign here.",
     "还没有兑付批次：签约后到期的分期可在此建成批次，经他人审批后生成银行文件。":

@@ -4072,67 +4072,67 @@ Undo anyway?</translation>
 <context>
     <name>JobsPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="221" />
+        <location filename="../../ui/livelihood/pages.py" line="223" />
         <source>园区岗位与推荐</source>
         <translation>Park jobs and referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="230" />
+        <location filename="../../ui/livelihood/pages.py" line="232" />
         <source>导入岗位表…</source>
         <translation>Import job list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="231" />
+        <location filename="../../ui/livelihood/pages.py" line="233" />
         <source>按要求推荐</source>
         <translation>Refer by requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="232" />
+        <location filename="../../ui/livelihood/pages.py" line="234" />
         <source>面试</source>
         <translation>Interview</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="233" />
+        <location filename="../../ui/livelihood/pages.py" line="235" />
         <source>录用</source>
         <translation>Hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="234" />
+        <location filename="../../ui/livelihood/pages.py" line="236" />
         <source>未录用</source>
         <translation>Not hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="246" />
+        <location filename="../../ui/livelihood/pages.py" line="248" />
         <source>导入岗位表</source>
         <translation>Import job list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="246" />
+        <location filename="../../ui/livelihood/pages.py" line="248" />
         <source>正在导入岗位表…</source>
         <translation>Importing the job list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="246" />
+        <location filename="../../ui/livelihood/pages.py" line="248" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="252" />
+        <location filename="../../ui/livelihood/pages.py" line="254" />
         <source>已推荐 {0} 人（失地农民优先，其次受过该类培训者，再次未就业最久者）</source>
         <translation>{0} persons referred (landless farmers first, then those trained for the job, then the longest without work)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="255" />
+        <location filename="../../ui/livelihood/pages.py" line="257" />
         <source>正在匹配岗位…</source>
         <translation>Matching jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="258" />
+        <location filename="../../ui/livelihood/pages.py" line="260" />
         <source>请先在下方选择一条推荐记录。</source>
         <translation>Choose a referral below first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="262" />
+        <location filename="../../ui/livelihood/pages.py" line="264" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -5322,49 +5322,54 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>{0} persons, {1} landless of working age, {2} employed; {3} follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="174" />
+        <location filename="../../ui/livelihood/pages.py" line="170" />
+        <source>粉色行：劳动年龄、尚未就业或正在求职的人，应优先推荐岗位和培训。</source>
+        <translation>Pink rows: people of working age not yet employed or looking for work, to be offered posts and training first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/livelihood/pages.py" line="176" />
         <source>请先选择一个人。</source>
         <translation>Choose a person first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="178" />
+        <location filename="../../ui/livelihood/pages.py" line="180" />
         <source>导入就业表</source>
         <translation>Import employment list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="178" />
+        <location filename="../../ui/livelihood/pages.py" line="180" />
         <source>正在导入就业表…</source>
         <translation>Importing the employment list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="178" />
+        <location filename="../../ui/livelihood/pages.py" line="180" />
         <source>就业情况</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="182" />
-        <location filename="../../ui/livelihood/pages.py" line="201" />
+        <location filename="../../ui/livelihood/pages.py" line="184" />
+        <location filename="../../ui/livelihood/pages.py" line="203" />
         <source>请先在「劳动力状况」中选择一个人。</source>
         <translation>Choose a person under Labour status first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="188" />
-        <location filename="../../ui/livelihood/pages.py" line="198" />
+        <location filename="../../ui/livelihood/pages.py" line="190" />
+        <location filename="../../ui/livelihood/pages.py" line="200" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="209" />
+        <location filename="../../ui/livelihood/pages.py" line="211" />
         <source>回访 {0}　{1}　{2}</source>
         <translation>Follow-up {0}  {1}  {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="213" />
+        <location filename="../../ui/livelihood/pages.py" line="215" />
         <source>就业经历：{0}</source>
         <translation>Employment history: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="213" />
+        <location filename="../../ui/livelihood/pages.py" line="215" />
         <source>尚无记录</source>
         <translation>No records yet</translation>
     </message>
@@ -6958,122 +6963,122 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SocialSecurityPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="367" />
+        <location filename="../../ui/livelihood/pages.py" line="369" />
         <source>被征地农民养老保障</source>
         <translation>Pension cover for landless farmers</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="375" />
+        <location filename="../../ui/livelihood/pages.py" line="377" />
         <source>导入社保标准…</source>
         <translation>Import pension standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="376" />
+        <location filename="../../ui/livelihood/pages.py" line="378" />
         <source>发布标准</source>
         <translation>Publish standard</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="377" />
+        <location filename="../../ui/livelihood/pages.py" line="379" />
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="378" />
+        <location filename="../../ui/livelihood/pages.py" line="380" />
         <source>核对回执…</source>
         <translation>Check receipts…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="379" />
+        <location filename="../../ui/livelihood/pages.py" line="381" />
         <source>保存对账表…</source>
         <translation>Save reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="390" />
+        <location filename="../../ui/livelihood/pages.py" line="392" />
         <source>尚未导入社保标准。</source>
         <translation>No pension standard imported yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="394" />
+        <location filename="../../ui/livelihood/pages.py" line="396" />
         <source>{0}（{1}）{2}–{3} 岁 {4} 元</source>
         <translation>{0} ({1}) {2}–{3} years {4} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="398" />
+        <location filename="../../ui/livelihood/pages.py" line="400" />
         <source>社保标准{0}，基准日 {1}：{2}</source>
         <translation>Pension standard {0}, reference date {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="402" />
+        <location filename="../../ui/livelihood/pages.py" line="404" />
         <source>导入社保标准</source>
         <translation>Import pension standard</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="404" />
+        <location filename="../../ui/livelihood/pages.py" line="406" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="410" />
+        <location filename="../../ui/livelihood/pages.py" line="412" />
         <source>没有待发布的草稿标准。</source>
         <translation>No draft standard to publish.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="413" />
+        <location filename="../../ui/livelihood/pages.py" line="415" />
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="417" />
+        <location filename="../../ui/livelihood/pages.py" line="419" />
         <source>导出社保花名册</source>
         <translation>Export pension roster</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="417" />
+        <location filename="../../ui/livelihood/pages.py" line="419" />
         <source>社保花名册.xlsx</source>
         <translation>pension-roster.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="422" />
+        <location filename="../../ui/livelihood/pages.py" line="424" />
         <source>{0} {1} 人 {2} 元</source>
         <translation>{0}: {1} persons, {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="425" />
+        <location filename="../../ui/livelihood/pages.py" line="427" />
         <source>已导出 {0} 人：{1}</source>
         <translation>Exported {0} persons: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="427" />
+        <location filename="../../ui/livelihood/pages.py" line="429" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="431" />
+        <location filename="../../ui/livelihood/pages.py" line="433" />
         <source>选择社保局回执</source>
         <translation>Choose the social security bureau's receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="440" />
+        <location filename="../../ui/livelihood/pages.py" line="442" />
         <source>正在核对回执…</source>
         <translation>Checking the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="444" />
+        <location filename="../../ui/livelihood/pages.py" line="446" />
         <source>请先核对回执。</source>
         <translation>Check a receipt first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="446" />
+        <location filename="../../ui/livelihood/pages.py" line="448" />
         <source>保存对账表</source>
         <translation>Save reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="446" />
+        <location filename="../../ui/livelihood/pages.py" line="448" />
         <source>社保回执对账.xlsx</source>
         <translation>pension-receipt-reconciliation.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="448" />
+        <location filename="../../ui/livelihood/pages.py" line="450" />
         <source>正在写出对账表…</source>
         <translation>Writing the reconciliation…</translation>
     </message>
@@ -7923,93 +7928,93 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="270" />
+        <location filename="../../ui/livelihood/pages.py" line="272" />
         <source>技能培训</source>
         <translation>Skills training</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="280" />
+        <location filename="../../ui/livelihood/pages.py" line="282" />
         <source>导入培训表…</source>
         <translation>Import training list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="281" />
+        <location filename="../../ui/livelihood/pages.py" line="283" />
         <source>新建课程…</source>
         <translation>New course…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="282" />
+        <location filename="../../ui/livelihood/pages.py" line="284" />
         <source>报名（登记册中选中的户）</source>
         <translation>Enrol (households selected in the register)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="283" />
+        <location filename="../../ui/livelihood/pages.py" line="285" />
         <source>录入结果…</source>
         <translation>Enter results…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="284" />
+        <location filename="../../ui/livelihood/pages.py" line="286" />
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="307" />
+        <location filename="../../ui/livelihood/pages.py" line="309" />
         <source>请先选择一门课程。</source>
         <translation>Choose a course first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="311" />
+        <location filename="../../ui/livelihood/pages.py" line="313" />
         <source>导入培训表</source>
         <translation>Import training list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="311" />
+        <location filename="../../ui/livelihood/pages.py" line="313" />
         <source>正在导入培训表…</source>
         <translation>Importing the training list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="311" />
+        <location filename="../../ui/livelihood/pages.py" line="313" />
         <source>培训情况</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="317" />
-        <location filename="../../ui/livelihood/pages.py" line="340" />
+        <location filename="../../ui/livelihood/pages.py" line="319" />
+        <location filename="../../ui/livelihood/pages.py" line="342" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="328" />
+        <location filename="../../ui/livelihood/pages.py" line="330" />
         <source>请先在登记册中选中户（其劳动年龄成员将报名）。</source>
         <translation>Select households in the register first (their members of working age are enrolled).</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="330" />
+        <location filename="../../ui/livelihood/pages.py" line="332" />
         <source>正在报名…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="335" />
+        <location filename="../../ui/livelihood/pages.py" line="337" />
         <source>请先选择课程和学员。</source>
         <translation>Choose a course and trainees first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="352" />
+        <location filename="../../ui/livelihood/pages.py" line="354" />
         <source>导出培训花名册</source>
         <translation>Export training roster</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="353" />
+        <location filename="../../ui/livelihood/pages.py" line="355" />
         <source>{0}花名册.xlsx</source>
         <translation>{0}-roster.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="354" />
+        <location filename="../../ui/livelihood/pages.py" line="356" />
         <source>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel workbook (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="358" />
+        <location filename="../../ui/livelihood/pages.py" line="360" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>

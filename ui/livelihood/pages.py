@@ -166,6 +166,8 @@ class PeoplePage(_Page):
             self.tr("共 {0} 人，劳动年龄失地人员 {1} 人，已就业 {2} 人；待回访 {3} 人").format(
                 len(people), len(working), employed, len(due)
             )
+            + "\n"
+            + self.tr("粉色行：劳动年龄、尚未就业或正在求职的人，应优先推荐岗位和培训。")
         )
         self.loaded = True
 
