@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 PALETTE = (QColor("#9dc3e6"), QColor("#2e75b6"), QColor("#70ad47"), QColor("#ffc000"), QColor("#c55a11"))
@@ -95,6 +95,13 @@ class BarChart(_Chart):
     def draw(self, painter: QPainter, plot: QRectF, top: int, fm: QFontMetrics) -> None:
         group = plot.width() / len(self.categories)
         bar = max(group * 0.8 / len(self.series), 2.0)
+        # Value labels in a smaller type where the widest does not fit over its bar (120 over a narrow bar).
+        base = painter.font()
+        widest = max((fm.horizontalAdvance(str(v)) for _n, values in self.series for v in values), default=0)
+        small = QFont(base)
+        if widest > bar and base.pointSizeF() > 0:
+            small.setPointSizeF(max(base.pointSizeF() * bar / widest, base.pointSizeF() * 0.7))
+        small_fm = QFontMetrics(small)
         for ci, name in enumerate(self.categories):
             gx = plot.left() + ci * group + group * 0.1
             for si, (_sname, values) in enumerate(self.series):
@@ -102,12 +109,15 @@ class BarChart(_Chart):
                 height = plot.height() * value / top
                 rect = QRectF(gx + si * bar, plot.bottom() - height, bar - 1, height)
                 painter.fillRect(rect, PALETTE[si % len(PALETTE)])
-                if bar >= fm.horizontalAdvance(str(value)):
+                text = str(value)
+                if small_fm.horizontalAdvance(text) <= bar * 1.1:
+                    painter.setFont(small)
                     painter.drawText(
-                        QRectF(rect.left(), rect.top() - fm.height(), bar, fm.height()),
+                        QRectF(rect.left() - bar * 0.05, rect.top() - small_fm.height(), bar * 1.1, small_fm.height()),
                         int(Qt.AlignmentFlag.AlignHCenter),
-                        str(value),
+                        text,
                     )
+                    painter.setFont(base)
             label = fm.elidedText(name, Qt.TextElideMode.ElideRight, int(group))
             painter.drawText(
                 QRectF(plot.left() + ci * group, plot.bottom() + 2, group, fm.height()),
