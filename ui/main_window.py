@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.no_match_label.setWordWrap(True)
         self.no_match_label.setMargin(8)
         self.no_match_label.hide()
+        self._may_read = True  # asked of the register by reload_tree (_show_may_read)
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -343,16 +344,17 @@ class MainWindow(QMainWindow):
     # -- data ---------------------------------------------------------------------------------
     def may_read(self) -> bool:
         """Whether the account logged in may see the families' data (an administrator's may not: it
-        manages accounts and restores). Before the store is open, the first screen decides."""
-        if self._db is None:
-            return True
-        from resettle.services.accounts import Need, permitted
-
-        return permitted(self._db, Need.READ)
+        manages accounts and restores), as asked when the tree was last read (each login reads it
+        again), so that paging the table asks the database nothing more. Before the store is open,
+        the first screen decides."""
+        return self._db is None or self._may_read
 
     def _show_may_read(self) -> bool:
-        """:meth:`may_read`, with the banner that says why the screen is empty when not."""
-        may_read = self.may_read()
+        """Ask the register whether this account may read, with the banner that says why the screen is
+        empty when not."""
+        from resettle.services.accounts import Need, permitted
+
+        may_read = self._may_read = permitted(self.db, Need.READ)
         if not may_read:
             role = self.db.role.value if self.db.role is not None else ""
             self.no_read_label.setText(
