@@ -49,7 +49,11 @@ def test_education_is_entered_stored_and_in_the_history(db: Database) -> None:
 
 
 @pytest.mark.skipif(not CLEAN.exists(), reason="sample survey workbook not found")
-def test_a_reimport_keeps_the_education_the_survey_does_not_carry(db: Database) -> None:
+def test_a_reimport_keeps_the_education_the_survey_does_not_carry(db: Database, tmp_path: Path) -> None:
+    import openpyxl
+
+    from resettle.errors import ValidationError
+
     project = projects.create_project(db, "东岗村征地项目")
     projects.create_project(db, "另一个项目")  # two projects: every call names its own
     options = ReadOptions(village="东岗村")
@@ -61,7 +65,19 @@ def test_a_reimport_keeps_the_education_the_survey_does_not_carry(db: Database) 
         db, detail, replace(detail.data, persons=(replace(person, education="大专"), *detail.data.persons[1:]))
     )
     preview = imports.preview_import(db, CLEAN, project, options)
+    assert preview.changed == [] and preview.added == []  # a field the survey does not carry is no change
+    with pytest.raises(ValidationError, match="完全一致"):
+        imports.apply_import(db, preview)  # nothing to import: no empty batch
+    book = openpyxl.load_workbook(CLEAN)  # the same survey with the household's phone changed
+    sheet = book.worksheets[0]
+    assert sheet["B5"].value == "东岗01001" and sheet["I3"].value == "联系电话"
+    sheet["I5"].value = "13900001111"
+    changed = tmp_path / "changed.xlsx"
+    book.save(changed)
+    preview = imports.preview_import(db, changed, project, options)
+    assert [c.household_no for c in preview.changed] == ["东岗01001"]
     imports.apply_import(db, preview)
+    assert households.get_household(db, hid).data.phone == "13900001111"
     again = households.get_household(db, hid).data.persons
     assert [p.education for p in again if p.id_number == person.id_number] == ["大专"]
     assert checks.check_database(db).ok
