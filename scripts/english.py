@@ -1125,6 +1125,9 @@ EN = {
     "打开这个数据库文件（不存在则新建），或服务器地址 postgresql://用户@主机/库名":
         "Open this database file (created when missing), or a server address postgresql://user@host/dbname",
     "文化程度": "Education",
+    "点上方的一行，这里显示原表中那个单元格（标红）及其上下几行。":
+        "Click a row above: the sheet's cell (in red) and a few rows around it are shown here.",
+    "没有错误，也没有提醒：各户将按上面的统计导入。": "No errors and no warnings: the households will be imported as counted above.",
     "粉色行：劳动年龄、尚未就业或正在求职的人，应优先推荐岗位和培训。":
         "Pink rows: people of working age not yet employed or looking for work, to be offered posts and training first.",
     "。只有补偿已复核的户能签约：先在户信息的「补偿」页计算并复核，再回到这里签约。":

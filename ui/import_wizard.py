@@ -340,7 +340,15 @@ class CheckPage(QWizardPage):
         self.report_written.connect(
             lambda path: QMessageBox.information(self, self.tr("导出错误报告"), self.tr("已导出到 {0}").format(path))
         )
-        split = stacked(self.view, self.cell_view)
+        self.cell_hint = QLabel()  # what the pane below the list is for, until a problem is clicked
+        self.cell_hint.setWordWrap(True)
+        self.cell_hint.setMargin(6)
+        cell_box = QWidget()
+        cell_column = QVBoxLayout(cell_box)
+        cell_column.setContentsMargins(0, 0, 0, 0)
+        cell_column.addWidget(self.cell_hint)
+        cell_column.addWidget(self.cell_view, 1)
+        split = stacked(self.view, cell_box)
         row = QHBoxLayout()
         row.addWidget(self.remove_missing)
         row.addStretch(1)
@@ -357,6 +365,11 @@ class CheckPage(QWizardPage):
         assert p is not None
         self.issues.set_issues(p.issues)
         fit_issue_columns(self.view, self.issues)
+        self.cell_model.set_rows([], set())
+        self.cell_hint.setText(
+            self.tr("点上方的一行，这里显示原表中那个单元格（标红）及其上下几行。") if p.issues
+            else self.tr("没有错误，也没有提醒：各户将按上面的统计导入。"))  # fmt: skip
+        self.cell_hint.show()
         text = self.tr("共 {0} 户、{1} 人。新增 {2} 户，变更 {3} 户，无变化 {4} 户，文件中没有的 {5} 户。").format(
             p.households, p.persons, len(p.added), len(p.changed), p.unchanged, len(p.removed))  # fmt: skip
         if p.errors:
@@ -398,6 +411,7 @@ class CheckPage(QWizardPage):
         if current < 0 or self.issues.issue(current) != issue:
             return  # the clerk clicked another problem meanwhile
         col = _column_index(issue.column)
+        self.cell_hint.hide()
         self.cell_model.set_rows(rows[: issue.row + 8], {(issue.row - 1, col)} if col >= 0 else set())
         target = self.cell_model.index(issue.row - 1, max(col, 0))
         fit_columns(self.cell_view, self.cell_model, around=issue.row - 1)

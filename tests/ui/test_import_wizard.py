@@ -46,6 +46,7 @@ def test_workbook_with_errors_cannot_be_imported_and_shows_the_cell(
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     errors = [page.issues.issue(r) for r in range(page.issues.rowCount()) if page.issues.issue(r).severity == "error"]
     assert {(e.sheet, e.row, e.column) for e in errors} >= {("二组", 19, "G"), ("一组", 6, "G"), ("二组", 50, "H")}
+    assert page.cell_hint.isVisible() and "点上方的一行" in page.cell_hint.text()  # not a blank pane
     row = next(r for r in range(page.issues.rowCount()) if page.issues.issue(r).row == 19)
     page.view.setCurrentIndex(page.issues.index(row, 0))
     page.show_cell(page.issues.index(row, 0))  # the sheet is read on the worker thread, once
@@ -53,4 +54,5 @@ def test_workbook_with_errors_cannot_be_imported_and_shows_the_cell(
     marked = page.cell_model.index(18, 6)
     assert page.cell_model.data(marked, Qt.ItemDataRole.BackgroundRole) is not None
     assert page.cell_view.currentIndex() == marked
+    assert not page.cell_hint.isVisible()
     wizard.reject()
