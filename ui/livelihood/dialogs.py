@@ -46,6 +46,7 @@ class _Form(QDialog):
     def __init__(self, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(420)  # an enterprise's or course's name and the placeholders are not cut
         self.form = QFormLayout(self)
         self.buttons = ok_cancel(self)
 
