@@ -648,7 +648,7 @@ class MainWindow(QMainWindow):
     def on_changed(self, topics: frozenset[str]) -> None:
         if "tree" in topics or "households" in topics:
             self.reload_tree()
-        if "households" in topics:
+        if "households" in topics or "compensation" in topics:  # a compute changes 状态 and 补偿合计
             self.model.refresh()
 
     # -- 编辑 and 视图 --------------------------------------------------------------------------

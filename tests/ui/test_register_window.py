@@ -219,3 +219,30 @@ def test_a_search_that_finds_nobody_says_so_and_where_it_looked(qtbot, window: M
     settle(qtbot, window)
     qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=3000)
     assert not window.no_match_label.isVisible()
+
+
+def test_the_table_follows_a_compute_and_a_review(qtbot, window: MainWindow, demo_db: Database) -> None:
+    """F9 and the editor's 补偿 tab change 状态 and 补偿合计: the register's table shows them at once."""
+    from resettle.domain.sample_rates import sample_rate_table
+    from resettle.services.compensation import rate_tables
+    from resettle.services.register import projects
+
+    def shown(hid: int) -> tuple[str, str]:
+        r = _find_row(window, hid)
+        assert r is not None
+        return str(window.model.data(window.model.index(r, 8))), str(window.model.data(window.model.index(r, 9)))
+
+    pid = projects.resolve_project(demo_db, None)
+    table = sample_rate_table()
+    info = rate_tables.create_rate_table(demo_db, table.name, rules=table.rules)
+    rate_tables.publish_rate_table(demo_db, info.id)
+    rate_tables.set_project_rate_table(demo_db, pid, info.id, transition_months=24)
+    first = search.list_households(demo_db, HouseholdQuery(), 0, 1).rows[0]
+    assert shown(first.id)[0] == "已调查"
+    window.compute_all()  # F9
+    qtbot.waitUntil(lambda: shown(first.id)[0] == "已计算", timeout=20000)
+    assert shown(first.id)[1] not in ("", "None")
+    editor = window._editor(first.id)
+    qtbot.addWidget(editor)
+    editor.compensation.review()
+    qtbot.waitUntil(lambda: shown(first.id)[0] == "已复核", timeout=5000)
