@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from resettle.domain.contacts import check_bank_account, check_phone
 from resettle.domain.household import HouseholdData
+from resettle.domain.progress import SURVEYED, stage_of
 from resettle.errors import ConflictError, ResettleError, ValidationError
 from resettle.services.register import households
 from resettle.services.register.records import HouseholdDetail
@@ -268,13 +269,12 @@ class HouseholdEditor(QDialog):
 
     def _stored_status(self) -> str:
         """The survey's status as stored (kept on save; nothing in the editor changes it)."""
-        return self.original.data.status if self.original is not None else "已调查"  # data, not text
+        return self.original.data.status if self.original is not None else SURVEYED
 
     def _show_stage(self) -> None:
         """The stage the register's table shows: the compensation's once computed, else the survey's."""
         view = self.compensation.view_data
-        stored = self._stored_status()
-        stage = view.status if view is not None and view.status in ("已计算", "已复核") else stored  # data, not text
+        stage = stage_of(view.status if view is not None else None, self._stored_status())
         self.status.setText(QCoreApplication.translate("MainWindow", stage))
 
     def _show_history(self, household_id: int) -> None:

@@ -376,12 +376,11 @@ class CheckPage(QWizardPage):
             text += self.tr("\n发现 {0} 处错误（必须改正后才能导入）、{1} 处提醒。点一行可查看该单元格。").format(
                 len(p.errors), len(p.warnings))  # fmt: skip
             self.setSubTitle(self.tr("有错误，不能导入。可以导出错误报告交给村里改正。"))
-        elif p.project_id is not None and nothing_to_import(p, remove_missing=bool(p.removed)):
-            text += self.tr("\n没有错误，{0} 处提醒。").format(len(p.warnings))
-            self.setSubTitle(self.tr("文件与库中完全一致，无需导入。"))
         else:
             text += self.tr("\n没有错误，{0} 处提醒。").format(len(p.warnings))
-            self.setSubTitle(self.tr("点「下一步」导入；导入前会自动备份数据库。"))
+            self.setSubTitle(
+                self.tr("文件与库中完全一致，无需导入。") if nothing_to_import(p, remove_missing=bool(p.removed))
+                else self.tr("点「下一步」导入；导入前会自动备份数据库。"))  # fmt: skip
         if p.changed:
             text += (
                 "\n"
@@ -440,7 +439,7 @@ class CheckPage(QWizardPage):
         if p is None or p.errors:
             return False
         # Nothing new or changed (and nothing to remove, or not asked to): no empty 导入批次.
-        return p.project_id is None or not nothing_to_import(p, self.remove_missing.isChecked())
+        return not nothing_to_import(p, self.remove_missing.isChecked())
 
 
 class ApplyPage(QWizardPage):

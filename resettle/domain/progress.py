@@ -13,3 +13,9 @@ SIGNED = "已签约"
 PAID = "已兑付"
 
 STAGES: tuple[str, ...] = (SURVEYED, COMPUTED, REVIEWED, SIGNED, PAID)
+
+
+def stage_of(compensation_status: str | None, survey_status: str) -> str:
+    """The stage shown for a household: its compensation's once computed or reviewed, else what the
+    survey recorded (the register's search computes the same in SQL)."""
+    return compensation_status if compensation_status in (COMPUTED, REVIEWED) else survey_status

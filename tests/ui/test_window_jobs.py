@@ -18,6 +18,7 @@ from resettle.store.database import Database
 from tests.conftest import CLERK
 from tests.ui.conftest import SAMPLES, next_page, open_clean_copy, open_import, settle
 from ui import app
+from ui.import_wizard import ImportWizard
 from ui.main_window import MainWindow
 from ui.ops import OpRunner
 from ui.remembered import last_database_key
@@ -85,13 +86,19 @@ def test_the_database_is_not_switched_under_a_running_job(
     assert window.files.switch_database(again) is True and window.db is again
 
 
-def test_the_wizards_last_page_is_final(qtbot, window: MainWindow, tmp_path: Path) -> None:
-    wizard = open_clean_copy(qtbot, window, tmp_path)
+def _import_clean_copy(qtbot, window: MainWindow, folder: Path) -> ImportWizard:
+    """The clean sample survey imported through the wizard's pages, as a clerk clicks 下一步."""
+    wizard = open_clean_copy(qtbot, window, folder)
     next_page(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10000)
     next_page(qtbot, wizard)
     with qtbot.waitSignal(wizard.imported, timeout=15000):
         next_page(qtbot, wizard)
+    return wizard
+
+
+def test_the_wizards_last_page_is_final(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    wizard = _import_clean_copy(qtbot, window, tmp_path)
     qtbot.waitUntil(lambda: wizard.apply_page.done, timeout=5000)
     batches = len(imports.list_batches(window.db))
     assert wizard.currentPage() is wizard.apply_page
@@ -452,12 +459,7 @@ def test_importing_the_same_file_again_records_no_empty_batch(qtbot, window: Mai
     its 下一步 stays off; the service refuses too, and no 导入批次 is recorded."""
     from resettle.errors import ValidationError
 
-    wizard = open_clean_copy(qtbot, window, tmp_path)
-    next_page(qtbot, wizard)
-    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10000)
-    next_page(qtbot, wizard)
-    with qtbot.waitSignal(wizard.imported, timeout=15000):
-        next_page(qtbot, wizard)
+    _import_clean_copy(qtbot, window, tmp_path)
     window.runner.wait()
     batches = imports.list_batches(window.db)
 

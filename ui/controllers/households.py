@@ -59,7 +59,7 @@ class HouseholdActions(QObject):
         editor.saved.connect(lambda _id: self.ctx.runner.announce("households"))
         editor.deleted.connect(lambda _id: self.ctx.runner.announce("households"))
         # Computed, adjusted or reviewed in the editor's 补偿 tab: the table's 状态 and 补偿合计 follow at once.
-        editor.compensation.changed.connect(lambda: self.ctx.runner.announce("households", "compensation"))
+        editor.compensation.changed.connect(lambda: self.ctx.runner.announce("compensation"))
         return editor
 
     def new_household(self) -> None:

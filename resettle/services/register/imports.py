@@ -272,8 +272,14 @@ def _compare(s: Session, preview: ImportPreview) -> None:
 
 
 def nothing_to_import(preview: ImportPreview, remove_missing: bool = False) -> bool:
-    """True when storing the preview would change nothing: no household new or changed, and none to remove."""
-    return not preview.added and not preview.changed and not (remove_missing and preview.removed)
+    """True when storing the preview would change nothing: an existing project, no household new or
+    changed, and none to remove."""
+    return (
+        preview.project_id is not None
+        and not preview.added
+        and not preview.changed
+        and not (remove_missing and preview.removed)
+    )
 
 
 def apply_import(
@@ -289,7 +295,7 @@ def apply_import(
         raise ValidationError(f"文件中有 {len(preview.errors)} 处错误，未导入任何数据。请先改正。")
     if file_sha256(preview.path) != preview.sha256:
         raise ValidationError("文件在预览之后被修改过，请重新预览后再导入。")
-    if preview.project_id is not None and nothing_to_import(preview, remove_missing):
+    if nothing_to_import(preview, remove_missing):
         raise ValidationError("文件与库中完全一致，没有要导入的内容；未记录导入批次。")
     db.backup_now("before-import")
     reason = f"导入 {preview.path.name}"
