@@ -8,6 +8,11 @@ beats :func:`beat` every few milliseconds while a job runs; when the beats stop 
 thread is busy, usually waiting for the interpreter), :func:`let_the_window_in` pauses the worker
 a few milliseconds so that the window can finish what it is painting. Without a window (the CLI,
 the tests) nothing beats and nothing pauses.
+
+Callers: the PDF batch between pages, the spreadsheet exports at each household (their ``Ticker``).
+An export running while the table refreshes (after an import, say: ≈ 5,000 ``data()`` and
+``headerData()`` calls) held the window 180-260 ms in 3 of 4 runs of ``window_responsive``; with
+the pause, 32-72 ms in 8.
 """
 
 from __future__ import annotations

@@ -74,3 +74,33 @@ def test_the_beat_stops_only_when_the_last_of_two_runners_stops() -> None:
     finally:
         pace.stop()
     assert pace._last_beat is None
+
+
+def test_an_export_on_a_worker_lets_a_late_window_in_at_each_household() -> None:
+    """The spreadsheet exports tick once per household (resettle.io.exports.common.Ticker): with the
+    window's beat late, each tick pauses; with no window, none does."""
+    from resettle.io.exports.common import Ticker
+
+    def ten_ticks() -> float:
+        took: list[float] = []
+
+        def run() -> None:
+            ticker = Ticker(10, None, None)
+            t0 = time.perf_counter()
+            for _ in range(10):
+                ticker.tick()
+            took.append(time.perf_counter() - t0)
+
+        worker = threading.Thread(target=run)
+        worker.start()
+        worker.join()
+        return took[0]
+
+    pace.stop()
+    assert ten_ticks() < pace._PAUSE_S
+    try:
+        pace.start()
+        pace._last_beat = time.monotonic() - 2 * pace._LATE_S
+        assert ten_ticks() >= 10 * pace._PAUSE_S * 0.9
+    finally:
+        pace.stop()

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from resettle.domain.head import head_member
 from resettle.errors import Cancelled as CancelledError
+from resettle.pace import let_the_window_in
 
 __all__ = [
     "Cancelled",
@@ -109,6 +110,7 @@ class Ticker:
 
     def tick(self) -> None:
         self.done += 1
+        let_the_window_in()  # a window repainting beside the export gets the interpreter (resettle.pace)
         if self.done % self.every == 0:
             if self.cancelled is not None and self.cancelled():
                 raise CancelledError("导出已取消，未生成文件")
