@@ -53,6 +53,7 @@ translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete $(wildcard ui/*.py ui/*/*.py) -ts resources/translations/resettle_en.ts
 	$(PY) scripts/english.py resources/translations/resettle_en.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/resettle_en.ts -qm resources/translations/resettle_en.qm
+	$(VENV)/bin/pyside6-lrelease resources/translations/qtbase_extra_zh_CN.ts -qm resources/translations/qtbase_extra_zh_CN.qm
 
 # One-folder program in dist/resettle/ (PyInstaller; rebuilt only when its sources changed).
 package: sysdeps $(STAMP)

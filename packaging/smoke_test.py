@@ -166,6 +166,7 @@ def check_bundle(frozen: Frozen) -> list[str]:
     required = [
         *(f"resources/templates/{n}" for n in ("notice.html", "agreement.html", "disclosure.html", "voucher.html")),
         "resources/translations/resettle_en.qm",
+        "resources/translations/qtbase_extra_zh_CN.qm",
         "resources/samples/rates_sample.xlsx",
         "resettle/store/migrations/env.py",
     ]

@@ -147,6 +147,10 @@ def install_translator(app: QApplication, prefs: QSettings) -> None:
     if qt_translator.load(f"qtbase_{'zh_CN' if language.startswith('zh') else language}", qt_dir):
         app.installTranslator(qt_translator)
     if language.startswith("zh"):
+        # The few of Qt's own strings its zh_CN catalogue misses (the file dialog's 查找范围, 文件类型, the type 文件夹).
+        extra = QTranslator(app)
+        if extra.load(str(resource_path("translations", "qtbase_extra_zh_CN.qm"))):
+            app.installTranslator(extra)
         return
     translator = QTranslator(app)
     if translator.load(str(resource_path("translations", f"resettle_{language}.qm"))):
