@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Table, event, inspect, text, update
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.orm.attributes import set_committed_value
 
+from resettle.store.dialects import insert_rows
 from resettle.store.models import AuditEntry, Editable, Household
 from resettle.store.seal import seal_of, stored_values
 from resettle.store.types import ScaledDecimal
@@ -170,10 +171,7 @@ def append(
         digest = entry_hash(prev, content)
         rows.append((*content, prev, digest))
         prev = digest
-    if rows:
-        cols = ", ".join(f'"{c}"' for c in (*AUDIT_COLUMNS, "prev_hash", "hash"))
-        marks = ", ".join("?" for _ in range(len(AUDIT_COLUMNS) + 2))
-        conn.exec_driver_sql(f"INSERT INTO audit_log ({cols}) VALUES ({marks})", rows)
+    insert_rows(conn, "audit_log", (*AUDIT_COLUMNS, "prev_hash", "hash"), rows)
     return len(rows)
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Boolean, Connection, select
 
 from resettle.store import audit, replay
+from resettle.store.dialects import insert_rows
 from resettle.store.models import Attachment, Base, Household, LandParcel, Person, Structure
 from resettle.store.seal import encode_fast, row_sealer, sealed_columns
 
@@ -203,9 +204,7 @@ class BulkWriter:
                     raise RuntimeError(
                         f"bulk ids of {name} from {rows[0][0]} were taken by another write (max id {taken})"
                     )
-            cols = ["id", "version", "seal", *self.cols[name]]
-            sql = f"INSERT INTO {name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
-            self.conn.exec_driver_sql(sql, rows)
+            insert_rows(self.conn, name, ["id", "version", "seal", *self.cols[name]], rows)
             rows.clear()
         audit.append(self.conn, self.audit, self.actor, reason=self.reason, batch_id=self.batch_id)
         self.audit.clear()

@@ -47,6 +47,7 @@ from resettle.store.compensation_models import (
     CompensationLine,
     HouseholdCompensation,
 )
+from resettle.store.dialects import insert_rows
 from resettle.store.seal import sealed_columns
 
 __all__ = [
@@ -92,6 +93,7 @@ class _Ids:
         self.conn, self.table = conn, table
         self.server = conn.dialect.name == "postgresql"
         self.free: list[int] = []
+        self.used = 0  # ids of ``free`` before this one were taken
         if not self.server:
             self.next = int(conn.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table}").scalar() or 0) + 1
 
@@ -100,12 +102,14 @@ class _Ids:
             start = self.next
             self.next += n
             return list(range(start, start + n))
-        while len(self.free) < n:
+        while len(self.free) - self.used < n:  # a block at a time; the list is cut only then
             from resettle.store.dialects.postgresql import allocate_ids
 
-            self.free.extend(sorted(allocate_ids(self.conn, self.table, max(n, _ID_BLOCK))))
-        taken, self.free = self.free[:n], self.free[n:]
-        return taken
+            self.free = self.free[self.used :] + sorted(allocate_ids(self.conn, self.table, max(n, _ID_BLOCK)))
+            self.used = 0
+        start = self.used
+        self.used += n
+        return self.free[start : self.used]
 
 
 class _Writer:
@@ -250,16 +254,8 @@ class _Writer:
         conn = self.conn
         if self.deletes:
             conn.exec_driver_sql("DELETE FROM compensation_line WHERE household_id = ?", self.deletes)
-        if self.lines:
-            cols = ["id", "version", "seal", *LINE_COLUMNS]
-            marks = ", ".join("?" for _ in cols)
-            conn.exec_driver_sql(f"INSERT INTO compensation_line ({', '.join(cols)}) VALUES ({marks})", self.lines)
-        if self.inserts:
-            cols = ["id", "version", "seal", *STATE_COLUMNS]
-            marks = ", ".join("?" for _ in cols)
-            conn.exec_driver_sql(
-                f"INSERT INTO household_compensation ({', '.join(cols)}) VALUES ({marks})", self.inserts
-            )
+        insert_rows(conn, "compensation_line", ["id", "version", "seal", *LINE_COLUMNS], self.lines)
+        insert_rows(conn, "household_compensation", ["id", "version", "seal", *STATE_COLUMNS], self.inserts)
         if self.updates:
             sets = ", ".join(f'"{c}" = ?' for c in (*STATE_COLUMNS, "version", "seal"))
             conn.exec_driver_sql(f"UPDATE household_compensation SET {sets} WHERE id = ?", self.updates)

@@ -41,6 +41,7 @@ from resettle.services.livelihood.common import (
 from resettle.store import audit
 from resettle.store.audit import NOT_AUDITED
 from resettle.store.database import Database
+from resettle.store.dialects import insert_rows
 from resettle.store.livelihood_models import (
     SS_DRAFT,
     SS_PUBLISHED,
@@ -436,11 +437,7 @@ def _store_outcomes(
                 records.append(audit.AuditRecord("update", table.name, row_id, None, key, old_text, new_text))
     check_cancel(cancelled)
     sealed = sealed_columns(table)
-    if inserts:
-        cols = ["id", "version", "seal", *sealed]
-        conn.exec_driver_sql(
-            f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})", inserts
-        )
+    insert_rows(conn, table.name, ["id", "version", "seal", *sealed], inserts)
     if updates:
         assignments = ", ".join(f"{c} = ?" for c in ("version", "seal", *sealed))
         result = conn.exec_driver_sql(f"UPDATE {table.name} SET {assignments} WHERE id = ? AND version = ?", updates)

@@ -14,8 +14,10 @@ anything else a file path.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from resettle.errors import ValidationError
@@ -78,4 +80,19 @@ def redact(text: str) -> str:
     return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", text)
 
 
-__all__ = ["POSTGRESQL", "SQLITE", "ServerAddress", "is_server_url", "parse_server_url", "redact"]
+def insert_rows(conn: Any, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Many rows into one table, in the connection's transaction: one ``executemany`` on SQLite, one
+    ``COPY`` on PostgreSQL (psycopg's ``executemany`` sends a statement per row: 2.6 s of a 5,000-household
+    compute's 5.2 s went waiting for them). ``conn``: a SQLAlchemy ``Connection``."""
+    if not rows:
+        return
+    if conn.dialect.name == POSTGRESQL:
+        from resettle.store.dialects.postgresql import copy_rows
+
+        copy_rows(conn, table, columns, rows)
+        return
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    conn.exec_driver_sql(f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" for _ in columns)})', rows)
+
+
+__all__ = ["POSTGRESQL", "SQLITE", "ServerAddress", "insert_rows", "is_server_url", "parse_server_url", "redact"]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -191,6 +191,24 @@ def allocate_ids(conn: Any, table: str, count: int) -> list[int]:
         "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)", (table, count)
     ).fetchall()
     return [int(r[0]) for r in rows]
+
+
+def copy_rows(conn: Any, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """``rows`` into ``table`` with one ``COPY … FROM STDIN`` in the connection's transaction (triggers
+    and checks apply as to INSERT). A psycopg error comes out as SQLAlchemy's (``IntegrityError`` …), as
+    the same rows' ``executemany`` would raise it."""
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    driver = conn.connection.driver_connection
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    statement = f'COPY "{table}" ({quoted}) FROM STDIN'
+    try:
+        with driver.cursor() as cur, cur.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(statement, None, exc, psycopg.Error, dialect=conn.dialect) from exc
 
 
 def reset_identity(conn: Any, table: str) -> None:
