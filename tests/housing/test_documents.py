@@ -11,10 +11,12 @@ import pytest
 from pypdf import PdfReader
 
 from resettle.cli import main
+from resettle.documents.render import write_pdf
 from resettle.domain.township import TownshipDetails
 from resettle.errors import ValidationError
 from resettle.services.documents import printing as documents
 from resettle.services.housing import placement, settlement
+from resettle.services.housing.documents import simulation_document
 from resettle.services.register import households
 from resettle.store.database import Database
 from tests.housing.conftest import EXPECTED
@@ -125,3 +127,25 @@ def test_an_official_paper_is_refused_while_the_issuer_is_missing(tmp_path: Path
         settings_service.save_township(db, TownshipDetails(office="东岗镇征迁办公室"))
         documents.export_pdf(db, "lottery", tmp_path / "ok.pdf", project_id=pid)
         assert "东岗镇征迁办公室" in pdf_text(tmp_path / "ok.pdf")
+
+
+def test_demo_papers_say_so_and_drafts_carry_no_number(hdb: Database, pid: int, tmp_path: Path) -> None:
+    from resettle.services.demo.register import mark_demo
+
+    placement.draw_lottery(hdb, pid, "S-9")
+    hid = households.find_household_id(hdb, "东岗01012", pid)
+    placement.choose_flats(hdb, pid, hid, [placement.find_flat_id(hdb, pid, "12幢-1单元-202")])
+    documents.export_pdf(hdb, "allocation", tmp_path / "a.pdf", household_ids=[hid])
+    documents.export_pdf(hdb, "lottery", tmp_path / "l.pdf", project_id=pid)
+    for name, series in (("a.pdf", "安分〔"), ("l.pdf", "安签〔")):  # a real register's papers: numbered, no mark
+        text = pdf_text(tmp_path / name)
+        assert series in text and "演示数据" not in text
+    mark_demo(hdb)
+    documents.export_pdf(hdb, "allocation", tmp_path / "ad.pdf", household_ids=[hid], draft=True)
+    documents.export_pdf(hdb, "lottery", tmp_path / "ld.pdf", project_id=pid, draft=True)
+    for name, series in (("ad.pdf", "安分〔"), ("ld.pdf", "安签〔")):
+        text = pdf_text(tmp_path / name)
+        assert "演示数据" in text and "样稿" in text and series not in text, name
+    sim = tmp_path / "sim.pdf"
+    write_pdf(list(simulation_document(hdb, pid, hid).documents), sim, documents.document_fonts(hdb))
+    assert "演示数据" in pdf_text(sim)

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from resettle.errors import ValidationError
+from resettle.services.demo.register import mark_demo
 from resettle.services.payments import agreements, batches, printing
 from tests.payments.conftest import Two, household_ids
 from tests.payments.replies import answer
@@ -47,3 +48,7 @@ def test_vouchers_only_for_paid_lines(two: Two, tmp_path: Path) -> None:
     text = text_of(tmp_path / "v.pdf")
     assert failed not in text and all(line.household_no in text for line in lines[1:])
     assert info.batch_no in text and "领款单" in text
+    assert "演示数据" not in text
+    mark_demo(db)  # from a demo register every voucher says so
+    printing.print_payment_vouchers(db, two.a, info.id, tmp_path / "v2.pdf")
+    assert text_of(tmp_path / "v2.pdf").count("演示数据") == 2

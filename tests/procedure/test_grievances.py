@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from resettle.domain.household import HouseholdData
 from resettle.errors import NotFoundError, ValidationError
+from resettle.services.demo.register import mark_demo
 from resettle.services.procedure import grievances as gv
 from resettle.services.procedure import printing
 from resettle.services.register import households, projects
@@ -154,7 +155,10 @@ def test_receipt_and_answer_print(db: Database, tmp_path: Path) -> None:
     gv.close_grievance(db, pid, g.id, "经复核，你户房屋面积测量无误。", d("2024-10-09"))
     answer = printing.print_grievance_letter(db, pid, g.id, "answer", tmp_path / "a.pdf")
     text = "".join("".join(p.extract_text().split()) for p in PdfReader(answer).pages)
-    assert "答复意见书" in text and "测量无误" in text
+    assert "答复意见书" in text and "测量无误" in text and "演示数据" not in text
+    mark_demo(db)  # the same letter from a demo register says so on its page
+    again = printing.print_grievance_letter(db, pid, g.id, "answer", tmp_path / "a2.pdf")
+    assert "演示数据" in "".join(p.extract_text() for p in PdfReader(again).pages)
 
 
 def test_roles_an_auditor_reads_but_does_not_enter(db: Database) -> None:

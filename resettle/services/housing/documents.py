@@ -24,6 +24,7 @@ from resettle.domain.money import format_yuan, to_capital, to_fen
 from resettle.domain.township import TownshipDetails
 from resettle.errors import ValidationError
 from resettle.services.accounts.guard import Need, require
+from resettle.services.demo.register import is_demo
 from resettle.services.documents.data import PrintScope, load_project, scope_households
 from resettle.services.documents.fonts import document_fonts, safe_stem
 from resettle.services.documents.ready import refuse_unless_ready
@@ -53,7 +54,7 @@ class _Issue:
 
 
 def _document(
-    kind: DocumentKind, html: str, number: str, household_id: int | None, stem: str, draft: bool
+    kind: DocumentKind, html: str, number: str, household_id: int | None, stem: str, draft: bool, demo: bool
 ) -> PrintableDocument:
     info = kind_of(kind)
     return PrintableDocument(
@@ -64,6 +65,7 @@ def _document(
         code="",
         landscape=info.landscape,
         draft=draft,
+        demo=demo,
         household_id=household_id,
         file_stem=safe_stem(stem, info.short),
     )
@@ -93,6 +95,7 @@ def housing_documents(
     env = make_environment()
     base = _base(township, project, fonts)
     today = date.today()
+    demo = is_demo(db)
     out: list[PrintableDocument] = []
     skipped: list[str] = []
     if info.kind is DocumentKind.LOTTERY:
@@ -102,12 +105,12 @@ def housing_documents(
         for d in draws:
             issue = _Issue(
                 info.title,
-                f"{info.series}〔{d.drawn_at.year if d.drawn_at else today.year}〕第 {d.id} 号",
+                "" if draft else f"{info.series}〔{d.drawn_at.year if d.drawn_at else today.year}〕第 {d.id} 号",
                 today,
                 draft,
             )
             html = render_html(env, info.kind, {**base, "issue": issue, "draw": d})
-            out.append(_document(info.kind, html, issue.number, None, f"抽签记录_{d.scope_label}", draft))
+            out.append(_document(info.kind, html, issue.number, None, f"抽签记录_{d.scope_label}", draft, demo))
         return HousingRun(info.kind.value, tuple(out), fonts, ())
     if not ids:
         raise ValidationError("所选范围内没有户。")
@@ -125,20 +128,20 @@ def housing_documents(
                 skipped.append(f"{detail.household_no} {detail.head_name}：尚未选房")
                 continue
             result = settlement.settle(db, pid, household_ids=[hid]).households[0].settlement
-            number = f"{info.series}〔{today.year}〕{detail.household_no}"
+            number = "" if draft else f"{info.series}〔{today.year}〕{detail.household_no}"
             issue = _Issue(info.title, number, today, draft)
             draw = placement.current_draw(db, pid, None)
             context = {**base, "issue": issue, "d": detail, "s": result, "std": std, "draw": draw}
             html = render_html(env, info.kind, context)
-            out.append(_document(info.kind, html, number, hid, stem, draft))
+            out.append(_document(info.kind, html, number, hid, stem, draft, demo))
         else:
             handed: HandoverInfo | None = settlement.get_handover(db, pid, hid)
             if handed is None:
                 skipped.append(f"{detail.household_no} {detail.head_name}：尚未交房")
                 continue
-            issue = _Issue(info.title, handed.notice_no, today, draft)
+            issue = _Issue(info.title, "" if draft else handed.notice_no, today, draft)
             html = render_html(env, info.kind, {**base, "issue": issue, "d": detail, "ho": handed})
-            out.append(_document(info.kind, html, handed.notice_no, hid, stem, draft))
+            out.append(_document(info.kind, html, handed.notice_no, hid, stem, draft, demo))
     if not out:
         raise ValidationError("所选各户均不能打印：" + "；".join(skipped[:5]))
     return HousingRun(info.kind.value, tuple(out), fonts, tuple(skipped))
@@ -207,6 +210,7 @@ table {{ border-collapse: collapse; font-size: 9.5pt; }} th {{ background-color:
         code="",
         landscape=True,
         draft=True,
+        demo=is_demo(db),
         household_id=household_id,
         file_stem=f"模拟安置_{d.household_no}",
     )
@@ -281,6 +285,7 @@ table {{ border-collapse: collapse; font-size: 9pt; }} th {{ background-color: #
         number=f"过渡费发放表 {period}",
         code="",
         landscape=True,
+        demo=is_demo(db),
         file_stem=f"过渡费发放表_{until.isoformat()}",
     )
     return HousingRun("transition", (document,), fonts, ())

@@ -58,21 +58,28 @@ def monitoring_html(data: MonitoringData, fonts: DocumentFonts) -> str:
     )
 
 
-def monitoring_pdf(data: MonitoringData, out: Path, fonts: DocumentFonts | None = None) -> Path:
+def monitoring_pdf(data: MonitoringData, out: Path, fonts: DocumentFonts | None = None, *, demo: bool = False) -> Path:
+    """``demo``: printed from the demo register (every page says 演示数据)."""
     fonts = fonts or resolve_fonts()
     html = monitoring_html(data, fonts)
-    doc = PrintableDocument("monitoring", f"{data.project}监测月报", (html,), "", "", landscape=True)
+    doc = PrintableDocument("monitoring", f"{data.project}监测月报", (html,), "", "", landscape=True, demo=demo)
     write_pdf([doc], Path(out), fonts)
     return Path(out)
 
 
 def course_roster_pdf(
-    project: str, course: CourseSheet, rows: Sequence[CourseLine], out: Path, fonts: DocumentFonts | None = None
+    project: str,
+    course: CourseSheet,
+    rows: Sequence[CourseLine],
+    out: Path,
+    fonts: DocumentFonts | None = None,
+    *,
+    demo: bool = False,
 ) -> Path:
     fonts = fonts or resolve_fonts()
     html = render_template(
         "course_roster.html", "学员花名册", {"project": project, "course": course, "rows": rows, "fonts": fonts}
     )
-    doc = PrintableDocument("course_roster", f"{course.name}学员花名册", (html,), "", "", landscape=True)
+    doc = PrintableDocument("course_roster", f"{course.name}学员花名册", (html,), "", "", landscape=True, demo=demo)
     write_pdf([doc], Path(out), fonts)
     return Path(out)

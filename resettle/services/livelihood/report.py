@@ -25,8 +25,9 @@ def write_monitoring_report(db: Database, project_id: int, out: Path, on: date |
     if suffix == ".xlsx":
         write_monitoring(out, data)
     else:
+        from resettle.services.demo.register import is_demo
         from resettle.services.documents.fonts import document_fonts
         from resettle.services.livelihood.printing import monitoring_pdf
 
-        monitoring_pdf(data, out, document_fonts(db))
+        monitoring_pdf(data, out, document_fonts(db), demo=is_demo(db))
     return data

@@ -218,9 +218,11 @@ def course_roster(db: Database, project_id: int, course_id: int, out: Path) -> P
         sheet = view_of(CourseSheet, c)
         lines: list[CourseLine] = list(course_enrolments(s, project_id, course_id))
     if Path(out).suffix.lower() == ".pdf":
+        from resettle.services.demo.register import is_demo
+        from resettle.services.documents.fonts import document_fonts
         from resettle.services.livelihood.printing import course_roster_pdf
 
-        return course_roster_pdf(project, sheet, lines, Path(out))
+        return course_roster_pdf(project, sheet, lines, Path(out), document_fonts(db), demo=is_demo(db))
     return write_course_roster(Path(out), project, sheet, lines)
 
 

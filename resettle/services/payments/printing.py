@@ -17,6 +17,7 @@ from resettle.documents.render import PrintableDocument, write_pdf
 from resettle.domain.money import to_capital
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
+from resettle.services.demo.register import is_demo
 from resettle.services.documents.fonts import document_fonts, render_template
 from resettle.services.payments.agreements import get_agreements
 from resettle.services.payments.common import RESULT_PAID, fen, head_ids, project_name
@@ -77,6 +78,7 @@ def print_supplement(db: Database, project_id: int, household_id: int, seq: int,
         landscape=False,
         household_id=household_id,
         file_stem=f"{agreements.household_no}_{agreements.head_name}_补充协议{seq}",
+        demo=is_demo(db),
     )
     write_pdf([doc], out, fonts)
     return out
@@ -118,6 +120,7 @@ def print_payment_vouchers(db: Database, project_id: int, batch_id: int, out: Pa
     township = township_for(db, project_id)
     fonts = document_fonts(db)
     issuer = issuer_of(township) or "征迁办"
+    demo = is_demo(db)
     docs = [
         PrintableDocument(
             kind="payment_voucher",
@@ -141,6 +144,7 @@ def print_payment_vouchers(db: Database, project_id: int, batch_id: int, out: Pa
             code="—",
             landscape=False,
             household_id=int(p["household_id"]),
+            demo=demo,
         )
         for i, p in enumerate(lines, start=1)
     ]

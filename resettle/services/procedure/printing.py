@@ -12,6 +12,7 @@ from resettle.documents.render import PrintableDocument, write_pdf
 from resettle.errors import ValidationError
 from resettle.io.grievance_log import GrievanceLogRow, write_grievance_log
 from resettle.services.accounts.guard import Need, require
+from resettle.services.demo.register import is_demo
 from resettle.services.documents.fonts import document_fonts, render_template
 from resettle.services.procedure.grievances import GrievanceView, get_grievance, list_grievances
 from resettle.services.register.projects import get_project, township_for
@@ -63,6 +64,7 @@ def print_grievance_letter(db: Database, project_id: int, grievance_id: int, let
         landscape=False,
         household_id=g.household_id,
         file_stem=f"{g.number}_{title}",
+        demo=is_demo(db),
     )
     write_pdf([doc], out, document_fonts(db))
     return out
