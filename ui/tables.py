@@ -1,4 +1,4 @@
-"""The read-only tables of the dialogs: whole rows selected, no editing, no row numbers, the last column stretched."""
+"""The read-only tables of the dialogs: whole rows selected, no editing, no row numbers, a last text column stretched."""
 
 from __future__ import annotations
 
@@ -21,8 +21,28 @@ def rows_view(
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     else:
         _headers_readable(view)
-    view.horizontalHeader().setStretchLastSection(True)
+    _stretch_text_end(view)
     return view
+
+
+def _stretch_text_end(view: QTableView) -> None:
+    """The last column takes the spare width when it holds text; an amount or a count there stays
+    beside its row (stretched, it sat at the far edge of a wide screen, 1,000 px from the names)."""
+    header = view.horizontalHeader()
+    model = view.model()
+
+    def decide() -> None:
+        last = model.columnCount() - 1
+        if last < 0 or model.rowCount() == 0:
+            header.setStretchLastSection(True)
+            return
+        align = model.data(model.index(0, last), Qt.ItemDataRole.TextAlignmentRole)
+        right = align is not None and bool(int(align) & int(Qt.AlignmentFlag.AlignRight))
+        header.setStretchLastSection(not right)
+
+    model.modelReset.connect(decide)
+    model.layoutChanged.connect(lambda *_: decide())
+    decide()
 
 
 def _headers_readable(view: QTableView) -> None:

@@ -196,3 +196,14 @@ def test_dashboard_figures_per_project(db: Database) -> None:
     assert (counts.open_grievances, counts.overdue_grievances) == (2, 1)
     assert counts.step_problems == ("征收土地预公告（期限不足）",) and counts.agreements_allowed
     assert procedure_counts(db, b, d("2024-10-15")) == type(counts)(0, 0, (), True)
+
+
+def test_a_households_history_names_the_grievances_household_and_project(db: Database) -> None:
+    """The trail stores ids; the 变更记录 shows what the clerk knows them by (户号, the project's name)."""
+    a, b = two_projects(db)
+    gv.add_grievance(db, b, objection("2025-03-03", household_no="B-001", subject="房屋面积少算"))
+    hid = households.find_household_id(db, "B-001", b)
+    shown = {e.field: e.new for e in households.history(db, hid) if e.entity == "grievance"}
+    assert shown["household_id"] == "B-001" and shown["project_id"] == "乙项目"
+    other = households.find_household_id(db, "A-001", a)
+    assert not any(e.entity == "grievance" for e in households.history(db, other))

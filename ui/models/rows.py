@@ -11,6 +11,7 @@ never touches the database. What differs between the areas is a hook each overri
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -58,6 +59,9 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return None
 
     def alignment(self, column: int, value: Any) -> int | None:
+        """Numbers (counts, amounts, areas) to the right, as in a spreadsheet; text as the view puts it."""
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            return RIGHT
         return None
 
     def background(self, item: T) -> QColor | None:

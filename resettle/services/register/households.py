@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -22,6 +23,7 @@ from resettle.store.models import (
     AuditEntry,
     Household,
     Person,
+    Project,
     Village,
     VillageGroup,
 )
@@ -202,6 +204,7 @@ def history(db: Database, household_id: int, limit: int = 1000) -> list[HistoryE
             .order_by(AuditEntry.id.desc())
             .limit(limit)
         ).all()
+        names = _reference_names(s, rows)
         return [
             HistoryEntry(
                 id=r.id,
@@ -212,10 +215,39 @@ def history(db: Database, household_id: int, limit: int = 1000) -> list[HistoryE
                 entity=r.entity,
                 entity_id=r.entity_id,
                 field=r.field,
-                old=r.old,
-                new=r.new,
+                old=names.get((r.field, r.old), r.old),
+                new=names.get((r.field, r.new), r.new),
                 reason=r.reason,
                 batch_id=r.batch_id,
             )
             for r in rows
         ]
+
+
+# Fields of the trail that hold another record's id: what the clerk knows it by instead (户号, a name).
+_REFERENCES: dict[str, tuple[Any, Any]] = {
+    "household_id": (Household.id, Household.household_no),
+    "project_id": (Project.id, Project.name),
+    "village_id": (Village.id, Village.name),
+    "person_id": (Person.id, Person.name),
+}
+
+
+def _reference_names(s: Session, rows: Sequence[AuditEntry]) -> dict[tuple[str, str | None], str]:
+    """(field, stored id text) -> the referenced record's 户号 or name, for the entries' id fields
+    (a grievance's 户 showed "241", its 项目 "1"). Other ids whose record is gone stay as they are."""
+    wanted: dict[str, set[int]] = {}
+    for r in rows:
+        if r.field in _REFERENCES:
+            for value in (r.old, r.new):
+                if value and value.isdigit():
+                    wanted.setdefault(r.field, set()).add(int(value))
+    out: dict[tuple[str, str | None], str] = {}
+    for r in rows:  # a deleted household is still known by the 户号 its own entries recorded
+        if r.entity == "household" and r.field == "household_no" and (r.new or r.old):
+            out.setdefault(("household_id", str(r.entity_id)), str(r.new or r.old))
+    for field, ids in wanted.items():
+        key, label = _REFERENCES[field]
+        for row_id, name in s.execute(select(key, label).where(key.in_(sorted(ids)))):
+            out[(field, str(row_id))] = str(name)
+    return out
