@@ -13,13 +13,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -83,9 +81,8 @@ class CompensationTab(QWidget):
         self.view_data: HouseholdCompensationView | None = None
         self.lines = LinesModel(self)
         self.adjustments = AdjustmentsModel(self)
-        self.lines_view = self._table(self.lines)
-        self.lines_view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.adjust_view = self._table(self.adjustments)
+        self.lines_view = rows_view(self.lines, stretch=5)  # the 计算式
+        self.adjust_view = rows_view(self.adjustments, stretch=3)  # the 原因 takes the room, not 经办人
         self.adjust_view.setMaximumHeight(96)
         self.status = QLabel()
         self.total = QLabel()
@@ -116,9 +113,6 @@ class CompensationTab(QWidget):
         layout.addLayout(buttons)
         self.refresh()
 
-    def _table(self, model: LinesModel | AdjustmentsModel) -> QTableView:
-        return rows_view(model)
-
     def refresh(self) -> None:
         enabled = self.household_id is not None
         for b in (self.compute_button, self.add_button, self.remove_button, self.review_button):
@@ -137,7 +131,7 @@ class CompensationTab(QWidget):
                 v.reviewed_by, f"{v.reviewed_at:%Y-%m-%d %H:%M}" if v.reviewed_at else ""
             )
         self.status.setText(self.tr("补偿标准：{0}　状态：{1}").format(v.table_label or self.tr("未设置"), state))
-        self.total.setText(self.tr("合计：¥{0} 元").format(yuan(v.total)))
+        self.total.setText(self.tr("合计：{0} 元").format(yuan(v.total)))
         self.capital.setText(to_capital(to_fen(v.total)))
         self.review_button.setEnabled(v.status == "已计算")  # data, not text
 

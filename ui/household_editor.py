@@ -41,7 +41,7 @@ from ui.compensation_tab import CompensationTab
 from ui.models.history import HistoryModel
 from ui.models.household_parts import AttachmentsModel, MembersModel, ParcelsModel, StructuresModel
 from ui.models.record_list import RecordListModel
-from ui.screen_fit import fit_resize
+from ui.screen_fit import fit_roomy
 from ui.widgets import EntryTable
 
 ERROR_STYLE = "QLineEdit { background: #f8d0d0; }"
@@ -99,7 +99,7 @@ class HouseholdEditor(QDialog):
         self._dirty = False
         self._loading = False
         self.setWindowTitle(self.tr("户信息"))
-        fit_resize(self, 1000, 720)
+        fit_roomy(self, 1000, 720)
 
         self.household_no = QLineEdit()
         self.head_name = QLineEdit()

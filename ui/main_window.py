@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         self.rows_label = QLabel()
         self.selection_label = QLabel()
         self.file_label = QLabel()
+        for label in (self.rows_label, self.selection_label):  # apart from the project's name before them
+            label.setContentsMargins(16, 0, 0, 0)
         self.statusBar().addWidget(self.rows_label)
         self.statusBar().addWidget(self.selection_label)
         self.statusBar().addPermanentWidget(self.file_label)

@@ -33,6 +33,7 @@ from resettle.store.database import Database
 from ui.models.compensation import DiffModel, RateTablesModel, RulesModel, yuan
 from ui.ops import OpRunner
 from ui.rate_table_info import RateTableInfoDialog
+from ui.screen_fit import fit_roomy
 from ui.tables import rows_view
 
 
@@ -110,7 +111,7 @@ class RatesDialog(QDialog):
         layout.addWidget(self.current)
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
-        self.resize(1200, 560)
+        fit_roomy(self, 1200, 560)
         self.reload()
 
     def project_id(self) -> int | None:

@@ -15,3 +15,16 @@ def fit_resize(widget: QWidget, width: int, height: int) -> None:
     if screen is not None:
         height = max(200, min(height, screen.availableGeometry().height() - _FRAME))
     widget.resize(width, height)
+
+
+def fit_roomy(widget: QWidget, width: int, height: int, share: float = 0.75) -> None:
+    """A table window: at least ``width`` × ``height``, growing to ``share`` of a larger screen (at 1920×1080 the
+    tables showed six rows with a scrollbar in a window a third of the screen), never beyond the screen's free area."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        widget.resize(width, height)
+        return
+    free = screen.availableGeometry()
+    w = min(max(width, int(free.width() * share)), free.width() - 16)
+    h = min(max(height, int(free.height() * share)), free.height() - _FRAME)
+    widget.resize(max(200, w), max(200, h))

@@ -19,6 +19,7 @@ from resettle.services.compensation import computing, summaries
 from resettle.store.database import Database
 from ui.models.compensation import SumsModel, yuan
 from ui.ops import OpRunner
+from ui.screen_fit import fit_roomy
 
 
 class SummaryDialog(QDialog):
@@ -52,7 +53,7 @@ class SummaryDialog(QDialog):
         layout.addLayout(tables, 1)
         layout.addLayout(row)
         runner.changed.connect(self.on_changed)
-        self.resize(980, 460)
+        fit_roomy(self, 980, 460)
         self.refresh()
 
     def refresh(self) -> None:

@@ -7,9 +7,15 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableV
 
 
 def rows_view(
-    model: QAbstractItemModel, parent: QWidget | None = None, *, single: bool = False, fit: bool = False
+    model: QAbstractItemModel,
+    parent: QWidget | None = None,
+    *,
+    single: bool = False,
+    fit: bool = False,
+    stretch: int | None = None,
 ) -> QTableView:
-    """A table showing ``model``; ``single``: one row at a time; ``fit``: columns always as wide as their contents."""
+    """A table showing ``model``; ``single``: one row at a time; ``fit``: columns always as wide as their contents;
+    ``stretch``: the column that takes the spare width (by default the last, when it holds text)."""
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -21,7 +27,11 @@ def rows_view(
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     else:
         _headers_readable(view)
-    _stretch_text_end(view)
+    if stretch is None:
+        _stretch_text_end(view)
+    else:
+        view.horizontalHeader().setStretchLastSection(False)
+        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTableView
 
-from ui.screen_fit import fit_resize
+from ui.screen_fit import fit_roomy
 
 COLUMN_WIDTHS = (100, 220, 90, 60, 50, 110, 90, 90, 86)  # first use; 户主 room for 「廖芳晓（匹配：黄丹凤（配偶））」
 
@@ -15,7 +15,7 @@ def restore_layout(window: QMainWindow, table: QTableView, splitter: QSplitter, 
     if isinstance(geometry, QByteArray):
         window.restoreGeometry(geometry)
     else:
-        fit_resize(window, 1200, 760)
+        fit_roomy(window, 1280, 760)
     state = prefs.value("window/state")
     if isinstance(state, QByteArray):
         window.restoreState(state)

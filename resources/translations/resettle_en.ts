@@ -114,37 +114,37 @@
 <context>
     <name>AdjustmentDialog</name>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="42" />
+        <location filename="../../ui/compensation_tab.py" line="40" />
         <source>人工调整</source>
         <translation>Manual adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="46" />
+        <location filename="../../ui/compensation_tab.py" line="44" />
         <source>例如 1200.00 或 -300</source>
         <translation>e.g. 1200.00 or -300</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="54" />
+        <location filename="../../ui/compensation_tab.py" line="52" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="55" />
+        <location filename="../../ui/compensation_tab.py" line="53" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="56" />
+        <location filename="../../ui/compensation_tab.py" line="54" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="57" />
+        <location filename="../../ui/compensation_tab.py" line="55" />
         <source>原因（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="71" />
+        <location filename="../../ui/compensation_tab.py" line="69" />
         <source>项目、金额和原因都必须填写，金额须为数字</source>
         <translation>Item, amount and reason are required; the amount must be a number</translation>
     </message>
@@ -152,27 +152,27 @@
 <context>
     <name>AdjustmentsModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="34" />
+        <location filename="../../ui/models/compensation.py" line="42" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="35" />
+        <location filename="../../ui/models/compensation.py" line="43" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="36" />
+        <location filename="../../ui/models/compensation.py" line="44" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="37" />
+        <location filename="../../ui/models/compensation.py" line="45" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="38" />
+        <location filename="../../ui/models/compensation.py" line="46" />
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
@@ -180,127 +180,127 @@
 <context>
     <name>AgreementsDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="93" />
+        <location filename="../../ui/payments/dialogs.py" line="94" />
         <source>协议</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="99" />
+        <location filename="../../ui/payments/dialogs.py" line="100" />
         <source>签约（所选户）…</source>
         <translation>Sign (selected households)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="100" />
+        <location filename="../../ui/payments/dialogs.py" line="101" />
         <source>签约（全部已复核户）…</source>
         <translation>Sign (all reviewed households)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="101" />
+        <location filename="../../ui/payments/dialogs.py" line="102" />
         <source>登记腾房…</source>
         <translation>Record vacating…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="102" />
+        <location filename="../../ui/payments/dialogs.py" line="103" />
         <source>补充协议（按现行计算）…</source>
         <translation>Supplementary agreement (current computation)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="118" />
+        <location filename="../../ui/payments/dialogs.py" line="119" />
         <source>已签约 {0} 户，协议金额合计 {1:,.2f} 元</source>
         <translation>{0} households signed, agreements total {1:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="120" />
+        <location filename="../../ui/payments/dialogs.py" line="121" />
         <source>。只有补偿已复核的户能签约：先在户信息的「补偿」页计算并复核，再回到这里签约。</source>
         <translation>. Only households whose compensation was reviewed can sign: compute and review it on the household's Compensation tab first, then sign here.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="132" />
-        <location filename="../../ui/payments/dialogs.py" line="143" />
+        <location filename="../../ui/payments/dialogs.py" line="133" />
+        <location filename="../../ui/payments/dialogs.py" line="144" />
         <source>签订协议</source>
         <translation>Sign agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="132" />
+        <location filename="../../ui/payments/dialogs.py" line="133" />
         <source>请先在登记表中选择要签约的户。</source>
         <translation>Choose the households to sign in the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="134" />
+        <location filename="../../ui/payments/dialogs.py" line="135" />
         <source>为所选 {0} 户签约</source>
         <translation>Sign for the {0} selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="134" />
+        <location filename="../../ui/payments/dialogs.py" line="135" />
         <source>为本项目全部已复核的户签约</source>
         <translation>Sign for all reviewed households of this project</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="140" />
+        <location filename="../../ui/payments/dialogs.py" line="141" />
         <source>已签订 {0} 户，合计 {1:,.2f} 元。</source>
         <translation>{0} households signed, total {1:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="142" />
+        <location filename="../../ui/payments/dialogs.py" line="143" />
         <source>未签：</source>
         <translation>Not signed: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="146" />
+        <location filename="../../ui/payments/dialogs.py" line="147" />
         <source>正在签订协议…</source>
         <translation>Signing agreements…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="157" />
-        <location filename="../../ui/payments/dialogs.py" line="159" />
-        <location filename="../../ui/payments/dialogs.py" line="165" />
+        <location filename="../../ui/payments/dialogs.py" line="158" />
+        <location filename="../../ui/payments/dialogs.py" line="160" />
+        <location filename="../../ui/payments/dialogs.py" line="166" />
         <source>登记腾房</source>
         <translation>Record vacating</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="157" />
+        <location filename="../../ui/payments/dialogs.py" line="158" />
         <source>请选择已腾房的户。</source>
         <translation>Choose the households that have vacated.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="159" />
+        <location filename="../../ui/payments/dialogs.py" line="160" />
         <source>腾房日期（如 2026-08-01）：</source>
         <translation>Vacating date (e.g. 2026-08-01):</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="165" />
+        <location filename="../../ui/payments/dialogs.py" line="166" />
         <source>日期应写成 2026-08-01 的形式。</source>
         <translation>Write the date as 2026-08-01.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="168" />
+        <location filename="../../ui/payments/dialogs.py" line="169" />
         <source>正在登记腾房…</source>
         <translation>Recording vacating…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="178" />
-        <location filename="../../ui/payments/dialogs.py" line="180" />
-        <location filename="../../ui/payments/dialogs.py" line="187" />
+        <location filename="../../ui/payments/dialogs.py" line="179" />
+        <location filename="../../ui/payments/dialogs.py" line="181" />
+        <location filename="../../ui/payments/dialogs.py" line="188" />
         <source>补充协议</source>
         <translation>Supplementary agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="178" />
+        <location filename="../../ui/payments/dialogs.py" line="179" />
         <source>请选择一户。</source>
         <translation>Choose a household.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="180" />
+        <location filename="../../ui/payments/dialogs.py" line="181" />
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="184" />
+        <location filename="../../ui/payments/dialogs.py" line="185" />
         <source>正在签订补充协议…</source>
         <translation>Signing the supplementary agreement…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="187" />
+        <location filename="../../ui/payments/dialogs.py" line="188" />
         <source>已签补充协议，金额 {0:,.2f} 元。</source>
         <translation>Supplementary agreement signed: {0:,.2f} yuan.</translation>
     </message>
@@ -351,22 +351,22 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="450" />
+        <location filename="../../ui/import_wizard.py" line="449" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="461" />
+        <location filename="../../ui/import_wizard.py" line="460" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="467" />
+        <location filename="../../ui/import_wizard.py" line="466" />
         <source>没有导入任何数据。请关闭向导，改正后重新导入。</source>
         <translation>Nothing was imported. Close the wizard, correct the file and import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="482" />
+        <location filename="../../ui/import_wizard.py" line="481" />
         <source>导入完成（批次 {0}）：新增 {1} 户，变更 {2} 户，删除 {3} 户，共 {4} 人。
 可在「文件 → 导入批次…」中撤销整批导入。</source>
         <translation>Imported (batch {0}): {1} added, {2} changed, {3} removed households, {4} persons.
@@ -495,112 +495,112 @@ A whole batch can be undone under File → Import batches….</translation>
         <translation>Undo selected batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="199" />
+        <location filename="../../ui/payments/dialogs.py" line="200" />
         <source>兑付批次</source>
         <translation>Payment batches</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="204" />
+        <location filename="../../ui/payments/dialogs.py" line="205" />
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="205" />
+        <location filename="../../ui/payments/dialogs.py" line="206" />
         <source> 期</source>
         <translation> (instalment)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="210" />
+        <location filename="../../ui/payments/dialogs.py" line="211" />
         <source>生成批次</source>
         <translation>Create batch</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="211" />
+        <location filename="../../ui/payments/dialogs.py" line="212" />
         <source>审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="212" />
+        <location filename="../../ui/payments/dialogs.py" line="213" />
         <source>写出银行文件…</source>
         <translation>Write bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="213" />
+        <location filename="../../ui/payments/dialogs.py" line="214" />
         <source>登记银行回盘…</source>
         <translation>Record bank return…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="217" />
+        <location filename="../../ui/payments/dialogs.py" line="218" />
         <source>只写 xlsx</source>
         <translation>xlsx only</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="235" />
+        <location filename="../../ui/payments/dialogs.py" line="236" />
         <source>当前审计链头：{0}</source>
         <translation>Audit chain head: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="237" />
+        <location filename="../../ui/payments/dialogs.py" line="238" />
         <source>还没有兑付批次：签约后到期的分期可在此建成批次，经他人审批后生成银行文件。</source>
         <translation>No payment batch yet: after signing, instalments that fall due are made into a batch here; once someone else approves it, the bank file is written.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="243" />
+        <location filename="../../ui/payments/dialogs.py" line="244" />
         <source>请先选择一个批次。</source>
         <translation>Choose a batch first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="249" />
+        <location filename="../../ui/payments/dialogs.py" line="250" />
         <source>已生成批次 {0}：{1} 笔，合计 {2:,.2f} 元。</source>
         <translation>Batch {0} created: {1} payments, total {2:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="251" />
+        <location filename="../../ui/payments/dialogs.py" line="252" />
         <source>未列入：</source>
         <translation>Not included: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="255" />
+        <location filename="../../ui/payments/dialogs.py" line="256" />
         <source>正在生成兑付批次…</source>
         <translation>Creating the payment batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="264" />
+        <location filename="../../ui/payments/dialogs.py" line="265" />
         <source>正在审批…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="270" />
+        <location filename="../../ui/payments/dialogs.py" line="271" />
         <source>银行文件</source>
         <translation>Bank file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="275" />
+        <location filename="../../ui/payments/dialogs.py" line="276" />
         <source>正在写出银行文件…</source>
         <translation>Writing the bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="278" />
+        <location filename="../../ui/payments/dialogs.py" line="279" />
         <source>已写出：</source>
         <translation>Written: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="287" />
+        <location filename="../../ui/payments/dialogs.py" line="288" />
         <source>银行回盘文件</source>
         <translation>Bank return file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="292" />
+        <location filename="../../ui/payments/dialogs.py" line="293" />
         <source>批次 {0}：成功 {1} 笔（{2:,.2f} 元），失败 {3} 笔。</source>
         <translation>Batch {0}: {1} paid ({2:,.2f} yuan), {3} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="296" />
+        <location filename="../../ui/payments/dialogs.py" line="297" />
         <source>此回盘已登记过，未作改动。</source>
         <translation>This return was already recorded; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="299" />
+        <location filename="../../ui/payments/dialogs.py" line="300" />
         <source>正在登记回盘…</source>
         <translation>Recording the bank return…</translation>
     </message>
@@ -664,17 +664,17 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>ChangePreviewDialog</name>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="48" />
+        <location filename="../../ui/rates_dialog.py" line="49" />
         <source>更换补偿标准的影响</source>
         <translation>Effect of changing the standard</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="53" />
+        <location filename="../../ui/rates_dialog.py" line="54" />
         <source>改用「{0}」：{1} 户合计变化，{2} 户不变。项目合计 {3} 元 → {4} 元。</source>
         <translation>Using "{0}": {1} households change, {2} unchanged. Project total {3} → {4} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="58" />
+        <location filename="../../ui/rates_dialog.py" line="59" />
         <source>确认更换并重新计算</source>
         <translation>Change and recompute</translation>
     </message>
@@ -730,55 +730,54 @@ A whole batch can be undone under File → Import batches….</translation>
     </message>
     <message>
         <location filename="../../ui/import_wizard.py" line="380" />
-        <location filename="../../ui/import_wizard.py" line="383" />
         <source>
 没有错误，{0} 处提醒。</source>
         <translation>
 No errors, {0} warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="381" />
+        <location filename="../../ui/import_wizard.py" line="382" />
         <source>文件与库中完全一致，无需导入。</source>
         <translation>The file is the same as the register: nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="384" />
+        <location filename="../../ui/import_wizard.py" line="383" />
         <source>点「下一步」导入；导入前会自动备份数据库。</source>
         <translation>Click Next to import; the database is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="388" />
+        <location filename="../../ui/import_wizard.py" line="387" />
         <source>变更：</source>
         <translation>Changes: </translation>
     </message>
     <message>
         <location filename="../../ui/import_wizard.py" line="341" />
-        <location filename="../../ui/import_wizard.py" line="426" />
+        <location filename="../../ui/import_wizard.py" line="425" />
         <source>导出错误报告</source>
         <translation>Export error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="426" />
+        <location filename="../../ui/import_wizard.py" line="425" />
         <source>-错误报告.xlsx</source>
         <translation>-error-report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="427" />
+        <location filename="../../ui/import_wizard.py" line="426" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="430" />
+        <location filename="../../ui/import_wizard.py" line="429" />
         <source>正在导出错误报告…</source>
         <translation>Writing the error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="434" />
+        <location filename="../../ui/import_wizard.py" line="433" />
         <source>错误报告</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="434" />
+        <location filename="../../ui/import_wizard.py" line="433" />
         <source>错误报告已保存到：
 {0}</source>
         <translation>Error report saved to:
@@ -819,67 +818,67 @@ No errors, {0} warnings.</translation>
 <context>
     <name>CompensationTab</name>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="94" />
+        <location filename="../../ui/compensation_tab.py" line="91" />
         <source>按现行标准计算</source>
         <translation>Compute with current standard</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="95" />
+        <location filename="../../ui/compensation_tab.py" line="92" />
         <source>添加人工调整…</source>
         <translation>Add adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="96" />
+        <location filename="../../ui/compensation_tab.py" line="93" />
         <source>删除所选调整…</source>
         <translation>Delete selected adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="97" />
+        <location filename="../../ui/compensation_tab.py" line="94" />
         <source>复核通过</source>
         <translation>Mark reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="112" />
+        <location filename="../../ui/compensation_tab.py" line="109" />
         <source>人工调整（不按标准计算的金额，须写明原因）</source>
         <translation>Manual adjustments (amounts outside the standard, with reasons)</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="127" />
+        <location filename="../../ui/compensation_tab.py" line="121" />
         <source>保存本户后才能计算补偿。</source>
         <translation>Save the household before computing compensation.</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="136" />
+        <location filename="../../ui/compensation_tab.py" line="130" />
         <source>（{0} 于 {1} 复核）</source>
         <translation> (reviewed by {0} at {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="139" />
+        <location filename="../../ui/compensation_tab.py" line="133" />
         <source>补偿标准：{0}　状态：{1}</source>
         <translation>Standard: {0}   Status: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="139" />
+        <location filename="../../ui/compensation_tab.py" line="133" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="140" />
-        <source>合计：¥{0} 元</source>
+        <location filename="../../ui/compensation_tab.py" line="134" />
+        <source>合计：{0} 元</source>
         <translation>Total: ¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="149" />
+        <location filename="../../ui/compensation_tab.py" line="143" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="175" />
+        <location filename="../../ui/compensation_tab.py" line="169" />
         <source>删除人工调整</source>
         <translation>Delete adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="175" />
+        <location filename="../../ui/compensation_tab.py" line="169" />
         <source>删除「{0}」的原因：</source>
         <translation>Reason for deleting "{0}":</translation>
     </message>
@@ -887,37 +886,37 @@ No errors, {0} warnings.</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/household_editor.py" line="56" />
+        <location filename="../../ui/household_editor.py" line="57" />
         <source>保存冲突</source>
         <translation>Save conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="58" />
+        <location filename="../../ui/household_editor.py" line="59" />
         <source>对方做了以下修改：</source>
         <translation>The other user changed:</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="64" />
+        <location filename="../../ui/household_editor.py" line="65" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="64" />
+        <location filename="../../ui/household_editor.py" line="65" />
         <source>您打开时</source>
         <translation>When you opened it</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="64" />
+        <location filename="../../ui/household_editor.py" line="65" />
         <source>现在</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="74" />
+        <location filename="../../ui/household_editor.py" line="75" />
         <source>重新载入（放弃我的修改）</source>
         <translation>Reload (discard my changes)</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="76" />
+        <location filename="../../ui/household_editor.py" line="77" />
         <source>返回继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -925,37 +924,37 @@ No errors, {0} warnings.</translation>
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="169" />
+        <location filename="../../ui/livelihood/dialogs.py" line="170" />
         <source>新建培训课程</source>
         <translation>New training course</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="179" />
+        <location filename="../../ui/livelihood/dialogs.py" line="180" />
         <source>课程名称</source>
         <translation>Course name</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="180" />
+        <location filename="../../ui/livelihood/dialogs.py" line="181" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="181" />
+        <location filename="../../ui/livelihood/dialogs.py" line="182" />
         <source>培训机构</source>
         <translation>Training provider</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="182" />
+        <location filename="../../ui/livelihood/dialogs.py" line="183" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="183" />
+        <location filename="../../ui/livelihood/dialogs.py" line="184" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="184" />
+        <location filename="../../ui/livelihood/dialogs.py" line="185" />
         <source>学时</source>
         <translation>Hours</translation>
     </message>
@@ -1151,37 +1150,37 @@ No errors, {0} warnings.</translation>
 <context>
     <name>DiffModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="43" />
+        <location filename="../../ui/models/compensation.py" line="51" />
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="81" />
+        <location filename="../../ui/models/compensation.py" line="89" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="82" />
+        <location filename="../../ui/models/compensation.py" line="90" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="83" />
+        <location filename="../../ui/models/compensation.py" line="91" />
         <source>原合计(元)</source>
         <translation>Old total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="84" />
+        <location filename="../../ui/models/compensation.py" line="92" />
         <source>新合计(元)</source>
         <translation>New total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="85" />
+        <location filename="../../ui/models/compensation.py" line="93" />
         <source>差额(元)</source>
         <translation>Difference (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="86" />
+        <location filename="../../ui/models/compensation.py" line="94" />
         <source>变化的项目</source>
         <translation>Changed items</translation>
     </message>
@@ -1212,42 +1211,42 @@ No errors, {0} warnings.</translation>
 <context>
     <name>EmploymentDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="116" />
+        <location filename="../../ui/livelihood/dialogs.py" line="117" />
         <source>就业状况：{0}</source>
         <translation>Employment: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="120" />
+        <location filename="../../ui/livelihood/dialogs.py" line="121" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="126" />
+        <location filename="../../ui/livelihood/dialogs.py" line="127" />
         <source>就业状态</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="127" />
+        <location filename="../../ui/livelihood/dialogs.py" line="128" />
         <source>劳动能力状况</source>
         <translation>Ability to work</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="128" />
+        <location filename="../../ui/livelihood/dialogs.py" line="129" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="129" />
+        <location filename="../../ui/livelihood/dialogs.py" line="130" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="130" />
+        <location filename="../../ui/livelihood/dialogs.py" line="131" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="131" />
+        <location filename="../../ui/livelihood/dialogs.py" line="132" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
@@ -1723,88 +1722,88 @@ No errors, {0} warnings.</translation>
 <context>
     <name>GrievancePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="201" />
+        <location filename="../../ui/procedure/window.py" line="202" />
         <source>登记…</source>
         <translation>Record…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="202" />
+        <location filename="../../ui/procedure/window.py" line="203" />
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="203" />
+        <location filename="../../ui/procedure/window.py" line="204" />
         <source>打印受理回执…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="204" />
+        <location filename="../../ui/procedure/window.py" line="205" />
         <source>打印答复意见书…</source>
         <translation>Print answer letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="205" />
+        <location filename="../../ui/procedure/window.py" line="206" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="206" />
+        <location filename="../../ui/procedure/window.py" line="207" />
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="207" />
+        <location filename="../../ui/procedure/window.py" line="208" />
         <source>只看未办结</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="218" />
+        <location filename="../../ui/procedure/window.py" line="219" />
         <source>读取信访台账</source>
         <translation>Reading the grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="226" />
+        <location filename="../../ui/procedure/window.py" line="227" />
         <source>共 {n} 件，未办结 {o} 件</source>
         <translation>{n} in all, {o} open</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="228" />
+        <location filename="../../ui/procedure/window.py" line="229" />
         <source>，其中逾期 {k} 件（红色）</source>
         <translation>, {k} overdue (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="235" />
+        <location filename="../../ui/procedure/window.py" line="236" />
         <source>登记信访</source>
         <translation>Record grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="247" />
+        <location filename="../../ui/procedure/window.py" line="248" />
         <source>办结信访</source>
         <translation>Close grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="253" />
+        <location filename="../../ui/procedure/window.py" line="254" />
         <source>选择信件、照片等附件</source>
         <translation>Choose letters, photos or other attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="253" />
+        <location filename="../../ui/procedure/window.py" line="254" />
         <source>添加信访附件</source>
         <translation>Add grievance attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="267" />
+        <location filename="../../ui/procedure/window.py" line="268" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="275" />
-        <location filename="../../ui/procedure/window.py" line="278" />
+        <location filename="../../ui/procedure/window.py" line="276" />
+        <location filename="../../ui/procedure/window.py" line="279" />
         <source>导出信访台账</source>
         <translation>Export grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="275" />
+        <location filename="../../ui/procedure/window.py" line="276" />
         <source>信访台账.xlsx</source>
         <translation>grievance-ledger.xlsx</translation>
     </message>
@@ -1822,92 +1821,102 @@ No errors, {0} warnings.</translation>
         <translation>Handover — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="134" />
+        <location filename="../../ui/housing/moving.py" line="136" />
         <source>所选房</source>
         <translation>Chosen flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="134" />
+        <location filename="../../ui/housing/moving.py" line="135" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
         <location filename="../../ui/housing/moving.py" line="135" />
+        <source>尚未选房</source>
+        <translation>No flat chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/housing/moving.py" line="137" />
         <source>交房日期</source>
         <translation>Handover date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="136" />
+        <location filename="../../ui/housing/moving.py" line="138" />
         <source>钥匙（把）</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="137" />
+        <location filename="../../ui/housing/moving.py" line="139" />
         <source>水表读数</source>
         <translation>Water meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="138" />
+        <location filename="../../ui/housing/moving.py" line="140" />
         <source>电表读数</source>
         <translation>Electricity meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="139" />
+        <location filename="../../ui/housing/moving.py" line="141" />
         <source>燃气表读数</source>
         <translation>Gas meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="140" />
+        <location filename="../../ui/housing/moving.py" line="142" />
         <source>办证状态</source>
         <translation>Title deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="141" />
+        <location filename="../../ui/housing/moving.py" line="143" />
         <source>交房并出具入住通知单</source>
         <translation>Hand over and issue move-in notice</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="143" />
+        <location filename="../../ui/housing/moving.py" line="145" />
         <source>保存办证状态</source>
         <translation>Save deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="145" />
+        <location filename="../../ui/housing/moving.py" line="147" />
         <source>打印入住通知单…</source>
         <translation>Print move-in notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="159" />
+        <location filename="../../ui/housing/moving.py" line="165" />
         <source>尚未交房。</source>
         <translation>Not handed over yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="161" />
+        <location filename="../../ui/housing/moving.py" line="165" />
+        <source>尚未选房，选房后才能交房。</source>
+        <translation>No flat chosen yet: a flat is handed over after it is chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/housing/moving.py" line="167" />
         <source>已于 {0} 交房，入住通知单 {1}</source>
         <translation>Handed over on {0}, move-in notice {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="177" />
+        <location filename="../../ui/housing/moving.py" line="183" />
         <source>表读数「{0}」不是数值</source>
         <translation>Meter reading “{0}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="197" />
+        <location filename="../../ui/housing/moving.py" line="203" />
         <source>打印入住通知单</source>
         <translation>Print move-in notice</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="197" />
+        <location filename="../../ui/housing/moving.py" line="203" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="197" />
+        <location filename="../../ui/housing/moving.py" line="203" />
         <source>入住通知单.pdf</source>
         <translation>move-in-notice.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="201" />
+        <location filename="../../ui/housing/moving.py" line="207" />
         <source>正在打印入住通知单…</source>
         <translation>Printing the move-in notice…</translation>
     </message>
@@ -3470,44 +3479,44 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HolidayPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="316" />
+        <location filename="../../ui/procedure/window.py" line="317" />
         <source>导入节假日表…</source>
         <translation>Import holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="317" />
+        <location filename="../../ui/procedure/window.py" line="318" />
         <source>导出节假日表…</source>
         <translation>Export holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="322" />
+        <location filename="../../ui/procedure/window.py" line="323" />
         <source>读取节假日表</source>
         <translation>Reading the holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="337" />
+        <location filename="../../ui/procedure/window.py" line="338" />
         <source>已知年份：{y}。其他年份的日期无法推算工作日，请导入国务院办公厅当年的节假日安排（工作簿「节假日」：日期、休/班）。</source>
         <translation>Known years: {y}. Working days of other years cannot be counted; import the State Council's holiday schedule for that year (workbook sheet 节假日: 日期, 休/班).</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="338" />
+        <location filename="../../ui/procedure/window.py" line="339" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="342" />
-        <location filename="../../ui/procedure/window.py" line="345" />
+        <location filename="../../ui/procedure/window.py" line="343" />
+        <location filename="../../ui/procedure/window.py" line="346" />
         <source>导出节假日表</source>
         <translation>Export holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="342" />
+        <location filename="../../ui/procedure/window.py" line="343" />
         <source>节假日.xlsx</source>
         <translation>holidays.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="348" />
-        <location filename="../../ui/procedure/window.py" line="351" />
+        <location filename="../../ui/procedure/window.py" line="349" />
+        <location filename="../../ui/procedure/window.py" line="352" />
         <source>导入节假日表</source>
         <translation>Import holiday table</translation>
     </message>
@@ -3516,7 +3525,7 @@ No errors, {0} warnings.</translation>
     <name>HouseholdActions</name>
     <message>
         <location filename="../../ui/controllers/households.py" line="36" />
-        <location filename="../../ui/controllers/households.py" line="65" />
+        <location filename="../../ui/controllers/households.py" line="67" />
         <source>新建户</source>
         <translation>New household</translation>
     </message>
@@ -3531,12 +3540,12 @@ No errors, {0} warnings.</translation>
         <translation>Delete household…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/households.py" line="65" />
+        <location filename="../../ui/controllers/households.py" line="67" />
         <source>请先导入或建立项目和村民小组。</source>
         <translation>Import or create a project and village groups first.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/households.py" line="76" />
+        <location filename="../../ui/controllers/households.py" line="78" />
         <source>打不开</source>
         <translation>Cannot open</translation>
     </message>
@@ -3544,129 +3553,129 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../ui/household_editor.py" line="100" />
+        <location filename="../../ui/household_editor.py" line="101" />
         <source>户信息</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="118" />
+        <location filename="../../ui/household_editor.py" line="119" />
         <source>由计算、复核等操作决定，不能手工修改</source>
         <translation>Set by what was done (compute, review); it cannot be typed</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="122" />
+        <location filename="../../ui/household_editor.py" line="123" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="123" />
+        <location filename="../../ui/household_editor.py" line="124" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="124" />
+        <location filename="../../ui/household_editor.py" line="125" />
         <source>村民小组</source>
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="125" />
+        <location filename="../../ui/household_editor.py" line="126" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="126" />
+        <location filename="../../ui/household_editor.py" line="127" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="127" />
+        <location filename="../../ui/household_editor.py" line="128" />
         <source>开户银行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="128" />
+        <location filename="../../ui/household_editor.py" line="129" />
         <source>银行账号</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="129" />
+        <location filename="../../ui/household_editor.py" line="130" />
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="130" />
+        <location filename="../../ui/household_editor.py" line="131" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="131" />
+        <location filename="../../ui/household_editor.py" line="132" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="144" />
+        <location filename="../../ui/household_editor.py" line="145" />
         <source>家庭成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="145" />
+        <location filename="../../ui/household_editor.py" line="146" />
         <source>被征收土地</source>
         <translation>Land taken</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="146" />
+        <location filename="../../ui/household_editor.py" line="147" />
         <location filename="../../ui/household_editor.py" line="311" />
         <source>房屋</source>
         <translation>Houses</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="147" />
+        <location filename="../../ui/household_editor.py" line="148" />
         <location filename="../../ui/household_editor.py" line="312" />
         <source>附着物</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="159" />
+        <location filename="../../ui/household_editor.py" line="160" />
         <source>补偿</source>
         <translation>Compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="160" />
+        <location filename="../../ui/household_editor.py" line="161" />
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="165" />
+        <location filename="../../ui/household_editor.py" line="166" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="168" />
+        <location filename="../../ui/household_editor.py" line="169" />
         <source>删除此户…</source>
         <translation>Delete household…</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="170" />
+        <location filename="../../ui/household_editor.py" line="171" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="203" />
+        <location filename="../../ui/household_editor.py" line="204" />
         <source>新建户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="217" />
+        <location filename="../../ui/household_editor.py" line="218" />
         <source>添加一行 (Ins)</source>
         <translation>Add row (Ins)</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="218" />
+        <location filename="../../ui/household_editor.py" line="219" />
         <source>删除所选行</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="240" />
+        <location filename="../../ui/household_editor.py" line="241" />
         <source>户信息 — {0} {1}</source>
         <translation>Household — {0} {1}</translation>
     </message>
@@ -3737,77 +3746,77 @@ Reason (kept in the audit trail):</translation>
 <context>
     <name>HouseholdPlacementDialog</name>
     <message>
-        <location filename="../../ui/housing/moving.py" line="215" />
+        <location filename="../../ui/housing/moving.py" line="221" />
         <source>安置人口与安置方式</source>
         <translation>Resettled persons and option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="221" />
+        <location filename="../../ui/housing/moving.py" line="227" />
         <source>已搬迁腾空</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="224" />
+        <location filename="../../ui/housing/moving.py" line="230" />
         <source>保存安置方式</source>
         <translation>Save option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="226" />
+        <location filename="../../ui/housing/moving.py" line="232" />
         <source>认定 / 不认定所选成员…</source>
         <translation>Count / exclude selected member…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="228" />
+        <location filename="../../ui/housing/moving.py" line="234" />
         <source>保存搬迁日期</source>
         <translation>Save move-out date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="234" />
+        <location filename="../../ui/housing/moving.py" line="240" />
         <source>安置方式</source>
         <translation>Resettlement option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="239" />
+        <location filename="../../ui/housing/moving.py" line="245" />
         <source>搬迁腾空日期</source>
         <translation>Move-out date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="243" />
+        <location filename="../../ui/housing/moving.py" line="249" />
         <source>家庭成员（✓ 为安置人口；不认定须写明原因）</source>
         <translation>Members (✓ counted for resettlement; an exclusion needs a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="254" />
+        <location filename="../../ui/housing/moving.py" line="260" />
         <source>安置人口与安置方式 — {0} {1}</source>
         <translation>Resettled persons and option — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="255" />
+        <location filename="../../ui/housing/moving.py" line="261" />
         <source>（未发布安置标准）</source>
         <translation>(no published resettlement standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="256" />
+        <location filename="../../ui/housing/moving.py" line="262" />
         <source>安置人口 {0} 人，应安置面积 {1}</source>
         <translation>{0} resettled persons, entitled area {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="263" />
+        <location filename="../../ui/housing/moving.py" line="269" />
         <source>　不认定：{0}</source>
         <translation>  excluded: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="286" />
+        <location filename="../../ui/housing/moving.py" line="292" />
         <source>不认定</source>
         <translation>Exclude</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="286" />
+        <location filename="../../ui/housing/moving.py" line="292" />
         <source>认定</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="287" />
+        <location filename="../../ui/housing/moving.py" line="293" />
         <source>{0}「{1}」为安置人口的原因：</source>
         <translation>Reason to {0} “{1}” as a resettled person:</translation>
     </message>
@@ -4016,17 +4025,17 @@ Undo anyway?</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="515" />
+        <location filename="../../ui/import_wizard.py" line="514" />
         <source>导入调查表</source>
         <translation>Import survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="557" />
+        <location filename="../../ui/import_wizard.py" line="556" />
         <source>正在读取和检查…</source>
         <translation>Reading and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="574" />
+        <location filename="../../ui/import_wizard.py" line="573" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -4150,32 +4159,32 @@ Undo anyway?</translation>
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="23" />
+        <location filename="../../ui/models/compensation.py" line="31" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="24" />
+        <location filename="../../ui/models/compensation.py" line="32" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="25" />
+        <location filename="../../ui/models/compensation.py" line="33" />
         <source>单价(元)</source>
         <translation>Unit price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="26" />
+        <location filename="../../ui/models/compensation.py" line="34" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="27" />
+        <location filename="../../ui/models/compensation.py" line="35" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="28" />
+        <location filename="../../ui/models/compensation.py" line="36" />
         <source>计算式</source>
         <translation>Formula</translation>
     </message>
@@ -4728,123 +4737,123 @@ Undo anyway?</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="95" />
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>只显示处于这一步的户</source>
         <translation>Show only households at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>搜索：户号、姓名、拼音首字母（如 zs）、身份证号或电话</source>
         <translation>Search: household no., name, pinyin initials (e.g. zs), ID or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>显示列…</source>
         <translation>Columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
-        <location filename="../../ui/main_window.py" line="681" />
+        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="684" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>使用指南…</source>
         <translation>Guide…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="333" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>当前账户（{0}）管理账户、从备份恢复，看不到各户的数据。办理业务请在「协议兑付」菜单中选「锁定 / 切换账户」，以经办、审核、财务或审计账户登录。</source>
         <translation>This account ({0}) manages accounts and restores from backups; it does not see the households' data. To work on cases, choose 'Lock / switch account' in the Payments menu and log in as a clerk, reviewer, finance or auditor account.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476" />
+        <location filename="../../ui/main_window.py" line="479" />
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554" />
+        <location filename="../../ui/main_window.py" line="557" />
         <source>{0}（{1} 户）</source>
         <translation>{0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="597" />
+        <location filename="../../ui/main_window.py" line="600" />
         <source>共 {0:,} 户</source>
         <translation>{0:,} households</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610" />
+        <location filename="../../ui/main_window.py" line="613" />
         <source>（匹配过多，只列出一部分，请多输入几个字）</source>
         <translation> (many matches; only some are listed — type more)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615" />
+        <location filename="../../ui/main_window.py" line="618" />
         <source>整个登记册</source>
         <translation>the whole register</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="617" />
+        <location filename="../../ui/main_window.py" line="620" />
         <source>没有与「{0}」匹配的户。只在左侧所选的范围里查找（{1}）；可换个写法，如拼音首字母、户号或身份证号的前几位。</source>
         <translation>No household matches '{0}'. The search looks only in what is chosen on the left ({1}); try another spelling: pinyin initials, the household no. or the first digits of an ID.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628" />
+        <location filename="../../ui/main_window.py" line="631" />
         <source>已选 {0} 户</source>
         <translation>{0} selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="682" />
+        <location filename="../../ui/main_window.py" line="685" />
         <source>征迁安置管理 {0}
 
 征地拆迁入户调查、补偿计算、文书打印。</source>
@@ -5473,27 +5482,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PostingPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="286" />
+        <location filename="../../ui/procedure/window.py" line="287" />
         <source>登记公示…</source>
         <translation>Record posting…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="294" />
+        <location filename="../../ui/procedure/window.py" line="295" />
         <source>读取公示记录</source>
         <translation>Reading the postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="299" />
+        <location filename="../../ui/procedure/window.py" line="300" />
         <source>共 {n} 次公示</source>
         <translation>{n} postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="301" />
+        <location filename="../../ui/procedure/window.py" line="302" />
         <source>，其中 {k} 次期限不足（红色）</source>
         <translation>, {k} too short (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="308" />
+        <location filename="../../ui/procedure/window.py" line="309" />
         <source>登记公示</source>
         <translation>Record posting</translation>
     </message>
@@ -5669,27 +5678,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ProcedureWindow</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="371" />
+        <location filename="../../ui/procedure/window.py" line="372" />
         <source>征收程序与信访</source>
         <translation>Procedure and grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="380" />
+        <location filename="../../ui/procedure/window.py" line="381" />
         <source>程序时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="381" />
+        <location filename="../../ui/procedure/window.py" line="382" />
         <source>信访台账</source>
         <translation>Grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="382" />
+        <location filename="../../ui/procedure/window.py" line="383" />
         <source>公示记录</source>
         <translation>Postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="383" />
+        <location filename="../../ui/procedure/window.py" line="384" />
         <source>节假日表</source>
         <translation>Holidays</translation>
     </message>
@@ -6035,37 +6044,37 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>RateTablesModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="48" />
+        <location filename="../../ui/models/compensation.py" line="56" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="50" />
+        <location filename="../../ui/models/compensation.py" line="58" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="51" />
+        <location filename="../../ui/models/compensation.py" line="59" />
         <source>第{0}版</source>
         <translation>v{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="54" />
+        <location filename="../../ui/models/compensation.py" line="62" />
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="55" />
+        <location filename="../../ui/models/compensation.py" line="63" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="56" />
+        <location filename="../../ui/models/compensation.py" line="64" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="57" />
+        <location filename="../../ui/models/compensation.py" line="65" />
         <source>规则数</source>
         <translation>Rules</translation>
     </message>
@@ -6073,180 +6082,180 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="81" />
+        <location filename="../../ui/rates_dialog.py" line="82" />
         <source>补偿标准</source>
         <translation>Rate tables</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="81" />
+        <location filename="../../ui/rates_dialog.py" line="82" />
         <source>补偿标准 — {0}</source>
         <translation>Compensation standards — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="92" />
+        <location filename="../../ui/rates_dialog.py" line="93" />
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="93" />
+        <location filename="../../ui/rates_dialog.py" line="94" />
         <source>导出到 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="94" />
+        <location filename="../../ui/rates_dialog.py" line="95" />
         <source>标准信息…</source>
         <translation>Standard details…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="95" />
-        <location filename="../../ui/rates_dialog.py" line="215" />
+        <location filename="../../ui/rates_dialog.py" line="96" />
+        <location filename="../../ui/rates_dialog.py" line="216" />
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="96" />
+        <location filename="../../ui/rates_dialog.py" line="97" />
         <source>新建版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="97" />
+        <location filename="../../ui/rates_dialog.py" line="98" />
         <source>比较所选两版</source>
         <translation>Compare two selected</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="98" />
+        <location filename="../../ui/rates_dialog.py" line="99" />
         <source>设为项目标准…</source>
         <translation>Use for project…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="126" />
+        <location filename="../../ui/rates_dialog.py" line="127" />
         <source>还没有项目：导入调查表或新建项目后，可把已发布的标准设为项目标准。</source>
         <translation>No project yet: once a survey is imported or a project created, a published standard can be made its standard.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="128" />
+        <location filename="../../ui/rates_dialog.py" line="129" />
         <source>「{0}」现行标准：{1}</source>
         <translation>Standard of “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="129" />
+        <location filename="../../ui/rates_dialog.py" line="130" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="146" />
-        <location filename="../../ui/rates_dialog.py" line="169" />
-        <location filename="../../ui/rates_dialog.py" line="196" />
+        <location filename="../../ui/rates_dialog.py" line="147" />
+        <location filename="../../ui/rates_dialog.py" line="170" />
+        <location filename="../../ui/rates_dialog.py" line="197" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="152" />
+        <location filename="../../ui/rates_dialog.py" line="153" />
         <source>导入补偿标准</source>
         <translation>Import rate table</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="163" />
+        <location filename="../../ui/rates_dialog.py" line="164" />
         <source>标准名称</source>
         <translation>Standard name</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="163" />
+        <location filename="../../ui/rates_dialog.py" line="164" />
         <source>表中没有标准名称。请输入（将印在通知书和公示表上）：</source>
         <translation>The sheet names no standard. Enter its name (printed on notices and posting sheets):</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="180" />
+        <location filename="../../ui/rates_dialog.py" line="181" />
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="182" />
+        <location filename="../../ui/rates_dialog.py" line="183" />
         <source>保存错误报告…</source>
         <translation>Save error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="188" />
+        <location filename="../../ui/rates_dialog.py" line="189" />
         <source>保存错误报告</source>
         <translation>Save error report</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="189" />
+        <location filename="../../ui/rates_dialog.py" line="190" />
         <source>_错误报告.xlsx</source>
         <translation>_error-report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="198" />
+        <location filename="../../ui/rates_dialog.py" line="199" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="198" />
+        <location filename="../../ui/rates_dialog.py" line="199" />
         <source>错误报告已保存到 {0}</source>
         <translation>Error report saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="204" />
+        <location filename="../../ui/rates_dialog.py" line="205" />
         <source>导出补偿标准</source>
         <translation>Export rate table</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="216" />
+        <location filename="../../ui/rates_dialog.py" line="217" />
         <source>发布「{0}」？发布后不能再修改，只能另建新版本。</source>
         <translation>Publish "{0}"? A published table cannot be changed; only a new version can.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="230" />
+        <location filename="../../ui/rates_dialog.py" line="231" />
         <source>比较</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="230" />
+        <location filename="../../ui/rates_dialog.py" line="231" />
         <source>请按住 Ctrl 选择两个版本。</source>
         <translation>Hold Ctrl and select two versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="239" />
+        <location filename="../../ui/rates_dialog.py" line="240" />
         <source>新增 {0} {1}：{2} 元/{3}</source>
         <translation>Added {0} {1}: {2} yuan/{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="242" />
+        <location filename="../../ui/rates_dialog.py" line="243" />
         <source>删除 {0} {1}</source>
         <translation>Removed {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="244" />
+        <location filename="../../ui/rates_dialog.py" line="245" />
         <source>修改 {0} {1}：{2} → {3} 元/{4}</source>
         <translation>Changed {0} {1}: {2} → {3} yuan/{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="246" />
+        <location filename="../../ui/rates_dialog.py" line="247" />
         <source>{0} 与 {1}</source>
         <translation>{0} vs {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="247" />
+        <location filename="../../ui/rates_dialog.py" line="248" />
         <source>两版规则完全相同。</source>
         <translation>The two versions have the same rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="254" />
+        <location filename="../../ui/rates_dialog.py" line="255" />
         <source>过渡月数</source>
         <translation>Transition months</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="254" />
+        <location filename="../../ui/rates_dialog.py" line="255" />
         <source>过渡费按几个月计算：</source>
         <translation>Months of transition fee:</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="261" />
+        <location filename="../../ui/rates_dialog.py" line="262" />
         <source>正在重新计算…</source>
         <translation>Recomputing…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="266" />
+        <location filename="../../ui/rates_dialog.py" line="267" />
         <source>正在比较两版标准的金额…</source>
         <translation>Pricing every household with both standards…</translation>
     </message>
@@ -6254,32 +6263,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="306" />
+        <location filename="../../ui/payments/dialogs.py" line="307" />
         <source>对账</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="313" />
+        <location filename="../../ui/payments/dialogs.py" line="314" />
         <source>差异</source>
         <translation>Differences</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="314" />
+        <location filename="../../ui/payments/dialogs.py" line="315" />
         <source>各户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="322" />
+        <location filename="../../ui/payments/dialogs.py" line="323" />
         <source>计算 {0:,.2f} 元　协议 {1:,.2f} 元　已付 {2:,.2f} 元　未付 {3:,.2f} 元</source>
         <translation>Computed {0:,.2f}  agreed {1:,.2f}  paid {2:,.2f}  unpaid {3:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="326" />
+        <location filename="../../ui/payments/dialogs.py" line="327" />
         <source>账目相符</source>
         <translation>Accounts agree</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="326" />
+        <location filename="../../ui/payments/dialogs.py" line="327" />
         <source>差异 {0} 处</source>
         <translation>{0} differences</translation>
     </message>
@@ -6388,32 +6397,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="202" />
+        <location filename="../../ui/livelihood/dialogs.py" line="203" />
         <source>培训结果：{0}</source>
         <translation>Training result: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="206" />
+        <location filename="../../ui/livelihood/dialogs.py" line="207" />
         <source>已结业</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="208" />
+        <location filename="../../ui/livelihood/dialogs.py" line="209" />
         <source>如 保安员证</source>
         <translation>e.g. security guard licence</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="210" />
+        <location filename="../../ui/livelihood/dialogs.py" line="211" />
         <source>出勤学时</source>
         <translation>Hours attended</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="212" />
+        <location filename="../../ui/livelihood/dialogs.py" line="213" />
         <source>证书名称</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="213" />
+        <location filename="../../ui/livelihood/dialogs.py" line="214" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
@@ -6421,47 +6430,47 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="67" />
+        <location filename="../../ui/models/compensation.py" line="75" />
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="68" />
+        <location filename="../../ui/models/compensation.py" line="76" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="69" />
+        <location filename="../../ui/models/compensation.py" line="77" />
         <source>依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="70" />
+        <location filename="../../ui/models/compensation.py" line="78" />
         <source>条件</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="71" />
+        <location filename="../../ui/models/compensation.py" line="79" />
         <source>单价(元)</source>
         <translation>Unit price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="72" />
+        <location filename="../../ui/models/compensation.py" line="80" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="73" />
+        <location filename="../../ui/models/compensation.py" line="81" />
         <source>最低(元)</source>
         <translation>Minimum (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="74" />
+        <location filename="../../ui/models/compensation.py" line="82" />
         <source>最高(元)</source>
         <translation>Maximum (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/compensation.py" line="75" />
+        <location filename="../../ui/models/compensation.py" line="83" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
@@ -6765,37 +6774,37 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="60" />
+        <location filename="../../ui/livelihood/dialogs.py" line="61" />
         <source>就业设置</source>
         <translation>Employment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="61" />
+        <location filename="../../ui/livelihood/dialogs.py" line="62" />
         <source>按此日期计算年龄（不勾选则用项目参照日或今天）</source>
         <translation>Compute ages on this date (unticked: the project's reference date or today)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="77" />
+        <location filename="../../ui/livelihood/dialogs.py" line="78" />
         <source>参照日</source>
         <translation>Reference date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="78" />
+        <location filename="../../ui/livelihood/dialogs.py" line="79" />
         <source>劳动年龄下限（含）</source>
         <translation>Working age from (inclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="79" />
+        <location filename="../../ui/livelihood/dialogs.py" line="80" />
         <source>男性退休年龄（不含）</source>
         <translation>Men retire at (exclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="80" />
+        <location filename="../../ui/livelihood/dialogs.py" line="81" />
         <source>女性退休年龄（不含）</source>
         <translation>Women retire at (exclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="81" />
+        <location filename="../../ui/livelihood/dialogs.py" line="82" />
         <source>回访间隔（月）</source>
         <translation>Follow-up interval (months)</translation>
     </message>
@@ -6894,22 +6903,22 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="76" />
+        <location filename="../../ui/payments/dialogs.py" line="77" />
         <source>签订协议</source>
         <translation>Sign agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="82" />
+        <location filename="../../ui/payments/dialogs.py" line="83" />
         <source>各期百分比，首期签约后付，其余腾房后付；也可写 70:签约,30:腾房</source>
         <translation>Percent per instalment: the first paid on signing, the rest after vacating; or write 70:签约,30:腾房</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="83" />
+        <location filename="../../ui/payments/dialogs.py" line="84" />
         <source>签约日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="84" />
+        <location filename="../../ui/payments/dialogs.py" line="85" />
         <source>付款计划（%）</source>
         <translation>Payment plan (%)</translation>
     </message>
@@ -7684,42 +7693,42 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="30" />
+        <location filename="../../ui/summary_dialog.py" line="31" />
         <source>补偿汇总</source>
         <translation>Compensation summary</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="30" />
+        <location filename="../../ui/summary_dialog.py" line="31" />
         <source>补偿汇总 — {0}</source>
         <translation>Compensation summary — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="33" />
+        <location filename="../../ui/summary_dialog.py" line="34" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="34" />
+        <location filename="../../ui/summary_dialog.py" line="35" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="35" />
+        <location filename="../../ui/summary_dialog.py" line="36" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="45" />
+        <location filename="../../ui/summary_dialog.py" line="46" />
         <source>按现行标准重新计算全部</source>
         <translation>Recompute all with current standard</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="60" />
+        <location filename="../../ui/summary_dialog.py" line="61" />
         <source>已计算 {0} 户，其中已复核 {1} 户。合计 ¥{2} 元（{3}）</source>
         <translation>{0} households computed, {1} reviewed. Total ¥{2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="72" />
+        <location filename="../../ui/summary_dialog.py" line="73" />
         <source>正在计算补偿…</source>
         <translation>Computing compensation…</translation>
     </message>
@@ -7727,7 +7736,7 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SumsModel</name>
     <message>
-        <location filename="../../ui/models/compensation.py" line="98" />
+        <location filename="../../ui/models/compensation.py" line="106" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
     </message>
@@ -7735,37 +7744,37 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SupportingDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="335" />
+        <location filename="../../ui/payments/dialogs.py" line="336" />
         <source>要件</source>
         <translation>Supporting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="343" />
+        <location filename="../../ui/payments/dialogs.py" line="344" />
         <source>添加扫描件…</source>
         <translation>Add scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="360" />
+        <location filename="../../ui/payments/dialogs.py" line="361" />
         <source>{0}　{1}　{2} 字节　SHA-256 {3}…　{4}</source>
         <translation>{0}  {1}  {2} bytes  SHA-256 {3}…  {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="368" />
+        <location filename="../../ui/payments/dialogs.py" line="369" />
         <source>要件清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="372" />
+        <location filename="../../ui/payments/dialogs.py" line="373" />
         <source>选择扫描件</source>
         <translation>Choose scan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="372" />
+        <location filename="../../ui/payments/dialogs.py" line="373" />
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="376" />
+        <location filename="../../ui/payments/dialogs.py" line="377" />
         <source>正在保存要件…</source>
         <translation>Saving the document…</translation>
     </message>
@@ -7773,83 +7782,83 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="126" />
+        <location filename="../../ui/procedure/window.py" line="127" />
         <source>登记日期…</source>
         <translation>Record dates…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="127" />
+        <location filename="../../ui/procedure/window.py" line="128" />
         <source>附加证据…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="128" />
+        <location filename="../../ui/procedure/window.py" line="129" />
         <source>放行协议打印…</source>
         <translation>Release agreement printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="129" />
+        <location filename="../../ui/procedure/window.py" line="130" />
         <source>截止日后出生、婚嫁计入安置人口</source>
         <translation>Count births and marriages after the cut-off as resettled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="132" />
+        <location filename="../../ui/procedure/window.py" line="133" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="143" />
+        <location filename="../../ui/procedure/window.py" line="144" />
         <source>读取征收程序</source>
         <translation>Reading the procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="149" />
+        <location filename="../../ui/procedure/window.py" line="150" />
         <source>正式协议：可以打印</source>
         <translation>Official agreements: may be printed</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="151" />
+        <location filename="../../ui/procedure/window.py" line="152" />
         <source>正式协议：暂不能打印。</source>
         <translation>Official agreements: cannot be printed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="155" />
+        <location filename="../../ui/procedure/window.py" line="156" />
         <source>需要注意：</source>
         <translation>Needs attention: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="157" />
+        <location filename="../../ui/procedure/window.py" line="158" />
         <source>没有逾期或期限不足的步骤。</source>
         <translation>No step overdue or too short.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="167" />
+        <location filename="../../ui/procedure/window.py" line="168" />
         <source>登记程序步骤</source>
         <translation>Record procedure step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="174" />
-        <location filename="../../ui/procedure/window.py" line="178" />
+        <location filename="../../ui/procedure/window.py" line="175" />
+        <location filename="../../ui/procedure/window.py" line="179" />
         <source>放行协议打印</source>
         <translation>Release agreement printing</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="174" />
+        <location filename="../../ui/procedure/window.py" line="175" />
         <source>方案公告期未满提前打印正式协议的理由：</source>
         <translation>Reason to print official agreements before the plan's posting period ends:</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="185" />
+        <location filename="../../ui/procedure/window.py" line="186" />
         <source>修改程序设置</source>
         <translation>Change procedure settings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="191" />
+        <location filename="../../ui/procedure/window.py" line="192" />
         <source>选择证据文件（照片、公证书等）</source>
         <translation>Choose evidence files (photos, notarial certificates …)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="191" />
+        <location filename="../../ui/procedure/window.py" line="192" />
         <source>添加程序证据</source>
         <translation>Add procedure evidence</translation>
     </message>
@@ -8159,27 +8168,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="147" />
+        <location filename="../../ui/livelihood/dialogs.py" line="148" />
         <source>登记回访：{0}</source>
         <translation>Record follow-up: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="150" />
+        <location filename="../../ui/livelihood/dialogs.py" line="151" />
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="151" />
+        <location filename="../../ui/livelihood/dialogs.py" line="152" />
         <source>就业状态</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="152" />
+        <location filename="../../ui/livelihood/dialogs.py" line="153" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="153" />
+        <location filename="../../ui/livelihood/dialogs.py" line="154" />
         <source>情况记录</source>
         <translation>Notes</translation>
     </message>
@@ -8291,7 +8300,7 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>_IncomeForm</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="107" />
+        <location filename="../../ui/livelihood/dialogs.py" line="108" />
         <source>月收入应为金额，例如 3500.00</source>
         <translation>Monthly income must be an amount, e.g. 3500.00</translation>
     </message>
@@ -8309,7 +8318,7 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Notes: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="84" />
+        <location filename="../../ui/procedure/window.py" line="85" />
         <source>请先在左侧选择一个项目。</source>
         <translation>Choose a project on the left first.</translation>
     </message>
@@ -8318,7 +8327,7 @@ Expropriation surveys, compensation and documents.</translation>
     <name>app</name>
     <message>
         <location filename="../../ui/app.py" line="65" />
-        <location filename="../../ui/app.py" line="197" />
+        <location filename="../../ui/app.py" line="201" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
@@ -8328,12 +8337,12 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Open this database file (created when missing), or a server address postgresql://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="237" />
+        <location filename="../../ui/app.py" line="241" />
         <source>连接服务器</source>
         <translation>Connect to server</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="238" />
+        <location filename="../../ui/app.py" line="242" />
         <source>服务器密码：</source>
         <translation>Server password:</translation>
     </message>

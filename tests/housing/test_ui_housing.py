@@ -190,13 +190,19 @@ def test_household_dialog_sets_mode_members_and_move_out(
     d.moved_out.setDate(d.moved_out.date().fromString("2026-01-15", "yyyy-MM-dd"))
     d.save_moved_out()
     assert placement.placement_detail(hdb, pid, hid).moved_out_on == date(2026, 1, 15)
+    early = HandoverDialog(ctx, pid, hid)  # no flat chosen yet: nothing to hand over, nothing to print
+    qtbot.addWidget(early)
+    assert not any(b.isEnabled() for b in (early.b_hand, early.b_title, early.b_print))
+    assert "尚未选房" in early.state.text()
     placement.choose_flats(hdb, pid, hid, [placement.find_flat_id(hdb, pid, "3幢-1单元-101")])
     h = HandoverDialog(ctx, pid, hid)
     qtbot.addWidget(h)
+    assert h.b_hand.isEnabled() and not h.b_print.isEnabled()
     h.keys.setValue(2)
     h.water.setText("10.5")
     h.hand_over()
     assert "安入〔" in h.state.text()
+    assert not h.b_hand.isEnabled() and h.b_print.isEnabled() and h.b_title.isEnabled()
     assert settlement.get_handover(hdb, pid, hid).water_reading == Decimal("10.50")  # type: ignore[union-attr]
 
 

@@ -169,3 +169,16 @@ def test_a_table_column_is_never_narrower_than_its_header(qtbot) -> None:
     model.beginResetModel()
     model.endResetModel()
     assert header.sectionSize(1) >= words
+
+
+def test_a_lines_quantity_reads_as_its_formula() -> None:
+    """元 as money with thousands (the 装修补偿 line read 23014 元 beside 23,014.00 in its formula)."""
+    from decimal import Decimal
+
+    from ui.models.compensation import quantity_text
+
+    assert quantity_text(Decimal("23014"), "元") == "23,014.00 元"
+    assert quantity_text(Decimal("108.340"), "㎡") == "108.34 ㎡"
+    assert quantity_text(Decimal("1250.50"), "㎡") == "1,250.5 ㎡"
+    assert quantity_text(Decimal("3"), "人") == "3 人"
+    assert quantity_text(Decimal("2"), "") == "2"

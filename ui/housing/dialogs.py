@@ -42,7 +42,7 @@ from ui.housing.models import (
     yuan,
 )
 from ui.models.rows import RowsModel
-from ui.screen_fit import fit_resize
+from ui.screen_fit import fit_resize, fit_roomy
 from ui.tables import rows_view
 
 CHANGES = frozenset({"housing", "households"})
@@ -106,7 +106,7 @@ class StockDialog(HousingDialog):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        self.resize(1000, 640)
+        fit_roomy(self, 1000, 640)
         self.refresh()
 
     def refresh(self) -> None:
@@ -345,7 +345,7 @@ class SettlementDialog(HousingDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
-        self.resize(1200, 600)
+        fit_roomy(self, 1200, 600)
         self.refresh()
 
     def refresh(self) -> None:
@@ -414,4 +414,4 @@ class SimulationDialog(QDialog):
         layout.addWidget(head)
         layout.addWidget(view, 1)
         layout.addWidget(b_print)
-        self.resize(900, 600)
+        fit_roomy(self, 900, 600)

@@ -32,7 +32,7 @@ from ui.housing.models import (
     TransitionModel,
     yuan,
 )
-from ui.screen_fit import fit_resize
+from ui.screen_fit import fit_resize, fit_roomy
 
 
 class TransitionDialog(HousingDialog):
@@ -73,7 +73,7 @@ class TransitionDialog(HousingDialog):
         layout.addLayout(form)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.total)
-        self.resize(1100, 600)
+        fit_roomy(self, 1100, 600)
         self.refresh()
 
     def _since(self) -> date | None:
@@ -131,21 +131,23 @@ class HandoverDialog(HousingDialog):
         self.title_status.addItems(list(settlement.TITLE_STATUSES))
         self.state = QLabel()
         form = QFormLayout()
-        form.addRow(self.tr("所选房"), QLabel(self.tr("、").join(f.name for f in detail.flats) if detail else ""))
+        self.has_flats = bool(detail and detail.flats)
+        chosen = self.tr("、").join(f.name for f in detail.flats) if detail and detail.flats else self.tr("尚未选房")
+        form.addRow(self.tr("所选房"), QLabel(chosen))
         form.addRow(self.tr("交房日期"), self.day)
         form.addRow(self.tr("钥匙（把）"), self.keys)
         form.addRow(self.tr("水表读数"), self.water)
         form.addRow(self.tr("电表读数"), self.power)
         form.addRow(self.tr("燃气表读数"), self.gas)
         form.addRow(self.tr("办证状态"), self.title_status)
-        b_hand = QPushButton(self.tr("交房并出具入住通知单"))
-        b_hand.clicked.connect(self.hand_over)
-        b_title = QPushButton(self.tr("保存办证状态"))
-        b_title.clicked.connect(self.save_title)
-        b_print = QPushButton(self.tr("打印入住通知单…"))
-        b_print.clicked.connect(self.print_notice)
+        self.b_hand = QPushButton(self.tr("交房并出具入住通知单"))
+        self.b_hand.clicked.connect(self.hand_over)
+        self.b_title = QPushButton(self.tr("保存办证状态"))
+        self.b_title.clicked.connect(self.save_title)
+        self.b_print = QPushButton(self.tr("打印入住通知单…"))
+        self.b_print.clicked.connect(self.print_notice)
         row = QHBoxLayout()
-        for b in (b_hand, b_title, b_print):
+        for b in (self.b_hand, self.b_title, self.b_print):
             row.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -154,9 +156,13 @@ class HandoverDialog(HousingDialog):
         self.refresh()
 
     def refresh(self) -> None:
+        """The buttons follow the steps: 交房 once a flat is chosen, 办证 and the notice after the handover."""
         info = self.call(settlement.get_handover, self.household_id)
+        self.b_hand.setEnabled(self.has_flats and info is None)
+        self.b_title.setEnabled(info is not None)
+        self.b_print.setEnabled(info is not None)
         if info is None:
-            self.state.setText(self.tr("尚未交房。"))
+            self.state.setText(self.tr("尚未交房。") if self.has_flats else self.tr("尚未选房，选房后才能交房。"))
             return
         self.state.setText(self.tr("已于 {0} 交房，入住通知单 {1}").format(info.handed_over_on, info.notice_no))
         self.title_status.setCurrentText(info.title_status)

@@ -37,7 +37,7 @@ from resettle.services.housing.records import BoardInfo, FlatInfo, PlacementDeta
 from resettle.services.register import projects
 from ui.areas import AreaContext
 from ui.housing.models import STATUS_COLOURS, BoardModel, QueueModel
-from ui.screen_fit import fit_resize
+from ui.screen_fit import fit_resize, fit_roomy
 
 REFRESH_MS = 5000
 CHANGES = frozenset({"housing", "households"})
@@ -102,7 +102,7 @@ class SelectionPage(QDialog):
         self._listening = True
         self._load_estates()
         self.refresh()
-        fit_resize(self, 1280, 800)
+        fit_roomy(self, 1280, 800)
 
     def _layout(self) -> None:
         left = QWidget()

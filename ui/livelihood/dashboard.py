@@ -27,7 +27,7 @@ from resettle.store.database import Database
 from ui.livelihood.charts import BarChart, LineChart
 from ui.livelihood.models import VillageFiguresModel
 from ui.ops import OpRunner
-from ui.screen_fit import fit_resize
+from ui.screen_fit import fit_roomy
 
 REFRESH_TOPICS = frozenset({"livelihood", "households", "compensation", "payments", "housing", "tree"})
 
@@ -106,7 +106,7 @@ class DashboardDialog(QDialog):
         layout.addLayout(charts, 1)
         layout.addLayout(buttons)
         runner.changed.connect(self.on_changed)
-        fit_resize(self, 1200, 760)
+        fit_roomy(self, 1200, 760)
         self.refresh()
 
     def refresh(self) -> None:

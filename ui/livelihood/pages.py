@@ -41,7 +41,7 @@ from ui.livelihood.models import (
     RowsModel,
 )
 from ui.ops import OpRunner
-from ui.screen_fit import fit_resize
+from ui.screen_fit import fit_roomy
 from ui.tables import sorted_view, stacked
 
 CHANGES = frozenset({"livelihood"})
@@ -146,7 +146,7 @@ class PeoplePage(_Page):
                 (self.tr("就业经历"), self.show_history),
             ),
         )
-        self.resize(1100, 640)
+        fit_roomy(self, 1100, 640)
         self.refresh()
 
     def refresh(self) -> None:
@@ -236,7 +236,7 @@ class JobsPage(_Page):
                 (self.tr("未录用"), lambda: self.set_status("未录用")),  # data, not text
             ),
         )
-        fit_resize(self, 1100, 680)
+        fit_roomy(self, 1100, 680)
         self.refresh()
 
     def refresh(self) -> None:
@@ -287,7 +287,7 @@ class TrainingPage(_Page):
             ),
         )
         self.selected_households: Any = None  # set by the area: () -> household ids selected in the register
-        fit_resize(self, 1100, 680)
+        fit_roomy(self, 1100, 680)
         self.refresh()
 
     def refresh(self) -> None:
@@ -383,7 +383,7 @@ class SocialSecurityPage(_Page):
             above=self.standard,
         )
         self.last_reply: str = ""
-        self.resize(1100, 640)
+        fit_roomy(self, 1100, 640)
         self.refresh()
 
     def refresh(self) -> None:

@@ -18,10 +18,18 @@ def yuan(value: Decimal | None) -> str:
     return "" if value is None else format_yuan(to_fen(value))
 
 
+def quantity_text(quantity: Decimal, unit: str) -> str:
+    """A line's quantity as the formula reads it: 元 as money (23,014.00 元), others without trailing zeros,
+    thousands separated (1,250.5 ㎡)."""
+    if unit == "元":  # data, not text
+        return f"{yuan(quantity)} {unit}"
+    return f"{quantity.normalize():,f} {unit}".rstrip()
+
+
 class LinesModel(FlaggedRowsModel[LineView]):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("LinesModel", "项目"), lambda r: r.item, False),
-        (QT_TRANSLATE_NOOP("LinesModel", "数量"), lambda r: f"{r.quantity.normalize():f} {r.unit}", True),
+        (QT_TRANSLATE_NOOP("LinesModel", "数量"), lambda r: quantity_text(r.quantity, r.unit), True),
         (QT_TRANSLATE_NOOP("LinesModel", "单价(元)"), lambda r: yuan(r.unit_price), True),
         (QT_TRANSLATE_NOOP("LinesModel", "金额(元)"), lambda r: yuan(r.amount), True),
         (QT_TRANSLATE_NOOP("LinesModel", "支付对象"), lambda r: r.payee, False),

@@ -39,6 +39,7 @@ from ui.areas import AreaContext
 from ui.dates import date_edit, edited_date
 from ui.forms import add_buttons, ok_cancel
 from ui.payments.models import AgreementsModel, BalancesModel, BatchesModel, DifferencesModel, RowsModel
+from ui.screen_fit import fit_roomy
 from ui.tables import rows_view
 
 CHANGES = frozenset({"payments", "households"})
@@ -59,7 +60,7 @@ class _AreaDialog(AreaDialog):
 
     def __init__(self, ctx: AreaContext, project_id: int, title: str) -> None:
         super().__init__(ctx, project_id, title)
-        self.resize(980, 560)
+        fit_roomy(self, 980, 560)
 
     def _safely(self, fn: Callable[[], object]) -> None:
         try:

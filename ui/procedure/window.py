@@ -34,6 +34,7 @@ from resettle.services.procedure.steps import PROBLEM_STATUSES, StepView
 from ui.areas import AreaContext
 from ui.procedure.dialogs import CloseDialog, GrievanceDialog, PostingDialog, StepDialog
 from ui.procedure.models import SORT_ROLE, GrievanceModel, HolidayModel, PostingModel, StepsModel
+from ui.screen_fit import fit_roomy
 from ui.tables import sorted_view
 
 TOPICS = frozenset({"procedure", "grievances", "calendar"})
@@ -370,7 +371,7 @@ class ProcedureWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("征收程序与信访"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(1100, 600)
+        fit_roomy(self, 1100, 600)
         self.ctx = ctx
         self.tabs = QTabWidget(self)
         self.timeline = TimelinePage(ctx, self)

@@ -166,7 +166,7 @@ def generate_demo(
                     group_ids.append((g.id, vname[:2] + f"{gi:02d}", size))
             batch = ImportBatch(
                 kind="demo",
-                file_name=f"demo households={households} seed={seed}",
+                file_name=f"演示数据（{households} 户，随机种子 {seed}）",
                 households=households,
                 user=db.actor.user,
                 host=db.actor.host,
