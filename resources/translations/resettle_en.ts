@@ -1209,6 +1209,14 @@ No errors, {0} warnings.</translation>
     </message>
 </context>
 <context>
+    <name>DrawScope</name>
+    <message>
+        <location filename="../../ui/housing/scope.py" line="21" />
+        <source>全项目</source>
+        <translation>Whole project</translation>
+    </message>
+</context>
+<context>
     <name>EmploymentDialog</name>
     <message>
         <location filename="../../ui/livelihood/dialogs.py" line="117" />
@@ -4648,87 +4656,82 @@ Undo anyway?</translation>
     <message>
         <location filename="../../ui/housing/dialogs.py" line="245" />
         <location filename="../../ui/housing/dialogs.py" line="246" />
-        <location filename="../../ui/housing/dialogs.py" line="264" />
+        <location filename="../../ui/housing/dialogs.py" line="259" />
         <source>抽签</source>
         <translation>Lottery</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="248" />
-        <source>全项目</source>
-        <translation>Whole project</translation>
-    </message>
-    <message>
-        <location filename="../../ui/housing/dialogs.py" line="255" />
+        <location filename="../../ui/housing/dialogs.py" line="250" />
         <source>现场公开产生的种子，如 公证员摇出的号码</source>
         <translation>Seed drawn in public on site, e.g. the number rolled by the notary</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="265" />
+        <location filename="../../ui/housing/dialogs.py" line="260" />
         <source>重新抽签…</source>
         <translation>Redraw…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="266" />
+        <location filename="../../ui/housing/dialogs.py" line="261" />
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="267" />
+        <location filename="../../ui/housing/dialogs.py" line="262" />
         <source>打印抽签记录…</source>
         <translation>Print lottery record…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="271" />
+        <location filename="../../ui/housing/dialogs.py" line="266" />
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="272" />
+        <location filename="../../ui/housing/dialogs.py" line="267" />
         <source>种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="288" />
+        <location filename="../../ui/housing/dialogs.py" line="283" />
         <source>本范围尚未抽签。</source>
         <translation>No lottery drawn for this scope yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="291" />
+        <location filename="../../ui/housing/dialogs.py" line="286" />
         <source>种子「{0}」，{1} 户，摘要 {2}</source>
         <translation>Seed “{0}”, {1} households, digest {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="298" />
+        <location filename="../../ui/housing/dialogs.py" line="293" />
         <source>请先输入现场公开产生的种子。</source>
         <translation>Enter the seed drawn in public on site first.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="305" />
+        <location filename="../../ui/housing/dialogs.py" line="300" />
         <source>重新抽签</source>
         <translation>Redraw</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="305" />
+        <location filename="../../ui/housing/dialogs.py" line="300" />
         <source>重新抽签的原因（原记录保留）：</source>
         <translation>Reason for the redraw (the earlier record is kept):</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="316" />
+        <location filename="../../ui/housing/dialogs.py" line="311" />
         <source>打印抽签记录</source>
         <translation>Print lottery record</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="316" />
+        <location filename="../../ui/housing/dialogs.py" line="311" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="316" />
+        <location filename="../../ui/housing/dialogs.py" line="311" />
         <source>抽签记录.pdf</source>
         <translation>lottery-record.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="320" />
+        <location filename="../../ui/housing/dialogs.py" line="315" />
         <source>正在打印抽签记录…</source>
         <translation>Printing the lottery record…</translation>
     </message>
@@ -6483,138 +6486,133 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Flat selection</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="60" />
-        <source>全项目</source>
-        <translation>Whole project</translation>
-    </message>
-    <message>
-        <location filename="../../ui/housing/selection.py" line="87" />
+        <location filename="../../ui/housing/selection.py" line="82" />
         <source>确认选房并打印确认书</source>
         <translation>Confirm and print confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="89" />
+        <location filename="../../ui/housing/selection.py" line="84" />
         <source>过号</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="91" />
+        <location filename="../../ui/housing/selection.py" line="86" />
         <source>改为货币安置</source>
         <translation>Switch to cash</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="93" />
+        <location filename="../../ui/housing/selection.py" line="88" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="110" />
+        <location filename="../../ui/housing/selection.py" line="105" />
         <source>抽签顺序</source>
         <translation>Lottery order</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="116" />
+        <location filename="../../ui/housing/selection.py" line="111" />
         <source>第一套房的产权人</source>
         <translation>Owner of the first flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="118" />
+        <location filename="../../ui/housing/selection.py" line="113" />
         <source>第二套房的产权人</source>
         <translation>Owner of the second flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="125" />
+        <location filename="../../ui/housing/selection.py" line="120" />
         <source>安置小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="186" />
+        <location filename="../../ui/housing/selection.py" line="181" />
         <source>请先叫号：在左侧的抽签顺序中选一户</source>
         <translation>Call a household first: choose one in the lottery order on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="206" />
+        <location filename="../../ui/housing/selection.py" line="201" />
         <source>本项目还没有房源</source>
         <translation>This project has no flats yet</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="226" />
+        <location filename="../../ui/housing/selection.py" line="221" />
         <source>共 {0} 套：</source>
         <translation>{0} flats:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="258" />
+        <location filename="../../ui/housing/selection.py" line="253" />
         <source>没有待选房的户（或尚未抽签）。</source>
         <translation>No household waiting to choose (or no lottery yet).</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="260" />
+        <location filename="../../ui/housing/selection.py" line="255" />
         <source>（未发布安置标准）</source>
         <translation>(no published resettlement standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="261" />
+        <location filename="../../ui/housing/selection.py" line="256" />
         <source>未选</source>
         <translation>None chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="261" />
-        <location filename="../../ui/housing/selection.py" line="348" />
+        <location filename="../../ui/housing/selection.py" line="256" />
+        <location filename="../../ui/housing/selection.py" line="343" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="263" />
+        <location filename="../../ui/housing/selection.py" line="258" />
         <source>顺序号 {0}　户号 {1}　户主 {2}</source>
         <translation>Order {0}  household {1}  head {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="266" />
+        <location filename="../../ui/housing/selection.py" line="261" />
         <source>{0}{1}　安置方式：{2}</source>
         <translation>{0}{1}  option: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="267" />
+        <location filename="../../ui/housing/selection.py" line="262" />
         <source>安置人口 {0} 人，应安置面积 {1}</source>
         <translation>{0} resettled persons, entitled area {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="268" />
+        <location filename="../../ui/housing/selection.py" line="263" />
         <source>已选：{0}</source>
         <translation>Chosen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="316" />
+        <location filename="../../ui/housing/selection.py" line="311" />
         <source>请在房源图上选一套或两套可选的房。</source>
         <translation>Choose one or two available flats on the plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="321" />
+        <location filename="../../ui/housing/selection.py" line="316" />
         <source>正在保存选房…</source>
         <translation>Saving the choice…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="345" />
+        <location filename="../../ui/housing/selection.py" line="340" />
         <source>（先于抽签顺序选房，已记录）</source>
         <translation> (chosen ahead of the lottery order; recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="348" />
+        <location filename="../../ui/housing/selection.py" line="343" />
         <source>{0} 已选定 {1}{2}</source>
         <translation>{0} chose {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="362" />
+        <location filename="../../ui/housing/selection.py" line="357" />
         <source>安置房分配确认书</source>
         <translation>Flat allocation confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="369" />
+        <location filename="../../ui/housing/selection.py" line="364" />
         <source>正在准备分配确认书…</source>
         <translation>Preparing the allocation confirmation…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="392" />
+        <location filename="../../ui/housing/selection.py" line="387" />
         <source>{0} 改为货币安置，不再选房？</source>
         <translation>Switch {0} to cash settlement, with no flat?</translation>
     </message>
@@ -6812,32 +6810,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SettlementDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="335" />
+        <location filename="../../ui/housing/dialogs.py" line="330" />
         <source>差价结算</source>
         <translation>Price difference</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="336" />
+        <location filename="../../ui/housing/dialogs.py" line="331" />
         <source>差价结算与模拟安置</source>
         <translation>Price difference and trial placement</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="340" />
+        <location filename="../../ui/housing/dialogs.py" line="335" />
         <source>模拟安置（所选户）…</source>
         <translation>Trial placement (selected household)…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="356" />
+        <location filename="../../ui/housing/dialogs.py" line="351" />
         <source>{0} 户，应缴差价合计 {1} 元</source>
         <translation>{0} households, price difference due {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="362" />
+        <location filename="../../ui/housing/dialogs.py" line="357" />
         <source>请先在户表中选择一户。</source>
         <translation>Choose a household in the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="386" />
+        <location filename="../../ui/housing/dialogs.py" line="381" />
         <source>模拟安置测算表</source>
         <translation>Trial placement sheet</translation>
     </message>
@@ -6926,17 +6924,17 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SimulationDialog</name>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="402" />
+        <location filename="../../ui/housing/dialogs.py" line="397" />
         <source>模拟安置 — {0} {1}</source>
         <translation>Trial placement — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="407" />
+        <location filename="../../ui/housing/dialogs.py" line="402" />
         <source>安置人口 {0} 人，应安置面积 {1} ㎡，补偿款合计 {2} 元</source>
         <translation>{0} resettled persons, entitled area {1} ㎡, compensation total {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="411" />
+        <location filename="../../ui/housing/dialogs.py" line="406" />
         <source>打印测算表…</source>
         <translation>Print sheet…</translation>
     </message>

@@ -159,8 +159,7 @@ def test_selection_day_of_one_village_follows_that_villages_draw(
     page = SelectionPage(ctx, pid)
     page.print_after_choice = False
     qtbot.addWidget(page)
-    assert page.queue_model.rowCount() == 0  # no project-wide draw
-    page.scope.setCurrentIndex(page.scope.findData(vid))
+    assert page.scope.currentData() == vid  # no project-wide draw: it opens on the village that has one
     assert [q.household_no for q in page.queue_model.rows()] == [no for _p, no, _h in draw.order]
     assert page.detail is not None and page.detail.household_no == draw.order[0][1]
     page.skip()
@@ -219,3 +218,31 @@ def test_the_household_buttons_wait_for_a_called_household(qtbot, ctx: AreaConte
     page.refresh()
     assert page.detail is not None
     assert all(b.isEnabled() for b in buttons) and not any(b.toolTip() for b in buttons)
+
+
+def test_lottery_and_selection_open_on_the_drawn_or_picked_village(
+    qtbot, ctx: AreaContext, hdb: Database, pid: int
+) -> None:
+    """A village was drawn and nothing is picked: both windows open on it (they opened on 全项目, 尚未抽签)."""
+    from resettle.services.register import projects as register_projects
+    from ui.areas import WindowContext
+
+    (project,) = [p for p in register_projects.tree(hdb, with_counts=False) if p.id == pid]
+    first, *others = project.villages
+    drawn = others[-1] if others else first
+    placement.draw_lottery(hdb, pid, "村抽签-1", drawn.id)
+    lottery = LotteryDialog(ctx, pid)
+    qtbot.addWidget(lottery)
+    assert lottery.village() == drawn.id and "村抽签-1" in lottery.summary.text()
+    page = SelectionPage(ctx, pid)
+    qtbot.addWidget(page)
+    assert page.scope.currentData() == drawn.id
+    group = first.groups[0]
+    picked = WindowContext(
+        ctx.parent, ctx.runner, ctx.database, ctx.current_project, ctx.current_households,
+        tree_node=lambda: ("group", group.id), project_nodes=lambda: [project], select_node=lambda _n: None,
+        show_message=lambda _t, _ms: None, reload=lambda: None,
+    )  # fmt: skip
+    chosen = LotteryDialog(picked, pid)  # the clerk picked a group in the tree: its village, drawn or not
+    qtbot.addWidget(chosen)
+    assert chosen.village() == first.id

@@ -28,7 +28,6 @@ from resettle.services.documents import printing as documents
 from resettle.services.housing import placement, settlement, stock
 from resettle.services.housing.documents import simulation_document
 from resettle.services.housing.records import DrawInfo, QueueEntry
-from resettle.services.register import projects
 from ui.area_dialog import AreaDialog
 from ui.areas import AreaContext
 from ui.dates import date_edit, edited_date
@@ -41,6 +40,7 @@ from ui.housing.models import (
     StandardsModel,
     yuan,
 )
+from ui.housing.scope import draw_scope_combo
 from ui.models.rows import RowsModel
 from ui.screen_fit import fit_resize, fit_roomy
 from ui.tables import rows_view
@@ -244,12 +244,7 @@ class LotteryDialog(HousingDialog):
     def __init__(self, ctx: AreaContext, project_id: int) -> None:
         super().__init__(ctx, project_id, QCoreApplication.translate("LotteryDialog", "抽签"))
         self.setWindowTitle(self.tr("抽签"))
-        self.scope = QComboBox()
-        self.scope.addItem(self.tr("全项目"), None)
-        for p in projects.tree(ctx.database(), with_counts=False):
-            if p.id == project_id:
-                for v in p.villages:
-                    self.scope.addItem(v.name, v.id)
+        self.scope = draw_scope_combo(ctx, project_id)
         self.scope.currentIndexChanged.connect(self.refresh)
         self.seed = QLineEdit()
         self.seed.setPlaceholderText(self.tr("现场公开产生的种子，如 公证员摇出的号码"))

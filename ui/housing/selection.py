@@ -34,9 +34,9 @@ from resettle.errors import ResettleError
 from resettle.services.documents import printing as documents
 from resettle.services.housing import placement, stock
 from resettle.services.housing.records import BoardInfo, FlatInfo, PlacementDetail
-from resettle.services.register import projects
 from ui.areas import AreaContext
 from ui.housing.models import STATUS_COLOURS, BoardModel, QueueModel
+from ui.housing.scope import draw_scope_combo
 from ui.screen_fit import fit_resize, fit_roomy
 
 REFRESH_MS = 5000
@@ -56,12 +56,7 @@ class SelectionPage(QDialog):
         self._detail: PlacementDetail | None = None
         self._board: BoardInfo | None = None
         self.setWindowTitle(self.tr("选房现场"))
-        self.scope = QComboBox()  # whose draw orders the day: the project's or one village's
-        self.scope.addItem(self.tr("全项目"), None)
-        for p in projects.tree(ctx.database(), with_counts=False):
-            if p.id == project_id:
-                for v in p.villages:
-                    self.scope.addItem(v.name, v.id)
+        self.scope = draw_scope_combo(ctx, project_id)  # whose draw orders the day: the project's or one village's
         self.scope.currentIndexChanged.connect(self._scope_changed)
         self.estate = QComboBox()
         self.estate.currentIndexChanged.connect(self.refresh_board)
