@@ -99,8 +99,9 @@ class BarChart(_Chart):
         base = painter.font()
         widest = max((fm.horizontalAdvance(str(v)) for _n, values in self.series for v in values), default=0)
         small = QFont(base)
-        if widest > bar and base.pointSizeF() > 0:
-            small.setPointSizeF(max(base.pointSizeF() * bar / widest, base.pointSizeF() * 0.7))
+        room = max(bar - 1, 1.0)
+        if widest > room and base.pointSizeF() > 0:
+            small.setPointSizeF(max(base.pointSizeF() * room / widest * 0.9, base.pointSizeF() * 0.6))  # 0.9: hinting
         small_fm = QFontMetrics(small)
         for ci, name in enumerate(self.categories):
             gx = plot.left() + ci * group + group * 0.1
@@ -110,10 +111,10 @@ class BarChart(_Chart):
                 rect = QRectF(gx + si * bar, plot.bottom() - height, bar - 1, height)
                 painter.fillRect(rect, PALETTE[si % len(PALETTE)])
                 text = str(value)
-                if small_fm.horizontalAdvance(text) <= bar * 1.1:
+                if small_fm.horizontalAdvance(text) <= room:  # within its own bar: neighbours' labels never touch
                     painter.setFont(small)
                     painter.drawText(
-                        QRectF(rect.left() - bar * 0.05, rect.top() - small_fm.height(), bar * 1.1, small_fm.height()),
+                        QRectF(rect.left(), rect.top() - small_fm.height(), bar - 1, small_fm.height()),
                         int(Qt.AlignmentFlag.AlignHCenter),
                         text,
                     )
