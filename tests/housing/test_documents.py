@@ -149,3 +149,22 @@ def test_demo_papers_say_so_and_drafts_carry_no_number(hdb: Database, pid: int, 
     sim = tmp_path / "sim.pdf"
     write_pdf(list(simulation_document(hdb, pid, hid).documents), sim, documents.document_fonts(hdb))
     assert "演示数据" in pdf_text(sim)
+
+
+def test_a_lottery_row_never_splits_across_pages(hdb: Database, pid: int, tmp_path: Path) -> None:
+    """Each page holds whole rows: as many 户号 as SHA-256 values (the hash cell's smaller type let the
+    hash stay on one page while its 户号 and 户主 went to the next)."""
+    draw = placement.draw_lottery(hdb, pid, "分页-1")
+    out = tmp_path / "lot.pdf"
+    documents.export_pdf(hdb, "lottery", out, project_id=pid)
+    pages = [re.sub(r"\s+", "", page.extract_text() or "") for page in PdfReader(str(out)).pages]
+    assert len(pages) >= 2, "the draw should run over a page"
+    numbers = {no for _p, no, _h in draw.order}
+    seen_keys = seen_numbers = 0
+    for text in pages:
+        keys = sum(text.count(key) for key in draw.keys)  # the households' values, not the order's digest
+        rows = sum(text.count(no) for no in numbers)
+        assert keys == rows, (keys, rows)
+        seen_keys += keys
+        seen_numbers += rows
+    assert seen_keys == len(draw.order)
