@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -82,10 +81,9 @@ class RatesDialog(QDialog):
         self.setWindowTitle(self.tr("补偿标准 — {0}").format(project_name) if project_name else self.tr("补偿标准"))
         self.tables = RateTablesModel(self)
         self.rules = RulesModel(self)
-        self.tables_view = _view(self.tables)
+        self.tables_view = rows_view(self.tables, fit=True)
         self.tables_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.rules_view = _view(self.rules)
-        self.rules_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.rules_view = rows_view(self.rules, fit=True, stretch=3)  # 条件 takes the room, not 支付对象
         self.current = QLabel()
         self.tables_view.selectionModel().selectionChanged.connect(self._selected)
         buttons = QHBoxLayout()
@@ -107,6 +105,7 @@ class RatesDialog(QDialog):
         split.addWidget(self.tables_view)
         split.addWidget(self.rules_view)
         split.setStretchFactor(1, 2)
+        split.setSizes([600, 800])  # the versions' 名称, 版本, 生效日期 and 状态 visible without scrolling
         layout = QVBoxLayout(self)
         layout.addWidget(self.current)
         layout.addWidget(split, 1)

@@ -19,7 +19,6 @@ from resettle.services.compensation import computing, summaries
 from resettle.store.database import Database
 from ui.models.compensation import SumsModel, yuan
 from ui.ops import OpRunner
-from ui.screen_fit import fit_roomy
 
 
 class SummaryDialog(QDialog):
@@ -53,7 +52,7 @@ class SummaryDialog(QDialog):
         layout.addLayout(tables, 1)
         layout.addLayout(row)
         runner.changed.connect(self.on_changed)
-        fit_roomy(self, 980, 460)
+        self.resize(980, 460)  # three short tables: no need of a larger screen
         self.refresh()
 
     def refresh(self) -> None:
