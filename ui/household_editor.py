@@ -273,6 +273,9 @@ class HouseholdEditor(QDialog):
 
     def _show_stage(self) -> None:
         """The stage the register's table shows: the compensation's once computed, else the survey's."""
+        if self.original is None:  # a new household has no stage until it is saved
+            self.status.setText(self.tr("新建，未保存"))
+            return
         view = self.compensation.view_data
         stage = stage_of(view.status if view is not None else None, self._stored_status())
         self.status.setText(QCoreApplication.translate("MainWindow", stage))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resettle.domain.posting import DEFAULT_POSTING_DAYS
 from resettle.domain.township import TownshipDetails
 from resettle.errors import ValidationError
 from resettle.services.register.projects import MAX_POSTING_DAYS, ProjectDetails, ProjectRecord
@@ -69,7 +70,7 @@ class ProjectDialog(QDialog):
         self.reference_date = self._date_edit(d.reference_date)
         self.posting_days = QSpinBox()
         self.posting_days.setRange(0, MAX_POSTING_DAYS)
-        self.posting_days.setSpecialValueText(self.tr("默认"))
+        self.posting_days.setSpecialValueText(self.tr("默认（{0} 天）").format(DEFAULT_POSTING_DAYS))
         self.posting_days.setSuffix(self.tr(" 天"))
         self.posting_days.setValue(d.posting_days or 0)
         self.remarks = QPlainTextEdit(d.remarks)

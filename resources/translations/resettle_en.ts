@@ -664,17 +664,17 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>ChangePreviewDialog</name>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="49" />
+        <location filename="../../ui/rates_dialog.py" line="48" />
         <source>更换补偿标准的影响</source>
         <translation>Effect of changing the standard</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="54" />
+        <location filename="../../ui/rates_dialog.py" line="53" />
         <source>改用「{0}」：{1} 户合计变化，{2} 户不变。项目合计 {3} 元 → {4} 元。</source>
         <translation>Using "{0}": {1} households change, {2} unchanged. Project total {3} → {4} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="59" />
+        <location filename="../../ui/rates_dialog.py" line="58" />
         <source>确认更换并重新计算</source>
         <translation>Change and recompute</translation>
     </message>
@@ -3632,13 +3632,13 @@ No errors, {0} warnings.</translation>
     </message>
     <message>
         <location filename="../../ui/household_editor.py" line="147" />
-        <location filename="../../ui/household_editor.py" line="311" />
+        <location filename="../../ui/household_editor.py" line="314" />
         <source>房屋</source>
         <translation>Houses</translation>
     </message>
     <message>
         <location filename="../../ui/household_editor.py" line="148" />
-        <location filename="../../ui/household_editor.py" line="312" />
+        <location filename="../../ui/household_editor.py" line="315" />
         <source>附着物</source>
         <translation>Attachments</translation>
     </message>
@@ -3688,65 +3688,70 @@ No errors, {0} warnings.</translation>
         <translation>Household — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="300" />
+        <location filename="../../ui/household_editor.py" line="277" />
+        <source>新建，未保存</source>
+        <translation>New, not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_editor.py" line="303" />
         <source>户号不能为空</source>
         <translation>Household no. is required</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="301" />
+        <location filename="../../ui/household_editor.py" line="304" />
         <source>户主不能为空</source>
         <translation>Head is required</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="307" />
+        <location filename="../../ui/household_editor.py" line="310" />
         <source>请选择村民小组</source>
         <translation>Choose a village group</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="309" />
+        <location filename="../../ui/household_editor.py" line="312" />
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="310" />
+        <location filename="../../ui/household_editor.py" line="313" />
         <source>土地</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="326" />
+        <location filename="../../ui/household_editor.py" line="329" />
         <source>（另有 {0} 处）</source>
         <translation> ({0} more)</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="368" />
         <location filename="../../ui/household_editor.py" line="371" />
+        <location filename="../../ui/household_editor.py" line="374" />
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="383" />
+        <location filename="../../ui/household_editor.py" line="386" />
         <source>删除此户</source>
         <translation>Delete household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="384" />
+        <location filename="../../ui/household_editor.py" line="387" />
         <source>删除户 {0}（户主 {1}）及其全部成员、土地、房屋记录。
 请填写删除原因（将记入审计记录）：</source>
         <translation>Delete household {0} (head {1}) with all its members, land and houses.
 Reason (kept in the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="393" />
+        <location filename="../../ui/household_editor.py" line="396" />
         <source>未删除</source>
         <translation>Not deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="404" />
+        <location filename="../../ui/household_editor.py" line="407" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="405" />
+        <location filename="../../ui/household_editor.py" line="408" />
         <source>本户有未保存的修改。保存吗？</source>
         <translation>Save the changes to this household?</translation>
     </message>
@@ -5831,154 +5836,154 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../ui/window_project.py" line="30" />
+        <location filename="../../ui/window_project.py" line="31" />
         <source>乡镇名称</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="31" />
+        <location filename="../../ui/window_project.py" line="32" />
         <source>征迁办名称</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="32" />
+        <location filename="../../ui/window_project.py" line="33" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="33" />
+        <location filename="../../ui/window_project.py" line="34" />
         <source>签约地点</source>
         <translation>Signing place</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="34" />
+        <location filename="../../ui/window_project.py" line="35" />
         <source>监督（投诉）电话</source>
         <translation>Complaint phone</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="49" />
+        <location filename="../../ui/window_project.py" line="50" />
         <source>「{0}」不是有效日期：{1}（例：2026-05-20）</source>
         <translation>“{0}” is not a valid date: {1} (e.g. 2026-05-20)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="61" />
+        <location filename="../../ui/window_project.py" line="62" />
         <source>项目信息</source>
         <translation>Project details</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="61" />
+        <location filename="../../ui/window_project.py" line="62" />
         <source>新建项目</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="64" />
+        <location filename="../../ui/window_project.py" line="65" />
         <source>例：城东片区征地项目</source>
         <translation>e.g. East district land project</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="66" />
+        <location filename="../../ui/window_project.py" line="67" />
         <source>例：浙政土〔2026〕12号</source>
         <translation>e.g. Zhe Zheng Tu [2026] 12</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="72" />
-        <source>默认</source>
-        <translation>Default</translation>
+        <location filename="../../ui/window_project.py" line="73" />
+        <source>默认（{0} 天）</source>
+        <translation>Default ({0} days)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="73" />
+        <location filename="../../ui/window_project.py" line="74" />
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="78" />
-        <location filename="../../ui/window_project.py" line="136" />
+        <location filename="../../ui/window_project.py" line="79" />
+        <location filename="../../ui/window_project.py" line="137" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="79" />
+        <location filename="../../ui/window_project.py" line="80" />
         <source>批准文号</source>
         <translation>Approval no.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="80" />
-        <location filename="../../ui/window_project.py" line="124" />
+        <location filename="../../ui/window_project.py" line="81" />
+        <location filename="../../ui/window_project.py" line="125" />
         <source>批准日期</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="81" />
+        <location filename="../../ui/window_project.py" line="82" />
         <source>预公告日（截止日）</source>
         <translation>Cut-off (pre-announcement)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="82" />
+        <location filename="../../ui/window_project.py" line="83" />
         <source>基准日（计算年龄）</source>
         <translation>Reference date (for ages)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="83" />
+        <location filename="../../ui/window_project.py" line="84" />
         <source>公示期</source>
         <translation>Posting period</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="84" />
+        <location filename="../../ui/window_project.py" line="85" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="85" />
+        <location filename="../../ui/window_project.py" line="86" />
         <source>本项目文书上的乡镇信息（留空则用「设置」中的本办公室信息）</source>
         <translation>Township details on this project's documents (empty: the office's details from Settings)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="91" />
+        <location filename="../../ui/window_project.py" line="92" />
         <source>默认：{0}</source>
         <translation>Default: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="91" />
+        <location filename="../../ui/window_project.py" line="92" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="95" />
+        <location filename="../../ui/window_project.py" line="96" />
         <source>村：{0}</source>
         <translation>Villages: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="95" />
+        <location filename="../../ui/window_project.py" line="96" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="102" />
+        <location filename="../../ui/window_project.py" line="103" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="103" />
+        <location filename="../../ui/window_project.py" line="104" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="115" />
+        <location filename="../../ui/window_project.py" line="116" />
         <source>年-月-日，可留空</source>
         <translation>year-month-day, may be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="125" />
+        <location filename="../../ui/window_project.py" line="126" />
         <source>预公告日</source>
         <translation>Pre-announcement date</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="126" />
+        <location filename="../../ui/window_project.py" line="127" />
         <source>基准日</source>
         <translation>Reference date</translation>
     </message>
     <message>
-        <location filename="../../ui/window_project.py" line="136" />
+        <location filename="../../ui/window_project.py" line="137" />
         <source>项目名称不能为空</source>
         <translation>The project name is required</translation>
     </message>
@@ -6085,180 +6090,180 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="82" />
+        <location filename="../../ui/rates_dialog.py" line="81" />
         <source>补偿标准</source>
         <translation>Rate tables</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="82" />
+        <location filename="../../ui/rates_dialog.py" line="81" />
         <source>补偿标准 — {0}</source>
         <translation>Compensation standards — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="93" />
+        <location filename="../../ui/rates_dialog.py" line="91" />
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="94" />
+        <location filename="../../ui/rates_dialog.py" line="92" />
         <source>导出到 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="95" />
+        <location filename="../../ui/rates_dialog.py" line="93" />
         <source>标准信息…</source>
         <translation>Standard details…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="96" />
-        <location filename="../../ui/rates_dialog.py" line="216" />
+        <location filename="../../ui/rates_dialog.py" line="94" />
+        <location filename="../../ui/rates_dialog.py" line="215" />
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="97" />
+        <location filename="../../ui/rates_dialog.py" line="95" />
         <source>新建版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="98" />
+        <location filename="../../ui/rates_dialog.py" line="96" />
         <source>比较所选两版</source>
         <translation>Compare two selected</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="99" />
+        <location filename="../../ui/rates_dialog.py" line="97" />
         <source>设为项目标准…</source>
         <translation>Use for project…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="127" />
+        <location filename="../../ui/rates_dialog.py" line="126" />
         <source>还没有项目：导入调查表或新建项目后，可把已发布的标准设为项目标准。</source>
         <translation>No project yet: once a survey is imported or a project created, a published standard can be made its standard.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="129" />
+        <location filename="../../ui/rates_dialog.py" line="128" />
         <source>「{0}」现行标准：{1}</source>
         <translation>Standard of “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="130" />
+        <location filename="../../ui/rates_dialog.py" line="129" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="147" />
-        <location filename="../../ui/rates_dialog.py" line="170" />
-        <location filename="../../ui/rates_dialog.py" line="197" />
+        <location filename="../../ui/rates_dialog.py" line="146" />
+        <location filename="../../ui/rates_dialog.py" line="169" />
+        <location filename="../../ui/rates_dialog.py" line="196" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="153" />
+        <location filename="../../ui/rates_dialog.py" line="152" />
         <source>导入补偿标准</source>
         <translation>Import rate table</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="164" />
+        <location filename="../../ui/rates_dialog.py" line="163" />
         <source>标准名称</source>
         <translation>Standard name</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="164" />
+        <location filename="../../ui/rates_dialog.py" line="163" />
         <source>表中没有标准名称。请输入（将印在通知书和公示表上）：</source>
         <translation>The sheet names no standard. Enter its name (printed on notices and posting sheets):</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="181" />
+        <location filename="../../ui/rates_dialog.py" line="180" />
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="183" />
+        <location filename="../../ui/rates_dialog.py" line="182" />
         <source>保存错误报告…</source>
         <translation>Save error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="189" />
+        <location filename="../../ui/rates_dialog.py" line="188" />
         <source>保存错误报告</source>
         <translation>Save error report</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="190" />
+        <location filename="../../ui/rates_dialog.py" line="189" />
         <source>_错误报告.xlsx</source>
         <translation>_error-report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="199" />
+        <location filename="../../ui/rates_dialog.py" line="198" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="199" />
+        <location filename="../../ui/rates_dialog.py" line="198" />
         <source>错误报告已保存到 {0}</source>
         <translation>Error report saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="205" />
+        <location filename="../../ui/rates_dialog.py" line="204" />
         <source>导出补偿标准</source>
         <translation>Export rate table</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="217" />
+        <location filename="../../ui/rates_dialog.py" line="216" />
         <source>发布「{0}」？发布后不能再修改，只能另建新版本。</source>
         <translation>Publish "{0}"? A published table cannot be changed; only a new version can.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="231" />
+        <location filename="../../ui/rates_dialog.py" line="230" />
         <source>比较</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="231" />
+        <location filename="../../ui/rates_dialog.py" line="230" />
         <source>请按住 Ctrl 选择两个版本。</source>
         <translation>Hold Ctrl and select two versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="240" />
+        <location filename="../../ui/rates_dialog.py" line="239" />
         <source>新增 {0} {1}：{2} 元/{3}</source>
         <translation>Added {0} {1}: {2} yuan/{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="243" />
+        <location filename="../../ui/rates_dialog.py" line="242" />
         <source>删除 {0} {1}</source>
         <translation>Removed {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="245" />
+        <location filename="../../ui/rates_dialog.py" line="244" />
         <source>修改 {0} {1}：{2} → {3} 元/{4}</source>
         <translation>Changed {0} {1}: {2} → {3} yuan/{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="247" />
+        <location filename="../../ui/rates_dialog.py" line="246" />
         <source>{0} 与 {1}</source>
         <translation>{0} vs {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="248" />
+        <location filename="../../ui/rates_dialog.py" line="247" />
         <source>两版规则完全相同。</source>
         <translation>The two versions have the same rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="255" />
+        <location filename="../../ui/rates_dialog.py" line="254" />
         <source>过渡月数</source>
         <translation>Transition months</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="255" />
+        <location filename="../../ui/rates_dialog.py" line="254" />
         <source>过渡费按几个月计算：</source>
         <translation>Months of transition fee:</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="262" />
+        <location filename="../../ui/rates_dialog.py" line="261" />
         <source>正在重新计算…</source>
         <translation>Recomputing…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="267" />
+        <location filename="../../ui/rates_dialog.py" line="266" />
         <source>正在比较两版标准的金额…</source>
         <translation>Pricing every household with both standards…</translation>
     </message>
@@ -7691,42 +7696,42 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="31" />
+        <location filename="../../ui/summary_dialog.py" line="30" />
         <source>补偿汇总</source>
         <translation>Compensation summary</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="31" />
+        <location filename="../../ui/summary_dialog.py" line="30" />
         <source>补偿汇总 — {0}</source>
         <translation>Compensation summary — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="34" />
+        <location filename="../../ui/summary_dialog.py" line="33" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="35" />
+        <location filename="../../ui/summary_dialog.py" line="34" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="36" />
+        <location filename="../../ui/summary_dialog.py" line="35" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="46" />
+        <location filename="../../ui/summary_dialog.py" line="45" />
         <source>按现行标准重新计算全部</source>
         <translation>Recompute all with current standard</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="61" />
+        <location filename="../../ui/summary_dialog.py" line="60" />
         <source>已计算 {0} 户，其中已复核 {1} 户。合计 ¥{2} 元（{3}）</source>
         <translation>{0} households computed, {1} reviewed. Total ¥{2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="73" />
+        <location filename="../../ui/summary_dialog.py" line="72" />
         <source>正在计算补偿…</source>
         <translation>Computing compensation…</translation>
     </message>
@@ -7747,32 +7752,37 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Supporting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="344" />
+        <location filename="../../ui/payments/dialogs.py" line="340" />
+        <source>要件 — {0} {1}</source>
+        <translation>Supporting papers — {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="349" />
         <source>添加扫描件…</source>
         <translation>Add scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="361" />
+        <location filename="../../ui/payments/dialogs.py" line="366" />
         <source>{0}　{1}　{2} 字节　SHA-256 {3}…　{4}</source>
         <translation>{0}  {1}  {2} bytes  SHA-256 {3}…  {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="369" />
+        <location filename="../../ui/payments/dialogs.py" line="374" />
         <source>要件清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="373" />
+        <location filename="../../ui/payments/dialogs.py" line="378" />
         <source>选择扫描件</source>
         <translation>Choose scan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="373" />
+        <location filename="../../ui/payments/dialogs.py" line="378" />
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="377" />
+        <location filename="../../ui/payments/dialogs.py" line="382" />
         <source>正在保存要件…</source>
         <translation>Saving the document…</translation>
     </message>

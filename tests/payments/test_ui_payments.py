@@ -125,6 +125,8 @@ def test_agreement_batch_and_reconcile_dialogs(
     s = SupportingDialog(ctx, two.a, household_ids(db, two.a)[0])
     qtbot.addWidget(s)
     assert "身份证" in s.checks.text()
+    first = agreements.get_agreements(db, two.a, household_ids(db, two.a)[0])
+    assert first.household_no in s.windowTitle() and first.head_name in s.windowTitle()  # whose papers
     # the other project's dialog shows none of these agreements
     other = AgreementsDialog(ctx, two.b)
     qtbot.addWidget(other)

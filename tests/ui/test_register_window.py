@@ -246,3 +246,9 @@ def test_the_table_follows_a_compute_and_a_review(qtbot, window: MainWindow, dem
     qtbot.addWidget(editor)
     editor.compensation.review()
     qtbot.waitUntil(lambda: shown(first.id)[0] == "已复核", timeout=5000)
+
+
+def test_a_new_household_has_no_stage_until_saved(qtbot, window: MainWindow) -> None:
+    editor = window._editor(None)
+    qtbot.addWidget(editor)
+    assert editor.status.text() == "新建，未保存"  # it said 已调查 before anything was written

@@ -335,6 +335,11 @@ class SupportingDialog(_AreaDialog):
     def __init__(self, ctx: AreaContext, project_id: int, household_id: int) -> None:
         super().__init__(ctx, project_id, QCoreApplication.translate("SupportingDialog", "要件"))
         self.household_id = household_id
+        try:  # whose papers these are, in the title (it said only 要件)
+            who = agreements.get_agreements(ctx.database(), project_id, household_id)
+            self.setWindowTitle(self.tr("要件 — {0} {1}").format(who.household_no, who.head_name))
+        except ResettleError:
+            pass
         self.resize(640, 420)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
