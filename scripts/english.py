@@ -103,6 +103,7 @@ EN = {
     '要件 — {0} {1}': 'Supporting papers — {0} {1}',
     '默认（{0} 天）': 'Default ({0} days)',
     '新建，未保存': 'New, not saved',
+    '正式协议：可以打印，但请注意：{0}': 'Formal agreements: may be printed, but note: {0}',
     '尚未选房，选房后才能交房。': 'No flat chosen yet: a flat is handed over after it is chosen.',
     '删除人工调整': 'Delete adjustment',
     '删除「{0}」的原因：': 'Reason for deleting "{0}":',

@@ -1730,88 +1730,88 @@ No errors, {0} warnings.</translation>
 <context>
     <name>GrievancePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="202" />
+        <location filename="../../ui/procedure/window.py" line="205" />
         <source>登记…</source>
         <translation>Record…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="203" />
+        <location filename="../../ui/procedure/window.py" line="206" />
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="204" />
+        <location filename="../../ui/procedure/window.py" line="207" />
         <source>打印受理回执…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="205" />
+        <location filename="../../ui/procedure/window.py" line="208" />
         <source>打印答复意见书…</source>
         <translation>Print answer letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="206" />
+        <location filename="../../ui/procedure/window.py" line="209" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="207" />
+        <location filename="../../ui/procedure/window.py" line="210" />
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="208" />
+        <location filename="../../ui/procedure/window.py" line="211" />
         <source>只看未办结</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="219" />
+        <location filename="../../ui/procedure/window.py" line="222" />
         <source>读取信访台账</source>
         <translation>Reading the grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="227" />
+        <location filename="../../ui/procedure/window.py" line="230" />
         <source>共 {n} 件，未办结 {o} 件</source>
         <translation>{n} in all, {o} open</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="229" />
+        <location filename="../../ui/procedure/window.py" line="232" />
         <source>，其中逾期 {k} 件（红色）</source>
         <translation>, {k} overdue (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="236" />
+        <location filename="../../ui/procedure/window.py" line="239" />
         <source>登记信访</source>
         <translation>Record grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="248" />
+        <location filename="../../ui/procedure/window.py" line="251" />
         <source>办结信访</source>
         <translation>Close grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="254" />
+        <location filename="../../ui/procedure/window.py" line="257" />
         <source>选择信件、照片等附件</source>
         <translation>Choose letters, photos or other attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="254" />
+        <location filename="../../ui/procedure/window.py" line="257" />
         <source>添加信访附件</source>
         <translation>Add grievance attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="268" />
+        <location filename="../../ui/procedure/window.py" line="271" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="276" />
         <location filename="../../ui/procedure/window.py" line="279" />
+        <location filename="../../ui/procedure/window.py" line="282" />
         <source>导出信访台账</source>
         <translation>Export grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="276" />
+        <location filename="../../ui/procedure/window.py" line="279" />
         <source>信访台账.xlsx</source>
         <translation>grievance-ledger.xlsx</translation>
     </message>
@@ -3487,44 +3487,44 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HolidayPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="317" />
+        <location filename="../../ui/procedure/window.py" line="320" />
         <source>导入节假日表…</source>
         <translation>Import holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="318" />
+        <location filename="../../ui/procedure/window.py" line="321" />
         <source>导出节假日表…</source>
         <translation>Export holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="323" />
+        <location filename="../../ui/procedure/window.py" line="326" />
         <source>读取节假日表</source>
         <translation>Reading the holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="338" />
+        <location filename="../../ui/procedure/window.py" line="341" />
         <source>已知年份：{y}。其他年份的日期无法推算工作日，请导入国务院办公厅当年的节假日安排（工作簿「节假日」：日期、休/班）。</source>
         <translation>Known years: {y}. Working days of other years cannot be counted; import the State Council's holiday schedule for that year (workbook sheet 节假日: 日期, 休/班).</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="339" />
+        <location filename="../../ui/procedure/window.py" line="342" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="343" />
         <location filename="../../ui/procedure/window.py" line="346" />
+        <location filename="../../ui/procedure/window.py" line="349" />
         <source>导出节假日表</source>
         <translation>Export holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="343" />
+        <location filename="../../ui/procedure/window.py" line="346" />
         <source>节假日.xlsx</source>
         <translation>holidays.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="349" />
         <location filename="../../ui/procedure/window.py" line="352" />
+        <location filename="../../ui/procedure/window.py" line="355" />
         <source>导入节假日表</source>
         <translation>Import holiday table</translation>
     </message>
@@ -5490,27 +5490,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PostingPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="287" />
+        <location filename="../../ui/procedure/window.py" line="290" />
         <source>登记公示…</source>
         <translation>Record posting…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="295" />
+        <location filename="../../ui/procedure/window.py" line="298" />
         <source>读取公示记录</source>
         <translation>Reading the postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="300" />
+        <location filename="../../ui/procedure/window.py" line="303" />
         <source>共 {n} 次公示</source>
         <translation>{n} postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="302" />
+        <location filename="../../ui/procedure/window.py" line="305" />
         <source>，其中 {k} 次期限不足（红色）</source>
         <translation>, {k} too short (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="309" />
+        <location filename="../../ui/procedure/window.py" line="312" />
         <source>登记公示</source>
         <translation>Record posting</translation>
     </message>
@@ -5555,7 +5555,9 @@ Expropriation surveys, compensation and documents.</translation>
     <message>
         <location filename="../../ui/controllers/printing.py" line="62" />
         <location filename="../../ui/controllers/printing.py" line="65" />
-        <location filename="../../ui/controllers/printing.py" line="110" />
+        <location filename="../../ui/controllers/printing.py" line="106" />
+        <location filename="../../ui/controllers/printing.py" line="109" />
+        <location filename="../../ui/controllers/printing.py" line="118" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -5575,29 +5577,29 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Print preview — {0} (draft, not numbered)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="108" />
+        <location filename="../../ui/controllers/printing.py" line="116" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="130" />
+        <location filename="../../ui/controllers/printing.py" line="138" />
         <source>正在导出 PDF…</source>
         <translation>Exporting PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="132" />
-        <location filename="../../ui/controllers/printing.py" line="147" />
+        <location filename="../../ui/controllers/printing.py" line="140" />
+        <location filename="../../ui/controllers/printing.py" line="155" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="152" />
+        <location filename="../../ui/controllers/printing.py" line="160" />
         <source>将出具正式{0}：{1} 份。其中 {2} 户已有编号，金额和条款未变的沿用原编号；最多新占用 {3} 个正式编号，编号一经占用不能收回。继续吗？</source>
         <translation>This issues {1} official {0}. {2} households already have a number, kept where amounts and terms are unchanged; up to {3} new official numbers will be used, and a used number cannot be taken back. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="144" />
-        <location filename="../../ui/controllers/printing.py" line="155" />
+        <location filename="../../ui/controllers/printing.py" line="152" />
+        <location filename="../../ui/controllers/printing.py" line="163" />
         <source>正式导出</source>
         <translation>Official export</translation>
     </message>
@@ -5632,14 +5634,14 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Verify document…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="164" />
-        <location filename="../../ui/controllers/printing.py" line="170" />
-        <location filename="../../ui/controllers/printing.py" line="173" />
+        <location filename="../../ui/controllers/printing.py" line="172" />
+        <location filename="../../ui/controllers/printing.py" line="178" />
+        <location filename="../../ui/controllers/printing.py" line="181" />
         <source>核验文书</source>
         <translation>Verify document</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/printing.py" line="164" />
+        <location filename="../../ui/controllers/printing.py" line="172" />
         <source>输入文书上印的校验码：</source>
         <translation>Verification code printed on the document:</translation>
     </message>
@@ -5686,27 +5688,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ProcedureWindow</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="372" />
+        <location filename="../../ui/procedure/window.py" line="375" />
         <source>征收程序与信访</source>
         <translation>Procedure and grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="381" />
+        <location filename="../../ui/procedure/window.py" line="384" />
         <source>程序时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="382" />
+        <location filename="../../ui/procedure/window.py" line="385" />
         <source>信访台账</source>
         <translation>Grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="383" />
+        <location filename="../../ui/procedure/window.py" line="386" />
         <source>公示记录</source>
         <translation>Postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="384" />
+        <location filename="../../ui/procedure/window.py" line="387" />
         <source>节假日表</source>
         <translation>Holidays</translation>
     </message>
@@ -7820,53 +7822,58 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Reading the procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="150" />
+        <location filename="../../ui/procedure/window.py" line="151" />
+        <source>正式协议：可以打印，但请注意：{0}</source>
+        <translation>Formal agreements: may be printed, but note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure/window.py" line="153" />
         <source>正式协议：可以打印</source>
         <translation>Official agreements: may be printed</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="152" />
+        <location filename="../../ui/procedure/window.py" line="155" />
         <source>正式协议：暂不能打印。</source>
         <translation>Official agreements: cannot be printed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="156" />
+        <location filename="../../ui/procedure/window.py" line="159" />
         <source>需要注意：</source>
         <translation>Needs attention: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="158" />
+        <location filename="../../ui/procedure/window.py" line="161" />
         <source>没有逾期或期限不足的步骤。</source>
         <translation>No step overdue or too short.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="168" />
+        <location filename="../../ui/procedure/window.py" line="171" />
         <source>登记程序步骤</source>
         <translation>Record procedure step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="175" />
-        <location filename="../../ui/procedure/window.py" line="179" />
+        <location filename="../../ui/procedure/window.py" line="178" />
+        <location filename="../../ui/procedure/window.py" line="182" />
         <source>放行协议打印</source>
         <translation>Release agreement printing</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="175" />
+        <location filename="../../ui/procedure/window.py" line="178" />
         <source>方案公告期未满提前打印正式协议的理由：</source>
         <translation>Reason to print official agreements before the plan's posting period ends:</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="186" />
+        <location filename="../../ui/procedure/window.py" line="189" />
         <source>修改程序设置</source>
         <translation>Change procedure settings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="192" />
+        <location filename="../../ui/procedure/window.py" line="195" />
         <source>选择证据文件（照片、公证书等）</source>
         <translation>Choose evidence files (photos, notarial certificates …)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="192" />
+        <location filename="../../ui/procedure/window.py" line="195" />
         <source>添加程序证据</source>
         <translation>Add procedure evidence</translation>
     </message>

@@ -81,3 +81,36 @@ def test_export_menu_writes_the_roster_for_the_chosen_village(
     finally:
         book.close()
     assert len(titles) == len(village.groups)
+
+
+def test_a_refused_print_says_why_before_the_printer_dialog(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, _no_blocking_warnings: list[str]
+) -> None:
+    """Unfilled office details, no placement standard: 打印 refuses at once and the printer's dialog never
+    opens (it used to open, and the refusal came after the clerk had chosen a printer)."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    opened: list[object] = []
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    window.table.selectRow(0)
+    window.printing.print_kind(DocumentKind.NOTICE)  # the office's details not filled in yet
+    assert opened == [] and any("征迁办" in text for text in _no_blocking_warnings), _no_blocking_warnings
+    demo_township(window.db)
+    _no_blocking_warnings.clear()
+    window.printing.print_kind(DocumentKind.ALLOCATION)
+    assert opened == [] and any("安置标准" in text for text in _no_blocking_warnings), _no_blocking_warnings
+    _no_blocking_warnings.clear()
+    window.printing.print_kind(DocumentKind.NOTICE)  # now printable: the dialog opens (cancelled here)
+    assert len(opened) == 1 and _no_blocking_warnings == []
+
+
+def test_check_printable_names_the_refusal_per_project(window: MainWindow) -> None:
+    db = window.db
+    first = projects.tree(db)[0].id
+    empty = projects.create_project(db, "空项目")
+    demo_township(db)
+    assert documents.check_printable(db, DocumentKind.NOTICE, project_id=first, draft=True)
+    with pytest.raises(Exception, match="没有户"):
+        documents.check_printable(db, DocumentKind.NOTICE, project_id=empty, draft=True)
+    with pytest.raises(Exception, match="抽签"):
+        documents.check_printable(db, DocumentKind.LOTTERY, project_id=first, draft=True)

@@ -102,6 +102,14 @@ class PrintActions(QObject):
         if scope is None:
             return
         parent = self.ctx.parent
+        try:  # a refusal comes before the printer's dialog, not after the clerk chose a printer
+            ready = self.ctx.runner.call(parent, self.tr("打印"), documents.check_printable, db=self.ctx.database(),
+                                         kind=kind, **scope)  # fmt: skip
+        except ResettleError as exc:
+            QMessageBox.warning(parent, self.tr("打印"), exc.message)
+            return
+        if not ready:  # cancelled
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
             return

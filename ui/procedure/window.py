@@ -147,7 +147,10 @@ class TimelinePage(_Page):
         rows, gate, family = result
         self.family.setChecked(family)
         if gate.allowed:
-            self.gate.setText(self.tr("正式协议：可以打印") + (f"（{gate.message}）" if gate.message else ""))
+            if gate.message:  # allowed, with a caution (e.g. the plan's posting not registered, so not checked)
+                self.gate.setText(self.tr("正式协议：可以打印，但请注意：{0}").format(gate.message))
+            else:
+                self.gate.setText(self.tr("正式协议：可以打印"))
         else:
             self.gate.setText(self.tr("正式协议：暂不能打印。") + gate.message)
         self.model.set_rows(rows)

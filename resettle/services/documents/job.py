@@ -61,7 +61,7 @@ from resettle.services.documents.data import (
 from resettle.services.documents.fonts import document_fonts, safe_stem
 from resettle.services.documents.ready import refuse_unless_ready
 from resettle.services.documents.register import DocumentOptions, Issued, Wanted, issue
-from resettle.services.housing.documents import housing_documents
+from resettle.services.housing.documents import check_housing_documents, housing_documents
 from resettle.services.procedure.agreements import refuse_early_agreement
 from resettle.services.register.projects import township_for
 from resettle.store.compensation_models import STATUS_NONE, STATUS_REVIEWED, ProjectRateTable
@@ -401,6 +401,29 @@ def numbering_outlook(
                 or 0
             )
     return NumberingOutlook(len(ids), before)
+
+
+def check_printable(
+    db: Database,
+    kind: str | DocumentKind,
+    *,
+    household_ids: Sequence[int] | None = None,
+    project_id: int | None = None,
+    village_id: int | None = None,
+    group_id: int | None = None,
+    draft: bool = False,
+) -> bool:
+    """Raise what a run of ``kind`` for this scope would refuse with before its first page (no household,
+    the office's details unfilled, too early for an agreement, no draw or standard for the housing papers),
+    numbering and rendering nothing: the window asks this before it opens the printer's dialog. True
+    when nothing is refused."""
+    require(db, Need.READ if draft else Need.ENTER, "出具文书")
+    scope = scope_of(household_ids, project_id, village_id, group_id)
+    if kind_of(kind).kind in HOUSING_KINDS:
+        check_housing_documents(db, kind, scope, draft=draft)
+    else:
+        PrintJob.start(db, kind, scope, None, draft)
+    return True
 
 
 def prepare_documents(

@@ -13,7 +13,14 @@ from resettle.documents.kinds import DocumentKind
 from resettle.documents.render import PrintableDocument, PrintCancelled, PrinterOutput
 from resettle.documents.templates import customise_template, is_customised, restore_default_template, template_source
 from resettle.services.documents.fonts import document_font_choices, document_fonts, set_document_font
-from resettle.services.documents.job import CHUNK, NumberingOutlook, PrintRun, numbering_outlook, prepare_documents
+from resettle.services.documents.job import (
+    CHUNK,
+    NumberingOutlook,
+    PrintRun,
+    check_printable,
+    numbering_outlook,
+    prepare_documents,
+)
 from resettle.services.documents.output import ExportResult, export_pdf, print_documents, reprint_document
 from resettle.services.documents.register import DocumentOptions, IssuedDocumentInfo, list_documents, record_printed
 from resettle.services.documents.verify import VerifyResult, verify_document
@@ -31,6 +38,7 @@ __all__ = [
     "PrintableDocument",
     "PrinterOutput",
     "VerifyResult",
+    "check_printable",
     "customise_template",
     "document_font_choices",
     "document_fonts",

@@ -34,7 +34,7 @@ from resettle.services.register.projects import township_for
 from resettle.store.database import Database
 from resettle.store.housing_models import LotteryDraw
 
-__all__ = ["HousingRun", "housing_documents", "simulation_document", "transition_document"]
+__all__ = ["HousingRun", "check_housing_documents", "housing_documents", "simulation_document", "transition_document"]
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,50 @@ def _base(township: TownshipDetails, project: ProjectInfo, fonts: DocumentFonts)
     return {"township": township, "project": project, "issuer": issuer_of(township), "fonts": fonts}
 
 
+@dataclass(frozen=True)
+class _Start:
+    """What a run of housing papers needs before its first page, each refusal checked."""
+
+    project_id: int
+    household_ids: list[int]
+    project: ProjectInfo
+    township: TownshipDetails
+    draws: list[DrawInfo]  # 抽签记录: the scope's current draws
+    standard: Any  # 分配确认书: the published placement standard
+
+
+def _start(db: Database, kind: DocumentKind, scope: PrintScope, draft: bool) -> _Start:
+    """The refusals a run gives before any page: official details unfilled, no draw, no standard, no household."""
+    info = kind_of(kind)
+    with db.read() as s:
+        pid, ids, _label = scope_households(s, scope)
+        project = load_project(s, pid)
+    township = township_for(db, pid)  # the project's own details where filled, else the office's
+    if not draft:
+        refuse_unless_ready(info.kind.value, info.title, township)  # never a half-filled official paper
+    draws: list[DrawInfo] = []
+    std = None
+    if info.kind is DocumentKind.LOTTERY:
+        draws = _draws(db, pid, scope.village_id)
+        if not draws:
+            raise ValidationError("本范围还没有抽签记录。")
+        return _Start(pid, ids, project, township, draws, None)
+    if not ids:
+        raise ValidationError("所选范围内没有户。")
+    if info.kind is DocumentKind.ALLOCATION:
+        current = stock.current_standard(db, pid)
+        std = current.standard if current else None
+        if std is None:
+            raise ValidationError("本项目还没有发布的安置标准，不能出具分配确认书。")
+    return _Start(pid, ids, project, township, draws, std)
+
+
+def check_housing_documents(db: Database, kind: str | DocumentKind, scope: PrintScope, *, draft: bool = False) -> None:
+    """Raise what :func:`housing_documents` would refuse with at its start, rendering nothing."""
+    require(db, Need.READ, "出具安置文书")
+    _start(db, kind_of(kind).kind, scope, draft)
+
+
 def housing_documents(
     db: Database,
     kind: str | DocumentKind,
@@ -86,23 +130,16 @@ def housing_documents(
     require(db, Need.READ, "出具安置文书")
     info = kind_of(kind)
     fonts = document_fonts(db)
-    with db.read() as s:
-        pid, ids, _label = scope_households(s, scope)
-        project = load_project(s, pid)
-    township = township_for(db, pid)  # the project's own details where filled, else the office's
-    if not draft:
-        refuse_unless_ready(info.kind.value, info.title, township)  # never a half-filled official paper
+    started = _start(db, info.kind, scope, draft)
+    pid, ids, std = started.project_id, started.household_ids, started.standard
     env = make_environment()
-    base = _base(township, project, fonts)
+    base = _base(started.township, started.project, fonts)
     today = date.today()
     demo = is_demo(db)
     out: list[PrintableDocument] = []
     skipped: list[str] = []
     if info.kind is DocumentKind.LOTTERY:
-        draws = _draws(db, pid, scope.village_id)
-        if not draws:
-            raise ValidationError("本范围还没有抽签记录。")
-        for d in draws:
+        for d in started.draws:
             issue = _Issue(
                 info.title,
                 "" if draft else f"{info.series}〔{d.drawn_at.year if d.drawn_at else today.year}〕第 {d.id} 号",
@@ -112,14 +149,6 @@ def housing_documents(
             html = render_html(env, info.kind, {**base, "issue": issue, "draw": d})
             out.append(_document(info.kind, html, issue.number, None, f"抽签记录_{d.scope_label}", draft, demo))
         return HousingRun(info.kind.value, tuple(out), fonts, ())
-    if not ids:
-        raise ValidationError("所选范围内没有户。")
-    std = None
-    if info.kind is DocumentKind.ALLOCATION:
-        current = stock.current_standard(db, pid)
-        std = current.standard if current else None
-        if std is None:
-            raise ValidationError("本项目还没有发布的安置标准，不能出具分配确认书。")
     for hid in ids:
         detail = placement.placement_detail(db, pid, hid)
         stem = f"{detail.household_no}_{detail.head_name}"
