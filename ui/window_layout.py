@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QTableView
 
 from ui.screen_fit import fit_roomy
 
-COLUMN_WIDTHS = (100, 220, 90, 60, 50, 110, 90, 90, 86)  # first use; 户主 room for 「廖芳晓（匹配：黄丹凤（配偶））」
+COLUMN_WIDTHS = (100, 220, 70, 60, 50, 100, 80, 80, 86)  # first use; 户主 room for 「廖芳晓（匹配：黄丹凤（配偶））」
 
 
 def restore_layout(window: QMainWindow, table: QTableView, splitter: QSplitter, prefs: QSettings) -> None:
