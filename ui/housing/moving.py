@@ -66,6 +66,7 @@ class TransitionDialog(HousingDialog):
         ):
             form.addWidget(QLabel(label))
             form.addWidget(w)
+        form.addStretch(1)  # each label beside its field, the buttons to the right (the spare width went between them)
         form.addWidget(b_show)
         form.addWidget(b_export)
         form.addWidget(b_print)
