@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,10 +35,6 @@ from ui.screen_fit import fit_roomy
 from ui.tables import rows_view
 
 
-def _view(model: RateTablesModel | RulesModel | DiffModel) -> QTableView:
-    return rows_view(model)
-
-
 class ChangePreviewDialog(QDialog):
     """Exactly the households whose totals change, before anything is written."""
 
@@ -48,7 +43,7 @@ class ChangePreviewDialog(QDialog):
         self.setWindowTitle(self.tr("更换补偿标准的影响"))
         model = DiffModel(self)
         model.set_rows(preview.households)
-        view = _view(model)
+        view = rows_view(model)
         view.resizeColumnsToContents()
         note = QLabel(self.tr("改用「{0}」：{1} 户合计变化，{2} 户不变。项目合计 {3} 元 → {4} 元。").format(
             preview.new_table_label, len(preview.households), preview.unchanged,

@@ -52,7 +52,7 @@ class SummaryDialog(QDialog):
         layout.addLayout(tables, 1)
         layout.addLayout(row)
         runner.changed.connect(self.on_changed)
-        self.resize(980, 460)  # three short tables: no need of a larger screen
+        self.resize(980, 460)
         self.refresh()
 
     def refresh(self) -> None:
