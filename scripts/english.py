@@ -203,7 +203,7 @@ EN = {
     '补偿汇总': 'Compensation summary',
     '村': 'Village',
     '按现行标准重新计算全部': 'Recompute all with current standard',
-    '已计算 {0} 户，其中已复核 {1} 户。合计 ¥{2} 元（{3}）': '{0} households computed, {1} reviewed. Total ¥{2} ({3})',
+    '已计算 {0} 户，其中已复核 {1} 户。合计 {2} 元（{3}）': '{0} households computed, {1} reviewed. Total {2} yuan ({3})',
     # issue 9: the current project, the 项目 menu, work on the worker thread
     "项目(&J)": "Pro&ject", "新建项目…": "New project…", "项目信息…": "Project details…", "新建村…": "New village…",
     "重命名村或组…": "Rename village or group…", "新建项目": "New project", "项目信息": "Project details",
@@ -1134,8 +1134,8 @@ EN = {
     "点上方的一行，这里显示原表中那个单元格（标红）及其上下几行。":
         "Click a row above: the sheet's cell (in red) and a few rows around it are shown here.",
     "没有错误，也没有提醒：各户将按上面的统计导入。": "No errors and no warnings: the households will be imported as counted above.",
-    "粉色行：劳动年龄、尚未就业或正在求职的人，应优先推荐岗位和培训。":
-        "Pink rows: people of working age not yet employed or looking for work, to be offered posts and training first.",
+    "粉色行：劳动年龄的失地人员中尚未就业的人（正在求职或尚未登记就业状况），应优先推荐岗位和培训。":
+        "Pink rows: land-lost people of working age not in work (looking for work or not yet registered), to be offered posts and training first.",
     "。只有补偿已复核的户能签约：先在户信息的「补偿」页计算并复核，再回到这里签约。":
         ". Only households whose compensation was reviewed can sign: compute and review it on the household's Compensation tab first, then sign here.",
     "还没有兑付批次：签约后到期的分期可在此建成批次，经他人审批后生成银行文件。":

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from resettle.errors import ResettleError
 from ui.areas import AreaContext
+from ui.forms import add_close
 
 
 class AreaDialog(QDialog):
@@ -26,6 +28,13 @@ class AreaDialog(QDialog):
         self.setWindowTitle(title)
         ctx.runner.changed.connect(self._changed)
         self._listening = True
+        self._closer = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._closer:  # its layout is whole by the first show
+            self._closer = True
+            add_close(self)
+        super().showEvent(event)
 
     def _changed(self, topics: object) -> None:
         if isinstance(topics, frozenset) and topics & self.CHANGES and self.isVisible():

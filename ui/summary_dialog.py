@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from resettle.domain.money import to_capital, to_fen
 from resettle.services.compensation import computing, summaries
 from resettle.store.database import Database
+from ui.forms import add_close
 from ui.models.compensation import SumsModel, yuan
 from ui.ops import OpRunner
 
@@ -51,13 +52,14 @@ class SummaryDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addLayout(tables, 1)
         layout.addLayout(row)
+        add_close(self)
         runner.changed.connect(self.on_changed)
         self.resize(980, 460)
         self.refresh()
 
     def refresh(self) -> None:
         s = summaries.project_summary(self.db, self.project_id)
-        self.heading.setText(self.tr("已计算 {0} 户，其中已复核 {1} 户。合计 ¥{2} 元（{3}）").format(
+        self.heading.setText(self.tr("已计算 {0} 户，其中已复核 {1} 户。合计 {2} 元（{3}）").format(
             s.households, s.reviewed, yuan(s.grand_total), to_capital(to_fen(s.grand_total))))  # fmt: skip
         self.by_item.set_rows(sorted(s.by_item.items(), key=lambda kv: -kv[1]))
         self.by_village.set_rows(sorted(s.by_village.items()))

@@ -664,17 +664,17 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>ChangePreviewDialog</name>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="48" />
+        <location filename="../../ui/rates_dialog.py" line="43" />
         <source>更换补偿标准的影响</source>
         <translation>Effect of changing the standard</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="53" />
+        <location filename="../../ui/rates_dialog.py" line="48" />
         <source>改用「{0}」：{1} 户合计变化，{2} 户不变。项目合计 {3} 元 → {4} 元。</source>
         <translation>Using "{0}": {1} households change, {2} unchanged. Project total {3} → {4} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="58" />
+        <location filename="../../ui/rates_dialog.py" line="53" />
         <source>确认更换并重新计算</source>
         <translation>Change and recompute</translation>
     </message>
@@ -1819,112 +1819,112 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/housing/moving.py" line="120" />
+        <location filename="../../ui/housing/moving.py" line="121" />
         <source>交房</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="124" />
+        <location filename="../../ui/housing/moving.py" line="125" />
         <source>交房 — {0}</source>
         <translation>Handover — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="136" />
+        <location filename="../../ui/housing/moving.py" line="137" />
         <source>所选房</source>
         <translation>Chosen flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="135" />
+        <location filename="../../ui/housing/moving.py" line="136" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="135" />
+        <location filename="../../ui/housing/moving.py" line="136" />
         <source>尚未选房</source>
         <translation>No flat chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="137" />
+        <location filename="../../ui/housing/moving.py" line="138" />
         <source>交房日期</source>
         <translation>Handover date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="138" />
+        <location filename="../../ui/housing/moving.py" line="139" />
         <source>钥匙（把）</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="139" />
+        <location filename="../../ui/housing/moving.py" line="140" />
         <source>水表读数</source>
         <translation>Water meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="140" />
+        <location filename="../../ui/housing/moving.py" line="141" />
         <source>电表读数</source>
         <translation>Electricity meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="141" />
+        <location filename="../../ui/housing/moving.py" line="142" />
         <source>燃气表读数</source>
         <translation>Gas meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="142" />
+        <location filename="../../ui/housing/moving.py" line="143" />
         <source>办证状态</source>
         <translation>Title deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="143" />
+        <location filename="../../ui/housing/moving.py" line="144" />
         <source>交房并出具入住通知单</source>
         <translation>Hand over and issue move-in notice</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="145" />
+        <location filename="../../ui/housing/moving.py" line="146" />
         <source>保存办证状态</source>
         <translation>Save deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="147" />
+        <location filename="../../ui/housing/moving.py" line="148" />
         <source>打印入住通知单…</source>
         <translation>Print move-in notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="165" />
+        <location filename="../../ui/housing/moving.py" line="166" />
         <source>尚未交房。</source>
         <translation>Not handed over yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="165" />
+        <location filename="../../ui/housing/moving.py" line="166" />
         <source>尚未选房，选房后才能交房。</source>
         <translation>No flat chosen yet: a flat is handed over after it is chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="167" />
+        <location filename="../../ui/housing/moving.py" line="168" />
         <source>已于 {0} 交房，入住通知单 {1}</source>
         <translation>Handed over on {0}, move-in notice {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="183" />
+        <location filename="../../ui/housing/moving.py" line="184" />
         <source>表读数「{0}」不是数值</source>
         <translation>Meter reading “{0}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="203" />
+        <location filename="../../ui/housing/moving.py" line="204" />
         <source>打印入住通知单</source>
         <translation>Print move-in notice</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="203" />
+        <location filename="../../ui/housing/moving.py" line="204" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="203" />
+        <location filename="../../ui/housing/moving.py" line="204" />
         <source>入住通知单.pdf</source>
         <translation>move-in-notice.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="207" />
+        <location filename="../../ui/housing/moving.py" line="208" />
         <source>正在打印入住通知单…</source>
         <translation>Printing the move-in notice…</translation>
     </message>
@@ -3759,77 +3759,77 @@ Reason (kept in the audit trail):</translation>
 <context>
     <name>HouseholdPlacementDialog</name>
     <message>
-        <location filename="../../ui/housing/moving.py" line="221" />
+        <location filename="../../ui/housing/moving.py" line="222" />
         <source>安置人口与安置方式</source>
         <translation>Resettled persons and option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="227" />
+        <location filename="../../ui/housing/moving.py" line="228" />
         <source>已搬迁腾空</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="230" />
+        <location filename="../../ui/housing/moving.py" line="231" />
         <source>保存安置方式</source>
         <translation>Save option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="232" />
+        <location filename="../../ui/housing/moving.py" line="233" />
         <source>认定 / 不认定所选成员…</source>
         <translation>Count / exclude selected member…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="234" />
+        <location filename="../../ui/housing/moving.py" line="235" />
         <source>保存搬迁日期</source>
         <translation>Save move-out date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="240" />
+        <location filename="../../ui/housing/moving.py" line="241" />
         <source>安置方式</source>
         <translation>Resettlement option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="245" />
+        <location filename="../../ui/housing/moving.py" line="246" />
         <source>搬迁腾空日期</source>
         <translation>Move-out date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="249" />
+        <location filename="../../ui/housing/moving.py" line="250" />
         <source>家庭成员（✓ 为安置人口；不认定须写明原因）</source>
         <translation>Members (✓ counted for resettlement; an exclusion needs a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="260" />
+        <location filename="../../ui/housing/moving.py" line="261" />
         <source>安置人口与安置方式 — {0} {1}</source>
         <translation>Resettled persons and option — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="261" />
+        <location filename="../../ui/housing/moving.py" line="262" />
         <source>（未发布安置标准）</source>
         <translation>(no published resettlement standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="262" />
+        <location filename="../../ui/housing/moving.py" line="263" />
         <source>安置人口 {0} 人，应安置面积 {1}</source>
         <translation>{0} resettled persons, entitled area {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="269" />
+        <location filename="../../ui/housing/moving.py" line="270" />
         <source>　不认定：{0}</source>
         <translation>  excluded: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="292" />
+        <location filename="../../ui/housing/moving.py" line="293" />
         <source>不认定</source>
         <translation>Exclude</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="292" />
+        <location filename="../../ui/housing/moving.py" line="293" />
         <source>认定</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="293" />
+        <location filename="../../ui/housing/moving.py" line="294" />
         <source>{0}「{1}」为安置人口的原因：</source>
         <translation>Reason to {0} “{1}” as a resettled person:</translation>
     </message>
@@ -4104,67 +4104,67 @@ Undo anyway?</translation>
 <context>
     <name>JobsPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="223" />
+        <location filename="../../ui/livelihood/pages.py" line="224" />
         <source>园区岗位与推荐</source>
         <translation>Park jobs and referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="232" />
+        <location filename="../../ui/livelihood/pages.py" line="233" />
         <source>导入岗位表…</source>
         <translation>Import job list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="233" />
+        <location filename="../../ui/livelihood/pages.py" line="234" />
         <source>按要求推荐</source>
         <translation>Refer by requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="234" />
+        <location filename="../../ui/livelihood/pages.py" line="235" />
         <source>面试</source>
         <translation>Interview</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="235" />
+        <location filename="../../ui/livelihood/pages.py" line="236" />
         <source>录用</source>
         <translation>Hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="236" />
+        <location filename="../../ui/livelihood/pages.py" line="237" />
         <source>未录用</source>
         <translation>Not hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="248" />
+        <location filename="../../ui/livelihood/pages.py" line="249" />
         <source>导入岗位表</source>
         <translation>Import job list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="248" />
+        <location filename="../../ui/livelihood/pages.py" line="249" />
         <source>正在导入岗位表…</source>
         <translation>Importing the job list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="248" />
+        <location filename="../../ui/livelihood/pages.py" line="249" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="254" />
+        <location filename="../../ui/livelihood/pages.py" line="255" />
         <source>已推荐 {0} 人（失地农民优先，其次受过该类培训者，再次未就业最久者）</source>
         <translation>{0} persons referred (landless farmers first, then those trained for the job, then the longest without work)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="257" />
+        <location filename="../../ui/livelihood/pages.py" line="258" />
         <source>正在匹配岗位…</source>
         <translation>Matching jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="260" />
+        <location filename="../../ui/livelihood/pages.py" line="261" />
         <source>请先在下方选择一条推荐记录。</source>
         <translation>Choose a referral below first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="264" />
+        <location filename="../../ui/livelihood/pages.py" line="265" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -4278,336 +4278,336 @@ Undo anyway?</translation>
 <context>
     <name>LivelihoodModels</name>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="35" />
+        <location filename="../../ui/livelihood/models.py" line="36" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="37" />
+        <location filename="../../ui/livelihood/models.py" line="38" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="62" />
-        <location filename="../../ui/livelihood/models.py" line="98" />
-        <location filename="../../ui/livelihood/models.py" line="190" />
-        <location filename="../../ui/livelihood/models.py" line="217" />
+        <location filename="../../ui/livelihood/models.py" line="63" />
+        <location filename="../../ui/livelihood/models.py" line="99" />
+        <location filename="../../ui/livelihood/models.py" line="191" />
+        <location filename="../../ui/livelihood/models.py" line="218" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="63" />
+        <location filename="../../ui/livelihood/models.py" line="64" />
         <source>调查户数</source>
         <translation>Surveyed households</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="64" />
+        <location filename="../../ui/livelihood/models.py" line="65" />
         <source>已计算</source>
         <translation>Computed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="65" />
+        <location filename="../../ui/livelihood/models.py" line="66" />
         <source>已复核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="66" />
+        <location filename="../../ui/livelihood/models.py" line="67" />
         <source>已签约</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="67" />
+        <location filename="../../ui/livelihood/models.py" line="68" />
         <source>已兑付</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="68" />
+        <location filename="../../ui/livelihood/models.py" line="69" />
         <source>已选房</source>
         <translation>Flat chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="69" />
+        <location filename="../../ui/livelihood/models.py" line="70" />
         <source>已交房</source>
         <translation>Flat handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="70" />
+        <location filename="../../ui/livelihood/models.py" line="71" />
         <source>劳动年龄失地人员</source>
         <translation>Landless of working age</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="71" />
+        <location filename="../../ui/livelihood/models.py" line="72" />
         <source>已就业</source>
         <translation>Employed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="72" />
+        <location filename="../../ui/livelihood/models.py" line="73" />
         <source>就业率(%)</source>
         <translation>Employment rate (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="73" />
+        <location filename="../../ui/livelihood/models.py" line="74" />
         <source>培训结业</source>
         <translation>Training completed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="74" />
-        <location filename="../../ui/livelihood/models.py" line="161" />
+        <location filename="../../ui/livelihood/models.py" line="75" />
+        <location filename="../../ui/livelihood/models.py" line="162" />
         <source>取得证书</source>
         <translation>Certified</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="75" />
+        <location filename="../../ui/livelihood/models.py" line="76" />
         <source>园区录用</source>
         <translation>Hired in park</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="76" />
+        <location filename="../../ui/livelihood/models.py" line="77" />
         <source>社保参保</source>
         <translation>Social security enrolled</translation>
-    </message>
-    <message>
-        <location filename="../../ui/livelihood/models.py" line="85" />
-        <location filename="../../ui/livelihood/models.py" line="136" />
-        <location filename="../../ui/livelihood/models.py" line="171" />
-        <location filename="../../ui/livelihood/models.py" line="188" />
-        <source>姓名</source>
-        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/livelihood/models.py" line="86" />
         <location filename="../../ui/livelihood/models.py" line="137" />
         <location filename="../../ui/livelihood/models.py" line="172" />
         <location filename="../../ui/livelihood/models.py" line="189" />
-        <location filename="../../ui/livelihood/models.py" line="210" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/livelihood/models.py" line="87" />
+        <location filename="../../ui/livelihood/models.py" line="138" />
+        <location filename="../../ui/livelihood/models.py" line="173" />
+        <location filename="../../ui/livelihood/models.py" line="190" />
+        <location filename="../../ui/livelihood/models.py" line="211" />
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="87" />
-        <location filename="../../ui/livelihood/models.py" line="173" />
+        <location filename="../../ui/livelihood/models.py" line="88" />
+        <location filename="../../ui/livelihood/models.py" line="174" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="88" />
-        <location filename="../../ui/livelihood/models.py" line="115" />
+        <location filename="../../ui/livelihood/models.py" line="89" />
+        <location filename="../../ui/livelihood/models.py" line="116" />
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="89" />
+        <location filename="../../ui/livelihood/models.py" line="90" />
         <source>劳动力类别</source>
         <translation>Labour category</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="91" />
-        <location filename="../../ui/livelihood/models.py" line="193" />
+        <location filename="../../ui/livelihood/models.py" line="92" />
+        <location filename="../../ui/livelihood/models.py" line="194" />
         <source>就业状态</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="92" />
-        <location filename="../../ui/livelihood/models.py" line="194" />
+        <location filename="../../ui/livelihood/models.py" line="93" />
+        <location filename="../../ui/livelihood/models.py" line="195" />
         <source>未登记</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="94" />
+        <location filename="../../ui/livelihood/models.py" line="95" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="95" />
-        <location filename="../../ui/livelihood/models.py" line="111" />
-        <location filename="../../ui/livelihood/models.py" line="135" />
+        <location filename="../../ui/livelihood/models.py" line="96" />
+        <location filename="../../ui/livelihood/models.py" line="112" />
+        <location filename="../../ui/livelihood/models.py" line="136" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="96" />
-        <location filename="../../ui/livelihood/models.py" line="156" />
+        <location filename="../../ui/livelihood/models.py" line="97" />
+        <location filename="../../ui/livelihood/models.py" line="157" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="97" />
+        <location filename="../../ui/livelihood/models.py" line="98" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="99" />
-        <location filename="../../ui/livelihood/models.py" line="175" />
-        <location filename="../../ui/livelihood/models.py" line="191" />
-        <location filename="../../ui/livelihood/models.py" line="218" />
+        <location filename="../../ui/livelihood/models.py" line="100" />
+        <location filename="../../ui/livelihood/models.py" line="176" />
+        <location filename="../../ui/livelihood/models.py" line="192" />
+        <location filename="../../ui/livelihood/models.py" line="219" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="110" />
-        <location filename="../../ui/livelihood/models.py" line="134" />
+        <location filename="../../ui/livelihood/models.py" line="111" />
+        <location filename="../../ui/livelihood/models.py" line="135" />
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="112" />
-        <location filename="../../ui/livelihood/models.py" line="154" />
+        <location filename="../../ui/livelihood/models.py" line="113" />
+        <location filename="../../ui/livelihood/models.py" line="155" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="113" />
+        <location filename="../../ui/livelihood/models.py" line="114" />
         <source>人数</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="119" />
+        <location filename="../../ui/livelihood/models.py" line="120" />
         <source>性别要求</source>
         <translation>Sex required</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="120" />
+        <location filename="../../ui/livelihood/models.py" line="121" />
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="122" />
+        <location filename="../../ui/livelihood/models.py" line="123" />
         <source>证书要求</source>
         <translation>Certificate required</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="123" />
+        <location filename="../../ui/livelihood/models.py" line="124" />
         <source>月薪(元)</source>
         <translation>Monthly pay (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="124" />
+        <location filename="../../ui/livelihood/models.py" line="125" />
         <source>推荐中</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="125" />
+        <location filename="../../ui/livelihood/models.py" line="126" />
         <source>已录用</source>
         <translation>Hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="138" />
+        <location filename="../../ui/livelihood/models.py" line="139" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="139" />
+        <location filename="../../ui/livelihood/models.py" line="140" />
         <source>推荐日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="140" />
+        <location filename="../../ui/livelihood/models.py" line="141" />
         <source>结果日期</source>
         <translation>Result on</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="141" />
+        <location filename="../../ui/livelihood/models.py" line="142" />
         <source>推荐理由</source>
         <translation>Why referred</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="153" />
+        <location filename="../../ui/livelihood/models.py" line="154" />
         <source>课程</source>
         <translation>Course</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="155" />
+        <location filename="../../ui/livelihood/models.py" line="156" />
         <source>培训机构</source>
         <translation>Training provider</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="157" />
+        <location filename="../../ui/livelihood/models.py" line="158" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="158" />
+        <location filename="../../ui/livelihood/models.py" line="159" />
         <source>学时</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="159" />
+        <location filename="../../ui/livelihood/models.py" line="160" />
         <source>报名</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="160" />
-        <location filename="../../ui/livelihood/models.py" line="177" />
+        <location filename="../../ui/livelihood/models.py" line="161" />
+        <location filename="../../ui/livelihood/models.py" line="178" />
         <source>结业</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="174" />
+        <location filename="../../ui/livelihood/models.py" line="175" />
         <source>村组</source>
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="176" />
+        <location filename="../../ui/livelihood/models.py" line="177" />
         <source>出勤学时</source>
         <translation>Hours attended</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="178" />
+        <location filename="../../ui/livelihood/models.py" line="179" />
         <source>证书名称</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="179" />
+        <location filename="../../ui/livelihood/models.py" line="180" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="197" />
+        <location filename="../../ui/livelihood/models.py" line="198" />
         <source>上次回访</source>
         <translation>Last follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="198" />
+        <location filename="../../ui/livelihood/models.py" line="199" />
         <source>从未回访</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="200" />
+        <location filename="../../ui/livelihood/models.py" line="201" />
         <source>应回访日期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="209" />
+        <location filename="../../ui/livelihood/models.py" line="210" />
         <source>对账结果</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="211" />
+        <location filename="../../ui/livelihood/models.py" line="212" />
         <source>姓名（本办）</source>
         <translation>Name (office)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="212" />
+        <location filename="../../ui/livelihood/models.py" line="213" />
         <source>姓名（回执）</source>
         <translation>Name (receipt)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="213" />
+        <location filename="../../ui/livelihood/models.py" line="214" />
         <source>年龄段（本办）</source>
         <translation>Age band (office)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="214" />
+        <location filename="../../ui/livelihood/models.py" line="215" />
         <source>年龄段（回执）</source>
         <translation>Age band (receipt)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="215" />
+        <location filename="../../ui/livelihood/models.py" line="216" />
         <source>审核结果</source>
         <translation>Review result</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="216" />
+        <location filename="../../ui/livelihood/models.py" line="217" />
         <source>备注（回执）</source>
         <translation>Remarks (receipt)</translation>
     </message>
@@ -5304,99 +5304,99 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="131" />
+        <location filename="../../ui/livelihood/pages.py" line="132" />
         <source>劳动力状况与回访</source>
         <translation>Labour status and follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="138" />
+        <location filename="../../ui/livelihood/pages.py" line="139" />
         <source>劳动力状况</source>
         <translation>Labour status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="139" />
+        <location filename="../../ui/livelihood/pages.py" line="140" />
         <source>待回访</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="143" />
+        <location filename="../../ui/livelihood/pages.py" line="144" />
         <source>导入就业表…</source>
         <translation>Import employment list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="144" />
+        <location filename="../../ui/livelihood/pages.py" line="145" />
         <source>修改就业状况…</source>
         <translation>Edit employment…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="145" />
+        <location filename="../../ui/livelihood/pages.py" line="146" />
         <source>登记回访…</source>
         <translation>Record follow-up…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="146" />
+        <location filename="../../ui/livelihood/pages.py" line="147" />
         <source>就业经历</source>
         <translation>Employment history</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="154" />
+        <location filename="../../ui/livelihood/pages.py" line="155" />
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="166" />
+        <location filename="../../ui/livelihood/pages.py" line="167" />
         <source>共 {0} 人，劳动年龄失地人员 {1} 人，已就业 {2} 人；待回访 {3} 人</source>
         <translation>{0} persons, {1} landless of working age, {2} employed; {3} follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="170" />
-        <source>粉色行：劳动年龄、尚未就业或正在求职的人，应优先推荐岗位和培训。</source>
-        <translation>Pink rows: people of working age not yet employed or looking for work, to be offered posts and training first.</translation>
+        <location filename="../../ui/livelihood/pages.py" line="171" />
+        <source>粉色行：劳动年龄的失地人员中尚未就业的人（正在求职或尚未登记就业状况），应优先推荐岗位和培训。</source>
+        <translation>Pink rows: land-lost people of working age not in work (looking for work or not yet registered), to be offered posts and training first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="176" />
+        <location filename="../../ui/livelihood/pages.py" line="177" />
         <source>请先选择一个人。</source>
         <translation>Choose a person first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="180" />
+        <location filename="../../ui/livelihood/pages.py" line="181" />
         <source>导入就业表</source>
         <translation>Import employment list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="180" />
+        <location filename="../../ui/livelihood/pages.py" line="181" />
         <source>正在导入就业表…</source>
         <translation>Importing the employment list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="180" />
+        <location filename="../../ui/livelihood/pages.py" line="181" />
         <source>就业情况</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="184" />
-        <location filename="../../ui/livelihood/pages.py" line="203" />
+        <location filename="../../ui/livelihood/pages.py" line="185" />
+        <location filename="../../ui/livelihood/pages.py" line="204" />
         <source>请先在「劳动力状况」中选择一个人。</source>
         <translation>Choose a person under Labour status first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="190" />
-        <location filename="../../ui/livelihood/pages.py" line="200" />
+        <location filename="../../ui/livelihood/pages.py" line="191" />
+        <location filename="../../ui/livelihood/pages.py" line="201" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="211" />
+        <location filename="../../ui/livelihood/pages.py" line="212" />
         <source>回访 {0}　{1}　{2}</source>
         <translation>Follow-up {0}  {1}  {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="215" />
+        <location filename="../../ui/livelihood/pages.py" line="216" />
         <source>就业经历：{0}</source>
         <translation>Employment history: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="215" />
+        <location filename="../../ui/livelihood/pages.py" line="216" />
         <source>尚无记录</source>
         <translation>No records yet</translation>
     </message>
@@ -6092,180 +6092,180 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="81" />
+        <location filename="../../ui/rates_dialog.py" line="76" />
         <source>补偿标准</source>
         <translation>Rate tables</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="81" />
+        <location filename="../../ui/rates_dialog.py" line="76" />
         <source>补偿标准 — {0}</source>
         <translation>Compensation standards — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="91" />
+        <location filename="../../ui/rates_dialog.py" line="86" />
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="92" />
+        <location filename="../../ui/rates_dialog.py" line="87" />
         <source>导出到 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="93" />
+        <location filename="../../ui/rates_dialog.py" line="88" />
         <source>标准信息…</source>
         <translation>Standard details…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="94" />
-        <location filename="../../ui/rates_dialog.py" line="215" />
+        <location filename="../../ui/rates_dialog.py" line="89" />
+        <location filename="../../ui/rates_dialog.py" line="210" />
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="95" />
+        <location filename="../../ui/rates_dialog.py" line="90" />
         <source>新建版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="96" />
+        <location filename="../../ui/rates_dialog.py" line="91" />
         <source>比较所选两版</source>
         <translation>Compare two selected</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="97" />
+        <location filename="../../ui/rates_dialog.py" line="92" />
         <source>设为项目标准…</source>
         <translation>Use for project…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="126" />
+        <location filename="../../ui/rates_dialog.py" line="121" />
         <source>还没有项目：导入调查表或新建项目后，可把已发布的标准设为项目标准。</source>
         <translation>No project yet: once a survey is imported or a project created, a published standard can be made its standard.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="128" />
+        <location filename="../../ui/rates_dialog.py" line="123" />
         <source>「{0}」现行标准：{1}</source>
         <translation>Standard of “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="129" />
+        <location filename="../../ui/rates_dialog.py" line="124" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="146" />
-        <location filename="../../ui/rates_dialog.py" line="169" />
-        <location filename="../../ui/rates_dialog.py" line="196" />
+        <location filename="../../ui/rates_dialog.py" line="141" />
+        <location filename="../../ui/rates_dialog.py" line="164" />
+        <location filename="../../ui/rates_dialog.py" line="191" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="152" />
+        <location filename="../../ui/rates_dialog.py" line="147" />
         <source>导入补偿标准</source>
         <translation>Import rate table</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="163" />
+        <location filename="../../ui/rates_dialog.py" line="158" />
         <source>标准名称</source>
         <translation>Standard name</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="163" />
+        <location filename="../../ui/rates_dialog.py" line="158" />
         <source>表中没有标准名称。请输入（将印在通知书和公示表上）：</source>
         <translation>The sheet names no standard. Enter its name (printed on notices and posting sheets):</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="180" />
+        <location filename="../../ui/rates_dialog.py" line="175" />
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="182" />
+        <location filename="../../ui/rates_dialog.py" line="177" />
         <source>保存错误报告…</source>
         <translation>Save error report…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="188" />
+        <location filename="../../ui/rates_dialog.py" line="183" />
         <source>保存错误报告</source>
         <translation>Save error report</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="189" />
+        <location filename="../../ui/rates_dialog.py" line="184" />
         <source>_错误报告.xlsx</source>
         <translation>_error-report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="198" />
+        <location filename="../../ui/rates_dialog.py" line="193" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="198" />
+        <location filename="../../ui/rates_dialog.py" line="193" />
         <source>错误报告已保存到 {0}</source>
         <translation>Error report saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="204" />
+        <location filename="../../ui/rates_dialog.py" line="199" />
         <source>导出补偿标准</source>
         <translation>Export rate table</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="216" />
+        <location filename="../../ui/rates_dialog.py" line="211" />
         <source>发布「{0}」？发布后不能再修改，只能另建新版本。</source>
         <translation>Publish "{0}"? A published table cannot be changed; only a new version can.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="230" />
+        <location filename="../../ui/rates_dialog.py" line="225" />
         <source>比较</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="230" />
+        <location filename="../../ui/rates_dialog.py" line="225" />
         <source>请按住 Ctrl 选择两个版本。</source>
         <translation>Hold Ctrl and select two versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="239" />
+        <location filename="../../ui/rates_dialog.py" line="234" />
         <source>新增 {0} {1}：{2} 元/{3}</source>
         <translation>Added {0} {1}: {2} yuan/{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="242" />
+        <location filename="../../ui/rates_dialog.py" line="237" />
         <source>删除 {0} {1}</source>
         <translation>Removed {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="244" />
+        <location filename="../../ui/rates_dialog.py" line="239" />
         <source>修改 {0} {1}：{2} → {3} 元/{4}</source>
         <translation>Changed {0} {1}: {2} → {3} yuan/{4}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="246" />
+        <location filename="../../ui/rates_dialog.py" line="241" />
         <source>{0} 与 {1}</source>
         <translation>{0} vs {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="247" />
+        <location filename="../../ui/rates_dialog.py" line="242" />
         <source>两版规则完全相同。</source>
         <translation>The two versions have the same rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="254" />
+        <location filename="../../ui/rates_dialog.py" line="249" />
         <source>过渡月数</source>
         <translation>Transition months</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="254" />
+        <location filename="../../ui/rates_dialog.py" line="249" />
         <source>过渡费按几个月计算：</source>
         <translation>Months of transition fee:</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="261" />
+        <location filename="../../ui/rates_dialog.py" line="256" />
         <source>正在重新计算…</source>
         <translation>Recomputing…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="266" />
+        <location filename="../../ui/rates_dialog.py" line="261" />
         <source>正在比较两版标准的金额…</source>
         <translation>Pricing every household with both standards…</translation>
     </message>
@@ -6987,122 +6987,122 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SocialSecurityPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="369" />
+        <location filename="../../ui/livelihood/pages.py" line="370" />
         <source>被征地农民养老保障</source>
         <translation>Pension cover for landless farmers</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="377" />
+        <location filename="../../ui/livelihood/pages.py" line="378" />
         <source>导入社保标准…</source>
         <translation>Import pension standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="378" />
+        <location filename="../../ui/livelihood/pages.py" line="379" />
         <source>发布标准</source>
         <translation>Publish standard</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="379" />
+        <location filename="../../ui/livelihood/pages.py" line="380" />
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="380" />
+        <location filename="../../ui/livelihood/pages.py" line="381" />
         <source>核对回执…</source>
         <translation>Check receipts…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="381" />
+        <location filename="../../ui/livelihood/pages.py" line="382" />
         <source>保存对账表…</source>
         <translation>Save reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="392" />
+        <location filename="../../ui/livelihood/pages.py" line="393" />
         <source>尚未导入社保标准。</source>
         <translation>No pension standard imported yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="396" />
+        <location filename="../../ui/livelihood/pages.py" line="397" />
         <source>{0}（{1}）{2}–{3} 岁 {4} 元</source>
         <translation>{0} ({1}) {2}–{3} years {4} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="400" />
+        <location filename="../../ui/livelihood/pages.py" line="401" />
         <source>社保标准{0}，基准日 {1}：{2}</source>
         <translation>Pension standard {0}, reference date {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="404" />
+        <location filename="../../ui/livelihood/pages.py" line="405" />
         <source>导入社保标准</source>
         <translation>Import pension standard</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="406" />
+        <location filename="../../ui/livelihood/pages.py" line="407" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="412" />
+        <location filename="../../ui/livelihood/pages.py" line="413" />
         <source>没有待发布的草稿标准。</source>
         <translation>No draft standard to publish.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="415" />
+        <location filename="../../ui/livelihood/pages.py" line="416" />
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="419" />
+        <location filename="../../ui/livelihood/pages.py" line="420" />
         <source>导出社保花名册</source>
         <translation>Export pension roster</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="419" />
+        <location filename="../../ui/livelihood/pages.py" line="420" />
         <source>社保花名册.xlsx</source>
         <translation>pension-roster.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="424" />
+        <location filename="../../ui/livelihood/pages.py" line="425" />
         <source>{0} {1} 人 {2} 元</source>
         <translation>{0}: {1} persons, {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="427" />
+        <location filename="../../ui/livelihood/pages.py" line="428" />
         <source>已导出 {0} 人：{1}</source>
         <translation>Exported {0} persons: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="429" />
+        <location filename="../../ui/livelihood/pages.py" line="430" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="433" />
+        <location filename="../../ui/livelihood/pages.py" line="434" />
         <source>选择社保局回执</source>
         <translation>Choose the social security bureau's receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="442" />
+        <location filename="../../ui/livelihood/pages.py" line="443" />
         <source>正在核对回执…</source>
         <translation>Checking the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="446" />
+        <location filename="../../ui/livelihood/pages.py" line="447" />
         <source>请先核对回执。</source>
         <translation>Check a receipt first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="448" />
+        <location filename="../../ui/livelihood/pages.py" line="449" />
         <source>保存对账表</source>
         <translation>Save reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="448" />
+        <location filename="../../ui/livelihood/pages.py" line="449" />
         <source>社保回执对账.xlsx</source>
         <translation>pension-receipt-reconciliation.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="450" />
+        <location filename="../../ui/livelihood/pages.py" line="451" />
         <source>正在写出对账表…</source>
         <translation>Writing the reconciliation…</translation>
     </message>
@@ -7698,42 +7698,42 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="30" />
+        <location filename="../../ui/summary_dialog.py" line="31" />
         <source>补偿汇总</source>
         <translation>Compensation summary</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="30" />
+        <location filename="../../ui/summary_dialog.py" line="31" />
         <source>补偿汇总 — {0}</source>
         <translation>Compensation summary — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="33" />
+        <location filename="../../ui/summary_dialog.py" line="34" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="34" />
+        <location filename="../../ui/summary_dialog.py" line="35" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="35" />
+        <location filename="../../ui/summary_dialog.py" line="36" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="45" />
+        <location filename="../../ui/summary_dialog.py" line="46" />
         <source>按现行标准重新计算全部</source>
         <translation>Recompute all with current standard</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="60" />
-        <source>已计算 {0} 户，其中已复核 {1} 户。合计 ¥{2} 元（{3}）</source>
-        <translation>{0} households computed, {1} reviewed. Total ¥{2} ({3})</translation>
+        <location filename="../../ui/summary_dialog.py" line="62" />
+        <source>已计算 {0} 户，其中已复核 {1} 户。合计 {2} 元（{3}）</source>
+        <translation>{0} households computed, {1} reviewed. Total {2} yuan ({3})</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="72" />
+        <location filename="../../ui/summary_dialog.py" line="74" />
         <source>正在计算补偿…</source>
         <translation>Computing compensation…</translation>
     </message>
@@ -7962,93 +7962,93 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="272" />
+        <location filename="../../ui/livelihood/pages.py" line="273" />
         <source>技能培训</source>
         <translation>Skills training</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="282" />
+        <location filename="../../ui/livelihood/pages.py" line="283" />
         <source>导入培训表…</source>
         <translation>Import training list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="283" />
+        <location filename="../../ui/livelihood/pages.py" line="284" />
         <source>新建课程…</source>
         <translation>New course…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="284" />
+        <location filename="../../ui/livelihood/pages.py" line="285" />
         <source>报名（登记册中选中的户）</source>
         <translation>Enrol (households selected in the register)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="285" />
+        <location filename="../../ui/livelihood/pages.py" line="286" />
         <source>录入结果…</source>
         <translation>Enter results…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="286" />
+        <location filename="../../ui/livelihood/pages.py" line="287" />
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="309" />
+        <location filename="../../ui/livelihood/pages.py" line="310" />
         <source>请先选择一门课程。</source>
         <translation>Choose a course first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="313" />
+        <location filename="../../ui/livelihood/pages.py" line="314" />
         <source>导入培训表</source>
         <translation>Import training list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="313" />
+        <location filename="../../ui/livelihood/pages.py" line="314" />
         <source>正在导入培训表…</source>
         <translation>Importing the training list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="313" />
+        <location filename="../../ui/livelihood/pages.py" line="314" />
         <source>培训情况</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="319" />
-        <location filename="../../ui/livelihood/pages.py" line="342" />
+        <location filename="../../ui/livelihood/pages.py" line="320" />
+        <location filename="../../ui/livelihood/pages.py" line="343" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="330" />
+        <location filename="../../ui/livelihood/pages.py" line="331" />
         <source>请先在登记册中选中户（其劳动年龄成员将报名）。</source>
         <translation>Select households in the register first (their members of working age are enrolled).</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="332" />
+        <location filename="../../ui/livelihood/pages.py" line="333" />
         <source>正在报名…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="337" />
+        <location filename="../../ui/livelihood/pages.py" line="338" />
         <source>请先选择课程和学员。</source>
         <translation>Choose a course and trainees first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="354" />
+        <location filename="../../ui/livelihood/pages.py" line="355" />
         <source>导出培训花名册</source>
         <translation>Export training roster</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="355" />
+        <location filename="../../ui/livelihood/pages.py" line="356" />
         <source>{0}花名册.xlsx</source>
         <translation>{0}-roster.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="356" />
+        <location filename="../../ui/livelihood/pages.py" line="357" />
         <source>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel workbook (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="360" />
+        <location filename="../../ui/livelihood/pages.py" line="361" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -8062,7 +8062,7 @@ Expropriation surveys, compensation and documents.</translation>
     </message>
     <message>
         <location filename="../../ui/housing/moving.py" line="43" />
-        <location filename="../../ui/housing/moving.py" line="98" />
+        <location filename="../../ui/housing/moving.py" line="99" />
         <source>过渡费发放表</source>
         <translation>Transition allowance list</translation>
     </message>
@@ -8107,32 +8107,32 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="86" />
+        <location filename="../../ui/housing/moving.py" line="87" />
         <source>{0} 户，合计 {1} 元</source>
         <translation>{0} households, total {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="104" />
+        <location filename="../../ui/housing/moving.py" line="105" />
         <source>导出过渡费发放表</source>
         <translation>Export transition allowance list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="104" />
+        <location filename="../../ui/housing/moving.py" line="105" />
         <source>工作簿 (*.xlsx)</source>
         <translation>Workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="104" />
+        <location filename="../../ui/housing/moving.py" line="105" />
         <source>过渡费发放表.xlsx</source>
         <translation>transition-allowance.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="107" />
+        <location filename="../../ui/housing/moving.py" line="108" />
         <source>正在导出过渡费发放表…</source>
         <translation>Exporting the transition allowance list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="109" />
+        <location filename="../../ui/housing/moving.py" line="110" />
         <source>已导出 {0} 户，合计 {1} 元</source>
         <translation>Exported {0} households, total {1} yuan</translation>
     </message>
@@ -8410,6 +8410,14 @@ Log written to:
         <location filename="../../ui/server_dialog.py" line="137" />
         <source>连接不上服务器</source>
         <translation>Cannot reach the server</translation>
+    </message>
+</context>
+<context>
+    <name>forms</name>
+    <message>
+        <location filename="../../ui/forms.py" line="44" />
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QMenuBar, QWidget
+from PySide6.QtWidgets import QMenuBar, QPushButton, QWidget
 
 from resettle.services.housing import placement, settlement, stock
 from resettle.services.register import households
@@ -147,6 +147,18 @@ def test_dialogs_open_and_show_their_tables(qtbot, ctx: AreaContext, hdb: Databa
     d1.resize(1000, 600)
     d1.grab().save("/tmp/housing_stock.png")
     sim.grab().save("/tmp/housing_simulation.png")
+    for dialog in (d1, d2, d3, d4):  # each window closes from its own row of buttons, at the right end
+        dialog.show()
+        dialog.layout().activate()
+        buttons = [b for b in dialog.findChildren(QPushButton) if b.isVisible() and b.window() is dialog]
+        close = next(b for b in buttons if b.text() == "关闭")
+        assert close.mapTo(dialog, close.rect().topRight()).x() == max(
+            b.mapTo(dialog, b.rect().topRight()).x() for b in buttons
+        )
+        close.click()
+        assert not dialog.isVisible()
+    d3.show()  # shown again, it still has the one
+    assert [b.text() for b in d3.findChildren(QPushButton)].count("关闭") == 1
 
 
 def test_selection_day_of_one_village_follows_that_villages_draw(

@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QPushButton
 
 from resettle.services.livelihood import dashboard, jobs
 from resettle.store.database import Database
@@ -74,6 +75,11 @@ def test_pages_list_what_the_services_return(qtbot, qtmodeltester, busy_db: Data
     assert "第 1 版（已发布）" in social.standard.text()
     for model in (people.people, people.due, posts.posts, posts.referrals, courses.courses, courses.enrolments):
         qtmodeltester.check(model)
+    # Pink marks exactly the land-lost people of working age not in work (seeking, or not yet registered).
+    for row in range(people.people.rowCount()):
+        person = people.people.row(row)
+        pink = people.people.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+        assert pink == (person.land_lost and person.working_age and person.state in ("", "未就业·求职")), person
     _shot(people, "people")
     _shot(posts, "jobs")
     _shot(courses, "training")
@@ -89,6 +95,11 @@ def test_pages_list_what_the_services_return(qtbot, qtmodeltester, busy_db: Data
     assert social.outcomes.rowCount() == 150
     qtmodeltester.check(social.outcomes)
     _shot(social, "social_security")
+    # Each page closes from its own row of buttons, not only from the title bar.
+    for page in (people, posts, courses, social):
+        close = next(b for b in page.findChildren(QPushButton) if b.text() == "关闭")
+        close.click()
+        assert not page.isVisible()
     runner.wait()
 
 

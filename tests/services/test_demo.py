@@ -147,3 +147,28 @@ def test_a_second_demo_project_gets_a_name_of_its_own(db: Database) -> None:
     generate_demo(db, households=3, seed=3)
     names = [p.name for p in projects.tree(db)]
     assert names == ["城东产业园区建设项目", "城东产业园区建设项目（2）", "城东产业园区建设项目（3）"]
+
+
+def test_the_demo_employment_gives_one_project_a_mix_and_leaves_the_other_alone(tmp_path: Path) -> None:
+    """The labour office's picture of the demo: most in work, some seeking (the pink rows), some unregistered;
+    only in the named project, every status in the history too, and the register still checks."""
+    from collections import Counter
+
+    from resettle.domain.labour import EMPLOYMENT_STATES
+    from resettle.services.demo.livelihood import demo_employment
+    from resettle.services.livelihood import labour
+
+    with Database.open(tmp_path / "two.sqlite3", actor=CLERK) as db:
+        first = generate_demo(db, households=80, seed=1)
+        second = generate_demo(db, households=20, seed=2)
+        given = demo_employment(db, first.project_id)
+        people = [p for p in labour.list_people(db, first.project_id) if p.working_age and p.land_lost]
+        states = Counter(p.state for p in people)
+        assert given == sum(n for state, n in states.items() if state) > 0
+        assert set(states) == {"", *EMPLOYMENT_STATES}  # every kind a clerk meets, and some not yet registered
+        assert states["已就业"] > states["未就业·求职"] > 0 and states[""] < len(people) / 2
+        hired = next(p for p in people if p.state == "已就业")
+        assert hired.employer and hired.post and hired.monthly_income and hired.start_date
+        assert [c.state for c in labour.person_history(db, first.project_id, hired.id)] == ["已就业"]
+        assert {p.state for p in labour.list_people(db, second.project_id)} == {""}  # the other project untouched
+        assert check_database(db).ok

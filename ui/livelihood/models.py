@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from resettle.domain.labour import AVAILABLE_FOR_WORK
 from resettle.io.livelihood_records import ReconcileRow, VillageFigures
 from resettle.services.livelihood.common import PersonFacts
 from resettle.services.livelihood.jobs import PostInfo, ReferralView
@@ -100,7 +101,7 @@ class PeopleModel(RowsModel):
     )
 
     def background(self, row: PersonFacts) -> QColor | None:
-        if row.working_age and row.state in ("", "未就业·求职"):  # data, not text
+        if row.land_lost and row.working_age and row.state in AVAILABLE_FOR_WORK:
             return ATTENTION
         return None
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from resettle.services.livelihood import jobs, labour, social_security, training, visits
 from resettle.services.livelihood.labour import ImportSummary
 from resettle.store.database import Database
-from ui.forms import add_buttons
+from ui.forms import add_buttons, add_close
 from ui.livelihood.dialogs import CourseDialog, EmploymentDialog, ResultDialog, VisitDialog
 from ui.livelihood.models import (
     ROW_ROLE,
@@ -122,6 +122,7 @@ class _Page(QDialog):
         layout.addWidget(main, 1)
         layout.addWidget(self.status)
         layout.addLayout(row)
+        add_close(self)
 
 
 class PeoplePage(_Page):
@@ -167,7 +168,7 @@ class PeoplePage(_Page):
                 len(people), len(working), employed, len(due)
             )
             + "\n"
-            + self.tr("粉色行：劳动年龄、尚未就业或正在求职的人，应优先推荐岗位和培训。")
+            + self.tr("粉色行：劳动年龄的失地人员中尚未就业的人（正在求职或尚未登记就业状况），应优先推荐岗位和培训。")
         )
         self.loaded = True
 

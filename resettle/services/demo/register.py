@@ -39,8 +39,10 @@ def mark_demo(db: Database) -> None:
 
 
 def open_demo(path: Path | None = None, households: int = DEMO_HOUSEHOLDS) -> Database:
-    """The demo register, generated the first time (a project, its standard computed, township details)."""
+    """The demo register, generated the first time (a project, its standard computed, township details, the labour
+    office's employment picture)."""
     from resettle.services.demo.generate import demo_compensation, demo_township, generate_demo
+    from resettle.services.demo.livelihood import demo_employment
 
     path = path or demo_db_path()
     fresh = not path.exists() or path.stat().st_size == 0
@@ -50,6 +52,7 @@ def open_demo(path: Path | None = None, households: int = DEMO_HOUSEHOLDS) -> Da
             result = generate_demo(db, households=households)
             demo_township(db)
             demo_compensation(db, result.project_id)
+            demo_employment(db, result.project_id)
             mark_demo(db)
     except BaseException:
         db.close()
