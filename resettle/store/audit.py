@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Table, event, inspect, text, update
+from sqlalchemy import Connection, Table, bindparam, event, inspect, text, update
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -228,9 +228,12 @@ def _records_for(obj: Editable, action: str) -> list[AuditRecord]:
     entity = mapper.local_table.name
     hid = _household_of(obj)
     out: list[AuditRecord] = []
+    # An update can only have changed what the session noted an old value for (a save of one field of
+    # 2,000 rows looked at every column's history of every row).
+    changed = state.committed_state if action == "update" else None
     for attr in mapper.column_attrs:
         key = attr.key
-        if key in NOT_AUDITED or key == "id":
+        if key in NOT_AUDITED or key == "id" or (changed is not None and key not in changed):
             continue
         # Money and areas are written as stored (rounded), not as typed.
         col_type = attr.columns[0].type
@@ -268,14 +271,18 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
         if isinstance(obj, Editable):
             records.extend(_records_for(obj, "delete"))
     conn = session.connection()
+    seals: dict[Table, list[dict[str, Any]]] = {}
     for obj in to_seal:
         table = inspect(obj).mapper.local_table
         assert isinstance(table, Table)
         row_id = getattr(obj, "id")  # noqa: B009 - the mixin does not declare the key
         values = {c.name: getattr(obj, c.key) for c in inspect(obj).mapper.columns}
         seal = seal_of(table.name, row_id, stored_values(table, values, conn.dialect))
-        conn.execute(update(table).where(table.c.id == row_id).values(seal=seal))
+        seals.setdefault(table, []).append({"sealed_id": row_id, "new_seal": seal})
         set_committed_value(obj, "seal", seal)
+    for table, params in seals.items():  # one executemany per table: a flush of 6,000 rows made 6,000 statements
+        sealing = update(table).where(table.c.id == bindparam("sealed_id")).values(seal=bindparam("new_seal"))
+        conn.execute(sealing, params)
     if records:
         actor = session.info.get("actor") or Actor.current()
         append(conn, records, actor, session.info.get("reason", ""), session.info.get("batch_id"))

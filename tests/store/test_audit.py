@@ -6,7 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, text
 from sqlalchemy.exc import IntegrityError
 
 from resettle.domain.household import HouseholdData, ParcelData, PersonData, StructureData
@@ -269,3 +269,43 @@ def test_each_save_moves_the_witness_to_the_new_head(db: Database, group_id: int
     with db.read() as s:  # reads never touch it
         s.execute(text("SELECT 1"))
     assert witness.load(db.path) == w
+
+
+def test_a_flush_of_many_rows_seals_each_table_in_one_statement_and_audits_only_what_changed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A write that changes many rows of two tables (two projects' households and persons) seals every row as
+    before, with one seal UPDATE per table (it was one per row), and audits the changed fields only."""
+    from sqlalchemy import event, select
+
+    from resettle.services.demo.generate import generate_demo
+    from resettle.services.register.checks import check_database
+    from resettle.store.models import Household, Person
+
+    with Database.open(tmp_path / "two.sqlite3", actor=CLERK, startup_backup=False) as db:
+        first = generate_demo(db, households=30, seed=1)
+        second = generate_demo(db, households=20, seed=2)
+        before = last_audit_id(db)
+        statements: list[str] = []
+
+        def seen(_conn, _cursor, statement, _params, _context, _many):  # type: ignore[no-untyped-def]
+            statements.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", seen)
+        try:
+            with db.write(reason="批量改电话和备注") as s:
+                for h in s.scalars(select(Household)):
+                    h.phone = "13800000000"
+                for p in s.scalars(select(Person)):
+                    p.education = "大专"
+        finally:
+            event.remove(db.engine, "before_cursor_execute", seen)
+        sealing = [st for st in statements if st.startswith("UPDATE") and "SET seal=" in st]
+        assert sorted(st.split()[1] for st in sealing) == ["household", "person"]
+        rows = audit_rows(db, before)
+        assert {(r["entity"], r["field"]) for r in rows} == {("household", "phone"), ("person", "education")}
+        with db.read() as s:
+            households = s.scalar(select(func.count()).select_from(Household))
+            persons = s.scalar(select(func.count()).select_from(Person))
+        assert [r["entity"] for r in rows].count("household") == households == 50
+        assert [r["entity"] for r in rows].count("person") == persons
+        assert {first.project_id, second.project_id} == {1, 2}
+        assert check_database(db).ok  # every row's seal is what its values give
