@@ -60,3 +60,51 @@ def test_a_first_register_is_checked_before_anything_is_written(tmp_path: Path) 
     with pytest.raises(ValidationError, match="已存在"):
         new_register(path, "乙项目")
     assert village_names(" 东岗村，德源村、东岗村  西岭村") == ["东岗村", "德源村", "西岭村"]
+
+
+def test_the_demo_opens_every_area_on_something_to_try(tmp_path: Path) -> None:
+    """The placement estate and standard, the park's posts, the social-security standard, the first village signed
+    with its first batch: each area's window has rows at once, and the register checks."""
+    from resettle.services.housing import stock
+    from resettle.services.livelihood import jobs, social_security
+    from resettle.services.payments import agreements, batches
+    from resettle.services.register.checks import check_database
+
+    from resettle.services.demo.stages import first_village_households
+
+    db = open_demo(tmp_path / "demo.sqlite3")
+    try:
+        pid = projects.resolve_project(db, None)
+        (estate,) = stock.list_estates(db, pid)
+        assert estate.flats == 528 and estate.by_status == {"可选": 518, "冻结": 10}
+        assert stock.current_standard(db, pid) is not None
+        assert social_security.current_standard(db, pid) is not None
+        assert jobs.list_posts(db, pid)
+        signed = [a for a in agreements.list_agreements(db, pid) if a.status == "已签约"]
+        (batch,) = batches.list_batches(db, pid)
+        first_village = first_village_households(db, pid)
+        assert {a.household_id for a in signed} == set(first_village)  # the first village only
+        assert 0 < len(first_village) < 300 and batch.rows == len(signed) and batch.instalment == 1
+        assert check_database(db).ok
+    finally:
+        db.close()
+
+
+def test_the_demo_stages_touch_only_the_project_they_name(tmp_path: Path) -> None:
+    from resettle.services.demo.generate import demo_compensation, generate_demo
+    from resettle.services.demo.stages import demo_agreements, demo_housing, demo_livelihood_sheets
+    from resettle.services.housing import stock
+    from resettle.services.livelihood import jobs
+    from resettle.services.payments import batches
+    from resettle.store.database import Database
+
+    with Database.open(tmp_path / "two.sqlite3", startup_backup=False) as db:
+        first = generate_demo(db, households=10, seed=1).project_id
+        second = generate_demo(db, households=12, seed=2).project_id
+        demo_compensation(db, second)
+        demo_housing(db, second)
+        demo_livelihood_sheets(db, second)
+        assert demo_agreements(db, second) > 0
+        assert stock.list_estates(db, first) == [] and len(stock.list_estates(db, second)) == 1
+        assert jobs.list_posts(db, first) == [] and jobs.list_posts(db, second)
+        assert batches.list_batches(db, first) == [] and len(batches.list_batches(db, second)) == 1

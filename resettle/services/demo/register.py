@@ -39,10 +39,12 @@ def mark_demo(db: Database) -> None:
 
 
 def open_demo(path: Path | None = None, households: int = DEMO_HOUSEHOLDS) -> Database:
-    """The demo register, generated the first time (a project, its standard computed, township details, the labour
-    office's employment picture)."""
+    """The demo register, generated the first time: a project, its standard computed, township details, the labour
+    office's employment picture, the placement estate and standard, the park's posts, the social-security
+    standard, and the first village signed with its first payment batch (``stages``)."""
     from resettle.services.demo.generate import demo_compensation, demo_township, generate_demo
     from resettle.services.demo.livelihood import demo_employment
+    from resettle.services.demo.stages import demo_agreements, demo_housing, demo_livelihood_sheets
 
     path = path or demo_db_path()
     fresh = not path.exists() or path.stat().st_size == 0
@@ -53,6 +55,9 @@ def open_demo(path: Path | None = None, households: int = DEMO_HOUSEHOLDS) -> Da
             demo_township(db)
             demo_compensation(db, result.project_id)
             demo_employment(db, result.project_id)
+            demo_housing(db, result.project_id)
+            demo_livelihood_sheets(db, result.project_id)
+            demo_agreements(db, result.project_id)
             mark_demo(db)
     except BaseException:
         db.close()
