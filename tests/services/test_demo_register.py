@@ -65,12 +65,11 @@ def test_a_first_register_is_checked_before_anything_is_written(tmp_path: Path) 
 def test_the_demo_opens_every_area_on_something_to_try(tmp_path: Path) -> None:
     """The placement estate and standard, the park's posts, the social-security standard, the first village signed
     with its first batch: each area's window has rows at once, and the register checks."""
+    from resettle.services.demo.stages import first_village_households
     from resettle.services.housing import stock
     from resettle.services.livelihood import jobs, social_security
     from resettle.services.payments import agreements, batches
     from resettle.services.register.checks import check_database
-
-    from resettle.services.demo.stages import first_village_households
 
     db = open_demo(tmp_path / "demo.sqlite3")
     try:
