@@ -17,14 +17,15 @@ from resettle.services.accounts.guard import Need, require
 from resettle.services.livelihood.labour import apply_state, list_people
 from resettle.store.database import Database
 
-# (enterprise, post, lowest and highest monthly income in 元): the park's employers and what they pay.
+# (enterprise, post, lowest and highest monthly income in 元): the park's employers (those of the demo's 岗位表)
+# and work found outside it.
 EMPLOYERS = (
-    ("城东产业园物业管理有限公司", "保洁员", 2600, 3200),
-    ("城东产业园物业管理有限公司", "保安员", 2900, 3600),
-    ("浙中精密机械有限公司", "操作工", 3800, 5200),
-    ("金华绿源农业发展有限公司", "种植工", 2800, 3600),
-    ("城东镇环卫所", "环卫工", 2500, 3000),
-    ("园区食堂（众鑫餐饮）", "帮厨", 2700, 3300),
+    ("东港环卫服务公司", "保洁员", 2500, 3000),
+    ("园区安保服务公司", "巡逻保安", 3000, 3600),
+    ("东港电子科技公司", "维修电工", 4200, 5200),
+    ("东港物流园", "装卸工", 3600, 4400),
+    ("园区食堂", "面点师", 2900, 3400),
+    ("外出务工（杭州）", "建筑工", 4500, 6500),
 )
 SELF_EMPLOYED = ("个体经营（小超市）", "农家乐", "货运", "电商（农产品）")
 # state, weight: the shares of working-age land-lost people a year after the land was taken.
