@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from resettle.errors import PermissionDenied, ValidationError
+from resettle.errors import Cancelled, PermissionDenied, ValidationError
 from resettle.services import accounts
 from resettle.services.compensation import adjustments, reviewing
 from resettle.services.payments import agreements, batches, progress, reconcile
@@ -274,3 +274,29 @@ def test_self_approval_of_a_batch_is_refused(two: Two, tmp_path: Path) -> None:
     assert batches.approve_batch(db, two.a, info.id).status == "已审批"
     with pytest.raises(PermissionDenied):
         batches.write_bank_files(db, two.a, info.id, tmp_path / "x.xlsx")  # reviewer: no bank files
+
+
+def test_a_reply_counts_its_lines_and_a_cancel_enters_none_of_them(two: Two, tmp_path: Path) -> None:
+    """The runner's progress sees the reply's lines counted; a cancel part-way leaves every payment 待回盘,
+    no instalment paid and no audit entry, in this project and the other."""
+    db = two.db
+    agreements.sign_agreements(db, two.a, household_ids(db, two.a), SIGNED, "70,30")
+    agreements.sign_agreements(db, two.b, household_ids(db, two.b), SIGNED, "70,30")
+    first = _batch_file(db, two.a, 1, tmp_path / "b.xlsx")
+    reply = answer(tmp_path / "b.xlsx", tmp_path / "r.xlsx")
+    before = raw(db, "SELECT count(*) FROM audit_log")[0][0]
+    asked: list[int] = []
+
+    def cancel_at_the_sixth() -> bool:
+        asked.append(1)
+        return len(asked) >= 6
+
+    with pytest.raises(Cancelled):
+        batches.apply_reply(db, two.a, reply, cancelled=cancel_at_the_sixth)
+    assert raw(db, "SELECT count(*) FROM audit_log")[0][0] == before
+    assert raw(db, "SELECT count(*) FROM payment WHERE result <> '待回盘'")[0][0] == 0
+    assert raw(db, "SELECT count(*) FROM instalment WHERE paid_on IS NOT NULL")[0][0] == 0
+    counted: list[tuple[int, int]] = []
+    done = batches.apply_reply(db, two.a, reply, progress=lambda n, total: counted.append((n, total)))
+    assert done.paid == first.rows and counted[-1] == (first.rows, first.rows)
+    assert reconcile.reconcile(db, two.b).paid == 0

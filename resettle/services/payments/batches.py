@@ -423,9 +423,19 @@ def _check_reply(s: Session, b: PaymentBatch, reply: BankReply) -> tuple[list[st
 
 
 def apply_reply(
-    db: Database, project_id: int, path: Path, *, batch_no: str | None = None, paid_on: date | None = None
+    db: Database,
+    project_id: int,
+    path: Path,
+    *,
+    batch_no: str | None = None,
+    paid_on: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ReplyResult:
-    """Apply the bank's reply workbook; refused whole when it does not fit its batch."""
+    """Apply the bank's reply workbook; refused whole when it does not fit its batch.
+
+    ``progress(done, total)`` counts the reply's lines as they are entered; a cancel before the end
+    enters none of them."""
     require(db, Need.PAY, "登记银行回盘")
     reply = read_bank_reply(path)
     if batch_no is not None and reply.batch_no != batch_no:
@@ -452,7 +462,12 @@ def apply_reply(
         for start in range(0, len(wanted), 500):
             for inst in s.scalars(select(Instalment).where(Instalment.id.in_(wanted[start : start + 500]))):
                 instalments[inst.id] = inst
-        for line in reply.lines:
+        total = len(reply.lines)
+        for n, line in enumerate(reply.lines, start=1):
+            if cancelled is not None and cancelled():
+                raise Cancelled("已取消，回盘未登记（没有一笔入账）。")
+            if progress is not None and n % 200 == 0:
+                progress(n, total)
             assert line.seq is not None
             p = payments[line.seq]
             if p.result != RESULT_PENDING:
@@ -473,5 +488,7 @@ def apply_reply(
             b.reply_sha256 = digest
             b.replied_at = now
         batch_id = b.id
+    if progress is not None:
+        progress(total, total)
     info = _info_of(db, batch_id)
     return ReplyResult(info.batch_no, info.paid, info.failed, info.paid_total, applied)
