@@ -71,6 +71,7 @@ class Database:
         self.account: str | None = None
         self.role: Role | None = None
         self.accounts_on = False  # cached once accounts are seen; checked by the role guard
+        self.must_change_password = False  # logged in with a password an admin reset: only a change is allowed
         self._lock = InstanceLock(path)
         self.engine: Engine
         self._writer: sessionmaker[Session]

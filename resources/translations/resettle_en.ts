@@ -3,77 +3,82 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="67" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="74" />
         <source>账户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="76" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="83" />
         <source>添加账户…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="77" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="84" />
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="78" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="85" />
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="79" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="86" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="80" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="87" />
         <source>修改本人密码…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="92" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="108" />
         <source>此数据库尚未启用账户。添加的第一个账户须是管理员；之后打开时要登录。</source>
         <translation>Accounts are not enabled for this database. The first account added must be an administrator; after that, opening it requires a login.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="95" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="111" />
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="96" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="112" />
         <source>当前账户：{0}（{1}）</source>
         <translation>Account: {0} ({1})</translation>
     </message>
     <message>
         <location filename="../../ui/payments/accounts_dialog.py" line="114" />
+        <source>。账户列表只有管理员能看和管理；这里可以修改本人密码。</source>
+        <translation>. Only an administrator sees and manages the accounts; you can change your own password here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/accounts_dialog.py" line="133" />
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="124" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="143" />
         <source>账户已启用。请以刚添加的管理员登录。</source>
         <translation>Accounts are enabled. Log in as the administrator just added.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="131" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="150" />
         <source>请先选择一个账户。</source>
         <translation>Choose an account first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="139" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="158" />
         <source>重置 {0} 的密码</source>
         <translation>Reset the password of {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="149" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="168" />
         <source>修改本人密码</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="153" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="172" />
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
@@ -787,22 +792,22 @@ No errors, {0} warnings.</translation>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="169" />
+        <location filename="../../ui/procedure/dialogs.py" line="174" />
         <source>办结信访 </source>
         <translation>Close grievance </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="176" />
+        <location filename="../../ui/procedure/dialogs.py" line="181" />
         <source>答复内容</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="177" />
+        <location filename="../../ui/procedure/dialogs.py" line="182" />
         <source>办结日期</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="178" />
+        <location filename="../../ui/procedure/dialogs.py" line="183" />
         <source>承办人</source>
         <translation>Handled by</translation>
     </message>
@@ -924,37 +929,37 @@ No errors, {0} warnings.</translation>
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="170" />
+        <location filename="../../ui/livelihood/dialogs.py" line="181" />
         <source>新建培训课程</source>
         <translation>New training course</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="180" />
+        <location filename="../../ui/livelihood/dialogs.py" line="191" />
         <source>课程名称</source>
         <translation>Course name</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="181" />
+        <location filename="../../ui/livelihood/dialogs.py" line="192" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="182" />
+        <location filename="../../ui/livelihood/dialogs.py" line="193" />
         <source>培训机构</source>
         <translation>Training provider</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="183" />
+        <location filename="../../ui/livelihood/dialogs.py" line="194" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="184" />
+        <location filename="../../ui/livelihood/dialogs.py" line="195" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="185" />
+        <location filename="../../ui/livelihood/dialogs.py" line="196" />
         <source>学时</source>
         <translation>Hours</translation>
     </message>
@@ -1219,42 +1224,42 @@ No errors, {0} warnings.</translation>
 <context>
     <name>EmploymentDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="117" />
+        <location filename="../../ui/livelihood/dialogs.py" line="127" />
         <source>就业状况：{0}</source>
         <translation>Employment: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="121" />
+        <location filename="../../ui/livelihood/dialogs.py" line="129" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="127" />
+        <location filename="../../ui/livelihood/dialogs.py" line="134" />
         <source>就业状态</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="128" />
+        <location filename="../../ui/livelihood/dialogs.py" line="135" />
         <source>劳动能力状况</source>
         <translation>Ability to work</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="129" />
+        <location filename="../../ui/livelihood/dialogs.py" line="136" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="130" />
+        <location filename="../../ui/livelihood/dialogs.py" line="137" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="131" />
+        <location filename="../../ui/livelihood/dialogs.py" line="138" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="132" />
+        <location filename="../../ui/livelihood/dialogs.py" line="139" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
@@ -1589,67 +1594,67 @@ No errors, {0} warnings.</translation>
 <context>
     <name>GrievanceDialog</name>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="101" />
+        <location filename="../../ui/procedure/dialogs.py" line="105" />
         <source>登记信访 / 异议</source>
         <translation>Record grievance / objection</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="114" />
+        <location filename="../../ui/procedure/dialogs.py" line="119" />
         <source>户号（涉及某户时填）</source>
         <translation>Household no. (if about a household)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="125" />
+        <location filename="../../ui/procedure/dialogs.py" line="130" />
         <source>反映人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="126" />
+        <location filename="../../ui/procedure/dialogs.py" line="131" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="127" />
+        <location filename="../../ui/procedure/dialogs.py" line="132" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="128" />
+        <location filename="../../ui/procedure/dialogs.py" line="133" />
         <source>受理日期</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="129" />
+        <location filename="../../ui/procedure/dialogs.py" line="134" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="130" />
+        <location filename="../../ui/procedure/dialogs.py" line="135" />
         <source>涉及</source>
         <translation>Concerns</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="131" />
+        <location filename="../../ui/procedure/dialogs.py" line="136" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="132" />
+        <location filename="../../ui/procedure/dialogs.py" line="137" />
         <source>事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="133" />
+        <location filename="../../ui/procedure/dialogs.py" line="138" />
         <source>反映内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="134" />
+        <location filename="../../ui/procedure/dialogs.py" line="139" />
         <source>承办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="138" />
+        <location filename="../../ui/procedure/dialogs.py" line="143" />
         <source>办理期限</source>
         <translation>Time limit</translation>
     </message>
@@ -1889,42 +1894,42 @@ No errors, {0} warnings.</translation>
         <translation>Print move-in notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="166" />
+        <location filename="../../ui/housing/moving.py" line="171" />
         <source>尚未交房。</source>
         <translation>Not handed over yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="166" />
+        <location filename="../../ui/housing/moving.py" line="171" />
         <source>尚未选房，选房后才能交房。</source>
         <translation>No flat chosen yet: a flat is handed over after it is chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="168" />
+        <location filename="../../ui/housing/moving.py" line="173" />
         <source>已于 {0} 交房，入住通知单 {1}</source>
         <translation>Handed over on {0}, move-in notice {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="184" />
+        <location filename="../../ui/housing/moving.py" line="194" />
         <source>表读数「{0}」不是数值</source>
         <translation>Meter reading “{0}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="204" />
+        <location filename="../../ui/housing/moving.py" line="214" />
         <source>打印入住通知单</source>
         <translation>Print move-in notice</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="204" />
+        <location filename="../../ui/housing/moving.py" line="214" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="204" />
+        <location filename="../../ui/housing/moving.py" line="214" />
         <source>入住通知单.pdf</source>
         <translation>move-in-notice.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="208" />
+        <location filename="../../ui/housing/moving.py" line="218" />
         <source>正在打印入住通知单…</source>
         <translation>Printing the move-in notice…</translation>
     </message>
@@ -3759,77 +3764,77 @@ Reason (kept in the audit trail):</translation>
 <context>
     <name>HouseholdPlacementDialog</name>
     <message>
-        <location filename="../../ui/housing/moving.py" line="222" />
+        <location filename="../../ui/housing/moving.py" line="232" />
         <source>安置人口与安置方式</source>
         <translation>Resettled persons and option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="228" />
+        <location filename="../../ui/housing/moving.py" line="238" />
         <source>已搬迁腾空</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="231" />
+        <location filename="../../ui/housing/moving.py" line="242" />
         <source>保存安置方式</source>
         <translation>Save option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="233" />
+        <location filename="../../ui/housing/moving.py" line="244" />
         <source>认定 / 不认定所选成员…</source>
         <translation>Count / exclude selected member…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="235" />
+        <location filename="../../ui/housing/moving.py" line="246" />
         <source>保存搬迁日期</source>
         <translation>Save move-out date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="241" />
+        <location filename="../../ui/housing/moving.py" line="252" />
         <source>安置方式</source>
         <translation>Resettlement option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="246" />
+        <location filename="../../ui/housing/moving.py" line="257" />
         <source>搬迁腾空日期</source>
         <translation>Move-out date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="250" />
+        <location filename="../../ui/housing/moving.py" line="261" />
         <source>家庭成员（✓ 为安置人口；不认定须写明原因）</source>
         <translation>Members (✓ counted for resettlement; an exclusion needs a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="261" />
+        <location filename="../../ui/housing/moving.py" line="272" />
         <source>安置人口与安置方式 — {0} {1}</source>
         <translation>Resettled persons and option — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="262" />
+        <location filename="../../ui/housing/moving.py" line="273" />
         <source>（未发布安置标准）</source>
         <translation>(no published resettlement standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="263" />
+        <location filename="../../ui/housing/moving.py" line="274" />
         <source>安置人口 {0} 人，应安置面积 {1}</source>
         <translation>{0} resettled persons, entitled area {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="270" />
+        <location filename="../../ui/housing/moving.py" line="282" />
         <source>　不认定：{0}</source>
         <translation>  excluded: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="293" />
+        <location filename="../../ui/housing/moving.py" line="305" />
         <source>不认定</source>
         <translation>Exclude</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="293" />
+        <location filename="../../ui/housing/moving.py" line="305" />
         <source>认定</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="294" />
+        <location filename="../../ui/housing/moving.py" line="306" />
         <source>{0}「{1}」为安置人口的原因：</source>
         <translation>Reason to {0} “{1}” as a resettled person:</translation>
     </message>
@@ -4615,45 +4620,75 @@ Undo anyway?</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/payments/login.py" line="50" />
+        <location filename="../../ui/payments/login.py" line="55" />
         <source>已锁定 — 请重新登录</source>
         <translation>Locked — log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="50" />
-        <location filename="../../ui/payments/login.py" line="72" />
+        <location filename="../../ui/payments/login.py" line="81" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="54" />
+        <location filename="../../ui/payments/login.py" line="64" />
         <source>长时间无操作，窗口已锁定。请输入密码继续，或换一个账户登录。</source>
         <translation>The window was locked after a long idle time. Enter your password to continue, or log in with another account.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="56" />
+        <location filename="../../ui/payments/login.py" line="57" />
+        <source>登录 — 征迁安置管理（{0}）</source>
+        <translation>Log in — Resettle ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/login.py" line="57" />
+        <source>登录 — 征迁安置管理</source>
+        <translation>Log in — Resettle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/login.py" line="62" />
         <source>此数据库已启用账户，请登录：</source>
         <translation>This database uses accounts. Log in:</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="63" />
+        <location filename="../../ui/payments/login.py" line="66" />
+        <source>窗口已锁定。请输入密码继续，或换一个账户登录。</source>
+        <translation>The window is locked. Enter your password to continue, or log in with another account.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/login.py" line="72" />
         <source>账户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="64" />
+        <location filename="../../ui/payments/login.py" line="73" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="74" />
+        <location filename="../../ui/payments/login.py" line="83" />
         <source>退出程序</source>
         <translation>Quit program</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="74" />
+        <location filename="../../ui/payments/login.py" line="83" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/login.py" line="103" />
+        <source>管理员重置了此账户的密码：设置新密码后才能继续。</source>
+        <translation>An administrator reset this account's password: set a new one to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/login.py" line="114" />
+        <location filename="../../ui/payments/login.py" line="123" />
+        <source>设置新密码</source>
+        <translation>Set a new password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/login.py" line="116" />
+        <source>管理员重置了此账户的密码。请设置一个只有您知道的新密码。</source>
+        <translation>An administrator reset this account's password. Set a new one that only you know.</translation>
     </message>
 </context>
 <context>
@@ -5170,32 +5205,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PasswordForm</name>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="39" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="46" />
         <source>账户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="40" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="47" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="44" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="51" />
         <source>原密码</source>
         <translation>Old password</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="49" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="56" />
         <source>新密码（至少 8 位）</source>
         <translation>New password (8 or more characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="50" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="57" />
         <source>再输入一次</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="56" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="63" />
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -5404,32 +5439,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PostingDialog</name>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="191" />
+        <location filename="../../ui/procedure/dialogs.py" line="196" />
         <source>登记公示</source>
         <translation>Record posting</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="204" />
+        <location filename="../../ui/procedure/dialogs.py" line="210" />
         <source>公示名称</source>
         <translation>Posting title</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="205" />
+        <location filename="../../ui/procedure/dialogs.py" line="211" />
         <source>张贴地点</source>
         <translation>Posted at</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="206" />
+        <location filename="../../ui/procedure/dialogs.py" line="212" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="207" />
+        <location filename="../../ui/procedure/dialogs.py" line="213" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="208" />
+        <location filename="../../ui/procedure/dialogs.py" line="214" />
         <source>程序步骤</source>
         <translation>Procedure step</translation>
     </message>
@@ -6407,32 +6442,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="203" />
+        <location filename="../../ui/livelihood/dialogs.py" line="214" />
         <source>培训结果：{0}</source>
         <translation>Training result: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="207" />
+        <location filename="../../ui/livelihood/dialogs.py" line="218" />
         <source>已结业</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="209" />
+        <location filename="../../ui/livelihood/dialogs.py" line="220" />
         <source>如 保安员证</source>
         <translation>e.g. security guard licence</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="211" />
+        <location filename="../../ui/livelihood/dialogs.py" line="222" />
         <source>出勤学时</source>
         <translation>Hours attended</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="213" />
+        <location filename="../../ui/livelihood/dialogs.py" line="224" />
         <source>证书名称</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="214" />
+        <location filename="../../ui/livelihood/dialogs.py" line="225" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
@@ -6779,37 +6814,37 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="61" />
+        <location filename="../../ui/livelihood/dialogs.py" line="63" />
         <source>就业设置</source>
         <translation>Employment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="62" />
+        <location filename="../../ui/livelihood/dialogs.py" line="64" />
         <source>按此日期计算年龄（不勾选则用项目参照日或今天）</source>
         <translation>Compute ages on this date (unticked: the project's reference date or today)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="78" />
+        <location filename="../../ui/livelihood/dialogs.py" line="82" />
         <source>参照日</source>
         <translation>Reference date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="79" />
+        <location filename="../../ui/livelihood/dialogs.py" line="83" />
         <source>劳动年龄下限（含）</source>
         <translation>Working age from (inclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="80" />
+        <location filename="../../ui/livelihood/dialogs.py" line="84" />
         <source>男性退休年龄（不含）</source>
         <translation>Men retire at (exclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="81" />
+        <location filename="../../ui/livelihood/dialogs.py" line="85" />
         <source>女性退休年龄（不含）</source>
         <translation>Women retire at (exclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="82" />
+        <location filename="../../ui/livelihood/dialogs.py" line="86" />
         <source>回访间隔（月）</source>
         <translation>Follow-up interval (months)</translation>
     </message>
@@ -7415,47 +7450,47 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="53" />
+        <location filename="../../ui/procedure/dialogs.py" line="54" />
         <source>登记程序步骤：</source>
         <translation>Record procedure step:</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="57" />
+        <location filename="../../ui/procedure/dialogs.py" line="59" />
         <source>本项目需要此步骤</source>
         <translation>This project needs this step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="68" />
+        <location filename="../../ui/procedure/dialogs.py" line="70" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="69" />
+        <location filename="../../ui/procedure/dialogs.py" line="71" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="74" />
+        <location filename="../../ui/procedure/dialogs.py" line="76" />
         <source>法定最短期限</source>
         <translation>Statutory minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="75" />
+        <location filename="../../ui/procedure/dialogs.py" line="77" />
         <source>张贴地点</source>
         <translation>Posted at</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="76" />
+        <location filename="../../ui/procedure/dialogs.py" line="78" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="77" />
+        <location filename="../../ui/procedure/dialogs.py" line="79" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/dialogs.py" line="79" />
+        <location filename="../../ui/procedure/dialogs.py" line="83" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
@@ -8183,27 +8218,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="148" />
+        <location filename="../../ui/livelihood/dialogs.py" line="159" />
         <source>登记回访：{0}</source>
         <translation>Record follow-up: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="151" />
+        <location filename="../../ui/livelihood/dialogs.py" line="162" />
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="152" />
+        <location filename="../../ui/livelihood/dialogs.py" line="163" />
         <source>就业状态</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="153" />
+        <location filename="../../ui/livelihood/dialogs.py" line="164" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="154" />
+        <location filename="../../ui/livelihood/dialogs.py" line="165" />
         <source>情况记录</source>
         <translation>Notes</translation>
     </message>
@@ -8315,7 +8350,17 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>_IncomeForm</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="108" />
+        <location filename="../../ui/livelihood/dialogs.py" line="106" />
+        <source>（未登记）</source>
+        <translation>(not registered)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/livelihood/dialogs.py" line="111" />
+        <source>例如 3500.00</source>
+        <translation>e.g. 3500.00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/livelihood/dialogs.py" line="117" />
         <source>月收入应为金额，例如 3500.00</source>
         <translation>Monthly income must be an amount, e.g. 3500.00</translation>
     </message>
@@ -8415,7 +8460,7 @@ Log written to:
 <context>
     <name>forms</name>
     <message>
-        <location filename="../../ui/forms.py" line="44" />
+        <location filename="../../ui/forms.py" line="42" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>

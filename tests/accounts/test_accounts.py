@@ -118,9 +118,15 @@ def test_admin_resets_and_owner_changes_password(db: Database) -> None:
     with pytest.raises(PermissionDenied):
         accounts.login(db, "clerk", SECRET)
     accounts.login(db, "clerk", "temporary-1")
+    # Until the owner sets their own password, the service refuses everything else (the admin knows this one).
+    with pytest.raises(PermissionDenied, match="请先修改本人密码，才能新建项目"):
+        projects.create_project(db, "甲项目")
+    with pytest.raises(PermissionDenied, match="请先修改本人密码"):
+        search.count_households(db, HouseholdQuery())
     with pytest.raises(PermissionDenied, match="原密码"):
         accounts.change_password(db, "not-it-at-all", "brand-new-pass")
     accounts.change_password(db, "temporary-1", "brand-new-pass")
+    assert projects.create_project(db, "甲项目") > 0  # the clerk works again at once
     accounts.logout(db)
     assert not accounts.login(db, "clerk", "brand-new-pass").must_change
     with pytest.raises(ValidationError):

@@ -158,7 +158,8 @@ def test_dialogs_open_and_show_their_tables(qtbot, ctx: AreaContext, hdb: Databa
         close.click()
         assert not dialog.isVisible()
     d3.show()  # shown again, it still has the one
-    assert [b.text() for b in d3.findChildren(QPushButton)].count("关闭") == 1
+    assert [b.text() for b in d3.findChildren(QPushButton) if b.window() is d3].count("关闭") == 1
+    assert [b.text() for b in sim.findChildren(QPushButton)].count("关闭") == 1  # 模拟安置 has its own
 
 
 def test_selection_day_of_one_village_follows_that_villages_draw(
@@ -211,10 +212,20 @@ def test_household_dialog_sets_mode_members_and_move_out(
     assert h.b_hand.isEnabled() and not h.b_print.isEnabled()
     h.keys.setValue(2)
     h.water.setText("10.5")
+    h.day.setDate(h.day.date().fromString("2026-03-02", "yyyy-MM-dd"))  # not today: the reopened form must show it
     h.hand_over()
     assert "安入〔" in h.state.text()
     assert not h.b_hand.isEnabled() and h.b_print.isEnabled() and h.b_title.isEnabled()
     assert settlement.get_handover(hdb, pid, hid).water_reading == Decimal("10.50")  # type: ignore[union-attr]
+    # Opened again later it shows what was recorded (not today and blanks), and only 办证 can change.
+    reopened = HandoverDialog(ctx, pid, hid)
+    qtbot.addWidget(reopened)
+    assert reopened.day.date().toPython() == date(2026, 3, 2) and reopened.keys.value() == 2
+    assert (reopened.water.text(), reopened.power.text(), reopened.gas.text()) == ("10.50", "", "")
+    assert not any(w.isEnabled() for w in (reopened.day, reopened.keys, reopened.water))
+    assert reopened.title_status.isEnabled() and not early.title_status.isEnabled()
+    d.has_moved.setChecked(False)  # the move-out date counts only when ticked
+    assert not d.moved_out.isEnabled()
 
 
 def test_the_household_buttons_wait_for_a_called_household(qtbot, ctx: AreaContext, pid: int) -> None:

@@ -140,3 +140,37 @@ def _quiet_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+
+
+def test_the_employment_and_visit_forms_open_on_what_is_saved(qtbot, busy_db: Database, sample_project: int) -> None:  # type: ignore[no-untyped-def]
+    """OK without a change saves the same: employer, post, start, income and status come from the register
+    (the form used to open blank and on today, so OK overwrote a person's job); an unregistered person
+    stays 未登记 unless the clerk picks a status."""
+    from datetime import date
+    from decimal import Decimal
+
+    from resettle.services.livelihood import labour
+    from ui.livelihood.dialogs import EmploymentDialog, SettingsDialog, VisitDialog
+
+    people = labour.list_people(busy_db, sample_project)
+    person = next(p for p in people if p.working_age and p.state == "")
+    labour.set_employment(busy_db, sample_project, person.id, "已就业", employer="东港物流园", post="装卸工",
+                          start=date(2026, 4, 12), income=Decimal("3800.00"))  # fmt: skip
+    saved = next(p for p in labour.list_people(busy_db, sample_project) if p.id == person.id)
+    form = EmploymentDialog(saved)
+    qtbot.addWidget(form)
+    assert form.values() == {"state": "已就业", "condition": saved.condition, "employer": "东港物流园",
+                             "post": "装卸工", "start": date(2026, 4, 12), "income": Decimal("3800.00")}  # fmt: skip
+    visit = VisitDialog(saved.name, saved.state, saved.monthly_income)
+    qtbot.addWidget(visit)
+    assert visit.values()["state"] == "已就业" and visit.values()["monthly_income"] == Decimal("3800.00")
+    other = next(p for p in people if p.working_age and p.state == "" and p.id != person.id)
+    blank = EmploymentDialog(other)
+    qtbot.addWidget(blank)
+    assert blank.values()["state"] == "" and blank.values()["income"] is None
+    settings = SettingsDialog(labour.get_settings(busy_db, sample_project))
+    qtbot.addWidget(settings)
+    settings.use_date.setChecked(False)
+    assert not settings.reference.isEnabled()
+    settings.use_date.setChecked(True)
+    assert settings.reference.isEnabled()

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QWidget
 
 from resettle.errors import PermissionDenied
 from resettle.services import accounts
@@ -66,6 +66,54 @@ def test_login_dialog_refuses_a_wrong_password_then_logs_in(qtbot, two: Two) -> 
     dialog.try_login()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert two.db.role is accounts.Role.CLERK and two.db.account == "clerk"
+
+
+def test_after_a_reset_the_login_asks_for_a_new_password_before_the_window_opens(
+    qtbot, two: Two, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The admin's temporary password opens nothing: the login asks for the owner's own new one (a refusal, such as
+    a short one, asks again); giving up leaves nobody logged in."""
+    from ui.payments.accounts_dialog import PasswordForm
+
+    _with_accounts(two)
+    accounts.login(two.db, "admin", SECRET)
+    accounts.reset_password(two.db, "clerk", "temporary-pass-1")
+    accounts.logout(two.db)
+    typed = iter(["short", "clerk-own-pass-2"])
+    asked: list[str] = []
+
+    def answer(form: PasswordForm) -> int:
+        asked.append(form.windowTitle())
+        new = next(typed, None)
+        if new is None:
+            return QDialog.DialogCode.Rejected
+        form.password.setText(new)
+        form.again.setText(new)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PasswordForm, "exec", answer)
+    dialog = LoginDialog(two.db)
+    qtbot.addWidget(dialog)
+    assert two.db.path.name in dialog.windowTitle()  # which register asks
+    dialog.name_edit.setText("clerk")
+    dialog.password_edit.setText("temporary-pass-1")
+    dialog.try_login()
+    assert asked == ["设置新密码", "设置新密码"] and dialog.result() == QDialog.DialogCode.Accepted
+    assert agreements.list_agreements(two.db, two.a) == []  # the clerk works
+    accounts.logout(two.db)
+    assert not accounts.login(two.db, "clerk", "clerk-own-pass-2").must_change
+    # giving up the new password: nobody stays logged in, and the dialog says why
+    accounts.logout(two.db)
+    accounts.login(two.db, "admin", SECRET)
+    accounts.reset_password(two.db, "clerk", "temporary-pass-3")
+    accounts.logout(two.db)
+    again = LoginDialog(two.db)
+    qtbot.addWidget(again)
+    again.name_edit.setText("clerk")
+    again.password_edit.setText("temporary-pass-3")
+    again.try_login()
+    assert again.result() != QDialog.DialogCode.Accepted and "新密码" in again.message.text()
+    assert two.db.role is None
 
 
 def test_idle_lock_logs_out_in_the_service_layer_and_unlocks_with_the_password(qtbot, two: Two) -> None:  # type: ignore[no-untyped-def]
@@ -173,3 +221,14 @@ def test_accounts_dialog_for_the_admin(qtbot, two: Two) -> None:  # type: ignore
     dialog = AccountsDialog(two.db, parent)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 2 and "admin" in dialog.who.text()
+    assert all(b.isEnabled() for b in (dialog.b_add, dialog.b_reset, dialog.b_off, dialog.b_on, dialog.b_own))
+    # A clerk sees why the list is empty, and only the button that is theirs is on; 关闭 closes.
+    accounts.logout(two.db)
+    accounts.login(two.db, "clerk", SECRET)
+    clerk = AccountsDialog(two.db, parent)
+    qtbot.addWidget(clerk)
+    assert clerk.model.rowCount() == 0 and "只有管理员" in clerk.who.text()
+    assert clerk.b_own.isEnabled() and not any(b.isEnabled() for b in (clerk.b_add, clerk.b_reset, clerk.b_on))
+    clerk.show()
+    next(b for b in clerk.findChildren(QPushButton) if b.text() == "关闭").click()
+    assert not clerk.isVisible()

@@ -31,7 +31,7 @@ from resettle.services.housing.records import DrawInfo, QueueEntry
 from ui.area_dialog import AreaDialog
 from ui.areas import AreaContext
 from ui.dates import date_edit, edited_date
-from ui.forms import add_buttons, ok_cancel
+from ui.forms import add_buttons, add_close, ok_cancel
 from ui.housing.models import (
     FlatsModel,
     QueueModel,
@@ -405,8 +405,12 @@ class SimulationDialog(QDialog):
         )
         b_print = QPushButton(self.tr("打印测算表…"))
         b_print.clicked.connect(self.sig_print.emit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(b_print)
         layout = QVBoxLayout(self)
         layout.addWidget(head)
         layout.addWidget(view, 1)
-        layout.addWidget(b_print)
+        layout.addLayout(row)
+        add_close(self)
         fit_roomy(self, 900, 600)

@@ -162,10 +162,20 @@ class HandoverDialog(HousingDialog):
         self.b_hand.setEnabled(self.has_flats and info is None)
         self.b_title.setEnabled(info is not None)
         self.b_print.setEnabled(info is not None)
+        # What is entered at the handover can be entered only before it (and only once a flat is chosen);
+        # afterwards the fields show what was recorded, and only 办证 can still change.
+        for field in (self.day, self.keys, self.water, self.power, self.gas):
+            field.setEnabled(self.has_flats and info is None)
+        self.title_status.setEnabled(info is not None)
         if info is None:
             self.state.setText(self.tr("尚未交房。") if self.has_flats else self.tr("尚未选房，选房后才能交房。"))
             return
         self.state.setText(self.tr("已于 {0} 交房，入住通知单 {1}").format(info.handed_over_on, info.notice_no))
+        self.day.setDate(to_qdate(info.handed_over_on))
+        self.keys.setValue(info.keys)
+        for edit, reading in ((self.water, info.water_reading), (self.power, info.power_reading),
+                              (self.gas, info.gas_reading)):  # fmt: skip
+            edit.setText("" if reading is None else str(reading))
         self.title_status.setCurrentText(info.title_status)
 
     def _reading(self, edit: QLineEdit) -> Decimal | None:
@@ -226,6 +236,7 @@ class HouseholdPlacementDialog(HousingDialog):
         self.moved_out = date_edit()
         self.moved_out.setCalendarPopup(True)
         self.has_moved = QCheckBox(self.tr("已搬迁腾空"))
+        self.has_moved.toggled.connect(self.moved_out.setEnabled)  # the date counts only when ticked
         self.members = QListWidget()
         self.summary = QLabel()
         b_mode = QPushButton(self.tr("保存安置方式"))
@@ -264,6 +275,7 @@ class HouseholdPlacementDialog(HousingDialog):
         self.mode.setCurrentText(d.mode)
         self.has_moved.setChecked(d.moved_out_on is not None)
         self.moved_out.setDate(to_qdate(d.moved_out_on))
+        self.moved_out.setEnabled(self.has_moved.isChecked())
         self.members.clear()
         for m in d.members:
             text = f"{'✓' if m.counted else '✗'} {m.name}（{m.relation}）" + (

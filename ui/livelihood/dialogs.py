@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from resettle.domain.labour import CONDITIONS, EMPLOYMENT_STATES
+from resettle.services.livelihood.common import PersonFacts
 from resettle.services.livelihood.labour import LabourSettingsView
 from ui.dates import from_qdate, to_qdate
 from ui.forms import ok_cancel
+from ui.i18n import status_label
 
 
 def _date_edit(day: date | None) -> QDateEdit:
@@ -62,6 +64,8 @@ class SettingsDialog(_Form):
         self.use_date = QCheckBox(self.tr("按此日期计算年龄（不勾选则用项目参照日或今天）"))
         self.use_date.setChecked(current.reference_date is not None)
         self.reference = _date_edit(current.reference_date)
+        self.reference.setEnabled(self.use_date.isChecked())  # the date counts only when ticked
+        self.use_date.toggled.connect(self.reference.setEnabled)
         self.min_age = QSpinBox()
         self.min_age.setRange(0, 30)
         self.min_age.setValue(current.min_age)
@@ -93,13 +97,18 @@ class SettingsDialog(_Form):
 
 
 class _IncomeForm(_Form):
-    """A person's employment state and monthly income; OK refuses an income that is not an amount."""
+    """A person's employment state and monthly income, starting from what the register holds (（未登记） for a
+    person the labour office has not reported on); OK refuses an income that is not an amount."""
 
-    def __init__(self, title: str, parent: QWidget | None) -> None:
+    def __init__(self, title: str, parent: QWidget | None, state: str = "", income: Decimal | None = None) -> None:
         super().__init__(title, parent)
         self.state = QComboBox()
-        self.state.addItems(list(EMPLOYMENT_STATES))
-        self.income = QLineEdit()
+        self.state.addItem(self.tr("（未登记）"), "")
+        for known in EMPLOYMENT_STATES:
+            self.state.addItem(status_label(known), known)
+        self.state.setCurrentIndex(max(self.state.findData(state), 0))
+        self.income = QLineEdit(f"{income:.2f}" if income is not None else "")
+        self.income.setPlaceholderText(self.tr("例如 3500.00"))
 
     def accept(self) -> None:
         try:
@@ -111,19 +120,17 @@ class _IncomeForm(_Form):
 
 
 class EmploymentDialog(_IncomeForm):
-    """One person's employment status (and 在校学生 / 丧失劳动能力)."""
+    """One person's employment status (and 在校学生 / 丧失劳动能力), opened on what is saved for them:
+    pressing OK without a change saves the same."""
 
-    def __init__(self, name: str, state: str, condition: str, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("就业状况：{0}").format(name), parent)
-        if state in EMPLOYMENT_STATES:
-            self.state.setCurrentText(state)
+    def __init__(self, person: PersonFacts, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("就业状况：{0}").format(person.name), parent, person.state, person.monthly_income)
         self.condition = QComboBox()
         self.condition.addItems([c or self.tr("（无）") for c in CONDITIONS])
-        self.condition.setCurrentIndex(CONDITIONS.index(condition) if condition in CONDITIONS else 0)
-        self.employer = QLineEdit()
-        self.post = QLineEdit()
-        self.start = _date_edit(None)
-        self.income.setPlaceholderText("3500.00")
+        self.condition.setCurrentIndex(CONDITIONS.index(person.condition) if person.condition in CONDITIONS else 0)
+        self.employer = QLineEdit(person.employer)
+        self.post = QLineEdit(person.post)
+        self.start = _date_edit(person.start_date)
         self.form.addRow(self.tr("就业状态"), self.state)
         self.form.addRow(self.tr("劳动能力状况"), self.condition)
         self.form.addRow(self.tr("单位"), self.employer)
@@ -134,7 +141,7 @@ class EmploymentDialog(_IncomeForm):
 
     def values(self) -> dict[str, Any]:
         return {
-            "state": self.state.currentText(),
+            "state": self.state.currentData(),
             "condition": CONDITIONS[self.condition.currentIndex()],
             "employer": self.employer.text().strip(),
             "post": self.post.text().strip(),
@@ -144,8 +151,12 @@ class EmploymentDialog(_IncomeForm):
 
 
 class VisitDialog(_IncomeForm):
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("登记回访：{0}").format(name), parent)
+    """A follow-up visit; the status starts at the person's current one (a visit mostly confirms it)."""
+
+    def __init__(
+        self, name: str, state: str = "", income: Decimal | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("登记回访：{0}").format(name), parent, state, income)
         self.day = _date_edit(None)
         self.note = QLineEdit()
         self.form.addRow(self.tr("回访日期"), self.day)
@@ -157,7 +168,7 @@ class VisitDialog(_IncomeForm):
     def values(self) -> dict[str, Any]:
         return {
             "visit_date": from_qdate(self.day.date()),
-            "state": self.state.currentText(),
+            "state": self.state.currentData(),
             "monthly_income": _money(self.income.text()),
             "note": self.note.text(),
         }

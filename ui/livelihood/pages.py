@@ -185,7 +185,7 @@ class PeoplePage(_Page):
         person = self.chosen(self.people_view, self.tr("请先在「劳动力状况」中选择一个人。"))
         if person is None:
             return
-        dialog = EmploymentDialog(person.name, person.state, person.condition, self)
+        dialog = EmploymentDialog(person, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._run(
                 self.tr("正在保存…"), labour.set_employment, person_id=person.id, with_progress=False, **dialog.values()
@@ -196,7 +196,7 @@ class PeoplePage(_Page):
         if person is None:
             return
         pid = getattr(person, "person_id", None) or person.id
-        dialog = VisitDialog(person.name, self)
+        dialog = VisitDialog(person.name, person.state, getattr(person, "monthly_income", None), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._run(self.tr("正在保存…"), visits.add_visit, person_id=pid, with_progress=False, **dialog.values())
 

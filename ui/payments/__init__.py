@@ -93,7 +93,7 @@ class PaymentsArea(AreaMenu):
         name = db.account or ""
         accounts.logout(db)
         self.ctx.parent.hide()
-        dialog = LoginDialog(db, None, name=name, locked=True)
+        dialog = LoginDialog(db, None, name=name, locked=True, idle=False)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.ctx.parent.show()
             self.ctx.runner.announce("payments", "households", "projects")

@@ -18,7 +18,7 @@ from resettle.errors import ResettleError
 from resettle.services import accounts
 from resettle.services.accounts import Role
 from resettle.store.database import Database
-from ui.forms import add_buttons, ok_cancel
+from ui.forms import add_buttons, add_close, ok_cancel
 from ui.payments.dialogs import _selected_rows, _table
 from ui.payments.login import ensure_login
 from ui.payments.models import AccountsModel
@@ -27,10 +27,17 @@ from ui.payments.models import AccountsModel
 class PasswordForm(QDialog):
     """Name, role and a password typed twice (or old and new for one's own password)."""
 
-    def __init__(self, parent: QWidget, title: str, *, with_name: bool, with_old: bool = False) -> None:
+    def __init__(
+        self, parent: QWidget, title: str, *, with_name: bool, with_old: bool = False, intro: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(400)  # the labels and what is typed beside them both whole
         form = QFormLayout(self)
+        if intro:
+            note = QLabel(intro)
+            note.setWordWrap(True)
+            form.addRow(note)
         self.name = QLineEdit()
         self.role = QComboBox()
         for role in Role:
@@ -70,7 +77,7 @@ class AccountsDialog(QDialog):
         self.who = QLabel()
         layout.addWidget(self.who)
         bar = QHBoxLayout()
-        add_buttons(
+        self.b_add, self.b_reset, self.b_off, self.b_on, self.b_own = add_buttons(
             bar,
             (
                 (self.tr("添加账户…"), self.add),
@@ -85,17 +92,29 @@ class AccountsDialog(QDialog):
         self.model = AccountsModel(self)
         self.view = _table(self.model)
         layout.addWidget(self.view)
+        add_close(self)
         self.refresh()
 
     def refresh(self) -> None:
-        if not accounts.accounts_enabled(self.db):
+        """The buttons follow who may use them: before accounts only 添加账户 (the first, an admin); then the
+        list and its buttons for the admin, 修改本人密码 for whoever is logged in."""
+        enabled = accounts.accounts_enabled(self.db)
+        admin = enabled and self.db.role == Role.ADMIN
+        self.b_add.setEnabled(not enabled or admin)
+        for button in (self.b_reset, self.b_off, self.b_on):
+            button.setEnabled(admin)
+        self.b_own.setEnabled(enabled and self.db.account is not None)
+        if not enabled:
             self.who.setText(self.tr("此数据库尚未启用账户。添加的第一个账户须是管理员；之后打开时要登录。"))
             self.model.set_rows([])
             return
         role = self.db.role.value if self.db.role else self.tr("未登录")
-        self.who.setText(self.tr("当前账户：{0}（{1}）").format(self.db.account or "", role))
+        who = self.tr("当前账户：{0}（{1}）").format(self.db.account or "", role)
+        if not admin:
+            who += self.tr("。账户列表只有管理员能看和管理；这里可以修改本人密码。")
+        self.who.setText(who)
         try:
-            self.model.set_rows(accounts.list_users(self.db))
+            self.model.set_rows(accounts.list_users(self.db) if admin else [])
         except ResettleError:
             self.model.set_rows([])  # only the admin sees the list
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -44,17 +45,27 @@ _INPUT_EVENTS = frozenset(
 class LoginDialog(QDialog):
     """Account name and password; ``accept`` only after the service accepted them."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, name: str = "", locked: bool = False) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, *, name: str = "", locked: bool = False, idle: bool = True
+    ) -> None:
         super().__init__(parent)
         self.db = db
-        self.setWindowTitle(self.tr("已锁定 — 请重新登录") if locked else self.tr("登录"))
+        register = db.location if db.server is not None else db.path.name  # which register asks
+        self.setWindowTitle(
+            self.tr("已锁定 — 请重新登录")
+            if locked
+            else (
+                self.tr("登录 — 征迁安置管理（{0}）").format(register) if register else self.tr("登录 — 征迁安置管理")
+            )
+        )
         self.setModal(True)
         layout = QVBoxLayout(self)
-        intro = (
-            self.tr("长时间无操作，窗口已锁定。请输入密码继续，或换一个账户登录。")
-            if locked
-            else self.tr("此数据库已启用账户，请登录：")
-        )
+        if not locked:
+            intro = self.tr("此数据库已启用账户，请登录：")
+        elif idle:
+            intro = self.tr("长时间无操作，窗口已锁定。请输入密码继续，或换一个账户登录。")
+        else:
+            intro = self.tr("窗口已锁定。请输入密码继续，或换一个账户登录。")
         layout.addWidget(QLabel(intro))
         form = QFormLayout()
         self.name_edit = QLineEdit(name)
@@ -79,15 +90,41 @@ class LoginDialog(QDialog):
         self.info: accounts.AccountInfo | None = None
 
     def try_login(self) -> None:
+        password = self.password_edit.text()
         try:
-            self.info = accounts.login(self.db, self.name_edit.text(), self.password_edit.text())
+            self.info = accounts.login(self.db, self.name_edit.text(), password)
         except ResettleError as exc:
             self.password_edit.clear()
             self.message.setText(exc.message)
             return
         finally:
             self.password_edit.clear()  # the password is not kept in the widget
+        if self.info.must_change and not self._new_password(password):
+            accounts.logout(self.db)  # the service refuses everything until the password is changed anyway
+            self.info = None
+            self.message.setText(self.tr("管理员重置了此账户的密码：设置新密码后才能继续。"))
+            return
         self.accept()
+
+    def _new_password(self, current: str) -> bool:
+        """After an admin's reset the owner sets a password only they know, before anything else."""
+        from ui.payments.accounts_dialog import PasswordForm
+
+        while True:
+            form = PasswordForm(
+                self,
+                self.tr("设置新密码"),
+                with_name=False,
+                intro=self.tr("管理员重置了此账户的密码。请设置一个只有您知道的新密码。"),
+            )
+            if form.exec() != QDialog.DialogCode.Accepted:
+                return False
+            try:
+                accounts.change_password(self.db, current, form.password.text())
+            except ResettleError as exc:
+                QMessageBox.warning(self, self.tr("设置新密码"), exc.message)
+                continue
+            return True
 
 
 def ensure_login(parent: QWidget | None, db: Database) -> bool:

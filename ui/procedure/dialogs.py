@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -51,6 +52,7 @@ class StepDialog(QDialog):
     def __init__(self, step: StepView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("登记程序步骤：") + step.name)
+        self.setMinimumWidth(480)  # the step's name in the title and the fields' texts whole
         form = QFormLayout(self)
         self.start = OptionalDate(step.start_date, self)
         self.end = OptionalDate(step.end_date, self)
@@ -76,7 +78,9 @@ class StepDialog(QDialog):
         form.addRow(self.tr("文号"), self.doc_no)
         form.addRow(self.tr("备注"), self.remarks)
         if step.rule:
-            form.addRow(self.tr("规则"), QLineEdit(step.rule, self, readOnly=True))
+            rule = QLabel(step.rule, self)
+            rule.setWordWrap(True)  # the whole rule, however long (a read-only line cut it off)
+            form.addRow(self.tr("规则"), rule)
         buttons = ok_cancel(self)
         form.addRow(buttons)
 
@@ -99,6 +103,7 @@ class GrievanceDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("登记信访 / 异议"))
+        self.setMinimumWidth(460)
         form = QFormLayout(self)
         self.person = QLineEdit(self)
         self.phone = QLineEdit(self)
@@ -189,6 +194,7 @@ class PostingDialog(QDialog):
     def __init__(self, step_codes: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("登记公示"))
+        self.setMinimumWidth(460)  # room for a list's name such as 征收土地及地上附着物调查结果公示
         form = QFormLayout(self)
         self.title = QLineEdit(self)
         self.place = QLineEdit(self)

@@ -89,5 +89,7 @@ def require(db: Database, need: Need, what: str) -> None:
         if accounts_enabled(db):
             raise PermissionDenied(f"此数据库已启用账户，请先登录，才能{what}。")
         return  # no accounts on this register: one clerk does everything
+    if getattr(db, "must_change_password", False):
+        raise PermissionDenied(f"管理员重置了账户「{db.account}」的密码：请先修改本人密码，才能{what}。")
     if role not in ROLES_FOR[need]:
         raise PermissionDenied(f"当前账户（{role.value}）无权{what}。")

@@ -157,6 +157,7 @@ def change_password(db: Database, old_password: str, new_password: str) -> None:
         u.password_hash = hashed
         u.password_changed_at = datetime.now()
         u.must_change = False
+    db.must_change_password = False
 
 
 def _matches(hashed: str, password: str) -> bool:
@@ -204,6 +205,7 @@ def login(db: Database, name: str, password: str, *, now: datetime | None = None
     db.account = info.name
     db.role = info.role
     db.accounts_on = True
+    db.must_change_password = info.must_change
     db.actor = Actor(user=info.name, host=db.actor.host, role=info.role.value)
     return info
 
@@ -229,4 +231,5 @@ def logout(db: Database) -> None:
     """Nobody is logged in: every service call is refused until the next login."""
     db.account = None
     db.role = None
+    db.must_change_password = False
     db.actor = Actor(user=Actor.current().user, host=db.actor.host)

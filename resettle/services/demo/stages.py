@@ -41,6 +41,7 @@ def demo_livelihood_sheets(db: Database, project_id: int) -> None:
 
 def first_village_households(db: Database, project_id: int) -> list[int]:
     """The households of the project's first village, in 户号 order."""
+    require(db, Need.READ, "查看户")
     with db.read() as s:
         village = s.scalar(select(Village.id).where(Village.project_id == project_id).order_by(Village.id).limit(1))
         if village is None:
