@@ -1161,6 +1161,16 @@ EN = {
     "设置新密码": "Set a new password",
     "管理员重置了此账户的密码。请设置一个只有您知道的新密码。": "An administrator reset this account's password. Set a new one that only you know.",
     "（未登记）": "(not registered)", "例如 3500.00": "e.g. 3500.00",
+    "为 {0} 按现行计算签补充协议。原因（必填）：": "Supplementary agreement for {0} from the current computation. Reason (required):",
+    "没有填写原因，未签补充协议。": "No reason given: no supplementary agreement signed.",
+    "已登记 {0} 户腾房。": "{0} households recorded as vacated.",
+    "此标准已发布，不能修改。要改，请在「补偿标准」中点「新建版本」，改好后再发布。":
+        "This standard is published and cannot be changed. To change it, use New version in Rate standards, edit it, then publish.",
+    "还没有自动备份：程序在打开登记册时、导入和兑付之前自动备份；也可用「文件 → 立即备份」。":
+        "No automatic backups yet: the program backs up when a register is opened and before imports and payments; or use File → Back up now.",
+    "要件类别": "Kind of paper",
+    "还没有扫描件：选择要件类别，再点「添加扫描件…」。": "No scans yet: choose the kind of paper, then Add scan….",
+    "为所选 {0} 户登记腾房（腾房后到期的分期随之可付）": "Record {0} selected households as vacated (instalments due on vacating become payable)",
 }  # fmt: skip
 
 

@@ -78,7 +78,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("征迁办名称"), self.office)
         form.addRow(self.tr("联系电话"), self.phone)
         form.addRow(self.tr("签约地点"), self.signing_place)
-        form.addRow(self.tr("监督电话"), self.complaint_phone)
+        form.addRow(self.tr("监督（投诉）电话"), self.complaint_phone)
         form.addRow(QLabel(self.tr("<b>打印</b>")))
         form.addRow(self.tr("文书字体"), self.font_choice)
         form.addRow(self.tr("文书模板"), self.templates)
@@ -144,7 +144,12 @@ class RestoreDialog(QDialog):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         if self.backups:
             self.view.selectRow(0)
-        note = QLabel(self.tr("恢复前会先把当前数据另存一份备份，恢复可以撤回。"))
+        note = QLabel(
+            self.tr("恢复前会先把当前数据另存一份备份，恢复可以撤回。")
+            if self.backups
+            else self.tr("还没有自动备份：程序在打开登记册时、导入和兑付之前自动备份；也可用「文件 → 立即备份」。")
+        )
+        note.setWordWrap(True)
         buttons = ok_cancel(self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("恢复所选备份"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.backups))

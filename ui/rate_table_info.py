@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QWidget,
@@ -40,19 +42,28 @@ class RateTableInfoDialog(QDialog):
         self.has_date.setChecked(info.effective_date is not None)
         self.effective.setEnabled(self.has_date.isChecked())
         self.has_date.toggled.connect(self.effective.setEnabled)
+        editable = info.status != STATUS_PUBLISHED
         form = QFormLayout(self)
+        if not editable:  # why everything is grey, and the way out is 关闭
+            note = QLabel(self.tr("此标准已发布，不能修改。要改，请在「补偿标准」中点「新建版本」，改好后再发布。"))
+            note.setWordWrap(True)
+            form.addRow(note)
         form.addRow(self.tr("标准名称"), self.name)
         form.addRow(self.tr("依据文号"), self.source_doc)
-        form.addRow(self.tr("生效日期"), self.has_date)
-        form.addRow("", self.effective)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.has_date)
+        date_row.addWidget(self.effective, 1)
+        form.addRow(self.tr("生效日期"), date_row)
+        if editable:
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+            buttons.accepted.connect(self.save)
+        else:
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+            buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        editable = info.status != STATUS_PUBLISHED
         for w in (self.name, self.source_doc, self.has_date, self.effective):
             w.setEnabled(editable and (w is not self.effective or self.has_date.isChecked()))
-        buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(editable)
         self.resize(460, 0)
 
     def save(self) -> None:

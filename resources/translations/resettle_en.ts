@@ -185,127 +185,127 @@
 <context>
     <name>AgreementsDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="94" />
+        <location filename="../../ui/payments/dialogs.py" line="113" />
         <source>协议</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="100" />
+        <location filename="../../ui/payments/dialogs.py" line="119" />
         <source>签约（所选户）…</source>
         <translation>Sign (selected households)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="101" />
+        <location filename="../../ui/payments/dialogs.py" line="120" />
         <source>签约（全部已复核户）…</source>
         <translation>Sign (all reviewed households)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="102" />
+        <location filename="../../ui/payments/dialogs.py" line="121" />
         <source>登记腾房…</source>
         <translation>Record vacating…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="103" />
+        <location filename="../../ui/payments/dialogs.py" line="122" />
         <source>补充协议（按现行计算）…</source>
         <translation>Supplementary agreement (current computation)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="119" />
+        <location filename="../../ui/payments/dialogs.py" line="138" />
         <source>已签约 {0} 户，协议金额合计 {1:,.2f} 元</source>
         <translation>{0} households signed, agreements total {1:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="121" />
+        <location filename="../../ui/payments/dialogs.py" line="140" />
         <source>。只有补偿已复核的户能签约：先在户信息的「补偿」页计算并复核，再回到这里签约。</source>
         <translation>. Only households whose compensation was reviewed can sign: compute and review it on the household's Compensation tab first, then sign here.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="133" />
-        <location filename="../../ui/payments/dialogs.py" line="144" />
+        <location filename="../../ui/payments/dialogs.py" line="152" />
+        <location filename="../../ui/payments/dialogs.py" line="163" />
         <source>签订协议</source>
         <translation>Sign agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="133" />
+        <location filename="../../ui/payments/dialogs.py" line="152" />
         <source>请先在登记表中选择要签约的户。</source>
         <translation>Choose the households to sign in the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="135" />
+        <location filename="../../ui/payments/dialogs.py" line="154" />
         <source>为所选 {0} 户签约</source>
         <translation>Sign for the {0} selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="135" />
+        <location filename="../../ui/payments/dialogs.py" line="154" />
         <source>为本项目全部已复核的户签约</source>
         <translation>Sign for all reviewed households of this project</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="141" />
+        <location filename="../../ui/payments/dialogs.py" line="160" />
         <source>已签订 {0} 户，合计 {1:,.2f} 元。</source>
         <translation>{0} households signed, total {1:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="143" />
+        <location filename="../../ui/payments/dialogs.py" line="162" />
         <source>未签：</source>
         <translation>Not signed: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="147" />
+        <location filename="../../ui/payments/dialogs.py" line="166" />
         <source>正在签订协议…</source>
         <translation>Signing agreements…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="158" />
-        <location filename="../../ui/payments/dialogs.py" line="160" />
-        <location filename="../../ui/payments/dialogs.py" line="166" />
+        <location filename="../../ui/payments/dialogs.py" line="177" />
+        <location filename="../../ui/payments/dialogs.py" line="185" />
         <source>登记腾房</source>
         <translation>Record vacating</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="158" />
+        <location filename="../../ui/payments/dialogs.py" line="177" />
         <source>请选择已腾房的户。</source>
         <translation>Choose the households that have vacated.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="160" />
-        <source>腾房日期（如 2026-08-01）：</source>
-        <translation>Vacating date (e.g. 2026-08-01):</translation>
+        <location filename="../../ui/payments/dialogs.py" line="199" />
+        <source>为 {0} 按现行计算签补充协议。原因（必填）：</source>
+        <translation>Supplementary agreement for {0} from the current computation. Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="166" />
-        <source>日期应写成 2026-08-01 的形式。</source>
-        <translation>Write the date as 2026-08-01.</translation>
+        <location filename="../../ui/payments/dialogs.py" line="204" />
+        <source>没有填写原因，未签补充协议。</source>
+        <translation>No reason given: no supplementary agreement signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="169" />
+        <location filename="../../ui/payments/dialogs.py" line="183" />
         <source>正在登记腾房…</source>
         <translation>Recording vacating…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="179" />
-        <location filename="../../ui/payments/dialogs.py" line="181" />
-        <location filename="../../ui/payments/dialogs.py" line="188" />
+        <location filename="../../ui/payments/dialogs.py" line="185" />
+        <source>已登记 {0} 户腾房。</source>
+        <translation>{0} households recorded as vacated.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="193" />
+        <location filename="../../ui/payments/dialogs.py" line="199" />
+        <location filename="../../ui/payments/dialogs.py" line="204" />
+        <location filename="../../ui/payments/dialogs.py" line="210" />
         <source>补充协议</source>
         <translation>Supplementary agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="179" />
+        <location filename="../../ui/payments/dialogs.py" line="193" />
         <source>请选择一户。</source>
         <translation>Choose a household.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="181" />
-        <source>原因（必填）：</source>
-        <translation>Reason (required):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/payments/dialogs.py" line="185" />
+        <location filename="../../ui/payments/dialogs.py" line="207" />
         <source>正在签订补充协议…</source>
         <translation>Signing the supplementary agreement…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="188" />
+        <location filename="../../ui/payments/dialogs.py" line="210" />
         <source>已签补充协议，金额 {0:,.2f} 元。</source>
         <translation>Supplementary agreement signed: {0:,.2f} yuan.</translation>
     </message>
@@ -450,162 +450,162 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="191" />
+        <location filename="../../ui/dialogs.py" line="196" />
         <source>导入批次</source>
         <translation>Import batches</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="195" />
+        <location filename="../../ui/dialogs.py" line="200" />
         <source>批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="195" />
+        <location filename="../../ui/dialogs.py" line="200" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="195" />
+        <location filename="../../ui/dialogs.py" line="200" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="195" />
+        <location filename="../../ui/dialogs.py" line="200" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="195" />
+        <location filename="../../ui/dialogs.py" line="200" />
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="195" />
+        <location filename="../../ui/dialogs.py" line="200" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="198" />
+        <location filename="../../ui/dialogs.py" line="203" />
         <source>已撤销 {0}</source>
         <translation>Undone {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="198" />
+        <location filename="../../ui/dialogs.py" line="203" />
         <source>有效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="211" />
+        <location filename="../../ui/dialogs.py" line="216" />
         <source>撤销所选批次…</source>
         <translation>Undo selected batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="200" />
+        <location filename="../../ui/payments/dialogs.py" line="222" />
         <source>兑付批次</source>
         <translation>Payment batches</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="205" />
+        <location filename="../../ui/payments/dialogs.py" line="227" />
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="206" />
+        <location filename="../../ui/payments/dialogs.py" line="228" />
         <source> 期</source>
         <translation> (instalment)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="211" />
+        <location filename="../../ui/payments/dialogs.py" line="233" />
         <source>生成批次</source>
         <translation>Create batch</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="212" />
+        <location filename="../../ui/payments/dialogs.py" line="234" />
         <source>审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="213" />
+        <location filename="../../ui/payments/dialogs.py" line="235" />
         <source>写出银行文件…</source>
         <translation>Write bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="214" />
+        <location filename="../../ui/payments/dialogs.py" line="236" />
         <source>登记银行回盘…</source>
         <translation>Record bank return…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="218" />
+        <location filename="../../ui/payments/dialogs.py" line="240" />
         <source>只写 xlsx</source>
         <translation>xlsx only</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="236" />
+        <location filename="../../ui/payments/dialogs.py" line="258" />
         <source>当前审计链头：{0}</source>
         <translation>Audit chain head: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="238" />
+        <location filename="../../ui/payments/dialogs.py" line="260" />
         <source>还没有兑付批次：签约后到期的分期可在此建成批次，经他人审批后生成银行文件。</source>
         <translation>No payment batch yet: after signing, instalments that fall due are made into a batch here; once someone else approves it, the bank file is written.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="244" />
+        <location filename="../../ui/payments/dialogs.py" line="266" />
         <source>请先选择一个批次。</source>
         <translation>Choose a batch first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="250" />
+        <location filename="../../ui/payments/dialogs.py" line="272" />
         <source>已生成批次 {0}：{1} 笔，合计 {2:,.2f} 元。</source>
         <translation>Batch {0} created: {1} payments, total {2:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="252" />
+        <location filename="../../ui/payments/dialogs.py" line="274" />
         <source>未列入：</source>
         <translation>Not included: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="256" />
+        <location filename="../../ui/payments/dialogs.py" line="278" />
         <source>正在生成兑付批次…</source>
         <translation>Creating the payment batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="265" />
+        <location filename="../../ui/payments/dialogs.py" line="287" />
         <source>正在审批…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="271" />
+        <location filename="../../ui/payments/dialogs.py" line="293" />
         <source>银行文件</source>
         <translation>Bank file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="276" />
+        <location filename="../../ui/payments/dialogs.py" line="298" />
         <source>正在写出银行文件…</source>
         <translation>Writing the bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="279" />
+        <location filename="../../ui/payments/dialogs.py" line="301" />
         <source>已写出：</source>
         <translation>Written: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="288" />
+        <location filename="../../ui/payments/dialogs.py" line="310" />
         <source>银行回盘文件</source>
         <translation>Bank return file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="293" />
+        <location filename="../../ui/payments/dialogs.py" line="315" />
         <source>批次 {0}：成功 {1} 笔（{2:,.2f} 元），失败 {3} 笔。</source>
         <translation>Batch {0}: {1} paid ({2:,.2f} yuan), {3} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="297" />
+        <location filename="../../ui/payments/dialogs.py" line="319" />
         <source>此回盘已登记过，未作改动。</source>
         <translation>This return was already recorded; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="300" />
+        <location filename="../../ui/payments/dialogs.py" line="322" />
         <source>正在登记回盘…</source>
         <translation>Recording the bank return…</translation>
     </message>
@@ -815,7 +815,7 @@ No errors, {0} warnings.</translation>
 <context>
     <name>ColumnChooser</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="167" />
+        <location filename="../../ui/dialogs.py" line="172" />
         <source>显示列</source>
         <translation>Columns</translation>
     </message>
@@ -4625,68 +4625,68 @@ Undo anyway?</translation>
         <translation>Locked — log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="81" />
+        <location filename="../../ui/payments/login.py" line="83" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="64" />
+        <location filename="../../ui/payments/login.py" line="66" />
         <source>长时间无操作，窗口已锁定。请输入密码继续，或换一个账户登录。</source>
         <translation>The window was locked after a long idle time. Enter your password to continue, or log in with another account.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="57" />
+        <location filename="../../ui/payments/login.py" line="58" />
         <source>登录 — 征迁安置管理（{0}）</source>
         <translation>Log in — Resettle ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="57" />
+        <location filename="../../ui/payments/login.py" line="58" />
         <source>登录 — 征迁安置管理</source>
         <translation>Log in — Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="62" />
+        <location filename="../../ui/payments/login.py" line="64" />
         <source>此数据库已启用账户，请登录：</source>
         <translation>This database uses accounts. Log in:</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="66" />
+        <location filename="../../ui/payments/login.py" line="68" />
         <source>窗口已锁定。请输入密码继续，或换一个账户登录。</source>
         <translation>The window is locked. Enter your password to continue, or log in with another account.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="72" />
+        <location filename="../../ui/payments/login.py" line="74" />
         <source>账户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="73" />
+        <location filename="../../ui/payments/login.py" line="75" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="83" />
+        <location filename="../../ui/payments/login.py" line="85" />
         <source>退出程序</source>
         <translation>Quit program</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="83" />
+        <location filename="../../ui/payments/login.py" line="85" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="103" />
+        <location filename="../../ui/payments/login.py" line="105" />
         <source>管理员重置了此账户的密码：设置新密码后才能继续。</source>
         <translation>An administrator reset this account's password: set a new one to continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="114" />
-        <location filename="../../ui/payments/login.py" line="123" />
+        <location filename="../../ui/payments/login.py" line="116" />
+        <location filename="../../ui/payments/login.py" line="125" />
         <source>设置新密码</source>
         <translation>Set a new password</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="116" />
+        <location filename="../../ui/payments/login.py" line="118" />
         <source>管理员重置了此账户的密码。请设置一个只有您知道的新密码。</source>
         <translation>An administrator reset this account's password. Set a new one that only you know.</translation>
     </message>
@@ -6051,37 +6051,47 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>RateTableInfoDialog</name>
     <message>
-        <location filename="../../ui/rate_table_info.py" line="30" />
+        <location filename="../../ui/rate_table_info.py" line="32" />
         <source>补偿标准信息</source>
         <translation>Standard details</translation>
     </message>
     <message>
-        <location filename="../../ui/rate_table_info.py" line="33" />
+        <location filename="../../ui/rate_table_info.py" line="35" />
         <source>如 某政发〔2026〕12号</source>
         <translation>e.g. Zheng Fa [2026] 12</translation>
     </message>
     <message>
-        <location filename="../../ui/rate_table_info.py" line="34" />
+        <location filename="../../ui/rate_table_info.py" line="36" />
         <source>已定</source>
         <translation>Fixed</translation>
     </message>
     <message>
-        <location filename="../../ui/rate_table_info.py" line="44" />
+        <location filename="../../ui/rate_table_info.py" line="48" />
+        <source>此标准已发布，不能修改。要改，请在「补偿标准」中点「新建版本」，改好后再发布。</source>
+        <translation>This standard is published and cannot be changed. To change it, use New version in Rate standards, edit it, then publish.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rate_table_info.py" line="51" />
         <source>标准名称</source>
         <translation>Standard name</translation>
     </message>
     <message>
-        <location filename="../../ui/rate_table_info.py" line="45" />
+        <location filename="../../ui/rate_table_info.py" line="52" />
         <source>依据文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../ui/rate_table_info.py" line="46" />
+        <location filename="../../ui/rate_table_info.py" line="56" />
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../ui/rate_table_info.py" line="71" />
+        <location filename="../../ui/rate_table_info.py" line="62" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rate_table_info.py" line="82" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
@@ -6308,32 +6318,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="307" />
+        <location filename="../../ui/payments/dialogs.py" line="329" />
         <source>对账</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="314" />
+        <location filename="../../ui/payments/dialogs.py" line="336" />
         <source>差异</source>
         <translation>Differences</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="315" />
+        <location filename="../../ui/payments/dialogs.py" line="337" />
         <source>各户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="323" />
+        <location filename="../../ui/payments/dialogs.py" line="345" />
         <source>计算 {0:,.2f} 元　协议 {1:,.2f} 元　已付 {2:,.2f} 元　未付 {3:,.2f} 元</source>
         <translation>Computed {0:,.2f}  agreed {1:,.2f}  paid {2:,.2f}  unpaid {3:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="327" />
+        <location filename="../../ui/payments/dialogs.py" line="349" />
         <source>账目相符</source>
         <translation>Accounts agree</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="327" />
+        <location filename="../../ui/payments/dialogs.py" line="349" />
         <source>差异 {0} 处</source>
         <translation>{0} differences</translation>
     </message>
@@ -6429,12 +6439,17 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="147" />
+        <location filename="../../ui/dialogs.py" line="148" />
         <source>恢复前会先把当前数据另存一份备份，恢复可以撤回。</source>
         <translation>The current data is backed up before restoring, so a restore can be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="149" />
+        <location filename="../../ui/dialogs.py" line="150" />
+        <source>还没有自动备份：程序在打开登记册时、导入和兑付之前自动备份；也可用「文件 → 立即备份」。</source>
+        <translation>No automatic backups yet: the program backs up when a register is opened and before imports and payments; or use File → Back up now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="154" />
         <source>恢复所选备份</source>
         <translation>Restore selected backup</translation>
     </message>
@@ -6770,7 +6785,7 @@ Expropriation surveys, compensation and documents.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="81" />
-        <source>监督电话</source>
+        <source>监督（投诉）电话</source>
         <translation>Complaint phone</translation>
     </message>
     <message>
@@ -6943,22 +6958,22 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="77" />
+        <location filename="../../ui/payments/dialogs.py" line="78" />
         <source>签订协议</source>
         <translation>Sign agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="83" />
+        <location filename="../../ui/payments/dialogs.py" line="84" />
         <source>各期百分比，首期签约后付，其余腾房后付；也可写 70:签约,30:腾房</source>
         <translation>Percent per instalment: the first paid on signing, the rest after vacating; or write 70:签约,30:腾房</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="84" />
+        <location filename="../../ui/payments/dialogs.py" line="85" />
         <source>签约日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="85" />
+        <location filename="../../ui/payments/dialogs.py" line="86" />
         <source>付款计划（%）</source>
         <translation>Payment plan (%)</translation>
     </message>
@@ -7784,42 +7799,52 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SupportingDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="336" />
+        <location filename="../../ui/payments/dialogs.py" line="358" />
         <source>要件</source>
         <translation>Supporting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="340" />
+        <location filename="../../ui/payments/dialogs.py" line="362" />
         <source>要件 — {0} {1}</source>
         <translation>Supporting papers — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="349" />
+        <location filename="../../ui/payments/dialogs.py" line="370" />
+        <source>要件类别</source>
+        <translation>Kind of paper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="372" />
         <source>添加扫描件…</source>
         <translation>Add scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="366" />
+        <location filename="../../ui/payments/dialogs.py" line="389" />
+        <source>还没有扫描件：选择要件类别，再点「添加扫描件…」。</source>
+        <translation>No scans yet: choose the kind of paper, then Add scan….</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="394" />
         <source>{0}　{1}　{2} 字节　SHA-256 {3}…　{4}</source>
         <translation>{0}  {1}  {2} bytes  SHA-256 {3}…  {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="374" />
+        <location filename="../../ui/payments/dialogs.py" line="402" />
         <source>要件清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="378" />
+        <location filename="../../ui/payments/dialogs.py" line="406" />
         <source>选择扫描件</source>
         <translation>Choose scan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="378" />
+        <location filename="../../ui/payments/dialogs.py" line="406" />
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="382" />
+        <location filename="../../ui/payments/dialogs.py" line="410" />
         <source>正在保存要件…</source>
         <translation>Saving the document…</translation>
     </message>
@@ -8213,6 +8238,24 @@ Expropriation surveys, compensation and documents.</translation>
         <location filename="../../ui/housing/models.py" line="151" />
         <source>计算式</source>
         <translation>Formula</translation>
+    </message>
+</context>
+<context>
+    <name>VacateDialog</name>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="100" />
+        <source>登记腾房</source>
+        <translation>Record vacating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="102" />
+        <source>为所选 {0} 户登记腾房（腾房后到期的分期随之可付）</source>
+        <translation>Record {0} selected households as vacated (instalments due on vacating become payable)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="105" />
+        <source>腾房日期</source>
+        <translation>Vacated on</translation>
     </message>
 </context>
 <context>

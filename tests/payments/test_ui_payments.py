@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QWidget
 
 from resettle.errors import PermissionDenied
 from resettle.services import accounts
@@ -191,6 +191,44 @@ def test_sign_from_the_dialog_runs_off_the_gui_thread(
     with qtbot.waitSignal(ctx.runner.changed, timeout=10000):
         dialog.sign(selected=True)
     assert dialog.model.rowCount() == 3
+
+
+def test_vacating_is_picked_on_a_calendar_and_said_done_and_a_supplement_needs_its_reason(
+    qtbot, ctx: AreaContext, two: Two, monkeypatch: pytest.MonkeyPatch, _no_message_boxes: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.payments.dialogs import VacateDialog
+
+    db = two.db
+    agreements.sign_agreements(db, two.a, household_ids(db, two.a), date(2026, 7, 1))
+    dialog = AgreementsDialog(ctx, two.a)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    counts: list[str] = []
+
+    def pick(form: VacateDialog) -> int:
+        counts.append(form.findChildren(QLabel)[0].text())
+        form.date_edit.setDate(QDate(2026, 8, 3))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(VacateDialog, "exec", pick)
+    with qtbot.waitSignal(ctx.runner.changed, timeout=10000):
+        dialog.vacate()  # the three households selected in the register
+    qtbot.waitUntil(lambda: any("已登记 3 户腾房" in m for m in _no_message_boxes), timeout=10000)
+    assert "所选 3 户" in counts[0]
+    vacated = [a.vacated_on for a in agreements.list_agreements(db, two.a) if a.vacated_on is not None]
+    assert vacated == [date(2026, 8, 3)] * 3
+    assert all(a.vacated_on is None for a in agreements.list_agreements(db, two.b))  # the other project untouched
+    # 补充协议: the prompt names the household; an empty reason is said, not silently dropped
+    dialog.view.selectRow(0)
+    prompts: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda _p, _t, label, *a, **k: (prompts.append(label), ("", True))[1])
+    dialog.supplement()
+    first = dialog.model.row(0)
+    assert first.household_no in prompts[0] and "没有填写原因" in _no_message_boxes[-1]
+    ctx.runner.wait()
 
 
 def test_models_with_rows(qtmodeltester, two: Two) -> None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QPushButton
 
 from resettle.services.compensation import rate_tables
 from resettle.store.database import Database
@@ -42,6 +42,9 @@ def test_a_sheet_without_a_name_asks_for_it_and_the_details_are_editable_until_p
     frozen = RateTableInfoDialog(db, info)
     qtbot.addWidget(frozen)
     assert not frozen.name.isEnabled() and not frozen.source_doc.isEnabled()
+    # it says why, and its one button is 关闭 (no 保存 to try, no 取消 to wonder about)
+    assert any("已发布，不能修改" in label.text() for label in frozen.findChildren(QLabel))
+    assert [b.text() for b in frozen.findChildren(QPushButton)] == ["关闭"]
     runner.wait()
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -83,8 +84,26 @@ class SignDialog(QDialog):
         self.plan_edit.setToolTip(self.tr("各期百分比，首期签约后付，其余腾房后付；也可写 70:签约,30:腾房"))
         form.addRow(self.tr("签约日期"), self.date_edit)
         form.addRow(self.tr("付款计划（%）"), self.plan_edit)
+        hint = QLabel(self.plan_edit.toolTip())  # the format where the clerk types it, not only on hover
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555")
+        form.addRow("", hint)
         buttons = ok_cancel(self)
         form.addRow(buttons)
+
+
+class VacateDialog(QDialog):
+    """登记腾房: the day the selected households handed their houses over, picked on a calendar."""
+
+    def __init__(self, parent: QWidget, count: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("登记腾房"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("为所选 {0} 户登记腾房（腾房后到期的分期随之可付）").format(count)))
+        self.date_edit = date_edit()
+        self.date_edit.setCalendarPopup(True)
+        form.addRow(self.tr("腾房日期"), self.date_edit)
+        form.addRow(ok_cancel(self))
 
 
 class AgreementsDialog(_AreaDialog):
@@ -157,20 +176,15 @@ class AgreementsDialog(_AreaDialog):
         if not ids:
             QMessageBox.information(self, self.tr("登记腾房"), self.tr("请选择已腾房的户。"))
             return
-        text, ok = QInputDialog.getText(self, self.tr("登记腾房"), self.tr("腾房日期（如 2026-08-01）："))
-        if not ok:
-            return
-        try:
-            when = date.fromisoformat(text.strip())
-        except ValueError:
-            QMessageBox.warning(self, self.tr("登记腾房"), self.tr("日期应写成 2026-08-01 的形式。"))
+        dialog = VacateDialog(self, len(ids))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.run(
             self.tr("正在登记腾房…"),
             agreements.mark_vacated,
-            lambda n: None,
+            lambda n: QMessageBox.information(self, self.tr("登记腾房"), self.tr("已登记 {0} 户腾房。").format(n)),
             household_ids=ids,
-            vacated_on=when,
+            vacated_on=edited_date(dialog.date_edit),
         )
 
     def supplement(self) -> None:
@@ -178,8 +192,16 @@ class AgreementsDialog(_AreaDialog):
         if len(ids) != 1:
             QMessageBox.information(self, self.tr("补充协议"), self.tr("请选择一户。"))
             return
-        reason, ok = QInputDialog.getText(self, self.tr("补充协议"), self.tr("原因（必填）："))
-        if not ok or not reason.strip():
+        found = (self.model.row(n) for n in range(self.model.rowCount()))
+        row = next((r for r in found if r.household_id == ids[0]), None)
+        who = f"{row.household_no} {row.head_name}" if row is not None else ""
+        reason, ok = QInputDialog.getText(
+            self, self.tr("补充协议"), self.tr("为 {0} 按现行计算签补充协议。原因（必填）：").format(who)
+        )
+        if not ok:
+            return
+        if not reason.strip():
+            QMessageBox.information(self, self.tr("补充协议"), self.tr("没有填写原因，未签补充协议。"))
             return
         self.run(
             self.tr("正在签订补充协议…"),
@@ -345,6 +367,7 @@ class SupportingDialog(_AreaDialog):
         bar = QHBoxLayout()
         self.kind = QComboBox()
         self.kind.addItems(list(supporting.KINDS))
+        bar.addWidget(QLabel(self.tr("要件类别")))
         bar.addWidget(self.kind)
         attach = QPushButton(self.tr("添加扫描件…"))
         attach.clicked.connect(self.attach)
@@ -361,7 +384,12 @@ class SupportingDialog(_AreaDialog):
     def refresh(self) -> None:
         db = self.ctx.database()
         self.files.clear()
-        for d in supporting.list_supporting(db, self.project_id, self.household_id):
+        kept = supporting.list_supporting(db, self.project_id, self.household_id)
+        if not kept:  # what to do, instead of an empty list
+            hint = QListWidgetItem(self.tr("还没有扫描件：选择要件类别，再点「添加扫描件…」。"))
+            hint.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.files.addItem(hint)
+        for d in kept:
             self.files.addItem(
                 self.tr("{0}　{1}　{2} 字节　SHA-256 {3}…　{4}").format(
                     d.kind, d.file_name, f"{d.size:,}", d.sha256[:16], d.added_by
