@@ -47,6 +47,8 @@ class RateTableInfoDialog(QDialog):
         if not editable:  # why everything is grey, and the way out is 关闭
             note = QLabel(self.tr("此标准已发布，不能修改。要改，请在「补偿标准」中点「新建版本」，改好后再发布。"))
             note.setWordWrap(True)
+            note.setMinimumWidth(420)  # two whole lines (a form row's wrapped label was cut to its first)
+            note.setMinimumHeight(note.heightForWidth(420))
             form.addRow(note)
         form.addRow(self.tr("标准名称"), self.name)
         form.addRow(self.tr("依据文号"), self.source_doc)
