@@ -1171,6 +1171,8 @@ EN = {
     "要件类别": "Kind of paper",
     "还没有扫描件：选择要件类别，再点「添加扫描件…」。": "No scans yet: choose the kind of paper, then Add scan….",
     "为所选 {0} 户登记腾房（腾房后到期的分期随之可付）": "Record {0} selected households as vacated (instalments due on vacating become payable)",
+    "退出程序？窗口中尚未保存的修改不会保存；要继续工作，请输入密码登录。":
+        "Quit the program? Changes not yet saved in its windows are not saved; to go on working, log in with your password.",
 }  # fmt: skip
 
 

@@ -4675,18 +4675,23 @@ Undo anyway?</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="105" />
+        <location filename="../../ui/payments/login.py" line="99" />
+        <source>退出程序？窗口中尚未保存的修改不会保存；要继续工作，请输入密码登录。</source>
+        <translation>Quit the program? Changes not yet saved in its windows are not saved; to go on working, log in with your password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/login.py" line="120" />
         <source>管理员重置了此账户的密码：设置新密码后才能继续。</source>
         <translation>An administrator reset this account's password: set a new one to continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="116" />
-        <location filename="../../ui/payments/login.py" line="125" />
+        <location filename="../../ui/payments/login.py" line="131" />
+        <location filename="../../ui/payments/login.py" line="140" />
         <source>设置新密码</source>
         <translation>Set a new password</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="118" />
+        <location filename="../../ui/payments/login.py" line="133" />
         <source>管理员重置了此账户的密码。请设置一个只有您知道的新密码。</source>
         <translation>An administrator reset this account's password. Set a new one that only you know.</translation>
     </message>
@@ -6071,27 +6076,27 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>This standard is published and cannot be changed. To change it, use New version in Rate standards, edit it, then publish.</translation>
     </message>
     <message>
-        <location filename="../../ui/rate_table_info.py" line="51" />
+        <location filename="../../ui/rate_table_info.py" line="53" />
         <source>标准名称</source>
         <translation>Standard name</translation>
     </message>
     <message>
-        <location filename="../../ui/rate_table_info.py" line="52" />
+        <location filename="../../ui/rate_table_info.py" line="54" />
         <source>依据文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../ui/rate_table_info.py" line="56" />
+        <location filename="../../ui/rate_table_info.py" line="58" />
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../ui/rate_table_info.py" line="62" />
+        <location filename="../../ui/rate_table_info.py" line="64" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/rate_table_info.py" line="82" />
+        <location filename="../../ui/rate_table_info.py" line="84" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>

@@ -130,6 +130,13 @@ def test_idle_lock_logs_out_in_the_service_layer_and_unlocks_with_the_password(q
         agreements.list_agreements(two.db, two.a)
     dialog = lock.dialog
     assert dialog.name_edit.text() == "clerk"
+    # Esc (or 退出程序) asks first: answered 否, the lock stays, nothing given up
+    gave_up: list[int] = []
+    dialog.rejected.connect(lambda: gave_up.append(1))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+        dialog.reject()
+    assert gave_up == [] and dialog.isVisible() and lock.is_locked
     dialog.password_edit.setText(SECRET)
     with qtbot.waitSignal(lock.unlocked, timeout=3000):
         dialog.try_login()

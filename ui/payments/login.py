@@ -88,6 +88,21 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
         (self.password_edit if name else self.name_edit).setFocus()
         self.info: accounts.AccountInfo | None = None
+        self.locked = locked
+
+    def reject(self) -> None:
+        """Locked, giving up closes the program: asked first (Esc and the title bar's ✕ end here too)."""
+        if self.locked:
+            answer = QMessageBox.question(
+                self,
+                self.windowTitle(),
+                self.tr("退出程序？窗口中尚未保存的修改不会保存；要继续工作，请输入密码登录。"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
 
     def try_login(self) -> None:
         password = self.password_edit.text()
