@@ -174,3 +174,25 @@ def test_the_employment_and_visit_forms_open_on_what_is_saved(qtbot, busy_db: Da
     assert not settings.reference.isEnabled()
     settings.use_date.setChecked(True)
     assert settings.reference.isEnabled()
+
+
+def test_the_training_result_form_opens_on_what_was_recorded(qtbot, busy_db: Database, sample_project: int) -> None:  # type: ignore[no-untyped-def]
+    from resettle.services.livelihood import training
+    from ui.livelihood.dialogs import ResultDialog
+
+    course = training.list_courses(busy_db, sample_project)[0]
+    enrolment = training.list_enrolments(busy_db, sample_project, course.id)[0]
+    training.record_result(busy_db, sample_project, enrolment.id, attended_hours=37, completed=True,
+                           certificate_name="保安员证", certificate_no="BA-2026-001")  # fmt: skip
+    again = next(e for e in training.list_enrolments(busy_db, sample_project, course.id) if e.id == enrolment.id)
+    form = ResultDialog(again, course.hours)
+    qtbot.addWidget(form)
+    assert form.values() == {"attended_hours": 37, "completed": True, "certificate_name": "保安员证",
+                             "certificate_no": "BA-2026-001"}  # fmt: skip
+    from dataclasses import replace
+
+    fresh = replace(again, attended_hours=0, completed=False, certificate_name="", certificate_no="")
+    first = ResultDialog(fresh, course.hours)  # a first record starts at the course's hours
+    qtbot.addWidget(first)
+    assert first.values() == {"attended_hours": course.hours, "completed": False, "certificate_name": "",
+                              "certificate_no": ""}  # fmt: skip

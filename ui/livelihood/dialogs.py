@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from resettle.domain.labour import CONDITIONS, EMPLOYMENT_STATES
+from resettle.io.livelihood_records import CourseLine
 from resettle.services.livelihood.common import PersonFacts
 from resettle.services.livelihood.labour import LabourSettingsView
 from ui.dates import from_qdate, to_qdate
@@ -208,17 +209,20 @@ class CourseDialog(_Form):
 
 
 class ResultDialog(_Form):
-    """Attendance, completion and certificate of one enrolment."""
+    """Attendance, completion and certificate of one enrolment: what was recorded, or the course's hours
+    for a first record (OK without a change keeps a recorded certificate)."""
 
-    def __init__(self, name: str, hours: int, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("培训结果：{0}").format(name), parent)
+    def __init__(self, enrolment: CourseLine, hours: int, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("培训结果：{0}").format(enrolment.name), parent)
+        recorded = enrolment.attended_hours > 0 or enrolment.completed or bool(enrolment.certificate_name)
         self.attended = QSpinBox()
         self.attended.setRange(0, 2000)
-        self.attended.setValue(hours)
+        self.attended.setValue(enrolment.attended_hours if recorded else hours)
         self.completed = QCheckBox(self.tr("已结业"))
-        self.certificate = QLineEdit()
+        self.completed.setChecked(enrolment.completed)
+        self.certificate = QLineEdit(enrolment.certificate_name)
         self.certificate.setPlaceholderText(self.tr("如 保安员证"))
-        self.number = QLineEdit()
+        self.number = QLineEdit(enrolment.certificate_no)
         self.form.addRow(self.tr("出勤学时"), self.attended)
         self.form.addRow(self.completed)
         self.form.addRow(self.tr("证书名称"), self.certificate)

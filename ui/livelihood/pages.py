@@ -337,7 +337,7 @@ class TrainingPage(_Page):
         if course is None or enrolment is None:
             QMessageBox.information(self, self.windowTitle(), self.tr("请先选择课程和学员。"))
             return
-        dialog = ResultDialog(enrolment.name, course.hours, self)
+        dialog = ResultDialog(enrolment, course.hours, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._run(
                 self.tr("正在保存…"),
