@@ -171,4 +171,12 @@ def test_the_demo_employment_gives_one_project_a_mix_and_leaves_the_other_alone(
         assert hired.employer and hired.post and hired.monthly_income and hired.start_date
         assert [c.state for c in labour.person_history(db, first.project_id, hired.id)] == ["已就业"]
         assert {p.state for p in labour.list_people(db, second.project_id)} == {""}  # the other project untouched
+        from resettle.services.livelihood import visits
+
+        due = visits.visits_due(db, first.project_id)  # most were visited lately: 待回访 is a short list
+        visited = sum(1 for p in people if visits.list_visits(db, first.project_id, p.id))
+        assert 0 < visited < given and len(due) == len(people) - visited
+        assert len(visits.visits_due(db, second.project_id)) == len(
+            [p for p in labour.list_people(db, second.project_id) if p.working_age and p.land_lost]
+        )
         assert check_database(db).ok

@@ -16,6 +16,7 @@ from resettle.domain.labour import STATE_EMPLOYED, STATE_SEEKING, STATE_SELF_EMP
 from resettle.services.accounts.guard import Need, require
 from resettle.services.livelihood.labour import apply_state, list_people
 from resettle.store.database import Database
+from resettle.store.livelihood_models import FollowUpVisit
 
 # (enterprise, post, lowest and highest monthly income in 元): the park's employers (those of the demo's 岗位表)
 # and work found outside it.
@@ -29,11 +30,14 @@ EMPLOYERS = (
 )
 SELF_EMPLOYED = ("个体经营（小超市）", "农家乐", "货运", "电商（农产品）")
 # state, weight: the shares of working-age land-lost people a year after the land was taken.
+VISITED = 0.7  # share of registered people visited in the last half year
+VISIT_NOTES = ("电话回访，情况稳定", "入户回访，本人在家", "在岗，单位核实", "求职中，已推荐岗位信息", "")
 MIX = ((STATE_EMPLOYED, 45), (STATE_SELF_EMPLOYED, 10), (STATE_SEEKING, 14), (STATE_UNWILLING, 6), ("", 25))
 
 
 def demo_employment(db: Database, project_id: int, seed: int = 20240601, on: date | None = None) -> int:
-    """Give the project's working-age land-lost people a demo status; how many were given one."""
+    """Give the project's working-age land-lost people a demo status (most of them a recent 回访 too); how
+    many were given a status."""
     require(db, Need.ENTER, "生成演示数据")
     rng = random.Random(seed)
     today = on or date.today()
@@ -59,4 +63,11 @@ def demo_employment(db: Database, project_id: int, seed: int = 20240601, on: dat
             else:
                 continue
             given += 1
+            if rng.random() < VISITED:  # most were visited within the last half year; the rest are 待回访
+                visited = today - timedelta(days=rng.randint(10, 170))
+                income = (
+                    Decimal(rng.randrange(2500, 5001, 100)) if state in (STATE_EMPLOYED, STATE_SELF_EMPLOYED) else None
+                )
+                s.add(FollowUpVisit(person_id=person.id, visit_date=visited, state=state, monthly_income=income,
+                                    note=rng.choice(VISIT_NOTES)))  # fmt: skip
     return given
