@@ -65,9 +65,8 @@ def demo_employment(db: Database, project_id: int, seed: int = 20240601, on: dat
             given += 1
             if rng.random() < VISITED:  # most were visited within the last half year; the rest are 待回访
                 visited = today - timedelta(days=rng.randint(10, 170))
-                income = (
-                    Decimal(rng.randrange(2500, 5001, 100)) if state in (STATE_EMPLOYED, STATE_SELF_EMPLOYED) else None
-                )
-                s.add(FollowUpVisit(person_id=person.id, visit_date=visited, state=state, monthly_income=income,
+                working = state in (STATE_EMPLOYED, STATE_SELF_EMPLOYED)
+                reported = Decimal(rng.randrange(2500, 5001, 100)) if working else None
+                s.add(FollowUpVisit(person_id=person.id, visit_date=visited, state=state, monthly_income=reported,
                                     note=rng.choice(VISIT_NOTES)))  # fmt: skip
     return given
