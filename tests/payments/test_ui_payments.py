@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QWidget
 
@@ -237,6 +238,30 @@ def test_vacating_is_picked_on_a_calendar_and_said_done_and_a_supplement_needs_i
     first = dialog.model.row(0)
     assert first.household_no in prompts[0] and "没有填写原因" in _no_message_boxes[-1]
     ctx.runner.wait()
+
+
+def test_the_bank_file_is_written_from_the_batches_window(
+    qtbot, ctx: AreaContext, two: Two, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _no_message_boxes: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """写出银行文件 failed with a TypeError (the project was not passed): it writes the batch's workbook."""
+    from PySide6.QtWidgets import QFileDialog
+
+    db = two.db
+    agreements.sign_agreements(db, two.a, household_ids(db, two.a), date(2026, 7, 1))
+    made = batches.make_batch(db, two.a, 1)
+    dialog = BatchesDialog(ctx, two.a)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.view.selectRow(0)
+    out = tmp_path / "bank.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    errors: list[BaseException] = []
+    ctx.runner.on_error = lambda _p, exc, _t: errors.append(exc)
+    dialog.write_files()
+    qtbot.waitUntil(lambda: bool(_no_message_boxes) or bool(errors), timeout=10000)
+    assert errors == [] and out.exists() and "已写出" in _no_message_boxes[-1]
+    ws = openpyxl.load_workbook(out).active
+    assert ws is not None and made.batch_no in str(ws["A1"].value)
 
 
 def test_models_with_rows(qtmodeltester, two: Two) -> None:  # type: ignore[no-untyped-def]

@@ -293,14 +293,12 @@ class BatchesDialog(_AreaDialog):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("银行文件"), f"{b.batch_no}.xlsx", "Excel (*.xlsx)")
         if not name:
             return
-        self.ctx.runner.run(
-            self,
+        self.run(  # with the project, as every area's work (it was left out here, and the button failed)
             self.tr("正在写出银行文件…"),
             batches.write_bank_files,
-            on_done=lambda paths: QMessageBox.information(
+            lambda paths: QMessageBox.information(
                 self, self.windowTitle(), self.tr("已写出：") + "\n" + "\n".join(str(p) for p in paths)
             ),
-            db=self.ctx.database(),
             batch_id=b.id,
             out=Path(name),
             bank_format=self.bank_format.currentData() or None,
