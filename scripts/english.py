@@ -1173,6 +1173,13 @@ EN = {
     "为所选 {0} 户登记腾房（腾房后到期的分期随之可付）": "Record {0} selected households as vacated (instalments due on vacating become payable)",
     "退出程序？窗口中尚未保存的修改不会保存；要继续工作，请输入密码登录。":
         "Quit the program? Changes not yet saved in its windows are not saved; to go on working, log in with your password.",
+    "登记划转（社保、集体）…": "Record transfers (social security, collective)…", "所选 {0} 户": "the {0} selected households",
+    "本项目全部已签约户": "every signed household of the project", "{0} 户，合计 {1:,.2f} 元（全项目）": "{0} households, {1:,.2f} yuan in all (whole project)",
+    "正在登记划转…": "Recording the transfer…", "登记划转": "Record transfer",
+    "已登记 {0} 户划转{1}，合计 {2:,.2f} 元。": "Transfer to {1} recorded for {0} households, {2:,.2f} yuan in all.",
+    "社保费用划入社保专户、集体部分付村集体，不经各户的银行批次。转账办妥后在此登记（{0}）。":
+        "Social-security fees go into the social-security account and the collective's share to the village, never through the households' bank batches. Record the transfer here once it is made ({0}).",
+    "待划转": "Still to transfer", "划转日期": "Transfer date",
 }  # fmt: skip
 
 

@@ -3,7 +3,8 @@
 Each instalment but the last is its percentage of the total rounded half-up to 分; the
 last takes the remainder, so the instalments always add up to the total exactly. The
 first instalment is due on signing (签约), later ones once the house is vacated (腾房),
-unless the plan says otherwise ("70:签约,30:腾房").
+unless the plan says otherwise ("70:签约,30:腾房"). The plan divides the household's part only: what the
+agreement owes another payee (社保, 集体) is paid into that payee's account (``TRANSFER_CONDITIONS``).
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 __all__ = [
+    "CONDITIONS",
+    "HOUSEHOLD_PAYEE",
     "ON_SIGNING",
     "ON_VACATING",
+    "TRANSFER_CONDITIONS",
     "InstalmentShare",
     "PlanError",
     "PlannedInstalment",
@@ -25,6 +29,11 @@ __all__ = [
 ON_SIGNING = "签约"
 ON_VACATING = "腾房"
 CONDITIONS = frozenset({ON_SIGNING, ON_VACATING})
+# The parts of an agreement that are not the household's: paid by transfer into that payee's account
+# (社保费用 into the social-security account, the collective's share to the village), never in the
+# household's bank batch. Each is one instalment of its own, after the household's, with this condition.
+TRANSFER_CONDITIONS = {"社保": "划入社保专户", "集体": "付村集体"}
+HOUSEHOLD_PAYEE = "户"
 _HUNDRED = Decimal(100)
 _PERCENT = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{1,2})?$")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")

@@ -185,127 +185,162 @@
 <context>
     <name>AgreementsDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="113" />
+        <location filename="../../ui/payments/dialogs.py" line="144" />
         <source>协议</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="119" />
+        <location filename="../../ui/payments/dialogs.py" line="150" />
         <source>签约（所选户）…</source>
         <translation>Sign (selected households)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="120" />
+        <location filename="../../ui/payments/dialogs.py" line="151" />
         <source>签约（全部已复核户）…</source>
         <translation>Sign (all reviewed households)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="121" />
+        <location filename="../../ui/payments/dialogs.py" line="152" />
         <source>登记腾房…</source>
         <translation>Record vacating…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="122" />
+        <location filename="../../ui/payments/dialogs.py" line="153" />
         <source>补充协议（按现行计算）…</source>
         <translation>Supplementary agreement (current computation)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="138" />
+        <location filename="../../ui/payments/dialogs.py" line="154" />
+        <source>登记划转（社保、集体）…</source>
+        <translation>Record transfers (social security, collective)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="170" />
         <source>已签约 {0} 户，协议金额合计 {1:,.2f} 元</source>
         <translation>{0} households signed, agreements total {1:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="140" />
+        <location filename="../../ui/payments/dialogs.py" line="172" />
         <source>。只有补偿已复核的户能签约：先在户信息的「补偿」页计算并复核，再回到这里签约。</source>
         <translation>. Only households whose compensation was reviewed can sign: compute and review it on the household's Compensation tab first, then sign here.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="152" />
-        <location filename="../../ui/payments/dialogs.py" line="163" />
+        <location filename="../../ui/payments/dialogs.py" line="184" />
+        <location filename="../../ui/payments/dialogs.py" line="195" />
         <source>签订协议</source>
         <translation>Sign agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="152" />
+        <location filename="../../ui/payments/dialogs.py" line="184" />
         <source>请先在登记表中选择要签约的户。</source>
         <translation>Choose the households to sign in the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="154" />
+        <location filename="../../ui/payments/dialogs.py" line="186" />
         <source>为所选 {0} 户签约</source>
         <translation>Sign for the {0} selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="154" />
+        <location filename="../../ui/payments/dialogs.py" line="186" />
         <source>为本项目全部已复核的户签约</source>
         <translation>Sign for all reviewed households of this project</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="160" />
+        <location filename="../../ui/payments/dialogs.py" line="192" />
         <source>已签订 {0} 户，合计 {1:,.2f} 元。</source>
         <translation>{0} households signed, total {1:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="162" />
+        <location filename="../../ui/payments/dialogs.py" line="194" />
         <source>未签：</source>
         <translation>Not signed: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="166" />
+        <location filename="../../ui/payments/dialogs.py" line="198" />
         <source>正在签订协议…</source>
         <translation>Signing agreements…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="177" />
-        <location filename="../../ui/payments/dialogs.py" line="185" />
+        <location filename="../../ui/payments/dialogs.py" line="209" />
+        <location filename="../../ui/payments/dialogs.py" line="217" />
         <source>登记腾房</source>
         <translation>Record vacating</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="177" />
+        <location filename="../../ui/payments/dialogs.py" line="209" />
         <source>请选择已腾房的户。</source>
         <translation>Choose the households that have vacated.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="199" />
+        <location filename="../../ui/payments/dialogs.py" line="225" />
+        <source>所选 {0} 户</source>
+        <translation>the {0} selected households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="225" />
+        <source>本项目全部已签约户</source>
+        <translation>every signed household of the project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="230" />
+        <source>{0} 户，合计 {1:,.2f} 元（全项目）</source>
+        <translation>{0} households, {1:,.2f} yuan in all (whole project)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="236" />
+        <source>正在登记划转…</source>
+        <translation>Recording the transfer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="240" />
+        <source>登记划转</source>
+        <translation>Record transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="241" />
+        <source>已登记 {0} 户划转{1}，合计 {2:,.2f} 元。</source>
+        <translation>Transfer to {1} recorded for {0} households, {2:,.2f} yuan in all.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="257" />
         <source>为 {0} 按现行计算签补充协议。原因（必填）：</source>
         <translation>Supplementary agreement for {0} from the current computation. Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="204" />
+        <location filename="../../ui/payments/dialogs.py" line="262" />
         <source>没有填写原因，未签补充协议。</source>
         <translation>No reason given: no supplementary agreement signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="183" />
+        <location filename="../../ui/payments/dialogs.py" line="215" />
         <source>正在登记腾房…</source>
         <translation>Recording vacating…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="185" />
+        <location filename="../../ui/payments/dialogs.py" line="217" />
         <source>已登记 {0} 户腾房。</source>
         <translation>{0} households recorded as vacated.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="193" />
-        <location filename="../../ui/payments/dialogs.py" line="199" />
-        <location filename="../../ui/payments/dialogs.py" line="204" />
-        <location filename="../../ui/payments/dialogs.py" line="210" />
+        <location filename="../../ui/payments/dialogs.py" line="251" />
+        <location filename="../../ui/payments/dialogs.py" line="257" />
+        <location filename="../../ui/payments/dialogs.py" line="262" />
+        <location filename="../../ui/payments/dialogs.py" line="268" />
         <source>补充协议</source>
         <translation>Supplementary agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="193" />
+        <location filename="../../ui/payments/dialogs.py" line="251" />
         <source>请选择一户。</source>
         <translation>Choose a household.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="207" />
+        <location filename="../../ui/payments/dialogs.py" line="265" />
         <source>正在签订补充协议…</source>
         <translation>Signing the supplementary agreement…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="210" />
+        <location filename="../../ui/payments/dialogs.py" line="268" />
         <source>已签补充协议，金额 {0:,.2f} 元。</source>
         <translation>Supplementary agreement signed: {0:,.2f} yuan.</translation>
     </message>
@@ -500,112 +535,112 @@ A whole batch can be undone under File → Import batches….</translation>
         <translation>Undo selected batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="222" />
+        <location filename="../../ui/payments/dialogs.py" line="280" />
         <source>兑付批次</source>
         <translation>Payment batches</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="227" />
+        <location filename="../../ui/payments/dialogs.py" line="285" />
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="228" />
+        <location filename="../../ui/payments/dialogs.py" line="286" />
         <source> 期</source>
         <translation> (instalment)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="233" />
+        <location filename="../../ui/payments/dialogs.py" line="291" />
         <source>生成批次</source>
         <translation>Create batch</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="234" />
+        <location filename="../../ui/payments/dialogs.py" line="292" />
         <source>审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="235" />
+        <location filename="../../ui/payments/dialogs.py" line="293" />
         <source>写出银行文件…</source>
         <translation>Write bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="236" />
+        <location filename="../../ui/payments/dialogs.py" line="294" />
         <source>登记银行回盘…</source>
         <translation>Record bank return…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="240" />
+        <location filename="../../ui/payments/dialogs.py" line="298" />
         <source>只写 xlsx</source>
         <translation>xlsx only</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="258" />
+        <location filename="../../ui/payments/dialogs.py" line="316" />
         <source>当前审计链头：{0}</source>
         <translation>Audit chain head: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="260" />
+        <location filename="../../ui/payments/dialogs.py" line="318" />
         <source>还没有兑付批次：签约后到期的分期可在此建成批次，经他人审批后生成银行文件。</source>
         <translation>No payment batch yet: after signing, instalments that fall due are made into a batch here; once someone else approves it, the bank file is written.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="266" />
+        <location filename="../../ui/payments/dialogs.py" line="324" />
         <source>请先选择一个批次。</source>
         <translation>Choose a batch first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="272" />
+        <location filename="../../ui/payments/dialogs.py" line="330" />
         <source>已生成批次 {0}：{1} 笔，合计 {2:,.2f} 元。</source>
         <translation>Batch {0} created: {1} payments, total {2:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="274" />
+        <location filename="../../ui/payments/dialogs.py" line="332" />
         <source>未列入：</source>
         <translation>Not included: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="278" />
+        <location filename="../../ui/payments/dialogs.py" line="336" />
         <source>正在生成兑付批次…</source>
         <translation>Creating the payment batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="287" />
+        <location filename="../../ui/payments/dialogs.py" line="345" />
         <source>正在审批…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="293" />
+        <location filename="../../ui/payments/dialogs.py" line="351" />
         <source>银行文件</source>
         <translation>Bank file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="298" />
+        <location filename="../../ui/payments/dialogs.py" line="355" />
         <source>正在写出银行文件…</source>
         <translation>Writing the bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="301" />
+        <location filename="../../ui/payments/dialogs.py" line="358" />
         <source>已写出：</source>
         <translation>Written: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="310" />
+        <location filename="../../ui/payments/dialogs.py" line="366" />
         <source>银行回盘文件</source>
         <translation>Bank return file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="315" />
+        <location filename="../../ui/payments/dialogs.py" line="371" />
         <source>批次 {0}：成功 {1} 笔（{2:,.2f} 元），失败 {3} 笔。</source>
         <translation>Batch {0}: {1} paid ({2:,.2f} yuan), {3} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="319" />
+        <location filename="../../ui/payments/dialogs.py" line="375" />
         <source>此回盘已登记过，未作改动。</source>
         <translation>This return was already recorded; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="322" />
+        <location filename="../../ui/payments/dialogs.py" line="378" />
         <source>正在登记回盘…</source>
         <translation>Recording the bank return…</translation>
     </message>
@@ -929,37 +964,37 @@ No errors, {0} warnings.</translation>
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="181" />
+        <location filename="../../ui/livelihood/dialogs.py" line="182" />
         <source>新建培训课程</source>
         <translation>New training course</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="191" />
+        <location filename="../../ui/livelihood/dialogs.py" line="192" />
         <source>课程名称</source>
         <translation>Course name</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="192" />
+        <location filename="../../ui/livelihood/dialogs.py" line="193" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="193" />
+        <location filename="../../ui/livelihood/dialogs.py" line="194" />
         <source>培训机构</source>
         <translation>Training provider</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="194" />
+        <location filename="../../ui/livelihood/dialogs.py" line="195" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="195" />
+        <location filename="../../ui/livelihood/dialogs.py" line="196" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="196" />
+        <location filename="../../ui/livelihood/dialogs.py" line="197" />
         <source>学时</source>
         <translation>Hours</translation>
     </message>
@@ -1224,42 +1259,42 @@ No errors, {0} warnings.</translation>
 <context>
     <name>EmploymentDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="127" />
+        <location filename="../../ui/livelihood/dialogs.py" line="128" />
         <source>就业状况：{0}</source>
         <translation>Employment: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="129" />
+        <location filename="../../ui/livelihood/dialogs.py" line="130" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="134" />
+        <location filename="../../ui/livelihood/dialogs.py" line="135" />
         <source>就业状态</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="135" />
+        <location filename="../../ui/livelihood/dialogs.py" line="136" />
         <source>劳动能力状况</source>
         <translation>Ability to work</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="136" />
+        <location filename="../../ui/livelihood/dialogs.py" line="137" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="137" />
+        <location filename="../../ui/livelihood/dialogs.py" line="138" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="138" />
+        <location filename="../../ui/livelihood/dialogs.py" line="139" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="139" />
+        <location filename="../../ui/livelihood/dialogs.py" line="140" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
@@ -6323,32 +6358,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="329" />
+        <location filename="../../ui/payments/dialogs.py" line="385" />
         <source>对账</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="336" />
+        <location filename="../../ui/payments/dialogs.py" line="392" />
         <source>差异</source>
         <translation>Differences</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="337" />
+        <location filename="../../ui/payments/dialogs.py" line="393" />
         <source>各户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="345" />
+        <location filename="../../ui/payments/dialogs.py" line="401" />
         <source>计算 {0:,.2f} 元　协议 {1:,.2f} 元　已付 {2:,.2f} 元　未付 {3:,.2f} 元</source>
         <translation>Computed {0:,.2f}  agreed {1:,.2f}  paid {2:,.2f}  unpaid {3:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="349" />
+        <location filename="../../ui/payments/dialogs.py" line="405" />
         <source>账目相符</source>
         <translation>Accounts agree</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="349" />
+        <location filename="../../ui/payments/dialogs.py" line="405" />
         <source>差异 {0} 处</source>
         <translation>{0} differences</translation>
     </message>
@@ -6462,32 +6497,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="214" />
+        <location filename="../../ui/livelihood/dialogs.py" line="216" />
         <source>培训结果：{0}</source>
         <translation>Training result: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="218" />
+        <location filename="../../ui/livelihood/dialogs.py" line="221" />
         <source>已结业</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="220" />
+        <location filename="../../ui/livelihood/dialogs.py" line="224" />
         <source>如 保安员证</source>
         <translation>e.g. security guard licence</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="222" />
+        <location filename="../../ui/livelihood/dialogs.py" line="226" />
         <source>出勤学时</source>
         <translation>Hours attended</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="224" />
+        <location filename="../../ui/livelihood/dialogs.py" line="228" />
         <source>证书名称</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="225" />
+        <location filename="../../ui/livelihood/dialogs.py" line="229" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
@@ -6834,37 +6869,37 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="63" />
+        <location filename="../../ui/livelihood/dialogs.py" line="64" />
         <source>就业设置</source>
         <translation>Employment settings</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="64" />
+        <location filename="../../ui/livelihood/dialogs.py" line="65" />
         <source>按此日期计算年龄（不勾选则用项目参照日或今天）</source>
         <translation>Compute ages on this date (unticked: the project's reference date or today)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="82" />
+        <location filename="../../ui/livelihood/dialogs.py" line="83" />
         <source>参照日</source>
         <translation>Reference date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="83" />
+        <location filename="../../ui/livelihood/dialogs.py" line="84" />
         <source>劳动年龄下限（含）</source>
         <translation>Working age from (inclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="84" />
+        <location filename="../../ui/livelihood/dialogs.py" line="85" />
         <source>男性退休年龄（不含）</source>
         <translation>Men retire at (exclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="85" />
+        <location filename="../../ui/livelihood/dialogs.py" line="86" />
         <source>女性退休年龄（不含）</source>
         <translation>Women retire at (exclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="86" />
+        <location filename="../../ui/livelihood/dialogs.py" line="87" />
         <source>回访间隔（月）</source>
         <translation>Follow-up interval (months)</translation>
     </message>
@@ -6963,22 +6998,22 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="78" />
+        <location filename="../../ui/payments/dialogs.py" line="79" />
         <source>签订协议</source>
         <translation>Sign agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="84" />
+        <location filename="../../ui/payments/dialogs.py" line="85" />
         <source>各期百分比，首期签约后付，其余腾房后付；也可写 70:签约,30:腾房</source>
         <translation>Percent per instalment: the first paid on signing, the rest after vacating; or write 70:签约,30:腾房</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="85" />
+        <location filename="../../ui/payments/dialogs.py" line="86" />
         <source>签约日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="86" />
+        <location filename="../../ui/payments/dialogs.py" line="87" />
         <source>付款计划（%）</source>
         <translation>Payment plan (%)</translation>
     </message>
@@ -7804,52 +7839,52 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SupportingDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="358" />
+        <location filename="../../ui/payments/dialogs.py" line="414" />
         <source>要件</source>
         <translation>Supporting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="362" />
+        <location filename="../../ui/payments/dialogs.py" line="418" />
         <source>要件 — {0} {1}</source>
         <translation>Supporting papers — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="370" />
+        <location filename="../../ui/payments/dialogs.py" line="426" />
         <source>要件类别</source>
         <translation>Kind of paper</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="372" />
+        <location filename="../../ui/payments/dialogs.py" line="428" />
         <source>添加扫描件…</source>
         <translation>Add scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="389" />
+        <location filename="../../ui/payments/dialogs.py" line="445" />
         <source>还没有扫描件：选择要件类别，再点「添加扫描件…」。</source>
         <translation>No scans yet: choose the kind of paper, then Add scan….</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="394" />
+        <location filename="../../ui/payments/dialogs.py" line="450" />
         <source>{0}　{1}　{2} 字节　SHA-256 {3}…　{4}</source>
         <translation>{0}  {1}  {2} bytes  SHA-256 {3}…  {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="402" />
+        <location filename="../../ui/payments/dialogs.py" line="458" />
         <source>要件清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="406" />
+        <location filename="../../ui/payments/dialogs.py" line="462" />
         <source>选择扫描件</source>
         <translation>Choose scan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="406" />
+        <location filename="../../ui/payments/dialogs.py" line="462" />
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="410" />
+        <location filename="../../ui/payments/dialogs.py" line="466" />
         <source>正在保存要件…</source>
         <translation>Saving the document…</translation>
     </message>
@@ -8119,6 +8154,34 @@ Expropriation surveys, compensation and documents.</translation>
     </message>
 </context>
 <context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="101" />
+        <source>登记划转</source>
+        <translation>Record transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="106" />
+        <source>社保费用划入社保专户、集体部分付村集体，不经各户的银行批次。转账办妥后在此登记（{0}）。</source>
+        <translation>Social-security fees go into the social-security account and the collective's share to the village, never through the households' bank batches. Record the transfer here once it is made ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="120" />
+        <source>支付对象</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="121" />
+        <source>待划转</source>
+        <translation>Still to transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="122" />
+        <source>划转日期</source>
+        <translation>Transfer date</translation>
+    </message>
+</context>
+<context>
     <name>TransitionDialog</name>
     <message>
         <location filename="../../ui/housing/moving.py" line="42" />
@@ -8248,17 +8311,17 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>VacateDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="100" />
+        <location filename="../../ui/payments/dialogs.py" line="131" />
         <source>登记腾房</source>
         <translation>Record vacating</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="102" />
+        <location filename="../../ui/payments/dialogs.py" line="133" />
         <source>为所选 {0} 户登记腾房（腾房后到期的分期随之可付）</source>
         <translation>Record {0} selected households as vacated (instalments due on vacating become payable)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="105" />
+        <location filename="../../ui/payments/dialogs.py" line="136" />
         <source>腾房日期</source>
         <translation>Vacated on</translation>
     </message>
@@ -8266,27 +8329,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="159" />
+        <location filename="../../ui/livelihood/dialogs.py" line="160" />
         <source>登记回访：{0}</source>
         <translation>Record follow-up: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="162" />
+        <location filename="../../ui/livelihood/dialogs.py" line="163" />
         <source>回访日期</source>
         <translation>Follow-up date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="163" />
+        <location filename="../../ui/livelihood/dialogs.py" line="164" />
         <source>就业状态</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="164" />
+        <location filename="../../ui/livelihood/dialogs.py" line="165" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="165" />
+        <location filename="../../ui/livelihood/dialogs.py" line="166" />
         <source>情况记录</source>
         <translation>Notes</translation>
     </message>
@@ -8398,17 +8461,17 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>_IncomeForm</name>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="106" />
+        <location filename="../../ui/livelihood/dialogs.py" line="107" />
         <source>（未登记）</source>
         <translation>(not registered)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="111" />
+        <location filename="../../ui/livelihood/dialogs.py" line="112" />
         <source>例如 3500.00</source>
         <translation>e.g. 3500.00</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dialogs.py" line="117" />
+        <location filename="../../ui/livelihood/dialogs.py" line="118" />
         <source>月收入应为金额，例如 3500.00</source>
         <translation>Monthly income must be an amount, e.g. 3500.00</translation>
     </message>

@@ -41,9 +41,14 @@ def test_sign_freezes_the_reviewed_lines_and_splits_the_plan(two: Two) -> None:
     main = view.agreements[0]
     assert main.total == comp.total
     assert sum(ln.amount for ln in main.lines) == comp.total
-    assert [i.condition for i in main.instalments] == ["签约", "腾房"]
+    # The plan divides the family's part; 社保费用 is one transfer of its own into the social-security account.
+    family = sum((ln.amount for ln in main.lines if ln.payee == "户"), Decimal("0.00"))
+    to_ss = sum((ln.amount for ln in main.lines if ln.payee == "社保"), Decimal("0.00"))
+    assert to_ss > 0 and family + to_ss == main.total
+    assert [i.condition for i in main.instalments] == ["签约", "腾房", "划入社保专户"]
     assert sum(i.amount for i in main.instalments) == main.total
-    assert main.instalments[0].amount == (main.total * Decimal("0.7")).quantize(Decimal("0.01"))
+    assert main.instalments[0].amount == (family * Decimal("0.7")).quantize(Decimal("0.01"))
+    assert main.instalments[2].amount == to_ss
     # the other project is untouched
     assert progress.payment_counts(db, two.b).signed == 0
     assert progress.payment_counts(db, two.a).signed == len(ids)
@@ -300,3 +305,40 @@ def test_a_reply_counts_its_lines_and_a_cancel_enters_none_of_them(two: Two, tmp
     done = batches.apply_reply(db, two.a, reply, progress=lambda n, total: counted.append((n, total)))
     assert done.paid == first.rows and counted[-1] == (first.rows, first.rows)
     assert reconcile.reconcile(db, two.b).paid == 0
+
+
+def test_the_social_security_part_goes_by_transfer_never_to_the_family(two: Two, tmp_path: Path) -> None:
+    """社保费用 is paid into the social-security account: no household batch carries it, whatever instalment is
+    asked for; finance records the transfer, and only then is an agreement fully paid. The other project is
+    untouched."""
+    from resettle.services.payments import transfers
+
+    db = two.db
+    ids = household_ids(db, two.a)
+    agreements.sign_agreements(db, two.a, ids, SIGNED, "100")
+    agreements.sign_agreements(db, two.b, household_ids(db, two.b), SIGNED, "100")
+    owed = transfers.transfers_due(db, two.a, "社保")
+    lines = [agreements.get_agreements(db, two.a, h).agreements[0].lines for h in ids]
+    assert owed.total == sum(ln.amount for ls in lines for ln in ls if ln.payee == "社保") > 0
+    assert owed.households == len(ids)
+    first = _batch_file(db, two.a, 1, tmp_path / "b.xlsx")
+    family = sum((ln.amount for ls in lines for ln in ls if ln.payee == "户"), Decimal("0.00"))
+    assert first.total == family  # the family's money only
+    with pytest.raises(ValidationError, match="没有可付的分期"):
+        batches.make_batch(db, two.a, 2)  # the transfer is instalment 2 in the table, never a bank batch's
+    batches.apply_reply(db, two.a, answer(tmp_path / "b.xlsx", tmp_path / "r.xlsx"))
+    assert {a.status for a in agreements.list_agreements(db, two.a)} == {"已签约"}  # 社保 still owed
+    rec = reconcile.reconcile(db, two.a)
+    assert rec.outstanding == owed.total and rec.paid == family
+    # finance records the transfer for two households, then for the rest
+    done = transfers.record_transfers(db, two.a, "社保", date(2026, 7, 20), ids[:2])
+    assert done.households == 2
+    rest = transfers.record_transfers(db, two.a, "社保", date(2026, 7, 21))
+    assert rest.households == len(ids) - 2 and done.total + rest.total == owed.total
+    with pytest.raises(ValidationError, match="没有待登记的划转"):
+        transfers.record_transfers(db, two.a, "社保", date(2026, 7, 22))
+    assert {a.status for a in agreements.list_agreements(db, two.a)} == {"已兑付"}
+    assert reconcile.reconcile(db, two.a).outstanding == 0
+    assert transfers.transfers_due(db, two.b, "社保").households == len(household_ids(db, two.b))
+    with pytest.raises(ValidationError, match="不属于此项目"):
+        transfers.record_transfers(db, two.a, "社保", date(2026, 7, 22), household_ids(db, two.b)[:1])

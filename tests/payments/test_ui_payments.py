@@ -264,6 +264,36 @@ def test_the_bank_file_is_written_from_the_batches_window(
     assert ws is not None and made.batch_no in str(ws["A1"].value)
 
 
+def test_the_social_security_transfer_is_recorded_from_the_agreements_window(
+    qtbot, ctx: AreaContext, two: Two, monkeypatch: pytest.MonkeyPatch, _no_message_boxes: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate
+
+    from resettle.services.payments import transfers
+    from ui.payments.dialogs import TransferDialog
+
+    db = two.db
+    agreements.sign_agreements(db, two.a, household_ids(db, two.a), date(2026, 7, 1))
+    owed = transfers.transfers_due(db, two.a, "社保")
+    dialog = AgreementsDialog(ctx, two.a)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    seen: list[str] = []
+
+    def confirm(form: TransferDialog) -> int:
+        seen.append(form.due.text())
+        form.date_edit.setDate(QDate(2026, 7, 20))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TransferDialog, "exec", confirm)
+    with qtbot.waitSignal(ctx.runner.changed, timeout=10000):
+        dialog.transfer()  # nothing chosen in the list: every signed household
+    assert f"{owed.households} 户" in seen[0] and f"{owed.total:,.2f}" in seen[0]
+    qtbot.waitUntil(lambda: any("已登记" in m and "划转" in m for m in _no_message_boxes), timeout=10000)
+    assert transfers.transfers_due(db, two.a, "社保").households == 0
+    ctx.runner.wait()
+
+
 def test_models_with_rows(qtmodeltester, two: Two) -> None:  # type: ignore[no-untyped-def]
     db = two.db
     agreements.sign_agreements(db, two.a, household_ids(db, two.a), date(2026, 7, 1))

@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resettle.domain.instalments import TRANSFER_CONDITIONS
 from resettle.errors import ResettleError
-from resettle.services.payments import agreements, batches, reconcile, supporting
+from resettle.services.payments import agreements, batches, reconcile, supporting, transfers
 from ui.area_dialog import AreaDialog
 from ui.areas import AreaContext
 from ui.dates import date_edit, edited_date
@@ -92,6 +93,36 @@ class SignDialog(QDialog):
         form.addRow(buttons)
 
 
+class TransferDialog(QDialog):
+    """登记划转: the part owed to 社保 (or 集体) was transferred into its account on a day, for these households."""
+
+    def __init__(self, parent: QWidget, scope: str, owed: Callable[[str], str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("登记划转"))
+        self.setMinimumWidth(420)
+        self.owed = owed
+        form = QFormLayout(self)
+        note = QLabel(
+            self.tr("社保费用划入社保专户、集体部分付村集体，不经各户的银行批次。转账办妥后在此登记（{0}）。").format(
+                scope
+            )
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.payee = QComboBox()
+        for payee in TRANSFER_CONDITIONS:
+            self.payee.addItem(payee, payee)
+        self.due = QLabel()
+        self.payee.currentIndexChanged.connect(lambda _i: self.due.setText(self.owed(self.payee.currentData())))
+        self.due.setText(self.owed(self.payee.currentData()))
+        self.date_edit = date_edit()
+        self.date_edit.setCalendarPopup(True)
+        form.addRow(self.tr("支付对象"), self.payee)
+        form.addRow(self.tr("待划转"), self.due)
+        form.addRow(self.tr("划转日期"), self.date_edit)
+        form.addRow(ok_cancel(self))
+
+
 class VacateDialog(QDialog):
     """登记腾房: the day the selected households handed their houses over, picked on a calendar."""
 
@@ -120,6 +151,7 @@ class AgreementsDialog(_AreaDialog):
                 (self.tr("签约（全部已复核户）…"), lambda: self.sign(selected=False)),
                 (self.tr("登记腾房…"), self.vacate),
                 (self.tr("补充协议（按现行计算）…"), self.supplement),
+                (self.tr("登记划转（社保、集体）…"), self.transfer),
             ),
         )
         bar.addStretch(1)
@@ -185,6 +217,32 @@ class AgreementsDialog(_AreaDialog):
             lambda n: QMessageBox.information(self, self.tr("登记腾房"), self.tr("已登记 {0} 户腾房。").format(n)),
             household_ids=ids,
             vacated_on=edited_date(dialog.date_edit),
+        )
+
+    def transfer(self) -> None:
+        ids = _selected_rows(self.view)
+        chosen = [self.model.row(r).household_id for r in ids] or None  # none chosen here: every signed household
+        scope = self.tr("所选 {0} 户").format(len(chosen)) if chosen else self.tr("本项目全部已签约户")
+        db = self.ctx.database()
+
+        def owed(payee: str) -> str:
+            due = transfers.transfers_due(db, self.project_id, payee)
+            return self.tr("{0} 户，合计 {1:,.2f} 元（全项目）").format(due.households, due.total)
+
+        dialog = TransferDialog(self, scope, owed)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.run(
+            self.tr("正在登记划转…"),
+            transfers.record_transfers,
+            lambda r: QMessageBox.information(
+                self,
+                self.tr("登记划转"),
+                self.tr("已登记 {0} 户划转{1}，合计 {2:,.2f} 元。").format(r.households, r.payee, r.total),
+            ),
+            payee=dialog.payee.currentData(),
+            paid_on=edited_date(dialog.date_edit),
+            household_ids=chosen,
         )
 
     def supplement(self) -> None:

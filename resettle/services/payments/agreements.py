@@ -19,7 +19,7 @@ from decimal import Decimal
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from resettle.domain.instalments import PlanError, parse_plan, split_total
+from resettle.domain.instalments import CONDITIONS, TRANSFER_CONDITIONS, PlanError, parse_plan, split_total
 from resettle.domain.money import MoneyError, to_fen
 from resettle.errors import Cancelled, NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
@@ -143,8 +143,26 @@ def _line_rows(agreement: Agreement, lines: Sequence[tuple[str, str, int, str]])
     ]
 
 
-def _add_instalments(s: Session, agreement: Agreement, plan_text: str, total_fen: int) -> None:
-    for part in split_total(total_fen, parse_plan(plan_text)):
+def _by_payee(lines: Sequence[tuple[str, str, int, str]]) -> tuple[int, dict[str, int]]:
+    """The household's part of ``lines`` and what each other payee (社保, 集体) is owed, in 分."""
+    household = 0
+    others: dict[str, int] = {}
+    for _item, _formula, amount, payee in lines:
+        if payee in TRANSFER_CONDITIONS:
+            others[payee] = others.get(payee, 0) + amount
+        else:
+            household += amount
+    return household, others
+
+
+def _add_instalments(
+    s: Session, agreement: Agreement, plan_text: str, lines: Sequence[tuple[str, str, int, str]]
+) -> None:
+    """The plan's instalments of the household's part, then one transfer per other payee (not in any bank batch:
+    社保费用 goes into the social-security account, not to the family)."""
+    household, others = _by_payee(lines)
+    parts = split_total(household, parse_plan(plan_text))
+    for part in parts:
         s.add(
             Instalment(
                 agreement_id=agreement.id,
@@ -154,6 +172,18 @@ def _add_instalments(s: Session, agreement: Agreement, plan_text: str, total_fen
                 percent=format(part.percent.normalize(), "f"),
                 condition=part.condition,
                 amount=yuan(part.amount_fen),
+            )
+        )
+    for seq, payee in enumerate((p for p in TRANSFER_CONDITIONS if others.get(p)), start=len(parts) + 1):
+        s.add(
+            Instalment(
+                agreement_id=agreement.id,
+                household_id=agreement.household_id,
+                project_id=agreement.project_id,
+                seq=seq,
+                percent="",
+                condition=TRANSFER_CONDITIONS[payee],
+                amount=yuan(others[payee]),
             )
         )
 
@@ -215,7 +245,7 @@ def sign_agreements(
                 skipped.append(f"{h.household_no}：补偿明细与合计不符，请重新计算")
                 continue
             try:
-                split_total(amount, parse_plan(plan))
+                split_total(_by_payee(lines)[0], parse_plan(plan))
             except PlanError as exc:
                 skipped.append(f"{h.household_no}：{exc}")
                 continue
@@ -244,7 +274,7 @@ def sign_agreements(
             if cancelled is not None and n % 200 == 0 and cancelled():
                 raise Cancelled("已取消，未签订任何协议。")
             rows.extend(_line_rows(ag, lines))
-            _add_instalments(s, ag, plan, amount)
+            _add_instalments(s, ag, plan, lines)
             signed += 1
             total += amount
             if n % 1000 == 0:
@@ -286,7 +316,8 @@ def mark_vacated(db: Database, project_id: int, household_ids: Sequence[int], va
 
 
 def _unpaid(s: Session, household_id: int) -> list[Instalment]:
-    """Instalments neither paid nor waiting for the bank, latest agreement and instalment first."""
+    """The household's own instalments neither paid nor waiting for the bank, latest agreement and instalment
+    first (a reduction of the family's money never takes from what is owed to 社保 or 集体)."""
     pending = select(Payment.instalment_id).where(
         Payment.household_id == household_id, Payment.result.in_((RESULT_PENDING, RESULT_PAID))
     )
@@ -294,7 +325,12 @@ def _unpaid(s: Session, household_id: int) -> list[Instalment]:
         s.scalars(
             select(Instalment)
             .join(Agreement, Agreement.id == Instalment.agreement_id)
-            .where(Instalment.household_id == household_id, Instalment.paid_on.is_(None), Instalment.id.not_in(pending))
+            .where(
+                Instalment.household_id == household_id,
+                Instalment.paid_on.is_(None),
+                Instalment.id.not_in(pending),
+                Instalment.condition.in_(sorted(CONDITIONS)),
+            )
             .order_by(Agreement.seq.desc(), Instalment.seq.desc())
         )
     )
@@ -349,7 +385,7 @@ def supplement(
         s.flush()
         _write_lines(s, _line_rows(ag, sup_lines))
         if total > 0:
-            _add_instalments(s, ag, "100", total)
+            _add_instalments(s, ag, "100", sup_lines)
         elif total < 0:
             left = -total
             unpaid = _unpaid(s, household_id)

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from resettle.domain.instalments import ON_SIGNING
+from resettle.domain.instalments import CONDITIONS, ON_SIGNING
 from resettle.errors import Cancelled, ConflictError, NotFoundError, PermissionDenied, ValidationError
 from resettle.io.bank_batch import BankLine, BankReply, read_bank_reply, write_bank_workbook
 from resettle.io.bank_text import load_formats, write_bank_text
@@ -125,6 +125,7 @@ def _due(s: Session, project_id: int, instalment: int, village_id: int | None) -
             Instalment.seq == instalment,
             Instalment.paid_on.is_(None),
             Instalment.amount > 0,
+            Instalment.condition.in_(sorted(CONDITIONS)),  # a transfer to 社保 or 集体 is never paid to the family
             Instalment.id.not_in(taken),
             Instalment.household_id.in_(reviewed),
             Agreement.status != STATUS_ARCHIVED,
