@@ -1180,6 +1180,9 @@ EN = {
     "社保费用划入社保专户、集体部分付村集体，不经各户的银行批次。转账办妥后在此登记（{0}）。":
         "Social-security fees go into the social-security account and the collective's share to the village, never through the households' bank batches. Record the transfer here once it is made ({0}).",
     "待划转": "Still to transfer", "划转日期": "Transfer date",
+    "✓ 上一户：": "✓ Previous household: ", "{0}（{1}）{2} 岁及以上 {3} 元": "{0} ({1}) {2} and over {3} yuan",
+    "请先在登记表左侧选择一个项目。": "Choose a project in the tree at the left of the register first.",
+    "请先在表中选择一行。": "Choose a row in the table first.",
 }  # fmt: skip
 
 

@@ -223,7 +223,10 @@ def _decorate(
     c = geo.content
     band = geo.mm(6)
     footer = QRectF(c.left(), c.bottom() + geo.mm(4), c.width(), band)
-    left = f"{document.number}　校验码 {document.code}" if document.number else "样稿（未编号，不作为正式文书）"
+    if not document.number:
+        left = "样稿（未编号，不作为正式文书）"
+    else:  # a numbered paper without a code (the housing ones: their number is the register's) says no code
+        left = f"{document.number}　校验码 {document.code}" if document.code else document.number
     drawn.append(left)
     painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left)
     drawn.append(f"第 {page} 页　共 {pages} 页")

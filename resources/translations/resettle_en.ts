@@ -1770,88 +1770,88 @@ No errors, {0} warnings.</translation>
 <context>
     <name>GrievancePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="205" />
+        <location filename="../../ui/procedure/window.py" line="213" />
         <source>登记…</source>
         <translation>Record…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="206" />
+        <location filename="../../ui/procedure/window.py" line="214" />
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="207" />
+        <location filename="../../ui/procedure/window.py" line="215" />
         <source>打印受理回执…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="208" />
+        <location filename="../../ui/procedure/window.py" line="216" />
         <source>打印答复意见书…</source>
         <translation>Print answer letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="209" />
+        <location filename="../../ui/procedure/window.py" line="217" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="210" />
+        <location filename="../../ui/procedure/window.py" line="218" />
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="211" />
+        <location filename="../../ui/procedure/window.py" line="219" />
         <source>只看未办结</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="222" />
+        <location filename="../../ui/procedure/window.py" line="230" />
         <source>读取信访台账</source>
         <translation>Reading the grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="230" />
+        <location filename="../../ui/procedure/window.py" line="238" />
         <source>共 {n} 件，未办结 {o} 件</source>
         <translation>{n} in all, {o} open</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="232" />
+        <location filename="../../ui/procedure/window.py" line="240" />
         <source>，其中逾期 {k} 件（红色）</source>
         <translation>, {k} overdue (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="239" />
+        <location filename="../../ui/procedure/window.py" line="247" />
         <source>登记信访</source>
         <translation>Record grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="251" />
+        <location filename="../../ui/procedure/window.py" line="259" />
         <source>办结信访</source>
         <translation>Close grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="257" />
+        <location filename="../../ui/procedure/window.py" line="265" />
         <source>选择信件、照片等附件</source>
         <translation>Choose letters, photos or other attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="257" />
+        <location filename="../../ui/procedure/window.py" line="265" />
         <source>添加信访附件</source>
         <translation>Add grievance attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="271" />
+        <location filename="../../ui/procedure/window.py" line="279" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="279" />
-        <location filename="../../ui/procedure/window.py" line="282" />
+        <location filename="../../ui/procedure/window.py" line="287" />
+        <location filename="../../ui/procedure/window.py" line="290" />
         <source>导出信访台账</source>
         <translation>Export grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="279" />
+        <location filename="../../ui/procedure/window.py" line="287" />
         <source>信访台账.xlsx</source>
         <translation>grievance-ledger.xlsx</translation>
     </message>
@@ -3527,44 +3527,44 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HolidayPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="320" />
+        <location filename="../../ui/procedure/window.py" line="328" />
         <source>导入节假日表…</source>
         <translation>Import holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="321" />
+        <location filename="../../ui/procedure/window.py" line="329" />
         <source>导出节假日表…</source>
         <translation>Export holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="326" />
+        <location filename="../../ui/procedure/window.py" line="334" />
         <source>读取节假日表</source>
         <translation>Reading the holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="341" />
+        <location filename="../../ui/procedure/window.py" line="349" />
         <source>已知年份：{y}。其他年份的日期无法推算工作日，请导入国务院办公厅当年的节假日安排（工作簿「节假日」：日期、休/班）。</source>
         <translation>Known years: {y}. Working days of other years cannot be counted; import the State Council's holiday schedule for that year (workbook sheet 节假日: 日期, 休/班).</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="342" />
+        <location filename="../../ui/procedure/window.py" line="350" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="346" />
-        <location filename="../../ui/procedure/window.py" line="349" />
+        <location filename="../../ui/procedure/window.py" line="354" />
+        <location filename="../../ui/procedure/window.py" line="357" />
         <source>导出节假日表</source>
         <translation>Export holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="346" />
+        <location filename="../../ui/procedure/window.py" line="354" />
         <source>节假日.xlsx</source>
         <translation>holidays.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="352" />
-        <location filename="../../ui/procedure/window.py" line="355" />
+        <location filename="../../ui/procedure/window.py" line="360" />
+        <location filename="../../ui/procedure/window.py" line="363" />
         <source>导入节假日表</source>
         <translation>Import holiday table</translation>
     </message>
@@ -4144,67 +4144,67 @@ Undo anyway?</translation>
 <context>
     <name>JobsPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="224" />
+        <location filename="../../ui/livelihood/pages.py" line="227" />
         <source>园区岗位与推荐</source>
         <translation>Park jobs and referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="233" />
+        <location filename="../../ui/livelihood/pages.py" line="236" />
         <source>导入岗位表…</source>
         <translation>Import job list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="234" />
+        <location filename="../../ui/livelihood/pages.py" line="237" />
         <source>按要求推荐</source>
         <translation>Refer by requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="235" />
+        <location filename="../../ui/livelihood/pages.py" line="238" />
         <source>面试</source>
         <translation>Interview</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="236" />
+        <location filename="../../ui/livelihood/pages.py" line="239" />
         <source>录用</source>
         <translation>Hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="237" />
+        <location filename="../../ui/livelihood/pages.py" line="240" />
         <source>未录用</source>
         <translation>Not hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="249" />
+        <location filename="../../ui/livelihood/pages.py" line="252" />
         <source>导入岗位表</source>
         <translation>Import job list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="249" />
+        <location filename="../../ui/livelihood/pages.py" line="252" />
         <source>正在导入岗位表…</source>
         <translation>Importing the job list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="249" />
+        <location filename="../../ui/livelihood/pages.py" line="252" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="255" />
+        <location filename="../../ui/livelihood/pages.py" line="258" />
         <source>已推荐 {0} 人（失地农民优先，其次受过该类培训者，再次未就业最久者）</source>
         <translation>{0} persons referred (landless farmers first, then those trained for the job, then the longest without work)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="258" />
+        <location filename="../../ui/livelihood/pages.py" line="261" />
         <source>正在匹配岗位…</source>
         <translation>Matching jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="261" />
+        <location filename="../../ui/livelihood/pages.py" line="264" />
         <source>请先在下方选择一条推荐记录。</source>
         <translation>Choose a referral below first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="265" />
+        <location filename="../../ui/livelihood/pages.py" line="268" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -5379,99 +5379,99 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="132" />
+        <location filename="../../ui/livelihood/pages.py" line="135" />
         <source>劳动力状况与回访</source>
         <translation>Labour status and follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="139" />
+        <location filename="../../ui/livelihood/pages.py" line="142" />
         <source>劳动力状况</source>
         <translation>Labour status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="140" />
+        <location filename="../../ui/livelihood/pages.py" line="143" />
         <source>待回访</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="144" />
+        <location filename="../../ui/livelihood/pages.py" line="147" />
         <source>导入就业表…</source>
         <translation>Import employment list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="145" />
+        <location filename="../../ui/livelihood/pages.py" line="148" />
         <source>修改就业状况…</source>
         <translation>Edit employment…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="146" />
+        <location filename="../../ui/livelihood/pages.py" line="149" />
         <source>登记回访…</source>
         <translation>Record follow-up…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="147" />
+        <location filename="../../ui/livelihood/pages.py" line="150" />
         <source>就业经历</source>
         <translation>Employment history</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="155" />
+        <location filename="../../ui/livelihood/pages.py" line="158" />
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="167" />
+        <location filename="../../ui/livelihood/pages.py" line="170" />
         <source>共 {0} 人，劳动年龄失地人员 {1} 人，已就业 {2} 人；待回访 {3} 人</source>
         <translation>{0} persons, {1} landless of working age, {2} employed; {3} follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="171" />
+        <location filename="../../ui/livelihood/pages.py" line="174" />
         <source>粉色行：劳动年龄的失地人员中尚未就业的人（正在求职或尚未登记就业状况），应优先推荐岗位和培训。</source>
         <translation>Pink rows: land-lost people of working age not in work (looking for work or not yet registered), to be offered posts and training first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="177" />
+        <location filename="../../ui/livelihood/pages.py" line="180" />
         <source>请先选择一个人。</source>
         <translation>Choose a person first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="181" />
+        <location filename="../../ui/livelihood/pages.py" line="184" />
         <source>导入就业表</source>
         <translation>Import employment list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="181" />
+        <location filename="../../ui/livelihood/pages.py" line="184" />
         <source>正在导入就业表…</source>
         <translation>Importing the employment list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="181" />
+        <location filename="../../ui/livelihood/pages.py" line="184" />
         <source>就业情况</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="185" />
-        <location filename="../../ui/livelihood/pages.py" line="204" />
+        <location filename="../../ui/livelihood/pages.py" line="188" />
+        <location filename="../../ui/livelihood/pages.py" line="207" />
         <source>请先在「劳动力状况」中选择一个人。</source>
         <translation>Choose a person under Labour status first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="191" />
-        <location filename="../../ui/livelihood/pages.py" line="201" />
+        <location filename="../../ui/livelihood/pages.py" line="194" />
+        <location filename="../../ui/livelihood/pages.py" line="204" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="212" />
+        <location filename="../../ui/livelihood/pages.py" line="215" />
         <source>回访 {0}　{1}　{2}</source>
         <translation>Follow-up {0}  {1}  {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="216" />
+        <location filename="../../ui/livelihood/pages.py" line="219" />
         <source>就业经历：{0}</source>
         <translation>Employment history: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="216" />
+        <location filename="../../ui/livelihood/pages.py" line="219" />
         <source>尚无记录</source>
         <translation>No records yet</translation>
     </message>
@@ -5565,27 +5565,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PostingPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="290" />
+        <location filename="../../ui/procedure/window.py" line="298" />
         <source>登记公示…</source>
         <translation>Record posting…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="298" />
+        <location filename="../../ui/procedure/window.py" line="306" />
         <source>读取公示记录</source>
         <translation>Reading the postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="303" />
+        <location filename="../../ui/procedure/window.py" line="311" />
         <source>共 {n} 次公示</source>
         <translation>{n} postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="305" />
+        <location filename="../../ui/procedure/window.py" line="313" />
         <source>，其中 {k} 次期限不足（红色）</source>
         <translation>, {k} too short (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="312" />
+        <location filename="../../ui/procedure/window.py" line="320" />
         <source>登记公示</source>
         <translation>Record posting</translation>
     </message>
@@ -5763,27 +5763,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ProcedureWindow</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="375" />
+        <location filename="../../ui/procedure/window.py" line="383" />
         <source>征收程序与信访</source>
         <translation>Procedure and grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="384" />
+        <location filename="../../ui/procedure/window.py" line="392" />
         <source>程序时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="385" />
+        <location filename="../../ui/procedure/window.py" line="393" />
         <source>信访台账</source>
         <translation>Grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="386" />
+        <location filename="../../ui/procedure/window.py" line="394" />
         <source>公示记录</source>
         <translation>Postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="387" />
+        <location filename="../../ui/procedure/window.py" line="395" />
         <source>节假日表</source>
         <translation>Holidays</translation>
     </message>
@@ -6583,133 +6583,138 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Flat selection</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="82" />
+        <location filename="../../ui/housing/selection.py" line="85" />
         <source>确认选房并打印确认书</source>
         <translation>Confirm and print confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="84" />
+        <location filename="../../ui/housing/selection.py" line="87" />
         <source>过号</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="86" />
+        <location filename="../../ui/housing/selection.py" line="89" />
         <source>改为货币安置</source>
         <translation>Switch to cash</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="88" />
+        <location filename="../../ui/housing/selection.py" line="91" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="105" />
+        <location filename="../../ui/housing/selection.py" line="108" />
         <source>抽签顺序</source>
         <translation>Lottery order</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="111" />
+        <location filename="../../ui/housing/selection.py" line="115" />
         <source>第一套房的产权人</source>
         <translation>Owner of the first flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="113" />
+        <location filename="../../ui/housing/selection.py" line="117" />
         <source>第二套房的产权人</source>
         <translation>Owner of the second flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="120" />
+        <location filename="../../ui/housing/selection.py" line="124" />
         <source>安置小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="181" />
+        <location filename="../../ui/housing/selection.py" line="185" />
         <source>请先叫号：在左侧的抽签顺序中选一户</source>
         <translation>Call a household first: choose one in the lottery order on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="201" />
+        <location filename="../../ui/housing/selection.py" line="205" />
         <source>本项目还没有房源</source>
         <translation>This project has no flats yet</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="221" />
+        <location filename="../../ui/housing/selection.py" line="225" />
         <source>共 {0} 套：</source>
         <translation>{0} flats:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="253" />
+        <location filename="../../ui/housing/selection.py" line="257" />
         <source>没有待选房的户（或尚未抽签）。</source>
         <translation>No household waiting to choose (or no lottery yet).</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="255" />
+        <location filename="../../ui/housing/selection.py" line="259" />
         <source>（未发布安置标准）</source>
         <translation>(no published resettlement standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="256" />
+        <location filename="../../ui/housing/selection.py" line="260" />
         <source>未选</source>
         <translation>None chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="256" />
-        <location filename="../../ui/housing/selection.py" line="343" />
+        <location filename="../../ui/housing/selection.py" line="260" />
+        <location filename="../../ui/housing/selection.py" line="346" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="258" />
+        <location filename="../../ui/housing/selection.py" line="262" />
         <source>顺序号 {0}　户号 {1}　户主 {2}</source>
         <translation>Order {0}  household {1}  head {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="261" />
+        <location filename="../../ui/housing/selection.py" line="265" />
         <source>{0}{1}　安置方式：{2}</source>
         <translation>{0}{1}  option: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="262" />
+        <location filename="../../ui/housing/selection.py" line="266" />
         <source>安置人口 {0} 人，应安置面积 {1}</source>
         <translation>{0} resettled persons, entitled area {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="263" />
+        <location filename="../../ui/housing/selection.py" line="267" />
         <source>已选：{0}</source>
         <translation>Chosen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="311" />
+        <location filename="../../ui/housing/selection.py" line="315" />
         <source>请在房源图上选一套或两套可选的房。</source>
         <translation>Choose one or two available flats on the plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="316" />
+        <location filename="../../ui/housing/selection.py" line="320" />
         <source>正在保存选房…</source>
         <translation>Saving the choice…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="340" />
+        <location filename="../../ui/housing/selection.py" line="344" />
         <source>（先于抽签顺序选房，已记录）</source>
         <translation> (chosen ahead of the lottery order; recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="343" />
+        <location filename="../../ui/housing/selection.py" line="346" />
         <source>{0} 已选定 {1}{2}</source>
         <translation>{0} chose {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="357" />
+        <location filename="../../ui/housing/selection.py" line="348" />
+        <source>✓ 上一户：</source>
+        <translation>✓ Previous household: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/housing/selection.py" line="361" />
         <source>安置房分配确认书</source>
         <translation>Flat allocation confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="364" />
+        <location filename="../../ui/housing/selection.py" line="368" />
         <source>正在准备分配确认书…</source>
         <translation>Preparing the allocation confirmation…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="387" />
+        <location filename="../../ui/housing/selection.py" line="391" />
         <source>{0} 改为货币安置，不再选房？</source>
         <translation>Switch {0} to cash settlement, with no flat?</translation>
     </message>
@@ -7077,122 +7082,127 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SocialSecurityPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="370" />
+        <location filename="../../ui/livelihood/pages.py" line="373" />
         <source>被征地农民养老保障</source>
         <translation>Pension cover for landless farmers</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="378" />
+        <location filename="../../ui/livelihood/pages.py" line="381" />
         <source>导入社保标准…</source>
         <translation>Import pension standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="379" />
+        <location filename="../../ui/livelihood/pages.py" line="382" />
         <source>发布标准</source>
         <translation>Publish standard</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="380" />
+        <location filename="../../ui/livelihood/pages.py" line="383" />
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="381" />
+        <location filename="../../ui/livelihood/pages.py" line="384" />
         <source>核对回执…</source>
         <translation>Check receipts…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="382" />
+        <location filename="../../ui/livelihood/pages.py" line="385" />
         <source>保存对账表…</source>
         <translation>Save reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="393" />
+        <location filename="../../ui/livelihood/pages.py" line="396" />
         <source>尚未导入社保标准。</source>
         <translation>No pension standard imported yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="397" />
+        <location filename="../../ui/livelihood/pages.py" line="401" />
         <source>{0}（{1}）{2}–{3} 岁 {4} 元</source>
         <translation>{0} ({1}) {2}–{3} years {4} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="401" />
+        <location filename="../../ui/livelihood/pages.py" line="403" />
+        <source>{0}（{1}）{2} 岁及以上 {3} 元</source>
+        <translation>{0} ({1}) {2} and over {3} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/livelihood/pages.py" line="408" />
         <source>社保标准{0}，基准日 {1}：{2}</source>
         <translation>Pension standard {0}, reference date {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="405" />
+        <location filename="../../ui/livelihood/pages.py" line="412" />
         <source>导入社保标准</source>
         <translation>Import pension standard</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="407" />
+        <location filename="../../ui/livelihood/pages.py" line="414" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="413" />
+        <location filename="../../ui/livelihood/pages.py" line="420" />
         <source>没有待发布的草稿标准。</source>
         <translation>No draft standard to publish.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="416" />
+        <location filename="../../ui/livelihood/pages.py" line="423" />
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="420" />
+        <location filename="../../ui/livelihood/pages.py" line="427" />
         <source>导出社保花名册</source>
         <translation>Export pension roster</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="420" />
+        <location filename="../../ui/livelihood/pages.py" line="427" />
         <source>社保花名册.xlsx</source>
         <translation>pension-roster.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="425" />
+        <location filename="../../ui/livelihood/pages.py" line="432" />
         <source>{0} {1} 人 {2} 元</source>
         <translation>{0}: {1} persons, {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="428" />
+        <location filename="../../ui/livelihood/pages.py" line="435" />
         <source>已导出 {0} 人：{1}</source>
         <translation>Exported {0} persons: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="430" />
+        <location filename="../../ui/livelihood/pages.py" line="437" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="434" />
+        <location filename="../../ui/livelihood/pages.py" line="441" />
         <source>选择社保局回执</source>
         <translation>Choose the social security bureau's receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="443" />
+        <location filename="../../ui/livelihood/pages.py" line="450" />
         <source>正在核对回执…</source>
         <translation>Checking the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="447" />
+        <location filename="../../ui/livelihood/pages.py" line="454" />
         <source>请先核对回执。</source>
         <translation>Check a receipt first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="449" />
+        <location filename="../../ui/livelihood/pages.py" line="456" />
         <source>保存对账表</source>
         <translation>Save reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="449" />
+        <location filename="../../ui/livelihood/pages.py" line="456" />
         <source>社保回执对账.xlsx</source>
         <translation>pension-receipt-reconciliation.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="451" />
+        <location filename="../../ui/livelihood/pages.py" line="458" />
         <source>正在写出对账表…</source>
         <translation>Writing the reconciliation…</translation>
     </message>
@@ -7892,88 +7902,88 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="127" />
+        <location filename="../../ui/procedure/window.py" line="135" />
         <source>登记日期…</source>
         <translation>Record dates…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="128" />
+        <location filename="../../ui/procedure/window.py" line="136" />
         <source>附加证据…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="129" />
+        <location filename="../../ui/procedure/window.py" line="137" />
         <source>放行协议打印…</source>
         <translation>Release agreement printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="130" />
+        <location filename="../../ui/procedure/window.py" line="138" />
         <source>截止日后出生、婚嫁计入安置人口</source>
         <translation>Count births and marriages after the cut-off as resettled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="133" />
+        <location filename="../../ui/procedure/window.py" line="141" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="144" />
+        <location filename="../../ui/procedure/window.py" line="152" />
         <source>读取征收程序</source>
         <translation>Reading the procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="151" />
+        <location filename="../../ui/procedure/window.py" line="159" />
         <source>正式协议：可以打印，但请注意：{0}</source>
         <translation>Formal agreements: may be printed, but note: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="153" />
+        <location filename="../../ui/procedure/window.py" line="161" />
         <source>正式协议：可以打印</source>
         <translation>Official agreements: may be printed</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="155" />
+        <location filename="../../ui/procedure/window.py" line="163" />
         <source>正式协议：暂不能打印。</source>
         <translation>Official agreements: cannot be printed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="159" />
+        <location filename="../../ui/procedure/window.py" line="167" />
         <source>需要注意：</source>
         <translation>Needs attention: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="161" />
+        <location filename="../../ui/procedure/window.py" line="169" />
         <source>没有逾期或期限不足的步骤。</source>
         <translation>No step overdue or too short.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="171" />
+        <location filename="../../ui/procedure/window.py" line="179" />
         <source>登记程序步骤</source>
         <translation>Record procedure step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="178" />
-        <location filename="../../ui/procedure/window.py" line="182" />
+        <location filename="../../ui/procedure/window.py" line="186" />
+        <location filename="../../ui/procedure/window.py" line="190" />
         <source>放行协议打印</source>
         <translation>Release agreement printing</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="178" />
+        <location filename="../../ui/procedure/window.py" line="186" />
         <source>方案公告期未满提前打印正式协议的理由：</source>
         <translation>Reason to print official agreements before the plan's posting period ends:</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="189" />
+        <location filename="../../ui/procedure/window.py" line="197" />
         <source>修改程序设置</source>
         <translation>Change procedure settings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="195" />
+        <location filename="../../ui/procedure/window.py" line="203" />
         <source>选择证据文件（照片、公证书等）</source>
         <translation>Choose evidence files (photos, notarial certificates …)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="195" />
+        <location filename="../../ui/procedure/window.py" line="203" />
         <source>添加程序证据</source>
         <translation>Add procedure evidence</translation>
     </message>
@@ -8062,93 +8072,93 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="273" />
+        <location filename="../../ui/livelihood/pages.py" line="276" />
         <source>技能培训</source>
         <translation>Skills training</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="283" />
+        <location filename="../../ui/livelihood/pages.py" line="286" />
         <source>导入培训表…</source>
         <translation>Import training list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="284" />
+        <location filename="../../ui/livelihood/pages.py" line="287" />
         <source>新建课程…</source>
         <translation>New course…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="285" />
+        <location filename="../../ui/livelihood/pages.py" line="288" />
         <source>报名（登记册中选中的户）</source>
         <translation>Enrol (households selected in the register)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="286" />
+        <location filename="../../ui/livelihood/pages.py" line="289" />
         <source>录入结果…</source>
         <translation>Enter results…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="287" />
+        <location filename="../../ui/livelihood/pages.py" line="290" />
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="310" />
+        <location filename="../../ui/livelihood/pages.py" line="313" />
         <source>请先选择一门课程。</source>
         <translation>Choose a course first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="314" />
+        <location filename="../../ui/livelihood/pages.py" line="317" />
         <source>导入培训表</source>
         <translation>Import training list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="314" />
+        <location filename="../../ui/livelihood/pages.py" line="317" />
         <source>正在导入培训表…</source>
         <translation>Importing the training list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="314" />
+        <location filename="../../ui/livelihood/pages.py" line="317" />
         <source>培训情况</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="320" />
-        <location filename="../../ui/livelihood/pages.py" line="343" />
+        <location filename="../../ui/livelihood/pages.py" line="323" />
+        <location filename="../../ui/livelihood/pages.py" line="346" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="331" />
+        <location filename="../../ui/livelihood/pages.py" line="334" />
         <source>请先在登记册中选中户（其劳动年龄成员将报名）。</source>
         <translation>Select households in the register first (their members of working age are enrolled).</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="333" />
+        <location filename="../../ui/livelihood/pages.py" line="336" />
         <source>正在报名…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="338" />
+        <location filename="../../ui/livelihood/pages.py" line="341" />
         <source>请先选择课程和学员。</source>
         <translation>Choose a course and trainees first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="355" />
+        <location filename="../../ui/livelihood/pages.py" line="358" />
         <source>导出培训花名册</source>
         <translation>Export training roster</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="356" />
+        <location filename="../../ui/livelihood/pages.py" line="359" />
         <source>{0}花名册.xlsx</source>
         <translation>{0}-roster.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="357" />
+        <location filename="../../ui/livelihood/pages.py" line="360" />
         <source>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel workbook (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="361" />
+        <location filename="../../ui/livelihood/pages.py" line="364" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -8489,9 +8499,19 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Notes: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="85" />
+        <location filename="../../ui/procedure/window.py" line="86" />
         <source>请先在左侧选择一个项目。</source>
         <translation>Choose a project on the left first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure/window.py" line="108" />
+        <source>请先在登记表左侧选择一个项目。</source>
+        <translation>Choose a project in the tree at the left of the register first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure/window.py" line="112" />
+        <source>请先在表中选择一行。</source>
+        <translation>Choose a row in the table first.</translation>
     </message>
 </context>
 <context>

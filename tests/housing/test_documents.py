@@ -45,6 +45,11 @@ def test_allocation_confirmation_shows_flats_owners_bands_and_net(hdb: Database,
     assert "875,103.00" in text and want["net"] == "875103.00"
     position = next(p for p, no, _h in draw.order if no == "东岗01012")
     assert f"抽签顺序号：{position}" in text
+    # What the household still owes is said as owed, never as a negative 应得 on a paper it signs.
+    row = next(h for h in settlement.settle(hdb, pid).households if h.household_no == "东岗01012")
+    balance = row.settlement.balance
+    owed = f"{-balance:,.2f}" if balance < 0 else f"{balance:,.2f}"
+    assert ("还须补缴" if balance < 0 else "本户应得") in text and owed in text and f"-{owed}" not in text
 
 
 def test_unchosen_households_are_skipped_and_said_so(hdb: Database, pid: int, tmp_path: Path) -> None:
@@ -62,6 +67,7 @@ def test_move_in_notice_carries_its_serial_number(hdb: Database, pid: int, tmp_p
     text = pdf_text(out)
     assert "入住通知单" in text and "安入〔2026〕第1号" in text and "10幢-1单元-502" in text
     assert "2026年9月1日" in text and "钥匙3把" in text
+    assert "校验码" not in text  # its number is the register's; no empty 校验码 label after it
 
 
 def test_print_lottery_record_from_the_cli(hdb: Database, pid: int, tmp_path: Path) -> None:

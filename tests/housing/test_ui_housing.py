@@ -100,6 +100,9 @@ def test_selection_day_choose_from_the_board_and_see_another_clerk(
     detail = placement.placement_detail(hdb, pid, households.find_household_id(hdb, first_no, pid))
     assert [f.id for f in detail.flats] == [flat.id]
     qtbot.waitUntil(lambda: page.board_model.flat_at(*target).status == "已选")  # type: ignore[union-attr]
+    # the next household is called, and the choice just made stays in sight
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.household_no != first_no, timeout=10000)
+    assert f"{first_no} 已选定" in page.last_choice.text() and flat.name in page.last_choice.text()
     # another clerk at another desk chooses a flat: the board shows it at the next refresh
     other = Database.open(hdb.path, actor=CLERK, lock=False, startup_backup=False)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -73,6 +74,7 @@ def test_pages_list_what_the_services_return(qtbot, qtmodeltester, busy_db: Data
     courses.courses_view.setCurrentIndex(courses.courses_view.model().index(0, 0))
     assert courses.enrolments.rowCount() > 0
     assert "第 1 版（已发布）" in social.standard.text()
+    assert "200 岁" not in social.standard.text() and "岁及以上" in social.standard.text()  # the open top band
     for model in (people.people, people.due, posts.posts, posts.referrals, courses.courses, courses.enrolments):
         qtmodeltester.check(model)
     # Pink marks exactly the land-lost people of working age not in work (seeking, or not yet registered).
@@ -119,6 +121,22 @@ def test_the_menu_opens_the_dashboard_for_the_chosen_project(qtbot, demo_db: Dat
     assert page.data is not None and page.data.total.households == 60
     assert area.open_dashboard() is page  # one page per project
     runner.wait()
+
+
+def test_month_labels_keep_the_latest_and_never_crowd() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from ui.livelihood.charts import label_positions
+
+    @given(st.integers(1, 60), st.integers(1, 12))
+    def check(n: int, every: int) -> None:
+        shown = label_positions(n, every)
+        assert shown[0] == 0 and shown[-1] == n - 1 and shown == sorted(set(shown))
+        assert all(b - a >= every for a, b in itertools.pairwise(shown)) or n - 1 < every
+
+    check()
+    assert label_positions(12, 2) == [0, 2, 4, 6, 8, 11]  # 10 gave way to the latest month, 11
 
 
 def test_bar_chart_axis_and_empty_state(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenuBar, QWidget
+from PySide6.QtWidgets import QMenuBar, QMessageBox, QWidget
 
 from resettle.services.procedure import grievances as gv
 from resettle.services.procedure import steps
@@ -77,6 +77,13 @@ def test_menu_opens_the_timeline_with_the_short_step_flagged(qtbot, setup, qtmod
     assert win.timeline.family.isChecked()
     win.resize(1200, 520)
     win.grab().save(str(tmp_path / "timeline.png"))
+    # 登记日期… with no step chosen says so (it did nothing and said nothing)
+    told: list[str] = []
+    win.timeline.view.clearSelection()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: told.append(text))
+        win.timeline.edit_step()
+    assert told == ["请先在表中选择一行。"]
 
 
 def test_grievance_log_shows_only_the_project_and_overdue_in_red(qtbot, setup, qtmodeltester) -> None:

@@ -70,6 +70,9 @@ class SelectionPage(QDialog):
         self.queue.clicked.connect(lambda index: self.show_household(self.queue_model.row(index.row()).household_id))
         self.household = QLabel()
         self.household.setWordWrap(True)
+        self.last_choice = QLabel()  # the previous household's choice stays in sight while the next one is called
+        self.last_choice.setWordWrap(True)
+        self.last_choice.setStyleSheet("color: #1b5e20")
         self.owners = [QListWidget(), QListWidget()]
         self.board_model = BoardModel(self)
         self.board = QTableView()
@@ -107,6 +110,7 @@ class SelectionPage(QDialog):
         lv.addWidget(self.queue)
         middle = QWidget()
         mv = QVBoxLayout(middle)
+        mv.addWidget(self.last_choice)
         mv.addWidget(self.household)
         mv.addWidget(QLabel(self.tr("第一套房的产权人")))
         mv.addWidget(self.owners[0])
@@ -339,9 +343,9 @@ class SelectionPage(QDialog):
         self.chosen.emit(household_id)
         note = self.tr("（先于抽签顺序选房，已记录）") if result.ahead_of_order else ""
         self.detail = None
-        self.household.setText(
-            self.tr("{0} 已选定 {1}{2}").format(result.household_no, self.tr("、").join(result.flats), note)
-        )
+        done = self.tr("{0} 已选定 {1}{2}").format(result.household_no, self.tr("、").join(result.flats), note)
+        self.household.setText(done)
+        self.last_choice.setText(self.tr("✓ 上一户：") + done)  # the refresh that calls the next keeps this
         if self.print_after_choice:
             self.print_confirmation(household_id)
 

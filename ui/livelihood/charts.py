@@ -127,6 +127,18 @@ class BarChart(_Chart):
             )
 
 
+def label_positions(n: int, every: int) -> list[int]:
+    """Which of ``n`` months get a label: every ``every``-th, and the latest always, in place of the one before
+    it when the two would be closer than ``every`` (they overlapped: "2026-112026-")."""
+    shown = list(range(0, n, max(1, every)))
+    if shown and shown[-1] != n - 1:
+        if len(shown) > 1 and n - 1 - shown[-1] < every:
+            shown[-1] = n - 1
+        else:
+            shown.append(n - 1)
+    return shown
+
+
 class LineChart(_Chart):
     """Cumulative progress by month: one line per series, months along the bottom."""
 
@@ -150,9 +162,13 @@ class LineChart(_Chart):
                 painter.drawEllipse(p, 3.0, 3.0)
         painter.setPen(QPen(self.palette().windowText().color()))
         every = max(1, int(fm.horizontalAdvance("2026-03 ") * n / max(plot.width(), 1)) + 1)
-        for i, month in enumerate(self.categories):
-            if i % every == 0 or i == n - 1:
-                x = point(i, 0).x()
-                painter.drawText(
-                    QRectF(x - 40, plot.bottom() + 2, 80, fm.height()), int(Qt.AlignmentFlag.AlignHCenter), month
-                )
+        shown = label_positions(n, every)
+        width = fm.horizontalAdvance("2026-03") + 8
+        for i in shown:
+            x = point(i, 0).x()
+            left = min(max(x - width / 2, 0.0), self.width() - width)  # whole, not cut at the widget's edge
+            painter.drawText(
+                QRectF(left, plot.bottom() + 2, width, fm.height()),
+                int(Qt.AlignmentFlag.AlignHCenter),
+                self.categories[i],
+            )

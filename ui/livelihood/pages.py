@@ -125,6 +125,9 @@ class _Page(QDialog):
         add_close(self)
 
 
+OPEN_END_AGE = 120  # a band ending at or beyond this has no upper age
+
+
 class PeoplePage(_Page):
     """劳动力与回访: every member with age, category and status; who is due for a visit."""
 
@@ -394,7 +397,11 @@ class SocialSecurityPage(_Page):
             return
         latest = standards[-1]
         bands = "；".join(
-            self.tr("{0}（{1}）{2}–{3} 岁 {4} 元").format(b.name, b.sex, b.start_age, b.end_age, f"{b.amount:,.2f}")
+            (
+                self.tr("{0}（{1}）{2}–{3} 岁 {4} 元").format(b.name, b.sex, b.start_age, b.end_age, f"{b.amount:,.2f}")
+                if b.end_age < OPEN_END_AGE
+                else self.tr("{0}（{1}）{2} 岁及以上 {3} 元").format(b.name, b.sex, b.start_age, f"{b.amount:,.2f}")
+            )  # an open top band is stored with a far end age (the sheet's 200): not printed as such
             for b in latest.bands
         )
         self.standard.setText(

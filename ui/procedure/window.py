@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -100,10 +101,17 @@ class _Page(QWidget):
         self.ctx.runner.run(self, title, fn, changes=changes, with_progress=False, db=self.ctx.database(), **kwargs)
 
     def chosen(self) -> tuple[Any, int] | None:
-        """The row selected in the page's table and the current project, or None when either is missing."""
-        item = _selected(self.view, self.model)
+        """The row selected in the page's table and the current project, or None when either is missing (and the
+        clerk is told which: a button that did nothing said nothing)."""
         pid = self.ctx.current_project()
-        return None if item is None or pid is None else (item, pid)
+        if pid is None:
+            QMessageBox.information(self, self.window().windowTitle(), self.tr("请先在登记表左侧选择一个项目。"))
+            return None
+        item = _selected(self.view, self.model)
+        if item is None:
+            QMessageBox.information(self, self.window().windowTitle(), self.tr("请先在表中选择一行。"))
+            return None
+        return item, pid
 
     def attach_file(
         self, caption: str, title: str, fn: Any, changes: frozenset[str], key: Callable[[Any], dict[str, Any]]
