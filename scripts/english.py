@@ -1183,6 +1183,11 @@ EN = {
     "✓ 上一户：": "✓ Previous household: ", "{0}（{1}）{2} 岁及以上 {3} 元": "{0} ({1}) {2} and over {3} yuan",
     "请先在登记表左侧选择一个项目。": "Choose a project in the tree at the left of the register first.",
     "请先在表中选择一行。": "Choose a row in the table first.",
+    "计算式（截至期末累计）": "Formula (cumulative to the period's end)",
+    "。过渡费从搬迁腾空之日算起：先在「安置人口与安置方式」中登记各户的搬迁腾空日期。":
+        ". The transition fee counts from the move-out date: enter each household's move-out date under Placement persons and mode first.",
+    "货币安置一行只含本户补偿款；本项目若对货币安置另有补助，须在补偿标准中设为一项，才计入这里。":
+        "The cash row holds the household's compensation only; a cash-placement subsidy, if the project pays one, counts here once it is an item of the rate standard.",
 }  # fmt: skip
 
 

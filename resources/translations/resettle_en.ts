@@ -1859,112 +1859,112 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/housing/moving.py" line="121" />
+        <location filename="../../ui/housing/moving.py" line="124" />
         <source>交房</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="125" />
+        <location filename="../../ui/housing/moving.py" line="128" />
         <source>交房 — {0}</source>
         <translation>Handover — {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="137" />
+        <location filename="../../ui/housing/moving.py" line="140" />
         <source>所选房</source>
         <translation>Chosen flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="136" />
+        <location filename="../../ui/housing/moving.py" line="139" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="136" />
+        <location filename="../../ui/housing/moving.py" line="139" />
         <source>尚未选房</source>
         <translation>No flat chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="138" />
+        <location filename="../../ui/housing/moving.py" line="141" />
         <source>交房日期</source>
         <translation>Handover date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="139" />
+        <location filename="../../ui/housing/moving.py" line="142" />
         <source>钥匙（把）</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="140" />
+        <location filename="../../ui/housing/moving.py" line="143" />
         <source>水表读数</source>
         <translation>Water meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="141" />
+        <location filename="../../ui/housing/moving.py" line="144" />
         <source>电表读数</source>
         <translation>Electricity meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="142" />
+        <location filename="../../ui/housing/moving.py" line="145" />
         <source>燃气表读数</source>
         <translation>Gas meter</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="143" />
+        <location filename="../../ui/housing/moving.py" line="146" />
         <source>办证状态</source>
         <translation>Title deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="144" />
+        <location filename="../../ui/housing/moving.py" line="147" />
         <source>交房并出具入住通知单</source>
         <translation>Hand over and issue move-in notice</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="146" />
+        <location filename="../../ui/housing/moving.py" line="149" />
         <source>保存办证状态</source>
         <translation>Save deed status</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="148" />
+        <location filename="../../ui/housing/moving.py" line="151" />
         <source>打印入住通知单…</source>
         <translation>Print move-in notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="171" />
+        <location filename="../../ui/housing/moving.py" line="174" />
         <source>尚未交房。</source>
         <translation>Not handed over yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="171" />
+        <location filename="../../ui/housing/moving.py" line="174" />
         <source>尚未选房，选房后才能交房。</source>
         <translation>No flat chosen yet: a flat is handed over after it is chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="173" />
+        <location filename="../../ui/housing/moving.py" line="176" />
         <source>已于 {0} 交房，入住通知单 {1}</source>
         <translation>Handed over on {0}, move-in notice {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="194" />
+        <location filename="../../ui/housing/moving.py" line="197" />
         <source>表读数「{0}」不是数值</source>
         <translation>Meter reading “{0}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="214" />
+        <location filename="../../ui/housing/moving.py" line="217" />
         <source>打印入住通知单</source>
         <translation>Print move-in notice</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="214" />
+        <location filename="../../ui/housing/moving.py" line="217" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="214" />
+        <location filename="../../ui/housing/moving.py" line="217" />
         <source>入住通知单.pdf</source>
         <translation>move-in-notice.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="218" />
+        <location filename="../../ui/housing/moving.py" line="221" />
         <source>正在打印入住通知单…</source>
         <translation>Printing the move-in notice…</translation>
     </message>
@@ -3799,77 +3799,77 @@ Reason (kept in the audit trail):</translation>
 <context>
     <name>HouseholdPlacementDialog</name>
     <message>
-        <location filename="../../ui/housing/moving.py" line="232" />
+        <location filename="../../ui/housing/moving.py" line="235" />
         <source>安置人口与安置方式</source>
         <translation>Resettled persons and option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="238" />
+        <location filename="../../ui/housing/moving.py" line="241" />
         <source>已搬迁腾空</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="242" />
+        <location filename="../../ui/housing/moving.py" line="245" />
         <source>保存安置方式</source>
         <translation>Save option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="244" />
+        <location filename="../../ui/housing/moving.py" line="247" />
         <source>认定 / 不认定所选成员…</source>
         <translation>Count / exclude selected member…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="246" />
+        <location filename="../../ui/housing/moving.py" line="249" />
         <source>保存搬迁日期</source>
         <translation>Save move-out date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="252" />
+        <location filename="../../ui/housing/moving.py" line="255" />
         <source>安置方式</source>
         <translation>Resettlement option</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="257" />
+        <location filename="../../ui/housing/moving.py" line="260" />
         <source>搬迁腾空日期</source>
         <translation>Move-out date</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="261" />
+        <location filename="../../ui/housing/moving.py" line="264" />
         <source>家庭成员（✓ 为安置人口；不认定须写明原因）</source>
         <translation>Members (✓ counted for resettlement; an exclusion needs a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="272" />
+        <location filename="../../ui/housing/moving.py" line="275" />
         <source>安置人口与安置方式 — {0} {1}</source>
         <translation>Resettled persons and option — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="273" />
+        <location filename="../../ui/housing/moving.py" line="276" />
         <source>（未发布安置标准）</source>
         <translation>(no published resettlement standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="274" />
+        <location filename="../../ui/housing/moving.py" line="277" />
         <source>安置人口 {0} 人，应安置面积 {1}</source>
         <translation>{0} resettled persons, entitled area {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="282" />
+        <location filename="../../ui/housing/moving.py" line="285" />
         <source>　不认定：{0}</source>
         <translation>  excluded: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="305" />
+        <location filename="../../ui/housing/moving.py" line="308" />
         <source>不认定</source>
         <translation>Exclude</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="305" />
+        <location filename="../../ui/housing/moving.py" line="308" />
         <source>认定</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="306" />
+        <location filename="../../ui/housing/moving.py" line="309" />
         <source>{0}「{1}」为安置人口的原因：</source>
         <translation>Reason to {0} “{1}” as a resettled person:</translation>
     </message>
@@ -7036,7 +7036,12 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>{0} resettled persons, entitled area {1} ㎡, compensation total {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/dialogs.py" line="406" />
+        <location filename="../../ui/housing/dialogs.py" line="407" />
+        <source>货币安置一行只含本户补偿款；本项目若对货币安置另有补助，须在补偿标准中设为一项，才计入这里。</source>
+        <translation>The cash row holds the household's compensation only; a cash-placement subsidy, if the project pays one, counts here once it is an item of the rate standard.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/housing/dialogs.py" line="411" />
         <source>打印测算表…</source>
         <translation>Print sheet…</translation>
     </message>
@@ -8200,7 +8205,7 @@ Expropriation surveys, compensation and documents.</translation>
     </message>
     <message>
         <location filename="../../ui/housing/moving.py" line="43" />
-        <location filename="../../ui/housing/moving.py" line="99" />
+        <location filename="../../ui/housing/moving.py" line="102" />
         <source>过渡费发放表</source>
         <translation>Transition allowance list</translation>
     </message>
@@ -8250,27 +8255,32 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>{0} households, total {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="105" />
+        <location filename="../../ui/housing/moving.py" line="89" />
+        <source>。过渡费从搬迁腾空之日算起：先在「安置人口与安置方式」中登记各户的搬迁腾空日期。</source>
+        <translation>. The transition fee counts from the move-out date: enter each household's move-out date under Placement persons and mode first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/housing/moving.py" line="108" />
         <source>导出过渡费发放表</source>
         <translation>Export transition allowance list</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="105" />
+        <location filename="../../ui/housing/moving.py" line="108" />
         <source>工作簿 (*.xlsx)</source>
         <translation>Workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="105" />
+        <location filename="../../ui/housing/moving.py" line="108" />
         <source>过渡费发放表.xlsx</source>
         <translation>transition-allowance.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="108" />
+        <location filename="../../ui/housing/moving.py" line="111" />
         <source>正在导出过渡费发放表…</source>
         <translation>Exporting the transition allowance list…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/moving.py" line="110" />
+        <location filename="../../ui/housing/moving.py" line="113" />
         <source>已导出 {0} 户，合计 {1} 元</source>
         <translation>Exported {0} households, total {1} yuan</translation>
     </message>
@@ -8314,8 +8324,8 @@ Expropriation surveys, compensation and documents.</translation>
     </message>
     <message>
         <location filename="../../ui/housing/models.py" line="151" />
-        <source>计算式</source>
-        <translation>Formula</translation>
+        <source>计算式（截至期末累计）</source>
+        <translation>Formula (cumulative to the period's end)</translation>
     </message>
 </context>
 <context>

@@ -148,7 +148,7 @@ class TransitionModel(FlaggedRowsModel[TransitionRow]):
         (QT_TRANSLATE_NOOP("TransitionModel", "交房日期"), lambda r: r.handed_over_on or "", False),
         (QT_TRANSLATE_NOOP("TransitionModel", "本期月数"), lambda r: r.months, True),
         (QT_TRANSLATE_NOOP("TransitionModel", "本期金额(元)"), lambda r: yuan(r.amount), True),
-        (QT_TRANSLATE_NOOP("TransitionModel", "计算式"), lambda r: r.fee.formula, False),
+        (QT_TRANSLATE_NOOP("TransitionModel", "计算式（截至期末累计）"), lambda r: r.fee.formula, False),
     )
 
 

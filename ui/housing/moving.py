@@ -84,7 +84,10 @@ class TransitionDialog(HousingDialog):
         st = self.call(settlement.transition_statement, edited_date(self.until), self._since())
         self.model.set_rows(st.rows if st else [])
         if st is not None:
-            self.total.setText(self.tr("{0} 户，合计 {1} 元").format(len(st.rows), yuan(st.total)))
+            text = self.tr("{0} 户，合计 {1} 元").format(len(st.rows), yuan(st.total))
+            if not st.rows:  # why it is empty, instead of only at 导出 / 打印
+                text += self.tr("。过渡费从搬迁腾空之日算起：先在「安置人口与安置方式」中登记各户的搬迁腾空日期。")
+            self.total.setText(text)
 
     def print_statement(self) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
