@@ -17,7 +17,7 @@ from tests.payments.conftest import Two, household_ids
 from ui.areas import AreaContext
 from ui.ops import OpRunner
 from ui.payments.accounts_dialog import AccountsDialog
-from ui.payments.dialogs import AgreementsDialog, BatchesDialog, ReconcileDialog, SupportingDialog
+from ui.payments.dialogs import AgreementsDialog, BatchesDialog, ReconcileDialog, SupportingDialog, _selected_rows
 from ui.payments.login import IdleLock, LoginDialog
 from ui.payments.models import AccountsModel, AgreementsModel, BalancesModel, BatchesModel, DifferencesModel
 
@@ -260,6 +260,8 @@ def test_the_bank_file_is_written_from_the_batches_window(
     dialog.write_files()
     qtbot.waitUntil(lambda: bool(_no_message_boxes) or bool(errors), timeout=10000)
     assert errors == [] and out.exists() and "已写出" in _no_message_boxes[-1]
+    dialog.refresh()  # as after the reply: the batch being worked on stays chosen
+    assert _selected_rows(dialog.view) == [0]
     ws = openpyxl.load_workbook(out).active
     assert ws is not None and made.batch_no in str(ws["A1"].value)
 

@@ -40,9 +40,10 @@ from ui.area_dialog import AreaDialog
 from ui.areas import AreaContext
 from ui.dates import date_edit, edited_date
 from ui.forms import add_buttons, ok_cancel
+from ui.models.rows import SORT_ROLE
 from ui.payments.models import AgreementsModel, BalancesModel, BatchesModel, DifferencesModel, RowsModel
 from ui.screen_fit import fit_roomy
-from ui.tables import rows_view
+from ui.tables import rows_view, sorted_view
 
 CHANGES = frozenset({"payments", "households"})
 
@@ -311,8 +312,14 @@ class BatchesDialog(_AreaDialog):
 
     def refresh(self) -> None:
         db = self.ctx.database()
+        rows = _selected_rows(self.view)
+        kept = self.model.row(rows[0]).id if rows else None
         listed = batches.list_batches(db, self.project_id)
         self.model.set_rows(listed)
+        if kept is not None:  # the batch the clerk was working on stays chosen (approve after the reply …)
+            again = next((n for n, b in enumerate(listed) if b.id == kept), None)
+            if again is not None:
+                self.view.selectRow(again)
         head = self.tr("当前审计链头：{0}").format(batches.current_chain_head(db))
         if not listed:
             head += "\n" + self.tr("还没有兑付批次：签约后到期的分期可在此建成批次，经他人审批后生成银行文件。")
@@ -389,8 +396,10 @@ class ReconcileDialog(_AreaDialog):
         tabs = QTabWidget()
         self.differences = DifferencesModel(self)
         self.balances = BalancesModel(self)
-        tabs.addTab(_table(self.differences), self.tr("差异"))
-        tabs.addTab(_table(self.balances), self.tr("各户"))
+        for model, label in ((self.differences, self.tr("差异")), (self.balances, self.tr("各户"))):
+            view = sorted_view(model, self, SORT_ROLE, fit=True)  # a click on 原因 groups a rare cause together
+            view.setAlternatingRowColors(True)
+            tabs.addTab(view, label)
         layout.addWidget(tabs)
         self.refresh()
 
