@@ -1188,6 +1188,9 @@ EN = {
         ". The transition fee counts from the move-out date: enter each household's move-out date under Placement persons and mode first.",
     "货币安置一行只含本户补偿款；本项目若对货币安置另有补助，须在补偿标准中设为一项，才计入这里。":
         "The cash row holds the household's compensation only; a cash-placement subsidy, if the project pays one, counts here once it is an item of the rate standard.",
+    "打印领款单（已付各笔）…": "Print vouchers (paid lines)…", "打印领款单": "Print vouchers",
+    "领款单-{0}.pdf": "vouchers-{0}.pdf", "正在打印领款单…": "Printing vouchers…",
+    "已打印 {0} 张领款单：{1}": "{0} vouchers printed: {1}",
 }  # fmt: skip
 
 

@@ -185,162 +185,162 @@
 <context>
     <name>AgreementsDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="144" />
+        <location filename="../../ui/payments/dialogs.py" line="145" />
         <source>协议</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="150" />
+        <location filename="../../ui/payments/dialogs.py" line="151" />
         <source>签约（所选户）…</source>
         <translation>Sign (selected households)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="151" />
+        <location filename="../../ui/payments/dialogs.py" line="152" />
         <source>签约（全部已复核户）…</source>
         <translation>Sign (all reviewed households)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="152" />
+        <location filename="../../ui/payments/dialogs.py" line="153" />
         <source>登记腾房…</source>
         <translation>Record vacating…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="153" />
+        <location filename="../../ui/payments/dialogs.py" line="154" />
         <source>补充协议（按现行计算）…</source>
         <translation>Supplementary agreement (current computation)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="154" />
+        <location filename="../../ui/payments/dialogs.py" line="155" />
         <source>登记划转（社保、集体）…</source>
         <translation>Record transfers (social security, collective)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="170" />
+        <location filename="../../ui/payments/dialogs.py" line="171" />
         <source>已签约 {0} 户，协议金额合计 {1:,.2f} 元</source>
         <translation>{0} households signed, agreements total {1:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="172" />
+        <location filename="../../ui/payments/dialogs.py" line="173" />
         <source>。只有补偿已复核的户能签约：先在户信息的「补偿」页计算并复核，再回到这里签约。</source>
         <translation>. Only households whose compensation was reviewed can sign: compute and review it on the household's Compensation tab first, then sign here.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="184" />
-        <location filename="../../ui/payments/dialogs.py" line="195" />
+        <location filename="../../ui/payments/dialogs.py" line="185" />
+        <location filename="../../ui/payments/dialogs.py" line="196" />
         <source>签订协议</source>
         <translation>Sign agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="184" />
+        <location filename="../../ui/payments/dialogs.py" line="185" />
         <source>请先在登记表中选择要签约的户。</source>
         <translation>Choose the households to sign in the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="186" />
+        <location filename="../../ui/payments/dialogs.py" line="187" />
         <source>为所选 {0} 户签约</source>
         <translation>Sign for the {0} selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="186" />
+        <location filename="../../ui/payments/dialogs.py" line="187" />
         <source>为本项目全部已复核的户签约</source>
         <translation>Sign for all reviewed households of this project</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="192" />
+        <location filename="../../ui/payments/dialogs.py" line="193" />
         <source>已签订 {0} 户，合计 {1:,.2f} 元。</source>
         <translation>{0} households signed, total {1:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="194" />
+        <location filename="../../ui/payments/dialogs.py" line="195" />
         <source>未签：</source>
         <translation>Not signed: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="198" />
+        <location filename="../../ui/payments/dialogs.py" line="199" />
         <source>正在签订协议…</source>
         <translation>Signing agreements…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="209" />
-        <location filename="../../ui/payments/dialogs.py" line="217" />
+        <location filename="../../ui/payments/dialogs.py" line="210" />
+        <location filename="../../ui/payments/dialogs.py" line="218" />
         <source>登记腾房</source>
         <translation>Record vacating</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="209" />
+        <location filename="../../ui/payments/dialogs.py" line="210" />
         <source>请选择已腾房的户。</source>
         <translation>Choose the households that have vacated.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="225" />
+        <location filename="../../ui/payments/dialogs.py" line="226" />
         <source>所选 {0} 户</source>
         <translation>the {0} selected households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="225" />
+        <location filename="../../ui/payments/dialogs.py" line="226" />
         <source>本项目全部已签约户</source>
         <translation>every signed household of the project</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="230" />
+        <location filename="../../ui/payments/dialogs.py" line="231" />
         <source>{0} 户，合计 {1:,.2f} 元（全项目）</source>
         <translation>{0} households, {1:,.2f} yuan in all (whole project)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="236" />
+        <location filename="../../ui/payments/dialogs.py" line="237" />
         <source>正在登记划转…</source>
         <translation>Recording the transfer…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="240" />
+        <location filename="../../ui/payments/dialogs.py" line="241" />
         <source>登记划转</source>
         <translation>Record transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="241" />
+        <location filename="../../ui/payments/dialogs.py" line="242" />
         <source>已登记 {0} 户划转{1}，合计 {2:,.2f} 元。</source>
         <translation>Transfer to {1} recorded for {0} households, {2:,.2f} yuan in all.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="257" />
+        <location filename="../../ui/payments/dialogs.py" line="258" />
         <source>为 {0} 按现行计算签补充协议。原因（必填）：</source>
         <translation>Supplementary agreement for {0} from the current computation. Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="262" />
+        <location filename="../../ui/payments/dialogs.py" line="263" />
         <source>没有填写原因，未签补充协议。</source>
         <translation>No reason given: no supplementary agreement signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="215" />
+        <location filename="../../ui/payments/dialogs.py" line="216" />
         <source>正在登记腾房…</source>
         <translation>Recording vacating…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="217" />
+        <location filename="../../ui/payments/dialogs.py" line="218" />
         <source>已登记 {0} 户腾房。</source>
         <translation>{0} households recorded as vacated.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="251" />
-        <location filename="../../ui/payments/dialogs.py" line="257" />
-        <location filename="../../ui/payments/dialogs.py" line="262" />
-        <location filename="../../ui/payments/dialogs.py" line="268" />
+        <location filename="../../ui/payments/dialogs.py" line="252" />
+        <location filename="../../ui/payments/dialogs.py" line="258" />
+        <location filename="../../ui/payments/dialogs.py" line="263" />
+        <location filename="../../ui/payments/dialogs.py" line="269" />
         <source>补充协议</source>
         <translation>Supplementary agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="251" />
+        <location filename="../../ui/payments/dialogs.py" line="252" />
         <source>请选择一户。</source>
         <translation>Choose a household.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="265" />
+        <location filename="../../ui/payments/dialogs.py" line="266" />
         <source>正在签订补充协议…</source>
         <translation>Signing the supplementary agreement…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="268" />
+        <location filename="../../ui/payments/dialogs.py" line="269" />
         <source>已签补充协议，金额 {0:,.2f} 元。</source>
         <translation>Supplementary agreement signed: {0:,.2f} yuan.</translation>
     </message>
@@ -535,112 +535,137 @@ A whole batch can be undone under File → Import batches….</translation>
         <translation>Undo selected batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="280" />
+        <location filename="../../ui/payments/dialogs.py" line="281" />
         <source>兑付批次</source>
         <translation>Payment batches</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="285" />
+        <location filename="../../ui/payments/dialogs.py" line="286" />
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="286" />
+        <location filename="../../ui/payments/dialogs.py" line="287" />
         <source> 期</source>
         <translation> (instalment)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="291" />
+        <location filename="../../ui/payments/dialogs.py" line="292" />
         <source>生成批次</source>
         <translation>Create batch</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="292" />
+        <location filename="../../ui/payments/dialogs.py" line="293" />
         <source>审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="293" />
+        <location filename="../../ui/payments/dialogs.py" line="294" />
         <source>写出银行文件…</source>
         <translation>Write bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="294" />
+        <location filename="../../ui/payments/dialogs.py" line="295" />
         <source>登记银行回盘…</source>
         <translation>Record bank return…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="298" />
+        <location filename="../../ui/payments/dialogs.py" line="299" />
         <source>只写 xlsx</source>
         <translation>xlsx only</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="316" />
+        <location filename="../../ui/payments/dialogs.py" line="303" />
+        <source>打印领款单（已付各笔）…</source>
+        <translation>Print vouchers (paid lines)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="324" />
         <source>当前审计链头：{0}</source>
         <translation>Audit chain head: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="318" />
+        <location filename="../../ui/payments/dialogs.py" line="326" />
         <source>还没有兑付批次：签约后到期的分期可在此建成批次，经他人审批后生成银行文件。</source>
         <translation>No payment batch yet: after signing, instalments that fall due are made into a batch here; once someone else approves it, the bank file is written.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="324" />
+        <location filename="../../ui/payments/dialogs.py" line="332" />
         <source>请先选择一个批次。</source>
         <translation>Choose a batch first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="330" />
+        <location filename="../../ui/payments/dialogs.py" line="338" />
         <source>已生成批次 {0}：{1} 笔，合计 {2:,.2f} 元。</source>
         <translation>Batch {0} created: {1} payments, total {2:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="332" />
+        <location filename="../../ui/payments/dialogs.py" line="340" />
         <source>未列入：</source>
         <translation>Not included: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="336" />
+        <location filename="../../ui/payments/dialogs.py" line="344" />
         <source>正在生成兑付批次…</source>
         <translation>Creating the payment batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="345" />
+        <location filename="../../ui/payments/dialogs.py" line="353" />
         <source>正在审批…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="351" />
+        <location filename="../../ui/payments/dialogs.py" line="359" />
         <source>银行文件</source>
         <translation>Bank file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="355" />
+        <location filename="../../ui/payments/dialogs.py" line="363" />
         <source>正在写出银行文件…</source>
         <translation>Writing the bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="358" />
+        <location filename="../../ui/payments/dialogs.py" line="366" />
         <source>已写出：</source>
         <translation>Written: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="366" />
+        <location filename="../../ui/payments/dialogs.py" line="379" />
+        <source>打印领款单</source>
+        <translation>Print vouchers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="379" />
+        <source>领款单-{0}.pdf</source>
+        <translation>vouchers-{0}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="384" />
+        <source>正在打印领款单…</source>
+        <translation>Printing vouchers…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="387" />
+        <source>已打印 {0} 张领款单：{1}</source>
+        <translation>{0} vouchers printed: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/dialogs.py" line="394" />
         <source>银行回盘文件</source>
         <translation>Bank return file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="371" />
+        <location filename="../../ui/payments/dialogs.py" line="399" />
         <source>批次 {0}：成功 {1} 笔（{2:,.2f} 元），失败 {3} 笔。</source>
         <translation>Batch {0}: {1} paid ({2:,.2f} yuan), {3} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="375" />
+        <location filename="../../ui/payments/dialogs.py" line="403" />
         <source>此回盘已登记过，未作改动。</source>
         <translation>This return was already recorded; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="378" />
+        <location filename="../../ui/payments/dialogs.py" line="406" />
         <source>正在登记回盘…</source>
         <translation>Recording the bank return…</translation>
     </message>
@@ -6358,32 +6383,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="385" />
+        <location filename="../../ui/payments/dialogs.py" line="413" />
         <source>对账</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="392" />
+        <location filename="../../ui/payments/dialogs.py" line="420" />
         <source>差异</source>
         <translation>Differences</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="393" />
+        <location filename="../../ui/payments/dialogs.py" line="420" />
         <source>各户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="401" />
+        <location filename="../../ui/payments/dialogs.py" line="431" />
         <source>计算 {0:,.2f} 元　协议 {1:,.2f} 元　已付 {2:,.2f} 元　未付 {3:,.2f} 元</source>
         <translation>Computed {0:,.2f}  agreed {1:,.2f}  paid {2:,.2f}  unpaid {3:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="405" />
+        <location filename="../../ui/payments/dialogs.py" line="435" />
         <source>账目相符</source>
         <translation>Accounts agree</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="405" />
+        <location filename="../../ui/payments/dialogs.py" line="435" />
         <source>差异 {0} 处</source>
         <translation>{0} differences</translation>
     </message>
@@ -7003,22 +7028,22 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="79" />
+        <location filename="../../ui/payments/dialogs.py" line="80" />
         <source>签订协议</source>
         <translation>Sign agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="85" />
+        <location filename="../../ui/payments/dialogs.py" line="86" />
         <source>各期百分比，首期签约后付，其余腾房后付；也可写 70:签约,30:腾房</source>
         <translation>Percent per instalment: the first paid on signing, the rest after vacating; or write 70:签约,30:腾房</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="86" />
+        <location filename="../../ui/payments/dialogs.py" line="87" />
         <source>签约日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="87" />
+        <location filename="../../ui/payments/dialogs.py" line="88" />
         <source>付款计划（%）</source>
         <translation>Payment plan (%)</translation>
     </message>
@@ -7854,52 +7879,52 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SupportingDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="414" />
+        <location filename="../../ui/payments/dialogs.py" line="444" />
         <source>要件</source>
         <translation>Supporting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="418" />
+        <location filename="../../ui/payments/dialogs.py" line="448" />
         <source>要件 — {0} {1}</source>
         <translation>Supporting papers — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="426" />
+        <location filename="../../ui/payments/dialogs.py" line="456" />
         <source>要件类别</source>
         <translation>Kind of paper</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="428" />
+        <location filename="../../ui/payments/dialogs.py" line="458" />
         <source>添加扫描件…</source>
         <translation>Add scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="445" />
+        <location filename="../../ui/payments/dialogs.py" line="475" />
         <source>还没有扫描件：选择要件类别，再点「添加扫描件…」。</source>
         <translation>No scans yet: choose the kind of paper, then Add scan….</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="450" />
+        <location filename="../../ui/payments/dialogs.py" line="480" />
         <source>{0}　{1}　{2} 字节　SHA-256 {3}…　{4}</source>
         <translation>{0}  {1}  {2} bytes  SHA-256 {3}…  {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="458" />
+        <location filename="../../ui/payments/dialogs.py" line="488" />
         <source>要件清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="462" />
+        <location filename="../../ui/payments/dialogs.py" line="492" />
         <source>选择扫描件</source>
         <translation>Choose scan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="462" />
+        <location filename="../../ui/payments/dialogs.py" line="492" />
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="466" />
+        <location filename="../../ui/payments/dialogs.py" line="496" />
         <source>正在保存要件…</source>
         <translation>Saving the document…</translation>
     </message>
@@ -8171,27 +8196,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="101" />
+        <location filename="../../ui/payments/dialogs.py" line="102" />
         <source>登记划转</source>
         <translation>Record transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="106" />
+        <location filename="../../ui/payments/dialogs.py" line="107" />
         <source>社保费用划入社保专户、集体部分付村集体，不经各户的银行批次。转账办妥后在此登记（{0}）。</source>
         <translation>Social-security fees go into the social-security account and the collective's share to the village, never through the households' bank batches. Record the transfer here once it is made ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="120" />
+        <location filename="../../ui/payments/dialogs.py" line="121" />
         <source>支付对象</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="121" />
+        <location filename="../../ui/payments/dialogs.py" line="122" />
         <source>待划转</source>
         <translation>Still to transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="122" />
+        <location filename="../../ui/payments/dialogs.py" line="123" />
         <source>划转日期</source>
         <translation>Transfer date</translation>
     </message>
@@ -8331,17 +8356,17 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>VacateDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="131" />
+        <location filename="../../ui/payments/dialogs.py" line="132" />
         <source>登记腾房</source>
         <translation>Record vacating</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="133" />
+        <location filename="../../ui/payments/dialogs.py" line="134" />
         <source>为所选 {0} 户登记腾房（腾房后到期的分期随之可付）</source>
         <translation>Record {0} selected households as vacated (instalments due on vacating become payable)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="136" />
+        <location filename="../../ui/payments/dialogs.py" line="137" />
         <source>腾房日期</source>
         <translation>Vacated on</translation>
     </message>

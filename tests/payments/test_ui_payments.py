@@ -262,6 +262,18 @@ def test_the_bank_file_is_written_from_the_batches_window(
     assert errors == [] and out.exists() and "已写出" in _no_message_boxes[-1]
     dialog.refresh()  # as after the reply: the batch being worked on stays chosen
     assert _selected_rows(dialog.view) == [0]
+    # the bank answers; 打印领款单 prints one page per paid line
+    from pypdf import PdfReader
+
+    from tests.payments.replies import answer
+
+    batches.apply_reply(db, two.a, answer(out, tmp_path / "reply.xlsx"))
+    dialog.refresh()
+    pdf = tmp_path / "vouchers.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    dialog.print_vouchers()
+    qtbot.waitUntil(lambda: "领款单" in _no_message_boxes[-1] or bool(errors), timeout=20000)
+    assert errors == [] and len(PdfReader(pdf).pages) == made.rows
     ws = openpyxl.load_workbook(out).active
     assert ws is not None and made.batch_no in str(ws["A1"].value)
 

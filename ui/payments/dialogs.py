@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from resettle.domain.instalments import TRANSFER_CONDITIONS
 from resettle.errors import ResettleError
-from resettle.services.payments import agreements, batches, reconcile, supporting, transfers
+from resettle.services.payments import agreements, batches, printing, reconcile, supporting, transfers
 from ui.area_dialog import AreaDialog
 from ui.areas import AreaContext
 from ui.dates import date_edit, edited_date
@@ -300,6 +300,7 @@ class BatchesDialog(_AreaDialog):
         for name in batches.bank_formats(ctx.database()):
             self.bank_format.addItem(name, name)
         bar.addWidget(self.bank_format)
+        add_buttons(bar, ((self.tr("打印领款单（已付各笔）…"), self.print_vouchers),))
         bar.addStretch(1)
         layout.addLayout(bar)
         self.model = BatchesModel(self)
@@ -367,6 +368,26 @@ class BatchesDialog(_AreaDialog):
             batch_id=b.id,
             out=Path(name),
             bank_format=self.bank_format.currentData() or None,
+        )
+
+    def print_vouchers(self) -> None:
+        """领款单 of the batch's paid lines, one page each: the instalment, the amount paid, when."""
+        b = self._batch()
+        if b is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("打印领款单"), self.tr("领款单-{0}.pdf").format(b.batch_no), "PDF (*.pdf)"
+        )
+        if not name:
+            return
+        self.run(
+            self.tr("正在打印领款单…"),
+            printing.print_payment_vouchers,
+            lambda n: QMessageBox.information(
+                self, self.windowTitle(), self.tr("已打印 {0} 张领款单：{1}").format(n, name)
+            ),
+            batch_id=b.id,
+            out=Path(name),
         )
 
     def apply_reply(self) -> None:
