@@ -342,3 +342,30 @@ def test_the_social_security_part_goes_by_transfer_never_to_the_family(two: Two,
     assert transfers.transfers_due(db, two.b, "社保").households == len(household_ids(db, two.b))
     with pytest.raises(ValidationError, match="不属于此项目"):
         transfers.record_transfers(db, two.a, "社保", date(2026, 7, 22), household_ids(db, two.b)[:1])
+
+
+def test_a_supplement_settles_each_payee_apart(two: Two) -> None:
+    """A recomputed 社保费用 is 社保's: an increase is one more transfer (the family's increase one more instalment),
+    a decrease takes from the 社保 transfer, never from the family's unpaid money."""
+    from resettle.services.payments import transfers
+
+    db = two.db
+    hid = household_ids(db, two.a)[0]
+    agreements.sign_agreements(db, two.a, [hid], SIGNED, "70,30")
+    before = transfers.transfers_due(db, two.a, "社保").total
+    family_before = sum(i.amount for i in agreements.get_agreements(db, two.a, hid).agreements[0].instalments[:2])
+    more = agreements.supplement(db, two.a, hid, [("社保费用", Decimal("48000.00")), ("安置补助费", Decimal("1000.00"))],
+                                 "新增安置人口", date(2026, 7, 3), payees={"社保费用": "社保"})  # fmt: skip
+    assert [(i.condition, i.amount) for i in more.instalments] == [("签约", Decimal("1000.00")),
+                                                                    ("划入社保专户", Decimal("48000.00"))]  # fmt: skip
+    assert transfers.transfers_due(db, two.a, "社保").total == before + Decimal("48000.00")
+    info = batches.make_batch(db, two.a, 1)
+    assert Decimal("48000.00") not in {line.amount for line in batches.batch_lines(db, two.a, info.id)}
+    agreements.supplement(db, two.a, hid, [("社保费用", Decimal("-50000.00"))], "核减安置人口", date(2026, 7, 4),
+                          payees={"社保费用": "社保"})  # fmt: skip
+    assert transfers.transfers_due(db, two.a, "社保").total == before - Decimal("2000.00")
+    family_after = sum(i.amount for i in agreements.get_agreements(db, two.a, hid).agreements[0].instalments[:2])
+    assert family_after == family_before  # the family's instalments untouched
+    rec = reconcile.reconcile(db, two.a)
+    mine = next(r for r in rec.households if r.household_id == hid)
+    assert mine.agreed == mine.paid + mine.outstanding

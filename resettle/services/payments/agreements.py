@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -19,7 +19,15 @@ from decimal import Decimal
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from resettle.domain.instalments import CONDITIONS, TRANSFER_CONDITIONS, PlanError, parse_plan, split_total
+from resettle.domain.instalments import (
+    CONDITIONS,
+    HOUSEHOLD_PAYEE,
+    ON_SIGNING,
+    TRANSFER_CONDITIONS,
+    PlanError,
+    parse_plan,
+    split_total,
+)
 from resettle.domain.money import MoneyError, to_fen
 from resettle.errors import Cancelled, NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
@@ -315,9 +323,9 @@ def mark_vacated(db: Database, project_id: int, household_ids: Sequence[int], va
     return count
 
 
-def _unpaid(s: Session, household_id: int) -> list[Instalment]:
-    """The household's own instalments neither paid nor waiting for the bank, latest agreement and instalment
-    first (a reduction of the family's money never takes from what is owed to 社保 or 集体)."""
+def _unpaid(s: Session, household_id: int, conditions: Sequence[str] = tuple(sorted(CONDITIONS))) -> list[Instalment]:
+    """The household's instalments of these conditions (the family's own by default) neither paid nor waiting
+    for the bank, latest agreement and instalment first (the family's money and a transfer are apart)."""
     pending = select(Payment.instalment_id).where(
         Payment.household_id == household_id, Payment.result.in_((RESULT_PENDING, RESULT_PAID))
     )
@@ -329,7 +337,7 @@ def _unpaid(s: Session, household_id: int) -> list[Instalment]:
                 Instalment.household_id == household_id,
                 Instalment.paid_on.is_(None),
                 Instalment.id.not_in(pending),
-                Instalment.condition.in_(sorted(CONDITIONS)),
+                Instalment.condition.in_(list(conditions)),
             )
             .order_by(Agreement.seq.desc(), Instalment.seq.desc())
         )
@@ -343,8 +351,13 @@ def supplement(
     lines: Sequence[tuple[str, Decimal]],
     reason: str,
     signed_on: date,
+    payees: Mapping[str, str] | None = None,
 ) -> AgreementView:
-    """补充协议 with its own lines (item, amount ± 元) and reason; never an edit of the agreement."""
+    """补充协议 with its own lines (item, amount ± 元) and reason; never an edit of the agreement.
+
+    ``payees`` names who an item is owed to (户 unless said: a recomputed 社保费用 is 社保's). Each payee's
+    part is settled on its own: an increase is one more instalment (the family's, due on signing) or one more
+    transfer; a decrease takes from that payee's unpaid instalments, latest first."""
     require(db, Need.ENTER, "签订补充协议")
     if not reason.strip():
         raise ValidationError("补充协议必须写明原因", field="原因")
@@ -359,7 +372,8 @@ def supplement(
         except MoneyError as exc:
             raise ValidationError(f"补充协议第 {n} 项：{exc}", field="明细") from exc
     total = sum(a for _i, a in parsed)
-    sup_lines = [(item, reason.strip(), amount, "户") for item, amount in parsed]
+    owed_to = payees or {}
+    sup_lines = [(item, reason.strip(), amount, owed_to.get(item, HOUSEHOLD_PAYEE)) for item, amount in parsed]
     with db.write(reason=f"补充协议：{reason.strip()}") as s:
         main = _main(s, project_id, household_id)
         if main.status == STATUS_ARCHIVED:
@@ -384,26 +398,39 @@ def supplement(
         s.add(ag)
         s.flush()
         _write_lines(s, _line_rows(ag, sup_lines))
-        if total > 0:
-            _add_instalments(s, ag, "100", sup_lines)
-        elif total < 0:
-            left = -total
-            unpaid = _unpaid(s, household_id)
-            if sum(fen(i.amount) for i in unpaid) < left:
-                raise ValidationError(
-                    f"补充协议减少 {yuan(left)} 元，超过尚未支付（且未送银行）的金额，须另行追回", field="明细"
-                )
-            for inst in unpaid:
-                cut = min(left, fen(inst.amount))
-                if cut:
-                    inst.amount = yuan(fen(inst.amount) - cut)
-                    left -= cut
-                if not left:
-                    break
+        family, others = _by_payee(sup_lines)
+        next_seq = 1
+        for payee, part in ((HOUSEHOLD_PAYEE, family), *others.items()):
+            if part > 0:  # one more instalment of the family's, or one more transfer to this payee
+                condition = ON_SIGNING if payee == HOUSEHOLD_PAYEE else TRANSFER_CONDITIONS[payee]
+                s.add(Instalment(agreement_id=ag.id, household_id=household_id, project_id=project_id, seq=next_seq,
+                                 percent="100" if payee == HOUSEHOLD_PAYEE else "", condition=condition,
+                                 amount=yuan(part)))  # fmt: skip
+                next_seq += 1
+            elif part < 0:
+                _reduce_unpaid(s, household_id, payee, -part)
         s.flush()
         _refresh_paid(s, household_id)
     with db.read() as s:
         return household_agreements(s, project_id, household_id).agreements[-1]
+
+
+def _reduce_unpaid(s: Session, household_id: int, payee: str, left: int) -> None:
+    """Take ``left`` 分 from the payee's unpaid instalments (the family's, or its transfers), latest first."""
+    wanted = sorted(CONDITIONS) if payee == HOUSEHOLD_PAYEE else [TRANSFER_CONDITIONS[payee]]
+    unpaid = _unpaid(s, household_id, wanted)
+    if sum(fen(i.amount) for i in unpaid) < left:
+        whose = "" if payee == HOUSEHOLD_PAYEE else f"（{payee}部分）"
+        raise ValidationError(
+            f"补充协议减少{whose} {yuan(left)} 元，超过尚未支付（且未送银行）的金额，须另行追回", field="明细"
+        )
+    for inst in unpaid:
+        cut = min(left, fen(inst.amount))
+        if cut:
+            inst.amount = yuan(fen(inst.amount) - cut)
+            left -= cut
+        if not left:
+            break
 
 
 def supplement_from_recompute(
@@ -416,8 +443,10 @@ def supplement_from_recompute(
         if state is None or state.status != STATUS_REVIEWED:
             raise ValidationError("该户补偿尚未复核，不能据此签补充协议", field="复核")
         now: dict[str, int] = {}
-        for item, _f, amount, _p in _lines_by_household(s, [household_id])[household_id]:
+        payees: dict[str, str] = {}
+        for item, _f, amount, payee in _lines_by_household(s, [household_id])[household_id]:
             now[item] = now.get(item, 0) + amount
+            payees[item] = payee
         agreed: dict[str, int] = {}
         for ln in s.scalars(
             select(AgreementLine)
@@ -425,11 +454,12 @@ def supplement_from_recompute(
             .where(Agreement.household_id == household_id)
         ):
             agreed[ln.item] = agreed.get(ln.item, 0) + fen(ln.amount)
+            payees.setdefault(ln.item, ln.payee)
     diff = [(item, yuan(now.get(item, 0) - agreed.get(item, 0))) for item in dict.fromkeys([*now, *agreed])]
     diff = [(item, amount) for item, amount in diff if amount]
     if not diff:
         raise ValidationError("现行计算结果与已签协议（含补充协议）一致，无需补充协议", field="明细")
-    return supplement(db, project_id, household_id, diff, reason, signed_on)
+    return supplement(db, project_id, household_id, diff, reason, signed_on, payees=payees)
 
 
 def _refresh_paid(s: Session, household_id: int | Sequence[int]) -> None:
