@@ -35,6 +35,7 @@ __all__ = [
     "HouseholdInfo",
     "Issue",
     "ItemLine",
+    "PlanLine",
     "ProjectInfo",
     "Terms",
     "amounts_of",
@@ -250,6 +251,16 @@ def issuer_of(township: TownshipDetails) -> str:
 
 
 @dataclass(frozen=True)
+class PlanLine:
+    """One instalment of a signed agreement's payment plan, as the printed agreement states it."""
+
+    seq: int
+    percent: str  # as the plan was written: "70"
+    condition: str  # 签约 / 腾房
+    amount: Decimal
+
+
+@dataclass(frozen=True)
 class HouseholdDocument:
     """Context of the notice, agreement and voucher templates."""
 
@@ -259,6 +270,7 @@ class HouseholdDocument:
     household: HouseholdInfo
     compensation: Compensation
     terms: Terms
+    plan: tuple[PlanLine, ...] = ()  # a signed agreement's instalments to the family (empty: not yet signed)
 
     @property
     def issuer(self) -> str:

@@ -13,6 +13,7 @@ from resettle.documents.kinds import DocumentKind
 from resettle.domain.money import format_yuan
 from resettle.services.compensation import adjustments, reviewing
 from resettle.services.documents import printing as documents
+from resettle.services.payments import agreements as agreements_service
 from resettle.services.payments.agreements import sign_agreements
 from resettle.services.register import households, projects, search
 from resettle.services.register.records import HouseholdQuery
@@ -39,6 +40,16 @@ def test_the_agreement_prints_the_signed_lines_after_the_amounts_changed(priced_
     text = _text(out).replace(" ", "")
     assert format_yuan(int(signed_total * 100)).replace(" ", "") in text
     assert "困难补助" not in text  # the adjustment made after signing belongs in a 补充协议
+    # and how it is paid: the signed plan's instalments, not a lump sum
+    view = agreements_service.get_agreements(db, pid, hid).agreements[0]
+    first, second = (i for i in view.instalments if i.condition in ("签约", "腾房"))
+    assert "分2期支付" in text and "一次性支付" not in text
+    for inst in (first, second):
+        assert f"第{inst.seq}期{inst.percent}%,{format_yuan(int(inst.amount * 100)).replace(' ', '')}" in text
+    unsigned = search.list_households(db, HouseholdQuery(), 1, 1).rows[0].id  # not signed: the lump-sum wording
+    other = tmp_path / "unsigned.pdf"
+    documents.export_pdf(db, DocumentKind.AGREEMENT, other, household_ids=[unsigned], draft=True)
+    assert "一次性支付" in _text(other).replace(" ", "")
     notice = tmp_path / "notice.pdf"
     documents.export_pdf(db, DocumentKind.NOTICE, notice, household_ids=[hid], draft=True)
     assert "困难补助" in _text(notice)  # the notice shows the current computation

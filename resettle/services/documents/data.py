@@ -19,14 +19,16 @@ from resettle.documents.data import (
     Compensation,
     HouseholdInfo,
     ItemLine,
+    PlanLine,
     ProjectInfo,
 )
 from resettle.domain.compensation_records import HouseholdCompensationView
+from resettle.domain.instalments import CONDITIONS
 from resettle.domain.posting import ChainStamp
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.payments.common import STATUS_DRAFTED
 from resettle.services.register.mapping import detail_of, whole_household
-from resettle.store.accounts_models import AGREEMENT_MAIN, Agreement, AgreementLine
+from resettle.store.accounts_models import AGREEMENT_MAIN, Agreement, AgreementLine, Instalment
 from resettle.store.audit import chain_head_info
 from resettle.store.compensation_models import (
     STATUS_NONE,
@@ -226,6 +228,29 @@ def signed_agreement_lines(s: Session, ids: Sequence[int]) -> dict[int, tuple[It
         )  # fmt: skip
         for hid, item, formula, amount, payee in rows:
             out[int(hid)].append(ItemLine(item, formula, amount, payee))
+    return {hid: tuple(lines) for hid, lines in out.items()}
+
+
+def signed_agreement_plans(s: Session, ids: Sequence[int]) -> dict[int, tuple[PlanLine, ...]]:
+    """Per household with a signed agreement: its payment plan's instalments to the family, as signed (the
+    transfers to 社保 or 集体 are printed as such by the agreement's own lines)."""
+    out: dict[int, list[PlanLine]] = defaultdict(list)
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(ids[start : start + CHUNK])
+        rows = s.execute(
+            select(Instalment.household_id, Instalment.seq, Instalment.percent, Instalment.condition,
+                   Instalment.amount)
+            .join(Agreement, Agreement.id == Instalment.agreement_id)
+            .where(
+                Instalment.household_id.in_(chunk),
+                Agreement.kind == AGREEMENT_MAIN,
+                Agreement.status != STATUS_DRAFTED,
+                Instalment.condition.in_(sorted(CONDITIONS)),
+            )
+            .order_by(Instalment.household_id, Instalment.seq)
+        )  # fmt: skip
+        for hid, seq, percent, condition, amount in rows:
+            out[int(hid)].append(PlanLine(int(seq), percent, condition, amount))
     return {hid: tuple(lines) for hid, lines in out.items()}
 
 

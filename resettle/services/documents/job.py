@@ -31,6 +31,7 @@ from resettle.documents.data import (
     HouseholdInfo,
     Issue,
     ItemLine,
+    PlanLine,
     ProjectInfo,
     Terms,
     amounts_of,
@@ -57,6 +58,7 @@ from resettle.services.documents.data import (
     load_project,
     scope_households,
     signed_agreement_lines,
+    signed_agreement_plans,
 )
 from resettle.services.documents.fonts import document_fonts, safe_stem
 from resettle.services.documents.ready import refuse_unless_ready
@@ -215,9 +217,11 @@ class PrintJob:
         with self.db.read() as s:
             households = load_households(s, ids)
             comps = load_compensation(s, ids, self.default_months)
+            plans: dict[int, tuple[PlanLine, ...]] = {}
             if self.info.kind == DocumentKind.AGREEMENT:  # a signed agreement prints what was signed
                 for hid, frozen in signed_agreement_lines(s, ids).items():
                     comps[hid] = replace(comps[hid], lines=frozen)
+                plans = signed_agreement_plans(s, ids)  # and how it is paid
         chosen: list[tuple[HouseholdInfo, Compensation, tuple[ItemLine, ...]]] = []
         for hid in ids:
             h, comp = households[hid], comps[hid]
@@ -257,7 +261,7 @@ class PrintJob:
         out = []
         for (h, comp, _lines), it in zip(chosen, issued, strict=True):
             self._count(it)
-            context = HouseholdDocument(it.issue, self.township, self.project, h, comp, it.terms)
+            context = HouseholdDocument(it.issue, self.township, self.project, h, comp, it.terms, plans.get(h.id, ()))
             html = render_html(self.env, self.info.kind, self.context(context))
             out.append(self.printable(it, (html,), h.id, _file_stem(h)))
         return out
