@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -131,6 +132,23 @@ def cmd_vouchers(args: argparse.Namespace) -> int:
         found = batches.find_batch(db, args.batch)
         n = printing.print_payment_vouchers(db, found.project_id, found.id, Path(args.out))
     emit(args, {"out": str(args.out), "vouchers": n}, f"已打印 {n:,} 张领款单到 {args.out}")
+    return 0
+
+
+def cmd_transfer(args: argparse.Namespace) -> int:
+    from resettle.services.payments import transfers
+
+    with open_db(args) as db:
+        project_id = projects.resolve_project(db, args.project)
+        ids = [households.find_household_id(db, no, project_id) for no in args.household] or None
+        if args.due:
+            due = transfers.transfers_due(db, project_id, args.payee)
+            emit(args, {"payee": due.payee, "households": due.households, "total": due.total},
+                 f"待划转（{due.payee}）：{due.households:,} 户，合计 {due.total:,} 元")  # fmt: skip
+            return 0
+        done = transfers.record_transfers(db, project_id, args.payee, args.date or date.today(), ids)
+    emit(args, {"payee": done.payee, "households": done.households, "total": done.total},
+         f"已登记划转（{done.payee}）：{done.households:,} 户，合计 {done.total:,} 元")  # fmt: skip
     return 0
 
 
@@ -297,6 +315,16 @@ def register(sub: Any) -> None:
     p.add_argument("reply", metavar="REPLY.xlsx")
     p.add_argument("--batch", help="核对回盘文件属于此批次")
     p.add_argument("--date", type=parse_date, help="到账日期（默认今天）")
+    p = command(
+        pay_sub, "transfer", cmd_transfer, "登记划转：社保费用划入社保专户、集体部分付村集体（不经各户的银行批次）"
+    )
+    p.add_argument("--payee", choices=["社保", "集体"], default="社保")
+    p.add_argument(
+        "--household", metavar="NO", action="append", default=[], help="只登记这些户（可重复；默认全部待划转）"
+    )
+    p.add_argument("--date", type=parse_date, help="划转日期（默认今天）")
+    p.add_argument("--due", action="store_true", help="只显示待划转的户数和金额")
+    p.add_argument("--project")
     p = command(pay_sub, "vouchers", cmd_vouchers, "打印批次中成功付款的领款单（PDF）")
     p.add_argument("batch", metavar="BATCH")
     p.add_argument("out", metavar="OUT.pdf")

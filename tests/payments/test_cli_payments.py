@@ -106,6 +106,18 @@ def test_review_sign_batch_reply_reconcile(reg: Path, tmp_path: Path, capsys: py
     assert len(listing["batches"]) == 1 and len(listing["chain_head"]) == 64
     code, printed = run(capsys, reg, "payments", "vouchers", listing["batches"][0]["batch"], str(tmp_path / "v.pdf"))
     assert code == 0 and printed["vouchers"] == n - 1
+    # the 社保 part: still owed after the bank paid the families, recorded by transfer, then nothing is left
+    code, due = run(capsys, reg, "payments", "transfer", "--due", "--project", str(a))
+    assert code == 0 and due["households"] == n and Decimal(due["total"]) > 0
+    code, done = run(capsys, reg, "payments", "transfer", "--project", str(a), "--date", "2026-07-20",
+                     "--household", no)  # fmt: skip
+    assert code == 0 and done["households"] == 1
+    code, done = run(capsys, reg, "payments", "transfer", "--project", str(a), "--date", "2026-07-21")
+    assert code == 0 and done["households"] == n - 1
+    code, due = run(capsys, reg, "payments", "transfer", "--due", "--project", str(a))
+    assert due["households"] == 0 and due["total"] == "0.00"
+    code, rec_b = run(capsys, reg, "payments", "transfer", "--due", "--project", str(b))
+    assert rec_b["households"] == 0  # the other project signed nothing
 
 
 def test_users_and_login_from_the_environment(
