@@ -224,7 +224,7 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
         "paid": rec.paid,
         "outstanding": rec.outstanding,
         "differences": [
-            {"household": d.household_no, "head": d.head_name, "cause": d.cause, "amount": d.amount}
+            {"household": d.household_no, "head": d.head_name, "cause": d.cause, "amount": d.amount, "detail": d.detail}
             for d in rec.differences
         ],
         "villages": {
@@ -234,7 +234,8 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     text = f"计算 {rec.computed:,} 元　协议 {rec.agreed:,} 元　已付 {rec.paid:,} 元　未付 {rec.outstanding:,} 元"
     if rec.differences:
         text += f"\n差异 {len(rec.differences):,} 处：\n" + "\n".join(
-            f"  {d.household_no} {d.head_name}：{d.cause}（{d.amount:,} 元）" for d in rec.differences
+            f"  {d.household_no} {d.head_name}：{d.cause}（{d.amount:,} 元）" + (f"：{d.detail}" if d.detail else "")
+            for d in rec.differences
         )
     else:
         text += "\n账目相符"

@@ -86,32 +86,32 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../ui/payments/models.py" line="112" />
+        <location filename="../../ui/payments/models.py" line="113" />
         <source>账户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="113" />
+        <location filename="../../ui/payments/models.py" line="114" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="114" />
+        <location filename="../../ui/payments/models.py" line="115" />
         <source>可用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="115" />
+        <location filename="../../ui/payments/models.py" line="116" />
         <source>锁定至</source>
         <translation>Locked until</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="116" />
+        <location filename="../../ui/payments/models.py" line="117" />
         <source>须改密码</source>
         <translation>Must change password</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="117" />
+        <location filename="../../ui/payments/models.py" line="118" />
         <source>上次登录</source>
         <translation>Last login</translation>
     </message>
@@ -447,37 +447,37 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>BalancesModel</name>
     <message>
-        <location filename="../../ui/payments/models.py" line="99" />
+        <location filename="../../ui/payments/models.py" line="100" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="100" />
+        <location filename="../../ui/payments/models.py" line="101" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="101" />
+        <location filename="../../ui/payments/models.py" line="102" />
         <source>村</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="102" />
+        <location filename="../../ui/payments/models.py" line="103" />
         <source>计算(元)</source>
         <translation>Computed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="103" />
+        <location filename="../../ui/payments/models.py" line="104" />
         <source>协议(元)</source>
         <translation>Agreed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="104" />
+        <location filename="../../ui/payments/models.py" line="105" />
         <source>已付(元)</source>
         <translation>Paid (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/models.py" line="105" />
+        <location filename="../../ui/payments/models.py" line="106" />
         <source>未付(元)</source>
         <translation>Unpaid (yuan)</translation>
     </message>
@@ -1271,6 +1271,11 @@ No errors, {0} warnings.</translation>
         <location filename="../../ui/payments/models.py" line="92" />
         <source>金额(元)</source>
         <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/payments/models.py" line="93" />
+        <source>说明</source>
+        <translation>Description</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,7 @@ def test_review_sign_batch_reply_reconcile(reg: Path, tmp_path: Path, capsys: py
     assert computed == agreed == paid + outstanding
     assert paid == Decimal(out["paid_total"])
     assert [d["cause"] for d in rec["differences"]] == ["银行退回，待重新支付"]
+    assert rec["differences"][0]["detail"] == "账户不存在"  # the bank's reason, beside the cause
     # the other project is untouched
     code, rec_b = run(capsys, reg, "payments", "reconcile", "--project", str(b))
     assert rec_b["agreed"] == "0.00" and rec_b["paid"] == "0.00"

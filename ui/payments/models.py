@@ -90,6 +90,7 @@ class DifferencesModel(RowsModel[Difference]):
         (QT_TRANSLATE_NOOP("DifferencesModel", "户主"), lambda d: d.head_name),
         (QT_TRANSLATE_NOOP("DifferencesModel", "原因"), lambda d: d.cause),
         (QT_TRANSLATE_NOOP("DifferencesModel", "金额(元)"), lambda d: d.amount),
+        (QT_TRANSLATE_NOOP("DifferencesModel", "说明"), lambda d: d.detail),
     )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, select
 from resettle.services.accounts.guard import Need, require
 from resettle.services.payments.agreements import lines_digest
 from resettle.services.payments.common import RESULT_FAILED, RESULT_PAID, households_in, yuan
+from resettle.store.accounts_models import Instalment, Payment
 from resettle.store.compensation_models import STATUS_NONE
 from resettle.store.database import Database
 from resettle.store.models import Village, VillageGroup
@@ -49,6 +50,7 @@ class Difference:
     head_name: str
     cause: str
     amount: Decimal  # computed − agreed for 计算≠协议; otherwise the amount concerned
+    detail: str = ""  # what else the clerk needs: the bank's reason for a returned payment
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,17 @@ def reconcile(db: Database, project_id: int, village_id: int | None = None) -> R
             "AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.instalment_id = i.id AND p.result = '待回盘') "
             "GROUP BY i.household_id", (project_id, RESULT_FAILED))}  # fmt: skip
         tampered = _tampered_agreements(conn, project_id)
+        reasons = {  # the bank's latest reason per household with a returned payment still unpaid
+            int(hid): reason or ""
+            for hid, reason in conn.execute(
+                select(Payment.household_id, Payment.failure_reason)
+                .join(Instalment, Instalment.id == Payment.instalment_id)
+                .where(
+                    Instalment.project_id == project_id, Instalment.paid_on.is_(None), Payment.result == RESULT_FAILED
+                )
+                .order_by(Payment.id)
+            )
+        }
     rows: list[HouseholdBalance] = []
     diffs: list[Difference] = []
     per_village: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
@@ -173,7 +186,9 @@ def reconcile(db: Database, project_id: int, village_id: int | None = None) -> R
         if hid in tampered:
             diffs.append(Difference(household_no, head_name, CAUSE_LINES, yuan(tampered[hid])))
         if failed_open.get(hid):
-            diffs.append(Difference(household_no, head_name, CAUSE_FAILED, yuan(failed_open[hid])))
+            diffs.append(
+                Difference(household_no, head_name, CAUSE_FAILED, yuan(failed_open[hid]), reasons.get(hid, ""))
+            )
     return Reconciliation(
         yuan(totals[0]),
         yuan(totals[1]),
