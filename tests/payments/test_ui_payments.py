@@ -347,3 +347,23 @@ def test_accounts_dialog_for_the_admin(qtbot, two: Two) -> None:  # type: ignore
     clerk.show()
     next(b for b in clerk.findChildren(QPushButton) if b.text() == "关闭").click()
     assert not clerk.isVisible()
+
+
+def test_reconcile_lists_what_needs_doing_first_with_the_banks_reason(
+    qtbot, ctx: AreaContext, two: Two, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.payments.replies import answer
+
+    db = two.db
+    ids = household_ids(db, two.a)
+    agreements.sign_agreements(db, two.a, ids[:-2], date(2026, 7, 1))  # two left unsigned: 已计算未签约
+    info = batches.make_batch(db, two.a, 1)
+    batches.write_bank_files(db, two.a, info.id, tmp_path / "b.xlsx")
+    bad = batches.batch_lines(db, two.a, info.id)[-1].household_no
+    batches.apply_reply(db, two.a, answer(tmp_path / "b.xlsx", tmp_path / "r.xlsx", fail=lambda no: no == bad))
+    dialog = ReconcileDialog(ctx, two.a)
+    qtbot.addWidget(dialog)
+    first = dialog.differences.row(0)
+    assert (first.household_no, first.cause, first.detail) == (bad, "银行退回，待重新支付", "账户不存在")
+    causes = [dialog.differences.row(n).cause for n in range(dialog.differences.rowCount())]
+    assert causes.count("已计算未签约") == 2 and causes[-2:] == ["已计算未签约", "已计算未签约"]

@@ -426,7 +426,8 @@ class ReconcileDialog(_AreaDialog):
 
     def refresh(self) -> None:
         rec = reconcile.reconcile(self.ctx.database(), self.project_id)
-        self.differences.set_rows(rec.differences)
+        # what needs doing first: the many 已计算未签约 (a project's normal state before signing) come last
+        self.differences.set_rows(sorted(rec.differences, key=lambda d: d.cause == reconcile.CAUSE_UNSIGNED))
         self.balances.set_rows(rec.households)
         text = self.tr("计算 {0:,.2f} 元　协议 {1:,.2f} 元　已付 {2:,.2f} 元　未付 {3:,.2f} 元").format(
             rec.computed, rec.agreed, rec.paid, rec.outstanding
