@@ -29,9 +29,9 @@ EMPLOYERS = (
     ("外出务工（杭州）", "建筑工", 4500, 6500),
 )
 SELF_EMPLOYED = ("个体经营（小超市）", "农家乐", "货运", "电商（农产品）")
-# state, weight: the shares of working-age land-lost people a year after the land was taken.
 VISITED = 0.7  # share of registered people visited in the last half year
 VISIT_NOTES = ("电话回访，情况稳定", "入户回访，本人在家", "在岗，单位核实", "求职中，已推荐岗位信息", "")
+# state, weight: the shares of working-age land-lost people a year after the land was taken.
 MIX = ((STATE_EMPLOYED, 45), (STATE_SELF_EMPLOYED, 10), (STATE_SEEKING, 14), (STATE_UNWILLING, 6), ("", 25))
 
 
@@ -49,6 +49,7 @@ def demo_employment(db: Database, project_id: int, seed: int = 20240601, on: dat
         for person in people:
             state = rng.choices(states, weights)[0]
             start = today - timedelta(days=rng.randint(20, 400))
+            income: Decimal | None = None
             if state == STATE_EMPLOYED:
                 employer, post, low, high = rng.choice(EMPLOYERS)
                 income = Decimal(rng.randrange(low, high + 1, 50))
@@ -65,8 +66,6 @@ def demo_employment(db: Database, project_id: int, seed: int = 20240601, on: dat
             given += 1
             if rng.random() < VISITED:  # most were visited within the last half year; the rest are 待回访
                 visited = today - timedelta(days=rng.randint(10, 170))
-                working = state in (STATE_EMPLOYED, STATE_SELF_EMPLOYED)
-                reported = Decimal(rng.randrange(2500, 5001, 100)) if working else None
-                s.add(FollowUpVisit(person_id=person.id, visit_date=visited, state=state, monthly_income=reported,
+                s.add(FollowUpVisit(person_id=person.id, visit_date=visited, state=state, monthly_income=income,
                                     note=rng.choice(VISIT_NOTES)))  # fmt: skip
     return given
