@@ -1191,6 +1191,8 @@ EN = {
     "打印领款单（已付各笔）…": "Print vouchers (paid lines)…", "打印领款单": "Print vouchers",
     "领款单-{0}.pdf": "vouchers-{0}.pdf", "正在打印领款单…": "Printing vouchers…",
     "已打印 {0} 张领款单：{1}": "{0} vouchers printed: {1}",
+    "登记册进度：已复核 {0} 户，已签约 {1} 户，已兑付 {2} 户（各步骤的日期和文号须在此登记）。":
+        "In the register: {0} households reviewed, {1} signed, {2} paid (each step's dates and document numbers are entered here).",
 }  # fmt: skip
 
 

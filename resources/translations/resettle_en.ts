@@ -1800,88 +1800,88 @@ No errors, {0} warnings.</translation>
 <context>
     <name>GrievancePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="213" />
+        <location filename="../../ui/procedure/window.py" line="222" />
         <source>登记…</source>
         <translation>Record…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="214" />
+        <location filename="../../ui/procedure/window.py" line="223" />
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="215" />
+        <location filename="../../ui/procedure/window.py" line="224" />
         <source>打印受理回执…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="216" />
+        <location filename="../../ui/procedure/window.py" line="225" />
         <source>打印答复意见书…</source>
         <translation>Print answer letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="217" />
+        <location filename="../../ui/procedure/window.py" line="226" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="218" />
+        <location filename="../../ui/procedure/window.py" line="227" />
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="219" />
+        <location filename="../../ui/procedure/window.py" line="228" />
         <source>只看未办结</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="230" />
+        <location filename="../../ui/procedure/window.py" line="239" />
         <source>读取信访台账</source>
         <translation>Reading the grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="238" />
+        <location filename="../../ui/procedure/window.py" line="247" />
         <source>共 {n} 件，未办结 {o} 件</source>
         <translation>{n} in all, {o} open</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="240" />
+        <location filename="../../ui/procedure/window.py" line="249" />
         <source>，其中逾期 {k} 件（红色）</source>
         <translation>, {k} overdue (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="247" />
+        <location filename="../../ui/procedure/window.py" line="256" />
         <source>登记信访</source>
         <translation>Record grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="259" />
+        <location filename="../../ui/procedure/window.py" line="268" />
         <source>办结信访</source>
         <translation>Close grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="265" />
+        <location filename="../../ui/procedure/window.py" line="274" />
         <source>选择信件、照片等附件</source>
         <translation>Choose letters, photos or other attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="265" />
+        <location filename="../../ui/procedure/window.py" line="274" />
         <source>添加信访附件</source>
         <translation>Add grievance attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="279" />
+        <location filename="../../ui/procedure/window.py" line="288" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="287" />
-        <location filename="../../ui/procedure/window.py" line="290" />
+        <location filename="../../ui/procedure/window.py" line="296" />
+        <location filename="../../ui/procedure/window.py" line="299" />
         <source>导出信访台账</source>
         <translation>Export grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="287" />
+        <location filename="../../ui/procedure/window.py" line="296" />
         <source>信访台账.xlsx</source>
         <translation>grievance-ledger.xlsx</translation>
     </message>
@@ -3557,44 +3557,44 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HolidayPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="328" />
+        <location filename="../../ui/procedure/window.py" line="337" />
         <source>导入节假日表…</source>
         <translation>Import holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="329" />
+        <location filename="../../ui/procedure/window.py" line="338" />
         <source>导出节假日表…</source>
         <translation>Export holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="334" />
+        <location filename="../../ui/procedure/window.py" line="343" />
         <source>读取节假日表</source>
         <translation>Reading the holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="349" />
+        <location filename="../../ui/procedure/window.py" line="358" />
         <source>已知年份：{y}。其他年份的日期无法推算工作日，请导入国务院办公厅当年的节假日安排（工作簿「节假日」：日期、休/班）。</source>
         <translation>Known years: {y}. Working days of other years cannot be counted; import the State Council's holiday schedule for that year (workbook sheet 节假日: 日期, 休/班).</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="350" />
+        <location filename="../../ui/procedure/window.py" line="359" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="354" />
-        <location filename="../../ui/procedure/window.py" line="357" />
+        <location filename="../../ui/procedure/window.py" line="363" />
+        <location filename="../../ui/procedure/window.py" line="366" />
         <source>导出节假日表</source>
         <translation>Export holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="354" />
+        <location filename="../../ui/procedure/window.py" line="363" />
         <source>节假日.xlsx</source>
         <translation>holidays.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="360" />
-        <location filename="../../ui/procedure/window.py" line="363" />
+        <location filename="../../ui/procedure/window.py" line="369" />
+        <location filename="../../ui/procedure/window.py" line="372" />
         <source>导入节假日表</source>
         <translation>Import holiday table</translation>
     </message>
@@ -5595,27 +5595,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PostingPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="298" />
+        <location filename="../../ui/procedure/window.py" line="307" />
         <source>登记公示…</source>
         <translation>Record posting…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="306" />
+        <location filename="../../ui/procedure/window.py" line="315" />
         <source>读取公示记录</source>
         <translation>Reading the postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="311" />
+        <location filename="../../ui/procedure/window.py" line="320" />
         <source>共 {n} 次公示</source>
         <translation>{n} postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="313" />
+        <location filename="../../ui/procedure/window.py" line="322" />
         <source>，其中 {k} 次期限不足（红色）</source>
         <translation>, {k} too short (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="320" />
+        <location filename="../../ui/procedure/window.py" line="329" />
         <source>登记公示</source>
         <translation>Record posting</translation>
     </message>
@@ -5793,27 +5793,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ProcedureWindow</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="383" />
+        <location filename="../../ui/procedure/window.py" line="392" />
         <source>征收程序与信访</source>
         <translation>Procedure and grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="392" />
+        <location filename="../../ui/procedure/window.py" line="401" />
         <source>程序时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="393" />
+        <location filename="../../ui/procedure/window.py" line="402" />
         <source>信访台账</source>
         <translation>Grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="394" />
+        <location filename="../../ui/procedure/window.py" line="403" />
         <source>公示记录</source>
         <translation>Postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="395" />
+        <location filename="../../ui/procedure/window.py" line="404" />
         <source>节假日表</source>
         <translation>Holidays</translation>
     </message>
@@ -6403,17 +6403,17 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="431" />
+        <location filename="../../ui/payments/dialogs.py" line="432" />
         <source>计算 {0:,.2f} 元　协议 {1:,.2f} 元　已付 {2:,.2f} 元　未付 {3:,.2f} 元</source>
         <translation>Computed {0:,.2f}  agreed {1:,.2f}  paid {2:,.2f}  unpaid {3:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="435" />
+        <location filename="../../ui/payments/dialogs.py" line="436" />
         <source>账目相符</source>
         <translation>Accounts agree</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="435" />
+        <location filename="../../ui/payments/dialogs.py" line="436" />
         <source>差异 {0} 处</source>
         <translation>{0} differences</translation>
     </message>
@@ -7884,52 +7884,52 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SupportingDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="444" />
+        <location filename="../../ui/payments/dialogs.py" line="445" />
         <source>要件</source>
         <translation>Supporting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="448" />
+        <location filename="../../ui/payments/dialogs.py" line="449" />
         <source>要件 — {0} {1}</source>
         <translation>Supporting papers — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="456" />
+        <location filename="../../ui/payments/dialogs.py" line="457" />
         <source>要件类别</source>
         <translation>Kind of paper</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="458" />
+        <location filename="../../ui/payments/dialogs.py" line="459" />
         <source>添加扫描件…</source>
         <translation>Add scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="475" />
+        <location filename="../../ui/payments/dialogs.py" line="476" />
         <source>还没有扫描件：选择要件类别，再点「添加扫描件…」。</source>
         <translation>No scans yet: choose the kind of paper, then Add scan….</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="480" />
+        <location filename="../../ui/payments/dialogs.py" line="481" />
         <source>{0}　{1}　{2} 字节　SHA-256 {3}…　{4}</source>
         <translation>{0}  {1}  {2} bytes  SHA-256 {3}…  {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="488" />
+        <location filename="../../ui/payments/dialogs.py" line="489" />
         <source>要件清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="492" />
+        <location filename="../../ui/payments/dialogs.py" line="493" />
         <source>选择扫描件</source>
         <translation>Choose scan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="492" />
+        <location filename="../../ui/payments/dialogs.py" line="493" />
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="496" />
+        <location filename="../../ui/payments/dialogs.py" line="497" />
         <source>正在保存要件…</source>
         <translation>Saving the document…</translation>
     </message>
@@ -7937,88 +7937,93 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="135" />
+        <location filename="../../ui/procedure/window.py" line="136" />
         <source>登记日期…</source>
         <translation>Record dates…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="136" />
+        <location filename="../../ui/procedure/window.py" line="137" />
         <source>附加证据…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="137" />
+        <location filename="../../ui/procedure/window.py" line="138" />
         <source>放行协议打印…</source>
         <translation>Release agreement printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="138" />
+        <location filename="../../ui/procedure/window.py" line="139" />
         <source>截止日后出生、婚嫁计入安置人口</source>
         <translation>Count births and marriages after the cut-off as resettled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="141" />
+        <location filename="../../ui/procedure/window.py" line="142" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="152" />
+        <location filename="../../ui/procedure/window.py" line="153" />
         <source>读取征收程序</source>
         <translation>Reading the procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="159" />
+        <location filename="../../ui/procedure/window.py" line="160" />
         <source>正式协议：可以打印，但请注意：{0}</source>
         <translation>Formal agreements: may be printed, but note: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="161" />
+        <location filename="../../ui/procedure/window.py" line="162" />
         <source>正式协议：可以打印</source>
         <translation>Official agreements: may be printed</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="163" />
+        <location filename="../../ui/procedure/window.py" line="164" />
         <source>正式协议：暂不能打印。</source>
         <translation>Official agreements: cannot be printed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="167" />
+        <location filename="../../ui/procedure/window.py" line="168" />
         <source>需要注意：</source>
         <translation>Needs attention: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="169" />
+        <location filename="../../ui/procedure/window.py" line="170" />
         <source>没有逾期或期限不足的步骤。</source>
         <translation>No step overdue or too short.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="179" />
+        <location filename="../../ui/procedure/window.py" line="176" />
+        <source>登记册进度：已复核 {0} 户，已签约 {1} 户，已兑付 {2} 户（各步骤的日期和文号须在此登记）。</source>
+        <translation>In the register: {0} households reviewed, {1} signed, {2} paid (each step's dates and document numbers are entered here).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure/window.py" line="188" />
         <source>登记程序步骤</source>
         <translation>Record procedure step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="186" />
-        <location filename="../../ui/procedure/window.py" line="190" />
+        <location filename="../../ui/procedure/window.py" line="195" />
+        <location filename="../../ui/procedure/window.py" line="199" />
         <source>放行协议打印</source>
         <translation>Release agreement printing</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="186" />
+        <location filename="../../ui/procedure/window.py" line="195" />
         <source>方案公告期未满提前打印正式协议的理由：</source>
         <translation>Reason to print official agreements before the plan's posting period ends:</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="197" />
+        <location filename="../../ui/procedure/window.py" line="206" />
         <source>修改程序设置</source>
         <translation>Change procedure settings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="203" />
+        <location filename="../../ui/procedure/window.py" line="212" />
         <source>选择证据文件（照片、公证书等）</source>
         <translation>Choose evidence files (photos, notarial certificates …)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="203" />
+        <location filename="../../ui/procedure/window.py" line="212" />
         <source>添加程序证据</source>
         <translation>Add procedure evidence</translation>
     </message>
@@ -8539,17 +8544,17 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Notes: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="86" />
+        <location filename="../../ui/procedure/window.py" line="87" />
         <source>请先在左侧选择一个项目。</source>
         <translation>Choose a project on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="108" />
+        <location filename="../../ui/procedure/window.py" line="109" />
         <source>请先在登记表左侧选择一个项目。</source>
         <translation>Choose a project in the tree at the left of the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="112" />
+        <location filename="../../ui/procedure/window.py" line="113" />
         <source>请先在表中选择一行。</source>
         <translation>Choose a row in the table first.</translation>
     </message>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resettle.services.payments.progress import PaymentCounts, payment_counts
 from resettle.services.procedure import agreements, calendar, grievances, printing, steps
 from resettle.services.procedure import settings as procedure_settings
 from resettle.services.procedure.grievances import GrievanceView, PostingView
@@ -151,8 +152,8 @@ class TimelinePage(_Page):
             return
         self.run(self.tr("读取征收程序"), _timeline, on_done=self._show, project_id=pid)
 
-    def _show(self, result: tuple[list[StepView], agreements.AgreementGate, bool]) -> None:
-        rows, gate, family = result
+    def _show(self, result: tuple[list[StepView], agreements.AgreementGate, bool, PaymentCounts]) -> None:
+        rows, gate, family, counts = result
         self.family.setChecked(family)
         if gate.allowed:
             if gate.message:  # allowed, with a caution (e.g. the plan's posting not registered, so not checked)
@@ -167,6 +168,14 @@ class TimelinePage(_Page):
             self.note.setText(self.tr("需要注意：") + "；".join(f"{r.name}（{r.status}）{r.problem}" for r in problems))
         else:
             self.note.setText(self.tr("没有逾期或期限不足的步骤。"))
+        # what the register shows beside the steps, which are entered by hand (a step stays 未开始 until then)
+        self.note.setText(
+            self.note.text()
+            + "\n"
+            + self.tr(
+                "登记册进度：已复核 {0} 户，已签约 {1} 户，已兑付 {2} 户（各步骤的日期和文号须在此登记）。"
+            ).format(counts.reviewed, counts.signed, counts.paid)
+        )
 
     def edit_step(self) -> None:
         chosen = self.chosen()
@@ -363,11 +372,11 @@ class HolidayPage(_Page):
         self.run(self.tr("导入节假日表"), calendar.load_holiday_workbook, CALENDAR, path=Path(name))
 
 
-def _timeline(db: Any, project_id: int) -> tuple[list[StepView], agreements.AgreementGate, bool]:
+def _timeline(db: Any, project_id: int) -> tuple[list[StepView], agreements.AgreementGate, bool, PaymentCounts]:
     rows = steps.list_steps(db, project_id)
     gate = agreements.agreement_gate(db, project_id)
     family = procedure_settings.get_procedure_settings(db, project_id).family_changes_after_cutoff_count
-    return rows, gate, family
+    return rows, gate, family, payment_counts(db, project_id)
 
 
 def _holidays(db: Any) -> tuple[list[int], list[calendar.HolidayRow]]:
