@@ -77,6 +77,10 @@ def test_menu_opens_the_timeline_with_the_short_step_flagged(qtbot, setup, qtmod
 
     counts = payment_counts(win.ctx.database(), a)  # the register's progress beside the hand-entered steps
     assert f"已复核 {counts.reviewed} 户，已签约 {counts.signed} 户" in win.timeline.note.text()
+    from PySide6.QtWidgets import QPushButton
+
+    closers = [b for b in win.findChildren(QPushButton) if b.text() == "关闭"]
+    assert len(closers) == 1  # the window closes from its own button, as the other areas' windows
     assert win.timeline.gate.text().startswith("正式协议：可以打印")
     assert win.timeline.family.isChecked()
     win.resize(1200, 520)

@@ -34,6 +34,7 @@ from resettle.services.procedure import settings as procedure_settings
 from resettle.services.procedure.grievances import GrievanceView, PostingView
 from resettle.services.procedure.steps import PROBLEM_STATUSES, StepView
 from ui.areas import AreaContext
+from ui.forms import add_close
 from ui.procedure.dialogs import CloseDialog, GrievanceDialog, PostingDialog, StepDialog
 from ui.procedure.models import SORT_ROLE, GrievanceModel, HolidayModel, PostingModel, StepsModel
 from ui.screen_fit import fit_roomy
@@ -404,6 +405,7 @@ class ProcedureWindow(QDialog):
         self.tabs.addTab(self.holidays, self.tr("节假日表"))
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs)
+        add_close(self)  # as the other areas' windows
         ctx.runner.changed.connect(self._changed)
 
     def _changed(self, topics: object) -> None:
