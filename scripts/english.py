@@ -1155,7 +1155,7 @@ EN = {
     "当前账户（{0}）管理账户、从备份恢复，看不到各户的数据。办理业务请在「协议兑付」菜单中选「锁定 / 切换账户」，以经办、审核、财务或审计账户登录。":
         "This account ({0}) manages accounts and restores from backups; it does not see the households' data. To work on cases, choose 'Lock / switch account' in the Payments menu and log in as a clerk, reviewer, finance or auditor account.",
     "。账户列表只有管理员能看和管理；这里可以修改本人密码。": ". Only an administrator sees and manages the accounts; you can change your own password here.",
-    "登录 — 征迁安置管理（{0}）": "Log in — Resettle ({0})", "登录 — 征迁安置管理": "Log in — Resettle",
+    "登录 — 征迁安置管理（{0}）": "Log in — Resettle ({0})",
     "窗口已锁定。请输入密码继续，或换一个账户登录。": "The window is locked. Enter your password to continue, or log in with another account.",
     "管理员重置了此账户的密码：设置新密码后才能继续。": "An administrator reset this account's password: set a new one to continue.",
     "设置新密码": "Set a new password",

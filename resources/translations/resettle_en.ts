@@ -282,32 +282,32 @@
         <translation>every signed household of the project</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="231" />
+        <location filename="../../ui/payments/dialogs.py" line="230" />
         <source>{0} 户，合计 {1:,.2f} 元（全项目）</source>
         <translation>{0} households, {1:,.2f} yuan in all (whole project)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="237" />
+        <location filename="../../ui/payments/dialogs.py" line="235" />
         <source>正在登记划转…</source>
         <translation>Recording the transfer…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="241" />
+        <location filename="../../ui/payments/dialogs.py" line="239" />
         <source>登记划转</source>
         <translation>Record transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="242" />
+        <location filename="../../ui/payments/dialogs.py" line="240" />
         <source>已登记 {0} 户划转{1}，合计 {2:,.2f} 元。</source>
         <translation>Transfer to {1} recorded for {0} households, {2:,.2f} yuan in all.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="258" />
+        <location filename="../../ui/payments/dialogs.py" line="256" />
         <source>为 {0} 按现行计算签补充协议。原因（必填）：</source>
         <translation>Supplementary agreement for {0} from the current computation. Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="263" />
+        <location filename="../../ui/payments/dialogs.py" line="261" />
         <source>没有填写原因，未签补充协议。</source>
         <translation>No reason given: no supplementary agreement signed.</translation>
     </message>
@@ -322,25 +322,25 @@
         <translation>{0} households recorded as vacated.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="252" />
-        <location filename="../../ui/payments/dialogs.py" line="258" />
-        <location filename="../../ui/payments/dialogs.py" line="263" />
-        <location filename="../../ui/payments/dialogs.py" line="269" />
+        <location filename="../../ui/payments/dialogs.py" line="250" />
+        <location filename="../../ui/payments/dialogs.py" line="256" />
+        <location filename="../../ui/payments/dialogs.py" line="261" />
+        <location filename="../../ui/payments/dialogs.py" line="267" />
         <source>补充协议</source>
         <translation>Supplementary agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="252" />
+        <location filename="../../ui/payments/dialogs.py" line="250" />
         <source>请选择一户。</source>
         <translation>Choose a household.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="266" />
+        <location filename="../../ui/payments/dialogs.py" line="264" />
         <source>正在签订补充协议…</source>
         <translation>Signing the supplementary agreement…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="269" />
+        <location filename="../../ui/payments/dialogs.py" line="267" />
         <source>已签补充协议，金额 {0:,.2f} 元。</source>
         <translation>Supplementary agreement signed: {0:,.2f} yuan.</translation>
     </message>
@@ -535,137 +535,137 @@ A whole batch can be undone under File → Import batches….</translation>
         <translation>Undo selected batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="281" />
+        <location filename="../../ui/payments/dialogs.py" line="279" />
         <source>兑付批次</source>
         <translation>Payment batches</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="286" />
+        <location filename="../../ui/payments/dialogs.py" line="284" />
         <source>第 </source>
         <translation>No. </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="287" />
+        <location filename="../../ui/payments/dialogs.py" line="285" />
         <source> 期</source>
         <translation> (instalment)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="292" />
+        <location filename="../../ui/payments/dialogs.py" line="290" />
         <source>生成批次</source>
         <translation>Create batch</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="293" />
+        <location filename="../../ui/payments/dialogs.py" line="291" />
         <source>审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="294" />
+        <location filename="../../ui/payments/dialogs.py" line="292" />
         <source>写出银行文件…</source>
         <translation>Write bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="295" />
+        <location filename="../../ui/payments/dialogs.py" line="293" />
         <source>登记银行回盘…</source>
         <translation>Record bank return…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="299" />
+        <location filename="../../ui/payments/dialogs.py" line="297" />
         <source>只写 xlsx</source>
         <translation>xlsx only</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="303" />
+        <location filename="../../ui/payments/dialogs.py" line="301" />
         <source>打印领款单（已付各笔）…</source>
         <translation>Print vouchers (paid lines)…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="324" />
+        <location filename="../../ui/payments/dialogs.py" line="322" />
         <source>当前审计链头：{0}</source>
         <translation>Audit chain head: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="326" />
+        <location filename="../../ui/payments/dialogs.py" line="324" />
         <source>还没有兑付批次：签约后到期的分期可在此建成批次，经他人审批后生成银行文件。</source>
         <translation>No payment batch yet: after signing, instalments that fall due are made into a batch here; once someone else approves it, the bank file is written.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="332" />
+        <location filename="../../ui/payments/dialogs.py" line="330" />
         <source>请先选择一个批次。</source>
         <translation>Choose a batch first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="338" />
+        <location filename="../../ui/payments/dialogs.py" line="336" />
         <source>已生成批次 {0}：{1} 笔，合计 {2:,.2f} 元。</source>
         <translation>Batch {0} created: {1} payments, total {2:,.2f} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="340" />
+        <location filename="../../ui/payments/dialogs.py" line="338" />
         <source>未列入：</source>
         <translation>Not included: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="344" />
+        <location filename="../../ui/payments/dialogs.py" line="342" />
         <source>正在生成兑付批次…</source>
         <translation>Creating the payment batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="353" />
+        <location filename="../../ui/payments/dialogs.py" line="351" />
         <source>正在审批…</source>
         <translation>Approving…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="359" />
+        <location filename="../../ui/payments/dialogs.py" line="357" />
         <source>银行文件</source>
         <translation>Bank file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="363" />
+        <location filename="../../ui/payments/dialogs.py" line="361" />
         <source>正在写出银行文件…</source>
         <translation>Writing the bank file…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="366" />
+        <location filename="../../ui/payments/dialogs.py" line="364" />
         <source>已写出：</source>
         <translation>Written: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="379" />
+        <location filename="../../ui/payments/dialogs.py" line="377" />
         <source>打印领款单</source>
         <translation>Print vouchers</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="379" />
+        <location filename="../../ui/payments/dialogs.py" line="377" />
         <source>领款单-{0}.pdf</source>
         <translation>vouchers-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="384" />
+        <location filename="../../ui/payments/dialogs.py" line="382" />
         <source>正在打印领款单…</source>
         <translation>Printing vouchers…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="387" />
+        <location filename="../../ui/payments/dialogs.py" line="385" />
         <source>已打印 {0} 张领款单：{1}</source>
         <translation>{0} vouchers printed: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="394" />
+        <location filename="../../ui/payments/dialogs.py" line="392" />
         <source>银行回盘文件</source>
         <translation>Bank return file</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="399" />
+        <location filename="../../ui/payments/dialogs.py" line="397" />
         <source>批次 {0}：成功 {1} 笔（{2:,.2f} 元），失败 {3} 笔。</source>
         <translation>Batch {0}: {1} paid ({2:,.2f} yuan), {3} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="403" />
+        <location filename="../../ui/payments/dialogs.py" line="401" />
         <source>此回盘已登记过，未作改动。</source>
         <translation>This return was already recorded; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="406" />
+        <location filename="../../ui/payments/dialogs.py" line="404" />
         <source>正在登记回盘…</source>
         <translation>Recording the bank return…</translation>
     </message>
@@ -1800,88 +1800,88 @@ No errors, {0} warnings.</translation>
 <context>
     <name>GrievancePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="222" />
+        <location filename="../../ui/procedure/window.py" line="223" />
         <source>登记…</source>
         <translation>Record…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="223" />
+        <location filename="../../ui/procedure/window.py" line="224" />
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="224" />
+        <location filename="../../ui/procedure/window.py" line="225" />
         <source>打印受理回执…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="225" />
+        <location filename="../../ui/procedure/window.py" line="226" />
         <source>打印答复意见书…</source>
         <translation>Print answer letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="226" />
+        <location filename="../../ui/procedure/window.py" line="227" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="227" />
+        <location filename="../../ui/procedure/window.py" line="228" />
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="228" />
+        <location filename="../../ui/procedure/window.py" line="229" />
         <source>只看未办结</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="239" />
+        <location filename="../../ui/procedure/window.py" line="240" />
         <source>读取信访台账</source>
         <translation>Reading the grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="247" />
+        <location filename="../../ui/procedure/window.py" line="248" />
         <source>共 {n} 件，未办结 {o} 件</source>
         <translation>{n} in all, {o} open</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="249" />
+        <location filename="../../ui/procedure/window.py" line="250" />
         <source>，其中逾期 {k} 件（红色）</source>
         <translation>, {k} overdue (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="256" />
+        <location filename="../../ui/procedure/window.py" line="257" />
         <source>登记信访</source>
         <translation>Record grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="268" />
+        <location filename="../../ui/procedure/window.py" line="269" />
         <source>办结信访</source>
         <translation>Close grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="274" />
+        <location filename="../../ui/procedure/window.py" line="275" />
         <source>选择信件、照片等附件</source>
         <translation>Choose letters, photos or other attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="274" />
+        <location filename="../../ui/procedure/window.py" line="275" />
         <source>添加信访附件</source>
         <translation>Add grievance attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="288" />
+        <location filename="../../ui/procedure/window.py" line="289" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="296" />
-        <location filename="../../ui/procedure/window.py" line="299" />
+        <location filename="../../ui/procedure/window.py" line="297" />
+        <location filename="../../ui/procedure/window.py" line="300" />
         <source>导出信访台账</source>
         <translation>Export grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="296" />
+        <location filename="../../ui/procedure/window.py" line="297" />
         <source>信访台账.xlsx</source>
         <translation>grievance-ledger.xlsx</translation>
     </message>
@@ -3557,44 +3557,44 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HolidayPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="337" />
+        <location filename="../../ui/procedure/window.py" line="338" />
         <source>导入节假日表…</source>
         <translation>Import holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="338" />
+        <location filename="../../ui/procedure/window.py" line="339" />
         <source>导出节假日表…</source>
         <translation>Export holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="343" />
+        <location filename="../../ui/procedure/window.py" line="344" />
         <source>读取节假日表</source>
         <translation>Reading the holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="358" />
+        <location filename="../../ui/procedure/window.py" line="359" />
         <source>已知年份：{y}。其他年份的日期无法推算工作日，请导入国务院办公厅当年的节假日安排（工作簿「节假日」：日期、休/班）。</source>
         <translation>Known years: {y}. Working days of other years cannot be counted; import the State Council's holiday schedule for that year (workbook sheet 节假日: 日期, 休/班).</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="359" />
+        <location filename="../../ui/procedure/window.py" line="360" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="363" />
-        <location filename="../../ui/procedure/window.py" line="366" />
+        <location filename="../../ui/procedure/window.py" line="364" />
+        <location filename="../../ui/procedure/window.py" line="367" />
         <source>导出节假日表</source>
         <translation>Export holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="363" />
+        <location filename="../../ui/procedure/window.py" line="364" />
         <source>节假日.xlsx</source>
         <translation>holidays.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="369" />
-        <location filename="../../ui/procedure/window.py" line="372" />
+        <location filename="../../ui/procedure/window.py" line="370" />
+        <location filename="../../ui/procedure/window.py" line="373" />
         <source>导入节假日表</source>
         <translation>Import holiday table</translation>
     </message>
@@ -4690,73 +4690,68 @@ Undo anyway?</translation>
         <translation>Locked — log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="83" />
+        <location filename="../../ui/payments/login.py" line="79" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="66" />
+        <location filename="../../ui/payments/login.py" line="62" />
         <source>长时间无操作，窗口已锁定。请输入密码继续，或换一个账户登录。</source>
         <translation>The window was locked after a long idle time. Enter your password to continue, or log in with another account.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="58" />
+        <location filename="../../ui/payments/login.py" line="55" />
         <source>登录 — 征迁安置管理（{0}）</source>
         <translation>Log in — Resettle ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="58" />
-        <source>登录 — 征迁安置管理</source>
-        <translation>Log in — Resettle</translation>
-    </message>
-    <message>
-        <location filename="../../ui/payments/login.py" line="64" />
+        <location filename="../../ui/payments/login.py" line="60" />
         <source>此数据库已启用账户，请登录：</source>
         <translation>This database uses accounts. Log in:</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="68" />
+        <location filename="../../ui/payments/login.py" line="64" />
         <source>窗口已锁定。请输入密码继续，或换一个账户登录。</source>
         <translation>The window is locked. Enter your password to continue, or log in with another account.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="74" />
+        <location filename="../../ui/payments/login.py" line="70" />
         <source>账户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="75" />
+        <location filename="../../ui/payments/login.py" line="71" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="85" />
+        <location filename="../../ui/payments/login.py" line="81" />
         <source>退出程序</source>
         <translation>Quit program</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="85" />
+        <location filename="../../ui/payments/login.py" line="81" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="99" />
+        <location filename="../../ui/payments/login.py" line="95" />
         <source>退出程序？窗口中尚未保存的修改不会保存；要继续工作，请输入密码登录。</source>
         <translation>Quit the program? Changes not yet saved in its windows are not saved; to go on working, log in with your password.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="120" />
+        <location filename="../../ui/payments/login.py" line="116" />
         <source>管理员重置了此账户的密码：设置新密码后才能继续。</source>
         <translation>An administrator reset this account's password: set a new one to continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="131" />
-        <location filename="../../ui/payments/login.py" line="140" />
+        <location filename="../../ui/payments/login.py" line="127" />
+        <location filename="../../ui/payments/login.py" line="136" />
         <source>设置新密码</source>
         <translation>Set a new password</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/login.py" line="133" />
+        <location filename="../../ui/payments/login.py" line="129" />
         <source>管理员重置了此账户的密码。请设置一个只有您知道的新密码。</source>
         <translation>An administrator reset this account's password. Set a new one that only you know.</translation>
     </message>
@@ -5595,27 +5590,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PostingPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="307" />
+        <location filename="../../ui/procedure/window.py" line="308" />
         <source>登记公示…</source>
         <translation>Record posting…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="315" />
+        <location filename="../../ui/procedure/window.py" line="316" />
         <source>读取公示记录</source>
         <translation>Reading the postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="320" />
+        <location filename="../../ui/procedure/window.py" line="321" />
         <source>共 {n} 次公示</source>
         <translation>{n} postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="322" />
+        <location filename="../../ui/procedure/window.py" line="323" />
         <source>，其中 {k} 次期限不足（红色）</source>
         <translation>, {k} too short (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="329" />
+        <location filename="../../ui/procedure/window.py" line="330" />
         <source>登记公示</source>
         <translation>Record posting</translation>
     </message>
@@ -5793,27 +5788,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ProcedureWindow</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="392" />
+        <location filename="../../ui/procedure/window.py" line="393" />
         <source>征收程序与信访</source>
         <translation>Procedure and grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="401" />
+        <location filename="../../ui/procedure/window.py" line="402" />
         <source>程序时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="402" />
+        <location filename="../../ui/procedure/window.py" line="403" />
         <source>信访台账</source>
         <translation>Grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="403" />
+        <location filename="../../ui/procedure/window.py" line="404" />
         <source>公示记录</source>
         <translation>Postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="404" />
+        <location filename="../../ui/procedure/window.py" line="405" />
         <source>节假日表</source>
         <translation>Holidays</translation>
     </message>
@@ -6388,32 +6383,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="413" />
+        <location filename="../../ui/payments/dialogs.py" line="411" />
         <source>对账</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="420" />
+        <location filename="../../ui/payments/dialogs.py" line="418" />
         <source>差异</source>
         <translation>Differences</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="420" />
+        <location filename="../../ui/payments/dialogs.py" line="418" />
         <source>各户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="432" />
+        <location filename="../../ui/payments/dialogs.py" line="430" />
         <source>计算 {0:,.2f} 元　协议 {1:,.2f} 元　已付 {2:,.2f} 元　未付 {3:,.2f} 元</source>
         <translation>Computed {0:,.2f}  agreed {1:,.2f}  paid {2:,.2f}  unpaid {3:,.2f} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="436" />
+        <location filename="../../ui/payments/dialogs.py" line="434" />
         <source>账目相符</source>
         <translation>Accounts agree</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="436" />
+        <location filename="../../ui/payments/dialogs.py" line="434" />
         <source>差异 {0} 处</source>
         <translation>{0} differences</translation>
     </message>
@@ -7884,52 +7879,52 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SupportingDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="445" />
+        <location filename="../../ui/payments/dialogs.py" line="443" />
         <source>要件</source>
         <translation>Supporting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="449" />
+        <location filename="../../ui/payments/dialogs.py" line="447" />
         <source>要件 — {0} {1}</source>
         <translation>Supporting papers — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="457" />
+        <location filename="../../ui/payments/dialogs.py" line="455" />
         <source>要件类别</source>
         <translation>Kind of paper</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="459" />
+        <location filename="../../ui/payments/dialogs.py" line="457" />
         <source>添加扫描件…</source>
         <translation>Add scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="476" />
+        <location filename="../../ui/payments/dialogs.py" line="474" />
         <source>还没有扫描件：选择要件类别，再点「添加扫描件…」。</source>
         <translation>No scans yet: choose the kind of paper, then Add scan….</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="481" />
+        <location filename="../../ui/payments/dialogs.py" line="479" />
         <source>{0}　{1}　{2} 字节　SHA-256 {3}…　{4}</source>
         <translation>{0}  {1}  {2} bytes  SHA-256 {3}…  {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="489" />
+        <location filename="../../ui/payments/dialogs.py" line="487" />
         <source>要件清单：</source>
         <translation>Checklist: </translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="493" />
+        <location filename="../../ui/payments/dialogs.py" line="491" />
         <source>选择扫描件</source>
         <translation>Choose scan</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="493" />
+        <location filename="../../ui/payments/dialogs.py" line="491" />
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.ofd)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="497" />
+        <location filename="../../ui/payments/dialogs.py" line="495" />
         <source>正在保存要件…</source>
         <translation>Saving the document…</translation>
     </message>
@@ -7937,93 +7932,93 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="136" />
+        <location filename="../../ui/procedure/window.py" line="137" />
         <source>登记日期…</source>
         <translation>Record dates…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="137" />
+        <location filename="../../ui/procedure/window.py" line="138" />
         <source>附加证据…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="138" />
+        <location filename="../../ui/procedure/window.py" line="139" />
         <source>放行协议打印…</source>
         <translation>Release agreement printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="139" />
+        <location filename="../../ui/procedure/window.py" line="140" />
         <source>截止日后出生、婚嫁计入安置人口</source>
         <translation>Count births and marriages after the cut-off as resettled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="142" />
+        <location filename="../../ui/procedure/window.py" line="143" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="153" />
+        <location filename="../../ui/procedure/window.py" line="154" />
         <source>读取征收程序</source>
         <translation>Reading the procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="160" />
+        <location filename="../../ui/procedure/window.py" line="161" />
         <source>正式协议：可以打印，但请注意：{0}</source>
         <translation>Formal agreements: may be printed, but note: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="162" />
+        <location filename="../../ui/procedure/window.py" line="163" />
         <source>正式协议：可以打印</source>
         <translation>Official agreements: may be printed</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="164" />
+        <location filename="../../ui/procedure/window.py" line="165" />
         <source>正式协议：暂不能打印。</source>
         <translation>Official agreements: cannot be printed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="168" />
+        <location filename="../../ui/procedure/window.py" line="169" />
         <source>需要注意：</source>
         <translation>Needs attention: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="170" />
+        <location filename="../../ui/procedure/window.py" line="171" />
         <source>没有逾期或期限不足的步骤。</source>
         <translation>No step overdue or too short.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="176" />
+        <location filename="../../ui/procedure/window.py" line="177" />
         <source>登记册进度：已复核 {0} 户，已签约 {1} 户，已兑付 {2} 户（各步骤的日期和文号须在此登记）。</source>
         <translation>In the register: {0} households reviewed, {1} signed, {2} paid (each step's dates and document numbers are entered here).</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="188" />
+        <location filename="../../ui/procedure/window.py" line="189" />
         <source>登记程序步骤</source>
         <translation>Record procedure step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="195" />
-        <location filename="../../ui/procedure/window.py" line="199" />
+        <location filename="../../ui/procedure/window.py" line="196" />
+        <location filename="../../ui/procedure/window.py" line="200" />
         <source>放行协议打印</source>
         <translation>Release agreement printing</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="195" />
+        <location filename="../../ui/procedure/window.py" line="196" />
         <source>方案公告期未满提前打印正式协议的理由：</source>
         <translation>Reason to print official agreements before the plan's posting period ends:</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="206" />
+        <location filename="../../ui/procedure/window.py" line="207" />
         <source>修改程序设置</source>
         <translation>Change procedure settings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="212" />
+        <location filename="../../ui/procedure/window.py" line="213" />
         <source>选择证据文件（照片、公证书等）</source>
         <translation>Choose evidence files (photos, notarial certificates …)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="212" />
+        <location filename="../../ui/procedure/window.py" line="213" />
         <source>添加程序证据</source>
         <translation>Add procedure evidence</translation>
     </message>
@@ -8206,7 +8201,7 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/payments/dialogs.py" line="102" />
+        <location filename="../../ui/payments/dialogs.py" line="103" />
         <source>登记划转</source>
         <translation>Record transfer</translation>
     </message>
@@ -8544,17 +8539,17 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Notes: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="87" />
+        <location filename="../../ui/procedure/window.py" line="88" />
         <source>请先在左侧选择一个项目。</source>
         <translation>Choose a project on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="109" />
+        <location filename="../../ui/procedure/window.py" line="110" />
         <source>请先在登记表左侧选择一个项目。</source>
         <translation>Choose a project in the tree at the left of the register first.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="113" />
+        <location filename="../../ui/procedure/window.py" line="114" />
         <source>请先在表中选择一行。</source>
         <translation>Choose a row in the table first.</translation>
     </message>

@@ -97,11 +97,11 @@ class SignDialog(QDialog):
 class TransferDialog(QDialog):
     """登记划转: the part owed to 社保 (or 集体) was transferred into its account on a day, for these households."""
 
-    def __init__(self, parent: QWidget, scope: str, owed: Callable[[str], str]) -> None:
+    def __init__(self, parent: QWidget, scope: str, owed: dict[str, str]) -> None:
+        """``owed``: per payee, what is still to transfer, as the dialog shows it."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("登记划转"))
         self.setMinimumWidth(420)
-        self.owed = owed
         form = QFormLayout(self)
         note = QLabel(
             self.tr("社保费用划入社保专户、集体部分付村集体，不经各户的银行批次。转账办妥后在此登记（{0}）。").format(
@@ -114,8 +114,8 @@ class TransferDialog(QDialog):
         for payee in TRANSFER_CONDITIONS:
             self.payee.addItem(payee, payee)
         self.due = QLabel()
-        self.payee.currentIndexChanged.connect(lambda _i: self.due.setText(self.owed(self.payee.currentData())))
-        self.due.setText(self.owed(self.payee.currentData()))
+        self.payee.currentIndexChanged.connect(lambda _i: self.due.setText(owed[self.payee.currentData()]))
+        self.due.setText(owed[self.payee.currentData()])
         self.date_edit = date_edit()
         self.date_edit.setCalendarPopup(True)
         form.addRow(self.tr("支付对象"), self.payee)
@@ -224,12 +224,10 @@ class AgreementsDialog(_AreaDialog):
         ids = _selected_rows(self.view)
         chosen = [self.model.row(r).household_id for r in ids] or None  # none chosen here: every signed household
         scope = self.tr("所选 {0} 户").format(len(chosen)) if chosen else self.tr("本项目全部已签约户")
-        db = self.ctx.database()
-
-        def owed(payee: str) -> str:
-            due = transfers.transfers_due(db, self.project_id, payee)
-            return self.tr("{0} 户，合计 {1:,.2f} 元（全项目）").format(due.households, due.total)
-
+        owed = {}
+        for payee in TRANSFER_CONDITIONS:  # read once, before the dialog (not from its widgets)
+            due = transfers.transfers_due(self.ctx.database(), self.project_id, payee)
+            owed[payee] = self.tr("{0} 户，合计 {1:,.2f} 元（全项目）").format(due.households, due.total)
         dialog = TransferDialog(self, scope, owed)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

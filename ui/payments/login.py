@@ -52,11 +52,7 @@ class LoginDialog(QDialog):
         self.db = db
         register = db.location if db.server is not None else db.path.name  # which register asks
         self.setWindowTitle(
-            self.tr("已锁定 — 请重新登录")
-            if locked
-            else (
-                self.tr("登录 — 征迁安置管理（{0}）").format(register) if register else self.tr("登录 — 征迁安置管理")
-            )
+            self.tr("已锁定 — 请重新登录") if locked else self.tr("登录 — 征迁安置管理（{0}）").format(register)
         )
         self.setModal(True)
         layout = QVBoxLayout(self)

@@ -163,6 +163,18 @@ def _by_payee(lines: Sequence[tuple[str, str, int, str]]) -> tuple[int, dict[str
     return household, others
 
 
+def _instalment(agreement: Agreement, seq: int, percent: str, condition: str, amount_fen: int) -> Instalment:
+    return Instalment(
+        agreement_id=agreement.id,
+        household_id=agreement.household_id,
+        project_id=agreement.project_id,
+        seq=seq,
+        percent=percent,
+        condition=condition,
+        amount=yuan(amount_fen),
+    )
+
+
 def _add_instalments(
     s: Session, agreement: Agreement, plan_text: str, lines: Sequence[tuple[str, str, int, str]]
 ) -> None:
@@ -171,29 +183,9 @@ def _add_instalments(
     household, others = _by_payee(lines)
     parts = split_total(household, parse_plan(plan_text))
     for part in parts:
-        s.add(
-            Instalment(
-                agreement_id=agreement.id,
-                household_id=agreement.household_id,
-                project_id=agreement.project_id,
-                seq=part.seq,
-                percent=format(part.percent.normalize(), "f"),
-                condition=part.condition,
-                amount=yuan(part.amount_fen),
-            )
-        )
+        s.add(_instalment(agreement, part.seq, format(part.percent.normalize(), "f"), part.condition, part.amount_fen))
     for seq, payee in enumerate((p for p in TRANSFER_CONDITIONS if others.get(p)), start=len(parts) + 1):
-        s.add(
-            Instalment(
-                agreement_id=agreement.id,
-                household_id=agreement.household_id,
-                project_id=agreement.project_id,
-                seq=seq,
-                percent="",
-                condition=TRANSFER_CONDITIONS[payee],
-                amount=yuan(others[payee]),
-            )
-        )
+        s.add(_instalment(agreement, seq, "", TRANSFER_CONDITIONS[payee], others[payee]))
 
 
 def sign_agreements(
@@ -402,10 +394,10 @@ def supplement(
         next_seq = 1
         for payee, part in ((HOUSEHOLD_PAYEE, family), *others.items()):
             if part > 0:  # one more instalment of the family's, or one more transfer to this payee
-                condition = ON_SIGNING if payee == HOUSEHOLD_PAYEE else TRANSFER_CONDITIONS[payee]
-                s.add(Instalment(agreement_id=ag.id, household_id=household_id, project_id=project_id, seq=next_seq,
-                                 percent="100" if payee == HOUSEHOLD_PAYEE else "", condition=condition,
-                                 amount=yuan(part)))  # fmt: skip
+                if payee == HOUSEHOLD_PAYEE:
+                    s.add(_instalment(ag, next_seq, "100", ON_SIGNING, part))
+                else:
+                    s.add(_instalment(ag, next_seq, "", TRANSFER_CONDITIONS[payee], part))
                 next_seq += 1
             elif part < 0:
                 _reduce_unpaid(s, household_id, payee, -part)

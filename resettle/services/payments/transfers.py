@@ -20,8 +20,8 @@ from resettle.domain.instalments import TRANSFER_CONDITIONS
 from resettle.errors import ValidationError
 from resettle.services.accounts.guard import Need, require
 from resettle.services.payments.agreements import _refresh_paid
-from resettle.services.payments.common import STATUS_ARCHIVED, households_in, yuan
-from resettle.store.accounts_models import Agreement, Instalment
+from resettle.services.payments.common import fen, households_in, yuan
+from resettle.store.accounts_models import Instalment
 from resettle.store.database import Database
 
 
@@ -45,19 +45,13 @@ def transfers_due(db: Database, project_id: int, payee: str) -> TransferResult:
     """What is still to be transferred to ``payee`` for the project's signed agreements."""
     require(db, Need.READ, "查看划转")
     condition = _condition(payee)
-    with db.read() as s:
+    with db.read() as s:  # an archived agreement is paid in full, so an unpaid transfer is never one of its
         rows = s.execute(
-            select(Instalment.household_id, Instalment.amount)
-            .join(Agreement, Agreement.id == Instalment.agreement_id)
-            .where(
-                Instalment.project_id == project_id,
-                Instalment.condition == condition,
-                Instalment.paid_on.is_(None),
-                Agreement.status != STATUS_ARCHIVED,
+            select(Instalment.household_id, Instalment.amount).where(
+                Instalment.project_id == project_id, Instalment.condition == condition, Instalment.paid_on.is_(None)
             )
         ).all()
-    total = sum((amount for _h, amount in rows), Decimal("0.00"))
-    return TransferResult(payee, len({h for h, _a in rows}), yuan(int(total * 100)))
+    return TransferResult(payee, len({h for h, _a in rows}), yuan(sum(fen(amount) for _h, amount in rows)))
 
 
 def record_transfers(
@@ -79,6 +73,6 @@ def record_transfers(
         total = 0
         for inst in due:
             inst.paid_on = paid_on
-            total += int(inst.amount * 100)
+            total += fen(inst.amount)
         _refresh_paid(s, sorted({inst.household_id for inst in due}))
     return TransferResult(payee, len({inst.household_id for inst in due}), yuan(total))
