@@ -23,6 +23,7 @@ ATTACHMENT = "附着物数量"
 PERSONS = "安置人口"
 PER_HOUSEHOLD = "每户"
 PERSON_MONTHS = "过渡月数×人口"
+AGE_BANDS = "社保年龄段"
 
 HOUSEHOLD_FIELDS = frozenset({"标签", "签约截止"})
 STRUCTURE_FIELDS = frozenset({"结构", "用途", "合法性"})
@@ -111,6 +112,23 @@ def _decoration_formula(quantity: Decimal, _facts: HouseholdFacts, price: str, _
     return f"装修评估价 {format_yuan(int(quantity.scaleb(2)))} 元 × {price}"
 
 
+def _age_bands(_step: Selection, facts: HouseholdFacts) -> Decimal:
+    return Decimal(sum(share.persons * share.amount_fen for share in facts.ss_bands)).scaleb(-2)
+
+
+def _age_bands_formula(_quantity: Decimal, facts: HouseholdFacts, price: str, _unit: str) -> str:
+    from resettle.domain.money import format_yuan
+
+    def each(fen: int) -> str:  # band amounts are whole yuan as a rule: 26,000 元, not 26,000.00 元
+        return f"{fen // 100:,}" if fen % 100 == 0 else format_yuan(fen)
+
+    parts = " + ".join(f"{s.band} {s.persons} 人 × {each(s.amount_fen)} 元" for s in facts.ss_bands)
+    text = f"（{parts}）× {price}"
+    if facts.ss_unbanded:
+        text = f"{text}（另 {facts.ss_unbanded} 人缺出生日期或性别、或不在任何年龄段，未计）"
+    return text
+
+
 def _person_months_formula(_quantity: Decimal, facts: HouseholdFacts, price: str, _unit: str) -> str:
     return f"{facts.resettled_persons} 人 × {facts.transition_months} 个月 × {price} 元/人·月"
 
@@ -146,5 +164,19 @@ register(
         formula=_person_months_formula,
         line_key=lambda f: (f.resettled_persons, f.transition_months),
         reads=("resettled_persons", "transition_months"),
+    )
+)
+# 社保费用 by the project's published social-security standard (被征地农民养老保障): each land-lost
+# member's band amount on the standard's reference date, summed; the rule's price is a factor (1.00).
+register(
+    Basis(
+        AGE_BANDS,
+        "元",
+        HOUSEHOLD_FIELDS,
+        _age_bands,
+        ("社保标准", "年龄段", "社保年龄段标准"),
+        formula=_age_bands_formula,
+        line_key=lambda f: (f.ss_bands, f.ss_unbanded),
+        reads=("ss_bands", "ss_unbanded"),
     )
 )

@@ -30,6 +30,7 @@ from resettle.domain.rates import (
     RateTable,
     Rule,
 )
+from resettle.domain.social_security import BandShare
 
 __all__ = [
     "Adjustment",
@@ -92,6 +93,9 @@ class HouseholdFacts(NamedTuple):
     transition_months: int = 0
     cutoff: date | None = None  # 征收土地预公告日 (issue 15)
     late_persons: int = 0  # registered after the cut-off and not counted (not in resettled_persons)
+    # Land-lost members by social-security age band (read only when a rule counts 社保年龄段).
+    ss_bands: tuple[BandShare, ...] = ()
+    ss_unbanded: int = 0  # members without a band (no birth date or sex): nothing counted for them
 
 
 class Line(NamedTuple):
@@ -447,4 +451,7 @@ def facts_digest(facts: HouseholdFacts, table_id: int) -> str:
         parts.append(f"C{facts.cutoff}|{facts.late_persons}")
         parts.extend(f"R{s.registered_on}" for s in facts.structures)
         parts.extend(f"R{a.registered_on}" for a in facts.attachments)
+    if facts.ss_bands or facts.ss_unbanded:  # only then: tables without 社保年龄段 keep their digests
+        parts.append(f"B{facts.ss_unbanded}")
+        parts.extend(f"B{b.band}\x1f{b.persons}\x1f{b.amount_fen}" for b in facts.ss_bands)
     return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()

@@ -18,6 +18,7 @@ __all__ = [
     "ID_AS_NUMBER_MESSAGE",
     "PROVINCES",
     "IdCheck",
+    "birth_and_sex",
     "check_character",
     "check_id",
     "convert_15_to_18",
@@ -172,6 +173,17 @@ def _checked_18(raw_text: str, text: str, warnings: list[str], converted: bool, 
         birth_date=born if ok else None,
         converted_from_15=converted,
     )
+
+
+def birth_and_sex(birth: date | None, sex: str, id_number: str) -> tuple[date | None, str]:
+    """A person's birth date and sex as recorded, each taken from the ID where the register left it empty."""
+    if birth is not None and sex:
+        return birth, sex
+    if id_number:
+        checked = check_id(id_number)
+        if checked.ok:
+            return birth or checked.birth_date, sex or (checked.sex or "")
+    return birth, sex
 
 
 def random_valid_id(rng: random.Random, birth: date | None = None, sex: str | None = None) -> str:

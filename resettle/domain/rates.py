@@ -16,6 +16,7 @@ from datetime import date
 from functools import cached_property
 
 from resettle.domain.bases import (
+    AGE_BANDS,
     ATTACHMENT,
     BASIS_REGISTRY,
     DECORATION,
@@ -27,6 +28,7 @@ from resettle.domain.bases import (
 )
 
 __all__ = [
+    "AGE_BANDS",
     "ATTACHMENT",
     "BASES",
     "CONDITION_FIELDS",
@@ -255,6 +257,8 @@ class Rule:
                 raise RateError(f"依据为{self.basis}的规则不能带条件「{c.field}」")
         if self.basis == ATTACHMENT and "附着物" not in self.by_field:
             raise RateError("依据为附着物数量的规则必须写明条件 附着物=…（如 附着物=果树）")
+        if self.basis == AGE_BANDS and self.payee != "社保":
+            raise RateError("依据为社保年龄段的规则支付对象应为「社保」（划入社保专户，不付给各户）")
         if normalise_unit(self.unit, self.basis) != self.unit:
             raise RateError(f"单位「{self.unit}」应写成「{normalise_unit(self.unit, self.basis)}」")
 

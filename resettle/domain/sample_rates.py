@@ -10,7 +10,7 @@ from datetime import date
 
 from resettle.domain.rates import RateTable, Rule
 
-__all__ = ["SAMPLE_ROWS", "sample_rate_table"]
+__all__ = ["AGE_BAND_ROW", "SAMPLE_ROWS", "sample_rate_table"]
 
 # code, item, basis, conditions, unit price (元), unit, payee, minimum (元)
 SAMPLE_ROWS: tuple[tuple[str, str, str, str, str, str, str, str | None], ...] = (
@@ -36,13 +36,20 @@ SAMPLE_ROWS: tuple[tuple[str, str, str, str, str, str, str, str | None], ...] = 
     ("SB-01", "社保费用", "安置人口", "", "48000.00", "人", "社保", None),
 )
 
+# 社保费用 by the project's published social-security standard instead of a flat sum per person (the demo's).
+AGE_BAND_ROW = ("SB-01", "社保费用", "社保年龄段", "", "1.00", "元", "社保", None)
+
 
 def _fen(text: str) -> int:
     whole, _, cents = text.partition(".")
     return int(whole) * 100 + int((cents + "00")[:2])
 
 
-def sample_rate_table(name: str = "城东产业园区征收补偿标准", version: int = 1) -> RateTable:
+def sample_rate_table(
+    name: str = "城东产业园区征收补偿标准", version: int = 1, *, age_bands: bool = False
+) -> RateTable:
+    """The sample table; with ``age_bands`` its 社保费用 follows the social-security standard's age bands."""
+    rows = tuple(AGE_BAND_ROW if age_bands and row[0] == AGE_BAND_ROW[0] else row for row in SAMPLE_ROWS)
     rules = tuple(
         Rule.from_text(
             code=code,
@@ -54,6 +61,6 @@ def sample_rate_table(name: str = "城东产业园区征收补偿标准", versio
             payee=payee,
             minimum_fen=None if minimum is None else _fen(minimum),
         )
-        for code, item, basis, conditions, price, unit, payee, minimum in SAMPLE_ROWS
+        for code, item, basis, conditions, price, unit, payee, minimum in rows
     )
     return RateTable(name, version, date(2026, 3, 1), "东政发〔2026〕12号", rules=rules)

@@ -8,11 +8,16 @@ this module only checks a standard is coherent and finds a person's band.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
-__all__ = ["AgeBand", "band_for", "check_bands", "totals_by_band"]
+from resettle.domain.labour import age_on
+
+__all__ = ["AgeBand", "BandShare", "BandStandard", "band_for", "check_bands", "totals_by_band"]
 
 SEXES = ("男", "女")
 
@@ -75,3 +80,39 @@ def totals_by_band(assigned: Iterable[AgeBand | None], bands: Sequence[AgeBand])
         persons, amount = totals.get(band.name, (0, Decimal("0.00")))
         totals[band.name] = (persons + 1, amount + band.amount)
     return totals
+
+
+class BandShare(NamedTuple):
+    """Persons of one household in one band at one amount (a band may differ by sex)."""
+
+    band: str
+    persons: int
+    amount_fen: int  # per person
+
+
+@dataclass(frozen=True)
+class BandStandard:
+    """A published standard as the compensation engine uses it: bands, and the day ages are taken on."""
+
+    key: str  # changes whenever the bands or the day do (part of every fingerprint)
+    reference_date: date
+    bands: tuple[AgeBand, ...]
+
+    def shares(self, persons: Iterable[tuple[date | None, str]]) -> tuple[tuple[BandShare, ...], int]:
+        """(Each band's persons and amount in the standard's order, persons without a band) for the
+        (birth date, sex) of one household's members; no birth date, no sex or no band: no band."""
+        order = {band.name: i for i, band in enumerate(self.bands)}
+        counted: Counter[tuple[str, int]] = Counter()
+        unbanded = 0
+        for birth, sex in persons:
+            band = None
+            if birth is not None and birth <= self.reference_date:
+                band = band_for(age_on(birth, self.reference_date), sex, self.bands)
+            if band is None:
+                unbanded += 1
+            else:
+                counted[(band.name, int(band.amount.scaleb(2)))] += 1
+        shares = sorted(
+            (BandShare(name, n, fen) for (name, fen), n in counted.items()), key=lambda b: (order[b.band], b.amount_fen)
+        )
+        return tuple(shares), unbanded

@@ -147,7 +147,9 @@ def test_table_refuses_duplicate_codes_and_lists_items_in_order() -> None:
 def test_sample_table_has_twenty_valid_rules_covering_every_basis() -> None:
     table = sample_rate_table()
     assert len(table.rules) == 20
-    assert {r.basis for r in table.rules} == set(BASES)
+    banded = sample_rate_table(age_bands=True)  # the demo's: 社保费用 by the social-security age bands
+    assert {r.basis for r in table.rules} | {r.basis for r in banded.rules} == set(BASES)
+    assert [r.code for r in banded.rules] == [r.code for r in table.rules]
     assert {r.payee for r in table.rules} == {"户", "社保"}
     moving = next(r for r in table.rules if r.code == "BQ-01")
     assert moving.minimum_fen == 300_000

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resettle.domain.social_security import AgeBand, band_for, check_bands, totals_by_band
+from resettle.domain.labour import age_on
+from resettle.domain.social_security import AgeBand, BandShare, BandStandard, band_for, check_bands, totals_by_band
 
 BANDS = [
     AgeBand("第一年龄段", "男", 0, 16, "一次性生活补助", Decimal(6000)),
@@ -82,3 +84,56 @@ def test_totals_by_band_count_every_banded_person_once_and_sum_exactly(people: l
     for name, (n, amount) in totals.items():
         unit = next(b.amount for b in BANDS if b.name == name)
         assert amount == unit * n and amount.as_tuple().exponent in (0, -2)
+
+
+# -- a household's members by band, as the compensation engine counts 社保年龄段 -------------------
+
+DAY = date(2026, 3, 31)
+STANDARD = BandStandard("ss1.1@2026-03-31", DAY, tuple(BANDS))
+
+
+def born(age: int, *, days_before: int = 0) -> date:
+    """Born ``age`` full years before DAY (plus ``days_before`` days earlier still)."""
+    return DAY.replace(year=DAY.year - age) - timedelta(days=days_before)
+
+
+def test_shares_count_each_band_in_the_standards_order_and_say_who_has_none() -> None:
+    members = [
+        (born(60), "男"),  # exactly 60 on the day: 第四
+        (born(35), "女"),  # exactly 35: 第三 for women
+        (born(35, days_before=-1), "男"),  # turns 35 tomorrow: still 34, 第二
+        (born(3), "女"),
+        (None, "男"),  # no birth date
+        (born(40), ""),  # no sex
+        (DAY + timedelta(days=1), "女"),  # born after the reference day
+    ]
+    shares, unbanded = STANDARD.shares(members)
+    assert shares == (
+        BandShare("第一年龄段", 1, 600000),
+        BandShare("第二年龄段", 1, 2600000),
+        BandShare("第三年龄段", 1, 4100000),
+        BandShare("第四年龄段", 1, 5200000),
+    )
+    assert unbanded == 3
+
+
+people = st.lists(
+    st.tuples(
+        st.one_of(st.none(), st.dates(date(1900, 1, 1), date(2030, 12, 31))),
+        st.sampled_from(["男", "女", ""]),
+    ),
+    max_size=12,
+)
+
+
+@given(people)
+def test_shares_add_up_to_the_bands_of_each_member(members: list[tuple[date | None, str]]) -> None:
+    shares, unbanded = STANDARD.shares(members)
+    assert sum(s.persons for s in shares) + unbanded == len(members)
+    expected = Decimal(0)
+    for birth, sex in members:
+        if birth is not None and birth <= DAY:
+            band = band_for(age_on(birth, DAY), sex, BANDS)
+            expected += band.amount if band else 0
+    assert Decimal(sum(s.persons * s.amount_fen for s in shares)).scaleb(-2) == expected
+    assert len({(s.band, s.amount_fen) for s in shares}) == len(shares)  # one share per band and amount

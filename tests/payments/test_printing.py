@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from resettle.errors import ValidationError
+from resettle.documents.render import PrintCancelled
+from resettle.errors import NotFoundError, ValidationError
 from resettle.services.demo.register import mark_demo
 from resettle.services.payments import agreements, batches, printing
 from tests.payments.conftest import Two, household_ids
@@ -52,3 +53,23 @@ def test_vouchers_only_for_paid_lines(two: Two, tmp_path: Path) -> None:
     mark_demo(db)  # from a demo register every voucher says so
     printing.print_payment_vouchers(db, two.a, info.id, tmp_path / "v2.pdf")
     assert text_of(tmp_path / "v2.pdf").count("演示数据") == 2
+
+
+def test_vouchers_count_their_pages_and_a_cancel_leaves_no_file(two: Two, tmp_path: Path) -> None:
+    db = two.db
+    ids = household_ids(db, two.a)[:3]
+    agreements.sign_agreements(db, two.a, ids, date(2026, 7, 1), "70,30")
+    info = batches.make_batch(db, two.a, 1)
+    batches.write_bank_files(db, two.a, info.id, tmp_path / "b.xlsx")
+    batches.apply_reply(db, two.a, answer(tmp_path / "b.xlsx", tmp_path / "r.xlsx", fail=lambda _no: False))
+    seen: list[tuple[int, int]] = []
+    n = printing.print_payment_vouchers(
+        db, two.a, info.id, tmp_path / "v.pdf", progress=lambda d, t: seen.append((d, t))
+    )
+    assert n == 3 and seen == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    out = tmp_path / "stopped.pdf"
+    with pytest.raises(PrintCancelled):
+        printing.print_payment_vouchers(db, two.a, info.id, out, progress=lambda d, _t: None, cancelled=lambda: True)
+    assert not out.exists()
+    with pytest.raises(NotFoundError):  # the other project's batch is not this project's
+        printing.print_payment_vouchers(db, two.b, info.id, tmp_path / "other.pdf")

@@ -15,6 +15,7 @@ from resettle.services.documents import printing as documents
 from resettle.services.register import projects, settings
 from resettle.services.register.start import new_register, village_names
 from resettle.store.paths import default_db_path
+from tests.dbraw import rows as raw
 
 
 def _text(pdf: Path) -> str:
@@ -84,6 +85,9 @@ def test_the_demo_opens_every_area_on_something_to_try(tmp_path: Path) -> None:
         first_village = first_village_households(db, pid)
         assert {a.household_id for a in signed} == set(first_village)  # the first village only
         assert 0 < len(first_village) < 300 and batch.rows == len(signed) and batch.instalment == 1
+        # 社保费用 follows the published standard: the agreements' 社保 money is the bureau roster's.
+        (ss_total,) = raw(db, "SELECT sum(amount) FROM compensation_line WHERE rule_code = 'SB-01'")[0]
+        assert ss_total == int(social_security.roster(db, pid).total_amount * 100) > 0
         assert check_database(db).ok
     finally:
         db.close()

@@ -32,6 +32,7 @@ from resettle.services.compensation.encode import LineEncoder, StateEncoder, qui
 from resettle.services.compensation.facts import (
     Scope,
     adjustment_totals,
+    age_band_standard,
     fingerprints,
     group_lines,
     load_facts,
@@ -54,6 +55,7 @@ __all__ = [
     "Scope",
     "ScopeTotals",
     "adjustment_totals",
+    "age_band_standard",
     "compute_scope",
     "group_lines",
     "load_facts",
@@ -299,7 +301,8 @@ def _compute_scope(
     cancelled: Callable[[], bool] | None,
 ) -> ScopeTotals:
     cutoff, family_counts = project_cutoff(conn, scope.project_id)
-    revision = scope_revision(table_id, table.version, cutoff, family_counts, default_months)
+    ages = age_band_standard(conn, scope.project_id, table)
+    revision = scope_revision(table_id, table.version, cutoff, family_counts, default_months, ages.key if ages else "")
     households = fingerprints(conn, scope, revision, table_id, table.version)
     adjustments = adjustment_totals(conn, scope)
     writer = _Writer(conn, table_id, table.version, actor, reason)
@@ -311,7 +314,7 @@ def _compute_scope(
         chunk = households[start : start + CHUNK]
         todo = {hid: inputs for hid, kept, inputs in chunk if kept is None}
         grand += sum(kept for _hid, kept, _inputs in chunk if kept is not None)  # same facts, same lines
-        facts, states = load_facts(conn, scope, default_months, list(todo)) if todo else ({}, {})
+        facts, states = load_facts(conn, scope, default_months, list(todo), ages) if todo else ({}, {})
         for hid, household_facts in facts.items():
             state = states.get(hid)
             inputs = todo[hid]

@@ -24,6 +24,7 @@ from resettle.errors import ValidationError
 from resettle.services.accounts.guard import Need, require
 from resettle.services.compensation.bulk import (
     Scope,
+    age_band_standard,
     group_lines,
     load_facts,
     stored_line_totals,
@@ -144,10 +145,11 @@ def preview_rate_table_change(
         link = s.scalars(select(ProjectRateTable).where(ProjectRateTable.project_id == project_id)).one_or_none()
         conn = s.connection()
         scope = Scope(project_id)
-        facts, _states = load_facts(conn, scope, link.transition_months if link else 0)
+        table: RateTable = domain_table(rec)
+        ages = age_band_standard(conn, project_id, table)
+        facts, _states = load_facts(conn, scope, link.transition_months if link else 0, ages=ages)
         old_lines = stored_line_totals(conn, scope)
         adjustments = _adjustment_totals(conn, scope)
-        table: RateTable = domain_table(rec)
         price_household = Pricer(table)
         changed: dict[int, dict[str, tuple[str, int]]] = {}
         old_grand = new_grand = 0

@@ -23,7 +23,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from resettle.domain.compensation import (
     ENGINE_VERSION,
@@ -32,8 +32,13 @@ from resettle.domain.compensation import (
     ParcelFact,
     StructureFact,
 )
+from resettle.domain.ids import birth_and_sex
+from resettle.domain.rates import AGE_BANDS, RateTable
+from resettle.domain.social_security import AgeBand, BandStandard
+from resettle.errors import ValidationError
 from resettle.services.procedure.cutoff import late_persons, project_cutoff
 from resettle.store.compensation_models import STATUS_NONE, CompensationAdjustment, HouseholdCompensation
+from resettle.store.livelihood_models import SS_PUBLISHED, LabourSettings, SocialSecurityBand, SocialSecurityStandard
 from resettle.store.models import Attachment, Household, LandParcel, Person, Structure
 from resettle.store.seal import sealed_columns
 
@@ -41,6 +46,7 @@ __all__ = [
     "FACT_TABLES",
     "Scope",
     "adjustment_totals",
+    "age_band_standard",
     "fingerprints",
     "group_lines",
     "load_facts",
@@ -128,14 +134,61 @@ def states(conn: Connection, where: str, params: Sequence[Any]) -> dict[int, dic
     return out
 
 
+def age_band_standard(conn: Connection, project_id: int, table: RateTable) -> BandStandard | None:
+    """The project's published social-security standard when ``table`` has a rule counting 社保年龄段
+    (None when it has none); such a table cannot be used before a standard with a reference date is published."""
+    if not any(rule.basis == AGE_BANDS for rule in table.rules):
+        return None
+    standard = conn.execute(
+        select(SocialSecurityStandard.id, SocialSecurityStandard.revision, SocialSecurityStandard.reference_date)
+        .where(SocialSecurityStandard.project_id == project_id, SocialSecurityStandard.status == SS_PUBLISHED)
+        .order_by(SocialSecurityStandard.revision.desc())
+        .limit(1)
+    ).first()
+    if standard is None:
+        raise ValidationError(
+            f"补偿标准「{table.name}」的社保费用按社保年龄段计算，但本项目还没有已发布的社保标准："
+            "请先在 社保 页导入并发布社保标准，再计算补偿",
+            field="社保标准",
+        )
+    standard_id, revision, day = standard
+    if day is None:
+        day = conn.execute(
+            select(LabourSettings.reference_date).where(LabourSettings.project_id == project_id)
+        ).scalar()
+    if day is None:
+        raise ValidationError(
+            f"社保标准（第{revision}版）没有基准日，劳动力设置中也没有参照日：年龄无法确定，请先设定基准日",
+            field="基准日",
+        )
+    bands = tuple(
+        AgeBand(name, sex, int(start), int(end), benefit, Decimal(amount))
+        for name, sex, start, end, benefit, amount in conn.execute(
+            select(
+                SocialSecurityBand.band,
+                SocialSecurityBand.sex,
+                SocialSecurityBand.start_age,
+                SocialSecurityBand.end_age,
+                SocialSecurityBand.benefit,
+                SocialSecurityBand.amount,
+            )
+            .where(SocialSecurityBand.standard_id == standard_id)
+            .order_by(SocialSecurityBand.seq)
+        )
+    )
+    return BandStandard(f"ss{standard_id}.{revision}@{_day(day)}", _day(day) or date.min, bands)
+
+
 def load_facts(
     conn: Connection,
     scope: Scope,
     default_months: int,
     household_ids: Sequence[int] | None = None,
+    ages: BandStandard | None = None,
 ) -> tuple[dict[int, HouseholdFacts], dict[int, dict[str, Any]]]:
     """Facts of the households in ``scope`` (only ``household_ids`` when given) and their stored
-    state rows, in a few set-based queries."""
+    state rows, in a few set-based queries. With ``ages``, each land-lost household's members by
+    social-security band (the same persons and bands as the 社保花名册)."""
     scope_sql, scope_params = scope.sql()
     if household_ids is None:
         where, params = f"household_id IN ({scope_sql})", list(scope_params)
@@ -194,6 +247,13 @@ def load_facts(
         if r is not None:
             r.persons = int(n)
     late = late_persons(conn, cutoff, family_counts, where_sql(where), params) if cutoff is not None else {}
+    members: dict[int, list[tuple[date | None, str]]] = defaultdict(list)
+    if ages is not None:
+        sql = f"SELECT household_id, birth_date, sex, id_number FROM person WHERE {where} ORDER BY id"
+        for hid, birth, sex, id_number in _rows(conn, sql, params):
+            r = raw.get(hid)
+            if r is not None and any(p.area_mu > 0 for p in r.parcels):  # land-lost (失地) households only
+                members[hid].append(birth_and_sex(_day(birth), sex or "", id_number or ""))
     stored = states(conn, where, params)
     facts: dict[int, HouseholdFacts] = {}
     for hid, r in raw.items():
@@ -210,10 +270,18 @@ def load_facts(
             transition_months=default_months if months is None else int(months),
             cutoff=cutoff,
             late_persons=late.get(hid, 0),
+            **_bands(ages, members.get(hid)),
         )
     if wanted is not None:
         stored = {h: s for h, s in stored.items() if h in wanted}
     return facts, stored
+
+
+def _bands(ages: BandStandard | None, members: list[tuple[date | None, str]] | None) -> dict[str, Any]:
+    if ages is None or not members:
+        return {}
+    shares, unbanded = ages.shares(members)
+    return {"ss_bands": shares, "ss_unbanded": unbanded}
 
 
 def where_sql(where: str) -> str:
@@ -221,9 +289,14 @@ def where_sql(where: str) -> str:
     return f"SELECT h2.id FROM household h2 WHERE {where.replace('household_id', 'h2.id')}"
 
 
-def scope_revision(table_id: int, table_version: int, cutoff: date | None, family_counts: bool, months: int) -> str:
-    """The part of every fingerprint that is the same for the whole scope: engine, standard, settings."""
+def scope_revision(
+    table_id: int, table_version: int, cutoff: date | None, family_counts: bool, months: int, ages: str = ""
+) -> str:
+    """The part of every fingerprint that is the same for the whole scope: engine, standard, settings
+    (and the social-security standard when the table counts 社保年龄段: ``ages`` is its key)."""
     text = f"{ENGINE_VERSION}|{table_id}|{table_version}|{cutoff}|{family_counts}|{months}|{','.join(FACT_TABLES)}"
+    if ages:  # only then: every other fingerprint stays as it was
+        text += f"|{ages}"
     return FINGERPRINT_VERSION + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

@@ -339,13 +339,14 @@ def demo_township(db: Database) -> None:
                                       signing_place="城东镇人民政府二楼征迁办", complaint_phone="0579-8888 1235"))  # fmt: skip
 
 
-def demo_compensation(db: Database, project_id: int, transition_months: int = 18) -> None:
-    """Give a demo project the sample rate table (published) and compute every household once."""
+def demo_compensation(db: Database, project_id: int, transition_months: int = 18, *, age_bands: bool = False) -> None:
+    """Give a demo project the sample rate table (published) and compute every household once; with
+    ``age_bands`` its 社保费用 follows the project's published social-security standard (publish it first)."""
     require(db, Need.ENTER, "生成演示数据")
     from resettle.domain.sample_rates import sample_rate_table
     from resettle.services.compensation import computing, rate_tables
 
-    table = sample_rate_table()
+    table = sample_rate_table(age_bands=age_bands)
     info = rate_tables.create_rate_table(
         db, table.name, effective_date=table.effective_date, source_doc=table.source_doc, rules=table.rules
     )

@@ -53,10 +53,10 @@ def open_demo(path: Path | None = None, households: int = DEMO_HOUSEHOLDS) -> Da
         if fresh:
             result = generate_demo(db, households=households)
             demo_township(db)
-            demo_compensation(db, result.project_id)
+            demo_livelihood_sheets(db, result.project_id)  # the 社保 standard the compensation reads
+            demo_compensation(db, result.project_id, age_bands=True)
             demo_employment(db, result.project_id)
             demo_housing(db, result.project_id)
-            demo_livelihood_sheets(db, result.project_id)
             demo_agreements(db, result.project_id)
             mark_demo(db)
     except BaseException:

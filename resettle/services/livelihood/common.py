@@ -17,7 +17,7 @@ from typing import TypeVarTuple
 from sqlalchemy import Select, exists, select
 from sqlalchemy.orm import Session
 
-from resettle.domain.ids import check_id
+from resettle.domain.ids import birth_and_sex
 from resettle.domain.labour import WorkingAgeLimits, age_on, labour_category
 from resettle.errors import ValidationError
 from resettle.io.livelihood_sheets import SheetIssue
@@ -121,16 +121,6 @@ class PersonFacts:
         return self.category == "劳动年龄"
 
 
-def _birth_and_sex(birth: date | None, sex: str, id_number: str) -> tuple[date | None, str]:
-    if birth is not None and sex:
-        return birth, sex
-    if id_number:
-        checked = check_id(id_number)
-        if checked.ok:
-            return birth or checked.birth_date, sex or (checked.sex or "")
-    return birth, sex
-
-
 def load_people(
     s: Session, project_id: int, on: date, village_id: int | None = None, limits: WorkingAgeLimits | None = None
 ) -> list[PersonFacts]:
@@ -167,7 +157,7 @@ def load_people(
         query = query.where(Village.id == village_id)
     out: list[PersonFacts] = []
     for row in s.execute(query):
-        birth, sex = _birth_and_sex(row[9], row[8] or "", row[7] or "")
+        birth, sex = birth_and_sex(row[9], row[8] or "", row[7] or "")
         age = age_on(birth, on) if birth is not None and birth <= on else None
         condition = row[11] or ""
         out.append(

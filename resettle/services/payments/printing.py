@@ -7,13 +7,14 @@ which an office may copy into its templates folder and reword like the others.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
 from resettle.documents.data import issuer_of
-from resettle.documents.render import PrintableDocument, write_pdf
+from resettle.documents.render import PrintableDocument, PrintCancelled, write_pdf
 from resettle.domain.money import to_capital
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
@@ -84,8 +85,18 @@ def print_supplement(db: Database, project_id: int, household_id: int, seq: int,
     return out
 
 
-def print_payment_vouchers(db: Database, project_id: int, batch_id: int, out: Path) -> int:
-    """领款单 for every paid line of the batch, one page each; returns how many."""
+def print_payment_vouchers(
+    db: Database,
+    project_id: int,
+    batch_id: int,
+    out: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """领款单 for every paid line of the batch, one page each; returns how many.
+
+    ``progress(done, total)`` counts the pages painted; a cancel stops the work and leaves no file."""
     require(db, Need.PAY, "打印领款单")
     with db.read() as s:
         batch = s.get(PaymentBatch, batch_id)
@@ -121,8 +132,9 @@ def print_payment_vouchers(db: Database, project_id: int, batch_id: int, out: Pa
     fonts = document_fonts(db)
     issuer = issuer_of(township) or "征迁办"
     demo = is_demo(db)
-    docs = [
-        PrintableDocument(
+
+    def voucher(i: int, p: dict[str, Any]) -> PrintableDocument:
+        return PrintableDocument(
             kind="payment_voucher",
             title="征地补偿款领款单",
             parts=(
@@ -146,7 +158,22 @@ def print_payment_vouchers(db: Database, project_id: int, batch_id: int, out: Pa
             household_id=int(p["household_id"]),
             demo=demo,
         )
-        for i, p in enumerate(lines, start=1)
-    ]
-    write_pdf(docs, out, fonts)
+
+    total = len(lines)
+    if progress is not None:
+        progress(0, total)  # the count shows before the first page is laid out
+    docs: list[PrintableDocument] = []
+    for i, p in enumerate(lines, start=1):
+        if i % 200 == 0 and cancelled is not None and cancelled():
+            raise PrintCancelled("已取消，未写出文件。")
+        docs.append(voucher(i, p))
+    painted = 0
+
+    def one(_document: PrintableDocument, _pages: int) -> None:
+        nonlocal painted
+        painted += 1
+        if progress is not None:
+            progress(painted, total)
+
+    write_pdf(docs, out, fonts, on_document=one, cancelled=cancelled)
     return len(docs)
