@@ -1193,6 +1193,9 @@ EN = {
     "已打印 {0} 张领款单：{1}": "{0} vouchers printed: {1}",
     "登记册进度：已复核 {0} 户，已签约 {1} 户，已兑付 {2} 户（各步骤的日期和文号须在此登记）。":
         "In the register: {0} households reviewed, {1} signed, {2} paid (each step's dates and document numbers are entered here).",
+    '本项目的补偿标准「{0}」按社保年龄段计算社保费用。发布新版社保标准后，各户的社保费用按新标准重算：请重新计算补偿，已签约的户须签补充协议。\n\n发布吗？': 'The project\'s rate table “{0}” computes 社保费用 by the social-security age bands. Once a new standard is published, each household\'s 社保费用 follows it: compute again; signed households need a supplementary agreement.\n\nPublish?',
+    '已发布。补偿标准「{0}」的社保费用按此标准计算：请重新计算补偿（F9）。': 'Published. The rate table “{0}” computes 社保费用 by this standard: compute again (F9).',
+    '补偿标准「{0}」的社保费用按已发布的社保标准逐人计算，与花名册金额一致。': 'The rate table “{0}” computes 社保费用 person by person from the published standard, the same amounts as the roster.',
 }  # fmt: skip
 
 

@@ -4174,67 +4174,67 @@ Undo anyway?</translation>
 <context>
     <name>JobsPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="227" />
+        <location filename="../../ui/livelihood/pages.py" line="228" />
         <source>园区岗位与推荐</source>
         <translation>Park jobs and referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="236" />
+        <location filename="../../ui/livelihood/pages.py" line="237" />
         <source>导入岗位表…</source>
         <translation>Import job list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="237" />
+        <location filename="../../ui/livelihood/pages.py" line="238" />
         <source>按要求推荐</source>
         <translation>Refer by requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="238" />
+        <location filename="../../ui/livelihood/pages.py" line="239" />
         <source>面试</source>
         <translation>Interview</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="239" />
+        <location filename="../../ui/livelihood/pages.py" line="240" />
         <source>录用</source>
         <translation>Hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="240" />
+        <location filename="../../ui/livelihood/pages.py" line="241" />
         <source>未录用</source>
         <translation>Not hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="252" />
+        <location filename="../../ui/livelihood/pages.py" line="253" />
         <source>导入岗位表</source>
         <translation>Import job list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="252" />
+        <location filename="../../ui/livelihood/pages.py" line="253" />
         <source>正在导入岗位表…</source>
         <translation>Importing the job list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="252" />
+        <location filename="../../ui/livelihood/pages.py" line="253" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="258" />
+        <location filename="../../ui/livelihood/pages.py" line="259" />
         <source>已推荐 {0} 人（失地农民优先，其次受过该类培训者，再次未就业最久者）</source>
         <translation>{0} persons referred (landless farmers first, then those trained for the job, then the longest without work)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="261" />
+        <location filename="../../ui/livelihood/pages.py" line="262" />
         <source>正在匹配岗位…</source>
         <translation>Matching jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="264" />
+        <location filename="../../ui/livelihood/pages.py" line="265" />
         <source>请先在下方选择一条推荐记录。</source>
         <translation>Choose a referral below first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="268" />
+        <location filename="../../ui/livelihood/pages.py" line="269" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -5404,99 +5404,99 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="135" />
+        <location filename="../../ui/livelihood/pages.py" line="136" />
         <source>劳动力状况与回访</source>
         <translation>Labour status and follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="142" />
+        <location filename="../../ui/livelihood/pages.py" line="143" />
         <source>劳动力状况</source>
         <translation>Labour status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="143" />
+        <location filename="../../ui/livelihood/pages.py" line="144" />
         <source>待回访</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="147" />
+        <location filename="../../ui/livelihood/pages.py" line="148" />
         <source>导入就业表…</source>
         <translation>Import employment list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="148" />
+        <location filename="../../ui/livelihood/pages.py" line="149" />
         <source>修改就业状况…</source>
         <translation>Edit employment…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="149" />
+        <location filename="../../ui/livelihood/pages.py" line="150" />
         <source>登记回访…</source>
         <translation>Record follow-up…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="150" />
+        <location filename="../../ui/livelihood/pages.py" line="151" />
         <source>就业经历</source>
         <translation>Employment history</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="158" />
+        <location filename="../../ui/livelihood/pages.py" line="159" />
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="170" />
+        <location filename="../../ui/livelihood/pages.py" line="171" />
         <source>共 {0} 人，劳动年龄失地人员 {1} 人，已就业 {2} 人；待回访 {3} 人</source>
         <translation>{0} persons, {1} landless of working age, {2} employed; {3} follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="174" />
+        <location filename="../../ui/livelihood/pages.py" line="175" />
         <source>粉色行：劳动年龄的失地人员中尚未就业的人（正在求职或尚未登记就业状况），应优先推荐岗位和培训。</source>
         <translation>Pink rows: land-lost people of working age not in work (looking for work or not yet registered), to be offered posts and training first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="180" />
+        <location filename="../../ui/livelihood/pages.py" line="181" />
         <source>请先选择一个人。</source>
         <translation>Choose a person first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="184" />
+        <location filename="../../ui/livelihood/pages.py" line="185" />
         <source>导入就业表</source>
         <translation>Import employment list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="184" />
+        <location filename="../../ui/livelihood/pages.py" line="185" />
         <source>正在导入就业表…</source>
         <translation>Importing the employment list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="184" />
+        <location filename="../../ui/livelihood/pages.py" line="185" />
         <source>就业情况</source>
         <translation>Employment</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="188" />
-        <location filename="../../ui/livelihood/pages.py" line="207" />
+        <location filename="../../ui/livelihood/pages.py" line="189" />
+        <location filename="../../ui/livelihood/pages.py" line="208" />
         <source>请先在「劳动力状况」中选择一个人。</source>
         <translation>Choose a person under Labour status first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="194" />
-        <location filename="../../ui/livelihood/pages.py" line="204" />
+        <location filename="../../ui/livelihood/pages.py" line="195" />
+        <location filename="../../ui/livelihood/pages.py" line="205" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="215" />
+        <location filename="../../ui/livelihood/pages.py" line="216" />
         <source>回访 {0}　{1}　{2}</source>
         <translation>Follow-up {0}  {1}  {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="219" />
+        <location filename="../../ui/livelihood/pages.py" line="220" />
         <source>就业经历：{0}</source>
         <translation>Employment history: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="219" />
+        <location filename="../../ui/livelihood/pages.py" line="220" />
         <source>尚无记录</source>
         <translation>No records yet</translation>
     </message>
@@ -7112,127 +7112,146 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SocialSecurityPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="373" />
+        <location filename="../../ui/livelihood/pages.py" line="374" />
         <source>被征地农民养老保障</source>
         <translation>Pension cover for landless farmers</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="381" />
+        <location filename="../../ui/livelihood/pages.py" line="382" />
         <source>导入社保标准…</source>
         <translation>Import pension standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="382" />
+        <location filename="../../ui/livelihood/pages.py" line="383" />
         <source>发布标准</source>
         <translation>Publish standard</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="383" />
+        <location filename="../../ui/livelihood/pages.py" line="384" />
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="384" />
+        <location filename="../../ui/livelihood/pages.py" line="385" />
         <source>核对回执…</source>
         <translation>Check receipts…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="385" />
+        <location filename="../../ui/livelihood/pages.py" line="386" />
         <source>保存对账表…</source>
         <translation>Save reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="396" />
+        <location filename="../../ui/livelihood/pages.py" line="397" />
         <source>尚未导入社保标准。</source>
         <translation>No pension standard imported yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="401" />
+        <location filename="../../ui/livelihood/pages.py" line="402" />
         <source>{0}（{1}）{2}–{3} 岁 {4} 元</source>
         <translation>{0} ({1}) {2}–{3} years {4} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="403" />
+        <location filename="../../ui/livelihood/pages.py" line="404" />
         <source>{0}（{1}）{2} 岁及以上 {3} 元</source>
         <translation>{0} ({1}) {2} and over {3} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="408" />
+        <location filename="../../ui/livelihood/pages.py" line="409" />
         <source>社保标准{0}，基准日 {1}：{2}</source>
         <translation>Pension standard {0}, reference date {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="412" />
+        <location filename="../../ui/livelihood/pages.py" line="416" />
+        <source>补偿标准「{0}」的社保费用按已发布的社保标准逐人计算，与花名册金额一致。</source>
+        <translation>The rate table “{0}” computes 社保费用 person by person from the published standard, the same amounts as the roster.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/livelihood/pages.py" line="420" />
         <source>导入社保标准</source>
         <translation>Import pension standard</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="414" />
+        <location filename="../../ui/livelihood/pages.py" line="422" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="420" />
+        <location filename="../../ui/livelihood/pages.py" line="428" />
         <source>没有待发布的草稿标准。</source>
         <translation>No draft standard to publish.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="423" />
+        <location filename="../../ui/livelihood/pages.py" line="436" />
+        <source>本项目的补偿标准「{0}」按社保年龄段计算社保费用。发布新版社保标准后，各户的社保费用按新标准重算：请重新计算补偿，已签约的户须签补充协议。
+
+发布吗？</source>
+        <translation>The project's rate table “{0}” computes 社保费用 by the social-security age bands. Once a new standard is published, each household's 社保费用 follows it: compute again; signed households need a supplementary agreement.
+
+Publish?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/livelihood/pages.py" line="449" />
+        <source>已发布。补偿标准「{0}」的社保费用按此标准计算：请重新计算补偿（F9）。</source>
+        <translation>Published. The rate table “{0}” computes 社保费用 by this standard: compute again (F9).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/livelihood/pages.py" line="453" />
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="427" />
+        <location filename="../../ui/livelihood/pages.py" line="461" />
         <source>导出社保花名册</source>
         <translation>Export pension roster</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="427" />
+        <location filename="../../ui/livelihood/pages.py" line="461" />
         <source>社保花名册.xlsx</source>
         <translation>pension-roster.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="432" />
+        <location filename="../../ui/livelihood/pages.py" line="466" />
         <source>{0} {1} 人 {2} 元</source>
         <translation>{0}: {1} persons, {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="435" />
+        <location filename="../../ui/livelihood/pages.py" line="469" />
         <source>已导出 {0} 人：{1}</source>
         <translation>Exported {0} persons: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="437" />
+        <location filename="../../ui/livelihood/pages.py" line="471" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="441" />
+        <location filename="../../ui/livelihood/pages.py" line="475" />
         <source>选择社保局回执</source>
         <translation>Choose the social security bureau's receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="450" />
+        <location filename="../../ui/livelihood/pages.py" line="484" />
         <source>正在核对回执…</source>
         <translation>Checking the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="454" />
+        <location filename="../../ui/livelihood/pages.py" line="488" />
         <source>请先核对回执。</source>
         <translation>Check a receipt first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="456" />
+        <location filename="../../ui/livelihood/pages.py" line="490" />
         <source>保存对账表</source>
         <translation>Save reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="456" />
+        <location filename="../../ui/livelihood/pages.py" line="490" />
         <source>社保回执对账.xlsx</source>
         <translation>pension-receipt-reconciliation.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="458" />
+        <location filename="../../ui/livelihood/pages.py" line="492" />
         <source>正在写出对账表…</source>
         <translation>Writing the reconciliation…</translation>
     </message>
@@ -8107,93 +8126,93 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="276" />
+        <location filename="../../ui/livelihood/pages.py" line="277" />
         <source>技能培训</source>
         <translation>Skills training</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="286" />
+        <location filename="../../ui/livelihood/pages.py" line="287" />
         <source>导入培训表…</source>
         <translation>Import training list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="287" />
+        <location filename="../../ui/livelihood/pages.py" line="288" />
         <source>新建课程…</source>
         <translation>New course…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="288" />
+        <location filename="../../ui/livelihood/pages.py" line="289" />
         <source>报名（登记册中选中的户）</source>
         <translation>Enrol (households selected in the register)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="289" />
+        <location filename="../../ui/livelihood/pages.py" line="290" />
         <source>录入结果…</source>
         <translation>Enter results…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="290" />
+        <location filename="../../ui/livelihood/pages.py" line="291" />
         <source>导出花名册…</source>
         <translation>Export roster…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="313" />
+        <location filename="../../ui/livelihood/pages.py" line="314" />
         <source>请先选择一门课程。</source>
         <translation>Choose a course first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="317" />
+        <location filename="../../ui/livelihood/pages.py" line="318" />
         <source>导入培训表</source>
         <translation>Import training list</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="317" />
+        <location filename="../../ui/livelihood/pages.py" line="318" />
         <source>正在导入培训表…</source>
         <translation>Importing the training list…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="317" />
+        <location filename="../../ui/livelihood/pages.py" line="318" />
         <source>培训情况</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="323" />
-        <location filename="../../ui/livelihood/pages.py" line="346" />
+        <location filename="../../ui/livelihood/pages.py" line="324" />
+        <location filename="../../ui/livelihood/pages.py" line="347" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="334" />
+        <location filename="../../ui/livelihood/pages.py" line="335" />
         <source>请先在登记册中选中户（其劳动年龄成员将报名）。</source>
         <translation>Select households in the register first (their members of working age are enrolled).</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="336" />
+        <location filename="../../ui/livelihood/pages.py" line="337" />
         <source>正在报名…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="341" />
+        <location filename="../../ui/livelihood/pages.py" line="342" />
         <source>请先选择课程和学员。</source>
         <translation>Choose a course and trainees first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="358" />
+        <location filename="../../ui/livelihood/pages.py" line="359" />
         <source>导出培训花名册</source>
         <translation>Export training roster</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="359" />
+        <location filename="../../ui/livelihood/pages.py" line="360" />
         <source>{0}花名册.xlsx</source>
         <translation>{0}-roster.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="360" />
+        <location filename="../../ui/livelihood/pages.py" line="361" />
         <source>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel workbook (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="364" />
+        <location filename="../../ui/livelihood/pages.py" line="365" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -8529,12 +8548,12 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>_Page</name>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="89" />
+        <location filename="../../ui/livelihood/pages.py" line="90" />
         <source>已导入{0} {1} 行：新增 {2}，更改 {3}，未变 {4}</source>
         <translation>Imported {0}: {1} rows, {2} new, {3} changed, {4} unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="93" />
+        <location filename="../../ui/livelihood/pages.py" line="94" />
         <source>提示：</source>
         <translation>Notes: </translation>
     </message>

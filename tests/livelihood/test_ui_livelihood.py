@@ -214,3 +214,45 @@ def test_the_training_result_form_opens_on_what_was_recorded(qtbot, busy_db: Dat
     qtbot.addWidget(first)
     assert first.values() == {"attended_hours": course.hours, "completed": False, "certificate_name": "",
                               "certificate_no": ""}  # fmt: skip
+
+
+def test_publishing_a_new_standard_warns_when_the_compensation_follows_it(
+    qtbot, two_db: Database, sample_project: int, demo_project: int, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from resettle.domain.sample_rates import sample_rate_table
+    from resettle.services.compensation import computing, rate_tables
+    from resettle.services.livelihood import social_security
+
+    table = sample_rate_table("按年龄段", age_bands=True)
+    info = rate_tables.publish_rate_table(
+        two_db, rate_tables.create_rate_table(two_db, table.name, rules=table.rules).id
+    )
+    rate_tables.set_project_rate_table(two_db, sample_project, info.id)
+    social_security.import_standard(two_db, sample_project, WAVE2 / "ss_standard.xlsx", publish=True)
+    computing.compute(two_db, sample_project)
+    social_security.import_standard(two_db, sample_project, WAVE2 / "ss_standard.xlsx")  # a draft of revision 2
+    runner = OpRunner()
+    page = SocialSecurityPage(two_db, runner, sample_project)
+    other = SocialSecurityPage(two_db, runner, demo_project)  # the other project's table does not count bands
+    for p in (page, other):
+        qtbot.addWidget(p)
+    assert "按已发布的社保标准逐人计算" in page.standard.text() and "逐人计算" not in other.standard.text()
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    page.publish()  # answered No: nothing published
+    runner.wait()
+    assert len(asked) == 1 and "按年龄段（第1版）" in asked[0] and "补充协议" in asked[0]
+    assert [s.status for s in social_security.list_standards(two_db, sample_project)] == ["已发布", "草稿"]
+    answer[0] = QMessageBox.StandardButton.Yes
+    page.publish()
+    qtbot.waitUntil(lambda: "重新计算补偿" in page.status.text(), timeout=10000)
+    assert [s.status for s in social_security.list_standards(two_db, sample_project)] == ["已发布", "已发布"]
+    runner.wait()

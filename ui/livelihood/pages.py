@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resettle.services.compensation import rate_tables
 from resettle.services.livelihood import jobs, labour, social_security, training, visits
 from resettle.services.livelihood.labour import ImportSummary
 from resettle.store.database import Database
@@ -407,6 +408,13 @@ class SocialSecurityPage(_Page):
         self.standard.setText(
             self.tr("社保标准{0}，基准日 {1}：{2}").format(latest.label, latest.reference_date or "—", bands)
         )
+        counting = rate_tables.age_band_table(self.db, self.project_id)
+        if counting:
+            self.standard.setText(
+                self.standard.text()
+                + "\n"
+                + self.tr("补偿标准「{0}」的社保费用按已发布的社保标准逐人计算，与花名册金额一致。").format(counting)
+            )
 
     def import_standard(self) -> None:
         name = self._open(self.tr("导入社保标准"))
@@ -419,8 +427,34 @@ class SocialSecurityPage(_Page):
         if not drafts:
             QMessageBox.information(self, self.windowTitle(), self.tr("没有待发布的草稿标准。"))
             return
+        counting = rate_tables.age_band_table(self.db, self.project_id)
+        if counting and any(s.status == "已发布" for s in standards):  # data, not text
+            asked = QMessageBox.question(
+                self,
+                self.windowTitle(),
+                self.tr(
+                    "本项目的补偿标准「{0}」按社保年龄段计算社保费用。发布新版社保标准后，各户的社保费用按新标准重算："
+                    "请重新计算补偿，已签约的户须签补充协议。\n\n发布吗？"
+                ).format(counting),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if asked != QMessageBox.StandardButton.Yes:
+                return
+
+        def done(_info: object) -> None:
+            self.refresh()
+            if counting:
+                self.status.setText(
+                    self.tr("已发布。补偿标准「{0}」的社保费用按此标准计算：请重新计算补偿（F9）。").format(counting)
+                )
+
         self._run(
-            self.tr("正在发布…"), social_security.publish_standard, standard_id=drafts[-1].id, with_progress=False
+            self.tr("正在发布…"),
+            social_security.publish_standard,
+            done,
+            standard_id=drafts[-1].id,
+            with_progress=False,
         )
 
     def export_roster(self) -> None:

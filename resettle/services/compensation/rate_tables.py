@@ -17,7 +17,15 @@ from sqlalchemy.orm import Session, selectinload
 
 from resettle.domain.compensation_records import ProjectRateInfo, RateTableDetail, RateTableInfo
 from resettle.domain.money import to_fen, to_yuan
-from resettle.domain.rates import STATUS_DRAFT, STATUS_PUBLISHED, RateError, RateTable, Rule, parse_conditions
+from resettle.domain.rates import (
+    AGE_BANDS,
+    STATUS_DRAFT,
+    STATUS_PUBLISHED,
+    RateError,
+    RateTable,
+    Rule,
+    parse_conditions,
+)
 from resettle.errors import ConflictError, NotFoundError, ValidationError
 from resettle.io.rate_workbook import read_rate_workbook, write_rate_workbook
 from resettle.services.accounts.guard import Need, require
@@ -27,6 +35,7 @@ from resettle.store.models import Project
 
 __all__ = [
     "add_rule",
+    "age_band_table",
     "create_rate_table",
     "delete_rate_table",
     "delete_rule",
@@ -406,3 +415,16 @@ def get_project_rate_table(db: Database, project_id: int) -> ProjectRateInfo | N
         _project(s, project_id)
         link = s.scalars(select(ProjectRateTable).where(ProjectRateTable.project_id == project_id)).one_or_none()
         return None if link is None else _project_info(s, link)
+
+
+def age_band_table(db: Database, project_id: int) -> str | None:
+    """The project's rate table (its label) when a rule of it counts 社保年龄段, else None: publishing a
+    new social-security standard then changes what its households are owed (recompute)."""
+    require(db, Need.READ, "查看补偿标准")
+    with db.read() as s:
+        _project(s, project_id)
+        link = s.scalars(select(ProjectRateTable).where(ProjectRateTable.project_id == project_id)).one_or_none()
+        if link is None:
+            return None
+        rec = load_table(s, link.rate_table_id)
+        return _label(rec) if any(rule.basis == AGE_BANDS for rule in rec.rules) else None
