@@ -1196,6 +1196,8 @@ EN = {
     '本项目的补偿标准「{0}」按社保年龄段计算社保费用。发布新版社保标准后，各户的社保费用按新标准重算：请重新计算补偿，已签约的户须签补充协议。\n\n发布吗？': 'The project\'s rate table “{0}” computes 社保费用 by the social-security age bands. Once a new standard is published, each household\'s 社保费用 follows it: compute again; signed households need a supplementary agreement.\n\nPublish?',
     '已发布。补偿标准「{0}」的社保费用按此标准计算：请重新计算补偿（F9）。': 'Published. The rate table “{0}” computes 社保费用 by this standard: compute again (F9).',
     '补偿标准「{0}」的社保费用按已发布的社保标准逐人计算，与花名册金额一致。': 'The rate table “{0}” computes 社保费用 person by person from the published standard, the same amounts as the roster.',
+    '部分兑付 {0}': 'partly paid {0}',
+    '部分兑付': 'Partly paid',
 }  # fmt: skip
 
 

@@ -299,6 +299,7 @@ FIGURE_COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("reviewed", "已复核", 8),
     ("signed", "已签约", 8),
     ("paid", "已兑付", 8),
+    ("partly_paid", "部分兑付", 8),
     ("flats_chosen", "已选房", 8),
     ("handed_over", "已交房", 8),
     ("working_age", "劳动年龄失地人员", 10),

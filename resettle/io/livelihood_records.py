@@ -105,6 +105,7 @@ class Figures:
     reviewed: int = 0
     signed: int = 0
     paid: int = 0
+    partly_paid: int = 0  # signed, some instalment paid, not all yet
     flats_chosen: int = 0
     handed_over: int = 0
     working_age: int = 0  # working-age land-lost persons

@@ -1033,7 +1033,7 @@ No errors, {0} warnings.</translation>
     </message>
     <message>
         <location filename="../../ui/livelihood/dashboard.py" line="41" />
-        <location filename="../../ui/livelihood/dashboard.py" line="115" />
+        <location filename="../../ui/livelihood/dashboard.py" line="119" />
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
@@ -1044,7 +1044,7 @@ No errors, {0} warnings.</translation>
     </message>
     <message>
         <location filename="../../ui/livelihood/dashboard.py" line="51" />
-        <location filename="../../ui/livelihood/dashboard.py" line="150" />
+        <location filename="../../ui/livelihood/dashboard.py" line="155" />
         <source>已计算</source>
         <translation>Computed</translation>
     </message>
@@ -1055,13 +1055,13 @@ No errors, {0} warnings.</translation>
     </message>
     <message>
         <location filename="../../ui/livelihood/dashboard.py" line="53" />
-        <location filename="../../ui/livelihood/dashboard.py" line="151" />
+        <location filename="../../ui/livelihood/dashboard.py" line="156" />
         <source>已签约</source>
         <translation>Signed</translation>
     </message>
     <message>
         <location filename="../../ui/livelihood/dashboard.py" line="54" />
-        <location filename="../../ui/livelihood/dashboard.py" line="152" />
+        <location filename="../../ui/livelihood/dashboard.py" line="157" />
         <source>已兑付</source>
         <translation>Paid</translation>
     </message>
@@ -1072,7 +1072,7 @@ No errors, {0} warnings.</translation>
     </message>
     <message>
         <location filename="../../ui/livelihood/dashboard.py" line="56" />
-        <location filename="../../ui/livelihood/dashboard.py" line="153" />
+        <location filename="../../ui/livelihood/dashboard.py" line="158" />
         <source>已交房</source>
         <translation>Flat handed over</translation>
     </message>
@@ -1083,8 +1083,8 @@ No errors, {0} warnings.</translation>
     </message>
     <message>
         <location filename="../../ui/livelihood/dashboard.py" line="58" />
-        <location filename="../../ui/livelihood/dashboard.py" line="141" />
-        <location filename="../../ui/livelihood/dashboard.py" line="160" />
+        <location filename="../../ui/livelihood/dashboard.py" line="146" />
+        <location filename="../../ui/livelihood/dashboard.py" line="165" />
         <source>已就业</source>
         <translation>Employed</translation>
     </message>
@@ -1095,8 +1095,8 @@ No errors, {0} warnings.</translation>
     </message>
     <message>
         <location filename="../../ui/livelihood/dashboard.py" line="60" />
-        <location filename="../../ui/livelihood/dashboard.py" line="142" />
-        <location filename="../../ui/livelihood/dashboard.py" line="161" />
+        <location filename="../../ui/livelihood/dashboard.py" line="147" />
+        <location filename="../../ui/livelihood/dashboard.py" line="166" />
         <source>培训结业</source>
         <translation>Training completed</translation>
     </message>
@@ -1126,88 +1126,93 @@ No errors, {0} warnings.</translation>
         <translation>Grievances overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="87" />
+        <location filename="../../ui/livelihood/dashboard.py" line="91" />
         <source>各村就业与培训（人）</source>
         <translation>Employment and training by village (persons)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="88" />
+        <location filename="../../ui/livelihood/dashboard.py" line="92" />
         <source>各村征收与安置进度（户）</source>
         <translation>Expropriation and resettlement by village (households)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="89" />
+        <location filename="../../ui/livelihood/dashboard.py" line="93" />
         <source>逐月累计进度</source>
         <translation>Cumulative progress by month</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="94" />
+        <location filename="../../ui/livelihood/dashboard.py" line="98" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="96" />
+        <location filename="../../ui/livelihood/dashboard.py" line="100" />
         <source>导出监测月报…</source>
         <translation>Export monthly report…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="126" />
+        <location filename="../../ui/livelihood/dashboard.py" line="130" />
         <source>{0}　统计日 {1}</source>
         <translation>{0}  as of {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="132" />
+        <location filename="../../ui/livelihood/dashboard.py" line="134" />
+        <source>部分兑付 {0}</source>
+        <translation>partly paid {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/livelihood/dashboard.py" line="137" />
         <source>{0} {1} 人</source>
         <translation>{0}: {1} persons</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="133" />
+        <location filename="../../ui/livelihood/dashboard.py" line="138" />
         <source>社保参保（按年龄段）：{0}</source>
         <translation>Social security enrolment (by age band): {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="133" />
+        <location filename="../../ui/livelihood/dashboard.py" line="138" />
         <source>尚无回执对账结果</source>
         <translation>no reconciled receipts yet</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="140" />
+        <location filename="../../ui/livelihood/dashboard.py" line="145" />
         <source>劳动年龄</source>
         <translation>Working age</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="143" />
-        <location filename="../../ui/livelihood/dashboard.py" line="162" />
+        <location filename="../../ui/livelihood/dashboard.py" line="148" />
+        <location filename="../../ui/livelihood/dashboard.py" line="167" />
         <source>园区录用</source>
         <translation>Hired in park</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="149" />
+        <location filename="../../ui/livelihood/dashboard.py" line="154" />
         <source>调查</source>
         <translation>Surveyed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="159" />
+        <location filename="../../ui/livelihood/dashboard.py" line="164" />
         <source>已计算(户)</source>
         <translation>Computed (households)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="173" />
+        <location filename="../../ui/livelihood/dashboard.py" line="178" />
         <source>导出监测月报</source>
         <translation>Export monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="173" />
+        <location filename="../../ui/livelihood/dashboard.py" line="178" />
         <source>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</source>
         <translation>Excel workbook (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="173" />
+        <location filename="../../ui/livelihood/dashboard.py" line="178" />
         <source>监测月报.xlsx</source>
         <translation>monthly-report.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/dashboard.py" line="178" />
+        <location filename="../../ui/livelihood/dashboard.py" line="183" />
         <source>正在导出监测月报…</source>
         <translation>Exporting the monthly report…</translation>
     </message>
@@ -4359,9 +4364,9 @@ Undo anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/livelihood/models.py" line="63" />
-        <location filename="../../ui/livelihood/models.py" line="99" />
-        <location filename="../../ui/livelihood/models.py" line="191" />
-        <location filename="../../ui/livelihood/models.py" line="218" />
+        <location filename="../../ui/livelihood/models.py" line="100" />
+        <location filename="../../ui/livelihood/models.py" line="192" />
+        <location filename="../../ui/livelihood/models.py" line="219" />
         <source>村</source>
         <translation>Village</translation>
     </message>
@@ -4392,292 +4397,297 @@ Undo anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/livelihood/models.py" line="69" />
+        <source>部分兑付</source>
+        <translation>Partly paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/livelihood/models.py" line="70" />
         <source>已选房</source>
         <translation>Flat chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="70" />
+        <location filename="../../ui/livelihood/models.py" line="71" />
         <source>已交房</source>
         <translation>Flat handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="71" />
+        <location filename="../../ui/livelihood/models.py" line="72" />
         <source>劳动年龄失地人员</source>
         <translation>Landless of working age</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="72" />
+        <location filename="../../ui/livelihood/models.py" line="73" />
         <source>已就业</source>
         <translation>Employed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="73" />
+        <location filename="../../ui/livelihood/models.py" line="74" />
         <source>就业率(%)</source>
         <translation>Employment rate (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="74" />
+        <location filename="../../ui/livelihood/models.py" line="75" />
         <source>培训结业</source>
         <translation>Training completed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="75" />
-        <location filename="../../ui/livelihood/models.py" line="162" />
+        <location filename="../../ui/livelihood/models.py" line="76" />
+        <location filename="../../ui/livelihood/models.py" line="163" />
         <source>取得证书</source>
         <translation>Certified</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="76" />
+        <location filename="../../ui/livelihood/models.py" line="77" />
         <source>园区录用</source>
         <translation>Hired in park</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="77" />
+        <location filename="../../ui/livelihood/models.py" line="78" />
         <source>社保参保</source>
         <translation>Social security enrolled</translation>
-    </message>
-    <message>
-        <location filename="../../ui/livelihood/models.py" line="86" />
-        <location filename="../../ui/livelihood/models.py" line="137" />
-        <location filename="../../ui/livelihood/models.py" line="172" />
-        <location filename="../../ui/livelihood/models.py" line="189" />
-        <source>姓名</source>
-        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/livelihood/models.py" line="87" />
         <location filename="../../ui/livelihood/models.py" line="138" />
         <location filename="../../ui/livelihood/models.py" line="173" />
         <location filename="../../ui/livelihood/models.py" line="190" />
-        <location filename="../../ui/livelihood/models.py" line="211" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/livelihood/models.py" line="88" />
+        <location filename="../../ui/livelihood/models.py" line="139" />
+        <location filename="../../ui/livelihood/models.py" line="174" />
+        <location filename="../../ui/livelihood/models.py" line="191" />
+        <location filename="../../ui/livelihood/models.py" line="212" />
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="88" />
-        <location filename="../../ui/livelihood/models.py" line="174" />
+        <location filename="../../ui/livelihood/models.py" line="89" />
+        <location filename="../../ui/livelihood/models.py" line="175" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="89" />
-        <location filename="../../ui/livelihood/models.py" line="116" />
+        <location filename="../../ui/livelihood/models.py" line="90" />
+        <location filename="../../ui/livelihood/models.py" line="117" />
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="90" />
+        <location filename="../../ui/livelihood/models.py" line="91" />
         <source>劳动力类别</source>
         <translation>Labour category</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="92" />
-        <location filename="../../ui/livelihood/models.py" line="194" />
+        <location filename="../../ui/livelihood/models.py" line="93" />
+        <location filename="../../ui/livelihood/models.py" line="195" />
         <source>就业状态</source>
         <translation>Employment status</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="93" />
-        <location filename="../../ui/livelihood/models.py" line="195" />
+        <location filename="../../ui/livelihood/models.py" line="94" />
+        <location filename="../../ui/livelihood/models.py" line="196" />
         <source>未登记</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="95" />
+        <location filename="../../ui/livelihood/models.py" line="96" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="96" />
-        <location filename="../../ui/livelihood/models.py" line="112" />
-        <location filename="../../ui/livelihood/models.py" line="136" />
+        <location filename="../../ui/livelihood/models.py" line="97" />
+        <location filename="../../ui/livelihood/models.py" line="113" />
+        <location filename="../../ui/livelihood/models.py" line="137" />
         <source>岗位</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="97" />
-        <location filename="../../ui/livelihood/models.py" line="157" />
+        <location filename="../../ui/livelihood/models.py" line="98" />
+        <location filename="../../ui/livelihood/models.py" line="158" />
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="98" />
+        <location filename="../../ui/livelihood/models.py" line="99" />
         <source>月收入(元)</source>
         <translation>Monthly income (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="100" />
-        <location filename="../../ui/livelihood/models.py" line="176" />
-        <location filename="../../ui/livelihood/models.py" line="192" />
-        <location filename="../../ui/livelihood/models.py" line="219" />
+        <location filename="../../ui/livelihood/models.py" line="101" />
+        <location filename="../../ui/livelihood/models.py" line="177" />
+        <location filename="../../ui/livelihood/models.py" line="193" />
+        <location filename="../../ui/livelihood/models.py" line="220" />
         <source>户号</source>
         <translation>Household no.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="111" />
-        <location filename="../../ui/livelihood/models.py" line="135" />
+        <location filename="../../ui/livelihood/models.py" line="112" />
+        <location filename="../../ui/livelihood/models.py" line="136" />
         <source>企业</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="113" />
-        <location filename="../../ui/livelihood/models.py" line="155" />
+        <location filename="../../ui/livelihood/models.py" line="114" />
+        <location filename="../../ui/livelihood/models.py" line="156" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="114" />
+        <location filename="../../ui/livelihood/models.py" line="115" />
         <source>人数</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="120" />
+        <location filename="../../ui/livelihood/models.py" line="121" />
         <source>性别要求</source>
         <translation>Sex required</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="121" />
+        <location filename="../../ui/livelihood/models.py" line="122" />
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="123" />
+        <location filename="../../ui/livelihood/models.py" line="124" />
         <source>证书要求</source>
         <translation>Certificate required</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="124" />
+        <location filename="../../ui/livelihood/models.py" line="125" />
         <source>月薪(元)</source>
         <translation>Monthly pay (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="125" />
+        <location filename="../../ui/livelihood/models.py" line="126" />
         <source>推荐中</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="126" />
+        <location filename="../../ui/livelihood/models.py" line="127" />
         <source>已录用</source>
         <translation>Hired</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="139" />
+        <location filename="../../ui/livelihood/models.py" line="140" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="140" />
+        <location filename="../../ui/livelihood/models.py" line="141" />
         <source>推荐日期</source>
         <translation>Referred on</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="141" />
+        <location filename="../../ui/livelihood/models.py" line="142" />
         <source>结果日期</source>
         <translation>Result on</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="142" />
+        <location filename="../../ui/livelihood/models.py" line="143" />
         <source>推荐理由</source>
         <translation>Why referred</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="154" />
+        <location filename="../../ui/livelihood/models.py" line="155" />
         <source>课程</source>
         <translation>Course</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="156" />
+        <location filename="../../ui/livelihood/models.py" line="157" />
         <source>培训机构</source>
         <translation>Training provider</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="158" />
+        <location filename="../../ui/livelihood/models.py" line="159" />
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="159" />
+        <location filename="../../ui/livelihood/models.py" line="160" />
         <source>学时</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="160" />
+        <location filename="../../ui/livelihood/models.py" line="161" />
         <source>报名</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="161" />
-        <location filename="../../ui/livelihood/models.py" line="178" />
+        <location filename="../../ui/livelihood/models.py" line="162" />
+        <location filename="../../ui/livelihood/models.py" line="179" />
         <source>结业</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="175" />
+        <location filename="../../ui/livelihood/models.py" line="176" />
         <source>村组</source>
         <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="177" />
+        <location filename="../../ui/livelihood/models.py" line="178" />
         <source>出勤学时</source>
         <translation>Hours attended</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="179" />
+        <location filename="../../ui/livelihood/models.py" line="180" />
         <source>证书名称</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="180" />
+        <location filename="../../ui/livelihood/models.py" line="181" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="198" />
+        <location filename="../../ui/livelihood/models.py" line="199" />
         <source>上次回访</source>
         <translation>Last follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="199" />
+        <location filename="../../ui/livelihood/models.py" line="200" />
         <source>从未回访</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="201" />
+        <location filename="../../ui/livelihood/models.py" line="202" />
         <source>应回访日期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="210" />
+        <location filename="../../ui/livelihood/models.py" line="211" />
         <source>对账结果</source>
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="212" />
+        <location filename="../../ui/livelihood/models.py" line="213" />
         <source>姓名（本办）</source>
         <translation>Name (office)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="213" />
+        <location filename="../../ui/livelihood/models.py" line="214" />
         <source>姓名（回执）</source>
         <translation>Name (receipt)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="214" />
+        <location filename="../../ui/livelihood/models.py" line="215" />
         <source>年龄段（本办）</source>
         <translation>Age band (office)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="215" />
+        <location filename="../../ui/livelihood/models.py" line="216" />
         <source>年龄段（回执）</source>
         <translation>Age band (receipt)</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="216" />
+        <location filename="../../ui/livelihood/models.py" line="217" />
         <source>审核结果</source>
         <translation>Review result</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/models.py" line="217" />
+        <location filename="../../ui/livelihood/models.py" line="218" />
         <source>备注（回执）</source>
         <translation>Remarks (receipt)</translation>
     </message>

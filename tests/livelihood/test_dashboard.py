@@ -147,11 +147,12 @@ def test_monitoring_report_xlsx_has_native_charts_and_the_figures(
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
     assert len(charts) == 4
     ws = openpyxl.load_workbook(out)["汇总"]
-    headers = [ws.cell(3, c).value for c in range(1, 15)]
+    headers = [ws.cell(3, c).value for c in range(1, ws.max_column + 1)]
     total_row = 4 + len(data.villages)
     assert ws.cell(total_row, 1).value == "合计"
     assert ws.cell(total_row, headers.index("已就业") + 1).value == data.total.employed
     assert ws.cell(total_row, headers.index("园区企业录用") + 1).value == 3
+    assert ws.cell(total_row, headers.index("部分兑付") + 1).value == data.total.partly_paid
 
 
 def test_monitoring_report_pdf_prints_the_figures(busy_db: Database, sample_project: int, tmp_path: Path) -> None:

@@ -326,8 +326,11 @@ def test_the_social_security_part_goes_by_transfer_never_to_the_family(two: Two,
     assert first.total == family  # the family's money only
     with pytest.raises(ValidationError, match="没有可付的分期"):
         batches.make_batch(db, two.a, 2)  # the transfer is instalment 2 in the table, never a bank batch's
+    assert progress.payment_counts(db, two.a).partly_paid == 0  # a batch sent is not money paid
     batches.apply_reply(db, two.a, answer(tmp_path / "b.xlsx", tmp_path / "r.xlsx"))
     assert {a.status for a in agreements.list_agreements(db, two.a)} == {"已签约"}  # 社保 still owed
+    counts = progress.payment_counts(db, two.a)
+    assert (counts.signed, counts.paid, counts.partly_paid) == (len(ids), 0, len(ids))  # the family paid, 社保 not yet
     rec = reconcile.reconcile(db, two.a)
     assert rec.outstanding == owed.total and rec.paid == family
     # finance records the transfer for two households, then for the rest
@@ -338,6 +341,9 @@ def test_the_social_security_part_goes_by_transfer_never_to_the_family(two: Two,
     with pytest.raises(ValidationError, match="没有待登记的划转"):
         transfers.record_transfers(db, two.a, "社保", date(2026, 7, 22))
     assert {a.status for a in agreements.list_agreements(db, two.a)} == {"已兑付"}
+    counts = progress.payment_counts(db, two.a)
+    assert (counts.paid, counts.partly_paid) == (len(ids), 0)
+    assert progress.payment_counts(db, two.b).partly_paid == 0  # the other project paid nothing
     assert reconcile.reconcile(db, two.a).outstanding == 0
     assert transfers.transfers_due(db, two.b, "社保").households == len(household_ids(db, two.b))
     with pytest.raises(ValidationError, match="不属于此项目"):

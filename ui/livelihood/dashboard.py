@@ -74,6 +74,10 @@ class DashboardDialog(QDialog):
             value.setFont(f)
             inner = QVBoxLayout(box)
             inner.addWidget(value)
+            if key == "paid":  # beside the fully paid: households paid in part (the first instalment, a transfer)
+                self.partly = QLabel()
+                self.partly.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                inner.addWidget(self.partly)
             self.tiles[key] = value
             grid.addWidget(box, i // 8, i % 8)
         self.bands = QLabel()
@@ -127,6 +131,7 @@ class DashboardDialog(QDialog):
         for key, label in self.tiles.items():
             value = getattr(data, key) if key.startswith("grievances_") else getattr(t, key)
             label.setText(f"{value}%" if key == "employment_rate" else f"{value:,}")
+        self.partly.setText(self.tr("部分兑付 {0}").format(f"{t.partly_paid:,}"))
         overdue = self.tiles["grievances_overdue"]
         overdue.setStyleSheet("color: #c00000;" if data.grievances_overdue else "")
         bands = "；".join(self.tr("{0} {1} 人").format(band, t.ss_enrolled.get(band, 0)) for band in data.bands)

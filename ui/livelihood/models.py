@@ -66,6 +66,7 @@ class VillageFiguresModel(RowsModel):
         (QT_TRANSLATE_NOOP("LivelihoodModels", "已复核"), lambda v: v.figures.reviewed),
         (QT_TRANSLATE_NOOP("LivelihoodModels", "已签约"), lambda v: v.figures.signed),
         (QT_TRANSLATE_NOOP("LivelihoodModels", "已兑付"), lambda v: v.figures.paid),
+        (QT_TRANSLATE_NOOP("LivelihoodModels", "部分兑付"), lambda v: v.figures.partly_paid),
         (QT_TRANSLATE_NOOP("LivelihoodModels", "已选房"), lambda v: v.figures.flats_chosen),
         (QT_TRANSLATE_NOOP("LivelihoodModels", "已交房"), lambda v: v.figures.handed_over),
         (QT_TRANSLATE_NOOP("LivelihoodModels", "劳动年龄失地人员"), lambda v: v.figures.working_age),

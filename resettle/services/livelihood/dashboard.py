@@ -24,7 +24,7 @@ from resettle.services.accounts.guard import Need, require
 from resettle.services.housing.progress import housing_counts
 from resettle.services.livelihood.common import PersonFacts, load_people, project_name, reference_date
 from resettle.services.livelihood.social_security import ENROLLED_OUTCOMES
-from resettle.services.payments.progress import payment_counts
+from resettle.services.payments.progress import PaymentCounts, payment_counts
 from resettle.services.procedure.progress import procedure_counts
 from resettle.store.compensation_models import STATUS_COMPUTED, STATUS_REVIEWED, HouseholdCompensation
 from resettle.store.database import Database
@@ -99,8 +99,7 @@ def _person_sets(
 def _figures(
     people: list[PersonFacts],
     households: tuple[int, int, int],
-    signed: int,
-    paid: int,
+    pay: PaymentCounts,
     chosen: int,
     handed: int,
     sets: tuple[dict[int, date | None], dict[int, date | None], dict[int, date | None], dict[int, str]],
@@ -116,8 +115,9 @@ def _figures(
         households=households[0],
         computed=households[1],
         reviewed=households[2],
-        signed=signed,
-        paid=paid,
+        signed=pay.signed,
+        paid=pay.paid,
+        partly_paid=pay.partly_paid,
         flats_chosen=chosen,
         handed_over=handed,
         working_age=len(working),
@@ -217,8 +217,7 @@ def dashboard(db: Database, project_id: int, on: date | None = None) -> Monitori
                 _figures(
                     by_village.get(vid, []),
                     counts.get(vid, (0, 0, 0)),
-                    pay.signed,
-                    pay.paid,
+                    pay,
                     housing.chosen,
                     housing.handed_over,
                     sets,
@@ -231,8 +230,7 @@ def dashboard(db: Database, project_id: int, on: date | None = None) -> Monitori
     total = _figures(
         people,
         (total_households[0], total_households[1], total_households[2]),
-        pay.signed,
-        pay.paid,
+        pay,
         housing.chosen,
         housing.handed_over,
         sets,

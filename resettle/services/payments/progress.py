@@ -17,10 +17,12 @@ class PaymentCounts:
     reviewed: int = 0
     signed: int = 0
     paid: int = 0
+    partly_paid: int = 0  # signed, some instalment or transfer paid, not all of them yet
 
 
 def payment_counts(db: Database, project_id: int, village_id: int | None = None) -> PaymentCounts:
-    """Reviewed (已复核), signed (an agreement) and paid (agreement 已兑付 or 已归档) households."""
+    """Reviewed (已复核), signed (an agreement), paid (agreement 已兑付 or 已归档) and partly paid (some
+    instalment or transfer paid, the agreement not yet 已兑付) households."""
     require(db, Need.READ, "查看兑付进度")
     scope = "h.project_id = ?"
     params: tuple[object, ...] = (project_id,)
@@ -34,9 +36,11 @@ def payment_counts(db: Database, project_id: int, village_id: int | None = None)
             f"WHERE {scope} AND c.status = ?",
             (*params, STATUS_REVIEWED),
         ).scalar()
-        signed, paid = conn.exec_driver_sql(
-            f"SELECT count(*), coalesce(sum(a.status IN (?, ?)), 0) FROM agreement a JOIN household h ON h.id = a.household_id "
-            f"WHERE {scope} AND a.seq = 0",
-            (STATUS_PAID, STATUS_ARCHIVED, *params),
+        signed, paid, partly = conn.exec_driver_sql(
+            "SELECT count(*), coalesce(sum(CASE WHEN a.status IN (?, ?) THEN 1 ELSE 0 END), 0), "
+            "coalesce(sum(CASE WHEN a.status NOT IN (?, ?) AND EXISTS (SELECT 1 FROM instalment i "
+            "WHERE i.household_id = h.id AND i.paid_on IS NOT NULL) THEN 1 ELSE 0 END), 0) "
+            f"FROM agreement a JOIN household h ON h.id = a.household_id WHERE {scope} AND a.seq = 0",
+            (STATUS_PAID, STATUS_ARCHIVED, STATUS_PAID, STATUS_ARCHIVED, *params),
         ).one()
-    return PaymentCounts(int(reviewed or 0), int(signed or 0), int(paid or 0))
+    return PaymentCounts(int(reviewed or 0), int(signed or 0), int(paid or 0), int(partly or 0))
