@@ -476,6 +476,7 @@ def disclosure_snapshot(rows: Sequence[DisclosureRow], terms: Terms, chain_head:
 
 
 def amounts_of(snapshot: dict[str, Any]) -> dict[str, Any]:
-    """The part of a snapshot that decides whether a document is still current: amounts only."""
-    keys = ("lines", "households", "total")
+    """The part of a snapshot that decides whether a document is still current: amounts only (and the
+    flats of a 分配确认书: another flat at the same price is another paper)."""
+    keys = ("lines", "households", "total", "flats")
     return {k: snapshot[k] for k in keys if k in snapshot}

@@ -174,3 +174,45 @@ def test_a_lottery_row_never_splits_across_pages(hdb: Database, pid: int, tmp_pa
         seen_keys += keys
         seen_numbers += rows
     assert seen_keys == len(draw.order)
+
+
+def test_the_allocation_confirmation_is_numbered_in_the_register_and_verifiable(
+    hdb: Database, pid: int, tmp_path: Path
+) -> None:
+    """A 分配确认书 carries a register number and a 校验码 like a notice: printed again unchanged it keeps
+    them; another flat makes the old paper 'changed' on verification and the next print a new number."""
+    from resettle.services.demo.generate import generate_demo
+    from resettle.services.documents.verify import verify_document
+    from resettle.services.housing.selection import cancel_choice, choose_flats
+
+    placement.draw_lottery(hdb, pid, "S-9")
+    hid = households.find_household_id(hdb, "东岗01012", pid)
+    choose_flats(hdb, pid, hid, [placement.find_flat_id(hdb, pid, "12幢-1单元-202")])
+    documents.export_pdf(hdb, "allocation", tmp_path / "a.pdf", household_ids=[hid])
+    text = pdf_text(tmp_path / "a.pdf")
+    year = date.today().year
+    assert f"安分〔{year}〕第1号" in text
+    code = re.search(r"校验码([0-9A-Z]{5}-[0-9A-Z]{5})", text)
+    assert code is not None, text[-200:]
+    balance = settlement.settle(hdb, pid, household_ids=[hid]).households[0].settlement.balance
+    checked = verify_document(hdb, code.group(1))
+    assert checked.status == "current" and checked.authentic and checked.issued_total == balance
+    assert checked.document.kind_title == "分配确认书" and checked.document.household_no == "东岗01012"
+    documents.export_pdf(hdb, "allocation", tmp_path / "again.pdf", household_ids=[hid])
+    assert code.group(1) in pdf_text(tmp_path / "again.pdf")  # unchanged: the same paper, printed again
+    assert verify_document(hdb, code.group(1)).document.print_count == 2
+    # The family changes its choice: the first paper no longer holds, the next one has its own number.
+    cancel_choice(hdb, pid, hid, "改选")
+    choose_flats(hdb, pid, hid, [placement.find_flat_id(hdb, pid, "9幢-2单元-501")])
+    changed = verify_document(hdb, code.group(1))
+    assert changed.status == "changed" and any("12幢-1单元-202" in c and "9幢-2单元-501" in c for c in changed.changes)
+    documents.export_pdf(hdb, "allocation", tmp_path / "new.pdf", household_ids=[hid])
+    assert f"安分〔{year}〕第2号" in pdf_text(tmp_path / "new.pdf")
+    documents.export_pdf(hdb, "allocation", tmp_path / "draft.pdf", household_ids=[hid], draft=True)
+    assert "校验码" not in pdf_text(tmp_path / "draft.pdf")  # a draft is never numbered
+    # Another project of the register has no placement standard of its own: refused, these papers untouched.
+    other = generate_demo(hdb, households=5, seed=3).project_id
+    with pytest.raises(ValidationError, match="安置标准"):
+        documents.export_pdf(hdb, "allocation", tmp_path / "o.pdf", project_id=other)
+    assert not (tmp_path / "o.pdf").exists()
+    assert verify_document(hdb, code.group(1)).document.household_no == "东岗01012"

@@ -166,6 +166,9 @@ def _export_pdf(
     if kind_of(kind).kind in HOUSING_KINDS:  # 安置房 documents come from the housing services (issue 13)
         run = housing_documents(db, kind, scope, draft=draft)
         pages = write_pdf(run.documents, out, run.fonts, cancelled=cancelled)
+        registered = [d.document_id for d in run.documents if d.document_id]  # 分配确认书 of a real register
+        if registered:
+            record_printed(db, registered)
         return ExportResult(run.kind, (out,), len(run.documents), pages, 0, 0, run.skipped, run.fonts.note)
     job = PrintJob.start(db, kind, scope, options, draft)
     if job.info.kind is DocumentKind.DISCLOSURE:

@@ -21,7 +21,7 @@ from resettle.documents.data import (
     household_snapshot,
     listed_lines,
 )
-from resettle.documents.kinds import kind_of
+from resettle.documents.kinds import DocumentKind, kind_of
 from resettle.domain.money import format_yuan, to_fen
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
@@ -107,6 +107,28 @@ def _current_household(db: Database, doc: IssuedDocument) -> tuple[dict[str, Any
     return snap, Decimal(snap["total"])
 
 
+def _current_allocation(db: Database, doc: IssuedDocument) -> tuple[dict[str, Any] | None, Decimal | None]:
+    """The 分配确认书's statement as the register stands now (None when the household chose no flats any more)."""
+    from resettle.services.housing import placement, settlement
+    from resettle.services.housing.documents import allocation_snapshot
+
+    assert doc.household_id is not None
+    try:
+        detail = placement.placement_detail(db, doc.project_id, doc.household_id)
+    except NotFoundError:
+        return None, None
+    rows = settlement.settle(db, doc.project_id, household_ids=[doc.household_id]).households
+    if not detail.flats or not rows:
+        return None, None
+    snap = allocation_snapshot(detail, rows[0].settlement)
+    return snap, Decimal(snap["total"])
+
+
+def _flat_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    before, after = old.get("flats", []), new.get("flats", [])
+    return [] if before == after else [f"房号 {'、'.join(before) or '无'} → {'、'.join(after) or '无'}"]
+
+
 def _current_disclosure(db: Database, doc: IssuedDocument, stored: dict[str, Any]) -> dict[str, Any]:
     scope = scope_from_key(doc.scope, stored)
     with db.read() as s:
@@ -152,7 +174,13 @@ def verify_document(db: Database, code: str) -> VerifyResult:
         key = bytes.fromhex(key_row.value) if key_row is not None else b""
     authentic = verification_code(key, doc.number, doc.scope, to_fen(doc.total), doc.issued_at) == doc.code
     stored = json.loads(doc.snapshot)
-    if doc.household_id is not None:
+    if kind_of(doc.kind).kind is DocumentKind.ALLOCATION:
+        current, current_total = _current_allocation(db, doc)
+        if current is None:
+            changes = ["该户已不再有所选安置房（选房已撤销或该户已删除）"]
+        else:
+            changes = _flat_changes(stored, current) + _line_changes(stored.get("lines", []), current["lines"])
+    elif doc.household_id is not None:
         current, current_total = _current_household(db, doc)
         if current is None:
             changes = ["该户已被删除"]

@@ -15,12 +15,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from resettle.documents.data import ProjectInfo, issuer_of
+from resettle.documents.data import ProjectInfo, Terms, issuer_of
 from resettle.documents.fonts import DocumentFonts
 from resettle.documents.kinds import DocumentKind, kind_of
 from resettle.documents.render import PrintableDocument
 from resettle.documents.templates import make_environment, render_html
 from resettle.domain.money import format_yuan, to_capital, to_fen
+from resettle.domain.placement import Settlement
 from resettle.domain.township import TownshipDetails
 from resettle.errors import ValidationError
 from resettle.services.accounts.guard import Need, require
@@ -28,13 +29,22 @@ from resettle.services.demo.register import is_demo
 from resettle.services.documents.data import PrintScope, load_project, scope_households
 from resettle.services.documents.fonts import document_fonts, safe_stem
 from resettle.services.documents.ready import refuse_unless_ready
+from resettle.services.documents.register import DocumentOptions, Wanted
+from resettle.services.documents.register import issue as issue_documents
 from resettle.services.housing import placement, settlement, stock
-from resettle.services.housing.records import DrawInfo, HandoverInfo
+from resettle.services.housing.records import DrawInfo, HandoverInfo, PlacementDetail
 from resettle.services.register.projects import township_for
 from resettle.store.database import Database
 from resettle.store.housing_models import LotteryDraw
 
-__all__ = ["HousingRun", "check_housing_documents", "housing_documents", "simulation_document", "transition_document"]
+__all__ = [
+    "HousingRun",
+    "allocation_snapshot",
+    "check_housing_documents",
+    "housing_documents",
+    "simulation_document",
+    "transition_document",
+]
 
 
 @dataclass(frozen=True)
@@ -53,8 +63,26 @@ class _Issue:
     draft: bool
 
 
+def allocation_snapshot(detail: PlacementDetail, result: Settlement) -> dict[str, Any]:
+    """What a 分配确认书 states, as the document register keeps it: the flats, each band's price, the
+    refund, and the total = what the household finally receives (negative: what it still pays in)."""
+    lines = [[ln.label, "户", str(ln.amount)] for ln in result.lines]
+    if result.refund:
+        lines.append(["不足面积退还", "户", str(-result.refund)])
+    lines.append(["补偿款合计", "户", str(result.compensation_total)])
+    return {"flats": [f.name for f in detail.flats], "lines": lines, "total": str(result.balance)}
+
+
 def _document(
-    kind: DocumentKind, html: str, number: str, household_id: int | None, stem: str, draft: bool, demo: bool
+    kind: DocumentKind,
+    html: str,
+    number: str,
+    household_id: int | None,
+    stem: str,
+    draft: bool,
+    demo: bool,
+    code: str = "",
+    document_id: int | None = None,
 ) -> PrintableDocument:
     info = kind_of(kind)
     return PrintableDocument(
@@ -62,7 +90,8 @@ def _document(
         title=info.title,
         parts=(html,),
         number="" if draft else number,
-        code="",
+        code=code,
+        document_id=document_id,
         landscape=info.landscape,
         draft=draft,
         demo=demo,
@@ -149,6 +178,7 @@ def housing_documents(
             html = render_html(env, info.kind, {**base, "issue": issue, "draw": d})
             out.append(_document(info.kind, html, issue.number, None, f"抽签记录_{d.scope_label}", draft, demo))
         return HousingRun(info.kind.value, tuple(out), fonts, ())
+    chosen: list[tuple[PlacementDetail, Settlement]] = []
     for hid in ids:
         detail = placement.placement_detail(db, pid, hid)
         stem = f"{detail.household_no}_{detail.head_name}"
@@ -156,21 +186,41 @@ def housing_documents(
             if not detail.flats:
                 skipped.append(f"{detail.household_no} {detail.head_name}：尚未选房")
                 continue
-            result = settlement.settle(db, pid, household_ids=[hid]).households[0].settlement
-            number = "" if draft else f"{info.series}〔{today.year}〕{detail.household_no}"
-            issue = _Issue(info.title, number, today, draft)
-            draw = placement.current_draw(db, pid, None)
-            context = {**base, "issue": issue, "d": detail, "s": result, "std": std, "draw": draw}
-            html = render_html(env, info.kind, context)
-            out.append(_document(info.kind, html, number, hid, stem, draft, demo))
+            chosen.append((detail, settlement.settle(db, pid, household_ids=[hid]).households[0].settlement))
         else:
             handed: HandoverInfo | None = settlement.get_handover(db, pid, hid)
             if handed is None:
                 skipped.append(f"{detail.household_no} {detail.head_name}：尚未交房")
                 continue
-            issue = _Issue(info.title, "" if draft else handed.notice_no, today, draft)
-            html = render_html(env, info.kind, {**base, "issue": issue, "d": detail, "ho": handed})
+            stamp = _Issue(info.title, "" if draft else handed.notice_no, today, draft)
+            html = render_html(env, info.kind, {**base, "issue": stamp, "d": detail, "ho": handed})
             out.append(_document(info.kind, html, handed.notice_no, hid, stem, draft, demo))
+    if chosen:
+        # Numbered in the document register like a notice: 安分〔2026〕第 N 号 with its 校验码; printed
+        # again unchanged, the same number; changed flats or amounts, a new one (``resettle verify``).
+        wanted = [
+            Wanted(
+                d.household_id,
+                d.household_no,
+                d.head_name,
+                f"household:{d.household_id}",
+                f"{d.household_no} {d.head_name}",
+                allocation_snapshot(d, r),
+                r.balance,
+            )
+            for d, r in chosen
+        ]
+        issued = [] if draft else issue_documents(db, info, pid, wanted, DocumentOptions(), Terms())
+        draw = placement.current_draw(db, pid, None)
+        for n, (detail, result) in enumerate(chosen):
+            number, code, document_id = (
+                ("", "", None) if draft else (issued[n].issue.number, issued[n].issue.code, issued[n].document_id)
+            )
+            stamp = _Issue(info.title, number, today, draft)
+            context = {**base, "issue": stamp, "d": detail, "s": result, "std": std, "draw": draw}
+            html = render_html(env, info.kind, context)
+            stem = f"{detail.household_no}_{detail.head_name}"
+            out.append(_document(info.kind, html, number, detail.household_id, stem, draft, demo, code, document_id))
     if not out:
         raise ValidationError("所选各户均不能打印：" + "；".join(skipped[:5]))
     return HousingRun(info.kind.value, tuple(out), fonts, tuple(skipped))
