@@ -201,6 +201,13 @@ def test_the_allocation_confirmation_is_numbered_in_the_register_and_verifiable(
     documents.export_pdf(hdb, "allocation", tmp_path / "again.pdf", household_ids=[hid])
     assert code.group(1) in pdf_text(tmp_path / "again.pdf")  # unchanged: the same paper, printed again
     assert verify_document(hdb, code.group(1)).document.print_count == 2
+    # The same flat with another owner written on its title is another paper too.
+    members = placement.placement_detail(hdb, pid, hid).members
+    cancel_choice(hdb, pid, hid, "加产权人")
+    flat = placement.find_flat_id(hdb, pid, "12幢-1单元-202")
+    choose_flats(hdb, pid, hid, [flat], owners=[[members[0].id, members[1].id]])
+    owners = verify_document(hdb, code.group(1))
+    assert owners.status == "changed" and any(members[1].name in c and "产权人" in c for c in owners.changes)
     # The family changes its choice: the first paper no longer holds, the next one has its own number.
     cancel_choice(hdb, pid, hid, "改选")
     choose_flats(hdb, pid, hid, [placement.find_flat_id(hdb, pid, "9幢-2单元-501")])

@@ -111,3 +111,25 @@ def test_a_new_standard_or_a_member_leaving_reprices_exactly_the_households_it_t
     households.update_household(two_db, detail, replace(detail.data, persons=kept), reason="迁出")
     assert computing.compute(two_db, sample_project).changed == 1
     assert _ss_lines(two_db, sample_project)[hid][0] == after[hid][0] - int(member.amount * 100)
+
+
+def test_a_standard_without_a_reference_date_takes_the_labour_settings_or_is_refused(
+    two_db: Database, sample_project: int, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from resettle.services.livelihood import labour
+
+    book = openpyxl.load_workbook(WAVE2 / "ss_standard.xlsx")
+    del book["说明"]  # no 基准日 on the sheet
+    book.save(tmp_path / "undated.xlsx")
+    _age_band_table(two_db, sample_project)
+    assert ss.import_standard(two_db, sample_project, tmp_path / "undated.xlsx", publish=True).reference_date is None
+    with pytest.raises(ValidationError, match="没有基准日") as refused:
+        computing.compute(two_db, sample_project)
+    assert refused.value.field == "基准日" and _computed(two_db, sample_project) == 0
+    labour.set_settings(two_db, sample_project, reference=date(2026, 3, 31))  # the same day as the sheet's
+    computing.compute(two_db, sample_project)
+    assert sum(a for a, _p, _f in _ss_lines(two_db, sample_project).values()) == int(
+        Decimal(EXPECTED["total_amount"]) * 100
+    )

@@ -151,11 +151,12 @@ def age_band_standard(conn: Connection, project_id: int, table: RateTable) -> Ba
             "请先在 社保 页导入并发布社保标准，再计算补偿",
             field="社保标准",
         )
-    standard_id, revision, day = standard
-    if day is None:
-        day = conn.execute(
+    standard_id, revision, stated = standard
+    if stated is None:
+        stated = conn.execute(
             select(LabourSettings.reference_date).where(LabourSettings.project_id == project_id)
         ).scalar()
+    day = _day(stated)
     if day is None:
         raise ValidationError(
             f"社保标准（第{revision}版）没有基准日，劳动力设置中也没有参照日：年龄无法确定，请先设定基准日",
@@ -176,7 +177,7 @@ def age_band_standard(conn: Connection, project_id: int, table: RateTable) -> Ba
             .order_by(SocialSecurityBand.seq)
         )
     )
-    return BandStandard(f"ss{standard_id}.{revision}@{_day(day)}", _day(day) or date.min, bands)
+    return BandStandard(f"ss{standard_id}.{revision}@{day}", day, bands)
 
 
 def load_facts(

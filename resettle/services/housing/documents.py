@@ -64,13 +64,18 @@ class _Issue:
 
 
 def allocation_snapshot(detail: PlacementDetail, result: Settlement) -> dict[str, Any]:
-    """What a 分配确认书 states, as the document register keeps it: the flats, each band's price, the
-    refund, and the total = what the household finally receives (negative: what it still pays in)."""
+    """What a 分配确认书 states, as the document register keeps it: the flats with their owners (产权人),
+    each band's price, the refund, and the total = what the household finally receives (negative: what it
+    still pays in)."""
     lines = [[ln.label, "户", str(ln.amount)] for ln in result.lines]
     if result.refund:
         lines.append(["不足面积退还", "户", str(-result.refund)])
     lines.append(["补偿款合计", "户", str(result.compensation_total)])
-    return {"flats": [f.name for f in detail.flats], "lines": lines, "total": str(result.balance)}
+    flats = [
+        f"{flat.name}（产权人 {'、'.join(o.name for o in owners) or '未定'}）"
+        for flat, owners in zip(detail.flats, detail.owners, strict=False)
+    ]
+    return {"flats": flats, "lines": lines, "total": str(result.balance)}
 
 
 def _document(
