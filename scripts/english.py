@@ -1198,6 +1198,7 @@ EN = {
     '补偿标准「{0}」的社保费用按已发布的社保标准逐人计算，与花名册金额一致。': 'The rate table “{0}” computes 社保费用 person by person from the published standard, the same amounts as the roster.',
     '部分兑付 {0}': 'partly paid {0}',
     '部分兑付': 'Partly paid',
+    '正在登记打印…': 'Recording the print…',
 }  # fmt: skip
 
 

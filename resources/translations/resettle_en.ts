@@ -6744,12 +6744,17 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Flat allocation confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="368" />
+        <location filename="../../ui/housing/selection.py" line="369" />
         <source>正在准备分配确认书…</source>
         <translation>Preparing the allocation confirmation…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="391" />
+        <location filename="../../ui/housing/selection.py" line="380" />
+        <source>正在登记打印…</source>
+        <translation>Recording the print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/housing/selection.py" line="398" />
         <source>{0} 改为货币安置，不再选房？</source>
         <translation>Switch {0} to cash settlement, with no flat?</translation>
     </message>

@@ -272,3 +272,36 @@ def test_lottery_and_selection_open_on_the_drawn_or_picked_village(
     chosen = LotteryDialog(picked, pid)  # the clerk picked a group in the tree: its village, drawn or not
     qtbot.addWidget(chosen)
     assert chosen.village() == first.id
+
+
+def test_the_confirmation_printed_from_selection_day_is_numbered_and_counted(
+    qtbot, ctx: AreaContext, hdb: Database, pid: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """确认选房并打印确认书: the paper carries its register number; printed from the preview, the register
+    counts the print, closed without printing, it does not."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtWidgets import QDialog
+
+    from resettle.services.documents import printing as documents
+
+    placement.draw_lottery(hdb, pid, "选房日-印")
+    hid = households.find_household_id(hdb, "东岗01012", pid)
+    placement.choose_flats(hdb, pid, hid, [placement.find_flat_id(hdb, pid, "12幢-1单元-202")])
+    page = SelectionPage(ctx, pid)
+    qtbot.addWidget(page)
+    answers = [QDialog.DialogCode.Rejected, QDialog.DialogCode.Accepted]
+    shown: list[str] = []
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: (shown.append(self.windowTitle()), answers.pop(0))[1])
+
+    def count() -> int:
+        (doc,) = [d for d in documents.list_documents(hdb, kind="allocation") if d.household_id == hid]
+        return doc.print_count
+
+    page.print_confirmation(hid)  # closed without printing
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=10000)
+    ctx.runner.wait()
+    assert count() == 0
+    page.print_confirmation(hid)  # printed: the same paper (nothing changed), counted once
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: count() == 1, timeout=10000)
+    assert len(documents.list_documents(hdb, kind="allocation")) == 1

@@ -361,7 +361,8 @@ class SelectionPage(QDialog):
             dialog.setWindowTitle(self.tr("安置房分配确认书"))
             dialog.paintRequested.connect(lambda device: paint(run.documents, device, run.fonts))
             fit_resize(dialog, 1000, 800)
-            dialog.exec()
+            if dialog.exec() == QDialog.DialogCode.Accepted:  # printed (the preview's print button accepts)
+                self.record_printed([d.document_id for d in run.documents if d.document_id])
 
         self.ctx.runner.run(
             self,
@@ -372,6 +373,12 @@ class SelectionPage(QDialog):
             household_ids=[household_id],
             on_done=show,
         )
+
+    def record_printed(self, document_ids: list[int]) -> None:
+        """The confirmation went to the printer: the register counts the print (verification shows it)."""
+        if document_ids:
+            self.ctx.runner.run(self, self.tr("正在登记打印…"), documents.record_printed, db=self.ctx.database(),
+                                document_ids=document_ids, with_progress=False)  # fmt: skip
 
     def skip(self) -> None:
         if self.detail is None:
