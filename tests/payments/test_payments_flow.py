@@ -343,9 +343,15 @@ def test_the_social_security_part_goes_by_transfer_never_to_the_family(two: Two,
     assert {a.status for a in agreements.list_agreements(db, two.a)} == {"已兑付"}
     counts = progress.payment_counts(db, two.a)
     assert (counts.paid, counts.partly_paid) == (len(ids), 0)
-    assert progress.payment_counts(db, two.b).partly_paid == 0  # the other project paid nothing
-    assert reconcile.reconcile(db, two.a).outstanding == 0
+    balanced = reconcile.reconcile(db, two.a)
+    assert balanced.outstanding == 0 and balanced.paid == balanced.agreed  # a transfer is money paid
+    assert balanced.differences == () and balanced.balanced
+    listed = {a.household_id: a.paid for a in agreements.list_agreements(db, two.a)}
+    assert sum(listed.values()) == balanced.agreed  # the 协议 table's 已付 counts the transfers too
     assert transfers.transfers_due(db, two.b, "社保").households == len(household_ids(db, two.b))
+    # the other project: its family payments not yet made, its 社保 transferred: nobody is partly paid
+    transfers.record_transfers(db, two.b, "社保", date(2026, 7, 19))
+    assert progress.payment_counts(db, two.b).partly_paid == 0  # a transfer is not money the family received
     with pytest.raises(ValidationError, match="不属于此项目"):
         transfers.record_transfers(db, two.a, "社保", date(2026, 7, 22), household_ids(db, two.b)[:1])
 

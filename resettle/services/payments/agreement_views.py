@@ -14,6 +14,7 @@ from resettle.services.common import view_of
 from resettle.services.payments.common import (
     RESULT_PAID,
     households_in,
+    transfers_paid,
     yuan,
 )
 from resettle.store.accounts_models import (
@@ -166,6 +167,8 @@ def list_agreements(db: Database, project_id: int, village_id: int | None = None
                 (RESULT_PAID, project_id),
             )
         }
+        for hid, amount in transfers_paid(conn, project_id).items():  # 社保专户, 村集体: paid by transfer
+            paid[hid] = paid.get(hid, 0) + amount
         rows = []
         for ag in s.scalars(
             select(Agreement).where(Agreement.project_id == project_id, Agreement.seq == 0).order_by(Agreement.id)

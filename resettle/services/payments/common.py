@@ -9,6 +9,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from resettle.domain.head import HEAD_RELATIONS
+from resettle.domain.instalments import TRANSFER_CONDITIONS
 from resettle.errors import NotFoundError, ValidationError
 from resettle.store.models import Household, Project, Village, VillageGroup
 
@@ -22,6 +23,7 @@ __all__ = [
     "head_ids",
     "households_in",
     "project_name",
+    "transfers_paid",
     "yuan",
 ]
 
@@ -96,3 +98,17 @@ def head_ids(conn: Connection, household_ids: Iterable[int]) -> dict[int, str]:
         )
         out.update({int(hid): str(idn or "") for hid, idn in rows})
     return out
+
+
+def transfers_paid(conn: Connection, project_id: int) -> dict[int, int]:
+    """分 transferred per household (社保专户, 村集体): paid without a bank payment, so counted apart."""
+    conditions = sorted(TRANSFER_CONDITIONS.values())
+    marks = ", ".join("?" for _ in conditions)
+    return {
+        int(hid): int(total or 0)
+        for hid, total in conn.exec_driver_sql(
+            "SELECT household_id, sum(amount) FROM instalment WHERE project_id = ? AND paid_on IS NOT NULL "
+            f"AND condition IN ({marks}) GROUP BY household_id",
+            (project_id, *conditions),
+        )
+    }

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, select
 
 from resettle.services.accounts.guard import Need, require
 from resettle.services.payments.agreements import lines_digest
-from resettle.services.payments.common import RESULT_FAILED, RESULT_PAID, households_in, yuan
+from resettle.services.payments.common import RESULT_FAILED, RESULT_PAID, households_in, transfers_paid, yuan
 from resettle.store.accounts_models import Instalment, Payment
 from resettle.store.compensation_models import STATUS_NONE
 from resettle.store.database import Database
@@ -131,7 +131,7 @@ def reconcile(db: Database, project_id: int, village_id: int | None = None) -> R
                 p,
             )
         }
-        paid = {
+        paid = {  # the bank's payments, and the transfers (社保专户, 村集体) that go by no bank batch
             int(k): int(v or 0)
             for k, v in conn.exec_driver_sql(
                 "SELECT p.household_id, sum(p.amount) FROM payment p JOIN payment_batch b ON b.id = p.batch_id "
@@ -139,6 +139,8 @@ def reconcile(db: Database, project_id: int, village_id: int | None = None) -> R
                 (project_id, RESULT_PAID),
             )
         }
+        for hid, amount in transfers_paid(conn, project_id).items():
+            paid[hid] = paid.get(hid, 0) + amount
         failed_open = {int(k): int(v or 0) for k, v in conn.exec_driver_sql(
             "SELECT i.household_id, sum(i.amount) FROM instalment i WHERE i.project_id = ? AND i.paid_on IS NULL "
             "AND EXISTS (SELECT 1 FROM payment p WHERE p.instalment_id = i.id AND p.result = ?) "
