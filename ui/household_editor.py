@@ -272,12 +272,14 @@ class HouseholdEditor(QDialog):
         return self.original.data.status if self.original is not None else SURVEYED
 
     def _show_stage(self) -> None:
-        """The stage the register's table shows: the compensation's once computed, else the survey's."""
+        """The stage the register's table shows: the agreement's once signed, the compensation's once
+        computed, else the survey's."""
         if self.original is None:  # a new household has no stage until it is saved
             self.status.setText(self.tr("新建，未保存"))
             return
         view = self.compensation.view_data
-        stage = stage_of(view.status if view is not None else None, self._stored_status())
+        agreement = self.original.agreement_status
+        stage = stage_of(view.status if view is not None else None, self._stored_status(), agreement)
         self.status.setText(QCoreApplication.translate("MainWindow", stage))
 
     def _show_history(self, household_id: int) -> None:

@@ -13,9 +13,17 @@ SIGNED = "已签约"
 PAID = "已兑付"
 
 STAGES: tuple[str, ...] = (SURVEYED, COMPUTED, REVIEWED, SIGNED, PAID)
+# The agreement's statuses (resettle.services.payments) that make a household 已签约 / 已兑付.
+AGREEMENT_SIGNED: tuple[str, ...] = ("已签约", "已腾房")
+AGREEMENT_PAID: tuple[str, ...] = ("已兑付", "已归档")
 
 
-def stage_of(compensation_status: str | None, survey_status: str) -> str:
-    """The stage shown for a household: its compensation's once computed or reviewed, else what the
-    survey recorded (the register's search computes the same in SQL)."""
+def stage_of(compensation_status: str | None, survey_status: str, agreement_status: str = "") -> str:
+    """The stage shown for a household: its agreement's once signed or paid, else its compensation's
+    once computed or reviewed, else what the survey recorded (the register's search computes the same
+    in SQL)."""
+    if agreement_status in AGREEMENT_PAID:
+        return PAID
+    if agreement_status in AGREEMENT_SIGNED:
+        return SIGNED
     return compensation_status if compensation_status in (COMPUTED, REVIEWED) else survey_status

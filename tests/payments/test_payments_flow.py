@@ -381,3 +381,38 @@ def test_a_supplement_settles_each_payee_apart(two: Two) -> None:
     rec = reconcile.reconcile(db, two.a)
     mine = next(r for r in rec.households if r.household_id == hid)
     assert mine.agreed == mine.paid + mine.outstanding
+
+
+def test_the_register_shows_and_filters_signed_and_paid_households(two: Two, tmp_path: Path) -> None:
+    """已签约 and 已兑付 are stages of the register's table, its filter and the household window, like 已复核;
+    the other project's households keep theirs."""
+    from resettle.domain import progress as stages
+    from resettle.services.payments import transfers
+    from resettle.services.payments.common import STATUS_ARCHIVED, STATUS_PAID, STATUS_SIGNED, STATUS_VACATED
+    from resettle.services.register.records import HouseholdQuery
+    from resettle.services.register.search import count_households, list_households
+
+    assert stages.AGREEMENT_SIGNED == (STATUS_SIGNED, STATUS_VACATED)  # the register and payments agree
+    assert stages.AGREEMENT_PAID == (STATUS_PAID, STATUS_ARCHIVED)
+    db = two.db
+    ids = household_ids(db, two.a)
+    signed, later = ids[:3], ids[3:]
+    agreements.sign_agreements(db, two.a, signed, SIGNED, "100")
+
+    def at(stage: str, project: int) -> set[int]:
+        page = list_households(db, HouseholdQuery(project_id=project, status=stage), limit=500)
+        assert count_households(db, HouseholdQuery(project_id=project, status=stage)) == len(page.rows)
+        return {r.id for r in page.rows}
+
+    assert at("已签约", two.a) == set(signed) and at("已复核", two.a) == set(later)
+    assert at("已签约", two.b) == set() and at("已复核", two.b) == set(household_ids(db, two.b))
+    rows = {
+        r.id: r.status for r in list_households(db, HouseholdQuery(project_id=two.a, sort="status"), limit=500).rows
+    }
+    assert {rows[h] for h in signed} == {"已签约"}
+    assert households.get_household(db, signed[0]).agreement_status == "已签约"
+    _batch_file(db, two.a, 1, tmp_path / "b.xlsx")
+    batches.apply_reply(db, two.a, answer(tmp_path / "b.xlsx", tmp_path / "r.xlsx"))
+    transfers.record_transfers(db, two.a, "社保", date(2026, 7, 20))
+    assert at("已兑付", two.a) == set(signed) and at("已签约", two.a) == set()
+    assert stages.stage_of("已复核", "已调查", "已兑付") == "已兑付"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -39,7 +39,9 @@ def load_household(session: Session, household_id: int) -> Household:
 def get_household(db: Database, household_id: int) -> HouseholdDetail:
     require(db, Need.READ, "查看户")
     with db.read() as s:
-        return detail_of(load_household(s, household_id))
+        detail = detail_of(load_household(s, household_id))
+        status = s.scalar(select(Agreement.status).where(Agreement.household_id == household_id, Agreement.seq == 0))
+    return replace(detail, agreement_status=status or "")
 
 
 def find_household_id(db: Database, household_no: str, project_id: int | None = None) -> int:

@@ -25,6 +25,7 @@ class HouseholdDetail:
     village: str
     group: str
     data: HouseholdData
+    agreement_status: str = ""  # the 协议's (已签约, 已兑付 …) once one exists: the stage shown follows it
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, and_, bindparam, case, func, select, union
 from sqlalchemy.orm import Session
@@ -23,6 +23,7 @@ from resettle.errors import Cancelled, ValidationError
 from resettle.services.accounts.guard import Need, require
 from resettle.services.register.first_view import FirstPage
 from resettle.services.register.records import HouseholdQuery, HouseholdRow, Page
+from resettle.store.accounts_models import Agreement
 from resettle.store.compensation_models import STATUS_COMPUTED, STATUS_NONE, STATUS_REVIEWED, HouseholdCompensation
 from resettle.store.database import Database
 from resettle.store.models import (
@@ -147,15 +148,31 @@ def _capped(s: Session, text: str) -> bool:
     return any((s.scalar(count, params) or 0) >= SEARCH_CAP for count in counts)
 
 
-def _compensation() -> Any:
-    return HouseholdCompensation.__table__.alias("hc")
+class _Progress(NamedTuple):
+    """The rows a household's stage is read from: its compensation, its agreement (协议, seq 0)."""
+
+    hc: Any
+    ag: Any
 
 
-def _stage(hc: Any) -> Any:
-    """The household's stage: compensation's once computed, else what the survey recorded."""
+def _compensation() -> _Progress:
+    return _Progress(HouseholdCompensation.__table__.alias("hc"), Agreement.__table__.alias("ag"))
+
+
+def _joined(q: Select[Any], rows: _Progress) -> Select[Any]:
+    return q.outerjoin(rows.hc, rows.hc.c.household_id == H.id).outerjoin(
+        rows.ag, (rows.ag.c.household_id == H.id) & (rows.ag.c.seq == 0)
+    )
+
+
+def _stage(rows: _Progress) -> Any:
+    """The household's stage (``progress.stage_of`` in SQL): its agreement's once signed or paid, else
+    compensation's once computed, else what the survey recorded."""
     return case(
-        (hc.c.status == STATUS_REVIEWED, progress.REVIEWED),
-        (hc.c.status == STATUS_COMPUTED, progress.COMPUTED),
+        (rows.ag.c.status.in_(progress.AGREEMENT_PAID), progress.PAID),
+        (rows.ag.c.status.in_(progress.AGREEMENT_SIGNED), progress.SIGNED),
+        (rows.hc.c.status == STATUS_REVIEWED, progress.REVIEWED),
+        (rows.hc.c.status == STATUS_COMPUTED, progress.COMPUTED),
         else_=H.status,
     )
 
@@ -178,7 +195,7 @@ def _params(query: HouseholdQuery) -> dict[str, Any]:
     return params
 
 
-def _filtered(shape: Shape, columns: list[Any], hc: Any) -> Select[Any]:
+def _filtered(shape: Shape, columns: list[Any], hc: _Progress) -> Select[Any]:
     """The households of the query (text, place, stage), with ``columns`` and the compensation row."""
     kind, project, village, group, status, _sort, _desc = shape
     q = select(*columns)
@@ -188,7 +205,7 @@ def _filtered(shape: Shape, columns: list[Any], hc: Any) -> Select[Any]:
     else:
         q = q.select_from(_household)
     if status or shape[5] == "status":  # the stage is read only where it is filtered or sorted on
-        q = q.outerjoin(hc, hc.c.household_id == H.id)
+        q = _joined(q, hc)
     if group:
         q = q.where(H.group_id == bindparam("group_id"))
     elif village:
@@ -236,18 +253,20 @@ def _page_statement(shape: Shape, with_total: bool) -> Any:
     persons = select(func.count()).where(P.household_id == H.id).scalar_subquery()
     land = select(func.sum(LP.area_mu)).where(LP.household_id == H.id).scalar_subquery()
     floor = select(func.sum(ST.floor_area_m2)).where(ST.household_id == H.id).scalar_subquery()
-    total = case((row_hc.c.status != STATUS_NONE, row_hc.c.total), else_=None)
+    total = case((row_hc.hc.c.status != STATUS_NONE, row_hc.hc.c.total), else_=None)
     columns = [H.id, H.household_no, H.head_name, V.name, VG.name,
                H.phone, _stage(row_hc), H.version, total, persons, land, floor]  # fmt: skip
     if with_total:
         columns.append(page.c.total)
     found = (
-        select(*columns)
-        .select_from(page)
-        .join(_household, H.id == page.c.page_id)
-        .join(_group, H.group_id == VG.id)
-        .join(_village, VG.village_id == V.id)
-        .outerjoin(row_hc, row_hc.c.household_id == H.id)
+        _joined(
+            select(*columns)
+            .select_from(page)
+            .join(_household, H.id == page.c.page_id)
+            .join(_group, H.group_id == VG.id)
+            .join(_village, VG.village_id == V.id),
+            row_hc,
+        )
         .order_by(*[page.c[f"k{i}"].desc() if descending else page.c[f"k{i}"].asc() for i in range(len(keys))])
     )
     _PAGES[(shape, with_total)] = found
