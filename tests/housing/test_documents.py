@@ -188,7 +188,8 @@ def test_the_allocation_confirmation_is_numbered_in_the_register_and_verifiable(
     placement.draw_lottery(hdb, pid, "S-9")
     hid = households.find_household_id(hdb, "东岗01012", pid)
     choose_flats(hdb, pid, hid, [placement.find_flat_id(hdb, pid, "12幢-1单元-202")])
-    documents.export_pdf(hdb, "allocation", tmp_path / "a.pdf", household_ids=[hid])
+    first = documents.export_pdf(hdb, "allocation", tmp_path / "a.pdf", household_ids=[hid])
+    assert (first.issued, first.reprints) == (1, 0) and "新编号 1 份" in first.message
     text = pdf_text(tmp_path / "a.pdf")
     year = date.today().year
     assert f"安分〔{year}〕第1号" in text
@@ -198,7 +199,8 @@ def test_the_allocation_confirmation_is_numbered_in_the_register_and_verifiable(
     checked = verify_document(hdb, code.group(1))
     assert checked.status == "current" and checked.authentic and checked.issued_total == balance
     assert checked.document.kind_title == "分配确认书" and checked.document.household_no == "东岗01012"
-    documents.export_pdf(hdb, "allocation", tmp_path / "again.pdf", household_ids=[hid])
+    again = documents.export_pdf(hdb, "allocation", tmp_path / "again.pdf", household_ids=[hid])
+    assert (again.issued, again.reprints) == (0, 1)
     assert code.group(1) in pdf_text(tmp_path / "again.pdf")  # unchanged: the same paper, printed again
     assert verify_document(hdb, code.group(1)).document.print_count == 2
     # The same flat with another owner written on its title is another paper too.

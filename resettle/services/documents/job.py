@@ -451,7 +451,7 @@ def prepare_documents(
     scope = scope_of(household_ids, project_id, village_id, group_id)
     if kind_of(kind).kind in HOUSING_KINDS:  # 安置房 documents come from the housing services (issue 13)
         run = housing_documents(db, kind, scope, draft=draft)
-        return PrintRun(run.kind, run.documents, run.fonts, 0, 0, run.skipped, draft)
+        return PrintRun(run.kind, run.documents, run.fonts, run.issued, run.reprints, run.skipped, draft)
     job = PrintJob.start(db, kind, scope, options, draft)
     if job.info.kind is DocumentKind.DISCLOSURE:
         docs = [job.disclosure_document()]

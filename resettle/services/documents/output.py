@@ -169,7 +169,9 @@ def _export_pdf(
         registered = [d.document_id for d in run.documents if d.document_id]  # 分配确认书 of a real register
         if registered:
             record_printed(db, registered)
-        return ExportResult(run.kind, (out,), len(run.documents), pages, 0, 0, run.skipped, run.fonts.note)
+        return ExportResult(
+            run.kind, (out,), len(run.documents), pages, run.issued, run.reprints, run.skipped, run.fonts.note
+        )
     job = PrintJob.start(db, kind, scope, options, draft)
     if job.info.kind is DocumentKind.DISCLOSURE:
         if one_per_household:

@@ -29,7 +29,7 @@ from resettle.services.demo.register import is_demo
 from resettle.services.documents.data import PrintScope, load_project, scope_households
 from resettle.services.documents.fonts import document_fonts, safe_stem
 from resettle.services.documents.ready import refuse_unless_ready
-from resettle.services.documents.register import DocumentOptions, Wanted
+from resettle.services.documents.register import DocumentOptions, Issued, Wanted
 from resettle.services.documents.register import issue as issue_documents
 from resettle.services.housing import placement, settlement, stock
 from resettle.services.housing.records import DrawInfo, HandoverInfo, PlacementDetail
@@ -53,6 +53,8 @@ class HousingRun:
     documents: tuple[PrintableDocument, ...]
     fonts: DocumentFonts
     skipped: tuple[str, ...]
+    issued: int = 0  # newly numbered in the document register (分配确认书)
+    reprints: int = 0  # printed before under the same number
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,7 @@ def housing_documents(
             out.append(_document(info.kind, html, issue.number, None, f"抽签记录_{d.scope_label}", draft, demo))
         return HousingRun(info.kind.value, tuple(out), fonts, ())
     chosen: list[tuple[PlacementDetail, Settlement]] = []
+    issued: list[Issued] = []
     for hid in ids:
         detail = placement.placement_detail(db, pid, hid)
         stem = f"{detail.household_no}_{detail.head_name}"
@@ -215,7 +218,8 @@ def housing_documents(
             )
             for d, r in chosen
         ]
-        issued = [] if draft else issue_documents(db, info, pid, wanted, DocumentOptions(), Terms())
+        if not draft:
+            issued = issue_documents(db, info, pid, wanted, DocumentOptions(), Terms())
         draw = placement.current_draw(db, pid, None)
         for n, (detail, result) in enumerate(chosen):
             number, code, document_id = (
@@ -226,9 +230,11 @@ def housing_documents(
             html = render_html(env, info.kind, context)
             stem = f"{detail.household_no}_{detail.head_name}"
             out.append(_document(info.kind, html, number, detail.household_id, stem, draft, demo, code, document_id))
+    issued_n = sum(1 for i in issued if i.new)
+    reprints = sum(1 for i in issued if not i.new and i.issue.reprint)
     if not out:
         raise ValidationError("所选各户均不能打印：" + "；".join(skipped[:5]))
-    return HousingRun(info.kind.value, tuple(out), fonts, tuple(skipped))
+    return HousingRun(info.kind.value, tuple(out), fonts, tuple(skipped), issued_n, reprints)
 
 
 def _draws(db: Database, project_id: int, village_id: int | None) -> list[DrawInfo]:

@@ -258,17 +258,14 @@ def _page_statement(shape: Shape, with_total: bool) -> Any:
                H.phone, _stage(row_hc), H.version, total, persons, land, floor]  # fmt: skip
     if with_total:
         columns.append(page.c.total)
-    found = (
-        _joined(
-            select(*columns)
-            .select_from(page)
-            .join(_household, H.id == page.c.page_id)
-            .join(_group, H.group_id == VG.id)
-            .join(_village, VG.village_id == V.id),
-            row_hc,
-        )
-        .order_by(*[page.c[f"k{i}"].desc() if descending else page.c[f"k{i}"].asc() for i in range(len(keys))])
-    )
+    found = _joined(
+        select(*columns)
+        .select_from(page)
+        .join(_household, H.id == page.c.page_id)
+        .join(_group, H.group_id == VG.id)
+        .join(_village, VG.village_id == V.id),
+        row_hc,
+    ).order_by(*[page.c[f"k{i}"].desc() if descending else page.c[f"k{i}"].asc() for i in range(len(keys))])
     _PAGES[(shape, with_total)] = found
     return found
 
