@@ -1199,6 +1199,12 @@ EN = {
     '部分兑付 {0}': 'partly paid {0}',
     '部分兑付': 'Partly paid',
     '正在登记打印…': 'Recording the print…',
+    '撤销选房…': 'Undo the choice…',
+    '撤销 {0} 的选房（{1} 恢复可选）。原因：': 'Undo the choice of {0} ({1} become available again). Reason:',
+    '撤销选房必须写明原因，未撤销。': 'Undoing a choice needs a reason; nothing was undone.',
+    '已撤销 {0} 的选房：{1} 恢复可选': 'Choice of {0} undone: {1} available again',
+    '该户已选房；要改选请先「撤销选房…」': 'This household has chosen; to choose again, first use “Undo the choice…”',
+    '该户尚未选房': 'This household has not chosen yet',
 }  # fmt: skip
 
 

@@ -260,6 +260,21 @@ def cmd_handover(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cancel(args: argparse.Namespace) -> int:
+    with open_db(args, startup_backup=True) as db:
+        pid = _project(db, args)
+        hid = households.find_household_id(db, args.household, pid)
+        before = placement.placement_detail(db, pid, hid)
+        placement.cancel_choice(db, pid, hid, args.reason)
+    flats = [f.name for f in before.flats]
+    emit(
+        args,
+        {"household_no": before.household_no, "released": flats, "reason": args.reason},
+        f"{before.household_no} 已撤销选房（{'、'.join(flats) or '无'} 恢复可选）",
+    )
+    return 0
+
+
 def cmd_title(args: argparse.Namespace) -> int:
     with open_db(args, startup_backup=True) as db:
         pid = _project(db, args)
@@ -366,6 +381,9 @@ def register(sub: Any) -> None:
     p.add_argument("--owners2", help="第二套房的产权人（默认同 --owners）")
     p.add_argument("--cash", action="store_true", help="货币安置（不要安置房）")
     p.add_argument("--from", dest="from_file", metavar="FILE", help="导入选房结果表（工作表「选房结果」）")
+    p = scoped("cancel", "撤销一户的选房（所选房恢复可选；须写明原因，交房后不能撤销）", cmd_cancel)
+    p.add_argument("household", metavar="HOUSEHOLD_NO")
+    p.add_argument("--reason", required=True)
     scoped("settle", "差价结算（每户按档的明细）", cmd_settle, village=True)
     p = scoped("handover", "交房：日期、钥匙、表读数，出具入住通知单编号", cmd_handover)
     p.add_argument("household", metavar="HOUSEHOLD_NO")

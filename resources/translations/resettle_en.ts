@@ -3707,13 +3707,13 @@ No errors, {0} warnings.</translation>
     </message>
     <message>
         <location filename="../../ui/household_editor.py" line="147" />
-        <location filename="../../ui/household_editor.py" line="314" />
+        <location filename="../../ui/household_editor.py" line="316" />
         <source>房屋</source>
         <translation>Houses</translation>
     </message>
     <message>
         <location filename="../../ui/household_editor.py" line="148" />
-        <location filename="../../ui/household_editor.py" line="315" />
+        <location filename="../../ui/household_editor.py" line="317" />
         <source>附着物</source>
         <translation>Attachments</translation>
     </message>
@@ -3763,70 +3763,70 @@ No errors, {0} warnings.</translation>
         <translation>Household — {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="277" />
+        <location filename="../../ui/household_editor.py" line="278" />
         <source>新建，未保存</source>
         <translation>New, not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="303" />
+        <location filename="../../ui/household_editor.py" line="305" />
         <source>户号不能为空</source>
         <translation>Household no. is required</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="304" />
+        <location filename="../../ui/household_editor.py" line="306" />
         <source>户主不能为空</source>
         <translation>Head is required</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="310" />
+        <location filename="../../ui/household_editor.py" line="312" />
         <source>请选择村民小组</source>
         <translation>Choose a village group</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="312" />
+        <location filename="../../ui/household_editor.py" line="314" />
         <source>成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="313" />
+        <location filename="../../ui/household_editor.py" line="315" />
         <source>土地</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="329" />
+        <location filename="../../ui/household_editor.py" line="331" />
         <source>（另有 {0} 处）</source>
         <translation> ({0} more)</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="371" />
-        <location filename="../../ui/household_editor.py" line="374" />
+        <location filename="../../ui/household_editor.py" line="373" />
+        <location filename="../../ui/household_editor.py" line="376" />
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="386" />
+        <location filename="../../ui/household_editor.py" line="388" />
         <source>删除此户</source>
         <translation>Delete household</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="387" />
+        <location filename="../../ui/household_editor.py" line="389" />
         <source>删除户 {0}（户主 {1}）及其全部成员、土地、房屋记录。
 请填写删除原因（将记入审计记录）：</source>
         <translation>Delete household {0} (head {1}) with all its members, land and houses.
 Reason (kept in the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="396" />
+        <location filename="../../ui/household_editor.py" line="398" />
         <source>未删除</source>
         <translation>Not deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="407" />
+        <location filename="../../ui/household_editor.py" line="409" />
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/household_editor.py" line="408" />
+        <location filename="../../ui/household_editor.py" line="410" />
         <source>本户有未保存的修改。保存吗？</source>
         <translation>Save the changes to this household?</translation>
     </message>
@@ -6613,148 +6613,179 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SelectionPage</name>
     <message>
-        <location filename="../../ui/housing/selection.py" line="58" />
+        <location filename="../../ui/housing/selection.py" line="59" />
         <source>选房现场</source>
         <translation>Flat selection</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="85" />
+        <location filename="../../ui/housing/selection.py" line="86" />
         <source>确认选房并打印确认书</source>
         <translation>Confirm and print confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="87" />
+        <location filename="../../ui/housing/selection.py" line="88" />
         <source>过号</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="89" />
+        <location filename="../../ui/housing/selection.py" line="90" />
         <source>改为货币安置</source>
         <translation>Switch to cash</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="91" />
+        <location filename="../../ui/housing/selection.py" line="92" />
+        <source>撤销选房…</source>
+        <translation>Undo the choice…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/housing/selection.py" line="94" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="108" />
+        <location filename="../../ui/housing/selection.py" line="111" />
         <source>抽签顺序</source>
         <translation>Lottery order</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="115" />
+        <location filename="../../ui/housing/selection.py" line="118" />
         <source>第一套房的产权人</source>
         <translation>Owner of the first flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="117" />
+        <location filename="../../ui/housing/selection.py" line="120" />
         <source>第二套房的产权人</source>
         <translation>Owner of the second flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="124" />
+        <location filename="../../ui/housing/selection.py" line="127" />
         <source>安置小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="185" />
+        <location filename="../../ui/housing/selection.py" line="188" />
         <source>请先叫号：在左侧的抽签顺序中选一户</source>
         <translation>Call a household first: choose one in the lottery order on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="205" />
+        <location filename="../../ui/housing/selection.py" line="195" />
+        <source>该户已选房；要改选请先「撤销选房…」</source>
+        <translation>This household has chosen; to choose again, first use “Undo the choice…”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/housing/selection.py" line="197" />
+        <source>该户尚未选房</source>
+        <translation>This household has not chosen yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/housing/selection.py" line="214" />
         <source>本项目还没有房源</source>
         <translation>This project has no flats yet</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="225" />
+        <location filename="../../ui/housing/selection.py" line="234" />
         <source>共 {0} 套：</source>
         <translation>{0} flats:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="257" />
+        <location filename="../../ui/housing/selection.py" line="266" />
         <source>没有待选房的户（或尚未抽签）。</source>
         <translation>No household waiting to choose (or no lottery yet).</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="259" />
+        <location filename="../../ui/housing/selection.py" line="268" />
         <source>（未发布安置标准）</source>
         <translation>(no published resettlement standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="260" />
+        <location filename="../../ui/housing/selection.py" line="269" />
         <source>未选</source>
         <translation>None chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="260" />
-        <location filename="../../ui/housing/selection.py" line="346" />
+        <location filename="../../ui/housing/selection.py" line="269" />
+        <location filename="../../ui/housing/selection.py" line="355" />
+        <location filename="../../ui/housing/selection.py" line="408" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="262" />
+        <location filename="../../ui/housing/selection.py" line="271" />
         <source>顺序号 {0}　户号 {1}　户主 {2}</source>
         <translation>Order {0}  household {1}  head {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="265" />
+        <location filename="../../ui/housing/selection.py" line="274" />
         <source>{0}{1}　安置方式：{2}</source>
         <translation>{0}{1}  option: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="266" />
+        <location filename="../../ui/housing/selection.py" line="275" />
         <source>安置人口 {0} 人，应安置面积 {1}</source>
         <translation>{0} resettled persons, entitled area {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="267" />
+        <location filename="../../ui/housing/selection.py" line="276" />
         <source>已选：{0}</source>
         <translation>Chosen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="315" />
+        <location filename="../../ui/housing/selection.py" line="324" />
         <source>请在房源图上选一套或两套可选的房。</source>
         <translation>Choose one or two available flats on the plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="320" />
+        <location filename="../../ui/housing/selection.py" line="329" />
         <source>正在保存选房…</source>
         <translation>Saving the choice…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="344" />
+        <location filename="../../ui/housing/selection.py" line="353" />
         <source>（先于抽签顺序选房，已记录）</source>
         <translation> (chosen ahead of the lottery order; recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="346" />
+        <location filename="../../ui/housing/selection.py" line="355" />
         <source>{0} 已选定 {1}{2}</source>
         <translation>{0} chose {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="348" />
+        <location filename="../../ui/housing/selection.py" line="357" />
         <source>✓ 上一户：</source>
         <translation>✓ Previous household: </translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="361" />
+        <location filename="../../ui/housing/selection.py" line="370" />
         <source>安置房分配确认书</source>
         <translation>Flat allocation confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="369" />
+        <location filename="../../ui/housing/selection.py" line="378" />
         <source>正在准备分配确认书…</source>
         <translation>Preparing the allocation confirmation…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="380" />
+        <location filename="../../ui/housing/selection.py" line="389" />
         <source>正在登记打印…</source>
         <translation>Recording the print…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="398" />
+        <location filename="../../ui/housing/selection.py" line="412" />
+        <source>撤销 {0} 的选房（{1} 恢复可选）。原因：</source>
+        <translation>Undo the choice of {0} ({1} become available again). Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/housing/selection.py" line="417" />
+        <source>撤销选房必须写明原因，未撤销。</source>
+        <translation>Undoing a choice needs a reason; nothing was undone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/housing/selection.py" line="424" />
+        <source>已撤销 {0} 的选房：{1} 恢复可选</source>
+        <translation>Choice of {0} undone: {1} available again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/housing/selection.py" line="432" />
         <source>{0} 改为货币安置，不再选房？</source>
         <translation>Switch {0} to cash settlement, with no flat?</translation>
     </message>

@@ -85,6 +85,12 @@ def test_choose_settle_and_refusals(register: Path, tmp_path: Path, capsys: pyte
     free = "2幢-2单元-101"
     code, out = run(capsys, register, "housing", "choose", "东岗01001", free)
     assert code == 1 and "已选过房" in out["error"]
+    # 撤销选房, with its reason: the flats are free again and the household can choose anew
+    assert run(capsys, register, "housing", "cancel", "东岗01001", "--reason", " ")[0] == 1  # no reason: refused
+    code, out = run(capsys, register, "housing", "cancel", "东岗01001", "--reason", "家庭改选")
+    assert code == 0 and out["released"] and out["reason"] == "家庭改选"
+    code, out = run(capsys, register, "housing", "choose", "东岗01001", free)
+    assert code == 0 and out["flats"] == [free]
 
 
 def test_choose_one_household_with_owners_then_handover_and_statement(

@@ -305,3 +305,31 @@ def test_the_confirmation_printed_from_selection_day_is_numbered_and_counted(
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=10000)
     qtbot.waitUntil(lambda: count() == 1, timeout=10000)
     assert len(documents.list_documents(hdb, kind="allocation")) == 1
+
+
+def test_selection_day_undoes_a_choice_with_its_reason(
+    qtbot, ctx: AreaContext, hdb: Database, pid: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A household that has chosen cannot choose again at the desk; 撤销选房… (with a reason) frees its flats."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    placement.draw_lottery(hdb, pid, "选房日-撤")
+    hid = households.find_household_id(hdb, "东岗01012", pid)
+    flat = placement.find_flat_id(hdb, pid, "12幢-1单元-202")
+    placement.choose_flats(hdb, pid, hid, [flat])
+    page = SelectionPage(ctx, pid)
+    qtbot.addWidget(page)
+    page.show_household(hid)
+    assert not page.btn_choose.isEnabled() and page.btn_cancel.isEnabled()
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warned.append(text))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("  ", True))
+    page.cancel_choice()  # no reason: nothing undone
+    assert warned and "原因" in warned[-1] and placement.placement_detail(hdb, pid, hid).flats
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("家庭改选", True))
+    page.cancel_choice()
+    assert placement.placement_detail(hdb, pid, hid).flats == ()
+    assert "已撤销 东岗01012" in page.last_choice.text() and "12幢-1单元-202" in page.last_choice.text()
+    assert page.btn_choose.isEnabled() and not page.btn_cancel.isEnabled()
+    assert next(f for f in stock.board(hdb, pid, page.estate.currentData()).flats if f.id == flat).status == "可选"
+    page.close()

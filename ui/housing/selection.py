@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -88,6 +89,8 @@ class SelectionPage(QDialog):
         self.btn_skip.clicked.connect(self.skip)
         self.btn_cash = QPushButton(self.tr("改为货币安置"))
         self.btn_cash.clicked.connect(self.cash)
+        self.btn_cancel = QPushButton(self.tr("撤销选房…"))
+        self.btn_cancel.clicked.connect(self.cancel_choice)
         self.btn_refresh = QPushButton(self.tr("刷新"))
         self.btn_refresh.clicked.connect(self.refresh)
         self.detail = None  # the household buttons wait for a called household
@@ -116,7 +119,7 @@ class SelectionPage(QDialog):
         mv.addWidget(self.owners[0])
         mv.addWidget(QLabel(self.tr("第二套房的产权人")))
         mv.addWidget(self.owners[1])
-        for b in (self.btn_choose, self.btn_skip, self.btn_cash, self.btn_refresh):
+        for b in (self.btn_choose, self.btn_skip, self.btn_cash, self.btn_cancel, self.btn_refresh):
             mv.addWidget(b)
         right = QWidget()
         rv = QVBoxLayout(right)
@@ -183,9 +186,15 @@ class SelectionPage(QDialog):
     def detail(self, value: PlacementDetail | None) -> None:
         self._detail = value
         hint = "" if value is not None else self.tr("请先叫号：在左侧的抽签顺序中选一户")
-        for button in (self.btn_choose, self.btn_skip, self.btn_cash):
+        for button in (self.btn_choose, self.btn_skip, self.btn_cash, self.btn_cancel):
             button.setEnabled(value is not None)
             button.setToolTip(hint)
+        if value is not None:  # a household that has chosen is changed by undoing its choice first
+            chose = bool(value.flats)
+            self.btn_choose.setEnabled(not chose)
+            self.btn_choose.setToolTip(self.tr("该户已选房；要改选请先「撤销选房…」") if chose else "")
+            self.btn_cancel.setEnabled(chose)
+            self.btn_cancel.setToolTip("" if chose else self.tr("该户尚未选房"))
 
     def village(self) -> int | None:
         data = self.scope.currentData()
@@ -390,6 +399,31 @@ class SelectionPage(QDialog):
             return
         self.detail = None
         self.ctx.runner.announce(*CHANGES)
+
+    def cancel_choice(self) -> None:
+        """Undo the called household's selection (a reason is required): its flats become 可选 again."""
+        detail = self.detail
+        if detail is None or not detail.flats:
+            return
+        flats = self.tr("、").join(f.name for f in detail.flats)
+        reason, ok = QInputDialog.getText(
+            self,
+            self.windowTitle(),
+            self.tr("撤销 {0} 的选房（{1} 恢复可选）。原因：").format(detail.household_no, flats),
+        )
+        if not ok:
+            return
+        if not reason.strip():
+            QMessageBox.warning(self, self.windowTitle(), self.tr("撤销选房必须写明原因，未撤销。"))
+            return
+        try:
+            placement.cancel_choice(self.ctx.database(), self.project_id, detail.household_id, reason.strip())
+        except ResettleError as exc:
+            self._warn(exc)
+            return
+        self.last_choice.setText(self.tr("已撤销 {0} 的选房：{1} 恢复可选").format(detail.household_no, flats))
+        self.ctx.runner.announce(*CHANGES)
+        self.show_household(detail.household_id)
 
     def cash(self) -> None:
         if self.detail is None:
