@@ -10,7 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QObject, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -117,6 +127,8 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.loaded.connect(self._loaded)
+        self._reselect: list[int] = []  # households selected before a refresh, selected again as they load
+        self.model.page_loaded.connect(self._restore_selection)
 
         self.tree_model = QStandardItemModel(self)
         self.tree = QTreeView()
@@ -464,7 +476,26 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def apply_filter(self) -> None:
+        self._reselect = []  # another filter: what was selected is the clerk's to choose again
         self.model.set_query(self.current_query())
+
+    def _keep_selection(self) -> None:
+        """A refresh reads the same filter again: the households selected now are selected again."""
+        self._reselect = self.selected_household_ids()[:5000]
+
+    def _restore_selection(self, _page: int) -> None:
+        if not self._reselect:
+            return
+        selection = self.table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        left: list[int] = []
+        for hid in self._reselect:
+            row = self.model.row_of_id(hid)
+            if row is None:
+                left.append(hid)  # its page is not read yet (or it left the filter)
+            else:
+                selection.select(self.model.index(row, 0), flags)
+        self._reselect = left
 
     def _search_now(self) -> None:
         self._search_timer.stop()
@@ -472,7 +503,9 @@ class MainWindow(QMainWindow):
         self.apply_filter()
 
     def reload_all(self) -> None:
+        kept = self.selected_household_ids()[:5000]
         self.reload_tree()
+        self._reselect = kept  # the same filter read again: the same households selected again
         self.model.set_query(self.current_query())
         view = self._first_view
         location = str(view.path) if self._db is None and view is not None else self.db.location
@@ -652,6 +685,7 @@ class MainWindow(QMainWindow):
         if "tree" in topics or "households" in topics:
             self.reload_tree()
         if "households" in topics or "compensation" in topics:  # a compute changes 状态 and 补偿合计
+            self._keep_selection()
             self.model.refresh()
 
     # -- 编辑 and 视图 --------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from resettle.domain.ids import check_character
@@ -252,3 +252,33 @@ def test_a_new_household_has_no_stage_until_saved(qtbot, window: MainWindow) -> 
     editor = window._editor(None)
     qtbot.addWidget(editor)
     assert editor.status.text() == "新建，未保存"  # it said 已调查 before anything was written
+
+
+def test_the_selection_survives_a_refresh_and_a_compute(qtbot, window: MainWindow, demo_db: Database) -> None:
+    """视图 → 刷新 and F9 read the register again: the rows the clerk selected stay selected, so the per-household
+    actions that follow still find them; a new filter starts without a selection."""
+    from resettle.domain.sample_rates import sample_rate_table
+    from resettle.services.compensation import rate_tables
+    from resettle.services.register import projects
+
+    pid = projects.resolve_project(demo_db, None)
+    table = sample_rate_table()
+    info = rate_tables.create_rate_table(demo_db, table.name, rules=table.rules)
+    rate_tables.publish_rate_table(demo_db, info.id)
+    rate_tables.set_project_rate_table(demo_db, pid, info.id, transition_months=24)
+    window.table.selectRow(2)
+    window.table.selectionModel().select(
+        window.model.index(4, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    )
+    chosen = sorted(window.selected_household_ids())
+    assert len(chosen) == 2
+    window.reload_all()  # 视图 → 刷新
+    qtbot.waitUntil(lambda: sorted(window.selected_household_ids()) == chosen, timeout=10000)
+    window.compute_all()  # F9: the table is read again once the compute is done
+    qtbot.waitUntil(lambda: window.model.data(window.model.index(2, 8)) == "已计算", timeout=20000)
+    qtbot.waitUntil(lambda: sorted(window.selected_household_ids()) == chosen, timeout=10000)
+    window.search.setText("东岗")
+    window._search_now()
+    qtbot.waitUntil(lambda: not window.model.counting and window.model.rowCount() > 0, timeout=10000)
+    qtbot.wait(200)  # its pages arrive: nothing is selected again in another filter
+    assert window.selected_household_ids() == []
