@@ -1193,7 +1193,7 @@ EN = {
     "已打印 {0} 张领款单：{1}": "{0} vouchers printed: {1}",
     "登记册进度：已复核 {0} 户，已签约 {1} 户，已兑付 {2} 户（各步骤的日期和文号须在此登记）。":
         "In the register: {0} households reviewed, {1} signed, {2} paid (each step's dates and document numbers are entered here).",
-    '本项目的补偿标准「{0}」按社保年龄段计算社保费用。发布新版社保标准后，各户的社保费用按新标准重算：请重新计算补偿，已签约的户须签补充协议。\n\n发布吗？': 'The project\'s rate table “{0}” computes 社保费用 by the social-security age bands. Once a new standard is published, each household\'s 社保费用 follows it: compute again; signed households need a supplementary agreement.\n\nPublish?',
+    '本项目的补偿标准「{0}」按社保年龄段计算社保费用。发布新版社保标准后，各户的社保费用按新标准重算：请重新计算补偿，已签约的户复核后须签补充协议。\n\n发布吗？': 'The project\'s rate table “{0}” computes 社保费用 by the social-security age bands. Once a new standard is published, each household\'s 社保费用 follows it: compute again; signed households need a supplementary agreement once reviewed.\n\nPublish?',
     '已发布。补偿标准「{0}」的社保费用按此标准计算：请重新计算补偿（F9）。': 'Published. The rate table “{0}” computes 社保费用 by this standard: compute again (F9).',
     '补偿标准「{0}」的社保费用按已发布的社保标准逐人计算，与花名册金额一致。': 'The rate table “{0}” computes 社保费用 person by person from the published standard, the same amounts as the roster.',
     '部分兑付 {0}': 'partly paid {0}',
@@ -1205,6 +1205,8 @@ EN = {
     '已撤销 {0} 的选房：{1} 恢复可选': 'Choice of {0} undone: {1} available again',
     '该户已选房；要改选请先「撤销选房…」': 'This household has chosen; to choose again, first use “Undo the choice…”',
     '该户尚未选房': 'This household has not chosen yet',
+    '另有草稿第 {0} 版，发布后才生效。': 'A draft, revision {0}, takes effect once published.',
+    '已导入社保标准第 {0} 版（草稿，{1} 个年龄段）：核对后点「发布标准」。': 'Imported revision {0} of the social-security standard (draft, {1} bands): check it, then press “Publish standard”.',
 }  # fmt: skip
 
 

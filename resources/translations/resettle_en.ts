@@ -4854,124 +4854,124 @@ Undo anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>只显示处于这一步的户</source>
         <translation>Show only households at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>搜索：户号、姓名、拼音首字母（如 zs）、身份证号或电话</source>
         <translation>Search: household no., name, pinyin initials (e.g. zs), ID or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>显示列…</source>
         <translation>Columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
-        <location filename="../../ui/main_window.py" line="684" />
+        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="718" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>使用指南…</source>
         <translation>Guide…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="337" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333" />
+        <location filename="../../ui/main_window.py" line="345" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>当前账户（{0}）管理账户、从备份恢复，看不到各户的数据。办理业务请在「协议兑付」菜单中选「锁定 / 切换账户」，以经办、审核、财务或审计账户登录。</source>
         <translation>This account ({0}) manages accounts and restores from backups; it does not see the households' data. To work on cases, choose 'Lock / switch account' in the Payments menu and log in as a clerk, reviewer, finance or auditor account.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479" />
+        <location filename="../../ui/main_window.py" line="512" />
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557" />
+        <location filename="../../ui/main_window.py" line="590" />
         <source>{0}（{1} 户）</source>
         <translation>{0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600" />
+        <location filename="../../ui/main_window.py" line="633" />
         <source>共 {0:,} 户</source>
         <translation>{0:,} households</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="613" />
+        <location filename="../../ui/main_window.py" line="646" />
         <source>（匹配过多，只列出一部分，请多输入几个字）</source>
         <translation> (many matches; only some are listed — type more)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618" />
+        <location filename="../../ui/main_window.py" line="651" />
         <source>整个登记册</source>
         <translation>the whole register</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620" />
+        <location filename="../../ui/main_window.py" line="653" />
         <source>没有与「{0}」匹配的户。只在左侧所选的范围里查找（{1}）；可换个写法，如拼音首字母、户号或身份证号的前几位。</source>
         <translation>No household matches '{0}'. The search looks only in what is chosen on the left ({1}); try another spelling: pinyin initials, the household no. or the first digits of an ID.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631" />
+        <location filename="../../ui/main_window.py" line="664" />
         <source>已选 {0} 户</source>
         <translation>{0} selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685" />
+        <location filename="../../ui/main_window.py" line="719" />
         <source>征迁安置管理 {0}
 
 征地拆迁入户调查、补偿计算、文书打印。</source>
@@ -7193,111 +7193,121 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>No pension standard imported yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="402" />
+        <location filename="../../ui/livelihood/pages.py" line="404" />
         <source>{0}（{1}）{2}–{3} 岁 {4} 元</source>
         <translation>{0} ({1}) {2}–{3} years {4} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="404" />
+        <location filename="../../ui/livelihood/pages.py" line="406" />
         <source>{0}（{1}）{2} 岁及以上 {3} 元</source>
         <translation>{0} ({1}) {2} and over {3} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="409" />
+        <location filename="../../ui/livelihood/pages.py" line="411" />
         <source>社保标准{0}，基准日 {1}：{2}</source>
         <translation>Pension standard {0}, reference date {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="416" />
+        <location filename="../../ui/livelihood/pages.py" line="415" />
+        <source>另有草稿第 {0} 版，发布后才生效。</source>
+        <translation>A draft, revision {0}, takes effect once published.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/livelihood/pages.py" line="422" />
         <source>补偿标准「{0}」的社保费用按已发布的社保标准逐人计算，与花名册金额一致。</source>
         <translation>The rate table “{0}” computes 社保费用 person by person from the published standard, the same amounts as the roster.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="420" />
+        <location filename="../../ui/livelihood/pages.py" line="426" />
         <source>导入社保标准</source>
         <translation>Import pension standard</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="422" />
+        <location filename="../../ui/livelihood/pages.py" line="432" />
+        <source>已导入社保标准第 {0} 版（草稿，{1} 个年龄段）：核对后点「发布标准」。</source>
+        <translation>Imported revision {0} of the social-security standard (draft, {1} bands): check it, then press “Publish standard”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/livelihood/pages.py" line="437" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="428" />
+        <location filename="../../ui/livelihood/pages.py" line="443" />
         <source>没有待发布的草稿标准。</source>
         <translation>No draft standard to publish.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="436" />
-        <source>本项目的补偿标准「{0}」按社保年龄段计算社保费用。发布新版社保标准后，各户的社保费用按新标准重算：请重新计算补偿，已签约的户须签补充协议。
+        <location filename="../../ui/livelihood/pages.py" line="451" />
+        <source>本项目的补偿标准「{0}」按社保年龄段计算社保费用。发布新版社保标准后，各户的社保费用按新标准重算：请重新计算补偿，已签约的户复核后须签补充协议。
 
 发布吗？</source>
-        <translation>The project's rate table “{0}” computes 社保费用 by the social-security age bands. Once a new standard is published, each household's 社保费用 follows it: compute again; signed households need a supplementary agreement.
+        <translation>The project's rate table “{0}” computes 社保费用 by the social-security age bands. Once a new standard is published, each household's 社保费用 follows it: compute again; signed households need a supplementary agreement once reviewed.
 
 Publish?</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="449" />
+        <location filename="../../ui/livelihood/pages.py" line="464" />
         <source>已发布。补偿标准「{0}」的社保费用按此标准计算：请重新计算补偿（F9）。</source>
         <translation>Published. The rate table “{0}” computes 社保费用 by this standard: compute again (F9).</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="453" />
+        <location filename="../../ui/livelihood/pages.py" line="468" />
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="461" />
+        <location filename="../../ui/livelihood/pages.py" line="476" />
         <source>导出社保花名册</source>
         <translation>Export pension roster</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="461" />
+        <location filename="../../ui/livelihood/pages.py" line="476" />
         <source>社保花名册.xlsx</source>
         <translation>pension-roster.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="466" />
+        <location filename="../../ui/livelihood/pages.py" line="481" />
         <source>{0} {1} 人 {2} 元</source>
         <translation>{0}: {1} persons, {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="469" />
+        <location filename="../../ui/livelihood/pages.py" line="484" />
         <source>已导出 {0} 人：{1}</source>
         <translation>Exported {0} persons: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="471" />
+        <location filename="../../ui/livelihood/pages.py" line="486" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="475" />
+        <location filename="../../ui/livelihood/pages.py" line="490" />
         <source>选择社保局回执</source>
         <translation>Choose the social security bureau's receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="484" />
+        <location filename="../../ui/livelihood/pages.py" line="499" />
         <source>正在核对回执…</source>
         <translation>Checking the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="488" />
+        <location filename="../../ui/livelihood/pages.py" line="503" />
         <source>请先核对回执。</source>
         <translation>Check a receipt first.</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="490" />
+        <location filename="../../ui/livelihood/pages.py" line="505" />
         <source>保存对账表</source>
         <translation>Save reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="490" />
+        <location filename="../../ui/livelihood/pages.py" line="505" />
         <source>社保回执对账.xlsx</source>
         <translation>pension-receipt-reconciliation.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/livelihood/pages.py" line="492" />
+        <location filename="../../ui/livelihood/pages.py" line="507" />
         <source>正在写出对账表…</source>
         <translation>Writing the reconciliation…</translation>
     </message>

@@ -239,6 +239,7 @@ def test_publishing_a_new_standard_warns_when_the_compensation_follows_it(
     for p in (page, other):
         qtbot.addWidget(p)
     assert "按已发布的社保标准逐人计算" in page.standard.text() and "逐人计算" not in other.standard.text()
+    assert "第 1 版（已发布）" in page.standard.text() and "另有草稿第 2 版" in page.standard.text()  # in force
     asked: list[str] = []
     answer = [QMessageBox.StandardButton.No]
 

@@ -73,3 +73,12 @@ def test_vouchers_count_their_pages_and_a_cancel_leaves_no_file(two: Two, tmp_pa
     assert not out.exists()
     with pytest.raises(NotFoundError):  # the other project's batch is not this project's
         printing.print_payment_vouchers(db, two.b, info.id, tmp_path / "other.pdf")
+
+
+def test_papers_outside_the_register_print_no_empty_verification_label(two: Two, tmp_path: Path) -> None:
+    db = two.db
+    hid = household_ids(db, two.a)[0]
+    agreements.sign_agreements(db, two.a, [hid], date(2026, 7, 1), "100")
+    agreements.supplement(db, two.a, hid, [("困难补助", Decimal("100.00"))], "低保户认定", date(2026, 7, 9))
+    text = text_of(printing.print_supplement(db, two.a, hid, 1, tmp_path / "sup.pdf"))
+    assert "校验码" not in text  # it printed 校验码 — (no code: the supplement is numbered by its household)

@@ -396,7 +396,9 @@ class SocialSecurityPage(_Page):
         if not standards:
             self.standard.setText(self.tr("尚未导入社保标准。"))
             return
-        latest = standards[-1]
+        published = [s for s in standards if s.status == "已发布"]  # data, not text
+        latest = published[-1] if published else standards[-1]  # the one in force; a draft only before any
+        drafts = [s for s in standards if s.status == "草稿" and s.revision > latest.revision]  # data, not text
         bands = "；".join(
             (
                 self.tr("{0}（{1}）{2}–{3} 岁 {4} 元").format(b.name, b.sex, b.start_age, b.end_age, f"{b.amount:,.2f}")
@@ -408,6 +410,10 @@ class SocialSecurityPage(_Page):
         self.standard.setText(
             self.tr("社保标准{0}，基准日 {1}：{2}").format(latest.label, latest.reference_date or "—", bands)
         )
+        if drafts:
+            self.standard.setText(
+                self.standard.text() + "\n" + self.tr("另有草稿第 {0} 版，发布后才生效。").format(drafts[-1].revision)
+            )
         counting = rate_tables.age_band_table(self.db, self.project_id)
         if counting:
             self.standard.setText(
@@ -419,7 +425,16 @@ class SocialSecurityPage(_Page):
     def import_standard(self) -> None:
         name = self._open(self.tr("导入社保标准"))
         if name:
-            self._run(self.tr("正在导入…"), social_security.import_standard, path=name, with_progress=False)
+
+            def done(info: social_security.StandardInfo) -> None:
+                self.refresh()
+                self.status.setText(
+                    self.tr("已导入社保标准第 {0} 版（草稿，{1} 个年龄段）：核对后点「发布标准」。").format(
+                        info.revision, len(info.bands)
+                    )
+                )
+
+            self._run(self.tr("正在导入…"), social_security.import_standard, done, path=name, with_progress=False)
 
     def publish(self) -> None:
         standards = social_security.list_standards(self.db, self.project_id)
@@ -434,7 +449,7 @@ class SocialSecurityPage(_Page):
                 self.windowTitle(),
                 self.tr(
                     "本项目的补偿标准「{0}」按社保年龄段计算社保费用。发布新版社保标准后，各户的社保费用按新标准重算："
-                    "请重新计算补偿，已签约的户须签补充协议。\n\n发布吗？"
+                    "请重新计算补偿，已签约的户复核后须签补充协议。\n\n发布吗？"
                 ).format(counting),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,

@@ -433,7 +433,10 @@ def supplement_from_recompute(
     with db.read() as s:
         state = s.scalar(select(HouseholdCompensation).where(HouseholdCompensation.household_id == household_id))
         if state is None or state.status != STATUS_REVIEWED:
-            raise ValidationError("该户补偿尚未复核，不能据此签补充协议", field="复核")
+            raise ValidationError(
+                "该户补偿重新计算后尚未复核，不能据此签补充协议：请先在户信息窗口的「补偿」页核对并「复核通过」，再签补充协议",
+                field="复核",
+            )
         now: dict[str, int] = {}
         payees: dict[str, str] = {}
         for item, _f, amount, payee in _lines_by_household(s, [household_id])[household_id]:

@@ -75,7 +75,7 @@ def print_supplement(db: Database, project_id: int, household_id: int, seq: int,
         title="征地补偿安置补充协议",
         parts=(html,),
         number=f"{agreements.household_no}-补{seq}",
-        code="—",
+        code="",  # not in the document register: no 校验码 label at all
         landscape=False,
         household_id=household_id,
         file_stem=f"{agreements.household_no}_{agreements.head_name}_补充协议{seq}",
@@ -153,7 +153,7 @@ def print_payment_vouchers(
                 ),
             ),
             number=f"{p['batch_no']}-{i}",
-            code="—",
+            code="",  # not in the document register: no 校验码 label at all
             landscape=False,
             household_id=int(p["household_id"]),
             demo=demo,

@@ -24,7 +24,7 @@ from resettle.store.models import Village, VillageGroup
 __all__ = ["Difference", "HouseholdBalance", "Reconciliation", "reconcile"]
 
 CAUSE_UNSIGNED = "已计算未签约"
-CAUSE_CHANGED = "签约后补偿有变化，应签补充协议"
+CAUSE_CHANGED = "签约后补偿有变化，复核后应签补充协议"
 CAUSE_PLAN = "分期合计与协议金额不符"
 CAUSE_PAID = "兑付记录与分期不符"
 CAUSE_FAILED = "银行退回，待重新支付"
