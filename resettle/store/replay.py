@@ -236,7 +236,7 @@ def stored_rows_digest(rows: Iterable[tuple[str, int, Sequence[Any]]]) -> str:
 class ReplayResult:
     problems: list[str] = field(default_factory=list)
     more: int = 0  # problems found beyond the reported ones
-    groups: int = 0
+    groups: int = 0  # households replayed (the rows of no household, key -1, are replayed too, not counted)
     legacy_compute: int = 0  # households whose compensation an earlier version computed (not replayable)
     rows: int = 0
     entries: int = 0
@@ -491,7 +491,7 @@ def replay(conn: sqlite3.Connection | Any, limit: int = 100) -> ReplayResult:
         for entry in reversed(entries):
             group.undo(entry)
         group.close()
-        result.groups += 1
+        result.groups += int(key >= 0)
     return result
 
 

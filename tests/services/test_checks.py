@@ -80,6 +80,8 @@ def test_the_demo_register_passes(demo_db: Database) -> None:
     try:
         assert report.audit_entries == conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
         assert report.chain_head == conn.execute("SELECT hash FROM audit_log ORDER BY id DESC").fetchone()[0]
+        households_n = conn.execute("SELECT count(*) FROM household").fetchone()[0]
+        assert report.households_replayed == households_n  # the rows of no household are not a household
     finally:
         conn.close()
 
