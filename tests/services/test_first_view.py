@@ -4,6 +4,7 @@ as the store's own reading, and no first view where the store must decide first.
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from resettle.services.accounts.users import add_user
 from resettle.services.compensation import reviewing
 from resettle.services.demo.generate import demo_compensation
 from resettle.services.demo.register import is_demo, mark_demo
+from resettle.services.payments import agreements
 from resettle.services.register import projects, search
 from resettle.services.register.first_view import QUERY, first_view, head_revision
 from resettle.services.register.records import HouseholdQuery
@@ -44,13 +46,15 @@ def test_the_first_view_is_what_the_store_reads(demo_db: Database) -> None:
     db = demo_db
     first_project = projects.tree(db, with_counts=False)[0].id
     demo_compensation(db, first_project)
-    reviewing.review(db, search.list_households(db, QUERY, 0, 1).rows[0].id)
+    first_rows = search.list_households(db, QUERY, 0, 3).rows
+    reviewing.review_many(db, [r.id for r in first_rows])
+    agreements.sign_agreements(db, first_project, [first_rows[1].id], date(2026, 7, 1), "100")  # 已签约 too
     path = db.path
     db.close()
     for limit in (1, 7, 256):
         _same_as_the_store(path, limit)
     rows = first_view(path, 256)
-    assert rows is not None and {r.status for r in rows.rows} >= {"已计算", "已复核"}
+    assert rows is not None and {r.status for r in rows.rows} >= {"已计算", "已复核", "已签约"}
     assert any(r.compensation_total is not None for r in rows.rows)
     assert any(r.land_mu > 0 for r in rows.rows) and any(r.floor_area_m2 > 0 for r in rows.rows)
 

@@ -58,7 +58,8 @@ class FirstView:
 _PAGE = """
 SELECT household.id, household.household_no, household.head_name, village.name, village_group.name,
        household.phone,
-       CASE WHEN hc.status = '已复核' THEN ? WHEN hc.status = '已计算' THEN ? ELSE household.status END,
+       CASE WHEN ag.status IN (?, ?) THEN ? WHEN ag.status IN (?, ?) THEN ?
+            WHEN hc.status = '已复核' THEN ? WHEN hc.status = '已计算' THEN ? ELSE household.status END,
        household.version,
        CASE WHEN hc.status != '未计算' THEN hc.total END,
        (SELECT count(*) FROM person WHERE person.household_id = household.id),
@@ -70,6 +71,7 @@ JOIN household ON household.id = page.page_id
 JOIN village_group ON household.group_id = village_group.id
 JOIN village ON village_group.village_id = village.id
 LEFT OUTER JOIN household_compensation AS hc ON hc.household_id = household.id
+LEFT OUTER JOIN agreement AS ag ON ag.household_id = household.id AND ag.seq = 0
 ORDER BY page.k0 ASC, page.k1 ASC
 """
 
@@ -138,7 +140,18 @@ def _read(conn: sqlite3.Connection, path: Path, head: str, limit: int) -> FirstV
     total = int(conn.execute("SELECT count(*) FROM household").fetchone()[0])
     rows = [
         HouseholdRow.of_page_columns(r, _area(r[10], 4), _area(r[11], 2), _scaled(r[8], 2))
-        for r in conn.execute(_PAGE, (progress.REVIEWED, progress.COMPUTED, limit))
+        for r in conn.execute(
+            _PAGE,
+            (
+                *progress.AGREEMENT_PAID,
+                progress.PAID,
+                *progress.AGREEMENT_SIGNED,
+                progress.SIGNED,
+                progress.REVIEWED,
+                progress.COMPUTED,
+                limit,
+            ),
+        )
     ]
     groups: dict[int, list[GroupNode]] = {}
     for gid, vid, name in conn.execute("SELECT id, village_id, name FROM village_group ORDER BY id"):
