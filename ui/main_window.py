@@ -68,6 +68,7 @@ if TYPE_CHECKING:  # the store, its services and the dialogs load when first use
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 10
 FIRST_QUERY = HouseholdQuery()  # what the first screen shows (resettle.services.register.first_view.QUERY)
+KEEP_SELECTED = 5000  # a refresh selects again at most this many households (each read back by id)
 
 
 class MainWindow(QMainWindow):
@@ -480,8 +481,22 @@ class MainWindow(QMainWindow):
         self.model.set_query(self.current_query())
 
     def _keep_selection(self) -> None:
-        """A refresh reads the same filter again: the households selected now are selected again."""
-        self._reselect = self.selected_household_ids()[:5000]
+        """A refresh reads the same filter again: the households selected now are selected again (up to
+        KEEP_SELECTED of them; a larger selection, such as 全选 of a county, is not read row by row)."""
+        self._reselect = self._selected_ids(KEEP_SELECTED)
+
+    def _selected_ids(self, most: int) -> list[int]:
+        selection = self.table.selectionModel().selection()
+        ranges = [selection.at(i) for i in range(selection.count())]
+        if sum(r.bottom() - r.top() + 1 for r in ranges) > most:
+            return []
+        ids: list[int] = []
+        for r in ranges:
+            for row in range(r.top(), r.bottom() + 1):
+                household = self.model.ensure_row(row)
+                if household is not None:
+                    ids.append(household.id)
+        return list(dict.fromkeys(ids))
 
     def _restore_selection(self, _page: int) -> None:
         if not self._reselect:
@@ -503,7 +518,7 @@ class MainWindow(QMainWindow):
         self.apply_filter()
 
     def reload_all(self) -> None:
-        kept = self.selected_household_ids()[:5000]
+        kept = self._selected_ids(KEEP_SELECTED)
         self.reload_tree()
         self._reselect = kept  # the same filter read again: the same households selected again
         self.model.set_query(self.current_query())

@@ -282,3 +282,17 @@ def test_the_selection_survives_a_refresh_and_a_compute(qtbot, window: MainWindo
     qtbot.waitUntil(lambda: not window.model.counting and window.model.rowCount() > 0, timeout=10000)
     qtbot.wait(200)  # its pages arrive: nothing is selected again in another filter
     assert window.selected_household_ids() == []
+
+
+def test_a_selection_larger_than_kept_is_not_read_row_by_row(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """全选 of a county's register is not read back one household at a time on every refresh."""
+    import ui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "KEEP_SELECTED", 3)
+    window.table.selectAll()
+    assert len(window.table.selectionModel().selectedRows()) > 3
+    window.reload_all()
+    qtbot.wait(300)
+    assert window._reselect == [] and window.selected_household_ids() == []
