@@ -333,3 +333,20 @@ def test_selection_day_undoes_a_choice_with_its_reason(
     assert page.btn_choose.isEnabled() and not page.btn_cancel.isEnabled()
     assert next(f for f in stock.board(hdb, pid, page.estate.currentData()).flats if f.id == flat).status == "可选"
     page.close()
+
+
+def test_selection_day_on_a_small_screen_keeps_the_queue_whole(qtbot, ctx: AreaContext, pid: int) -> None:
+    placement.draw_lottery(ctx.database(), pid, "小屏幕")
+    page = SelectionPage(ctx, pid)
+    page.print_after_choice = False
+    qtbot.addWidget(page)
+    page.resize(800, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    header = page.queue.horizontalHeader()
+    columns = sum(header.sectionSize(i) for i in range(header.count()))
+    assert page.width() <= 800  # the page fits the screen …
+    assert page.queue.viewport().width() >= columns  # … and 户主 and 状态 are not cut
+    left, desk, board = page._split.sizes()
+    assert board >= desk and board >= left  # the flats get the room that is left
+    page.close()

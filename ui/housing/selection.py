@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -83,6 +84,7 @@ class SelectionPage(QDialog):
         self.board.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.board.selectionModel().selectionChanged.connect(self._limit_selection)
         self.counts = QLabel()
+        self.counts.setWordWrap(True)  # the counts never widen the page past a small screen
         self.btn_choose = QPushButton(self.tr("确认选房并打印确认书"))
         self.btn_choose.clicked.connect(self.choose)
         self.btn_skip = QPushButton(self.tr("过号"))
@@ -94,6 +96,7 @@ class SelectionPage(QDialog):
         self.btn_refresh = QPushButton(self.tr("刷新"))
         self.btn_refresh.clicked.connect(self.refresh)
         self.detail = None  # the household buttons wait for a called household
+        self._spread = False
         self._layout()
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -106,12 +109,12 @@ class SelectionPage(QDialog):
         fit_roomy(self, 1280, 800)
 
     def _layout(self) -> None:
-        left = QWidget()
-        lv = QVBoxLayout(left)
+        left = self._left = QWidget()
+        lv = self._left_layout = QVBoxLayout(left)
         lv.addWidget(QLabel(self.tr("抽签顺序")))
         lv.addWidget(self.scope)
         lv.addWidget(self.queue)
-        middle = QWidget()
+        middle = self._desk = QWidget()
         mv = QVBoxLayout(middle)
         mv.addWidget(self.last_choice)
         mv.addWidget(self.household)
@@ -136,10 +139,12 @@ class SelectionPage(QDialog):
         legend.addStretch(1)
         rv.addLayout(legend)
         rv.addWidget(self.board, 1)
-        split = QSplitter()
+        split = self._split = QSplitter()
         split.addWidget(left)
         split.addWidget(middle)
         split.addWidget(right)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 0)
         split.setStretchFactor(2, 1)
         split.setSizes([300, 260, 900])
         layout = QVBoxLayout(self)
@@ -204,8 +209,24 @@ class SelectionPage(QDialog):
         self.detail = None
         self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._spread:  # once: the queue and the desk as wide as they need, the board the rest
+            self._spread = True
+            left, middle = self._left.minimumWidth(), self._desk.sizeHint().width()
+            self._split.setSizes([left, middle, max(self.width() - left - middle, 200)])
+
     def refresh_queue(self) -> None:
         self.queue_model.set_rows(self._call(placement.queue, self.village()) or [])
+        self._fit_queue()
+
+    def _fit_queue(self) -> None:
+        """The queue pane is as wide as its columns (户主 and 状态 are never cut on a small screen)."""
+        header = self.queue.horizontalHeader()
+        columns = sum(header.sectionSize(i) for i in range(header.count()))
+        frame = 2 * self.queue.frameWidth() + self.queue.verticalScrollBar().sizeHint().width()
+        margins = self._left_layout.contentsMargins()
+        self._left.setMinimumWidth(min(columns + frame + margins.left() + margins.right(), 420))
 
     def refresh_board(self) -> None:
         estate_id = self.estate.currentData()
