@@ -701,7 +701,11 @@ class MainWindow(QMainWindow):
             self.reload_tree()
         if "households" in topics or "compensation" in topics:  # a compute changes 状态 and 补偿合计
             self._keep_selection()
-            self.model.refresh()
+            query = self.current_query()  # a second project makes the first one's filter matter again
+            if query != self.model.latest_query:
+                self.model.set_query(query)
+            else:
+                self.model.refresh()
 
     # -- 编辑 and 视图 --------------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -246,7 +246,15 @@ class RatesDialog(QDialog):
         pid = self.project_id()
         if not chosen or pid is None:
             return
-        months, ok = QInputDialog.getInt(self, self.tr("过渡月数"), self.tr("过渡费按几个月计算："), 18, 0, 120)
+        current = rate_tables.get_project_rate_table(self.db, pid)
+        months, ok = QInputDialog.getInt(
+            self,
+            self.tr("过渡月数"),
+            self.tr("过渡费按几个月计算："),
+            current.transition_months if current else 18,
+            0,
+            120,
+        )
         if not ok:
             return
         table_id = chosen[0].id
@@ -259,4 +267,4 @@ class RatesDialog(QDialog):
 
         # pricing every household of the project with the other table: on the worker thread
         self.runner.run(self, self.tr("正在比较两版标准的金额…"), computing.preview_rate_table_change, db=self.db,
-                        project_id=pid, table_id=table_id, on_done=previewed)  # fmt: skip
+                        project_id=pid, table_id=table_id, transition_months=months, on_done=previewed)  # fmt: skip

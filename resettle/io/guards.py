@@ -342,7 +342,10 @@ _FORMULA_BOUNDARY = frozenset(b" >/\t\n\r")
 
 
 def has_formula_markup(data: bytes) -> bool:
-    """Whether the part has a ``<f>`` element (``<f …``, ``<f>``, ``<f/>``) or a prefixed one."""
+    """Whether the part has a ``<f>`` element (``<f …``, ``<f>``, ``<f/>``) or a prefixed one, or may
+    hold a stored error value (a quoted ``e``: ``t="e"``; the formula scan tells which it is)."""
+    if b'"e"' in data or b"'e'" in data:
+        return True
     i = data.find(b"<f")
     while i >= 0:  # one pass: "<f" is rare in sheet XML (only formulas start with it)
         if i + 2 < len(data) and data[i + 2] in _FORMULA_BOUNDARY:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 
 from resettle.io.grid import CellValue, SheetGrid, column_letter
+from resettle.io.sheet_xml import ERROR_VALUE
 
 __all__ = ["KeyedRows", "header_row"]
 
@@ -52,7 +53,10 @@ class KeyedRows:
         """No cell of row ``r`` is a formula (each one that is, is an issue: the value shown is not stored)."""
         ok = True
         for key, c in self.columns.items():
-            if self.grid.formula(r, c) is not None:
-                self.issue(r, key, "单元格是公式，请复制后“粘贴为数值”再导入")
+            state = self.grid.formula(r, c)
+            if state is not None:
+                self.issue(
+                    r, key, ERROR_VALUE if state == "error_value" else "单元格是公式，请复制后“粘贴为数值”再导入"
+                )
                 ok = False
         return ok

@@ -23,6 +23,7 @@ from resettle.domain.ids import check_id
 from resettle.domain.labour import normalize_employment_state
 from resettle.io.grid import CellValue, SheetGrid, column_letter, open_workbook
 from resettle.io.headers import detect_header, normalize_header
+from resettle.io.sheet_xml import ERROR_VALUE
 from resettle.io.values import (
     CellProblem,
     clean_name,
@@ -151,10 +152,18 @@ class SheetRow:
     def __init__(self, read: SheetRead[T], grid: SheetGrid, r: int, cols: Mapping[str, int]) -> None:
         self.read, self.grid, self.r, self.cols = read, grid, r, cols
         self.ok = True
+        self._error_values: set[str] = set()
 
     def raw(self, key: str) -> CellValue:
         c = self.cols.get(key)
-        return None if c is None else self.grid.value(self.r, c)
+        if c is None:
+            return None
+        if self.grid.formulas and self.grid.formula(self.r, c) == "error_value":  # read as empty: say so, once
+            if key not in self._error_values:
+                self._error_values.add(key)
+                self.problem(key, ERROR_VALUE)
+            return None
+        return self.grid.value(self.r, c)
 
     def problem(self, key: str, message: str, severity: str = "error") -> None:
         c = self.cols.get(key)

@@ -1,6 +1,7 @@
 """Formula cells and merged blocks from a spreadsheet's XML, where calamine does not report them.
 
-calamine gives only the values Excel saved, so formula cells are found in the sheet XML
+calamine gives only the values Excel saved (and an empty cell for a stored error value such as
+#REF!), so formula and error cells are found in the sheet XML
 (``<f>`` in .xlsx, ``table:formula`` in .ods); calamine reports no merged ranges for .ods,
 so they come from the same pass over content.xml. Used by :mod:`resettle.io.grid`.
 """
@@ -18,10 +19,13 @@ from defusedxml import ElementTree as DefusedET
 
 from resettle.io.guards import Limits, UnreadableFileError, UnsafeFileError, check_extent, column_index
 
-__all__ = ["FormulaState", "MergedRange", "OdsSheet", "ods_structure", "xlsx_formulas"]
+__all__ = ["ERROR_VALUE", "FormulaState", "MergedRange", "OdsSheet", "ods_structure", "xlsx_formulas"]
 
-# What a formula cell holds: the value Excel saved, nothing, or an error such as #DIV/0!.
-FormulaState = Literal["cached", "missing", "error"]
+# What a formula cell holds: the value Excel saved, nothing, or an error such as #DIV/0!;
+# "error_value": no formula, an error value stored as the cell's content (#REF! pasted as a value),
+# which calamine reads as an empty cell.
+FormulaState = Literal["cached", "missing", "error", "error_value"]
+ERROR_VALUE = "单元格是 Excel 错误值（如 #REF!、#N/A、#VALUE!），不是数据，请改为正确的内容后再导入"
 
 
 class MergedRange(NamedTuple):
@@ -132,7 +136,35 @@ def _xlsx_formulas_scan(data: bytes, limits: Limits) -> dict[tuple[int, int], Fo
         found[(int(match.group(2)) - 1, column_index(match.group(1)) - 1)] = state
         if len(found) > limits.max_formula_cells:
             raise UnsafeFileError(f"公式单元格超过 {limits.max_formula_cells} 个，已拒绝导入")
-    return found
+    return found if _scan_error_values(data, found, limits) else None
+
+
+def _scan_error_values(data: bytes, found: dict[tuple[int, int], FormulaState], limits: Limits) -> bool:
+    """Cells whose stored content is an error value (``<c r="M9" t="e"><v>#REF!</v></c>``, no formula)
+    added to ``found``; False when one of them cannot be placed with certainty.
+
+    The quoted ``e`` is searched for; only one that is the ``t=`` of a cell's start tag counts
+    (the same text inside a string or another element is not an attribute of ``<c``)."""
+    for quoted in (b'"e"', b"'e'"):
+        i = data.find(quoted)
+        while i >= 0:
+            j = data.rfind(b"<", 0, i)
+            if j >= 0 and data[j + 1 : j + 2] == b"c" and j + 2 < len(data) and data[j + 2] in _C_BOUNDARY:
+                end = data.find(b">", i)
+                if data.rfind(b">", j, i) < 0 and end >= 0:  # inside the start tag
+                    tag = data[j : end + 1]
+                    if _attr_value(_ATTR_T, tag) == b"e":
+                        ref = _attr_value(_ATTR_R, tag)
+                        match = _CELL_REF.fullmatch(ref.decode("ascii", "replace")) if ref is not None else None
+                        if match is None or b"&" in tag:
+                            return False
+                        key = (int(match.group(2)) - 1, column_index(match.group(1)) - 1)
+                        if key not in found:  # a formula that failed is already there, as "error"
+                            found[key] = "error_value"
+                            if len(found) > limits.max_formula_cells:
+                                raise UnsafeFileError(f"公式单元格超过 {limits.max_formula_cells} 个，已拒绝导入")
+            i = data.find(quoted, i + 3)
+    return True
 
 
 def _xlsx_formulas_parsed(data: bytes, limits: Limits) -> dict[tuple[int, int], FormulaState]:
@@ -181,7 +213,7 @@ def _xlsx_cell_formula(cell: Element) -> FormulaState | None:
         elif tag == "v":
             has_value = child.text is not None
     if not has_formula:
-        return None
+        return "error_value" if cell.get("t") == "e" else None
     if cell.get("t") == "e":
         return "error"
     return "cached" if has_value else "missing"

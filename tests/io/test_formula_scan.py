@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resettle.io.grid import _xlsx_formulas, _xlsx_formulas_parsed, _xlsx_formulas_scan, column_letter
-from resettle.io.guards import DEFAULT_LIMITS
+from resettle.io.guards import DEFAULT_LIMITS, has_formula_markup
 
 HEAD = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -35,6 +35,9 @@ CONTENTS = [
     (' t="inlineStr"', "<is><t>family</t></is>"),
     ("", "\n  <f>A1</f>\n  <v> </v>\n"),
     ("", "<v/>"),
+    (' t="e"', "<v>#REF!</v>"),  # an error value pasted as a value: no formula
+    (" t='e'", "<v>#N/A</v>"),
+    (' t="inlineStr"', "<is><t>say \"e\" and 'e'</t></is>"),  # the quoted e inside a string is no attribute
 ]
 
 
@@ -60,7 +63,7 @@ def test_scan_agrees_with_the_parse(data: bytes) -> None:
     parsed = _xlsx_formulas_parsed(data, DEFAULT_LIMITS)
     scanned = _xlsx_formulas_scan(data, DEFAULT_LIMITS)
     if scanned is not None:
-        assert list(scanned.items()) == list(parsed.items())
+        assert scanned == parsed
     assert _xlsx_formulas(data, DEFAULT_LIMITS) == parsed
 
 
@@ -74,6 +77,16 @@ def test_scan_answers_for_sheets_as_excel_writes_them() -> None:
         + TAIL
     )
     assert _xlsx_formulas_scan(data, DEFAULT_LIMITS) == {(0, 10): "cached", (1, 27): "error", (1, 2): "missing"}
+
+
+def test_an_error_value_without_a_formula_is_found_where_calamine_reads_an_empty_cell() -> None:
+    data = (
+        HEAD + b'<row r="9"><c r="B9" t="inlineStr"><is><t>"e"</t></is></c><c r="M9" s="3" t="e"><v>#REF!</v></c>'
+        b"<c r='N9' t='e'><v>#N/A</v></c></row>" + TAIL
+    )
+    assert has_formula_markup(data)  # the checked package scans this sheet
+    assert _xlsx_formulas_scan(data, DEFAULT_LIMITS) == {(8, 12): "error_value", (8, 13): "error_value"}
+    assert _xlsx_formulas_parsed(data, DEFAULT_LIMITS) == {(8, 12): "error_value", (8, 13): "error_value"}
 
 
 def test_scan_declines_where_the_place_or_the_markup_is_unsure() -> None:

@@ -125,6 +125,12 @@ def test_formula_cells_are_refused(tmp_path: Path) -> None:
     assert "公式" in err.issues[0].message
 
 
+def test_an_error_value_is_refused_not_read_as_an_empty_cell(tmp_path: Path) -> None:
+    err = refusal(book(tmp_path, [GOOD, ["TD-02", "土地补偿费", "土地面积", "#N/A", 100, "亩", "户"]]))
+    assert [(i.row, i.column) for i in err.issues] == [(6, "D")]
+    assert "错误值" in err.issues[0].message
+
+
 def test_missing_sheet_header_or_rules(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="没有名为「补偿标准」的工作表（现有：Sheet1）"):
         read_rate_workbook(book(tmp_path, [GOOD], sheet="Sheet1"))

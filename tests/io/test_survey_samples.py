@@ -139,3 +139,21 @@ def test_ten_thousand_households(tmp_path: Path) -> None:
     assert sum(len(h.persons) for h in result.households) == persons
     assert len(result.sheets) == 20
     assert len({h.household_no for h in result.households}) == households
+
+
+@pytest.mark.parametrize("cell", ["M9", "G9"])
+def test_an_error_value_pasted_into_the_clean_sample_is_an_error_not_an_empty_cell(tmp_path: Path, cell: str) -> None:
+    """#REF! pasted as a value (no formula behind it): calamine reads an empty cell, so without a
+    look at the sheet XML a house or an ID number would be dropped without a word."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(DATA / "sample_survey_clean.xlsx")
+    sheet = book.worksheets[0]
+    sheet[cell] = "#REF!"  # openpyxl stores the Excel error codes as error values (t="e")
+    assert sheet[cell].data_type == "e"
+    path = tmp_path / "ref.xlsx"
+    book.save(path)
+    result = read_survey(path)
+    errors = [i for i in result.issues if i.severity == "error"]
+    assert [(e.sheet, e.row, e.column) for e in errors] == [(sheet.title, 9, cell[0])]
+    assert "错误值" in errors[0].message

@@ -443,6 +443,22 @@ def test_preview_lists_exactly_the_households_whose_totals_change(demo_db: Datab
     assert view.table_label.endswith("（第2版）") and all(ln.table_version == 2 for ln in view.lines)
 
 
+def test_preview_with_other_transition_months_is_what_the_change_writes(demo_db: Database) -> None:
+    """The clerk enters 过渡月数 with the new table: the preview prices with those months, not the old ones."""
+    pid, info = project_with_table(demo_db)
+    months = rate_tables.get_project_rate_table(demo_db, pid).transition_months  # type: ignore[union-attr]
+    computing.compute(demo_db, pid)
+    new = rate_tables.publish_rate_table(demo_db, rate_tables.new_rate_table_version(demo_db, info.id).id)
+    old_totals = totals(demo_db)
+    preview = computing.preview_rate_table_change(demo_db, pid, new.id, transition_months=months + 6)
+    result = computing.change_project_rate_table(demo_db, pid, new.id, transition_months=months + 6)
+    new_totals = totals(demo_db)
+    moved = {h for h in new_totals if new_totals[h] != old_totals[h]}
+    assert moved  # the same rules, longer transition: households with 过渡费 get more
+    assert {d.household_id for d in preview.households} == moved
+    assert preview.new_grand_total == result.grand_total > preview.old_grand_total
+
+
 def test_review_refused_when_result_is_from_an_older_standard(demo_db: Database) -> None:
     pid, info = project_with_table(demo_db)
     computing.compute(demo_db, pid)

@@ -301,3 +301,22 @@ def test_the_import_wizard_starts_on_the_current_project_and_never_guesses(qtbot
     wizard.file_page.project.setCurrentIndex(1)
     assert wizard.file_page.isComplete() and wizard.project() == second
     wizard.reject()
+
+
+def test_a_second_project_imported_while_the_only_one_is_shown_stays_out_of_its_table(qtbot, window) -> None:
+    """With one project its filter is dropped (the whole register); an import that makes a second
+    project brings the filter back, so the first project's table does not show the newcomers."""
+    from tests.ui.conftest import settle
+
+    (demo,) = projects.tree(window.db, with_counts=False)
+    _select(window, ("project", demo.id))
+    settle(qtbot, window)
+    before = window.model.rowCount()
+    preview = imports.preview_import(
+        window.db, SAMPLES / "sample_survey_clean.xlsx", project=SECOND, options=ReadOptions(village="德源村")
+    )
+    imports.apply_import(window.db, preview)
+    window.runner.announce("households")  # what the import wizard's job announces when it is done
+    settle(qtbot, window)
+    assert window._filter == ("project", demo.id)
+    assert window.model.rowCount() == before == len(_household_ids(window, project_id=demo.id))

@@ -1,5 +1,6 @@
 """Formula cells in household data: the value Excel saved is read, with a warning; a formula
-without a saved result, or one that failed (#DIV/0! …), is an error.
+without a saved result, or one that failed (#DIV/0! …), is an error, and so is an error value
+stored without a formula (#REF! pasted as a value), which would otherwise read as an empty cell.
 
 Which cells hold formulas comes from the sheet XML (:mod:`resettle.io.grid`: a byte search
 for ``<f>`` elements); this module only turns them into issues for the rows read.
@@ -7,6 +8,7 @@ for ``<f>`` elements); this module only turns them into issues for the rows read
 
 from __future__ import annotations
 
+from resettle.io.sheet_xml import ERROR_VALUE
 from resettle.io.survey.sheet import SheetContext
 from resettle.io.values import display
 
@@ -30,6 +32,8 @@ def check_formulas(ctx: SheetContext, r: int) -> None:
             )
         elif state == "error":
             ctx.issue(r, key, value, "单元格是公式且计算出错，请改为数值后再导入", "formula")
+        elif state == "error_value":
+            ctx.issue(r, key, value, ERROR_VALUE, "formula")
         else:
             ctx.issue(
                 r,

@@ -132,11 +132,14 @@ def preview_rate_table_change(
     table_id: int,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    transition_months: int | None = None,
 ) -> TableChangePreview:
     """Per household: old total, new total and changed lines, for exactly the households whose totals change.
 
-    Old is what is stored now; new is the same facts priced with the other table. Nothing is written,
-    so a cancel (``Cancelled``) simply stops the pricing."""
+    Old is what is stored now; new is the same facts priced with the other table and with
+    ``transition_months`` (None: the project's months as they are), as ``change_project_rate_table``
+    with the same arguments would write them. Nothing is written, so a cancel (``Cancelled``) simply
+    stops the pricing."""
     require(db, Need.READ, "查看补偿标准变更的影响")
     with db.read() as s:
         rec = load_table(s, table_id)
@@ -147,7 +150,8 @@ def preview_rate_table_change(
         scope = Scope(project_id)
         table: RateTable = domain_table(rec)
         ages = age_band_standard(conn, project_id, table)
-        facts, _states = load_facts(conn, scope, link.transition_months if link else 0, ages=ages)
+        months = transition_months if transition_months is not None else (link.transition_months if link else 0)
+        facts, _states = load_facts(conn, scope, months, ages=ages)
         old_lines = stored_line_totals(conn, scope)
         adjustments = _adjustment_totals(conn, scope)
         price_household = Pricer(table)
