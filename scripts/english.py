@@ -1207,6 +1207,23 @@ EN = {
     '该户尚未选房': 'This household has not chosen yet',
     '另有草稿第 {0} 版，发布后才生效。': 'A draft, revision {0}, takes effect once published.',
     '已导入社保标准第 {0} 版（草稿，{1} 个年龄段）：核对后点「发布标准」。': 'Imported revision {0} of the social-security standard (draft, {1} bands): check it, then press “Publish standard”.',
+    '请先在登记表左侧选择一个项目，再从「程序」菜单打开本窗口。': 'Choose a project on the left of the register first, then open this window from the Procedure menu.',
+    '信访 {0} 已于 {1} 办结': 'Grievance {0} was closed on {1}',
+    '信访 {0} 已于 {1} 办结，不能再次办结。': 'Grievance {0} was closed on {1}; it cannot be closed again.',
+    '征收程序与信访 — 未选项目': 'Procedure and grievances — no project chosen',
+    '未选项目：请先在登记表左侧选择一个项目，再从「程序」菜单打开本窗口。': 'No project chosen: choose a project on the left of the register first, then open this window from the Procedure menu.',
+    '项目 {0}': 'Project {0}',
+    '征收程序与信访 — {0}': 'Procedure and grievances — {0}',
+    '项目：{0}（本窗口只显示和修改这个项目；要看别的项目，请在左侧选择后从「程序」菜单重新打开）': 'Project: {0} (this window shows and changes this project only; for another project, choose it on the left and open the Procedure menu again)',
+    '读取项目名称': 'Reading the project name',
+    '已排期': 'Scheduled',
+    '已锁定': 'Locked',
+    '　计算后本户数据或补偿标准有改动，金额不是按现状算的：请「按现行标准计算」': '  The household or the standard changed after the compute: these amounts are not current. Use "Compute with the current standard".',
+    '变更的户中已计算过补偿的 {0} 户已按新数据重新计算。': '{0} of the changed households had been computed and were computed again with the new data.',
+    '计算已完成。以下规则没有用于本项目的任何一户；若不应如此，请核对条件的写法是否与调查表一致（如「稻田」与「水田」）：\n\n{0}': 'The compute is done. These rules priced no household of the project; if that is not expected, check that their conditions are spelt as in the survey (e.g. 稻田 against 水田):\n\n{0}',
+    '正在检查备份…': 'Checking the backup…',
+    '只有管理员账户可以用备份替换整个登记册。': 'Only an administrator account can replace the whole register with a backup.',
+    '{0} 有以下可疑之处：\n\n{1}\n\n仍要用它替换当前数据吗？（当前数据会先另存一份备份。）': '{0} looks doubtful:\n\n{1}\n\nReplace the current data with it anyway? (The current data is backed up first.)',
 }  # fmt: skip
 
 

@@ -213,8 +213,10 @@ def cmd_procedure_settings(args: argparse.Namespace) -> int:
 def cmd_g_attach(args: argparse.Namespace) -> int:
     with open_db(args, startup_backup=True) as db:
         pid = projects.resolve_project(db, args.project)
-        ev = grievances.attach_grievance_evidence(db, pid, args.id, Path(args.file), args.kind)
-    emit(args, asdict(ev), f"已附上「{ev.file_name}」（SHA-256 {ev.sha256}）")
+        gid = grievances.find_grievance(db, pid, args.id)
+        ev = grievances.attach_grievance_evidence(db, pid, gid, Path(args.file), args.kind)
+        number = grievances.get_grievance(db, pid, gid).number
+    emit(args, asdict(ev), f"已为信访 {number} 附上「{ev.file_name}」（SHA-256 {ev.sha256}）")
     return 0
 
 
@@ -231,7 +233,7 @@ def cmd_g_add(args: argparse.Namespace) -> int:
     data = grievances.GrievanceInput(
         person=args.person,
         channel=args.channel,
-        received_on=args.received or date.today(),
+        received_on=args.received or args.today or date.today(),
         category=args.category or "",
         subject_kind=args.about or "",
         subject=args.subject or "",
@@ -265,10 +267,10 @@ def cmd_g_list(args: argparse.Namespace) -> int:
 def cmd_g_close(args: argparse.Namespace) -> int:
     with open_db(args, startup_backup=True) as db:
         pid = projects.resolve_project(db, args.project)
-        g = grievances.close_grievance(
-            db, pid, args.id, args.answer, args.date or date.today(), args.handler, today=args.today
-        )
-    emit(args, asdict(g), f"已办结：{_g_line(g)}")
+        gid = grievances.find_grievance(db, pid, args.id)
+        closed_on = args.date or args.today or date.today()
+        g = grievances.close_grievance(db, pid, gid, args.answer, closed_on, args.handler, today=args.today)
+    emit(args, asdict(g), f"已办结信访 {g.number}：{_g_line(g)}")
     return 0
 
 
@@ -283,8 +285,10 @@ def cmd_g_export(args: argparse.Namespace) -> int:
 def cmd_g_print(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         pid = projects.resolve_project(db, args.project)
-        out = printing.print_grievance_letter(db, pid, args.id, args.letter, Path(args.out))
-    emit(args, {"out": str(out)}, f"已打印{printing.LETTERS[args.letter][1]}到 {out}")
+        gid = grievances.find_grievance(db, pid, args.id)
+        number = grievances.get_grievance(db, pid, gid).number
+        out = printing.print_grievance_letter(db, pid, gid, args.letter, Path(args.out))
+    emit(args, {"out": str(out)}, f"已打印信访 {number} 的{printing.LETTERS[args.letter][1]}到 {out}")
     return 0
 
 
@@ -296,6 +300,9 @@ def _positive(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError("天数不能为负数")
     return value
+
+
+GRIEVANCE_REF = "信访编号（如 2026-001），或 grievances list 中方括号里的序号"
 
 
 def _project_arg(p: argparse.ArgumentParser) -> None:
@@ -389,13 +396,13 @@ def register(sub: Any) -> None:
     p.add_argument("--overdue", action="store_true", help="只列逾期未办结")
     _project_arg(p)
     p = command(gr_sub, "close", cmd_g_close, "填写答复并办结")
-    p.add_argument("id", type=int)
+    p.add_argument("id", metavar="编号", help=GRIEVANCE_REF)
     p.add_argument("--answer", required=True)
     p.add_argument("--date", type=parse_date, help="办结日期（默认今天）")
     p.add_argument("--handler")
     _project_arg(p)
     p = command(gr_sub, "attach", cmd_g_attach, "为信访记录附上信件、照片等（记录 SHA-256）")
-    p.add_argument("id", type=int)
+    p.add_argument("id", metavar="编号", help=GRIEVANCE_REF)
     p.add_argument("file")
     p.add_argument("--kind", default="信件")
     _project_arg(p)
@@ -403,7 +410,7 @@ def register(sub: Any) -> None:
     p.add_argument("out")
     _project_arg(p)
     p = command(gr_sub, "print", cmd_g_print, "打印受理回执（receipt）或答复意见书（answer）为 PDF")
-    p.add_argument("id", type=int)
+    p.add_argument("id", metavar="编号", help=GRIEVANCE_REF)
     p.add_argument("letter", choices=tuple(printing.LETTERS))
     p.add_argument("out")
     _project_arg(p)

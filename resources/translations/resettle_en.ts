@@ -3,82 +3,82 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="74" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="77" />
         <source>账户</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="83" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="86" />
         <source>添加账户…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="84" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="87" />
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="85" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="88" />
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="86" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="89" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="87" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="90" />
         <source>修改本人密码…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="108" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="111" />
         <source>此数据库尚未启用账户。添加的第一个账户须是管理员；之后打开时要登录。</source>
         <translation>Accounts are not enabled for this database. The first account added must be an administrator; after that, opening it requires a login.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="111" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="114" />
         <source>未登录</source>
         <translation>Not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="112" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="115" />
         <source>当前账户：{0}（{1}）</source>
         <translation>Account: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="114" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="117" />
         <source>。账户列表只有管理员能看和管理；这里可以修改本人密码。</source>
         <translation>. Only an administrator sees and manages the accounts; you can change your own password here.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="133" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="136" />
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="143" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="146" />
         <source>账户已启用。请以刚添加的管理员登录。</source>
         <translation>Accounts are enabled. Log in as the administrator just added.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="150" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="154" />
         <source>请先选择一个账户。</source>
         <translation>Choose an account first.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="158" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="162" />
         <source>重置 {0} 的密码</source>
         <translation>Reset the password of {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="168" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="172" />
         <source>修改本人密码</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="172" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="176" />
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
@@ -411,6 +411,11 @@
 可在「文件 → 导入批次…」中撤销整批导入。</source>
         <translation>Imported (batch {0}): {1} added, {2} changed, {3} removed households, {4} persons.
 A whole batch can be undone under File → Import batches….</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="486" />
+        <source>变更的户中已计算过补偿的 {0} 户已按新数据重新计算。</source>
+        <translation>{0} of the changed households had been computed and were computed again with the new data.</translation>
     </message>
 </context>
 <context>
@@ -918,32 +923,37 @@ No errors, {0} warnings.</translation>
         <translation> (reviewed by {0} at {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="133" />
+        <location filename="../../ui/compensation_tab.py" line="134" />
+        <source>　计算后本户数据或补偿标准有改动，金额不是按现状算的：请「按现行标准计算」</source>
+        <translation>  The household or the standard changed after the compute: these amounts are not current. Use "Compute with the current standard".</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compensation_tab.py" line="135" />
         <source>补偿标准：{0}　状态：{1}</source>
         <translation>Standard: {0}   Status: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="133" />
+        <location filename="../../ui/compensation_tab.py" line="135" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="134" />
+        <location filename="../../ui/compensation_tab.py" line="137" />
         <source>合计：{0} 元</source>
         <translation>Total: ¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="143" />
+        <location filename="../../ui/compensation_tab.py" line="146" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="169" />
+        <location filename="../../ui/compensation_tab.py" line="172" />
         <source>删除人工调整</source>
         <translation>Delete adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="169" />
+        <location filename="../../ui/compensation_tab.py" line="172" />
         <source>删除「{0}」的原因：</source>
         <translation>Reason for deleting "{0}":</translation>
     </message>
@@ -1523,28 +1533,53 @@ No errors, {0} warnings.</translation>
         <translation>Backed up and verified</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="178" />
+        <location filename="../../ui/controllers/files.py" line="173" />
+        <location filename="../../ui/controllers/files.py" line="184" />
+        <location filename="../../ui/controllers/files.py" line="217" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="179" />
+        <location filename="../../ui/controllers/files.py" line="174" />
+        <source>只有管理员账户可以用备份替换整个登记册。</source>
+        <translation>Only an administrator account can replace the whole register with a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/files.py" line="185" />
         <source>用 {0} 的备份替换当前数据？当前数据会先另存一份备份。</source>
         <translation>Replace the current data with the backup of {0}? The current data is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="195" />
+        <location filename="../../ui/controllers/files.py" line="201" />
         <source>恢复后的数据库使用它自己的账户，当前账户不在其中或角色不同。请重新登录。</source>
         <translation>The restored database has its own accounts, and this account is not among them (or has another role). Please log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="206" />
+        <location filename="../../ui/controllers/files.py" line="218" />
+        <source>{0} 有以下可疑之处：
+
+{1}
+
+仍要用它替换当前数据吗？（当前数据会先另存一份备份。）</source>
+        <translation>{0} looks doubtful:
+
+{1}
+
+Replace the current data with it anyway? (The current data is backed up first.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/files.py" line="226" />
         <source>正在从备份恢复…</source>
         <translation>Restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="194" />
+        <location filename="../../ui/controllers/files.py" line="230" />
+        <source>正在检查备份…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
         <location filename="../../ui/controllers/files.py" line="200" />
+        <location filename="../../ui/controllers/files.py" line="206" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
@@ -1732,72 +1767,72 @@ No errors, {0} warnings.</translation>
 <context>
     <name>GrievanceModel</name>
     <message>
-        <location filename="../../ui/procedure/models.py" line="91" />
+        <location filename="../../ui/procedure/models.py" line="94" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="92" />
+        <location filename="../../ui/procedure/models.py" line="95" />
         <source>受理日期</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="93" />
+        <location filename="../../ui/procedure/models.py" line="96" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="94" />
+        <location filename="../../ui/procedure/models.py" line="97" />
         <source>反映人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="95" />
+        <location filename="../../ui/procedure/models.py" line="98" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="97" />
+        <location filename="../../ui/procedure/models.py" line="100" />
         <source>涉及</source>
         <translation>Concerns</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="100" />
+        <location filename="../../ui/procedure/models.py" line="103" />
         <source>事项</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="101" />
+        <location filename="../../ui/procedure/models.py" line="104" />
         <source>答复期限</source>
         <translation>Answer due</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="103" />
+        <location filename="../../ui/procedure/models.py" line="106" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="106" />
+        <location filename="../../ui/procedure/models.py" line="109" />
         <source>（{0} 天）</source>
         <translation> ({0} days)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="109" />
+        <location filename="../../ui/procedure/models.py" line="112" />
         <source>承办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="110" />
+        <location filename="../../ui/procedure/models.py" line="113" />
         <source>办结日期</source>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="111" />
+        <location filename="../../ui/procedure/models.py" line="114" />
         <source>附件</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="121" />
+        <location filename="../../ui/procedure/models.py" line="124" />
         <source>答复：{0}</source>
         <translation>Answer: {0}</translation>
     </message>
@@ -1805,88 +1840,98 @@ No errors, {0} warnings.</translation>
 <context>
     <name>GrievancePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="223" />
+        <location filename="../../ui/procedure/window.py" line="240" />
         <source>登记…</source>
         <translation>Record…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="224" />
+        <location filename="../../ui/procedure/window.py" line="241" />
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="225" />
+        <location filename="../../ui/procedure/window.py" line="242" />
         <source>打印受理回执…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="226" />
+        <location filename="../../ui/procedure/window.py" line="243" />
         <source>打印答复意见书…</source>
         <translation>Print answer letter…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="227" />
+        <location filename="../../ui/procedure/window.py" line="244" />
         <source>添加附件…</source>
         <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="228" />
+        <location filename="../../ui/procedure/window.py" line="245" />
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="229" />
+        <location filename="../../ui/procedure/window.py" line="246" />
         <source>只看未办结</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="240" />
+        <location filename="../../ui/procedure/window.py" line="258" />
         <source>读取信访台账</source>
         <translation>Reading the grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="248" />
+        <location filename="../../ui/procedure/window.py" line="266" />
         <source>共 {n} 件，未办结 {o} 件</source>
         <translation>{n} in all, {o} open</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="250" />
+        <location filename="../../ui/procedure/window.py" line="268" />
         <source>，其中逾期 {k} 件（红色）</source>
         <translation>, {k} overdue (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="257" />
+        <location filename="../../ui/procedure/window.py" line="278" />
+        <source>信访 {0} 已于 {1} 办结</source>
+        <translation>Grievance {0} was closed on {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure/window.py" line="285" />
         <source>登记信访</source>
         <translation>Record grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="269" />
+        <location filename="../../ui/procedure/window.py" line="295" />
+        <source>信访 {0} 已于 {1} 办结，不能再次办结。</source>
+        <translation>Grievance {0} was closed on {1}; it cannot be closed again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure/window.py" line="303" />
         <source>办结信访</source>
         <translation>Close grievance</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="275" />
+        <location filename="../../ui/procedure/window.py" line="309" />
         <source>选择信件、照片等附件</source>
         <translation>Choose letters, photos or other attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="275" />
+        <location filename="../../ui/procedure/window.py" line="309" />
         <source>添加信访附件</source>
         <translation>Add grievance attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="289" />
+        <location filename="../../ui/procedure/window.py" line="323" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="297" />
-        <location filename="../../ui/procedure/window.py" line="300" />
+        <location filename="../../ui/procedure/window.py" line="331" />
+        <location filename="../../ui/procedure/window.py" line="334" />
         <source>导出信访台账</source>
         <translation>Export grievance ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="297" />
+        <location filename="../../ui/procedure/window.py" line="331" />
         <source>信访台账.xlsx</source>
         <translation>grievance-ledger.xlsx</translation>
     </message>
@@ -3534,27 +3579,27 @@ No errors, {0} warnings.</translation>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="129" />
+        <location filename="../../ui/procedure/models.py" line="132" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="131" />
+        <location filename="../../ui/procedure/models.py" line="134" />
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="134" />
+        <location filename="../../ui/procedure/models.py" line="137" />
         <source>休/班</source>
         <translation>Off/Work</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="135" />
+        <location filename="../../ui/procedure/models.py" line="138" />
         <source>节日</source>
         <translation>Holiday</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="136" />
+        <location filename="../../ui/procedure/models.py" line="139" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
@@ -3562,44 +3607,44 @@ No errors, {0} warnings.</translation>
 <context>
     <name>HolidayPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="338" />
+        <location filename="../../ui/procedure/window.py" line="375" />
         <source>导入节假日表…</source>
         <translation>Import holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="339" />
+        <location filename="../../ui/procedure/window.py" line="376" />
         <source>导出节假日表…</source>
         <translation>Export holiday table…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="344" />
+        <location filename="../../ui/procedure/window.py" line="381" />
         <source>读取节假日表</source>
         <translation>Reading the holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="359" />
+        <location filename="../../ui/procedure/window.py" line="396" />
         <source>已知年份：{y}。其他年份的日期无法推算工作日，请导入国务院办公厅当年的节假日安排（工作簿「节假日」：日期、休/班）。</source>
         <translation>Known years: {y}. Working days of other years cannot be counted; import the State Council's holiday schedule for that year (workbook sheet 节假日: 日期, 休/班).</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="360" />
+        <location filename="../../ui/procedure/window.py" line="397" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="364" />
-        <location filename="../../ui/procedure/window.py" line="367" />
+        <location filename="../../ui/procedure/window.py" line="401" />
+        <location filename="../../ui/procedure/window.py" line="404" />
         <source>导出节假日表</source>
         <translation>Export holiday table</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="364" />
+        <location filename="../../ui/procedure/window.py" line="401" />
         <source>节假日.xlsx</source>
         <translation>holidays.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="370" />
-        <location filename="../../ui/procedure/window.py" line="373" />
+        <location filename="../../ui/procedure/window.py" line="407" />
+        <location filename="../../ui/procedure/window.py" line="410" />
         <source>导入节假日表</source>
         <translation>Import holiday table</translation>
     </message>
@@ -4080,32 +4125,32 @@ Reason (kept in the audit trail):</translation>
         <translation>Exported to {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/imports.py" line="105" />
-        <location filename="../../ui/controllers/imports.py" line="121" />
+        <location filename="../../ui/controllers/imports.py" line="116" />
+        <location filename="../../ui/controllers/imports.py" line="132" />
         <source>撤销导入批次</source>
         <translation>Undo import batch</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/imports.py" line="106" />
+        <location filename="../../ui/controllers/imports.py" line="117" />
         <source>撤销批次 {0}（{1}，{2} 户）将删除该批导入的户。
 请填写原因：</source>
         <translation>Undoing batch {0} ({1}, {2} households) deletes the households it imported.
 Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/imports.py" line="121" />
+        <location filename="../../ui/controllers/imports.py" line="132" />
         <source>
 仍要撤销吗？</source>
         <translation>
 Undo anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/imports.py" line="126" />
+        <location filename="../../ui/controllers/imports.py" line="137" />
         <source>正在撤销导入批次…</source>
         <translation>Undoing the import batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/imports.py" line="129" />
+        <location filename="../../ui/controllers/imports.py" line="140" />
         <source>已撤销，删除 {0} 户</source>
         <translation>Undone: {0} households removed</translation>
     </message>
@@ -4113,17 +4158,17 @@ Undo anyway?</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="514" />
+        <location filename="../../ui/import_wizard.py" line="517" />
         <source>导入调查表</source>
         <translation>Import survey</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="556" />
+        <location filename="../../ui/import_wizard.py" line="559" />
         <source>正在读取和检查…</source>
         <translation>Reading and checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="573" />
+        <location filename="../../ui/import_wizard.py" line="576" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -4854,124 +4899,124 @@ Undo anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>只显示处于这一步的户</source>
         <translation>Show only households at this step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>搜索：户号、姓名、拼音首字母（如 zs）、身份证号或电话</source>
         <translation>Search: household no., name, pinyin initials (e.g. zs), ID or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>显示列…</source>
         <translation>Columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
-        <location filename="../../ui/main_window.py" line="718" />
+        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="737" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>使用指南…</source>
         <translation>Guide…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="338" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>当前账户（{0}）管理账户、从备份恢复，看不到各户的数据。办理业务请在「协议兑付」菜单中选「锁定 / 切换账户」，以经办、审核、财务或审计账户登录。</source>
         <translation>This account ({0}) manages accounts and restores from backups; it does not see the households' data. To work on cases, choose 'Lock / switch account' in the Payments menu and log in as a clerk, reviewer, finance or auditor account.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512" />
+        <location filename="../../ui/main_window.py" line="527" />
         <source>数据库：{0}</source>
         <translation>Database: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="590" />
+        <location filename="../../ui/main_window.py" line="605" />
         <source>{0}（{1} 户）</source>
         <translation>{0} ({1} households)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633" />
+        <location filename="../../ui/main_window.py" line="648" />
         <source>共 {0:,} 户</source>
         <translation>{0:,} households</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646" />
+        <location filename="../../ui/main_window.py" line="661" />
         <source>（匹配过多，只列出一部分，请多输入几个字）</source>
         <translation> (many matches; only some are listed — type more)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651" />
+        <location filename="../../ui/main_window.py" line="666" />
         <source>整个登记册</source>
         <translation>the whole register</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="653" />
+        <location filename="../../ui/main_window.py" line="668" />
         <source>没有与「{0}」匹配的户。只在左侧所选的范围里查找（{1}）；可换个写法，如拼音首字母、户号或身份证号的前几位。</source>
         <translation>No household matches '{0}'. The search looks only in what is chosen on the left ({1}); try another spelling: pinyin initials, the household no. or the first digits of an ID.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="664" />
+        <location filename="../../ui/main_window.py" line="679" />
         <source>已选 {0} 户</source>
         <translation>{0} selected</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719" />
+        <location filename="../../ui/main_window.py" line="738" />
         <source>征迁安置管理 {0}
 
 征地拆迁入户调查、补偿计算、文书打印。</source>
@@ -5280,32 +5325,32 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PasswordForm</name>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="46" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="47" />
         <source>账户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="47" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="48" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="51" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="52" />
         <source>原密码</source>
         <translation>Old password</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="56" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="57" />
         <source>新密码（至少 8 位）</source>
         <translation>New password (8 or more characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="57" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="58" />
         <source>再输入一次</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/accounts_dialog.py" line="63" />
+        <location filename="../../ui/payments/accounts_dialog.py" line="64" />
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -5388,12 +5433,12 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Batch {0}: {1} paid, {2} failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="91" />
+        <location filename="../../ui/payments/__init__.py" line="93" />
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/payments/__init__.py" line="91" />
+        <location filename="../../ui/payments/__init__.py" line="93" />
         <source>此数据库没有启用账户。</source>
         <translation>This database has no accounts enabled.</translation>
     </message>
@@ -5547,52 +5592,52 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PostingModel</name>
     <message>
-        <location filename="../../ui/procedure/models.py" line="147" />
+        <location filename="../../ui/procedure/models.py" line="150" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="148" />
+        <location filename="../../ui/procedure/models.py" line="151" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="149" />
+        <location filename="../../ui/procedure/models.py" line="152" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="150" />
+        <location filename="../../ui/procedure/models.py" line="153" />
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="151" />
+        <location filename="../../ui/procedure/models.py" line="154" />
         <source>最早可结束</source>
         <translation>Earliest end</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="153" />
+        <location filename="../../ui/procedure/models.py" line="156" />
         <source>期限</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="154" />
+        <location filename="../../ui/procedure/models.py" line="157" />
         <source>期限不足</source>
         <translation>Too short</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="156" />
+        <location filename="../../ui/procedure/models.py" line="159" />
         <source>异议</source>
         <translation>Objections</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="157" />
+        <location filename="../../ui/procedure/models.py" line="160" />
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="158" />
+        <location filename="../../ui/procedure/models.py" line="161" />
         <source>审计链校验值</source>
         <translation>Audit chain check</translation>
     </message>
@@ -5600,27 +5645,27 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>PostingPage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="308" />
+        <location filename="../../ui/procedure/window.py" line="342" />
         <source>登记公示…</source>
         <translation>Record posting…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="316" />
+        <location filename="../../ui/procedure/window.py" line="351" />
         <source>读取公示记录</source>
         <translation>Reading the postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="321" />
+        <location filename="../../ui/procedure/window.py" line="357" />
         <source>共 {n} 次公示</source>
         <translation>{n} postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="323" />
+        <location filename="../../ui/procedure/window.py" line="359" />
         <source>，其中 {k} 次期限不足（红色）</source>
         <translation>, {k} too short (red)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="330" />
+        <location filename="../../ui/procedure/window.py" line="367" />
         <source>登记公示</source>
         <translation>Record posting</translation>
     </message>
@@ -5798,29 +5843,59 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>ProcedureWindow</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="393" />
+        <location filename="../../ui/procedure/window.py" line="439" />
         <source>征收程序与信访</source>
         <translation>Procedure and grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="402" />
+        <location filename="../../ui/procedure/window.py" line="452" />
         <source>程序时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="403" />
+        <location filename="../../ui/procedure/window.py" line="453" />
         <source>信访台账</source>
         <translation>Grievances</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="404" />
+        <location filename="../../ui/procedure/window.py" line="454" />
         <source>公示记录</source>
         <translation>Postings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="405" />
+        <location filename="../../ui/procedure/window.py" line="455" />
         <source>节假日表</source>
         <translation>Holidays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure/window.py" line="480" />
+        <source>征收程序与信访 — 未选项目</source>
+        <translation>Procedure and grievances — no project chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure/window.py" line="481" />
+        <source>未选项目：请先在登记表左侧选择一个项目，再从「程序」菜单打开本窗口。</source>
+        <translation>No project chosen: choose a project on the left of the register first, then open this window from the Procedure menu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure/window.py" line="483" />
+        <source>项目 {0}</source>
+        <translation>Project {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure/window.py" line="484" />
+        <source>征收程序与信访 — {0}</source>
+        <translation>Procedure and grievances — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure/window.py" line="487" />
+        <source>项目：{0}（本窗口只显示和修改这个项目；要看别的项目，请在左侧选择后从「程序」菜单重新打开）</source>
+        <translation>Project: {0} (this window shows and changes this project only; for another project, choose it on the left and open the Procedure menu again)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure/window.py" line="500" />
+        <source>读取项目名称</source>
+        <translation>Reading the project name</translation>
     </message>
 </context>
 <context>
@@ -6370,22 +6445,22 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>The two versions have the same rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="249" />
+        <location filename="../../ui/rates_dialog.py" line="252" />
         <source>过渡月数</source>
         <translation>Transition months</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="249" />
+        <location filename="../../ui/rates_dialog.py" line="253" />
         <source>过渡费按几个月计算：</source>
         <translation>Months of transition fee:</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="256" />
+        <location filename="../../ui/rates_dialog.py" line="264" />
         <source>正在重新计算…</source>
         <translation>Recomputing…</translation>
     </message>
     <message>
-        <location filename="../../ui/rates_dialog.py" line="261" />
+        <location filename="../../ui/rates_dialog.py" line="269" />
         <source>正在比较两版标准的金额…</source>
         <translation>Pricing every household with both standards…</translation>
     </message>
@@ -6613,179 +6688,179 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SelectionPage</name>
     <message>
-        <location filename="../../ui/housing/selection.py" line="59" />
+        <location filename="../../ui/housing/selection.py" line="60" />
         <source>选房现场</source>
         <translation>Flat selection</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="86" />
+        <location filename="../../ui/housing/selection.py" line="88" />
         <source>确认选房并打印确认书</source>
         <translation>Confirm and print confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="88" />
+        <location filename="../../ui/housing/selection.py" line="90" />
         <source>过号</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="90" />
+        <location filename="../../ui/housing/selection.py" line="92" />
         <source>改为货币安置</source>
         <translation>Switch to cash</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="92" />
+        <location filename="../../ui/housing/selection.py" line="94" />
         <source>撤销选房…</source>
         <translation>Undo the choice…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="94" />
+        <location filename="../../ui/housing/selection.py" line="96" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="111" />
+        <location filename="../../ui/housing/selection.py" line="114" />
         <source>抽签顺序</source>
         <translation>Lottery order</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="118" />
+        <location filename="../../ui/housing/selection.py" line="121" />
         <source>第一套房的产权人</source>
         <translation>Owner of the first flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="120" />
+        <location filename="../../ui/housing/selection.py" line="123" />
         <source>第二套房的产权人</source>
         <translation>Owner of the second flat</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="127" />
+        <location filename="../../ui/housing/selection.py" line="130" />
         <source>安置小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="188" />
+        <location filename="../../ui/housing/selection.py" line="193" />
         <source>请先叫号：在左侧的抽签顺序中选一户</source>
         <translation>Call a household first: choose one in the lottery order on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="195" />
+        <location filename="../../ui/housing/selection.py" line="200" />
         <source>该户已选房；要改选请先「撤销选房…」</source>
         <translation>This household has chosen; to choose again, first use “Undo the choice…”</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="197" />
+        <location filename="../../ui/housing/selection.py" line="202" />
         <source>该户尚未选房</source>
         <translation>This household has not chosen yet</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="214" />
+        <location filename="../../ui/housing/selection.py" line="235" />
         <source>本项目还没有房源</source>
         <translation>This project has no flats yet</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="234" />
+        <location filename="../../ui/housing/selection.py" line="255" />
         <source>共 {0} 套：</source>
         <translation>{0} flats:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="266" />
+        <location filename="../../ui/housing/selection.py" line="287" />
         <source>没有待选房的户（或尚未抽签）。</source>
         <translation>No household waiting to choose (or no lottery yet).</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="268" />
+        <location filename="../../ui/housing/selection.py" line="289" />
         <source>（未发布安置标准）</source>
         <translation>(no published resettlement standard)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="269" />
+        <location filename="../../ui/housing/selection.py" line="290" />
         <source>未选</source>
         <translation>None chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="269" />
-        <location filename="../../ui/housing/selection.py" line="355" />
-        <location filename="../../ui/housing/selection.py" line="408" />
+        <location filename="../../ui/housing/selection.py" line="290" />
+        <location filename="../../ui/housing/selection.py" line="376" />
+        <location filename="../../ui/housing/selection.py" line="429" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="271" />
+        <location filename="../../ui/housing/selection.py" line="292" />
         <source>顺序号 {0}　户号 {1}　户主 {2}</source>
         <translation>Order {0}  household {1}  head {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="274" />
+        <location filename="../../ui/housing/selection.py" line="295" />
         <source>{0}{1}　安置方式：{2}</source>
         <translation>{0}{1}  option: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="275" />
+        <location filename="../../ui/housing/selection.py" line="296" />
         <source>安置人口 {0} 人，应安置面积 {1}</source>
         <translation>{0} resettled persons, entitled area {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="276" />
+        <location filename="../../ui/housing/selection.py" line="297" />
         <source>已选：{0}</source>
         <translation>Chosen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="324" />
+        <location filename="../../ui/housing/selection.py" line="345" />
         <source>请在房源图上选一套或两套可选的房。</source>
         <translation>Choose one or two available flats on the plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="329" />
+        <location filename="../../ui/housing/selection.py" line="350" />
         <source>正在保存选房…</source>
         <translation>Saving the choice…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="353" />
+        <location filename="../../ui/housing/selection.py" line="374" />
         <source>（先于抽签顺序选房，已记录）</source>
         <translation> (chosen ahead of the lottery order; recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="355" />
+        <location filename="../../ui/housing/selection.py" line="376" />
         <source>{0} 已选定 {1}{2}</source>
         <translation>{0} chose {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="357" />
+        <location filename="../../ui/housing/selection.py" line="378" />
         <source>✓ 上一户：</source>
         <translation>✓ Previous household: </translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="370" />
+        <location filename="../../ui/housing/selection.py" line="391" />
         <source>安置房分配确认书</source>
         <translation>Flat allocation confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="378" />
+        <location filename="../../ui/housing/selection.py" line="399" />
         <source>正在准备分配确认书…</source>
         <translation>Preparing the allocation confirmation…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="389" />
+        <location filename="../../ui/housing/selection.py" line="410" />
         <source>正在登记打印…</source>
         <translation>Recording the print…</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="412" />
+        <location filename="../../ui/housing/selection.py" line="433" />
         <source>撤销 {0} 的选房（{1} 恢复可选）。原因：</source>
         <translation>Undo the choice of {0} ({1} become available again). Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="417" />
+        <location filename="../../ui/housing/selection.py" line="438" />
         <source>撤销选房必须写明原因，未撤销。</source>
         <translation>Undoing a choice needs a reason; nothing was undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="424" />
+        <location filename="../../ui/housing/selection.py" line="445" />
         <source>已撤销 {0} 的选房：{1} 恢复可选</source>
         <translation>Choice of {0} undone: {1} available again</translation>
     </message>
     <message>
-        <location filename="../../ui/housing/selection.py" line="432" />
+        <location filename="../../ui/housing/selection.py" line="453" />
         <source>{0} 改为货币安置，不再选房？</source>
         <translation>Switch {0} to cash settlement, with no flat?</translation>
     </message>
@@ -7616,6 +7691,11 @@ Publish?</translation>
         <source>一致</source>
         <translation>Matches</translation>
     </message>
+    <message>
+        <location filename="../../ui/procedure/models.py" line="37" />
+        <source>已排期</source>
+        <translation>Scheduled</translation>
+    </message>
 </context>
 <context>
     <name>StepDialog</name>
@@ -7668,62 +7748,62 @@ Publish?</translation>
 <context>
     <name>StepsModel</name>
     <message>
-        <location filename="../../ui/procedure/models.py" line="61" />
+        <location filename="../../ui/procedure/models.py" line="64" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="62" />
+        <location filename="../../ui/procedure/models.py" line="65" />
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="63" />
+        <location filename="../../ui/procedure/models.py" line="66" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="64" />
+        <location filename="../../ui/procedure/models.py" line="67" />
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="65" />
+        <location filename="../../ui/procedure/models.py" line="68" />
         <source>法定期限</source>
         <translation>Statutory period</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="66" />
+        <location filename="../../ui/procedure/models.py" line="69" />
         <source>最早可结束</source>
         <translation>Earliest end</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="67" />
+        <location filename="../../ui/procedure/models.py" line="70" />
         <source>应完成日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="68" />
+        <location filename="../../ui/procedure/models.py" line="71" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="69" />
+        <location filename="../../ui/procedure/models.py" line="72" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="70" />
+        <location filename="../../ui/procedure/models.py" line="73" />
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="71" />
+        <location filename="../../ui/procedure/models.py" line="74" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/models.py" line="72" />
+        <location filename="../../ui/procedure/models.py" line="75" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
@@ -8007,93 +8087,93 @@ Publish?</translation>
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../ui/procedure/window.py" line="137" />
+        <location filename="../../ui/procedure/window.py" line="154" />
         <source>登记日期…</source>
         <translation>Record dates…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="138" />
+        <location filename="../../ui/procedure/window.py" line="155" />
         <source>附加证据…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="139" />
+        <location filename="../../ui/procedure/window.py" line="156" />
         <source>放行协议打印…</source>
         <translation>Release agreement printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="140" />
+        <location filename="../../ui/procedure/window.py" line="157" />
         <source>截止日后出生、婚嫁计入安置人口</source>
         <translation>Count births and marriages after the cut-off as resettled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="143" />
+        <location filename="../../ui/procedure/window.py" line="160" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="154" />
+        <location filename="../../ui/procedure/window.py" line="171" />
         <source>读取征收程序</source>
         <translation>Reading the procedure</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="161" />
+        <location filename="../../ui/procedure/window.py" line="178" />
         <source>正式协议：可以打印，但请注意：{0}</source>
         <translation>Formal agreements: may be printed, but note: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="163" />
+        <location filename="../../ui/procedure/window.py" line="180" />
         <source>正式协议：可以打印</source>
         <translation>Official agreements: may be printed</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="165" />
+        <location filename="../../ui/procedure/window.py" line="182" />
         <source>正式协议：暂不能打印。</source>
         <translation>Official agreements: cannot be printed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="169" />
+        <location filename="../../ui/procedure/window.py" line="186" />
         <source>需要注意：</source>
         <translation>Needs attention: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="171" />
+        <location filename="../../ui/procedure/window.py" line="188" />
         <source>没有逾期或期限不足的步骤。</source>
         <translation>No step overdue or too short.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="177" />
+        <location filename="../../ui/procedure/window.py" line="194" />
         <source>登记册进度：已复核 {0} 户，已签约 {1} 户，已兑付 {2} 户（各步骤的日期和文号须在此登记）。</source>
         <translation>In the register: {0} households reviewed, {1} signed, {2} paid (each step's dates and document numbers are entered here).</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="189" />
+        <location filename="../../ui/procedure/window.py" line="206" />
         <source>登记程序步骤</source>
         <translation>Record procedure step</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="196" />
-        <location filename="../../ui/procedure/window.py" line="200" />
+        <location filename="../../ui/procedure/window.py" line="213" />
+        <location filename="../../ui/procedure/window.py" line="217" />
         <source>放行协议打印</source>
         <translation>Release agreement printing</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="196" />
+        <location filename="../../ui/procedure/window.py" line="213" />
         <source>方案公告期未满提前打印正式协议的理由：</source>
         <translation>Reason to print official agreements before the plan's posting period ends:</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="207" />
+        <location filename="../../ui/procedure/window.py" line="224" />
         <source>修改程序设置</source>
         <translation>Change procedure settings</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="213" />
+        <location filename="../../ui/procedure/window.py" line="230" />
         <source>选择证据文件（照片、公证书等）</source>
         <translation>Choose evidence files (photos, notarial certificates …)</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="213" />
+        <location filename="../../ui/procedure/window.py" line="230" />
         <source>添加程序证据</source>
         <translation>Add procedure evidence</translation>
     </message>
@@ -8101,80 +8181,90 @@ Publish?</translation>
 <context>
     <name>ToolsActions</name>
     <message>
-        <location filename="../../ui/controllers/tools.py" line="24" />
+        <location filename="../../ui/controllers/tools.py" line="28" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/tools.py" line="26" />
+        <location filename="../../ui/controllers/tools.py" line="30" />
         <source>补偿标准…</source>
         <translation>Rate tables…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/tools.py" line="27" />
-        <location filename="../../ui/controllers/tools.py" line="57" />
+        <location filename="../../ui/controllers/tools.py" line="31" />
+        <location filename="../../ui/controllers/tools.py" line="61" />
+        <location filename="../../ui/controllers/tools.py" line="69" />
         <source>计算补偿</source>
         <translation>Compute compensation</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/tools.py" line="28" />
+        <location filename="../../ui/controllers/tools.py" line="32" />
         <source>补偿汇总…</source>
         <translation>Compensation summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/tools.py" line="32" />
-        <location filename="../../ui/controllers/tools.py" line="86" />
-        <location filename="../../ui/controllers/tools.py" line="93" />
+        <location filename="../../ui/controllers/tools.py" line="36" />
+        <location filename="../../ui/controllers/tools.py" line="97" />
+        <location filename="../../ui/controllers/tools.py" line="104" />
         <source>完整性检查</source>
         <translation>Integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/tools.py" line="33" />
+        <location filename="../../ui/controllers/tools.py" line="37" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/tools.py" line="49" />
+        <location filename="../../ui/controllers/tools.py" line="53" />
         <source>设定补偿标准</source>
         <translation>set the compensation standard for</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/tools.py" line="60" />
+        <location filename="../../ui/controllers/tools.py" line="70" />
+        <source>计算已完成。以下规则没有用于本项目的任何一户；若不应如此，请核对条件的写法是否与调查表一致（如「稻田」与「水田」）：
+
+{0}</source>
+        <translation>The compute is done. These rules priced no household of the project; if that is not expected, check that their conditions are spelt as in the survey (e.g. 稻田 against 水田):
+
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/tools.py" line="73" />
         <source>正在计算补偿…</source>
         <translation>Computing compensation…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/tools.py" line="62" />
+        <location filename="../../ui/controllers/tools.py" line="66" />
         <source>已计算 {0} 户，合计 {1} 元</source>
         <translation>{0} households computed, total {1} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/tools.py" line="68" />
+        <location filename="../../ui/controllers/tools.py" line="79" />
         <source>查看补偿汇总</source>
         <translation>view the summary of</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/tools.py" line="79" />
+        <location filename="../../ui/controllers/tools.py" line="90" />
         <source>审计链头：第 {0} 条 {1}；按审计记录回放核对了 {2} 户、{3} 行。</source>
         <translation>Audit chain head: entry {0} {1}; {2} households and {3} rows replayed against the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/tools.py" line="82" />
+        <location filename="../../ui/controllers/tools.py" line="93" />
         <source>说明：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/tools.py" line="87" />
+        <location filename="../../ui/controllers/tools.py" line="98" />
         <source>检查通过。审计记录 {0} 条，链头 {1}</source>
         <translation>Check passed. {0} audit entries, chain head {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/tools.py" line="95" />
+        <location filename="../../ui/controllers/tools.py" line="106" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/tools.py" line="113" />
+        <location filename="../../ui/controllers/tools.py" line="124" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
@@ -8614,46 +8704,50 @@ Publish?</translation>
         <translation>Notes: </translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="88" />
-        <source>请先在左侧选择一个项目。</source>
-        <translation>Choose a project on the left first.</translation>
+        <location filename="../../ui/procedure/window.py" line="94" />
+        <location filename="../../ui/procedure/window.py" line="126" />
+        <source>请先在登记表左侧选择一个项目，再从「程序」菜单打开本窗口。</source>
+        <translation>Choose a project on the left of the register first, then open this window from the Procedure menu.</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure/window.py" line="110" />
-        <source>请先在登记表左侧选择一个项目。</source>
-        <translation>Choose a project in the tree at the left of the register first.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/procedure/window.py" line="114" />
+        <location filename="../../ui/procedure/window.py" line="131" />
         <source>请先在表中选择一行。</source>
         <translation>Choose a row in the table first.</translation>
     </message>
 </context>
 <context>
+    <name>_Panel</name>
+    <message>
+        <location filename="../../ui/lock_cover.py" line="22" />
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="65" />
-        <location filename="../../ui/app.py" line="201" />
+        <location filename="../../ui/app.py" line="67" />
+        <location filename="../../ui/app.py" line="203" />
         <source>征迁安置管理</source>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="69" />
+        <location filename="../../ui/app.py" line="71" />
         <source>打开这个数据库文件（不存在则新建），或服务器地址 postgresql://用户@主机/库名</source>
         <translation>Open this database file (created when missing), or a server address postgresql://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="241" />
+        <location filename="../../ui/app.py" line="243" />
         <source>连接服务器</source>
         <translation>Connect to server</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="242" />
+        <location filename="../../ui/app.py" line="244" />
         <source>服务器密码：</source>
         <translation>Server password:</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="76" />
+        <location filename="../../ui/app.py" line="78" />
         <source>打开演示登记册（单独的文件，标有「演示」）</source>
         <translation>open the demo register (its own file, marked Demo)</translation>
     </message>

@@ -183,3 +183,96 @@ def test_holiday_workbook_round_trip(capsys: pytest.CaptureFixture[str], registe
     assert run_json(capsys, "--db", register, "calendar", "add-days", "2025-09-30", "1") == {"date": "2025-10-09"}
     code, _out, err = run(capsys, "--db", register, "calendar", "export", str(out), "--year", "2027")
     assert code == 1 and "2027" in err
+
+
+def test_grievances_are_named_by_their_number(
+    capsys: pytest.CaptureFixture[str], register: str, tmp_path: Path
+) -> None:
+    """`grievances close 2024-001` failed with argparse's "invalid int value": the 编号 is what clerks quote."""
+    for person in ("李四", "王五"):
+        run_json(
+            capsys, "--db", register, "grievances", "add", "--project", "甲项目", "--person", person,
+            "--channel", "公示期异议", "--received", "2024-09-27",
+        )  # fmt: skip
+    other = run_json(
+        capsys, "--db", register, "grievances", "add", "--project", "乙项目", "--person", "乙户",
+        "--channel", "来访", "--received", "2024-09-27",
+    )  # fmt: skip
+    assert other["number"] == "2024-001"  # the same 编号 in the other project
+    code, out, err = run(
+        capsys, "--db", register, "grievances", "close", "2024-002", "--project", "甲项目",
+        "--answer", "已重新丈量", "--date", "2024-10-09",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "已办结信访 2024-002" in out and "王五" in out
+    listed = run_json(capsys, "--db", register, "grievances", "list", "--project", "甲项目")["grievances"]
+    assert [(g["number"], g["closed_on"]) for g in listed] == [("2024-001", None), ("2024-002", "2024-10-09")]
+    assert (
+        run_json(capsys, "--db", register, "grievances", "list", "--project", "乙项目")["grievances"][0]["closed_on"]
+        is None
+    )
+    letter = tmp_path / "来信.jpg"
+    letter.write_bytes(b"scan")
+    code, out, err = run(
+        capsys, "--db", register, "grievances", "attach", "2024-002", str(letter), "--project", "甲项目"
+    )
+    assert code == 0 and "信访 2024-002" in out, err
+    pdf = tmp_path / "答复.pdf"
+    code, out, err = run(
+        capsys, "--db", register, "grievances", "print", "2024-002", "answer", str(pdf), "--project", "甲项目"
+    )
+    assert code == 0 and pdf.read_bytes().startswith(b"%PDF"), err
+    by_id = run_json(
+        capsys, "--db", register, "grievances", "close", str(listed[0]["id"]), "--project", "甲项目", "--answer", "好"
+    )  # the id in brackets still works
+    assert by_id["number"] == "2024-001"
+    code, _out, err = run(
+        capsys, "--db", register, "grievances", "close", "2024-009", "--project", "甲项目", "--answer", "x"
+    )
+    assert code == 1 and "编号为 2024-009" in err
+
+
+def test_closing_twice_and_future_dates_are_refused(capsys: pytest.CaptureFixture[str], register: str) -> None:
+    added = run_json(
+        capsys, "--db", register, "grievances", "add", "--project", "甲项目", "--person", "李四",
+        "--channel", "来访", "--received", "2026-10-12",
+    )  # fmt: skip
+    run_json(
+        capsys, "--db", register, "grievances", "close", added["number"], "--project", "甲项目",
+        "--answer", "已答复", "--date", "2026-10-15",
+    )  # fmt: skip
+    code, _out, err = run(
+        capsys, "--db", register, "grievances", "close", added["number"], "--project", "甲项目",
+        "--answer", "另一个答复", "--date", "2026-10-20",
+    )  # fmt: skip
+    assert code == 1 and err.strip() == "错误：信访 2026-001 已于 2026年10月15日 办结，不能再次办结"
+    future = (date.today() + timedelta(days=48)).isoformat()
+    code, _out, err = run(
+        capsys, "--db", register, "grievances", "add", "--project", "甲项目", "--person", "王五",
+        "--channel", "来访", "--received", future,
+    )  # fmt: skip
+    assert code == 1 and "晚于今天" in err
+    numbers = [
+        g["number"]
+        for g in run_json(capsys, "--db", register, "grievances", "list", "--project", "甲项目")["grievances"]
+    ]
+    assert numbers == ["2026-001"]
+
+
+def test_a_posting_for_a_step_not_entered_says_which_and_where(
+    capsys: pytest.CaptureFixture[str], register: str
+) -> None:
+    code, _out, err = run(
+        capsys, "--db", register, "procedure", "post", "第一批补偿公示", "--project", "甲项目",
+        "--start", "2025-03-01", "--end", "2025-03-08", "--step", "disclosure",
+    )  # fmt: skip
+    assert code == 1 and "「补偿公示」" in err and "「disclosure」" not in err
+    assert "登记日期…" in err and "procedure set disclosure" in err
+    run_json(
+        capsys, "--db", register, "procedure", "set", "disclosure", "--project", "甲项目", "--start", "2025-03-01",
+    )  # fmt: skip
+    posted = run_json(
+        capsys, "--db", register, "procedure", "post", "第一批补偿公示", "--project", "甲项目",
+        "--start", "2025-03-01", "--end", "2025-03-08", "--step", "disclosure",
+    )  # fmt: skip
+    assert posted["step_code"] == "disclosure"

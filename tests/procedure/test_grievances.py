@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -117,9 +117,11 @@ def test_bad_input_is_refused_with_reasons(db: Database) -> None:
     with pytest.raises(ValidationError, match="渠道"):
         gv.add_grievance(db, pid, gv.GrievanceInput(person="甲", channel="微信", received_on=d("2025-03-03")))
     with pytest.raises(ValidationError, match="2027"):
-        gv.add_grievance(db, pid, objection("2026-12-29"))  # 5 working days run into 2027
+        gv.add_grievance(db, pid, objection("2026-12-29"), today=d("2026-12-31"))  # 5 working days run into 2027
     # a 60-day 来访 period ending in 2027 (notice not known): the plain date, never a later one
-    visit = gv.add_grievance(db, pid, gv.GrievanceInput(person="乙", channel="来访", received_on=d("2026-12-01")))
+    visit = gv.add_grievance(
+        db, pid, gv.GrievanceInput(person="乙", channel="来访", received_on=d("2026-12-01")), today=d("2026-12-31")
+    )
     assert visit.due_on == d("2027-01-30")
     g = gv.add_grievance(db, pid, objection("2025-03-03"))
     with pytest.raises(ValidationError, match="早于"):
@@ -207,3 +209,62 @@ def test_a_households_history_names_the_grievances_household_and_project(db: Dat
     assert shown["household_id"] == "B-001" and shown["project_id"] == "乙项目"
     other = households.find_household_id(db, "A-001", a)
     assert not any(e.entity == "grievance" for e in households.history(db, other))
+
+
+def test_a_closed_grievance_is_not_closed_again(db: Database) -> None:
+    """办结 on a closed grievance overwrote its answer and date (the letter sent said otherwise)."""
+    pid = projects.create_project(db, "甲项目")
+    g = gv.add_grievance(db, pid, objection("2026-10-12"), today=d("2026-10-12"))
+    assert g.number == "2026-001"
+    gv.close_grievance(db, pid, g.id, "经复核，面积无误。", d("2026-10-15"), today=d("2026-10-20"))
+    with pytest.raises(ValidationError) as refused:
+        gv.close_grievance(db, pid, g.id, "另一个答复", d("2026-10-20"), today=d("2026-10-20"))
+    assert refused.value.message == "信访 2026-001 已于 2026年10月15日 办结，不能再次办结"
+    kept = gv.get_grievance(db, pid, g.id)
+    assert (kept.answer, kept.closed_on) == ("经复核，面积无误。", d("2026-10-15"))
+
+
+def test_dates_after_today_are_refused(db: Database) -> None:
+    """A grievance 'received' 2027-01-20 (a typo for 2026) was numbered 2027-001."""
+    pid = projects.create_project(db, "甲项目")
+    with pytest.raises(ValidationError, match="受理日期 2027年1月20日 晚于今天"):
+        gv.add_grievance(db, pid, objection("2027-01-20"), today=d("2026-12-03"))
+    tomorrow = date.today() + timedelta(days=1)
+    with pytest.raises(ValidationError, match="晚于今天"):  # the window passes no today: the real one
+        gv.add_grievance(db, pid, gv.GrievanceInput(person="甲", channel="来访", received_on=tomorrow))
+    assert gv.list_grievances(db, pid) == []
+    g = gv.add_grievance(db, pid, gv.GrievanceInput(person="甲", channel="来访", received_on=date.today()))
+    with pytest.raises(ValidationError, match=r"办结日期 .* 晚于今天"):
+        gv.close_grievance(db, pid, g.id, "答复", tomorrow)
+    assert gv.get_grievance(db, pid, g.id).closed_on is None
+    assert gv.close_grievance(db, pid, g.id, "答复", date.today()).closed_on == date.today()
+
+
+def test_a_grievance_is_found_by_its_number_or_its_id(db: Database) -> None:
+    a, b = two_projects(db)
+    first = gv.add_grievance(db, a, objection("2025-03-03"))
+    second = gv.add_grievance(db, a, objection("2025-03-04"))
+    other = gv.add_grievance(db, b, objection("2025-03-03"))
+    assert (first.number, second.number, other.number) == ("2025-001", "2025-002", "2025-001")
+    assert gv.find_grievance(db, a, "2025-002") == second.id
+    assert gv.find_grievance(db, a, "2025-2") == second.id  # as a clerk may type it
+    assert gv.find_grievance(db, b, "2025-001") == other.id  # numbered per project
+    assert gv.find_grievance(db, a, str(first.id)) == first.id
+    with pytest.raises(NotFoundError, match="项目「甲项目」没有编号为 2025-009 的信访记录"):
+        gv.find_grievance(db, a, "2025-009")
+    with pytest.raises(NotFoundError, match="没有序号为"):
+        gv.find_grievance(db, a, str(other.id))
+    with pytest.raises(ValidationError, match="不是信访编号"):
+        gv.find_grievance(db, a, "李四")
+
+
+def test_a_posting_for_a_step_not_entered_names_the_step_and_where_to_enter_it(db: Database) -> None:
+    pid = projects.create_project(db, "甲项目")
+    with pytest.raises(NotFoundError) as missing:
+        gv.add_posting(db, pid, "补偿公示", "村委会", d("2025-03-01"), d("2025-03-08"), step_code="disclosure")
+    message = missing.value.message
+    assert "「补偿公示」" in message and "disclosure」" not in message
+    assert "程序 → 程序时间线" in message and "登记日期…" in message and "procedure set disclosure" in message
+    with pytest.raises(ValidationError, match="没有「nonsense」这个程序步骤"):
+        gv.add_posting(db, pid, "补偿公示", "村委会", d("2025-03-01"), d("2025-03-08"), step_code="nonsense")
+    assert gv.list_postings(db, pid) == []

@@ -127,3 +127,24 @@ def test_a_plan_posted_before_the_pre_notice_ended_is_out_of_order(db: Database)
     assert early.status == "顺序有误" and "2024-11-18" in early.problem
     ok = steps.set_step(db, pid, "agreement", start_date=d("2024-11-19"), today=d("2024-12-20"))
     assert ok.status == "进行中"
+
+
+def test_a_step_planned_ahead_is_not_done_before_its_end(db: Database) -> None:
+    """A posting scheduled for June showed 已完成 (green) in May: only an end date that has passed is done."""
+    pid = projects.create_project(db, "甲项目")
+    planned = steps.set_step(
+        db, pid, "plan_notice", start_date=d("2025-06-03"), end_date=d("2025-07-10"), today=d("2025-05-20")
+    )
+    assert planned.status == "已排期" and planned.problem == ""  # entering a planned range stays possible
+    status = {day: by_code(steps.list_steps(db, pid, today=d(day)))["plan_notice"].status
+              for day in ("2025-05-20", "2025-06-03", "2025-07-09", "2025-07-10", "2025-07-11")}  # fmt: skip
+    assert status == {
+        "2025-05-20": "已排期",
+        "2025-06-03": "进行中",
+        "2025-07-09": "进行中",
+        "2025-07-10": "已完成",
+        "2025-07-11": "已完成",
+    }
+    # a planned range too short for the law is said at once, before it starts
+    short = steps.set_step(db, pid, "plan_notice", end_date=d("2025-06-20"), today=d("2025-05-20"))
+    assert short.status == "期限不足"

@@ -53,7 +53,9 @@ class ProcedureArea(AreaMenu):
             self.grievance_action.setText(text + (self.tr("（逾期 {n} 件）").format(n=n) if n else ""))
 
     def open(self, tab: int) -> ProcedureWindow:
+        """The window, bound to the project chosen now (it keeps to it until opened again)."""
         if self.window is None:
             self.window = ProcedureWindow(self.ctx, self.ctx.parent)
+        self.window.bind(self.ctx.current_project())
         self.window.show_tab(tab)
         return self.window

@@ -33,6 +33,9 @@ WEEKDAYS = (
     QT_TRANSLATE_NOOP("HolidayModel", "星期日"),
 )
 
+# A step's state beside those ui.i18n lists: dates entered, start still to come (translated through status_label).
+SCHEDULED = QT_TRANSLATE_NOOP("Status", "已排期")
+
 T = TypeVar("T")
 
 

@@ -2,6 +2,10 @@
 
 Every read and write goes through the op runner (off the GUI thread); pages refresh
 when the runner announces ``procedure``, ``grievances`` or ``calendar``.
+
+The window is bound to the project it was opened for (:meth:`ProcedureWindow.bind`) and names
+it in its title: what it shows is what it saves into, whatever the clerk selects in the main
+window's tree meanwhile. Opening it again from the menu binds it to the project chosen then.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from resettle.services.procedure import agreements, calendar, grievances, printi
 from resettle.services.procedure import settings as procedure_settings
 from resettle.services.procedure.grievances import GrievanceView, PostingView
 from resettle.services.procedure.steps import PROBLEM_STATUSES, StepView
+from resettle.services.register import projects
 from ui.areas import AreaContext
 from ui.forms import add_close
 from ui.procedure.dialogs import CloseDialog, GrievanceDialog, PostingDialog, StepDialog
@@ -66,6 +71,7 @@ class _Page(QWidget):
     def __init__(self, ctx: AreaContext, model: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.project_id: int | None = None  # the window's project (set by ProcedureWindow.bind), never the tree's
         self.model = model
         model.setParent(self)
         self.view = _table(self, model)
@@ -83,10 +89,19 @@ class _Page(QWidget):
         return b
 
     def project(self) -> int | None:
-        pid = self.ctx.current_project()
+        pid = self.project_id
         if pid is None:
-            self.note.setText(self.tr("请先在左侧选择一个项目。"))
+            self.note.setText(self.tr("请先在登记表左侧选择一个项目，再从「程序」菜单打开本窗口。"))
         return pid
+
+    def for_project(self, pid: int, show: Callable[[Any], None]) -> Callable[[Any], None]:
+        """``show`` for a read of project ``pid``, dropped when the window was bound to another one meanwhile."""
+
+        def done(result: Any) -> None:
+            if pid == self.project_id:
+                show(result)
+
+        return done
 
     def shown_project(self) -> int | None:
         """The project to show; with none the page is emptied and asks for one."""
@@ -103,11 +118,13 @@ class _Page(QWidget):
         self.ctx.runner.run(self, title, fn, changes=changes, with_progress=False, db=self.ctx.database(), **kwargs)
 
     def chosen(self) -> tuple[Any, int] | None:
-        """The row selected in the page's table and the current project, or None when either is missing (and the
+        """The row selected in the page's table and the window's project, or None when either is missing (and the
         clerk is told which: a button that did nothing said nothing)."""
-        pid = self.ctx.current_project()
+        pid = self.project_id
         if pid is None:
-            QMessageBox.information(self, self.window().windowTitle(), self.tr("请先在登记表左侧选择一个项目。"))
+            QMessageBox.information(
+                self, self.window().windowTitle(), self.tr("请先在登记表左侧选择一个项目，再从「程序」菜单打开本窗口。")
+            )
             return None
         item = _selected(self.view, self.model)
         if item is None:
@@ -151,7 +168,7 @@ class TimelinePage(_Page):
         pid = self.shown_project()
         if pid is None:
             return
-        self.run(self.tr("读取征收程序"), _timeline, on_done=self._show, project_id=pid)
+        self.run(self.tr("读取征收程序"), _timeline, on_done=self.for_project(pid, self._show), project_id=pid)
 
     def _show(self, result: tuple[list[StepView], agreements.AgreementGate, bool, PaymentCounts]) -> None:
         rows, gate, family, counts = result
@@ -189,7 +206,7 @@ class TimelinePage(_Page):
         self.run(self.tr("登记程序步骤"), steps.set_step, PROCEDURE, project_id=pid, code=step.code, **dialog.values())
 
     def allow_agreements(self) -> None:
-        pid = self.ctx.current_project()
+        pid = self.project()
         if pid is None:
             return
         reason, ok = QInputDialog.getText(
@@ -200,7 +217,7 @@ class TimelinePage(_Page):
         self.run(self.tr("放行协议打印"), agreements.allow_early_agreements, PROCEDURE, project_id=pid, reason=reason)
 
     def set_family(self, checked: bool) -> None:
-        pid = self.ctx.current_project()
+        pid = self.project()
         if pid is None:
             return
         self.run(
@@ -221,7 +238,7 @@ class GrievancePage(_Page):
     def __init__(self, ctx: AreaContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, GrievanceModel(), parent)
         self.button(self.tr("登记…"), self.add)
-        self.button(self.tr("办结…"), self.close_selected)
+        self.close_button = self.button(self.tr("办结…"), self.close_selected)
         self.button(self.tr("打印受理回执…"), lambda: self.print_letter("receipt"))
         self.button(self.tr("打印答复意见书…"), lambda: self.print_letter("answer"))
         self.button(self.tr("添加附件…"), self.attach)
@@ -231,13 +248,14 @@ class GrievancePage(_Page):
         self.bar.addWidget(self.open_only)
         self.bar.addStretch(1)
         self.layout_.addWidget(self.view, 1)
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 
     def refresh(self) -> None:
         pid = self.shown_project()
         if pid is None:
             return
         self.run(
-            self.tr("读取信访台账"), grievances.list_grievances, on_done=self._show, project_id=pid,
+            self.tr("读取信访台账"), grievances.list_grievances, on_done=self.for_project(pid, self._show), project_id=pid,
             open_only=self.open_only.isChecked(),
         )  # fmt: skip
 
@@ -249,6 +267,16 @@ class GrievancePage(_Page):
         if overdue:
             text += self.tr("，其中逾期 {k} 件（红色）").format(k=overdue)
         self.note.setText(text)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """办结… is off for a grievance already closed (its answer and date are what was sent)."""
+        g = _selected(self.view, self.model)
+        closed = g is not None and g.closed_on is not None
+        self.close_button.setEnabled(not closed)
+        self.close_button.setToolTip(
+            self.tr("信访 {0} 已于 {1} 办结").format(g.number, g.closed_on.isoformat()) if closed else ""
+        )
 
     def add(self) -> None:
         pid = self.project()
@@ -261,6 +289,12 @@ class GrievancePage(_Page):
         if chosen is None:
             return
         g, pid = chosen
+        if g.closed_on is not None:
+            QMessageBox.information(
+                self, self.window().windowTitle(),
+                self.tr("信访 {0} 已于 {1} 办结，不能再次办结。").format(g.number, g.closed_on.isoformat()),
+            )  # fmt: skip
+            return
         dialog = CloseDialog(g.number, g.handler, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -291,7 +325,7 @@ class GrievancePage(_Page):
         )  # fmt: skip
 
     def export(self) -> None:
-        pid = self.ctx.current_project()
+        pid = self.project()
         if pid is None:
             return
         name, _ = QFileDialog.getSaveFileName(self, self.tr("导出信访台账"), self.tr("信访台账.xlsx"), "Excel (*.xlsx)")
@@ -313,7 +347,9 @@ class PostingPage(_Page):
         pid = self.shown_project()
         if pid is None:
             return
-        self.run(self.tr("读取公示记录"), grievances.list_postings, on_done=self._show, project_id=pid)
+        self.run(
+            self.tr("读取公示记录"), grievances.list_postings, on_done=self.for_project(pid, self._show), project_id=pid
+        )
 
     def _show(self, rows: list[PostingView]) -> None:
         self.model.set_rows(rows)
@@ -327,7 +363,8 @@ class PostingPage(_Page):
         pid = self.project()
         dialog = PostingDialog([(d.code, d.name) for d in steps.CATALOGUE], self) if pid is not None else None
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
-            self.run(self.tr("登记公示"), grievances.add_posting, GRIEVANCES, project_id=pid, **dialog.values())
+            # the posting's fields as one argument: its "title" is not the job's title
+            self.run(self.tr("登记公示"), _add_posting, GRIEVANCES, project_id=pid, posting=dialog.values())
 
 
 class HolidayPage(_Page):
@@ -380,6 +417,15 @@ def _timeline(db: Any, project_id: int) -> tuple[list[StepView], agreements.Agre
     return rows, gate, family, payment_counts(db, project_id)
 
 
+def _add_posting(db: Any, project_id: int, posting: dict[str, Any]) -> PostingView:
+    """As ``resettle procedure post`` saves it."""
+    return grievances.add_posting(db, project_id, **posting)
+
+
+def _project_name(db: Any, project_id: int) -> str:
+    return projects.get_project(db, project_id).details.name
+
+
 def _holidays(db: Any) -> tuple[list[int], list[calendar.HolidayRow]]:
     cal = calendar.work_calendar(db)
     return sorted(cal.years), calendar.holiday_rows(db)
@@ -394,6 +440,10 @@ class ProcedureWindow(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         fit_roomy(self, 1100, 600)
         self.ctx = ctx
+        self.project_id: int | None = None
+        self.project_name = ""
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
         self.tabs = QTabWidget(self)
         self.timeline = TimelinePage(ctx, self)
         self.grievances = GrievancePage(ctx, self)
@@ -404,6 +454,7 @@ class ProcedureWindow(QDialog):
         self.tabs.addTab(self.postings, self.tr("公示记录"))
         self.tabs.addTab(self.holidays, self.tr("节假日表"))
         lay = QVBoxLayout(self)
+        lay.addWidget(self.heading)
         lay.addWidget(self.tabs)
         add_close(self)  # as the other areas' windows
         ctx.runner.changed.connect(self._changed)
@@ -415,7 +466,40 @@ class ProcedureWindow(QDialog):
             return
         self.refresh_all()
 
+    def bind(self, project_id: int | None) -> None:
+        """Show and change ``project_id`` (the project chosen when the window was opened) from now on."""
+        if project_id != self.project_id:
+            self.project_name = ""
+        self.project_id = project_id
+        for page in (self.timeline, self.grievances, self.postings, self.holidays):
+            page.project_id = project_id
+        self._show_name()
+
+    def _show_name(self) -> None:
+        if self.project_id is None:
+            self.setWindowTitle(self.tr("征收程序与信访 — 未选项目"))
+            self.heading.setText(self.tr("未选项目：请先在登记表左侧选择一个项目，再从「程序」菜单打开本窗口。"))
+            return
+        name = self.project_name or self.tr("项目 {0}").format(self.project_id)
+        self.setWindowTitle(self.tr("征收程序与信访 — {0}").format(name))
+        self.heading.setText(
+            self.tr(
+                "项目：{0}（本窗口只显示和修改这个项目；要看别的项目，请在左侧选择后从「程序」菜单重新打开）"
+            ).format(name)
+        )
+
+    def _named(self, pid: int, name: str) -> None:
+        if pid == self.project_id:
+            self.project_name = name
+            self._show_name()
+
     def refresh_all(self) -> None:
+        pid = self.project_id
+        if pid is not None:  # the name too: it may have been changed in 项目信息
+            self.ctx.runner.run(
+                self, self.tr("读取项目名称"), _project_name, on_done=lambda name: self._named(pid, name),
+                with_progress=False, db=self.ctx.database(), project_id=pid,
+            )  # fmt: skip
         for page in (self.timeline, self.grievances, self.postings, self.holidays):
             page.refresh()
 

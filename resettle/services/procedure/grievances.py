@@ -6,11 +6,14 @@ day (a 信访 matter within 60 days, as the 信访工作条例 sets). Both can b
 grievance: local rules differ. A calendar-day period ending in a year whose notice is not
 loaded yet ends on its plain date (never later than the true one); a working-day period
 there is refused. An objection received during a posting period is linked
-to that posting.
+to that posting. A grievance is received and closed on a day that has come: a date after
+today is refused (a typo for the year would number it in the wrong year), and a closed
+grievance is not closed again (its answer and date are what the office sent).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,12 +21,15 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from resettle.domain.posting import cn_date
 from resettle.domain.workdays import UnknownYear, WorkCalendar, add_calendar_days, add_working_days
 from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
 from resettle.services.common import project_of, view_of
 from resettle.services.procedure.calendar import calendar_in
 from resettle.services.procedure.steps import (
+    BY_CODE,
+    CATALOGUE,
     UNIT_DAYS,
     UNIT_WORKING_DAYS,
     EvidenceView,
@@ -48,6 +54,7 @@ __all__ = [
     "attach_grievance_evidence",
     "close_grievance",
     "due_date",
+    "find_grievance",
     "get_grievance",
     "list_grievances",
     "list_postings",
@@ -132,6 +139,14 @@ class GrievanceView:
     evidence: tuple[EvidenceView, ...] = ()
 
 
+def _not_after_today(day: date, today: date, what: str) -> None:
+    """Grievances record what happened: a day still to come is a typo (2027 for 2026), refused."""
+    if day > today:
+        raise ValidationError(
+            f"{what} {cn_date(day)} 晚于今天（{cn_date(today)}），不能登记尚未到来的日期；请检查年份", field=what
+        )
+
+
 def _status(g: Grievance, today: date) -> tuple[str, bool, int]:
     if g.closed_on is not None:
         late = g.closed_on > g.due_on
@@ -184,6 +199,7 @@ def add_grievance(db: Database, project_id: int, data: GrievanceInput, today: da
         problems.append(f"事项类别应为 {'、'.join(SUBJECT_KINDS)} 之一，而不是「{data.subject_kind}」")
     if problems:
         raise ValidationError("；".join(problems))
+    _not_after_today(data.received_on, today or date.today(), "受理日期")
     period, unit = DEFAULT_PERIODS[data.channel]
     period = data.period if data.period is not None else period
     unit = data.period_unit or unit
@@ -243,8 +259,38 @@ def add_grievance(db: Database, project_id: int, data: GrievanceInput, today: da
 def _grievance(s: Session, project_id: int, grievance_id: int) -> Grievance:
     g = s.get(Grievance, grievance_id, options=[selectinload(Grievance.evidence)])
     if g is None or g.project_id != project_id:
-        raise NotFoundError(f"本项目没有编号为 {grievance_id} 的信访记录")
+        name = project_of(s, project_id).name
+        raise NotFoundError(f"项目「{name}」没有序号为 {grievance_id} 的信访记录（信访编号形如 2026-001）")
     return g
+
+
+NUMBER = re.compile(r"(\d{4})-(\d{1,6})")
+
+
+def find_grievance(db: Database, project_id: int, ref: str) -> int:
+    """The id of the project's grievance named by its 编号 (``2026-001``; ``2026-1`` too) or by its id
+    (the number in brackets in the list): clerks quote the 编号 printed on the receipt."""
+    require(db, Need.READ, "查看信访记录")
+    text = ref.strip()
+    with db.read() as s:
+        name = project_of(s, project_id).name
+        number = NUMBER.fullmatch(text)
+        if number:
+            canonical = f"{number.group(1)}-{int(number.group(2)):03d}"
+            gid = s.scalar(
+                select(Grievance.id).where(Grievance.project_id == project_id, Grievance.number == canonical)
+            )
+            if gid is None:
+                raise NotFoundError(f"项目「{name}」没有编号为 {canonical} 的信访记录（可用 grievances list 查看）")
+            return int(gid)
+        if text.isdigit():
+            g = s.get(Grievance, int(text))
+            if g is None or g.project_id != project_id:
+                raise NotFoundError(
+                    f"项目「{name}」没有序号为 {text} 的信访记录；请写信访编号（如 2026-001，可用 grievances list 查看）"
+                )
+            return int(g.id)
+    raise ValidationError(f"「{ref}」不是信访编号：请写编号（如 2026-001）或列表方括号中的序号", field="编号")
 
 
 def get_grievance(db: Database, project_id: int, grievance_id: int, today: date | None = None) -> GrievanceView:
@@ -266,8 +312,11 @@ def close_grievance(
     require(db, Need.ENTER, "办结信访")
     if not answer.strip():
         raise ValidationError("办结需填写答复内容", field="答复")
+    _not_after_today(closed_on, today or date.today(), "办结日期")
     with db.write(reason="办结信访") as s:
         g = _grievance(s, project_id, grievance_id)
+        if g.closed_on is not None:
+            raise ValidationError(f"信访 {g.number} 已于 {cn_date(g.closed_on)} 办结，不能再次办结", field="办结日期")
         if closed_on < g.received_on:
             raise ValidationError(
                 f"办结日期 {closed_on.isoformat()} 早于受理日期 {g.received_on.isoformat()}", field="办结日期"
@@ -373,11 +422,18 @@ def add_posting(
         project_of(s, project_id)
         step_id = None
         if step_code:
+            definition = BY_CODE.get(step_code)
+            if definition is None:
+                names = "、".join(f"{x.code}（{x.name}）" for x in CATALOGUE)
+                raise ValidationError(f"没有「{step_code}」这个程序步骤，可选：{names}", field="步骤")
             step = s.scalars(
                 select(ProcedureStep).where(ProcedureStep.project_id == project_id, ProcedureStep.code == step_code)
             ).first()
             if step is None:
-                raise NotFoundError(f"本项目尚未登记程序步骤「{step_code}」")
+                raise NotFoundError(
+                    f"本项目尚未登记程序步骤「{definition.name}」：请先在「程序 → 程序时间线」选中「{definition.name}」"
+                    f"点「登记日期…」，或用命令 resettle procedure set {step_code} --start 日期 登记"
+                )
             step_id = step.id
             if not minimum:
                 minimum, unit = step.minimum, step.unit

@@ -5,6 +5,11 @@ Periods are counted as the law counts them: the day a posting goes up is not cou
 10th working day after 6-03 at the earliest. A calendar-day period whose last day is a
 day off runs to the next working day (第二百零三条). This is the strict reading: an
 auditor may accept a shorter one, never a longer one.
+
+Dates may be planned ahead (a posting scheduled for next week): a step whose start is still
+to come is 已排期, one that has started and whose end is not past yet (or not entered) is
+进行中; only a step whose end date has passed is 已完成. Planned dates are checked for the
+legal minimum as entered ones are.
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ UNIT_DAYS = "日"
 
 STATUS_NA = "不适用"
 STATUS_NOT_STARTED = "未开始"
+STATUS_SCHEDULED = "已排期"  # dates entered, start still to come
 STATUS_RUNNING = "进行中"
 STATUS_DONE = "已完成"
 STATUS_SHORT = "期限不足"
@@ -164,7 +170,9 @@ def evaluate(
             f"实际 {end.isoformat()} 结束",
             first_end,
         )
-    if end is None:
+    if start > today:
+        return STATUS_SCHEDULED, "", first_end
+    if end is None or end > today:
         return STATUS_RUNNING, "", first_end
     return STATUS_DONE, "", first_end
 
