@@ -130,10 +130,13 @@ class CompensationTab(QWidget):
             state += self.tr("（{0} 于 {1} 复核）").format(
                 v.reviewed_by, f"{v.reviewed_at:%Y-%m-%d %H:%M}" if v.reviewed_at else ""
             )
+        if v.outdated:
+            state += self.tr("　计算后本户数据或补偿标准有改动，金额不是按现状算的：请「按现行标准计算」")
         self.status.setText(self.tr("补偿标准：{0}　状态：{1}").format(v.table_label or self.tr("未设置"), state))
+        self.status.setStyleSheet("color: #b71c1c" if v.outdated else "")
         self.total.setText(self.tr("合计：{0} 元").format(yuan(v.total)))
         self.capital.setText(to_capital(to_fen(v.total)))
-        self.review_button.setEnabled(v.status == "已计算")  # data, not text
+        self.review_button.setEnabled(v.status == "已计算" and not v.outdated)  # data, not text
 
     def _run(self, action: object) -> None:
         try:

@@ -481,6 +481,9 @@ class ApplyPage(QWizardPage):
             self.result_label.setText(self.tr("导入完成（批次 {0}）：新增 {1} 户，变更 {2} 户，删除 {3} 户，共 {4} 人。\n"
                                               "可在「文件 → 导入批次…」中撤销整批导入。").format(
                 result.batch_id, result.added, result.changed, result.removed, result.persons))  # fmt: skip
+            if result.recomputed:
+                self.result_label.setText(self.result_label.text() + "\n" + self.tr(
+                    "变更的户中已计算过补偿的 {0} 户已按新数据重新计算。").format(result.recomputed))  # fmt: skip
         self._final()
 
     def isComplete(self) -> bool:

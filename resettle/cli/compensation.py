@@ -80,6 +80,11 @@ def cmd_rates_export(args: argparse.Namespace) -> int:
     return 0
 
 
+UNMATCHED = (
+    "注意：以下规则没有用于本项目的任何一户。若不应如此，请核对条件的写法是否与调查表一致（如「稻田」与「水田」）："
+)
+
+
 def cmd_compute(args: argparse.Namespace) -> int:
     with open_db(args, startup_backup=True) as db:
         project_id = projects.resolve_project(db, args.project)
@@ -91,12 +96,15 @@ def cmd_compute(args: argparse.Namespace) -> int:
         "reviews_reset": result.reviews_reset,
         "grand_total": str(result.grand_total),
         "table": result.table_label,
+        "unmatched_rules": list(result.unmatched),
     }
     text = (
         f"已按「{result.table_label}」计算 {result.households:,} 户（其中 {result.changed:,} 户结果有变化"
         + (f"，{result.reviews_reset:,} 户需重新复核" if result.reviews_reset else "")
         + f"），合计 {result.grand_total:,} 元"
     )
+    if result.unmatched:
+        text += f"\n{UNMATCHED}" + "".join(f"\n  {r}" for r in result.unmatched)
     emit(args, payload, text)
     return 0
 

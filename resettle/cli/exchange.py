@@ -155,11 +155,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     payload.update(
         applied=True,
         batch=result.batch_id,
-        result={"added": result.added, "changed": result.changed, "removed": result.removed, "persons": result.persons},
+        result={
+            "added": result.added,
+            "changed": result.changed,
+            "removed": result.removed,
+            "persons": result.persons,
+            "recomputed": result.recomputed,
+        },
     )
     lines.append(
         f"已导入（批次 {result.batch_id}）：新增 {result.added:,} 户，修改 {result.changed:,} 户，删除 {result.removed:,} 户"
     )
+    if result.recomputed:
+        lines.append(f"修改的户中已计算过补偿的 {result.recomputed:,} 户已按新数据重新计算。")
     if preview.removed and not remove:
         lines.append(f"文件中没有的 {len(preview.removed)} 户已保留；如需删除，请加 --yes --remove-missing。")
     emit(args, payload, "\n".join(lines))

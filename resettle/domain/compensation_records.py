@@ -111,6 +111,7 @@ class HouseholdCompensationView:
     signed_on: date | None
     transition_months: int | None
     version: int  # row version of the review state, for conflict detection
+    outdated: bool = False  # computed, but its facts or the project's standard changed since (compute again)
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,9 @@ class ComputeResult:
     grand_total: Decimal
     table_id: int
     table_label: str
+    # of a whole project's compute: rules that priced no household (「TD-01 土地补偿费（地类=稻田）」), often a
+    # condition written differently from the survey (稻田 for 水田); empty for a village, a group or one household
+    unmatched: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

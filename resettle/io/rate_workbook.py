@@ -326,6 +326,7 @@ def read_rate_workbook(path: Path | str, name: str | None = None) -> WorkbookTab
     reader = _RowReader(grid, columns, issues)
     rules: list[Rule] = []
     first_row: dict[str, int] = {}
+    same_terms: dict[tuple[object, ...], tuple[int, str]] = {}  # item, basis, payee, conditions → row, code
     for r in range(header_row + 1, grid.n_rows):
         if all(_text(grid.value(r, c)) == "" for c in columns.values()) or _is_note(grid, r, columns):
             continue
@@ -338,6 +339,17 @@ def read_rate_workbook(path: Path | str, name: str | None = None) -> WorkbookTab
             reader.issue(r, "code", f"编码「{rule.code}」与第 {first_row[rule.code]} 行重复")
             continue
         first_row[rule.code] = r + 1
+        terms = (rule.item, rule.basis, rule.payee, frozenset(rule.by_field.items()))
+        if terms in same_terms:  # both would be paid to the same household: twice the 土地补偿费
+            row, code = same_terms[terms]
+            reader.issue(
+                r,
+                "conditions",
+                f"规则「{rule.code}」与第 {row} 行「{code}」的项目、依据、支付对象和条件都相同，同一户会被计算两次；"
+                "请改正条件（如 地类=水田 与 地类=旱地），或删去一行",
+            )
+            continue
+        same_terms[terms] = (r + 1, rule.code)
         rules.append(rule)
     meta = _metadata(grid, header_row)
     if notes is not None:

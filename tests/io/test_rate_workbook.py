@@ -125,6 +125,15 @@ def test_formula_cells_are_refused(tmp_path: Path) -> None:
     assert "公式" in err.issues[0].message
 
 
+def test_two_rules_paying_the_same_item_on_the_same_conditions_are_refused(tmp_path: Path) -> None:
+    twice = ["TD-09", GOOD[1], GOOD[2], GOOD[3], 48000, GOOD[5], GOOD[6]]
+    err = refusal(book(tmp_path, [GOOD, twice]))
+    assert [(i.row, i.column) for i in err.issues] == [(6, "D")]
+    assert "计算两次" in err.issues[0].message and "第 5 行" in err.issues[0].message
+    other = ["TD-09", GOOD[1], GOOD[2], "地类=旱地", 48000, GOOD[5], GOOD[6]]
+    assert len(read_rate_workbook(book(tmp_path, [GOOD, other])).table.rules) == 2
+
+
 def test_an_error_value_is_refused_not_read_as_an_empty_cell(tmp_path: Path) -> None:
     err = refusal(book(tmp_path, [GOOD, ["TD-02", "土地补偿费", "土地面积", "#N/A", 100, "亩", "户"]]))
     assert [(i.row, i.column) for i in err.issues] == [(6, "D")]

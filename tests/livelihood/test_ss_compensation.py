@@ -108,9 +108,11 @@ def test_a_new_standard_or_a_member_leaving_reprices_exactly_the_households_it_t
     detail = households.get_household(two_db, hid)
     kept = tuple(p for p in detail.data.persons if p.id != member.person_id)
     assert len(kept) == len(detail.data.persons) - 1
-    households.update_household(two_db, detail, replace(detail.data, persons=kept), reason="迁出")
-    assert computing.compute(two_db, sample_project).changed == 1
+    others = {h: v for h, v in _ss_lines(two_db, sample_project).items() if h != hid}
+    households.update_household(two_db, detail, replace(detail.data, persons=kept), reason="迁出")  # priced again
     assert _ss_lines(two_db, sample_project)[hid][0] == after[hid][0] - int(member.amount * 100)
+    assert {h: v for h, v in _ss_lines(two_db, sample_project).items() if h != hid} == others
+    assert computing.compute(two_db, sample_project).changed == 0  # nothing left for the next compute
 
 
 def test_a_standard_without_a_reference_date_takes_the_labour_settings_or_is_refused(

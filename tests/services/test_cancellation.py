@@ -125,7 +125,13 @@ def test_a_cancelled_compute_writes_nothing(big: Database, small_chunks: None) -
     detail = households.get_household(big, first)
     parcels = tuple(dataclasses.replace(p, area_mu=p.area_mu + Decimal("1.00")) for p in detail.data.parcels)
     assert parcels, "the first demo household has land"
+    # a save prices its household at once; a change of the standard waits for the next compute
     households.update_household(big, detail, dataclasses.replace(detail.data, parcels=parcels), "测量更正")
+    current = rate_tables.get_project_rate_table(big, project.id)
+    assert current is not None
+    rate_tables.set_project_rate_table(
+        big, project.id, current.table.id, transition_months=current.transition_months + 6
+    )
 
     def lines_of_first() -> list[tuple[object, ...]]:
         return _rows(big, f"SELECT rule_code, amount FROM compensation_line WHERE household_id = {first} ORDER BY id")

@@ -340,11 +340,13 @@ def test_editing_the_register_then_recomputing_resets_the_review(demo_db: Databa
     detail = households.get_household(demo_db, hid)
     parcel = detail.data.parcels[0]
     bigger = replace(detail.data, parcels=(replace(parcel, area_mu=parcel.area_mu + 1), *detail.data.parcels[1:]))
-    households.update_household(demo_db, detail, bigger, reason="复测")
-    result = computing.compute(demo_db, pid)
-    assert (result.changed, result.reviews_reset) == (1, 1)
+    before = totals(demo_db)[hid]
+    households.update_household(demo_db, detail, bigger, reason="复测")  # computed again with the edit
     view = reviewing.get_household_compensation(demo_db, hid)
-    assert (view.status, view.reviewed_by, view.reviewed_at) == ("已计算", "", None)
+    assert (view.status, view.reviewed_by, view.reviewed_at, view.outdated) == ("已计算", "", None, False)
+    assert totals(demo_db)[hid] > before
+    result = computing.compute(demo_db, pid)
+    assert (result.changed, result.reviews_reset) == (0, 0)  # nothing was left for the next compute
 
 
 # --- review and adjustments ------------------------------------------------------------------------
@@ -457,6 +459,19 @@ def test_preview_with_other_transition_months_is_what_the_change_writes(demo_db:
     assert moved  # the same rules, longer transition: households with 过渡费 get more
     assert {d.household_id for d in preview.households} == moved
     assert preview.new_grand_total == result.grand_total > preview.old_grand_total
+
+
+def test_a_whole_project_compute_names_the_rules_that_priced_no_household(demo_db: Database) -> None:
+    base = sample_rate_table()
+    typo = next(r for r in base.rules if r.code == "TD-01")
+    misspelt = replace(typo, code="TD-99", conditions=(replace(typo.conditions[0], values=("稻田",)),))
+    pid = projects.resolve_project(demo_db, None)
+    info = publish_sample(demo_db, replace(base, rules=(*base.rules, misspelt)))
+    rate_tables.set_project_rate_table(demo_db, pid, info.id)
+    result = computing.compute(demo_db, pid)
+    assert "TD-99 土地补偿费（地类=稻田）" in result.unmatched and all("TD-01 " not in u for u in result.unmatched)
+    village = raw(demo_db, "SELECT min(v.id) FROM village v")[0][0]
+    assert computing.compute(demo_db, pid, village_id=village).unmatched == ()  # a village need not use every rule
 
 
 def test_review_refused_when_result_is_from_an_older_standard(demo_db: Database) -> None:

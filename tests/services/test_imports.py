@@ -121,6 +121,13 @@ def test_kill_9_during_an_import_leaves_nothing_or_everything(tmp_path: Path) ->
     assert len(killed) >= 3, outcomes  # the kills did land while the import was running
 
 
+def test_an_id_registered_in_another_project_names_that_project(db: Database) -> None:
+    _import(db, CLEAN, project="甲项目")
+    preview = imports.preview_import(db, CLEAN, project="乙项目")
+    errors = [e for e in preview.errors if e.kind == "duplicate_id_db"]
+    assert errors and all("已登记在项目「甲项目」的户" in e.message for e in errors)
+
+
 def test_an_id_already_in_the_register_is_an_error_naming_its_cell(db: Database, tmp_path: Path) -> None:
     _import(db, CLEAN)
     stored = households.get_household(db, households.find_household_id(db, "东岗01001"))

@@ -31,7 +31,9 @@ def test_clean_workbook_imports_through_the_wizard(qtbot, window: MainWindow, tm
         next_page(qtbot, wizard)  # → import
     qtbot.waitUntil(lambda: wizard.apply_page.done, timeout=5000)
     assert search.count_households(window.db, HouseholdQuery()) == before + 40
-    qtbot.waitUntil(lambda: window.model.rowCount() == before + 40, timeout=5000)
+    imported = next(p.id for p in window._tree_nodes if p.name == wizard.preview.project_name)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.current_project_id() == imported, timeout=5000)  # the window shows it …
+    qtbot.waitUntil(lambda: window.model.rowCount() == 40, timeout=5000)  # … and only it
     assert imports.list_batches(window.db)[0].file_name == "东岗村调查表.xlsx"
 
 

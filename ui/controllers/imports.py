@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
@@ -90,8 +90,19 @@ class ImportActions(QObject):
 
         wizard = ImportWizard(self.ctx.database(), self.ctx.runner, path if isinstance(path, Path) else None,
                               self.ctx.parent, project_id=self.ctx.current_project())  # fmt: skip
+        # after the tree has been read again (the import's change announcement comes first)
+        wizard.imported.connect(lambda _batch: QTimer.singleShot(0, lambda: self._show_imported(wizard)))
         wizard.open()
         return wizard
+
+    def _show_imported(self, wizard: ImportWizard) -> None:
+        """An import into another project (or a new one) shows that project: the clerk sees what came in."""
+        preview = wizard.preview
+        if preview is None:
+            return
+        found = next((p.id for p in self.ctx.project_nodes() if p.name == preview.project_name), None)
+        if found is not None and found != self.ctx.current_project():
+            self.ctx.select_node(("project", found))
 
     def show_batches(self) -> None:
         from resettle.services.register import imports

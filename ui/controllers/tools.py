@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
@@ -11,6 +12,9 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from resettle.errors import ResettleError
 from ui.areas import WindowContext
 from ui.controllers.project import ProjectActions
+
+if TYPE_CHECKING:
+    from resettle.domain.compensation_records import ComputeResult
 
 
 class ToolsActions(QObject):
@@ -57,10 +61,17 @@ class ToolsActions(QObject):
         pid = self.project.project_for(self.tr("计算补偿"))
         if pid is None:
             return
+
+        def done(r: ComputeResult) -> None:
+            self.ctx.show_message(self.tr("已计算 {0} 户，合计 {1} 元").format(
+                f"{r.households:,}", f"{r.grand_total:,.2f}"), 10000)  # fmt: skip
+            if r.unmatched:
+                QMessageBox.information(self.ctx.parent, self.tr("计算补偿"), self.tr(
+                    "计算已完成。以下规则没有用于本项目的任何一户；若不应如此，请核对条件的写法是否与调查表一致"
+                    "（如「稻田」与「水田」）：\n\n{0}").format("\n".join(r.unmatched)))  # fmt: skip
+
         self.ctx.runner.run(self.ctx.parent, self.tr("正在计算补偿…"), computing.compute, db=self.ctx.database(),
-                            project_id=pid, changes=frozenset({"compensation"}),
-                            on_done=lambda r: self.ctx.show_message(self.tr("已计算 {0} 户，合计 {1} 元").format(
-                                f"{r.households:,}", f"{r.grand_total:,.2f}"), 10000))  # fmt: skip
+                            project_id=pid, changes=frozenset({"compensation"}), on_done=done)  # fmt: skip
 
     def show_summary(self) -> None:
         from ui.summary_dialog import SummaryDialog

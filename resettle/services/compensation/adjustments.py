@@ -19,6 +19,7 @@ from resettle.services.compensation.common import (
     household_of,
     yuan,
 )
+from resettle.services.compensation.freshness import fingerprint_if_current, fingerprint_now
 from resettle.services.compensation.reviewing import get_household_compensation, state_of
 from resettle.store.compensation_models import (
     STATUS_COMPUTED,
@@ -37,8 +38,16 @@ def _checked_adjustment(item: str, amount: Decimal, reason: str, payee: str) -> 
         raise ValidationError(str(exc), field="调整") from exc
 
 
-def _after_amount_change(s: Session, household_id: int) -> None:
-    """Refresh the total snapshot; a reviewed result goes back to 已计算 (review is reset)."""
+def _current_before(s: Session, household_id: int) -> bool:
+    """Whether the household's stored result is current before the adjustment changes."""
+    h = household_of(s, household_id)
+    return fingerprint_if_current(s, h.project_id, household_id) is not None
+
+
+def _after_amount_change(s: Session, household_id: int, was_current: bool) -> None:
+    """Refresh the total snapshot; a reviewed result goes back to 已计算 (review is reset). A result
+    that was current stays current (the adjustment is in the total now); one that was outdated
+    stays outdated: its facts changed too."""
     s.flush()
     state = state_of(s, household_id)
     conn = s.connection()
@@ -55,6 +64,10 @@ def _after_amount_change(s: Session, household_id: int) -> None:
         state.status = STATUS_COMPUTED
         state.reviewed_by = ""
         state.reviewed_at = None
+    if was_current:
+        now = fingerprint_now(s, household_of(s, household_id).project_id, household_id)
+        if now is not None and state.inputs_digest != now:
+            state.inputs_digest = now
     s.flush()
 
 
@@ -66,6 +79,7 @@ def add_adjustment(
     adj = _checked_adjustment(item, amount, reason, payee)
     with db.write(reason=adj.reason) as s:
         household_of(s, household_id)
+        was_current = _current_before(s, household_id)
         s.add(
             CompensationAdjustment(
                 household_id=household_id,
@@ -77,7 +91,7 @@ def add_adjustment(
                 created_at=datetime.now(),
             )
         )
-        _after_amount_change(s, household_id)
+        _after_amount_change(s, household_id, was_current)
     return get_household_compensation(db, household_id)
 
 
@@ -107,6 +121,7 @@ def update_adjustment(
         checked = _checked_adjustment(item or current.item, amount, reason, payee or current.payee)
     with db.write(reason=checked.reason) as s:
         adj = _adjustment(s, adjustment_id, expected_version)
+        was_current = _current_before(s, adj.household_id)
         for attr, value in (
             ("item", checked.item),
             ("amount", yuan(checked.amount_fen)),
@@ -117,7 +132,7 @@ def update_adjustment(
                 setattr(adj, attr, value)
         adj.created_by = db.actor.user
         household_id = adj.household_id
-        _after_amount_change(s, household_id)
+        _after_amount_change(s, household_id, was_current)
     return get_household_compensation(db, household_id)
 
 
@@ -130,6 +145,7 @@ def delete_adjustment(
     with db.write(reason=reason.strip()) as s:
         adj = _adjustment(s, adjustment_id, expected_version)
         household_id = adj.household_id
+        was_current = _current_before(s, household_id)
         s.delete(adj)
-        _after_amount_change(s, household_id)
+        _after_amount_change(s, household_id, was_current)
     return get_household_compensation(db, household_id)

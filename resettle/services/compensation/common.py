@@ -21,6 +21,7 @@ from resettle.services.compensation.bulk import (
     Scope,
     compute_scope,
 )
+from resettle.services.compensation.freshness import fingerprint_if_current
 from resettle.services.compensation.rate_tables import (
     domain_table,
     load_table,
@@ -131,6 +132,9 @@ def view_of(s: Session, household_id: int) -> HouseholdCompensationView:
         signed_on=state.signed_on if state else None,
         transition_months=state.transition_months if state else None,
         version=state.version if state else 0,
+        outdated=state is not None
+        and state.status != STATUS_NONE
+        and fingerprint_if_current(s, h.project_id, household_id) is None,
     )
 
 
@@ -158,3 +162,16 @@ def run_compute(
     return ComputeResult(
         totals.households, totals.changed, totals.reviews_reset, yuan(totals.grand_total_fen), rec.id, label
     )
+
+
+def recompute_current(s: Session, actor: Actor, project_id: int, household_ids: Iterable[int]) -> int:
+    """Compute again, in the caller's transaction, households whose result was current before the
+    caller changed their facts (``freshness.current_among`` asked before the change): an edit or a
+    re-import never leaves amounts of the earlier facts on screen or paper. Lines that come out the
+    same keep their review; changed ones go back to 已计算. Returns how many were computed."""
+    ids = tuple(sorted(set(household_ids)))
+    if not ids:
+        return 0
+    link, rec = project_link(s, project_id)
+    run_compute(actor, s.connection(), Scope(project_id, household_ids=ids), link, rec)
+    return len(ids)

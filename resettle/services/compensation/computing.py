@@ -7,8 +7,10 @@ as Decimal 元; inside they are int 分.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from sqlalchemy import Connection, select
+from sqlalchemy.orm import Session
 
 from resettle.domain.compensation import Pricer
 from resettle.domain.compensation_records import (
@@ -47,6 +49,7 @@ from resettle.services.compensation.rate_tables import (
 from resettle.services.compensation.reviewing import get_household_compensation
 from resettle.store.compensation_models import (
     ProjectRateTable,
+    RateTableRecord,
 )
 from resettle.store.database import Database
 
@@ -67,7 +70,29 @@ def compute(
     with db.write(reason="计算补偿") as s:
         link, rec = project_link(s, project_id)
         scope = Scope(project_id, village_id=village_id, group_id=group_id)
-        return run_compute(db.actor, s.connection(), scope, link, rec, progress, cancelled)
+        result = run_compute(db.actor, s.connection(), scope, link, rec, progress, cancelled)
+        if village_id is None and group_id is None and result.households:
+            result = replace(result, unmatched=_unmatched_rules(s, project_id, rec))
+        return result
+
+
+def _unmatched_rules(s: Session, project_id: int, rec: RateTableRecord) -> tuple[str, ...]:
+    """The table's rules with no line in any household of the project (but a 签约奖励's: nobody may have
+    signed yet)."""
+    used = set(
+        s.connection()
+        .exec_driver_sql(
+            "SELECT DISTINCT l.rule_code FROM compensation_line l JOIN household h ON h.id = l.household_id "
+            "WHERE h.project_id = ?",
+            (project_id,),
+        )
+        .scalars()
+    )
+    return tuple(
+        f"{r.code} {r.item}" + (f"（{r.conditions}）" if r.conditions else "")
+        for r in rec.rules
+        if r.code not in used and "签约截止" not in r.conditions
+    )
 
 
 def compute_household(db: Database, household_id: int) -> HouseholdCompensationView:

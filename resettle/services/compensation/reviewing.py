@@ -23,6 +23,7 @@ from resettle.services.compensation.common import (
     run_compute,
     view_of,
 )
+from resettle.services.compensation.freshness import refuse_outdated
 from resettle.services.compensation.rate_tables import (
     MAX_TRANSITION_MONTHS,
     load_table,
@@ -112,7 +113,10 @@ def review(db: Database, household_id: int, expected_version: int | None = None)
         state = state_of(s, household_id)
         if expected_version is not None and state.version != expected_version:
             raise ConflictError("该户补偿已被他人重新计算或修改，请刷新后再复核。")
-        _link, rec = project_link(s, household_of(s, household_id).project_id)
+        project_id = household_of(s, household_id).project_id
+        _link, rec = project_link(s, project_id)
+        if state.status == STATUS_COMPUTED and state.rate_table_id == rec.id:
+            refuse_outdated(s, project_id, [household_id], "复核")  # amounts of earlier facts are not reviewed
         _review_one(s, state, db.actor.user, rec.id)
     return get_household_compensation(db, household_id)
 
@@ -126,6 +130,12 @@ def review_many(db: Database, household_ids: Iterable[int]) -> int:
         by_household = {st.household_id: st for st in states}
         count = 0
         current: dict[int, int] = {}
+        by_project: dict[int, list[int]] = {}
+        for hid in ids:
+            if (st := by_household.get(hid)) is not None and st.status == STATUS_COMPUTED:
+                by_project.setdefault(household_of(s, hid).project_id, []).append(hid)
+        for project_id, listed in by_project.items():  # all or none: amounts of earlier facts are not reviewed
+            refuse_outdated(s, project_id, listed, "复核")
         for hid in ids:
             state = by_household.get(hid)
             if state is None:

@@ -50,6 +50,7 @@ from resettle.domain.township import TownshipDetails
 from resettle.errors import ValidationError
 from resettle.services.accounts.guard import Need, require
 from resettle.services.compensation import summaries
+from resettle.services.compensation.freshness import OUTDATED, outdated_among
 from resettle.services.demo.register import is_demo
 from resettle.services.documents.data import (
     PrintScope,
@@ -218,14 +219,17 @@ class PrintJob:
             households = load_households(s, ids)
             comps = load_compensation(s, ids, self.default_months)
             plans: dict[int, tuple[PlanLine, ...]] = {}
+            signed: set[int] = set()
             if self.info.kind == DocumentKind.AGREEMENT:  # a signed agreement prints what was signed
                 for hid, frozen in signed_agreement_lines(s, ids).items():
                     comps[hid] = replace(comps[hid], lines=frozen)
+                    signed.add(hid)
                 plans = signed_agreement_plans(s, ids)  # and how it is paid
+            outdated = outdated_among(s, self.project.id, [hid for hid in ids if hid not in signed])
         chosen: list[tuple[HouseholdInfo, Compensation, tuple[ItemLine, ...]]] = []
         for hid in ids:
             h, comp = households[hid], comps[hid]
-            reason = _skip_reason(comp, self.options)
+            reason = OUTDATED + "，请先重新计算" if hid in outdated else _skip_reason(comp, self.options)
             if reason is not None:
                 self.skipped.append(f"{h.household_no} {h.head_name}：{reason}")
                 continue
@@ -307,6 +311,7 @@ class PrintJob:
         with self.db.read() as s:
             households = load_households(s, ids)
             comps = load_compensation(s, ids, self.default_months)
+            outdated = outdated_among(s, self.project.id, ids)
         missing = [
             f"{households[i].household_no} {households[i].head_name}" for i in ids if comps[i].status == STATUS_NONE
         ]
@@ -314,6 +319,12 @@ class PrintJob:
             raise ValidationError(
                 f"公示表所列各户须先计算补偿，还有 {len(missing)} 户尚未计算（{'、'.join(missing[:5])}"
                 f"{'等' if len(missing) > 5 else ''}）。"
+            )
+        if outdated:
+            named = [f"{households[i].household_no} {households[i].head_name}" for i in ids if i in outdated]
+            raise ValidationError(
+                f"公示表所列各户须按现状计算：{len(named)} 户{OUTDATED}（{'、'.join(named[:5])}"
+                f"{'等' if len(named) > 5 else ''}）。请先重新计算（F9）。"
             )
         if self.options.require_reviewed:
             unreviewed = [i for i in ids if comps[i].status != STATUS_REVIEWED]

@@ -31,6 +31,7 @@ from resettle.domain.instalments import (
 from resettle.domain.money import MoneyError, to_fen
 from resettle.errors import Cancelled, NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
+from resettle.services.compensation.freshness import OUTDATED, outdated_among
 from resettle.services.payments.agreement_views import (  # named here for callers
     AgreementLineView as AgreementLineView,
 )
@@ -228,6 +229,7 @@ def sign_agreements(
             )
         )
         lines_of = _lines_by_household(s, [h.id for h in households])
+        outdated = outdated_among(s, project_id, [h.id for h in households if h.id not in have])
         made: list[tuple[Agreement, list[tuple[str, str, int, str]], int]] = []
         for i, h in enumerate(households, start=1):
             if cancelled is not None and i % 200 == 0 and cancelled():
@@ -238,6 +240,9 @@ def sign_agreements(
                 continue
             if state is None or state.status != STATUS_REVIEWED:
                 skipped.append(f"{h.household_no}：补偿尚未复核")
+                continue
+            if h.id in outdated:
+                skipped.append(f"{h.household_no}：{OUTDATED}，请重新计算并复核后再签约")
                 continue
             lines = lines_of[h.id]
             amount = sum(a for _i, _f, a, _p in lines)

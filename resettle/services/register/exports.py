@@ -21,7 +21,7 @@ from resettle.collector import long_lived_frozen
 from resettle.domain.compensation_records import DetailLine, HouseholdTotalsRow
 from resettle.domain.posting import posting_days, posting_period, posting_period_text
 from resettle.errors import Cancelled as CancelledError
-from resettle.errors import NotFoundError
+from resettle.errors import NotFoundError, ValidationError
 from resettle.io.compensation_export import write_compensation_workbook
 from resettle.io.exports.common import ExportInfo, RosterHousehold
 from resettle.io.exports.disclosure import DisclosureOptions, write_disclosure
@@ -29,6 +29,8 @@ from resettle.io.exports.payments import PaymentRow, write_payments
 from resettle.io.exports.roster import write_roster
 from resettle.services.accounts.guard import Need, require
 from resettle.services.compensation import rate_tables, summaries
+from resettle.services.compensation.facts import Scope
+from resettle.services.compensation.freshness import OUTDATED, outdated_in
 from resettle.services.documents.data import chain_stamp
 from resettle.services.register import projects
 from resettle.services.register.export_rows import (
@@ -184,6 +186,13 @@ def export_disclosure(
         amounts = {row.household_id: row.by_item for row in totals if row.status != STATUS_NONE}
         if not amounts:
             items = []
+        with db.read() as s:
+            outdated = _outdated(s, scope) if amounts else set()
+        if outdated:  # a public list shows what the families are owed now, never amounts of earlier facts
+            raise ValidationError(
+                f"公示表的金额须按现状计算：{len(outdated)} 户{OUTDATED}（{'、'.join(_first_named(db, outdated))}"
+                f"{'等' if len(outdated) > 5 else ''}）。请先重新计算（F9），或导出不含金额的公示表。"
+            )
     if not complaint_phone:  # the number the PDF 公示表 prints
         township = projects.township_for(db, scope.project_id)
         complaint_phone = township.complaint_phone or township.phone
@@ -217,6 +226,11 @@ def _posting_period_text(s: Session, project_id: int) -> str:
     return posting_period_text(*posting_period(date.today(), days))
 
 
+def _outdated(s: Session, scope: ExportScope) -> set[int]:
+    """Households of the scope whose stored amounts are of earlier facts or an earlier standard."""
+    return outdated_in(s, Scope(scope.project_id, village_id=scope.village_id, group_id=scope.group_id))
+
+
 def _any_computed(db: Database, scope: ExportScope) -> bool:
     """Whether any household of the project has computed compensation (else there is nothing to load)."""
     with db.read() as s:
@@ -244,8 +258,21 @@ def _other_payees(s: Session, scope: ExportScope) -> dict[int, Decimal]:
     return out
 
 
-def _payment_note(h: RosterHousehold, status: str | None, total: Decimal, others: Decimal) -> str:
+def _first_named(db: Database, household_ids: set[int], most: int = 5) -> list[str]:
+    """「户号 户主」 of the first few of ``household_ids`` (for a message)."""
+    with db.read() as s:
+        rows = s.execute(
+            select(Household.household_no, Household.head_name)
+            .where(Household.id.in_(sorted(household_ids)[:most]))
+            .order_by(Household.household_no)
+        )
+        return [f"{no} {head}" for no, head in rows]
+
+
+def _payment_note(h: RosterHousehold, status: str | None, total: Decimal, others: Decimal, outdated: bool) -> str:
     notes = []
+    if outdated:
+        notes.append(f"{OUTDATED}：本表金额是改动前的，请重新计算后再导出")
     if status is None or status == STATUS_NONE:
         notes.append("尚未计算补偿，金额暂为 0")
     elif status == compensation_models.STATUS_COMPUTED:
@@ -287,6 +314,7 @@ def export_payments(
         contextlib.closing(scope_households(s, scope, frozenset())) as households,
     ):
         others = _other_payees(s, scope)
+        outdated = _outdated(s, scope) if by_id else set()
         count = count_households(s, scope)
         chain = chain_stamp(s.connection())
 
@@ -296,7 +324,7 @@ def export_payments(
                 status = found.status if found else None
                 total = found.total if found and found.status != STATUS_NONE else Decimal("0.00")
                 other = others.get(hid, Decimal("0.00")) if total else Decimal("0.00")
-                yield PaymentRow(h, total - other, _payment_note(h, status, total, other))
+                yield PaymentRow(h, total - other, _payment_note(h, status, total, other, hid in outdated))
 
         return write_payments(
             out, rows(), count, project=scope.title, chain_head=chain, progress=progress, cancelled=cancelled

@@ -169,9 +169,13 @@ def update_household(db: Database, original: HouseholdDetail, data: HouseholdDat
         project_id = _project_of_group(s, data.group_id)
         _check_household_no_free(s, project_id, data.household_no, h.id)
         _check_ids_free(s, data, h.id)
+        from resettle.services.compensation import common, freshness  # not before the window's first paint
+
+        was_current = freshness.current_among(s, h.project_id, [h.id]) if project_id == h.project_id else set()
         h.project_id = project_id
         write_into(s, h, data)
         s.flush()
+        common.recompute_current(s, db.actor, project_id, was_current)  # the amounts follow the edit
     return get_household(db, original.id)
 
 

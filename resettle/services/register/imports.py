@@ -83,6 +83,7 @@ class ImportResult:
     changed: int
     removed: int
     persons: int
+    recomputed: int = 0  # households computed before whose amounts were computed again with the new facts
 
 
 @dataclass(frozen=True)
@@ -204,15 +205,16 @@ def _compare(s: Session, preview: ImportPreview) -> None:
             )
     # IDs already registered: an error unless they stay in the same household.
     ids = [p.id_number for h in result.households for p in h.persons if p.id_number]
-    owner: dict[str, tuple[int, str]] = {}
+    owner: dict[str, tuple[int, str, int, str]] = {}  # ID → household id, 户号, project id, project name
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
-        for idn, hid, no in s.execute(
-            select(Person.id_number, Household.id, Household.household_no)
+        for idn, hid, no, pid, pname in s.execute(
+            select(Person.id_number, Household.id, Household.household_no, Project.id, Project.name)
             .join(Household, Person.household_id == Household.id)
+            .join(Project, Household.project_id == Project.id)
             .where(Person.id_number.in_(chunk))
         ):
-            owner[str(idn)] = (int(hid), str(no))
+            owner[str(idn)] = (int(hid), str(no), int(pid), str(pname))
     file_ids_by_no: dict[str, set[str]] | None = None  # made at the first ID registered already
     for h in result.households if owner else ():
         if not h.household_no:
@@ -221,11 +223,12 @@ def _compare(s: Session, preview: ImportPreview) -> None:
             hit = owner.get(p.id_number)
             if hit is None or (hit[1] == h.household_no and existing.get(h.household_no) == hit[0]):
                 continue
-            other_no = hit[1]
+            other_no, elsewhere = hit[1], hit[2] != preview.project_id
             if file_ids_by_no is None:
                 file_ids_by_no = {h.household_no: {p.id_number for p in h.persons} for h in result.households}
-            if other_no in file_ids_by_no and p.id_number not in file_ids_by_no[other_no]:
+            if not elsewhere and other_no in file_ids_by_no and p.id_number not in file_ids_by_no[other_no]:
                 continue  # the file moves this person out of the other household too
+            where = f"项目「{hit[3]}」的户 {other_no}" if elsewhere else f"库中户 {other_no}"
             preview.issues.append(
                 ImportIssue(
                     h.sheet,
@@ -233,7 +236,7 @@ def _compare(s: Session, preview: ImportPreview) -> None:
                     _id_column(result, h.sheet),
                     "身份证号码",
                     p.id_number,
-                    f"身份证号码 {p.id_number} 已登记在库中户 {other_no}，同一人不能属于两户",
+                    f"身份证号码 {p.id_number} 已登记在{where}，同一人不能属于两户",
                     "error",
                     "duplicate_id_db",
                 )
@@ -340,13 +343,22 @@ def apply_import(
         # reserves ids for the new rows, so the two paths never take the same id.
         added = changed = 0
         n = 0
+        changed_ids: dict[str, int] = {}
+        if to_change:
+            found = select(Household.household_no, Household.id).where(
+                Household.project_id == project_id, Household.household_no.in_(sorted(to_change))
+            )
+            changed_ids = {str(no): int(hid) for no, hid in s.execute(found)}
+        current: set[int] = set()
+        if changed_ids:
+            from resettle.services.compensation import freshness  # only when computed households may change
+
+            current = freshness.current_among(s, project_id, changed_ids.values())
         for h in preview.read.households:
             if h.household_no not in to_change:
                 continue
             n += 1
-            hid = s.scalar(
-                select(Household.id).where(Household.project_id == project_id, Household.household_no == h.household_no)
-            )
+            hid = changed_ids.get(h.household_no)
             assert hid is not None
             obj = hh.load_household(s, hid)
             before = item_keys(obj)
@@ -379,9 +391,13 @@ def apply_import(
                 if hid is not None:
                     s.delete(hh.load_household(s, hid))
                     removed += 1
+        if current:  # households computed before: their amounts follow the survey at once
+            from resettle.services.compensation import common
+
+            common.recompute_current(s, db.actor, project_id, current)
         if progress:
             progress(total, total)
-        return ImportResult(batch.id, added, changed, removed, preview.persons)
+        return ImportResult(batch.id, added, changed, removed, preview.persons, recomputed=len(current))
 
 
 # -- batches -----------------------------------------------------------------------------------
