@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -339,3 +340,17 @@ def test_json_refusals_also_print_the_error_as_json(demo_file: Path, capsys: pyt
     assert code == 1
     assert "没有这个村" in json.loads(out)["error"]
     assert err.startswith("错误：")
+
+
+@pytest.mark.sqlite_only
+def test_restore_of_a_backup_changed_by_hand_asks_for_yes(demo_file: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    copy = tmp_path / "copy.sqlite3"
+    assert run(capsys, "--db", str(demo_file), "backup", str(copy))[0] == 0
+    conn = sqlite3.connect(copy)
+    conn.execute("UPDATE household SET head_name = '假名字' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    code, out, _ = run(capsys, "--db", str(demo_file), "restore", str(copy))
+    assert code == 1 and "可疑之处" in out and "--yes" in out and list_backups(demo_file) == []
+    code, out, _ = run(capsys, "--db", str(demo_file), "restore", str(copy), "--yes")
+    assert code == 0 and "已从" in out

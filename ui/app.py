@@ -47,11 +47,13 @@ def logged_in(db: Database) -> bool:
 
 def lock_when_idle(window: MainWindow, prefs: QSettings) -> QObject:
     """After the first paint: the idle lock (it locks only registers with accounts)."""
+    from ui.lock_cover import LockCover
     from ui.payments.login import IdleLock, idle_minutes
 
     idle = IdleLock(lambda: window.db, lambda: None, idle_minutes(prefs), on_give_up=window.close)
-    idle.locked.connect(window.hide)  # nothing of the register stays on screen while locked
-    idle.unlocked.connect(window.show)
+    cover = idle.cover = LockCover(window)  # nothing of the register stays on screen while locked
+    idle.locked.connect(lambda: cover.cover(idle.previous))
+    idle.unlocked.connect(lambda: cover.uncover(window.db.account or ""))
     idle.unlocked.connect(window.after_login)  # perhaps another account: it sees what it may
     return idle
 

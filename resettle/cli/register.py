@@ -72,7 +72,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not src.is_file():
         raise ResettleError(f"备份文件 {src} 不存在")
     with open_db(args) as db:
-        safety = backups.restore_from(db, src)
+        findings = backups.restore_findings(db, src)
+        if findings and not args.yes:
+            text = "未恢复：这个备份有可疑之处：\n" + "\n".join(f"  {f}" for f in findings)
+            emit(args, {"restored": None, "findings": findings, "needs_confirmation": True},
+                 text + "\n核对无误、确要用它替换当前数据时，加 --yes 再运行。")  # fmt: skip
+            return 1
+        safety = backups.restore_from(db, src, accept=True)
     emit(
         args,
         {"restored": str(src), "previous_saved_as": str(safety)},
@@ -160,6 +166,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("restore", help="从备份恢复（先校验备份，恢复前自动备份当前数据）")
     p.add_argument("input")
+    p.add_argument("--yes", action="store_true", help="备份不是本登记册较早的副本或有改动迹象时，仍然恢复")
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("households", help="列出或搜索户")

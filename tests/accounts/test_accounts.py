@@ -15,6 +15,7 @@ from resettle.services.register import backups, projects, search
 from resettle.services.register.records import HouseholdQuery
 from resettle.store import backup
 from resettle.store.database import Database
+from tests import dbraw
 
 SECRET = "Zq7-longer-secret"
 
@@ -235,3 +236,53 @@ def test_a_restore_keeps_the_login_only_where_the_restored_accounts_have_it(db: 
     assert db.role is None and not accounts.accounts_enabled(db)
     projects.create_project(db, "乙项目")
     assert _project_names(db) == ["甲项目", "乙项目"]
+
+
+@pytest.mark.parametrize(
+    ("sql", "why"),
+    [
+        ("UPDATE user_account SET role = '审核' WHERE name = 'clerk'", "role"),
+        (
+            "UPDATE user_account SET password_hash = (SELECT password_hash FROM user_account WHERE name = 'admin') "
+            "WHERE name = 'clerk'",
+            "记录封印不符",
+        ),
+    ],
+)
+def test_an_account_row_changed_behind_the_programs_back_does_not_log_in(db: Database, sql: str, why: str) -> None:
+    _setup(db)
+    accounts.login(db, "clerk", SECRET)  # untouched: logs in
+    accounts.logout(db)
+    with dbraw.connect(db.path) as raw:  # behind the program's back, as sqlite3 on the file would
+        raw.execute(sql)
+    with pytest.raises(PermissionDenied, match=f"在本程序之外被改动过（{why}）"):
+        accounts.login(db, "clerk", SECRET)
+    assert db.role is None
+    accounts.login(db, "admin", SECRET)  # the other accounts are not held up
+
+
+@pytest.mark.sqlite_only  # a restore replaces the file; on a server it is refused
+def test_a_backup_of_another_register_or_changed_by_hand_is_restored_only_when_confirmed(
+    db: Database, tmp_path: Path
+) -> None:
+    from resettle.store.database import Database as Register
+
+    projects.create_project(db, "甲项目")
+    own = tmp_path / "own.sqlite3"
+    backups.backup_to(db, own)
+    projects.create_project(db, "乙项目")
+    assert backups.restore_findings(db, own) == []  # an earlier state of this register: nothing to say
+    other = Register.open(tmp_path / "other.sqlite3", startup_backup=False)
+    projects.create_project(other, "别人的项目")
+    other.close()
+    with pytest.raises(ValidationError, match="不是本登记册较早时的副本"):
+        backups.restore_from(db, tmp_path / "other.sqlite3")
+    assert _project_names(db) == ["甲项目", "乙项目"]  # refused: nothing changed
+    tampered = tmp_path / "tampered.sqlite3"
+    backups.backup_to(db, tampered)
+    with dbraw.connect(tampered) as raw:
+        raw.execute("UPDATE project SET name = '改过的项目' WHERE name = '甲项目'")
+    found = backups.restore_findings(db, tampered)
+    assert any("表 project" in f for f in found), found
+    backups.restore_from(db, tampered, accept=True)  # the clerk read it and confirmed
+    assert "改过的项目" in _project_names(db)

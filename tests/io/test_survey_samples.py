@@ -157,3 +157,18 @@ def test_an_error_value_pasted_into_the_clean_sample_is_an_error_not_an_empty_ce
     errors = [i for i in result.issues if i.severity == "error"]
     assert [(e.sheet, e.row, e.column) for e in errors] == [(sheet.title, 9, cell[0])]
     assert "错误值" in errors[0].message
+
+
+def test_a_household_without_a_head_is_named_in_a_warning(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(DATA / "sample_survey_clean.xlsx")
+    sheet = book.worksheets[0]
+    cell = next(c for row in sheet.iter_rows() for c in row if c.value == "户主" and c.row > 4)
+    cell.value = "父亲"
+    path = tmp_path / "no_head.xlsx"
+    book.save(path)
+    result = read_survey(path)
+    warned = [i for i in result.issues if i.kind == "no_head"]
+    assert [(w.sheet, w.row, w.severity) for w in warned] == [(sheet.title, cell.row, "warning")]
+    assert not [i for i in read_survey(DATA / "sample_survey_clean.xlsx").issues if i.kind == "no_head"]

@@ -270,8 +270,12 @@ def test_self_approval_of_a_batch_is_refused(two: Two, tmp_path: Path) -> None:
     with pytest.raises(PermissionDenied):
         agreements.sign_agreements(db, two.a, None, SIGNED)  # nor sign
     # the same person, later holding the reviewer role, still may not approve their own batch
-    with db.write(reason="测试：改角色") as s:
-        s.connection().exec_driver_sql("UPDATE user_account SET role = '审核' WHERE name = 'fin'")
+    from sqlalchemy import select
+
+    from resettle.store.accounts_models import UserAccount
+
+    with db.write(reason="测试：改角色") as s:  # through the store (audited and sealed), not behind its back
+        s.scalars(select(UserAccount).where(UserAccount.name == "fin")).one().role = "审核"
     accounts.login(db, "fin", secret)
     with pytest.raises(PermissionDenied, match="本人"):
         batches.approve_batch(db, two.a, info.id)

@@ -145,6 +145,64 @@ def test_idle_lock_logs_out_in_the_service_layer_and_unlocks_with_the_password(q
     lock.close()
 
 
+class _Main(QWidget):
+    """What ui.app.lock_when_idle needs of the main window."""
+
+    def __init__(self, db: object) -> None:
+        super().__init__()
+        self.db = db
+        self.logins = 0
+
+    def after_login(self) -> None:
+        self.logins += 1
+
+
+def test_a_lock_covers_every_window_and_gives_them_back_to_the_same_account_only(
+    qtbot, two: Two, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QLabel
+
+    from ui.app import lock_when_idle
+
+    _with_accounts(two)
+    accounts.login(two.db, "admin", SECRET)
+    accounts.add_user(two.db, "reviewer", "reviewer", SECRET)
+    accounts.logout(two.db)
+    accounts.login(two.db, "clerk", SECRET)
+    main = _Main(two.db)
+    qtbot.addWidget(main)
+    main.show()
+    ledger = QDialog()  # e.g. 对账, with names and amounts, left open beside the main window
+    qtbot.addWidget(ledger)
+    QLabel("东岗01001 张三 120,000.00", ledger)
+    ledger.resize(500, 300)
+    ledger.show()
+    idle = lock_when_idle(main, QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
+
+    def lock_and_login(name: str) -> None:
+        idle.timer.setInterval(50)
+        idle.timer.start()
+        with qtbot.waitSignal(idle.locked, timeout=3000):
+            pass
+        assert not main.isVisible()
+        panels = [w for w in ledger.findChildren(QLabel) if w.text() == "已锁定" and w.isVisible()]
+        assert panels and panels[0].geometry() == ledger.rect()  # nothing of the ledger shows
+        idle.dialog.name_edit.setText(name)
+        idle.dialog.password_edit.setText(SECRET)
+        with qtbot.waitSignal(idle.unlocked, timeout=3000):
+            idle.dialog.try_login()
+        assert main.isVisible()
+        qtbot.waitUntil(lambda: not [w for w in ledger.findChildren(QLabel) if w.text() == "已锁定"])
+
+    lock_and_login("clerk")
+    assert ledger.isVisible()  # the same clerk: the window is theirs again
+    lock_and_login("reviewer")
+    assert not ledger.isVisible()  # another account: what was open for the clerk is closed
+    assert main.logins == 2
+    idle.close()
+
+
 def test_idle_lock_does_nothing_without_accounts(qtbot, two: Two) -> None:  # type: ignore[no-untyped-def]
     lock = IdleLock(lambda: two.db, lambda: None)
     lock.timer.setInterval(30)

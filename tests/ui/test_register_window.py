@@ -296,3 +296,30 @@ def test_a_selection_larger_than_kept_is_not_read_row_by_row(
     window.reload_all()
     qtbot.wait(300)
     assert window._reselect == [] and window.selected_household_ids() == []
+
+
+def test_the_first_admin_made_in_the_window_sees_no_households(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:
+    """协议兑付 → 账户… → 添加账户… on a register without accounts: the admin logs in at once, and the
+    window then shows what an admin may see (no families' data, and the banner saying why)."""
+    from PySide6.QtWidgets import QDialog
+
+    from resettle.services import accounts
+    from ui.payments import PaymentsArea, accounts_dialog
+
+    assert window.model.rowCount() > 0
+    secret = "first-admin-secret"
+
+    def filled(form: accounts_dialog.PasswordForm) -> int:
+        form.name.setText("admin")
+        form.password.setText(secret)
+        form.again.setText(secret)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(accounts_dialog.PasswordForm, "exec", filled)
+    monkeypatch.setattr(accounts_dialog, "ensure_login", lambda _p, db: bool(accounts.login(db, "admin", secret)))
+    area = next(a for a in window.areas if isinstance(a, PaymentsArea))
+    dialog = area.show_accounts()
+    qtbot.addWidget(dialog)
+    dialog.add()
+    qtbot.waitUntil(lambda: window.no_read_label.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=5000)

@@ -165,8 +165,14 @@ class FileActions(QObject):
                                 on_done=lambda _r: self.ctx.show_message(self.tr("已备份并校验"), 8000))  # fmt: skip
 
     def restore_backup(self) -> None:
+        from resettle.services.accounts import Need, permitted
         from resettle.store.backup import list_backups
         from ui.dialogs import RestoreDialog
+
+        if not permitted(self.ctx.database(), Need.MAINTAIN):  # said before a backup is chosen, not after
+            QMessageBox.information(self.ctx.parent, self.tr("从备份恢复"),
+                                    self.tr("只有管理员账户可以用备份替换整个登记册。"))  # fmt: skip
+            return
 
         dialog = RestoreDialog(list_backups(self.ctx.database().path), self.ctx.parent)
         if not dialog.exec() or dialog.chosen() is None:
@@ -203,5 +209,23 @@ class FileActions(QObject):
         from resettle.services.register import backups
 
         db = self.ctx.database()
-        self.ctx.runner.run(self.ctx.parent, self.tr("正在从备份恢复…"), backups.restore_from, db=db, src=path,
-                            on_done=done)  # fmt: skip
+
+        def checked(findings: list[str]) -> None:
+            if findings:
+                answer = QMessageBox.warning(
+                    self.ctx.parent,
+                    self.tr("从备份恢复"),
+                    self.tr(
+                        "{0} 有以下可疑之处：\n\n{1}\n\n仍要用它替换当前数据吗？（当前数据会先另存一份备份。）"
+                    ).format(path.name, "\n".join(f"· {f}" for f in findings)),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+            self.ctx.runner.run(self.ctx.parent, self.tr("正在从备份恢复…"), backups.restore_from, db=db, src=path,
+                                accept=True, on_done=done)  # fmt: skip
+
+        # is it this register's, untouched? (reads the whole backup: on the worker thread)
+        self.ctx.runner.run(self.ctx.parent, self.tr("正在检查备份…"), backups.restore_findings, db=db, src=path,
+                            on_done=checked)  # fmt: skip

@@ -80,7 +80,9 @@ class PaymentsArea(AreaMenu):
     def show_accounts(self) -> QDialog:
         from ui.payments.accounts_dialog import AccountsDialog
 
-        return self.keep_open(AccountsDialog(self.ctx.database(), self.ctx.parent))
+        dialog = AccountsDialog(self.ctx.database(), self.ctx.parent)
+        dialog.logged_in.connect(lambda: self.ctx.runner.announce("payments", "households", "projects"))
+        return self.keep_open(dialog)
 
     def lock(self) -> None:
         """Log out now and ask for a login (the same account or another)."""
@@ -90,12 +92,15 @@ class PaymentsArea(AreaMenu):
         if not accounts.accounts_enabled(db):
             QMessageBox.information(self.ctx.parent, self.tr("锁定"), self.tr("此数据库没有启用账户。"))
             return
+        from ui.lock_cover import LockCover
+
         name = db.account or ""
         accounts.logout(db)
-        self.ctx.parent.hide()
+        cover = LockCover(self.ctx.parent)  # the window and every other one of the program
+        cover.cover(name)
         dialog = LoginDialog(db, None, name=name, locked=True, idle=False)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.ctx.parent.show()
+            cover.uncover(db.account or "")
             self.ctx.runner.announce("payments", "households", "projects")
         else:
             self.ctx.parent.close()

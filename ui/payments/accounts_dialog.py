@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -67,6 +68,8 @@ class PasswordForm(QDialog):
 
 class AccountsDialog(QDialog):
     """The account list (admin only); 修改本人密码 for whoever is logged in."""
+
+    logged_in = Signal()  # the first account was made and logged in: the window shows what it may see
 
     def __init__(self, db: Database, parent: QWidget) -> None:
         super().__init__(parent)
@@ -142,6 +145,7 @@ class AccountsDialog(QDialog):
         if added and first:
             QMessageBox.information(self, self.windowTitle(), self.tr("账户已启用。请以刚添加的管理员登录。"))
             ensure_login(self, self.db)
+            self.logged_in.emit()
             self.refresh()
 
     def _chosen(self) -> str | None:

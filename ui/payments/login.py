@@ -176,6 +176,8 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock_now)
         self.set_minutes(minutes)
         self.is_locked = False
+        self.previous = ""  # the account logged in when the lock came
+        self.cover: object = None  # what the window keeps covered while locked (ui.lock_cover)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -196,7 +198,7 @@ class IdleLock(QObject):
         if self.is_locked or not accounts.accounts_enabled(db):
             self.timer.start()
             return
-        name = db.account or ""
+        name = self.previous = db.account or ""
         accounts.logout(db)
         self.is_locked = True
         self.locked.emit()

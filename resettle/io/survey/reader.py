@@ -224,6 +224,15 @@ class SheetReader:
             household.trees = Decimal(0)
         if not record.head:
             record.head = next((p.name for p in record.persons if p.relation in HEAD_RELATION_SET and p.name), "")
+        if record.persons and not household.has_head_member and not household.closed:
+            self.ctx.issue(
+                record.persons[0].row - 1,
+                "relation",
+                record.persons[0].relation,
+                f"本户（{record.household_no or record.head or '无户号'}）没有一位成员的「与户主关系」是户主，请核对",
+                "no_head",
+                "warning",
+            )
         if not household.closed:
             household.closed = True
             self.households.append(record)

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, inspect, select
 from sqlalchemy.orm import Session
 
 from resettle.domain.roles import Role
@@ -22,6 +22,8 @@ from resettle.services.accounts.guard import Need, accounts_enabled, parse_role,
 from resettle.store.accounts_models import UserAccount
 from resettle.store.audit import Actor
 from resettle.store.database import Database
+from resettle.store.models import AuditEntry
+from resettle.store.seal import seal_of, stored_values
 
 __all__ = [
     "LOCKOUT",
@@ -167,6 +169,36 @@ def _matches(hashed: str, password: str) -> bool:
         return False
 
 
+def _audited_terms(u: UserAccount) -> dict[str, str]:
+    """The account's terms as the audit trail writes them."""
+    return {"name": u.name, "role": u.role, "active": "是" if u.active else "否"}
+
+
+def _refuse_if_tampered(s: Session, u: UserAccount) -> None:
+    """An account row changed outside the program (a role raised with sqlite3, a password hash swapped)
+    does not log in: its seal no longer matches, or its name, role or state differ from the last ones
+    the audit trail recorded (which also catches a row whose seal was made again)."""
+    table = inspect(u).mapper.local_table
+    assert isinstance(table, Table)
+    values = {c.name: getattr(u, c.key) for c in inspect(u).mapper.columns}
+    sealed = seal_of(table.name, u.id, stored_values(table, values, s.get_bind().dialect)) == u.seal
+    terms = _audited_terms(u)
+    recorded: dict[str, str | None] = {}
+    for field, new in s.execute(
+        select(AuditEntry.field, AuditEntry.new)
+        .where(AuditEntry.entity == table.name, AuditEntry.entity_id == u.id, AuditEntry.field.in_(list(terms)))
+        .order_by(AuditEntry.id)
+    ):
+        recorded[field] = new
+    differs = [f for f, now in terms.items() if f in recorded and recorded[f] != now]
+    if sealed and not differs:
+        return
+    raise PermissionDenied(
+        f"账户「{u.name}」的记录在本程序之外被改动过（{'、'.join(differs) or '记录封印不符'}），不能登录。"
+        "请管理员运行「工具 → 完整性检查」查明，并从备份恢复或重置该账户。"
+    )
+
+
 def login(db: Database, name: str, password: str, *, now: datetime | None = None) -> AccountInfo:
     """Check the password; on success the register acts as this account until :func:`logout`.
 
@@ -178,6 +210,7 @@ def login(db: Database, name: str, password: str, *, now: datetime | None = None
         u = s.scalar(select(UserAccount).where(UserAccount.name == name.strip()))
         if u is None:
             raise PermissionDenied(wrong)
+        _refuse_if_tampered(s, u)
         if not u.active:
             raise PermissionDenied(f"账户「{u.name}」已停用，请联系管理员。")
         if u.locked_until is not None and u.locked_until > at:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from resettle.errors import ValidationError
 from resettle.services.accounts.guard import Need, require
 from resettle.services.accounts.users import recheck_session
 from resettle.store import backup
@@ -28,10 +29,31 @@ def backup_to(db: Database, out: Path, progress: backup.Progress = None, cancell
     db.backup_to(out, progress, cancelled)
 
 
-def restore_from(db: Database, src: Path, progress: backup.Progress = None,
-                 cancelled: backup.CancelCheck = None) -> Path:  # fmt: skip
-    """Replace the register with a verified backup; the current data is saved as a backup first."""
+def restore_findings(db: Database, src: Path) -> list[str]:
+    """What is doubtful about ``src`` as a backup of this register (another register's, or changed
+    behind the program's back); asked before :func:`restore_from`, which refuses without ``accept``."""
     require(db, Need.MAINTAIN, "从备份恢复数据库")
+    from resettle.services.register.checks import backup_findings
+
+    return backup_findings(db, src)
+
+
+def restore_from(db: Database, src: Path, progress: backup.Progress = None,
+                 cancelled: backup.CancelCheck = None, *, accept: bool = False) -> Path:  # fmt: skip
+    """Replace the register with a verified backup; the current data is saved as a backup first.
+
+    A backup that is not an untouched earlier state of this register (:func:`restore_findings`)
+    is refused with what was found unless ``accept`` (the clerk read it and confirmed)."""
+    require(db, Need.MAINTAIN, "从备份恢复数据库")
+    if not accept:
+        findings = restore_findings(db, src)
+        if findings:
+            raise ValidationError(
+                f"未恢复：{src.name} 有以下可疑之处："
+                + "；".join(findings)
+                + "。核对无误、确要用它替换当前数据时请确认后再恢复。",
+                field="备份",
+            )
     safety = db.restore_from(src, progress, cancelled)
     recheck_session(db)  # the accounts are the restored file's now
     return safety

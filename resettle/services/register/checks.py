@@ -144,3 +144,50 @@ def check_database(db: Database) -> CheckReport:
         households_replayed=replayed.groups,
         witness_head=w.head if not db.is_server and (w := witness.load(db.path)) else None,
     )
+
+
+def backup_findings(db: Database, src: Path) -> list[str]:
+    """What a clerk should know before ``src`` replaces the register (empty: an untouched earlier
+    state of this very register): whether it is this register's at all (its audit chain is a part of
+    the current one), and whether its chain, row seals and replay hold. Read-only on ``src``; the
+    caller checks the role (``backups.restore_findings``: an administrator's, who reads no families)."""
+    import sqlite3
+
+    from resettle.store.migrate import head_revision
+
+    findings: list[str] = []
+    if backup.verify_file(src):
+        return []  # damaged or no database: the restore refuses it with its own message
+    try:
+        conn = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+        conn.execute("SELECT 1 FROM audit_log LIMIT 1")
+    except sqlite3.Error:
+        return []  # not a register: the restore says so
+    try:
+        head = chain_head_info(conn)
+        current = db.raw_connection()
+        try:
+            ours = head.seq == 0 or entry_hash_at(current, head.seq) == head.hash
+        finally:
+            current.close()
+        if not ours:
+            findings.append(
+                f"这个备份不是本登记册较早时的副本：它的审计记录（到第 {head.seq:,} 条）与本登记册的不相接。"
+                "它可能是另一个登记册（别的项目、别的单位）、本登记册在某次恢复之前的另一段历史，或其中的记录被改动过"
+            )
+        chain = verify_chain(conn)
+        if chain is not None:
+            findings.append(f"备份中的{chain.message}")
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if version is not None and str(version[0]) == head_revision():  # the same tables as this version's
+            for name in table_specs():
+                bad = next(iter_bad_seals(conn, Base.metadata.tables[name]), None)
+                if bad is not None:
+                    findings.append(f"备份中表 {name} 第 {bad} 行的内容不是经本程序写入的（可能被手工改动）")
+            replayed = replay(conn, limit=3)
+            findings.extend(f"备份中：{p}" for p in replayed.problems[:3])
+    except sqlite3.DatabaseError:
+        return findings  # damaged: the restore's own check says so and refuses
+    finally:
+        conn.close()
+    return findings
