@@ -1224,6 +1224,7 @@ EN = {
     '正在检查备份…': 'Checking the backup…',
     '只有管理员账户可以用备份替换整个登记册。': 'Only an administrator account can replace the whole register with a backup.',
     '{0} 有以下可疑之处：\n\n{1}\n\n仍要用它替换当前数据吗？（当前数据会先另存一份备份。）': '{0} looks doubtful:\n\n{1}\n\nReplace the current data with it anyway? (The current data is backed up first.)',
+    '当前账户不能{0}：管理员账户只管账户和从备份恢复。请在「协议兑付 → 锁定 / 切换账户」中以经办等账户登录。': 'This account cannot {0}: an administrator account only manages accounts and restores from backups. Log in with a clerk\'s or another account under Agreements and payments → Lock / switch account.',
 }  # fmt: skip
 
 

@@ -85,6 +85,7 @@ class CompensationTab(QWidget):
         self.adjust_view = rows_view(self.adjustments, stretch=3)  # the 原因 takes the room, not 经办人
         self.adjust_view.setMaximumHeight(96)
         self.status = QLabel()
+        self.status.setWordWrap(True)  # the outdated note beside the state never widens the window
         self.total = QLabel()
         self.total.setStyleSheet("font-size: 14px; font-weight: bold;")
         self.capital = QLabel()

@@ -888,72 +888,72 @@ No errors, {0} warnings.</translation>
 <context>
     <name>CompensationTab</name>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="91" />
+        <location filename="../../ui/compensation_tab.py" line="92" />
         <source>按现行标准计算</source>
         <translation>Compute with current standard</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="92" />
+        <location filename="../../ui/compensation_tab.py" line="93" />
         <source>添加人工调整…</source>
         <translation>Add adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="93" />
+        <location filename="../../ui/compensation_tab.py" line="94" />
         <source>删除所选调整…</source>
         <translation>Delete selected adjustment…</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="94" />
+        <location filename="../../ui/compensation_tab.py" line="95" />
         <source>复核通过</source>
         <translation>Mark reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="109" />
+        <location filename="../../ui/compensation_tab.py" line="110" />
         <source>人工调整（不按标准计算的金额，须写明原因）</source>
         <translation>Manual adjustments (amounts outside the standard, with reasons)</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="121" />
+        <location filename="../../ui/compensation_tab.py" line="122" />
         <source>保存本户后才能计算补偿。</source>
         <translation>Save the household before computing compensation.</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="130" />
+        <location filename="../../ui/compensation_tab.py" line="131" />
         <source>（{0} 于 {1} 复核）</source>
         <translation> (reviewed by {0} at {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="134" />
+        <location filename="../../ui/compensation_tab.py" line="135" />
         <source>　计算后本户数据或补偿标准有改动，金额不是按现状算的：请「按现行标准计算」</source>
         <translation>  The household or the standard changed after the compute: these amounts are not current. Use "Compute with the current standard".</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="135" />
+        <location filename="../../ui/compensation_tab.py" line="136" />
         <source>补偿标准：{0}　状态：{1}</source>
         <translation>Standard: {0}   Status: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="135" />
+        <location filename="../../ui/compensation_tab.py" line="136" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="137" />
+        <location filename="../../ui/compensation_tab.py" line="138" />
         <source>合计：{0} 元</source>
         <translation>Total: ¥{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="146" />
+        <location filename="../../ui/compensation_tab.py" line="147" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="172" />
+        <location filename="../../ui/compensation_tab.py" line="173" />
         <source>删除人工调整</source>
         <translation>Delete adjustment</translation>
     </message>
     <message>
-        <location filename="../../ui/compensation_tab.py" line="172" />
+        <location filename="../../ui/compensation_tab.py" line="173" />
         <source>删除「{0}」的原因：</source>
         <translation>Reason for deleting "{0}":</translation>
     </message>
@@ -1555,7 +1555,7 @@ No errors, {0} warnings.</translation>
         <translation>The restored database has its own accounts, and this account is not among them (or has another role). Please log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="218" />
+        <location filename="../../ui/controllers/files.py" line="219" />
         <source>{0} 有以下可疑之处：
 
 {1}
@@ -5906,52 +5906,52 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Resettle</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="62" />
+        <location filename="../../ui/controllers/project.py" line="70" />
         <source>数据库中还没有项目。请先导入调查表或新建项目。</source>
         <translation>No project yet. Import a survey or create a project first.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="64" />
+        <location filename="../../ui/controllers/project.py" line="72" />
         <source>{0}（编号 {1}）</source>
         <translation>{0} (no. {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="68" />
+        <location filename="../../ui/controllers/project.py" line="76" />
         <source>数据库中有 {0} 个项目，请选择要{1}的项目：</source>
         <translation>The database holds {0} projects. Choose the project to {1}:</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="95" />
+        <location filename="../../ui/controllers/project.py" line="103" />
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="96" />
+        <location filename="../../ui/controllers/project.py" line="104" />
         <source>当前项目：{0}</source>
         <translation>Project: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="98" />
+        <location filename="../../ui/controllers/project.py" line="106" />
         <source>{0} — 未选项目（共 {1} 个）</source>
         <translation>{0} — no project chosen ({1} in all)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="99" />
+        <location filename="../../ui/controllers/project.py" line="107" />
         <source>当前项目：未选（共 {0} 个，请在左侧选择）</source>
         <translation>Project: none chosen ({0} in all; choose one on the left)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="102" />
+        <location filename="../../ui/controllers/project.py" line="110" />
         <source>当前项目：无</source>
         <translation>Project: none</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="104" />
+        <location filename="../../ui/controllers/project.py" line="112" />
         <source>【演示】{0}</source>
         <translation>[Demo] {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="105" />
+        <location filename="../../ui/controllers/project.py" line="113" />
         <source>演示数据 · {0}</source>
         <translation>Demo data · {0}</translation>
     </message>
@@ -5981,41 +5981,46 @@ Expropriation surveys, compensation and documents.</translation>
         <translation>Rename village or group…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="135" />
+        <location filename="../../ui/controllers/project.py" line="67" />
+        <source>当前账户不能{0}：管理员账户只管账户和从备份恢复。请在「协议兑付 → 锁定 / 切换账户」中以经办等账户登录。</source>
+        <translation>This account cannot {0}: an administrator account only manages accounts and restores from backups. Log in with a clerk's or another account under Agreements and payments → Lock / switch account.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controllers/project.py" line="143" />
         <source>修改信息</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="142" />
+        <location filename="../../ui/controllers/project.py" line="150" />
         <source>项目信息</source>
         <translation>Project details</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="158" />
-        <location filename="../../ui/controllers/project.py" line="161" />
-        <location filename="../../ui/controllers/project.py" line="168" />
+        <location filename="../../ui/controllers/project.py" line="166" />
+        <location filename="../../ui/controllers/project.py" line="169" />
+        <location filename="../../ui/controllers/project.py" line="176" />
         <source>新建村</source>
         <translation>New village</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="162" />
+        <location filename="../../ui/controllers/project.py" line="170" />
         <source>在「{0}」中新建村，村名：</source>
         <translation>New village in “{0}”, name:</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="189" />
-        <location filename="../../ui/controllers/project.py" line="195" />
-        <location filename="../../ui/controllers/project.py" line="205" />
+        <location filename="../../ui/controllers/project.py" line="197" />
+        <location filename="../../ui/controllers/project.py" line="203" />
+        <location filename="../../ui/controllers/project.py" line="213" />
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="189" />
+        <location filename="../../ui/controllers/project.py" line="197" />
         <source>请先在左侧选择要改名的村或组。</source>
         <translation>Choose the village or group to rename on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/project.py" line="195" />
+        <location filename="../../ui/controllers/project.py" line="203" />
         <source>「{0}」改名为：</source>
         <translation>Rename “{0}” to:</translation>
     </message>

@@ -59,6 +59,14 @@ class ProjectActions(QObject):
         nodes: list[ProjectNode] = self.ctx.project_nodes()
         parent = self.ctx.parent
         if not nodes:
+            from resettle.services.accounts import Need, permitted
+
+            # an administrator's account: the tree is empty on purpose, not for want of a project
+            if not permitted(self.ctx.database(), Need.READ):
+                QMessageBox.information(parent, what, self.tr(
+                    "当前账户不能{0}：管理员账户只管账户和从备份恢复。请在「协议兑付 → 锁定 / 切换账户」中以经办等账户登录。"
+                ).format(what))  # fmt: skip
+                return None
             QMessageBox.information(parent, what, self.tr("数据库中还没有项目。请先导入调查表或新建项目。"))
             return None
         labels = [self.tr("{0}（编号 {1}）").format(p.name, p.id) for p in nodes]

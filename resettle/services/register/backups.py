@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from resettle.errors import ValidationError
+from resettle.errors import Cancelled, ValidationError
 from resettle.services.accounts.guard import Need, require
 from resettle.services.accounts.users import recheck_session
 from resettle.store import backup
@@ -29,13 +29,19 @@ def backup_to(db: Database, out: Path, progress: backup.Progress = None, cancell
     db.backup_to(out, progress, cancelled)
 
 
-def restore_findings(db: Database, src: Path) -> list[str]:
+def restore_findings(db: Database, src: Path, cancelled: backup.CancelCheck = None) -> list[str]:
     """What is doubtful about ``src`` as a backup of this register (another register's, or changed
-    behind the program's back); asked before :func:`restore_from`, which refuses without ``accept``."""
-    require(db, Need.MAINTAIN, "从备份恢复数据库")
+    behind the program's back); asked before :func:`restore_from`, which refuses without ``accept``.
+    Cancelled (``Cancelled``): nothing was restored."""
     from resettle.services.register.checks import backup_findings
 
-    return backup_findings(db, src)
+    try:
+        found = backup_findings(db, src, cancelled)
+    except Cancelled as exc:
+        raise Cancelled("已取消恢复，当前数据没有改变。") from exc
+    if cancelled is not None and cancelled():
+        raise Cancelled("已取消恢复，当前数据没有改变。")
+    return found
 
 
 def restore_from(db: Database, src: Path, progress: backup.Progress = None,

@@ -146,17 +146,18 @@ def check_database(db: Database) -> CheckReport:
     )
 
 
-def backup_findings(db: Database, src: Path) -> list[str]:
+def backup_findings(db: Database, src: Path, cancelled: backup.CancelCheck = None) -> list[str]:
     """What a clerk should know before ``src`` replaces the register (empty: an untouched earlier
     state of this very register): whether it is this register's at all (its audit chain is a part of
-    the current one), and whether its chain, row seals and replay hold. Read-only on ``src``; the
-    caller checks the role (``backups.restore_findings``: an administrator's, who reads no families)."""
+    the current one), and whether its chain, row seals and replay hold. Read-only on ``src``. Asked by
+    an administrator before a restore (who reads no families: what it says names tables and rows)."""
+    require(db, Need.MAINTAIN, "从备份恢复数据库")
     import sqlite3
 
     from resettle.store.migrate import head_revision
 
     findings: list[str] = []
-    if backup.verify_file(src):
+    if backup.verify_file(src, cancelled):
         return []  # damaged or no database: the restore refuses it with its own message
     try:
         conn = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
