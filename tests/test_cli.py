@@ -354,3 +354,25 @@ def test_restore_of_a_backup_changed_by_hand_asks_for_yes(demo_file: Path, tmp_p
     assert code == 1 and "可疑之处" in out and "--yes" in out and list_backups(demo_file) == []
     code, out, _ = run(capsys, "--db", str(demo_file), "restore", str(copy), "--yes")
     assert code == 0 and "已从" in out
+
+
+def test_a_backup_into_a_folder_that_does_not_exist_is_refused(demo_file: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    err = refused(capsys, "--db", str(demo_file), "backup", str(tmp_path / "打错的文件夹" / "x.sqlite3"))
+    assert "不存在" in err and not (tmp_path / "打错的文件夹").exists()
+
+
+@pytest.mark.sqlite_only
+def test_output_piped_into_head_ends_quietly(demo_file: Path) -> None:
+    import subprocess
+    import sys
+
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "resettle", "--db", str(demo_file), "households", "--limit", "200"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None
+    reader.stdout.read(20)  # what `| head -c 20` takes, then it goes away
+    reader.stdout.close()
+    _out, err = reader.communicate(timeout=60)
+    assert reader.returncode == 0 and b"Traceback" not in err, err.decode()

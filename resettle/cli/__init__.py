@@ -7,8 +7,10 @@ Exit codes: 0 done, 1 refused (with a Chinese message), 2 usage.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -105,3 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断，未保存的操作已撤销。", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # ``resettle households | head``: the reader has what it wanted
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # Python's own flush at exit must not fail again
+        return 0

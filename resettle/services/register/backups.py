@@ -24,8 +24,11 @@ def backup_now(db: Database, reason: str = "manual", progress: backup.Progress =
 
 
 def backup_to(db: Database, out: Path, progress: backup.Progress = None, cancelled: backup.CancelCheck = None) -> None:
-    """A verified copy in a file the clerk chose."""
+    """A verified copy in a file the clerk chose (in a folder that exists: a typo in the path is said,
+    not made into new folders)."""
     require(db, Need.READ, "备份数据库到文件")
+    if not out.parent.is_dir():
+        raise ValidationError(f"文件夹 {out.parent} 不存在，未备份。请检查路径，或先建好这个文件夹。", field="备份")
     db.backup_to(out, progress, cancelled)
 
 
