@@ -109,6 +109,8 @@ def test_a_hand_edited_row_is_reported_by_table_and_row(
     report = check_database(register)
     assert not report.ok
     assert any(f"表 {table} 第 {row_id} 行" in p for p in report.problems), report.problems
+    if table in ("household", "person"):  # the clerk is told whose record it is
+        assert any(f"第 {row_id} 行（户 " in p for p in report.problems), report.problems
 
 
 def test_putting_the_old_value_back_passes_again(register: Database) -> None:

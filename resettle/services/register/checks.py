@@ -117,7 +117,9 @@ def check_database(db: Database) -> CheckReport:
             table = Base.metadata.tables[name]
             bad = next(iter_bad_seals(conn, table), None)
             if bad is not None:
-                problems.append(f"表 {table.name} 第 {bad} 行的内容不是经本程序写入的（可能被手工改动）")
+                problems.append(
+                    f"表 {table.name} 第 {bad} 行{_whose(conn, table.name, bad)}的内容不是经本程序写入的（可能被手工改动）"
+                )
         replayed = replay(conn)
         problems.extend(replayed.problems)
         if replayed.more:
@@ -144,6 +146,30 @@ def check_database(db: Database) -> CheckReport:
         households_replayed=replayed.groups,
         witness_head=w.head if not db.is_server and (w := witness.load(db.path)) else None,
     )
+
+
+def _whose(conn: Any, table: str, row_id: int) -> str:
+    """「（户 东岗01001 张三的成员）」: what the row is, and whose household, for a clerk reading the report."""
+    from resettle.services.register.labels import ENTITY_LABELS
+
+    label = ENTITY_LABELS.get(table, "")
+    try:
+        if table == "household":
+            found = conn.execute("SELECT household_no, head_name FROM household WHERE id = ?", (row_id,)).fetchone()
+        else:
+            if "household_id" not in Base.metadata.tables[table].c:
+                return f"（{label}）" if label else ""
+            found = conn.execute(
+                f"SELECT h.household_no, h.head_name FROM {table} x JOIN household h ON h.id = x.household_id "
+                "WHERE x.id = ?",
+                (row_id,),
+            ).fetchone()
+    except Exception:  # a damaged row or table: the finding stands without the name
+        return f"（{label}）" if label else ""
+    if not found:
+        return f"（{label}）" if label else ""
+    whose = f"户 {found[0]} {found[1]}"
+    return f"（{whose}）" if table == "household" else f"（{whose}的{label or '记录'}）"
 
 
 def backup_findings(db: Database, src: Path, cancelled: backup.CancelCheck = None) -> list[str]:
