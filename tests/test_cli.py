@@ -255,6 +255,7 @@ def test_backup_then_restore_gives_back_the_same_data(
 ) -> None:
     before = stats(demo_file)
     out_file = tmp_path / "copies" / "before-edit.sqlite3"
+    out_file.parent.mkdir()  # a backup goes into a folder that exists (a typo is refused, not created)
     assert run_json(capsys, "--db", str(demo_file), "--json", "backup", str(out_file)) == {"backup": str(out_file)}
     assert verify_file(out_file) == []
     assert stats(out_file) == before

@@ -164,7 +164,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
             bank_format=args.bank_format or "",
             progress=progress_printer(args),
         )
-        written = batches.write_bank_files(db, project_id, info.id, Path(args.out), args.bank_format)
+        approved = info.status != "已生成"  # data, not text: accounts off, a batch needs no second person
+        written = (
+            batches.write_bank_files(db, project_id, info.id, Path(args.out), args.bank_format) if approved else []
+        )
     payload = {
         "batch": info.batch_no,
         "rows": info.rows,
@@ -176,13 +179,25 @@ def cmd_batch(args: argparse.Namespace) -> int:
     }
     text = (
         f"已生成兑付批次 {info.batch_no}（第 {args.instalment} 期）：{info.rows:,} 笔，合计 {info.total:,} 元，"
-        f"审计链头 {info.chain_head}；已写出 " + "、".join(str(p) for p in written)
+        f"审计链头 {info.chain_head}" + ("；已写出 " + "、".join(str(p) for p in written) if written else "")
     )
-    if info.status == "已生成":
-        text += "。须由审核人员审批（payments approve）后再送银行"
+    if not approved:
+        text += (
+            f"。须由审核人员审批（payments approve {info.batch_no}）；审批后用 "
+            f"payments bank-file {info.batch_no} {args.out} 写出银行文件（未审批的批次不写银行文件）"
+        )
     if info.skipped:
         text += "；未列入：" + "；".join(info.skipped[:20])
     emit(args, payload, text)
+    return 0
+
+
+def cmd_bank_file(args: argparse.Namespace) -> int:
+    with open_db(args) as db:
+        found = batches.find_batch(db, args.batch)
+        written = batches.write_bank_files(db, found.project_id, found.id, Path(args.out), args.bank_format)
+    emit(args, {"batch": found.batch_no, "files": [str(p) for p in written]},
+         f"已写出批次 {found.batch_no} 的银行文件：" + "、".join(str(p) for p in written))  # fmt: skip
     return 0
 
 
@@ -304,7 +319,7 @@ def register(sub: Any) -> None:
     p.add_argument("--village")
 
     pay_sub = command_group(sub, "payments", "兑付：批次、银行文件、回盘、对账")
-    p = command(pay_sub, "batch", cmd_batch, "把到期的某期分期生成兑付批次并写出银行文件")
+    p = command(pay_sub, "batch", cmd_batch, "把到期的某期分期生成兑付批次（已审批时同时写出银行文件）")
     p.add_argument("out", metavar="OUT.xlsx")
     p.add_argument("--instalment", type=int, required=True, metavar="K", help="第几期")
     p.add_argument("--village")
@@ -312,6 +327,10 @@ def register(sub: Any) -> None:
     p.add_argument("--bank-format", metavar="NAME", help="另写一份银行定长文本文件（OUT.txt）")
     p = command(pay_sub, "approve", cmd_approve, "审批兑付批次（不能审批本人生成的批次）")
     p.add_argument("batch", metavar="BATCH")
+    p = command(pay_sub, "bank-file", cmd_bank_file, "写出已审批批次的银行文件（办公室格式 xlsx，可另写定长文本）")
+    p.add_argument("batch", metavar="BATCH")
+    p.add_argument("out", metavar="OUT.xlsx")
+    p.add_argument("--bank-format", metavar="NAME", help="另写一份银行定长文本文件（OUT.txt）")
     p = command(pay_sub, "result", cmd_result, "登记银行回盘（与批次不符时整份拒收；重复登记不改动）")
     p.add_argument("reply", metavar="REPLY.xlsx")
     p.add_argument("--batch", help="核对回盘文件属于此批次")

@@ -152,3 +152,33 @@ def test_users_and_login_from_the_environment(
     monkeypatch.setenv("RESETTLE_PASSWORD", "admin-password")
     code, out = run(capsys, reg, "users", "reset", "wang")
     assert code == 0 and out["must_change"] and len(out["temporary_password"]) >= 8
+
+
+def test_the_bank_file_waits_for_the_approval(
+    reg: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from resettle.services import accounts
+    from resettle.services.payments import agreements
+
+    secret = "cli-bank-secret-1"
+    with Database.open(reg, actor=CLERK, startup_backup=False) as db:
+        a = projects.tree(db, with_counts=False)[0].id
+        accounts.add_user(db, "admin", "admin", secret)
+        accounts.login(db, "admin", secret)
+        for name in ("clerk", "fin", "rev"):
+            accounts.add_user(db, name, {"clerk": "clerk", "fin": "finance", "rev": "reviewer"}[name], secret)
+        accounts.login(db, "clerk", secret)
+        assert agreements.sign_agreements(db, a, None, date(2026, 7, 1)).signed
+    monkeypatch.setenv("RESETTLE_PASSWORD", secret)
+    out = tmp_path / "bank.xlsx"
+    monkeypatch.setenv("RESETTLE_USER", "fin")
+    code, made = run(capsys, reg, "payments", "batch", str(out), "--instalment", "1", "--project", str(a))
+    assert code == 0 and made["files"] == [] and not out.exists()
+    assert run(capsys, reg, "payments", "bank-file", made["batch"], str(out))[0] == 1  # not approved yet
+    monkeypatch.setenv("RESETTLE_USER", "rev")
+    assert run(capsys, reg, "payments", "approve", made["batch"])[0] == 0
+    monkeypatch.setenv("RESETTLE_USER", "fin")
+    code, written = run(capsys, reg, "payments", "bank-file", made["batch"], str(out))
+    assert code == 0 and written["files"] == [str(out)] and out.is_file()

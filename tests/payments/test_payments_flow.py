@@ -420,3 +420,26 @@ def test_the_register_shows_and_filters_signed_and_paid_households(two: Two, tmp
     transfers.record_transfers(db, two.a, "社保", date(2026, 7, 20))
     assert at("已兑付", two.a) == set(signed) and at("已签约", two.a) == set()
     assert stages.stage_of("已复核", "已调查", "已兑付") == "已兑付"
+
+
+def test_an_unapproved_batch_writes_no_bank_file(two: Two, tmp_path: Path) -> None:
+    """With accounts on, the bank file is what another person approved: none before the approval."""
+    db = two.db
+    secret = "bank-file-secret-1"
+    accounts.add_user(db, "admin", "admin", secret)
+    accounts.login(db, "admin", secret)
+    accounts.add_user(db, "clerk", "clerk", secret)
+    accounts.add_user(db, "fin", "finance", secret)
+    accounts.add_user(db, "rev", "reviewer", secret)
+    accounts.login(db, "clerk", secret)
+    agreements.sign_agreements(db, two.a, None, SIGNED)
+    accounts.login(db, "fin", secret)
+    info = batches.make_batch(db, two.a, 1)
+    out = tmp_path / "bank.xlsx"
+    with pytest.raises(ValidationError, match="尚未审批，不能写出银行文件"):
+        batches.write_bank_files(db, two.a, info.id, out)
+    assert not out.exists()
+    accounts.login(db, "rev", secret)
+    batches.approve_batch(db, two.a, info.id)
+    accounts.login(db, "fin", secret)
+    assert batches.write_bank_files(db, two.a, info.id, out) == [out] and out.is_file()

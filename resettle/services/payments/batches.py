@@ -366,11 +366,16 @@ def write_bank_files(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[Path]:
-    """The office-layout workbook at ``out``, and with ``bank_format`` also ``out`` with ``.txt``."""
+    """The office-layout workbook at ``out``, and with ``bank_format`` also ``out`` with ``.txt``; only
+    for an approved batch (an unapproved file must not be able to reach the bank)."""
     require(db, Need.PAY, "写出银行文件")
     lines = batch_lines(db, project_id, batch_id)
     with db.read() as s:
         b = _batch(s, project_id, batch_id)
+        if b.status == BATCH_MADE:  # what reaches the bank is what another person approved
+            raise ValidationError(
+                f"批次 {b.batch_no} 尚未审批，不能写出银行文件：请由审核人员（不是生成批次的人）先审批。", field="批次"
+            )
         batch_no, instalment, head, made = b.batch_no, b.instalment, b.chain_head, b.created_at
         name = project_name(s, project_id)
     written = [out]
