@@ -197,3 +197,24 @@ def test_a_household_without_its_number_is_one_error_not_a_cascade(db: Database,
     assert "户主 侯鹏波" in missing[0].message
     assert [i for i in preview.errors if i.kind == "duplicate_id_db"] == []
     assert len(preview.errors) == 1
+
+
+def test_a_second_head_inside_a_merged_household_number_is_explained_once(db: Database, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(CLEAN)
+    sheet = book.worksheets[0]
+    block = next(m for m in sheet.merged_cells.ranges if m.min_col == 2 and m.max_row > m.min_row)
+    relation_col = next(
+        c
+        for c in range(1, sheet.max_column + 1)
+        if "关系" in "".join(str(sheet.cell(r, c).value or "") for r in (3, 4))
+    )
+    second = block.min_row + 1
+    sheet.cell(second, relation_col).value = "户主"
+    path = tmp_path / "two_heads.xlsx"
+    book.save(path)
+    preview = imports.preview_import(db, path, project="甲项目")
+    here = [e for e in preview.errors if (e.sheet, e.row) == (sheet.title, second)]
+    assert [e.kind for e in here] == ["head_in_merged_block"], [(e.kind, e.message) for e in preview.errors]
+    assert "合并的户号单元格" in here[0].message

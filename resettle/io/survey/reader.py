@@ -168,6 +168,15 @@ class SheetReader:
                         "warning",
                     )
                 return current
+            if not number and relation in HEAD_RELATION_SET and self.covered_by_household(r, current):
+                ctx.issue(
+                    r,
+                    "relation",
+                    relation,
+                    f"第 {r + 1} 行又是一位户主，却在上一户（{record.household_no or record.head}）合并的户号单元格之内："
+                    "一户只能有一位户主；如果这是另一户，请拆开合并单元格并填上它的户号，否则改正与户主关系",
+                    "head_in_merged_block",
+                )
         self.close_household()
         return self.open_household(r, number, head, number_value)
 

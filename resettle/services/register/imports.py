@@ -136,10 +136,12 @@ def _id_column(result: SurveyReadResult, sheet: str) -> str:
 
 
 def _missing_numbers(result: SurveyReadResult) -> list[ImportIssue]:
-    """Every household needs its 户号 in the register: one error per household without one, at its cell."""
+    """Every household needs its 户号 in the register: one error per household without one, at its cell
+    (but a second 户主 inside another household's merged 户号 block, which the reader has explained)."""
     out: list[ImportIssue] = []
+    explained = {(i.sheet, i.row) for i in result.issues if i.kind == "head_in_merged_block"}
     for h in result.households:
-        if h.household_no:
+        if h.household_no or (h.sheet, h.row) in explained:
             continue
         column = _household_no_column(result, h.sheet)
         where = f"{column}{h.row}" if column else f"第 {h.row} 行"
@@ -175,7 +177,9 @@ def preview_import(
     with paused_collection():
         result = read_survey(path, options, progress=progress, cancelled=cancelled)
         missing = _missing_numbers(result)
-        said = {(i.sheet, i.row) for i in missing}
+        said = {(i.sheet, i.row) for i in missing} | {
+            (i.sheet, i.row) for i in result.issues if i.kind == "head_in_merged_block"
+        }
         # The reader's bare 「户号为空」 at the same cell says less than the register's own (place, head): one each.
         issues = [i for i in result.issues if not (i.kind == "missing_household_no" and (i.sheet, i.row) in said)]
         issues.extend(missing)
