@@ -377,3 +377,8 @@ def test_output_piped_into_head_ends_quietly(demo_file: Path) -> None:
     reader.stdout.close()
     _out, err = reader.communicate(timeout=60)
     assert reader.returncode == 0 and b"Traceback" not in err, err.decode()
+
+
+def test_households_limit_0_gives_the_count(demo_file: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "--db", str(demo_file), "--json", "households", "--limit", "0")
+    assert code == 0 and json.loads(out)["total"] > 0 and json.loads(out)["households"] == []

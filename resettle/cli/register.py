@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -101,7 +101,9 @@ def cmd_households(args: argparse.Namespace) -> int:
             if village_id is None:
                 raise ResettleError(f"村「{args.village}」不存在")
         query = HouseholdQuery(text=args.search or "", project_id=project_id, village_id=village_id)
-        page = search.list_households(db, query, 0, args.limit, with_total=True)
+        page = search.list_households(db, query, 0, max(args.limit, 0), with_total=True)
+        if args.limit <= 0:  # --limit 0: the count alone (the page's own total counts the rows it read)
+            page = replace(page, total=search.count_households(db, query))
         if args.json:
             details = [households.get_household(db, r.id) for r in page.rows]
             print(
