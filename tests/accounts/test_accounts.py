@@ -286,3 +286,16 @@ def test_a_backup_of_another_register_or_changed_by_hand_is_restored_only_when_c
     assert any("表 project" in f for f in found), found
     backups.restore_from(db, tampered, accept=True)  # the clerk read it and confirmed
     assert "改过的项目" in _project_names(db)
+
+
+def test_wrong_old_passwords_count_towards_the_lockout(db: Database) -> None:
+    _setup(db)
+    accounts.login(db, "clerk", SECRET)
+    for _ in range(4):
+        with pytest.raises(PermissionDenied, match="原密码不正确"):
+            accounts.change_password(db, "guess-guess-1", "New-secret-123")
+    with pytest.raises(PermissionDenied, match="已锁定"):
+        accounts.change_password(db, "guess-guess-1", "New-secret-123")
+    assert db.role is None  # logged out
+    with pytest.raises(PermissionDenied, match="锁定"):
+        accounts.login(db, "clerk", SECRET)  # even with the right password, for a while

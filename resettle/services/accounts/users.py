@@ -152,13 +152,28 @@ def change_password(db: Database, old_password: str, new_password: str) -> None:
     if old_password == new_password:
         raise ValidationError("新密码不能与原密码相同", field="密码")
     hashed = _checked_password(new_password)
+    wrong = locked = False
     with db.write(reason=f"账户 {db.account} 修改本人密码") as s:
         u = _account(s, db.account)
-        if not _matches(u.password_hash, old_password):
-            raise PermissionDenied("原密码不正确，密码未修改。")
-        u.password_hash = hashed
-        u.password_changed_at = datetime.now()
-        u.must_change = False
+        if not _matches(u.password_hash, old_password):  # counts towards the lockout, as a login does
+            wrong = True
+            u.failed_logins = (u.failed_logins or 0) + 1
+            if u.failed_logins >= MAX_FAILURES:
+                u.locked_until = datetime.now() + LOCKOUT
+                u.failed_logins = 0
+                locked = True
+        else:
+            u.password_hash = hashed
+            u.password_changed_at = datetime.now()
+            u.must_change = False
+            if u.failed_logins:
+                u.failed_logins = 0
+    if locked:
+        name = db.account
+        logout(db)
+        raise PermissionDenied(f"原密码连续 {MAX_FAILURES} 次不正确，账户「{name}」已锁定，已退出登录。")
+    if wrong:
+        raise PermissionDenied("原密码不正确，密码未修改。")  # after the commit, so the count is kept
     db.must_change_password = False
 
 
