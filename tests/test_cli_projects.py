@@ -125,3 +125,27 @@ def _numbers(db: Database, project_id: int) -> list[tuple[str]]:
         return [
             (str(no),) for (no,) in s.execute(select(Household.household_no).where(Household.project_id == project_id))
         ]
+
+
+def test_township_sets_the_office_default_and_one_projects_own(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "t.sqlite3"
+    with Database.open(path, actor=CLERK, startup_backup=False) as db:
+        east = projects.create_project(db, "城东项目")
+        west = projects.create_project(db, "城西项目")
+    db_args = ("--db", str(path), "--json", "township")
+    code, payload, _ = run(capsys, *db_args, "--office", "东岗镇征迁办公室", "--complaint-phone", "12345")
+    assert code == 0 and payload["office"] == "东岗镇征迁办公室" and payload["phone"] == ""
+    code, payload, _ = run(capsys, *db_args, "--project", "城西项目", "--office", "西岗征迁组", "--phone", "0579-2")
+    assert code == 0 and payload["own"]["office"] == "西岗征迁组"
+    assert payload["printed"] == {**payload["own"], "complaint_phone": "12345"}  # the rest from the office default
+    with Database.open(path, actor=CLERK, lock=False, startup_backup=False) as db:
+        assert projects.township_for(db, east).office == "东岗镇征迁办公室"  # the other project keeps the default
+        assert projects.township_for(db, west).office == "西岗征迁组"
+    code, payload, _ = run(capsys, *db_args, "--project", "城西项目", "--office", "")  # cleared: the default again
+    assert code == 0 and payload["printed"]["office"] == "东岗镇征迁办公室" and payload["printed"]["phone"] == "0579-2"
+    code, payload, _ = run(capsys, *db_args, "--phone", "0579-1")  # the default's other fields stay
+    assert code == 0 and payload["office"] == "东岗镇征迁办公室" and payload["phone"] == "0579-1"
+    code, payload, _ = run(capsys, "--db", str(path), "township", "--project", "城北项目")
+    assert code == 1

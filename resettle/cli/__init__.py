@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("register", "在线备份到文件（写后校验）"),
     "restore": ("register", "从备份恢复（先校验备份，恢复前自动备份当前数据）"),
     "households": ("register", "列出或搜索户"),
+    "township": ("register", "乡镇信息：查看或填写文书上的乡镇、征迁办、电话、签约地点、监督电话"),
     "rates": ("compensation", "补偿标准：导入、导出"),
     "compute": ("compensation", "按项目现行补偿标准计算补偿"),
     "export": ("compensation", "导出表格"),

@@ -1,4 +1,4 @@
-"""Register commands: ``demo``, ``check``, ``backup``, ``restore``, ``households``."""
+"""Register commands: ``demo``, ``check``, ``backup``, ``restore``, ``households``, ``township``."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from resettle.cli.common import add_common, emit, json_default, open_db
+from resettle.cli.common import PROJECT_HELP, add_common, emit, json_default, open_db
+from resettle.domain.township import TownshipDetails
 from resettle.errors import ResettleError
 from resettle.services.demo import generate as demo
-from resettle.services.register import backups, checks, households, projects, search
+from resettle.services.register import backups, checks, households, projects, search, settings
 from resettle.services.register.records import HouseholdQuery
 
 
@@ -153,6 +154,45 @@ def _household_json(d: Any) -> dict[str, Any]:
     }
 
 
+# ``resettle township`` options: the field each sets and its label (the labels of resettle.services.documents.ready)
+TOWNSHIP_OPTIONS = {
+    "township": ("--township", "乡镇名称"),
+    "office": ("--office", "征迁办名称（出具单位）"),
+    "phone": ("--phone", "联系电话"),
+    "signing_place": ("--signing-place", "签约地点"),
+    "complaint_phone": ("--complaint-phone", "监督（投诉）电话"),
+}
+
+
+def _township_text(title: str, details: TownshipDetails) -> str:
+    lines = [f"{label}：{getattr(details, key) or '（未填）'}" for key, (_opt, label) in TOWNSHIP_OPTIONS.items()]
+    return title + "\n" + "\n".join("  " + line for line in lines)
+
+
+def cmd_township(args: argparse.Namespace) -> int:
+    """Show or set the township details documents print: the office's defaults, or one project's own."""
+    given = {key: getattr(args, key) for key in TOWNSHIP_OPTIONS if getattr(args, key) is not None}
+    with open_db(args) as db:
+        if args.project is None:
+            if given:
+                settings.save_township(db, replace(settings.get_township(db), **given))
+            details = settings.get_township(db)
+            emit(args, asdict(details), _township_text("本单位乡镇信息（各项目未另填时使用）", details))
+            return 0
+        pid = projects.resolve_project(db, args.project)
+        record = projects.get_project(db, pid)
+        if given:
+            own = replace(record.details.township, **given)
+            record = projects.update_project(db, pid, replace(record.details, township=own), record.version)
+        shown = projects.township_for(db, pid)
+        emit(
+            args,
+            {"project": record.details.name, "own": asdict(record.details.township), "printed": asdict(shown)},
+            _township_text(f"项目「{record.details.name}」文书上的乡镇信息（项目未填的项取本单位的）", shown),
+        )
+    return 0
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser("demo", help="生成演示项目")
     p.add_argument("--households", type=int, default=300)
@@ -177,5 +217,11 @@ def register(sub: Any) -> None:
     p.add_argument("--village", help="只列出该村的户（有多个项目时须同时指明 --project）")
     p.add_argument("--limit", type=int, default=50)
     p.set_defaults(func=cmd_households)
-    for name in ("demo", "check", "backup", "restore", "households"):
+
+    p = sub.add_parser("township", help="乡镇信息：查看或填写文书上的乡镇、征迁办、电话、签约地点、监督电话")
+    p.add_argument("--project", help=PROJECT_HELP + "；给出时查看或填写该项目自己的乡镇信息")
+    for key, (option, label) in TOWNSHIP_OPTIONS.items():
+        p.add_argument(option, dest=key, help=f"填写{label}（给空字符串则清空）")
+    p.set_defaults(func=cmd_township)
+    for name in ("demo", "check", "backup", "restore", "households", "township"):
         add_common(sub.choices[name])

@@ -11,7 +11,8 @@ import pytest
 import xlsxwriter
 
 from resettle.cli import main
-from resettle.services.register import projects
+from resettle.domain.township import TownshipDetails
+from resettle.services.register import projects, settings
 from resettle.store.database import Database
 from tests.conftest import CLERK
 
@@ -34,6 +35,7 @@ def register(tmp_path: Path) -> str:
     with Database.open(path, actor=CLERK, startup_backup=False) as db:
         projects.create_project(db, "甲项目", approval_date=None)
         projects.create_project(db, "乙项目")
+        settings.save_township(db, TownshipDetails(township="东岗镇", office="东岗镇征迁办公室"))  # letters name it
     return str(path)
 
 

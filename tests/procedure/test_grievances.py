@@ -147,11 +147,27 @@ def test_log_export_marks_overdue_rows(db: Database, tmp_path: Path) -> None:
 
 
 def test_receipt_and_answer_print(db: Database, tmp_path: Path) -> None:
+    from resettle.domain.township import TownshipDetails
+
     pid = projects.create_project(db, "甲项目")
     g = gv.add_grievance(db, pid, objection("2024-09-27", subject="房屋面积少算", handler="赵六"))
+    # no issuer anywhere: the petitioner is never handed a paper signed 「（征收实施单位）」
+    with pytest.raises(ValidationError, match="征迁办名称") as info:
+        printing.print_grievance_letter(db, pid, g.id, "receipt", tmp_path / "r.pdf")
+    assert info.value.field == "乡镇信息" and "样稿" not in str(info.value)
+    assert not (tmp_path / "r.pdf").exists()
+    # the project's own office is enough; another project of the register without one still refuses
+    projects.update_project(
+        db, pid, projects.ProjectDetails("甲项目", township=TownshipDetails(office="甲镇征迁办公室"))
+    )
+    other = projects.create_project(db, "乙项目")
+    g2 = gv.add_grievance(db, other, objection("2024-09-27"))
+    with pytest.raises(ValidationError, match="征迁办名称"):
+        printing.print_grievance_letter(db, other, g2.id, "receipt", tmp_path / "r2.pdf")
     receipt = printing.print_grievance_letter(db, pid, g.id, "receipt", tmp_path / "r.pdf")
     text = "".join("".join(p.extract_text().split()) for p in PdfReader(receipt).pages)
     assert "受理回执" in text and g.number in text and "2024年10月10日" in text
+    assert "甲镇征迁办公室" in text and "征收实施单位" not in text
     with pytest.raises(ValidationError, match="尚未办结"):
         printing.print_grievance_letter(db, pid, g.id, "answer", tmp_path / "a.pdf")
     gv.close_grievance(db, pid, g.id, "经复核，你户房屋面积测量无误。", d("2024-10-09"))

@@ -25,12 +25,16 @@ def missing_details(kind: str, township: TownshipDetails) -> list[str]:
     return [LABELS[key] for key in NEEDS.get(kind, ("office",)) if not getattr(township, key).strip()]
 
 
-def refuse_unless_ready(kind: str, title: str, township: TownshipDetails) -> None:
-    """Numbered printing and numbered PDF export stop here while the document would print blanks."""
+def refuse_unless_ready(kind: str, title: str, township: TownshipDetails, *, draft: bool = True) -> None:
+    """Numbered printing and numbered PDF export stop here while the document would print blanks.
+
+    ``draft`` says whether the paper has an unnumbered draft to print instead (a grievance letter has none).
+    """
     missing = missing_details(kind, township)
     if missing:
+        hint = "也可以先打印样稿（不编号）。" if draft else "填写后再打印。"
         raise ValidationError(
-            f"正式{title}缺少：{'、'.join(missing)}。请先在「工具 → 设置 → 乡镇信息」或「项目信息」中填写；"
-            "也可以先打印样稿（不编号）。",
+            f"{'正式' if draft else ''}{title}缺少：{'、'.join(missing)}。"
+            f"请先在「工具 → 设置 → 乡镇信息」或「项目信息」中填写；{hint}",
             field="乡镇信息",
         )

@@ -14,6 +14,7 @@ from resettle.io.grievance_log import GrievanceLogRow, write_grievance_log
 from resettle.services.accounts.guard import Need, require
 from resettle.services.demo.register import is_demo
 from resettle.services.documents.fonts import document_fonts, render_template
+from resettle.services.documents.ready import refuse_unless_ready
 from resettle.services.procedure.grievances import GrievanceView, get_grievance, list_grievances
 from resettle.services.register.projects import get_project, township_for
 from resettle.store.audit import chain_head
@@ -39,11 +40,13 @@ def grievance_letter_html(db: Database, project_id: int, grievance_id: int, lett
         raise ValidationError(f"信访 {g.number} 尚未办结，不能打印答复意见书", field="文书")
     template, title = LETTERS[letter]
     township = township_for(db, project_id)
+    # A letter handed to the petitioner is an official paper: it names its issuer, never 「（征收实施单位）」.
+    refuse_unless_ready("grievance", title, township, draft=False)
     fonts = document_fonts(db)
     context = {
         "g": g,
         "project": get_project(db, project_id).details.name,
-        "issuer": issuer_of(township) or "征迁办",
+        "issuer": issuer_of(township),
         "township": township,
         "fonts": fonts,
     }
