@@ -131,6 +131,10 @@ def test_export_compensation_workbook(
     assert ws.cell(3, len(headers) - 2).data_type == "s"
     detail = wb[DETAIL_SHEET]
     assert detail.freeze_panes == "C4"
+    for sheet in (ws, detail):  # both print as the office's other tables: A4 landscape, header on every page
+        assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToHeight == 0
+        assert sheet.print_title_rows == "$3:$3" and sheet.oddFooter.center.text == "第 &P 页 共 &N 页"
     cells = [c for sheet in (ws, detail) for row in sheet.iter_rows() for c in row]
     assert [c.coordinate for c in cells if c.data_type == "f"] == []
     texts = [c.value for row in detail.iter_rows(min_row=4) for c in row if isinstance(c.value, str)]

@@ -17,7 +17,7 @@ from typing import Any
 
 from resettle.domain.compensation_records import DetailLine, HouseholdTotalsRow
 from resettle.io.cell_text import xlsx_text
-from resettle.io.xlsx_style import HEADER_FILL, MONEY_FORMAT, TEXT_FORMAT, atomic_workbook
+from resettle.io.xlsx_style import HEADER_FILL, MONEY_FORMAT, TEXT_FORMAT, atomic_workbook, print_setup
 
 __all__ = ["DETAIL_SHEET", "SUMMARY_SHEET", "write_compensation_workbook"]
 
@@ -68,7 +68,8 @@ def _text(ws: Any, row: int, col: int, value: str, fmt: Any) -> None:
 
 
 def _heading(ws: Any, f: _Formats, title: str, note: str, headers: Sequence[str], widths: Sequence[int]) -> int:
-    """Title row, note row, bold header row; the header stays frozen. Returns the first data row."""
+    """Title row, note row, bold header row; the header stays frozen and is printed on every page
+    (A4 landscape, fit to the width, page numbers). Returns the first data row."""
     ws.set_row(0, 28)
     if len(headers) > 1:
         ws.merge_range(0, 0, 0, len(headers) - 1, xlsx_text(title), f.title)
@@ -78,7 +79,7 @@ def _heading(ws: Any, f: _Formats, title: str, note: str, headers: Sequence[str]
     for c, (name, width) in enumerate(zip(headers, widths, strict=True)):
         _text(ws, 2, c, name, f.header)
         ws.set_column(c, c, width)
-    ws.freeze_panes(3, 2)
+    print_setup(ws, 2, 2, 2)
     return 3
 
 
