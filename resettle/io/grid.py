@@ -80,6 +80,7 @@ class SheetGrid:
     merges: list[MergedRange] = field(default_factory=list)
     formulas: dict[tuple[int, int], FormulaState] = field(default_factory=dict)
     hidden: bool = False
+    hidden_rows: frozenset[int] = frozenset()  # rows hidden in Excel (.xlsx), 0-based
     n_cols: int = field(default=0, init=False)
     # column -> {row -> top-left cell of the merged block covering it}: per column, so that a column's
     # covered rows are its keys and no (row, column) key is made for each of a survey's 200,000 covered cells
@@ -347,7 +348,21 @@ class WorkbookReader:
             merges = [MergedRange(top, left, bottom, right) for (top, left), (bottom, right) in raw_merges]
             formulas = self._xlsx_formulas(name)
         _check_merge_area(name, merges, rows, self.limits)
-        return SheetGrid(name=name, rows=rows, merges=merges, formulas=formulas, hidden=info.hidden)
+        return SheetGrid(
+            name=name,
+            rows=rows,
+            merges=merges,
+            formulas=formulas,
+            hidden=info.hidden,
+            hidden_rows=self._hidden_rows(name),
+        )
+
+    def _hidden_rows(self, name: str) -> frozenset[int]:
+        package = self._package
+        if package is None or not package.hidden_rows:
+            return frozenset()
+        part = xlsx_sheet_parts(package).get(name)
+        return package.hidden_rows.get(part, frozenset()) if part is not None else frozenset()
 
     def _xlsx_formulas(self, name: str) -> dict[tuple[int, int], FormulaState]:
         package = self._package

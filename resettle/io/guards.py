@@ -237,6 +237,8 @@ class SafePackage:
     # Worksheet part -> its formula cells and their state, found while the part was inflated for the
     # checks (a survey's 合计 rows hold =SUM): loading a sheet then needs no second inflation. Read only.
     formulas: dict[str, dict[tuple[int, int], Any]] = field(default_factory=dict)
+    # Worksheet part -> its rows hidden in Excel (0-based), found in the same pass; absent = none.
+    hidden_rows: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def read(self, name: str) -> bytes:
         """Inflate one member again, with the same caps as during the checks."""
@@ -501,6 +503,14 @@ def _scan_formulas(package: SafePackage, part: str, data: bytes, limits: Limits)
             package.formulas[part] = found
 
 
+def _scan_hidden_rows(package: SafePackage, part: str, data: bytes) -> None:
+    from resettle.io.sheet_xml import xlsx_hidden_rows  # the sheet reader builds on these guards
+
+    rows = xlsx_hidden_rows(data)
+    if rows:
+        package.hidden_rows[part] = rows
+
+
 def _check_package(path: Path, limits: Limits) -> SafePackage:
     disk_size = check_file_size(path, limits)
     try:
@@ -533,6 +543,8 @@ def _check_package(path: Path, limits: Limits) -> SafePackage:
             if has_formula_markup(data):
                 package.formula_parts.add(name)
                 _scan_formulas(package, name, data, limits)
+            if b"hidden" in data:
+                _scan_hidden_rows(package, name, data)
         elif name == _ODS_CONTENT:
             package.kept[name] = data
             if _ODS_FORMULA_MARK.search(data):

@@ -1,4 +1,4 @@
-"""Formula cells and merged blocks from a spreadsheet's XML, where calamine does not report them.
+"""Formula cells, hidden rows and merged blocks from a spreadsheet's XML, where calamine does not report them.
 
 calamine gives only the values Excel saved (and an empty cell for a stored error value such as
 #REF!), so formula and error cells are found in the sheet XML
@@ -19,7 +19,15 @@ from defusedxml import ElementTree as DefusedET
 
 from resettle.io.guards import Limits, UnreadableFileError, UnsafeFileError, check_extent, column_index
 
-__all__ = ["ERROR_VALUE", "FormulaState", "MergedRange", "OdsSheet", "ods_structure", "xlsx_formulas"]
+__all__ = [
+    "ERROR_VALUE",
+    "FormulaState",
+    "MergedRange",
+    "OdsSheet",
+    "ods_structure",
+    "xlsx_formulas",
+    "xlsx_hidden_rows",
+]
 
 # What a formula cell holds: the value Excel saved, nothing, or an error such as #DIV/0!;
 # "error_value": no formula, an error value stored as the cell's content (#REF! pasted as a value),
@@ -305,3 +313,26 @@ def ods_structure(data: bytes, limits: Limits) -> dict[str, OdsSheet]:
 
 
 xlsx_formulas = _xlsx_formulas  # the public name (grid's reader); tests reach the two ways directly
+
+
+# A row's start tag (``<row r="12" hidden="1" …>``, prefixed or not; never ``<rowBreaks>``).
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?row[\s/>][^>]*>")
+_HIDDEN_ATTR = re.compile(rb"\shidden\s*=\s*(?:\"(?:1|true)\"|'(?:1|true)')")
+
+
+def xlsx_hidden_rows(data: bytes) -> frozenset[int]:
+    """The 0-based rows of one worksheet part hidden in Excel (calamine reads them like any other row).
+
+    Most sheets have none: one search for ``hidden`` answers. A row without ``r=`` follows the one before.
+    """
+    if b"hidden" not in data:
+        return frozenset()
+    hidden: set[int] = set()
+    last = -1
+    for match in _ROW_TAG.finditer(data):
+        tag = match.group()
+        ref = _attr_value(_ATTR_R, tag)
+        last = int(ref) - 1 if ref is not None and ref.strip().isdigit() else last + 1
+        if b"hidden" in tag and _HIDDEN_ATTR.search(tag):
+            hidden.add(last)
+    return frozenset(hidden)

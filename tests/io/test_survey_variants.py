@@ -562,6 +562,32 @@ def test_hidden_survey_sheet_is_skipped_with_a_warning(tmp_path: Path) -> None:
     assert [h.household_no for h in _read(path, sheets=["旧"]).households] == ["H9"]
 
 
+def test_hidden_rows_are_imported_with_one_warning_per_run(tmp_path: Path) -> None:
+    import openpyxl
+
+    rng = random.Random(22)
+    path = _xlsx(tmp_path, survey_layout([_family(rng, "H001"), _family(rng, "H002"), _family(rng, "H003")]))
+    plain = _read(path)
+    book = openpyxl.load_workbook(path)
+    ws = book["一组"]
+    first = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "H002")
+    for r in (first, first + 1, first + 2, 2):  # H002's three rows, and the title's filler line (not data)
+        ws.row_dimensions[r].hidden = True
+    book.save(path)
+    result = _read(path)
+    # the same households and persons as before: hidden rows are data like the others
+    assert [(h.household_no, len(h.persons)) for h in result.households] == [
+        (h.household_no, len(h.persons)) for h in plain.households
+    ]
+    hidden = [i for i in result.warnings if i.kind == "hidden_rows"]
+    assert [(i.sheet, i.row) for i in hidden] == [("一组", first)]
+    assert f"第 {first}–{first + 2} 行（3 行）" in hidden[0].message and "隐藏" in hidden[0].message
+    assert [i for i in plain.issues if i.kind == "hidden_rows"] == []
+    assert sorted((i.row, i.kind) for i in result.issues if i.kind != "hidden_rows") == sorted(
+        (i.row, i.kind) for i in plain.issues
+    )
+
+
 def test_small_roster_without_household_numbers(tmp_path: Path) -> None:
     rows = [
         ["姓名", "与户主关系", "身份证号"],

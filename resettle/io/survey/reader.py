@@ -94,6 +94,8 @@ class SheetReader:
             self.read_row(r)
         self.shared.tick((n_rows - start) % _TICK)
         self.close_household()
+        if self.grid.hidden_rows:
+            self.report_hidden_rows(start)
         return SheetSummary(
             name=self.grid.name,
             households=len(self.households),
@@ -102,6 +104,28 @@ class SheetReader:
             last_row=self.last_row + 1,
             mapping={key: column_letter(c) for key, c in ctx.cols.items()},
         )
+
+    def report_hidden_rows(self, start: int) -> None:
+        """One warning per run of rows hidden in Excel that hold data: they are imported like the others,
+        although a clerk who hid them may have meant to leave them out."""
+        rows = self.grid.rows
+        data_rows = sorted(r for r in self.grid.hidden_rows if start <= r < len(rows) and not is_blank_row(rows[r]))
+        runs: list[list[int]] = []
+        for r in data_rows:
+            if runs and r == runs[-1][-1] + 1:
+                runs[-1].append(r)
+            else:
+                runs.append([r])
+        for run in runs:
+            where = f"第 {run[0] + 1} 行" if len(run) == 1 else f"第 {run[0] + 1}–{run[-1] + 1} 行（{len(run)} 行）"
+            self.ctx.issue(
+                run[0],
+                None,
+                "",
+                f"{where}在表格中是隐藏的，已照常导入；如果这些行不该导入，请在表格中删除后再导入",
+                "hidden_rows",
+                "warning",
+            )
 
     def read_row(self, r: int) -> None:
         row = self.grid.rows[r]
