@@ -22,7 +22,7 @@ EN = {
     "征迁安置管理": "Resettle", "搜索：户号、姓名、拼音首字母（如 zs）、身份证号或电话":
         "Search: household no., name, pinyin initials (e.g. zs), ID or phone",
     "新建数据库…": "New database…", "打开数据库…": "Open database…", "立即备份": "Back up now",
-    "备份到文件…": "Back up to file…", "从自动备份恢复…": "Restore from automatic backup…", "退出": "Quit",
+    "备份到文件…": "Back up to file…", "退出": "Quit",
     "编辑户…": "Edit household…", "删除户…": "Delete household…", "查找": "Find", "刷新": "Refresh",
     "显示列…": "Columns…", "完整性检查": "Integrity check", "设置…": "Settings…", "关于": "About",
     "文件(&F)": "&File", "最近打开": "Recent", "编辑(&E)": "&Edit", "视图(&V)": "&View", "工具(&T)": "&Tools",
@@ -34,8 +34,6 @@ EN = {
     "打开数据库": "Open database", "征迁数据库 (*.sqlite3 *.db);;所有文件 (*)": "Resettle database (*.sqlite3 *.db);;All files (*)",
     "正在备份…": "Backing up…", "已备份到 {0}": "Backed up to {0}", "备份到文件": "Back up to file",
     "已备份并校验": "Backed up and verified", "从备份恢复": "Restore from backup",
-    "用 {0} 的备份替换当前数据？当前数据会先另存一份备份。":
-        "Replace the current data with the backup of {0}? The current data is backed up first.",
     "未恢复": "Not restored", "已恢复": "Restored",
     "检查通过。审计记录 {0} 条，链头 {1}": "Check passed. {0} audit entries, chain head {1}",
     "审计链头：第 {0} 条 {1}；按审计记录回放核对了 {2} 户、{3} 行。":
@@ -44,7 +42,7 @@ EN = {
     "正在检查…": "Checking…", "未保存": "Not saved",
     "征迁安置管理 {0}\n\n征地拆迁入户调查、补偿计算、文书打印。":
         "Resettle {0}\n\nExpropriation surveys, compensation and documents.",
-    "取消": "Cancel", "从自动备份恢复": "Restore from automatic backup", "备份时间": "Backup time",
+    "取消": "Cancel", "备份时间": "Backup time",
     "原因": "Reason", "大小": "Size", "恢复前会先把当前数据另存一份备份，恢复可以撤回。":
         "The current data is backed up before restoring, so a restore can be undone.",
     "恢复所选备份": "Restore selected backup", "设置": "Settings",
@@ -1225,6 +1223,10 @@ EN = {
     '只有管理员账户可以用备份替换整个登记册。': 'Only an administrator account can replace the whole register with a backup.',
     '{0} 有以下可疑之处：\n\n{1}\n\n仍要用它替换当前数据吗？（当前数据会先另存一份备份。）': '{0} looks doubtful:\n\n{1}\n\nReplace the current data with it anyway? (The current data is backed up first.)',
     '当前账户不能{0}：管理员账户只管账户和从备份恢复。请在「协议兑付 → 锁定 / 切换账户」中以经办等账户登录。': 'This account cannot {0}: an administrator account only manages accounts and restores from backups. Log in with a clerk\'s or another account under Agreements and payments → Lock / switch account.',
+    "从备份恢复…": "Restore from backup…", "选择备份文件…": "Choose a backup file…",
+    "恢复用「备份到文件」另存的备份（如 U 盘上的）": "Restore a backup saved with “Back up to file” (on a USB stick, say)",
+    "选择备份文件": "Choose a backup file", "备份文件「{0}」": "the backup file “{0}”", "{0} 的备份": "the backup of {0}",
+    "用{0}替换当前数据？当前数据会先另存一份备份。": "Replace the current data with {0}? The current data is backed up first.",
 }  # fmt: skip
 
 

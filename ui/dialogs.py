@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -120,12 +122,14 @@ class SettingsDialog(QDialog):
 
 
 class RestoreDialog(QDialog):
-    """Lists the automatic backups with their dates; the chosen one is restored."""
+    """Lists the automatic backups with their dates; the chosen one is restored. 「选择备份文件…」 takes
+    a backup written elsewhere instead (备份到文件 on a USB stick): :meth:`chosen_path` says which."""
 
     def __init__(self, backups: Sequence[BackupInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("从自动备份恢复"))
+        self.setWindowTitle(self.tr("从备份恢复"))
         self.backups = list(backups)
+        self.picked: Path | None = None
         model = QStandardItemModel(0, 3, self)
         model.setHorizontalHeaderLabels([self.tr("备份时间"), self.tr("原因"), self.tr("大小")])
         for b in self.backups:
@@ -153,15 +157,35 @@ class RestoreDialog(QDialog):
         buttons = ok_cancel(self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("恢复所选备份"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.backups))
+        self.pick_button = buttons.addButton(self.tr("选择备份文件…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.pick_button.setToolTip(self.tr("恢复用「备份到文件」另存的备份（如 U 盘上的）"))
+        self.pick_button.clicked.connect(self.pick_file)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(520, 360)
+        self.resize(560, 360)
+
+    def pick_file(self) -> None:
+        start = str(self.backups[0].path.parent) if self.backups else ""
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"), start,
+                                              self.tr("征迁数据库 (*.sqlite3 *.db);;所有文件 (*)"))  # fmt: skip
+        if name:
+            self.picked = Path(name)
+            self.accept()
 
     def chosen(self) -> BackupInfo | None:
         rows = self.view.selectionModel().selectedRows()
         return self.backups[rows[0].row()] if rows else None
+
+    def chosen_path(self) -> tuple[Path, str] | None:
+        """The file to restore and how to name it to the clerk (its backup time, or its file name)."""
+        if self.picked is not None:
+            return self.picked, self.tr("备份文件「{0}」").format(self.picked.name)
+        chosen = self.chosen()
+        if chosen is None:
+            return None
+        return chosen.path, self.tr("{0} 的备份").format(chosen.created.strftime("%Y-%m-%d %H:%M"))
 
 
 class ColumnChooser(QDialog):

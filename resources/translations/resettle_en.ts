@@ -490,52 +490,52 @@ A whole batch can be undone under File → Import batches….</translation>
 <context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="196" />
+        <location filename="../../ui/dialogs.py" line="220" />
         <source>导入批次</source>
         <translation>Import batches</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="200" />
+        <location filename="../../ui/dialogs.py" line="224" />
         <source>批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="200" />
+        <location filename="../../ui/dialogs.py" line="224" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="200" />
+        <location filename="../../ui/dialogs.py" line="224" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="200" />
+        <location filename="../../ui/dialogs.py" line="224" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="200" />
+        <location filename="../../ui/dialogs.py" line="224" />
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="200" />
+        <location filename="../../ui/dialogs.py" line="224" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="203" />
+        <location filename="../../ui/dialogs.py" line="227" />
         <source>已撤销 {0}</source>
         <translation>Undone {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="203" />
+        <location filename="../../ui/dialogs.py" line="227" />
         <source>有效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="216" />
+        <location filename="../../ui/dialogs.py" line="240" />
         <source>撤销所选批次…</source>
         <translation>Undo selected batch…</translation>
     </message>
@@ -880,7 +880,7 @@ No errors, {0} warnings.</translation>
 <context>
     <name>ColumnChooser</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="172" />
+        <location filename="../../ui/dialogs.py" line="196" />
         <source>显示列</source>
         <translation>Columns</translation>
     </message>
@@ -1456,8 +1456,8 @@ No errors, {0} warnings.</translation>
     </message>
     <message>
         <location filename="../../ui/controllers/files.py" line="41" />
-        <source>从自动备份恢复…</source>
-        <translation>Restore from automatic backup…</translation>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
     </message>
     <message>
         <location filename="../../ui/controllers/files.py" line="42" />
@@ -1534,8 +1534,8 @@ No errors, {0} warnings.</translation>
     </message>
     <message>
         <location filename="../../ui/controllers/files.py" line="173" />
-        <location filename="../../ui/controllers/files.py" line="184" />
-        <location filename="../../ui/controllers/files.py" line="217" />
+        <location filename="../../ui/controllers/files.py" line="183" />
+        <location filename="../../ui/controllers/files.py" line="213" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
@@ -1545,17 +1545,17 @@ No errors, {0} warnings.</translation>
         <translation>Only an administrator account can replace the whole register with a backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="185" />
-        <source>用 {0} 的备份替换当前数据？当前数据会先另存一份备份。</source>
-        <translation>Replace the current data with the backup of {0}? The current data is backed up first.</translation>
+        <location filename="../../ui/controllers/files.py" line="183" />
+        <source>用{0}替换当前数据？当前数据会先另存一份备份。</source>
+        <translation>Replace the current data with {0}? The current data is backed up first.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="201" />
+        <location filename="../../ui/controllers/files.py" line="197" />
         <source>恢复后的数据库使用它自己的账户，当前账户不在其中或角色不同。请重新登录。</source>
         <translation>The restored database has its own accounts, and this account is not among them (or has another role). Please log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="219" />
+        <location filename="../../ui/controllers/files.py" line="215" />
         <source>{0} 有以下可疑之处：
 
 {1}
@@ -1568,18 +1568,18 @@ No errors, {0} warnings.</translation>
 Replace the current data with it anyway? (The current data is backed up first.)</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="226" />
+        <location filename="../../ui/controllers/files.py" line="222" />
         <source>正在从备份恢复…</source>
         <translation>Restoring from the backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="230" />
+        <location filename="../../ui/controllers/files.py" line="226" />
         <source>正在检查备份…</source>
         <translation>Checking the backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/controllers/files.py" line="200" />
-        <location filename="../../ui/controllers/files.py" line="206" />
+        <location filename="../../ui/controllers/files.py" line="196" />
+        <location filename="../../ui/controllers/files.py" line="202" />
         <source>已恢复</source>
         <translation>Restored</translation>
     </message>
@@ -6544,67 +6544,97 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="34" />
+        <location filename="../../ui/dialogs.py" line="36" />
         <source>启动时</source>
         <translation>At start</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="35" />
+        <location filename="../../ui/dialogs.py" line="37" />
         <source>手动</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="36" />
+        <location filename="../../ui/dialogs.py" line="38" />
         <source>升级前</source>
         <translation>Before upgrade</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="37" />
+        <location filename="../../ui/dialogs.py" line="39" />
         <source>恢复前</source>
         <translation>Before restore</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="38" />
+        <location filename="../../ui/dialogs.py" line="40" />
         <source>导入前</source>
         <translation>Before import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="39" />
+        <location filename="../../ui/dialogs.py" line="41" />
         <source>兑付前</source>
         <translation>Before payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="127" />
-        <source>从自动备份恢复</source>
-        <translation>Restore from automatic backup</translation>
+        <location filename="../../ui/dialogs.py" line="130" />
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="130" />
+        <location filename="../../ui/dialogs.py" line="160" />
+        <source>选择备份文件…</source>
+        <translation>Choose a backup file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="161" />
+        <source>恢复用「备份到文件」另存的备份（如 U 盘上的）</source>
+        <translation>Restore a backup saved with “Back up to file” (on a USB stick, say)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="171" />
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="172" />
+        <source>征迁数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
+        <translation>Resettle database (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="184" />
+        <source>备份文件「{0}」</source>
+        <translation>the backup file “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="188" />
+        <source>{0} 的备份</source>
+        <translation>the backup of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="134" />
         <source>备份时间</source>
         <translation>Backup time</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="130" />
+        <location filename="../../ui/dialogs.py" line="134" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="130" />
+        <location filename="../../ui/dialogs.py" line="134" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="148" />
+        <location filename="../../ui/dialogs.py" line="152" />
         <source>恢复前会先把当前数据另存一份备份，恢复可以撤回。</source>
         <translation>The current data is backed up before restoring, so a restore can be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="150" />
+        <location filename="../../ui/dialogs.py" line="154" />
         <source>还没有自动备份：程序在打开登记册时、导入和兑付之前自动备份；也可用「文件 → 立即备份」。</source>
         <translation>No automatic backups yet: the program backs up when a register is opened and before imports and payments; or use File → Back up now.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="154" />
+        <location filename="../../ui/dialogs.py" line="158" />
         <source>恢复所选备份</source>
         <translation>Restore selected backup</translation>
     </message>
@@ -6940,87 +6970,87 @@ Expropriation surveys, compensation and documents.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="55" />
+        <location filename="../../ui/dialogs.py" line="57" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="58" />
+        <location filename="../../ui/dialogs.py" line="60" />
         <source>自动选择（宋体/黑体优先）</source>
         <translation>Automatic (Song/Hei first)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="64" />
+        <location filename="../../ui/dialogs.py" line="66" />
         <source>复制默认模板到数据目录以便修改</source>
         <translation>Copy default templates to the data folder for editing</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="76" />
+        <location filename="../../ui/dialogs.py" line="78" />
         <source>&lt;b&gt;乡镇信息&lt;/b&gt;（打印文书时使用）</source>
         <translation>&lt;b&gt;Township&lt;/b&gt; (used on printed documents)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="77" />
+        <location filename="../../ui/dialogs.py" line="79" />
         <source>乡镇名称</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="78" />
+        <location filename="../../ui/dialogs.py" line="80" />
         <source>征迁办名称</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="79" />
+        <location filename="../../ui/dialogs.py" line="81" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="80" />
+        <location filename="../../ui/dialogs.py" line="82" />
         <source>签约地点</source>
         <translation>Signing place</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="81" />
+        <location filename="../../ui/dialogs.py" line="83" />
         <source>监督（投诉）电话</source>
         <translation>Complaint phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="82" />
+        <location filename="../../ui/dialogs.py" line="84" />
         <source>&lt;b&gt;打印&lt;/b&gt;</source>
         <translation>&lt;b&gt;Printing&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="83" />
+        <location filename="../../ui/dialogs.py" line="85" />
         <source>文书字体</source>
         <translation>Document font</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="84" />
+        <location filename="../../ui/dialogs.py" line="86" />
         <source>文书模板</source>
         <translation>Document templates</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="86" />
+        <location filename="../../ui/dialogs.py" line="88" />
         <source>&lt;b&gt;程序&lt;/b&gt;</source>
         <translation>&lt;b&gt;Program&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="87" />
+        <location filename="../../ui/dialogs.py" line="89" />
         <source>界面语言（重启后生效）</source>
         <translation>Language (after restart)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="98" />
+        <location filename="../../ui/dialogs.py" line="100" />
         <source>本办公室的模板：{0}</source>
         <translation>Office template: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="98" />
+        <location filename="../../ui/dialogs.py" line="100" />
         <source>默认模板</source>
         <translation>Default template</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="99" />
+        <location filename="../../ui/dialogs.py" line="101" />
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>

@@ -360,6 +360,35 @@ def test_typing_on_stops_the_search_typed_past(qtbot, window: MainWindow, monkey
 
 
 @pytest.mark.sqlite_only  # a restore swaps the register file; on a server it is refused
+def test_a_backup_file_saved_elsewhere_is_restored_from_the_window(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from resettle.services.register import backups
+    from ui.dialogs import RestoreDialog
+
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    saved = stick / "东岗村备份.sqlite3"
+    backups.backup_to(window.db, saved)
+    before = search.count_households(window.db, HouseholdQuery())
+    households.delete_household(window.db, search.list_households(window.db, HouseholdQuery(), 0, 1).rows[0].id,
+                                "测试删除")  # fmt: skip
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
+    monkeypatch.setattr(RestoreDialog, "exec", lambda self: (self.pick_button.click(), self.result())[1])
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a: shown.append(text) or QMessageBox.StandardButton.Yes
+    )
+    window.files.restore_backup()
+    qtbot.waitUntil(lambda: "已恢复" in window.statusBar().currentMessage(), timeout=15000)
+    assert "东岗村备份.sqlite3" in shown[0]
+    settle(qtbot, window)
+    assert search.count_households(window.db, HouseholdQuery()) == before == window.model.rowCount()
+
+
+@pytest.mark.sqlite_only  # a restore swaps the register file; on a server it is refused
 def test_a_clerk_cannot_restore_from_the_window(qtbot, window: MainWindow) -> None:
     from resettle.domain.roles import Role
     from resettle.store import backup

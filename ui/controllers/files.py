@@ -21,7 +21,7 @@ MAX_RECENT = 8
 
 
 class FileActions(QObject):
-    """新建/打开数据库, 最近打开, 立即备份, 备份到文件, 从自动备份恢复.
+    """新建/打开数据库, 最近打开, 立即备份, 备份到文件, 从备份恢复 (an automatic backup or a chosen file).
 
     ``use_database`` puts another register in the window (the window re-reads everything)."""
 
@@ -38,7 +38,7 @@ class FileActions(QObject):
         self.act_connect = self._action(self.tr("连接服务器…"), self.connect_server)
         self.act_backup = self._action(self.tr("立即备份"), self.backup_now, "Ctrl+B")
         self.act_backup_as = self._action(self.tr("备份到文件…"), self.backup_as)
-        self.act_restore = self._action(self.tr("从自动备份恢复…"), self.restore_backup)
+        self.act_restore = self._action(self.tr("从备份恢复…"), self.restore_backup)
         self.recent_menu = QMenu(self.tr("最近打开"), parent)
         self._update_recent_menu()
 
@@ -175,20 +175,18 @@ class FileActions(QObject):
             return
 
         dialog = RestoreDialog(list_backups(self.ctx.database().path), self.ctx.parent)
-        if not dialog.exec() or dialog.chosen() is None:
+        chosen = dialog.chosen_path() if dialog.exec() else None
+        if chosen is None:
             return
-        chosen = dialog.chosen()
-        assert chosen is not None
+        path, named = chosen
         answer = QMessageBox.question(
             self.ctx.parent,
             self.tr("从备份恢复"),
-            self.tr("用 {0} 的备份替换当前数据？当前数据会先另存一份备份。").format(
-                chosen.created.strftime("%Y-%m-%d %H:%M")
-            ),
+            self.tr("用{0}替换当前数据？当前数据会先另存一份备份。").format(named),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.restore_from(chosen.path)
+        self.restore_from(path)
 
     def restore_from(self, path: Path) -> None:
         """Restore on the worker thread (copy, verify, swap); the window re-reads everything after."""
