@@ -304,6 +304,27 @@ def test_a_restore_through_the_program_is_a_notice_not_a_problem(register: Datab
     assert any(n.startswith("恢复到较早状态") and older.name in n for n in report.notices), report.notices
 
 
+@pytest.mark.sqlite_only  # the witness file beside a register file
+def test_many_restores_are_summed_up_and_a_restore_to_the_same_state_says_so(register: Database) -> None:
+    from resettle.services.register.checks import RESTORES_LISTED
+    from resettle.store.backup import auto_backup
+
+    same = auto_backup(register.path, "manual")
+    for _ in range(RESTORES_LISTED + 2):
+        register.restore_from(same)  # nothing written since: the audit chain stays where it was
+    projects.create_project(register, "之后的项目")
+    older = auto_backup(register.path, "manual")
+    projects.create_project(register, "再之后的项目")
+    register.restore_from(older)
+    report = check_database(register)
+    assert report.ok, report.problems
+    restores = [n for n in report.notices if "经本程序" in n]
+    assert len(restores) == RESTORES_LISTED + 1  # one line for the earliest three, then the latest five one by one
+    assert restores[0].startswith("此前另有 3 次经本程序的恢复")
+    assert all("恢复的数据与当时的相同" in n and "较早" not in n for n in restores[1:-1]), restores
+    assert restores[-1].startswith("恢复到较早状态") and older.name in restores[-1]
+
+
 @pytest.mark.sqlite_only  # witness_head: the witness file beside a register file
 def test_the_cli_reports_the_new_findings_in_json(register: Database, capsys: pytest.CaptureFixture[str]) -> None:
     import json

@@ -5,6 +5,7 @@ exactly what this can and cannot detect."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -60,11 +61,7 @@ def _witness_findings(conn: Any, db_path: Path, head: ChainHead, server: bool = 
                 f"见证文件建于 {w.started_at[:19].replace('T', ' ')}（当时链头为{_short(w.started_head)}），"
                 "此前的审计记录只能由备份和打印件上的链头印证。"
             )
-        for r in w.restores:
-            notices.append(
-                f"恢复到较早状态：{r.at[:19].replace('T', ' ')} 经本程序从备份 {r.source} 恢复，"
-                f"审计链由{_short(r.before)}回到{_short(r.after)}。"
-            )
+        notices.extend(_restore_notices(w.restores))
         for g in w.gaps:
             problems.append(
                 f"{g.at[:19].replace('T', ' ')} 写入时发现审计链与见证不衔接（见证到{_short(g.witnessed)}，"
@@ -102,6 +99,31 @@ def _witness_findings(conn: Any, db_path: Path, head: ChainHead, server: bool = 
             "或数据库被换成了较早的副本。"
         )
     return problems, notices
+
+
+RESTORES_LISTED = 5  # the latest restores named one by one; the earlier ones in one line
+
+
+def _restore_notices(restores: Sequence[witness.RestoreRecord]) -> list[str]:
+    """Restores through the program, newest last: each names its backup and what the audit chain did."""
+    notices: list[str] = []
+    earlier = restores[:-RESTORES_LISTED] if len(restores) > RESTORES_LISTED else []
+    if earlier:
+        first, last = earlier[0].at[:10], earlier[-1].at[:10]
+        notices.append(
+            f"此前另有 {len(earlier)} 次经本程序的恢复（{first if first == last else f'{first} 至 {last}'}）。"
+        )
+    for r in restores[len(earlier) :]:
+        at = r.at[:19].replace("T", " ")
+        if r.after == r.before:
+            notices.append(
+                f"{at} 经本程序从备份 {r.source} 恢复，恢复的数据与当时的相同，审计链仍到第 {r.after.seq} 条。"
+            )
+        else:
+            notices.append(
+                f"恢复到较早状态：{at} 经本程序从备份 {r.source} 恢复，审计链由{_short(r.before)}回到{_short(r.after)}。"
+            )
+    return notices
 
 
 def check_database(db: Database) -> CheckReport:
