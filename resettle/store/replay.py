@@ -287,12 +287,19 @@ class _Group:
         self.deleted_tables: set[str] = set()
         self.pending: RowKey | None = None
         self.consumed: set[str] = set()
+        self.label = f"户 id {key}" if key >= 0 else "不属于某户的记录"
+
+    def name_household(self) -> None:
+        """「户 东岗01001 郭兰顺」 for the reports, from the household's row as it is now (kept as id if gone)."""
+        row = self.state.get(("household", self.key))
+        if row and row.get("household_no"):
+            self.label = f"户 {row['household_no']} {row.get('head_name', '')}".rstrip() + f"（id {self.key}）"
 
     def problem(self, message: str) -> None:
         self.result.add(message, self.limit)
 
     def where(self) -> str:
-        return f"户 id {self.key}" if self.key >= 0 else "不属于某户的记录"
+        return self.label
 
     def _finish_create(self) -> None:
         key, self.pending = self.pending, None
@@ -387,7 +394,7 @@ class _Group:
         checkable = digest is not None and not (self.orm_owned & self.unknown_tables)
         if checkable and rows_digest(self._rows_of(self.orm_owned)) != digest:
             self.problem(
-                f"户 id {entity_id}：批量写入时（审计记录 {entry_id}）记下的内容与现有数据不符，"
+                f"{self.where()}：批量写入时（审计记录 {entry_id}）记下的内容与现有数据不符，"
                 "之后也没有改动记录：该户的行在程序之外被改动、添加或删除"
             )
         for k in [k for k in self.state if k[0] in self.orm_owned]:
@@ -488,6 +495,8 @@ def replay(conn: sqlite3.Connection | Any, limit: int = 100) -> ReplayResult:
                     group.state[(spec.name, int(row[1]))] = spec.state(row[2:])
                 result.rows += len(head[1])
             heads[i] = next(sources[i], None)
+        if key >= 0:
+            group.name_household()
         for entry in reversed(entries):
             group.undo(entry)
         group.close()

@@ -195,7 +195,8 @@ def test_a_bulk_written_household_edited_behind_the_program_is_caught(demo_db: D
     reseal(demo_db, "person", int(demo_db.raw_connection().execute(
         "SELECT min(id) FROM person WHERE household_id = 9").fetchone()[0]))  # fmt: skip
     report = check_database(demo_db)
-    assert [p for p in report.problems if "户 id 9" in p], report.problems
+    no, head = demo_db.raw_connection().execute("SELECT household_no, head_name FROM household WHERE id = 9").fetchone()
+    assert [p for p in report.problems if p.startswith(f"户 {no} {head}（id 9）：批量写入时")], report.problems
     assert len(report.problems) == 1, report.problems
 
 
@@ -366,7 +367,7 @@ def test_compensation_computed_by_an_earlier_version_is_a_notice(
     assert any("由旧版本计算" in n for n in report.notices), report.notices
     hand_edit(demo_db, "UPDATE household SET phone = '13000000001' WHERE id = 3")
     reseal(demo_db, "household", 3)
-    assert any("户 id 3" in p for p in check_database(demo_db).problems)  # the rest is still replayed
+    assert any("（id 3）" in p for p in check_database(demo_db).problems)  # the rest is still replayed
 
 
 def test_rows_removed_with_a_deleted_member_are_explained(register: Database) -> None:
