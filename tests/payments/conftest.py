@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from resettle.services.compensation import reviewing
-from resettle.services.demo.generate import demo_compensation, generate_demo
+from resettle.services.demo.generate import demo_compensation, demo_township, generate_demo
 from resettle.services.register import projects
 from resettle.store.audit import Actor
 from resettle.store.database import Database
@@ -47,6 +47,7 @@ def two_project_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         second = generate_demo(db, households=8, seed=12).project_id
         for pid in (first, second):
             demo_compensation(db, pid)
+        demo_township(db)  # the papers printed here name their issuer
     with Database.open(path, actor=REVIEWER, startup_backup=False) as db:
         for pid in (first, second):
             reviewing.review_many(db, household_ids(db, pid))

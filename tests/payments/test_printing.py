@@ -55,6 +55,33 @@ def test_vouchers_only_for_paid_lines(two: Two, tmp_path: Path) -> None:
     assert text_of(tmp_path / "v2.pdf").count("演示数据") == 2
 
 
+def test_supplement_and_vouchers_refuse_without_their_issuer(two: Two, tmp_path: Path) -> None:
+    from resettle.domain.township import TownshipDetails
+    from resettle.services.register import projects, settings
+
+    db = two.db
+    hid = household_ids(db, two.a)[0]
+    agreements.sign_agreements(db, two.a, [hid], date(2026, 7, 1), "70,30")
+    agreements.supplement(db, two.a, hid, [("困难补助", Decimal("1200.00"))], "低保户认定", date(2026, 7, 9))
+    info = batches.make_batch(db, two.a, 1)
+    batches.write_bank_files(db, two.a, info.id, tmp_path / "b.xlsx")
+    batches.apply_reply(db, two.a, answer(tmp_path / "b.xlsx", tmp_path / "r.xlsx", fail=lambda _no: False))
+    settings.save_township(db, TownshipDetails())  # nobody named: neither paper goes out as 「（征收实施单位）」
+    with pytest.raises(ValidationError, match="乡镇名称、征迁办名称") as info_sup:
+        printing.print_supplement(db, two.a, hid, 1, tmp_path / "sup.pdf")
+    assert info_sup.value.field == "乡镇信息"
+    with pytest.raises(ValidationError, match="领款单缺少：征迁办名称"):
+        printing.print_payment_vouchers(db, two.a, info.id, tmp_path / "v.pdf")
+    assert not (tmp_path / "sup.pdf").exists() and not (tmp_path / "v.pdf").exists()
+    # the project's own details are enough for its papers
+    record = projects.get_project(db, two.a)
+    own = TownshipDetails(township="甲镇", office="甲镇征迁办")
+    projects.update_project(db, two.a, projects.ProjectDetails(record.details.name, township=own), record.version)
+    assert "甲镇征迁办" in text_of(printing.print_supplement(db, two.a, hid, 1, tmp_path / "sup.pdf"))
+    printing.print_payment_vouchers(db, two.a, info.id, tmp_path / "v.pdf")
+    assert "甲镇征迁办" in text_of(tmp_path / "v.pdf")
+
+
 def test_vouchers_count_their_pages_and_a_cancel_leaves_no_file(two: Two, tmp_path: Path) -> None:
     db = two.db
     ids = household_ids(db, two.a)[:3]

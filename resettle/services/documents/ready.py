@@ -18,6 +18,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "agreement": ("township", "office", "phone", "signing_place"),
     "disclosure": ("office", "complaint_phone"),
     "voucher": ("office",),
+    "supplementary_agreement": ("township", "office"),
 }
 
 

@@ -20,6 +20,7 @@ from resettle.errors import NotFoundError, ValidationError
 from resettle.services.accounts.guard import Need, require
 from resettle.services.demo.register import is_demo
 from resettle.services.documents.fonts import document_fonts, render_template
+from resettle.services.documents.ready import refuse_unless_ready
 from resettle.services.payments.agreements import get_agreements
 from resettle.services.payments.common import RESULT_PAID, fen, head_ids, project_name
 from resettle.services.register.projects import township_for
@@ -48,6 +49,7 @@ def print_supplement(db: Database, project_id: int, household_id: int, seq: int,
         head_id = head_ids(s.connection(), [household_id]).get(household_id, "")
         project = project_name(s, project_id)
     township = township_for(db, project_id)
+    refuse_unless_ready("supplementary_agreement", "补充协议", township, draft=False)  # a contract names its parties
     fonts = document_fonts(db)
     h = {
         "household_no": agreements.household_no,
@@ -60,7 +62,7 @@ def print_supplement(db: Database, project_id: int, household_id: int, seq: int,
         "补充协议",
         {
             "project": {"name": project},
-            "issuer": issuer_of(township) or "征迁办",
+            "issuer": issuer_of(township),
             "township": township,
             "h": h,
             "main": main,
@@ -129,8 +131,9 @@ def print_payment_vouchers(
     if not lines:
         raise ValidationError("此批次还没有成功的付款，没有领款单可打印。", field="批次")
     township = township_for(db, project_id)
+    refuse_unless_ready("voucher", "领款单", township, draft=False)  # signed for money: names who pays
     fonts = document_fonts(db)
-    issuer = issuer_of(township) or "征迁办"
+    issuer = issuer_of(township)
     demo = is_demo(db)
 
     def voucher(i: int, p: dict[str, Any]) -> PrintableDocument:
