@@ -80,7 +80,7 @@ class SheetGrid:
     merges: list[MergedRange] = field(default_factory=list)
     formulas: dict[tuple[int, int], FormulaState] = field(default_factory=dict)
     hidden: bool = False
-    hidden_rows: frozenset[int] = frozenset()  # rows hidden in Excel (.xlsx), 0-based
+    hidden_rows: frozenset[int] = frozenset()  # rows hidden in Excel or Calc (.xlsx, .ods), 0-based
     n_cols: int = field(default=0, init=False)
     # column -> {row -> top-left cell of the merged block covering it}: per column, so that a column's
     # covered rows are its keys and no (row, column) key is made for each of a survey's 200,000 covered cells
@@ -342,11 +342,13 @@ class WorkbookReader:
         if self.kind == "ods":
             structure = self._ods.get(name, OdsSheet())
             merges, formulas = structure.merges, structure.formulas
+            hidden_rows = frozenset(structure.hidden_rows)
         else:
             if len(raw_merges) > self.limits.max_merged_ranges:
                 raise UnsafeFileError(f"工作表「{name}」的合并单元格超过 {self.limits.max_merged_ranges} 处")
             merges = [MergedRange(top, left, bottom, right) for (top, left), (bottom, right) in raw_merges]
             formulas = self._xlsx_formulas(name)
+            hidden_rows = self._hidden_rows(name)
         _check_merge_area(name, merges, rows, self.limits)
         return SheetGrid(
             name=name,
@@ -354,7 +356,7 @@ class WorkbookReader:
             merges=merges,
             formulas=formulas,
             hidden=info.hidden,
-            hidden_rows=self._hidden_rows(name),
+            hidden_rows=hidden_rows,
         )
 
     def _hidden_rows(self, name: str) -> frozenset[int]:

@@ -246,10 +246,15 @@ def _count(element: Element, name: str) -> int:
 class OdsSheet:
     merges: list[MergedRange] = field(default_factory=list)
     formulas: dict[tuple[int, int], FormulaState] = field(default_factory=dict)
+    hidden_rows: set[int] = field(default_factory=set)
+
+
+_ODS_HIDDEN = ("collapsed", "filter")  # table:visibility of a hidden row (hidden by hand, or by a filter)
+_ODS_HIDDEN_RUN = 10_000  # a longer run of repeated hidden rows is blank filler, not data: not listed
 
 
 def ods_structure(data: bytes, limits: Limits) -> dict[str, OdsSheet]:
-    """Merged blocks and formula cells of every table in an .ods content.xml.
+    """Merged blocks, formula cells and hidden rows of every table in an .ods content.xml.
 
     Also enforces the extent limit, counting repeated rows and cells as calamine will.
     """
@@ -272,6 +277,8 @@ def ods_structure(data: bytes, limits: Limits) -> dict[str, OdsSheet]:
                 elif name == "table-row":
                     rows_here = _count(element, "number-rows-repeated")
                     col = row_max_col = 0
+                    if _attr(element, _ODS_TABLE, "visibility") in _ODS_HIDDEN and rows_here <= _ODS_HIDDEN_RUN:
+                        current.hidden_rows.update(range(row, row + rows_here))
                 continue
             if name in ("table-cell", "covered-table-cell"):
                 cols_here = _count(element, "number-columns-repeated")

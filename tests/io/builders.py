@@ -322,7 +322,8 @@ def write_ods_content(path: Path, content_xml: str) -> Path:
     return path
 
 
-def write_ods(path: Path, sheets: dict[str, Layout]) -> Path:
+def write_ods(path: Path, sheets: dict[str, Layout], hidden_rows: frozenset[int] = frozenset()) -> Path:
+    """``hidden_rows`` (0-based) are written hidden (``table:visibility="collapsed"``) in every sheet."""
     tables = []
     for name, layout in sheets.items():
         anchors = {(t, left): (b - t + 1, right - left + 1) for t, left, b, right in layout.merges}
@@ -343,7 +344,8 @@ def write_ods(path: Path, sheets: dict[str, Layout]) -> Path:
                     cells.append("<table:covered-table-cell/>")
                 else:
                     cells.append(ods_cell(value, anchors.get((r, c), (1, 1))))
-            rows_xml.append("<table:table-row>" + "".join(cells) + "</table:table-row>")
+            start = '<table:table-row table:visibility="collapsed">' if r in hidden_rows else "<table:table-row>"
+            rows_xml.append(start + "".join(cells) + "</table:table-row>")
         tables.append(f'<table:table table:name="{escape(name)}">{"".join(rows_xml)}</table:table>')
     return write_ods_content(path, ods_document("".join(tables)))
 

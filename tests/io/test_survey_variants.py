@@ -562,26 +562,32 @@ def test_hidden_survey_sheet_is_skipped_with_a_warning(tmp_path: Path) -> None:
     assert [h.household_no for h in _read(path, sheets=["旧"]).households] == ["H9"]
 
 
-def test_hidden_rows_are_imported_with_one_warning_per_run(tmp_path: Path) -> None:
-    import openpyxl
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_hidden_rows_are_imported_with_one_warning_per_run(tmp_path: Path, suffix: str) -> None:
+    layout = survey_layout([_family(random.Random(22), no) for no in ("H001", "H002", "H003")])
+    first = next(r for r, row in enumerate(layout.rows) if len(row) > 1 and row[1] == "H002")  # 0-based
+    hide = frozenset({first, first + 1, first + 2, 1})  # H002's three rows, and the title's filler line (not data)
+    if suffix == ".xlsx":
+        import openpyxl
 
-    rng = random.Random(22)
-    path = _xlsx(tmp_path, survey_layout([_family(rng, "H001"), _family(rng, "H002"), _family(rng, "H003")]))
-    plain = _read(path)
-    book = openpyxl.load_workbook(path)
-    ws = book["一组"]
-    first = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "H002")
-    for r in (first, first + 1, first + 2, 2):  # H002's three rows, and the title's filler line (not data)
-        ws.row_dimensions[r].hidden = True
-    book.save(path)
-    result = _read(path)
-    # the same households and persons as before: hidden rows are data like the others
+        plain_path = write_xlsx(tmp_path / "plain.xlsx", {"一组": layout})
+        book = openpyxl.load_workbook(plain_path)
+        for r in hide:
+            book["一组"].row_dimensions[r + 1].hidden = True
+        path = tmp_path / "hidden.xlsx"
+        book.save(path)
+    else:
+        plain_path = write_ods(tmp_path / "plain.ods", {"一组": layout})
+        path = write_ods(tmp_path / "hidden.ods", {"一组": layout}, hidden_rows=hide)
+    plain, result = _read(plain_path), _read(path)
+    # the same households and persons as without hiding: hidden rows are data like the others
     assert [(h.household_no, len(h.persons)) for h in result.households] == [
         (h.household_no, len(h.persons)) for h in plain.households
     ]
+    assert len(result.households) == 3
     hidden = [i for i in result.warnings if i.kind == "hidden_rows"]
-    assert [(i.sheet, i.row) for i in hidden] == [("一组", first)]
-    assert f"第 {first}–{first + 2} 行（3 行）" in hidden[0].message and "隐藏" in hidden[0].message
+    assert [(i.sheet, i.row) for i in hidden] == [("一组", first + 1)]
+    assert f"第 {first + 1}–{first + 3} 行（3 行）" in hidden[0].message and "隐藏" in hidden[0].message
     assert [i for i in plain.issues if i.kind == "hidden_rows"] == []
     assert sorted((i.row, i.kind) for i in result.issues if i.kind != "hidden_rows") == sorted(
         (i.row, i.kind) for i in plain.issues
